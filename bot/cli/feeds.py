@@ -1,0 +1,7 @@
+"""CLI commands (stub: filled in by the issue that owns them)."""
+
+from __future__ import annotations
+
+import click
+
+COMMANDS: list[click.Command] = []

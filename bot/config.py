@@ -1,0 +1,374 @@
+"""Configuration: feeds.yaml plus the environment, loaded once at the edge.
+
+``load_config`` validates everything before anything touches the store; every
+error names the file, the entry and the fix.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from bot.destinations import DestinationError, parse_destination
+from bot.models import ACTIONS, ACTOR_TYPES, FEED_KINDS, Destination, FeedConfig, FetchSettings
+from bot.models import Filters as Filters
+
+
+class ConfigError(Exception):
+    """feeds.yaml or the environment is invalid; the message says where and how to fix it."""
+
+
+@dataclass(frozen=True)
+class SlackSettings:
+    bot_token: str | None = None
+    app_token: str | None = None  # Socket Mode
+    signing_secret: str | None = None  # HTTP mode
+    api_url: str | None = None  # SLACK_API_URL (tests, GovSlack)
+    mode: str = "socket"  # "socket" | "http"
+    port: int = 3000
+    admins: tuple[str, ...] = ()  # user ids allowed to change subscriptions besides admins
+    client_id: str | None = None
+    client_secret: str | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.bot_token)
+
+
+@dataclass(frozen=True)
+class DiscordSettings:
+    token: str | None = None
+    dev_guild: str | None = None  # sync commands to this guild only (development)
+    api_base: str | None = None  # DISCORD_API_BASE, for tests against a local fake
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.token)
+
+
+@dataclass(frozen=True)
+class DeclaredSubscription:
+    destination: Destination
+    filters: Filters
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    feeds: tuple[FeedConfig, ...]
+    settings: FetchSettings = field(default_factory=FetchSettings)
+    subscriptions: tuple[DeclaredSubscription, ...] = ()
+    console: bool = True
+    max_updates_per_event: int = 5
+    slack: SlackSettings = field(default_factory=SlackSettings)
+    discord: DiscordSettings = field(default_factory=DiscordSettings)
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*$")
+_UNITS = {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
+_SLUG = re.compile(r"[^a-z0-9]+")
+_DEFAULT_KEYS = {
+    "interval", "connect_timeout", "total_timeout", "max_bytes", "max_redirects",
+    "concurrency", "per_host", "max_backoff", "max_alert_age_days", "user_agent",
+    "max_updates_per_event",
+}  # fmt: skip
+_FEED_KEYS = {"id", "name", "url", "kind", "interval", "tags", "enabled"}
+_TOP_KEYS = {"defaults", "feeds", "subscriptions", "console", "slack", "discord"}
+_SECRET_HINT = re.compile(r"(xox[abposr]-|xapp-|token|secret|password)", re.I)
+
+
+def slugify(name: str) -> str:
+    return _SLUG.sub("-", name.lower()).strip("-") or "feed"
+
+
+def parse_duration(value: Any, where: str) -> int:
+    """``900``, ``"15m"``, ``"1h"``, ``"1d"`` → seconds."""
+    if isinstance(value, bool):
+        raise ConfigError(f"{where}: expected a duration like 900, 15m, 1h or 1d, got {value!r}")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        match = _DURATION.match(str(value))
+        if not match:
+            raise ConfigError(
+                f"{where}: {value!r} is not a duration. Write seconds (900) or 15m, 1h, 1d."
+            )
+        seconds = float(match.group(1)) * _UNITS[match.group(2)]
+    if seconds < 60:
+        raise ConfigError(f"{where}: {value!r} is shorter than a minute; poll at most once a minute.")
+    return int(seconds)
+
+
+def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Config:
+    """Read and validate ``path``; chat credentials come from ``env`` (default os.environ)."""
+    path = Path(path)
+    env = os.environ if env is None else env
+    raw = _read_yaml(path)
+    where = str(path)
+    unknown = set(raw) - _TOP_KEYS
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown top-level key(s) {sorted(unknown)}; "
+            f"allowed: {sorted(_TOP_KEYS)}."
+        )
+    defaults = raw.get("defaults") or {}
+    if not isinstance(defaults, dict):
+        raise ConfigError(f"{where}: 'defaults' must be a mapping of setting: value.")
+    settings, max_updates = _settings(defaults, where)
+    feeds = _feeds(raw.get("feeds"), settings, where)
+    subs = _subscriptions(raw.get("subscriptions") or [], env, where)
+    console = raw.get("console", True)
+    if not isinstance(console, bool):
+        raise ConfigError(f"{where}: 'console' must be true or false.")
+    return Config(
+        path=path,
+        feeds=feeds,
+        settings=settings,
+        subscriptions=subs,
+        console=console,
+        max_updates_per_event=max_updates,
+        slack=_slack(raw.get("slack") or {}, env, where),
+        discord=_discord(raw.get("discord") or {}, env, where),
+    )
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: file not found. Run from the folder holding feeds.yaml, "
+            "or pass --feeds PATH (or set POLICYBOT_FEEDS)."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc}); save it as UTF-8 text.") from exc
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or exc
+        raise ConfigError(f"{path}{at}: invalid YAML ({problem}). Fix the indentation or quoting there.") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping with a 'feeds:' list at the top level.")
+    return raw
+
+
+def _settings(defaults: dict[str, Any], where: str) -> tuple[FetchSettings, int]:
+    unknown = set(defaults) - _DEFAULT_KEYS
+    if unknown:
+        raise ConfigError(
+            f"{where}: defaults: unknown setting(s) {sorted(unknown)}; allowed: {sorted(_DEFAULT_KEYS)}."
+        )
+    base = FetchSettings()
+    values: dict[str, Any] = {}
+    if "interval" in defaults:
+        values["interval"] = parse_duration(defaults["interval"], f"{where}: defaults.interval")
+    if "max_backoff" in defaults:
+        values["max_backoff"] = parse_duration(defaults["max_backoff"], f"{where}: defaults.max_backoff")
+    for key in ("connect_timeout", "total_timeout"):
+        if key in defaults:
+            values[key] = _number(defaults[key], f"{where}: defaults.{key}", low=0.1, high=300)
+    for key, low, high in (("max_bytes", 1024, 1 << 30), ("max_redirects", 0, 20),
+                           ("concurrency", 1, 256), ("per_host", 1, 64)):  # fmt: skip
+        if key in defaults:
+            values[key] = int(_number(defaults[key], f"{where}: defaults.{key}", low=low, high=high))
+    if "max_alert_age_days" in defaults:
+        age = defaults["max_alert_age_days"]
+        values["max_alert_age_days"] = (
+            None if age is None else int(_number(age, f"{where}: defaults.max_alert_age_days", 0, 36500))
+        )
+    if "user_agent" in defaults:
+        values["user_agent"] = str(defaults["user_agent"])
+    cap = int(_number(defaults.get("max_updates_per_event", 5),
+                      f"{where}: defaults.max_updates_per_event", low=0, high=1000))  # fmt: skip
+    return FetchSettings(**{**base.__dict__, **values}), cap
+
+
+def _number(value: Any, where: str, low: float, high: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(f"{where}: expected a number between {low} and {high}, got {value!r}.")
+    if not low <= value <= high:
+        raise ConfigError(f"{where}: {value} is out of range; use a number between {low} and {high}.")
+    return float(value)
+
+
+def _feeds(items: Any, settings: FetchSettings, where: str) -> tuple[FeedConfig, ...]:
+    if not isinstance(items, list) or not items:
+        raise ConfigError(f"{where}: 'feeds' must be a non-empty list of sources (- name: …, url: …).")
+    feeds: list[FeedConfig] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items, start=1):
+        feed = _feed(item, settings, f"{where}: feeds[{index}]")
+        if feed.id in seen:
+            raise ConfigError(
+                f"{where}: feeds[{index}] ({feed.name!r}) has the same id {feed.id!r} as "
+                f"feeds[{seen[feed.id]}]; give one of them a distinct 'name' or 'id'."
+            )
+        seen[feed.id] = index
+        feeds.append(feed)
+    return tuple(feeds)
+
+
+def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
+    if not isinstance(item, dict):
+        raise ConfigError(f"{where}: expected a mapping with name, url and kind, got {item!r}.")
+    label = f"{where} ({item.get('name')!r})" if item.get("name") else where
+    unknown = set(item) - _FEED_KEYS
+    if unknown:
+        raise ConfigError(f"{label}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_FEED_KEYS)}.")
+    name = item.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ConfigError(f"{label}: 'name' is missing; add a short human name for this source.")
+    url = item.get("url")
+    if not isinstance(url, str) or not _is_http_url(url):
+        raise ConfigError(f"{label}: 'url' must be an http(s) URL of an RSS or Atom feed, got {url!r}.")
+    if _SECRET_HINT.search(urlsplit(url).query):
+        raise ConfigError(f"{label}: the url looks like it carries a secret; feeds.yaml must hold none.")
+    kind = item.get("kind", "news")
+    if kind not in FEED_KINDS:
+        raise ConfigError(f"{label}: kind {kind!r} is not one of {', '.join(FEED_KINDS)}.")
+    tags = item.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise ConfigError(f"{label}: 'tags' must be a list of words, e.g. [vendor, amazon].")
+    enabled = item.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ConfigError(f"{label}: 'enabled' must be true or false.")
+    interval = (
+        parse_duration(item["interval"], f"{label}: interval") if "interval" in item else settings.interval
+    )
+    feed_id = str(item.get("id") or slugify(name))
+    return FeedConfig(id=feed_id, name=name.strip(), url=url.strip(), kind=kind,
+                      interval=interval, tags=tuple(tags), enabled=enabled)  # fmt: skip
+
+
+def _is_http_url(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _subscriptions(items: Any, env: Mapping[str, str], where: str) -> tuple[DeclaredSubscription, ...]:
+    if not isinstance(items, list):
+        raise ConfigError(f"{where}: 'subscriptions' must be a list of - destination: … entries.")
+    result = []
+    for index, item in enumerate(items, start=1):
+        label = f"{where}: subscriptions[{index}]"
+        if not isinstance(item, dict) or "destination" not in item:
+            raise ConfigError(f"{label}: each subscription needs 'destination: slack:CHANNEL_ID' (or discord:…).")
+        text = str(item["destination"])
+        literal_webhook = "webhook:" in text and "${" not in text
+        if literal_webhook:
+            raise ConfigError(
+                f"{label}: a webhook URL is a secret and must not be in feeds.yaml; write "
+                "'destination: slack-webhook:${SLACK_WEBHOOK_URL}' and set that variable."
+            )
+        text = _expand(text, env, label)
+        try:
+            dest = parse_destination(text)
+        except DestinationError as exc:
+            raise ConfigError(f"{label}: {exc}") from exc
+        result.append(DeclaredSubscription(dest, _filters(item, label)))
+    return tuple(result)
+
+
+_VAR = re.compile(r"\$\{([A-Z0-9_]+)\}")
+
+
+def _expand(text: str, env: Mapping[str, str], label: str) -> str:
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if not env.get(name):
+            raise ConfigError(f"{label}: environment variable {name} is not set; set it or .env.")
+        return env[name]
+
+    return _VAR.sub(value, text)
+
+
+def _filters(item: dict[str, Any], label: str) -> Filters:
+    def words(key: str, allowed: tuple[str, ...] | None) -> tuple[str, ...]:
+        value = item.get(key) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise ConfigError(f"{label}: '{key}' must be a list.")
+        for word in value:
+            if allowed is not None and word not in allowed:
+                raise ConfigError(f"{label}: {key} value {word!r} is not one of {', '.join(allowed)}.")
+        return tuple(str(v) for v in value)
+
+    actor_types = words("actor_types", ACTOR_TYPES) or ("vendor",)
+    return Filters(
+        vendors=words("vendors", None),
+        actions=words("actions", ACTIONS),
+        actor_types=actor_types,
+        min_confidence=_number(item.get("min_confidence", 0.0), f"{label}: min_confidence", 0, 1),
+    )
+
+
+def _slack(raw: Any, env: Mapping[str, str], where: str) -> SlackSettings:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: 'slack' must be a mapping (mode, port, admins).")
+    mode = raw.get("mode") or env.get("SLACK_MODE") or (
+        "http" if env.get("SLACK_SIGNING_SECRET") and not env.get("SLACK_APP_TOKEN") else "socket"
+    )
+    if mode not in ("socket", "http"):
+        raise ConfigError(f"{where}: slack.mode must be 'socket' or 'http', got {mode!r}.")
+    for key in ("bot_token", "app_token", "signing_secret", "client_secret"):
+        if key in raw:
+            raise ConfigError(
+                f"{where}: slack.{key} must not be in feeds.yaml; set it in the environment or .env "
+                f"(SLACK_{key.upper()})."
+            )
+    admins = raw.get("admins") or []
+    if not isinstance(admins, list):
+        raise ConfigError(f"{where}: slack.admins must be a list of Slack user ids (U…).")
+    settings = SlackSettings(
+        bot_token=env.get("SLACK_BOT_TOKEN") or None,
+        app_token=env.get("SLACK_APP_TOKEN") or None,
+        signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
+        api_url=env.get("SLACK_API_URL") or None,
+        mode=mode,
+        port=int(raw.get("port") or env.get("PORT") or 3000),
+        admins=tuple(str(a) for a in admins),
+        client_id=env.get("SLACK_CLIENT_ID") or None,
+        client_secret=env.get("SLACK_CLIENT_SECRET") or None,
+    )
+    if settings.api_url and not _is_http_url(settings.api_url):
+        raise ConfigError(f"SLACK_API_URL={settings.api_url!r} is not an http(s) URL ending in /api/.")
+    return settings
+
+
+def _discord(raw: Any, env: Mapping[str, str], where: str) -> DiscordSettings:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: 'discord' must be a mapping (dev_guild).")
+    if "token" in raw:
+        raise ConfigError(f"{where}: discord.token must not be in feeds.yaml; set DISCORD_TOKEN instead.")
+    guild = raw.get("dev_guild") or env.get("DISCORD_DEV_GUILD")
+    return DiscordSettings(
+        token=env.get("DISCORD_TOKEN") or None,
+        dev_guild=str(guild) if guild else None,
+        api_base=env.get("DISCORD_API_BASE") or None,
+    )
+
+
+def read_dotenv(path: str | Path = ".env") -> dict[str, str]:
+    """KEY=VALUE lines of a .env file (missing file → empty). Called by the CLI only."""
+    values: dict[str, str] = {}
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return values
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        values[key.strip().removeprefix("export ").strip()] = value.strip().strip("'\"")
+    return values

@@ -1,0 +1,311 @@
+"""Small frozen values that the pipeline stages exchange.
+
+Nothing SDK-shaped (feedparser, httpx, slack_sdk, discord, sqlite_utils) crosses
+a stage boundary: every stage takes and returns these values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+ActorType = Literal["vendor", "government", "regulator", "court", "none"]
+ACTOR_TYPES: tuple[str, ...] = ("vendor", "government", "regulator", "court", "none")
+ACTIONS: tuple[str, ...] = (
+    "moratorium",
+    "extension",
+    "ban",
+    "exit",
+    "restriction",
+    "reversal",
+    "shutdown",
+    "settlement",
+)
+APPLIES_TO: tuple[str, ...] = (
+    "police",
+    "law_enforcement",
+    "government",
+    "private_companies",
+    "everyone",
+)
+FEED_KINDS: tuple[str, ...] = ("news", "vendor", "advocacy", "regulator")
+PLATFORMS: tuple[str, ...] = ("console", "slack", "discord", "slack-webhook", "discord-webhook")
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+@dataclass(frozen=True)
+class FeedConfig:
+    """One source as declared in feeds.yaml (validated by bot.config)."""
+
+    id: str  # stable slug, unique; defaults to a slug of the name
+    name: str
+    url: str
+    kind: str  # one of FEED_KINDS
+    interval: int  # seconds between polls when healthy
+    tags: tuple[str, ...] = ()
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """Defaults from feeds.yaml that govern fetching and alerting."""
+
+    interval: int = 900  # seconds
+    connect_timeout: float = 5.0
+    total_timeout: float = 20.0
+    max_bytes: int = 15 * 1024 * 1024
+    max_redirects: int = 5
+    concurrency: int = 8
+    per_host: int = 2
+    max_backoff: int = 24 * 3600
+    max_alert_age_days: int | None = 14  # None disables the age check
+    user_agent: str = (
+        "policybot/0.1 (+https://github.com/policybot/policybot; facial-recognition policy alerts)"
+    )
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """A feed as the store knows it: its configuration plus fetch state."""
+
+    id: str
+    name: str
+    url: str  # the URL polled now (may differ from config after 3 permanent redirects)
+    config_url: str
+    kind: str
+    interval: int
+    enabled: bool
+    status: str  # "new" | "ok" | "failing" | "gone" | "disabled"
+    etag: str | None = None
+    last_modified: str | None = None
+    last_fetch_at: datetime | None = None
+    last_success_at: datetime | None = None
+    consecutive_failures: int = 0
+    last_error: str | None = None
+    next_due_at: datetime | None = None
+    redirect_target: str | None = None  # last permanent-redirect target seen
+    redirect_count: int = 0  # times in a row that target was seen
+    baseline_done: bool = False  # first successful fetch recorded
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What one HTTP fetch of one feed produced (no httpx objects)."""
+
+    feed_id: str
+    outcome: str  # "ok" | "not_modified" | "gone" | "rate_limited" | "error"
+    status_code: int | None = None
+    body: bytes = b""
+    headers: tuple[tuple[str, str], ...] = ()  # lower-cased names
+    final_url: str | None = None
+    permanent_redirect: str | None = None  # target of a 301/308 chain, if any
+    etag: str | None = None
+    last_modified: str | None = None
+    retry_after: float | None = None  # seconds
+    error: str | None = None  # human message: names the feed, the problem and the fix
+    elapsed: float = 0.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One feed item, parsed and normalised."""
+
+    feed_id: str
+    key: str  # stable identity within the feed ("guid:…", "link:…", "hash:…")
+    title: str
+    summary: str  # plain text
+    link: str | None = None
+    published: datetime | None = None  # timezone-aware UTC
+    language: str | None = None
+    guid: str | None = None
+    source: str = ""  # outlet / feed name shown to users
+
+    @property
+    def text(self) -> str:
+        """Title and summary as one text (evidence offsets refer to this)."""
+        return f"{self.title}\n{self.summary}" if self.summary else self.title
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What extraction found in one Entry.
+
+    ``relevant`` is True only for a vendor's own FR policy change. Government,
+    regulator and court actions come back with relevant=False and their actor_type.
+    Evidence offsets index into ``Entry.text``.
+    """
+
+    relevant: bool
+    actor_type: str  # one of ACTOR_TYPES
+    vendor: str | None = None
+    product: str | None = None
+    action: str | None = None  # one of ACTIONS (relevant findings)
+    applies_to: str | None = None
+    region: str | None = None
+    effective: date | None = None
+    duration: str | None = None
+    confidence: float = 0.0
+    evidence: str = ""
+    evidence_start: int = 0
+    evidence_end: int = 0
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True)
+class Mention:
+    entry_id: int
+    source: str
+    title: str
+    link: str | None
+    published: datetime | None
+    primary: bool = False  # from the vendor's own newsroom (feed kind "vendor")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real-world policy change, possibly reported by many outlets."""
+
+    id: int
+    key: str
+    relevant: bool
+    actor_type: str
+    vendor: str | None
+    product: str | None
+    action: str | None
+    applies_to: str | None
+    region: str | None
+    effective: date | None
+    duration: str | None
+    title: str  # headline of the first (or primary) mention
+    evidence: str
+    link: str | None
+    confidence: float
+    first_reported: datetime  # earliest report = the event date
+    mention_count: int = 1
+    source_count: int = 1  # distinct outlets
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventChange:
+    """What recording one Finding did to the events table."""
+
+    event_id: int
+    created: bool  # a new event was opened
+    mention_added: bool  # the entry became a new mention of an existing event
+    fields_changed: tuple[str, ...] = ()  # canonical fields whose voted value changed
+    update_id: int | None = None  # row in event_updates, None when capped or nothing new
+
+
+# --------------------------------------------------------------------------- delivery
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where a message goes: ``console:``, ``slack:[TEAM/]CHANNEL``, ``discord:CHANNEL``,
+    ``slack-webhook:URL``, ``discord-webhook:URL``."""
+
+    platform: str
+    channel: str | None = None
+    workspace: str | None = None  # Slack team id / Discord guild id, when known
+    webhook_url: str | None = None
+
+    def __str__(self) -> str:
+        if self.webhook_url:
+            return f"{self.platform}:{self.webhook_url}"
+        if self.platform == "console":
+            return "console:"
+        if self.workspace and self.platform == "slack":
+            return f"slack:{self.workspace}/{self.channel}"
+        return f"{self.platform}:{self.channel}"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Subscription filters; an empty tuple means "any"."""
+
+    vendors: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    actor_types: tuple[str, ...] = ("vendor",)
+    min_confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class Subscription:
+    id: int
+    destination: Destination
+    filters: Filters
+    status: str = "active"  # "active" | "failing"
+    last_error: str | None = None
+    origin: str = "cli"  # "cli" | "chat" | "config" | "builtin"
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A platform's reference to a posted message (Slack ts, Discord message id)."""
+
+    ref: str
+    thread_ref: str | None = None  # where follow-ups go (Slack: same ts; Discord: thread id)
+    channel: str | None = None  # channel the platform actually used
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One outbox row: one event (or update) for one destination."""
+
+    id: int
+    event_id: int
+    subscription_id: int
+    kind: str  # "alert" | "update"
+    destination: Destination
+    attempts: int = 0
+    update_id: int | None = None
+    parent: Posted | None = None  # the alert's reference, for updates and edits
+
+
+# --------------------------------------------------------------------------- messages
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    value: str
+    inline: bool = True
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """One block of a message: an alert, or one row of a list reply."""
+
+    title: str
+    url: str | None = None
+    fields: tuple[Field, ...] = ()
+    quote: str | None = None  # evidence sentence
+    body: str | None = None
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Message:
+    """A platform-neutral message. Every string is untrusted plain text: each
+    platform translator escapes it; URLs are http(s) only."""
+
+    text: str  # complete plain-text fallback
+    sections: tuple[Section, ...] = ()
+    footer: str | None = None
+    accent: str | None = None  # an action name; each platform picks a colour
+    ephemeral: bool = True

@@ -1,0 +1,125 @@
+"""The SQLite connection: opening, WAL, migrations, transactions.
+
+sqlite-utils is imported only inside ``store/``. Code in ``bot/`` calls the query
+functions of the store modules and never touches SQL or ``Store.db`` itself.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from store.migrations import MIGRATIONS
+
+
+class StoreError(Exception):
+    """A store problem a user can act on (the message says what to do)."""
+
+
+class Store:
+    """One SQLite database, shared by the pipeline threads and the event loop.
+
+    All access goes through a re-entrant lock: SQLite allows one writer, and the
+    lock keeps readers on the same connection from seeing a half-open transaction.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.lock = threading.RLock()
+        conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)
+        self.db = sqlite_utils.Database(conn)
+        with self.db.ensure_autocommit_on():
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=30000")
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating if needed) and migrate the database at ``path``."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            store = cls(path)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(
+                f"cannot open the database {path}: {exc}. "
+                "Pass a writable file with --db PATH or set POLICYBOT_DB."
+            ) from exc
+        store.migrate()
+        return store
+
+    def close(self) -> None:
+        with self.lock:
+            self.db.close()
+
+    # -------------------------------------------------------------- transactions
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """A write transaction (nested calls become savepoints)."""
+        with self.lock, self.db.atomic():
+            yield self.db
+
+    def query(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
+        with self.lock:
+            return list(self.db.query(sql, params or ()))
+
+    def execute(self, sql: str, params: Any = None) -> sqlite3.Cursor:
+        with self.lock:
+            return self.db.execute(sql, params or ())
+
+    # -------------------------------------------------------------- migrations
+
+    def schema_version(self) -> int:
+        with self.lock:
+            if not self.db["schema_migrations"].exists():
+                return 0
+            row = self.db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+            return int(row[0] or 0)
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations, each in its own transaction. Returns versions applied."""
+        applied: list[int] = []
+        with self.lock:
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            current = self.schema_version()
+            known = max((v for v, _, _ in MIGRATIONS), default=0)
+            if current > known:
+                raise StoreError(
+                    f"the database {self.path} has schema version {current}, newer than this "
+                    f"policybot knows ({known}). Upgrade policybot or use another --db file."
+                )
+            for version, name, step in sorted(MIGRATIONS):
+                if version <= current:
+                    continue
+                with self.db.atomic():
+                    step(self.db)
+                    self.db["schema_migrations"].insert(
+                        {"version": version, "name": name, "applied_at": now_iso()}
+                    )
+                applied.append(version)
+        return applied
+
+
+def now_iso(moment: datetime | None = None) -> str:
+    """UTC timestamp as stored everywhere: ``2021-05-18T12:00:00+00:00``."""
+    moment = moment or datetime.now(UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -1,0 +1,84 @@
+"""Entries (dedup level 1) and their findings.
+
+Identity is a database fact: ``UNIQUE(feed_id, key)``. An entry seen once is
+kept, so an item that drops out of a feed and comes back is not new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from bot.models import Entry, Finding
+from store.db import Store, now_iso, parse_iso
+
+
+def record_entries(
+    store: Store, entries: Iterable[Entry], *, baseline: bool = False, now: datetime | None = None
+) -> list[tuple[int, Entry]]:
+    """Insert entries not seen before; return the new ones with their row ids.
+
+    Must be called inside ``store.transaction()`` along with the rest of the
+    feed's results. ``baseline`` marks entries recorded without alerting.
+    """
+    seen_at = now_iso(now)
+    new: list[tuple[int, Entry]] = []
+    with store.transaction() as db:
+        for entry in entries:
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO entries (feed_id, key, guid, link, title, summary, published,"
+                " language, source, first_seen_at, baseline) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    entry.feed_id, entry.key, entry.guid, entry.link, entry.title, entry.summary,
+                    now_iso(entry.published) if entry.published else None,
+                    entry.language, entry.source, seen_at, int(baseline),
+                ),
+            )  # fmt: skip
+            if cursor.rowcount:
+                new.append((int(cursor.lastrowid or 0), entry))
+    return new
+
+
+def record_finding(store: Store, entry_id: int, finding: Finding, event_id: int | None) -> None:
+    with store.transaction() as db:
+        db.execute(
+            "INSERT OR REPLACE INTO findings (entry_id, relevant, actor_type, vendor, product, action,"
+            " applies_to, region, effective, duration, confidence, evidence, evidence_start,"
+            " evidence_end, event_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                entry_id, int(finding.relevant), finding.actor_type, finding.vendor, finding.product,
+                finding.action, finding.applies_to, finding.region,
+                finding.effective.isoformat() if finding.effective else None,
+                finding.duration, finding.confidence, finding.evidence, finding.evidence_start,
+                finding.evidence_end, event_id,
+            ),
+        )  # fmt: skip
+
+
+def entry_count(store: Store, feed_id: str | None = None) -> int:
+    if feed_id is None:
+        return int(store.query("SELECT COUNT(*) AS n FROM entries")[0]["n"])
+    return int(store.query("SELECT COUNT(*) AS n FROM entries WHERE feed_id = ?", [feed_id])[0]["n"])
+
+
+def get_entry(store: Store, entry_id: int) -> Entry | None:
+    rows = store.query("SELECT * FROM entries WHERE id = ?", [entry_id])
+    return _entry(rows[0]) if rows else None
+
+
+def _entry(row: dict[str, object]) -> Entry:
+    return Entry(
+        feed_id=str(row["feed_id"]),
+        key=str(row["key"]),
+        title=str(row["title"]),
+        summary=str(row["summary"] or ""),
+        link=row["link"] if isinstance(row["link"], str) else None,
+        published=parse_iso(row["published"] if isinstance(row["published"], str) else None),
+        language=row["language"] if isinstance(row["language"], str) else None,
+        guid=row["guid"] if isinstance(row["guid"], str) else None,
+        source=str(row["source"] or ""),
+    )
+
+
+def finding_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

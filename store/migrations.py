@@ -1,0 +1,193 @@
+"""Versioned schema migrations.
+
+Each migration is ``(version, name, function)``; ``Store.migrate`` applies the
+pending ones in order, each in its own transaction, and records them in
+``schema_migrations``. Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+Migration = tuple[int, str, Callable[[sqlite_utils.Database], None]]
+
+
+def _run(db: sqlite_utils.Database, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def m001_initial(db: sqlite_utils.Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE feeds (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            url TEXT NOT NULL,
+            config_url TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            interval INTEGER NOT NULL,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            tags TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL DEFAULT 'new',
+            etag TEXT,
+            last_modified TEXT,
+            last_fetch_at TEXT,
+            last_success_at TEXT,
+            last_status INTEGER,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            next_due_at TEXT,
+            redirect_target TEXT,
+            redirect_count INTEGER NOT NULL DEFAULT 0,
+            baseline_done INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_feeds_next_due ON feeds(enabled, next_due_at);
+
+        CREATE TABLE entries (
+            id INTEGER PRIMARY KEY,
+            feed_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            guid TEXT,
+            link TEXT,
+            title TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            language TEXT,
+            source TEXT NOT NULL DEFAULT '',
+            first_seen_at TEXT NOT NULL,
+            baseline INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (feed_id, key)
+        );
+        CREATE INDEX idx_entries_link ON entries(link);
+        CREATE INDEX idx_entries_published ON entries(published);
+
+        CREATE TABLE findings (
+            entry_id INTEGER PRIMARY KEY REFERENCES entries(id),
+            relevant INTEGER NOT NULL,
+            actor_type TEXT NOT NULL,
+            vendor TEXT,
+            product TEXT,
+            action TEXT,
+            applies_to TEXT,
+            region TEXT,
+            effective TEXT,
+            duration TEXT,
+            confidence REAL NOT NULL DEFAULT 0,
+            evidence TEXT NOT NULL DEFAULT '',
+            evidence_start INTEGER NOT NULL DEFAULT 0,
+            evidence_end INTEGER NOT NULL DEFAULT 0,
+            event_id INTEGER REFERENCES events(id)
+        );
+        CREATE INDEX idx_findings_vendor ON findings(vendor);
+        CREATE INDEX idx_findings_event ON findings(event_id);
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            relevant INTEGER NOT NULL,
+            actor_type TEXT NOT NULL,
+            vendor TEXT,
+            product TEXT,
+            action TEXT,
+            applies_to TEXT,
+            region TEXT,
+            effective TEXT,
+            duration TEXT,
+            title TEXT NOT NULL,
+            evidence TEXT NOT NULL DEFAULT '',
+            link TEXT,
+            confidence REAL NOT NULL DEFAULT 0,
+            first_reported TEXT NOT NULL,
+            last_reported TEXT NOT NULL,
+            mention_count INTEGER NOT NULL DEFAULT 1,
+            source_count INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_events_vendor ON events(vendor, first_reported);
+        CREATE INDEX idx_events_match ON events(actor_type, vendor, first_reported);
+        CREATE INDEX idx_events_created ON events(created_at);
+
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES events(id),
+            entry_id INTEGER NOT NULL UNIQUE REFERENCES entries(id),
+            source TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            link TEXT,
+            published TEXT,
+            is_primary INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_mentions_event ON mentions(event_id);
+
+        CREATE TABLE event_updates (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES events(id),
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            entry_id INTEGER REFERENCES entries(id),
+            detail TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            UNIQUE (event_id, seq)
+        );
+
+        CREATE TABLE subscriptions (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            workspace TEXT NOT NULL DEFAULT '',
+            channel TEXT NOT NULL DEFAULT '',
+            webhook_url TEXT NOT NULL DEFAULT '',
+            vendors TEXT NOT NULL DEFAULT '[]',
+            actions TEXT NOT NULL DEFAULT '[]',
+            actor_types TEXT NOT NULL DEFAULT '["vendor"]',
+            min_confidence REAL NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'active',
+            last_error TEXT,
+            origin TEXT NOT NULL DEFAULT 'cli',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (platform, channel, webhook_url)
+        );
+
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES events(id),
+            subscription_id INTEGER NOT NULL REFERENCES subscriptions(id),
+            kind TEXT NOT NULL,
+            update_id INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT,
+            message_ref TEXT,
+            thread_ref TEXT,
+            posted_channel TEXT,
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            UNIQUE (event_id, subscription_id, kind, update_id)
+        );
+        CREATE INDEX idx_deliveries_queue ON deliveries(status, next_attempt_at);
+        CREATE INDEX idx_deliveries_sub ON deliveries(subscription_id, status);
+
+        CREATE TABLE state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
+# Later migrations append here. Reserved: 2 = events/clustering (signatures, FTS),
+# 3 = chat core (outbox/subscriptions extras).
+MIGRATIONS: list[Migration] = [
+    (1, "initial schema", m001_initial),
+]
