@@ -85,9 +85,9 @@ def main(ctx: click.Context, db_path: Path | None, feeds_path: Path | None, verb
 
 
 def _register() -> None:
-    from bot.cli import evaluate, events, feeds, subscriptions
+    from bot.cli import daemon, evaluate, events, feeds, recent, subscriptions
 
-    for module in (feeds, events, evaluate, subscriptions):
+    for module in (daemon, feeds, recent, events, evaluate, subscriptions):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -1,0 +1,166 @@
+"""One polling cycle: due feeds → fetch → parse → record → extract → cluster → route.
+
+Fetching is async; parsing, extraction and the store writes for one feed run in
+a worker thread, in ONE transaction (feed state, entries, findings, events and
+outbox rows), so a crash or a signal never leaves half a feed written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+
+from bot.backoff import next_state
+from bot.config import Config
+from bot.extract import extract
+from bot.feeds import Fetcher, parse_feed
+from bot.models import Entry, FeedState, FetchResult, FetchSettings
+from bot.routes import route
+from store import Store, now_iso
+from store import entries as entries_store
+from store import events as events_store
+from store import feeds as feeds_store
+from store import state as state_store
+from store import subscriptions as subscriptions_store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    feed_id: str
+    outcome: str  # FetchResult.outcome, or "error" when parsing failed
+    new_entries: int = 0
+    findings: int = 0
+    alerts: int = 0  # outbox rows of kind alert written
+    baseline: bool = False
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class PollSummary:
+    feeds: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    new_entries: int = 0
+    alerts: int = 0
+    errors: tuple[str, ...] = ()
+
+    def line(self) -> str:
+        return (
+            f"polled {self.feeds} feeds: {self.fetched} fetched, {self.not_modified} not modified, "
+            f"{self.failed} failed, {self.new_entries} new entries, {self.alerts} alerts"
+        )
+
+
+def prepare(store: Store, config: Config, *, now: datetime | None = None) -> None:
+    """Mirror feeds.yaml into the store (feeds and declared subscriptions)."""
+    now = now or datetime.now(UTC)
+    feeds_store.sync_feeds(store, config.feeds, now=now)
+    subscriptions_store.sync_declared(store, config.subscriptions, console=config.console)
+
+
+async def poll_once(
+    store: Store,
+    config: Config,
+    *,
+    include_all: bool = False,
+    fetcher: Fetcher | None = None,
+    now: datetime | None = None,
+) -> PollSummary:
+    """Fetch every due feed (or all enabled feeds) and process the results."""
+    now = now or datetime.now(UTC)
+    due = feeds_store.due_feeds(store, now=now, include_all=include_all)
+    if not due:
+        state_store.set_value(store, "last_poll_at", now_iso(now))
+        return PollSummary()
+    if fetcher is None:
+        async with Fetcher(config.settings) as own:
+            results = await own.fetch_many(due)
+    else:
+        results = await fetcher.fetch_many(due)
+    by_id = {feed.id: feed for feed in due}
+    outcomes = []
+    for result in results:
+        outcome = await asyncio.to_thread(
+            process_result, store, config, by_id[result.feed_id], result, now=now
+        )
+        outcomes.append(outcome)
+    state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
+    return summarise(outcomes)
+
+
+def summarise(outcomes: Sequence[FeedOutcome]) -> PollSummary:
+    return PollSummary(
+        feeds=len(outcomes),
+        fetched=sum(o.outcome == "ok" for o in outcomes),
+        not_modified=sum(o.outcome == "not_modified" for o in outcomes),
+        failed=sum(o.outcome not in ("ok", "not_modified") for o in outcomes),
+        new_entries=sum(o.new_entries for o in outcomes),
+        alerts=sum(o.alerts for o in outcomes),
+        errors=tuple(o.error for o in outcomes if o.error),
+    )
+
+
+def process_result(
+    store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
+) -> FeedOutcome:
+    """Parse one fetch and write everything it yields in one transaction (sync)."""
+    entries: tuple[Entry, ...] = ()
+    parse_error = None
+    if result.outcome == "ok":
+        parsed = parse_feed(result, feed_id=feed.id, source=feed.name)
+        entries, parse_error = parsed.entries, parsed.error
+    state = next_state(feed, result, settings=config.settings, now=now, parse_error=parse_error)
+    baseline = not feed.baseline_done
+    if result.outcome == "ok" and parse_error is None:
+        state = replace(state, baseline_done=True)
+    with store.transaction():
+        feeds_store.save_feed_state(store, state)
+        new, findings, alerts = _record(store, config, feed, entries, baseline=baseline, now=now)
+    error = parse_error or result.error
+    if error:
+        log.warning("%s", error)
+    outcome = "error" if parse_error else result.outcome
+    return FeedOutcome(feed.id, outcome, new, findings, alerts, baseline and bool(new), error)
+
+
+def _record(
+    store: Store,
+    config: Config,
+    feed: FeedState,
+    entries: Sequence[Entry],
+    *,
+    baseline: bool,
+    now: datetime,
+) -> tuple[int, int, int]:
+    new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
+    findings = alerts = 0
+    for entry_id, entry in new:
+        finding = extract(entry)
+        if finding is None:
+            continue
+        findings += 1
+        change = events_store.record_finding(
+            store,
+            entry_id=entry_id,
+            entry=entry,
+            finding=finding,
+            primary=feed.kind == "vendor",
+            max_updates=config.max_updates_per_event,
+        )
+        entries_store.record_finding(store, entry_id, finding, change.event_id)
+        alertable = not baseline and is_fresh(entry, config.settings, now)
+        alerts += route(store, change, alertable=alertable)
+    return len(new), findings, alerts
+
+
+def is_fresh(entry: Entry, settings: FetchSettings, now: datetime) -> bool:
+    """Entries older than max_alert_age_days are recorded but never alert."""
+    if settings.max_alert_age_days is None or entry.published is None:
+        return True
+    return now - entry.published <= timedelta(days=settings.max_alert_age_days)
