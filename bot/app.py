@@ -12,7 +12,7 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, TextIO
@@ -36,17 +36,21 @@ class Runtime(Protocol):
     async def stop(self) -> None: ...
 
 
-def build_posters(config: Config, stream: TextIO | None = None) -> list[Poster]:
-    """One poster per platform the configuration can reach (webhooks need no token)."""
+def build_posters(
+    config: Config, stream: TextIO | None = None, runtimes: Sequence[Runtime] = ()
+) -> list[Poster]:
+    """One poster per platform the configuration can reach (webhooks need no token).
+    A running Discord gateway client is shared with its poster."""
     posters: list[Poster] = []
     if config.console:
         posters.append(ConsolePoster(stream or sys.stdout))
     from bot.slack_chat import slack_posters
 
     posters.extend(slack_posters(config.slack))
-    from bot.discord_chat import discord_posters
+    from bot.discord_chat import DiscordRuntime, discord_posters
 
-    posters.extend(discord_posters(config.discord))
+    gateway = next((r for r in runtimes if isinstance(r, DiscordRuntime)), None)
+    posters.extend(discord_posters(config.discord, runtime=gateway))
     return posters
 
 
@@ -87,9 +91,9 @@ class Daemon:
 
     async def run(self) -> None:
         prepare(self.store, self.config)
-        posters = build_posters(self.config, self.stream)
+        runtimes = self._runtimes()
+        posters = build_posters(self.config, self.stream, runtimes)
         self.dispatcher = Dispatcher(self.store, posters)
-        runtimes = self._runtimes(posters)
         scheduler = self._scheduler()
         self._install_signals()
         scheduler.start()
@@ -149,7 +153,7 @@ class Daemon:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self.stop)
 
-    def _runtimes(self, posters: list[Poster]) -> list[Runtime]:
+    def _runtimes(self) -> list[Runtime]:
         runtimes: list[Runtime] = []
         if self.config.slack.enabled and (
             self.config.slack.app_token or self.config.slack.signing_secret

@@ -105,8 +105,9 @@ class Store:
                     continue
                 with self.db.atomic():
                     step(self.db)
-                    self.db["schema_migrations"].insert(
-                        {"version": version, "name": name, "applied_at": now_iso()}
+                    self.db.execute(
+                        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                        (version, name, now_iso()),
                     )
                 applied.append(version)
         return applied
