@@ -1,0 +1,344 @@
+"""Fetching (httpx) and parsing (feedparser): the only module importing either.
+
+``Fetcher`` turns a FeedState into a FetchResult: a conditional GET with a
+connect timeout and a total deadline, a streamed size cap on decoded bytes,
+manual redirects (so a 301/308 chain can be told from a 302/307 one), and
+limits on concurrent requests overall and per host. It never raises for a
+feed's problem; the result says what happened, naming the feed and the fix.
+
+``parse_feed`` turns an ok FetchResult into ``Entry`` values (sync; run it
+off the event loop). Nothing httpx- or feedparser-shaped leaves this module.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import re
+import ssl
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any
+from urllib.parse import urlsplit
+
+import feedparser
+import httpx
+
+from bot.backoff import parse_retry_after
+from bot.entry_fields import (
+    ItemFields,
+    language_tag,
+    longest,
+    plain,
+    resolve_link,
+    to_entries,
+    utc_from_parts,
+)
+from bot.html_text import clean_text
+from bot.models import Entry, FeedState, FetchResult, FetchSettings
+
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_PERMANENT = frozenset({301, 308})
+
+
+class _Problem(Exception):
+    """A feed problem: what went wrong and what the user can do about it."""
+
+    def __init__(self, problem: str, fix: str, status: int | None = None) -> None:
+        super().__init__(problem)
+        self.problem, self.fix, self.status = problem, fix, status
+
+
+def _describe(feed: FeedState, url: str, problem: str, fix: str) -> str:
+    return f"feed {feed.name!r} ({url}): {problem}. {fix}"
+
+
+# --------------------------------------------------------------------------- fetching
+
+
+class Fetcher:
+    """Owns one httpx.AsyncClient; use as ``async with Fetcher(settings) as f``."""
+
+    def __init__(
+        self, settings: FetchSettings, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
+        self.settings = settings
+        self._transport = transport
+        self._client: httpx.AsyncClient | None = None
+        self._overall = asyncio.Semaphore(settings.concurrency)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+
+    async def __aenter__(self) -> Fetcher:
+        s = self.settings
+        self._client = httpx.AsyncClient(
+            transport=self._transport,
+            follow_redirects=False,
+            timeout=httpx.Timeout(s.total_timeout, connect=s.connect_timeout, pool=s.total_timeout),
+            limits=httpx.Limits(max_connections=max(s.concurrency, 1)),
+            headers={"User-Agent": s.user_agent, "Accept": ACCEPT},
+        )
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    async def fetch_many(self, feeds: Sequence[FeedState]) -> list[FetchResult]:
+        """Fetch all ``feeds`` concurrently (within the limits); results in input order."""
+        outcomes = await asyncio.gather(*(self.fetch(f) for f in feeds), return_exceptions=True)
+        results: list[FetchResult] = []
+        for feed, outcome in zip(feeds, outcomes, strict=True):
+            if isinstance(outcome, FetchResult):
+                results.append(outcome)
+            elif isinstance(outcome, Exception):
+                results.append(_unexpected(feed, feed.url, outcome))
+            else:  # CancelledError and friends: let them through
+                raise outcome
+        return results
+
+    async def fetch(self, feed: FeedState) -> FetchResult:
+        """One conditional GET of ``feed.url``; never raises for a feed problem."""
+        if self._client is None:
+            raise RuntimeError("Fetcher is not open: use 'async with Fetcher(settings) as f'")
+        started = time.monotonic()
+        host = (urlsplit(feed.url).hostname or "").lower()
+        per_host = self._hosts.setdefault(host, asyncio.Semaphore(self.settings.per_host))
+        async with per_host, self._overall:
+            result = await self._fetch_guarded(feed)
+        return replace(result, elapsed=round(time.monotonic() - started, 3))
+
+    async def _fetch_guarded(self, feed: FeedState) -> FetchResult:
+        s = self.settings
+        progress = _Progress(url=feed.url)
+        try:
+            async with asyncio.timeout(s.total_timeout):
+                return await self._follow(feed, progress)
+        except _Problem as p:
+            return _error(feed, progress.url, p.problem, p.fix, p.status)
+        except httpx.ConnectTimeout:
+            return _error(feed, progress.url, f"no connection within {s.connect_timeout:g} s",
+                          "Check the URL and your network, or raise defaults.connect_timeout in feeds.yaml")  # fmt: skip
+        except (TimeoutError, httpx.TimeoutException):
+            return _error(feed, progress.url, f"no complete response within {s.total_timeout:g} s",
+                          "The server is slow or stalled; it will be retried with backoff, or raise defaults.total_timeout in feeds.yaml")  # fmt: skip
+        except Exception as exc:  # noqa: BLE001 - one feed must never stop the others
+            return _unexpected(feed, progress.url, exc)
+
+    async def _follow(self, feed: FeedState, progress: _Progress) -> FetchResult:
+        assert self._client is not None
+        headers = {}
+        if feed.etag:
+            headers["If-None-Match"] = feed.etag
+        if feed.last_modified:
+            headers["If-Modified-Since"] = feed.last_modified
+        while True:
+            request = self._client.build_request("GET", progress.url, headers=headers)
+            response = await self._client.send(request, stream=True)
+            try:
+                location = response.headers.get("location")
+                if response.status_code in _REDIRECTS and location:
+                    progress.redirect(response.status_code, str(response.url.join(location)),
+                                      self.settings.max_redirects)  # fmt: skip
+                    continue
+                return await self._result(feed, response, progress)
+            finally:
+                await response.aclose()
+
+    async def _result(
+        self, feed: FeedState, response: httpx.Response, progress: _Progress
+    ) -> FetchResult:
+        code = response.status_code
+        headers = tuple((k.lower(), v) for k, v in response.headers.items())
+        base: dict[str, Any] = {
+            "feed_id": feed.id,
+            "status_code": code,
+            "headers": headers,
+            "final_url": progress.url,
+            "permanent_redirect": progress.permanent(),
+            "etag": response.headers.get("etag"),
+            "last_modified": response.headers.get("last-modified"),
+        }
+        retry_after = parse_retry_after(response.headers.get("retry-after"), now=datetime.now(UTC))
+        if code == 304:
+            return FetchResult(outcome="not_modified", **base)
+        if code == 410:
+            return FetchResult(outcome="gone", error=_describe(
+                feed, progress.url, "the server answered 410 Gone (the feed was removed)",
+                "Remove it from feeds.yaml or update its url there"), **base)  # fmt: skip
+        if code == 429 or (code == 503 and retry_after is not None):
+            wait = (
+                f"retry after {round(retry_after)} s"
+                if retry_after is not None
+                else "no Retry-After"
+            )
+            return FetchResult(outcome="rate_limited", retry_after=retry_after, error=_describe(
+                feed, progress.url, f"rate limited (HTTP {code}, {wait})",
+                "Nothing to do: it is polled again when the server allows"), **base)  # fmt: skip
+        if not 200 <= code < 300:
+            problem, fix = _status_problem(code, response.reason_phrase)
+            raise _Problem(problem, fix, code)
+        body = await self._read_capped(response)
+        return FetchResult(outcome="ok", body=body, **base)
+
+    async def _read_capped(self, response: httpx.Response) -> bytes:
+        cap = self.settings.max_bytes
+        fix = ("Raise defaults.max_bytes in feeds.yaml if this feed really is that large, "
+               "or fix the url so it points at the feed and not at a large file")  # fmt: skip
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > cap:
+            raise _Problem(f"the response is {int(declared):,} bytes (Content-Length), over the "
+                           f"size cap of {cap:,} bytes; refused without downloading it", fix)  # fmt: skip
+        body = bytearray()
+        try:
+            async for chunk in response.aiter_bytes():
+                body += chunk
+                if len(body) > cap:
+                    raise _Problem(f"the response is larger than the size cap of {cap:,} bytes "
+                                   "(stopped reading after exceeding it)", fix)  # fmt: skip
+        except httpx.DecodingError as exc:
+            raise _Problem(f"the response could not be decompressed ({exc})",
+                           "The server sends a broken compressed body; report it to the site or remove the feed") from exc  # fmt: skip
+        return bytes(body)
+
+
+@dataclass
+class _Progress:
+    """Where one fetch has got to along its redirect chain."""
+
+    url: str
+    chain: list[int] | None = None
+
+    def redirect(self, status: int, target: str, limit: int) -> None:
+        chain = self.chain = self.chain or []
+        if len(chain) >= limit:
+            raise _Problem(f"more than {limit} redirects (last to {target})",
+                           "Put the final feed URL in feeds.yaml, or raise defaults.max_redirects")  # fmt: skip
+        if urlsplit(target).scheme not in ("http", "https"):
+            raise _Problem(f"redirected to a non-http(s) URL {target!r}",
+                           "Put a working http(s) feed URL in feeds.yaml")  # fmt: skip
+        chain.append(status)
+        self.url = target
+
+    def permanent(self) -> str | None:
+        if self.chain and all(code in _PERMANENT for code in self.chain):
+            return self.url
+        return None
+
+
+def _status_problem(code: int, reason: str) -> tuple[str, str]:
+    answered = f"the server answered HTTP {code} {reason}".rstrip()
+    if code in (401, 403):
+        return (
+            answered,
+            "The feed refuses access; find a public feed URL or remove it from feeds.yaml",
+        )
+    if code == 404:
+        return answered, "Check the url in feeds.yaml; the feed may have moved"
+    if code >= 500:
+        return answered, "A server-side problem; it is retried with backoff"
+    return answered, "Check the url in feeds.yaml"
+
+
+def _error(
+    feed: FeedState, url: str, problem: str, fix: str, status: int | None = None
+) -> FetchResult:
+    return FetchResult(feed_id=feed.id, outcome="error", status_code=status, final_url=url,
+                       error=_describe(feed, url, problem, fix))  # fmt: skip
+
+
+def _unexpected(feed: FeedState, url: str, exc: BaseException) -> FetchResult:
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, ssl.SSLError) or re.search(r"ssl|certificate|tls", detail, re.I):
+        return _error(feed, url, f"TLS/certificate problem ({detail})",
+                      "Check the url's scheme and host; the site's certificate may be invalid or expired")  # fmt: skip
+    if isinstance(exc, httpx.ConnectError):
+        return _error(feed, url, f"cannot connect ({detail})",
+                      "Check the host name in the url in feeds.yaml and your network; it is retried with backoff")  # fmt: skip
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return _error(feed, url, f"invalid URL ({detail})", "Fix the url in feeds.yaml")
+    if isinstance(exc, httpx.TransportError):
+        return _error(feed, url, f"the connection failed ({type(exc).__name__}: {detail})",
+                      "Usually transient; it is retried with backoff")  # fmt: skip
+    return _error(feed, url, f"unexpected error ({type(exc).__name__}: {detail})",
+                  "It is retried with backoff; report it if it persists")  # fmt: skip
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    entries: tuple[Entry, ...]
+    title: str | None
+    error: str | None
+
+
+def parse_feed(result: FetchResult, *, feed_id: str, source: str) -> ParsedFeed:
+    """Entries of an ok FetchResult; other outcomes have nothing to parse."""
+    if result.outcome != "ok":
+        return ParsedFeed((), None, None)
+    # No base URI for feedparser: it would resolve guids against it, and a guid
+    # must not change when the feed's URL does. Links are resolved in _link.
+    headers = {k: v for k, v in result.headers if k != "content-location"}
+    base = result.final_url or ""
+    where = f"feed {source!r} ({result.final_url or feed_id})"
+    try:
+        # A stream, never bytes or str: feedparser opens those as a path or URL.
+        parsed = feedparser.parse(io.BytesIO(result.body), response_headers=headers)
+    except Exception as exc:  # noqa: BLE001 - a broken feed must not stop the poll
+        return ParsedFeed((), None, f"{where}: the parser failed ({exc}). Check the url in feeds.yaml points at an RSS or Atom feed")  # fmt: skip
+    meta = parsed.get("feed", {})
+    title = plain(meta.get("title"), (meta.get("title_detail") or {}).get("type")) or None
+    language = language_tag(meta.get("language")) or language_tag(headers.get("content-language"))
+    items = [_item(entry, language, base) for entry in parsed.get("entries", [])]
+    items = [item for item in items if not item.empty]
+    if not items:
+        return ParsedFeed((), title, _empty_error(parsed, where, len(result.body)))
+    return ParsedFeed(to_entries(items, feed_id=feed_id, source=source), title, None)
+
+
+def _empty_error(parsed: Any, where: str, size: int) -> str | None:
+    fix = "Check the url in feeds.yaml points at the RSS or Atom feed itself, not a web page"
+    if parsed.get("bozo"):
+        complaint = parsed.get("bozo_exception") or "malformed document"
+        return f"{where}: not a usable feed, the parser says: {complaint}. {fix}"
+    if not parsed.get("version") and size:
+        return f"{where}: the response is not an RSS or Atom feed. {fix}"
+    return None  # a valid feed that is empty right now
+
+
+def _item(entry: Any, feed_language: str | None, base: str) -> ItemFields:
+    """Read one parser entry's raw values (the only place that knows its shape)."""
+
+    def text(detail: Any, value: Any) -> str:
+        return plain(value, (detail or {}).get("type", "text/html"))
+
+    summaries = [text(entry.get("summary_detail"), entry.get("summary"))]
+    summaries += [text(c, c.get("value")) for c in entry.get("content") or []]
+    links = [entry.get("link")]
+    links += [x.get("href") for x in entry.get("links") or [] if x.get("rel") == "alternate"]
+    dates = (entry.get(f) for f in ("published_parsed", "updated_parsed", "created_parsed"))
+    detail = entry.get("title_detail") or entry.get("summary_detail") or {}
+    return ItemFields(
+        title=text(entry.get("title_detail"), entry.get("title")),
+        summary=longest(summaries),
+        link=resolve_link(links, base),
+        published=next((d for d in map(utc_from_parts, dates) if d), None),
+        language=language_tag(entry.get("language"))
+        or language_tag(detail.get("language"))
+        or feed_language,
+        guid=clean_text(str(entry.get("id") or "")) or None,
+    )
