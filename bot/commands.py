@@ -4,21 +4,47 @@ Adapters parse the platform's payload into a ``Request`` (or pass the raw Slack
 text to ``handle_text``), decide ``Caller.can_manage`` with the platform's own
 rules, call ``execute`` off the event loop, and render the returned ``Message``.
 
-INTERFACE STUB: implemented by the chat-core work (issue 5).
+``execute`` never raises for user mistakes: unknown words, out-of-range numbers
+and missing permissions come back as a Message that says what to type instead.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
-from bot.models import Filters, Message
-from store import Store
+from bot import render
+from bot.models import ACTIONS, Destination, Filters, Message, Subscription
+from bot.vendor_lookup import canonical_vendor, close_vendors, known_vendors
+from store import Store, outbox
+from store import events as events_store
+from store import feeds as feeds_store
+from store import state as state_store
+from store import subscriptions as subscriptions_store
 
 COMMANDS: tuple[str, ...] = (
     "latest", "vendor", "search", "subscribe", "unsubscribe",
     "subscriptions", "feeds", "status", "help",
 )  # fmt: skip
 MANAGE_COMMANDS: frozenset[str] = frozenset({"subscribe", "unsubscribe"})
+SUBSCRIBABLE_ACTORS: tuple[str, ...] = ("vendor", "government", "regulator", "court")
+LATEST_DEFAULT, LATEST_MAX = 5, 20
+SEARCH_LIMIT = 10
+QUERY_MAX = 200
+
+_FILTER_KEYS = {
+    "vendor": "vendors", "vendors": "vendors",
+    "action": "actions", "actions": "actions",
+    "actor": "actor_types", "actors": "actor_types", "actor_type": "actor_types",
+    "actor-type": "actor_types", "actor_types": "actor_types", "actor-types": "actor_types",
+    "min": "min_confidence", "min_confidence": "min_confidence",
+    "min-confidence": "min_confidence", "confidence": "min_confidence",
+}  # fmt: skip
+_FILTER_USAGE = (
+    "Write filters as vendor:Amazon action:ban actor:government min:0.7 "
+    "(each may repeat; --vendor Amazon also works)."
+)
 
 
 class UsageError(ValueError):
@@ -43,21 +69,296 @@ class Request:
     filters: Filters = field(default_factory=Filters)  # subscribe filters
 
 
+# --------------------------------------------------------------------------- parsing
+
+
 def parse_text(text: str) -> Request:
     """Parse Slack-style text: ``latest 5``, ``vendor amazon``, ``subscribe vendor:amazon action:ban``."""
-    raise NotImplementedError
+    try:
+        tokens = shlex.split(text or "")
+    except ValueError:  # an unbalanced quote: read the words as they are
+        tokens = (text or "").split()
+    if not tokens:
+        return Request("help")
+    command, args = tokens[0].lower(), tokens[1:]
+    if command in ("-h", "--help", "?"):
+        command = "help"
+    if command not in COMMANDS:
+        raise UsageError(f"Unknown command “{tokens[0][:50]}”. Try one of: {', '.join(COMMANDS)}.")
+    if command == "latest":
+        if not args:
+            return Request("latest")
+        if len(args) > 1 or not args[0].isdigit():
+            raise UsageError(f"Usage: latest [N], e.g. `latest 5` (N from 1 to {LATEST_MAX}).")
+        return Request("latest", limit=int(args[0]))
+    if command in ("vendor", "search"):
+        words = " ".join(args).strip()
+        if not words:
+            example = "vendor Amazon" if command == "vendor" else "search moratorium police"
+            raise UsageError(
+                f"Usage: {command} {'NAME' if command == 'vendor' else 'QUERY'}, e.g. `{example}`."
+            )
+        if command == "vendor":
+            return Request("vendor", vendor=words)
+        return Request("search", query=words)
+    if command == "subscribe":
+        return Request("subscribe", filters=parse_filters(args))
+    if args:
+        raise UsageError(f"`{command}` takes no arguments.")
+    return Request(command)
+
+
+def parse_filters(args: list[str]) -> Filters:
+    """``vendor:X action:Y actor:T min:0.7`` (or ``--vendor X``) → raw Filters.
+
+    Values are checked by ``execute``; here only the shape is. A bare word after a
+    vendor continues its name (``vendor:Clearview AI``).
+    """
+    found: dict[str, list[str]] = {"vendors": [], "actions": [], "actor_types": []}
+    minimum: float | None = None
+    index = 0
+    last_key: str | None = None
+    while index < len(args):
+        token = args[index]
+        if token.startswith("--"):
+            name, eq, value = token[2:].partition("=")
+            if not eq:
+                index += 1
+                if index >= len(args):
+                    raise UsageError(f"--{name} needs a value. {_FILTER_USAGE}")
+                value = args[index]
+        elif ":" in token or "=" in token:
+            sep = ":" if ":" in token else "="
+            name, _, value = token.partition(sep)
+        elif last_key == "vendors" and found["vendors"]:
+            found["vendors"][-1] += f" {token}"
+            index += 1
+            continue
+        else:
+            raise UsageError(f"Cannot read “{token[:50]}”. {_FILTER_USAGE}")
+        key = _FILTER_KEYS.get(name.lower())
+        if key is None:
+            raise UsageError(f"Unknown filter “{name[:30]}”. {_FILTER_USAGE}")
+        values = [v.strip() for v in value.split(",") if v.strip()]
+        if not values:
+            raise UsageError(f"The {name} filter needs a value. {_FILTER_USAGE}")
+        if key == "min_confidence":
+            try:
+                minimum = float(values[0])
+            except ValueError:
+                raise UsageError(
+                    f"min must be a number from 0 to 1, e.g. min:0.7 (got “{values[0][:20]}”)."
+                ) from None
+        else:
+            found[key].extend(values)
+        last_key = key
+        index += 1
+    return Filters(
+        vendors=tuple(found["vendors"]),
+        actions=tuple(found["actions"]),
+        actor_types=tuple(found["actor_types"]) or ("vendor",),
+        min_confidence=minimum if minimum is not None else 0.0,
+    )
+
+
+# --------------------------------------------------------------------------- execution
 
 
 def execute(store: Store, caller: Caller, request: Request) -> Message:
     """Run one command; never raises for user mistakes (returns a Message that says the fix)."""
-    raise NotImplementedError
+    handler = _HANDLERS.get(request.command)
+    if handler is None:
+        return render.help_message(note=f"Unknown command “{request.command[:50]}”.")
+    if request.command in MANAGE_COMMANDS and not caller.can_manage:
+        return render.notice(_not_allowed(caller, request.command))
+    return handler(store, caller, request)
 
 
 def handle_text(store: Store, caller: Caller, text: str) -> Message:
     """``parse_text`` then ``execute``; a UsageError becomes a help Message."""
-    raise NotImplementedError
+    try:
+        request = parse_text(text)
+    except UsageError as exc:
+        return render.help_message(note=str(exc))
+    return execute(store, caller, request)
 
 
 def vendor_names(store: Store, prefix: str = "", limit: int = 25) -> list[str]:
     """Known vendor names (gazetteer + store) starting with ``prefix``, for autocomplete."""
-    raise NotImplementedError
+    return known_vendors(events_store.vendor_names(store), prefix=prefix, limit=limit)
+
+
+def _not_allowed(caller: Caller, command: str) -> str:
+    who = {
+        "slack": "a workspace admin or a user listed under slack.admins in feeds.yaml",
+        "discord": "a member with the Manage Channels permission in this channel",
+    }.get(caller.platform, "an operator (use `policybot subscriptions` on the server)")
+    return f"Only {who} can {command} this channel. Ask one of them to run `/frpolicy {command}`."
+
+
+def _latest(store: Store, caller: Caller, request: Request) -> Message:
+    wanted = request.limit if request.limit is not None else LATEST_DEFAULT
+    count = min(max(wanted, 1), LATEST_MAX)
+    # vendor events that are not policy changes are skipped, so read a few more
+    events = events_store.recent_events(store, limit=count * 3, actor_types=SUBSCRIBABLE_ACTORS)
+    events = [e for e in events if e.relevant or e.actor_type != "vendor"][:count]
+    message = render.latest(events)
+    if count != wanted:
+        return replace(message, footer=f"Showing {count} (between 1 and {LATEST_MAX}).")
+    return message
+
+
+def _vendor(store: Store, caller: Caller, request: Request) -> Message:
+    known = events_store.vendor_names(store)
+    name = canonical_vendor(request.vendor or "", known) or (request.vendor or "").strip()
+    timeline = events_store.timeline(store, name)
+    if not timeline.events:
+        suggestions = close_vendors(name, known)
+        hint = f" Did you mean {', '.join(suggestions)}?" if suggestions else ""
+        return render.notice(
+            f"No events recorded for “{name[:80]}”.{hint} Try `search {name[:80]}`."
+        )
+    return render.timeline(timeline.vendor, timeline.events, [s.text for s in timeline.status])
+
+
+def _search(store: Store, caller: Caller, request: Request) -> Message:
+    query = " ".join((request.query or "").split())[:QUERY_MAX]
+    if not query:
+        return render.help_message(note="Usage: search QUERY, e.g. `search moratorium police`.")
+    return render.search_results(query, events_store.search(store, query, limit=SEARCH_LIMIT))
+
+
+def _destination(caller: Caller) -> Destination | None:
+    if caller.platform not in ("slack", "discord") or not caller.channel:
+        return None
+    return Destination(caller.platform, channel=caller.channel, workspace=caller.workspace)
+
+
+def _here_only(caller: Caller) -> Message:
+    return render.notice(
+        "Run this in the Slack or Discord channel that should get alerts; from a terminal use "
+        "`policybot subscriptions add DEST` / `policybot subscriptions remove DEST`."
+    )
+
+
+def _config_managed(dest: Destination) -> Message:
+    return render.notice(
+        f"The subscription of {dest} is managed in feeds.yaml (subscriptions:); ask the "
+        "operator to change it there, or it would come back on the next restart."
+    )
+
+
+def check_filters(store: Store, filters: Filters) -> tuple[Filters, list[str]]:
+    """Validate and normalise subscription filters; returns (filters, problems)."""
+    problems: list[str] = []
+    actions = tuple(dict.fromkeys(a.lower() for a in filters.actions))
+    bad = [a for a in actions if a not in ACTIONS]
+    if bad:
+        problems.append(f"Unknown action(s) {', '.join(bad)}. Valid actions: {', '.join(ACTIONS)}.")
+    actors: list[str] = []
+    for actor in (a.lower() for a in filters.actor_types):
+        actors.extend(SUBSCRIBABLE_ACTORS if actor in ("any", "all") else [actor])
+    bad = [a for a in actors if a not in SUBSCRIBABLE_ACTORS]
+    if bad:
+        problems.append(
+            f"Unknown actor type(s) {', '.join(bad)}. Valid: {', '.join(SUBSCRIBABLE_ACTORS)} (or any)."
+        )
+    known = events_store.vendor_names(store)
+    vendors: list[str] = []
+    for vendor in filters.vendors:
+        name = canonical_vendor(vendor, known)
+        if name is None:
+            close = close_vendors(vendor, known)
+            hint = (
+                f" Did you mean {', '.join(close)}?" if close else " Check `/frpolicy vendor NAME`."
+            )
+            problems.append(f"Unknown vendor “{vendor[:80]}”.{hint}")
+        elif name not in vendors:
+            vendors.append(name)
+    checked = Filters(
+        vendors=tuple(vendors),
+        actions=actions,
+        actor_types=tuple(dict.fromkeys(actors)) or ("vendor",),
+        min_confidence=min(max(float(filters.min_confidence), 0.0), 1.0),
+    )
+    return checked, problems
+
+
+def _subscribe(store: Store, caller: Caller, request: Request) -> Message:
+    dest = _destination(caller)
+    if dest is None:
+        return _here_only(caller)
+    filters, problems = check_filters(store, request.filters)
+    if problems:
+        return render.notice("Not subscribed. " + " ".join(problems))
+    existing = subscriptions_store.find(store, dest)
+    if existing is not None and existing.origin == "config":
+        return _config_managed(dest)
+    sub = subscriptions_store.add(store, dest, filters, origin="chat")
+    verb = "Updated" if existing else "Subscribed"
+    resumed = (
+        " Delivery resumes (it was failing)." if existing and existing.status != "active" else ""
+    )
+    return render.notice(
+        f"{verb}: this channel gets alerts for {render.filters_label(sub)}.{resumed}"
+    )
+
+
+def _unsubscribe(store: Store, caller: Caller, request: Request) -> Message:
+    dest = _destination(caller)
+    if dest is None:
+        return _here_only(caller)
+    existing = subscriptions_store.find(store, dest)
+    if existing is None:
+        return render.notice("This channel has no subscription; nothing to stop.")
+    if existing.origin == "config":
+        return _config_managed(dest)
+    subscriptions_store.remove(store, dest)
+    return render.notice("Unsubscribed: this channel gets no more alerts.")
+
+
+def visible_subscriptions(store: Store, caller: Caller) -> list[Subscription]:
+    """What a caller may see: the CLI sees all; a chat caller its own workspace's channels."""
+    subs = subscriptions_store.list_subscriptions(store)
+    if caller.platform not in ("slack", "discord"):
+        return subs
+    return [
+        s for s in subs
+        if s.destination.platform == caller.platform
+        and s.destination.workspace in (None, caller.workspace)
+    ]  # fmt: skip
+
+
+def _subscriptions(store: Store, caller: Caller, request: Request) -> Message:
+    return render.subscriptions(visible_subscriptions(store, caller))
+
+
+def _feeds(store: Store, caller: Caller, request: Request) -> Message:
+    return render.feeds(feeds_store.list_feeds(store))
+
+
+def _status(store: Store, caller: Caller, request: Request) -> Message:
+    failing = [s for s in visible_subscriptions(store, caller) if s.status != "active"]
+    return render.status(
+        feeds_store.list_feeds(store),
+        outbox.queue_depth(store),
+        failing,
+        state_store.get_value(store, "last_poll_at"),
+    )
+
+
+def _help(store: Store, caller: Caller, request: Request) -> Message:
+    return render.help_message()
+
+
+_HANDLERS: dict[str, Callable[[Store, Caller, Request], Message]] = {
+    "latest": _latest,
+    "vendor": _vendor,
+    "search": _search,
+    "subscribe": _subscribe,
+    "unsubscribe": _unsubscribe,
+    "subscriptions": _subscriptions,
+    "feeds": _feeds,
+    "status": _status,
+    "help": _help,
+}

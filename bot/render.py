@@ -1,0 +1,406 @@
+"""Neutral messages: what an alert, an update or a command reply says.
+
+Every function here is pure and returns a ``bot.models.Message`` in plain text;
+each platform translator (Block Kit, Discord embeds, console) escapes it. URLs
+are passed on only when they are http(s).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from bot.events import EventUpdate, SearchHit
+from bot.models import (
+    Destination,
+    Event,
+    FeedState,
+    Field,
+    Link,
+    Mention,
+    Message,
+    Section,
+    Subscription,
+)
+
+MAX_SOURCE_LINKS = 5
+
+_VERBS = {
+    "moratorium": "pauses",
+    "extension": "extends its pause on",
+    "ban": "bans",
+    "exit": "exits",
+    "restriction": "restricts",
+    "reversal": "lifts its limits on",
+    "shutdown": "shuts down",
+    "settlement": "settles over",
+}
+_APPLIES = {
+    "police": "police",
+    "law_enforcement": "law enforcement",
+    "government": "government agencies",
+    "private_companies": "private companies",
+    "everyone": "everyone",
+}
+_ACTORS = {"government": "Government", "regulator": "Regulator", "court": "Court"}
+
+
+# --------------------------------------------------------------------------- words
+
+
+def action_label(action: str | None) -> str:
+    return (action or "policy change").replace("_", " ").capitalize()
+
+
+def applies_label(applies_to: str | None) -> str:
+    if not applies_to:
+        return "not stated"
+    return _APPLIES.get(applies_to, applies_to.replace("_", " "))
+
+
+def headline(event: Event) -> str:
+    """``Amazon pauses Rekognition for police``: who, what, on what, for whom."""
+    if event.actor_type == "vendor" or event.actor_type not in _ACTORS:
+        subject = event.vendor or "A vendor"
+        target = event.product or "facial recognition"
+    else:
+        subject = _ACTORS[event.actor_type]
+        target = event.product or event.vendor or "facial recognition"
+    verb = _VERBS.get(event.action or "", "changes its policy on")
+    title = f"{subject} {verb} {target}"
+    if event.applies_to:
+        title += f" for {applies_label(event.applies_to)}"
+    return title
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) URL with a host, else None."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url.strip()
+
+
+def day(value: datetime | date | None) -> str:
+    return value.strftime("%Y-%m-%d") if value else "unknown"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def one_line(text: str | None, limit: int = 300) -> str:
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+# --------------------------------------------------------------------------- alerts
+
+
+def _lead(event: Event) -> Mention | None:
+    for mention in event.mentions:
+        if mention.primary:
+            return mention
+    return event.mentions[0] if event.mentions else None
+
+
+def _fields(event: Event) -> tuple[Field, ...]:
+    fields = [
+        Field("Vendor", event.vendor or "unknown"),
+        Field("Product", event.product or ""),
+        Field("Action", action_label(event.action)),
+        Field("Applies to", applies_label(event.applies_to)),
+        Field("Effective", event.effective.isoformat() if event.effective else ""),
+        Field("Duration", event.duration or ""),
+        Field("Region", event.region or ""),
+    ]
+    if event.actor_type not in ("vendor", "none"):
+        fields.insert(0, Field("Actor", _ACTORS.get(event.actor_type, event.actor_type)))
+    return tuple(f for f in fields if f.value)
+
+
+def _source_links(event: Event) -> tuple[Link, ...]:
+    links: list[Link] = []
+    seen: set[str] = set()
+    for mention in sorted(event.mentions, key=lambda m: not m.primary):
+        url = safe_url(mention.link)
+        if url and url not in seen:
+            seen.add(url)
+            links.append(Link(one_line(mention.source or "source", 80), url))
+        if len(links) >= MAX_SOURCE_LINKS:
+            break
+    if not links and safe_url(event.link):
+        links.append(Link("source", str(safe_url(event.link))))
+    return tuple(links)
+
+
+def footer(event: Event) -> str:
+    parts = [plural(event.source_count, "outlet")]
+    if event.mention_count != event.source_count:
+        parts.append(plural(event.mention_count, "report"))
+    parts.append(f"first reported {day(event.first_reported)}")
+    return " · ".join(parts)
+
+
+def alert(event: Event) -> Message:
+    """The alert for one event (also used to re-render it when mentions arrive)."""
+    lead = _lead(event)
+    url = safe_url(lead.link if lead else None) or safe_url(event.link)
+    source = lead.source if lead else ""
+    story = one_line(event.title, 500)
+    body = f"{story} ({one_line(source, 80)})" if source else story
+    section = Section(
+        title=headline(event),
+        url=url,
+        fields=_fields(event),
+        quote=one_line(event.evidence, 1000) or None,
+        body=body,
+        links=_source_links(event),
+    )
+    lines = [headline(event), body]
+    if url:
+        lines.append(url)
+    if section.quote:
+        lines.append(f"“{section.quote}”")
+    foot = footer(event)
+    lines.append(foot)
+    return Message(
+        text="\n".join(lines),
+        sections=(section,),
+        footer=foot,
+        accent=event.action,
+        ephemeral=False,
+    )
+
+
+def update(event: Event, update: EventUpdate, mention: Mention | None) -> Message:
+    """A follow-up for the alert's thread: a new outlet (and which fields changed)."""
+    detail = update.detail if isinstance(update.detail, Mapping) else {}
+    source = one_line((mention.source if mention else detail.get("source")) or "another outlet", 80)
+    story = one_line(str((mention.title if mention else detail.get("title")) or ""), 500)
+    url = safe_url(mention.link if mention else detail.get("link"))
+    changes = _changes(detail) if update.kind == "field" else []
+    if changes:
+        title = f"Update: {'; '.join(changes)}"
+        body = f"Reported by {source}: {story}" if story else f"Reported by {source}"
+    else:
+        title = f"Also reported by {source}"
+        body = story
+    section = Section(title=one_line(title, 250), url=url, body=body or None,
+                      links=(Link(source, url),) if url else ())  # fmt: skip
+    text = "\n".join(x for x in (title, body, url or "") if x)
+    foot = footer(event)
+    return Message(text=f"{text}\n{foot}", sections=(section,), footer=foot,
+                   accent=event.action, ephemeral=False)  # fmt: skip
+
+
+def _changes(detail: Mapping[str, Any]) -> list[str]:
+    """Readable "field: old → new" lines from an update's detail (shape-tolerant)."""
+    if not isinstance(detail, Mapping):
+        return []
+    items: list[Any] = []
+    for key in ("changes", "fields"):
+        value = detail.get(key)
+        if isinstance(value, Mapping):
+            items = [{"field": k, **(v if isinstance(v, Mapping) else {"new": v})}
+                     for k, v in value.items()]  # fmt: skip
+        elif isinstance(value, list):
+            items = [v if isinstance(v, Mapping) else {"field": v} for v in value]
+        if items:
+            break
+    if not items and "field" in detail:
+        items = [detail]
+    lines = []
+    for item in items:
+        name = str(item.get("field") or item.get("name") or "field").replace("_", " ")
+        old, new = item.get("old"), item.get("new", item.get("value"))
+        if old not in (None, "") and new not in (None, ""):
+            lines.append(f"{name}: {one_line(str(old), 120)} → {one_line(str(new), 120)}")
+        elif new not in (None, ""):
+            lines.append(f"{name}: {one_line(str(new), 120)}")
+        else:
+            lines.append(f"{name} changed")
+    return lines
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def _event_row(event: Event) -> Section:
+    meta = f"{day(event.first_reported)} · {plural(event.source_count, 'outlet')}"
+    return Section(
+        title=headline(event),
+        url=safe_url(event.link),
+        body=f"{one_line(event.title, 300)}\n{meta}",
+    )
+
+
+def latest(events: Sequence[Event]) -> Message:
+    if not events:
+        return notice(
+            "No policy events recorded yet. Run `policybot poll` or wait for the next poll."
+        )
+    text = "\n".join(f"{day(e.first_reported)}  {headline(e)}  {safe_url(e.link) or ''}".rstrip()
+                     for e in events)  # fmt: skip
+    return Message(text=f"Latest {plural(len(events), 'event')}:\n{text}",
+                   sections=tuple(_event_row(e) for e in events))  # fmt: skip
+
+
+def timeline(vendor: str, events: Sequence[Event], status: Sequence[str] = ()) -> Message:
+    """A vendor's current status lines and its events, oldest first."""
+    if not events and not status:
+        return notice(
+            f"No events recorded for {vendor}. Check the spelling, or try `search {vendor}`."
+        )
+    ordered = sorted(events, key=lambda e: e.first_reported)
+    head = f"{vendor}: " + ("; ".join(status) if status else "no current status")
+    rows = [f"{day(e.first_reported)}  {headline(e)}" for e in ordered]
+    sections = [Section(title=f"{vendor}: current status", body="\n".join(status) or "unknown")]
+    sections += [_event_row(e) for e in ordered]
+    return Message(text="\n".join([head, *rows]), sections=tuple(sections),
+                   footer=f"{plural(len(ordered), 'event')} on record")  # fmt: skip
+
+
+def search_results(query: str, hits: Sequence[SearchHit]) -> Message:
+    """Search hits (events and single reports), best first."""
+    if not hits:
+        return notice(f"Nothing found for “{one_line(query, 100)}”. Try a vendor or product name.")
+    sections: list[Section] = []
+    for hit in hits:
+        meta = " · ".join(x for x in (one_line(hit.source, 80), day(hit.published) if hit.published else "",
+                                      one_line(hit.vendor, 80)) if x)  # fmt: skip
+        body = "\n".join(x for x in (one_line(hit.snippet, 300), meta) if x)
+        sections.append(Section(title=one_line(hit.title, 200) or "result",
+                                url=safe_url(hit.link), body=body or None))  # fmt: skip
+    text = "\n".join(f"- {s.title} {s.url or ''}".rstrip() for s in sections)
+    return Message(text=f"{plural(len(hits), 'result')} for “{one_line(query, 100)}”:\n{text}",
+                   sections=tuple(sections))  # fmt: skip
+
+
+def destination_text(dest: Destination) -> str:
+    """A destination for display; webhook URLs are secrets, so only their host shows."""
+    if dest.webhook_url:
+        host = urlsplit(dest.webhook_url).hostname or "webhook"
+        return f"{dest.platform}:https://{host}/…"
+    return str(dest)
+
+
+def destination_label(sub: Subscription) -> str:
+    return destination_text(sub.destination)
+
+
+def filters_label(sub: Subscription) -> str:
+    f = sub.filters
+    parts = [
+        "vendors: " + (", ".join(f.vendors) or "any"),
+        "actions: " + (", ".join(f.actions) or "any"),
+        "actors: " + (", ".join(f.actor_types) or "any"),
+    ]
+    if f.min_confidence:
+        parts.append(f"min confidence: {f.min_confidence:g}")
+    return "; ".join(parts)
+
+
+def subscriptions(subs: Sequence[Subscription]) -> Message:
+    if not subs:
+        return notice(
+            "No subscriptions. Use `subscribe` in a channel (or `policybot subscriptions add`)."
+        )
+    sections = []
+    for sub in subs:
+        body = filters_label(sub)
+        if sub.status != "active":
+            body += f"\nFAILING: {one_line(sub.last_error or 'unknown error', 300)} (re-subscribe to resume)"
+        sections.append(Section(title=f"{destination_label(sub)} ({sub.origin})", body=body))
+    text = "\n".join(f"- {s.title}: {s.body}" for s in sections)
+    return Message(text=f"{plural(len(subs), 'subscription')}:\n{text}", sections=tuple(sections))
+
+
+def feeds(states: Sequence[FeedState]) -> Message:
+    if not states:
+        return notice("No feeds configured. Add sources to feeds.yaml and run `policybot poll`.")
+    counts = _status_counts(states)
+    sections = []
+    for feed in states:
+        body = f"status: {feed.status} · last success: {day(feed.last_success_at)}"
+        if feed.last_error and feed.status in ("failing", "gone"):
+            body += f"\n{one_line(feed.last_error, 300)}"
+        sections.append(Section(title=one_line(feed.name, 100), url=safe_url(feed.url), body=body))
+    summary = ", ".join(f"{n} {status}" for status, n in counts.items())
+    text = "\n".join(f"- {s.title}: {s.body}" for s in sections)
+    return Message(text=f"{plural(len(states), 'feed')} ({summary}):\n{text}",
+                   sections=tuple(sections), footer=summary)  # fmt: skip
+
+
+def _status_counts(states: Sequence[FeedState]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for feed in states:
+        counts[feed.status] = counts.get(feed.status, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def status(
+    states: Sequence[FeedState],
+    queue: Mapping[str, int],
+    failing: Sequence[Subscription],
+    last_poll: str | None,
+) -> Message:
+    """Feed health, failing feeds, outbox depth, failing subscriptions, last poll."""
+    counts = _status_counts(states)
+    health = ", ".join(f"{n} {s}" for s, n in counts.items()) or "none configured"
+    bad = [f for f in states if f.status in ("failing", "gone")]
+    queue_line = (f"{queue.get('pending', 0)} pending ({queue.get('due', 0)} due now), "
+                  f"{queue.get('failed', 0)} failed, {queue.get('sent', 0)} sent")  # fmt: skip
+    sections = [
+        Section(title="Feeds", body=f"{plural(len(states), 'feed')}: {health}"),
+        Section(title="Delivery queue", body=queue_line),
+        Section(title="Last poll", body=last_poll or "never"),
+    ]
+    if bad:
+        sections.insert(1, Section(title="Failing feeds", body="\n".join(
+            f"{one_line(f.name, 80)}: {one_line(f.last_error or f.status, 200)}" for f in bad)))  # fmt: skip
+    if failing:
+        sections.append(Section(title="Failing subscriptions", body="\n".join(
+            f"{destination_label(s)}: {one_line(s.last_error or 'unknown error', 200)}"
+            for s in failing)))  # fmt: skip
+    text = "\n".join(f"{s.title}: {s.body}" for s in sections)
+    return Message(text=text, sections=tuple(sections))
+
+
+HELP_LINES: tuple[tuple[str, str], ...] = (
+    ("latest [N]", "the N most recent policy events (default 5, at most 20)"),
+    ("vendor NAME", "a vendor's current status and timeline, e.g. `vendor Amazon`"),
+    ("search QUERY", "search reports, e.g. `search moratorium police`"),
+    (
+        "subscribe [filters]",
+        "alert this channel; filters: vendor:Amazon action:ban "
+        "actor:government min:0.7 (repeatable; --vendor X also works)",
+    ),
+    ("unsubscribe", "stop alerts in this channel"),
+    ("subscriptions", "subscriptions in this workspace"),
+    ("feeds", "sources and their health"),
+    ("status", "feed health, delivery queue, failing subscriptions, last poll"),
+    ("help", "this list"),
+)
+
+
+def help_message(prefix: str = "/frpolicy", note: str | None = None) -> Message:
+    lines = [f"{prefix} {usage} — {what}" for usage, what in HELP_LINES]
+    body = "\n".join(lines)
+    text = f"{note}\n\n{body}" if note else body
+    sections: tuple[Section, ...] = (Section(title="Commands", body=body),)
+    if note:
+        sections = (Section(title="Not understood", body=note), *sections)
+    return Message(text=text, sections=sections)
+
+
+def notice(text: str) -> Message:
+    """A one-line reply (confirmation, refusal, error with its fix)."""
+    return Message(text=text)
