@@ -1,0 +1,337 @@
+"""Measure extraction (and event clustering) on a labelled JSONL file.
+
+Each line holds one feed item as an RSS entry would carry it plus its ``gold``
+labels (see ../shared/data/README.md). Predictions are made from the item's
+title, summary, published date, language, url and source only; ``gold`` is read
+afterwards, for scoring.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.extract import extract
+from bot.models import Entry, Finding
+
+EFFECTIVE_TOLERANCE_DAYS = 3
+REQUIRED = ("id", "title", "published", "gold")
+PREDICTION_KEYS = (
+    "id", "relevant", "actor_type", "vendor", "product", "action", "applies_to", "region",
+    "effective", "duration", "event", "confidence", "evidence",
+)  # fmt: skip
+
+
+class EvalInputError(Exception):
+    """The labelled file cannot be used; the message names the file, the line and the fix."""
+
+
+@dataclass(frozen=True)
+class LabelledItem:
+    id: str
+    entry: Entry
+    gold: dict[str, Any]
+
+
+@dataclass
+class EvalResult:
+    report: dict[str, Any]
+    items: list[LabelledItem]
+    findings: list[Finding | None]
+    events: list[str | None] | None
+    misses: list[int] = field(default_factory=list)
+    false_alarms: list[int] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- input
+
+
+def _published(value: Any, where: str) -> datetime:
+    if not isinstance(value, str) or not value.strip():
+        raise EvalInputError(f"{where}: 'published' must be a date such as \"2020-06-10\".")
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise EvalInputError(
+            f"{where}: 'published' is {value!r}, not a date; write it as YYYY-MM-DD."
+        ) from None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def parse_item(raw: Any, where: str) -> LabelledItem:
+    """One JSON object as a labelled item (the Entry never sees ``gold``)."""
+    if not isinstance(raw, dict):
+        raise EvalInputError(f"{where}: expected a JSON object, got {type(raw).__name__}.")
+    missing = [key for key in REQUIRED if key not in raw]
+    if missing:
+        raise EvalInputError(
+            f"{where}: missing field(s) {', '.join(missing)}; every line needs "
+            f"{', '.join(REQUIRED)} (see ../shared/data/README.md)."
+        )
+    gold = raw["gold"]
+    if not isinstance(gold, dict) or not isinstance(gold.get("relevant"), bool):
+        raise EvalInputError(f"{where}: 'gold' must be an object with a true/false 'relevant'.")
+    for key in ("title", "summary"):
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            raise EvalInputError(f"{where}: '{key}' must be a string.")
+    entry = Entry(
+        feed_id="eval",
+        key=str(raw["id"]),
+        title=str(raw["title"] or ""),
+        summary=str(raw.get("summary") or ""),
+        link=raw.get("url") if isinstance(raw.get("url"), str) else None,
+        published=_published(raw["published"], where),
+        language=raw.get("language") if isinstance(raw.get("language"), str) else None,
+        source=str(raw.get("source") or ""),
+    )
+    return LabelledItem(str(raw["id"]), entry, gold)
+
+
+def load_items(path: Path) -> list[LabelledItem]:
+    """Read a labelled JSONL file; errors name the file and line."""
+    if not path.exists():
+        raise EvalInputError(f"{path}: no such file; pass the path of a labelled .jsonl file.")
+    if path.is_dir():
+        raise EvalInputError(f"{path} is a folder; pass the path of a labelled .jsonl file.")
+    items: list[LabelledItem] = []
+    seen: set[str] = set()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalInputError(f"{path}: cannot read it as UTF-8 text ({exc}).") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvalInputError(
+                f"{where}: invalid JSON ({exc.msg} at column {exc.colno}); "
+                "each line must be one JSON object."
+            ) from None
+        item = parse_item(raw, where)
+        if item.id in seen:
+            raise EvalInputError(f"{where}: duplicate id {item.id!r}; ids must be unique.")
+        seen.add(item.id)
+        items.append(item)
+    if not items:
+        raise EvalInputError(f"{path}: the file holds no items; expected one JSON object a line.")
+    return items
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _ratio(num: int, den: int) -> float:
+    return round(num / den, 4) if den else 0.0
+
+
+def _gold_date(value: Any) -> date | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def relevance_scores(gold: Sequence[bool], predicted: Sequence[bool]) -> dict[str, Any]:
+    tp = sum(g and p for g, p in zip(gold, predicted, strict=True))
+    fp = sum(p and not g for g, p in zip(gold, predicted, strict=True))
+    fn = sum(g and not p for g, p in zip(gold, predicted, strict=True))
+    precision = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
+
+
+def field_scores(pairs: Sequence[tuple[dict[str, Any], Finding]]) -> tuple[dict[str, float], int]:
+    """Accuracy of vendor, action, applies_to and effective (±3 days) on true positives."""
+    counts = dict.fromkeys(("vendor", "action", "applies_to"), 0)
+    eff_ok = eff_n = 0
+    for gold, found in pairs:
+        for name in counts:
+            counts[name] += gold.get(name) == getattr(found, name)
+        wanted = _gold_date(gold.get("effective"))
+        if wanted is not None:
+            eff_n += 1
+            got = found.effective
+            eff_ok += got is not None and abs((got - wanted).days) <= EFFECTIVE_TOLERANCE_DAYS
+    scores = {name: _ratio(n, len(pairs)) for name, n in counts.items()}
+    scores["effective"] = _ratio(eff_ok, eff_n)
+    return scores, eff_n
+
+
+def score(
+    items: Sequence[LabelledItem],
+    findings: Sequence[Finding | None],
+    seconds: float,
+    events: Sequence[str | None] | None,
+) -> dict[str, Any]:
+    gold_rel = [bool(i.gold.get("relevant")) for i in items]
+    pred_rel = [bool(f and f.relevant) for f in findings]
+    actor_pairs = [
+        (str(i.gold.get("actor_type")), f.actor_type if f else "none")
+        for i, f in zip(items, findings, strict=True)
+        if i.gold.get("actor_type") not in (None, "none")
+    ]
+    tps = [
+        (i.gold, f)
+        for i, f in zip(items, findings, strict=True)
+        if f and f.relevant and i.gold["relevant"]
+    ]
+    fields, eff_n = field_scores(tps)
+    return {
+        "items": len(items),
+        "relevance": relevance_scores(gold_rel, pred_rel),
+        "actor_type": {
+            "accuracy": _ratio(sum(g == p for g, p in actor_pairs), len(actor_pairs)),
+            "n": len(actor_pairs),
+        },
+        "fields": fields,
+        "support": {"true_positives": len(tps), "effective": eff_n},
+        "items_per_second": round(len(items) / seconds, 1) if seconds > 0 else None,
+        "clustering": _clustering(items, events),
+    }
+
+
+def _clustering(
+    items: Sequence[LabelledItem], events: Sequence[str | None] | None
+) -> dict[str, float | int] | None:
+    if events is None:
+        return None
+    from bot.events import clustering_metrics
+
+    gold = [i.gold.get("event_id") for i in items]
+    relevant = [bool(i.gold.get("relevant")) for i in items]
+    return clustering_metrics(list(events), [str(g) if g else None for g in gold], relevant)
+
+
+# --------------------------------------------------------------------------- running
+
+
+def predict(items: Sequence[LabelledItem]) -> tuple[list[Finding | None], float]:
+    """Extraction over the entries only (gold is not passed in), and the time it took."""
+    entries = [item.entry for item in items]
+    started = time.perf_counter()
+    findings = [extract(entry) for entry in entries]
+    return findings, time.perf_counter() - started
+
+
+def cluster(
+    items: Sequence[LabelledItem], findings: Sequence[Finding | None]
+) -> list[str | None] | None:
+    """Predicted event keys from the real store clustering (None if it is unavailable)."""
+    clusterer: Callable[[Sequence[tuple[Entry, Finding | None]]], list[str | None]]
+    try:
+        from bot.events import cluster_items as clusterer
+    except ImportError:  # the events stage is not installed in this build
+        return None
+    return clusterer([(i.entry, f) for i, f in zip(items, findings, strict=True)])
+
+
+def run_eval(path: Path, *, clustering: bool = True) -> EvalResult:
+    items = load_items(path)
+    from bot.extract import warm_up
+
+    warm_up()
+    findings, seconds = predict(items)
+    events = cluster(items, findings) if clustering else None
+    result = EvalResult(score(items, findings, seconds, events), items, findings, events)
+    for n, (item, found) in enumerate(zip(items, findings, strict=True)):
+        predicted = bool(found and found.relevant)
+        if item.gold["relevant"] and not predicted:
+            result.misses.append(n)
+        elif predicted and not item.gold["relevant"]:
+            result.false_alarms.append(n)
+    return result
+
+
+def prediction_row(item: LabelledItem, found: Finding | None, event: str | None) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "id": item.id,
+        "relevant": bool(found and found.relevant),
+        "actor_type": found.actor_type if found else "none",
+        "event": event,
+    }
+    for key in ("vendor", "product", "action", "applies_to", "region", "duration", "evidence"):
+        values[key] = getattr(found, key) if found else None
+    values["effective"] = found.effective.isoformat() if found and found.effective else None
+    values["confidence"] = found.confidence if found else 0.0
+    return {key: values[key] for key in PREDICTION_KEYS}
+
+
+def write_predictions(result: EvalResult, out: Path) -> None:
+    events = result.events or [None] * len(result.items)
+    lines = [
+        json.dumps(prediction_row(item, found, event), ensure_ascii=False)
+        for item, found, event in zip(result.items, result.findings, events, strict=True)
+    ]
+    try:
+        out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise EvalInputError(
+            f"cannot write predictions to {out}: {exc}; pass a writable path to --predictions."
+        ) from exc
+
+
+# --------------------------------------------------------------------------- text report
+
+
+def _describe(found: Finding | None) -> str:
+    if found is None:
+        return "no FR content"
+    parts = [f"actor={found.actor_type}", f"vendor={found.vendor}"]
+    if found.relevant:
+        parts += [f"action={found.action}", f"applies_to={found.applies_to}"]
+    return " ".join(parts)
+
+
+def _gold_text(gold: dict[str, Any]) -> str:
+    keys = ("actor_type", "vendor", "action", "applies_to", "effective")
+    return " ".join(f"{k}={gold.get(k)}" for k in keys)
+
+
+def format_report(result: EvalResult) -> str:
+    r = result.report
+    rel, fields = r["relevance"], r["fields"]
+    lines = [
+        f"{r['items']} items, {r['items_per_second']} items/s (extraction only)",
+        f"relevance   precision {rel['precision']:.3f}  recall {rel['recall']:.3f}  "
+        f"F1 {rel['f1']:.3f}  (tp {rel['tp']}, fp {rel['fp']}, fn {rel['fn']})",
+        f"actor type  accuracy {r['actor_type']['accuracy']:.3f} over {r['actor_type']['n']} items "
+        "with an actor",
+        f"fields on {r['support']['true_positives']} true positives: vendor {fields['vendor']:.3f}  "
+        f"action {fields['action']:.3f}  applies_to {fields['applies_to']:.3f}  "
+        f"effective (±{EFFECTIVE_TOLERANCE_DAYS} days, {r['support']['effective']} dated) "
+        f"{fields['effective']:.3f}",
+    ]
+    clustering = r.get("clustering")
+    if clustering:
+        lines.append("clustering  " + "  ".join(f"{k} {v}" for k, v in clustering.items()))
+    else:
+        lines.append("clustering  not measured (the events stage is not available)")
+    for title, indexes in (("Misses", result.misses), ("False alarms", result.false_alarms)):
+        lines.append("")
+        lines.append(f"{title} ({len(indexes)}):")
+        for n in indexes:
+            item, found = result.items[n], result.findings[n]
+            lines.append(f"- {item.id}: {item.entry.title}")
+            lines.append(f"    gold: {_gold_text(item.gold)}")
+            lines.append(f"    predicted: {_describe(found)}")
+            if found is not None and found.evidence:
+                lines.append(f"    evidence: {found.evidence}")
+    return "\n".join(lines)

@@ -1,0 +1,43 @@
+"""Extraction: is this entry a facial-recognition vendor policy change?
+
+``extract(entry)`` returns None when the entry has no facial-recognition content,
+else a ``Finding``:
+
+- ``relevant=True, actor_type="vendor"``: a vendor's own FR policy change, with
+  the action, customer group, dates and the evidence sentence;
+- ``relevant=False`` with ``actor_type`` government / regulator / court: an
+  authority's FR action (its own channel);
+- ``relevant=False, actor_type="vendor"``: vendor news that is not an FR policy
+  change (a launch, a non-FR policy);
+- ``relevant=False, actor_type="none"``: FR news with no policy action.
+
+The cue lists and the vendor gazetteer live in ``bot/data/cues.yaml`` and
+``bot/data/vendors.yaml``; they are compiled once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.extract.classify import classify
+from bot.extract.resources import DataFileError, resources
+from bot.extract.scan import scan
+from bot.models import Entry, Finding
+
+__all__ = ["DataFileError", "extract", "warm_up"]
+
+
+def extract(entry: Entry) -> Finding | None:
+    """The Finding for one entry (offsets index into ``entry.text``), or None."""
+    text = entry.text
+    sc = scan(resources(), entry.title, text)
+    published = entry.published.date() if entry.published else None
+    finding = classify(sc, published)
+    if finding is None:
+        return None
+    return replace(finding, evidence=text[finding.evidence_start : finding.evidence_end])
+
+
+def warm_up() -> None:
+    """Compile the data files now (raises DataFileError naming a broken file)."""
+    resources()

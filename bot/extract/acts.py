@@ -1,0 +1,170 @@
+"""Acts: policy cues attributed to a vendor or an authority, with a resolved action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.extract.attribution import (
+    Actor,
+    Mention,
+    call_authority,
+    cancelled,
+    object_noun,
+    passive,
+    prepositional,
+    subject,
+    unknown_subject_is_named,
+)
+from bot.extract.scan import Hit, Scan, between
+from bot.extract.sentences import clause_end, clause_start
+
+AUTHORITIES = ("government", "regulator", "court")
+BASE_WEIGHT = {
+    "extension": 3.0, "settlement": 2.5, "reversal": 2.0, "exit": 2.0, "refusal": 1.5,
+    "stop_supply": 1.5, "moratorium": 1.5, "ban": 1.0, "restriction": 1.0, "refusal_past": 1.0,
+    "shutdown": 1.2, "pause": 1.2, "removal": 0.8, "customer_loss": 1.0,
+}  # fmt: skip
+TITLE_FACTOR = 2.0
+NO_FR_FACTOR = 0.5
+AUTHORITY_VERB_REACH = 80
+CUSTOMER_GROUPS = ("police", "law_enforcement", "government", "private_companies")
+
+
+@dataclass(frozen=True)
+class Act:
+    actor: str  # "vendor" or an authority kind
+    vendor: str | None
+    product: str | None
+    label: str  # the cue label
+    action: str | None  # resolved action (vendor acts)
+    weight: float
+    start: int
+    end: int
+    sentence: int
+
+
+def clause(sc: Scan, pos: int) -> tuple[int, int]:
+    s_start, s_end = sc.sentences[sc.sentence_of(pos)]
+    return clause_start(sc.breaks, s_start, pos), clause_end(sc.breaks, s_end, pos)
+
+
+def resolve_action(sc: Scan, cue: Hit) -> str:
+    """The action a cue label stands for, read from the objects in its clause."""
+    label = cue.label
+    lo, hi = clause(sc, cue.start)
+    objects = {h.label for h in between(sc.objects, lo, hi)}
+    groups = {h.label for h in between(sc.groups, lo, hi)}
+    if label == "pause":
+        return "moratorium" if objects & {"supply"} or groups - {"everyone"} else "shutdown"
+    if label in ("refusal", "customer_loss"):
+        return "ban"
+    if label == "refusal_past":
+        return "restriction"
+    if label == "stop_supply":
+        return "ban" if groups & set(CUSTOMER_GROUPS) else "exit"
+    if label in ("removal", "shutdown"):
+        # Retiring a capability or switching a setting off limits use; deleting data
+        # or switching a system off is a shutdown.
+        if "capability" in objects and "dataset" not in objects:
+            return "restriction"
+        return "shutdown"
+    if label == "exit" and "dataset" in objects and "supply" not in objects:
+        return "shutdown"
+    return label
+
+
+def _weight(sc: Scan, cue: Hit) -> float:
+    weight = BASE_WEIGHT.get(cue.label, 1.0)
+    if sc.in_title(cue.start):
+        weight *= TITLE_FACTOR
+    s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
+    has_fr = between(sc.fr, s_start, s_end) or any(
+        v.fr and s_start <= v.start < s_end for v in sc.vendors
+    )
+    return weight if has_fr else weight * NO_FR_FACTOR
+
+
+def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
+    """No actor named before the cue (headline style): the vendor after it, or an authority."""
+    if unknown_subject_is_named(sc, cue):
+        authority = next((m.kind for m in found if m.kind in AUTHORITIES), None)
+        return Actor(authority) if authority else Actor("other")
+    if not sc.in_title(cue.start):
+        return Actor("unknown")
+    for v in sc.vendors:
+        if cue.start <= v.start < sc.title_end:
+            return Actor("vendor", v.vendor, v.product, v.start, v.end)
+    return Actor("unknown")
+
+
+def _customer_loss_vendor(sc: Scan, cue: Hit) -> Actor:
+    s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
+    in_sentence = [v for v in sc.vendors if s_start <= v.start < s_end]
+    chosen = in_sentence[0] if in_sentence else (sc.vendors[0] if sc.vendors else None)
+    if chosen is None:
+        return Actor("unknown")
+    return Actor("vendor", chosen.vendor, chosen.product, chosen.start, chosen.end)
+
+
+def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
+    """Every action cue that somebody performs (cancelled vendor cues are dropped)."""
+    acts: list[Act] = []
+    for cue in sc.actions:
+        if object_noun(sc, cue):
+            continue
+        if cue.label == "customer_loss":
+            actor = _customer_loss_vendor(sc, cue)
+        else:
+            actor = subject(sc, found, cue)
+            if actor.kind == "unknown":
+                actor = _fallback(sc, found, cue)
+        if passive(sc, cue) and actor.kind == "vendor":
+            authority = next((m.kind for m in found if m.kind in AUTHORITIES), None)
+            actor = Actor(authority) if authority else Actor("other")
+        if actor.kind == "vendor":
+            directing = call_authority(sc, found, cue, actor)
+            if directing:
+                actor = Actor(directing)
+            elif cancelled(sc, cue, actor):
+                continue
+        if actor.kind not in ("vendor", *AUTHORITIES):
+            continue
+        action = resolve_action(sc, cue) if actor.kind == "vendor" else None
+        acts.append(
+            Act(
+                actor.kind, actor.vendor, actor.product, cue.label, action,
+                _weight(sc, cue), cue.start, cue.end, sc.sentence_of(cue.start),
+            )
+        )  # fmt: skip
+    return acts
+
+
+def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
+    """An authority named with one of its verbs in the same clause ("CNIL fines ...")."""
+    acts: list[Act] = []
+    used: set[int] = set()
+    for m in found:
+        if m.kind not in AUTHORITIES or _called(sc, m):
+            continue
+        prep = prepositional(sc.text, m.start, 4)
+        lo, hi = clause(sc, m.start)
+        for verb in sc.authority_verbs:
+            if verb.start in used or not lo <= verb.start < hi:
+                continue
+            after = not prep and 0 <= verb.start - m.end <= AUTHORITY_VERB_REACH
+            before = prep and 0 <= m.start - verb.end <= AUTHORITY_VERB_REACH // 2
+            if after or before:
+                used.add(verb.start)
+                hit = Hit(verb.start, verb.end, "authority")
+                weight = _weight(sc, hit)
+                acts.append(
+                    Act(m.kind, None, None, "authority", None, weight, verb.start, verb.end,
+                        sc.sentence_of(verb.start))
+                )  # fmt: skip
+                break
+    return acts
+
+
+def _called(sc: Scan, m: Mention) -> bool:
+    """The authority is the addressee of a call ("urges Congress to ban")."""
+    return any(h.label == "call" and 0 <= m.start - h.end <= 12 for h in sc.cancel)

@@ -1,0 +1,324 @@
+"""Who performs a cue: the subject before it, and whether it is cancelled.
+
+The subject of a policy verb is the nearest actor named before it in the same
+clause that is not the object of a preposition ("a test OF Amazon Rekognition
+has ended" is not Amazon acting). Generic references ("the company", "it")
+resolve to the nearest vendor or authority named before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.scan import Hit, Scan, between, overlapping
+from bot.extract.sentences import clause_start
+
+_PREPOSITIONS = frozenset(
+    ["of", "for", "from", "with", "to", "on", "against", "at", "in", "into", "about", "than", "like", "unlike", "by", "including", "over", "toward", "towards", "between", "among", "behind", "versus", "vs", "via", "upon", "amid", "de", "du", "des", "à", "au", "aux", "pour", "par", "avec", "contre", "sur", "chez", "von", "vom", "für", "mit", "gegen", "bei", "zu", "zum", "zur", "durch", "del", "con", "contra", "para", "por", "al", "en"]
+)  # fmt: skip
+_ARTICLES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "la",
+        "le",
+        "les",
+        "l'",
+        "el",
+        "los",
+        "las",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "its",
+        "their",
+        "his",
+        "her",
+        "un",
+        "une",
+    ]
+)
+_WORD = re.compile(r"[\w'’]+")
+_PREP_BEFORE = re.compile(
+    r"(?<![\w'])(?:" + "|".join(sorted(_PREPOSITIONS, key=len, reverse=True)) + r")\s+"
+    r"(?:(?:" + "|".join(sorted(_ARTICLES, key=len, reverse=True)) + r")\s*)?$",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+et\s+|\s+und\s+|\s+y\s+)$")
+_STOP_CAPS = frozenset(
+    [
+        "no",
+        "the",
+        "a",
+        "an",
+        "why",
+        "how",
+        "what",
+        "which",
+        "who",
+        "when",
+        "after",
+        "before",
+        "despite",
+        "with",
+        "without",
+        "under",
+        "over",
+        "as",
+        "in",
+        "on",
+        "for",
+        "at",
+        "by",
+        "from",
+        "only",
+        "new",
+        "now",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "there",
+        "here",
+        "pas",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "der",
+        "die",
+        "das",
+        "el",
+        "los",
+        "las",
+        "una",
+        "face",
+        "facial",
+        "reconnaissance",
+        "ethics",
+        "year",
+        "one",
+        "two",
+        "body",
+        "police",
+        "tech",
+        "privacy",
+        "social",
+        "supplier",
+        "year-long",
+    ]
+)
+_CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w'-]+")
+
+NEGATION_WINDOW = 40
+HYPOTHETICAL_WINDOW = 60
+BACKGROUND_WINDOW = 14
+CALL_GAP_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Actor:
+    kind: str  # "vendor" | "government" | "regulator" | "court" | "other" | "unknown"
+    vendor: str | None = None
+    product: str | None = None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # "vendor" | authority kind | "company" | "other"
+    vendor: str | None = None
+    product: str | None = None
+
+
+def mentions(sc: Scan) -> list[Mention]:
+    """Every actor mention sorted by position; vendor names win overlaps, then longer ones."""
+    kept = [Mention(v.start, v.end, "vendor", v.vendor, v.product) for v in sc.vendors]
+    others = [Mention(h.start, h.end, h.label) for h in (*sc.authorities, *sc.entities)]
+    others.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    for m in others:
+        if not any(k.start < m.end and m.start < k.end for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def prepositional(text: str, start: int, reach: int = 1, nominal: bool = False) -> bool:
+    """True when one of the ``reach`` words before ``start`` (articles skipped, no comma
+    in between) is a preposition: "a test OF Amazon", "supplier TO most big US police".
+    ``nominal``: "to" does not count (before a verb it marks an infinitive)."""
+    if reach == 1 and not nominal:
+        return _PREP_BEFORE.search(text, max(0, start - 30), start) is not None
+    before = text[max(0, start - 60) : start]
+    before = before.rsplit(",", 1)[-1] if reach > 1 else before
+    words = [w.lower() for w in _WORD.findall(before) if w.lower() not in _ARTICLES]
+    prepositions = _PREPOSITIONS - {"to", "zu", "à", "a"} if nominal else _PREPOSITIONS
+    return any(w in prepositions for w in words[-reach:])
+
+
+_NOUN_CUE = re.compile(
+    r"(?:ion|ions|ium|ia|al|als|ment|ments|ban|bans|pause|shutdown|comeback|halt|freeze|toire|"
+    r"oria|verbot)$",
+    re.IGNORECASE,
+)
+
+
+def object_noun(sc: Scan, cue: Hit) -> bool:
+    """A noun cue after a preposition ("split OVER a possible EU moratorium") names a
+    topic, not an act; a vendor's possessive right before it makes it theirs again."""
+    words = sc.text[cue.start : cue.end].split()
+    if len(words) > 2 or not _NOUN_CUE.search(words[-1]):
+        return False
+    since = 0
+    for v in sc.vendors:
+        if v.end <= cue.start:
+            since = v.end
+            if cue.start - v.end <= 25 and sc.text[v.start : v.end].endswith("'s"):
+                return False
+    window = sc.text[max(since, cue.start - 60) : cue.start]
+    return prepositional(window, len(window), reach=6, nominal=True)
+
+
+def resolve(sc: Scan, found: list[Mention], m: Mention) -> Actor:
+    """An actor for a mention; generic references take the nearest named actor before."""
+    if m.kind in ("vendor",):
+        return Actor("vendor", m.vendor, m.product, m.start, m.end)
+    if m.kind in ("government", "regulator", "court"):
+        return Actor(m.kind, None, None, m.start, m.end)
+    if m.kind == "company":
+        for prior in reversed([p for p in found if p.end <= m.start]):
+            if prior.kind == "vendor":
+                return Actor("vendor", prior.vendor, prior.product, m.start, m.end)
+            if prior.kind in ("government", "regulator", "court"):
+                return Actor(prior.kind, None, None, m.start, m.end)
+        # A headline's "Social network pauses ..." names the company later on.
+        later = next((v for v in sc.vendors if v.start >= m.end), None)
+        if later is not None:
+            return Actor("vendor", later.vendor, later.product, m.start, m.end)
+        return Actor("unknown", start=m.start, end=m.end)
+    return Actor("other", start=m.start, end=m.end)
+
+
+def subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
+    """The actor performing ``cue`` (kind "unknown" when nobody is named before it)."""
+    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
+    c_start = clause_start(sc.breaks, s_start, cue.start)
+    for lo in (c_start, s_start):
+        before = [m for m in found if lo <= m.start and m.end <= cue.start]
+        for i in range(len(before) - 1, -1, -1):
+            if _can_act(sc, before[i], cue):
+                chosen = before[i]
+                if chosen.kind == "other":
+                    chosen = _coordinated_vendor(sc.text, before[: i + 1]) or chosen
+                return resolve(sc, found, chosen)
+    return Actor("unknown")
+
+
+def _can_act(sc: Scan, m: Mention, cue: Hit) -> bool:
+    """Could this mention be the subject of the cue (not a prepositional object or a
+    possessive of a non-vendor: "the ethics board's advice")?"""
+    possessive = sc.text[m.start : m.end].endswith("'s") or sc.text.startswith("'s", m.end)
+    if m.kind == "vendor":
+        return (possessive and cue.start - m.end <= 25) or not prepositional(sc.text, m.start)
+    if possessive and m.kind == "other":
+        return False
+    return not prepositional(sc.text, m.start, reach=1 if m.kind == "company" else 4)
+
+
+def _coordinated_vendor(text: str, before: list[Mention]) -> Mention | None:
+    """In "Microsoft, Duke and Stanford deleted ...", the vendor in the list acts."""
+    i = len(before) - 1
+    while i > 0 and _COORDINATION.match(text[before[i - 1].end : before[i].start]):
+        i -= 1
+        if before[i].kind == "vendor":
+            return before[i]
+    return None
+
+
+def unknown_subject_is_named(sc: Scan, cue: Hit) -> bool:
+    """A capitalised name (not a vendor, not a function word) stands before the cue."""
+    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
+    c_start = clause_start(sc.breaks, s_start, cue.start)
+    for m in _CAPITALISED.finditer(sc.text, c_start, cue.start):
+        word = m.group(0).lower().removesuffix("'s")
+        if word not in _STOP_CAPS and not any(v.start <= m.start() < v.end for v in sc.vendors):
+            return True
+    return False
+
+
+def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
+    """Why a vendor cue is not a change ("negation", "hypothetical", "call", "inert"), or None."""
+    if overlapping([h for h in sc.non_policy if h.label == "inert"], cue.start, cue.end):
+        return "inert"
+    s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
+    if any(h.label == "enforcement" for h in between(sc.non_policy, s_start, s_end)):
+        return "enforcement"
+    c_start = clause_start(sc.breaks, s_start, cue.start)
+    after_subject = max(c_start, actor.end)
+    for h in between(sc.cancel, s_start, cue.start):
+        if h.end > cue.start:
+            continue
+        if h.label == "negation" and h.start >= max(after_subject, cue.start - NEGATION_WINDOW):
+            return "negation"
+        if h.label == "background" and h.start >= cue.start - BACKGROUND_WINDOW:
+            return "background"
+        if h.label == "hypothetical" and h.start >= max(
+            after_subject, cue.start - HYPOTHETICAL_WINDOW
+        ):
+            return "hypothetical"
+        if h.label == "conditional" and h.start >= max(c_start, cue.start - HYPOTHETICAL_WINDOW):
+            return "conditional"
+        if h.label in ("call", "denial") and _governs(sc.text, h, actor, c_start):
+            return h.label
+    if _NOUN_CUE.search(sc.text[cue.start : cue.end]):
+        # "a temporary ban ... could make sense": an opinion about a noun, not an act.
+        for h in between(sc.cancel, cue.end, min(cue.end + 40, s_end)):
+            if h.label == "hypothetical":
+                return "hypothetical"
+    return None
+
+
+def _governs(text: str, call: Hit, actor: Actor, c_start: int) -> bool:
+    """A call word governs the cue: between subject and cue, or just before the subject."""
+    if actor.start < 0:
+        return call.start >= c_start
+    if call.start >= actor.end:
+        return True
+    if call.end > actor.start:  # "asks Amazon to": the call spans the subject
+        return True
+    gap = text[call.end : actor.start]
+    return "," not in gap and len(_WORD.findall(gap)) <= CALL_GAP_WORDS
+
+
+def call_authority(sc: Scan, found: list[Mention], cue: Hit, actor: Actor) -> str | None:
+    """For "regulator orders Clearview to delete": the authority that directs the change."""
+    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
+    for h in between(sc.cancel, s_start, cue.start):
+        if h.label != "call" or not _governs(sc.text, h, actor, s_start):
+            continue
+        for m in reversed([m for m in found if s_start <= m.start and m.end <= h.start]):
+            if m.kind in ("government", "regulator", "court"):
+                return m.kind
+            if m.kind == "company":
+                resolved = resolve(sc, found, m)
+                if resolved.kind in ("government", "regulator", "court"):
+                    return resolved.kind
+    return None
+
+
+def passive(sc: Scan, cue: Hit) -> bool:
+    """The cue is a passive participle ("X banned from", "was ordered to")."""
+    return overlapping(sc.passive, cue.start, cue.end)

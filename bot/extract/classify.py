@@ -1,0 +1,260 @@
+"""Decide what an entry reports and build its Finding."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from bot.extract import dates
+from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
+from bot.extract.attribution import Mention, mentions, subject
+from bot.extract.scan import Hit, Scan, between
+from bot.models import Finding
+
+WEAK_ACTIONS = frozenset({"restriction", "ban", "shutdown"})
+WEAK_LABELS = frozenset({"restriction", "ban", "removal", "refusal_past", "customer_loss", "pause"})
+BROADER = {"police": 0, "law_enforcement": 1, "government": 2}
+SUMMARY_ONLY_MIN = 1.5
+GROUP_REACH = 50
+_COORDINATE = frozenset({"or", "and", "nor", ",", "ou", "et", "oder", "und", "o", "y", "/"})
+
+
+def _totals(acts: Iterable[Act], key: str) -> dict[str, float]:
+    totals: dict[str, float] = defaultdict(float)
+    for act in acts:
+        name = act.vendor if key == "vendor" else act.actor
+        if name:
+            totals[name] += act.weight
+    return totals
+
+
+def classify(sc: Scan, published: date | None) -> Finding | None:
+    found = mentions(sc)
+    acts = cue_acts(sc, found)
+    vendor_acts = [a for a in acts if a.actor == "vendor"]
+    auth_acts = [a for a in acts if a.actor in AUTHORITIES] + authority_acts(sc, found)
+    by_vendor = _totals(vendor_acts, "vendor")
+    by_kind = _totals(auth_acts, "actor")
+    v_total = max(by_vendor.values(), default=0.0)
+    a_total = max(by_kind.values(), default=0.0)
+    title_v = any(sc.in_title(a.start) for a in vendor_acts)
+    title_a = any(sc.in_title(a.start) for a in auth_acts)
+    launch = [h for h in sc.non_policy if h.label == "launch"]
+    if v_total > 0 and (v_total >= a_total or (title_v and not title_a)):
+        vendor = max(by_vendor, key=lambda k: by_vendor[k])
+        chosen = [a for a in vendor_acts if a.vendor == vendor]
+        if not sc.has_fr:
+            if not _names_customers(sc):
+                return None
+            return _other(sc, chosen, "vendor", vendor, 0.35)
+        if _not_the_news(sc, found, chosen, vendor, launch):
+            return _other(sc, chosen, "vendor", vendor, 0.4)
+        return _vendor_change(sc, chosen, vendor, v_total, a_total, published)
+    if a_total > 0 and sc.has_fr:
+        kind = max(by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k)))
+        chosen = [a for a in auth_acts if a.actor == kind]
+        confidence = 0.5 + 0.3 * min(1.0, a_total / 4)
+        return _other(sc, chosen, kind, _first_vendor(sc), confidence, published)
+    if not sc.has_fr:
+        return None
+    enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
+    if (launch or enforcement) and sc.vendors:
+        # a vendor's launch, or another company's legal warning to it
+        return _other(sc, [], "vendor", _first_vendor(sc), 0.35)
+    return _other(sc, [], "none", _first_vendor(sc), 0.25)
+
+
+def _not_the_news(
+    sc: Scan, found: list[Mention], chosen: list[Act], vendor: str, launch: list[Hit]
+) -> bool:
+    """The headline is about something else: the vendor's launch, a call or warning, while
+    the policy cues are weak or only in the summary (background)."""
+    title_acts = [a for a in chosen if sc.in_title(a.start)]
+    if title_acts and not all(a.label in WEAK_LABELS for a in title_acts):
+        return False
+    for h in launch:
+        if sc.in_title(h.start):
+            actor = subject(sc, found, h)
+            if actor.kind in ("unknown", "other") or actor.vendor == vendor:
+                return True
+    if title_acts:
+        return False
+    title_calls = [h for h in sc.cancel if h.label == "call" and sc.in_title(h.start)]
+    enforcement = [h for h in sc.non_policy if h.label == "enforcement" and sc.in_title(h.start)]
+    summary_weight = sum(a.weight for a in chosen)
+    return bool(enforcement) or (bool(title_calls) and summary_weight < SUMMARY_ONLY_MIN)
+
+
+def _names_customers(sc: Scan) -> bool:
+    return any(h.label in CUSTOMER_GROUPS for h in sc.groups)
+
+
+def _first_vendor(sc: Scan) -> str | None:
+    in_title = [v for v in sc.vendors if sc.in_title(v.start)]
+    pick = in_title or sc.vendors
+    return pick[0].vendor if pick else None
+
+
+def _vendor_change(
+    sc: Scan, chosen: list[Act], vendor: str, v_total: float, a_total: float, published: date | None
+) -> Finding:
+    votes: dict[str, float] = defaultdict(float)
+    for act in chosen:
+        if act.action:
+            votes[act.action] += act.weight
+    voted = max(votes, key=lambda k: votes[k])
+    action = _temporal(sc, chosen, voted)
+    best = max(chosen, key=lambda a: (a.weight, -a.start))
+    windows = _windows(sc, chosen, best)
+    s_start, s_end = sc.sentences[best.sentence]
+    share = votes.get(action, 0.0) / max(sum(votes.values()), 1e-9)
+    fr_here = bool(between(sc.fr, s_start, s_end)) or any(
+        v.fr and s_start <= v.start < s_end for v in sc.vendors
+    )
+    confidence = (
+        0.4 + 0.2 * min(1.0, v_total / 4) + 0.15 * share
+        + 0.1 * any(sc.in_title(a.start) for a in chosen) + 0.1 * fr_here
+        - 0.15 * (a_total > 0)
+    )  # fmt: skip
+    return Finding(
+        relevant=True,
+        actor_type="vendor",
+        vendor=vendor,
+        product=_product(sc, vendor, best),
+        action=action,
+        applies_to=_applies_to(sc, chosen, voted),
+        region=_region(sc, best) or "global",
+        effective=dates.effective_date(sc.text, windows, published),
+        duration=dates.duration(
+            sc.text, _merged([*windows, *(sc.sentences[a.sentence] for a in chosen)])
+        ),
+        confidence=round(max(0.05, min(0.98, confidence)), 3),
+        evidence=sc.text[s_start:s_end],
+        evidence_start=s_start,
+        evidence_end=s_end,
+    )
+
+
+def _other(
+    sc: Scan,
+    chosen: list[Act],
+    actor: str,
+    vendor: str | None,
+    confidence: float,
+    published: date | None = None,
+) -> Finding:
+    """A finding that is not a vendor FR policy change (authority, launch, no action)."""
+    if chosen:
+        best = max(chosen, key=lambda a: (a.weight, -a.start))
+        s_start, s_end = sc.sentences[best.sentence]
+    else:
+        s_start, s_end = _fr_sentence(sc)
+    effective = None
+    if actor in AUTHORITIES and chosen:
+        effective = dates.effective_date(sc.text, _windows(sc, chosen, chosen[0]), published)
+    return Finding(
+        relevant=False,
+        actor_type=actor,
+        vendor=vendor,
+        product=_product(sc, vendor, None) if vendor else None,
+        region=_region(sc, None),
+        effective=effective,
+        confidence=round(confidence, 3),
+        evidence=sc.text[s_start:s_end],
+        evidence_start=s_start,
+        evidence_end=s_end,
+    )
+
+
+def _fr_sentence(sc: Scan) -> tuple[int, int]:
+    for s_start, s_end in sc.sentences:
+        if between(sc.fr, s_start, s_end):
+            return s_start, s_end
+    return sc.sentences[0] if sc.sentences else (0, 0)
+
+
+def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
+    """A refusal "until <condition>" is a ban; "at this time" or "for a year" a moratorium."""
+    if action not in ("ban", "moratorium"):
+        return action
+    labels: set[str] = set()
+    for i in {a.sentence for a in chosen}:
+        s_start, s_end = sc.sentences[i]
+        labels |= {h.label for h in between(sc.temporal, s_start, s_end)}
+    if "conditional" in labels:
+        return "ban"
+    if "temporary" in labels:
+        return "moratorium"
+    return action
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Distinct spans, each covered once (order of first appearance kept)."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if not any(a <= lo and hi <= b for a, b in out):
+            out = [(a, b) for a, b in out if not (lo <= a and b <= hi)] + [(lo, hi)]
+    return out
+
+
+def _windows(sc: Scan, chosen: list[Act], best: Act) -> list[tuple[int, int]]:
+    ordered = [best, *sorted((a for a in chosen if a is not best), key=lambda a: a.start)]
+    return [clause(sc, a.start) for a in ordered]
+
+
+def _product(sc: Scan, vendor: str | None, best: Act | None) -> str | None:
+    products = [v for v in sc.vendors if v.vendor == vendor and v.product]
+    if not products:
+        return None
+    if best is not None:
+        return min(products, key=lambda v: abs(v.start - best.start)).product
+    return products[0].product
+
+
+def _applies_to(sc: Scan, chosen: list[Act], action: str) -> str:
+    """The customer group named with the cues of the decided action ("police or
+    governments": the broadest); "everyone" when none is named."""
+    votes: dict[str, float] = defaultdict(float)
+    for act in chosen:
+        if act.action != action:
+            continue
+        group = _group_after(sc, act)
+        if group:
+            votes[group] += act.weight
+    return max(votes, key=lambda k: votes[k]) if votes else "everyone"
+
+
+def _group_after(sc: Scan, act: Act) -> str | None:
+    lo, hi = clause(sc, act.start)
+    s_start, s_end = sc.sentences[act.sentence]
+    comma = sc.text.find(",", act.end, hi)
+    hi = min(comma if comma >= 0 else hi, act.end + GROUP_REACH)
+    after = [h for h in sc.groups if act.start <= h.start < hi]
+    if not after and act.action in ("exit", "shutdown", "reversal"):
+        return None  # leaving a market or switching a system off concerns everyone
+    if not after:
+        after = [h for h in sc.groups if lo <= h.start < act.start] or [
+            h for h in sc.groups if s_start <= h.start < s_end
+        ]
+    if not after:
+        return None
+    group = after[0].label
+    for nxt in after[1:]:
+        gap = sc.text[after[0].end : nxt.start].strip().lower()
+        if gap in _COORDINATE and BROADER.get(nxt.label, -1) > BROADER.get(group, -1):
+            group = nxt.label
+        break
+    return group
+
+
+def _region(sc: Scan, best: Act | None) -> str | None:
+    spans = []
+    if best is not None:
+        spans.append(sc.sentences[best.sentence])
+    spans.append(sc.sentences[0] if sc.sentences else (0, 0))
+    for lo, hi in spans:
+        hits = sc.regions(lo, hi)
+        if hits:
+            return hits[0].label
+    return None

@@ -1,0 +1,109 @@
+"""Sentence and clause boundaries, as character offsets into the entry text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# A sentence ends at . ! ? or ; followed by space (and, after a full stop, a
+# capital), unless the word before the full stop is a known abbreviation.
+_END = re.compile(r"(?<=[.!?;])[\"'”’»)]*\s+(?=[\"'“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])|(?<=;)\s+")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "sen",
+        "rep",
+        "gov",
+        "del",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "u.s",
+        "u.k",
+        "e.u",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "prof",
+        "dept",
+    ]
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?;]$")
+
+# Clause breaks inside a sentence: the subject of a verb is looked for only
+# after the nearest break before it.
+CLAUSE_BREAK = re.compile(
+    r"[;:—–]\s|\s[-–—]\s|\((?=\w)|\)|,\s+(?:but|while|although|though|whereas|which|who)\b"
+    r"|\s(?:but|while|although|though|whereas|as|after|ahead of|following|despite|because"
+    r"|since|when|unlike|even as|days after|weeks after|amid|mais|alors que|après|aber"
+    r"|während|nachdem|pero|mientras|tras)\s",
+)
+
+
+def split_sentences(text: str, title_end: int) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) with surrounding whitespace trimmed; the title is one."""
+    spans: list[tuple[int, int]] = []
+    _add(spans, text, 0, title_end)
+    start = title_end
+    for match in _END.finditer(text, title_end):
+        word = _WORD_BEFORE.search(text, max(start, match.start() - 12), match.start())
+        if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        _add(spans, text, start, match.start())
+        start = match.end()
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def clause_breaks(text: str) -> list[int]:
+    """End offsets of every clause break in ``text`` (lower-cased; sorted)."""
+    return [m.end() for m in CLAUSE_BREAK.finditer(text)]
+
+
+def clause_start(breaks: list[int], sentence_start: int, pos: int) -> int:
+    """Start of the clause that contains ``pos`` (never before its sentence)."""
+    i = bisect.bisect_right(breaks, pos) - 1
+    if i >= 0 and breaks[i] > sentence_start:
+        return breaks[i]
+    return sentence_start
+
+
+def clause_end(breaks: list[int], sentence_end: int, pos: int) -> int:
+    """End of the clause that contains ``pos`` (never after its sentence)."""
+    i = bisect.bisect_right(breaks, pos)
+    if i < len(breaks) and breaks[i] < sentence_end:
+        return breaks[i]
+    return sentence_end
