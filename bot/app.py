@@ -37,21 +37,39 @@ class Runtime(Protocol):
 
 
 def build_posters(
-    config: Config, stream: TextIO | None = None, runtimes: Sequence[Runtime] = ()
+    config: Config,
+    stream: TextIO | None = None,
+    runtimes: Sequence[Runtime] = (),
+    store: Store | None = None,
 ) -> list[Poster]:
     """One poster per platform the configuration can reach (webhooks need no token).
     A running Discord gateway client is shared with its poster."""
     posters: list[Poster] = []
     if config.console:
         posters.append(ConsolePoster(stream or sys.stdout))
-    from bot.slack_chat import slack_posters
-
-    posters.extend(slack_posters(config.slack))
+    posters.extend(_slack_posters(config, store))
     from bot.discord_chat import DiscordRuntime, discord_posters
 
     gateway = next((r for r in runtimes if isinstance(r, DiscordRuntime)), None)
     posters.extend(discord_posters(config.discord, runtime=gateway))
     return posters
+
+
+def _slack_posters(config: Config, store: Store | None) -> list[Poster]:
+    from bot.slack_chat import installation_token_lookup, installations_path, slack_posters
+
+    lookup = None
+    if config.slack.client_id and store is not None:  # multi-workspace OAuth installs
+        lookup = installation_token_lookup(installations_path(store), config.slack.client_id)
+    return slack_posters(config.slack, token_lookup=lookup)
+
+
+def slack_interactive(config: Config) -> bool:
+    """Slack slash commands run with a bot token or an OAuth app, and a way in
+    (Socket Mode app token or HTTP signing secret)."""
+    slack = config.slack
+    has_token = slack.enabled or bool(slack.client_id and slack.client_secret)
+    return has_token and bool(slack.app_token or slack.signing_secret)
 
 
 async def close_posters(posters: list[Poster]) -> None:
@@ -65,7 +83,7 @@ async def poll_and_deliver(
 ) -> tuple[PollSummary, DispatchSummary]:
     """``policybot poll``: one cycle, then drain the outbox."""
     prepare(store, config)
-    posters = build_posters(config, stream)
+    posters = build_posters(config, stream, store=store)
     try:
         summary = await poll_once(store, config, include_all=include_all)
         delivered = await Dispatcher(store, posters).drain()
@@ -92,7 +110,7 @@ class Daemon:
     async def run(self) -> None:
         prepare(self.store, self.config)
         runtimes = self._runtimes()
-        posters = build_posters(self.config, self.stream, runtimes)
+        posters = build_posters(self.config, self.stream, runtimes, self.store)
         self.dispatcher = Dispatcher(self.store, posters)
         scheduler = self._scheduler()
         self._install_signals()

@@ -186,8 +186,66 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def m002_events(db: sqlite_utils.Database) -> None:
+    """Event clustering: match keys, LSH band signatures, mention votes, FTS5 search."""
+    statements = [
+        # normalised vendor (case/punctuation-insensitive; '' = none) and the event's
+        # distinctive words, so candidate lookup is one indexed range query
+        "ALTER TABLE events ADD COLUMN vendor_key TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE events ADD COLUMN terms TEXT NOT NULL DEFAULT ''",
+        "UPDATE events SET vendor_key = lower(trim(coalesce(vendor, '')))",
+        "CREATE INDEX idx_events_vendor_key ON events(vendor_key, first_reported)",
+        "CREATE INDEX idx_events_vendor_action ON events(vendor_key, action, first_reported)",
+        # each mention's own finding and voting weight (canonical fields are voted)
+        "ALTER TABLE mentions ADD COLUMN finding TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE mentions ADD COLUMN weight REAL NOT NULL DEFAULT 0",
+        "CREATE INDEX idx_event_updates_event ON event_updates(event_id)",
+        # MinHash LSH: a near-duplicate shares at least one (band, hash) with its event
+        "CREATE TABLE event_bands (band INTEGER NOT NULL, hash INTEGER NOT NULL,"
+        " event_id INTEGER NOT NULL REFERENCES events(id),"
+        " PRIMARY KEY (band, hash, event_id)) WITHOUT ROWID",
+        # full-text search over entries and events (external content, kept by triggers)
+        "CREATE VIRTUAL TABLE entries_fts USING fts5(title, summary, content='entries',"
+        " content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER entries_fts_ai AFTER INSERT ON entries BEGIN"
+        " INSERT INTO entries_fts(rowid, title, summary) VALUES (new.id, new.title, new.summary);"
+        " END",
+        "CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries BEGIN"
+        " INSERT INTO entries_fts(entries_fts, rowid, title, summary)"
+        " VALUES ('delete', old.id, old.title, old.summary); END",
+        "CREATE TRIGGER entries_fts_au AFTER UPDATE OF title, summary ON entries BEGIN"
+        " INSERT INTO entries_fts(entries_fts, rowid, title, summary)"
+        " VALUES ('delete', old.id, old.title, old.summary);"
+        " INSERT INTO entries_fts(rowid, title, summary) VALUES (new.id, new.title, new.summary);"
+        " END",
+        "CREATE VIRTUAL TABLE events_fts USING fts5(title, evidence, vendor, product,"
+        " content='events', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER events_fts_ai AFTER INSERT ON events BEGIN"
+        " INSERT INTO events_fts(rowid, title, evidence, vendor, product)"
+        " VALUES (new.id, new.title, new.evidence, new.vendor, new.product); END",
+        "CREATE TRIGGER events_fts_ad AFTER DELETE ON events BEGIN"
+        " INSERT INTO events_fts(events_fts, rowid, title, evidence, vendor, product)"
+        " VALUES ('delete', old.id, old.title, old.evidence, old.vendor, old.product); END",
+        "CREATE TRIGGER events_fts_au AFTER UPDATE OF title, evidence, vendor, product ON events"
+        " BEGIN"
+        " INSERT INTO events_fts(events_fts, rowid, title, evidence, vendor, product)"
+        " VALUES ('delete', old.id, old.title, old.evidence, old.vendor, old.product);"
+        " INSERT INTO events_fts(rowid, title, evidence, vendor, product)"
+        " VALUES (new.id, new.title, new.evidence, new.vendor, new.product); END",
+        # index what a v1 database already holds; 'optimize' leaves one merged segment,
+        # without which later inserts keep re-merging the rebuilt one (several times slower)
+        "INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')",
+        "INSERT INTO entries_fts(entries_fts) VALUES ('optimize')",
+        "INSERT INTO events_fts(events_fts) VALUES ('rebuild')",
+        "INSERT INTO events_fts(events_fts) VALUES ('optimize')",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 # Later migrations append here. Reserved: 2 = events/clustering (signatures, FTS),
 # 3 = chat core (outbox/subscriptions extras).
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", m001_initial),
+    (2, "events: signatures and search", m002_events),
 ]

@@ -1,0 +1,100 @@
+"""Clustering quality against gold event ids (for ``policybot eval``).
+
+Pure arithmetic over labels: B-cubed precision/recall/F1 and pairwise F1 over the
+items that carry a gold event id, plus the two failures users notice: a relevant
+real-world event split over several predicted events (it would alert twice), and
+distinct real-world events merged into one predicted event (one would be missed).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+
+def clustering_metrics(
+    predicted: Sequence[str | None], gold: Sequence[str | None], relevant: Sequence[bool]
+) -> dict[str, float | int]:
+    """Scores over items with a gold id; a predicted None counts as a singleton.
+
+    ``relevant[i]`` says whether item i's gold event is a relevant policy change
+    (only those count towards ``events_alerted_twice``).
+    """
+    if not len(predicted) == len(gold) == len(relevant):
+        raise ValueError(
+            f"clustering_metrics needs one prediction, gold id and relevance flag per item; "
+            f"got {len(predicted)}, {len(gold)} and {len(relevant)}."
+        )
+    items = [i for i, g in enumerate(gold) if g is not None]
+    pred: dict[int, str] = {i: _label(predicted[i], i) for i in items}
+    by_pred: dict[str, set[int]] = defaultdict(set)
+    by_gold: dict[str, set[int]] = defaultdict(set)
+    for i in items:
+        by_pred[pred[i]].add(i)
+        by_gold[str(gold[i])].add(i)
+    precision = recall = 0.0
+    for i in items:
+        same_pred, same_gold = by_pred[pred[i]], by_gold[str(gold[i])]
+        both = len(same_pred & same_gold)
+        precision += both / len(same_pred)
+        recall += both / len(same_gold)
+    n = len(items)
+    b_p, b_r = (precision / n, recall / n) if n else (0.0, 0.0)
+    return {
+        "bcubed_precision": b_p,
+        "bcubed_recall": b_r,
+        "bcubed_f1": _f1(b_p, b_r),
+        "pairwise_f1": _pairwise_f1(by_pred, by_gold, pred, gold),
+        "events_alerted_twice": _split_relevant(by_gold, pred, relevant),
+        "merged_events": _merged(by_pred, gold),
+    }
+
+
+def _label(predicted: str | None, index: int) -> str:
+    return predicted if predicted is not None else f"\0singleton-{index}"
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _pairs(size: int) -> int:
+    return size * (size - 1) // 2
+
+
+def _pairwise_f1(
+    by_pred: dict[str, set[int]],
+    by_gold: dict[str, set[int]],
+    pred: dict[int, str],
+    gold: Sequence[str | None],
+) -> float:
+    predicted_pairs = sum(_pairs(len(members)) for members in by_pred.values())
+    gold_pairs = sum(_pairs(len(members)) for members in by_gold.values())
+    overlap: dict[tuple[str, str], int] = defaultdict(int)
+    for i, p in pred.items():
+        overlap[(p, str(gold[i]))] += 1
+    correct = sum(_pairs(count) for count in overlap.values())
+    if not predicted_pairs and not gold_pairs:
+        return 1.0  # all singletons, correctly
+    precision = correct / predicted_pairs if predicted_pairs else 0.0
+    recall = correct / gold_pairs if gold_pairs else 0.0
+    return _f1(precision, recall)
+
+
+def _split_relevant(
+    by_gold: dict[str, set[int]], pred: dict[int, str], relevant: Sequence[bool]
+) -> int:
+    return sum(
+        1
+        for members in by_gold.values()
+        if any(relevant[i] for i in members) and len({pred[i] for i in members}) > 1
+    )
+
+
+def _merged(by_pred: dict[str, set[int]], gold: Sequence[str | None]) -> int:
+    merged: set[str] = set()
+    for members in by_pred.values():
+        golds = {str(gold[i]) for i in members}
+        if len(golds) > 1:
+            merged |= golds
+    return len(merged)

@@ -1,0 +1,165 @@
+"""Text signals for event clustering: normalised words, names, MinHash signatures.
+
+``terms`` and ``names`` are what two reports are compared on (stopwords and words
+every facial-recognition story uses are dropped, see ``bot/data/events.yaml``);
+``text_bands`` are the MinHash LSH band hashes that ``store.events`` indexes so a
+near-duplicate copy is found by one indexed lookup, whatever its extracted fields.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+NUM_HASHES = 16
+BANDS = 4  # 4 bands of 4 bins: copies with Jaccard >= ~0.7 share a band
+ROWS = NUM_HASHES // BANDS
+SHINGLE = 3
+_PRIME = (1 << 61) - 1
+_MIX = 0x9E3779B1  # odd: multiplying by it permutes 32-bit values
+_MASK = (1 << 32) - 1
+_REST_BITS = 32 - (NUM_HASHES - 1).bit_length()
+_REST_MASK = (1 << _REST_BITS) - 1
+EMPTY = 1 << 32
+
+_WORD = re.compile(r"[a-z0-9]+")
+_CAPS_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+# --------------------------------------------------------------------------- words
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, Any]:
+    path = Path(__file__).parent / "data" / "events.yaml"
+    with path.open(encoding="utf-8") as fh:
+        data: dict[str, Any] = yaml.safe_load(fh)
+    data["_skip"] = frozenset(str(data["stopwords"]).split()) | frozenset(
+        str(data["generic"]).split()
+    )
+    return data
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents removed: ``Réglementé`` → ``reglemente``."""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def words(text: str) -> tuple[str, ...]:
+    return _words(text) if len(text) > 200 else tuple(_WORD.findall(normalise(text)))
+
+
+@lru_cache(maxsize=64)
+def _words(text: str) -> tuple[str, ...]:  # an entry's text is split for words and shingles
+    return tuple(_WORD.findall(normalise(text)))
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A deliberately crude suffix strip: pause, pauses, paused, pausing → paus."""
+    if len(word) <= 4 or word.isdigit():
+        return word
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    for suffix in ("ing", "ed", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str, exclude: Iterable[str] = ()) -> frozenset[str]:
+    """Distinctive words of ``text`` (stemmed), without those in ``exclude``."""
+    skip: frozenset[str] = word_lists()["_skip"]
+    dropped = {stem(w) for item in exclude for w in words(item)}
+    found = {stem(w) for w in words(text) if len(w) >= 3 and w not in skip}
+    return frozenset(found - dropped - skip)
+
+
+def names(title: str, summary: str, exclude: Iterable[str] = ()) -> frozenset[str]:
+    """Distinctive words written with a capital inside a sentence (places, people,
+    organisations). A Title Case headline says nothing, so it is skipped."""
+    skip: frozenset[str] = word_lists()["_skip"]
+    capitals: list[str] = []
+    for part in (title, summary):
+        tokens = list(_CAPS_WORD.finditer(part))
+        if part is title and sum(t[0][0].isupper() for t in tokens) > 0.6 * len(tokens):
+            continue
+        for token in tokens:
+            before = part[max(0, token.start() - 3) : token.start()].rstrip()
+            if token[0][0].isupper() and before and before[-1] not in ".!?;:":
+                capitals.append(token[0])
+    found = {stem(w) for w in words(" ".join(capitals)) if len(w) >= 3 and w not in skip}
+    return frozenset(found - {stem(w) for item in exclude for w in words(item)})
+
+
+def vendor_key(name: str | None) -> str:
+    """Case-, accent- and punctuation-insensitive vendor identity ('' when unknown)."""
+    return " ".join(words(name or ""))
+
+
+@lru_cache(maxsize=4096)
+def product_terms(product: str | None, vendor: str | None = None) -> frozenset[str]:
+    """Distinctive words of a product name, without the vendor's name."""
+    return terms(product or "", exclude=(vendor,) if vendor else ())
+
+
+# --------------------------------------------------------------------------- signatures
+
+
+def shingles(text: str) -> set[bytes]:
+    """Word ``SHINGLE``-grams of the normalised text (the whole text when shorter)."""
+    tokens = words(text)
+    if len(tokens) < SHINGLE:
+        return {" ".join(tokens).encode()} if tokens else set()
+    return {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(len(tokens) - SHINGLE + 1)}
+
+
+def minhash(grams: set[bytes]) -> tuple[int, ...]:
+    """One-permutation MinHash: each shingle's hash (CRC-32, then a multiplicative mix)
+    falls into one of ``NUM_HASHES`` bins by its top bits, and each bin keeps its
+    minimum (``EMPTY`` when no shingle fell in). One hash per shingle keeps signing
+    an entry to a few hundredths of a millisecond."""
+    if not grams:
+        return ()
+    bins = [EMPTY] * NUM_HASHES
+    for value in [(zlib.crc32(g) * _MIX) & _MASK for g in grams]:
+        slot, rest = value >> _REST_BITS, value & _REST_MASK
+        if rest < bins[slot]:
+            bins[slot] = rest
+    return tuple(bins)
+
+
+def band_hashes(signature: Sequence[int]) -> list[tuple[int, int]]:
+    """LSH bands: (band, 63-bit hash of its ``ROWS`` values); equal bands → candidates."""
+    bands: list[tuple[int, int]] = []
+    for band in range(BANDS if signature else 0):
+        rows = signature[band * ROWS : (band + 1) * ROWS]
+        if EMPTY in rows:  # too few shingles to say anything about this band
+            continue
+        value = band + 1
+        for item in rows:
+            value = (value * 1_000_003 + item) % _PRIME
+        bands.append((band, value))
+    return bands
+
+
+def text_bands(text: str) -> list[tuple[int, int]]:
+    return band_hashes(minhash(shingles(text)))
+
+
+def estimated_jaccard(a: Sequence[int], b: Sequence[int]) -> float:
+    """Share of bins that agree, over bins not empty in both."""
+    pairs = [(x, y) for x, y in zip(a, b, strict=False) if x != EMPTY or y != EMPTY]
+    return sum(x == y for x, y in pairs) / len(pairs) if pairs else 0.0

@@ -1,0 +1,153 @@
+"""Pure clustering logic in bot.events: words, signatures, rules, votes, status."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from bot import event_text as signals
+from bot import events as rules
+from bot.models import Entry, Event, Finding
+
+DAY = datetime(2021, 3, 1, 12, tzinfo=UTC)
+
+
+def profile(
+    *,
+    vendor: str | None = "Acme Vision",
+    action: str | None = "moratorium",
+    product: str | None = "FaceFinder",
+    actor: str = "vendor",
+    relevant: bool = True,
+    when: datetime = DAY,
+    text: str = "Acme Vision pauses FaceFinder sales to police departments in Ohio",
+    region: str | None = None,
+) -> rules.Profile:
+    entry = Entry(feed_id="f", key=text, title=text, summary="", published=when)
+    finding = Finding(relevant=relevant, actor_type=actor, vendor=vendor, product=product,
+                      action=action, region=region)  # fmt: skip
+    return rules.finding_profile(entry, finding, when)
+
+
+def test_terms_drop_function_words_generic_words_and_the_vendor() -> None:
+    found = signals.terms("The Acme company said its facial recognition pauses in Ohio", ["Acme"])
+    assert signals.stem("pauses") == signals.stem("paused") == signals.stem("pausing")
+    assert "ohio" in found and signals.stem("pause") in found
+    assert not {"the", "acme", "company", "said", "facial", "recognition"} & found
+
+
+def test_vendor_key_ignores_case_accents_and_punctuation() -> None:
+    assert signals.vendor_key("Clearview AI") == signals.vendor_key("  clearview-ai ")
+    assert signals.vendor_key("Idémia") == "idemia"
+    assert signals.vendor_key(None) == ""
+
+
+def test_names_come_from_mid_sentence_capitals_and_skip_title_case_headlines() -> None:
+    found = signals.names("Council in Springfield votes", "The vote in Springfield was close.")
+    assert found == frozenset({"springfield"})
+    assert signals.names("Big City Council Votes On Faces", "") == frozenset()
+
+
+def test_near_duplicates_share_a_band_and_unrelated_texts_do_not() -> None:
+    base = (
+        "Acme Vision said on Tuesday it will stop selling its FaceFinder matching service "
+        "to police departments for one year while lawmakers draft national rules for the "
+        "technology, the company wrote in a post on its own newsroom blog"
+    )
+    copy = base.replace("on Tuesday", "on Wednesday")
+    other = "Springfield council members voted to limit drone flights over public parks at night"
+    assert set(signals.text_bands(base)) & set(signals.text_bands(copy))
+    assert not set(signals.text_bands(base)) & set(signals.text_bands(other))
+    sig = signals.minhash(signals.shingles(base))
+    assert len(sig) == signals.NUM_HASHES
+    assert signals.estimated_jaccard(sig, signals.minhash(signals.shingles(copy))) > 0.5
+
+
+def test_action_relations() -> None:
+    assert rules.action_relation("ban", "ban") == "same"
+    assert rules.action_relation("ban", "restriction") == "compatible"
+    assert rules.action_relation("moratorium", "extension") == "compatible"
+    assert rules.action_relation("shutdown", "reversal") == "conflict"
+    assert rules.action_relation(None, "ban") == "unknown"
+
+
+def test_same_vendor_in_the_news_cycle_joins_and_other_vendors_never_do() -> None:
+    event = profile()
+    later = profile(when=DAY + timedelta(days=3), text="Ohio police lose FaceFinder access")
+    assert rules.decide(later, event) is not None
+    assert rules.decide(profile(vendor="Other Corp"), event) is None
+
+
+def test_a_year_later_never_joins_and_an_extension_is_a_new_event() -> None:
+    event = profile()
+    year = profile(action="extension", when=DAY + timedelta(days=330))
+    assert rules.decide(year, event) is None
+    weeks = profile(action="extension", when=DAY + timedelta(days=60))
+    assert rules.decide(weeks, event) is None  # follow-ups must repeat the same action
+
+
+def test_follow_up_weeks_later_joins_when_action_and_wording_agree() -> None:
+    event = profile(text="Acme Vision pauses FaceFinder for Ohio police after Dayton audit")
+    follow = profile(
+        when=DAY + timedelta(days=40),
+        text="Dayton audit: Ohio police still without FaceFinder as Acme pause holds",
+    )
+    assert rules.decide(follow, event) is not None
+    reversal = profile(action="reversal", when=DAY + timedelta(days=40),
+                       text="Dayton audit: Ohio police get FaceFinder back as Acme pause ends")  # fmt: skip
+    assert rules.decide(reversal, event) is None
+
+
+def test_different_products_of_one_vendor_stay_apart() -> None:
+    event = profile(product="FaceFinder")
+    other = profile(product="CrowdCount", when=DAY + timedelta(days=2),
+                    text="Acme Vision restricts CrowdCount analytics for retailers")  # fmt: skip
+    assert rules.decide(other, event) is None
+
+
+def test_government_events_without_vendor_need_matching_words() -> None:
+    city = profile(vendor=None, actor="government", relevant=False, action=None, product=None,
+                   text="Lawmakers in Springfield approve a ban on police face scans", region="US")  # fmt: skip
+    same = profile(vendor=None, actor="government", relevant=False, action=None, product=None,
+                   when=DAY + timedelta(days=1), region="US",
+                   text="Police in Springfield lose face scans after council ban vote")  # fmt: skip
+    other = profile(vendor=None, actor="government", relevant=False, action=None, product=None,
+                    when=DAY + timedelta(days=1), region="US",
+                    text="Shelbyville mayor signs budget with new school buses")  # fmt: skip
+    assert rules.decide(same, city) is not None
+    assert rules.decide(other, city) is None
+
+
+def test_vote_weighs_values_breaks_ties_by_first_seen_and_ignores_none() -> None:
+    assert rules.vote([("a", 1.0), ("b", 2.0)]) == "b"
+    assert rules.vote([("a", 1.0), ("b", 1.0)]) == "a"
+    assert rules.vote([(None, 5.0), ("", 3.0), ("c", 0.1)]) == "c"
+    assert rules.vote([]) is None
+    assert rules.mention_weight(0.5, True) > rules.mention_weight(0.9, False)
+
+
+def _event(**kw: object) -> Event:
+    base: dict[str, object] = dict(
+        id=1, key="k", relevant=True, actor_type="vendor", vendor="Amazon", product="Rekognition",
+        action="moratorium", applies_to="police", region="US", effective=None, duration=None,
+        title="t", evidence="", link=None, confidence=0.9,
+        first_reported=datetime(2020, 6, 10, tzinfo=UTC),
+    )  # fmt: skip
+    base.update(kw)
+    return Event(**base)  # type: ignore[arg-type]
+
+
+def test_status_lines_take_the_latest_event_per_product() -> None:
+    pause = _event(id=1, duration="1 year", effective=date(2020, 6, 10))
+    extended = _event(id=2, action="extension", duration="indefinite",
+                      first_reported=datetime(2021, 5, 18, tzinfo=UTC))  # fmt: skip
+    exit_ = _event(id=3, product=None, action="exit", applies_to="everyone", region="global",
+                   first_reported=datetime(2020, 7, 1, tzinfo=UTC))  # fmt: skip
+    lines = rules.status_lines("Amazon", [extended, pause, exit_])
+    texts = [line.text for line in lines]
+    assert texts == [
+        "Amazon: exited since 2020-07",
+        "Rekognition: police use paused indefinitely in US since 2021-05",
+    ]
+    assert rules.status_text(pause, "Rekognition") == (
+        "Rekognition: police use paused for 1 year in US since 2020-06"
+    )
