@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
+from bot import links
 from bot.models import Field, Message, Section
 
 TITLE_MAX = 256
@@ -82,20 +83,7 @@ def inert(text: str | None) -> str:
 
 def safe_url(url: str | None) -> str | None:
     """``url`` if it is a plain http(s) URL Discord accepts, else None."""
-    if not url:
-        return None
-    url = url.strip()
-    if len(url) > URL_MAX or any(c.isspace() or ord(c) < 32 for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    if parts.username or parts.password:  # user@host URLs disguise the real host
-        return None
-    return url
+    return links.safe_url(url, max_length=URL_MAX)
 
 
 def truncate(text: str, limit: int) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.events import EventUpdate, SearchHit
+from bot.links import safe_url
 from bot.models import (
     Destination,
     Event,
@@ -73,19 +74,6 @@ def headline(event: Event) -> str:
     if event.applies_to:
         title += f" for {applies_label(event.applies_to)}"
     return title
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) URL with a host, else None."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url.strip()
 
 
 def day(value: datetime | date | None) -> str:

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
+from bot import links
 from bot.models import Field, Link, Message, Section
 
 HEADER_MAX = 150
@@ -61,15 +61,8 @@ def escape(text: str, limit: int | None = None) -> str:
 
 def safe_url(url: str | None) -> str | None:
     """``url`` if it is a plain http(s) URL that cannot break out of ``<url|label>``."""
-    if not url or len(url) > 2000 or _BAD_URL_CHARS.search(url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url.replace("&", "&amp;")
+    checked = links.safe_url(url)
+    return checked.replace("&", "&amp;") if checked else None
 
 
 def link(label: str, url: str | None, limit: int = 500) -> str:

@@ -4,35 +4,26 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import date, datetime
 from typing import Any
 
 import click
 
+from bot.cli.events import plain, to_json
 from bot.cli.main import CliState, pass_state
 from bot.models import Event
 
 
 def event_json(event: Event) -> dict[str, Any]:
-    def plain(value: Any) -> Any:
-        if isinstance(value, datetime | date):
-            return value.isoformat()
-        if isinstance(value, list | tuple):
-            return [plain(v) for v in value]
-        if isinstance(value, dict):
-            return {k: plain(v) for k, v in value.items()}
-        return value
-
-    return {k: plain(v) for k, v in asdict(event).items()}
+    return dict(to_json(asdict(event)))
 
 
 def event_line(event: Event) -> str:
     when = event.first_reported.date().isoformat()
-    who = event.vendor or "(no vendor)"
+    who = plain(event.vendor) or "(no vendor)"
     what = event.action or event.actor_type
     scope = f" ({event.applies_to})" if event.applies_to else ""
     count = f"{event.mention_count} mention{'s' if event.mention_count != 1 else ''}"
-    return f"{when}  #{event.id:<5} {who}: {what}{scope}  [{count}]\n        {event.title}"
+    return f"{when}  #{event.id:<5} {who}: {what}{scope}  [{count}]\n        {plain(event.title)}"
 
 
 @click.command()
