@@ -17,8 +17,6 @@ The cue lists and the vendor gazetteer live in ``bot/data/cues.yaml`` and
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bot.extract.classify import classify
 from bot.extract.resources import DataFileError, resources
 from bot.extract.scan import scan
@@ -29,13 +27,10 @@ __all__ = ["DataFileError", "extract", "warm_up"]
 
 def extract(entry: Entry) -> Finding | None:
     """The Finding for one entry (offsets index into ``entry.text``), or None."""
-    text = entry.text
-    sc = scan(resources(), entry.title, text)
-    published = entry.published.date() if entry.published else None
-    finding = classify(sc, published)
-    if finding is None:
+    sc = scan(resources(), entry.title, entry.text)
+    if not sc.fr and not sc.vendors:
         return None
-    return replace(finding, evidence=text[finding.evidence_start : finding.evidence_end])
+    return classify(sc, entry.published.date() if entry.published else None)
 
 
 def warm_up() -> None:

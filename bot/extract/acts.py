@@ -28,6 +28,7 @@ TITLE_FACTOR = 2.0
 NO_FR_FACTOR = 0.5
 AUTHORITY_VERB_REACH = 80
 CUSTOMER_GROUPS = ("police", "law_enforcement", "government", "private_companies")
+_NAMED_GROUPS = frozenset({*CUSTOMER_GROUPS, "police_equipment"})
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     if label == "refusal_past":
         return "restriction"
     if label == "stop_supply":
-        return "ban" if groups & set(CUSTOMER_GROUPS) else "exit"
+        return "ban" if groups & _NAMED_GROUPS else "exit"
     if label in ("removal", "shutdown"):
         # Retiring a capability or switching a setting off limits use; deleting data
         # or switching a system off is a shutdown.

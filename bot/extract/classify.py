@@ -10,14 +10,12 @@ from bot.extract import dates
 from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
 from bot.extract.attribution import Mention, mentions, subject
 from bot.extract.scan import Hit, Scan, between
+from bot.extract.scope import applies_to
 from bot.models import Finding
 
 WEAK_ACTIONS = frozenset({"restriction", "ban", "shutdown"})
 WEAK_LABELS = frozenset({"restriction", "ban", "removal", "refusal_past", "customer_loss", "pause"})
-BROADER = {"police": 0, "law_enforcement": 1, "government": 2}
 SUMMARY_ONLY_MIN = 1.5
-GROUP_REACH = 50
-_COORDINATE = frozenset({"or", "and", "nor", ",", "ou", "et", "oder", "und", "o", "y", "/"})
 
 
 def _totals(acts: Iterable[Act], key: str) -> dict[str, float]:
@@ -123,14 +121,14 @@ def _vendor_change(
         vendor=vendor,
         product=_product(sc, vendor, best),
         action=action,
-        applies_to=_applies_to(sc, chosen, voted),
+        applies_to=applies_to(sc, chosen, voted, sc.customers.get(vendor)),
         region=_region(sc, best) or "global",
-        effective=dates.effective_date(sc.text, windows, published),
+        effective=dates.effective_date(sc.low, windows, published),
         duration=dates.duration(
-            sc.text, _merged([*windows, *(sc.sentences[a.sentence] for a in chosen)])
+            sc.text, sc.low, _merged([*windows, *(sc.sentences[a.sentence] for a in chosen)])
         ),
         confidence=round(max(0.05, min(0.98, confidence)), 3),
-        evidence=sc.text[s_start:s_end],
+        evidence=sc.source[s_start:s_end],
         evidence_start=s_start,
         evidence_end=s_end,
     )
@@ -152,7 +150,7 @@ def _other(
         s_start, s_end = _fr_sentence(sc)
     effective = None
     if actor in AUTHORITIES and chosen:
-        effective = dates.effective_date(sc.text, _windows(sc, chosen, chosen[0]), published)
+        effective = dates.effective_date(sc.low, _windows(sc, chosen, chosen[0]), published)
     return Finding(
         relevant=False,
         actor_type=actor,
@@ -161,7 +159,7 @@ def _other(
         region=_region(sc, None),
         effective=effective,
         confidence=round(confidence, 3),
-        evidence=sc.text[s_start:s_end],
+        evidence=sc.source[s_start:s_end],
         evidence_start=s_start,
         evidence_end=s_end,
     )
@@ -210,42 +208,6 @@ def _product(sc: Scan, vendor: str | None, best: Act | None) -> str | None:
     if best is not None:
         return min(products, key=lambda v: abs(v.start - best.start)).product
     return products[0].product
-
-
-def _applies_to(sc: Scan, chosen: list[Act], action: str) -> str:
-    """The customer group named with the cues of the decided action ("police or
-    governments": the broadest); "everyone" when none is named."""
-    votes: dict[str, float] = defaultdict(float)
-    for act in chosen:
-        if act.action != action:
-            continue
-        group = _group_after(sc, act)
-        if group:
-            votes[group] += act.weight
-    return max(votes, key=lambda k: votes[k]) if votes else "everyone"
-
-
-def _group_after(sc: Scan, act: Act) -> str | None:
-    lo, hi = clause(sc, act.start)
-    s_start, s_end = sc.sentences[act.sentence]
-    comma = sc.text.find(",", act.end, hi)
-    hi = min(comma if comma >= 0 else hi, act.end + GROUP_REACH)
-    after = [h for h in sc.groups if act.start <= h.start < hi]
-    if not after and act.action in ("exit", "shutdown", "reversal"):
-        return None  # leaving a market or switching a system off concerns everyone
-    if not after:
-        after = [h for h in sc.groups if lo <= h.start < act.start] or [
-            h for h in sc.groups if s_start <= h.start < s_end
-        ]
-    if not after:
-        return None
-    group = after[0].label
-    for nxt in after[1:]:
-        gap = sc.text[after[0].end : nxt.start].strip().lower()
-        if gap in _COORDINATE and BROADER.get(nxt.label, -1) > BROADER.get(group, -1):
-            group = nxt.label
-        break
-    return group
 
 
 def _region(sc: Scan, best: Act | None) -> str | None:

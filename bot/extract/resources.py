@@ -1,4 +1,4 @@
-"""Load the cue and vendor data files once and compile them (see cueclass.py)."""
+"""Load the cue and vendor data files once and compile them (see cueindex.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import Any
 
 import yaml
 
-from bot.extract.cueclass import CueClass, expand
+from bot.extract.cueclass import expand
+from bot.extract.cueindex import CueIndex, VendorName
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CUES_FILE = DATA_DIR / "cues.yaml"
@@ -23,6 +24,9 @@ ACTION_PRIORITY = (
     "extension", "settlement", "customer_loss", "refusal", "refusal_past", "stop_supply",
     "reversal", "exit", "restriction", "moratorium", "shutdown", "pause", "removal", "ban",
 )  # fmt: skip
+
+
+CUSTOMER_GROUPS = ("police", "law_enforcement", "government", "private_companies", "everyone")
 
 
 class DataFileError(Exception):
@@ -54,10 +58,11 @@ class VendorInfo:
     name: str  # canonical (parent applied)
     fr_only: bool
     domains: tuple[str, ...]
+    customers: str | None = None  # the one customer group it sells FR products to
 
 
-# Cue sections scanned together (their labels are distinct and they rarely
-# start at the same word, so one pass serves both).
+# Cue classes: within one class matches do not overlap (the longest wins), so
+# sections whose cues must not be read inside each other share a class.
 CLASSES = (
     "fr_groups", "objects_temporal", "actions", "actors", "authority_verbs", "cancel",
     "non_policy",
@@ -68,11 +73,10 @@ CLASSES = (
 class Resources:
     """Everything extraction needs, compiled once."""
 
-    classes: Mapping[str, CueClass]
-    vendors: re.Pattern[str]
+    index: CueIndex  # every class of CLASSES and the vendor names
     regions: re.Pattern[str]
-    vendor_names: Mapping[str, tuple[str, str | None, bool]]  # surface → (canonical, product, fr)
     vendor_info: Mapping[str, VendorInfo]
+    customers: Mapping[str, str]  # vendor → its one customer group (where known)
 
 
 def _read_yaml(path: Path) -> Any:
@@ -84,9 +88,7 @@ def _read_yaml(path: Path) -> Any:
         raise DataFileError(f"{path} is not valid YAML: {exc}") from exc
 
 
-def _vendor_tables(
-    raw: Any,
-) -> tuple[str, dict[str, tuple[str, str | None, bool]], dict[str, VendorInfo]]:
+def _vendor_tables(raw: Any) -> tuple[list[VendorName], dict[str, VendorInfo]]:
     items = raw.get("vendors") if isinstance(raw, dict) else None
     if not isinstance(items, list):
         raise DataFileError(f"{VENDORS_FILE}: expected a top-level 'vendors:' list")
@@ -97,31 +99,29 @@ def _vendor_tables(
             raise DataFileError(f"{VENDORS_FILE}: vendor #{i + 1} needs a 'name'")
         canonical = str(item.get("parent") or item["name"])
         fr_only = bool(item.get("fr_only", False))
-        info.setdefault(canonical, VendorInfo(canonical, fr_only, tuple(item.get("domains") or ())))
+        customers = item.get("customers")
+        if customers is not None and customers not in CUSTOMER_GROUPS:
+            raise DataFileError(
+                f"{VENDORS_FILE}: vendor {item['name']!r} has customers: {customers!r}; "
+                f"use one of {', '.join(CUSTOMER_GROUPS)}"
+            )
+        info.setdefault(
+            canonical,
+            VendorInfo(canonical, fr_only, tuple(item.get("domains") or ()), customers),
+        )
         for alias in [item["name"], *(item.get("aliases") or [])]:
             names.setdefault(str(alias), (canonical, None, fr_only))
         for product in item.get("products") or []:
             names.setdefault(str(product), (canonical, str(product), fr_only))
         for product in item.get("fr_products") or []:
             names[str(product)] = (canonical, str(product), True)
-    surfaces = sorted(names, key=len, reverse=True)
-    # Multi-word product names also match in any case ("tag suggestions"); the
-    # others are grouped by first letter so the engine skips them cheaply.
-    buckets: dict[str, list[str]] = {}
-    anycase = []
-    for surface in surfaces:
-        if " " in surface and names[surface][1]:
-            first = surface[0]
-            head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]"
-            anycase.append(f"{head}(?i:{re.escape(surface[1:])})")
-        else:
-            buckets.setdefault(surface[0], []).append(re.escape(surface[1:]))
-    body = "|".join(
-        [re.escape(ch) + "(?:" + "|".join(rests) + ")" for ch, rests in buckets.items()] + anycase
-    )
-    for surface in list(names):
-        names.setdefault(surface.casefold(), names[surface])
-    return "(?:" + body + r")(?:['’]s)?(?![\w+])", names, info
+    # Multi-word product names also match in any case ("tag suggestions").
+    out = []
+    for surface, (canonical, product, fr) in names.items():
+        anycase = " " in surface and product is not None
+        out.append(VendorName(surface.lower() if anycase else surface, canonical, product, fr,
+                              anycase))  # fmt: skip
+    return out, info
 
 
 def _regions(table: Mapping[str, list[str]]) -> re.Pattern[str]:
@@ -139,7 +139,7 @@ def resources() -> Resources:
     cues = _read_yaml(CUES_FILE)
     if not isinstance(cues, dict):
         raise DataFileError(f"{CUES_FILE}: expected a mapping of cue sections")
-    vendor_body, names, info = _vendor_tables(_read_yaml(VENDORS_FILE))
+    vendor_names, info = _vendor_tables(_read_yaml(VENDORS_FILE))
     cancel = {
         label: _languages(cues.get(label), label)
         for label in ("negation", "background", "hypothetical", "conditional", "call", "denial")
@@ -166,12 +166,11 @@ def resources() -> Resources:
         "non_policy": _table(cues.get("non_policy"), "non_policy"),
     }
     try:
-        classes = {
-            name: CueClass.build(name, tables[name], ACTION_PRIORITY if name == "actions" else ())
-            for name in CLASSES
-        }
+        index = CueIndex.build(
+            {name: tables[name] for name in CLASSES}, {"actions": ACTION_PRIORITY}, vendor_names
+        )
         regions = _regions(_table(cues.get("regions"), "regions"))
     except re.error as exc:
         raise DataFileError(f"{CUES_FILE}: a cue pattern is not a valid regex ({exc})") from exc
-    vendors = re.compile(r"(?<![\w])" + vendor_body)
-    return Resources(classes, vendors, regions, names, info)
+    customers = {name: v.customers for name, v in info.items() if v.customers}
+    return Resources(index, regions, info, customers)

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from bot.extract.cueclass import Hit
-from bot.extract.resources import Resources
+from bot.extract.cueindex import Hit
+from bot.extract.resources import CLASSES, Resources
 from bot.extract.sentences import clause_breaks, split_sentences
 
 _AUTHORITY_LABELS = frozenset({"government", "regulator", "court"})
-_OBJECT_LABELS = frozenset({"dataset", "capability", "supply"})
+_OBJECT_LABELS = frozenset({"dataset", "capability", "supply", "investment"})
 
 # Same-length replacements, so offsets into the normalised text are offsets
 # into Entry.text.
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
-@dataclass(frozen=True)
-class VendorHit:
+class VendorHit(NamedTuple):
     start: int
     end: int
     vendor: str
@@ -27,11 +28,20 @@ class VendorHit:
     fr: bool  # the name alone marks FR content (FR-only company or FR product)
 
 
+_FR_GROUPS, _OBJECTS, _ACTIONS, _ACTORS, _AUTH_VERBS, _CANCEL, _NON_POLICY = (
+    CLASSES.index(name)
+    for name in ("fr_groups", "objects_temporal", "actions", "actors", "authority_verbs",
+                 "cancel", "non_policy")
+)  # fmt: skip
+
+
 @dataclass
 class Scan:
     """All hits in one text, sorted by position."""
 
-    text: str
+    text: str  # the entry text with typographic quotes normalised (same offsets)
+    low: str  # text lower-cased (same offsets)
+    source: str  # the entry text as given (evidence is cut from it)
     title_end: int
     sentences: list[tuple[int, int]]
     breaks: list[int]
@@ -48,6 +58,7 @@ class Scan:
     entities: list[Hit]
     region_pattern: re.Pattern[str]
     vendors: list[VendorHit]
+    customers: Mapping[str, str] = field(default_factory=dict)  # vendor → its one group
     _sentence_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -100,35 +111,43 @@ def _spans_with(
     return spans
 
 
+def _within(hits: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
+    """Hits that start inside one of ``spans`` (sorted, disjoint)."""
+    if not spans:
+        return []
+    return [h for h in hits if any(lo <= h.start < hi for lo, hi in spans)]
+
+
 def scan(res: Resources, title: str, text: str) -> Scan:
-    """Scan ``text`` (title + "\\n" + summary). Classes that only matter around a
-    policy cue are scanned only in the sentences (and the title) that hold one; an
-    entry with no FR term and no vendor name is not scanned further."""
+    """Scan ``text`` (title + "\\n" + summary) once for every cue class and vendor name.
+    Classes that only matter around a policy cue are kept only in the sentences (and the
+    title) that hold one; an entry with no FR term and no vendor name stops there."""
     norm = text.translate(_NORMALISE)
     low = _lower(norm)
-    whole = [(0, len(norm))]
-    classes = res.classes
+    by_class, names = res.index.scan(norm, low)
     vendors = [
-        v for m in res.vendors.finditer(norm) if (v := _vendor(res, m.group(0), m.start(), m.end()))
+        VendorHit(m.start, m.end, m.name.canonical, m.name.product, m.name.fr) for m in names
     ]
-    fr_groups = classes["fr_groups"].find(low, norm, whole)
+    fr_groups = by_class[_FR_GROUPS]
     fr = [h for h in fr_groups if h.label == "fr"]
-    sentences = split_sentences(norm, len(title))
     empty: list[Hit] = []
-    if not fr and not vendors:
-        return Scan(norm, len(title), sentences, [], fr, empty, empty, empty, empty, empty,
+    if not fr and not vendors:  # nothing to analyse (extract() returns None)
+        return Scan(norm, low, text, len(title), [], [], fr, empty, empty, empty, empty, empty,
                     empty, empty, empty, empty, empty, res.regions, vendors)  # fmt: skip
-    actions = classes["actions"].find(low, norm, whole)
-    actors = classes["actors"].find(low, norm, whole)
+    sentences = split_sentences(norm, len(title))
+    actions = by_class[_ACTIONS]
+    actors = by_class[_ACTORS]
     authorities = [h for h in actors if h.label in _AUTHORITY_LABELS]
     # Without a policy cue or an authority, only launches matter (no clause analysis).
     spans = (
         _spans_with(sentences, len(title), actions + authorities) if actions or authorities else []
     )
-    cancel = classes["cancel"].find(low, norm, spans)
-    objects_temporal = classes["objects_temporal"].find(low, norm, spans)
+    cancel = _within(by_class[_CANCEL], spans)
+    objects_temporal = _within(by_class[_OBJECTS], spans)
     return Scan(
         text=norm,
+        low=low,
+        source=text,
         title_end=len(title),
         sentences=sentences,
         breaks=clause_breaks(low) if spans else [],
@@ -137,25 +156,16 @@ def scan(res: Resources, title: str, text: str) -> Scan:
         actions=actions,
         groups=[h for h in fr_groups if h.label != "fr"],
         authorities=authorities,
-        authority_verbs=classes["authority_verbs"].find(low, norm, spans),
+        authority_verbs=_within(by_class[_AUTH_VERBS], spans),
         cancel=[h for h in cancel if h.label != "passive"],
         passive=[h for h in cancel if h.label == "passive"],
-        non_policy=classes["non_policy"].find(low, norm, whole),
+        non_policy=by_class[_NON_POLICY],
         temporal=[h for h in objects_temporal if h.label not in _OBJECT_LABELS],
         entities=[h for h in actors if h.label not in _AUTHORITY_LABELS],
         region_pattern=res.regions,
         vendors=vendors,
+        customers=res.customers,
     )
-
-
-def _vendor(res: Resources, surface: str, start: int, end: int) -> VendorHit | None:
-    if surface.endswith("'s") and surface not in res.vendor_names:
-        surface = surface[:-2]
-    known = res.vendor_names.get(surface) or res.vendor_names.get(surface.casefold())
-    if known is None:
-        return None
-    canonical, product, fr = known
-    return VendorHit(start, end, canonical, product, fr)
 
 
 def between(hits: list[Hit], start: int, end: int) -> list[Hit]:

@@ -1,0 +1,360 @@
+"""Every cue class and the vendor gazetteer as ONE word-level index.
+
+A text is tokenised once (runs of word characters). Each distinct token is looked
+up, once per process, in a table of the cue fragments whose literal head it can
+start: a fragment that is one word ("ban(?:s|ned)?", "police\\w*") is decided
+there and then from the token alone; only fragments spanning several words
+("extends {w3}moratorium") are matched as regexes, at the positions of the tokens
+that can start them. So an item costs one tokenising regex plus a dictionary
+look-up per word, whatever the number of cues, classes and languages.
+
+Within a class, the leftmost-longest match wins and later matches may not overlap
+it (as one alternation would); at one span the first label in priority order wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from bot.extract.cueclass import distribute, expand, split_top
+
+TOKEN = re.compile(r"\w+")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9.\\]+$")
+_ONE_WORD = re.compile(r"^(?:[^\W_]|\\w|\(\?:|[|)?*+])+$")
+_CACHE_LIMIT = 200_000
+_SUFFIX_S = frozenset(["'s", "’s"])
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class VendorName:
+    surface: str  # as matched (lower-cased when any case is allowed)
+    canonical: str
+    product: str | None
+    fr: bool  # the name alone marks FR content
+    anycase: bool
+
+
+class VendorMatch(NamedTuple):
+    start: int
+    end: int
+    name: VendorName
+
+
+@dataclass(frozen=True)
+class _Fragment:
+    cls: int
+    rank: int  # label priority within the class (lower wins)
+    label: str
+    pattern: re.Pattern[str]  # the whole fragment, anchored by .match at a token
+    word: re.Pattern[str] | None  # one-word fragments: decided on the token alone
+    first: re.Pattern[str] | None  # longer fragments: what their first token must match
+    head: str  # literal start ("" for any token; "0" for a digit; "^" for a line start)
+    cased: bool  # matched against the original text (acronyms)
+    required: str = ""  # no head: a literal the text must hold before the fragment is tried
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Longer fragments tried at one token, behind one gate regex (their alternation),
+    so a common first word ("the", "police") costs one failed match."""
+
+    gate: re.Pattern[str]
+    fragments: tuple[_Fragment, ...]
+    cased: bool
+
+
+class _Entry(NamedTuple):
+    """What one token can start: decided one-word hits, fragments to try, vendor names."""
+
+    hits: tuple[tuple[int, int, str], ...]  # (class, rank, label)
+    tries: tuple[_Group, ...]
+    vendors: tuple[VendorName, ...]
+
+
+_EMPTY = _Entry((), (), ())
+
+
+def _head(fragment: str) -> str:
+    """The literal text every match of ``fragment`` starts with ("" if none; "0" for
+    fragments that start with a digit class)."""
+    if fragment.startswith("\\d"):
+        return "0"
+    out: list[str] = []
+    for i, ch in enumerate(fragment):
+        if not (ch.isalnum() or ch == "_"):
+            if ch in "?*{" and out:
+                out.pop()
+            break
+        out.append(ch)
+        if i + 1 == len(fragment):
+            break
+    return "".join(out)
+
+
+@dataclass
+class CueIndex:
+    """All cue classes and vendor names, looked up by the tokens of a text."""
+
+    classes: tuple[str, ...]
+    labels: tuple[tuple[str, ...], ...]  # per class, in priority order
+    _by_head: dict[str, list[_Fragment]]
+    _any: tuple[_Fragment, ...]  # fragments with no literal head: tried at every token
+    _line_start: tuple[_Fragment, ...]  # "(?m:^)" fragments: tried at line starts
+    _vendors: dict[str, list[VendorName]]  # first token (lower-cased for anycase) → names
+    _groups: dict[tuple[str, bool], _Group]  # (first word, cased) → its longer fragments
+    _cache: dict[str, _Entry] = field(default_factory=dict)  # token → what it starts
+
+    @classmethod
+    def build(
+        cls,
+        tables: Mapping[str, Mapping[str, Iterable[str]]],
+        orders: Mapping[str, Sequence[str]],
+        vendors: Iterable[VendorName],
+    ) -> CueIndex:
+        """``tables``: class → label → regex fragments (see cues.yaml); ``orders``: label
+        priority per class (labels not listed follow in table order)."""
+        names = tuple(tables)
+        labels: list[tuple[str, ...]] = []
+        by_head: dict[str, list[_Fragment]] = {}
+        any_start: list[_Fragment] = []
+        line_start: list[_Fragment] = []
+        for c, name in enumerate(names):
+            table = tables[name]
+            first = [label for label in orders.get(name, ()) if label in table]
+            ordered = tuple(first + [label for label in table if label not in first])
+            labels.append(ordered)
+            for rank, label in enumerate(ordered):
+                for frag in _fragments(c, rank, label, table[label]):
+                    if frag.head == "^":
+                        line_start.append(frag)
+                    elif frag.head:
+                        by_head.setdefault(frag.head, []).append(frag)
+                    else:
+                        any_start.append(frag)
+        by_vendor: dict[str, list[VendorName]] = {}
+        for v in vendors:
+            m = TOKEN.match(v.surface)
+            if m is not None:
+                by_vendor.setdefault(m.group(0), []).append(v)
+        for group in by_vendor.values():
+            group.sort(key=lambda v: (v.anycase, -len(v.surface)))
+        grouped: dict[tuple[str, bool], list[_Fragment]] = {}
+        for frags in by_head.values():
+            for frag in frags:
+                if frag.word is None:
+                    grouped.setdefault(_group_key(frag), []).append(frag)
+        groups = {key: _group(frags) for key, frags in grouped.items()}
+        return cls(names, tuple(labels), by_head, tuple(any_start), tuple(line_start),
+                   by_vendor, groups)  # fmt: skip
+
+    # ------------------------------------------------------------------ look-up
+
+    def _entry(self, token: str) -> _Entry:
+        low = token.lower()
+        hits: list[tuple[int, int, str]] = []
+        tries: list[_Group] = []
+        candidates: list[_Fragment] = []
+        for k in range(1, len(token) + 1):
+            candidates.extend(self._by_head.get(low[:k], ()))
+            if token[:k] != low[:k]:
+                candidates.extend(self._by_head.get(token[:k], ()))
+        if token[:1].isdigit():
+            candidates.extend(self._by_head.get("0", ()))
+        for frag in candidates:
+            word = token if frag.cased else low
+            if frag.cased and not word.startswith(frag.head):
+                continue
+            if frag.word is not None:
+                if frag.word.fullmatch(word):
+                    hits.append((frag.cls, frag.rank, frag.label))
+            else:
+                group = self._groups[_group_key(frag)]
+                if all(g is not group for g in tries) and (
+                    frag.first is None or frag.first.fullmatch(word)
+                ):
+                    tries.append(group)
+        names = [*self._vendors.get(token, ()), *(
+            v for v in self._vendors.get(low, ()) if v.anycase and low != token
+        )]  # fmt: skip
+        names.sort(key=lambda v: (v.anycase, -len(v.surface)))  # exact case first
+        if not hits and not tries and not names:
+            return _EMPTY
+        return _Entry(tuple(dict.fromkeys(hits)), tuple(tries), tuple(names))
+
+    def scan(self, norm: str, low: str) -> tuple[list[list[Hit]], list[VendorMatch]]:
+        """Per class, its hits in position order; and the vendor names, in order."""
+        raw: list[tuple[int, int, int, int, str]] = []  # (class, start, -end, rank, label)
+        vendors: list[VendorMatch] = []
+        vendor_end = -1
+        cache = self._cache
+        for m in TOKEN.finditer(norm):
+            entry = cache.get(m.group())
+            if entry is None:
+                entry = self._entry(m.group())
+                if len(cache) < _CACHE_LIMIT:
+                    cache[m.group()] = entry
+            if entry is _EMPTY:
+                continue
+            start = m.start()
+            if entry.hits:
+                end = m.end()
+                raw.extend((c, start, -end, rank, label) for c, rank, label in entry.hits)
+            for group in entry.tries:
+                text = norm if group.cased else low
+                if group.gate.match(text, start) is None:
+                    continue
+                for frag in group.fragments:
+                    found = frag.pattern.match(text, start)
+                    if found is not None:
+                        raw.append((frag.cls, start, -found.end(), frag.rank, frag.label))
+            if entry.vendors and start >= vendor_end:
+                match = _vendor_at(norm, low, start, entry.vendors)
+                if match is not None:
+                    vendors.append(match)
+                    vendor_end = match.end
+        for frag in self._any:
+            if frag.required in low:
+                for found in frag.pattern.finditer(low):
+                    raw.append((frag.cls, found.start(), -found.end(), frag.rank, frag.label))
+        for frag in self._line_start:
+            for start in _line_starts(low):
+                found = frag.pattern.match(low, start)
+                if found is not None:
+                    raw.append((frag.cls, start, -found.end(), frag.rank, frag.label))
+        return self._resolve(raw), vendors
+
+    def _resolve(self, raw: list[tuple[int, int, int, int, str]]) -> list[list[Hit]]:
+        out: list[list[Hit]] = [[] for _ in self.classes]
+        last = [-1] * len(self.classes)
+        raw.sort()
+        for c, start, neg_end, _rank, label in raw:
+            if start >= last[c]:
+                out[c].append(Hit(start, -neg_end, label))
+                last[c] = -neg_end
+        return out
+
+
+def _line_starts(text: str) -> Iterable[int]:
+    yield 0
+    i = text.find("\n")
+    while i >= 0:
+        yield i + 1
+        i = text.find("\n", i + 1)
+
+
+def _vendor_at(norm: str, low: str, start: int, names: Sequence[VendorName]) -> VendorMatch | None:
+    """The longest vendor name at ``start`` (an optional possessive "'s" included)."""
+    for v in names:
+        text = low if v.anycase else norm
+        if not text.startswith(v.surface, start):
+            continue
+        end = start + len(v.surface)
+        if norm[end : end + 2] in _SUFFIX_S and not _continues(norm, end + 2):
+            return VendorMatch(start, end + 2, v)
+        if not _continues(norm, end):
+            return VendorMatch(start, end, v)
+    return None
+
+
+def _continues(text: str, pos: int) -> bool:
+    """A word character or "+" follows (so a name ending before ``pos`` is cut short)."""
+    if pos >= len(text):
+        return False
+    ch = text[pos]
+    return ch == "+" or ch == "_" or ch.isalnum()
+
+
+def _fragments(c: int, rank: int, label: str, raws: Iterable[str]) -> Iterable[_Fragment]:
+    for raw in raws:
+        cased = bool(_ACRONYM.match(raw)) or raw.startswith("(?-i:")
+        source = raw.replace("(?-i:", "(?:", 1) if cased else raw.lower()
+        for variant in distribute(source):
+            for part in split_top(variant):
+                for piece in distribute(part) if part != variant else [part]:
+                    yield _fragment(c, rank, label, piece, cased)
+
+
+def _fragment(c: int, rank: int, label: str, variant: str, cased: bool) -> _Fragment:
+    if variant.startswith("(?m:^)"):
+        pattern = re.compile(expand(variant[6:]) + r"(?![\w])")
+        return _Fragment(c, rank, label, pattern, None, None, "^", cased)
+    head = _head(variant)
+    if not head:  # searched for (rarely: only when the text holds its longest literal)
+        pattern = re.compile(r"(?<![\w])" + expand(variant) + r"(?![\w])")
+        return _Fragment(c, rank, label, pattern, None, None, "", cased, _literal(variant))
+    pattern = re.compile(expand(variant) + r"(?![\w])")
+    if _ONE_WORD.match(variant):
+        return _Fragment(c, rank, label, pattern, re.compile(variant), None, head, cased)
+    first = _first_word(variant)
+    first_re = re.compile(first) if first else None
+    return _Fragment(c, rank, label, pattern, None, first_re, head, cased)
+
+
+def _group_key(frag: _Fragment) -> tuple[str, bool]:
+    return (frag.first.pattern if frag.first else frag.pattern.pattern, frag.cased)
+
+
+def _group(fragments: list[_Fragment]) -> _Group:
+    gate = "|".join(sorted({f.pattern.pattern for f in fragments}))
+    return _Group(re.compile(f"(?:{gate})"), tuple(fragments), fragments[0].cased)
+
+
+def _first_word(fragment: str) -> str | None:
+    """The part of ``fragment`` that must match its whole first token: the text before
+    the first top-level non-word character that is not optional ("hold(?:s|ing)?" in
+    "hold(?:s|ing)? off"), when it is a one-word pattern; else None."""
+    depth, i = 0, 0
+    while i < len(fragment):
+        ch = fragment[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0 and ch in " -'[":
+            end = fragment.find("]", i) + 1 if ch == "[" else i + 1
+            if ch == "[" and (end <= 0 or re.search(r"[\w\\]", fragment[i + 1 : end - 1])):
+                return None
+            if fragment[end : end + 1] in ("?", "*") or fragment[end : end + 2] == "{0":
+                return None
+            prefix = fragment[:i]
+            return prefix if prefix and _ONE_WORD.match(prefix) else None
+        i += 1
+    return None
+
+
+def _literal(fragment: str) -> str:
+    """The longest run of plain characters outside groups and classes ("n't" in
+    "\\w+n't"), which every match contains."""
+    best, run, depth, i = "", "", 0, 0
+    while i < len(fragment):
+        ch = fragment[i]
+        nxt = fragment[i + 1] if i + 1 < len(fragment) else ""
+        if ch == "\\":
+            run, i = "", i + 2
+            continue
+        if ch == "[":
+            close = fragment.find("]", i + 2)
+            run, i = "", (close + 1 if close > 0 else len(fragment))
+            continue
+        if ch in "()|":
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            run = ""
+        elif depth == 0 and (ch.isalnum() or ch in "'-") and nxt not in ("?", "*", "{"):
+            run += ch
+            best = max(best, run, key=len)
+        else:
+            run = ""
+        i += 1
+    return best
