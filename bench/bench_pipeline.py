@@ -48,7 +48,9 @@ def main() -> None:
     server = FeedServer().start()
     tmp = Path(tempfile.mkdtemp())
     try:
-        lines = ["defaults:\n  interval: 15m\n  concurrency: 16\n  per_host: 16\nconsole: true\nfeeds:\n"]
+        lines = [
+            "defaults:\n  interval: 15m\n  concurrency: 16\n  per_host: 16\nconsole: true\nfeeds:\n"
+        ]
         for f in range(feeds):
             server.set(f"/f{f}.xml", feed_body(f, items, 0))
             lines.append(f"  - name: Feed {f}\n    url: {server.url(f'/f{f}.xml')}\n")

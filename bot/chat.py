@@ -38,7 +38,9 @@ class Poster(Protocol):
 
     platforms: frozenset[str]  # Destination.platform values this poster serves
 
-    async def post(self, dest: Destination, message: Message, *, thread: Posted | None = None) -> Posted:
+    async def post(
+        self, dest: Destination, message: Message, *, thread: Posted | None = None
+    ) -> Posted:
         """Post ``message``; with ``thread``, as a follow-up in that alert's thread
         (or as a reply where threads are unavailable). Returns the platform's reference."""
         ...

@@ -102,7 +102,9 @@ def parse_duration(value: Any, where: str) -> int:
             )
         seconds = float(match.group(1)) * _UNITS[match.group(2)]
     if seconds < 60:
-        raise ConfigError(f"{where}: {value!r} is shorter than a minute; poll at most once a minute.")
+        raise ConfigError(
+            f"{where}: {value!r} is shorter than a minute; poll at most once a minute."
+        )
     return int(seconds)
 
 
@@ -115,8 +117,7 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
     unknown = set(raw) - _TOP_KEYS
     if unknown:
         raise ConfigError(
-            f"{where}: unknown top-level key(s) {sorted(unknown)}; "
-            f"allowed: {sorted(_TOP_KEYS)}."
+            f"{where}: unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}."
         )
     defaults = raw.get("defaults") or {}
     if not isinstance(defaults, dict):
@@ -155,7 +156,9 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or exc
-        raise ConfigError(f"{path}{at}: invalid YAML ({problem}). Fix the indentation or quoting there.") from exc
+        raise ConfigError(
+            f"{path}{at}: invalid YAML ({problem}). Fix the indentation or quoting there."
+        ) from exc
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping with a 'feeds:' list at the top level.")
     return raw
@@ -172,18 +175,24 @@ def _settings(defaults: dict[str, Any], where: str) -> tuple[FetchSettings, int]
     if "interval" in defaults:
         values["interval"] = parse_duration(defaults["interval"], f"{where}: defaults.interval")
     if "max_backoff" in defaults:
-        values["max_backoff"] = parse_duration(defaults["max_backoff"], f"{where}: defaults.max_backoff")
+        values["max_backoff"] = parse_duration(
+            defaults["max_backoff"], f"{where}: defaults.max_backoff"
+        )
     for key in ("connect_timeout", "total_timeout"):
         if key in defaults:
             values[key] = _number(defaults[key], f"{where}: defaults.{key}", low=0.1, high=300)
     for key, low, high in (("max_bytes", 1024, 1 << 30), ("max_redirects", 0, 20),
                            ("concurrency", 1, 256), ("per_host", 1, 64)):  # fmt: skip
         if key in defaults:
-            values[key] = int(_number(defaults[key], f"{where}: defaults.{key}", low=low, high=high))
+            values[key] = int(
+                _number(defaults[key], f"{where}: defaults.{key}", low=low, high=high)
+            )
     if "max_alert_age_days" in defaults:
         age = defaults["max_alert_age_days"]
         values["max_alert_age_days"] = (
-            None if age is None else int(_number(age, f"{where}: defaults.max_alert_age_days", 0, 36500))
+            None
+            if age is None
+            else int(_number(age, f"{where}: defaults.max_alert_age_days", 0, 36500))
         )
     if "user_agent" in defaults:
         values["user_agent"] = str(defaults["user_agent"])
@@ -196,13 +205,17 @@ def _number(value: Any, where: str, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ConfigError(f"{where}: expected a number between {low} and {high}, got {value!r}.")
     if not low <= value <= high:
-        raise ConfigError(f"{where}: {value} is out of range; use a number between {low} and {high}.")
+        raise ConfigError(
+            f"{where}: {value} is out of range; use a number between {low} and {high}."
+        )
     return float(value)
 
 
 def _feeds(items: Any, settings: FetchSettings, where: str) -> tuple[FeedConfig, ...]:
     if not isinstance(items, list) or not items:
-        raise ConfigError(f"{where}: 'feeds' must be a non-empty list of sources (- name: …, url: …).")
+        raise ConfigError(
+            f"{where}: 'feeds' must be a non-empty list of sources (- name: …, url: …)."
+        )
     feeds: list[FeedConfig] = []
     seen: dict[str, int] = {}
     for index, item in enumerate(items, start=1):
@@ -223,15 +236,21 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
     label = f"{where} ({item.get('name')!r})" if item.get("name") else where
     unknown = set(item) - _FEED_KEYS
     if unknown:
-        raise ConfigError(f"{label}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_FEED_KEYS)}.")
+        raise ConfigError(
+            f"{label}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_FEED_KEYS)}."
+        )
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ConfigError(f"{label}: 'name' is missing; add a short human name for this source.")
     url = item.get("url")
     if not isinstance(url, str) or not _is_http_url(url):
-        raise ConfigError(f"{label}: 'url' must be an http(s) URL of an RSS or Atom feed, got {url!r}.")
+        raise ConfigError(
+            f"{label}: 'url' must be an http(s) URL of an RSS or Atom feed, got {url!r}."
+        )
     if _SECRET_HINT.search(urlsplit(url).query):
-        raise ConfigError(f"{label}: the url looks like it carries a secret; feeds.yaml must hold none.")
+        raise ConfigError(
+            f"{label}: the url looks like it carries a secret; feeds.yaml must hold none."
+        )
     kind = item.get("kind", "news")
     if kind not in FEED_KINDS:
         raise ConfigError(f"{label}: kind {kind!r} is not one of {', '.join(FEED_KINDS)}.")
@@ -242,7 +261,9 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
     if not isinstance(enabled, bool):
         raise ConfigError(f"{label}: 'enabled' must be true or false.")
     interval = (
-        parse_duration(item["interval"], f"{label}: interval") if "interval" in item else settings.interval
+        parse_duration(item["interval"], f"{label}: interval")
+        if "interval" in item
+        else settings.interval
     )
     feed_id = str(item.get("id") or slugify(name))
     return FeedConfig(id=feed_id, name=name.strip(), url=url.strip(), kind=kind,
@@ -254,14 +275,18 @@ def _is_http_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-def _subscriptions(items: Any, env: Mapping[str, str], where: str) -> tuple[DeclaredSubscription, ...]:
+def _subscriptions(
+    items: Any, env: Mapping[str, str], where: str
+) -> tuple[DeclaredSubscription, ...]:
     if not isinstance(items, list):
         raise ConfigError(f"{where}: 'subscriptions' must be a list of - destination: … entries.")
     result = []
     for index, item in enumerate(items, start=1):
         label = f"{where}: subscriptions[{index}]"
         if not isinstance(item, dict) or "destination" not in item:
-            raise ConfigError(f"{label}: each subscription needs 'destination: slack:CHANNEL_ID' (or discord:…).")
+            raise ConfigError(
+                f"{label}: each subscription needs 'destination: slack:CHANNEL_ID' (or discord:…)."
+            )
         text = str(item["destination"])
         literal_webhook = "webhook:" in text and "${" not in text
         if literal_webhook:
@@ -300,7 +325,9 @@ def _filters(item: dict[str, Any], label: str) -> Filters:
             raise ConfigError(f"{label}: '{key}' must be a list.")
         for word in value:
             if allowed is not None and word not in allowed:
-                raise ConfigError(f"{label}: {key} value {word!r} is not one of {', '.join(allowed)}.")
+                raise ConfigError(
+                    f"{label}: {key} value {word!r} is not one of {', '.join(allowed)}."
+                )
         return tuple(str(v) for v in value)
 
     actor_types = words("actor_types", ACTOR_TYPES) or ("vendor",)
@@ -315,8 +342,14 @@ def _filters(item: dict[str, Any], label: str) -> Filters:
 def _slack(raw: Any, env: Mapping[str, str], where: str) -> SlackSettings:
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}: 'slack' must be a mapping (mode, port, admins).")
-    mode = raw.get("mode") or env.get("SLACK_MODE") or (
-        "http" if env.get("SLACK_SIGNING_SECRET") and not env.get("SLACK_APP_TOKEN") else "socket"
+    mode = (
+        raw.get("mode")
+        or env.get("SLACK_MODE")
+        or (
+            "http"
+            if env.get("SLACK_SIGNING_SECRET") and not env.get("SLACK_APP_TOKEN")
+            else "socket"
+        )
     )
     if mode not in ("socket", "http"):
         raise ConfigError(f"{where}: slack.mode must be 'socket' or 'http', got {mode!r}.")
@@ -341,7 +374,9 @@ def _slack(raw: Any, env: Mapping[str, str], where: str) -> SlackSettings:
         client_secret=env.get("SLACK_CLIENT_SECRET") or None,
     )
     if settings.api_url and not _is_http_url(settings.api_url):
-        raise ConfigError(f"SLACK_API_URL={settings.api_url!r} is not an http(s) URL ending in /api/.")
+        raise ConfigError(
+            f"SLACK_API_URL={settings.api_url!r} is not an http(s) URL ending in /api/."
+        )
     return settings
 
 
@@ -349,7 +384,9 @@ def _discord(raw: Any, env: Mapping[str, str], where: str) -> DiscordSettings:
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}: 'discord' must be a mapping (dev_guild).")
     if "token" in raw:
-        raise ConfigError(f"{where}: discord.token must not be in feeds.yaml; set DISCORD_TOKEN instead.")
+        raise ConfigError(
+            f"{where}: discord.token must not be in feeds.yaml; set DISCORD_TOKEN instead."
+        )
     guild = raw.get("dev_guild") or env.get("DISCORD_DEV_GUILD")
     return DiscordSettings(
         token=env.get("DISCORD_TOKEN") or None,

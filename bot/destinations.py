@@ -36,11 +36,15 @@ def parse_destination(text: str, *, allow_local_webhooks: bool = False) -> Desti
     if platform == "slack":
         workspace, slash, channel = rest.rpartition("/")
         if not _SLACK_ID.match(channel) or (slash and not _SLACK_ID.match(workspace)):
-            raise DestinationError(f"{text!r}: Slack ids look like C0123ABCD (and T0123ABCD); {_FORMS}.")
+            raise DestinationError(
+                f"{text!r}: Slack ids look like C0123ABCD (and T0123ABCD); {_FORMS}."
+            )
         return Destination("slack", channel=channel, workspace=workspace or None)
     if platform == "discord":
         if not _DISCORD_ID.match(rest):
-            raise DestinationError(f"{text!r}: a Discord channel id is a 17-20 digit number; {_FORMS}.")
+            raise DestinationError(
+                f"{text!r}: a Discord channel id is a 17-20 digit number; {_FORMS}."
+            )
         return Destination("discord", channel=rest)
     if platform in _WEBHOOK_HOSTS:
         check_webhook_url(platform, rest, allow_local=allow_local_webhooks)

@@ -17,7 +17,7 @@ from bot.backoff import next_state
 from bot.config import Config
 from bot.extract import extract
 from bot.feeds import Fetcher, parse_feed
-from bot.models import Entry, FeedState, FetchResult, FetchSettings
+from bot.models import Entry, FeedState, FetchResult, FetchSettings, Finding
 from bot.routes import route
 from store import Store, now_iso
 from store import entries as entries_store
@@ -75,23 +75,50 @@ async def poll_once(
     """Fetch every due feed (or all enabled feeds) and process the results."""
     now = now or datetime.now(UTC)
     due = feeds_store.due_feeds(store, now=now, include_all=include_all)
-    if not due:
-        state_store.set_value(store, "last_poll_at", now_iso(now))
-        return PollSummary()
-    if fetcher is None:
-        async with Fetcher(config.settings) as own:
-            results = await own.fetch_many(due)
-    else:
-        results = await fetcher.fetch_many(due)
-    by_id = {feed.id: feed for feed in due}
-    outcomes = []
-    for result in results:
-        outcome = await asyncio.to_thread(
-            process_result, store, config, by_id[result.feed_id], result, now=now
-        )
-        outcomes.append(outcome)
+    if due:
+        if fetcher is None:
+            async with Fetcher(config.settings) as own:
+                outcomes = await _fetch_and_process(store, config, own, due, now)
+        else:
+            outcomes = await _fetch_and_process(store, config, fetcher, due, now)
     state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
-    return summarise(outcomes)
+    return summarise(outcomes if due else [])
+
+
+async def _fetch_and_process(
+    store: Store, config: Config, fetcher: Fetcher, due: Sequence[FeedState], now: datetime
+) -> list[FeedOutcome]:
+    """Each feed is processed as soon as its fetch completes (the fetcher enforces
+    the overall and per-host limits), so parsing overlaps the other downloads."""
+
+    async def one(feed: FeedState) -> FeedOutcome:
+        result = await fetcher.fetch(feed)
+        try:
+            return await asyncio.to_thread(process_result, store, config, feed, result, now=now)
+        except Exception as exc:  # a bug on one feed must not stop the others
+            log.exception("processing feed %r failed", feed.name)
+            return await asyncio.to_thread(record_crash, store, config, feed, result, exc, now)
+
+    return list(await asyncio.gather(*(one(feed) for feed in due)))
+
+
+def record_crash(
+    store: Store,
+    config: Config,
+    feed: FeedState,
+    result: FetchResult,
+    exc: Exception,
+    now: datetime,
+) -> FeedOutcome:
+    """Back the feed off with the error recorded; its entries are retried next time."""
+    error = (
+        f"feed {feed.name!r} ({feed.url}): processing failed ({type(exc).__name__}: {exc}). "
+        "This is a policybot bug: run with -vv and report it; the feed is retried with backoff."
+    )
+    failed = replace(result, outcome="error", error=error)
+    state = next_state(feed, failed, settings=config.settings, now=now, parse_error=error)
+    feeds_store.save_feed_state(store, state)
+    return FeedOutcome(feed.id, "error", error=error)
 
 
 def summarise(outcomes: Sequence[FeedOutcome]) -> PollSummary:
@@ -141,7 +168,7 @@ def _record(
     new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
     findings = alerts = 0
     for entry_id, entry in new:
-        finding = extract(entry)
+        finding = _extract(entry, feed)
         if finding is None:
             continue
         findings += 1
@@ -157,6 +184,16 @@ def _record(
         alertable = not baseline and is_fresh(entry, config.settings, now)
         alerts += route(store, change, alertable=alertable)
     return len(new), findings, alerts
+
+
+def _extract(entry: Entry, feed: FeedState) -> Finding | None:
+    """Extraction of one item; a bug on one odd item is logged, not fatal to the feed."""
+    try:
+        return extract(entry)
+    except Exception:
+        log.exception("extraction failed on %r from %r; the entry is kept without a finding",
+                      entry.key, feed.name)  # fmt: skip
+        return None
 
 
 def is_fresh(entry: Entry, settings: FetchSettings, now: datetime) -> bool:

@@ -58,7 +58,9 @@ def record_finding(store: Store, entry_id: int, finding: Finding, event_id: int 
 def entry_count(store: Store, feed_id: str | None = None) -> int:
     if feed_id is None:
         return int(store.query("SELECT COUNT(*) AS n FROM entries")[0]["n"])
-    return int(store.query("SELECT COUNT(*) AS n FROM entries WHERE feed_id = ?", [feed_id])[0]["n"])
+    return int(
+        store.query("SELECT COUNT(*) AS n FROM entries WHERE feed_id = ?", [feed_id])[0]["n"]
+    )
 
 
 def get_entry(store: Store, entry_id: int) -> Entry | None:

@@ -52,17 +52,32 @@ def test_shipped_feeds_yaml_is_valid_and_large_enough() -> None:
     [
         ("feeds:\n  - name: A\n    url: ftp://x/y\n", ["feeds[1]", "'A'", "http(s) URL"]),
         ("feeds:\n  - url: https://x.org/f\n", ["feeds[1]", "'name' is missing"]),
-        ("feeds:\n  - name: A\n    url: https://x.org/f\n    kind: blog\n", ["feeds[1]", "kind 'blog'"]),
-        ("feeds:\n  - name: A\n    url: https://x.org/f\n    interval: soon\n", ["interval", "15m"]),
-        ("feeds:\n  - name: A\n    url: https://x.org/f\n    colour: red\n", ["unknown key", "colour"]),
+        (
+            "feeds:\n  - name: A\n    url: https://x.org/f\n    kind: blog\n",
+            ["feeds[1]", "kind 'blog'"],
+        ),
+        (
+            "feeds:\n  - name: A\n    url: https://x.org/f\n    interval: soon\n",
+            ["interval", "15m"],
+        ),
+        (
+            "feeds:\n  - name: A\n    url: https://x.org/f\n    colour: red\n",
+            ["unknown key", "colour"],
+        ),
         (
             "feeds:\n  - name: A\n    url: https://x.org/f\n  - name: A\n    url: https://y.org/f\n",
             ["feeds[2]", "same id", "feeds[1]"],
         ),
         ("feeds: []\n", ["non-empty list"]),
         ("feeds:\n  - name: A\n   url: bad-indent\n", ["line", "invalid YAML"]),
-        ("defaults:\n  max_alert_age_days: -3\nfeeds:\n  - name: A\n    url: https://x.org/f\n", ["max_alert_age_days", "out of range"]),
-        ("slack:\n  bot_token: xoxb-1\nfeeds:\n  - name: A\n    url: https://x.org/f\n", ["SLACK_BOT_TOKEN", "environment"]),
+        (
+            "defaults:\n  max_alert_age_days: -3\nfeeds:\n  - name: A\n    url: https://x.org/f\n",
+            ["max_alert_age_days", "out of range"],
+        ),
+        (
+            "slack:\n  bot_token: xoxb-1\nfeeds:\n  - name: A\n    url: https://x.org/f\n",
+            ["SLACK_BOT_TOKEN", "environment"],
+        ),
         (
             "subscriptions:\n  - destination: slack-webhook:https://hooks.slack.com/services/T/B/X\n"
             "feeds:\n  - name: A\n    url: https://x.org/f\n",
@@ -102,7 +117,9 @@ def test_credentials_and_webhooks_come_from_the_environment(tmp_path: Path) -> N
     assert sub.filters.actor_types == ("government",)
 
 
-@pytest.mark.parametrize(("value", "seconds"), [(900, 900), ("15m", 900), ("1h", 3600), ("1d", 86400)])
+@pytest.mark.parametrize(
+    ("value", "seconds"), [(900, 900), ("15m", 900), ("1h", 3600), ("1d", 86400)]
+)
 def test_durations(value: object, seconds: int) -> None:
     assert parse_duration(value, "x") == seconds
 

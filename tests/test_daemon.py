@@ -43,7 +43,18 @@ def test_run_polls_then_stops_cleanly_on_sigterm(tmp_path: Path, feed_server: Fe
     db = tmp_path / "bot.db"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_"))}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bot", "--feeds", str(config), "--db", str(db), "run", "--tick", "1"],
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--feeds",
+            str(config),
+            "--db",
+            str(db),
+            "run",
+            "--tick",
+            "1",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -138,4 +138,6 @@ def test_a_thread_opened_by_a_follow_up_is_remembered_on_the_alert(tmp_path: Pat
     assert update.parent == Posted(ref="900", thread_ref=None, channel="C1")
     outbox.mark_sending(store, update.id)
     outbox.mark_sent(store, update.id, Posted(ref="901", thread_ref="900", channel="900"))
-    assert outbox.posted_alert(store, event_id, sub) == Posted(ref="900", thread_ref="900", channel="C1")
+    assert outbox.posted_alert(store, event_id, sub) == Posted(
+        ref="900", thread_ref="900", channel="C1"
+    )

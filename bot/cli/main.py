@@ -59,10 +59,20 @@ pass_state = click.make_pass_decorator(CliState)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="SQLite file (default: $POLICYBOT_DB or a file in your user data folder).")
-@click.option("--feeds", "feeds_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Feeds configuration (default: $POLICYBOT_FEEDS or ./feeds.yaml).")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="SQLite file (default: $POLICYBOT_DB or a file in your user data folder).",
+)
+@click.option(
+    "--feeds",
+    "feeds_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Feeds configuration (default: $POLICYBOT_FEEDS or ./feeds.yaml).",
+)
 @click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
 @click.version_option(package_name="policybot")
 @click.pass_context
