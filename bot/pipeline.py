@@ -36,6 +36,7 @@ class FeedOutcome:
     new_entries: int = 0
     findings: int = 0
     alerts: int = 0  # outbox rows of kind alert written
+    follow_ups: int = 0  # outbox rows of kind update written
     baseline: bool = False
     error: str | None = None
 
@@ -48,12 +49,14 @@ class PollSummary:
     failed: int = 0
     new_entries: int = 0
     alerts: int = 0
+    follow_ups: int = 0
     errors: tuple[str, ...] = ()
 
     def line(self) -> str:
         return (
             f"polled {self.feeds} feeds: {self.fetched} fetched, {self.not_modified} not modified, "
-            f"{self.failed} failed, {self.new_entries} new entries, {self.alerts} alerts"
+            f"{self.failed} failed, {self.new_entries} new entries, {self.alerts} alerts, "
+            f"{self.follow_ups} follow-ups"
         )
 
 
@@ -129,6 +132,7 @@ def summarise(outcomes: Sequence[FeedOutcome]) -> PollSummary:
         failed=sum(o.outcome not in ("ok", "not_modified") for o in outcomes),
         new_entries=sum(o.new_entries for o in outcomes),
         alerts=sum(o.alerts for o in outcomes),
+        follow_ups=sum(o.follow_ups for o in outcomes),
         errors=tuple(o.error for o in outcomes if o.error),
     )
 
@@ -148,12 +152,16 @@ def process_result(
         state = replace(state, baseline_done=True)
     with store.transaction():
         feeds_store.save_feed_state(store, state)
-        new, findings, alerts = _record(store, config, feed, entries, baseline=baseline, now=now)
+        new, findings, alerts, follow_ups = _record(
+            store, config, feed, entries, baseline=baseline, now=now
+        )
     error = parse_error or result.error
     if error:
         log.warning("%s", error)
     outcome = "error" if parse_error else result.outcome
-    return FeedOutcome(feed.id, outcome, new, findings, alerts, baseline and bool(new), error)
+    return FeedOutcome(
+        feed.id, outcome, new, findings, alerts, follow_ups, baseline and bool(new), error
+    )
 
 
 def _record(
@@ -164,9 +172,9 @@ def _record(
     *,
     baseline: bool,
     now: datetime,
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, int]:
     new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
-    findings = alerts = 0
+    findings = alerts = follow_ups = 0
     for entry_id, entry in new:
         finding = _extract(entry, feed)
         if finding is None:
@@ -182,8 +190,13 @@ def _record(
         )
         entries_store.record_finding(store, entry_id, finding, change.event_id)
         alertable = not baseline and is_fresh(entry, config.settings, now)
-        alerts += route(store, change, alertable=alertable)
-    return len(new), findings, alerts
+        written = route(store, change, alertable=alertable)
+        # rows for a change that carries an update are follow-ups in alerted threads
+        if change.update_id is None:
+            alerts += written
+        else:
+            follow_ups += written
+    return len(new), findings, alerts, follow_ups
 
 
 def _extract(entry: Entry, feed: FeedState) -> Finding | None:
