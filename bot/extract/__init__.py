@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bot.extract.classify import classify
 from bot.extract.resources import DataFileError, resources
-from bot.extract.scan import scan
+from bot.extract.scan import normalise, scan
 from bot.models import Entry, Finding
 
 __all__ = ["DataFileError", "extract", "warm_up"]
@@ -27,7 +27,12 @@ __all__ = ["DataFileError", "extract", "warm_up"]
 
 def extract(entry: Entry) -> Finding | None:
     """The Finding for one entry (offsets index into ``entry.text``), or None."""
-    sc = scan(resources(), entry.title, entry.text)
+    res = resources()
+    text = entry.text
+    normalised = normalise(text)
+    if res.prefilter.search(normalised[1]) is None:  # no FR term, no vendor name
+        return None
+    sc = scan(res, entry.title, text, normalised)
     if not sc.fr and not sc.vendors:
         return None
     return classify(sc, entry.published.date() if entry.published else None)

@@ -62,7 +62,10 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     if label == "refusal_past":
         return "restriction"
     if label == "stop_supply":
-        return "ban" if groups & _NAMED_GROUPS else "exit"
+        if groups & _NAMED_GROUPS:
+            return "ban"
+        # Stopping sales of one capability ("emotion-reading") retires it: a restriction.
+        return "restriction" if "capability" in objects and "dataset" not in objects else "exit"
     if label in ("removal", "shutdown"):
         # Retiring a capability or switching a setting off limits use; deleting data
         # or switching a system off is a shutdown.
@@ -78,11 +81,7 @@ def _weight(sc: Scan, cue: Hit) -> float:
     weight = BASE_WEIGHT.get(cue.label, 1.0)
     if sc.in_title(cue.start):
         weight *= TITLE_FACTOR
-    s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
-    has_fr = between(sc.fr, s_start, s_end) or any(
-        v.fr and s_start <= v.start < s_end for v in sc.vendors
-    )
-    return weight if has_fr else weight * NO_FR_FACTOR
+    return weight if sc.sentence_has_fr(sc.sentence_of(cue.start)) else weight * NO_FR_FACTOR
 
 
 def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:

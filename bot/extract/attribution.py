@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.extract.cueclass import by_first_letter
 from bot.extract.scan import Hit, Scan, between, overlapping
 from bot.extract.sentences import clause_start
 
@@ -45,7 +46,7 @@ _ARTICLES = frozenset(
 )
 _WORD = re.compile(r"[\w'’]+")
 _PREP_BEFORE = re.compile(
-    r"(?<![\w'])(?:" + "|".join(sorted(_PREPOSITIONS, key=len, reverse=True)) + r")\s+"
+    r"(?<![\w'])(?:" + by_first_letter(sorted(_PREPOSITIONS, key=len, reverse=True)) + r")\s+"
     r"(?:(?:" + "|".join(sorted(_ARTICLES, key=len, reverse=True)) + r")\s*)?$",
     re.IGNORECASE,
 )
@@ -120,6 +121,7 @@ _STOP_CAPS = frozenset(
 )
 _CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w'-]+")
 
+AUTHORITY_KINDS = frozenset({"government", "regulator", "court"})
 NEGATION_WINDOW = 40
 HYPOTHETICAL_WINDOW = 60
 BACKGROUND_WINDOW = 14
@@ -156,13 +158,16 @@ def mentions(sc: Scan) -> list[Mention]:
     return kept
 
 
-def prepositional(text: str, start: int, reach: int = 1, nominal: bool = False) -> bool:
+def prepositional(
+    text: str, start: int, reach: int = 1, nominal: bool = False, floor: int = 0
+) -> bool:
     """True when one of the ``reach`` words before ``start`` (articles skipped, no comma
     in between) is a preposition: "a test OF Amazon", "supplier TO most big US police".
-    ``nominal``: "to" does not count (before a verb it marks an infinitive)."""
+    ``nominal``: "to" does not count (before a verb it marks an infinitive); nothing
+    before ``floor`` (a sentence start) is read."""
     if reach == 1 and not nominal:
-        return _PREP_BEFORE.search(text, max(0, start - 30), start) is not None
-    before = text[max(0, start - 60) : start]
+        return _PREP_BEFORE.search(text, max(floor, start - 30), start) is not None
+    before = text[max(floor, start - 60) : start]
     before = before.rsplit(",", 1)[-1] if reach > 1 else before
     words = [w.lower() for w in _WORD.findall(before) if w.lower() not in _ARTICLES]
     prepositions = _PREPOSITIONS - {"to", "zu", "à", "a"} if nominal else _PREPOSITIONS
@@ -219,12 +224,23 @@ def subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     for lo in (c_start, s_start):
         before = [m for m in found if lo <= m.start and m.end <= cue.start]
         for i in range(len(before) - 1, -1, -1):
-            if _can_act(sc, before[i], cue):
+            if _can_act(sc, before[i], cue) and not _authority_object(sc, before, i):
                 chosen = before[i]
                 if chosen.kind == "other":
                     chosen = _coordinated_vendor(sc.text, before[: i + 1]) or chosen
+                elif chosen.kind == "vendor":
+                    chosen = _first_coordinated(sc.text, before[: i + 1])
                 return resolve(sc, found, chosen)
     return Actor("unknown")
+
+
+def _authority_object(sc: Scan, before: list[Mention], i: int) -> bool:
+    """The vendor ``before[i]`` is the object of an authority named before it ("Judge
+    approves Facebook's settlement", "regulator fines Clearview")."""
+    m = before[i]
+    if m.kind != "vendor" or not any(0 <= m.start - h.end <= 2 for h in sc.authority_verbs):
+        return False
+    return any(p.kind in AUTHORITY_KINDS for p in before[:i])
 
 
 def _can_act(sc: Scan, m: Mention, cue: Hit) -> bool:
@@ -235,7 +251,8 @@ def _can_act(sc: Scan, m: Mention, cue: Hit) -> bool:
         return (possessive and cue.start - m.end <= 25) or not prepositional(sc.text, m.start)
     if possessive and m.kind == "other":
         return False
-    return not prepositional(sc.text, m.start, reach=1 if m.kind == "company" else 4)
+    s_start = sc.sentences[sc.sentence_of(m.start)][0]  # never look into the sentence before
+    return not prepositional(sc.text, m.start, reach=1 if m.kind == "company" else 4, floor=s_start)
 
 
 def _coordinated_vendor(text: str, before: list[Mention]) -> Mention | None:
@@ -246,6 +263,18 @@ def _coordinated_vendor(text: str, before: list[Mention]) -> Mention | None:
         if before[i].kind == "vendor":
             return before[i]
     return None
+
+
+def _first_coordinated(text: str, before: list[Mention]) -> Mention:
+    """In "Microsoft and AnyVision part ways", the first of coordinated vendors acts (a
+    headline names the company making the change first)."""
+    i = len(before) - 1
+    first = before[i]
+    while i > 0 and _COORDINATION.match(text[before[i - 1].end : before[i].start]):
+        i -= 1
+        if before[i].kind == "vendor":
+            first = before[i]
+    return first
 
 
 def unknown_subject_is_named(sc: Scan, cue: Hit) -> bool:

@@ -107,9 +107,7 @@ def _vendor_change(
     windows = _windows(sc, chosen, best)
     s_start, s_end = sc.sentences[best.sentence]
     share = votes.get(action, 0.0) / max(sum(votes.values()), 1e-9)
-    fr_here = bool(between(sc.fr, s_start, s_end)) or any(
-        v.fr and s_start <= v.start < s_end for v in sc.vendors
-    )
+    fr_here = sc.sentence_has_fr(best.sentence)
     confidence = (
         0.4 + 0.2 * min(1.0, v_total / 4) + 0.15 * share
         + 0.1 * any(sc.in_title(a.start) for a in chosen) + 0.1 * fr_here
@@ -216,7 +214,7 @@ def _region(sc: Scan, best: Act | None) -> str | None:
         spans.append(sc.sentences[best.sentence])
     spans.append(sc.sentences[0] if sc.sentences else (0, 0))
     for lo, hi in spans:
-        hits = sc.regions(lo, hi)
-        if hits:
-            return hits[0].label
+        region = sc.first_region(lo, hi)
+        if region is not None:
+            return region
     return None

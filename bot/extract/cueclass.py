@@ -80,3 +80,20 @@ def distribute(fragment: str) -> list[str]:
     for variant in variants:
         out.extend(distribute(variant))
     return out if len(out) <= _MAX_VARIANTS else [fragment]
+
+
+def by_first_letter(parts: list[str]) -> str:
+    """Regex ``parts`` as one alternation with one branch per first letter
+    ("a(?:ge|mazon)"): Python's regex engine tries every branch of an alternation in
+    turn, so this tests one branch per position instead of every part. Parts that
+    start with a group or whose second character is a quantifier stay as they are;
+    the order of parts within a letter is kept."""
+    grouped: dict[str, list[str]] = {}
+    loose: list[str] = []
+    for part in parts:
+        if part[:1].isalnum() and part[1:2] not in ("", "?", "*", "+", "{"):
+            grouped.setdefault(part[0], []).append(part[1:])
+        else:
+            loose.append(part)
+    alts = [f"{ch}(?:{'|'.join(rest)})" for ch, rest in grouped.items()]
+    return "|".join(alts + loose)

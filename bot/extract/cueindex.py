@@ -17,13 +17,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, compress, repeat
+from operator import is_not
 from typing import NamedTuple
 
-from bot.extract.cueclass import distribute, expand, split_top
+from bot.extract.cueclass import by_first_letter, distribute, expand, split_top
 
 TOKEN = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\W+)")  # the complement of TOKEN, kept: words and separators alternate
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9.\\]+$")
-_ONE_WORD = re.compile(r"^(?:[^\W_]|\\w|\(\?:|[|)?*+])+$")
+# A fragment made of letters, \w, letter classes ("[sz]") and groups matches one word.
+_ONE_WORD = re.compile(r"^(?:[^\W_]|\\w|\[[^\W_]+\]|\(\?:|[|)?*+])+$")
+_LETTER_CLASS = re.compile(r"\[[^\W_]+\]")
 _CACHE_LIMIT = 200_000
 _SUFFIX_S = frozenset(["'s", "’s"])
 
@@ -111,7 +116,8 @@ class CueIndex:
     _line_start: tuple[_Fragment, ...]  # "(?m:^)" fragments: tried at line starts
     _vendors: dict[str, list[VendorName]]  # first token (lower-cased for anycase) → names
     _groups: dict[tuple[str, bool], _Group]  # (first word, cased) → its longer fragments
-    _cache: dict[str, _Entry] = field(default_factory=dict)  # token → what it starts
+    _heads: re.Pattern[str]  # matches a token that starts with some fragment head
+    _cache: dict[str, _Entry] = field(default_factory=lambda: {"": _EMPTY})  # token → entry
 
     @classmethod
     def build(
@@ -153,13 +159,36 @@ class CueIndex:
                 if frag.word is None:
                     grouped.setdefault(_group_key(frag), []).append(frag)
         groups = {key: _group(frags) for key, frags in grouped.items()}
+        heads = sorted((re.escape(h) for h in by_head), key=len, reverse=True)
         return cls(names, tuple(labels), by_head, tuple(any_start), tuple(line_start),
-                   by_vendor, groups)  # fmt: skip
+                   by_vendor, groups, re.compile(f"(?:{by_first_letter(heads)})"))  # fmt: skip
+
+    def prefilter(self, cls: int, label: str) -> re.Pattern[str]:
+        """One regex for the lower-cased text that matches wherever a fragment labelled
+        ``label`` in class ``cls``, or any vendor name, could start a hit: a superset of
+        what ``scan`` finds (cased fragments and names match in any case here), so a text
+        it does not match has no such hit and no vendor name."""
+        frags = [f for fs in self._by_head.values() for f in fs]
+        parts = {f"(?i:{f.pattern.pattern})" if f.cased else f.pattern.pattern
+                 for f in frags if f.cls == cls and f.label == label}  # fmt: skip
+        parts |= {f.pattern.pattern for f in self._any if f.cls == cls and f.label == label}
+        parts |= {"(?m:^)" + f.pattern.pattern
+                  for f in self._line_start if f.cls == cls and f.label == label}  # fmt: skip
+        parts |= {re.escape(v.surface.lower()) for names in self._vendors.values() for v in names}
+        return re.compile(r"(?<![\w])(?:" + by_first_letter(sorted(parts)) + ")")
 
     # ------------------------------------------------------------------ look-up
 
     def _entry(self, token: str) -> _Entry:
         low = token.lower()
+        if (
+            self._heads.match(low) is None
+            and self._heads.match(token) is None
+            and not token[:1].isdigit()
+            and token not in self._vendors
+            and low not in self._vendors
+        ):  # no fragment head is a prefix of it and no vendor name starts with it
+            return _EMPTY
         hits: list[tuple[int, int, str]] = []
         tries: list[_Group] = []
         candidates: list[_Fragment] = []
@@ -196,19 +225,26 @@ class CueIndex:
         vendors: list[VendorMatch] = []
         vendor_end = -1
         cache = self._cache
-        for m in TOKEN.finditer(norm):
-            entry = cache.get(m.group())
+        # Words at even indices, separators at odd ones; offsets[j] is where parts[j] starts.
+        parts = _SPLIT.split(norm)
+        words = parts[0::2]
+        entries = list(map(cache.get, words))
+        offsets = [0, *accumulate(map(len, parts))]
+        for k in compress(range(len(words)), map(is_not, entries, repeat(_EMPTY))):
+            entry = entries[k]
+            word = words[k]
             if entry is None:
-                entry = self._entry(m.group())
+                entry = self._entry(word)
                 if len(cache) < _CACHE_LIMIT:
-                    cache[m.group()] = entry
-            if entry is _EMPTY:
-                continue
-            start = m.start()
-            if entry.hits:
-                end = m.end()
-                raw.extend((c, start, -end, rank, label) for c, rank, label in entry.hits)
-            for group in entry.tries:
+                    cache[word] = entry
+                if entry is _EMPTY:
+                    continue
+            start = offsets[2 * k]
+            hits, tries, names = entry
+            if hits:
+                end = start + len(word)
+                raw.extend([(c, start, -end, rank, label) for c, rank, label in hits])
+            for group in tries:
                 text = norm if group.cased else low
                 if group.gate.match(text, start) is None:
                     continue
@@ -216,8 +252,8 @@ class CueIndex:
                     found = frag.pattern.match(text, start)
                     if found is not None:
                         raw.append((frag.cls, start, -found.end(), frag.rank, frag.label))
-            if entry.vendors and start >= vendor_end:
-                match = _vendor_at(norm, low, start, entry.vendors)
+            if names and start >= vendor_end:
+                match = _vendor_at(norm, low, start, names)
                 if match is not None:
                     vendors.append(match)
                     vendor_end = match.end
@@ -236,9 +272,10 @@ class CueIndex:
         out: list[list[Hit]] = [[] for _ in self.classes]
         last = [-1] * len(self.classes)
         raw.sort()
+        new = tuple.__new__  # Hit(...) without the Python-level NamedTuple __new__
         for c, start, neg_end, _rank, label in raw:
             if start >= last[c]:
-                out[c].append(Hit(start, -neg_end, label))
+                out[c].append(new(Hit, (start, -neg_end, label)))
                 last[c] = -neg_end
         return out
 
@@ -317,6 +354,9 @@ def _first_word(fragment: str) -> str | None:
         ch = fragment[i]
         if ch == "\\":
             i += 2
+            continue
+        if ch == "[" and _LETTER_CLASS.match(fragment, i):  # "[sz]" is part of the word
+            i = fragment.index("]", i) + 1
             continue
         if ch == "(":
             depth += 1

@@ -77,6 +77,8 @@ class Resources:
     regions: re.Pattern[str]
     vendor_info: Mapping[str, VendorInfo]
     customers: Mapping[str, str]  # vendor → its one customer group (where known)
+    # Over the lower-cased text: no match = no FR term and no vendor name (see extract()).
+    prefilter: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _read_yaml(path: Path) -> Any:
@@ -130,7 +132,12 @@ def _regions(table: Mapping[str, list[str]]) -> re.Pattern[str]:
         parts = sorted({expand(f) for f in fragments if f}, key=len, reverse=True)
         if parts:
             groups.append(f"(?P<{label}>" + "|".join(parts) + ")")
-    return re.compile(r"(?<![\w])(?:" + "|".join(groups) + r")(?![\w])")
+    # A lookahead on the possible first letters fails fast at most positions.
+    firsts = {p[0] for f in table.values() for p in map(expand, f) if p}
+    gate = "(?=[" + "".join(sorted(map(re.escape, firsts))) + "])"
+    if any(not ch.isalnum() for ch in firsts):
+        gate = ""
+    return re.compile(r"(?<![\w])" + gate + "(?:" + "|".join(groups) + r")(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -173,4 +180,5 @@ def resources() -> Resources:
     except re.error as exc:
         raise DataFileError(f"{CUES_FILE}: a cue pattern is not a valid regex ({exc})") from exc
     customers = {name: v.customers for name, v in info.items() if v.customers}
-    return Resources(index, regions, info, customers)
+    prefilter = index.prefilter(CLASSES.index("fr_groups"), "fr")
+    return Resources(index, regions, info, customers, prefilter)

@@ -60,9 +60,17 @@ class Scan:
     vendors: list[VendorHit]
     customers: Mapping[str, str] = field(default_factory=dict)  # vendor → its one group
     _sentence_starts: list[int] = field(default_factory=list)
+    _fr_sentences: frozenset[int] | None = None
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s for s, _ in self.sentences]
+
+    def sentence_has_fr(self, i: int) -> bool:
+        """Sentence ``i`` holds an FR term or a name that marks FR content."""
+        if self._fr_sentences is None:
+            starts = [h.start for h in self.fr] + [v.start for v in self.vendors if v.fr]
+            self._fr_sentences = frozenset(self.sentence_of(p) for p in starts)
+        return i in self._fr_sentences
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence containing ``pos``."""
@@ -78,9 +86,20 @@ class Scan:
             for m in self.region_pattern.finditer(self.text, start, end)
         ]
 
+    def first_region(self, start: int, end: int) -> str | None:
+        """The first region name in [start, end), or None."""
+        m = self.region_pattern.search(self.text, start, end)
+        return (m.lastgroup or "") if m else None
+
     @property
     def has_fr(self) -> bool:
         return bool(self.fr) or any(v.fr for v in self.vendors)
+
+
+def normalise(text: str) -> tuple[str, str]:
+    """The text with typographic quotes normalised, and that lower-cased (same offsets)."""
+    norm = text.translate(_NORMALISE)
+    return norm, _lower(norm)
 
 
 def _lower(text: str) -> str:
@@ -115,15 +134,21 @@ def _within(hits: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
     """Hits that start inside one of ``spans`` (sorted, disjoint)."""
     if not spans:
         return []
-    return [h for h in hits if any(lo <= h.start < hi for lo, hi in spans)]
+    starts = [lo for lo, _ in spans]
+    out = []
+    for h in hits:
+        i = bisect.bisect_right(starts, h.start) - 1
+        if i >= 0 and h.start < spans[i][1]:
+            out.append(h)
+    return out
 
 
-def scan(res: Resources, title: str, text: str) -> Scan:
+def scan(res: Resources, title: str, text: str, normalised: tuple[str, str] | None = None) -> Scan:
     """Scan ``text`` (title + "\\n" + summary) once for every cue class and vendor name.
     Classes that only matter around a policy cue are kept only in the sentences (and the
-    title) that hold one; an entry with no FR term and no vendor name stops there."""
-    norm = text.translate(_NORMALISE)
-    low = _lower(norm)
+    title) that hold one; an entry with no FR term and no vendor name stops there.
+    ``normalised``: ``normalise(text)`` when the caller has it already."""
+    norm, low = normalised or normalise(text)
     by_class, names = res.index.scan(norm, low)
     vendors = [
         VendorHit(m.start, m.end, m.name.canonical, m.name.product, m.name.fr) for m in names

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from bot.extract.cueclass import by_first_letter
+
 # A sentence ends at . ! ? or ; followed by space (and, after a full stop, a
 # capital), unless the word before the full stop is a known abbreviation.
 _END = re.compile(r"(?<=[.!?;])[\"'”’»)]*\s+(?=[\"'“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])|(?<=;)\s+")
@@ -56,11 +58,18 @@ _WORD_BEFORE = re.compile(r"([\w.]+)[.!?;]$")
 
 # Clause breaks inside a sentence: the subject of a verb is looked for only
 # after the nearest break before it.
+_BREAK_WORDS = (
+    "but", "while", "although", "though", "whereas", "as", "after", "ahead of", "following",
+    "despite", "because", "since", "when", "unlike", "even as", "days after", "weeks after",
+    "amid", "mais", "alors que", "après", "aber", "während", "nachdem", "pero", "mientras",
+    "tras",
+)  # fmt: skip
+
+
+_BREAK_WORD = by_first_letter([re.escape(w).replace("\\ ", " ") for w in _BREAK_WORDS])
 CLAUSE_BREAK = re.compile(
-    r"[;:—–]\s|\s[-–—]\s|\((?=\w)|\)|,\s+(?:but|while|although|though|whereas|which|who)\b"
-    r"|\s(?:but|while|although|though|whereas|as|after|ahead of|following|despite|because"
-    r"|since|when|unlike|even as|days after|weeks after|amid|mais|alors que|après|aber"
-    r"|während|nachdem|pero|mientras|tras)\s",
+    r"[;:—–]\s|\((?=\w)|\)|,\s+(?:but|while|although|though|whereas|which|who)\b"
+    r"|\s(?:[-–—]\s|(?:" + _BREAK_WORD + r")\s)",
 )
 
 
