@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
+import pytest
 from aiohttp import web
 
 BOT_TOKEN = "xoxb-test-token"
@@ -263,3 +264,11 @@ def running_fake() -> Iterator[FakeSlack]:
         yield fake
     finally:
         fake.stop()
+
+
+@pytest.fixture
+def fake_slack_server() -> Iterator[FakeSlack]:
+    """A started FakeSlack, stopped after the test (bind it as ``fake = fake_slack_server``)."""
+    server = FakeSlack().start()
+    yield server
+    server.stop()

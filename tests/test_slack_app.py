@@ -23,18 +23,14 @@ from bot.models import Destination
 from bot.slack_chat import BOT_SCOPES, SLASH_COMMAND, SlackRuntime
 from store import Store
 from store import subscriptions as subscriptions_store
-from tests.fake_slack import BOT_TOKEN, FakeSlack
+from tests.fake_slack import BOT_TOKEN, FakeSlack, fake_slack_server
 
 SECRET = "test-signing-secret"
 TEAM, CHANNEL = "T0TEST", "C0NEWS"
 HERE = Destination("slack", channel=CHANNEL, workspace=TEAM)
 
 
-@pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    server = FakeSlack().start()
-    yield server
-    server.stop()
+fake = fake_slack_server
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import asyncio
 import json
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -29,7 +28,8 @@ from store import events as events_store
 from store import subscriptions as subscriptions_store
 from store.entries import record_entries
 from tests import feedserver
-from tests.fake_slack import BOT_TOKEN, FakeSlack, validate_blocks
+from tests.chat_fixtures import FakeTime
+from tests.fake_slack import BOT_TOKEN, FakeSlack, fake_slack_server, validate_blocks
 from tests.feedserver import FeedServer
 
 WHEN = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
@@ -42,11 +42,7 @@ STORIES = {
 }
 
 
-@pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    server = FakeSlack().start()
-    yield server
-    server.stop()
+fake = fake_slack_server
 
 
 @pytest.fixture
@@ -58,22 +54,6 @@ def store(tmp_path: Path) -> Iterator[Store]:
     )
     yield db
     db.close()
-
-
-@dataclass
-class FakeTime:
-    """The dispatcher's clock and sleep (injected): waits pass instantly but are recorded."""
-
-    now: float = 0.0
-    sleeps: list[float] = field(default_factory=list)
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-        await asyncio.sleep(0)
 
 
 def dispatcher(fake: FakeSlack, store: Store, time: FakeTime | None = None) -> Dispatcher:

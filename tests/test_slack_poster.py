@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -11,16 +10,12 @@ from bot.chat import PermanentFailure, RetryLater, TransientFailure
 from bot.config import SlackSettings
 from bot.models import Destination, Field, Message, Posted, Section
 from bot.slack_chat import SlackPoster, SlackWebhookPoster, check_slack_settings, slack_posters
-from tests.fake_slack import BOT_TOKEN, FakeSlack
+from tests.fake_slack import BOT_TOKEN, FakeSlack, fake_slack_server
 
 CHANNEL = Destination("slack", channel="C0ALERTS")
 
 
-@pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    server = FakeSlack().start()
-    yield server
-    server.stop()
+fake = fake_slack_server
 
 
 def settings(fake: FakeSlack, token: str = BOT_TOKEN) -> SlackSettings:
