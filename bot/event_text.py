@@ -8,6 +8,7 @@ near-duplicate copy is found by one indexed lookup, whatever its extracted field
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import zlib
@@ -83,7 +84,7 @@ def terms(text: str, exclude: Iterable[str] = ()) -> frozenset[str]:
     """Distinctive words of ``text`` (stemmed), without those in ``exclude``."""
     skip: frozenset[str] = word_lists()["_skip"]
     dropped = {stem(w) for item in exclude for w in words(item)}
-    found = {stem(w) for w in words(text) if len(w) >= 3 and w not in skip}
+    found = {stem(w) for w in set(words(text)) - skip if len(w) >= 3}
     return frozenset(found - dropped - skip)
 
 
@@ -93,14 +94,19 @@ def names(title: str, summary: str, exclude: Iterable[str] = ()) -> frozenset[st
     skip: frozenset[str] = word_lists()["_skip"]
     capitals: list[str] = []
     for part in (title, summary):
-        tokens = list(_CAPS_WORD.finditer(part))
-        if part is title and sum(t[0][0].isupper() for t in tokens) > 0.6 * len(tokens):
+        tokens = _CAPS_WORD.findall(part)
+        upper = [token for token in tokens if token[0].isupper()]
+        if not upper or (part is title and len(upper) > 0.6 * len(tokens)):
             continue
+        at = 0  # tokens are found in order: each one's position is after the last
         for token in tokens:
-            before = part[max(0, token.start() - 3) : token.start()].rstrip()
-            if token[0][0].isupper() and before and before[-1] not in ".!?;:":
-                capitals.append(token[0])
-    found = {stem(w) for w in words(" ".join(capitals)) if len(w) >= 3 and w not in skip}
+            start = part.index(token, at)
+            at = start + len(token)
+            if token[0].isupper():
+                before = part[max(0, start - 3) : start].rstrip()
+                if before and before[-1] not in ".!?;:":
+                    capitals.append(token)
+    found = {stem(w) for w in set(words(" ".join(capitals))) - skip if len(w) >= 3}
     return frozenset(found - {stem(w) for item in exclude for w in words(item)})
 
 
@@ -123,7 +129,9 @@ def shingles(text: str) -> set[bytes]:
     tokens = words(text)
     if len(tokens) < SHINGLE:
         return {" ".join(tokens).encode()} if tokens else set()
-    return {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(len(tokens) - SHINGLE + 1)}
+    joined = " ".join(tokens).encode()  # tokens are ASCII: one byte per character
+    starts = list(itertools.accumulate((len(t) + 1 for t in tokens), initial=0))
+    return {joined[starts[i] : starts[i + SHINGLE] - 1] for i in range(len(tokens) - SHINGLE + 1)}
 
 
 def minhash(grams: set[bytes]) -> tuple[int, ...]:

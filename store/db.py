@@ -41,9 +41,10 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=30000")
             # A 64 MiB page cache and memory-mapped reads keep the clustering lookups
-            # (indexed, random pages) off the disk at a million entries.
+            # (indexed, random pages) off the disk at a million entries; the map covers
+            # a file of that size (~1 GB at 10^6 entries; address space, not memory).
             self.db.execute("PRAGMA cache_size=-65536")
-            self.db.execute("PRAGMA mmap_size=268435456")
+            self.db.execute("PRAGMA mmap_size=4294967296")
             self.db.execute("PRAGMA temp_store=MEMORY")
 
     @classmethod

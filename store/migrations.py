@@ -243,9 +243,27 @@ def m002_events(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def m003_event_tallies(db: sqlite_utils.Database) -> None:
+    """Clustering at a million entries: each event keeps its running vote tallies and
+    its update count, so recording a mention reads one row instead of all mentions.
+    Both start unknown ('' / NULL) on existing events and are filled on first use."""
+    db.execute("ALTER TABLE events ADD COLUMN votes TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE events ADD COLUMN update_count INTEGER")
+    # every new event wrote these three indexes; nothing reads the first two since
+    # lookups moved to vendor_key (migration 2), and only vendorless events need the third
+    db.execute("DROP INDEX IF EXISTS idx_events_vendor")
+    db.execute("DROP INDEX IF EXISTS idx_events_created")
+    db.execute("DROP INDEX IF EXISTS idx_events_match")
+    db.execute(
+        "CREATE INDEX idx_events_vendorless ON events(actor_type, first_reported)"
+        " WHERE vendor IS NULL"
+    )
+
+
 # Later migrations append here. Reserved: 2 = events/clustering (signatures, FTS),
-# 3 = chat core (outbox/subscriptions extras).
+# 3 = event vote tallies (clustering speed).
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", m001_initial),
     (2, "events: signatures and search", m002_events),
+    (3, "events: vote tallies and update counts", m003_event_tallies),
 ]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, date, datetime, timedelta
 
 from bot import event_text as signals
+from bot import event_votes as votes
 from bot import events as rules
 from bot.models import Entry, Event, Finding
 
@@ -151,3 +153,39 @@ def test_status_lines_take_the_latest_event_per_product() -> None:
     assert rules.status_text(pause, "Rekognition") == (
         "Rekognition: police use paused for 1 year in US since 2020-06"
     )
+
+
+def test_running_tallies_give_the_vote_over_all_mentions_in_report_order() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        ballots = [
+            (
+                {"action": rng.choice(["ban", "moratorium", None, ""]), "vendor": "Acme",
+                 "relevant": rng.random() < 0.7, "confidence": rng.random(),
+                 "evidence": rng.choice(["", "said so", "wrote it"])},
+                rng.choice([0.4, 0.8, 2.4]),
+                f"2021-03-0{rng.randint(1, 4)}T00:00:00+00:00",
+                n,
+                rng.random() < 0.2,
+                rng.choice(["A", "a", "B"]),
+            )
+            for n in range(rng.randint(1, 7))
+        ]  # fmt: skip
+        tally = votes.new_tally()
+        for fields, weight, published, entry_id, primary, source in rng.sample(
+            ballots, len(ballots)
+        ):
+            votes.add_ballot(tally, fields, weight, published=published, entry_id=entry_id,
+                             primary=primary, title=f"t{entry_id}", link=None, source=source)  # fmt: skip
+        tally = votes.loads(votes.dumps(tally)) or {}  # as stored and read back
+        ordered = sorted(ballots, key=lambda b: (b[2], b[3]))
+        got = votes.outcome(tally)
+        for name in ("action", "relevant", "vendor"):
+            assert got[name] == rules.vote((b[0].get(name), b[1]) for b in ordered)
+        lead = next((b for b in ordered if b[4]), ordered[0])
+        assert got["title"] == f"t{lead[3]}"
+        stated = [(b[1], b[0]["evidence"]) for b in ordered
+                  if b[0]["action"] == got["action"] and b[0]["evidence"]]  # fmt: skip
+        assert got["evidence"] == (max(stated, key=lambda s: s[0])[1] if stated else "")
+        assert got["source_count"] == len({b[5].casefold() for b in ballots})
+        assert got["confidence"] == max(float(str(b[0]["confidence"])) for b in ballots)

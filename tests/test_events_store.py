@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -245,3 +246,100 @@ def test_migration_two_creates_signature_and_search_tables(store: Store) -> None
         "EXPLAIN QUERY PLAN SELECT event_id FROM event_bands WHERE band = 1 AND hash = 2"
     )
     assert any("PRIMARY KEY" in str(row["detail"]) or "INDEX" in str(row["detail"]) for row in plan)
+
+
+def _event_fields(store: Store, event_id: int) -> dict[str, object]:
+    row = store.query("SELECT * FROM events WHERE id = ?", [event_id])[0]
+    return {k: v for k, v in row.items() if k not in ("votes", "update_count", "updated_at")}
+
+
+FOLLOW_UPS = [
+    item("Acme Vision halts FaceFinder sales to police", source="Daily Wire Service",
+         summary="Acme cited bias concerns raised in Dayton, Ohio.", confidence=0.6),
+    item("Acme pauses FaceFinder for police in Ohio", source="Tech Weekly", day=1,
+         action="ban", confidence=0.7, summary="Dayton officers relied on it."),
+    item("Acme newsroom: FaceFinder pause for police", source="Acme Newsroom", day=2,
+         confidence=0.9, effective=date(2021, 4, 15), summary="Our statement on Dayton."),
+    item("Ohio departments react to Acme FaceFinder pause", source="tech weekly", day=3,
+         summary="Dayton police look elsewhere.", duration="one year"),
+]  # fmt: skip
+
+
+def test_an_event_from_before_vote_tallies_is_rebuilt_from_its_mentions(
+    store: Store, tmp_path: Path
+) -> None:
+    """A database migrated from schema 2 has events without tallies or update counts:
+    the next mention rebuilds them and the event ends as if tallies had always existed."""
+    fresh = Store.open(tmp_path / "fresh.db")
+    try:
+        expected = [record(fresh, pair, primary="newsroom" in pair[0].title,
+                           max_updates=3) for pair in FOLLOW_UPS]  # fmt: skip
+        got = [record(store, pair, primary="newsroom" in pair[0].title, max_updates=3)
+               for pair in FOLLOW_UPS[:2]]  # fmt: skip
+        with store.transaction():  # what migration 3 leaves on an existing event
+            store.execute("UPDATE events SET votes = '', update_count = NULL")
+        got += [record(store, pair, primary="newsroom" in pair[0].title, max_updates=3)
+                for pair in FOLLOW_UPS[2:]]  # fmt: skip
+        assert len({c.event_id for c in got}) == 1
+        assert [(c.fields_changed, c.update_id is not None) for c in got] == [
+            (c.fields_changed, c.update_id is not None) for c in expected
+        ]
+        assert _event_fields(store, got[0].event_id) == _event_fields(fresh, expected[0].event_id)
+        event = events_store.get_event(store, got[0].event_id)
+        assert event is not None and event.mention_count == 4 and event.source_count == 3
+        assert event.title == "Acme newsroom: FaceFinder pause for police"
+        seqs = store.query("SELECT seq FROM event_updates ORDER BY seq")
+        assert [r["seq"] for r in seqs] == [1, 2, 3]  # the cap holds across the rebuild
+    finally:
+        fresh.close()
+
+
+def _statements(store: Store, pair: tuple[Entry, Finding]) -> tuple[EventChange, list[str]]:
+    """The top-level SQL statements one record_finding runs (trigger work excluded)."""
+    entry, finding = pair
+    seen: list[str] = []
+    with store.transaction():
+        entry_id = entries_store.record_entries(store, [entry])[0][0]
+        store.db.conn.set_trace_callback(seen.append)
+        try:
+            change = events_store.record_finding(store, entry_id=entry_id, entry=entry,
+                                                 finding=finding)  # fmt: skip
+        finally:
+            store.db.conn.set_trace_callback(None)
+    internal = ("--", "SAVEPOINT", "RELEASE", "PRAGMA")  # and FTS5's own reads ('main'.…)
+    run = [s.split("VALUES")[0] for s in seen if not s.startswith(internal) and "'main'." not in s]
+    # executemany traces each row: count it once
+    return change, [s for n, s in enumerate(run) if n == 0 or s != run[n - 1]]
+
+
+def test_recording_runs_a_handful_of_statements_whatever_the_event_size(store: Store) -> None:
+    """Matching is one candidate query; joining reads the event row, not its mentions."""
+    opened, first = _statements(store, THREE_OUTLETS[0])
+    assert opened.created and len(first) <= 4  # candidates, event, mention, bands
+    assert first[0].lstrip().startswith("SELECT 1, event_id")
+    for n, pair in enumerate(THREE_OUTLETS[1:] * 3):
+        entry, finding = pair
+        pair = (replace(entry, key=f"{entry.key}:{n}"), finding)
+        joined, run = _statements(store, pair)
+        assert joined.event_id == opened.event_id and joined.mention_added
+        assert len(run) <= 6  # candidates, event row, mention, bands, update, event update
+        assert not any("FROM mentions WHERE event_id" in s for s in run)
+        assert not any("COUNT(*)" in s for s in run)
+
+
+def test_migration_three_adds_tallies_and_keeps_only_the_event_indexes_in_use(
+    store: Store,
+) -> None:
+    assert store.schema_version() == 3
+    columns = {r["name"] for r in store.query("PRAGMA table_info(events)")}
+    assert {"votes", "update_count"} <= columns
+    indexes = {r["name"] for r in store.query("PRAGMA index_list(events)")}
+    assert {"idx_events_vendor_key", "idx_events_vendor_action", "idx_events_vendorless"} <= indexes
+    assert not {"idx_events_vendor", "idx_events_created", "idx_events_match"} & indexes
+    record(store, gov("Springfield council bans police face scans", source="A", day=0,
+                      summary="The vote in Springfield passed 7-2."))  # fmt: skip
+    plan = store.query(
+        "EXPLAIN QUERY PLAN SELECT id FROM events WHERE actor_type = 'government'"
+        " AND vendor IS NULL AND first_reported BETWEEN '2021' AND '2022'"
+    )
+    assert any("idx_events_vendorless" in str(row["detail"]) for row in plan)

@@ -1,0 +1,119 @@
+"""Running vote tallies of an event's canonical fields (the ``events.votes`` column).
+
+Recording a mention adds its ballot to the event's tally instead of re-reading
+every mention, and ``outcome`` gives exactly what a vote over all mentions in
+report order (published, then entry id) gives: per field the value with the
+most weight (ties to the value reported first), the lead mention (the first
+primary one, else the first one), the heaviest evidence stating the voted
+action, the highest confidence and the number of distinct sources.
+
+Pure functions over a JSON-ready dict; ``store.events`` keeps it in the row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+CANONICAL = (
+    "relevant", "actor_type", "vendor", "product", "action",
+    "applies_to", "region", "effective", "duration",
+)  # fmt: skip
+TIE = 1e-9  # a value must outweigh the earlier one by more than this to win
+
+Tally = dict[str, Any]
+
+
+def new_tally() -> Tally:
+    """``f``: field → [[value, weight, published, entry_id], ...] (first report kept);
+    ``lead``: [not primary, published, entry_id, title, link]; ``ev``: [[action,
+    weight, published, entry_id, evidence], ...]; ``conf``; ``src``: casefolded sources."""
+    return {"f": {name: [] for name in CANONICAL}, "lead": None, "ev": [], "conf": 0.0, "src": []}
+
+
+def add_ballot(
+    tally: Tally,
+    fields: Mapping[str, Any],
+    weight: float,
+    *,
+    published: str,
+    entry_id: int,
+    primary: bool,
+    title: str,
+    link: str | None,
+    source: str,
+) -> None:
+    """Add one mention (its finding's ``fields`` with voting ``weight``) to ``tally``."""
+    order = [published, entry_id]
+    for name in CANONICAL:
+        value = fields.get(name)
+        if value is None or value == "":
+            continue
+        _add(tally["f"][name], value, weight, order)
+    lead = [0 if primary else 1, *order, title, link]
+    if tally["lead"] is None or lead[:3] < tally["lead"][:3]:
+        tally["lead"] = lead
+    evidence = fields.get("evidence") or ""
+    if evidence:
+        _keep_evidence(tally["ev"], fields.get("action"), weight, order, evidence)
+    tally["conf"] = max(float(tally["conf"]), float(fields.get("confidence") or 0.0))
+    folded = source.casefold()
+    if folded not in tally["src"]:
+        tally["src"].append(folded)
+
+
+def _add(slots: list[list[Any]], value: Any, weight: float, order: list[Any]) -> None:
+    for slot in slots:
+        if slot[0] == value and type(slot[0]) is type(value):
+            slot[1] += weight
+            if order < slot[2:4]:
+                slot[2:4] = order
+            return
+    slots.append([value, weight, *order])
+
+
+def _keep_evidence(
+    best: list[list[Any]], action: Any, weight: float, order: list[Any], evidence: str
+) -> None:
+    """Per action, the heaviest evidence (ties to the earlier report)."""
+    for slot in best:
+        if slot[0] == action:
+            if weight > slot[1] or (weight == slot[1] and order < slot[2:4]):
+                slot[1:] = [weight, *order, evidence]
+            return
+    best.append([action, weight, *order, evidence])
+
+
+def winner(slots: Iterable[list[Any]]) -> Any:
+    """The value with the most weight; ties go to the value reported first."""
+    best: list[Any] | None = None
+    for slot in sorted(slots, key=lambda s: (s[2], s[3])):
+        if best is None or slot[1] > best[1] + TIE:
+            best = slot
+    return best[0] if best else None
+
+
+def outcome(tally: Tally) -> dict[str, Any]:
+    """The voted canonical fields plus ``title``, ``link``, ``evidence`` (may be ''),
+    ``confidence`` and ``source_count``."""
+    values: dict[str, Any] = {name: winner(tally["f"][name]) for name in CANONICAL}
+    stated = [slot for slot in tally["ev"] if slot[0] == values["action"]]
+    lead = tally["lead"] or [1, "", 0, "", None]
+    values.update(
+        title=lead[3],
+        link=lead[4],
+        evidence=stated[0][4] if stated else "",
+        confidence=float(tally["conf"]),
+        source_count=len(tally["src"]),
+    )
+    return values
+
+
+def dumps(tally: Tally) -> str:
+    return json.dumps(tally, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str) -> Tally | None:
+    """The stored tally, or None when the event predates tallies (rebuild it)."""
+    return json.loads(text) if text else None

@@ -1,0 +1,139 @@
+"""Reading events: one event, recent events, updates, vendor timelines, vendor names.
+
+Re-exported by ``store.events``, where callers look for them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from bot import event_text as signals
+from bot import events as rules
+from bot.models import Event, Mention
+from store.db import Store, parse_iso
+from store.entries import finding_date
+
+CONTEXT_ACTORS = ("government", "regulator", "court")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def get_event(store: Store, event_id: int, *, with_mentions: bool = False) -> Event | None:
+    rows = store.query("SELECT * FROM events WHERE id = ?", [event_id])
+    if not rows:
+        return None
+    return _event(rows[0], _mentions(store, event_id) if with_mentions else ())
+
+
+def recent_events(
+    store: Store,
+    *,
+    vendor: str | None = None,
+    limit: int = 20,
+    actor_types: Sequence[str] | None = None,
+) -> list[Event]:
+    """Newest first (by event date); ``vendor`` matches case-insensitively."""
+    where, params = [], []
+    if vendor is not None:
+        where.append("vendor_key = ?")
+        params.append(signals.vendor_key(vendor))
+    if actor_types:
+        where.append(f"actor_type IN ({','.join('?' for _ in actor_types)})")
+        params.extend(actor_types)
+    sql = "SELECT * FROM events" + (f" WHERE {' AND '.join(where)}" if where else "")
+    rows = store.query(f"{sql} ORDER BY first_reported DESC, id DESC LIMIT ?", [*params, limit])
+    return [_event(row) for row in rows]
+
+
+def get_update(store: Store, update_id: int) -> rules.EventUpdate:
+    rows = store.query("SELECT * FROM event_updates WHERE id = ?", [update_id])
+    if not rows:
+        raise LookupError(
+            f"event update {update_id} is not in the database {store.path}; "
+            "it may belong to another database file (check --db / POLICYBOT_DB)."
+        )
+    row = rows[0]
+    return rules.EventUpdate(
+        id=int(row["id"]),
+        event_id=int(row["event_id"]),
+        seq=int(row["seq"]),
+        kind=str(row["kind"]),
+        entry_id=row["entry_id"],
+        detail=json.loads(row["detail"] or "{}"),
+        created_at=parse_iso(row["created_at"]),
+    )
+
+
+def timeline(store: Store, vendor: str) -> rules.Timeline:
+    """The vendor's policy events oldest → newest (plus government, regulator and court
+    actions about it) and its current status per product."""
+    rows = store.query(
+        "SELECT * FROM events WHERE vendor_key = ? ORDER BY first_reported, id",
+        [signals.vendor_key(vendor)],
+    )
+    events = [
+        _event(row, _mentions(store, int(row["id"])))
+        for row in rows
+        if row["relevant"] or row["actor_type"] in CONTEXT_ACTORS
+    ]
+    name = next((e.vendor for e in reversed(events) if e.vendor), vendor)
+    return rules.Timeline(
+        vendor=name, events=tuple(events), status=rules.status_lines(name, events)
+    )
+
+
+def vendor_names(store: Store) -> list[str]:
+    """Vendors that have events (display names, one per vendor, sorted)."""
+    rows = store.query(
+        "SELECT vendor, COUNT(*) AS n FROM events WHERE vendor_key != '' AND vendor IS NOT NULL"
+        " GROUP BY vendor_key, vendor ORDER BY n DESC"
+    )
+    names: dict[str, str] = {}
+    for row in rows:
+        names.setdefault(signals.vendor_key(row["vendor"]), str(row["vendor"]))
+    return sorted(names.values(), key=str.casefold)
+
+
+def _mentions(store: Store, event_id: int) -> tuple[Mention, ...]:
+    rows = store.query(
+        "SELECT * FROM mentions WHERE event_id = ? ORDER BY published, id", [event_id]
+    )
+    return tuple(
+        Mention(
+            entry_id=int(row["entry_id"]),
+            source=str(row["source"] or ""),
+            title=str(row["title"] or ""),
+            link=row["link"],
+            published=parse_iso(row["published"]),
+            primary=bool(row["is_primary"]),
+        )
+        for row in rows
+    )
+
+
+def _event(row: dict[str, Any], mentions: tuple[Mention, ...] = ()) -> Event:
+    return Event(
+        id=int(row["id"]),
+        key=str(row["key"]),
+        relevant=bool(row["relevant"]),
+        actor_type=str(row["actor_type"]),
+        vendor=row["vendor"],
+        product=row["product"],
+        action=row["action"],
+        applies_to=row["applies_to"],
+        region=row["region"],
+        effective=finding_date(row["effective"]),
+        duration=row["duration"],
+        title=str(row["title"]),
+        evidence=str(row["evidence"] or ""),
+        link=row["link"],
+        confidence=float(row["confidence"] or 0.0),
+        first_reported=parse_iso(row["first_reported"]) or datetime.now(UTC),
+        mention_count=int(row["mention_count"]),
+        source_count=int(row["source_count"]),
+        mentions=mentions,
+    )
