@@ -33,6 +33,7 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.lock = threading.RLock()
+        self._depth = 0  # savepoint nesting inside the open transaction
         conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)
         self.db = sqlite_utils.Database(conn)
         with self.db.ensure_autocommit_on():
@@ -70,9 +71,43 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """A write transaction (nested calls become savepoints)."""
-        with self.lock, self.db.atomic():
-            yield self.db
+        """A write transaction; nested calls become savepoints.
+
+        The outermost level takes the write lock at once (``BEGIN IMMEDIATE``), so two
+        processes on one file queue instead of failing on a lock upgrade. Savepoint
+        names depend only on the depth, so SQLite reuses their prepared statements.
+        """
+        with self.lock:
+            conn = self.db.conn
+            if not conn.in_transaction:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.db
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+                try:
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+                return
+            name = f"policybot_{self._depth}"
+            self._depth += 1
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self.db
+            except BaseException:
+                if conn.in_transaction:  # a RAISE(ROLLBACK) may have ended it already
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            finally:
+                self._depth -= 1
 
     def query(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
         with self.lock:

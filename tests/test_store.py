@@ -69,3 +69,16 @@ def test_a_failed_transaction_writes_nothing(tmp_path: Path) -> None:
         record_entries(store, [entry("guid:x")])
         raise RuntimeError("crash mid-feed")
     assert entry_count(store) == 0
+
+
+def test_a_failed_inner_step_rolls_back_alone(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "bot.db")
+    with store.transaction():
+        record_entries(store, [entry("guid:kept")])
+        with pytest.raises(ValueError), store.transaction():
+            record_entries(store, [entry("guid:dropped")])
+            raise ValueError("one item failed")
+        record_entries(store, [entry("guid:after")])
+    keys = [r["key"] for r in store.query("SELECT key FROM entries ORDER BY id")]
+    assert keys == ["guid:kept", "guid:after"]
+    assert not store.db.conn.in_transaction
