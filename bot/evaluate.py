@@ -321,7 +321,13 @@ def format_report(result: EvalResult) -> str:
     ]
     clustering = r.get("clustering")
     if clustering:
-        lines.append("clustering  " + "  ".join(f"{k} {v}" for k, v in clustering.items()))
+        lines.append(
+            "clustering  "
+            + "  ".join(
+                f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                for k, v in clustering.items()
+            )  # fmt: skip
+        )
     else:
         lines.append("clustering  not measured (the events stage is not available)")
     for title, indexes in (("Misses", result.misses), ("False alarms", result.false_alarms)):
