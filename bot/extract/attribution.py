@@ -295,6 +295,8 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
     s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
     if any(h.label == "enforcement" for h in between(sc.non_policy, s_start, s_end)):
         return "enforcement"
+    if any(h.label == "question" for h in between(sc.cancel, s_start, cue.start)):
+        return "hypothetical"  # "Will Amazon extend its moratorium?"
     c_start = clause_start(sc.breaks, s_start, cue.start)
     after_subject = max(c_start, actor.end)
     for h in between(sc.cancel, s_start, cue.start):

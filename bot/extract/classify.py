@@ -10,7 +10,7 @@ from bot.extract import dates
 from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
 from bot.extract.attribution import Mention, mentions, subject
 from bot.extract.scan import Hit, Scan, between
-from bot.extract.scope import applies_to
+from bot.extract.scope import applies_to, settlement_terms
 from bot.models import Finding
 
 WEAK_ACTIONS = frozenset({"restriction", "ban", "shutdown"})
@@ -48,6 +48,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "vendor", vendor, 0.35)
         if _not_the_news(sc, found, chosen, vendor, launch):
             return _other(sc, chosen, "vendor", vendor, 0.4)
+        if _paid_settlement(sc, chosen):
+            return _other(sc, chosen, "vendor", vendor, 0.4)
         return _vendor_change(sc, chosen, vendor, v_total, a_total, published)
     if a_total > 0 and sc.has_fr:
         kind = max(by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k)))
@@ -82,6 +84,17 @@ def _not_the_news(
     enforcement = [h for h in sc.non_policy if h.label == "enforcement" and sc.in_title(h.start)]
     summary_weight = sum(a.weight for a in chosen)
     return bool(enforcement) or (bool(title_calls) and summary_weight < SUMMARY_ONLY_MIN)
+
+
+def _paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
+    """A settlement that pays money and sets no sales terms (no other action of the
+    vendor, no customer group after it) binds no FR policy: "pays $550m to settle"."""
+    settled = [a for a in chosen if a.action == "settlement"]
+    if not settled or any(a.action != "settlement" for a in chosen):
+        return False
+    if not any(h.label == "payment" for h in sc.non_policy):
+        return False
+    return settlement_terms(sc, settled) is None
 
 
 def _names_customers(sc: Scan) -> bool:
@@ -171,13 +184,20 @@ def _fr_sentence(sc: Scan) -> tuple[int, int]:
 
 
 def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
-    """A refusal "until <condition>" is a ban; "at this time" or "for a year" a moratorium."""
-    if action not in ("ban", "moratorium"):
+    """A refusal "until <condition>" is a ban; "at this time" or "for a year" a moratorium.
+    Stopping sales "temporarily" or "for now" is a moratorium, not an exit."""
+    stopped = action == "exit" and all(
+        a.label == "stop_supply" for a in chosen if a.action == "exit"
+    )
+    if action not in ("ban", "moratorium") and not stopped:
         return action
+    acting = [a for a in chosen if a.action == action] if stopped else chosen
     labels: set[str] = set()
-    for i in {a.sentence for a in chosen}:
+    for i in {a.sentence for a in acting}:
         s_start, s_end = sc.sentences[i]
         labels |= {h.label for h in between(sc.temporal, s_start, s_end)}
+    if stopped:
+        return "moratorium" if "temporary" in labels and "conditional" not in labels else action
     if "conditional" in labels:
         return "ban"
     if "temporary" in labels:

@@ -149,7 +149,15 @@ def resources() -> Resources:
     vendor_names, info = _vendor_tables(_read_yaml(VENDORS_FILE))
     cancel = {
         label: _languages(cues.get(label), label)
-        for label in ("negation", "background", "hypothetical", "conditional", "call", "denial")
+        for label in (
+            "negation",
+            "background",
+            "hypothetical",
+            "conditional",
+            "call",
+            "denial",
+            "question",
+        )
     }
     cancel["call"] = cancel["call"] + _languages(cues.get("directive"), "directive")
     cancel["passive"] = _languages(cues.get("passive"), "passive")

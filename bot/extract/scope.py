@@ -4,14 +4,17 @@ Rules, in order:
 
 1. An exit from stakes or investments (the object of an exit cue is an
    investment) has no customer group: None.
-2. The customer group named with the cues of the decided action: the first group
+2. A settlement's terms: the first group after a settlement cue in its sentence,
+   else after a later refusal, ban or restriction cue (any actor: "is barred from").
+   Else the customer group named with the cues of the decided action: the first group
    after the cue in its clause ("stops selling to police"), else one before it in
    the clause ("police use ... is paused"). Coordinated groups take the broadest
    ("police or governments" → government); an example names the group ("federal
    agencies like ICE" → law_enforcement). Cues in the title weigh double, so the
    title's group wins a disagreement with the summary.
 3. Exits, shutdowns and reversals with no group named with them concern everyone
-   (leaving a market, switching a consumer feature off, bringing it back).
+   (leaving a market, switching a consumer feature off, bringing it back), or
+   police when a police product is named with them (body cameras).
 4. Else a group named with the vendor's other cues of the change, else one named
    elsewhere in the sentence of a cue (title first).
 5. Else a police product named with the cues (body cameras): police.
@@ -32,6 +35,7 @@ BROADER = {"police": 0, "law_enforcement": 1, "government": 2}
 HINT = "police_equipment"
 GROUP_REACH = 50
 MARKET_LEVEL = frozenset({"exit", "shutdown", "reversal"})
+_TERMS = frozenset({"ban", "refusal", "stop_supply", "restriction", "customer_loss"})
 _COORDINATE = frozenset({"or", "and", "nor", ",", "ou", "et", "oder", "und", "o", "y", "/"})
 _OPENERS = frozenset(
     [
@@ -70,11 +74,13 @@ def applies_to(sc: Scan, chosen: list[Act], action: str, customers: str | None) 
     if action == "exit" and any(_investment(sc, a) for a in chosen if a.action == "exit"):
         return None
     decided = [a for a in chosen if a.action == action]
-    named = _vote(sc, decided)
+    named = settlement_terms(sc, decided) if action == "settlement" else None
+    named = named or _vote(sc, decided)
     if named:
         return named
     if action in MARKET_LEVEL:
-        return "everyone"
+        police_product = any(_group_of(sc, a, hints=True) == HINT for a in decided)
+        return "police" if police_product else "everyone"
     others = [a for a in chosen if a.action != action]
     named = _vote(sc, others)
     if named:
@@ -86,6 +92,27 @@ def applies_to(sc: Scan, chosen: list[Act], action: str, customers: str | None) 
     if any(_group_of(sc, a, hints=True) == HINT for a in chosen):
         return "police"
     return customers or "everyone"
+
+
+def settlement_terms(sc: Scan, decided: list[Act]) -> str | None:
+    """A settlement's terms follow it in its sentence, often in a passive clause the
+    vendor does not act in ("agrees to settle and is barred from selling to ...")."""
+    for act in sorted(decided, key=lambda a: (-a.weight, a.start)):
+        named = _groups_after(sc, act.end, sc.sentences[act.sentence][1])
+        if named:
+            return named
+    first = min((a.start for a in decided), default=len(sc.text))
+    for cue in sc.actions:  # "... is banned from selling to X" in a later sentence
+        if cue.start > first and cue.label in _TERMS:
+            named = _groups_after(sc, cue.end, sc.sentences[sc.sentence_of(cue.start)][1])
+            if named:
+                return named
+    return None
+
+
+def _groups_after(sc: Scan, lo: int, hi: int) -> str | None:
+    after = [h for h in sc.groups if lo <= h.start < hi and h.label in CUSTOMER_GROUPS]
+    return _broadest(_coordinated(sc, after)) if after else None
 
 
 def _vote(sc: Scan, acts: Iterable[Act]) -> str | None:
