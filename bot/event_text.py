@@ -80,34 +80,62 @@ def stem(word: str) -> str:
     return word
 
 
+class _WordMemo(dict[str, str]):
+    """word → its stem as a distinctive word, or '' when it is not one (a stopword or
+    generic word, shorter than 3 letters, or, with ``skip_stems``, stemming to one).
+    Looked up through ``map`` so a known word costs one dict probe; cleared when
+    it reaches ``_MEMO_SIZE`` words so odd tokens cannot grow it without bound."""
+
+    def __init__(self, skip_stems: bool) -> None:
+        super().__init__()
+        self.skip_stems = skip_stems
+
+    def __missing__(self, word: str) -> str:
+        skip: frozenset[str] = word_lists()["_skip"]
+        found = "" if word in skip or len(word) < 3 else stem(word)
+        if self.skip_stems and found in skip:
+            found = ""
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        self[word] = found
+        return found
+
+
+_MEMO_SIZE = 1 << 17
+_TERM_OF = _WordMemo(skip_stems=True)
+_NAME_OF = _WordMemo(skip_stems=False)
+
+
+def _dropped(exclude: Iterable[str]) -> set[str]:
+    return {stem(w) for item in exclude for w in words(item)}
+
+
 def terms(text: str, exclude: Iterable[str] = ()) -> frozenset[str]:
     """Distinctive words of ``text`` (stemmed), without those in ``exclude``."""
-    skip: frozenset[str] = word_lists()["_skip"]
-    dropped = {stem(w) for item in exclude for w in words(item)}
-    found = {stem(w) for w in set(words(text)) - skip if len(w) >= 3}
-    return frozenset(found - dropped - skip)
+    found = set(map(_TERM_OF.__getitem__, set(words(text))))
+    found.discard("")
+    return frozenset(found.difference(_dropped(exclude)) if exclude else found)
 
 
 def names(title: str, summary: str, exclude: Iterable[str] = ()) -> frozenset[str]:
     """Distinctive words written with a capital inside a sentence (places, people,
     organisations). A Title Case headline says nothing, so it is skipped."""
-    skip: frozenset[str] = word_lists()["_skip"]
     capitals: list[str] = []
     for part in (title, summary):
-        tokens = _CAPS_WORD.findall(part)
-        upper = [token for token in tokens if token[0].isupper()]
-        if not upper or (part is title and len(upper) > 0.6 * len(tokens)):
+        matches = list(_CAPS_WORD.finditer(part))
+        upper = [match for match in matches if match[0][0].isupper()]
+        if not upper or (part is title and len(upper) > 0.6 * len(matches)):
             continue
-        at = 0  # tokens are found in order: each one's position is after the last
-        for token in tokens:
-            start = part.index(token, at)
-            at = start + len(token)
-            if token[0].isupper():
-                before = part[max(0, start - 3) : start].rstrip()
-                if before and before[-1] not in ".!?;:":
-                    capitals.append(token)
-    found = {stem(w) for w in set(words(" ".join(capitals))) - skip if len(w) >= 3}
-    return frozenset(found - {stem(w) for item in exclude for w in words(item)})
+        for match in upper:
+            start = match.start()
+            before = part[max(0, start - 3) : start].rstrip()
+            if before and before[-1] not in ".!?;:":
+                capitals.append(match[0])
+    if not capitals:
+        return frozenset()
+    found = set(map(_NAME_OF.__getitem__, set(words(" ".join(capitals)))))
+    found.discard("")
+    return frozenset(found.difference(_dropped(exclude)) if exclude else found)
 
 
 def vendor_key(name: str | None) -> str:
@@ -164,7 +192,20 @@ def band_hashes(signature: Sequence[int]) -> list[tuple[int, int]]:
 
 
 def text_bands(text: str) -> list[tuple[int, int]]:
-    return band_hashes(minhash(shingles(text)))
+    """``band_hashes(minhash(shingles(text)))`` in one pass: a bin keeps a minimum, so
+    hashing each shingle as it is cut (repeats included) gives the same signature."""
+    tokens = words(text)
+    if len(tokens) < SHINGLE:
+        return band_hashes(minhash(shingles(text)))
+    joined = " ".join(tokens).encode()  # tokens are ASCII: one byte per character
+    ends = list(itertools.accumulate((len(t) + 1 for t in tokens), initial=0))
+    crc32, bins = zlib.crc32, [EMPTY] * NUM_HASHES
+    for start, end in zip(ends, ends[SHINGLE:], strict=False):
+        value = (crc32(joined[start : end - 1]) * _MIX) & _MASK
+        slot, rest = value >> _REST_BITS, value & _REST_MASK
+        if rest < bins[slot]:
+            bins[slot] = rest
+    return band_hashes(bins)
 
 
 def estimated_jaccard(a: Sequence[int], b: Sequence[int]) -> float:

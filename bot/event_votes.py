@@ -110,8 +110,11 @@ def outcome(tally: Tally) -> dict[str, Any]:
     return values
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # built once
+
+
 def dumps(tally: Tally) -> str:
-    return json.dumps(tally, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(tally)
 
 
 def loads(text: str) -> Tally | None:

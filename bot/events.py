@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from bot.event_metrics import clustering_metrics as clustering_metrics
 from bot.event_text import names as names_of
@@ -195,9 +195,9 @@ def days_between(a: datetime, b: datetime) -> float:
     return (a - b).total_seconds() / 86400.0
 
 
-@dataclass(frozen=True)
-class Comparison:
-    """How a new finding relates to one candidate event."""
+class Comparison(NamedTuple):
+    """How a new finding relates to one candidate event (a named tuple: one is built
+    per candidate event of every recorded entry, so construction must be cheap)."""
 
     near: bool  # within the event's news cycle
     gap: float  # days outside the event's span of reports
@@ -212,13 +212,11 @@ class Comparison:
 
     @property
     def conflicts(self) -> int:
-        return sum(
-            (
-                self.action == "conflict",
-                self.product == "conflict",
-                self.actor_conflict,
-                self.region_conflict,
-            )
+        return (
+            (self.action == "conflict")
+            + (self.product == "conflict")
+            + self.actor_conflict
+            + self.region_conflict
         )
 
 
@@ -246,6 +244,9 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
     )  # fmt: skip
 
 
+_ACTION_SCORE = {"same": 1.5, "compatible": 0.5}
+
+
 def decide(new: Profile, event: Profile) -> float | None:
     """Score for joining ``new`` to ``event`` (higher is better), None when it must not."""
     c = compare(new, event)
@@ -255,7 +256,7 @@ def decide(new: Profile, event: Profile) -> float | None:
     if not ok:
         return None
     score = 3.0 * (c.vendor == "same") + 4.0 * c.sim + 0.1 * min(c.shared, 10)
-    score += {"same": 1.5, "compatible": 0.5}.get(c.action, 0.0)
+    score += _ACTION_SCORE.get(c.action, 0.0)
     score += 2.0 * (c.product == "same") + (1.0 if c.near else 0.0) - 0.02 * c.gap
     return score
 

@@ -55,6 +55,27 @@ UNION ALL SELECT 0, {_EVENT_COLS} FROM events
   AND first_reported BETWEEN :lo AND :hi
 """
 _NO_BAND = -1  # pads the band parameters: no stored band is negative
+_BAND_KEYS = tuple((f"b{n}", f"h{n}") for n in range(signals.BANDS))
+_NO_BANDS = ((_NO_BAND, 0),) * signals.BANDS
+# window bounds around the first report, in the order _candidate_params names them
+_WINDOWS = (
+    ("lo", timedelta(days=-rules.FOLLOW_UP_DAYS)),
+    ("hi", timedelta(days=rules.BACKFILL_DAYS)),
+    ("near_lo", timedelta(days=-rules.NEWS_CYCLE_DAYS)),
+    ("near_hi", timedelta(days=rules.NEAR_DAYS)),
+)
+# one encoder each (json.dumps with options builds a new encoder on every call)
+_to_json = json.JSONEncoder(ensure_ascii=True).encode
+_to_json_text = json.JSONEncoder(ensure_ascii=False).encode
+_EVENT_ROW = (
+    "SELECT id, relevant, actor_type, vendor, product, action, applies_to, region,"
+    " effective, duration, title, evidence, link, confidence, first_reported,"
+    " last_reported, mention_count, source_count, vendor_key, terms, votes, update_count,"
+    " updated_at FROM events WHERE id = ?"
+)
+_EVENT_ROW_COLS = tuple(
+    name.strip() for name in _EVENT_ROW.split("SELECT ")[1].split(" FROM")[0].split(",")
+)
 
 
 # --------------------------------------------------------------------------- recording
@@ -84,11 +105,15 @@ def record_finding(
         rows = conn.execute(_CANDIDATES, _candidate_params(entry_id, profile, bands)).fetchall()
         if rows and rows[0][0]:
             return EventChange(event_id=int(rows[0][1]), created=False, mention_added=False)
-        best_id, best_score = None, float("-inf")
+        best_id, best_score, best = None, float("-inf"), None
+        vendor = profile.vendor_key
         for row in {row[1]: row for row in rows}.values():
-            score = rules.decide(profile, _profile(row[1:]))
+            if vendor and row[2] and row[2] != vendor:
+                continue  # another vendor's event (a band match): decide says None
+            event = _profile(row[1:])
+            score = rules.decide(profile, event)
             if score is not None and score > best_score:
-                best_id, best_score = row[1], score
+                best_id, best_score, best = row[1], score, event
         mention = _Mention(entry_id, entry, finding, primary, now_iso(when), now_iso(now))
         if best_id is None:
             event_id = _open_event(conn, mention, profile, when)
@@ -97,7 +122,8 @@ def record_finding(
             return EventChange(event_id=event_id, created=True, mention_added=False)
         _add_mention(conn, best_id, mention)
         _add_bands(conn, best_id, bands)
-        changes, update_id = _join(conn, best_id, mention, profile, max_updates)
+        assert best is not None
+        changes, update_id = _join(conn, best_id, mention, profile, best, max_updates)
         return EventChange(
             event_id=best_id,
             created=False,
@@ -116,13 +142,17 @@ def _candidate_params(
         "vendor": profile.vendor_key,
         "action": profile.action or "",
         "actor": profile.actor_type,
-        "lo": now_iso(first - timedelta(days=rules.FOLLOW_UP_DAYS)),
-        "hi": now_iso(first + timedelta(days=rules.BACKFILL_DAYS)),
-        "near_lo": now_iso(first - timedelta(days=rules.NEWS_CYCLE_DAYS)),
-        "near_hi": now_iso(first + timedelta(days=rules.NEAR_DAYS)),
     }
-    for n in range(signals.BANDS):
-        params[f"b{n}"], params[f"h{n}"] = bands[n] if n < len(bands) else (_NO_BAND, 0)
+    if first.tzinfo is UTC:  # the usual case: now_iso's conversion is a no-op
+        for name, offset in _WINDOWS:
+            params[name] = (first + offset).isoformat(timespec="seconds")
+    else:  # e.g. a zone with DST: keep now_iso's exact arithmetic
+        for name, offset in _WINDOWS:
+            params[name] = now_iso(first + offset)
+    padded = (*bands, *_NO_BANDS) if len(bands) < signals.BANDS else bands
+    for (band_key, hash_key), (band, value) in zip(_BAND_KEYS, padded, strict=False):
+        params[band_key] = band
+        params[hash_key] = value
     return params
 
 
@@ -211,16 +241,24 @@ def _add_mention(conn: sqlite3.Connection, event_id: int, mention: _Mention) -> 
         " created_at, finding, weight) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (
             event_id, mention.entry_id, entry.source, entry.title, entry.link, mention.published,
-            int(mention.primary), mention.stamp, json.dumps(mention.fields), mention.weight,
+            int(mention.primary), mention.stamp, _to_json(mention.fields), mention.weight,
         ),
     )  # fmt: skip
 
 
+_INSERT_BANDS = "INSERT OR IGNORE INTO event_bands (band, hash, event_id) VALUES " + ",".join(
+    ["(?,?,?)"] * signals.BANDS
+)  # all bands in one statement: the usual case (a text long enough to fill every band)
+
+
 def _add_bands(conn: sqlite3.Connection, event_id: int, bands: list[tuple[int, int]]) -> None:
-    conn.executemany(
-        "INSERT OR IGNORE INTO event_bands (band, hash, event_id) VALUES (?,?,?)",
-        [(band, value, event_id) for band, value in bands],
-    )
+    rows = [(band, value, event_id) for band, value in bands]
+    if len(rows) == signals.BANDS:
+        conn.execute(_INSERT_BANDS, [value for row in rows for value in row])
+    else:
+        conn.executemany(
+            "INSERT OR IGNORE INTO event_bands (band, hash, event_id) VALUES (?,?,?)", rows
+        )
 
 
 def _join(
@@ -228,12 +266,12 @@ def _join(
     event_id: int,
     mention: _Mention,
     new: rules.Profile,
+    event: rules.Profile,
     max_updates: int,
 ) -> tuple[list[dict[str, Any]], int | None]:
     """Vote the (already inserted) mention into the event, record the update while under
     ``max_updates``, and write back only the columns that changed."""
-    cursor = conn.execute("SELECT * FROM events WHERE id = ?", (event_id,))
-    old = dict(zip([column[0] for column in cursor.description], cursor.fetchone(), strict=True))
+    old = dict(zip(_EVENT_ROW_COLS, conn.execute(_EVENT_ROW, (event_id,)).fetchone(), strict=True))
     tally = votes.loads(old["votes"])
     if tally is None:  # an event from before tallies: count its mentions once
         tally, count = _rebuild_tally(conn, event_id)
@@ -254,8 +292,7 @@ def _join(
         last_reported=max(old["last_reported"], mention.published),
         mention_count=count,
         vendor_key=signals.vendor_key(values["vendor"]),
-        terms=rules.pack_terms(*(a | b for a, b in zip(
-            rules.unpack_terms(str(old["terms"] or "")), (new.terms, new.names), strict=True))),
+        terms=_joined_terms(str(old["terms"] or ""), new, event),
         votes=votes.dumps(tally),
         updated_at=mention.stamp,
     )  # fmt: skip
@@ -274,6 +311,15 @@ def _join(
     assignments = ", ".join(f"{column} = ?" for column in changed)
     conn.execute(f"UPDATE events SET {assignments} WHERE id = ?", [*changed.values(), event_id])
     return changes, update_id
+
+
+def _joined_terms(packed: str, new: rules.Profile, event: rules.Profile) -> str:
+    """The event's packed words after the join. ``event`` is the profile read from the
+    same row (its words are ``unpack_terms(packed)``), so a mention that brings no new
+    word leaves the stored text as it is without re-sorting it."""
+    if packed and new.terms <= event.terms and new.names <= event.names:
+        return packed
+    return rules.pack_terms(event.terms | new.terms, event.names | new.names)
 
 
 def _rebuild_tally(conn: sqlite3.Connection, event_id: int) -> tuple[votes.Tally, int]:
@@ -308,7 +354,7 @@ def _add_update(
         "INSERT INTO event_updates (event_id, seq, kind, entry_id, detail, created_at)"
         " VALUES (?,?,?,?,?,?)",
         (event_id, seq, "field" if changes else "mention", mention.entry_id,
-         json.dumps(detail, ensure_ascii=False), mention.stamp),
+         _to_json_text(detail), mention.stamp),
     )  # fmt: skip
     return int(cursor.lastrowid or 0)
 

@@ -64,6 +64,32 @@ def test_near_duplicates_share_a_band_and_unrelated_texts_do_not() -> None:
     assert signals.estimated_jaccard(sig, signals.minhash(signals.shingles(copy))) > 0.5
 
 
+def test_one_pass_bands_equal_the_shingle_minhash_definition() -> None:
+    # text_bands hashes shingles as it cuts them (repeats included); stored band rows
+    # must stay exactly what band_hashes(minhash(shingles(text))) gives
+    rng = random.Random(4)
+    vocab = ["acme", "pauses", "sales", "to", "police", "in", "ohio", "zürich", "the", "a"]
+    for n in (0, 1, 2, 3, 4, 7, 30, 120):
+        for _ in range(40):
+            text = " ".join(rng.choice(vocab) for _ in range(n))
+            slow = signals.band_hashes(signals.minhash(signals.shingles(text)))
+            assert signals.text_bands(text) == slow
+    assert signals.text_bands("one two") == []  # too short to fill a band
+
+
+def test_terms_drop_words_whose_stem_is_a_skipped_word() -> None:
+    skip = signals.word_lists()["_skip"]
+    word = next(
+        w
+        for w in sorted(skip)
+        if len(w) >= 4 and w + "s" not in skip and signals.stem(w + "s") == w
+    )
+    assert signals.stem(word + "s") in skip
+    assert signals.terms(f"{word}s springfield") == frozenset({"springfield"})
+    # names keep a stem even when it is a skipped word: only the word itself is skipped
+    assert signals.names("x", f"Vote in {word.title()}s and Ohio.") == {word, "ohio"}
+
+
 def test_action_relations() -> None:
     assert rules.action_relation("ban", "ban") == "same"
     assert rules.action_relation("ban", "restriction") == "compatible"
