@@ -4,6 +4,7 @@ that each variant starts with a literal word (see cueindex.py)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _GAP = r"(?:[\w'.&+-]+\s+)"
 _MAX_VARIANTS = 64
@@ -15,11 +16,12 @@ def expand(fragment: str) -> str:
     return text.replace(" ", r"\s+")
 
 
-def _closing(fragment: str, start: int) -> int:
-    """Index of the ")" closing the group opened at ``start`` (-1 if none)."""
+def _structure(text: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` for each character outside escapes and ``[...]``
+    classes; ``depth`` is the group depth after that character."""
     depth, i, in_class = 0, start, False
-    while i < len(fragment):
-        ch = fragment[i]
+    while i < len(text):
+        ch = text[i]
         if ch == "\\":
             i += 2
             continue
@@ -27,35 +29,24 @@ def _closing(fragment: str, start: int) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
         i += 1
-    return -1
+
+
+def _closing(fragment: str, start: int) -> int:
+    """Index of the ")" closing the group opened at ``start`` (-1 if none)."""
+    return next((i for i, ch, depth in _structure(fragment, start) if ch == ")" and depth == 0), -1)
 
 
 def split_top(inner: str) -> list[str]:
-    parts, depth, last, i, in_class = [], 0, 0, 0, False
-    while i < len(inner):
-        ch = inner[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    """Split a regex alternation at its top-level ``|`` only."""
+    parts, last = [], 0
+    for i, ch, depth in _structure(inner):
+        if ch == "|" and depth == 0:
             parts.append(inner[last:i])
             last = i + 1
-        i += 1
     parts.append(inner[last:])
     return parts
 
