@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.chat import DeliveryError
 from bot.models import Destination, Entry, EventChange, Filters, Finding, Message, Posted
+from bot.routes import route
 from store import Store
 from store import entries as entries_store
 from store import events as events_store
@@ -78,11 +79,20 @@ class Newsroom:
             relevant=relevant, actor_type=actor_type, vendor=vendor, product=product,
             action=action, applies_to=applies, confidence=confidence, evidence=evidence,
         )  # fmt: skip
-        with self.store.transaction():
-            [(entry_id, _)] = entries_store.record_entries(self.store, [entry])
-            return events_store.record_finding(
-                self.store, entry_id=entry_id, entry=entry, finding=finding
-            )
+        return record(self.store, entry, finding)
+
+
+def record(
+    store: Store, entry: Entry, finding: Finding, *, alertable: bool | None = None
+) -> EventChange:
+    """Record one entry and its finding as the pipeline does (one transaction);
+    with ``alertable`` set, route the change to the outbox too."""
+    with store.transaction():
+        [(entry_id, _)] = entries_store.record_entries(store, [entry])
+        change = events_store.record_finding(store, entry_id=entry_id, entry=entry, finding=finding)
+        if alertable is not None:
+            route(store, change, alertable=alertable)
+    return change
 
 
 def subscribe(store: Store, channel: str = "C1", **filters: object) -> int:

@@ -16,12 +16,10 @@ from bot.discord_chat import DiscordPoster, discord_posters
 from bot.discord_embeds import TOTAL_MAX
 from bot.dispatch import Dispatcher
 from bot.models import Destination, Entry, EventChange, Filters, Finding
-from bot.routes import route
 from store import Store
-from store import events as events_store
 from store import subscriptions as subscriptions_store
-from store.entries import record_entries
 from tests import fake_discord
+from tests.chat_fixtures import record
 from tests.fake_discord import FakeDiscord
 
 fake = fake_discord.fake
@@ -70,13 +68,7 @@ def report(store: Store, n: int, outlet: str, title: str) -> EventChange:
         duration="1 year", confidence=0.9,
         evidence="Examplecorp said it will pause sales of FaceMatch to police for one year.",
     )  # fmt: skip
-    with store.transaction():
-        [(entry_id, recorded)] = record_entries(store, [entry])
-        change = events_store.record_finding(
-            store, entry_id=entry_id, entry=recorded, finding=finding
-        )
-        route(store, change, alertable=True)
-    return change
+    return record(store, entry, finding, alertable=True)
 
 
 def channel_posts(fake: FakeDiscord, channel: str) -> list[fake_discord.Call]:

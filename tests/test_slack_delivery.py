@@ -21,14 +21,11 @@ from bot.cli.main import main as cli_main
 from bot.config import SlackSettings
 from bot.dispatch import Dispatcher
 from bot.models import Destination, Entry, EventChange, Filters, Finding
-from bot.routes import route
 from bot.slack_chat import SlackPoster
 from store import Store
-from store import events as events_store
 from store import subscriptions as subscriptions_store
-from store.entries import record_entries
 from tests import feedserver
-from tests.chat_fixtures import FakeTime
+from tests.chat_fixtures import FakeTime, record
 from tests.fake_slack import BOT_TOKEN, FakeSlack, fake_slack_server, validate_blocks
 from tests.feedserver import FeedServer
 
@@ -77,13 +74,7 @@ def report(store: Store, vendor: str, outlet: str = "daily", n: int = 1) -> Even
         relevant=True, actor_type="vendor", vendor=vendor, action=action, applies_to="police",
         confidence=0.9, evidence=f"{title}.",
     )  # fmt: skip
-    with store.transaction():
-        [(entry_id, recorded)] = record_entries(store, [entry])
-        change = events_store.record_finding(
-            store, entry_id=entry_id, entry=recorded, finding=finding
-        )
-        route(store, change, alertable=True)
-    return change
+    return record(store, entry, finding, alertable=True)
 
 
 def alerted(fake: FakeSlack, channel: str) -> list[str]:
