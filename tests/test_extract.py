@@ -7,20 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.extract import extract
-from bot.models import Entry, Finding
-
-PUBLISHED = datetime(2021, 3, 10, 14, 0, tzinfo=UTC)
-
-
-def entry(title: str, summary: str = "", published: datetime = PUBLISHED) -> Entry:
-    return Entry(feed_id="t", key=title[:40], title=title, summary=summary, published=published)
-
-
-def found(title: str, summary: str = "", published: datetime = PUBLISHED) -> Finding:
-    result = extract(entry(title, summary, published))
-    assert result is not None, f"expected a finding for {title!r}"
-    return result
-
+from tests.extract_helpers import entry, found
 
 # --------------------------------------------------------------------------- vendor changes
 

@@ -14,16 +14,13 @@ from bot.extract.cueclass import by_first_letter
 from bot.extract.resources import resources
 from bot.extract.scan import normalise, scan
 from bot.models import Entry, Finding
+from tests import extract_helpers as helpers
 
 PUBLISHED = datetime(2022, 5, 10, 9, 0, tzinfo=UTC)
 
 
 def found(title: str, summary: str = "") -> Finding:
-    result = extract(
-        Entry(feed_id="t", key=title[:40], title=title, summary=summary, published=PUBLISHED)
-    )
-    assert result is not None, f"expected a finding for {title!r}"
-    return result
+    return helpers.found(title, summary, PUBLISHED)
 
 
 # --------------------------------------------------------------------------- vendor changes

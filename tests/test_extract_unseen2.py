@@ -6,22 +6,9 @@ with authority items and negatives (lawsuits filed, studies, plans, calls, quest
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from bot.extract import extract
-from bot.models import Entry, Finding
-
-
-def found(title: str, summary: str, published: str) -> Finding:
-    when = datetime.fromisoformat(published).replace(tzinfo=UTC)
-    result = extract(
-        Entry(feed_id="t", key=title[:40], title=title, summary=summary, published=when)
-    )
-    assert result is not None, f"expected a finding for {title!r}"
-    return result
-
+from tests.extract_helpers import found
 
 # (title, summary, published, vendor or None when not checked, action, applies_to or None)
 VENDOR_CHANGES = [

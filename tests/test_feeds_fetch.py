@@ -354,24 +354,21 @@ async def test_a_failing_feed_backs_off_while_the_others_continue(feed_server: F
     assert len(parse_feed(results[4], feed_id="good-again", source="G").entries) == 3
 
 
-async def test_per_host_limit(feed_server: FeedServer) -> None:
+@pytest.mark.parametrize(
+    ("concurrency", "per_host", "expected"),
+    [(8, 2, 2), (3, 8, 3)],  # the per-host limit, then the overall limit, binds
+)
+async def test_concurrency_limits(
+    feed_server: FeedServer, concurrency: int, per_host: int, expected: int
+) -> None:
     for n in range(6):
         feed_server.set(f"/f{n}", RSS, delay=0.15)
     feeds = [state(feed_server.url(f"/f{n}"), f"f{n}") for n in range(6)]
-    async with Fetcher(replace(FAST, concurrency=8, per_host=2)) as fetcher:
+    settings = replace(FAST, concurrency=concurrency, per_host=per_host)
+    async with Fetcher(settings) as fetcher:
         results = await fetcher.fetch_many(feeds)
     assert all(r.outcome == "ok" for r in results)
-    assert feed_server.max_in_flight == 2
-
-
-async def test_overall_limit(feed_server: FeedServer) -> None:
-    for n in range(6):
-        feed_server.set(f"/f{n}", RSS, delay=0.15)
-    feeds = [state(feed_server.url(f"/f{n}"), f"f{n}") for n in range(6)]
-    async with Fetcher(replace(FAST, concurrency=3, per_host=8)) as fetcher:
-        results = await fetcher.fetch_many(feeds)
-    assert all(r.outcome == "ok" for r in results)
-    assert feed_server.max_in_flight == 3
+    assert feed_server.max_in_flight == expected
 
 
 async def test_hosts_are_limited_separately(
