@@ -59,7 +59,8 @@ NOISE = item("noise-1", "Quarterly earnings beat expectations", "Revenue rose 4 
 def write_config(tmp_path: Path, server: FeedServer, extra: str = "") -> Path:
     path = tmp_path / "feeds.yaml"
     path.write_text(
-        "defaults:\n  interval: 15m\n  max_alert_age_days: 14\n" + extra + "feeds:\n"
+        "defaults:\n  interval: 15m\n  max_alert_age_days: 14\n  allow_hosts: [127.0.0.1]\n"
+        + extra + "feeds:\n"
         f"  - name: Outlet A\n    url: {server.url('/a.xml')}\n    kind: news\n"
         f"  - name: Outlet B\n    url: {server.url('/b.xml')}\n    kind: news\n",
         encoding="utf-8",
