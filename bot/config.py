@@ -196,7 +196,9 @@ def _settings(defaults: dict[str, Any], where: str) -> tuple[FetchSettings, int]
             else int(_number(age, f"{where}: defaults.max_alert_age_days", 0, 36500))
         )
     if "allow_hosts" in defaults:
-        values["allow_hosts"] = _allow_hosts(defaults["allow_hosts"], f"{where}: defaults.allow_hosts")
+        values["allow_hosts"] = _allow_hosts(
+            defaults["allow_hosts"], f"{where}: defaults.allow_hosts"
+        )
     if "user_agent" in defaults:
         values["user_agent"] = str(defaults["user_agent"])
     cap = int(_number(defaults.get("max_updates_per_event", 5),
@@ -211,7 +213,9 @@ def _allow_hosts(value: Any, where: str) -> tuple[str, ...]:
     try:
         split_allow_list(value)
     except ValueError as exc:
-        raise ConfigError(f"{where}: {exc}; write a host name, an address or a CIDR range.") from None
+        raise ConfigError(
+            f"{where}: {exc}; write a host name, an address or a CIDR range."
+        ) from None
     return tuple(v.strip() for v in value)
 
 
