@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from bot.destinations import DestinationError, parse_destination
+from bot.delivery.destinations import DestinationError, parse_destination
 from bot.models import ACTIONS, ACTOR_TYPES, FEED_KINDS, Destination, FeedConfig, FetchSettings
 from bot.models import Filters as Filters
 

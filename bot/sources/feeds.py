@@ -27,8 +27,9 @@ from urllib.parse import urlsplit
 import feedparser
 import httpx
 
-from bot.backoff import parse_retry_after
-from bot.entry_fields import (
+from bot.models import Entry, FeedState, FetchResult, FetchSettings
+from bot.sources.backoff import parse_retry_after
+from bot.sources.entry_fields import (
     ItemFields,
     language_tag,
     longest,
@@ -37,8 +38,7 @@ from bot.entry_fields import (
     to_entries,
     utc_from_parts,
 )
-from bot.html_text import clean_text
-from bot.models import Entry, FeedState, FetchResult, FetchSettings
+from bot.sources.html_text import clean_text
 
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
