@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from bot.destinations import DestinationError, parse_destination
+from bot.delivery.destinations import DestinationError, parse_destination
 from bot.models import ACTIONS, ACTOR_TYPES, FEED_KINDS, Destination, FeedConfig, FetchSettings
 from bot.models import Filters as Filters
-from bot.netpolicy import NetworkPolicy, literal_address, split_allow_list
+from bot.sources.netpolicy import NetworkPolicy, literal_address, split_allow_list
 
 
 class ConfigError(Exception):

@@ -14,9 +14,9 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from bot.backoff import next_state
-from bot.feeds import Fetcher, parse_feed
 from bot.models import FeedState, FetchSettings
+from bot.sources.backoff import next_state
+from bot.sources.feeds import Fetcher, parse_feed
 from tests import feedserver
 from tests.feedserver import FIXTURES, FeedServer
 

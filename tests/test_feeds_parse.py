@@ -6,10 +6,10 @@ from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.entry_fields import language_tag, plain, resolve_link, utc_from_parts
-from bot.feeds import Fetcher, ParsedFeed, parse_feed
-from bot.html_text import html_to_text
 from bot.models import Entry, FeedState, FetchResult, FetchSettings
+from bot.sources.entry_fields import language_tag, plain, resolve_link, utc_from_parts
+from bot.sources.feeds import Fetcher, ParsedFeed, parse_feed
+from bot.sources.html_text import html_to_text
 from tests import feedserver
 from tests.feedserver import FIXTURES, FeedServer
 

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from bot.chat.slack.poster import SlackPoster
 from bot.cli.main import main as cli_main
 from bot.config import SlackSettings
-from bot.dispatch import Dispatcher
+from bot.delivery.dispatch import Dispatcher
 from bot.models import Destination, Entry, EventChange, Filters, Finding
-from bot.slack_chat import SlackPoster
 from store import Store
 from store import subscriptions as subscriptions_store
 from tests import feedserver

@@ -29,8 +29,9 @@ import feedparser
 import httpcore
 import httpx
 
-from bot.backoff import parse_retry_after
-from bot.entry_fields import (
+from bot.models import Entry, FeedState, FetchResult, FetchSettings
+from bot.sources.backoff import parse_retry_after
+from bot.sources.entry_fields import (
     ItemFields,
     language_tag,
     longest,
@@ -39,9 +40,8 @@ from bot.entry_fields import (
     to_entries,
     utc_from_parts,
 )
-from bot.html_text import clean_text
-from bot.models import Entry, FeedState, FetchResult, FetchSettings
-from bot.netpolicy import NetworkPolicy
+from bot.sources.html_text import clean_text
+from bot.sources.netpolicy import NetworkPolicy
 
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
@@ -221,7 +221,7 @@ class Fetcher:
 
 
 class _Refused(_Problem):
-    """A connection the network policy refuses (bot/netpolicy.py)."""
+    """A connection the network policy refuses (bot/sources/netpolicy.py)."""
 
 
 class _GuardedBackend(httpcore.AsyncNetworkBackend):
