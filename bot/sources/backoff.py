@@ -76,7 +76,7 @@ def _dead(feed: FeedState, message: str, settings: FetchSettings, now: datetime)
         last_error=(
             f"{message.rstrip('. ')}. This address was never confirmed (verified: false in "
             "feeds.yaml) and has never worked, so it is probably wrong: find the feed the site "
-            "declares (a <link rel=\"alternate\" type=\"application/rss+xml\"> in its pages) "
+            'declares (a <link rel="alternate" type="application/rss+xml"> in its pages) '
             f"and put it in feeds.yaml for feed {feed.id!r}, or remove the entry. Meanwhile it "
             f"is tried again only every {_span(settings.max_backoff)}."
         ),
