@@ -10,6 +10,7 @@ OWNERS = {
     "httpx": {"bot/sources/feeds.py"},
     "httpcore": {"bot/sources/feeds.py"},
     "feedparser": {"bot/sources/feeds.py"},
+    "lxml": {"bot/sources/fastfeed.py"},
     "sqlite_utils": {"store/"},
     "slack_bolt": {"bot/chat/slack/poster.py"},
     "slack_sdk": {"bot/chat/slack/poster.py"},

@@ -40,6 +40,7 @@ from bot.sources.entry_fields import (
     to_entries,
     utc_from_parts,
 )
+from bot.sources.fastfeed import read_rss
 from bot.sources.html_text import clean_text
 from bot.sources.netpolicy import NetworkPolicy
 
@@ -361,13 +362,34 @@ class ParsedFeed:
     error: str | None
 
 
-def parse_feed(result: FetchResult, *, feed_id: str, source: str) -> ParsedFeed:
-    """Entries of an ok FetchResult; other outcomes have nothing to parse."""
+def parse_feed(
+    result: FetchResult, *, feed_id: str, source: str, fast: bool = True
+) -> ParsedFeed:
+    """Entries of an ok FetchResult; other outcomes have nothing to parse.
+
+    Well-formed RSS 2.0 is read by ``fastfeed.read_rss`` (lxml); whatever it does not
+    model, and everything when ``fast`` is False, by feedparser."""
     if result.outcome != "ok":
         return ParsedFeed((), None, None)
     # No base URI for feedparser: it would resolve guids against it, and a guid
     # must not change when the feed's URL does. Links are resolved in _link.
     headers = {k: v for k, v in result.headers if k != "content-location"}
+    base = result.final_url or ""
+    doc = read_rss(result.body, headers) if fast else None
+    if doc is not None:
+        title = plain(doc["title"], doc["title_type"]) or None
+        language = language_tag(doc["language"]) or language_tag(headers.get("content-language"))
+        items = [_item(entry, language, base) for entry in doc["entries"]]
+        items = [item for item in items if not item.empty]
+        if items:
+            return ParsedFeed(to_entries(items, feed_id=feed_id, source=source), title, None)
+    return _parse_tolerant(result, headers, feed_id=feed_id, source=source)
+
+
+def _parse_tolerant(
+    result: FetchResult, headers: dict[str, str], *, feed_id: str, source: str
+) -> ParsedFeed:
+    """feedparser: any RSS/Atom/RDF dialect, broken markup, any encoding."""
     base = result.final_url or ""
     where = f"feed {source!r} ({result.final_url or feed_id})"
     try:
