@@ -18,20 +18,60 @@ import random
 import sys
 import threading
 import urllib.parse
-from email.utils import format_datetime
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ITEMS = 50
 BASE_DATE = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 VENDORS = ["Amazon", "Microsoft", "IBM", "Clearview AI", "Axon", "NEC", "Idemia", "Meta"]
-WORDS = (
-    "market analysts quarterly results growth cloud revenue city council budget "
-    "transport schools weather forecast election campaign policy report research "
-    "software release update security patch conference announcement partnership "
-    "investment startup funding regional office hiring customers service network "
-    "infrastructure energy prices retail sales consumer survey data industry"
-).split()
+WORDS = [
+    "market",
+    "analysts",
+    "quarterly",
+    "results",
+    "growth",
+    "cloud",
+    "revenue",
+    "city",
+    "council",
+    "budget",
+    "transport",
+    "schools",
+    "weather",
+    "forecast",
+    "election",
+    "campaign",
+    "policy",
+    "report",
+    "research",
+    "software",
+    "release",
+    "update",
+    "security",
+    "patch",
+    "conference",
+    "announcement",
+    "partnership",
+    "investment",
+    "startup",
+    "funding",
+    "regional",
+    "office",
+    "hiring",
+    "customers",
+    "service",
+    "network",
+    "infrastructure",
+    "energy",
+    "prices",
+    "retail",
+    "sales",
+    "consumer",
+    "survey",
+    "data",
+    "industry",
+]
 POLICY = [
     "{v} said on Monday it will stop selling facial recognition to police departments "
     "for one year, effective immediately.",
@@ -57,7 +97,7 @@ def item_xml(feed: int, number: int) -> str:
     for p in range(4):
         body = " ".join(rng.choice(WORDS) for _ in range(36))
         paragraphs.append(
-            f"<p>{body.capitalize()}, <a href=\"/story/{feed}/{number}/{p}\">read more</a> "
+            f'<p>{body.capitalize()}, <a href="/story/{feed}/{number}/{p}">read more</a> '
             f"&amp; <em>notes</em>.</p>"
         )
     when = format_datetime(BASE_DATE + timedelta(hours=number, minutes=feed % 60))

@@ -7,7 +7,7 @@ import random
 import re
 import unicodedata
 
-from bot.sources.html_text import _TextCollector, _keep, clean_text, html_to_text
+from bot.sources.html_text import _keep, _TextCollector, clean_text, html_to_text
 
 TOKENS = [
     "<p>", "</p>", "<P class='x'>", "<br/>", "<br>", "<hr />", "<input>", "<input/>", "<col span=2>",

@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OWNERS = {
     "httpx": {"bot/sources/feeds.py"},
     "httpcore": {"bot/sources/feeds.py"},
-    "feedparser": {"bot/sources/feeds.py"},
+    "feedparser": {"bot/sources/parse.py"},
     "lxml": {"bot/sources/fastfeed.py"},
     "sqlite_utils": {"store/"},
     "slack_bolt": {"bot/chat/slack/poster.py"},

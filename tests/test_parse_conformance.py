@@ -65,5 +65,7 @@ def test_rejections_fall_back() -> None:
 def test_feedparser_corpus_agrees() -> None:
     paths = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix == ".xml")
     assert len(paths) > 2000
-    accepted = sum(compare(path.read_bytes(), (("content-type", "application/xml"),)) for path in paths)
+    accepted = sum(
+        compare(path.read_bytes(), (("content-type", "application/xml"),)) for path in paths
+    )
     assert accepted > 50  # the comparison is not vacuous

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import threading
 from calendar import timegm
+from contextlib import suppress
 from datetime import datetime
 from html.entities import entitydefs
 from time import gmtime
@@ -38,9 +39,54 @@ _READ = frozenset({"title", "link", "description", "guid", "pubDate", _CONTENT})
 # formatting tags feedparser's sanitizer keeps as they are (and that html_to_text
 # reads as a space): values with any other tag go to feedparser
 _SAFE_TAGS = frozenset(
-    "a abbr b blockquote br caption cite code dd del div dl dt em figcaption figure h1 h2 h3 "
-    "h4 h5 h6 hr i img ins li ol p pre q s small span strong sub sup table tbody td tfoot th "
-    "thead tr u ul".split()
+    [
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+    ]
 )
 _TAG = re.compile(r"</?([a-zA-Z][^\s/>]*)")
 _LOOKS_HTML = re.compile(r"</\w+>|&#?\w+;")
@@ -53,7 +99,12 @@ _RFC822 = re.compile(
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
     r"Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}|GMT|UT|UTC|Z)"
 )
-_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1
+    )
+}
 _CP1252 = {c: bytes([c]).decode("cp1252") for c in range(128, 160) if c not in (129, 141, 143, 144, 157)}  # fmt: skip
 _local = threading.local()
 
@@ -159,7 +210,9 @@ def _entry(item: Any, lang: str | None) -> dict[str, Any]:
             entry["summary"] = _html_value(child)
             entry["summary_detail"] = {"type": "text/html", "language": lang}
         elif tag == _CONTENT:
-            entry["content"] = [{"type": "text/html", "value": _html_value(child), "language": lang}]
+            entry["content"] = [
+                {"type": "text/html", "value": _html_value(child), "language": lang}
+            ]
         else:  # pubDate
             entry["published_parsed"] = _date(_value(child))
     if guid_is_link and "link" not in entry and entry.get("id"):
@@ -176,10 +229,8 @@ def _value(element: Any) -> str:
     text = (element.text or "").strip()
     if text.isascii():
         return text
-    try:  # feedparser re-decodes UTF-8 read as Latin-1
-        text = text.encode("iso-8859-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        pass
+    with suppress(UnicodeEncodeError, UnicodeDecodeError):  # feedparser re-decodes
+        text = text.encode("iso-8859-1").decode("utf-8")  # UTF-8 read as Latin-1
     return text.translate(_CP1252)
 
 

@@ -70,7 +70,9 @@ def html_to_text(fragment: str) -> str:
 _ATTRS = r"""(?:[ \t\n\r\f]+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:"[^"]*"|'[^']*'|[^ \t\n\r\f"'=<>`]+))?)*[ \t\n\r\f]*"""
 _NAME = r"[a-zA-Z][-a-zA-Z0-9:]*"
 _SIMPLE_TAG = re.compile(rf"</{_NAME}[ \t\n\r\f]*>|<{_NAME}{_ATTRS}/?>")
-_SILENT_VOID = re.compile(rf"<(?:{'|'.join(sorted(_VOID - {'br', 'hr', 'img'}))})(?=[ \t\n\r\f>]){_ATTRS}>", re.I)
+_SILENT_VOID = re.compile(
+    rf"<(?:{'|'.join(sorted(_VOID - {'br', 'hr', 'img'}))})(?=[ \t\n\r\f>]){_ATTRS}>", re.I
+)
 _DROPPING = re.compile(rf"</?(?:{'|'.join(sorted(_SKIP))})(?![-a-zA-Z0-9:])", re.I)
 
 
