@@ -70,7 +70,7 @@ class FeedServer:
         self.port = int(line[1])
 
     def url(self, feed: int) -> str:
-        return f"http://127.0.0.1:{self.port}/f{feed}.xml"
+        return f"http://localhost:{self.port}/f{feed}.xml"
 
     def control(self, what: str) -> None:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{what}", timeout=300) as r:
@@ -205,7 +205,7 @@ class Policybot(Tool):
     name = "policybot"
 
     def setup(self, server: FeedServer, feeds: int) -> None:
-        lines = ["defaults:\n  interval: 15m\n  allow_hosts: [127.0.0.1]\nconsole: false\nfeeds:\n"]
+        lines = ["defaults:\n  interval: 15m\n  allow_hosts: [localhost]\nconsole: false\nfeeds:\n"]
         lines += [f"  - name: Feed {f}\n    url: {server.url(f)}\n" for f in range(feeds)]
         (self.work / "feeds.yaml").write_text("".join(lines), encoding="utf-8")
 

@@ -25,6 +25,7 @@ from bot.delivery.dispatch import Dispatcher, DispatchSummary
 from bot.delivery.poster import Poster
 from bot.pipeline import PollSummary, poll_once, prepare
 from store import Store
+from store import subscriptions as subscriptions_store
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +44,20 @@ def build_posters(
     store: Store | None = None,
 ) -> list[Poster]:
     """One poster per platform the configuration can reach (webhooks need no token).
-    A running Discord gateway client is shared with its poster."""
+    A running Discord gateway client is shared with its poster. A chat SDK is
+    imported only when its platform has a token or a subscription."""
     posters: list[Poster] = []
     if config.console:
         posters.append(ConsolePoster(stream or sys.stdout))
-    posters.extend(_slack_posters(config, store))
-    from bot.chat.discord.poster import DiscordRuntime, discord_posters
+    platforms = subscriptions_store.platforms(store) if store is not None else set()
+    slack = config.slack
+    if slack.enabled or slack.client_id or any(p.startswith("slack") for p in platforms):
+        posters.extend(_slack_posters(config, store))
+    if runtimes or config.discord.enabled or any(p.startswith("discord") for p in platforms):
+        from bot.chat.discord.poster import DiscordRuntime, discord_posters
 
-    gateway = next((r for r in runtimes if isinstance(r, DiscordRuntime)), None)
-    posters.extend(discord_posters(config.discord, runtime=gateway))
+        gateway = next((r for r in runtimes if isinstance(r, DiscordRuntime)), None)
+        posters.extend(discord_posters(config.discord, runtime=gateway))
     return posters
 
 
