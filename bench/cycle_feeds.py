@@ -1,5 +1,7 @@
 """The bench's feeds: N RSS 2.0 feeds of 50 items of about 2 KB each, served over
-HTTP/1.1 (keep-alive, ETag/Last-Modified, 304) from a separate process on 127.0.0.1.
+HTTP/1.1 (keep-alive, ETag/Last-Modified, 304) from a separate process on 127.0.0.1
+(one asyncio loop writing each response in one piece: no thread per connection
+contending for the GIL, so the server is not what the bench measures).
 
 Each item has a guid, a link, an RFC 822 date, a creator, categories, a short
 description and a ``content:encoded`` article; about one item in ten reports a
@@ -14,13 +16,13 @@ new items each, so their ETag changes).
 
 from __future__ import annotations
 
+import asyncio
 import random
 import sys
 import threading
 import urllib.parse
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ITEMS = 50
 BASE_DATE = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
@@ -164,55 +166,58 @@ class Feeds:
 FEEDS = Feeds()
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive
-
-    def do_GET(self) -> None:  # noqa: N802 - the http.server name
-        url = urllib.parse.urlsplit(self.path)
-        query = dict(urllib.parse.parse_qsl(url.query))
-        if url.path == "/_reset":
-            FEEDS.reset(int(query.get("feeds", "0")))
-            return self._send(200, b"ok\n", {})
-        if url.path == "/_bump":
-            FEEDS.bump(int(query.get("feeds", "0")), int(query.get("items", "5")))
-            return self._send(200, b"ok\n", {})
-        name = url.path.strip("/").removesuffix(".xml").removeprefix("f")
-        found = FEEDS.get(int(name)) if name.isdigit() else None
-        if found is None:
-            return self._send(404, b"not found\n", {})
-        body, etag, modified = found
-        if self.headers.get("If-None-Match") == etag or (
-            self.headers.get("If-Modified-Since") == modified
-            and not self.headers.get("If-None-Match")
-        ):
-            return self._send(304, b"", {"ETag": etag, "Last-Modified": modified})
-        headers = {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": etag,
-                   "Last-Modified": modified}  # fmt: skip
-        return self._send(200, body, headers)
-
-    def _send(self, code: int, body: bytes, headers: dict[str, str]) -> None:
-        self.send_response(code)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if body:
-            self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """HTTP/1.1 with keep-alive: one GET after another on the connection."""
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            request, *lines = head.decode("latin-1").split("\r\n")
+            headers = {}
+            for line in lines:
+                name, _, value = line.partition(":")
+                headers[name.strip().lower()] = value.strip()
+            code, body, extra = respond(request.split(" ")[1], headers)
+            reason = {200: "OK", 304: "Not Modified", 404: "Not Found"}[code]
+            fields = "".join(f"{k}: {v}\r\n" for k, v in extra.items())
+            writer.write(
+                f"HTTP/1.1 {code} {reason}\r\n{fields}Content-Length: {len(body)}\r\n\r\n".encode()
+                + body
+            )
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
         pass
+    finally:
+        writer.close()
 
 
-def main() -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    server.request_queue_size = 1024
-    print(f"port {server.server_address[1]}", flush=True)
+def respond(path: str, headers: dict[str, str]) -> tuple[int, bytes, dict[str, str]]:
+    url = urllib.parse.urlsplit(path)
+    query = dict(urllib.parse.parse_qsl(url.query))
+    if url.path == "/_reset":
+        FEEDS.reset(int(query.get("feeds", "0")))
+        return 200, b"ok\n", {}
+    if url.path == "/_bump":
+        FEEDS.bump(int(query.get("feeds", "0")), int(query.get("items", "5")))
+        return 200, b"ok\n", {}
+    name = url.path.strip("/").removesuffix(".xml").removeprefix("f")
+    found = FEEDS.get(int(name)) if name.isdigit() else None
+    if found is None:
+        return 404, b"not found\n", {}
+    body, etag, modified = found
+    validators = {"ETag": etag, "Last-Modified": modified}
+    tag, since = headers.get("if-none-match"), headers.get("if-modified-since")
+    if tag == etag or (tag is None and since == modified):
+        return 304, b"", validators
+    return 200, body, {"Content-Type": "application/rss+xml; charset=utf-8", **validators}
+
+
+async def serve() -> None:
+    server = await asyncio.start_server(handle, "127.0.0.1", 0, backlog=1024)
+    print(f"port {server.sockets[0].getsockname()[1]}", flush=True)
     # ends when the parent closes our stdin (or kills us)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    sys.stdin.read()
-    server.shutdown()
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+    server.close()
 
 
 if __name__ == "__main__":
-    main()
+    asyncio.run(serve())

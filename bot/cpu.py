@@ -68,7 +68,7 @@ def _extract(entry: Entry, source: str) -> Finding | None:
         return None
 
 
-def _warm() -> None:
+def warm_up() -> None:
     """Load the extraction data before the workers fork, so they share its pages."""
     extract(Entry(feed_id="", key="", title="Warm-up", summary="Nothing happened."))
 
@@ -87,10 +87,8 @@ class CpuPool:
     def executor(self) -> Executor:
         if self._executor is None:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["bot.cpu"])
-            self._executor = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_warm
-            )
+            context.set_forkserver_preload(["bot.cpu_preload"])
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
         return self._executor
 
     def close(self) -> None:

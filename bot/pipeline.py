@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -75,6 +75,7 @@ def prepare(store: Store, config: Config, *, now: datetime | None = None) -> Non
 
 
 POOL_MIN_FEEDS = 8  # fewer due feeds than this are parsed in this process
+POOL_AFTER = 24  # bodies parsed in this process before worker processes are started
 
 
 async def poll_once(
@@ -88,14 +89,16 @@ async def poll_once(
 ) -> PollSummary:
     """Fetch every due feed (or all enabled feeds) and process the results.
 
-    ``workers``: parsing processes (default one per core when at least
-    ``POOL_MIN_FEEDS`` feeds are due; 0 parses in this process)."""
+    ``workers``: parsing processes (default: one per core when at least
+    ``POOL_MIN_FEEDS`` feeds are due, started after ``POOL_AFTER`` bodies; a number:
+    that many, from the first body; 0: parse in this process)."""
     now = now or datetime.now(UTC)
     due = feeds_store.due_feeds(store, now=now, include_all=include_all)
     if due:
         if workers is None:
             workers = None if len(due) >= POOL_MIN_FEEDS else 0
-        cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None)
+        pool_after = POOL_AFTER if workers is None else 0
+        cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, pool_after)
         try:
             if fetcher is None:
                 async with Fetcher(config.settings) as own:
@@ -114,9 +117,13 @@ AHEAD = 8  # response bodies held at most between download and write
 class _Cycle:
     """One cycle's fetch → CPU work → write flow (see the module docstring)."""
 
-    def __init__(self, store: Store, config: Config, now: datetime, pool: CpuPool | None) -> None:
+    def __init__(
+        self, store: Store, config: Config, now: datetime, pool: CpuPool | None, pool_after: int
+    ) -> None:
         self.store, self.config, self.now, self.pool = store, config, now, pool
+        self.pool_after = pool_after
         self.slots = asyncio.Semaphore(AHEAD)
+        self.bodies = 0
         self.writer = ThreadPoolExecutor(1, thread_name_prefix="policybot-store")
         on_disk = store.path.name not in ("", ":memory:") and store.path.exists()
         self.db_path = str(store.path) if on_disk else None
@@ -151,10 +158,18 @@ class _Cycle:
                 self.slots.release()
 
     async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
+        """Parse in a worker process once enough bodies came to pay for starting them
+        (a cycle with a few changed feeds parses them here, in a thread)."""
         loop = asyncio.get_running_loop()
         job = ParseJob(result, feed.id, feed.name, self.db_path)
-        if self.pool is not None and self.db_path is not None:
-            return await loop.run_in_executor(self.pool.executor(), parse_and_extract, job)
+        self.bodies += 1
+        if self.pool is not None and self.db_path is not None and self.bodies > self.pool_after:
+            try:
+                return await loop.run_in_executor(self.pool.executor(), parse_and_extract, job)
+            except (BrokenExecutor, OSError, RuntimeError) as exc:
+                log.warning("parsing workers unavailable (%s); parsing in this process", exc)
+                self.pool.close()
+                self.pool = None
         known = partial(entries_store.known_keys, self.store, feed.id)
         return await asyncio.to_thread(parse_and_extract, job, known)
 

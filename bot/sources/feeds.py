@@ -40,6 +40,8 @@ ACCEPT = (
 )
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
+_NO_BODY_WANTED = _REDIRECTS | {304}
+_DRAIN_LIMIT = 64 * 1024  # a longer unwanted body closes the connection instead
 
 
 class _Problem(Exception):
@@ -154,6 +156,9 @@ class Fetcher:
             response = await self._client.send(request, stream=True)
             try:
                 location = response.headers.get("location")
+                if response.status_code in _NO_BODY_WANTED:
+                    # read the (empty or tiny) body so the connection is kept alive
+                    await _drain(response)
                 if response.status_code in _REDIRECTS and location:
                     progress.redirect(response.status_code, str(response.url.join(location)),
                                       self.settings.max_redirects)  # fmt: skip
@@ -219,6 +224,16 @@ class Fetcher:
             raise _Problem(f"the response could not be decompressed ({exc})",
                            "The server sends a broken compressed body; report it to the site or remove the feed") from exc  # fmt: skip
         return bytes(body)
+
+
+async def _drain(response: httpx.Response) -> None:
+    """Read an unwanted body to its end (small ones only), so that httpcore puts
+    the connection back in the pool instead of closing it."""
+    read = 0
+    async for chunk in response.aiter_raw():
+        read += len(chunk)
+        if read > _DRAIN_LIMIT:
+            break
 
 
 # --------------------------------------------------------------------------- network policy
