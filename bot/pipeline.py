@@ -19,7 +19,7 @@ from bot.extract import extract
 from bot.models import Entry, FeedState, FetchResult, FetchSettings, Finding
 from bot.sources.backoff import next_state
 from bot.sources.feeds import Fetcher, parse_feed
-from store import Store, now_iso
+from store import Store, StoreError, now_iso
 from store import entries as entries_store
 from store import events as events_store
 from store import feeds as feeds_store
@@ -98,6 +98,8 @@ async def _fetch_and_process(
         result = await fetcher.fetch(feed)
         try:
             return await asyncio.to_thread(process_result, store, config, feed, result, now=now)
+        except StoreError:  # disk full, corruption: the whole cycle stops, said once
+            raise
         except Exception as exc:  # a bug on one feed must not stop the others
             log.exception("processing feed %r failed", feed.name)
             return await asyncio.to_thread(record_crash, store, config, feed, result, exc, now)

@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 from platformdirs import user_data_dir
@@ -41,10 +42,12 @@ class CliState:
                 raise click.ClickException(f"configuration error: {exc}") from exc
         return self._config
 
-    def store(self) -> Store:
+    def store(self, *, create: bool = True) -> Store:
+        """The database; read-only commands pass ``create=False`` so a mistyped
+        --db folder is an error rather than a new empty database."""
         if self._store is None:
             try:
-                self._store = Store.open(self.db_path)
+                self._store = Store.open(self.db_path, create=create)
             except StoreError as exc:
                 raise click.ClickException(str(exc)) from exc
         return self._store
@@ -58,7 +61,17 @@ class CliState:
 pass_state = click.make_pass_decorator(CliState)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """Store failures (disk full, corruption) end any command with one clear message."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     "db_path",
@@ -95,9 +108,9 @@ def main(ctx: click.Context, db_path: Path | None, feeds_path: Path | None, verb
 
 
 def _register() -> None:
-    from bot.cli import daemon, evaluate, events, feeds, recent, subscriptions
+    from bot.cli import daemon, evaluate, events, feeds, outbox, recent, subscriptions
 
-    for module in (daemon, feeds, recent, events, evaluate, subscriptions):
+    for module in (daemon, feeds, recent, events, evaluate, subscriptions, outbox):
         for command in module.COMMANDS:
             main.add_command(command)
 
