@@ -93,7 +93,8 @@ async def poll_and_deliver(
     posters = build_posters(config, stream, store=store)
     try:
         summary = await poll_once(store, config, include_all=include_all)
-        delivered = await Dispatcher(store, posters).drain()
+        dispatcher = Dispatcher(store, posters, retry_for=config.delivery_retry_for)
+        delivered = await dispatcher.drain()
     finally:
         await close_posters(posters)
     return summary, delivered
@@ -135,7 +136,7 @@ class Daemon:
         prepare(self.store, self.config)
         runtimes = self._runtimes()
         posters = build_posters(self.config, self.stream, runtimes, self.store)
-        self.dispatcher = Dispatcher(self.store, posters)
+        self.dispatcher = Dispatcher(self.store, posters, retry_for=self.config.delivery_retry_for)
         scheduler = self._scheduler()
         self._install_signals()
         scheduler.start()

@@ -27,7 +27,6 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main as cli_main
-
 from tests import feedserver
 from tests.fake_slack import BOT_TOKEN, FakeSlack, fake_slack_server
 from tests.feedserver import ALLOW_LOCAL, FeedServer
