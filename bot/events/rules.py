@@ -59,6 +59,7 @@ STOPPING = frozenset(
     {"moratorium", "extension", "ban", "exit", "restriction", "shutdown", "settlement"}
 )
 SPECIFIC_ACTORS = frozenset({"vendor", "government", "regulator", "court"})
+AUTHORITIES = frozenset({"government", "regulator", "court"})
 WORLDWIDE = frozenset({"global", "worldwide", "world", "international"})
 
 
@@ -210,8 +211,11 @@ def region_conflict(new: Profile, event: Profile) -> bool:
 
 
 def regions_agree(a: str | None, b: str | None) -> bool:
-    """Equal, or one side does not say."""
-    return not a or not b or normalise(a).strip() == normalise(b).strip()
+    """Equal, or one side does not say (worldwide is what extraction says by default)."""
+    if not a or not b:
+        return True
+    a, b = normalise(a).strip(), normalise(b).strip()
+    return a == b or a in WORLDWIDE or b in WORLDWIDE
 
 
 def days_between(a: datetime, b: datetime) -> float:
@@ -233,6 +237,8 @@ class Comparison(NamedTuple):
     shared: int
     shared_names: int
     extension: bool = False  # one side is an extension, the other is not
+    authorities: bool = False  # two different authority types (the actor conflict)
+    commentary: bool = False  # one side reports no policy action (actor "none")
     same_story: bool = False  # same vendor and region, within SAME_STORY_DAYS of the first
 
     @property
@@ -268,6 +274,9 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         shared=shared,
         shared_names=shared_names,
         extension=(new.action == "extension") != (event.action == "extension"),
+        commentary="none" in (new.actor_type, event.actor_type),
+        authorities=new.actor_type != event.actor_type
+        and new.actor_type in AUTHORITIES and event.actor_type in AUTHORITIES,
         same_story=vendor == "same" and abs(since_first) <= SAME_STORY_DAYS
         and regions_agree(new.region, event.region),
     )  # fmt: skip
@@ -295,9 +304,10 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
     if c.conflicts:  # one contradiction is forgiven when the wording agrees ...
         if c.conflicts == 1 and c.sim >= STRONG_SIM and c.shared >= 3:
             return True
-        return _action_mistake(c)  # ... or when it is the action and all else agrees
-    if c.vendor == "same":
-        return True
+        # ... or when it is the action or the kind of authority and all else agrees
+        return _action_mistake(c) or _authority_mistake(c)
+    if c.vendor == "same":  # a comment must also share a word: big vendors have many stories
+        return not c.commentary or c.shared >= 1 or c.shared_names >= 1 or c.product == "same"
     if c.vendor == "one":  # a vendor on one side only: the wording must agree
         return c.sim >= 0.3 and c.shared >= 3
     if new.actor_type == "none":  # no vendor, no actor: only the words connect them
@@ -309,6 +319,16 @@ def _action_mistake(c: Comparison) -> bool:
     """Extraction mis-reads one report's action more often than a vendor reverses itself
     within days: the only conflict is the action, and vendor, region and date agree."""
     return c.conflicts == 1 and c.action == "conflict" and c.same_story
+
+
+def _authority_mistake(c: Comparison) -> bool:
+    """A court ruling on a regulator's fine is told with both in it: which authority acts
+    is mis-read more often than two act on one vendor in the same days. Forgiven when
+    vendor, region and date agree and some wording is shared."""
+    return (
+        c.conflicts == 1 and c.authorities and c.same_story
+        and (c.shared >= 2 or c.shared_names >= 1)
+    )  # fmt: skip
 
 
 def _follow_up_ok(new: Profile, c: Comparison) -> bool:
