@@ -14,11 +14,11 @@ import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from bot import clustering
 from bot.delivery import render
 from bot.models import ACTIONS, Destination, Filters, Message, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors, known_vendors
-from store import Store, outbox
-from store import events as events_store
+from store import Store, event_reads, event_search, outbox
 from store import feeds as feeds_store
 from store import state as state_store
 from store import subscriptions as subscriptions_store
@@ -185,7 +185,7 @@ def handle_text(store: Store, caller: Caller, text: str) -> Message:
 
 def vendor_names(store: Store, prefix: str = "", limit: int = 25) -> list[str]:
     """Known vendor names (gazetteer + store) starting with ``prefix``, for autocomplete."""
-    return known_vendors(events_store.vendor_names(store), prefix=prefix, limit=limit)
+    return known_vendors(event_reads.vendor_names(store), prefix=prefix, limit=limit)
 
 
 def _not_allowed(caller: Caller, command: str) -> str:
@@ -200,7 +200,7 @@ def _latest(store: Store, caller: Caller, request: Request) -> Message:
     wanted = request.limit if request.limit is not None else LATEST_DEFAULT
     count = min(max(wanted, 1), LATEST_MAX)
     # vendor events that are not policy changes are skipped, so read a few more
-    events = events_store.recent_events(store, limit=count * 3, actor_types=SUBSCRIBABLE_ACTORS)
+    events = event_reads.recent_events(store, limit=count * 3, actor_types=SUBSCRIBABLE_ACTORS)
     events = [e for e in events if e.relevant or e.actor_type != "vendor"][:count]
     message = render.latest(events)
     if count != wanted:
@@ -209,9 +209,9 @@ def _latest(store: Store, caller: Caller, request: Request) -> Message:
 
 
 def _vendor(store: Store, caller: Caller, request: Request) -> Message:
-    known = events_store.vendor_names(store)
+    known = event_reads.vendor_names(store)
     name = canonical_vendor(request.vendor or "", known) or (request.vendor or "").strip()
-    timeline = events_store.timeline(store, name)
+    timeline = clustering.timeline(store, name)
     if not timeline.events:
         suggestions = close_vendors(name, known)
         hint = f" Did you mean {', '.join(suggestions)}?" if suggestions else ""
@@ -225,7 +225,7 @@ def _search(store: Store, caller: Caller, request: Request) -> Message:
     query = " ".join((request.query or "").split())[:QUERY_MAX]
     if not query:
         return render.help_message(note="Usage: search QUERY, e.g. `search moratorium police`.")
-    return render.search_results(query, events_store.search(store, query, limit=SEARCH_LIMIT))
+    return render.search_results(query, event_search.search(store, query, limit=SEARCH_LIMIT))
 
 
 def _destination(caller: Caller) -> Destination | None:
@@ -263,7 +263,7 @@ def check_filters(store: Store, filters: Filters) -> tuple[Filters, list[str]]:
         problems.append(
             f"Unknown actor type(s) {', '.join(bad)}. Valid: {', '.join(SUBSCRIBABLE_ACTORS)} (or any)."
         )
-    known = events_store.vendor_names(store)
+    known = event_reads.vendor_names(store)
     vendors: list[str] = []
     for vendor in filters.vendors:
         name = canonical_vendor(vendor, known)
