@@ -56,7 +56,8 @@ def build_posters(
 
 
 def _slack_posters(config: Config, store: Store | None) -> list[Poster]:
-    from bot.chat.slack.poster import installation_token_lookup, installations_path, slack_posters
+    from bot.chat.slack.poster import installation_token_lookup, slack_posters
+    from bot.chat.slack.runtime import installations_path
 
     lookup = None
     if config.slack.client_id and store is not None:  # multi-workspace OAuth installs
@@ -176,7 +177,7 @@ class Daemon:
         if self.config.slack.enabled and (
             self.config.slack.app_token or self.config.slack.signing_secret
         ):
-            from bot.chat.slack.poster import SlackRuntime
+            from bot.chat.slack.runtime import SlackRuntime
 
             runtimes.append(SlackRuntime(self.config.slack, self.store))
         if self.config.discord.enabled:

@@ -274,6 +274,14 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class DeclaredSubscription:
+    """A subscription written in the configuration file (``subscriptions:``)."""
+
+    destination: Destination
+    filters: Filters
+
+
+@dataclass(frozen=True)
 class Subscription:
     id: int
     destination: Destination

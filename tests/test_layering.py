@@ -10,7 +10,7 @@ OWNERS = {
     "httpx": {"bot/sources/feeds.py"},
     "feedparser": {"bot/sources/feeds.py"},
     "sqlite_utils": {"store/"},
-    "slack_bolt": {"bot/chat/slack/poster.py"},
+    "slack_bolt": {"bot/chat/slack/runtime.py"},
     "slack_sdk": {"bot/chat/slack/poster.py"},
     "discord": {"bot/chat/discord/poster.py"},
     "apscheduler": {"bot/app.py"},
