@@ -48,10 +48,11 @@ def build_posters(
     if config.console:
         posters.append(ConsolePoster(stream or sys.stdout))
     posters.extend(_slack_posters(config, store))
-    from bot.chat.discord.poster import DiscordRuntime, discord_posters
+    from bot.chat.discord.poster import discord_posters
+    from bot.chat.discord.runtime import DiscordRuntime
 
     gateway = next((r for r in runtimes if isinstance(r, DiscordRuntime)), None)
-    posters.extend(discord_posters(config.discord, runtime=gateway))
+    posters.extend(discord_posters(config.discord, client=gateway.client if gateway else None))
     return posters
 
 
@@ -181,7 +182,7 @@ class Daemon:
 
             runtimes.append(SlackRuntime(self.config.slack, self.store))
         if self.config.discord.enabled:
-            from bot.chat.discord.poster import DiscordRuntime
+            from bot.chat.discord.runtime import DiscordRuntime
 
             runtimes.append(DiscordRuntime(self.config.discord, self.store))
         return runtimes

@@ -12,7 +12,7 @@ OWNERS = {
     "sqlite_utils": {"store/"},
     "slack_bolt": {"bot/chat/slack/runtime.py"},
     "slack_sdk": {"bot/chat/slack/poster.py"},
-    "discord": {"bot/chat/discord/poster.py"},
+    "discord": {"bot/chat/discord/"},
     "apscheduler": {"bot/app.py"},
 }
 

@@ -23,7 +23,9 @@ from bot.chat.slack.poster import (
     is_workspace_admin,
     to_blocks,
 )
-from bot.commands import MANAGE_COMMANDS, Caller, UsageError, handle_text, parse_text
+from bot.command_set import MANAGE_COMMANDS, Caller, UsageError
+from bot.command_text import parse_text
+from bot.commands import handle_text
 from bot.config import ConfigError, SlackSettings
 from bot.models import Message
 from store import Store
