@@ -19,7 +19,8 @@ from bot.delivery.routes import route
 from bot.extract import extract
 from bot.models import Entry, FeedState, FetchResult, FetchSettings, Finding
 from bot.sources.backoff import next_state
-from bot.sources.feeds import Fetcher, parse_feed
+from bot.sources.fetch import Fetcher
+from bot.sources.parse import parse_feed
 from store import Store, now_iso
 from store import entries as entries_store
 from store import feeds as feeds_store
