@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from bot import clustering
-from bot.cli.main import CliState, pass_state
+from bot.cli.state import CliState, pass_state
 from bot.events.status import Timeline
 from bot.models import Event, SearchHit
 from bot.vendor_lookup import canonical_vendor, close_vendors

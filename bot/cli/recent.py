@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from bot.cli.events import plain, to_json
-from bot.cli.main import CliState, pass_state
+from bot.cli.state import CliState, pass_state
 from bot.models import Event
 
 

@@ -7,7 +7,7 @@ import shlex
 
 import click
 
-from bot.cli.main import CliState, pass_state
+from bot.cli.state import CliState, pass_state
 from bot.command_set import SUBSCRIBABLE_ACTORS
 from bot.delivery import render
 from bot.delivery.destinations import DestinationError, parse_destination
