@@ -54,6 +54,8 @@ class FeedConfig:
     interval: int  # seconds between polls when healthy
     tags: tuple[str, ...] = ()
     enabled: bool = True
+    verified: bool = True  # False: the address rests on the site's URL pattern only
+    origin: str = ""  # where a generated source came from ("" = written in feeds.yaml)
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class FetchSettings:
     per_host: int = 2
     max_backoff: int = 24 * 3600
     max_alert_age_days: int | None = 14  # None disables the age check
+    allow_hosts: tuple[str, ...] = ()  # non-public hosts/addresses/CIDRs feeds may use
     user_agent: str = (
         "policybot/0.1 (+https://github.com/policybot/policybot; facial-recognition policy alerts)"
     )
@@ -96,6 +99,7 @@ class FeedState:
     redirect_target: str | None = None  # last permanent-redirect target seen
     redirect_count: int = 0  # times in a row that target was seen
     baseline_done: bool = False  # first successful fetch recorded
+    verified: bool = True  # False: an unconfirmed address (``verified: false`` in feeds.yaml)
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,21 @@ class Entry:
     published: datetime | None = None  # timezone-aware UTC
     language: str | None = None
     guid: str | None = None
-    source: str = ""  # outlet / feed name shown to users
+    source: str = ""  # the feed it came through (shown as "via")
+    outlet: str = ""  # the publisher (an aggregator's item names it); "" = the feed itself
+    outlet_url: str | None = None  # the publisher's article (or, when opaque, its site)
+    article_id: str | None = None  # the aggregator's id of the article, across its feeds
+    article_url: str | None = None  # the publisher's canonical article URL, when known
+    related: tuple[str, ...] = ()  # outlets of related coverage the item lists (story cluster)
+
+    @property
+    def via(self) -> str:
+        return self.source
+
+    @property
+    def publisher(self) -> str:
+        """The outlet to show: the publisher when the item names one, else the feed."""
+        return self.outlet or self.source
 
     @property
     def text(self) -> str:
@@ -169,11 +187,12 @@ class Finding:
 @dataclass(frozen=True)
 class Mention:
     entry_id: int
-    source: str
+    source: str  # the outlet (publisher) of the report
     title: str
     link: str | None
     published: datetime | None
     primary: bool = False  # from the vendor's own newsroom (feed kind "vendor")
+    via: str = ""  # the feed it came through, when not the outlet's own
 
 
 @dataclass(frozen=True)
@@ -196,8 +215,8 @@ class Event:
     link: str | None
     confidence: float
     first_reported: datetime  # earliest report = the event date
-    mention_count: int = 1
-    source_count: int = 1  # distinct outlets
+    mention_count: int = 1  # distinct reports (one article through several feeds is one)
+    source_count: int = 1  # distinct outlets (publishers), related coverage included
     mentions: tuple[Mention, ...] = ()
 
 

@@ -157,6 +157,8 @@ def process_result(
             store, config, feed, entries, baseline=baseline, now=now
         )
     error = parse_error or result.error
+    if state.status == "dead":  # an unconfirmed address that never worked: say so plainly
+        error = state.last_error
     if error:
         log.warning("%s", error)
     outcome = "error" if parse_error else result.outcome

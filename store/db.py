@@ -142,8 +142,11 @@ class Store:
                     f"the database {self.path} has schema version {current}, newer than this "
                     f"policybot knows ({known}). Upgrade policybot or use another --db file."
                 )
+            # by set, not by maximum: migrations are numbered per branch and may land out
+            # of order, so a database at 5 can still lack 4
+            done = {int(r[0]) for r in self.db.execute("SELECT version FROM schema_migrations")}
             for version, name, step in sorted(MIGRATIONS):
-                if version <= current:
+                if version in done:
                     continue
                 with self.db.atomic():
                     step(self.db)

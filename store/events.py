@@ -54,6 +54,9 @@ UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE :vendor != '' AND :action != '' AND vendor_key = :vendor AND action = :action
   AND first_reported BETWEEN :lo AND :hi {_NEWEST})
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
+  WHERE :vendor != '' AND :action != '' AND vendor_key = :vendor AND relevant = 1
+  AND first_reported BETWEEN :lo AND :hi {_NEWEST})
+UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE :vendor = '' AND actor_type = :actor AND vendor IS NULL
   AND first_reported BETWEEN :lo AND :hi {_NEWEST})
 UNION ALL SELECT 0, {_EVENT_COLS} FROM events

@@ -23,7 +23,9 @@ from tests.feedserver import FIXTURES, FeedServer
 
 feed_server = feedserver.feed_server  # the fixture, under its own name
 
-FAST = FetchSettings(connect_timeout=2.0, total_timeout=5.0, max_bytes=256 * 1024)
+FAST = FetchSettings(
+    connect_timeout=2.0, total_timeout=5.0, max_bytes=256 * 1024, allow_hosts=("127.0.0.1",)
+)
 RSS = (FIXTURES / "rss20.xml").read_bytes()
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 

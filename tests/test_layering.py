@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OWNERS = {
     "httpx": {"bot/sources/fetch.py"},
+    "httpcore": {"bot/sources/fetch.py"},
     "feedparser": {"bot/sources/parse.py"},
     "sqlite_utils": {"store/"},
     "slack_bolt": {"bot/chat/slack/runtime.py"},

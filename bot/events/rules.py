@@ -5,11 +5,15 @@ candidate events of a finding (``candidate_query``), lets ``best_candidate`` pic
 one with ``decide``, and stores the result. The rules, in short:
 
 * same actor: vendors must agree (a report without a vendor needs similar wording);
-* compatible action: a reversal never joins anything else, and a moratorium never
-  joins its extension once the news cycle is over;
+* compatible action: a reversal joins a stopping action only within the news cycle
+  when vendor, region and date agree (extraction mistakes one of them), and a
+  moratorium never joins its extension once the news cycle is over;
 * close in time: within the news cycle (days) structured agreement is enough; a
-  follow-up weeks or months later must agree on the action and on wording; after
-  ``FOLLOW_UP_DAYS`` from the first report nothing joins;
+  follow-up weeks or months later must agree on wording, and on the action unless
+  product or wording agree strongly (then its action votes instead of vetoing);
+  after ``FOLLOW_UP_DAYS`` from the first report nothing joins;
+* identity comes from the finding's vendor only: another vendor named in the text
+  (a rival's move in a headline) is no evidence of being the same story;
 * similar text: distinctive words (stopwords and words every FR story uses are
   dropped, see ``bot/data/events.yaml``), plus MinHash LSH band hashes so that
   near-duplicate copies are found by an indexed lookup whatever their vendor.
@@ -26,7 +30,7 @@ from typing import NamedTuple, TypeVar
 
 from bot.events.records import CandidateEvent, CandidateQuery
 from bot.events.signatures import names as names_of
-from bot.events.signatures import normalise, product_terms, terms, vendor_key, words
+from bot.events.signatures import normalise, product_terms, stem, terms, vendor_key, words
 from bot.models import Entry, Finding
 
 T = TypeVar("T")
@@ -39,6 +43,8 @@ MAX_TERMS = 400  # distinctive words kept per event
 PRIMARY_WEIGHT = 3.0  # a vendor's own newsroom outweighs an outlet's paraphrase
 MIN_WEIGHT = 0.05
 NAME_WEIGHT = 3  # a shared name counts like this many shared words
+SAME_STORY_DAYS = 7  # one action conflict is forgiven this close to the first report
+STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
 
 STOPPING = frozenset(
     {"moratorium", "extension", "ban", "exit", "restriction", "shutdown", "settlement"}
@@ -95,17 +101,28 @@ def unpack_terms(packed: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(terms.split()), frozenset(names.split())
 
 
-def similarity(new: Profile, event: Profile) -> tuple[float, int]:
-    """(weighted share of ``new``'s distinctive words found in ``event``, shared words).
+def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
+    """(weighted share of ``new``'s distinctive words found in ``event``, shared words,
+    shared names).
 
     Names (capitalised mid-sentence: places, people, organisations) count
     ``NAME_WEIGHT`` times: they tell two stories on the same theme apart.
     """
-    shared = len(new.terms & event.terms)
-    shared_names = len(new.names & event.names)
+    terms, names = new.terms, new.names
+    if event.vendor_key and new.vendor_key != event.vendor_key:
+        # the event's vendor named in a report whose finding has no vendor is not
+        # agreement: identity comes from the finding's vendor only
+        own = _vendor_words(event.vendor_key)
+        terms, names = terms - own, names - own
+    shared = len(terms & event.terms)
+    shared_names = len(names & event.names)
     found = shared + (NAME_WEIGHT - 1) * shared_names
-    total = max(4, len(new.terms)) + (NAME_WEIGHT - 1) * len(new.names)
-    return found / total, shared
+    total = max(4, len(terms)) + (NAME_WEIGHT - 1) * len(names)
+    return found / total, shared, shared_names
+
+
+def _vendor_words(key: str) -> frozenset[str]:
+    return frozenset(stem(word) for word in key.split())
 
 
 def action_relation(a: str | None, b: str | None) -> str:
@@ -138,6 +155,11 @@ def region_conflict(new: Profile, event: Profile) -> bool:
     return a != b and a not in WORLDWIDE and b not in WORLDWIDE
 
 
+def regions_agree(a: str | None, b: str | None) -> bool:
+    """Equal, or one side does not say."""
+    return not a or not b or normalise(a).strip() == normalise(b).strip()
+
+
 def days_between(a: datetime, b: datetime) -> float:
     return (a - b).total_seconds() / 86400.0
 
@@ -156,6 +178,8 @@ class Comparison(NamedTuple):
     sim: float
     shared: int
     shared_names: int
+    extension: bool = False  # one side is an extension, the other is not
+    same_story: bool = False  # same vendor and region, within SAME_STORY_DAYS of the first
 
     @property
     def conflicts(self) -> int:
@@ -175,19 +199,23 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
     if new.vendor_key and event.vendor_key and new.vendor_key != event.vendor_key:
         return None
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))
-    sim, shared = similarity(new, event)
+    sim, shared, shared_names = similarity(new, event)
+    vendor = "same" if new.vendor_key and event.vendor_key else (
+        "one" if new.vendor_key or event.vendor_key else "none")  # fmt: skip
     return Comparison(
         near=gap <= NEAR_DAYS and abs(since_first) <= NEWS_CYCLE_DAYS,
         gap=gap,
-        vendor="same" if new.vendor_key and event.vendor_key else
-        ("one" if new.vendor_key or event.vendor_key else "none"),
+        vendor=vendor,
         action=action_relation(new.action, event.action),
         product=product_relation(new.product_terms, event.product_terms),
         actor_conflict=actor_conflict(new.actor_type, event.actor_type),
         region_conflict=region_conflict(new, event),
         sim=sim,
         shared=shared,
-        shared_names=len(new.names & event.names),
+        shared_names=shared_names,
+        extension=(new.action == "extension") != (event.action == "extension"),
+        same_story=vendor == "same" and abs(since_first) <= SAME_STORY_DAYS
+        and regions_agree(new.region, event.region),
     )  # fmt: skip
 
 
@@ -210,8 +238,10 @@ def decide(new: Profile, event: Profile) -> float | None:
 
 def _near_ok(new: Profile, c: Comparison) -> bool:
     """Within the news cycle, the same actor with nothing contradicting is the same event."""
-    if c.conflicts:  # one contradiction is forgiven only when the wording agrees
-        return c.conflicts == 1 and c.sim >= 0.35 and c.shared >= 3
+    if c.conflicts:  # one contradiction is forgiven when the wording agrees ...
+        if c.conflicts == 1 and c.sim >= STRONG_SIM and c.shared >= 3:
+            return True
+        return _action_mistake(c)  # ... or when it is the action and all else agrees
     if c.vendor == "same":
         return True
     if c.vendor == "one":  # a vendor on one side only: the wording must agree
@@ -221,12 +251,27 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
     return c.shared >= 2 or c.shared_names >= 1
 
 
+def _action_mistake(c: Comparison) -> bool:
+    """Extraction mis-reads one report's action more often than a vendor reverses itself
+    within days: the only conflict is the action, and vendor, region and date agree."""
+    return c.conflicts == 1 and c.action == "conflict" and c.same_story
+
+
 def _follow_up_ok(new: Profile, c: Comparison) -> bool:
     """Weeks or months later: the same change, told in similar words."""
     if c.conflicts or c.shared < 3:
         return False
-    if c.vendor == "same":  # e.g. a moratorium and its extension never pass: actions differ
-        return c.action == "same" and (c.product == "same" or c.sim >= 0.25)
+    if c.vendor == "same":
+        if c.action == "same":
+            return c.product == "same" or c.sim >= 0.25
+        # a compatible action is likely a mis-read of the same change: it may join
+        # (and vote) when product or wording agree strongly; a moratorium and its
+        # extension stay apart (``c.extension``)
+        return (
+            c.action == "compatible"
+            and not c.extension
+            and ((c.product == "same" and c.sim >= 0.25) or c.sim >= STRONG_SIM)
+        )
     if c.vendor == "none" and new.actor_type in SPECIFIC_ACTORS:
         return c.shared_names >= 1 and c.sim >= 0.15
     return False
