@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from bot import clustering
 from bot.delivery.routes import route
 from bot.events import rules
 from bot.models import Destination, Entry, EventChange, Filters, Finding
-from store import Store
+from store import Store, event_reads
 from store import entries as entries_store
-from store import events as events_store
 from store import subscriptions as subscriptions_store
 
 START = datetime(2022, 9, 5, 8, tzinfo=UTC)
@@ -59,7 +59,7 @@ def record(store: Store, pair: tuple[Entry, Finding]) -> tuple[EventChange, int]
     entry, finding = pair
     with store.transaction():
         entry_id = entries_store.record_entries(store, [entry])[0][0]
-        change = events_store.record_finding(store, entry_id=entry_id, entry=entry,
+        change = clustering.record_finding(store, entry_id=entry_id, entry=entry,
                                              finding=finding)  # fmt: skip
         entries_store.record_finding(store, entry_id, finding, change.event_id)
         written = route(store, change, alertable=True)
@@ -82,7 +82,7 @@ def test_reports_that_are_not_a_policy_change_do_not_vote_on_the_action(store: S
                                "Why Norvik Labs will not leave the face search market")):  # fmt: skip
         change, _ = record(store, report(title, day=1 + n, action="exit", relevant=False))
         assert change.event_id == first.event_id
-    event = events_store.get_event(store, first.event_id)
+    event = event_reads.get_event(store, first.event_id)
     assert event is not None and event.action == "ban"  # (relevance is voted apart)
 
 
@@ -96,7 +96,7 @@ def test_comments_without_an_actor_do_not_outvote_the_one_relevant_report(store:
     change, written = record(store, report(
         "Norvik Labs stops selling Facet Search to sheriffs", day=2))  # fmt: skip
     assert change.event_id == first.event_id
-    event = events_store.get_event(store, first.event_id)
+    event = event_reads.get_event(store, first.event_id)
     assert event is not None and event.relevant and event.actor_type == "vendor"
     assert written == 1 and alerts(store) == 1  # the change alerts: no silent loss
 
@@ -202,7 +202,7 @@ def test_a_rival_named_in_the_headline_does_not_pull_the_item_into_its_event(
         "Talvera says sheriffs can no longer buy its face matcher either.",
         day=2, vendor="Talvera", action="ban", product=None))  # fmt: skip
     assert change.event_id != rival.event_id and change.created
-    event = events_store.get_event(store, change.event_id)
+    event = event_reads.get_event(store, change.event_id)
     assert event is not None and event.vendor == "Talvera"
     assert written == 1 and alerts(store) == 2
 
