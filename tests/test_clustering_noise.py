@@ -15,7 +15,7 @@ import pytest
 
 from bot import clustering
 from bot.delivery.routes import route
-from bot.events import rules
+from bot.events import matching
 from bot.models import Destination, Entry, EventChange, Filters, Finding
 from store import Store, event_reads
 from store import entries as entries_store
@@ -145,11 +145,11 @@ def test_the_conflict_is_not_forgiven_when_date_or_region_differ(
 
 
 def test_two_conflicts_are_never_forgiven() -> None:
-    old = rules.Profile("talvera", "vendor", True, "shutdown", frozenset({"kiosk"}), "US",
+    old = matching.Profile("talvera", "vendor", True, "shutdown", frozenset({"kiosk"}), "US",
                         START, START)  # fmt: skip
-    new = rules.Profile("talvera", "vendor", True, "reversal", frozenset({"lens"}), "US",
+    new = matching.Profile("talvera", "vendor", True, "reversal", frozenset({"lens"}), "US",
                         START + timedelta(days=1), START + timedelta(days=1))  # fmt: skip
-    assert rules.decide(new, old) is None
+    assert matching.decide(new, old) is None
 
 
 # --------------------------------------------------------------------------- follow-ups
@@ -210,19 +210,19 @@ def test_a_rival_named_in_the_headline_does_not_pull_the_item_into_its_event(
 def test_the_events_vendor_named_in_a_vendorless_report_is_no_evidence() -> None:
     """Similarity for a report whose finding has no vendor leaves the event's vendor
     name out: the name alone never makes the report part of the event."""
-    event = rules.Profile("orvane", "vendor", True, "moratorium", frozenset(), None, START,
+    event = matching.Profile("orvane", "vendor", True, "moratorium", frozenset(), None, START,
                           START, terms=frozenset({"orvan", "matcher", "sheriff"}),
                           names=frozenset({"orvan"}))  # fmt: skip
-    new = rules.Profile("", "none", False, None, frozenset(), None, START, START,
+    new = matching.Profile("", "none", False, None, frozenset(), None, START, START,
                         terms=frozenset({"orvan", "pric", "quarter", "revenu"}),
                         names=frozenset({"orvan"}))  # fmt: skip
-    sim, shared, shared_names = rules.similarity(new, event)
+    sim, shared, shared_names = matching.similarity(new, event)
     assert (sim, shared, shared_names) == (0.0, 0, 0)
-    assert rules.decide(new, event) is None
-    same_vendor = rules.Profile(
+    assert matching.decide(new, event) is None
+    same_vendor = matching.Profile(
         "orvane", "vendor", False, None, frozenset(), None, START, START,
         terms=frozenset({"matcher", "sheriff", "pric"}), names=frozenset())  # fmt: skip
-    assert rules.similarity(same_vendor, event)[1] == 2
+    assert matching.similarity(same_vendor, event)[1] == 2
 
 
 def test_a_worldwide_region_agrees_with_any_country_for_the_forgiven_conflict(
