@@ -240,7 +240,7 @@ def test_a_worldwide_region_agrees_with_any_country_for_the_forgiven_conflict(
 # --------------------------------------------------------------------------- authorities
 
 
-def test_a_court_and_a_regulator_read_from_one_ruling_in_the_same_days_are_one_event(
+def test_a_court_and_a_regulator_read_from_one_ruling_in_one_news_cycle_are_one_event(
     store: Store,
 ) -> None:
     first, written = record(store, report(
@@ -251,7 +251,7 @@ def test_a_court_and_a_regulator_read_from_one_ruling_in_the_same_days_are_one_e
     change, _ = record(store, report(
         "Data office weighs its next step after losing the Orvane appeal",
         "It may ask a higher court to look at the case again.",
-        day=2, vendor="Orvane", actor="regulator", relevant=False, action=None,
+        day=9, vendor="Orvane", actor="regulator", relevant=False, action=None,
         product=None))  # fmt: skip
     assert change.event_id == first.event_id
 
@@ -329,3 +329,42 @@ def test_a_later_authority_act_elsewhere_or_by_another_authority_is_new(
         f"Troopers in {place} have until spring to comply.", day=42, vendor=None,
         actor=actor, relevant=False, action=None, product=None))  # fmt: skip
     assert later.event_id != bill.event_id
+
+
+def test_a_regulators_later_step_on_the_same_vendor_and_body_joins_its_act(store: Store) -> None:
+    """A month on, the watchdog asks to appeal: same vendor, same named body."""
+    first, _ = record(store, report(
+        "Orvane beats the Harbour Privacy Board at the tribunal",
+        "The tribunal found the Harbour Privacy Board lacked power over Orvane.",
+        vendor="Orvane", actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
+    later, _ = record(store, report(
+        "Watchdog asks leave to appeal its Orvane defeat",
+        "The Harbour Privacy Board says the ruling misreads its remit.", day=30,
+        vendor="Orvane", actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
+    assert later.event_id == first.event_id
+
+
+def test_a_regulator_elsewhere_acting_on_the_same_vendor_later_is_a_new_event(
+    store: Store,
+) -> None:
+    first, _ = record(store, report(
+        "Orvane beats the Harbour Privacy Board at the tribunal",
+        "The tribunal found the Harbour Privacy Board lacked power over Orvane.",
+        vendor="Orvane", actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
+    later, _ = record(store, report(
+        "Watchdog fines Orvane over its face index",
+        "The Velmont Data Office says the index breaks consent rules.", day=30,
+        vendor="Orvane", actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
+    assert later.event_id != first.event_id
+
+
+def test_a_vendorless_report_naming_the_same_body_joins_the_authority_act(store: Store) -> None:
+    first, _ = record(store, report(
+        "Photo app maker Orvane settles Harbour Privacy Board claims",
+        "Orvane must delete models trained on customer photos, the Harbour Privacy Board says.",
+        vendor="Orvane", actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
+    later, _ = record(store, report(
+        "Board proposes order against a photo app maker",
+        "The Harbour Privacy Board wants the models deleted within a year.", day=1,
+        vendor=None, actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
+    assert later.event_id == first.event_id

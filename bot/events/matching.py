@@ -9,11 +9,15 @@ The rules, in short:
 * close in time: within the news cycle (days) structured agreement is enough; a
   follow-up weeks or months later must agree on wording, and on the action unless
   product or wording agree strongly (then its action votes instead of vetoing);
-  a later stage of one authority's act (a bill signed, a law in force) needs the
-  same kind of authority and a shared named place or body; after
+  a later stage of one authority's act (a bill signed, a law in force, an appeal)
+  needs the same kind of authority, the same vendor or none, and a shared named
+  place or body; after
   ``FOLLOW_UP_DAYS`` from the first report nothing joins;
-* one conflict is forgiven within the same story (same vendor and region, days
-  apart) when it is the action (reversal against a stop) or which authority acts;
+* one conflict is forgiven when it is the action (a reversal against a stop: same
+  vendor and region, days apart) or which authority acts (same vendor, same news
+  cycle, some shared wording);
+* an authority's report with no vendor joins one naming a vendor in the news cycle
+  when both name the same body or place;
 * a comment (no actor) joins a vendor's change only when it shares a word with it;
 * identity comes from the finding's vendor only: another vendor named in the text
   (a rival's move in a headline) is no evidence of being the same story;
@@ -220,7 +224,9 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
         return _action_mistake(c) or _authority_mistake(c)
     if c.vendor == "same":  # a comment must also share a word: big vendors have many stories
         return not c.commentary or c.shared >= 1 or c.shared_names >= 1 or c.product == "same"
-    if c.vendor == "one":  # a vendor on one side only: the wording must agree
+    if c.vendor == "one":  # a vendor on one side only: the wording must agree ...
+        if new.actor_type in AUTHORITIES:  # ... or name the same body or place
+            return (c.sim >= 0.3 and c.shared >= 3) or (c.place_names >= 1 and c.shared >= 2)
         return c.sim >= 0.3 and c.shared >= 3
     if new.actor_type == "none":  # no vendor, no actor: only the words connect them
         return c.sim >= 0.2 and c.shared >= 3
@@ -235,10 +241,10 @@ def _action_mistake(c: Comparison) -> bool:
 
 def _authority_mistake(c: Comparison) -> bool:
     """A court ruling on a regulator's fine is told with both in it: which authority acts
-    is mis-read more often than two act on one vendor in the same days. Forgiven when
-    vendor, region and date agree and some wording is shared."""
+    is mis-read more often than two act on one vendor in the same news cycle. Forgiven
+    when the vendor is the same, nothing else conflicts and some wording is shared."""
     return (
-        c.conflicts == 1 and c.authorities and c.same_story
+        c.conflicts == 1 and c.authorities and c.vendor == "same"
         and (c.shared >= 2 or c.shared_names >= 1)
     )  # fmt: skip
 
@@ -247,10 +253,10 @@ def _follow_up_ok(new: Profile, c: Comparison) -> bool:
     """Weeks or months later: the same change, told in similar words."""
     if c.conflicts:
         return False
-    if c.vendor == "none" and new.actor_type in AUTHORITIES:
+    if c.vendor != "one" and new.actor_type in AUTHORITIES and c.action == "unknown":
         # one act of a legislature, regulator or court is told in stages (bill, vote,
-        # signature, entry into force) in different words: the same kind of
-        # authority and the same named place or body carry it
+        # signature, entry into force, appeal) in different words: the same kind of
+        # authority, the same vendor or none, and the same named place or body carry it
         return c.place_names >= 1 and c.sim >= 0.1
     if c.shared < 3:
         return False
