@@ -25,13 +25,18 @@ class UsageError(ValueError):
     """The command text could not be understood; the message shows the right usage."""
 
 
+OPERATOR = "cli"  # the ``Caller.platform`` of the command line: sees every subscription
+OPERATOR_HINT = "an operator (use `policybot subscriptions` on the server)"
+
+
 @dataclass(frozen=True)
 class Caller:
-    platform: str  # "slack" | "discord" | "cli"
+    platform: str  # a registered chat platform's name, or OPERATOR
     user_id: str
     workspace: str | None = None  # Slack team id / Discord guild id
     channel: str | None = None  # where the command was typed (the subscribe target)
     can_manage: bool = False  # Slack admin or allow-list; Discord Manage Channels
+    manage_hint: str = OPERATOR_HINT  # who may manage, in the platform's own words
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,6 @@ APPLIES_TO: tuple[str, ...] = (
     "everyone",
 )
 FEED_KINDS: tuple[str, ...] = ("news", "vendor", "advocacy", "regulator")
-PLATFORMS: tuple[str, ...] = ("console", "slack", "discord", "slack-webhook", "discord-webhook")
 
 
 def utc_iso(moment: datetime | None = None) -> str:
