@@ -13,9 +13,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.models import ACTIONS, ACTOR_TYPES, Filters
+from bot.models import ACTIONS, Filters
+from bot.vocabulary import ACTING
 
-SUBSCRIBABLE_ACTORS: tuple[str, ...] = tuple(a for a in ACTOR_TYPES if a != "none")
+SUBSCRIBABLE_ACTORS: tuple[str, ...] = ACTING  # an actor that acts can be subscribed to
 LATEST_DEFAULT, LATEST_MAX = 5, 20
 SEARCH_LIMIT = 10
 QUERY_MAX = 200

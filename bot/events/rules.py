@@ -28,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
+from bot import vocabulary
 from bot.events.records import CandidateEvent, CandidateQuery
 from bot.events.signatures import names as names_of
 from bot.events.signatures import normalise, product_terms, stem, terms, vendor_key, words
@@ -46,10 +47,8 @@ NAME_WEIGHT = 3  # a shared name counts like this many shared words
 SAME_STORY_DAYS = 7  # one action conflict is forgiven this close to the first report
 STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
 
-STOPPING = frozenset(
-    {"moratorium", "extension", "ban", "exit", "restriction", "shutdown", "settlement"}
-)
-SPECIFIC_ACTORS = frozenset({"vendor", "government", "regulator", "court"})
+STOPPING: frozenset[str] = frozenset(vocabulary.STOPPING)  # compatible with each other
+SPECIFIC_ACTORS: frozenset[str] = frozenset(vocabulary.ACTING)
 WORLDWIDE = frozenset({"global", "worldwide", "world", "international"})
 
 
