@@ -95,9 +95,10 @@ APPLIES_INFO: Mapping[AppliesTo, AppliesInfo] = {
     AppliesTo.EVERYONE: AppliesInfo("everyone"),
 }
 
-STOPPING: frozenset[Action] = frozenset(a for a, i in ACTION_INFO.items() if i.stops_sales)
-ACTING: tuple[ActorType, ...] = tuple(a for a, i in ACTOR_INFO.items() if i.acts)
-AUTHORITIES: tuple[ActorType, ...] = tuple(a for a, i in ACTOR_INFO.items() if i.authority)
+# derived sets, as plain strings (click, JSON and SQL parameters want str, not members)
+STOPPING: frozenset[str] = frozenset(a.value for a, i in ACTION_INFO.items() if i.stops_sales)
+ACTING: tuple[str, ...] = tuple(a.value for a, i in ACTOR_INFO.items() if i.acts)
+AUTHORITIES: tuple[str, ...] = tuple(a.value for a, i in ACTOR_INFO.items() if i.authority)
 
 
 def action_info(value: str | None) -> ActionInfo | None:
