@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
+from bot import vocabulary
 from bot.events.signatures import normalise, stem
 
 NEAR_DAYS = 10  # a report this close to an event's latest report is in its news cycle
@@ -43,11 +44,9 @@ NAME_WEIGHT = 3  # a shared name counts like this many shared words
 SAME_STORY_DAYS = 7  # one action conflict is forgiven this close to the first report
 STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
 
-STOPPING = frozenset(
-    {"moratorium", "extension", "ban", "exit", "restriction", "shutdown", "settlement"}
-)
-SPECIFIC_ACTORS = frozenset({"vendor", "government", "regulator", "court"})
-AUTHORITIES = frozenset({"government", "regulator", "court"})
+STOPPING: frozenset[str] = frozenset(vocabulary.STOPPING)  # compatible with each other
+SPECIFIC_ACTORS: frozenset[str] = frozenset(vocabulary.ACTING)
+AUTHORITIES: frozenset[str] = frozenset(vocabulary.AUTHORITIES)
 WORLDWIDE = frozenset({"global", "worldwide", "world", "international"})
 
 
