@@ -108,10 +108,16 @@ def _fields(event: Event) -> tuple[Field, ...]:
         Field("Effective", event.effective.isoformat() if event.effective else ""),
         Field("Duration", event.duration or ""),
         Field("Region", event.region or ""),
+        Field("Primary source", _primary_source(event)),
     ]
     if event.actor_type not in ("vendor", "none"):
         fields.insert(0, Field("Actor", _ACTORS.get(event.actor_type, event.actor_type)))
     return tuple(f for f in fields if f.value)
+
+
+def _primary_source(event: Event) -> str:
+    """The vendor's own words among the reports (its newsroom or a watched policy page)."""
+    return next((one_line(m.source, 80) for m in event.mentions if m.primary and m.source), "")
 
 
 def _source_links(event: Event) -> tuple[Link, ...]:

@@ -147,16 +147,16 @@ def _same(a: Finding, b: Finding) -> bool:
     return all(getattr(a, name) == getattr(b, name) for name in _KEY_FIELDS)
 
 
-_LABELS = {"added": "new wording", "removed": "wording removed", "changed": "wording changed"}
+_LABELS = {"added": "sentence added", "removed": "sentence removed", "changed": "sentence reworded"}
 
 
 def evidence_text(change: SentenceChange) -> str:
     """The evidence of a page change: the sentence with its old and new wording."""
     if change.kind == "added":
-        return f"Added: “{change.new}”"
+        return f"Added: {change.new}"
     if change.kind == "removed":
-        return f"Removed: “{change.old}”"
-    return f"Before: “{change.old}” Now: “{change.new}”"
+        return f"Removed: {change.old}"
+    return f"Was: {change.old} → Now: {change.new}"
 
 
 def change_entry(
@@ -166,7 +166,7 @@ def change_entry(
     return Entry(
         feed_id=watch.feed_id,
         key=f"page:{seq}:{index}",
-        title=f"{watch.name}: {_LABELS[change.kind]} (version {seq})",
+        title=f"Policy page {_LABELS[change.kind]}: {_clip(change.wording, 90)}",
         summary=evidence_text(change),
         link=sentence_link(watch.url, change.new if change.kind != "removed" else None),
         published=when,
