@@ -29,9 +29,8 @@ from xml.sax.saxutils import escape
 from bot.config import Config, slugify
 from bot.models import Destination, FeedConfig, FetchResult, Filters
 from bot.pipeline import prepare, process_result
-from store import Store, outbox
+from store import Store, event_reads, outbox
 from store import entries as entries_store
-from store import events as events_store
 from store import feeds as feeds_store
 from store import subscriptions as subscriptions_store
 
@@ -176,7 +175,7 @@ def rss(items: Sequence[ReplayItem]) -> bytes:
 
 
 def _alert(store: Store, channel: str, event_id: int) -> Alert:
-    event = events_store.get_event(store, event_id)
+    event = event_reads.get_event(store, event_id)
     assert event is not None  # routing just read it
     return Alert(
         channel, event.id, event.key, event.vendor, event.action, event.actor_type, event.title
@@ -187,7 +186,7 @@ def _event_members(store: Store, event_ids: set[int]) -> dict[int, list[str]]:
     """Item ids (the replayed guids) of each alerted event's mentions, at the end."""
     members: dict[int, list[str]] = {}
     for event_id in event_ids:
-        event = events_store.get_event(store, event_id, with_mentions=True)
+        event = event_reads.get_event(store, event_id, with_mentions=True)
         assert event is not None
         ids = []
         for mention in event.mentions:

@@ -275,7 +275,7 @@ def cluster(
     """Predicted event keys from the real store clustering (None if it is unavailable)."""
     clusterer: Callable[[Sequence[tuple[Entry, Finding | None]]], list[str | None]]
     try:
-        from bot.events.rules import cluster_items as clusterer
+        from bot.clustering import cluster_items as clusterer
     except ImportError:  # the events stage is not installed in this build
         return None
     return clusterer([(i.entry, f) for i, f in zip(items, findings, strict=True)])

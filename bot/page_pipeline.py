@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot import clustering
 from bot.delivery.routes import route
 from bot.extract import extract
 from bot.models import Entry, FeedConfig, FetchResult, Finding, SentenceChange
@@ -24,7 +25,6 @@ from bot.sources.page_text import PageText, PageTextError, page_text
 from bot.vendor_lookup import page_vendor
 from store import Store
 from store import entries as entries_store
-from store import events as events_store
 from store import pages as pages_store
 
 log = logging.getLogger(__name__)
@@ -132,7 +132,7 @@ def _record_changes(
     event_ids = []
     for entry_id, entry in new:
         finding = pages.rebased(found[entry.key], entry)
-        recorded = events_store.record_finding(store, entry_id=entry_id, entry=entry,
+        recorded = clustering.record_finding(store, entry_id=entry_id, entry=entry,
                                              finding=finding, primary=True,
                                              max_updates=max_updates)  # fmt: skip
         entries_store.record_finding(store, entry_id, finding, recorded.event_id)

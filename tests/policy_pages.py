@@ -61,9 +61,7 @@ AXON_CLAUSES = [
     "Every product team documents the data its models were trained on.",
     "Customers can request an audit log of each automated decision.",
 ]
-AXON_POLICE_CLAUSE = (
-    "We will not sell face recognition on body-worn cameras to police departments."
-)
+AXON_POLICE_CLAUSE = "We will not sell face recognition on body-worn cameras to police departments."
 
 # A cloud vendor's face-service transparency page (the service named, not the vendor).
 AZURE_TITLE = "Azure Face service: limited access and transparency"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from bot import clustering
 from bot.delivery.routes import route
 from bot.events import rules
 from bot.models import Destination, Entry, EventChange, Filters, Finding
-from store import Store
+from store import Store, event_reads
 from store import entries as entries_store
-from store import events as events_store
 from store import subscriptions as subscriptions_store
 
 START = datetime(2022, 9, 5, 8, tzinfo=UTC)
@@ -59,7 +59,7 @@ def record(store: Store, pair: tuple[Entry, Finding]) -> tuple[EventChange, int]
     entry, finding = pair
     with store.transaction():
         entry_id = entries_store.record_entries(store, [entry])[0][0]
-        change = events_store.record_finding(store, entry_id=entry_id, entry=entry,
+        change = clustering.record_finding(store, entry_id=entry_id, entry=entry,
                                              finding=finding)  # fmt: skip
         entries_store.record_finding(store, entry_id, finding, change.event_id)
         written = route(store, change, alertable=True)
@@ -82,7 +82,7 @@ def test_reports_that_are_not_a_policy_change_do_not_vote_on_the_action(store: S
                                "Why Norvik Labs will not leave the face search market")):  # fmt: skip
         change, _ = record(store, report(title, day=1 + n, action="exit", relevant=False))
         assert change.event_id == first.event_id
-    event = events_store.get_event(store, first.event_id)
+    event = event_reads.get_event(store, first.event_id)
     assert event is not None and event.action == "ban"  # (relevance is voted apart)
 
 
@@ -96,7 +96,7 @@ def test_comments_without_an_actor_do_not_outvote_the_one_relevant_report(store:
     change, written = record(store, report(
         "Norvik Labs stops selling Facet Search to sheriffs", day=2))  # fmt: skip
     assert change.event_id == first.event_id
-    event = events_store.get_event(store, first.event_id)
+    event = event_reads.get_event(store, first.event_id)
     assert event is not None and event.relevant and event.actor_type == "vendor"
     assert written == 1 and alerts(store) == 1  # the change alerts: no silent loss
 
@@ -202,7 +202,7 @@ def test_a_rival_named_in_the_headline_does_not_pull_the_item_into_its_event(
         "Talvera says sheriffs can no longer buy its face matcher either.",
         day=2, vendor="Talvera", action="ban", product=None))  # fmt: skip
     assert change.event_id != rival.event_id and change.created
-    event = events_store.get_event(store, change.event_id)
+    event = event_reads.get_event(store, change.event_id)
     assert event is not None and event.vendor == "Talvera"
     assert written == 1 and alerts(store) == 2
 
@@ -223,3 +223,77 @@ def test_the_events_vendor_named_in_a_vendorless_report_is_no_evidence() -> None
         "orvane", "vendor", False, None, frozenset(), None, START, START,
         terms=frozenset({"matcher", "sheriff", "pric"}), names=frozenset())  # fmt: skip
     assert rules.similarity(same_vendor, event)[1] == 2
+
+
+def test_a_worldwide_region_agrees_with_any_country_for_the_forgiven_conflict(
+    store: Store,
+) -> None:
+    """Extraction says "global" when a report names no place: that is no disagreement."""
+    first, _ = record(store, report("Talvera switches off its kiosk face check", vendor="Talvera",
+                                    action="shutdown", product=None, region="global"))  # fmt: skip
+    change, _ = record(store, report(
+        "Kiosk identity matching back on at Talvera stores", day=3, vendor="Talvera",
+        action="reversal", product=None, region="CA"))  # fmt: skip
+    assert change.event_id == first.event_id
+
+
+# --------------------------------------------------------------------------- authorities
+
+
+def test_a_court_and_a_regulator_read_from_one_ruling_in_the_same_days_are_one_event(
+    store: Store,
+) -> None:
+    first, written = record(store, report(
+        "Appeal panel voids the data office's penalty on Orvane",
+        "The panel said the data office had no power over Orvane's matcher.",
+        vendor="Orvane", actor="court", relevant=False, action=None, product=None))  # fmt: skip
+    assert written == 0  # the vendor channel only: authorities go to their own channel
+    change, _ = record(store, report(
+        "Data office weighs its next step after losing the Orvane appeal",
+        "It may ask a higher court to look at the case again.",
+        day=2, vendor="Orvane", actor="regulator", relevant=False, action=None,
+        product=None))  # fmt: skip
+    assert change.event_id == first.event_id
+
+
+def test_a_regulator_acting_weeks_after_a_court_on_one_vendor_is_a_new_event(
+    store: Store,
+) -> None:
+    first, _ = record(store, report(
+        "Appeal panel voids the data office's penalty on Orvane",
+        "The panel said the data office had no power over Orvane's matcher.",
+        vendor="Orvane", actor="court", relevant=False, action=None, product=None))  # fmt: skip
+    change, _ = record(store, report(
+        "Data office opens a new inquiry into Orvane's matcher",
+        "The data office says Orvane's matcher still processes residents' faces.",
+        day=30, vendor="Orvane", actor="regulator", relevant=False, action=None,
+        product=None))  # fmt: skip
+    assert change.event_id != first.event_id
+
+
+# --------------------------------------------------------------------------- commentary
+
+
+def test_a_comment_on_another_story_of_a_big_vendor_does_not_absorb_its_change(
+    store: Store,
+) -> None:
+    comment, _ = record(store, report(
+        "Reader mailbag: why my doorbell from Norvik Labs skips faces in one state",
+        "A columnist explains the state consent statute behind the doorbell setting.",
+        actor="none", relevant=False, action=None, product=None))  # fmt: skip
+    change, written = record(store, report(
+        "Norvik Labs drops mood labels from its photo tagging API",
+        "Tags now describe clothing and objects only.", day=3, action="restriction",
+        product=None))  # fmt: skip
+    assert change.event_id != comment.event_id and written == 1
+
+
+def test_a_comment_sharing_words_with_the_vendor_change_still_joins_it(store: Store) -> None:
+    first, _ = record(store, report(
+        "Norvik Labs drops mood labels from its photo tagging API",
+        "Tags now describe clothing and objects only.", action="restriction", product=None))  # fmt: skip
+    change, _ = record(store, report(
+        "Opinion: Norvik Labs was right to drop mood labels",
+        "Mood labels from a photo never told anyone how a person felt.", day=2,
+        actor="none", relevant=False, action=None, product=None))  # fmt: skip
+    assert change.event_id == first.event_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from bot.events import rules, votes
+from bot.events import rules, status, votes
 from bot.events import signatures as signals
 from bot.models import Entry, Event, Finding
 
@@ -169,13 +169,13 @@ def test_status_lines_take_the_latest_event_per_product() -> None:
                       first_reported=datetime(2021, 5, 18, tzinfo=UTC))  # fmt: skip
     exit_ = _event(id=3, product=None, action="exit", applies_to="everyone", region="global",
                    first_reported=datetime(2020, 7, 1, tzinfo=UTC))  # fmt: skip
-    lines = rules.status_lines("Amazon", [extended, pause, exit_])
+    lines = status.status_lines("Amazon", [extended, pause, exit_])
     texts = [line.text for line in lines]
     assert texts == [
         "Amazon: exited since 2020-07",
         "Rekognition: police use paused indefinitely in US since 2021-05",
     ]
-    assert rules.status_text(pause, "Rekognition") == (
+    assert status.status_text(pause, "Rekognition") == (
         "Rekognition: police use paused for 1 year in US since 2020-06"
     )
 
