@@ -146,6 +146,6 @@ def test_help_lists_every_command_with_examples() -> None:
     text = render.help_message(note="Unknown command “x”.").text
     assert text.startswith("Unknown command")
     for command in ("latest", "vendor", "search", "subscribe", "unsubscribe", "subscriptions",
-                    "feeds", "status", "help"):  # fmt: skip
+                    "feeds", "page", "status", "help"):  # fmt: skip
         assert f"/frpolicy {command}" in text
     assert "vendor:Amazon" in text

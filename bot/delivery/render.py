@@ -383,6 +383,7 @@ HELP_LINES: tuple[tuple[str, str], ...] = (
     ("unsubscribe", "stop alerts in this channel"),
     ("subscriptions", "subscriptions in this workspace"),
     ("feeds", "sources and their health"),
+    ("page [NAME]", "a watched policy page's last change, e.g. `page Azure Face` (no name: all)"),
     ("status", "feed health, delivery queue, failing subscriptions, last poll"),
     ("help", "this list"),
 )
