@@ -18,6 +18,7 @@ from bot.command_set import (
     LATEST_DEFAULT,
     LATEST_MAX,
     MANAGE_COMMANDS,
+    OPERATOR,
     QUERY_MAX,
     SEARCH_LIMIT,
     SUBSCRIBABLE_ACTORS,
@@ -63,10 +64,7 @@ def vendor_names(store: Store, prefix: str = "", limit: int = 25) -> list[str]:
 
 
 def _not_allowed(caller: Caller, command: str) -> str:
-    who = {
-        "slack": "a workspace admin or a user listed under slack.admins in feeds.yaml",
-        "discord": "a member with the Manage Channels permission in this channel",
-    }.get(caller.platform, "an operator (use `policybot subscriptions` on the server)")
+    who = caller.manage_hint
     return f"Only {who} can {command} this channel. Ask one of them to run `/frpolicy {command}`."
 
 
@@ -103,14 +101,14 @@ def _search(store: Store, caller: Caller, request: Request) -> Message:
 
 
 def _destination(caller: Caller) -> Destination | None:
-    if caller.platform not in ("slack", "discord") or not caller.channel:
+    if caller.platform == OPERATOR or not caller.channel:
         return None
     return Destination(caller.platform, channel=caller.channel, workspace=caller.workspace)
 
 
 def _here_only(caller: Caller) -> Message:
     return render.notice(
-        "Run this in the Slack or Discord channel that should get alerts; from a terminal use "
+        "Run this in the chat channel that should get alerts; from a terminal use "
         "`policybot subscriptions add DEST` / `policybot subscriptions remove DEST`."
     )
 
@@ -194,7 +192,7 @@ def _unsubscribe(store: Store, caller: Caller, request: Request) -> Message:
 def visible_subscriptions(store: Store, caller: Caller) -> list[Subscription]:
     """What a caller may see: the CLI sees all; a chat caller its own workspace's channels."""
     subs = subscriptions_store.list_subscriptions(store)
-    if caller.platform not in ("slack", "discord"):
+    if caller.platform == OPERATOR:
         return subs
     return [
         s for s in subs

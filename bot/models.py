@@ -9,30 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, Literal
+from typing import Any
 
-ActorType = Literal["vendor", "government", "regulator", "court", "none"]
-ACTOR_TYPES: tuple[str, ...] = ("vendor", "government", "regulator", "court", "none")
-ACTIONS: tuple[str, ...] = (
-    "moratorium",
-    "extension",
-    "ban",
-    "exit",
-    "restriction",
-    "reversal",
-    "shutdown",
-    "settlement",
-)
-APPLIES_TO: tuple[str, ...] = (
-    "police",
-    "law_enforcement",
-    "government",
-    "private_companies",
-    "everyone",
-)
+from bot.vocabulary import Action, ActorType, AppliesTo
+
+# the vocabularies as plain strings (members and tables: bot/vocabulary.py)
+ACTOR_TYPES: tuple[str, ...] = tuple(a.value for a in ActorType)
+ACTIONS: tuple[str, ...] = tuple(a.value for a in Action)
+APPLIES_TO: tuple[str, ...] = tuple(a.value for a in AppliesTo)
 FEED_KINDS: tuple[str, ...] = ("news", "vendor", "advocacy", "regulator", "page")
 PRIMARY_KINDS: frozenset[str] = frozenset({"vendor", "page"})  # the vendor's own words
-PLATFORMS: tuple[str, ...] = ("console", "slack", "discord", "slack-webhook", "discord-webhook")
 
 
 def utc_iso(moment: datetime | None = None) -> str:

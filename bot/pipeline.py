@@ -73,7 +73,9 @@ def prepare(store: Store, config: Config, *, now: datetime | None = None) -> Non
     """Mirror feeds.yaml into the store (feeds and declared subscriptions)."""
     now = now or datetime.now(UTC)
     feeds_store.sync_feeds(store, config.feeds, now=now)
-    subscriptions_store.sync_declared(store, config.subscriptions, console=config.console)
+    subscriptions_store.sync_declared(
+        store, config.subscriptions, console=config.platform_settings("console")
+    )
 
 
 async def poll_once(

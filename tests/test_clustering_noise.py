@@ -297,3 +297,35 @@ def test_a_comment_sharing_words_with_the_vendor_change_still_joins_it(store: St
         "Mood labels from a photo never told anyone how a person felt.", day=2,
         actor="none", relevant=False, action=None, product=None))  # fmt: skip
     assert change.event_id == first.event_id
+
+
+def test_stages_of_one_law_weeks_apart_are_one_event(store: Store) -> None:
+    """Bill passed, then signed six weeks later: other words, the same named place."""
+    bill, _ = record(store, report(
+        "Lawmakers in Calloway pass a bill curbing police face matching",
+        "The measure passed by a wide margin.", vendor=None, actor="government",
+        relevant=False, action=None, product=None))  # fmt: skip
+    signed, _ = record(store, report(
+        "Governor's signature makes the limits law",
+        "Troopers in Calloway have until spring to comply.", day=42, vendor=None,
+        actor="government", relevant=False, action=None, product=None))  # fmt: skip
+    assert signed.event_id == bill.event_id
+
+
+@pytest.mark.parametrize(
+    ("place", "actor"),
+    [("Dunmere", "government"), ("Calloway", "court")],
+    ids=["another-place", "another-kind-of-authority"],
+)
+def test_a_later_authority_act_elsewhere_or_by_another_authority_is_new(
+    store: Store, place: str, actor: str
+) -> None:
+    bill, _ = record(store, report(
+        "Lawmakers in Calloway pass a bill curbing police face matching",
+        "The measure passed by a wide margin.", vendor=None, actor="government",
+        relevant=False, action=None, product=None))  # fmt: skip
+    later, _ = record(store, report(
+        "Governor's signature makes the limits law",
+        f"Troopers in {place} have until spring to comply.", day=42, vendor=None,
+        actor=actor, relevant=False, action=None, product=None))  # fmt: skip
+    assert later.event_id != bill.event_id

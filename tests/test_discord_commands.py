@@ -15,8 +15,8 @@ import discord
 import pytest
 
 from bot.chat.discord.runtime import DiscordRuntime
+from bot.chat.discord.settings import DiscordSettings
 from bot.chat.discord.text import INVITE_PERMISSIONS
-from bot.config import DiscordSettings
 from bot.models import Destination, Message
 from store import Store
 from store import subscriptions as subscriptions_store

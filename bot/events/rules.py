@@ -11,7 +11,12 @@ one with ``decide``, and stores the result. The rules, in short:
 * close in time: within the news cycle (days) structured agreement is enough; a
   follow-up weeks or months later must agree on wording, and on the action unless
   product or wording agree strongly (then its action votes instead of vetoing);
-  after ``FOLLOW_UP_DAYS`` from the first report nothing joins;
+  a later stage of one authority's act (a bill signed, a law in force) needs the
+  same kind of authority and a shared named place or body; after
+  ``FOLLOW_UP_DAYS`` from the first report nothing joins;
+* one conflict is forgiven within the same story (same vendor and region, days
+  apart) when it is the action (reversal against a stop) or which authority acts;
+* a comment (no actor) joins a vendor's change only when it shares a word with it;
 * identity comes from the finding's vendor only: another vendor named in the text
   (a rival's move in a headline) is no evidence of being the same story;
 * similar text: distinctive words (stopwords and words every FR story uses are
@@ -28,6 +33,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
+from bot import vocabulary
 from bot.events.records import CandidateEvent, CandidateQuery
 from bot.events.signatures import names as names_of
 from bot.events.signatures import normalise, product_terms, stem, terms, vendor_key, words
@@ -46,11 +52,9 @@ NAME_WEIGHT = 3  # a shared name counts like this many shared words
 SAME_STORY_DAYS = 7  # one action conflict is forgiven this close to the first report
 STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
 
-STOPPING = frozenset(
-    {"moratorium", "extension", "ban", "exit", "restriction", "shutdown", "settlement"}
-)
-SPECIFIC_ACTORS = frozenset({"vendor", "government", "regulator", "court"})
-AUTHORITIES = frozenset({"government", "regulator", "court"})
+STOPPING: frozenset[str] = frozenset(vocabulary.STOPPING)  # compatible with each other
+SPECIFIC_ACTORS: frozenset[str] = frozenset(vocabulary.ACTING)
+AUTHORITIES: frozenset[str] = frozenset(vocabulary.AUTHORITIES)
 WORLDWIDE = frozenset({"global", "worldwide", "world", "international"})
 
 
@@ -185,6 +189,7 @@ class Comparison(NamedTuple):
     extension: bool = False  # one side is an extension, the other is not
     authorities: bool = False  # two different authority types (the actor conflict)
     commentary: bool = False  # one side reports no policy action (actor "none")
+    place_names: int = 0  # words written as a name on either side and found on the other
     same_story: bool = False  # same vendor and region, within SAME_STORY_DAYS of the first
 
     @property
@@ -221,6 +226,7 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         shared_names=shared_names,
         extension=(new.action == "extension") != (event.action == "extension"),
         commentary="none" in (new.actor_type, event.actor_type),
+        place_names=len((new.names & (event.terms | event.names)) | (new.terms & event.names)),
         authorities=new.actor_type != event.actor_type
         and new.actor_type in AUTHORITIES and event.actor_type in AUTHORITIES,
         same_story=vendor == "same" and abs(since_first) <= SAME_STORY_DAYS
@@ -279,7 +285,14 @@ def _authority_mistake(c: Comparison) -> bool:
 
 def _follow_up_ok(new: Profile, c: Comparison) -> bool:
     """Weeks or months later: the same change, told in similar words."""
-    if c.conflicts or c.shared < 3:
+    if c.conflicts:
+        return False
+    if c.vendor == "none" and new.actor_type in AUTHORITIES:
+        # one act of a legislature, regulator or court is told in stages (bill, vote,
+        # signature, entry into force) in different words: the same kind of
+        # authority and the same named place or body carry it
+        return c.place_names >= 1 and c.sim >= 0.1
+    if c.shared < 3:
         return False
     if c.vendor == "same":
         if c.action == "same":
