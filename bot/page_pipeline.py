@@ -55,6 +55,16 @@ def read_text(result: FetchResult, source: FeedConfig) -> tuple[PageText | None,
         return None, f"page {source.name!r} ({result.final_url or source.url}): {exc}."
 
 
+def unconfirmed_text(store: Store, source: FeedConfig) -> PageText | None:
+    """On a 304 Not Modified: the last fetch's text when it still waits for a second
+    sighting (the server says it has not changed since, which confirms it)."""
+    row = pages_store.watch_row(store, source.id)
+    last, text = row.get("last_hash"), row.get("last_text")
+    if not last or not text or last == row.get("current_hash"):
+        return None
+    return PageText(tuple(str(text).split("\n")))
+
+
 def record(
     store: Store,
     source: FeedConfig,

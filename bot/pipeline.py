@@ -192,6 +192,8 @@ def process_page(
         state = replace(state, baseline_done=True)
     page = page_pipeline.PageOutcome("none")
     with store.transaction():
+        if result.outcome == "not_modified":
+            text = page_pipeline.unconfirmed_text(store, source)
         if text is not None:
             page = page_pipeline.record(store, source, text, url=result.final_url or feed.url,
                                         now=now, alertable=True,

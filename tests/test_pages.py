@@ -125,6 +125,20 @@ def test_an_added_police_clause_alerts_once_with_before_and_after(site: Site) ->
     assert len(site.alerts()) == 1
 
 
+def test_a_304_on_the_second_fetch_confirms_a_change(site: Site) -> None:
+    site.poll()
+    site.azure = AZURE_WITHOUT
+    site.serve()
+    page = pp.render(title=pp.AZURE_TITLE, vendor="Microsoft", clauses=site.azure)
+    site.server.set("/azure/face", page, content_type=HTML, etag='"v2"')
+    site.serve = lambda: None  # type: ignore[method-assign]  # keep serving it with its ETag
+    first, _ = site.poll()
+    assert first.alerts == 0
+    second, _ = site.poll()
+    assert (second.not_modified, second.alerts) == (1, 1)  # 304 for the page, one alert
+    assert site.server.requests_for("/azure/face")[-1].headers["if-none-match"] == '"v2"'
+
+
 def test_a_removed_commitment_is_a_reversal(site: Site) -> None:
     site.poll()
     site.azure = AZURE_WITHOUT
