@@ -119,6 +119,11 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
     CommandSpec("unsubscribe", "Stop alerts in this channel", _plain("unsubscribe"), manage=True),
     CommandSpec("subscriptions", "Subscriptions in this server", _plain("subscriptions")),
     CommandSpec("feeds", "The sources policybot watches", _plain("feeds")),
+    CommandSpec(
+        "page", "A watched policy page's last change (no name: the watched pages)",
+        lambda values: Request("page", query=values.get("name")),
+        (Option("name", str, "Page name, or part of it, e.g. Azure Face"),),
+    ),
     CommandSpec("status", "Feed health and failing subscriptions", _plain("status")),
     CommandSpec("help", "How to use /frpolicy", _plain("help")),
 )  # fmt: skip

@@ -25,6 +25,7 @@ from bot.models import Filters as Filters
 from bot.sources import vendor_searches
 from bot.sources.identity import canonical_link
 from bot.sources.netpolicy import NetworkPolicy, literal_address, split_allow_list
+from bot.sources.page_text import check_selector
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ _DEFAULT_KEYS = {
     "max_updates_per_event", "allow_hosts",
 }  # fmt: skip
 _FEED_KEYS = {"id", "name", "url", "kind", "interval", "tags", "enabled", "verified"}
+_PAGE_KEYS = {"selector", "vendor"}  # kind: page only
 _BASE_KEYS = {"defaults", "feeds", "subscriptions", "vendor_searches"}  # + platform sections
 _SEARCH_KEYS = {"interval", "enabled"}
 _SECRET_HINT = re.compile(r"(xox[abposr]-|xapp-|token|secret|password)", re.I)
@@ -223,7 +225,12 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
     if not isinstance(item, dict):
         raise ConfigError(f"{where}: expected a mapping with name, url and kind, got {item!r}.")
     label = f"{where} ({item.get('name')!r})" if item.get("name") else where
-    unknown = set(item) - _FEED_KEYS
+    unknown = set(item) - _FEED_KEYS - (_PAGE_KEYS if item.get("kind") == "page" else set())
+    if unknown & _PAGE_KEYS:
+        raise ConfigError(
+            f"{label}: {sorted(unknown & _PAGE_KEYS)} only apply to policy pages; add "
+            "'kind: page' to watch this url as a web page, or remove them."
+        )
     if unknown:
         raise ConfigError(
             f"{label}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_FEED_KEYS)}."
@@ -234,7 +241,9 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
     url = item.get("url")
     if not isinstance(url, str) or not _is_http_url(url):
         raise ConfigError(
-            f"{label}: 'url' must be an http(s) URL of an RSS or Atom feed, got {url!r}."
+            f"{label}: 'url' must be an http(s) URL of an RSS or Atom feed"
+            f"{' (or, with kind: page, of a web page)' if item.get('kind') != 'page' else ''}, "
+            f"got {url!r}."
         )
     if _SECRET_HINT.search(urlsplit(url).query):
         raise ConfigError(
@@ -261,9 +270,29 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
         else settings.interval
     )
     feed_id = str(item.get("id") or slugify(name))
+    selector, vendor = _page_options(item, label) if kind == "page" else ("", "")
     return FeedConfig(id=feed_id, name=name.strip(), url=url.strip(), kind=kind,
                       interval=interval, tags=tuple(tags), enabled=enabled,
-                      verified=verified)  # fmt: skip
+                      verified=verified, selector=selector, vendor=vendor)  # fmt: skip
+
+
+def _page_options(item: dict[str, Any], label: str) -> tuple[str, str]:
+    """A policy page's ``selector`` (valid CSS) and ``vendor`` (a name)."""
+    selector = item.get("selector") or ""
+    if not isinstance(selector, str):
+        raise ConfigError(
+            f"{label}: 'selector' must be a CSS selector string, e.g. main or '#policy'."
+        )
+    problem = check_selector(selector.strip()) if selector.strip() else None
+    if problem:
+        raise ConfigError(
+            f"{label}: selector {selector!r} is not valid CSS ({problem}); write the selector of "
+            "the element holding the policy text, e.g. main, article or '#policy'."
+        )
+    vendor = item.get("vendor") or ""
+    if not isinstance(vendor, str):
+        raise ConfigError(f"{label}: 'vendor' must be the vendor's name, e.g. Microsoft.")
+    return selector.strip(), " ".join(vendor.split())
 
 
 def _vendor_searches(raw: Any, where: str) -> tuple[FeedConfig, ...]:
