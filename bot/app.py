@@ -13,16 +13,17 @@ import logging
 import signal
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol, TextIO
+from typing import Any, TextIO
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.chat.console import ConsolePoster
+from bot.chat import registry
 from bot.config import Config
 from bot.delivery.dispatch import Dispatcher, DispatchSummary
+from bot.delivery.platform import PosterContext, Runtime
 from bot.delivery.poster import Poster
 from bot.pipeline import PollSummary, poll_once, prepare
 from store import Store, StoreCorrupt, StoreError
@@ -30,47 +31,21 @@ from store import Store, StoreCorrupt, StoreError
 log = logging.getLogger(__name__)
 
 
-class Runtime(Protocol):
-    """An interactive chat connection (Slack Socket Mode/HTTP, Discord gateway)."""
-
-    async def start(self) -> None: ...
-    async def stop(self) -> None: ...
-
-
 def build_posters(
     config: Config,
     stream: TextIO | None = None,
-    runtimes: Sequence[Runtime] = (),
+    runtimes: Mapping[str, Runtime] | None = None,
     store: Store | None = None,
 ) -> list[Poster]:
-    """One poster per platform the configuration can reach (webhooks need no token).
-    A running Discord gateway client is shared with its poster."""
+    """The posters of every registered platform the configuration can reach (webhooks
+    need no token). A platform's running runtime is offered to its posters (Discord's
+    gateway client is shared with its poster)."""
     posters: list[Poster] = []
-    if config.console:
-        posters.append(ConsolePoster(stream or sys.stdout))
-    posters.extend(_slack_posters(config, store))
-    from bot.chat.discord.poster import DiscordRuntime, discord_posters
-
-    gateway = next((r for r in runtimes if isinstance(r, DiscordRuntime)), None)
-    posters.extend(discord_posters(config.discord, runtime=gateway))
+    for platform in registry.platforms():
+        context = PosterContext(store=store, stream=stream or sys.stdout,
+                                runtime=(runtimes or {}).get(platform.name))  # fmt: skip
+        posters.extend(platform.posters(config.platform_settings(platform.name), context))
     return posters
-
-
-def _slack_posters(config: Config, store: Store | None) -> list[Poster]:
-    from bot.chat.slack.poster import installation_token_lookup, installations_path, slack_posters
-
-    lookup = None
-    if config.slack.client_id and store is not None:  # multi-workspace OAuth installs
-        lookup = installation_token_lookup(installations_path(store), config.slack.client_id)
-    return slack_posters(config.slack, token_lookup=lookup)
-
-
-def slack_interactive(config: Config) -> bool:
-    """Slack slash commands run with a bot token or an OAuth app, and a way in
-    (Socket Mode app token or HTTP signing secret)."""
-    slack = config.slack
-    has_token = slack.enabled or bool(slack.client_id and slack.client_secret)
-    return has_token and bool(slack.app_token or slack.signing_secret)
 
 
 async def _bounded(coro: Any, seconds: float) -> None:
@@ -140,13 +115,13 @@ class Daemon:
         scheduler = self._scheduler()
         self._install_signals()
         scheduler.start()
-        starters = [self._spawn(self._start_runtime(r)) for r in runtimes]
+        starters = [self._spawn(self._start_runtime(r)) for r in runtimes.values()]
         try:
             await self.stop_event.wait()
         finally:
             scheduler.shutdown(wait=False)
             await self._cancel_all(starters)
-            for runtime in runtimes:
+            for runtime in runtimes.values():
                 await _bounded(runtime.stop(), STOP_BUDGET / 4)
             await _bounded(close_posters(posters), STOP_BUDGET / 4)
 
@@ -260,16 +235,12 @@ class Daemon:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self.stop)
 
-    def _runtimes(self) -> list[Runtime]:
-        runtimes: list[Runtime] = []
-        if self.config.slack.enabled and (
-            self.config.slack.app_token or self.config.slack.signing_secret
-        ):
-            from bot.chat.slack.poster import SlackRuntime
-
-            runtimes.append(SlackRuntime(self.config.slack, self.store))
-        if self.config.discord.enabled:
-            from bot.chat.discord.poster import DiscordRuntime
-
-            runtimes.append(DiscordRuntime(self.config.discord, self.store))
+    def _runtimes(self) -> dict[str, Runtime]:
+        """Each registered platform's interactive runtime, when its settings ask for one."""
+        runtimes: dict[str, Runtime] = {}
+        for platform in registry.platforms():
+            settings = self.config.platform_settings(platform.name)
+            runtime = platform.runtime(settings, self.store) if platform.runtime else None
+            if runtime is not None:
+                runtimes[platform.name] = runtime
         return runtimes

@@ -285,11 +285,71 @@ def m004_delivery_leases(db: sqlite_utils.Database) -> None:
     )
 
 
+def m005_sources(db: sqlite_utils.Database) -> None:
+    """Sources: unverified feed addresses, and aggregator items read for what they are.
+
+    ``feeds.verified`` is false for an address that rests on a site's URL pattern only.
+    Each entry keeps its publisher (``outlet``; ``source`` stays the feed it came
+    through), the publisher's site or article address, the aggregator's article id,
+    the canonical publisher URL and an outlet+headline key (the three ways one article
+    is recognised across feeds), the outlets of related coverage, and which earlier
+    entry it repeats. Mentions keep the feed they came through (``via``)."""
+    statements = [
+        "ALTER TABLE feeds ADD COLUMN verified INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE entries ADD COLUMN outlet TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE entries ADD COLUMN outlet_url TEXT",
+        "ALTER TABLE entries ADD COLUMN article_id TEXT",
+        "ALTER TABLE entries ADD COLUMN article_url TEXT",
+        "ALTER TABLE entries ADD COLUMN headline_key TEXT",
+        "ALTER TABLE entries ADD COLUMN related TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE entries ADD COLUMN duplicate_of INTEGER REFERENCES entries(id)",
+        "UPDATE entries SET outlet = source",
+        "CREATE INDEX idx_entries_article_id ON entries(article_id) WHERE article_id IS NOT NULL",
+        "CREATE INDEX idx_entries_article_url ON entries(article_url)"
+        " WHERE article_url IS NOT NULL",
+        "CREATE INDEX idx_entries_headline_key ON entries(headline_key)"
+        " WHERE headline_key IS NOT NULL",
+        "ALTER TABLE mentions ADD COLUMN via TEXT NOT NULL DEFAULT ''",
+        "UPDATE mentions SET via = source",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
+def m007_pages(db: sqlite_utils.Database) -> None:
+    """Watched policy pages (feeds of kind "page"): each distinct text once, keyed by its
+    hash (``page_texts``); each page's versions in order (``page_versions``: a page that
+    returns to an earlier text gets a new version pointing at the same text), with the
+    sentence changes from the version before and the events they were recorded under;
+    and each page's watch state (``pages``: the last fetch's text, waiting for a second
+    fetch to confirm it, and how many fetches in a row have differed)."""
+    statements = [
+        "CREATE TABLE page_texts (hash TEXT PRIMARY KEY, text TEXT NOT NULL,"
+        " created_at TEXT NOT NULL)",
+        "CREATE TABLE page_versions (id INTEGER PRIMARY KEY,"
+        " feed_id TEXT NOT NULL REFERENCES feeds(id), seq INTEGER NOT NULL,"
+        " hash TEXT NOT NULL REFERENCES page_texts(hash), url TEXT NOT NULL,"
+        " seen_at TEXT NOT NULL, baseline INTEGER NOT NULL DEFAULT 0,"
+        " changes TEXT NOT NULL DEFAULT '[]', event_ids TEXT NOT NULL DEFAULT '[]',"
+        " note TEXT NOT NULL DEFAULT '',"
+        " UNIQUE (feed_id, seq))",
+        "CREATE TABLE pages (feed_id TEXT PRIMARY KEY REFERENCES feeds(id),"
+        " selector TEXT NOT NULL DEFAULT '', last_hash TEXT, last_text TEXT,"
+        " churn INTEGER NOT NULL DEFAULT 0, unstable_note TEXT, unstable_at TEXT,"
+        " last_checked_at TEXT, updated_at TEXT NOT NULL)",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 # Later migrations append here. Reserved: 2 = events/clustering (signatures, FTS),
-# 3 = event vote tallies (clustering speed).
+# 3 = event vote tallies (clustering speed), 5 = sources (verified feeds, outlets),
+# 7 = watched policy pages.
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", m001_initial),
     (2, "events: signatures and search", m002_events),
     (3, "events: vote tallies and update counts", m003_event_tallies),
     (4, "delivery: leases and destination outages", m004_delivery_leases),
+    (5, "sources: unverified feeds, outlets, one article once", m005_sources),
+    (7, "pages: versions of watched policy pages", m007_pages),
 ]

@@ -9,10 +9,11 @@ from typing import Any
 
 import click
 
-from bot.cli.main import CliState, pass_state
+from bot.chat.registry import parse_destination
+from bot.cli.state import CliState, pass_state
 from bot.delivery import render
-from bot.delivery.destinations import DestinationError, parse_destination
 from bot.delivery.lease import describe_owner
+from bot.delivery.platform import DestinationError
 from bot.models import Destination
 from store import Store, leases, outbox
 from store import feeds as feeds_store
