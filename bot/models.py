@@ -6,31 +6,25 @@ a stage boundary: every stage takes and returns these values.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Literal
+from datetime import UTC, date, datetime
+from typing import Any
 
-ActorType = Literal["vendor", "government", "regulator", "court", "none"]
-ACTOR_TYPES: tuple[str, ...] = ("vendor", "government", "regulator", "court", "none")
-ACTIONS: tuple[str, ...] = (
-    "moratorium",
-    "extension",
-    "ban",
-    "exit",
-    "restriction",
-    "reversal",
-    "shutdown",
-    "settlement",
-)
-APPLIES_TO: tuple[str, ...] = (
-    "police",
-    "law_enforcement",
-    "government",
-    "private_companies",
-    "everyone",
-)
-FEED_KINDS: tuple[str, ...] = ("news", "vendor", "advocacy", "regulator")
-PLATFORMS: tuple[str, ...] = ("console", "slack", "discord", "slack-webhook", "discord-webhook")
+from bot.vocabulary import Action, ActorType, AppliesTo
+
+# the vocabularies as plain strings (members and tables: bot/vocabulary.py)
+ACTOR_TYPES: tuple[str, ...] = tuple(a.value for a in ActorType)
+ACTIONS: tuple[str, ...] = tuple(a.value for a in Action)
+APPLIES_TO: tuple[str, ...] = tuple(a.value for a in AppliesTo)
+FEED_KINDS: tuple[str, ...] = ("news", "vendor", "advocacy", "regulator", "page")
+PRIMARY_KINDS: frozenset[str] = frozenset({"vendor", "page"})  # the vendor's own words
+
+
+def utc_iso(moment: datetime | None = None) -> str:
+    """A timestamp as stored and exchanged: UTC ISO text, ``2021-05-18T12:00:00+00:00``."""
+    moment = moment or datetime.now(UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 # --------------------------------------------------------------------------- feeds
@@ -49,6 +43,8 @@ class FeedConfig:
     enabled: bool = True
     verified: bool = True  # False: the address rests on the site's URL pattern only
     origin: str = ""  # where a generated source came from ("" = written in feeds.yaml)
+    selector: str = ""  # kind "page": CSS selector of the policy text ("" = main text)
+    vendor: str = ""  # kind "page": whose page it is ("" = from its address or name)
 
 
 @dataclass(frozen=True)
@@ -224,6 +220,34 @@ class EventChange:
     update_id: int | None = None  # row in event_updates, None when capped or nothing new
 
 
+@dataclass(frozen=True)
+class EventUpdate:
+    """One follow-up of an event (``store.event_reads.get_update``): a new mention, or a
+    canonical field that changed (``detail["changes"]``: [{field, old, new}])."""
+
+    id: int
+    event_id: int
+    seq: int
+    kind: str  # "mention" | "field"
+    entry_id: int | None
+    detail: Mapping[str, Any]
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "event" | "entry"
+    id: int
+    title: str
+    snippet: str
+    link: str | None
+    published: datetime | None
+    score: float  # higher is better
+    event_id: int | None = None
+    vendor: str | None = None
+    source: str = ""
+
+
 # --------------------------------------------------------------------------- delivery
 
 
@@ -255,6 +279,14 @@ class Filters:
     actions: tuple[str, ...] = ()
     actor_types: tuple[str, ...] = ("vendor",)
     min_confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class DeclaredSubscription:
+    """A subscription written in the configuration file (``subscriptions:``)."""
+
+    destination: Destination
+    filters: Filters
 
 
 @dataclass(frozen=True)
@@ -328,3 +360,52 @@ class Message:
     footer: str | None = None
     accent: str | None = None  # an action name; each platform picks a colour
     ephemeral: bool = True
+
+
+# --------------------------------------------------------------------------- pages
+
+
+@dataclass(frozen=True)
+class SentenceChange:
+    """One difference between two versions of a policy page."""
+
+    kind: str  # "added" | "removed" | "changed"
+    old: str | None = None
+    new: str | None = None
+
+    @property
+    def wording(self) -> str:
+        """The sentence as it stands after the change (the old one when removed)."""
+        return self.new if self.new is not None else self.old or ""
+
+
+@dataclass(frozen=True)
+class PageVersion:
+    """One version of a watched page: its text (by hash) and what changed from the last."""
+
+    feed_id: str
+    seq: int  # 1, 2, … per page
+    digest: str  # sha256 of the text (page_texts.hash)
+    url: str
+    seen_at: datetime  # first fetch that showed it (confirmed on the next)
+    baseline: bool = False  # a starting point (first fetch, new selector): nothing alerted
+    changes: tuple[SentenceChange, ...] = ()
+    event_ids: tuple[int, ...] = ()  # events its alerted changes were recorded under
+    note: str = ""  # why a baseline was taken
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """A watched page as ``policybot pages`` and ``/frpolicy page`` show it."""
+
+    feed_id: str
+    name: str
+    url: str
+    status: str  # the feed's fetch status
+    selector: str
+    versions: int
+    last_checked_at: datetime | None = None
+    last_change_at: datetime | None = None  # the newest non-baseline version
+    latest: PageVersion | None = None
+    unstable_note: str | None = None
+    last_error: str | None = None

@@ -14,7 +14,7 @@ import pytest
 
 from bot.models import FetchResult
 from bot.sources.fastfeed import read_rss
-from bot.sources.feeds import parse_feed
+from bot.sources.parse import parse_feed
 from tests.feedserver import FIXTURES
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "feedparser-tests"

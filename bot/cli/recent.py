@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from bot.cli.events import plain, to_json
-from bot.cli.main import CliState, pass_state
+from bot.cli.state import CliState, pass_state
 from bot.models import Event
 
 
@@ -36,10 +36,12 @@ def events(
     state: CliState, vendor: str | None, limit: int, all_actors: bool, as_json: bool
 ) -> None:
     """Recent events (newest first)."""
-    from store.events import recent_events
+    from store.event_reads import recent_events
 
     actor_types = None if all_actors else ["vendor"]
-    found = recent_events(state.store(), vendor=vendor, limit=limit, actor_types=actor_types)
+    found = recent_events(
+        state.store(create=False), vendor=vendor, limit=limit, actor_types=actor_types
+    )
     if as_json:
         click.echo(json.dumps([event_json(e) for e in found], indent=2, ensure_ascii=False))
         return

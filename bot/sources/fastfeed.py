@@ -1,7 +1,7 @@
 """A fast reader for well-formed RSS 2.0 feeds (lxml), feedparser's understudy.
 
 ``read_rss`` parses a body with lxml and returns the channel and its items in
-the shape ``bot.sources.feeds`` reads from feedparser (the same keys, values
+the shape ``bot.sources.parse`` reads from feedparser (the same keys, values
 and content types), or ``None`` for anything outside what it models: not
 well-formed, not UTF-8, a DOCTYPE, a namespace or an item element it does not
 know, attributes that change how a value is read, embedded markup beyond plain

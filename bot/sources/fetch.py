@@ -1,13 +1,11 @@
-"""Fetching (httpx): the only module importing httpx and httpcore.
+"""Fetching feeds over HTTP: the only module importing httpx.
 
 ``Fetcher`` turns a FeedState into a FetchResult: a conditional GET with a
 connect timeout and a total deadline, a streamed size cap on decoded bytes,
 manual redirects (so a 301/308 chain can be told from a 302/307 one), and
 limits on concurrent requests overall and per host. It never raises for a
 feed's problem; the result says what happened, naming the feed and the fix.
-
-Parsing lives in ``bot.sources.parse`` (``parse_feed`` is re-exported here).
-Nothing httpx-shaped leaves this module.
+Nothing httpx-shaped leaves this module; ``bot.sources.parse`` reads the body.
 """
 
 from __future__ import annotations
@@ -30,14 +28,12 @@ import httpx
 from bot.models import FeedState, FetchResult, FetchSettings
 from bot.sources.backoff import parse_retry_after
 from bot.sources.netpolicy import NetworkPolicy
-from bot.sources.parse import ParsedFeed, parse_feed
-
-__all__ = ["Fetcher", "ParsedFeed", "guarded_transport", "parse_feed"]
 
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"  # kind "page"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
 _NO_BODY_WANTED = _REDIRECTS | {304}
@@ -146,7 +142,7 @@ class Fetcher:
 
     async def _follow(self, feed: FeedState, progress: _Progress) -> FetchResult:
         assert self._client is not None
-        headers = {}
+        headers = {"Accept": PAGE_ACCEPT} if feed.kind == "page" else {}
         if feed.etag:
             headers["If-None-Match"] = feed.etag
         if feed.last_modified:
