@@ -2,9 +2,10 @@
 
 Fetching is async. Parsing, clean-up and extraction (the CPU work) run in worker
 processes (``bot.cpu``), one per core, for items whose keys the store does not
-hold yet. One writer thread then records each feed in ONE transaction (feed
-state, entries, findings, events and outbox rows), so a crash or a signal never
-leaves half a feed written and no two threads wait on the store. At most
+hold yet. One writer thread (``bot.writer``) then records each feed atomically
+(feed state, entries, findings, events and outbox rows; several feeds share a
+transaction when they queue up), so a crash or a signal never leaves half a feed
+written and no two threads wait on the store. At most
 ``AHEAD`` response bodies are held between their download and their write: the
 fetcher waits for a slot before reading a body, so memory stays flat however many
 feeds there are.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -35,6 +36,7 @@ from bot.models import (
 )
 from bot.sources.backoff import next_state
 from bot.sources.fetch import Fetcher
+from bot.writer import Writer
 from store import Store, StoreError, now_iso
 from store import entries as entries_store
 from store import feeds as feeds_store
@@ -134,7 +136,7 @@ class _Cycle:
         self.pool_after = pool_after
         self.slots = asyncio.Semaphore(AHEAD)
         self.bodies = 0
-        self.writer = ThreadPoolExecutor(1, thread_name_prefix="policybot-store")
+        self.writer = Writer(store)
         on_disk = store.path.name not in ("", ":memory:") and store.path.exists()
         self.db_path = str(store.path) if on_disk else None
 
@@ -142,7 +144,6 @@ class _Cycle:
         return list(await asyncio.gather(*(self.one(fetcher, feed) for feed in due)))
 
     async def one(self, fetcher: Fetcher, feed: FeedState) -> FeedOutcome:
-        loop = asyncio.get_running_loop()
         held = False
 
         async def take_slot() -> None:
@@ -151,24 +152,27 @@ class _Cycle:
             held = True
 
         result = FetchResult(feed_id=feed.id, outcome="error")
+        store, config, now = self.store, self.config, self.now
         try:
             result = await fetcher.fetch(feed, before_body=take_slot)
             if feed.kind == "page":  # a watched page: read and written in the writer
-                return await loop.run_in_executor(
-                    self.writer,
-                    partial(process_page, self.store, self.config, feed, result, now=self.now),
+                return await self.writer.write(
+                    partial(process_page, store, config, feed, result, now=now)
                 )
             work = await self.cpu_work(feed, result) if result.outcome == "ok" else None
             result = replace(result, body=b"")  # the writer needs no body
-            return await loop.run_in_executor(
-                self.writer, write_result, self.store, self.config, feed, result, work, self.now
+            outcome = await self.writer.write(
+                partial(write_result, store, config, feed, result, work, now, quiet=True)
             )
+            if outcome.error:
+                log.warning("%s", outcome.error)
+            return outcome
         except StoreError:  # disk full, corruption: the whole cycle stops, said once
             raise
         except Exception as exc:  # a bug on one feed must not stop the others
             log.exception("processing feed %r failed", feed.name)
-            return await loop.run_in_executor(
-                self.writer, record_crash, self.store, self.config, feed, result, exc, self.now
+            return await self.writer.write(
+                partial(record_crash, store, config, feed, result, exc, now)
             )
         finally:
             if held:
@@ -191,7 +195,7 @@ class _Cycle:
         return await asyncio.to_thread(parse_and_extract, job, known)
 
     def close(self) -> None:
-        self.writer.shutdown(wait=True)
+        self.writer.close()
         if self.pool is not None:
             self.pool.close()
 
@@ -248,8 +252,11 @@ def write_result(
     result: FetchResult,
     work: ParseOutput | None,
     now: datetime,
+    *,
+    quiet: bool = False,
 ) -> FeedOutcome:
-    """Write everything one fetch yields in one transaction (the writer thread)."""
+    """Write everything one fetch yields in one transaction (the writer thread);
+    ``quiet``: the caller logs the feed's error (once, after the commit)."""
     entries = work.entries if work else ()
     findings = work.findings if work else ()
     parse_error = work.error if work else None
@@ -265,7 +272,7 @@ def write_result(
     error = parse_error or result.error
     if state.status == "dead":  # an unconfirmed address that never worked: say so plainly
         error = state.last_error
-    if error:
+    if error and not quiet:
         log.warning("%s", error)
     outcome = "error" if parse_error else result.outcome
     return FeedOutcome(
