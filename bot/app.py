@@ -111,6 +111,7 @@ class Daemon:
         self._work = asyncio.Lock()  # one poll or drain at a time
         self._tasks: set[asyncio.Task[Any]] = set()
         self._jobs: dict[str, asyncio.Task[Any]] = {}
+        self._overrunning: set[str] = set()  # jobs whose overrun was logged
         self.fatal: StoreError | None = None  # set when the daemon stopped on a store error
         self._store_down_until = 0.0
         self._store_backoff = 0.0
@@ -175,8 +176,14 @@ class Daemon:
         (skipped while the previous run of the same job is still going)."""
         name = job.__name__
         running = self._jobs.get(name)
-        if self.stop_event.is_set() or (running is not None and not running.done()):
+        if self.stop_event.is_set():
             return
+        if running is not None and not running.done():
+            if name == "poll_tick" and name not in self._overrunning:  # one line per long cycle
+                self._overrunning.add(name)
+                log.info("the poll cycle is still running; ticks are skipped until it ends")
+            return
+        self._overrunning.discard(name)
         self._jobs[name] = self._spawn(job())
 
     async def poll_tick(self) -> None:
