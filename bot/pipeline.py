@@ -29,7 +29,7 @@ from bot.models import (
 from bot.sources.backoff import next_state
 from bot.sources.fetch import Fetcher
 from bot.sources.parse import parse_feed
-from store import Store, now_iso
+from store import Store, StoreError, now_iso
 from store import entries as entries_store
 from store import feeds as feeds_store
 from store import state as state_store
@@ -109,6 +109,8 @@ async def _fetch_and_process(
         result = await fetcher.fetch(feed)
         try:
             return await asyncio.to_thread(process_result, store, config, feed, result, now=now)
+        except StoreError:  # disk full, corruption: the whole cycle stops, said once
+            raise
         except Exception as exc:  # a bug on one feed must not stop the others
             log.exception("processing feed %r failed", feed.name)
             return await asyncio.to_thread(record_crash, store, config, feed, result, exc, now)
