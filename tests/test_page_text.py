@@ -57,6 +57,9 @@ def test_sentences_split_at_ends_but_not_at_abbreviations_or_numbering() -> None
     assert split_sentences(line) == [
         "1. Scope of use.", "Customers, e.g. agencies, may apply.", "Dr. Who agrees!", "Done",
     ]  # fmt: skip
+    assert split_sentences("See clause 3.1. It applies. J. Doe signs.") == [
+        "See clause 3.1.", "It applies.", "J. Doe signs.",
+    ]  # fmt: skip
 
 
 def test_diff_reports_added_removed_and_reworded_sentences_in_order() -> None:

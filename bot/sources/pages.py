@@ -20,7 +20,7 @@ extractor reads and what the store records.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -124,13 +124,17 @@ def policy_finding(
 ) -> Finding | None:
     """The vendor FR policy change a sentence change makes, if any.
 
-    An added or reworded sentence counts with what it now says; a removed sentence
+    An added or reworded sentence counts with what it now says (a pause reworded
+    to another term is an extension); a removed sentence
     (or one reworded into no commitment) that stated a commitment withdraws it: a
     reversal of the same vendor's policy for the same group. A rewording that
     states the same thing is no change."""
     if new is not None and _vendor_policy(new):
-        if old is not None and _vendor_policy(old) and _same(old, new):
-            return None
+        if old is not None and _vendor_policy(old):
+            if _same(old, new):
+                return None
+            if old.action == new.action == "moratorium" and old.duration != new.duration:
+                return replace(new, action="extension")  # the pause's term was reworded
         return new
     if old is not None and _vendor_policy(old) and old.action in COMMITMENTS:
         return Finding(relevant=True, actor_type="vendor", vendor=old.vendor,
