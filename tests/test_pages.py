@@ -219,6 +219,11 @@ def test_a_page_that_changes_on_every_fetch_is_reported_once(
     assert "differed on each of the last 3 fetches" in reports[0]
     assert "selector '#live' takes in changing content" in reports[0]
     assert "Ticker page: unstable" in site.cli("pages")
+    for _ in range(4):  # the box stops rotating: stable again, re-baselined, no alert
+        summary, printed = site.poll()
+        assert printed == "" and summary.alerts == 0 and summary.errors == ()
+    assert "Ticker page: ok" in site.cli("pages")
+    assert "baseline (settled after changing on every fetch" in site.cli("page-history", "ticker")
     site.store.close()
 
 
