@@ -268,3 +268,23 @@ def test_frpolicy_page_shows_the_last_change_on_every_platform(site: Site) -> No
     assert "No watched page" in handle_text(site.store, caller, "page nothing-like-it").text
     assert render.HELP_LINES  # the help lists it
     assert any(usage.startswith("page") for usage, _ in render.HELP_LINES)
+
+
+def test_a_selector_that_matches_nothing_fails_that_page_only(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    extra = (
+        f"  - name: Redesigned page\n    url: {feed_server.url('/redesigned')}\n    kind: page\n"
+        "    selector: '#policy-text'\n"
+    )
+    site = Site(feed_server, tmp_path, extra)
+    feed_server.set("/redesigned", "<html><body><main><p>New layout.</p></main></body></html>",
+                    content_type=HTML)  # fmt: skip
+    summary, _ = site.poll()
+    assert (summary.fetched, summary.failed) == (4, 1)  # the other pages took their baseline
+    [error] = summary.errors
+    assert "page 'Redesigned page'" in error and "selector '#policy-text' matched nothing" in error
+    assert "correct `selector:` for this page in feeds.yaml" in error
+    listing = site.cli("pages")
+    assert "Redesigned page: failing" in listing and "matched nothing" in listing
+    site.store.close()
