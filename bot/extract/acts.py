@@ -151,6 +151,10 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
         for verb in sc.authority_verbs:
             if verb.start in used or not lo <= verb.start < hi:
                 continue
+            if verb.label == "regulator_verb" and (
+                m.kind != "regulator" or _reports_an_act(sc, verb)
+            ):
+                continue
             after = not prep and 0 <= verb.start - m.end <= AUTHORITY_VERB_REACH
             before = prep and 0 <= m.start - verb.end <= AUTHORITY_VERB_REACH // 2
             if after or before:
@@ -163,6 +167,13 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
                 )  # fmt: skip
                 break
     return acts
+
+
+def _reports_an_act(sc: Scan, verb: Hit) -> bool:
+    """A speech verb that reports a policy act after it ("the regulator says X will stop
+    ..."): the act, not the speech, is the news."""
+    _, s_end = sc.sentences[sc.sentence_of(verb.start)]
+    return any(verb.end <= a.start < s_end for a in sc.actions)
 
 
 def _called(sc: Scan, m: Mention) -> bool:

@@ -238,7 +238,9 @@ def _authority_object(sc: Scan, before: list[Mention], i: int) -> bool:
     """The vendor ``before[i]`` is the object of an authority named before it ("Judge
     approves Facebook's settlement", "regulator fines Clearview")."""
     m = before[i]
-    if m.kind != "vendor" or not any(0 <= m.start - h.end <= 2 for h in sc.authority_verbs):
+    if m.kind != "vendor" or not any(
+        0 <= m.start - h.end <= 2 and h.label == "verb" for h in sc.authority_verbs
+    ):  # a speech verb ("says") opens a clause whose subject is the vendor
         return False
     return any(p.kind in AUTHORITY_KINDS for p in before[:i])
 
