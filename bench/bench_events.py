@@ -26,9 +26,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot import event_votes as votes
-from bot import events as rules
-from bot.event_text import BANDS, vendor_key
+from bot.events import rules, votes
+from bot.events.signatures import BANDS, vendor_key
 from bot.models import ACTIONS, Entry, Finding
 from store import Store, now_iso
 from store import entries as entries_store

@@ -49,7 +49,8 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     try:
         lines = [
-            "defaults:\n  interval: 15m\n  concurrency: 16\n  per_host: 16\nconsole: true\nfeeds:\n"
+            "defaults:\n  interval: 15m\n  concurrency: 16\n  per_host: 16\n  allow_hosts: [127.0.0.1]\n"
+            "console: true\nfeeds:\n"
         ]
         for f in range(feeds):
             server.set(f"/f{f}.xml", feed_body(f, items, 0))

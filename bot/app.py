@@ -19,10 +19,10 @@ from typing import Any, Protocol, TextIO
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.chat import Poster
+from bot.chat.console import ConsolePoster
 from bot.config import Config
-from bot.console import ConsolePoster
-from bot.dispatch import Dispatcher, DispatchSummary
+from bot.delivery.dispatch import Dispatcher, DispatchSummary
+from bot.delivery.poster import Poster
 from bot.pipeline import PollSummary, poll_once, prepare
 from store import Store
 
@@ -48,7 +48,7 @@ def build_posters(
     if config.console:
         posters.append(ConsolePoster(stream or sys.stdout))
     posters.extend(_slack_posters(config, store))
-    from bot.discord_chat import DiscordRuntime, discord_posters
+    from bot.chat.discord.poster import DiscordRuntime, discord_posters
 
     gateway = next((r for r in runtimes if isinstance(r, DiscordRuntime)), None)
     posters.extend(discord_posters(config.discord, runtime=gateway))
@@ -56,7 +56,7 @@ def build_posters(
 
 
 def _slack_posters(config: Config, store: Store | None) -> list[Poster]:
-    from bot.slack_chat import installation_token_lookup, installations_path, slack_posters
+    from bot.chat.slack.poster import installation_token_lookup, installations_path, slack_posters
 
     lookup = None
     if config.slack.client_id and store is not None:  # multi-workspace OAuth installs
@@ -176,11 +176,11 @@ class Daemon:
         if self.config.slack.enabled and (
             self.config.slack.app_token or self.config.slack.signing_secret
         ):
-            from bot.slack_chat import SlackRuntime
+            from bot.chat.slack.poster import SlackRuntime
 
             runtimes.append(SlackRuntime(self.config.slack, self.store))
         if self.config.discord.enabled:
-            from bot.discord_chat import DiscordRuntime
+            from bot.chat.discord.poster import DiscordRuntime
 
             runtimes.append(DiscordRuntime(self.config.discord, self.store))
         return runtimes

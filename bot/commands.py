@@ -14,7 +14,7 @@ import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot import render
+from bot.delivery import render
 from bot.models import ACTIONS, Destination, Filters, Message, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors, known_vendors
 from store import Store, outbox

@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from bot.destinations import DestinationError, parse_destination
+from bot.delivery.destinations import DestinationError, parse_destination
 from bot.models import ACTIONS, ACTOR_TYPES, FEED_KINDS, Destination, FeedConfig, FetchSettings
 from bot.models import Filters as Filters
+from bot.sources.netpolicy import NetworkPolicy, literal_address, split_allow_list
 
 
 class ConfigError(Exception):
@@ -77,7 +78,7 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _DEFAULT_KEYS = {
     "interval", "connect_timeout", "total_timeout", "max_bytes", "max_redirects",
     "concurrency", "per_host", "max_backoff", "max_alert_age_days", "user_agent",
-    "max_updates_per_event",
+    "max_updates_per_event", "allow_hosts",
 }  # fmt: skip
 _FEED_KEYS = {"id", "name", "url", "kind", "interval", "tags", "enabled"}
 _TOP_KEYS = {"defaults", "feeds", "subscriptions", "console", "slack", "discord"}
@@ -194,11 +195,28 @@ def _settings(defaults: dict[str, Any], where: str) -> tuple[FetchSettings, int]
             if age is None
             else int(_number(age, f"{where}: defaults.max_alert_age_days", 0, 36500))
         )
+    if "allow_hosts" in defaults:
+        values["allow_hosts"] = _allow_hosts(
+            defaults["allow_hosts"], f"{where}: defaults.allow_hosts"
+        )
     if "user_agent" in defaults:
         values["user_agent"] = str(defaults["user_agent"])
     cap = int(_number(defaults.get("max_updates_per_event", 5),
                       f"{where}: defaults.max_updates_per_event", low=0, high=1000))  # fmt: skip
     return FetchSettings(**{**base.__dict__, **values}), cap
+
+
+def _allow_hosts(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of host names, addresses or CIDR ranges "
+                          "(e.g. [intranet.example, 10.0.0.0/8]).")  # fmt: skip
+    try:
+        split_allow_list(value)
+    except ValueError as exc:
+        raise ConfigError(
+            f"{where}: {exc}; write a host name, an address or a CIDR range."
+        ) from None
+    return tuple(v.strip() for v in value)
 
 
 def _number(value: Any, where: str, low: float, high: float) -> float:
@@ -251,6 +269,7 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
         raise ConfigError(
             f"{label}: the url looks like it carries a secret; feeds.yaml must hold none."
         )
+    _check_literal_host(url, settings, label)
     kind = item.get("kind", "news")
     if kind not in FEED_KINDS:
         raise ConfigError(f"{label}: kind {kind!r} is not one of {', '.join(FEED_KINDS)}.")
@@ -268,6 +287,18 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
     feed_id = str(item.get("id") or slugify(name))
     return FeedConfig(id=feed_id, name=name.strip(), url=url.strip(), kind=kind,
                       interval=interval, tags=tuple(tags), enabled=enabled)  # fmt: skip
+
+
+def _check_literal_host(url: str, settings: FetchSettings, label: str) -> None:
+    """A URL naming a non-public address outright is refused before any fetch."""
+    host = urlsplit(url.strip()).hostname or ""
+    policy = NetworkPolicy(settings.allow_hosts)
+    address = literal_address(host)
+    if address is None and host.rstrip(".").lower() == "localhost":
+        address = literal_address("127.0.0.1")
+    if address is not None and policy.refusal(host, address):
+        problem, fix = policy.problem(host, str(address))
+        raise ConfigError(f"{label}: the url {problem}. {fix}.")
 
 
 def _is_http_url(url: str) -> bool:

@@ -213,7 +213,7 @@ def _clustering(
 ) -> dict[str, float | int] | None:
     if events is None:
         return None
-    from bot.events import clustering_metrics
+    from bot.events.metrics import clustering_metrics
 
     gold = [i.gold.get("event_id") for i in items]
     relevant = [bool(i.gold.get("relevant")) for i in items]
@@ -237,7 +237,7 @@ def cluster(
     """Predicted event keys from the real store clustering (None if it is unavailable)."""
     clusterer: Callable[[Sequence[tuple[Entry, Finding | None]]], list[str | None]]
     try:
-        from bot.events import cluster_items as clusterer
+        from bot.events.rules import cluster_items as clusterer
     except ImportError:  # the events stage is not installed in this build
         return None
     return clusterer([(i.entry, f) for i, f in zip(items, findings, strict=True)])

@@ -62,6 +62,7 @@ class FetchSettings:
     per_host: int = 2
     max_backoff: int = 24 * 3600
     max_alert_age_days: int | None = 14  # None disables the age check
+    allow_hosts: tuple[str, ...] = ()  # non-public hosts/addresses/CIDRs feeds may use
     user_agent: str = (
         "policybot/0.1 (+https://github.com/policybot/policybot; facial-recognition policy alerts)"
     )

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
-from bot.backoff import next_state
 from bot.config import Config
+from bot.delivery.routes import route
 from bot.extract import extract
-from bot.feeds import Fetcher, parse_feed
 from bot.models import Entry, FeedState, FetchResult, FetchSettings, Finding
-from bot.routes import route
+from bot.sources.backoff import next_state
+from bot.sources.feeds import Fetcher, parse_feed
 from store import Store, now_iso
 from store import entries as entries_store
 from store import events as events_store

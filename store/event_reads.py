@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from bot import event_text as signals
-from bot import events as rules
+from bot.events import rules
+from bot.events import signatures as signals
 from bot.models import Event, Mention
 from store.db import Store, parse_iso
 from store.entries import finding_date

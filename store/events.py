@@ -1,13 +1,13 @@
 """Events (dedup level 2): clustering findings into events, timelines and search.
 
-All SQL for events lives here; the rules it applies are in ``bot.events``.
+All SQL for events lives here; the rules it applies are in ``bot.events.rules``.
 Identity is a database fact: ``mentions.entry_id`` is UNIQUE, so recording the
 same entry twice changes nothing, and every write runs in ``store.transaction()``
 (a savepoint inside the caller's per-feed transaction).
 
 Recording one entry costs a handful of statements whatever the database size: one
 candidate query (``_CANDIDATES``, constant text so it is prepared once), the event
-row and its running vote tallies (``bot.event_votes``) instead of all its mentions,
+row and its running vote tallies (``bot.events.votes``) instead of all its mentions,
 and a stored update count instead of a COUNT.
 """
 
@@ -20,9 +20,8 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
 from typing import Any
 
-from bot import event_text as signals
-from bot import event_votes as votes
-from bot import events as rules
+from bot.events import rules, votes
+from bot.events import signatures as signals
 from bot.models import Entry, EventChange, Finding
 from store.db import Store, now_iso, parse_iso
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.chat import DeliveryError
+from bot.delivery.poster import DeliveryError
+from bot.delivery.routes import route
 from bot.models import Destination, Entry, EventChange, Filters, Finding, Message, Posted
-from bot.routes import route
 from store import Store
 from store import entries as entries_store
 from store import events as events_store

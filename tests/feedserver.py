@@ -38,6 +38,9 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
+# feeds.yaml lines that let a config reach this server (feeds are refused private
+# addresses otherwise; see bot/sources/netpolicy.py). Only 127.0.0.1: nothing else local.
+ALLOW_LOCAL = "  allow_hosts: [127.0.0.1]\n"
 CHUNK = 64 * 1024
 
 

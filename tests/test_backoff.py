@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.backoff import next_state, parse_retry_after
 from bot.models import FeedState, FetchResult, FetchSettings
+from bot.sources.backoff import next_state, parse_retry_after
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 SETTINGS = FetchSettings(interval=900, max_backoff=24 * 3600)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.events import cluster_items, clustering_metrics
+from bot.events.rules import cluster_items, clustering_metrics
 from bot.models import Entry, Finding
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.commands import Caller, Request, UsageError, execute, handle_text, parse_text, vendor_names
+from bot.delivery.routes import route
 from bot.models import Destination, FeedConfig, Filters
-from bot.routes import route
 from store import Store
 from store import feeds as feeds_store
 from store import state as state_store

@@ -6,9 +6,9 @@ import io
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from bot import render
-from bot.console import ConsolePoster, clean
-from bot.events import EventUpdate
+from bot.chat.console import ConsolePoster, clean
+from bot.delivery import render
+from bot.events.rules import EventUpdate
 from bot.models import Destination, Event, Mention
 
 WHEN = datetime(2026, 3, 4, 8, 0, tzinfo=UTC)

@@ -14,9 +14,9 @@ from typing import Any
 import discord
 import pytest
 
+from bot.chat.discord.poster import DiscordRuntime
+from bot.chat.discord.text import INVITE_PERMISSIONS
 from bot.config import DiscordSettings
-from bot.discord_chat import DiscordRuntime
-from bot.discord_text import INVITE_PERMISSIONS
 from bot.models import Destination, Message
 from store import Store
 from store import subscriptions as subscriptions_store

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat import Poster
+from bot.chat.discord.embeds import TOTAL_MAX
+from bot.chat.discord.poster import DiscordPoster, discord_posters
 from bot.config import DiscordSettings
-from bot.discord_chat import DiscordPoster, discord_posters
-from bot.discord_embeds import TOTAL_MAX
-from bot.dispatch import Dispatcher
+from bot.delivery.dispatch import Dispatcher
+from bot.delivery.poster import Poster
 from bot.models import Destination, Entry, EventChange, Filters, Finding
 from store import Store
 from store import subscriptions as subscriptions_store

@@ -6,7 +6,7 @@ import re
 
 import discord
 
-from bot.discord_embeds import (
+from bot.chat.discord.embeds import (
     COLOURS,
     DEFAULT_COLOUR,
     DESCRIPTION_MAX,
@@ -22,7 +22,7 @@ from bot.discord_embeds import (
     to_embeds,
     truncate,
 )
-from bot.discord_text import INVITE_PERMISSIONS, thread_name
+from bot.chat.discord.text import INVITE_PERMISSIONS, thread_name
 from bot.models import ACTIONS, Field, Link, Message, Section
 
 MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>")

@@ -6,10 +6,10 @@ import time
 
 import pytest
 
-from bot.chat import PermanentFailure, RetryLater, TransientFailure
+from bot.chat.discord.poster import DiscordPoster, DiscordWebhookPoster, discord_posters
+from bot.chat.discord.text import INVITE_PERMISSIONS
 from bot.config import DiscordSettings
-from bot.discord_chat import DiscordPoster, DiscordWebhookPoster, discord_posters
-from bot.discord_text import INVITE_PERMISSIONS
+from bot.delivery.poster import PermanentFailure, RetryLater, TransientFailure
 from bot.models import Destination, Field, Message, Posted, Section
 from tests import fake_discord
 from tests.fake_discord import FakeDiscord

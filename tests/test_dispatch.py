@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat import PermanentFailure, Poster, RetryLater, TransientFailure
-from bot.console import ConsolePoster
-from bot.dispatch import Dispatcher
+from bot.chat.console import ConsolePoster
+from bot.delivery.dispatch import Dispatcher
+from bot.delivery.poster import PermanentFailure, Poster, RetryLater, TransientFailure
+from bot.delivery.routes import route
 from bot.models import Destination, Filters, Posted
-from bot.routes import route
 from store import Store, outbox
 from store import subscriptions as subscriptions_store
 from tests.chat_fixtures import FakeChat, FakeTime, Newsroom, open_store, subscribe

@@ -5,9 +5,8 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from bot import event_text as signals
-from bot import event_votes as votes
-from bot import events as rules
+from bot.events import rules, votes
+from bot.events import signatures as signals
 from bot.models import Entry, Event, Finding
 
 DAY = datetime(2021, 3, 1, 12, tzinfo=UTC)

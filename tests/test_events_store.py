@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.delivery.routes import route
 from bot.models import Destination, Entry, EventChange, Filters, Finding
-from bot.routes import route
 from store import Store
 from store import entries as entries_store
 from store import events as events_store

@@ -14,15 +14,17 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from bot.backoff import next_state
-from bot.feeds import Fetcher, parse_feed
 from bot.models import FeedState, FetchSettings
+from bot.sources.backoff import next_state
+from bot.sources.feeds import Fetcher, parse_feed
 from tests import feedserver
 from tests.feedserver import FIXTURES, FeedServer
 
 feed_server = feedserver.feed_server  # the fixture, under its own name
 
-FAST = FetchSettings(connect_timeout=2.0, total_timeout=5.0, max_bytes=256 * 1024)
+FAST = FetchSettings(
+    connect_timeout=2.0, total_timeout=5.0, max_bytes=256 * 1024, allow_hosts=("127.0.0.1",)
+)
 RSS = (FIXTURES / "rss20.xml").read_bytes()
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from bot.identity import RawIdentity, assign_keys, canonical_link
+from bot.sources.identity import RawIdentity, assign_keys, canonical_link
 
 ARTICLE = "https://news.example.com/2024/03/vendor-pauses-face-search"
 

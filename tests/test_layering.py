@@ -7,12 +7,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OWNERS = {
-    "httpx": {"bot/feeds.py"},
-    "feedparser": {"bot/feeds.py"},
+    "httpx": {"bot/sources/feeds.py"},
+    "httpcore": {"bot/sources/feeds.py"},
+    "feedparser": {"bot/sources/feeds.py"},
     "sqlite_utils": {"store/"},
-    "slack_bolt": {"bot/slack_chat.py"},
-    "slack_sdk": {"bot/slack_chat.py"},
-    "discord": {"bot/discord_chat.py"},
+    "slack_bolt": {"bot/chat/slack/poster.py"},
+    "slack_sdk": {"bot/chat/slack/poster.py"},
+    "discord": {"bot/chat/discord/poster.py"},
     "apscheduler": {"bot/app.py"},
 }
 
@@ -48,7 +49,7 @@ def test_each_sdk_is_imported_only_by_its_owner() -> None:
 def test_the_checker_sees_real_imports() -> None:
     # guard against a checker that passes because it finds nothing
     assert "sqlite_utils" in imported_roots(ROOT / "store" / "db.py")
-    assert "httpx" in imported_roots(ROOT / "bot" / "feeds.py")
+    assert "httpx" in imported_roots(ROOT / "bot" / "sources" / "feeds.py")
 
 
 def test_no_module_reads_the_environment_at_import_time() -> None:

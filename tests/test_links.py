@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.links import safe_url
+from bot.delivery.links import safe_url
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from bot.config import Config, load_config
 from store import Store
 from store import feeds as feeds_store
 from tests import feedserver
-from tests.feedserver import FeedServer
+from tests.feedserver import ALLOW_LOCAL, FeedServer
 
 feed_server = feedserver.feed_server
 
@@ -59,7 +59,7 @@ NOISE = item("noise-1", "Quarterly earnings beat expectations", "Revenue rose 4 
 def write_config(tmp_path: Path, server: FeedServer, extra: str = "") -> Path:
     path = tmp_path / "feeds.yaml"
     path.write_text(
-        "defaults:\n  interval: 15m\n  max_alert_age_days: 14\n" + extra + "feeds:\n"
+        "defaults:\n  interval: 15m\n  max_alert_age_days: 14\n" + ALLOW_LOCAL + extra + "feeds:\n"
         f"  - name: Outlet A\n    url: {server.url('/a.xml')}\n    kind: news\n"
         f"  - name: Outlet B\n    url: {server.url('/b.xml')}\n    kind: news\n",
         encoding="utf-8",

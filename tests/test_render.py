@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from bot import render
-from bot.events import EventUpdate, SearchHit
+from bot.delivery import render
+from bot.events.rules import EventUpdate, SearchHit
 from bot.models import Destination, Event, FeedState, Filters, Mention, Subscription
 
 WHEN = datetime(2026, 6, 10, 15, 30, tzinfo=UTC)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.delivery.routes import matches, route
 from bot.models import Event, Filters
-from bot.routes import matches, route
 from store import outbox
 from store import subscriptions as subscriptions_store
 from tests.chat_fixtures import Newsroom, open_store, subscribe

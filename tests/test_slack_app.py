@@ -18,9 +18,9 @@ import pytest
 import yaml
 from slack_bolt.request.async_request import AsyncBoltRequest
 
+from bot.chat.slack.poster import BOT_SCOPES, SLASH_COMMAND, SlackRuntime
 from bot.config import SlackSettings
 from bot.models import Destination
-from bot.slack_chat import BOT_SCOPES, SLASH_COMMAND, SlackRuntime
 from store import Store
 from store import subscriptions as subscriptions_store
 from tests.fake_slack import BOT_TOKEN, FakeSlack, fake_slack_server

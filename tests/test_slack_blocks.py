@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from bot.chat.slack.blocks import escape, safe_url
+from bot.chat.slack.poster import to_blocks
 from bot.models import Field, Link, Message, Section
-from bot.slack_blocks import escape, safe_url
-from bot.slack_chat import to_blocks
 from tests.fake_slack import validate_blocks
 
 ATTACKS = (

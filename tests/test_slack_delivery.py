@@ -17,17 +17,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from bot.chat.slack.poster import SlackPoster
 from bot.cli.main import main as cli_main
 from bot.config import SlackSettings
-from bot.dispatch import Dispatcher
+from bot.delivery.dispatch import Dispatcher
 from bot.models import Destination, Entry, EventChange, Filters, Finding
-from bot.slack_chat import SlackPoster
 from store import Store
 from store import subscriptions as subscriptions_store
 from tests import feedserver
 from tests.chat_fixtures import FakeTime, record
 from tests.fake_slack import BOT_TOKEN, FakeSlack, fake_slack_server, validate_blocks
-from tests.feedserver import FeedServer
+from tests.feedserver import ALLOW_LOCAL, FeedServer
 
 WHEN = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 ALL, MICROSOFT_ONLY = "C0ALL", "C0MSFT"
@@ -223,7 +223,7 @@ def test_poll_all_posts_each_event_once_and_follow_ups_in_its_thread(
     feed_server.set("/rss", body=rss(calm))
     feeds = tmp_path / "feeds.yaml"
     feeds.write_text(
-        f"console: false\nfeeds:\n  - name: Local News\n    url: {feed_server.url('/rss')}\n"
+        f"defaults:\n{ALLOW_LOCAL}console: false\nfeeds:\n  - name: Local News\n    url: {feed_server.url('/rss')}\n"
     )
     env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": fake.api_url}
     args = ["--db", str(tmp_path / "policybot.db"), "--feeds", str(feeds)]

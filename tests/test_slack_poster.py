@@ -6,10 +6,15 @@ import time
 
 import pytest
 
-from bot.chat import PermanentFailure, RetryLater, TransientFailure
+from bot.chat.slack.poster import (
+    SlackPoster,
+    SlackWebhookPoster,
+    check_slack_settings,
+    slack_posters,
+)
 from bot.config import SlackSettings
+from bot.delivery.poster import PermanentFailure, RetryLater, TransientFailure
 from bot.models import Destination, Field, Message, Posted, Section
-from bot.slack_chat import SlackPoster, SlackWebhookPoster, check_slack_settings, slack_posters
 from tests.fake_slack import BOT_TOKEN, FakeSlack, fake_slack_server
 
 CHANNEL = Destination("slack", channel="C0ALERTS")

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from bot.cli.main import CliState, pass_state
-from bot.events import SearchHit, Timeline
+from bot.events.rules import SearchHit, Timeline
 from bot.models import Event
 from bot.vendor_lookup import canonical_vendor, close_vendors
 from store import Store

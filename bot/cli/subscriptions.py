@@ -7,10 +7,10 @@ import shlex
 
 import click
 
-from bot import render
 from bot.cli.main import CliState, pass_state
 from bot.commands import SUBSCRIBABLE_ACTORS
-from bot.destinations import DestinationError, parse_destination
+from bot.delivery import render
+from bot.delivery.destinations import DestinationError, parse_destination
 from bot.models import ACTIONS, Destination, Filters, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors
 from store import events as events_store

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import io
 import re
+import socket
 import ssl
 import time
 from collections.abc import Sequence
@@ -25,10 +26,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import feedparser
+import httpcore
 import httpx
 
-from bot.backoff import parse_retry_after
-from bot.entry_fields import (
+from bot.models import Entry, FeedState, FetchResult, FetchSettings
+from bot.sources.backoff import parse_retry_after
+from bot.sources.entry_fields import (
     ItemFields,
     language_tag,
     longest,
@@ -37,8 +40,8 @@ from bot.entry_fields import (
     to_entries,
     utc_from_parts,
 )
-from bot.html_text import clean_text
-from bot.models import Entry, FeedState, FetchResult, FetchSettings
+from bot.sources.html_text import clean_text
+from bot.sources.netpolicy import NetworkPolicy
 
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
@@ -77,11 +80,11 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
+        limits = httpx.Limits(max_connections=max(s.concurrency, 1))
         self._client = httpx.AsyncClient(
-            transport=self._transport,
+            transport=self._transport or guarded_transport(NetworkPolicy(s.allow_hosts), limits),
             follow_redirects=False,
             timeout=httpx.Timeout(s.total_timeout, connect=s.connect_timeout, pool=s.total_timeout),
-            limits=httpx.Limits(max_connections=max(s.concurrency, 1)),
             headers={"User-Agent": s.user_agent, "Accept": ACCEPT},
         )
         return self
@@ -212,6 +215,78 @@ class Fetcher:
             raise _Problem(f"the response could not be decompressed ({exc})",
                            "The server sends a broken compressed body; report it to the site or remove the feed") from exc  # fmt: skip
         return bytes(body)
+
+
+# --------------------------------------------------------------------------- network policy
+
+
+class _Refused(_Problem):
+    """A connection the network policy refuses (bot/sources/netpolicy.py)."""
+
+
+class _GuardedBackend(httpcore.AsyncNetworkBackend):
+    """Resolves each host itself, checks EVERY resolved address against the policy,
+    then connects to a checked address (so a second DNS answer cannot differ: no
+    rebinding gap). Every connection goes through here, each redirect hop included."""
+
+    def __init__(self, policy: NetworkPolicy) -> None:
+        self.policy = policy
+        self._inner = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.AsyncNetworkStream:
+        addresses = await _resolve(host, port, timeout)
+        for address in addresses:
+            if self.policy.refusal(host, address):
+                raise _Refused(*self.policy.problem(host, address))
+        error: Exception | None = None
+        for address in addresses:
+            try:
+                return await self._inner.connect_tcp(address, port, timeout=timeout,
+                    local_address=local_address, socket_options=socket_options)  # fmt: skip
+            except httpcore.ConnectError as exc:
+                error = exc
+        raise error or httpcore.ConnectError(f"no address for {host}")
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None,
+                                  socket_options: Any = None) -> httpcore.AsyncNetworkStream:  # fmt: skip
+        raise _Refused(f"refused to use the unix socket {path}", "Use an http(s) URL")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+async def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
+    loop = asyncio.get_running_loop()
+    try:
+        async with asyncio.timeout(timeout):
+            infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except TimeoutError:
+        raise httpcore.ConnectTimeout(f"resolving {host} took longer than {timeout} s") from None
+    except OSError as exc:
+        raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def guarded_transport(policy: NetworkPolicy, limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
+    """httpx's own transport with its connection pool opening sockets only through
+    ``_GuardedBackend``. Proxies from the environment are not used: a proxy would
+    make the connection on our behalf, out of the policy's sight."""
+    transport = httpx.AsyncHTTPTransport(limits=limits, trust_env=False)
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=_GuardedBackend(policy),
+    )
+    return transport
 
 
 @dataclass

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from bot import render
-from bot.chat import PermanentFailure, Poster, RetryLater
+from bot.delivery import render
+from bot.delivery.poster import PermanentFailure, Poster, RetryLater
 from bot.models import Delivery, Event, Message
 from store import Store, outbox
 from store import events as events_store

@@ -33,11 +33,17 @@ from slack_sdk.oauth.state_store.sqlite3 import SQLite3OAuthStateStore
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.chat import DeliveryError, PermanentFailure, Poster, RetryLater, TransientFailure
+from bot.chat.slack.blocks import HEADER_MAX, build_blocks, escape
 from bot.commands import MANAGE_COMMANDS, Caller, UsageError, handle_text, parse_text
 from bot.config import ConfigError, SlackSettings
+from bot.delivery.poster import (
+    DeliveryError,
+    PermanentFailure,
+    Poster,
+    RetryLater,
+    TransientFailure,
+)
 from bot.models import Destination, Message, Posted
-from bot.slack_blocks import HEADER_MAX, build_blocks, escape
 from store import Store
 
 __all__ = [
@@ -103,7 +109,7 @@ _STALE_MESSAGE = frozenset({"message_not_found", "cant_update_message", "edit_wi
 def to_blocks(message: Message) -> tuple[str, list[dict[str, Any]]]:
     """The one Slack translator: (fallback text, Block Kit blocks).
 
-    ``bot.slack_blocks`` escapes and clips the untrusted text; each block is then
+    ``bot.chat.slack.blocks`` escapes and clips the untrusted text; each block is then
     parsed into slack_sdk's Block Kit models, whose ``to_dict`` validates every
     limit (raising ``SlackObjectFormationError`` if one were ever exceeded).
     """

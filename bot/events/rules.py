@@ -25,9 +25,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from bot.event_metrics import clustering_metrics as clustering_metrics
-from bot.event_text import names as names_of
-from bot.event_text import (
+from bot.events.metrics import clustering_metrics as clustering_metrics
+from bot.events.signatures import names as names_of
+from bot.events.signatures import (
     normalise,
     product_terms,
     terms,

@@ -1,6 +1,6 @@
 """Normalising one feed item's raw values into an ``Entry`` (pure, stdlib only).
 
-``bot.feeds`` reads the raw values out of the parser's structures; this module
+``bot.sources.feeds`` reads the raw values out of the parser's structures; this module
 turns them into plain text, a safe resolved link, an aware UTC date and a
 language tag, and assigns identity keys over one fetch's items.
 """
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
-from bot.html_text import clean_text, html_to_text
-from bot.identity import RawIdentity, assign_keys
 from bot.models import Entry
+from bot.sources.html_text import clean_text, html_to_text
+from bot.sources.identity import RawIdentity, assign_keys
 
 MAX_SUMMARY = 8000  # characters of plain text kept per entry
 TITLE_FROM_SUMMARY = 120

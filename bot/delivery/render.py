@@ -12,8 +12,8 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.events import EventUpdate, SearchHit
-from bot.links import safe_url
+from bot.delivery.links import safe_url
+from bot.events.rules import EventUpdate, SearchHit
 from bot.models import (
     Destination,
     Event,

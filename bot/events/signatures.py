@@ -40,7 +40,7 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, Any]:
-    path = Path(__file__).parent / "data" / "events.yaml"
+    path = Path(__file__).parent.parent / "data" / "events.yaml"
     with path.open(encoding="utf-8") as fh:
         data: dict[str, Any] = yaml.safe_load(fh)
     data["_skip"] = frozenset(str(data["stopwords"]).split()) | frozenset(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot import links
+from bot.delivery import links
 from bot.models import Field, Link, Message, Section
 
 HEADER_MAX = 150

@@ -22,7 +22,7 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from bot import links
+from bot.delivery import links
 from bot.models import Field, Message, Section
 
 TITLE_MAX = 256

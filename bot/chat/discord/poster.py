@@ -1,7 +1,7 @@
 """Discord: alert delivery (bot and webhook) and the ``/frpolicy`` app commands.
 
 The only module that imports discord.py. Pure parts live next to it:
-``bot.discord_embeds`` (Message → embed JSON) and ``bot.discord_text`` (user-facing
+``bot.chat.discord.embeds`` (Message → embed JSON) and ``bot.chat.discord.text`` (user-facing
 texts and error wording). Everything the bot sends carries
 ``AllowedMentions.none()``: client-wide and explicitly on every send and edit.
 """
@@ -21,11 +21,18 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot import commands, discord_text
-from bot.chat import DeliveryError, PermanentFailure, Poster, RetryLater, TransientFailure
+from bot import commands
+from bot.chat.discord import text as discord_text
+from bot.chat.discord.embeds import to_embeds as to_embeds
 from bot.commands import MANAGE_COMMANDS, Caller, Request
 from bot.config import DiscordSettings
-from bot.discord_embeds import to_embeds as to_embeds
+from bot.delivery.poster import (
+    DeliveryError,
+    PermanentFailure,
+    Poster,
+    RetryLater,
+    TransientFailure,
+)
 from bot.models import ACTIONS, ACTOR_TYPES, Destination, Filters, Message, Posted
 from store import Store
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.discord_embeds import inert, truncate
+from bot.chat.discord.embeds import inert, truncate
 from bot.models import Message
 
 # View Channels (1<<10) + Send Messages (1<<11) + Embed Links (1<<14)

@@ -1,0 +1,1 @@
+"""Chat platforms: one subpackage per platform, plus the console."""

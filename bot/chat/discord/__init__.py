@@ -1,0 +1,1 @@
+"""Discord: posting, embeds and the slash-command runtime."""

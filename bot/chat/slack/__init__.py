@@ -1,0 +1,1 @@
+"""Slack: posting, blocks and the slash-command runtime."""
