@@ -96,6 +96,7 @@ def find(
     places: re.Pattern[str] | None = None,
     weak: bool = False,
     cues: tuple[int, ...] = (),
+    english: bool = True,
 ) -> list[Found]:
     """Names in ``text`` that the item describes as companies (see the module doc).
     ``taken``: spans already read as vendors, authorities or other actors;
@@ -136,7 +137,7 @@ def find(
             or pats.descriptor_before.search(text, max(0, start - 40), start) is not None
             or pats.apposition_after.match(text, _after_possessive(text, end)) is not None
             or (start in subjects and start < title_end and refs_in_summary
-                and _name_like(pats, text, start, end, taken + company_refs))
+                and _name_like(pats, text, start, end, taken + company_refs, english))
         )
         if described:
             key = words[0]
@@ -144,8 +145,9 @@ def find(
                 companies[key] = name
     if not companies and weak:
         for start, end, name in candidates:
-            if _name_like(pats, text, start, end, taken + company_refs) and (
-                not text.startswith("'s", end) or any(end < c <= end + 30 for c in cues)
+            possessive = text.startswith("'s", end)
+            if _name_like(pats, text, start, end, taken + company_refs, english) and (
+                not possessive or any(end < c <= end + 30 for c in cues)
             ):
                 companies.setdefault(name.split()[0], name)
     if not companies:
@@ -172,7 +174,12 @@ _AUX = frozenset(
 
 
 def _name_like(
-    pats: NamePatterns, text: str, start: int, end: int, taken: list[tuple[int, int]]
+    pats: NamePatterns,
+    text: str,
+    start: int,
+    end: int,
+    taken: list[tuple[int, int]],
+    english: bool = True,
 ) -> bool:
     """A headline's first capitalised word(s) look like a name acting, not a common word
     that only the sentence start capitalises ("Social network pauses …", "Civil-liberties
@@ -192,6 +199,8 @@ def _name_like(
     word = nxt.group(1)
     if pats.descriptor_word.fullmatch(word) or pats.descriptor_word.fullmatch(word[:-1]):
         return False  # "Big platforms line up"
+    if not english:  # no cheap verb shape to check: any lower-case word
+        return word.islower()
     return word in _AUX or (word.islower() and (word.endswith("s") or word.endswith("ed")))
 
 

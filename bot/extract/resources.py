@@ -60,6 +60,15 @@ def _table(section: Any, where: str) -> dict[str, list[Cue]]:
     return {str(k): _languages(v, f"{where}.{k}") for k, v in section.items()}
 
 
+def _merged(*tables: Mapping[str, list[Cue]]) -> dict[str, list[Cue]]:
+    """Tables with the same labels as one (a label's cues from each, in order)."""
+    out: dict[str, list[Cue]] = {}
+    for table in tables:
+        for label, cues in table.items():
+            out.setdefault(label, []).extend(cues)
+    return out
+
+
 @dataclass(frozen=True)
 class VendorInfo:
     name: str  # canonical (parent applied)
@@ -179,7 +188,8 @@ def resources() -> Resources:
             **_table(cues.get("objects"), "objects"),
             **_table(cues.get("temporal"), "temporal"),
         },
-        "actions": _table(cues.get("actions"), "actions"),
+        "actions": _merged(_table(cues.get("actions"), "actions"),
+                           _table(cues.get("families"), "families")),  # fmt: skip
         "actors": {
             **_table(cues.get("authorities"), "authorities"),
             "company": _languages(cues.get("company_refs"), "company_refs"),

@@ -171,7 +171,7 @@ def scan(
                     empty, empty, empty, empty, empty, res.regions, vendors)  # fmt: skip
     sentences = split_sentences(norm, len(title))
     vendors = _with_described(res, norm, len(title), vendors, by_class[_ACTORS],
-                              by_class[_OBJECTS], by_class[_ACTIONS], fr)  # fmt: skip
+                              by_class[_OBJECTS], by_class[_ACTIONS], fr, lang)  # fmt: skip
     spans = [(v.start, v.end) for v in vendors]
     for c in (_ACTIONS, _AUTH_VERBS, _NON_POLICY, _CANCEL, _OBJECTS):
         by_class[c] = _outside(by_class[c], spans)
@@ -217,14 +217,21 @@ def _with_described(
     objects: list[Hit],
     actions: list[Hit],
     fr: list[Hit],
+    lang: str,
 ) -> list[VendorHit]:
     """The gazetteer's vendors plus the companies the item describes (names.py)."""
     taken = [(v.start, v.end) for v in vendors]
     taken += [(h.start, h.end) for h in actors if h.label != "company"]
     refs = [(h.start, h.end) for h in actors if h.label == "company" and h.end - h.start > 4]
-    weak = not vendors and (bool(refs) or any(h.label == "supply" for h in objects))
+    cue_starts = {h.start for h in actions}
+    policy_possessive = any(norm.startswith("'s ", c - 3) or norm.startswith("' ", c - 2)
+                            for c in cue_starts)  # fmt: skip
+    weak = not vendors and (
+        bool(refs) or any(h.label == "supply" for h in objects) or policy_possessive
+    )
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr)
-    found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues)
+    found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
+                       lang == "en")  # fmt: skip
     if not found:
         return vendors
     extra = [VendorHit(f.start, f.end, f.name, None, False) for f in found]
