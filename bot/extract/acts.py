@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.extract.attribution import (
     Actor,
@@ -15,7 +15,7 @@ from bot.extract.attribution import (
     subject,
     unknown_subject_is_named,
 )
-from bot.extract.scan import Hit, Scan, between
+from bot.extract.scan import Hit, Scan, between, in_fronted
 from bot.extract.sentences import clause_end, clause_start
 
 AUTHORITIES = ("government", "regulator", "court")
@@ -42,6 +42,7 @@ class Act:
     start: int
     end: int
     sentence: int
+    background: bool = False  # in a fronted adverbial ("After quitting X, …")
 
 
 def clause(sc: Scan, pos: int) -> tuple[int, int]:
@@ -134,9 +135,20 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             Act(
                 actor.kind, actor.vendor, actor.product, cue.label, action,
                 _weight(sc, cue), cue.start, cue.end, sc.sentence_of(cue.start),
+                in_fronted(sc, cue.start),
             )
         )  # fmt: skip
-    return acts
+    return foreground(acts)
+
+
+def foreground(acts: list[Act]) -> list[Act]:
+    """Acts outside fronted adverbials; when a main clause holds none (commentary on
+    a known move: "After X said it will ..., critics ..."), the background ones, at
+    half weight: they still say what the item is about."""
+    main = [a for a in acts if not a.background]
+    if main:
+        return main
+    return [replace(a, weight=a.weight * 0.5) for a in acts]
 
 
 def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:

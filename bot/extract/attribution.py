@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.cueclass import by_first_letter
-from bot.extract.scan import Hit, Scan, between, overlapping
+from bot.extract.scan import Hit, Scan, between, in_fronted, overlapping
 from bot.extract.sentences import clause_start
 
 _PREPOSITIONS = frozenset(
@@ -222,7 +222,8 @@ def subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
     c_start = clause_start(sc.breaks, s_start, cue.start)
     for lo in (c_start, s_start):
-        before = [m for m in found if lo <= m.start and m.end <= cue.start]
+        before = [m for m in found if lo <= m.start and m.end <= cue.start
+                  and not in_fronted(sc, m.start)]  # fmt: skip
         for i in range(len(before) - 1, -1, -1):
             if _can_act(sc, before[i], cue) and not _authority_object(sc, before, i):
                 chosen = before[i]

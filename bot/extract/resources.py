@@ -96,6 +96,7 @@ class Resources:
     # Over the lower-cased text: no match = no FR term and no vendor name (see extract()).
     prefilter: re.Pattern[str] = re.compile(r"(?!)")
     names: NamePatterns = NamePatterns.build({})
+    fronted: re.Pattern[str] = re.compile(r"(?!)")  # an opener at a sentence start
 
 
 def _read_yaml(path: Path) -> Any:
@@ -134,10 +135,12 @@ def _vendor_tables(raw: Any) -> tuple[list[VendorName], dict[str, VendorInfo]]:
             names.setdefault(str(product), (canonical, str(product), fr_only))
         for product in item.get("fr_products") or []:
             names[str(product)] = (canonical, str(product), True)
-    # Multi-word product names also match in any case ("tag suggestions").
+    # Multi-word product names also match in any case ("tag suggestions")…
     out = []
     for surface, (canonical, product, fr) in names.items():
-        anycase = " " in surface and product is not None
+        # …unless they open with a face word ("face API" is any vendor's API).
+        anycase = (" " in surface and product is not None
+                   and not surface.lower().startswith(("face ", "facial ")))  # fmt: skip
         out.append(VendorName(surface.lower() if anycase else surface, canonical, product, fr,
                               anycase))  # fmt: skip
     return out, info
@@ -200,7 +203,8 @@ def resources() -> Resources:
             "regulator_verb": _languages(cues.get("regulator_verbs"), "regulator_verbs"),
         },
         "cancel": cancel,
-        "non_policy": _table(cues.get("non_policy"), "non_policy"),
+        "non_policy": _merged(_table(cues.get("non_policy"), "non_policy"),
+                              _table(cues.get("framing"), "framing")),  # fmt: skip
     }
     try:
         index = CueIndex.build(
@@ -219,4 +223,7 @@ def resources() -> Resources:
                                             for k, v in company_names.items()})  # fmt: skip
     except re.error as exc:
         raise DataFileError(f"{CUES_FILE}: company_names has an invalid regex ({exc})") from exc
-    return Resources(index, regions, info, customers, prefilter, name_patterns)
+    openers = sorted((c.pattern for c in _languages(cues.get("fronted") or [], "fronted")),
+                     key=len, reverse=True)  # fmt: skip
+    fronted = re.compile(r"(?i:" + "|".join(openers or ["(?!)"]) + r")(?=\s)")
+    return Resources(index, regions, info, customers, prefilter, name_patterns, fronted)

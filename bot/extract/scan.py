@@ -61,6 +61,7 @@ class Scan:
     region_pattern: re.Pattern[str]
     vendors: list[VendorHit]
     customers: Mapping[str, str] = field(default_factory=dict)  # vendor → its one group
+    fronted: list[tuple[int, int]] = field(default_factory=list)  # background adverbials
     _sentence_starts: list[int] = field(default_factory=list)
     _fr_sentences: frozenset[int] | None = None
 
@@ -205,6 +206,7 @@ def scan(
         region_pattern=res.regions,
         vendors=vendors,
         customers=res.customers,
+        fronted=_fronted(res.fronted, norm, sentences),
     )
 
 
@@ -236,6 +238,26 @@ def _with_described(
         return vendors
     extra = [VendorHit(f.start, f.end, f.name, None, False) for f in found]
     return sorted([*vendors, *extra])
+
+
+def _fronted(
+    opener: re.Pattern[str], norm: str, sentences: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Fronted adverbials: from a sentence-opening "After …"/"Two years after …" to its
+    first comma."""
+    out = []
+    for start, end in sentences:
+        if opener.match(norm, start) is None:
+            continue
+        comma = norm.find(", ", start, min(end, start + 160))
+        if comma > 0:
+            out.append((start, comma))
+    return out
+
+
+def in_fronted(sc: Scan, pos: int) -> bool:
+    """``pos`` lies in a fronted adverbial (background to its sentence)."""
+    return any(lo <= pos < hi for lo, hi in sc.fronted)
 
 
 def _outside(hits: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
