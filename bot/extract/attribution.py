@@ -149,13 +149,25 @@ class Mention:
 def mentions(sc: Scan) -> list[Mention]:
     """Every actor mention sorted by position; vendor names win overlaps, then longer ones."""
     kept = [Mention(v.start, v.end, "vendor", v.vendor, v.product) for v in sc.vendors]
-    others = [Mention(h.start, h.end, h.label) for h in (*sc.authorities, *sc.entities)]
+    others = [Mention(h.start, h.end, h.label) for h in (*sc.authorities, *sc.entities)
+              if not _beneficiary(sc, h)]  # fmt: skip
     others.sort(key=lambda m: (m.start, -(m.end - m.start)))
     for m in others:
         if not any(k.start < m.end and m.start < k.end for k in kept):
             kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _beneficiary(sc: Scan, h: Hit) -> bool:
+    """An authority word that names a customer group after a preposition ("sales TO
+    government agencies", "database FOR police departments") is an object, not an actor."""
+    if h.label not in AUTHORITY_KINDS:
+        return False
+    if not any(g.start < h.end and h.start < g.end for g in sc.groups):
+        return False
+    floor = sc.sentences[sc.sentence_of(h.start)][0] if sc.sentences else 0
+    return prepositional(sc.text, h.start, reach=3, floor=floor)
 
 
 def prepositional(

@@ -56,8 +56,6 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         targets = {framing.enforcement_target(sc, a) for a in chosen}
         if None not in targets:  # a platform cutting another company off
             return _other(sc, chosen, "vendor", targets.pop(), 0.4)
-        if framing.restated(sc, chosen):
-            return _other(sc, chosen, "none", vendor, 0.3, signal="restatement")
         if framing.deployment(sc, chosen):
             return _other(sc, chosen, "vendor", vendor, 0.4, signal="deployment")
         if _not_the_news(sc, found, chosen, vendor, launch):
@@ -65,7 +63,10 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
                           signal="deployment" if launch else None)  # fmt: skip
         if _paid_settlement(sc, chosen):
             return _other(sc, chosen, "vendor", vendor, 0.4)
-        return _vendor_change(sc, chosen, vendor, v_total, a_total, published)
+        change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
+        if framing.restated(sc, chosen):  # news only inside its news cycle (history)
+            return replace(change, signal="restatement")
+        return change
     if a_total > 0 and sc.has_fr:
         kind = max(by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k)))
         chosen = [a for a in auth_acts if a.actor == kind]
@@ -88,15 +89,20 @@ def _settlement(
 ) -> Finding | None:
     """An item framed as a settlement (see framing.py): the authority's action when the
     other party is one, else the obligations it binds the vendor to."""
-    counter = framing.counterparty(sc, found, frame)
+    auth = [a for a in acts if a.actor in AUTHORITIES] + authority_acts(sc, found)
+    in_title = [a for a in auth if sc.in_title(a.start)]
+    counter = framing.counterparty(sc, found, frame, in_title)
     if counter is not None:
-        chosen = [a for a in acts if a.actor == counter] + authority_acts(sc, found)
-        return _other(sc, [a for a in chosen if a.actor == counter], counter,
+        return _other(sc, [a for a in auth if a.actor == counter], counter,
                       _first_vendor(sc), 0.6, published)  # fmt: skip
     bound = framing.obligations(sc, acts)
     vendor = next((a.vendor for a in bound if a.vendor), None) or _first_vendor(sc)
     if vendor is None:
         return None
+    court = [a for a in auth if a.actor == "court"]
+    if court and (not bound or any(a.actor == "court" for a in in_title)):
+        # a judge approving a settlement is the court's news
+        return _other(sc, court, "court", vendor, 0.6, published)
     chosen = [replace(a, actor="vendor", vendor=vendor, action="settlement") for a in bound]
     if not chosen:
         if not _names_customers(sc):

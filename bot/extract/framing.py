@@ -31,7 +31,7 @@ OBLIGATIONS = frozenset(
     {"ban", "refusal", "stop_supply", "restriction", "customer_loss", "moratorium", "pause",
      "removal", "shutdown", "exit", "settlement", "refusal_past"}
 )  # fmt: skip
-_COUNTERPARTY_ORDER = ("court", "regulator", "government")
+_COUNTERPARTY_ORDER = ("regulator", "government")  # a court approves, it is no party
 _CAPITALISED = re.compile(r"[A-Z][\w&+.-]*\w")
 
 
@@ -48,13 +48,17 @@ def settlement_frame(sc: Scan, acts: list[Act]) -> list[Hit]:
     return frame
 
 
-def counterparty(sc: Scan, found: list[Mention], frame: list[Hit]) -> str | None:
+def counterparty(
+    sc: Scan, found: list[Mention], frame: list[Hit], title_acts: list[Act]
+) -> str | None:
     """The authority on the other side of a settlement: one named in a sentence that
-    frames it (a regulator's order, a state's suit, a judge approving it)."""
+    frames it (a regulator's order, a state's suit), else one acting in the title."""
     kinds: set[str] = set()
     for hit in frame:
         lo, hi = sc.sentences[sc.sentence_of(hit.start)]
         kinds |= {m.kind for m in found if lo <= m.start < hi and m.kind in AUTHORITIES}
+    if not kinds:
+        kinds = {a.actor for a in title_acts}
     return next((k for k in _COUNTERPARTY_ORDER if k in kinds), None)
 
 
