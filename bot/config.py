@@ -17,8 +17,11 @@ from urllib.parse import urlsplit
 import yaml
 
 from bot.delivery.destinations import DestinationError, parse_destination
-from bot.models import ACTIONS, ACTOR_TYPES, FEED_KINDS, Destination, FeedConfig, FetchSettings
+from bot.models import ACTIONS, ACTOR_TYPES, FEED_KINDS, FeedConfig, FetchSettings
+from bot.models import DeclaredSubscription as DeclaredSubscription
 from bot.models import Filters as Filters
+from bot.sources import vendor_searches
+from bot.sources.identity import canonical_link
 from bot.sources.netpolicy import NetworkPolicy, literal_address, split_allow_list
 
 
@@ -55,12 +58,6 @@ class DiscordSettings:
 
 
 @dataclass(frozen=True)
-class DeclaredSubscription:
-    destination: Destination
-    filters: Filters
-
-
-@dataclass(frozen=True)
 class Config:
     path: Path
     feeds: tuple[FeedConfig, ...]
@@ -80,8 +77,9 @@ _DEFAULT_KEYS = {
     "concurrency", "per_host", "max_backoff", "max_alert_age_days", "user_agent",
     "max_updates_per_event", "allow_hosts",
 }  # fmt: skip
-_FEED_KEYS = {"id", "name", "url", "kind", "interval", "tags", "enabled"}
-_TOP_KEYS = {"defaults", "feeds", "subscriptions", "console", "slack", "discord"}
+_FEED_KEYS = {"id", "name", "url", "kind", "interval", "tags", "enabled", "verified"}
+_TOP_KEYS = {"defaults", "feeds", "subscriptions", "console", "slack", "discord", "vendor_searches"}
+_SEARCH_KEYS = {"interval", "enabled"}
 _SECRET_HINT = re.compile(r"(xox[abposr]-|xapp-|token|secret|password)", re.I)
 
 
@@ -125,6 +123,7 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
         raise ConfigError(f"{where}: 'defaults' must be a mapping of setting: value.")
     settings, max_updates = _settings(defaults, where)
     feeds = _feeds(raw.get("feeds"), settings, where)
+    feeds = _distinct(feeds + _vendor_searches(raw.get("vendor_searches"), where), where)
     subs = _subscriptions(raw.get("subscriptions") or [], env, where)
     console = raw.get("console", True)
     if not isinstance(console, bool):
@@ -279,6 +278,11 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
     enabled = item.get("enabled", True)
     if not isinstance(enabled, bool):
         raise ConfigError(f"{label}: 'enabled' must be true or false.")
+    verified = item.get("verified", True)
+    if not isinstance(verified, bool):
+        raise ConfigError(
+            f"{label}: 'verified' must be true or false (false: the address is unconfirmed)."
+        )
     interval = (
         parse_duration(item["interval"], f"{label}: interval")
         if "interval" in item
@@ -286,7 +290,52 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
     )
     feed_id = str(item.get("id") or slugify(name))
     return FeedConfig(id=feed_id, name=name.strip(), url=url.strip(), kind=kind,
-                      interval=interval, tags=tuple(tags), enabled=enabled)  # fmt: skip
+                      interval=interval, tags=tuple(tags), enabled=enabled,
+                      verified=verified)  # fmt: skip
+
+
+def _vendor_searches(raw: Any, where: str) -> tuple[FeedConfig, ...]:
+    """The per-vendor news searches, when feeds.yaml asks for them."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or set(raw) - _SEARCH_KEYS:
+        raise ConfigError(
+            f"{where}: 'vendor_searches' must be a mapping with {sorted(_SEARCH_KEYS)}, "
+            "e.g. vendor_searches: {interval: 3h}."
+        )
+    enabled = raw.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ConfigError(f"{where}: vendor_searches.enabled must be true or false.")
+    if not enabled:
+        return ()
+    interval = (
+        parse_duration(raw["interval"], f"{where}: vendor_searches.interval")
+        if "interval" in raw
+        else vendor_searches.DEFAULT_INTERVAL
+    )
+    try:
+        return vendor_searches.generated_feeds(interval)
+    except vendor_searches.SearchDataError as exc:
+        raise ConfigError(f"{where}: vendor_searches: {exc}.") from exc
+
+
+def _distinct(feeds: tuple[FeedConfig, ...], where: str) -> tuple[FeedConfig, ...]:
+    """No two sources with the same id or the same address (up to tracking and case)."""
+    ids: dict[str, FeedConfig] = {}
+    urls: dict[str, FeedConfig] = {}
+    for feed in feeds:
+        for what, seen, key in (("id", ids, feed.id), ("address", urls, canonical_link(feed.url))):
+            other = seen.setdefault(key, feed)
+            if other is feed:
+                continue
+            fix = ("set own_feed: true for its vendor in bot/data/vendors.yaml, or rename "
+                   "the feeds.yaml entry" if feed.origin else "remove one of them")  # fmt: skip
+            origin = f" ({feed.origin})" if feed.origin else ""
+            raise ConfigError(
+                f"{where}: feed {feed.name!r}{origin} has the same {what} as feed "
+                f"{other.name!r}: {key}; {fix}."
+            )
+    return feeds
 
 
 def _check_literal_host(url: str, settings: FetchSettings, label: str) -> None:

@@ -6,9 +6,10 @@ a stage boundary: every stage takes and returns these values.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Literal
+from datetime import UTC, date, datetime
+from typing import Any, Literal
 
 ActorType = Literal["vendor", "government", "regulator", "court", "none"]
 ACTOR_TYPES: tuple[str, ...] = ("vendor", "government", "regulator", "court", "none")
@@ -33,6 +34,12 @@ FEED_KINDS: tuple[str, ...] = ("news", "vendor", "advocacy", "regulator")
 PLATFORMS: tuple[str, ...] = ("console", "slack", "discord", "slack-webhook", "discord-webhook")
 
 
+def utc_iso(moment: datetime | None = None) -> str:
+    """A timestamp as stored and exchanged: UTC ISO text, ``2021-05-18T12:00:00+00:00``."""
+    moment = moment or datetime.now(UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
 # --------------------------------------------------------------------------- feeds
 
 
@@ -47,6 +54,8 @@ class FeedConfig:
     interval: int  # seconds between polls when healthy
     tags: tuple[str, ...] = ()
     enabled: bool = True
+    verified: bool = True  # False: the address rests on the site's URL pattern only
+    origin: str = ""  # where a generated source came from ("" = written in feeds.yaml)
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,7 @@ class FeedState:
     redirect_target: str | None = None  # last permanent-redirect target seen
     redirect_count: int = 0  # times in a row that target was seen
     baseline_done: bool = False  # first successful fetch recorded
+    verified: bool = True  # False: an unconfirmed address (``verified: false`` in feeds.yaml)
 
 
 @dataclass(frozen=True)
@@ -122,7 +132,21 @@ class Entry:
     published: datetime | None = None  # timezone-aware UTC
     language: str | None = None
     guid: str | None = None
-    source: str = ""  # outlet / feed name shown to users
+    source: str = ""  # the feed it came through (shown as "via")
+    outlet: str = ""  # the publisher (an aggregator's item names it); "" = the feed itself
+    outlet_url: str | None = None  # the publisher's article (or, when opaque, its site)
+    article_id: str | None = None  # the aggregator's id of the article, across its feeds
+    article_url: str | None = None  # the publisher's canonical article URL, when known
+    related: tuple[str, ...] = ()  # outlets of related coverage the item lists (story cluster)
+
+    @property
+    def via(self) -> str:
+        return self.source
+
+    @property
+    def publisher(self) -> str:
+        """The outlet to show: the publisher when the item names one, else the feed."""
+        return self.outlet or self.source
 
     @property
     def text(self) -> str:
@@ -170,11 +194,12 @@ SIGNALS: tuple[str, ...] = ("deployment", "restatement")
 @dataclass(frozen=True)
 class Mention:
     entry_id: int
-    source: str
+    source: str  # the outlet (publisher) of the report
     title: str
     link: str | None
     published: datetime | None
     primary: bool = False  # from the vendor's own newsroom (feed kind "vendor")
+    via: str = ""  # the feed it came through, when not the outlet's own
 
 
 @dataclass(frozen=True)
@@ -197,8 +222,8 @@ class Event:
     link: str | None
     confidence: float
     first_reported: datetime  # earliest report = the event date
-    mention_count: int = 1
-    source_count: int = 1  # distinct outlets
+    mention_count: int = 1  # distinct reports (one article through several feeds is one)
+    source_count: int = 1  # distinct outlets (publishers), related coverage included
     mentions: tuple[Mention, ...] = ()
 
 
@@ -211,6 +236,34 @@ class EventChange:
     mention_added: bool  # the entry became a new mention of an existing event
     fields_changed: tuple[str, ...] = ()  # canonical fields whose voted value changed
     update_id: int | None = None  # row in event_updates, None when capped or nothing new
+
+
+@dataclass(frozen=True)
+class EventUpdate:
+    """One follow-up of an event (``store.event_reads.get_update``): a new mention, or a
+    canonical field that changed (``detail["changes"]``: [{field, old, new}])."""
+
+    id: int
+    event_id: int
+    seq: int
+    kind: str  # "mention" | "field"
+    entry_id: int | None
+    detail: Mapping[str, Any]
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "event" | "entry"
+    id: int
+    title: str
+    snippet: str
+    link: str | None
+    published: datetime | None
+    score: float  # higher is better
+    event_id: int | None = None
+    vendor: str | None = None
+    source: str = ""
 
 
 # --------------------------------------------------------------------------- delivery
@@ -244,6 +297,14 @@ class Filters:
     actions: tuple[str, ...] = ()
     actor_types: tuple[str, ...] = ("vendor",)
     min_confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class DeclaredSubscription:
+    """A subscription written in the configuration file (``subscriptions:``)."""
+
+    destination: Destination
+    filters: Filters
 
 
 @dataclass(frozen=True)

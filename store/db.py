@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from bot.models import utc_iso as now_iso
 from store.migrations import MIGRATIONS
 
 
@@ -141,8 +142,11 @@ class Store:
                     f"the database {self.path} has schema version {current}, newer than this "
                     f"policybot knows ({known}). Upgrade policybot or use another --db file."
                 )
+            # by set, not by maximum: migrations are numbered per branch and may land out
+            # of order, so a database at 5 can still lack 4
+            done = {int(r[0]) for r in self.db.execute("SELECT version FROM schema_migrations")}
             for version, name, step in sorted(MIGRATIONS):
-                if version <= current:
+                if version in done:
                     continue
                 with self.db.atomic():
                     step(self.db)
@@ -152,12 +156,6 @@ class Store:
                     )
                 applied.append(version)
         return applied
-
-
-def now_iso(moment: datetime | None = None) -> str:
-    """UTC timestamp as stored everywhere: ``2021-05-18T12:00:00+00:00``."""
-    moment = moment or datetime.now(UTC)
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def parse_iso(value: str | None) -> datetime | None:

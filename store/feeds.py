@@ -58,9 +58,10 @@ def sync_feeds(store: Store, feeds: Sequence[FeedConfig], *, now: datetime) -> N
 def _insert(db: Any, feed: FeedConfig, stamp: str) -> None:
     db.execute(
         "INSERT INTO feeds (id, name, url, config_url, kind, interval, enabled, tags, status,"
-        " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        " created_at, updated_at, verified) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (feed.id, feed.name, feed.url, feed.url, feed.kind, feed.interval, int(feed.enabled),
-         json.dumps(list(feed.tags)), "new" if feed.enabled else "disabled", stamp, stamp),
+         json.dumps(list(feed.tags)), "new" if feed.enabled else "disabled", stamp, stamp,
+         int(feed.verified)),
     )  # fmt: skip
 
 
@@ -69,9 +70,11 @@ def _restart(db: Any, feed: FeedConfig, stamp: str) -> None:
         "UPDATE feeds SET name = ?, url = ?, config_url = ?, kind = ?, interval = ?, enabled = ?,"
         " tags = ?, status = ?, etag = NULL, last_modified = NULL, last_status = NULL,"
         " consecutive_failures = 0, last_error = NULL, next_due_at = NULL, redirect_target = NULL,"
-        " redirect_count = 0, baseline_done = 0, updated_at = ? WHERE id = ?",
+        " redirect_count = 0, baseline_done = 0, last_success_at = NULL, verified = ?,"
+        " updated_at = ? WHERE id = ?",
         (feed.name, feed.url, feed.url, feed.kind, feed.interval, int(feed.enabled),
-         json.dumps(list(feed.tags)), "new" if feed.enabled else "disabled", stamp, feed.id),
+         json.dumps(list(feed.tags)), "new" if feed.enabled else "disabled", int(feed.verified),
+         stamp, feed.id),
     )  # fmt: skip
 
 
@@ -88,9 +91,9 @@ def _update(db: Any, feed: FeedConfig, row: dict[str, Any], stamp: str) -> None:
         )
     db.execute(
         "UPDATE feeds SET name = ?, kind = ?, interval = ?, tags = ?, enabled = ?, status = ?,"
-        " updated_at = ? WHERE id = ?",
+        " verified = ?, updated_at = ? WHERE id = ?",
         (feed.name, feed.kind, feed.interval, json.dumps(list(feed.tags)), int(enabled), status,
-         stamp, feed.id),
+         int(feed.verified), stamp, feed.id),
     )  # fmt: skip
 
 
@@ -177,4 +180,5 @@ def _state(row: dict[str, Any]) -> FeedState:
         redirect_target=row["redirect_target"],
         redirect_count=int(row["redirect_count"]),
         baseline_done=bool(row["baseline_done"]),
+        verified=bool(row["verified"]),
     )

@@ -260,10 +260,42 @@ def m003_event_tallies(db: sqlite_utils.Database) -> None:
     )
 
 
+def m005_sources(db: sqlite_utils.Database) -> None:
+    """Sources: unverified feed addresses, and aggregator items read for what they are.
+
+    ``feeds.verified`` is false for an address that rests on a site's URL pattern only.
+    Each entry keeps its publisher (``outlet``; ``source`` stays the feed it came
+    through), the publisher's site or article address, the aggregator's article id,
+    the canonical publisher URL and an outlet+headline key (the three ways one article
+    is recognised across feeds), the outlets of related coverage, and which earlier
+    entry it repeats. Mentions keep the feed they came through (``via``)."""
+    statements = [
+        "ALTER TABLE feeds ADD COLUMN verified INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE entries ADD COLUMN outlet TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE entries ADD COLUMN outlet_url TEXT",
+        "ALTER TABLE entries ADD COLUMN article_id TEXT",
+        "ALTER TABLE entries ADD COLUMN article_url TEXT",
+        "ALTER TABLE entries ADD COLUMN headline_key TEXT",
+        "ALTER TABLE entries ADD COLUMN related TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE entries ADD COLUMN duplicate_of INTEGER REFERENCES entries(id)",
+        "UPDATE entries SET outlet = source",
+        "CREATE INDEX idx_entries_article_id ON entries(article_id) WHERE article_id IS NOT NULL",
+        "CREATE INDEX idx_entries_article_url ON entries(article_url)"
+        " WHERE article_url IS NOT NULL",
+        "CREATE INDEX idx_entries_headline_key ON entries(headline_key)"
+        " WHERE headline_key IS NOT NULL",
+        "ALTER TABLE mentions ADD COLUMN via TEXT NOT NULL DEFAULT ''",
+        "UPDATE mentions SET via = source",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 # Later migrations append here. Reserved: 2 = events/clustering (signatures, FTS),
-# 3 = event vote tallies (clustering speed).
+# 3 = event vote tallies (clustering speed), 5 = sources (verified feeds, outlets).
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", m001_initial),
     (2, "events: signatures and search", m002_events),
     (3, "events: vote tallies and update counts", m003_event_tallies),
+    (5, "sources: unverified feeds, outlets, one article once", m005_sources),
 ]

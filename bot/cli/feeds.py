@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from bot.cli.main import CliState, pass_state
+from bot.cli.state import CliState, pass_state
 from bot.models import FeedState
 from store.feeds import list_feeds, sync_feeds
 
@@ -23,15 +23,18 @@ def feeds(state: CliState, as_json: bool) -> None:
     now = datetime.now(UTC)
     sync_feeds(store, config.feeds, now=now)
     order = {feed.id: index for index, feed in enumerate(config.feeds)}
+    origins = {feed.id: feed.origin for feed in config.feeds}
     rows = sorted(list_feeds(store), key=lambda f: (order.get(f.id, len(order)), f.name, f.id))
     if as_json:
-        click.echo(json.dumps([feed_json(f, configured=f.id in order) for f in rows], indent=2))
+        click.echo(json.dumps([feed_json(f, configured=f.id in order, origin=origins.get(f.id, ""))
+                               for f in rows], indent=2))  # fmt: skip
         return
     if not rows:
         click.echo("No feeds configured.")
         return
     for feed in rows:
-        click.echo(feed_lines(feed, now=now, configured=feed.id in order))
+        click.echo(feed_lines(feed, now=now, configured=feed.id in order,
+                              origin=origins.get(feed.id, "")))  # fmt: skip
     counts: dict[str, int] = {}
     for feed in rows:
         counts[feed.status] = counts.get(feed.status, 0) + 1
@@ -39,7 +42,7 @@ def feeds(state: CliState, as_json: bool) -> None:
     click.echo(f"{len(rows)} feeds: {summary}")
 
 
-def feed_json(feed: FeedState, *, configured: bool = True) -> dict[str, Any]:
+def feed_json(feed: FeedState, *, configured: bool = True, origin: str = "") -> dict[str, Any]:
     def iso(moment: datetime | None) -> str | None:
         return moment.isoformat() if moment else None
 
@@ -50,6 +53,8 @@ def feed_json(feed: FeedState, *, configured: bool = True) -> dict[str, Any]:
         "url": feed.url,
         "config_url": feed.config_url,
         "configured": configured,
+        "origin": origin or "feeds.yaml",
+        "verified": feed.verified,
         "enabled": feed.enabled,
         "status": feed.status,
         "interval": feed.interval,
@@ -63,10 +68,16 @@ def feed_json(feed: FeedState, *, configured: bool = True) -> dict[str, Any]:
     }
 
 
-def feed_lines(feed: FeedState, *, now: datetime, configured: bool = True) -> str:
+def feed_lines(feed: FeedState, *, now: datetime, configured: bool = True, origin: str = "") -> str:
     """A feed as two or three readable lines."""
-    status = feed.status.upper() if feed.status in ("failing", "gone") else feed.status
+    status = feed.status.upper() if feed.status in ("failing", "gone", "dead") else feed.status
     head = f"{feed.name} [{feed.id}] ({feed.kind}): {status}"
+    if not feed.verified:
+        head += (" (unconfirmed address, never worked: fix its url)" if feed.status == "dead"
+                 else " (unconfirmed address)" if feed.last_success_at is None
+                 else " (unconfirmed address, has worked)")  # fmt: skip
+    if origin:
+        head += f" ({origin})"
     if not configured:
         head += " (no longer in feeds.yaml)"
     due = "never" if not feed.enabled else relative(feed.next_due_at, now, default="now")

@@ -13,15 +13,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.delivery.links import safe_url
-from bot.events.rules import EventUpdate, SearchHit
 from bot.models import (
     Destination,
     Event,
+    EventUpdate,
     FeedState,
     Field,
     Link,
     Mention,
     Message,
+    SearchHit,
     Section,
     Subscription,
 )
@@ -318,7 +319,9 @@ def feeds(states: Sequence[FeedState]) -> Message:
     sections = []
     for feed in states:
         body = f"status: {feed.status} · last success: {day(feed.last_success_at)}"
-        if feed.last_error and feed.status in ("failing", "gone"):
+        if not feed.verified:
+            body += " · unconfirmed address"
+        if feed.last_error and feed.status in ("failing", "gone", "dead"):
             body += f"\n{one_line(feed.last_error, 300)}"
         sections.append(Section(title=one_line(feed.name, 100), url=safe_url(feed.url), body=body))
     summary = ", ".join(f"{n} {status}" for status, n in counts.items())
@@ -343,7 +346,7 @@ def status(
     """Feed health, failing feeds, outbox depth, failing subscriptions, last poll."""
     counts = _status_counts(states)
     health = ", ".join(f"{n} {s}" for s, n in counts.items()) or "none configured"
-    bad = [f for f in states if f.status in ("failing", "gone")]
+    bad = [f for f in states if f.status in ("failing", "gone", "dead")]
     queue_line = (f"{queue.get('pending', 0)} pending ({queue.get('due', 0)} due now), "
                   f"{queue.get('failed', 0)} failed, {queue.get('sent', 0)} sent")  # fmt: skip
     sections = [

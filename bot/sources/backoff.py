@@ -9,6 +9,10 @@ store keeps the result, so intervals, backoff and restarts are store facts.
 - rate limited (429, or 503 with Retry-After): not a failure; wait what the
   server asked (at least a minute, at most ``max_backoff``).
 - gone (410): disabled at once until its URL changes in feeds.yaml.
+- dead: an unconfirmed address (``verified: false``) that has never worked and
+  whose server says it is not there (HTTP 4xx) or is not a feed gets status
+  "dead" with a plain message saying so and what to do; it is retried only
+  after ``max_backoff`` (a day by default), never in a quiet backoff ladder.
 - permanent redirect (301/308 all the way): the polled URL moves to the target
   only after the same target was seen 3 successful fetches in a row.
 """
@@ -47,7 +51,37 @@ def next_state(
     if result.outcome in ("ok", "not_modified") and parse_error is None:
         return _redirects(_healthy(feed, result, now, rng), result)
     message = parse_error or result.error or f"fetch failed with outcome {result.outcome!r}"
+    if not feed.verified and feed.last_success_at is None and _definite(result, parse_error):
+        return _dead(feed, message, settings, now)
     return _failing(feed, message, settings, now, rng)
+
+
+def _span(seconds: int) -> str:
+    return f"{seconds / 3600:g} h" if seconds >= 3600 else f"{seconds / 60:g} min"
+
+
+def _definite(result: FetchResult, parse_error: str | None) -> bool:
+    """The server answered, and what it said means the address is wrong (not a hiccup)."""
+    if parse_error is not None:
+        return True
+    code = result.status_code or 0
+    return 400 <= code < 500 and code not in (408, 425, 429)
+
+
+def _dead(feed: FeedState, message: str, settings: FetchSettings, now: datetime) -> FeedState:
+    return replace(
+        feed,
+        status="dead",
+        consecutive_failures=feed.consecutive_failures + 1,
+        last_error=(
+            f"{message.rstrip('. ')}. This address was never confirmed (verified: false in "
+            "feeds.yaml) and has never worked, so it is probably wrong: find the feed the site "
+            'declares (a <link rel="alternate" type="application/rss+xml"> in its pages) '
+            f"and put it in feeds.yaml for feed {feed.id!r}, or remove the entry. Meanwhile it "
+            f"is tried again only every {_span(settings.max_backoff)}."
+        ),
+        next_due_at=now + timedelta(seconds=settings.max_backoff),
+    )
 
 
 def _jittered(seconds: float, rng: random.Random) -> float:
