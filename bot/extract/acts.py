@@ -15,12 +15,13 @@ from bot.extract.attribution import (
     subject,
     unknown_subject_is_named,
 )
+from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
 from bot.extract.sentences import clause_end, clause_start
 
 AUTHORITIES = ("government", "regulator", "court")
 BASE_WEIGHT = {
-    "extension": 3.0, "settlement": 2.5, "reversal": 2.0, "exit": 2.0, "refusal": 1.5,
+    "extension": 3.0, "settlement": 2.5, "reversal": 2.0, "exit": 2.0, "exit_market": 1.5, "refusal": 1.5,
     "stop_supply": 1.5, "moratorium": 1.5, "ban": 1.0, "restriction": 1.0, "refusal_past": 1.0,
     "shutdown": 1.2, "pause": 1.2, "removal": 0.8, "customer_loss": 1.0,
 }  # fmt: skip
@@ -52,7 +53,7 @@ def clause(sc: Scan, pos: int) -> tuple[int, int]:
 
 def resolve_action(sc: Scan, cue: Hit) -> str:
     """The action a cue label stands for, read from the objects in its clause."""
-    label = cue.label
+    label = "exit" if cue.label == "exit_market" else cue.label
     lo, hi = clause(sc, cue.start)
     objects = {h.label for h in between(sc.objects, lo, hi)}
     groups = {h.label for h in between(sc.groups, lo, hi)}
@@ -87,7 +88,7 @@ def _weight(sc: Scan, cue: Hit) -> float:
 
 def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     """No actor named before the cue (headline style): the vendor after it, or an authority."""
-    if unknown_subject_is_named(sc, cue):
+    if unknown_subject_is_named(sc, cue, resources().names.stop):
         authority = next((m.kind for m in found if m.kind in AUTHORITIES), None)
         return Actor(authority) if authority else Actor("other")
     if not sc.in_title(cue.start):
@@ -113,6 +114,8 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
     for cue in sc.actions:
         if object_noun(sc, cue):
             continue
+        if cue.label == "exit_market" and sc.first_region(cue.start, cue.end) is None:
+            continue  # "leaves ICE … in place": the object is no market
         if cue.label == "customer_loss":
             actor = _customer_loss_vendor(sc, cue)
         else:

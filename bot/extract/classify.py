@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
-
 from dataclasses import replace
+from datetime import date
 
 from bot.extract import dates, framing
 from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
@@ -57,10 +56,11 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         if None not in targets:  # a platform cutting another company off
             return _other(sc, chosen, "vendor", targets.pop(), 0.4)
         if framing.deployment(sc, chosen):
-            return _other(sc, chosen, "vendor", vendor, 0.4, signal="deployment")
+            return _other(sc, chosen, "vendor", vendor, 0.4,
+                          signal=framing.deployment_signal(sc, launch))  # fmt: skip
         if _not_the_news(sc, found, chosen, vendor, launch):
             return _other(sc, chosen, "vendor", vendor, 0.4,
-                          signal="deployment" if launch else None)  # fmt: skip
+                          signal=framing.deployment_signal(sc, launch))  # fmt: skip
         if _paid_settlement(sc, chosen):
             return _other(sc, chosen, "vendor", vendor, 0.4)
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
@@ -77,7 +77,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
     if (launch or enforcement) and sc.vendors:
         # a vendor's launch, or another company's legal warning to it
-        signal = "deployment" if launch and not enforcement else None
+        signal = None if enforcement else framing.deployment_signal(sc, launch)
         return _other(sc, [], "vendor", _first_vendor(sc), 0.35, signal=signal)
     if sc.vendors and framing.restated(sc, []):
         return _other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
@@ -214,11 +214,16 @@ def _other(
     effective = None
     if actor in AUTHORITIES and chosen:
         effective = dates.effective_date(sc.low, _windows(sc, chosen, chosen[0]), published)
+    # A deployment's customer group, should history make it a reversal.
+    group = None
+    if signal == "deployment":
+        group = next((h.label for h in sc.groups if h.label in CUSTOMER_GROUPS), None)
     return Finding(
         relevant=False,
         actor_type=actor,
         vendor=vendor,
         product=_product(sc, vendor, None) if vendor else None,
+        applies_to=group,
         region=_region(sc, None),
         effective=effective,
         confidence=round(confidence, 3),

@@ -351,9 +351,7 @@ def _fragments(c: int, rank: int, label: str, cues: Iterable[Cue]) -> Iterable[_
                     yield _fragment(c, rank, label, piece, cased, langs)
 
 
-def _fragment(
-    c: int, rank: int, label: str, variant: str, cased: bool, langs: int
-) -> _Fragment:
+def _fragment(c: int, rank: int, label: str, variant: str, cased: bool, langs: int) -> _Fragment:
     if variant.startswith("(?m:^)"):
         pattern = re.compile(expand(variant[6:]) + r"(?![\w])")
         return _Fragment(c, rank, label, pattern, None, None, "^", cased, langs)

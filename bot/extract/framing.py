@@ -107,3 +107,12 @@ def deployment(sc: Scan, acts: list[Act]) -> bool:
     if any(not a.background for a in acts):
         return False
     return any(not in_fronted(sc, h.start) for h in _labelled(sc, "launch"))
+
+
+def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
+    """ "deployment" for a launch-type item, unless it gates what it launches (vetting,
+    approval, limited access): a gated launch keeps a restrictive policy, it does not
+    undo one."""
+    if not launch or any(h.label == "restriction" for h in sc.actions):
+        return None
+    return "deployment"

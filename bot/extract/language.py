@@ -23,9 +23,9 @@ _FUNCTION_WORDS = {
     "es": "el la los las del y una un es con por para su sus que se al lo como más ya de "
     "no tras según ha sin",
     "it": "il la gli della delle dei di che non con per è una un sono alla nel degli anche "
-    "ha le si dopo più",
+    "ha le si dopo più lo al dal nella sul fino ancora questo suoi sue",
     "pt": "o a os as da das do dos que não com uma um em para é ao pela pelo seu sua são "
-    "também de se após mais",
+    "também de se após mais no na nos nas aos seus suas ainda",
 }
 # Each word votes for every language that lists it; the most votes wins.
 _VOTES: dict[str, tuple[str, ...]] = {}

@@ -101,34 +101,14 @@ def find(
     """Names in ``text`` that the item describes as companies (see the module doc).
     ``taken``: spans already read as vendors, authorities or other actors;
     ``company_refs``: spans of "the company"-type references; ``weak``: the item speaks
-    of a company (sales, customers, "the firm") but names none, so a name that acts
+    of a company (sales, customers, "the firm") and the gazetteer names none, so a name that acts
     (a verb follows it, or a possessive before a policy or face word: ``cues`` are the
     starts of those words) is taken for it."""
-    title_cased = _title_cased(text[:title_end])
-    candidates: list[tuple[int, int, str]] = []
-    inner: set[int] = set()  # candidates that a company noun inside their run describes
-    for start, end in _runs(text, 0, len(text), pats.stop):
-        words = list(re.finditer(r"\S+", text[start:end]))
-        for i, w in enumerate(words[:-1]):
-            if pats.descriptor_word.fullmatch(w.group(0).rsplit("-", 1)[-1]):
-                start = start + words[i + 1].start()  # "Anbieters Korvex": the name follows
-                inner.add(start)
-        if any(s < end and start < e for s, e in taken):
-            continue
-        if title_cased and start < title_end:
-            continue  # a Title Case headline capitalises every word: names are unclear
-        name = text[start:end]
-        words = name.split()
-        if any(pats.not_company.match(w) for w in words):
-            continue
-        if places is not None and places.fullmatch(name):
-            continue
-        if pats.person_before.search(text, max(0, start - 40), start):
-            continue  # "chief executive Dana Pruitt", "Governor Lindqvist"
-        candidates.append((start, end, name))
+    candidates, inner = _candidates(pats, text, title_end, taken, places)
     companies: dict[str, str] = {}  # first word → canonical name
     refs_in_summary = any(s >= title_end for s, _ in company_refs)
     subjects = _title_subjects(text, title_end)
+    others = taken + company_refs
     for start, end, name in candidates:
         words = name.split()
         described = (
@@ -136,40 +116,93 @@ def find(
             or (len(words) > 1 and pats.suffix.search(words[-1]) is not None)
             or pats.descriptor_before.search(text, max(0, start - 40), start) is not None
             or pats.apposition_after.match(text, _after_possessive(text, end)) is not None
-            or (start in subjects and start < title_end and refs_in_summary
-                and _name_like(pats, text, start, end, taken + company_refs, english))
+            or (
+                start in subjects
+                and start < title_end
+                and refs_in_summary
+                and _name_like(pats, text, start, end, others, english)
+            )
         )
-        if described:
-            key = words[0]
-            if len(name) > len(companies.get(key, "")):
-                companies[key] = name
-    if not companies and weak:
+        if described and len(name) > len(companies.get(words[0], "")):
+            companies[words[0]] = name
+    if weak:  # once a company is named, only possessives ("X's servers") join it
+        only_possessive = bool(companies)
         for start, end, name in candidates:
             possessive = text.startswith("'s", end)
-            if _name_like(pats, text, start, end, taken + company_refs, english) and (
+            if only_possessive and not possessive:
+                continue
+            if _name_like(pats, text, start, end, others, english) and (
                 not possessive or any(end < c <= end + 30 for c in cues)
             ):
                 companies.setdefault(name.split()[0], name)
-    if not companies:
-        return []
-    out = []
-    for start, end, name in candidates:
-        words = name.split()
-        canonical = companies.get(words[0])
-        if canonical is None:
+    return [_found(text, start, name, companies) for start, _, name in candidates
+            if name.split()[0] in companies]  # fmt: skip
+
+
+def _candidates(
+    pats: NamePatterns,
+    text: str,
+    title_end: int,
+    taken: list[tuple[int, int]],
+    places: re.Pattern[str] | None,
+) -> tuple[list[tuple[int, int, str]], set[int]]:
+    """Capitalised names that could be companies, and the starts of those that a company
+    noun inside their run introduces ("Anbieters Korvex")."""
+    title_cased = _title_cased(text[:title_end])
+    candidates: list[tuple[int, int, str]] = []
+    inner: set[int] = set()
+    for run_start, end in _runs(text, 0, len(text), pats.stop):
+        start = run_start
+        parts = list(re.finditer(r"\S+", text[run_start:end]))
+        for i, part in enumerate(parts[:-1]):
+            if pats.descriptor_word.fullmatch(part.group(0).rsplit("-", 1)[-1]):
+                start = run_start + parts[i + 1].start()
+                inner.add(start)
+        if any(s < end and start < e for s, e in taken):
             continue
-        # Only the company's own words: "Orrin Biometrics Monday" keeps its first two.
-        known = canonical.split()
-        n = 0
-        while n < min(len(words), len(known)) and words[n] == known[n]:
-            n += 1
-        span_end = start + len(" ".join(words[:n]))
-        out.append(Found(start, _after_possessive(text, span_end), canonical))
-    return out
+        if title_cased and start < title_end:
+            continue  # a Title Case headline capitalises every word: names are unclear
+        name = text[start:end]
+        if any(pats.not_company.match(w) for w in name.split()):
+            continue
+        if places is not None and places.fullmatch(name):
+            continue
+        if pats.person_before.search(text, max(0, start - 40), start):
+            continue  # "chief executive Dana Pruitt", "Governor Lindqvist"
+        candidates.append((start, end, name))
+    return candidates, inner
+
+
+def _found(text: str, start: int, name: str, companies: dict[str, str]) -> Found:
+    """The mention at ``start``, cut to the company's own words ("Orrin Biometrics
+    Monday" keeps two), reporting the canonical name."""
+    words, known = name.split(), companies[name.split()[0]].split()
+    n = 0
+    while n < min(len(words), len(known)) and words[n] == known[n]:
+        n += 1
+    span_end = start + len(" ".join(words[:n]))
+    return Found(start, _after_possessive(text, span_end), " ".join(known))
 
 
 _AUX = frozenset(
-    "is was will won't to has had can cannot can't may must says said would could".split()
+    [
+        "is",
+        "was",
+        "will",
+        "won't",
+        "to",
+        "has",
+        "had",
+        "can",
+        "cannot",
+        "can't",
+        "may",
+        "must",
+        "says",
+        "said",
+        "would",
+        "could",
+    ]
 )
 
 

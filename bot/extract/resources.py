@@ -12,8 +12,8 @@ from typing import Any
 import yaml
 
 from bot.extract.cueclass import expand
-from bot.extract.names import NamePatterns
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
+from bot.extract.names import NamePatterns
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CUES_FILE = DATA_DIR / "cues.yaml"
@@ -23,7 +23,7 @@ VENDORS_FILE = DATA_DIR / "vendors.yaml"
 # extension, "lifts its ban" a reversal).
 ACTION_PRIORITY = (
     "extension", "settlement", "customer_loss", "refusal", "refusal_past", "stop_supply",
-    "reversal", "exit", "restriction", "moratorium", "shutdown", "pause", "removal", "ban",
+    "reversal", "exit", "exit_market", "restriction", "moratorium", "shutdown", "pause", "removal", "ban",
 )  # fmt: skip
 
 
@@ -191,8 +191,9 @@ def resources() -> Resources:
             **_table(cues.get("objects"), "objects"),
             **_table(cues.get("temporal"), "temporal"),
         },
-        "actions": _merged(_table(cues.get("actions"), "actions"),
-                           _table(cues.get("families"), "families")),  # fmt: skip
+        "actions": _merged(
+            _table(cues.get("actions"), "actions"), _table(cues.get("families"), "families")
+        ),  # fmt: skip
         "actors": {
             **_table(cues.get("authorities"), "authorities"),
             "company": _languages(cues.get("company_refs"), "company_refs"),
@@ -203,8 +204,9 @@ def resources() -> Resources:
             "regulator_verb": _languages(cues.get("regulator_verbs"), "regulator_verbs"),
         },
         "cancel": cancel,
-        "non_policy": _merged(_table(cues.get("non_policy"), "non_policy"),
-                              _table(cues.get("framing"), "framing")),  # fmt: skip
+        "non_policy": _merged(
+            _table(cues.get("non_policy"), "non_policy"), _table(cues.get("framing"), "framing")
+        ),  # fmt: skip
     }
     try:
         index = CueIndex.build(

@@ -172,7 +172,7 @@ def scan(
                     empty, empty, empty, empty, empty, res.regions, vendors)  # fmt: skip
     sentences = split_sentences(norm, len(title))
     vendors = _with_described(res, norm, len(title), vendors, by_class[_ACTORS],
-                              by_class[_OBJECTS], by_class[_ACTIONS], fr, lang)  # fmt: skip
+                              by_class[_OBJECTS], by_class[_ACTIONS], fr, by_class[_NON_POLICY], lang)  # fmt: skip
     spans = [(v.start, v.end) for v in vendors]
     for c in (_ACTIONS, _AUTH_VERBS, _NON_POLICY, _CANCEL, _OBJECTS):
         by_class[c] = _outside(by_class[c], spans)
@@ -219,6 +219,7 @@ def _with_described(
     objects: list[Hit],
     actions: list[Hit],
     fr: list[Hit],
+    non_policy: list[Hit],
     lang: str,
 ) -> list[VendorHit]:
     """The gazetteer's vendors plus the companies the item describes (names.py)."""
@@ -231,7 +232,8 @@ def _with_described(
     weak = not vendors and (
         bool(refs) or any(h.label == "supply" for h in objects) or policy_possessive
     )
-    cues = tuple(h.start for h in actions) + tuple(h.start for h in fr)
+    platform = tuple(h.start for h in non_policy if h.label == "platform")
+    cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
                        lang == "en")  # fmt: skip
     if not found:
