@@ -229,8 +229,13 @@ def _with_described(
     cue_starts = {h.start for h in actions}
     policy_possessive = any(norm.startswith("'s ", c - 3) or norm.startswith("' ", c - 2)
                             for c in cue_starts)  # fmt: skip
+    # No authority named at all: a name acting on a policy verb can only be a company.
+    no_authority = not any(h.label in _AUTHORITY_LABELS for h in actors) and bool(actions)
     weak = not vendors and (
-        bool(refs) or any(h.label == "supply" for h in objects) or policy_possessive
+        bool(refs)
+        or any(h.label == "supply" for h in objects)
+        or policy_possessive
+        or no_authority
     )
     platform = tuple(h.start for h in non_policy if h.label == "platform")
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
