@@ -230,7 +230,10 @@ def _with_described(
     policy_possessive = any(norm.startswith("'s ", c - 3) or norm.startswith("' ", c - 2)
                             for c in cue_starts)  # fmt: skip
     # No authority named at all: a name acting on a policy verb can only be a company.
-    no_authority = not any(h.label in _AUTHORITY_LABELS for h in actors) and bool(actions)
+    launches = any(h.label == "launch" for h in non_policy)
+    no_authority = not any(h.label in _AUTHORITY_LABELS for h in actors) and (
+        bool(actions) or launches
+    )
     weak = not vendors and (
         bool(refs)
         or any(h.label == "supply" for h in objects)
