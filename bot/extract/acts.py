@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from bot.extract.attribution import (
@@ -21,9 +22,9 @@ from bot.extract.sentences import clause_end, clause_start
 
 AUTHORITIES = ("government", "regulator", "court")
 BASE_WEIGHT = {
-    "extension": 3.0, "settlement": 2.5, "reversal": 2.0, "exit": 2.0, "exit_market": 1.5, "refusal": 1.5,
+    "extension": 3.0, "settlement": 2.5, "reversal": 2.0, "exit": 2.0, "refusal": 1.5,
     "stop_supply": 1.5, "moratorium": 1.5, "ban": 1.0, "restriction": 1.0, "refusal_past": 1.0,
-    "shutdown": 1.2, "pause": 1.2, "removal": 0.8, "customer_loss": 1.0,
+    "shutdown": 1.2, "pause": 1.2, "removal": 0.8, "customer_loss": 1.0, "exit_market": 1.0,
 }  # fmt: skip
 TITLE_FACTOR = 2.0
 NO_FR_FACTOR = 0.5
@@ -57,26 +58,47 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     lo, hi = clause(sc, cue.start)
     objects = {h.label for h in between(sc.objects, lo, hi)}
     groups = {h.label for h in between(sc.groups, lo, hi)}
+    after = {h.label for h in between(sc.groups, cue.end, hi)}
+    retires = "capability" in objects and "dataset" not in objects
     if label == "pause":
-        return "moratorium" if objects & {"supply"} or groups - {"everyone"} else "shutdown"
-    if label in ("refusal", "customer_loss"):
+        return _pause(sc, cue, objects, groups, retires)
+    if label == "refusal":
         return "ban"
+    if label == "customer_loss":
+        # "police lose …" refuses a customer group; "new clients lose access" gates use
+        return "ban" if groups & _NAMED_GROUPS else "restriction"
     if label == "refusal_past":
         return "restriction"
     if label == "stop_supply":
-        if groups & _NAMED_GROUPS:
-            return "ban"
+        if groups & _NAMED_GROUPS or "customers" in objects:
+            return "ban"  # dropping a class of customers ("closes casino accounts")
         # Stopping sales of one capability ("emotion-reading") retires it: a restriction.
-        return "restriction" if "capability" in objects and "dataset" not in objects else "exit"
+        return "restriction" if retires else "exit"
     if label in ("removal", "shutdown"):
+        if after & _NAMED_GROUPS:
+            return "ban"  # "pulls its face matching from store chains"
         # Retiring a capability or switching a setting off limits use; deleting data
         # or switching a system off is a shutdown.
-        if "capability" in objects and "dataset" not in objects:
-            return "restriction"
-        return "shutdown"
+        return "restriction" if retires else "shutdown"
     if label == "exit" and "dataset" in objects and "supply" not in objects:
         return "shutdown"
     return label
+
+
+def _pause(sc: Scan, cue: Hit, objects: set[str], groups: set[str], retires: bool) -> str:
+    """A pause of sales, sign-ups or a customer group is a moratorium, of a capability a
+    restriction, of a named feature or system a shutdown; a bare "pause" (commentary:
+    "X's pause") is a moratorium."""
+    if objects & {"supply", "customers"} or groups - {"everyone"}:
+        return "moratorium"
+    if retires:
+        return "restriction"
+    _, hi = clause(sc, cue.start)
+    reach = min(hi, cue.end + 50)
+    feature = between(sc.fr, cue.end, reach) or [
+        v for v in sc.vendors if cue.end <= v.start < reach and v.product
+    ]
+    return "shutdown" if feature else "moratorium"
 
 
 def _weight(sc: Scan, cue: Hit) -> float:
@@ -138,10 +160,25 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             Act(
                 actor.kind, actor.vendor, actor.product, cue.label, action,
                 _weight(sc, cue), cue.start, cue.end, sc.sentence_of(cue.start),
-                in_fronted(sc, cue.start),
+                in_fronted(sc, cue.start) or subordinate(sc, cue),
             )
         )  # fmt: skip
     return foreground(acts)
+
+
+# A cue inside "since/after the … deletion" or a ", which …" relative clause tells what
+# happened before the news, not the news.
+_SUBORDINATE = re.compile(
+    r"(?:\b(?:since|after|following|before|despite|until)\s+(?:the|its|their|a|an)\s+"
+    r"(?:[\w'-]+\s+){0,3}$|,\s*(?:which|who|that)\s[^,;]*$)",
+    re.IGNORECASE,
+)
+
+
+def subordinate(sc: Scan, cue: Hit) -> bool:
+    """The cue sits in a subordinate background phrase of its sentence."""
+    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
+    return _SUBORDINATE.search(sc.text, max(s_start, cue.start - 80), cue.start) is not None
 
 
 def foreground(acts: list[Act]) -> list[Act]:

@@ -15,7 +15,7 @@ from bot.extract.resources import CLASSES, Resources
 from bot.extract.sentences import clause_breaks, split_sentences
 
 _AUTHORITY_LABELS = frozenset({"government", "regulator", "court"})
-_OBJECT_LABELS = frozenset({"dataset", "capability", "supply", "investment"})
+_OBJECT_LABELS = frozenset({"dataset", "capability", "supply", "customers", "investment"})
 
 # Same-length replacements, so offsets into the normalised text are offsets
 # into Entry.text.
@@ -236,7 +236,7 @@ def _with_described(
     )
     weak = not vendors and (
         bool(refs)
-        or any(h.label == "supply" for h in objects)
+        or any(h.label in ("supply", "customers") for h in objects)
         or policy_possessive
         or no_authority
     )
