@@ -17,6 +17,7 @@ from bot import clustering, page_pipeline
 from bot.config import Config
 from bot.delivery.routes import route
 from bot.extract import extract
+from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
     Entry,
@@ -240,6 +241,7 @@ def _record(
         finding = _extract(entry, feed)
         if finding is None:
             continue
+        finding = with_history(store, entry, finding, now)
         findings += 1
         change = clustering.record_finding(
             store,
@@ -258,6 +260,15 @@ def _record(
         else:
             follow_ups += written
     return len(new), findings, alerts, follow_ups
+
+
+def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) -> Finding:
+    """The finding read against its vendor's timeline (deployments after an exit are
+    reversals; restatements of an old policy are no news): see bot.extract.history."""
+    if finding.signal is None or not finding.vendor:
+        return finding
+    events = clustering.timeline(store, finding.vendor).events
+    return apply_history(finding, events, entry.published or now)
 
 
 def _extract(entry: Entry, feed: FeedState) -> Finding | None:
