@@ -25,6 +25,7 @@ from bot import clustering, page_pipeline
 from bot.config import Config
 from bot.cpu import CpuPool, ParseJob, ParseOutput, parse_and_extract
 from bot.delivery.routes import route
+from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
     Entry,
@@ -341,6 +342,7 @@ def _record(
         finding = by_key.get(entry.key)
         if finding is None:
             continue
+        finding = with_history(store, entry, finding, now)
         findings += 1
         change = clustering.record_finding(
             store,
@@ -359,6 +361,15 @@ def _record(
         else:
             follow_ups += written
     return len(new), findings, alerts, follow_ups
+
+
+def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) -> Finding:
+    """The finding read against its vendor's timeline (deployments after an exit are
+    reversals; restatements of an old policy are no news): see bot.extract.history."""
+    if finding.signal is None or not finding.vendor:
+        return finding
+    events = clustering.timeline(store, finding.vendor).events
+    return apply_history(finding, events, entry.published or now)
 
 
 def is_fresh(entry: Entry, settings: FetchSettings, now: datetime) -> bool:
