@@ -278,9 +278,8 @@ def run_tool(cls: type[Tool], exe: str, server: FeedServer, feeds: int, tmp: Pat
 
 
 def median(runs: list[Run]) -> Run:
-    return Run(
-        *(statistics.median(getattr(r, f) for r in runs) for f in ("wall", "cpu", "peak_mb"))
-    )
+    fields = ("wall", "cpu", "peak_mb", "pss_mb")
+    return Run(*(statistics.median(getattr(r, f) for r in runs) for f in fields))
 
 
 def entries(cycle: str, feeds: int) -> int:
