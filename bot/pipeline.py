@@ -26,7 +26,7 @@ from bot.models import (
     FetchSettings,
     Finding,
 )
-from bot.sources.backoff import next_state
+from bot.sources.backoff import RATE_LIMITED, next_state
 from bot.sources.fetch import Fetcher
 from bot.sources.parse import parse_feed
 from store import Store, StoreError, now_iso
@@ -60,6 +60,7 @@ class PollSummary:
     alerts: int = 0
     follow_ups: int = 0
     errors: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # e.g. feeds --all left alone because of a Retry-After
 
     def line(self) -> str:
         return (
@@ -89,6 +90,8 @@ async def poll_once(
     """Fetch every due feed (or all enabled feeds) and process the results."""
     now = now or datetime.now(UTC)
     due = feeds_store.due_feeds(store, now=now, include_all=include_all)
+    waiting = [f for f in due if rate_limited_until(f, now) is not None]
+    due = [f for f in due if f not in waiting]
     if due:
         if fetcher is None:
             async with Fetcher(config.settings) as own:
@@ -96,7 +99,21 @@ async def poll_once(
         else:
             outcomes = await _fetch_and_process(store, config, fetcher, due, now)
     state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
-    return summarise(outcomes if due else [])
+    summary = summarise(outcomes if due else [])
+    notes = tuple(
+        f"feed {f.name!r} not polled: its server asked to wait (Retry-After) until "
+        f"{rate_limited_until(f, now):%Y-%m-%d %H:%M} UTC; --all does not override that"
+        for f in waiting
+    )
+    return replace(summary, notes=notes)
+
+
+def rate_limited_until(feed: FeedState, now: datetime) -> datetime | None:
+    """When a rate-limited feed may be polled again, if that is still ahead."""
+    limited = (feed.last_error or "").startswith(RATE_LIMITED)
+    if limited and feed.next_due_at is not None and feed.next_due_at > now:
+        return feed.next_due_at
+    return None
 
 
 async def _fetch_and_process(

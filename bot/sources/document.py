@@ -63,10 +63,10 @@ def one_charset(body: bytes, content_type: str) -> tuple[bytes, str]:
         return _as_utf8(body.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
-    for name in (declared, header, "cp1252"):
-        if name and name != "utf-8":
+    for candidate in (declared, header, "cp1252"):
+        if candidate and candidate != "utf-8":
             try:
-                return _as_utf8(body.decode(name)), name
+                return _as_utf8(body.decode(candidate)), candidate
             except (UnicodeDecodeError, LookupError):
                 continue
     return _as_utf8(body.decode("cp1252", errors="replace")), "cp1252"
