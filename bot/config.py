@@ -116,8 +116,18 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
     )
 
 
+MAX_CONFIG_BYTES = 2 * 1024 * 1024  # feeds.yaml larger than this is refused unread
+MAX_FEEDS = 5000
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
+        size = path.stat().st_size
+        if size > MAX_CONFIG_BYTES:
+            raise ConfigError(
+                f"{path}: the file is {size:,} bytes, over the cap of {MAX_CONFIG_BYTES:,} bytes "
+                "for feeds.yaml; it is refused unread. Keep it to the feeds you poll."
+            )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(
@@ -221,6 +231,11 @@ def _feeds(items: Any, settings: FetchSettings, where: str) -> tuple[FeedConfig,
     if not isinstance(items, list) or not items:
         raise ConfigError(
             f"{where}: 'feeds' must be a non-empty list of sources (- name: …, url: …)."
+        )
+    if len(items) > MAX_FEEDS:
+        raise ConfigError(
+            f"{where}: {len(items):,} feeds, over the cap of {MAX_FEEDS:,} feeds per "
+            "feeds.yaml; keep it to the feeds you really poll."
         )
     feeds: list[FeedConfig] = []
     seen: dict[str, int] = {}
