@@ -149,3 +149,31 @@ def test_feeds_yaml_over_the_size_or_feed_caps_is_refused_naming_the_cap(tmp_pat
     )
     with pytest.raises(ConfigError, match=f"over the cap of {MAX_FEEDS:,} feeds"):
         load_config(path, env={})
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        ("slack: {port: abc}", "slack.port must be a port number"),
+        ("slack: {token: xoxb-1}", "slack.token must not be in feeds.yaml"),
+        ("slack: {colour: red}", "slack: unknown key(s) ['colour']"),
+        ("slack: {admins: U1}", "slack.admins must be a list"),
+        ("discord: {token: abc}", "discord.token must not be in feeds.yaml"),
+        ("discord: {tokn: abc}", "discord: unknown key(s) ['tokn']"),
+        ("discord: {dev_guild: abc}", "discord.dev_guild must be a server (guild) id"),
+    ],
+)
+def test_every_chat_section_is_validated_and_all_problems_come_at_once(
+    tmp_path: Path, section: str, expected: str
+) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text(
+        f"{section}\ndefaults: {{interval: 5s}}\nfeeds:\n"
+        "  - {name: A, url: 'https://a.example/rss', kind: nope}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, env={})
+    message = str(caught.value)
+    assert message.startswith("3 problems")
+    assert expected in message and "defaults.interval" in message and "kind 'nope'" in message
