@@ -119,20 +119,34 @@ def rate_limited_until(feed: FeedState, now: datetime) -> datetime | None:
 async def _fetch_and_process(
     store: Store, config: Config, fetcher: Fetcher, due: Sequence[FeedState], now: datetime
 ) -> list[FeedOutcome]:
-    """Each feed is processed as soon as its fetch completes (the fetcher enforces
-    the overall and per-host limits), so parsing overlaps the other downloads."""
+    """All fetches run at once (the fetcher enforces the overall and per-host limits);
+    results are processed one feed at a time in a canonical order (by feed id), each
+    as soon as it and the feeds before it have arrived. Clustering therefore sees the
+    same entries in the same order however the downloads finish: the same items give
+    the same events and alerts, and processing still overlaps the slower downloads."""
+    ordered = sorted(due, key=lambda feed: feed.id)
+    fetches = [asyncio.ensure_future(fetcher.fetch(feed)) for feed in ordered]
+    outcomes: list[FeedOutcome] = []
+    try:
+        for feed, fetch in zip(ordered, fetches, strict=True):
+            result = await fetch
+            outcomes.append(await _process(store, config, feed, result, now))
+    finally:
+        for fetch in fetches:
+            fetch.cancel()
+    return outcomes
 
-    async def one(feed: FeedState) -> FeedOutcome:
-        result = await fetcher.fetch(feed)
-        try:
-            return await asyncio.to_thread(process_result, store, config, feed, result, now=now)
-        except StoreError:  # disk full, corruption: the whole cycle stops, said once
-            raise
-        except Exception as exc:  # a bug on one feed must not stop the others
-            log.exception("processing feed %r failed", feed.name)
-            return await asyncio.to_thread(record_crash, store, config, feed, result, exc, now)
 
-    return list(await asyncio.gather(*(one(feed) for feed in due)))
+async def _process(
+    store: Store, config: Config, feed: FeedState, result: FetchResult, now: datetime
+) -> FeedOutcome:
+    try:
+        return await asyncio.to_thread(process_result, store, config, feed, result, now=now)
+    except StoreError:  # disk full, corruption: the whole cycle stops, said once
+        raise
+    except Exception as exc:  # a bug on one feed must not stop the others
+        log.exception("processing feed %r failed", feed.name)
+        return await asyncio.to_thread(record_crash, store, config, feed, result, exc, now)
 
 
 def record_crash(
