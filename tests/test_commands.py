@@ -9,9 +9,9 @@ import pytest
 
 from bot.chat.discord.runtime import MANAGE_HINT as DISCORD_HINT
 from bot.chat.slack.runtime import MANAGE_HINT as SLACK_HINT
-from bot.command_set import Caller, Request, UsageError
-from bot.command_text import parse_text
-from bot.commands import execute, handle_text, vendor_names
+from bot.commands.core import execute, handle_text, vendor_names
+from bot.commands.spec import Caller, Request, UsageError
+from bot.commands.text import parse_text
 from bot.delivery.routes import route
 from bot.models import Destination, FeedConfig, Filters
 from store import Store
@@ -199,3 +199,13 @@ def test_vendor_names_for_autocomplete(store: Store) -> None:
     assert "Microsoft" in vendor_names(store, "", 100)
     assert len(vendor_names(store, "", 3)) == 3
     assert vendor_names(store, "zzzz") == []
+
+
+def test_every_declared_command_has_a_handler_and_a_text_form() -> None:
+    from bot.commands import core
+    from bot.commands.spec import COMMAND_SET
+
+    assert [spec.name for spec in COMMAND_SET] == list(core._HANDLERS)
+    for spec in COMMAND_SET:
+        required = " ".join("x" for option in spec.options if option.required)
+        assert parse_text(f"{spec.name} {required}".strip()).command == spec.name

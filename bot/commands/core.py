@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot import clustering
-from bot.command_set import (
+from bot.commands.spec import (
     LATEST_DEFAULT,
     LATEST_MAX,
     MANAGE_COMMANDS,
@@ -26,7 +26,7 @@ from bot.command_set import (
     Request,
     UsageError,
 )
-from bot.command_text import parse_text
+from bot.commands.text import parse_text
 from bot.delivery import render
 from bot.models import ACTIONS, Destination, Filters, Message, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors, known_vendors

@@ -2,9 +2,9 @@
 
 Each platform generates its command surface from ``COMMAND_SET``: Discord builds its
 app-command group from it (``bot.chat.discord.commands``), the text surface (Slack,
-``bot.command_text``) reads command names from it; every surface turns what the user
-typed into the ``Request`` the spec builds, and ``bot.commands.execute`` runs it.
-Adding a command is one ``CommandSpec`` here plus its handler in ``bot.commands``.
+``bot.commands.text``) reads command names from it; every surface turns what the user
+typed into the ``Request`` the spec builds, and ``bot.commands.core.execute`` runs it.
+Adding a command is one ``CommandSpec`` here plus its handler in ``bot.commands.core``.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shlex
 
-from bot.command_set import COMMANDS, LATEST_MAX, Request, UsageError
+from bot.commands.spec import COMMANDS, LATEST_MAX, Request, UsageError
 from bot.models import Filters
 
 _FILTER_KEYS = {
