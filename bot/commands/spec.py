@@ -72,6 +72,8 @@ class CommandSpec:
     manage: bool = False  # changes this channel's subscription: needs manage rights
     usage: str = ""  # the typed form, for help: "latest [N]" (default: the name)
     summary: str = ""  # what it does, for help (default: the description)
+    example: str = ""  # a typed example, for usage errors: "latest 5"
+    typed_filters: bool = False  # typed, its words are subscription filters (vendor:X …)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "usage", self.usage or self.name)
@@ -100,6 +102,7 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
         (Option("count", int, f"How many events to show (1-{LATEST_MAX})", low=1,
                 high=LATEST_MAX),),
         usage="latest [N]",
+        example="latest 5",
         summary=f"the N most recent policy events (default {LATEST_DEFAULT}, at most {LATEST_MAX})",
     ),
     CommandSpec(
@@ -107,6 +110,7 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
         lambda values: Request("vendor", vendor=values["name"]),
         (Option("name", str, "Vendor name, e.g. Amazon", required=True, vendor_names=True),),
         usage="vendor NAME",
+        example="vendor Amazon",
         summary="a vendor's current status and timeline, e.g. `vendor Amazon`",
     ),
     CommandSpec(
@@ -114,6 +118,7 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
         lambda values: Request("search", query=values["query"]),
         (Option("query", str, "Words to look for, e.g. moratorium police", required=True),),
         usage="search QUERY",
+        example="search moratorium police",
         summary="search reports, e.g. `search moratorium police`",
     ),
     CommandSpec(
@@ -128,6 +133,7 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
         ),
         manage=True,
         usage="subscribe [filters]",
+        typed_filters=True,
         summary="alert this channel; filters: vendor:Amazon action:ban actor:government min:0.7 "
         "(repeatable; --vendor X also works)",
     ),
