@@ -179,9 +179,10 @@ def mark_retry(
         )
 
 
-def mark_failed(store: Store, delivery_id: int, error: str) -> int:
+def mark_failed(store: Store, delivery_id: int, error: str, *, updates_error: str) -> int:
     """Give up on a row. The pending updates of a failed alert fail with it (they
-    could never be threaded). Returns the number of rows marked failed."""
+    could never be threaded), recording ``updates_error``. Returns the number of rows
+    marked failed."""
     with store.transaction() as db:
         db.execute(
             "UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ?"
@@ -199,8 +200,7 @@ def mark_failed(store: Store, delivery_id: int, error: str) -> int:
             cursor = db.execute(
                 "UPDATE deliveries SET status = 'failed', last_error = ? WHERE event_id = ?"
                 " AND subscription_id = ? AND kind = 'update' AND status = 'pending'",
-                (f"its alert could not be delivered: {error}", rows[0]["event_id"],
-                 rows[0]["subscription_id"]),
+                (updates_error, rows[0]["event_id"], rows[0]["subscription_id"]),
             )  # fmt: skip
             count += int(cursor.rowcount or 0)
     return count
@@ -218,13 +218,14 @@ def defer_subscription(store: Store, subscription_id: int, at: datetime) -> int:
     return int(cursor.rowcount or 0)
 
 
-def recover_in_flight(store: Store) -> int:
+def recover_in_flight(store: Store, note: str) -> int:
     """At startup: rows left 'sending' by a crash go back to 'pending' (posted again
-    once: the documented duplicate window). Returns how many."""
+    once: the documented duplicate window), with ``note`` as their last error.
+    Returns how many."""
     with store.transaction() as db:
         cursor = db.execute(
             "UPDATE deliveries SET status = 'pending', last_error = ? WHERE status = 'sending'",
-            ("interrupted while sending (restart); sent again",),
+            (note,),
         )
     return int(cursor.rowcount or 0)
 

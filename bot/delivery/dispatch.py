@@ -29,6 +29,7 @@ from store import Store, event_reads, outbox
 from store import subscriptions as subscriptions_store
 
 log = logging.getLogger(__name__)
+INTERRUPTED = "interrupted while sending (restart); sent again"
 T = TypeVar("T")
 
 
@@ -98,7 +99,7 @@ class Dispatcher:
         pending for the next drain. Without it, one pass over what is due now."""
         tally = _Tally()
         if not self._recovered:
-            recovered = await self._db(outbox.recover_in_flight, self.store)
+            recovered = await self._db(outbox.recover_in_flight, self.store, INTERRUPTED)
             if recovered:
                 log.warning("re-sending %d delivery(ies) interrupted by a restart", recovered)
             self._recovered = True
@@ -262,7 +263,8 @@ class Dispatcher:
         await self._db(outbox.defer_subscription, self.store, delivery.subscription_id, at)
 
     async def _give_up(self, delivery: Delivery, error: str, tally: _Tally) -> None:
-        await self._db(outbox.mark_failed, self.store, delivery.id, error)
+        await self._db(outbox.mark_failed, self.store, delivery.id, error,
+                       updates_error=f"its alert could not be delivered: {error}")  # fmt: skip
         tally.failed += 1
         problem = (
             f"{delivery.kind} for event {delivery.event_id} to {where(delivery)} failed: {error}"
