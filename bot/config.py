@@ -25,6 +25,7 @@ from bot.models import Filters as Filters
 from bot.sources import vendor_searches
 from bot.sources.identity import canonical_link
 from bot.sources.netpolicy import NetworkPolicy, literal_address, split_allow_list
+from bot.sources.page_text import check_selector
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Config:
     settings: FetchSettings = field(default_factory=FetchSettings)
     subscriptions: tuple[DeclaredSubscription, ...] = ()
     max_updates_per_event: int = 5
+    delivery_retry_for: int = 48 * 3600  # seconds of a destination's outage before giving up
     chat: Mapping[str, Any] = field(default_factory=dict)  # platform name -> its settings
 
     def platform_settings(self, name: str) -> Any:
@@ -50,9 +52,10 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _DEFAULT_KEYS = {
     "interval", "connect_timeout", "total_timeout", "max_bytes", "max_redirects",
     "concurrency", "per_host", "max_backoff", "max_alert_age_days", "user_agent",
-    "max_updates_per_event", "allow_hosts",
+    "max_updates_per_event", "allow_hosts", "delivery_retry_for",
 }  # fmt: skip
 _FEED_KEYS = {"id", "name", "url", "kind", "interval", "tags", "enabled", "verified"}
+_PAGE_KEYS = {"selector", "vendor"}  # kind: page only
 _BASE_KEYS = {"defaults", "feeds", "subscriptions", "vendor_searches"}  # + platform sections
 _SEARCH_KEYS = {"interval", "enabled"}
 _SECRET_HINT = re.compile(r"(xox[abposr]-|xapp-|token|secret|password)", re.I)
@@ -108,6 +111,7 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
         settings=settings,
         subscriptions=subs,
         max_updates_per_event=max_updates,
+        delivery_retry_for=_retry_for(defaults, where),
         chat=chat,
     )
 
@@ -177,6 +181,19 @@ def _settings(defaults: dict[str, Any], where: str) -> tuple[FetchSettings, int]
     return FetchSettings(**{**base.__dict__, **values}), cap
 
 
+def _retry_for(defaults: dict[str, Any], where: str) -> int:
+    """How long a destination's outage may last before its deliveries are given up."""
+    if "delivery_retry_for" not in defaults:
+        return Config.delivery_retry_for
+    seconds = parse_duration(
+        defaults["delivery_retry_for"], f"{where}: defaults.delivery_retry_for"
+    )
+    if seconds < 24 * 3600:
+        raise ConfigError(f"{where}: defaults.delivery_retry_for is {seconds // 3600} h; keep "
+                          "alerts through at least 24 h of outage (write 24h or more).")  # fmt: skip
+    return seconds
+
+
 def _allow_hosts(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: expected a list of host names, addresses or CIDR ranges "
@@ -223,7 +240,12 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
     if not isinstance(item, dict):
         raise ConfigError(f"{where}: expected a mapping with name, url and kind, got {item!r}.")
     label = f"{where} ({item.get('name')!r})" if item.get("name") else where
-    unknown = set(item) - _FEED_KEYS
+    unknown = set(item) - _FEED_KEYS - (_PAGE_KEYS if item.get("kind") == "page" else set())
+    if unknown & _PAGE_KEYS:
+        raise ConfigError(
+            f"{label}: {sorted(unknown & _PAGE_KEYS)} only apply to policy pages; add "
+            "'kind: page' to watch this url as a web page, or remove them."
+        )
     if unknown:
         raise ConfigError(
             f"{label}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_FEED_KEYS)}."
@@ -234,7 +256,9 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
     url = item.get("url")
     if not isinstance(url, str) or not _is_http_url(url):
         raise ConfigError(
-            f"{label}: 'url' must be an http(s) URL of an RSS or Atom feed, got {url!r}."
+            f"{label}: 'url' must be an http(s) URL of an RSS or Atom feed"
+            f"{' (or, with kind: page, of a web page)' if item.get('kind') != 'page' else ''}, "
+            f"got {url!r}."
         )
     if _SECRET_HINT.search(urlsplit(url).query):
         raise ConfigError(
@@ -261,9 +285,29 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
         else settings.interval
     )
     feed_id = str(item.get("id") or slugify(name))
+    selector, vendor = _page_options(item, label) if kind == "page" else ("", "")
     return FeedConfig(id=feed_id, name=name.strip(), url=url.strip(), kind=kind,
                       interval=interval, tags=tuple(tags), enabled=enabled,
-                      verified=verified)  # fmt: skip
+                      verified=verified, selector=selector, vendor=vendor)  # fmt: skip
+
+
+def _page_options(item: dict[str, Any], label: str) -> tuple[str, str]:
+    """A policy page's ``selector`` (valid CSS) and ``vendor`` (a name)."""
+    selector = item.get("selector") or ""
+    if not isinstance(selector, str):
+        raise ConfigError(
+            f"{label}: 'selector' must be a CSS selector string, e.g. main or '#policy'."
+        )
+    problem = check_selector(selector.strip()) if selector.strip() else None
+    if problem:
+        raise ConfigError(
+            f"{label}: selector {selector!r} is not valid CSS ({problem}); write the selector of "
+            "the element holding the policy text, e.g. main, article or '#policy'."
+        )
+    vendor = item.get("vendor") or ""
+    if not isinstance(vendor, str):
+        raise ConfigError(f"{label}: 'vendor' must be the vendor's name, e.g. Microsoft.")
+    return selector.strip(), " ".join(vendor.split())
 
 
 def _vendor_searches(raw: Any, where: str) -> tuple[FeedConfig, ...]:

@@ -45,7 +45,7 @@ def test_shipped_feeds_yaml_is_valid_and_large_enough() -> None:
     config = load_config(Path(__file__).parent.parent / "feeds.yaml", env={})
     kinds = {f.kind for f in config.feeds}
     assert len(config.feeds) >= 15
-    assert kinds == {"news", "vendor", "advocacy", "regulator"}
+    assert kinds == {"news", "vendor", "advocacy", "regulator", "page"}
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,7 @@ async def test_commands_sync_globally_on_start(runtime: DiscordRuntime, fake: Fa
     assert group["name"] == "frpolicy"
     subs = {option["name"] for option in group["options"]}
     assert subs == {"latest", "vendor", "search", "subscribe", "unsubscribe",
-                    "subscriptions", "feeds", "status", "help"}  # fmt: skip
+                    "subscriptions", "feeds", "page", "status", "help"}  # fmt: skip
     subscribe = next(o for o in group["options"] if o["name"] == "subscribe")
     params = {p["name"]: p for p in subscribe["options"]}
     assert set(params) == {"vendor", "action", "actor_type", "min_confidence"}

@@ -15,6 +15,8 @@ OWNERS = {
     "httpx": "bot/sources/fetch.py",
     "httpcore": "bot/sources/fetch.py",
     "feedparser": "bot/sources/parse.py",
+    "trafilatura": "bot/sources/page_text.py",
+    "lxml": "bot/sources/page_text.py",
     "sqlite_utils": "store/",
     "slack_bolt": "bot/chat/slack/runtime.py",
     "slack_sdk": "bot/chat/slack/poster.py",

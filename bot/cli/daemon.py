@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import click
 
@@ -28,7 +29,10 @@ def run(state: CliState, tick: float) -> None:
     )
     daemon = Daemon(store, config, tick_seconds=tick,
                     on_poll=lambda s: click.echo(s.line(), err=True))  # fmt: skip
-    asyncio.run(daemon.run())
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C before the handlers were installed
+        asyncio.run(daemon.run())
+    if daemon.fatal is not None:
+        raise click.ClickException(str(daemon.fatal))
     click.echo("policybot: stopped cleanly.", err=True)
 
 

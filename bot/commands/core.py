@@ -28,11 +28,12 @@ from bot.commands.spec import (
     UsageError,
 )
 from bot.commands.text import parse_text
-from bot.delivery import render
+from bot.delivery import page_render, render
 from bot.models import ACTIONS, Destination, Filters, Message, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors, known_vendors
 from store import Store, event_reads, event_search, outbox
 from store import feeds as feeds_store
+from store import pages as pages_store
 from store import state as state_store
 from store import subscriptions as subscriptions_store
 
@@ -209,6 +210,18 @@ def _feeds(store: Store, caller: Caller, request: Request) -> Message:
     return replies.feeds(feeds_store.list_feeds(store))
 
 
+def _page(store: Store, caller: Caller, request: Request) -> Message:
+    pages = pages_store.summaries(store)
+    name = " ".join((request.query or "").split())[:QUERY_MAX]
+    if not name:
+        return page_render.page_list(pages)
+    page, candidates = page_render.find_page(pages, name)
+    if page is None:
+        known = f" Watched pages: {', '.join(candidates[:10])}." if candidates else ""
+        return render.notice(f"No watched page called “{name[:80]}”.{known}")
+    return page_render.page_change(page)
+
+
 def _status(store: Store, caller: Caller, request: Request) -> Message:
     failing = [s for s in visible_subscriptions(store, caller) if s.status != "active"]
     return replies.status(
@@ -231,6 +244,7 @@ _HANDLERS: dict[str, Callable[[Store, Caller, Request], Message]] = {
     "unsubscribe": _unsubscribe,
     "subscriptions": _subscriptions,
     "feeds": _feeds,
+    "page": _page,
     "status": _status,
     "help": _help,
 }

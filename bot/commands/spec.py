@@ -143,6 +143,13 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
                 summary="subscriptions in this workspace"),
     CommandSpec("feeds", "The sources policybot watches", _plain("feeds"),
                 summary="sources and their health"),
+    CommandSpec(
+        "page", "A watched policy page's last change (no name: the watched pages)",
+        lambda values: Request("page", query=values.get("name")),
+        (Option("name", str, "Page name, or part of it, e.g. Azure Face"),),
+        usage="page [NAME]", example="page Azure Face",
+        summary="a watched policy page's last change, e.g. `page Azure Face` (no name: all)",
+    ),
     CommandSpec("status", "Feed health and failing subscriptions", _plain("status"),
                 summary="feed health, delivery queue, failing subscriptions, last poll"),
     CommandSpec("help", "How to use /frpolicy", _plain("help"), summary="this list"),

@@ -93,11 +93,17 @@ def _fields(event: Event) -> tuple[Field, ...]:
         Field("Effective", event.effective.isoformat() if event.effective else ""),
         Field("Duration", event.duration or ""),
         Field("Region", event.region or ""),
+        Field("Primary source", _primary_source(event)),
     ]
     actor = actor_info(event.actor_type)
     if actor is None or actor.authority:  # a vendor's own move needs no "Actor" field
         fields.insert(0, Field("Actor", actor.label if actor else event.actor_type))
     return tuple(f for f in fields if f.value)
+
+
+def _primary_source(event: Event) -> str:
+    """The vendor's own words among the reports (its newsroom or a watched policy page)."""
+    return next((one_line(m.source, 80) for m in event.mentions if m.primary and m.source), "")
 
 
 def _source_links(event: Event) -> tuple[Link, ...]:

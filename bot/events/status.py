@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bot.events.rules import WORLDWIDE
+from bot.events.matching import WORLDWIDE
 from bot.events.signatures import normalise, product_terms, word_lists
 from bot.models import Event
 from bot.vocabulary import AUTHORITIES, action_info
