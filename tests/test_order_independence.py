@@ -63,7 +63,9 @@ def run_once(tmp_path: Path, server: FeedServer, delays: list[float]) -> tuple[o
     config_path = tmp_path / "feeds.yaml"
     config_path.write_text(
         f"defaults:\n{ALLOW_LOCAL}  max_updates_per_event: 100\nfeeds:\n"
-        + "".join(f"  - name: Outlet {f}\n    url: {server.url(f'/o{f}.xml')}\n" for f in range(FEEDS)),
+        + "".join(
+            f"  - name: Outlet {f}\n    url: {server.url(f'/o{f}.xml')}\n" for f in range(FEEDS)
+        ),
         encoding="utf-8",
     )
     config = load_config(config_path, env={})
