@@ -5,8 +5,9 @@ Routing inserts rows in the same transaction that records the event
 re-routing is idempotent). The dispatcher reads due rows with ``claim_due`` and
 moves each through ``pending → sending → sent`` (or back to ``pending`` with a
 later ``next_attempt_at``, or to ``failed``). Every state change commits on its
-own, so a crash leaves at most the row being posted in ``sending``;
-``recover_in_flight`` puts it back to ``pending`` at startup. See docs/delivery.md.
+own, so a crash leaves at most the row being posted in ``sending``; the process
+that next takes that destination's lease puts it back to ``pending``
+(store/leases.py). See docs/delivery.md.
 
 ``update_id`` is stored as 0 for alerts (SQLite treats NULLs as distinct in
 UNIQUE constraints).
