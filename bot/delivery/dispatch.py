@@ -38,6 +38,7 @@ from store import Store, StoreError, event_reads, leases, outbox
 from store import subscriptions as subscriptions_store
 
 log = logging.getLogger(__name__)
+INTERRUPTED = "interrupted while sending (the delivering process stopped); sent again"
 T = TypeVar("T")
 
 
@@ -197,7 +198,8 @@ class Dispatcher:
     async def _lease(self, sub: int, sample: Delivery, tally: _Tally) -> leases.Claim | None:
         """Hold this destination's lease, or report who does and leave it alone."""
         claim = await self._db(leases.acquire, self.store, sub, self.owner, self.now(),
-                               self.lease_seconds, dead=owner_is_dead)  # fmt: skip
+                               self.lease_seconds, dead=owner_is_dead,
+                               recovered_note=INTERRUPTED)  # fmt: skip
         if claim.recovered:
             log.warning("re-sending %d delivery(ies) to %s interrupted when the process "
                         "delivering them stopped", claim.recovered, where(sample))  # fmt: skip
@@ -340,7 +342,8 @@ class Dispatcher:
         await self._db(outbox.defer_subscription, self.store, delivery.subscription_id, at)
 
     async def _give_up(self, delivery: Delivery, error: str, tally: _Tally) -> None:
-        await self._db(outbox.mark_failed, self.store, delivery.id, error)
+        await self._db(outbox.mark_failed, self.store, delivery.id, error,
+                       updates_error=f"its alert could not be delivered: {error}")  # fmt: skip
         tally.failed += 1
         problem = (
             f"{delivery.kind} for event {delivery.event_id} to {where(delivery)} failed: {error}"
