@@ -21,6 +21,7 @@ from store import Store, StoreError, leases, outbox
 from store import subscriptions as subscriptions_store
 
 log = logging.getLogger("bot.delivery.dispatch")
+INTERRUPTED = "interrupted while sending (the delivering process stopped); sent again"
 T = TypeVar("T")
 
 
@@ -54,7 +55,8 @@ class DestinationHealth:
     async def _lease(self, sub: int, sample: Delivery, tally: Tally) -> leases.Claim | None:
         """Hold this destination's lease, or report who does and leave it alone."""
         claim = await self._db(leases.acquire, self.store, sub, self.owner, self.now(),
-                               self.lease_seconds, dead=owner_is_dead)  # fmt: skip
+                               self.lease_seconds, dead=owner_is_dead,
+                               recovered_note=INTERRUPTED)  # fmt: skip
         if claim.recovered:
             log.warning("re-sending %d delivery(ies) to %s interrupted when the process "
                         "delivering them stopped", claim.recovered, where(sample))  # fmt: skip
