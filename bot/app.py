@@ -23,7 +23,7 @@ from bot.chat.console import ConsolePoster
 from bot.config import Config
 from bot.delivery.dispatch import Dispatcher, DispatchSummary
 from bot.delivery.poster import Poster
-from bot.pipeline import PollSummary, poll_once, prepare
+from bot.pipeline import PollSummary, Progress, poll_once, prepare
 from store import Store
 
 log = logging.getLogger(__name__)
@@ -81,13 +81,18 @@ async def close_posters(posters: list[Poster]) -> None:
 
 
 async def poll_and_deliver(
-    store: Store, config: Config, *, include_all: bool = False, stream: TextIO | None = None
+    store: Store,
+    config: Config,
+    *,
+    include_all: bool = False,
+    stream: TextIO | None = None,
+    progress: Progress | None = None,
 ) -> tuple[PollSummary, DispatchSummary]:
     """``policybot poll``: one cycle, then drain the outbox."""
     prepare(store, config)
     posters = build_posters(config, stream, store=store)
     try:
-        summary = await poll_once(store, config, include_all=include_all)
+        summary = await poll_once(store, config, include_all=include_all, progress=progress)
         delivered = await Dispatcher(store, posters).drain()
     finally:
         await close_posters(posters)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -40,6 +40,10 @@ class FeedOutcome:
     follow_ups: int = 0  # outbox rows of kind update written
     baseline: bool = False
     error: str | None = None
+    name: str = ""  # the feed's name, for reports
+
+
+Progress = Callable[[int, int, FeedOutcome], None]
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,16 @@ class PollSummary:
     alerts: int = 0
     follow_ups: int = 0
     errors: tuple[str, ...] = ()
+    failures: tuple[tuple[str, str], ...] = ()  # (feed name, error), one per failed feed
+
+    def lines(self, delivered: str = "") -> list[str]:
+        """The summary in two lines that fit a terminal (``delivered`` appends to the second)."""
+        return [
+            f"polled {self.feeds} feeds: {self.fetched} fetched, {self.not_modified} not "
+            f"modified, {self.failed} failed",
+            f"  {self.new_entries} new entries, {self.alerts} alerts, {self.follow_ups} follow-ups"
+            + (f"; {delivered}" if delivered else ""),
+        ]
 
     def line(self) -> str:
         return (
@@ -75,33 +89,46 @@ async def poll_once(
     include_all: bool = False,
     fetcher: Fetcher | None = None,
     now: datetime | None = None,
+    progress: Progress | None = None,
 ) -> PollSummary:
-    """Fetch every due feed (or all enabled feeds) and process the results."""
+    """Fetch every due feed (or all enabled feeds) and process the results.
+    ``progress(done, total, outcome)`` is called as each feed finishes."""
     now = now or datetime.now(UTC)
     due = feeds_store.due_feeds(store, now=now, include_all=include_all)
     if due:
         if fetcher is None:
             async with Fetcher(config.settings) as own:
-                outcomes = await _fetch_and_process(store, config, own, due, now)
+                outcomes = await _fetch_and_process(store, config, own, due, now, progress)
         else:
-            outcomes = await _fetch_and_process(store, config, fetcher, due, now)
+            outcomes = await _fetch_and_process(store, config, fetcher, due, now, progress)
     state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
     return summarise(outcomes if due else [])
 
 
 async def _fetch_and_process(
-    store: Store, config: Config, fetcher: Fetcher, due: Sequence[FeedState], now: datetime
+    store: Store,
+    config: Config,
+    fetcher: Fetcher,
+    due: Sequence[FeedState],
+    now: datetime,
+    progress: Progress | None = None,
 ) -> list[FeedOutcome]:
     """Each feed is processed as soon as its fetch completes (the fetcher enforces
     the overall and per-host limits), so parsing overlaps the other downloads."""
+    done = 0
 
     async def one(feed: FeedState) -> FeedOutcome:
+        nonlocal done
         result = await fetcher.fetch(feed)
         try:
-            return await asyncio.to_thread(process_result, store, config, feed, result, now=now)
+            outcome = await asyncio.to_thread(process_result, store, config, feed, result, now=now)
         except Exception as exc:  # a bug on one feed must not stop the others
             log.exception("processing feed %r failed", feed.name)
-            return await asyncio.to_thread(record_crash, store, config, feed, result, exc, now)
+            outcome = await asyncio.to_thread(record_crash, store, config, feed, result, exc, now)
+        done += 1
+        if progress is not None:
+            progress(done, len(due), outcome)
+        return outcome
 
     return list(await asyncio.gather(*(one(feed) for feed in due)))
 
@@ -122,7 +149,7 @@ def record_crash(
     failed = replace(result, outcome="error", error=error)
     state = next_state(feed, failed, settings=config.settings, now=now, parse_error=error)
     feeds_store.save_feed_state(store, state)
-    return FeedOutcome(feed.id, "error", error=error)
+    return FeedOutcome(feed.id, "error", error=error, name=feed.name)
 
 
 def summarise(outcomes: Sequence[FeedOutcome]) -> PollSummary:
@@ -135,6 +162,7 @@ def summarise(outcomes: Sequence[FeedOutcome]) -> PollSummary:
         alerts=sum(o.alerts for o in outcomes),
         follow_ups=sum(o.follow_ups for o in outcomes),
         errors=tuple(o.error for o in outcomes if o.error),
+        failures=tuple((o.name or o.feed_id, o.error) for o in outcomes if o.error),
     )
 
 
@@ -159,11 +187,19 @@ def process_result(
     error = parse_error or result.error
     if state.status == "dead":  # an unconfirmed address that never worked: say so plainly
         error = state.last_error
-    if error:
-        log.warning("%s", error)
+    if error:  # the caller reports failures (``PollSummary.failures``), once each
+        log.info("%s", error)
     outcome = "error" if parse_error else result.outcome
     return FeedOutcome(
-        feed.id, outcome, new, findings, alerts, follow_ups, baseline and bool(new), error
+        feed.id,
+        outcome,
+        new,
+        findings,
+        alerts,
+        follow_ups,
+        baseline and bool(new),
+        error,
+        name=feed.name,
     )
 
 

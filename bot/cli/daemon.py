@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 
 import click
 
+from bot.cli.feed_table import problem_lines
+from bot.cli.progress import ProgressLine
 from bot.cli.state import CliState, pass_state
+from bot.cli.table import output_width
+from bot.pipeline import PollSummary
 
 
 @click.command()
@@ -27,8 +32,7 @@ def run(state: CliState, tick: float) -> None:
         f"alerts to {', '.join(targets) or 'subscribed webhooks only'}. Ctrl-C stops.",
         err=True,
     )
-    daemon = Daemon(store, config, tick_seconds=tick,
-                    on_poll=lambda s: click.echo(s.line(), err=True))  # fmt: skip
+    daemon = Daemon(store, config, tick_seconds=tick, on_poll=_report)
     asyncio.run(daemon.run())
     click.echo("policybot: stopped cleanly.", err=True)
 
@@ -42,11 +46,31 @@ def poll(state: CliState, include_all: bool) -> None:
 
     config = state.config()
     store = state.store()
-    summary, delivered = asyncio.run(poll_and_deliver(store, config, include_all=include_all))
-    for error in summary.errors:
-        click.echo(f"warning: {error}", err=True)
-    click.echo(f"{summary.line()}; delivered {delivered.sent}, waiting {delivered.waiting}, "
-               f"failed {delivered.failed}")  # fmt: skip
+    progress = ProgressLine(sys.stderr, width=output_width(sys.stderr))
+    try:
+        summary, delivered = asyncio.run(
+            poll_and_deliver(store, config, include_all=include_all, progress=progress)
+        )
+    finally:
+        progress.clear()
+    _failures(summary)
+    sent = f"delivered {delivered.sent}, waiting {delivered.waiting}, failed {delivered.failed}"
+    click.echo("\n".join(summary.lines(sent)))
+
+
+def _failures(summary: PollSummary) -> None:
+    """Each failed feed once: its problem without the feed's URL, grouped when shared."""
+    if not summary.failures:
+        return
+    click.echo(f"warning: {len(summary.failures)} feed(s) failed:", err=True)
+    for line in problem_lines(summary.failures, width=output_width(sys.stderr),
+                              hint="`policybot feeds`"):  # fmt: skip
+        click.echo(line, err=True)
+
+
+def _report(summary: PollSummary) -> None:
+    click.echo("\n".join(summary.lines()), err=True)
+    _failures(summary)
 
 
 COMMANDS: list[click.Command] = [run, poll]

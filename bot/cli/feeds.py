@@ -8,7 +8,9 @@ from typing import Any
 
 import click
 
+from bot.cli.feed_table import feed_rows, problem_lines
 from bot.cli.state import CliState, pass_state
+from bot.cli.table import output_width
 from bot.models import FeedState
 from store.feeds import list_feeds, sync_feeds
 
@@ -32,14 +34,19 @@ def feeds(state: CliState, as_json: bool) -> None:
     if not rows:
         click.echo("No feeds configured.")
         return
-    for feed in rows:
-        click.echo(feed_lines(feed, now=now, configured=feed.id in order,
-                              origin=origins.get(feed.id, "")))  # fmt: skip
+    width = output_width()
+    for line in feed_rows(rows, now=now, configured=set(order), origins=origins, width=width):
+        click.echo(line)
     counts: dict[str, int] = {}
     for feed in rows:
         counts[feed.status] = counts.get(feed.status, 0) + 1
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
     click.echo(f"{len(rows)} feeds: {summary}")
+    failures = [(f.name, f.last_error) for f in rows if f.last_error and f.enabled]
+    if failures:
+        click.echo(f"Problems ({len(failures)} feeds):")
+        for line in problem_lines(failures, width=width):
+            click.echo(line)
 
 
 def feed_json(feed: FeedState, *, configured: bool = True, origin: str = "") -> dict[str, Any]:
@@ -66,46 +73,6 @@ def feed_json(feed: FeedState, *, configured: bool = True, origin: str = "") -> 
         "redirect_target": feed.redirect_target,
         "redirect_count": feed.redirect_count,
     }
-
-
-def feed_lines(feed: FeedState, *, now: datetime, configured: bool = True, origin: str = "") -> str:
-    """A feed as two or three readable lines."""
-    status = feed.status.upper() if feed.status in ("failing", "gone", "dead") else feed.status
-    head = f"{feed.name} [{feed.id}] ({feed.kind}): {status}"
-    if not feed.verified:
-        head += (" (unconfirmed address, never worked: fix its url)" if feed.status == "dead"
-                 else " (unconfirmed address)" if feed.last_success_at is None
-                 else " (unconfirmed address, has worked)")  # fmt: skip
-    if origin:
-        head += f" ({origin})"
-    if not configured:
-        head += " (no longer in feeds.yaml)"
-    due = "never" if not feed.enabled else relative(feed.next_due_at, now, default="now")
-    details = (
-        f"  last fetch {relative(feed.last_fetch_at, now, default='never')}"
-        f", failures {feed.consecutive_failures}, next due {due}"
-    )
-    if feed.url != feed.config_url:
-        details += f", polling {feed.url} (moved permanently)"
-    lines = [head, details]
-    if feed.last_error:
-        lines.append(f"  last error: {feed.last_error}")
-    return "\n".join(lines)
-
-
-def relative(moment: datetime | None, now: datetime, *, default: str) -> str:
-    """``5 min ago`` / ``in 2 h`` / ``now``."""
-    if moment is None:
-        return default
-    seconds = (moment - now).total_seconds()
-    if abs(seconds) < 60:
-        return "now"
-    amount = abs(seconds)
-    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
-        if amount >= size:
-            text = f"{amount / size:.0f} {unit}"
-            break
-    return f"in {text}" if seconds > 0 else f"{text} ago"
 
 
 COMMANDS: list[click.Command] = [feeds]

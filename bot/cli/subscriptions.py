@@ -8,6 +8,7 @@ import shlex
 import click
 
 from bot.cli.state import CliState, pass_state
+from bot.cli.table import Column, output_width, table, wrapped
 from bot.command_set import SUBSCRIBABLE_ACTORS
 from bot.delivery import render
 from bot.delivery.destinations import DestinationError, parse_destination
@@ -146,14 +147,29 @@ def list_command(state: CliState, as_json: bool) -> None:
     if not subs:
         click.echo("no subscriptions; add one with `policybot subscriptions add DEST`.")
         return
-    for sub in subs:
-        line = f"{sub.id:>4}  {render.destination_label(sub)}  [{sub.origin}]  {render.filters_label(sub)}"
+    width = output_width()
+    rows = [(sub.id, render.destination_label(sub), sub.origin, sub.status.upper()
+             if sub.status != "active" else sub.status, render.filters_label(sub))
+            for sub in subs]  # fmt: skip
+    for line in table(_COLUMNS, rows, width=width):
         click.echo(line)
-        if sub.status != "active":
-            click.echo(
-                f"      FAILING: {sub.last_error or 'unknown error'}\n"
-                f"      fix the cause, then resume it with: {_add_line(sub)}"
-            )
+    failing = [sub for sub in subs if sub.status != "active"]
+    if failing:
+        click.echo(f"Failing ({len(failing)}):")
+    for sub in failing:
+        for line in wrapped(f"#{sub.id} {render.destination_label(sub)}: "
+                            f"{sub.last_error or 'unknown error'}", width=width):  # fmt: skip
+            click.echo(line)
+        click.echo(f"    fix the cause, then resume it with:\n      {_add_line(sub)}")
+
+
+_COLUMNS = (
+    Column("ID"),
+    Column("DESTINATION", flex=True, middle=True),
+    Column("ORIGIN"),
+    Column("STATUS"),
+    Column("ALERTS FOR", flex=True),
+)
 
 
 def _add_line(sub: Subscription) -> str:
