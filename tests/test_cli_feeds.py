@@ -61,7 +61,7 @@ def test_health_after_failures(tmp_path: Path) -> None:
     code, output = run(tmp_path)
     assert code == 0, output
     assert table_rows(output)["Policy Watch"] == ["Policy Watch", "FAILING", "5m ago", "3", "in 2h"]
-    assert "Problems (1 feeds):\n  Policy Watch: HTTP 500" in output
+    assert "Problems (1 feed):\n  Policy Watch: HTTP 500" in output
     assert output.count("HTTP 500") == 1 and "(…)" not in output
 
     code, output = run(tmp_path, "--json")

@@ -44,7 +44,7 @@ def feeds(state: CliState, as_json: bool) -> None:
     click.echo(f"{len(rows)} feeds: {summary}")
     failures = [(f.name, f.last_error) for f in rows if f.last_error and f.enabled]
     if failures:
-        click.echo(f"Problems ({len(failures)} feeds):")
+        click.echo(f"Problems ({len(failures)} feed{'s' if len(failures) != 1 else ''}):")
         for line in problem_lines(failures, width=width):
             click.echo(line)
 
