@@ -22,7 +22,7 @@ _COLUMNS = (
     Column("DATE"),
     Column("ID"),
     Column("VENDOR", max_width=16),
-    Column("ACTION", max_width=18),
+    Column("ACTION", max_width=20),
     Column("REPORTS", align=">"),
     Column("TITLE", flex=True),
 )
