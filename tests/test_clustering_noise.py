@@ -223,3 +223,109 @@ def test_the_events_vendor_named_in_a_vendorless_report_is_no_evidence() -> None
         "orvane", "vendor", False, None, frozenset(), None, START, START,
         terms=frozenset({"matcher", "sheriff", "pric"}), names=frozenset())  # fmt: skip
     assert rules.similarity(same_vendor, event)[1] == 2
+
+
+def test_a_worldwide_region_agrees_with_any_country_for_the_forgiven_conflict(
+    store: Store,
+) -> None:
+    """Extraction says "global" when a report names no place: that is no disagreement."""
+    first, _ = record(store, report("Talvera switches off its kiosk face check", vendor="Talvera",
+                                    action="shutdown", product=None, region="global"))  # fmt: skip
+    change, _ = record(store, report(
+        "Kiosk identity matching back on at Talvera stores", day=3, vendor="Talvera",
+        action="reversal", product=None, region="CA"))  # fmt: skip
+    assert change.event_id == first.event_id
+
+
+# --------------------------------------------------------------------------- authorities
+
+
+def test_a_court_and_a_regulator_read_from_one_ruling_in_the_same_days_are_one_event(
+    store: Store,
+) -> None:
+    first, written = record(store, report(
+        "Appeal panel voids the data office's penalty on Orvane",
+        "The panel said the data office had no power over Orvane's matcher.",
+        vendor="Orvane", actor="court", relevant=False, action=None, product=None))  # fmt: skip
+    assert written == 0  # the vendor channel only: authorities go to their own channel
+    change, _ = record(store, report(
+        "Data office weighs its next step after losing the Orvane appeal",
+        "It may ask a higher court to look at the case again.",
+        day=2, vendor="Orvane", actor="regulator", relevant=False, action=None,
+        product=None))  # fmt: skip
+    assert change.event_id == first.event_id
+
+
+def test_a_regulator_acting_weeks_after_a_court_on_one_vendor_is_a_new_event(
+    store: Store,
+) -> None:
+    first, _ = record(store, report(
+        "Appeal panel voids the data office's penalty on Orvane",
+        "The panel said the data office had no power over Orvane's matcher.",
+        vendor="Orvane", actor="court", relevant=False, action=None, product=None))  # fmt: skip
+    change, _ = record(store, report(
+        "Data office opens a new inquiry into Orvane's matcher",
+        "The data office says Orvane's matcher still processes residents' faces.",
+        day=30, vendor="Orvane", actor="regulator", relevant=False, action=None,
+        product=None))  # fmt: skip
+    assert change.event_id != first.event_id
+
+
+# --------------------------------------------------------------------------- commentary
+
+
+def test_a_comment_on_another_story_of_a_big_vendor_does_not_absorb_its_change(
+    store: Store,
+) -> None:
+    comment, _ = record(store, report(
+        "Reader mailbag: why my doorbell from Norvik Labs skips faces in one state",
+        "A columnist explains the state consent statute behind the doorbell setting.",
+        actor="none", relevant=False, action=None, product=None))  # fmt: skip
+    change, written = record(store, report(
+        "Norvik Labs drops mood labels from its photo tagging API",
+        "Tags now describe clothing and objects only.", day=3, action="restriction",
+        product=None))  # fmt: skip
+    assert change.event_id != comment.event_id and written == 1
+
+
+def test_a_comment_sharing_words_with_the_vendor_change_still_joins_it(store: Store) -> None:
+    first, _ = record(store, report(
+        "Norvik Labs drops mood labels from its photo tagging API",
+        "Tags now describe clothing and objects only.", action="restriction", product=None))  # fmt: skip
+    change, _ = record(store, report(
+        "Opinion: Norvik Labs was right to drop mood labels",
+        "Mood labels from a photo never told anyone how a person felt.", day=2,
+        actor="none", relevant=False, action=None, product=None))  # fmt: skip
+    assert change.event_id == first.event_id
+
+
+def test_stages_of_one_law_weeks_apart_are_one_event(store: Store) -> None:
+    """Bill passed, then signed six weeks later: other words, the same named place."""
+    bill, _ = record(store, report(
+        "Lawmakers in Calloway pass a bill curbing police face matching",
+        "The measure passed by a wide margin.", vendor=None, actor="government",
+        relevant=False, action=None, product=None))  # fmt: skip
+    signed, _ = record(store, report(
+        "Governor's signature makes the limits law",
+        "Troopers in Calloway have until spring to comply.", day=42, vendor=None,
+        actor="government", relevant=False, action=None, product=None))  # fmt: skip
+    assert signed.event_id == bill.event_id
+
+
+@pytest.mark.parametrize(
+    ("place", "actor"),
+    [("Dunmere", "government"), ("Calloway", "court")],
+    ids=["another-place", "another-kind-of-authority"],
+)
+def test_a_later_authority_act_elsewhere_or_by_another_authority_is_new(
+    store: Store, place: str, actor: str
+) -> None:
+    bill, _ = record(store, report(
+        "Lawmakers in Calloway pass a bill curbing police face matching",
+        "The measure passed by a wide margin.", vendor=None, actor="government",
+        relevant=False, action=None, product=None))  # fmt: skip
+    later, _ = record(store, report(
+        "Governor's signature makes the limits law",
+        f"Troopers in {place} have until spring to comply.", day=42, vendor=None,
+        actor=actor, relevant=False, action=None, product=None))  # fmt: skip
+    assert later.event_id != bill.event_id

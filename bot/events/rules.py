@@ -11,7 +11,12 @@ one with ``decide``, and stores the result. The rules, in short:
 * close in time: within the news cycle (days) structured agreement is enough; a
   follow-up weeks or months later must agree on wording, and on the action unless
   product or wording agree strongly (then its action votes instead of vetoing);
-  after ``FOLLOW_UP_DAYS`` from the first report nothing joins;
+  a later stage of one authority's act (a bill signed, a law in force) needs the
+  same kind of authority and a shared named place or body; after
+  ``FOLLOW_UP_DAYS`` from the first report nothing joins;
+* one conflict is forgiven within the same story (same vendor and region, days
+  apart) when it is the action (reversal against a stop) or which authority acts;
+* a comment (no actor) joins a vendor's change only when it shares a word with it;
 * identity comes from the finding's vendor only: another vendor named in the text
   (a rival's move in a headline) is no evidence of being the same story;
 * similar text: distinctive words (stopwords and words every FR story uses are
@@ -50,6 +55,7 @@ STOPPING = frozenset(
     {"moratorium", "extension", "ban", "exit", "restriction", "shutdown", "settlement"}
 )
 SPECIFIC_ACTORS = frozenset({"vendor", "government", "regulator", "court"})
+AUTHORITIES = frozenset({"government", "regulator", "court"})
 WORLDWIDE = frozenset({"global", "worldwide", "world", "international"})
 
 
@@ -156,8 +162,11 @@ def region_conflict(new: Profile, event: Profile) -> bool:
 
 
 def regions_agree(a: str | None, b: str | None) -> bool:
-    """Equal, or one side does not say."""
-    return not a or not b or normalise(a).strip() == normalise(b).strip()
+    """Equal, or one side does not say (worldwide is what extraction says by default)."""
+    if not a or not b:
+        return True
+    a, b = normalise(a).strip(), normalise(b).strip()
+    return a == b or a in WORLDWIDE or b in WORLDWIDE
 
 
 def days_between(a: datetime, b: datetime) -> float:
@@ -179,6 +188,9 @@ class Comparison(NamedTuple):
     shared: int
     shared_names: int
     extension: bool = False  # one side is an extension, the other is not
+    authorities: bool = False  # two different authority types (the actor conflict)
+    commentary: bool = False  # one side reports no policy action (actor "none")
+    place_names: int = 0  # words written as a name on either side and found on the other
     same_story: bool = False  # same vendor and region, within SAME_STORY_DAYS of the first
 
     @property
@@ -214,6 +226,10 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         shared=shared,
         shared_names=shared_names,
         extension=(new.action == "extension") != (event.action == "extension"),
+        commentary="none" in (new.actor_type, event.actor_type),
+        place_names=len((new.names & (event.terms | event.names)) | (new.terms & event.names)),
+        authorities=new.actor_type != event.actor_type
+        and new.actor_type in AUTHORITIES and event.actor_type in AUTHORITIES,
         same_story=vendor == "same" and abs(since_first) <= SAME_STORY_DAYS
         and regions_agree(new.region, event.region),
     )  # fmt: skip
@@ -241,9 +257,10 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
     if c.conflicts:  # one contradiction is forgiven when the wording agrees ...
         if c.conflicts == 1 and c.sim >= STRONG_SIM and c.shared >= 3:
             return True
-        return _action_mistake(c)  # ... or when it is the action and all else agrees
-    if c.vendor == "same":
-        return True
+        # ... or when it is the action or the kind of authority and all else agrees
+        return _action_mistake(c) or _authority_mistake(c)
+    if c.vendor == "same":  # a comment must also share a word: big vendors have many stories
+        return not c.commentary or c.shared >= 1 or c.shared_names >= 1 or c.product == "same"
     if c.vendor == "one":  # a vendor on one side only: the wording must agree
         return c.sim >= 0.3 and c.shared >= 3
     if new.actor_type == "none":  # no vendor, no actor: only the words connect them
@@ -257,9 +274,26 @@ def _action_mistake(c: Comparison) -> bool:
     return c.conflicts == 1 and c.action == "conflict" and c.same_story
 
 
+def _authority_mistake(c: Comparison) -> bool:
+    """A court ruling on a regulator's fine is told with both in it: which authority acts
+    is mis-read more often than two act on one vendor in the same days. Forgiven when
+    vendor, region and date agree and some wording is shared."""
+    return (
+        c.conflicts == 1 and c.authorities and c.same_story
+        and (c.shared >= 2 or c.shared_names >= 1)
+    )  # fmt: skip
+
+
 def _follow_up_ok(new: Profile, c: Comparison) -> bool:
     """Weeks or months later: the same change, told in similar words."""
-    if c.conflicts or c.shared < 3:
+    if c.conflicts:
+        return False
+    if c.vendor == "none" and new.actor_type in AUTHORITIES:
+        # one act of a legislature, regulator or court is told in stages (bill, vote,
+        # signature, entry into force) in different words: the same kind of
+        # authority and the same named place or body carry it
+        return c.place_names >= 1 and c.sim >= 0.1
+    if c.shared < 3:
         return False
     if c.vendor == "same":
         if c.action == "same":
