@@ -24,6 +24,7 @@ from bot.config import Config
 from bot.delivery.dispatch import Dispatcher, DispatchSummary
 from bot.delivery.poster import Poster
 from bot.pipeline import PollSummary, Progress, poll_once, prepare
+from bot.sources.manage import FeedAdmin
 from store import Store
 
 log = logging.getLogger(__name__)
@@ -178,6 +179,9 @@ class Daemon:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self.stop)
 
+    def _admin(self) -> FeedAdmin:
+        return FeedAdmin(self.config.settings, self.config.feeds)
+
     def _runtimes(self) -> list[Runtime]:
         runtimes: list[Runtime] = []
         if self.config.slack.enabled and (
@@ -185,9 +189,11 @@ class Daemon:
         ):
             from bot.chat.slack.runtime import SlackRuntime
 
-            runtimes.append(SlackRuntime(self.config.slack, self.store))
+            runtimes.append(SlackRuntime(self.config.slack, self.store, feed_admin=self._admin()))
         if self.config.discord.enabled:
             from bot.chat.discord.runtime import DiscordRuntime
 
-            runtimes.append(DiscordRuntime(self.config.discord, self.store))
+            runtimes.append(
+                DiscordRuntime(self.config.discord, self.store, feed_admin=self._admin())
+            )
         return runtimes

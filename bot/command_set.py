@@ -41,6 +41,7 @@ class Request:
     vendor: str | None = None  # vendor NAME
     query: str | None = None  # search QUERY
     filters: Filters = field(default_factory=Filters)  # subscribe filters
+    url: str | None = None  # feeds add URL
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,18 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
     ),
     CommandSpec("unsubscribe", "Stop alerts in this channel", _plain("unsubscribe"), manage=True),
     CommandSpec("subscriptions", "Subscriptions in this server", _plain("subscriptions")),
-    CommandSpec("feeds", "The sources policybot watches", _plain("feeds")),
+    CommandSpec(
+        "feeds", "The sources policybot watches; add one (admins)",
+        lambda values: Request("feeds", url=values.get("add")),
+        (Option("add", str, "A feed address to add (admins; fetched once first)"),),
+    ),
     CommandSpec("status", "Feed health and failing subscriptions", _plain("status")),
     CommandSpec("help", "How to use /frpolicy", _plain("help")),
 )  # fmt: skip
 COMMANDS: tuple[str, ...] = tuple(spec.name for spec in COMMAND_SET)
 MANAGE_COMMANDS: frozenset[str] = frozenset(spec.name for spec in COMMAND_SET if spec.manage)
+
+
+def needs_manage(request: Request) -> bool:
+    """Whether running ``request`` needs manage rights (changing subscriptions or feeds)."""
+    return request.command in MANAGE_COMMANDS or (request.command == "feeds" and bool(request.url))

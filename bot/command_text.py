@@ -53,6 +53,11 @@ def parse_text(text: str) -> Request:
         return Request("search", query=words)
     if command == "subscribe":
         return Request("subscribe", filters=parse_filters(args))
+    if command == "feeds" and args:
+        if len(args) != 2 or args[0].lower() != "add":
+            raise UsageError("Usage: feeds (the list) or feeds add URL (admins), e.g. "
+                             "`feeds add https://example.org/feed.xml`.")  # fmt: skip
+        return Request("feeds", url=args[1].strip("<>"))
     if args:
         raise UsageError(f"`{command}` takes no arguments.")
     return Request(command)

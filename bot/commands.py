@@ -17,17 +17,18 @@ from bot import clustering
 from bot.command_set import (
     LATEST_DEFAULT,
     LATEST_MAX,
-    MANAGE_COMMANDS,
     QUERY_MAX,
     SEARCH_LIMIT,
     SUBSCRIBABLE_ACTORS,
     Caller,
     Request,
     UsageError,
+    needs_manage,
 )
 from bot.command_text import parse_text
 from bot.delivery import render
 from bot.models import ACTIONS, Destination, Filters, Message, Subscription
+from bot.sources.manage import AddRequest, FeedAdmin
 from bot.vendor_lookup import canonical_vendor, close_vendors, known_vendors
 from store import Store, event_reads, event_search, outbox
 from store import feeds as feeds_store
@@ -37,23 +38,41 @@ from store import subscriptions as subscriptions_store
 # --------------------------------------------------------------------------- execution
 
 
-def execute(store: Store, caller: Caller, request: Request) -> Message:
-    """Run one command; never raises for user mistakes (returns a Message that says the fix)."""
+def execute(
+    store: Store, caller: Caller, request: Request, *, feed_admin: FeedAdmin | None = None
+) -> Message:
+    """Run one command; never raises for user mistakes (returns a Message that says the fix).
+    ``feed_admin`` (fetch settings and feeds.yaml's feeds) lets admins add feeds."""
     handler = _HANDLERS.get(request.command)
     if handler is None:
         return render.help_message(note=f"Unknown command “{request.command[:50]}”.")
-    if request.command in MANAGE_COMMANDS and not caller.can_manage:
+    if needs_manage(request) and not caller.can_manage:
         return render.notice(_not_allowed(caller, request.command))
+    if request.command == "feeds" and request.url:
+        return _add_feed(store, caller, request.url, feed_admin)
     return handler(store, caller, request)
 
 
-def handle_text(store: Store, caller: Caller, text: str) -> Message:
+def handle_text(
+    store: Store, caller: Caller, text: str, *, feed_admin: FeedAdmin | None = None
+) -> Message:
     """``parse_text`` then ``execute``; a UsageError becomes a help Message."""
     try:
         request = parse_text(text)
     except UsageError as exc:
         return render.help_message(note=str(exc))
-    return execute(store, caller, request)
+    return execute(store, caller, request, feed_admin=feed_admin)
+
+
+def _add_feed(store: Store, caller: Caller, url: str, admin: FeedAdmin | None) -> Message:
+    """``feeds add URL``: the same checks and trial fetch as `policybot feeds add`."""
+    if admin is None:
+        return render.notice(
+            "Feeds cannot be added here; the operator can run `policybot feeds add URL`."
+        )
+    outcome = admin.add(store, AddRequest(url=url[:2000]), origin="chat",
+                        added_by=f"{caller.platform}:{caller.user_id}")  # fmt: skip
+    return render.notice(outcome.text())
 
 
 def vendor_names(store: Store, prefix: str = "", limit: int = 25) -> list[str]:
@@ -66,6 +85,8 @@ def _not_allowed(caller: Caller, command: str) -> str:
         "slack": "a workspace admin or a user listed under slack.admins in feeds.yaml",
         "discord": "a member with the Manage Channels permission in this channel",
     }.get(caller.platform, "an operator (use `policybot subscriptions` on the server)")
+    if command == "feeds":
+        return f"Only {who} can add feeds. Ask one of them to run `/frpolicy feeds add URL`."
     return f"Only {who} can {command} this channel. Ask one of them to run `/frpolicy {command}`."
 
 

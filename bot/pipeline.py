@@ -20,6 +20,7 @@ from bot.extract import extract
 from bot.models import Entry, FeedState, FetchResult, FetchSettings, Finding
 from bot.sources.backoff import next_state
 from bot.sources.fetch import Fetcher
+from bot.sources.manage import settle_conflicts
 from bot.sources.parse import parse_feed
 from store import Store, now_iso
 from store import entries as entries_store
@@ -78,6 +79,8 @@ class PollSummary:
 def prepare(store: Store, config: Config, *, now: datetime | None = None) -> None:
     """Mirror feeds.yaml into the store (feeds and declared subscriptions)."""
     now = now or datetime.now(UTC)
+    for note in settle_conflicts(store, config.feeds):
+        log.warning("%s", note)
     feeds_store.sync_feeds(store, config.feeds, now=now)
     subscriptions_store.sync_declared(store, config.subscriptions, console=config.console)
 

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bot.cli.table import Column, plain, shorten, table, wrapped
 from bot.models import FeedState
+from bot.sources.probe import without_prefix
 
 MAX_NAMES = 6  # feeds named under one problem before "and N more"
 
@@ -27,13 +28,7 @@ _KIND_TITLES = {
 
 def short_error(name: str, error: str | None) -> str:
     """The error without its ``feed 'NAME' (URL): `` prefix (the table names the feed)."""
-    text = plain(error)
-    prefix = f"feed {name!r} ("
-    if text.startswith(prefix):
-        end = text.find("): ", len(prefix))
-        if end != -1:
-            return text[end + 3 :]
-    return text
+    return without_prefix(name, plain(error))
 
 
 def notes(feed: FeedState, *, configured: bool, origin: str) -> str:

@@ -1,4 +1,6 @@
-"""``policybot feeds [--json]``: each feed with its health."""
+"""``policybot feeds [--json]``: each feed with its health; its subcommands
+(``add``, ``remove``, ``enable``, ``disable``, ``import``, ``export``) are in
+``bot.cli.feed_commands``."""
 
 from __future__ import annotations
 
@@ -8,24 +10,37 @@ from typing import Any
 
 import click
 
+from bot.cli.feed_commands import SUBCOMMANDS
 from bot.cli.feed_table import feed_rows, problem_lines
-from bot.cli.state import CliState, pass_state
+from bot.cli.state import CliState
 from bot.cli.table import output_width
 from bot.models import FeedState
+from bot.sources.manage import settle_conflicts
+from store import feed_catalog
 from store.feeds import list_feeds, sync_feeds
 
 
-@click.command("feeds")
+@click.group("feeds", invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-@pass_state
-def feeds(state: CliState, as_json: bool) -> None:
-    """List configured feeds with status, last fetch, failures, last error and next due."""
+@click.pass_context
+def feeds(ctx: click.Context, as_json: bool) -> None:
+    """List feeds (feeds.yaml and added ones) with status, last fetch, failures, last
+    error and next due; the subcommands add, remove, switch, import and export feeds."""
+    if ctx.invoked_subcommand is None:
+        list_feeds_command(ctx.find_object(CliState), as_json)
+
+
+def list_feeds_command(state: CliState | None, as_json: bool) -> None:
+    assert state is not None
     config = state.config()  # validated before the store is opened
     store = state.store()
     now = datetime.now(UTC)
+    for note in settle_conflicts(store, config.feeds):
+        click.echo(f"note: {note}", err=True)
     sync_feeds(store, config.feeds, now=now)
-    order = {feed.id: index for index, feed in enumerate(config.feeds)}
-    origins = {feed.id: feed.origin for feed in config.feeds}
+    added = feed_catalog.added_feeds(store)
+    order = {feed.id: index for index, feed in enumerate((*config.feeds, *added))}
+    origins = {feed.id: feed.origin for feed in (*config.feeds, *added)}
     rows = sorted(list_feeds(store), key=lambda f: (order.get(f.id, len(order)), f.name, f.id))
     if as_json:
         click.echo(json.dumps([feed_json(f, configured=f.id in order, origin=origins.get(f.id, ""))
@@ -74,5 +89,8 @@ def feed_json(feed: FeedState, *, configured: bool = True, origin: str = "") -> 
         "redirect_count": feed.redirect_count,
     }
 
+
+for _command in SUBCOMMANDS:
+    feeds.add_command(_command)
 
 COMMANDS: list[click.Command] = [feeds]

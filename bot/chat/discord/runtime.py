@@ -23,9 +23,10 @@ from bot.chat.discord.poster import (
     discord_embeds,
     make_intents,
 )
-from bot.command_set import MANAGE_COMMANDS, Caller, Request
+from bot.command_set import Caller, Request, needs_manage
 from bot.config import DiscordSettings
 from bot.models import Message
+from bot.sources.manage import FeedAdmin
 from store import Store
 
 log = logging.getLogger(__name__)
@@ -49,11 +50,17 @@ class DiscordRuntime:
     logged-in client to the ``DiscordPoster``."""
 
     def __init__(
-        self, settings: DiscordSettings, store: Store, *, reply_within: float = REPLY_WITHIN
+        self,
+        settings: DiscordSettings,
+        store: Store,
+        *,
+        reply_within: float = REPLY_WITHIN,
+        feed_admin: FeedAdmin | None = None,
     ) -> None:
         apply_api_base(settings)
         self.settings = settings
         self.store = store
+        self.feed_admin = feed_admin
         self.reply_within = reply_within  # answer directly if the command is this fast
         self.client: discord.Client = _Client(self)
         self.tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(self.client)
@@ -128,10 +135,11 @@ class DiscordRuntime:
     async def respond(self, interaction: discord.Interaction, request: Request) -> None:
         """Run one command off the loop and answer (ephemerally for lookups)."""
         caller = self.caller(interaction)
-        if request.command in MANAGE_COMMANDS and not caller.can_manage:
+        if needs_manage(request) and not caller.can_manage:
+            what = "feeds add" if request.command == "feeds" else request.command
             await _reply(
                 interaction,
-                discord_text.needs_manage_channels(request.command, caller.workspace),
+                discord_text.needs_manage_channels(what, caller.workspace),
                 True,
             )
             return
@@ -140,12 +148,12 @@ class DiscordRuntime:
         if not done:  # slow query: acknowledge now, answer when ready
             await interaction.response.defer(ephemeral=True, thinking=True)
         message = await task
-        ephemeral = message.ephemeral or request.command not in MANAGE_COMMANDS
+        ephemeral = message.ephemeral or not needs_manage(request)
         await _reply(interaction, message, ephemeral)
 
     def _execute(self, caller: Caller, request: Request) -> Message:
         try:
-            return commands.execute(self.store, caller, request)
+            return commands.execute(self.store, caller, request, feed_admin=self.feed_admin)
         except Exception:
             log.exception("/frpolicy %s failed", request.command)
             return discord_text.command_failed(request.command)

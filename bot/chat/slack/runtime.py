@@ -23,11 +23,12 @@ from bot.chat.slack.poster import (
     is_workspace_admin,
     to_blocks,
 )
-from bot.command_set import MANAGE_COMMANDS, Caller, UsageError
+from bot.command_set import Caller, UsageError, needs_manage
 from bot.command_text import parse_text
 from bot.commands import handle_text
 from bot.config import ConfigError, SlackSettings
 from bot.models import Message
+from bot.sources.manage import FeedAdmin
 from store import Store
 
 log = logging.getLogger(__name__)
@@ -79,10 +80,12 @@ class SlackRuntime:
         *,
         host: str = "0.0.0.0",
         ack_budget: float = ACK_BUDGET,
+        feed_admin: FeedAdmin | None = None,
     ) -> None:
         check_slack_settings(settings)
         self.settings = settings
         self.store = store
+        self.feed_admin = feed_admin
         self.host = host
         self.ack_budget = ack_budget
         self.port: int | None = None  # the bound port in HTTP mode, once started
@@ -134,7 +137,9 @@ class SlackRuntime:
         text = str(body.get("text") or "").strip()
         try:
             caller = await self._caller(body, client, text)
-            message = await asyncio.to_thread(handle_text, self.store, caller, text)
+            message = await asyncio.to_thread(
+                handle_text, self.store, caller, text, feed_admin=self.feed_admin
+            )
         except Exception:  # the user gets an answer; the details go to the log
             log.exception("/frpolicy %r failed", text)
             message = Message(
@@ -147,11 +152,11 @@ class SlackRuntime:
     async def _caller(self, body: dict[str, Any], client: Any, text: str) -> Caller:
         user = str(body.get("user_id") or "")
         try:
-            wanted = parse_text(text).command
+            wanted = needs_manage(parse_text(text))
         except UsageError:
-            wanted = ""
+            wanted = False
         can_manage = user in self.settings.admins
-        if not can_manage and wanted in MANAGE_COMMANDS:
+        if not can_manage and wanted:
             can_manage = await is_workspace_admin(client, user)
         return Caller(
             platform="slack",
