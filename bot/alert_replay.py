@@ -102,7 +102,7 @@ def replay(items: Sequence[ReplayItem]) -> dict[str, ChannelReport]:
 
 def _stream(store: Store, tmp: Path, items: Sequence[ReplayItem]) -> list[Alert]:
     feeds = _feeds(items)
-    config = Config(path=tmp / "feeds.yaml", feeds=tuple(feeds.values()), console=False)
+    config = Config(path=tmp / "feeds.yaml", feeds=tuple(feeds.values()), chat={"console": False})
     start = items[0].published - timedelta(days=1) if items else datetime.now().astimezone()
     prepare(store, config, now=start)
     channels = {

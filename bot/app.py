@@ -12,16 +12,17 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol, TextIO
+from typing import Any, TextIO
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.chat.console import ConsolePoster
+from bot.chat import registry
 from bot.config import Config
 from bot.delivery.dispatch import Dispatcher, DispatchSummary
+from bot.delivery.platform import PosterContext, Runtime
 from bot.delivery.poster import Poster
 from bot.pipeline import PollSummary, Progress, poll_once, prepare
 from bot.sources.manage import FeedAdmin
@@ -30,49 +31,21 @@ from store import Store
 log = logging.getLogger(__name__)
 
 
-class Runtime(Protocol):
-    """An interactive chat connection (Slack Socket Mode/HTTP, Discord gateway)."""
-
-    async def start(self) -> None: ...
-    async def stop(self) -> None: ...
-
-
 def build_posters(
     config: Config,
     stream: TextIO | None = None,
-    runtimes: Sequence[Runtime] = (),
+    runtimes: Mapping[str, Runtime] | None = None,
     store: Store | None = None,
 ) -> list[Poster]:
-    """One poster per platform the configuration can reach (webhooks need no token).
-    A running Discord gateway client is shared with its poster."""
+    """The posters of every registered platform the configuration can reach (webhooks
+    need no token). A platform's running runtime is offered to its posters (Discord's
+    gateway client is shared with its poster)."""
     posters: list[Poster] = []
-    if config.console:
-        posters.append(ConsolePoster(stream or sys.stdout))
-    posters.extend(_slack_posters(config, store))
-    from bot.chat.discord.poster import discord_posters
-    from bot.chat.discord.runtime import DiscordRuntime
-
-    gateway = next((r for r in runtimes if isinstance(r, DiscordRuntime)), None)
-    posters.extend(discord_posters(config.discord, client=gateway.client if gateway else None))
+    for platform in registry.platforms():
+        context = PosterContext(store=store, stream=stream or sys.stdout,
+                                runtime=(runtimes or {}).get(platform.name))  # fmt: skip
+        posters.extend(platform.posters(config.platform_settings(platform.name), context))
     return posters
-
-
-def _slack_posters(config: Config, store: Store | None) -> list[Poster]:
-    from bot.chat.slack.poster import installation_token_lookup, slack_posters
-    from bot.chat.slack.runtime import installations_path
-
-    lookup = None
-    if config.slack.client_id and store is not None:  # multi-workspace OAuth installs
-        lookup = installation_token_lookup(installations_path(store), config.slack.client_id)
-    return slack_posters(config.slack, token_lookup=lookup)
-
-
-def slack_interactive(config: Config) -> bool:
-    """Slack slash commands run with a bot token or an OAuth app, and a way in
-    (Socket Mode app token or HTTP signing secret)."""
-    slack = config.slack
-    has_token = slack.enabled or bool(slack.client_id and slack.client_secret)
-    return has_token and bool(slack.app_token or slack.signing_secret)
 
 
 async def close_posters(posters: list[Poster]) -> None:
@@ -124,14 +97,14 @@ class Daemon:
         self._install_signals()
         scheduler.start()
         try:
-            for runtime in runtimes:
+            for runtime in runtimes.values():
                 await runtime.start()
             await self.stop_event.wait()
         finally:
             scheduler.shutdown(wait=False)
             async with self._work:  # let an in-flight poll/drain finish its transaction
                 pass
-            for runtime in runtimes:
+            for runtime in runtimes.values():
                 with contextlib.suppress(Exception):
                     await runtime.stop()
             await close_posters(posters)
@@ -179,21 +152,17 @@ class Daemon:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self.stop)
 
-    def _admin(self) -> FeedAdmin:
-        return FeedAdmin(self.config.settings, self.config.feeds)
-
-    def _runtimes(self) -> list[Runtime]:
-        runtimes: list[Runtime] = []
-        if self.config.slack.enabled and (
-            self.config.slack.app_token or self.config.slack.signing_secret
-        ):
-            from bot.chat.slack.runtime import SlackRuntime
-
-            runtimes.append(SlackRuntime(self.config.slack, self.store, feed_admin=self._admin()))
-        if self.config.discord.enabled:
-            from bot.chat.discord.runtime import DiscordRuntime
-
-            runtimes.append(
-                DiscordRuntime(self.config.discord, self.store, feed_admin=self._admin())
-            )
+    def _runtimes(self) -> dict[str, Runtime]:
+        """Each registered platform's interactive runtime, when its settings ask for one.
+        Runtimes that can add feeds (``feed_admin``) get the fetch settings and feeds.yaml's
+        feeds, so ``/frpolicy feeds add`` checks exactly as ``policybot feeds add``."""
+        runtimes: dict[str, Runtime] = {}
+        admin = FeedAdmin(self.config.settings, self.config.feeds)
+        for platform in registry.platforms():
+            settings = self.config.platform_settings(platform.name)
+            runtime = platform.runtime(settings, self.store) if platform.runtime else None
+            if runtime is not None:
+                if hasattr(runtime, "feed_admin"):
+                    runtime.feed_admin = admin
+                runtimes[platform.name] = runtime
         return runtimes

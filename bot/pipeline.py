@@ -13,11 +13,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
-from bot import clustering
+from bot import clustering, page_pipeline
 from bot.config import Config
 from bot.delivery.routes import route
 from bot.extract import extract
-from bot.models import Entry, FeedState, FetchResult, FetchSettings, Finding
+from bot.models import (
+    PRIMARY_KINDS,
+    Entry,
+    FeedConfig,
+    FeedState,
+    FetchResult,
+    FetchSettings,
+    Finding,
+)
 from bot.sources.backoff import next_state
 from bot.sources.fetch import Fetcher
 from bot.sources.manage import settle_conflicts
@@ -82,7 +90,9 @@ def prepare(store: Store, config: Config, *, now: datetime | None = None) -> Non
     for note in settle_conflicts(store, config.feeds):
         log.warning("%s", note)
     feeds_store.sync_feeds(store, config.feeds, now=now)
-    subscriptions_store.sync_declared(store, config.subscriptions, console=config.console)
+    subscriptions_store.sync_declared(
+        store, config.subscriptions, console=config.platform_settings("console")
+    )
 
 
 async def poll_once(
@@ -173,6 +183,8 @@ def process_result(
     store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
 ) -> FeedOutcome:
     """Parse one fetch and write everything it yields in one transaction (sync)."""
+    if feed.kind == "page":
+        return process_page(store, config, feed, result, now=now)
     entries: tuple[Entry, ...] = ()
     parse_error = None
     if result.outcome == "ok":
@@ -206,6 +218,50 @@ def process_result(
     )
 
 
+def process_page(
+    store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
+) -> FeedOutcome:
+    """One fetch of a watched page (kind "page"), in one transaction (sync)."""
+    source = _source(config, feed)
+    text, text_error = (
+        page_pipeline.read_text(result, source) if result.outcome == "ok" else (None, None)
+    )
+    state = next_state(feed, result, settings=config.settings, now=now, parse_error=text_error)
+    if text is not None:
+        state = replace(state, baseline_done=True)
+    page = page_pipeline.PageOutcome("none")
+    with store.transaction():
+        if result.outcome == "not_modified":
+            text = page_pipeline.unconfirmed_text(store, source)
+        if text is not None:
+            page = page_pipeline.record(store, source, text, url=result.final_url or feed.url,
+                                        now=now, alertable=True,
+                                        max_updates=config.max_updates_per_event)  # fmt: skip
+        if page.recheck and state.next_due_at is not None:
+            soon = now + timedelta(seconds=page_pipeline.pages.CONFIRM_AFTER)
+            state = replace(state, next_due_at=min(state.next_due_at, soon))
+        feeds_store.save_feed_state(store, state)
+    error = text_error or result.error or page.report
+    if state.status == "dead":
+        error = state.last_error
+    if error and error is not page.report:
+        log.warning("%s", error)
+    outcome = "error" if text_error else result.outcome
+    return FeedOutcome(feed.id, outcome, page.entries, page.findings, page.alerts,
+                       page.follow_ups, page.kind == "baseline" and not feed.baseline_done,
+                       error)  # fmt: skip
+
+
+def _source(config: Config, feed: FeedState) -> FeedConfig:
+    """The page's configuration (selector, vendor); a page no longer configured is
+    read with its main text."""
+    for source in config.feeds:
+        if source.id == feed.id:
+            return source
+    return FeedConfig(id=feed.id, name=feed.name, url=feed.url, kind=feed.kind,
+                      interval=feed.interval)  # fmt: skip
+
+
 def _record(
     store: Store,
     config: Config,
@@ -227,7 +283,7 @@ def _record(
             entry_id=entry_id,
             entry=entry,
             finding=finding,
-            primary=feed.kind == "vendor",
+            primary=feed.kind in PRIMARY_KINDS,
             max_updates=config.max_updates_per_event,
         )
         entries_store.record_finding(store, entry_id, finding, change.event_id)

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from bot.chat import registry
 from bot.cli.feed_table import problem_lines
 from bot.cli.progress import ProgressLine
 from bot.cli.state import CliState, pass_state
@@ -24,9 +25,7 @@ def run(state: CliState, tick: float) -> None:
 
     config = state.config()  # validated before the store is touched
     store = state.store()
-    targets = ["console"] if config.console else []
-    targets += [name for name, on in (("Slack", config.slack.enabled),
-                                      ("Discord", config.discord.enabled)) if on]  # fmt: skip
+    targets = [p.label for p in registry.platforms() if p.enabled(config.platform_settings(p.name))]
     click.echo(
         f"policybot: {len(config.feeds)} feeds from {config.path}, database {store.path}, "
         f"alerts to {', '.join(targets) or 'subscribed webhooks only'}. Ctrl-C stops.",

@@ -18,6 +18,8 @@ from bot.sources.opml import OpmlError, read_opml, write_opml
 from store import feed_catalog
 from store.feeds import sync_feeds
 
+ADDABLE_KINDS = tuple(k for k in FEED_KINDS if k != "page")  # pages go in feeds.yaml
+
 
 def _admin(state: CliState) -> FeedAdmin:
     config = state.config()
@@ -30,7 +32,7 @@ def _admin(state: CliState) -> FeedAdmin:
 @click.command("add")
 @click.argument("url")
 @click.option("--name", default=None, help="Name to show (default: the feed's own title).")
-@click.option("--kind", type=click.Choice(FEED_KINDS), default="news", show_default=True,
+@click.option("--kind", type=click.Choice(ADDABLE_KINDS), default="news", show_default=True,
               help="news, vendor (a primary source), advocacy or regulator.")  # fmt: skip
 @click.option(
     "--interval", default=None, help="How often to poll: 900, 15m, 1h (default: defaults.interval)."
@@ -109,7 +111,7 @@ def disable(state: CliState, name: str) -> None:
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--kind", type=click.Choice(FEED_KINDS), default="news", show_default=True)
+@click.option("--kind", type=click.Choice(ADDABLE_KINDS), default="news", show_default=True)
 @pass_state
 def import_command(state: CliState, file: Path, kind: str) -> None:
     """Add every feed of an OPML file (each is fetched once, as with `feeds add`)."""

@@ -7,11 +7,12 @@ import shlex
 
 import click
 
+from bot.chat.registry import parse_destination
 from bot.cli.state import CliState, pass_state
 from bot.cli.table import Column, output_width, table, wrapped
 from bot.command_set import SUBSCRIBABLE_ACTORS
 from bot.delivery import render
-from bot.delivery.destinations import DestinationError, parse_destination
+from bot.delivery.platform import DestinationError
 from bot.models import ACTIONS, Destination, Filters, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors
 from store import event_reads

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
+from bot.chat import registry
 from bot.delivery import render
 from bot.delivery.poster import PermanentFailure, Poster, RetryLater
 from bot.models import Delivery, Event, Message
@@ -29,19 +30,6 @@ from store import subscriptions as subscriptions_store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-# What to set so a platform's rows can be delivered (reported when no poster serves it).
-_ENABLE_HINTS = {
-    "console": "set 'console: true' in feeds.yaml",
-    "slack": "set SLACK_BOT_TOKEN (in the environment or .env) and restart",
-    "discord": "set DISCORD_TOKEN (in the environment or .env) and restart",
-    "slack-webhook": "run a policybot build with Slack webhook support",
-    "discord-webhook": "run a policybot build with Discord webhook support",
-}
-
-
-# Platforms with no rate limit to respect (a terminal).
-_UNPACED = frozenset({"console"})
 
 
 @dataclass(frozen=True)
@@ -157,7 +145,8 @@ class Dispatcher:
                     places.append(where(delivery))
         for platform, places in stuck.items():
             self._reported.add(platform)
-            hint = _ENABLE_HINTS.get(platform, "configure that platform")
+            form = registry.form(platform)
+            hint = form.enable_hint if form else "configure that platform"
             problem = (f"alerts for {', '.join(places)} are waiting: no {platform} poster is "
                        f"configured; {hint}, or remove the subscription with "
                        f"`policybot subscriptions remove {places[0]}`.")  # fmt: skip
@@ -185,7 +174,8 @@ class Dispatcher:
     # ----------------------------------------------------------------- one row
 
     async def _pace(self, delivery: Delivery) -> None:
-        if delivery.destination.platform in _UNPACED:
+        form = registry.form(delivery.destination.platform)
+        if form is not None and not form.paced:
             return
         last = self._last_post.get(delivery.subscription_id)
         if last is not None:
