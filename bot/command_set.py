@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.models import ACTIONS, Filters
 from bot.vocabulary import ACTING
@@ -22,8 +22,19 @@ SEARCH_LIMIT = 10
 QUERY_MAX = 200
 
 
+if TYPE_CHECKING:
+    from store import Store
+
+
 class UsageError(ValueError):
     """The command text could not be understood; the message shows the right usage."""
+
+
+class FeedAdder(Protocol):
+    """Adds a feed for ``feeds add URL`` (``bot.sources.manage.FeedAdmin``): checks, one
+    trial fetch, save; returns what to tell the user (added, or why not)."""
+
+    def add_from_chat(self, store: Store, url: str, *, added_by: str) -> str: ...
 
 
 OPERATOR = "cli"  # the ``Caller.platform`` of the command line: sees every subscription

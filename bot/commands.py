@@ -22,6 +22,7 @@ from bot.command_set import (
     SEARCH_LIMIT,
     SUBSCRIBABLE_ACTORS,
     Caller,
+    FeedAdder,
     Request,
     UsageError,
     needs_manage,
@@ -29,7 +30,6 @@ from bot.command_set import (
 from bot.command_text import parse_text
 from bot.delivery import page_render, render
 from bot.models import ACTIONS, Destination, Filters, Message, Subscription
-from bot.sources.manage import AddRequest, FeedAdmin
 from bot.vendor_lookup import canonical_vendor, close_vendors, known_vendors
 from store import Store, event_reads, event_search, outbox
 from store import feeds as feeds_store
@@ -41,7 +41,7 @@ from store import subscriptions as subscriptions_store
 
 
 def execute(
-    store: Store, caller: Caller, request: Request, *, feed_admin: FeedAdmin | None = None
+    store: Store, caller: Caller, request: Request, *, feed_admin: FeedAdder | None = None
 ) -> Message:
     """Run one command; never raises for user mistakes (returns a Message that says the fix).
     ``feed_admin`` (fetch settings and feeds.yaml's feeds) lets admins add feeds."""
@@ -56,7 +56,7 @@ def execute(
 
 
 def handle_text(
-    store: Store, caller: Caller, text: str, *, feed_admin: FeedAdmin | None = None
+    store: Store, caller: Caller, text: str, *, feed_admin: FeedAdder | None = None
 ) -> Message:
     """``parse_text`` then ``execute``; a UsageError becomes a help Message."""
     try:
@@ -66,15 +66,14 @@ def handle_text(
     return execute(store, caller, request, feed_admin=feed_admin)
 
 
-def _add_feed(store: Store, caller: Caller, url: str, admin: FeedAdmin | None) -> Message:
+def _add_feed(store: Store, caller: Caller, url: str, admin: FeedAdder | None) -> Message:
     """``feeds add URL``: the same checks and trial fetch as `policybot feeds add`."""
     if admin is None:
         return render.notice(
             "Feeds cannot be added here; the operator can run `policybot feeds add URL`."
         )
-    outcome = admin.add(store, AddRequest(url=url[:2000]), origin="chat",
-                        added_by=f"{caller.platform}:{caller.user_id}")  # fmt: skip
-    return render.notice(outcome.text())
+    text = admin.add_from_chat(store, url[:2000], added_by=f"{caller.platform}:{caller.user_id}")
+    return render.notice(text)
 
 
 def vendor_names(store: Store, prefix: str = "", limit: int = 25) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.chat.discord.runtime import DiscordRuntime
-from bot.config import DiscordSettings
+from bot.chat.discord.settings import DiscordSettings
 from store import Store, feed_catalog
 from tests import fake_discord, feedserver
 from tests.archive import serve_stories

@@ -65,6 +65,10 @@ class FeedAdmin:
         """Check, fetch once, and save; refusals come back as ``AddOutcome.problem``."""
         return self.add_many(store, [request], origin=origin, added_by=added_by)[0]
 
+    def add_from_chat(self, store: Store, url: str, *, added_by: str) -> str:
+        """``/frpolicy feeds add URL``: the same checks and trial fetch as the CLI."""
+        return self.add(store, AddRequest(url=url), origin="chat", added_by=added_by).text()
+
     def add_many(
         self, store: Store, requests: Sequence[AddRequest], *, origin: str, added_by: str = ""
     ) -> list[AddOutcome]:

@@ -24,9 +24,8 @@ from bot.chat.discord.poster import (
     make_intents,
 )
 from bot.chat.discord.settings import DiscordSettings
-from bot.command_set import Caller, Request, needs_manage
+from bot.command_set import Caller, FeedAdder, Request, needs_manage
 from bot.models import Message
-from bot.sources.manage import FeedAdmin
 from store import Store
 
 log = logging.getLogger(__name__)
@@ -56,7 +55,7 @@ class DiscordRuntime:
         store: Store,
         *,
         reply_within: float = REPLY_WITHIN,
-        feed_admin: FeedAdmin | None = None,
+        feed_admin: FeedAdder | None = None,
     ) -> None:
         apply_api_base(settings)
         self.settings = settings

@@ -24,12 +24,11 @@ from bot.chat.slack.poster import (
     to_blocks,
 )
 from bot.chat.slack.settings import SlackSettings
-from bot.command_set import Caller, UsageError, needs_manage
+from bot.command_set import Caller, FeedAdder, UsageError, needs_manage
 from bot.command_text import parse_text
 from bot.commands import handle_text
 from bot.errors import ConfigError
 from bot.models import Message
-from bot.sources.manage import FeedAdmin
 from store import Store
 
 log = logging.getLogger(__name__)
@@ -82,7 +81,7 @@ class SlackRuntime:
         *,
         host: str = "0.0.0.0",
         ack_budget: float = ACK_BUDGET,
-        feed_admin: FeedAdmin | None = None,
+        feed_admin: FeedAdder | None = None,
     ) -> None:
         check_slack_settings(settings)
         self.settings = settings
