@@ -24,6 +24,7 @@ from bot.config import Config
 from bot.delivery.dispatch import Dispatcher, DispatchSummary
 from bot.delivery.platform import PosterContext, Runtime
 from bot.delivery.poster import Poster
+from bot.http_server import HttpServer
 from bot.pipeline import PollSummary, Progress, poll_once, prepare
 from bot.sources.manage import FeedAdmin
 from store import Store
@@ -83,8 +84,10 @@ class Daemon:
     dispatch_seconds: float = 5.0
     stream: TextIO | None = None
     on_poll: Callable[[PollSummary], None] | None = None
+    http: tuple[str, int] | None = None  # serve /feeds/events.atom etc. on (host, port)
 
     def __post_init__(self) -> None:
+        self.http_server: HttpServer | None = None
         self.stop_event = asyncio.Event()
         self._work = asyncio.Lock()  # one poll or drain at a time; stop waits for it
 
@@ -97,10 +100,15 @@ class Daemon:
         self._install_signals()
         scheduler.start()
         try:
+            if self.http is not None:
+                self.http_server = HttpServer(self.store, *self.http)
+                await self.http_server.start()
             for runtime in runtimes.values():
                 await runtime.start()
             await self.stop_event.wait()
         finally:
+            if self.http_server is not None:
+                await self.http_server.stop()
             scheduler.shutdown(wait=False)
             async with self._work:  # let an in-flight poll/drain finish its transaction
                 pass

@@ -22,6 +22,7 @@ OWNERS = {
     "slack_sdk": "bot/chat/slack/poster.py",
     "discord": "bot/chat/discord/",
     "apscheduler": "bot/app.py",
+    "feedgen": "bot/exports/atom.py",
 }
 
 

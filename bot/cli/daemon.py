@@ -18,10 +18,18 @@ from bot.pipeline import PollSummary
 @click.command()
 @click.option("--tick", default=30.0, show_default=True, type=click.FloatRange(min=1.0),
               help="Seconds between checks for due feeds.")  # fmt: skip
+@click.option("--http", "listen", default=None, metavar="[HOST:]PORT",
+              help="Serve /feeds/events.atom and /feeds/events.json (host 127.0.0.1 unless given).")  # fmt: skip
 @pass_state
-def run(state: CliState, tick: float) -> None:
+def run(state: CliState, tick: float, listen: str | None) -> None:
     """Poll due feeds on a schedule and deliver alerts until Ctrl-C / SIGTERM."""
     from bot.app import Daemon
+    from bot.http_server import parse_listen
+
+    try:
+        http = parse_listen(listen) if listen else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--http") from None
 
     config = state.config()  # validated before the store is touched
     store = state.store()
@@ -31,7 +39,10 @@ def run(state: CliState, tick: float) -> None:
         f"alerts to {', '.join(targets) or 'subscribed webhooks only'}. Ctrl-C stops.",
         err=True,
     )
-    daemon = Daemon(store, config, tick_seconds=tick, on_poll=_report)
+    daemon = Daemon(store, config, tick_seconds=tick, on_poll=_report, http=http)
+    if http:
+        click.echo(f"policybot: event feeds at http://{http[0]}:{http[1]}/feeds/events.atom "
+                   "and /feeds/events.json", err=True)  # fmt: skip
     asyncio.run(daemon.run())
     click.echo("policybot: stopped cleanly.", err=True)
 
