@@ -112,6 +112,11 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
         (Option("name", str, "Vendor name, e.g. Amazon", required=True, vendor_names=True),),
     ),
     CommandSpec(
+        "timeline", "One vendor's policy timeline as a chart",
+        lambda values: Request("timeline", vendor=values["name"]),
+        (Option("name", str, "Vendor name, e.g. Amazon", required=True, vendor_names=True),),
+    ),
+    CommandSpec(
         "search", "Search recorded policy events",
         lambda values: Request("search", query=values["query"]),
         (Option("query", str, "Words to look for, e.g. moratorium police", required=True),),

@@ -41,15 +41,15 @@ def parse_text(text: str) -> Request:
         if len(args) > 1 or not args[0].isdigit():
             raise UsageError(f"Usage: latest [N], e.g. `latest 5` (N from 1 to {LATEST_MAX}).")
         return Request("latest", limit=int(args[0]))
-    if command in ("vendor", "search"):
+    if command in ("vendor", "timeline", "search"):
         words = " ".join(args).strip()
         if not words:
-            example = "vendor Amazon" if command == "vendor" else "search moratorium police"
+            example = "search moratorium police" if command == "search" else f"{command} Amazon"
             raise UsageError(
-                f"Usage: {command} {'NAME' if command == 'vendor' else 'QUERY'}, e.g. `{example}`."
+                f"Usage: {command} {'QUERY' if command == 'search' else 'NAME'}, e.g. `{example}`."
             )
-        if command == "vendor":
-            return Request("vendor", vendor=words)
+        if command in ("vendor", "timeline"):
+            return Request(command, vendor=words)
         return Request("search", query=words)
     if command == "page":
         return Request("page", query=" ".join(args).strip() or None)

@@ -29,7 +29,8 @@ from bot.command_set import (
 )
 from bot.command_text import parse_text
 from bot.delivery import page_render, render
-from bot.models import ACTIONS, Destination, Filters, Message, Subscription
+from bot.delivery.chart import ChartsUnavailable, timeline_png
+from bot.models import ACTIONS, Attachment, Destination, Filters, Message, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors, known_vendors
 from store import Store, event_reads, event_search, outbox
 from store import feeds as feeds_store
@@ -111,6 +112,22 @@ def _vendor(store: Store, caller: Caller, request: Request) -> Message:
             f"No events recorded for “{name[:80]}”.{hint} Try `search {name[:80]}`."
         )
     return render.timeline(timeline.vendor, timeline.events, [s.text for s in timeline.status])
+
+
+def _timeline(store: Store, caller: Caller, request: Request) -> Message:
+    """``timeline VENDOR``: the vendor's timeline with its chart attached (a PNG)."""
+    message = _vendor(store, caller, request)
+    known = event_reads.vendor_names(store)
+    name = canonical_vendor(request.vendor or "", known) or (request.vendor or "").strip()
+    timeline = clustering.timeline(store, name)
+    if not timeline.events:
+        return message
+    try:
+        chart = timeline_png(timeline)
+    except ChartsUnavailable as exc:
+        return replace(message, footer=f"No chart: {exc}.")
+    attachment = Attachment(chart.filename, chart.png, chart.title)
+    return replace(message, attachment=attachment, ephemeral=False)
 
 
 def _search(store: Store, caller: Caller, request: Request) -> Message:
@@ -258,6 +275,7 @@ def _help(store: Store, caller: Caller, request: Request) -> Message:
 _HANDLERS: dict[str, Callable[[Store, Caller, Request], Message]] = {
     "latest": _latest,
     "vendor": _vendor,
+    "timeline": _timeline,
     "search": _search,
     "subscribe": _subscribe,
     "unsubscribe": _unsubscribe,

@@ -351,6 +351,16 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent with a message (a chart): Slack uploads it, Discord attaches it."""
+
+    filename: str
+    data: bytes
+    title: str
+    content_type: str = "image/png"
+
+
+@dataclass(frozen=True)
 class Message:
     """A platform-neutral message. Every string is untrusted plain text: each
     platform translator escapes it; URLs are http(s) only."""
@@ -360,6 +370,7 @@ class Message:
     footer: str | None = None
     accent: str | None = None  # an action name; each platform picks a colour
     ephemeral: bool = True
+    attachment: Attachment | None = None  # a file to send with it (a chart)
 
 
 # --------------------------------------------------------------------------- pages

@@ -23,6 +23,7 @@ OWNERS = {
     "discord": "bot/chat/discord/",
     "apscheduler": "bot/app.py",
     "feedgen": "bot/exports/atom.py",
+    "matplotlib": "bot/delivery/chart.py",
 }
 
 

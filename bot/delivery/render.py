@@ -360,6 +360,7 @@ def status(
 HELP_LINES: tuple[tuple[str, str], ...] = (
     ("latest [N]", "the N most recent policy events (default 5, at most 20)"),
     ("vendor NAME", "a vendor's current status and timeline, e.g. `vendor Amazon`"),
+    ("timeline NAME", "a vendor's timeline as a chart posted here, e.g. `timeline Amazon`"),
     ("search QUERY", "search reports, e.g. `search moratorium police`"),
     (
         "subscribe [filters]",
@@ -368,7 +369,7 @@ HELP_LINES: tuple[tuple[str, str], ...] = (
     ),
     ("unsubscribe", "stop alerts in this channel"),
     ("subscriptions", "subscriptions in this workspace"),
-    ("feeds", "sources and their health"),
+    ("feeds [add URL]", "sources and their health; admins: add a feed (fetched once first)"),
     ("page [NAME]", "a watched policy page's last change, e.g. `page Azure Face` (no name: all)"),
     ("status", "feed health, delivery queue, failing subscriptions, last poll"),
     ("help", "this list"),

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import logging
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -183,11 +185,18 @@ class DiscordRuntime:
 
 async def _reply(interaction: discord.Interaction, message: Message, ephemeral: bool) -> None:
     embeds = discord_embeds(message)
+    extra: dict[str, Any] = {}
+    if message.attachment is not None:  # a chart: attached, and shown in the first embed
+        attachment = message.attachment
+        extra["files"] = [discord.File(io.BytesIO(attachment.data), filename=attachment.filename,
+                                       description=attachment.title[:1000])]  # fmt: skip
+        if embeds:
+            embeds[0].set_image(url=f"attachment://{attachment.filename}")
     if interaction.response.is_done():
         await interaction.followup.send(
-            embeds=embeds, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+            embeds=embeds, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **extra
         )
     else:
         await interaction.response.send_message(
-            embeds=embeds, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+            embeds=embeds, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **extra
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from bot.chat.slack.poster import (
     installation_stores,
     is_workspace_admin,
     to_blocks,
+    upload_file,
 )
 from bot.chat.slack.settings import SlackSettings
 from bot.command_set import Caller, FeedAdder, UsageError, needs_manage
@@ -35,7 +37,9 @@ log = logging.getLogger(__name__)
 MANAGE_HINT = "a workspace admin or a user listed under slack.admins in feeds.yaml"
 
 SLASH_COMMAND = "/frpolicy"
-BOT_SCOPES: tuple[str, ...] = ("chat:write", "chat:write.public", "commands", "users:read")
+BOT_SCOPES: tuple[str, ...] = (
+    "chat:write", "chat:write.public", "commands", "users:read", "files:write",
+)  # fmt: skip
 ACK_BUDGET = 2.0  # seconds to compute the reply inline before acking with "working on it"
 
 
@@ -147,8 +151,23 @@ class SlackRuntime:
                 text="Sorry, /frpolicy failed on the server; the error was logged. "
                 "Try again, or ask the operator to check policybot's log."
             )
+        if message.attachment is not None:
+            message = await self._post_attachment(client, body, message)
         rendered, blocks = to_blocks(message)
         return rendered, blocks, "ephemeral" if message.ephemeral else "in_channel"
+
+    async def _post_attachment(
+        self, client: Any, body: dict[str, Any], message: Message
+    ) -> Message:
+        """Upload the message's file (a chart) into the channel; the command's own reply
+        becomes a short ephemeral note, or the text with what went wrong."""
+        attachment = message.attachment
+        assert attachment is not None
+        channel = str(body.get("channel_id") or "")
+        problem = await upload_file(client, channel, attachment, attachment.title)
+        if problem is None:
+            return Message(text=f"Posted the chart “{attachment.filename}” in this channel.")
+        return replace(message, attachment=None, ephemeral=True, footer=f"No chart: {problem}.")
 
     async def _caller(self, body: dict[str, Any], client: Any, text: str) -> Caller:
         user = str(body.get("user_id") or "")
