@@ -9,7 +9,17 @@ from pathlib import Path
 
 import click
 
-from bot.cli import daemon, evaluate, events, export, feeds, pages, recent, subscriptions
+from bot.cli import (
+    browse,
+    daemon,
+    evaluate,
+    events,
+    export,
+    feeds,
+    pages,
+    recent,
+    subscriptions,
+)
 from bot.cli.state import CliState, default_db_path
 from bot.config import read_dotenv
 
@@ -50,6 +60,6 @@ def main(ctx: click.Context, db_path: Path | None, feeds_path: Path | None, verb
     ctx.call_on_close(state.close)
 
 
-for _module in (daemon, feeds, pages, recent, events, export, evaluate, subscriptions):
+for _module in (daemon, feeds, pages, recent, events, export, browse, evaluate, subscriptions):
     for _command in _module.COMMANDS:
         main.add_command(_command)
