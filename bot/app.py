@@ -13,7 +13,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
 
@@ -21,6 +21,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.chat import registry
 from bot.config import Config
+from bot.delivery.digest import DigestSummary, send_due
 from bot.delivery.dispatch import Dispatcher, DispatchSummary
 from bot.delivery.platform import PosterContext, Runtime
 from bot.delivery.poster import Poster
@@ -85,6 +86,8 @@ class Daemon:
     stream: TextIO | None = None
     on_poll: Callable[[PollSummary], None] | None = None
     http: tuple[str, int] | None = None  # serve /feeds/events.atom etc. on (host, port)
+    digest_seconds: float = 60.0
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # injectable
 
     def __post_init__(self) -> None:
         self.http_server: HttpServer | None = None
@@ -128,7 +131,22 @@ class Daemon:
                           next_run_time=now, id="poll", **common)  # fmt: skip
         scheduler.add_job(self.dispatch_tick, "interval", seconds=self.dispatch_seconds,
                           next_run_time=now + timedelta(seconds=1), id="dispatch", **common)  # fmt: skip
+        # digests: checked every minute and at once on start (a missed one goes out now)
+        scheduler.add_job(self.digest_tick, "interval", seconds=self.digest_seconds,
+                          next_run_time=now + timedelta(seconds=2), id="digests", **common)  # fmt: skip
         return scheduler
+
+    async def digest_tick(self) -> DigestSummary:
+        """Send the digests due at ``clock()`` (each period once: a store fact)."""
+        if self.stop_event.is_set():
+            return DigestSummary()
+        async with self._work:
+            try:
+                return await send_due(self.store, self.dispatcher.posters, now=self.clock(),
+                                      max_age_days=self.config.settings.max_alert_age_days)  # fmt: skip
+            except Exception:
+                log.exception("digest cycle failed; the next tick retries")
+                return DigestSummary()
 
     async def poll_tick(self) -> None:
         if self.stop_event.is_set():

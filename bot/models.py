@@ -297,6 +297,19 @@ class Subscription:
     status: str = "active"  # "active" | "failing"
     last_error: str | None = None
     origin: str = "cli"  # "cli" | "chat" | "config" | "builtin"
+    digest: DigestPlan | None = None  # a daily/weekly digest besides or instead of alerts
+    alerts: bool = True  # immediate alerts (False: digest only)
+
+
+@dataclass(frozen=True)
+class DigestPlan:
+    """When a subscription's digest is sent: ``daily`` or ``weekly`` (Mondays) at
+    ``at`` (HH:MM) in ``tz``, for periods ending after ``since``."""
+
+    every: str  # "daily" | "weekly"
+    at: str = "08:00"
+    tz: str = "UTC"
+    since: datetime | None = None
 
 
 @dataclass(frozen=True)

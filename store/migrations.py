@@ -325,8 +325,8 @@ def m008_readers(db: sqlite_utils.Database) -> None:
     conflict), ``cli`` or ``chat`` (added with ``feeds add``; kept by ``sync_feeds``);
     ``operator_disabled`` is ``feeds disable`` on any feed. A subscription may get a
     digest (``daily``/``weekly`` at ``digest_at`` in ``digest_tz``) instead of, or besides
-    (``alerts``), immediate alerts; ``digests`` records each period once (the dedup fact
-    that keeps a digest from being sent twice)."""
+    (``alerts``), immediate alerts, for periods ending after ``digest_from``; ``digests``
+    records each period once (the dedup fact that keeps a digest from being sent twice)."""
     statements = [
         "ALTER TABLE feeds ADD COLUMN origin TEXT NOT NULL DEFAULT 'config'",
         "ALTER TABLE feeds ADD COLUMN added_by TEXT",
@@ -335,11 +335,13 @@ def m008_readers(db: sqlite_utils.Database) -> None:
         "ALTER TABLE subscriptions ADD COLUMN digest TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE subscriptions ADD COLUMN digest_at TEXT NOT NULL DEFAULT '08:00'",
         "ALTER TABLE subscriptions ADD COLUMN digest_tz TEXT NOT NULL DEFAULT 'UTC'",
+        "ALTER TABLE subscriptions ADD COLUMN digest_from TEXT",
         "CREATE TABLE digests ("
         " id INTEGER PRIMARY KEY,"
         " subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,"
         " period_start TEXT NOT NULL, period_end TEXT NOT NULL,"
         " status TEXT NOT NULL DEFAULT 'sending', event_count INTEGER NOT NULL DEFAULT 0,"
+        " attempts INTEGER NOT NULL DEFAULT 0,"
         " message_ref TEXT, last_error TEXT, created_at TEXT NOT NULL, sent_at TEXT,"
         " UNIQUE (subscription_id, period_end))",
     ]
