@@ -35,6 +35,7 @@ class Config:
     settings: FetchSettings = field(default_factory=FetchSettings)
     subscriptions: tuple[DeclaredSubscription, ...] = ()
     max_updates_per_event: int = 5
+    delivery_retry_for: int = 48 * 3600  # seconds of a destination's outage before giving up
     chat: Mapping[str, Any] = field(default_factory=dict)  # platform name -> its settings
 
     def platform_settings(self, name: str) -> Any:
@@ -51,7 +52,7 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _DEFAULT_KEYS = {
     "interval", "connect_timeout", "total_timeout", "max_bytes", "max_redirects",
     "concurrency", "per_host", "max_backoff", "max_alert_age_days", "user_agent",
-    "max_updates_per_event", "allow_hosts",
+    "max_updates_per_event", "allow_hosts", "delivery_retry_for",
 }  # fmt: skip
 _FEED_KEYS = {"id", "name", "url", "kind", "interval", "tags", "enabled", "verified"}
 _PAGE_KEYS = {"selector", "vendor"}  # kind: page only
@@ -110,6 +111,7 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
         settings=settings,
         subscriptions=subs,
         max_updates_per_event=max_updates,
+        delivery_retry_for=_retry_for(defaults, where),
         chat=chat,
     )
 
@@ -177,6 +179,19 @@ def _settings(defaults: dict[str, Any], where: str) -> tuple[FetchSettings, int]
     cap = int(_number(defaults.get("max_updates_per_event", 5),
                       f"{where}: defaults.max_updates_per_event", low=0, high=1000))  # fmt: skip
     return FetchSettings(**{**base.__dict__, **values}), cap
+
+
+def _retry_for(defaults: dict[str, Any], where: str) -> int:
+    """How long a destination's outage may last before its deliveries are given up."""
+    if "delivery_retry_for" not in defaults:
+        return Config.delivery_retry_for
+    seconds = parse_duration(
+        defaults["delivery_retry_for"], f"{where}: defaults.delivery_retry_for"
+    )
+    if seconds < 24 * 3600:
+        raise ConfigError(f"{where}: defaults.delivery_retry_for is {seconds // 3600} h; keep "
+                          "alerts through at least 24 h of outage (write 24h or more).")  # fmt: skip
+    return seconds
 
 
 def _allow_hosts(value: Any, where: str) -> tuple[str, ...]:

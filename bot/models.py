@@ -168,6 +168,13 @@ class Finding:
     evidence: str = ""
     evidence_start: int = 0
     evidence_end: int = 0
+    # What the item says beyond one change, for the vendor's history (bot.events.history):
+    # "deployment" (supplies, trials, launches, expands or runs FR, no reversal wording),
+    # "restatement" (reaffirms, clarifies or questions an existing policy), or None.
+    signal: str | None = None
+
+
+SIGNALS: tuple[str, ...] = ("deployment", "restatement")
 
 
 # --------------------------------------------------------------------------- events

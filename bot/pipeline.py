@@ -17,6 +17,7 @@ from bot import clustering, page_pipeline
 from bot.config import Config
 from bot.delivery.routes import route
 from bot.extract import extract
+from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
     Entry,
@@ -30,7 +31,7 @@ from bot.sources.backoff import next_state
 from bot.sources.fetch import Fetcher
 from bot.sources.manage import settle_conflicts
 from bot.sources.parse import parse_feed
-from store import Store, now_iso
+from store import Store, StoreError, now_iso
 from store import entries as entries_store
 from store import feeds as feeds_store
 from store import state as state_store
@@ -135,6 +136,8 @@ async def _fetch_and_process(
         result = await fetcher.fetch(feed)
         try:
             outcome = await asyncio.to_thread(process_result, store, config, feed, result, now=now)
+        except StoreError:  # disk full, corruption: the whole cycle stops, said once
+            raise
         except Exception as exc:  # a bug on one feed must not stop the others
             log.exception("processing feed %r failed", feed.name)
             outcome = await asyncio.to_thread(record_crash, store, config, feed, result, exc, now)
@@ -277,6 +280,7 @@ def _record(
         finding = _extract(entry, feed)
         if finding is None:
             continue
+        finding = with_history(store, entry, finding, now)
         findings += 1
         change = clustering.record_finding(
             store,
@@ -295,6 +299,15 @@ def _record(
         else:
             follow_ups += written
     return len(new), findings, alerts, follow_ups
+
+
+def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) -> Finding:
+    """The finding read against its vendor's timeline (deployments after an exit are
+    reversals; restatements of an old policy are no news): see bot.extract.history."""
+    if finding.signal is None or not finding.vendor:
+        return finding
+    events = clustering.timeline(store, finding.vendor).events
+    return apply_history(finding, events, entry.published or now)
 
 
 def _extract(entry: Entry, feed: FeedState) -> Finding | None:

@@ -260,6 +260,31 @@ def m003_event_tallies(db: sqlite_utils.Database) -> None:
     )
 
 
+def m004_delivery_leases(db: sqlite_utils.Database) -> None:
+    """Hardened delivery: a lease per destination (one delivering process), and each
+    destination's outage (the circuit breaker: when to probe it next, since when it
+    has been failing), so retries go by time, not by a count per row."""
+    _run(
+        db,
+        """
+        CREATE TABLE delivery_leases (
+            subscription_id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,
+            acquired_at TEXT NOT NULL,
+            heartbeat_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE TABLE destination_outages (
+            subscription_id INTEGER PRIMARY KEY,
+            since TEXT NOT NULL,
+            failures INTEGER NOT NULL DEFAULT 0,
+            next_probe_at TEXT NOT NULL,
+            last_error TEXT
+        )
+        """,
+    )
+
+
 def m005_sources(db: sqlite_utils.Database) -> None:
     """Sources: unverified feed addresses, and aggregator items read for what they are.
 
@@ -356,6 +381,7 @@ MIGRATIONS: list[Migration] = [
     (1, "initial schema", m001_initial),
     (2, "events: signatures and search", m002_events),
     (3, "events: vote tallies and update counts", m003_event_tallies),
+    (4, "delivery: leases and destination outages", m004_delivery_leases),
     (5, "sources: unverified feeds, outlets, one article once", m005_sources),
     (7, "pages: versions of watched policy pages", m007_pages),
     (8, "readers: added feeds, digests", m008_readers),

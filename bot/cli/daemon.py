@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 
 import click
@@ -43,7 +44,10 @@ def run(state: CliState, tick: float, listen: str | None) -> None:
     if http:
         click.echo(f"policybot: event feeds at http://{http[0]}:{http[1]}/feeds/events.atom "
                    "and /feeds/events.json", err=True)  # fmt: skip
-    asyncio.run(daemon.run())
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C before the handlers were installed
+        asyncio.run(daemon.run())
+    if daemon.fatal is not None:
+        raise click.ClickException(str(daemon.fatal))
     click.echo("policybot: stopped cleanly.", err=True)
 
 

@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -16,15 +17,27 @@ from bot.cli import (
     events,
     export,
     feeds,
+    outbox,
     pages,
     recent,
     subscriptions,
 )
 from bot.cli.state import CliState, default_db_path
 from bot.config import read_dotenv
+from store import StoreError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """Store failures (disk full, corruption) end any command with one clear message."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     "db_path",
@@ -60,6 +73,17 @@ def main(ctx: click.Context, db_path: Path | None, feeds_path: Path | None, verb
     ctx.call_on_close(state.close)
 
 
-for _module in (daemon, feeds, pages, recent, events, export, browse, evaluate, subscriptions):
+for _module in (
+    daemon,
+    feeds,
+    pages,
+    recent,
+    events,
+    export,
+    browse,
+    evaluate,
+    subscriptions,
+    outbox,
+):
     for _command in _module.COMMANDS:
         main.add_command(_command)

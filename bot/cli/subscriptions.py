@@ -162,7 +162,7 @@ def _as_json(sub: Subscription) -> dict[str, object]:
 @pass_state
 def list_command(state: CliState, as_json: bool) -> None:
     """Subscriptions with their filters; failing ones show their last error."""
-    subs = subscriptions_store.list_subscriptions(state.store())
+    subs = subscriptions_store.list_subscriptions(state.store(create=False))
     if as_json:
         click.echo(json.dumps([_as_json(s) for s in subs], indent=2))
         return
