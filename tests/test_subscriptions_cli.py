@@ -86,7 +86,7 @@ def test_errors_name_the_problem_and_the_fix(tmp_path: Path) -> None:
     code, out, err = run(db, "add", "slack:C0456", "--vendor", "Amazzon")
     assert code == 0 and "did you mean Amazon" in err
     code, out, _ = run(db, "list")
-    assert "vendors: Amazzon" in out
+    assert "for: Amazzon" in out
 
 
 def test_sync_declared_mirrors_the_configuration(tmp_path: Path) -> None:

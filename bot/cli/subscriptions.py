@@ -171,10 +171,14 @@ def list_command(state: CliState, as_json: bool) -> None:
         return
     width = output_width()
     rows = [(sub.id, render.destination_label(sub), sub.origin, sub.status.upper()
-             if sub.status != "active" else sub.status, delivery_label(sub),
-             render.filters_label(sub)) for sub in subs]  # fmt: skip
-    for line in table(_COLUMNS, rows, width=width):
+             if sub.status != "active" else sub.status, delivery_label(sub))
+            for sub in subs]  # fmt: skip
+    lines = table(_COLUMNS, rows, width=width)
+    click.echo(lines[0])
+    for line, sub in zip(lines[1:], subs, strict=True):  # each row, then what it is sent
         click.echo(line)
+        for text in wrapped(f"for: {compact_filters(sub)}", width=width, indent="    "):
+            click.echo(text)
     failing = [sub for sub in subs if sub.status != "active"]
     if failing:
         click.echo(f"Failing ({len(failing)}):")
@@ -190,9 +194,19 @@ _COLUMNS = (
     Column("DESTINATION", max_width=36),
     Column("ORIGIN"),
     Column("STATUS"),
-    Column("SENDS", max_width=26),
-    Column("FOR", flex=True),
+    Column("SENDS", flex=True),
 )
+
+
+def compact_filters(sub: Subscription) -> str:
+    """Only the filters that narrow anything: ``Amazon, IBM; ban; government``."""
+    f = sub.filters
+    parts = [", ".join(f.vendors), ", ".join(f.actions)]
+    if f.actor_types != ("vendor",):
+        parts.append(", ".join(f.actor_types) or "any actor")
+    if f.min_confidence:
+        parts.append(f"≥{f.min_confidence:g}")
+    return "; ".join(p for p in parts if p) or "every vendor policy change"
 
 
 def delivery_label(sub: Subscription) -> str:
