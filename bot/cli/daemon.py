@@ -68,6 +68,8 @@ def poll(state: CliState, include_all: bool) -> None:
     finally:
         progress.clear()
     _failures(summary)
+    for note in summary.notes:
+        click.echo(f"note: {note}", err=True)
     sent = f"delivered {delivered.sent}, waiting {delivered.waiting}, failed {delivered.failed}"
     click.echo("\n".join(summary.lines(sent)))
 

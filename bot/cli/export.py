@@ -10,7 +10,7 @@ import click
 
 from bot.cli.events import resolve_vendor
 from bot.cli.state import CliState, pass_state
-from bot.command_set import SUBSCRIBABLE_ACTORS
+from bot.commands.spec import SUBSCRIBABLE_ACTORS
 from bot.exports.atom import atom_feed
 from bot.exports.jsonfeed import json_feed
 from bot.exports.query import MAX_EVENTS, ExportQuery, QueryError, parse_since, select

@@ -2,13 +2,16 @@
 
 The rules, in short:
 
-* same actor: vendors must agree (a report without a vendor needs similar wording);
+* same actor: vendors must agree, one name being the other's leading words ("Ondine"
+  and "Ondine Analytics"); a report without a vendor needs similar wording;
 * compatible action: a reversal joins a stopping action only within the news cycle
   when vendor, region and date agree (extraction mistakes one of them), and a
   moratorium never joins its extension once the news cycle is over;
 * close in time: within the news cycle (days) structured agreement is enough; a
   follow-up weeks or months later must agree on wording, and on the action unless
-  product or wording agree strongly (then its action votes instead of vetoing);
+  product or wording agree strongly (then its action votes instead of vetoing); a
+  vendor's relevant report with a compatible action within ``QUIET_DAYS`` of the
+  last report joins whatever its words;
   a later stage of one authority's act (a bill signed, a law in force, an appeal)
   needs the same kind of authority, the same vendor or none, and a shared named
   place or body; after
@@ -43,6 +46,7 @@ BACKFILL_DAYS = 30  # a late-arriving older report may precede the first one by 
 NAME_WEIGHT = 3  # a shared name counts like this many shared words
 SAME_STORY_DAYS = 7  # one action conflict is forgiven this close to the first report
 STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
+QUIET_DAYS = 30  # a vendor's relevant follow-up this close to the last report joins
 
 STOPPING: frozenset[str] = frozenset(vocabulary.STOPPING)  # compatible with each other
 SPECIFIC_ACTORS: frozenset[str] = frozenset(vocabulary.ACTING)
@@ -77,7 +81,7 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     ``NAME_WEIGHT`` times: they tell two stories on the same theme apart.
     """
     terms, names = new.terms, new.names
-    if event.vendor_key and new.vendor_key != event.vendor_key:
+    if event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key):
         # the event's vendor named in a report whose finding has no vendor is not
         # agreement: identity comes from the finding's vendor only
         own = _vendor_words(event.vendor_key)
@@ -87,6 +91,23 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     found = shared + (NAME_WEIGHT - 1) * shared_names
     total = max(4, len(terms)) + (NAME_WEIGHT - 1) * len(names)
     return found / total, shared, shared_names
+
+
+def same_vendor(a: str, b: str) -> bool:
+    """Two vendor keys name one company when one is the other's leading words: a report
+    may give an unknown vendor's full name, its short name, or its product's name
+    ("Ondine Analytics", "Ondine", "Ondine Scan")."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return long.startswith(short + " ")
+
+
+def vendor_head(key: str) -> str:
+    """The first word of a vendor key: every key ``same_vendor`` accepts starts with it."""
+    return key.split(" ", 1)[0]
 
 
 def _vendor_words(key: str) -> frozenset[str]:
@@ -170,7 +191,7 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
     since_first = days_between(new.first, event.first)
     if since_first > FOLLOW_UP_DAYS or since_first < -BACKFILL_DAYS:
         return None
-    if new.vendor_key and event.vendor_key and new.vendor_key != event.vendor_key:
+    if new.vendor_key and event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key):
         return None
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))
     sim, shared, shared_names = similarity(new, event)
@@ -248,6 +269,16 @@ def _authority_mistake(c: Comparison) -> bool:
     )  # fmt: skip
 
 
+def _quiet_follow_up(new: Profile, c: Comparison) -> bool:
+    """A vendor's next stopping change rarely comes within a month of the last report on
+    its previous one: a relevant report of the same vendor with the same or a compatible
+    action (not an extension) joins then, whatever its words, and votes."""
+    return (
+        c.vendor == "same" and new.relevant and c.action in ("same", "compatible")
+        and not c.extension and c.gap <= QUIET_DAYS
+    )  # fmt: skip
+
+
 def _follow_up_ok(new: Profile, c: Comparison) -> bool:
     """Weeks or months later: the same change, told in similar words."""
     if c.conflicts:
@@ -257,6 +288,8 @@ def _follow_up_ok(new: Profile, c: Comparison) -> bool:
         # signature, entry into force, appeal) in different words: the same kind of
         # authority, the same vendor or none, and the same named place or body carry it
         return c.place_names >= 1 and c.sim >= 0.1
+    if _quiet_follow_up(new, c):
+        return True
     if c.shared < 3:
         return False
     if c.vendor == "same":

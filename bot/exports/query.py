@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from bot.command_set import SUBSCRIBABLE_ACTORS
+from bot.commands.spec import SUBSCRIBABLE_ACTORS
 from bot.models import Event
 from bot.vendor_lookup import canonical_vendor
 from store import Store, event_reads

@@ -5,7 +5,7 @@ policybot fetch from the machine itself, the local network or a cloud metadata
 service. Every resolved address is classified here; anything not on the public
 internet is refused unless ``defaults.allow_hosts`` in feeds.yaml lists the host
 name, the address or a CIDR range holding it. The fetching module applies this
-to every connection it opens (bot/feeds.py, ``_GuardedBackend``); config
+to every connection it opens (bot/sources/fetch.py, ``_GuardedBackend``); config
 validation applies it to literal addresses in feed URLs.
 """
 
@@ -95,6 +95,11 @@ class NetworkPolicy:
         if any(c in net for c in candidates for net in self._networks if c.version == net.version):
             return None
         return reason
+
+    def listed(self, host: str) -> bool:
+        """Whether the host NAME is in allow_hosts: a server you named as your own
+        (addresses and ranges there open a network, they name no server)."""
+        return literal_address(host) is None and _host_key(host) in self._names
 
     def problem(self, host: str, address: str) -> tuple[str, str]:
         """(problem, fix) for a refused connection, naming the address and the setting."""

@@ -1,5 +1,5 @@
 """Slack ``/frpolicy``: the slash-command app (slack_bolt, Socket Mode or HTTP) over the
-command core in ``bot.commands``, with optional multi-workspace OAuth installs.
+command core in ``bot.commands.core``, with optional multi-workspace OAuth installs.
 
 The only module importing slack_bolt; Web API calls go through ``bot.chat.slack.poster``.
 """
@@ -26,9 +26,9 @@ from bot.chat.slack.poster import (
     upload_file,
 )
 from bot.chat.slack.settings import SlackSettings
-from bot.command_set import Caller, FeedAdder, UsageError, needs_manage
-from bot.command_text import parse_text
-from bot.commands import handle_text
+from bot.commands.core import handle_text
+from bot.commands.spec import Caller, FeedAdder, UsageError, needs_manage
+from bot.commands.text import parse_text
 from bot.errors import ConfigError
 from bot.models import Message
 from store import Store

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot import clustering
-from bot.command_set import (
+from bot.commands import replies
+from bot.commands.spec import (
     LATEST_DEFAULT,
     LATEST_MAX,
     OPERATOR,
@@ -27,7 +28,7 @@ from bot.command_set import (
     UsageError,
     needs_manage,
 )
-from bot.command_text import parse_text
+from bot.commands.text import parse_text
 from bot.delivery import page_render, render
 from bot.delivery.chart import ChartsUnavailable, timeline_png
 from bot.models import ACTIONS, Attachment, Destination, Filters, Message, Subscription
@@ -48,7 +49,7 @@ def execute(
     ``feed_admin`` (fetch settings and feeds.yaml's feeds) lets admins add feeds."""
     handler = _HANDLERS.get(request.command)
     if handler is None:
-        return render.help_message(note=f"Unknown command “{request.command[:50]}”.")
+        return replies.help_message(note=f"Unknown command “{request.command[:50]}”.")
     if needs_manage(request) and not caller.can_manage:
         return render.notice(_not_allowed(caller, request.command))
     if request.command == "feeds" and request.url:
@@ -63,7 +64,7 @@ def handle_text(
     try:
         request = parse_text(text)
     except UsageError as exc:
-        return render.help_message(note=str(exc))
+        return replies.help_message(note=str(exc))
     return execute(store, caller, request, feed_admin=feed_admin)
 
 
@@ -133,7 +134,7 @@ def _timeline(store: Store, caller: Caller, request: Request) -> Message:
 def _search(store: Store, caller: Caller, request: Request) -> Message:
     query = " ".join((request.query or "").split())[:QUERY_MAX]
     if not query:
-        return render.help_message(note="Usage: search QUERY, e.g. `search moratorium police`.")
+        return replies.help_message(note="Usage: search QUERY, e.g. `search moratorium police`.")
     return render.search_results(query, event_search.search(store, query, limit=SEARCH_LIMIT))
 
 
@@ -239,11 +240,11 @@ def visible_subscriptions(store: Store, caller: Caller) -> list[Subscription]:
 
 
 def _subscriptions(store: Store, caller: Caller, request: Request) -> Message:
-    return render.subscriptions(visible_subscriptions(store, caller))
+    return replies.subscriptions(visible_subscriptions(store, caller))
 
 
 def _feeds(store: Store, caller: Caller, request: Request) -> Message:
-    return render.feeds(feeds_store.list_feeds(store))
+    return replies.feeds(feeds_store.list_feeds(store))
 
 
 def _page(store: Store, caller: Caller, request: Request) -> Message:
@@ -260,7 +261,7 @@ def _page(store: Store, caller: Caller, request: Request) -> Message:
 
 def _status(store: Store, caller: Caller, request: Request) -> Message:
     failing = [s for s in visible_subscriptions(store, caller) if s.status != "active"]
-    return render.status(
+    return replies.status(
         feeds_store.list_feeds(store),
         outbox.queue_depth(store),
         failing,
@@ -269,7 +270,7 @@ def _status(store: Store, caller: Caller, request: Request) -> Message:
 
 
 def _help(store: Store, caller: Caller, request: Request) -> Message:
-    return render.help_message()
+    return replies.help_message()
 
 
 _HANDLERS: dict[str, Callable[[Store, Caller, Request], Message]] = {
