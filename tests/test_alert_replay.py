@@ -19,7 +19,8 @@ import feedparser
 import pytest
 from click.testing import CliRunner
 
-from bot.alert_replay import Alert, ReplayItem, rss, score_alerts
+from bot.alert_replay import rss
+from bot.alert_scores import Alert, ReplayItem, score_alerts
 from bot.cli.main import main
 
 
