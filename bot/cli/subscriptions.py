@@ -9,7 +9,7 @@ import click
 
 from bot.chat.registry import parse_destination
 from bot.cli.state import CliState, pass_state
-from bot.command_set import SUBSCRIBABLE_ACTORS
+from bot.commands.spec import SUBSCRIBABLE_ACTORS
 from bot.delivery import render
 from bot.delivery.platform import DestinationError
 from bot.models import ACTIONS, Destination, Filters, Subscription
