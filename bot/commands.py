@@ -202,6 +202,7 @@ def _latest(store: Store, caller: Caller, request: Request) -> Message:
     # vendor events that are not policy changes are skipped, so read a few more
     events = events_store.recent_events(store, limit=count * 3, actor_types=SUBSCRIBABLE_ACTORS)
     events = [e for e in events if e.relevant or e.actor_type != "vendor"][:count]
+    events = [events_store.get_event(store, e.id, with_mentions=True) or e for e in events]
     message = render.latest(events)
     if count != wanted:
         return replace(message, footer=f"Showing {count} (between 1 and {LATEST_MAX}).")

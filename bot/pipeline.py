@@ -178,6 +178,8 @@ def _record(
     new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
     findings = alerts = follow_ups = 0
     for entry_id, entry in new:
+        if entries_store.same_article(store, entry_id, entry) is not None:
+            continue  # an article already recorded through another feed: one report
         finding = _extract(entry, feed)
         if finding is None:
             continue

@@ -204,7 +204,8 @@ class _Mention:
     def vote_into(self, tally: votes.Tally) -> None:
         votes.add_ballot(tally, self.fields, self.weight, published=self.published,
                          entry_id=self.entry_id, primary=self.primary, title=self.entry.title,
-                         link=self.entry.link, source=self.entry.source)  # fmt: skip
+                         link=self.entry.link, source=self.entry.publisher,
+                         related=self.entry.related)  # fmt: skip
 
 
 def _open_event(
@@ -219,13 +220,13 @@ def _open_event(
         "INSERT INTO events (key, relevant, actor_type, vendor, product, action, applies_to,"
         " region, effective, duration, title, evidence, link, confidence, first_reported,"
         " last_reported, mention_count, source_count, created_at, updated_at, vendor_key, terms,"
-        " votes, update_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,?,?,?,?,?,0)",
+        " votes, update_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?,0)",
         (
             key, int(finding.relevant), finding.actor_type, finding.vendor, finding.product,
             finding.action, finding.applies_to, finding.region,
             finding.effective.isoformat() if finding.effective else None, finding.duration,
             entry.title, finding.evidence, entry.link, finding.confidence,
-            mention.published, mention.published, mention.stamp, mention.stamp,
+            mention.published, mention.published, len(tally["src"]), mention.stamp, mention.stamp,
             profile.vendor_key, rules.pack_terms(profile.terms, profile.names),
             votes.dumps(tally),
         ),
@@ -237,10 +238,11 @@ def _add_mention(conn: sqlite3.Connection, event_id: int, mention: _Mention) -> 
     entry = mention.entry
     conn.execute(
         "INSERT INTO mentions (event_id, entry_id, source, title, link, published, is_primary,"
-        " created_at, finding, weight) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        " created_at, finding, weight, via) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (
-            event_id, mention.entry_id, entry.source, entry.title, entry.link, mention.published,
-            int(mention.primary), mention.stamp, _to_json(mention.fields), mention.weight,
+            event_id, mention.entry_id, entry.publisher, entry.title, entry.link,
+            mention.published, int(mention.primary), mention.stamp, _to_json(mention.fields),
+            mention.weight, entry.source,
         ),
     )  # fmt: skip
 
@@ -274,7 +276,9 @@ def _join(
     tally = votes.loads(old["votes"])
     if tally is None:  # an event from before tallies: count its mentions once
         tally, count = _rebuild_tally(conn, event_id)
+        new_outlet = True
     else:
+        new_outlet = not votes.has_outlet(tally, mention.entry.publisher)
         mention.vote_into(tally)
         count = int(old["mention_count"]) + 1
     values = votes.outcome(tally)
@@ -301,7 +305,8 @@ def _join(
             "SELECT COUNT(*) FROM event_updates WHERE event_id = ?", (event_id,)
         ).fetchone()[0]
     update_id = None
-    if updates < max_updates:
+    # a follow-up only for a new outlet or new facts: the same outlet again says nothing new
+    if updates < max_updates and (new_outlet or changes):
         update_id = _add_update(conn, event_id, updates + 1, mention, changes)
         updates += 1
     values["update_count"] = updates
@@ -345,7 +350,8 @@ def _add_update(
 ) -> int:
     entry = mention.entry
     detail = {
-        "entry_id": mention.entry_id, "source": entry.source, "title": entry.title,
+        "entry_id": mention.entry_id, "source": entry.publisher, "via": entry.source,
+        "title": entry.title,
         "link": entry.link, "published": now_iso(entry.published) if entry.published else None,
         "changes": changes,
     }  # fmt: skip

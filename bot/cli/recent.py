@@ -10,6 +10,7 @@ import click
 
 from bot.cli.events import plain, to_json
 from bot.cli.main import CliState, pass_state
+from bot.delivery.render import outlets
 from bot.models import Event
 
 
@@ -22,8 +23,12 @@ def event_line(event: Event) -> str:
     who = plain(event.vendor) or "(no vendor)"
     what = event.action or event.actor_type
     scope = f" ({event.applies_to})" if event.applies_to else ""
-    count = f"{event.mention_count} mention{'s' if event.mention_count != 1 else ''}"
-    return f"{when}  #{event.id:<5} {who}: {what}{scope}  [{count}]\n        {plain(event.title)}"
+    count = f"{event.mention_count} report{'s' if event.mention_count != 1 else ''}"
+    places = f"{event.source_count} outlet{'s' if event.source_count != 1 else ''}"
+    names = outlets(event)
+    named = f": {plain(names)}" if names else ""
+    return (f"{when}  #{event.id:<5} {who}: {what}{scope}  [{places}{named} · {count}]\n"
+            f"        {plain(event.title)}")  # fmt: skip
 
 
 @click.command()
@@ -39,7 +44,8 @@ def events(
     from store.events import recent_events
 
     actor_types = None if all_actors else ["vendor"]
-    found = recent_events(state.store(), vendor=vendor, limit=limit, actor_types=actor_types)
+    found = recent_events(state.store(), vendor=vendor, limit=limit, actor_types=actor_types,
+                          with_mentions=True)  # fmt: skip
     if as_json:
         click.echo(json.dumps([event_json(e) for e in found], indent=2, ensure_ascii=False))
         return

@@ -8,12 +8,14 @@ language tag, and assigns identity keys over one fetch's items.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 from bot.models import Entry
+from bot.sources.aggregators import Attribution, RawItem, attribute, headline_key
 from bot.sources.html_text import clean_text, html_to_text
 from bot.sources.identity import RawIdentity, assign_keys
 
@@ -32,6 +34,9 @@ class ItemFields:
     published: datetime | None
     language: str | None
     guid: str | None
+    publisher: str = ""  # the publisher the item names (<source>, News:Source, dc:publisher)
+    publisher_site: str | None = None  # <source url="…">
+    description_html: str = ""  # the raw description (aggregators list coverage in it)
 
     @property
     def empty(self) -> bool:
@@ -97,8 +102,12 @@ def display_title(item: ItemFields) -> str:
 
 
 def to_entries(items: Sequence[ItemFields], *, feed_id: str, source: str) -> tuple[Entry, ...]:
-    """Entries for one fetch's items, keyed by the identity rules."""
-    identities = [RawIdentity(i.guid, i.link, i.title, i.published, i.summary) for i in items]
+    """Entries for one fetch's items, read for their publisher, keyed by the identity rules."""
+    read = [_attributed(item) for item in items]
+    # an address shared by different items of one fetch (a feed linking every item to
+    # one page) does not identify an article
+    shared = Counter(a.article_url for _, a in read if a.article_url)
+    identities = [RawIdentity(i.guid, i.link, i.title, i.published, i.summary) for i, _ in read]
     return tuple(
         Entry(
             feed_id=feed_id,
@@ -110,6 +119,22 @@ def to_entries(items: Sequence[ItemFields], *, feed_id: str, source: str) -> tup
             language=i.language,
             guid=i.guid,
             source=source,
+            outlet=a.outlet,
+            outlet_url=a.outlet_url,
+            article_id=a.article_id,
+            article_url=a.article_url if a.article_url and shared[a.article_url] == 1 else None,
+            related=a.related,
+            headline_key=headline_key(
+                a.outlet_url or a.article_url or i.link, a.outlet or source, display_title(i)
+            ),
         )  # fmt: skip
-        for key, i in zip(assign_keys(identities), items, strict=True)
+        for key, (i, a) in zip(assign_keys(identities), read, strict=True)
     )
+
+
+def _attributed(item: ItemFields) -> tuple[ItemFields, Attribution]:
+    """The item with its publisher's title and link, and what identifies its article."""
+    found = attribute(RawItem(item.title, item.link, item.guid, item.description_html,
+                              item.publisher, item.publisher_site))  # fmt: skip
+    summary = "" if found.description_repeats else item.summary
+    return replace(item, title=found.title, link=found.link, summary=summary), found
