@@ -2,7 +2,7 @@
 
 Bulk-loads synthetic entries, events, mentions and LSH band rows (one transaction,
 executemany), then times the real pipeline path for fresh entries:
-``store.entries.record_entries`` + ``store.events.record_finding`` +
+``store.entries.record_entries`` + ``bot.clustering.record_finding`` +
 ``store.entries.record_finding``, in per-feed transactions of 25 entries.
 Prints milliseconds per entry (the median of ``--repeat`` rounds of ``MEASURED``
 fresh entries each). Target: <= 1 ms per entry at 10^6.
@@ -26,12 +26,12 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.clustering import record_finding
 from bot.events import rules, votes
 from bot.events.signatures import BANDS, vendor_key
 from bot.models import ACTIONS, Entry, Finding
 from store import Store, now_iso
 from store import entries as entries_store
-from store import events as events_store
 
 SPAN_DAYS = 3650  # ten years of history
 VENDORS = 2000
@@ -146,7 +146,7 @@ def measure(store: Store, rng: random.Random) -> tuple[float, float]:
                 new, pairs[start : start + BATCH], strict=True
             ):
                 began = time.perf_counter()
-                change = events_store.record_finding(store, entry_id=entry_id, entry=entry,
+                change = record_finding(store, entry_id=entry_id, entry=entry,
                                                      finding=finding)  # fmt: skip
                 clustering += time.perf_counter() - began
                 entries_store.record_finding(store, entry_id, finding, change.event_id)

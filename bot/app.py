@@ -48,15 +48,17 @@ def build_posters(
     if config.console:
         posters.append(ConsolePoster(stream or sys.stdout))
     posters.extend(_slack_posters(config, store))
-    from bot.chat.discord.poster import DiscordRuntime, discord_posters
+    from bot.chat.discord.poster import discord_posters
+    from bot.chat.discord.runtime import DiscordRuntime
 
     gateway = next((r for r in runtimes if isinstance(r, DiscordRuntime)), None)
-    posters.extend(discord_posters(config.discord, runtime=gateway))
+    posters.extend(discord_posters(config.discord, client=gateway.client if gateway else None))
     return posters
 
 
 def _slack_posters(config: Config, store: Store | None) -> list[Poster]:
-    from bot.chat.slack.poster import installation_token_lookup, installations_path, slack_posters
+    from bot.chat.slack.poster import installation_token_lookup, slack_posters
+    from bot.chat.slack.runtime import installations_path
 
     lookup = None
     if config.slack.client_id and store is not None:  # multi-workspace OAuth installs
@@ -176,11 +178,11 @@ class Daemon:
         if self.config.slack.enabled and (
             self.config.slack.app_token or self.config.slack.signing_secret
         ):
-            from bot.chat.slack.poster import SlackRuntime
+            from bot.chat.slack.runtime import SlackRuntime
 
             runtimes.append(SlackRuntime(self.config.slack, self.store))
         if self.config.discord.enabled:
-            from bot.chat.discord.poster import DiscordRuntime
+            from bot.chat.discord.runtime import DiscordRuntime
 
             runtimes.append(DiscordRuntime(self.config.discord, self.store))
         return runtimes

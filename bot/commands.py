@@ -10,156 +10,29 @@ and missing permissions come back as a Message that says what to type instead.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from bot import clustering
+from bot.command_set import (
+    LATEST_DEFAULT,
+    LATEST_MAX,
+    MANAGE_COMMANDS,
+    QUERY_MAX,
+    SEARCH_LIMIT,
+    SUBSCRIBABLE_ACTORS,
+    Caller,
+    Request,
+    UsageError,
+)
+from bot.command_text import parse_text
 from bot.delivery import render
 from bot.models import ACTIONS, Destination, Filters, Message, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors, known_vendors
-from store import Store, outbox
-from store import events as events_store
+from store import Store, event_reads, event_search, outbox
 from store import feeds as feeds_store
 from store import state as state_store
 from store import subscriptions as subscriptions_store
-
-COMMANDS: tuple[str, ...] = (
-    "latest", "vendor", "search", "subscribe", "unsubscribe",
-    "subscriptions", "feeds", "status", "help",
-)  # fmt: skip
-MANAGE_COMMANDS: frozenset[str] = frozenset({"subscribe", "unsubscribe"})
-SUBSCRIBABLE_ACTORS: tuple[str, ...] = ("vendor", "government", "regulator", "court")
-LATEST_DEFAULT, LATEST_MAX = 5, 20
-SEARCH_LIMIT = 10
-QUERY_MAX = 200
-
-_FILTER_KEYS = {
-    "vendor": "vendors", "vendors": "vendors",
-    "action": "actions", "actions": "actions",
-    "actor": "actor_types", "actors": "actor_types", "actor_type": "actor_types",
-    "actor-type": "actor_types", "actor_types": "actor_types", "actor-types": "actor_types",
-    "min": "min_confidence", "min_confidence": "min_confidence",
-    "min-confidence": "min_confidence", "confidence": "min_confidence",
-}  # fmt: skip
-_FILTER_USAGE = (
-    "Write filters as vendor:Amazon action:ban actor:government min:0.7 "
-    "(each may repeat; --vendor Amazon also works)."
-)
-
-
-class UsageError(ValueError):
-    """The command text could not be understood; the message shows the right usage."""
-
-
-@dataclass(frozen=True)
-class Caller:
-    platform: str  # "slack" | "discord" | "cli"
-    user_id: str
-    workspace: str | None = None  # Slack team id / Discord guild id
-    channel: str | None = None  # where the command was typed (the subscribe target)
-    can_manage: bool = False  # Slack admin or allow-list; Discord Manage Channels
-
-
-@dataclass(frozen=True)
-class Request:
-    command: str  # one of COMMANDS
-    limit: int | None = None  # latest N
-    vendor: str | None = None  # vendor NAME
-    query: str | None = None  # search QUERY
-    filters: Filters = field(default_factory=Filters)  # subscribe filters
-
-
-# --------------------------------------------------------------------------- parsing
-
-
-def parse_text(text: str) -> Request:
-    """Parse Slack-style text: ``latest 5``, ``vendor amazon``, ``subscribe vendor:amazon action:ban``."""
-    try:
-        tokens = shlex.split(text or "")
-    except ValueError:  # an unbalanced quote: read the words as they are
-        tokens = (text or "").split()
-    if not tokens:
-        return Request("help")
-    command, args = tokens[0].lower(), tokens[1:]
-    if command in ("-h", "--help", "?"):
-        command = "help"
-    if command not in COMMANDS:
-        raise UsageError(f"Unknown command “{tokens[0][:50]}”. Try one of: {', '.join(COMMANDS)}.")
-    if command == "latest":
-        if not args:
-            return Request("latest")
-        if len(args) > 1 or not args[0].isdigit():
-            raise UsageError(f"Usage: latest [N], e.g. `latest 5` (N from 1 to {LATEST_MAX}).")
-        return Request("latest", limit=int(args[0]))
-    if command in ("vendor", "search"):
-        words = " ".join(args).strip()
-        if not words:
-            example = "vendor Amazon" if command == "vendor" else "search moratorium police"
-            raise UsageError(
-                f"Usage: {command} {'NAME' if command == 'vendor' else 'QUERY'}, e.g. `{example}`."
-            )
-        if command == "vendor":
-            return Request("vendor", vendor=words)
-        return Request("search", query=words)
-    if command == "subscribe":
-        return Request("subscribe", filters=parse_filters(args))
-    if args:
-        raise UsageError(f"`{command}` takes no arguments.")
-    return Request(command)
-
-
-def parse_filters(args: list[str]) -> Filters:
-    """``vendor:X action:Y actor:T min:0.7`` (or ``--vendor X``) → raw Filters.
-
-    Values are checked by ``execute``; here only the shape is. A bare word after a
-    vendor continues its name (``vendor:Clearview AI``).
-    """
-    found: dict[str, list[str]] = {"vendors": [], "actions": [], "actor_types": []}
-    minimum: float | None = None
-    index = 0
-    last_key: str | None = None
-    while index < len(args):
-        token = args[index]
-        if token.startswith("--"):
-            name, eq, value = token[2:].partition("=")
-            if not eq:
-                index += 1
-                if index >= len(args):
-                    raise UsageError(f"--{name} needs a value. {_FILTER_USAGE}")
-                value = args[index]
-        elif ":" in token or "=" in token:
-            sep = ":" if ":" in token else "="
-            name, _, value = token.partition(sep)
-        elif last_key == "vendors" and found["vendors"]:
-            found["vendors"][-1] += f" {token}"
-            index += 1
-            continue
-        else:
-            raise UsageError(f"Cannot read “{token[:50]}”. {_FILTER_USAGE}")
-        key = _FILTER_KEYS.get(name.lower())
-        if key is None:
-            raise UsageError(f"Unknown filter “{name[:30]}”. {_FILTER_USAGE}")
-        values = [v.strip() for v in value.split(",") if v.strip()]
-        if not values:
-            raise UsageError(f"The {name} filter needs a value. {_FILTER_USAGE}")
-        if key == "min_confidence":
-            try:
-                minimum = float(values[0])
-            except ValueError:
-                raise UsageError(
-                    f"min must be a number from 0 to 1, e.g. min:0.7 (got “{values[0][:20]}”)."
-                ) from None
-        else:
-            found[key].extend(values)
-        last_key = key
-        index += 1
-    return Filters(
-        vendors=tuple(found["vendors"]),
-        actions=tuple(found["actions"]),
-        actor_types=tuple(found["actor_types"]) or ("vendor",),
-        min_confidence=minimum if minimum is not None else 0.0,
-    )
-
 
 # --------------------------------------------------------------------------- execution
 
@@ -185,7 +58,7 @@ def handle_text(store: Store, caller: Caller, text: str) -> Message:
 
 def vendor_names(store: Store, prefix: str = "", limit: int = 25) -> list[str]:
     """Known vendor names (gazetteer + store) starting with ``prefix``, for autocomplete."""
-    return known_vendors(events_store.vendor_names(store), prefix=prefix, limit=limit)
+    return known_vendors(event_reads.vendor_names(store), prefix=prefix, limit=limit)
 
 
 def _not_allowed(caller: Caller, command: str) -> str:
@@ -200,9 +73,9 @@ def _latest(store: Store, caller: Caller, request: Request) -> Message:
     wanted = request.limit if request.limit is not None else LATEST_DEFAULT
     count = min(max(wanted, 1), LATEST_MAX)
     # vendor events that are not policy changes are skipped, so read a few more
-    events = events_store.recent_events(store, limit=count * 3, actor_types=SUBSCRIBABLE_ACTORS)
+    events = event_reads.recent_events(store, limit=count * 3, actor_types=SUBSCRIBABLE_ACTORS,
+                                       with_mentions=True)  # fmt: skip
     events = [e for e in events if e.relevant or e.actor_type != "vendor"][:count]
-    events = [events_store.get_event(store, e.id, with_mentions=True) or e for e in events]
     message = render.latest(events)
     if count != wanted:
         return replace(message, footer=f"Showing {count} (between 1 and {LATEST_MAX}).")
@@ -210,9 +83,9 @@ def _latest(store: Store, caller: Caller, request: Request) -> Message:
 
 
 def _vendor(store: Store, caller: Caller, request: Request) -> Message:
-    known = events_store.vendor_names(store)
+    known = event_reads.vendor_names(store)
     name = canonical_vendor(request.vendor or "", known) or (request.vendor or "").strip()
-    timeline = events_store.timeline(store, name)
+    timeline = clustering.timeline(store, name)
     if not timeline.events:
         suggestions = close_vendors(name, known)
         hint = f" Did you mean {', '.join(suggestions)}?" if suggestions else ""
@@ -226,7 +99,7 @@ def _search(store: Store, caller: Caller, request: Request) -> Message:
     query = " ".join((request.query or "").split())[:QUERY_MAX]
     if not query:
         return render.help_message(note="Usage: search QUERY, e.g. `search moratorium police`.")
-    return render.search_results(query, events_store.search(store, query, limit=SEARCH_LIMIT))
+    return render.search_results(query, event_search.search(store, query, limit=SEARCH_LIMIT))
 
 
 def _destination(caller: Caller) -> Destination | None:
@@ -264,7 +137,7 @@ def check_filters(store: Store, filters: Filters) -> tuple[Filters, list[str]]:
         problems.append(
             f"Unknown actor type(s) {', '.join(bad)}. Valid: {', '.join(SUBSCRIBABLE_ACTORS)} (or any)."
         )
-    known = events_store.vendor_names(store)
+    known = event_reads.vendor_names(store)
     vendors: list[str] = []
     for vendor in filters.vendors:
         name = canonical_vendor(vendor, known)

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from bot.delivery.destinations import DestinationError, parse_destination
-from bot.models import ACTIONS, ACTOR_TYPES, FEED_KINDS, Destination, FeedConfig, FetchSettings
+from bot.models import ACTIONS, ACTOR_TYPES, FEED_KINDS, FeedConfig, FetchSettings
+from bot.models import DeclaredSubscription as DeclaredSubscription
 from bot.models import Filters as Filters
 from bot.sources import vendor_searches
 from bot.sources.identity import canonical_link
@@ -54,12 +55,6 @@ class DiscordSettings:
     @property
     def enabled(self) -> bool:
         return bool(self.token)
-
-
-@dataclass(frozen=True)
-class DeclaredSubscription:
-    destination: Destination
-    filters: Filters
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from bot import alert_replay
+from bot.class_scores import class_scores
 from bot.extract import extract
 from bot.models import Entry, Finding
 
@@ -46,6 +48,7 @@ class EvalResult:
     events: list[str | None] | None
     misses: list[int] = field(default_factory=list)
     false_alarms: list[int] = field(default_factory=list)
+    alerts: dict[str, alert_replay.ChannelReport] | None = None
 
 
 # --------------------------------------------------------------------------- input
@@ -92,14 +95,42 @@ def parse_item(raw: Any, where: str) -> LabelledItem:
     return LabelledItem(str(raw["id"]), entry, gold)
 
 
-def load_items(path: Path) -> list[LabelledItem]:
-    """Read a labelled JSONL file; errors name the file and line."""
+def labelled_files(paths: Sequence[Path]) -> list[Path]:
+    """The .jsonl files named by ``paths`` (a folder stands for its *.jsonl files)."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise EvalInputError(
+                f"{path}: no such file or folder; pass labelled .jsonl files or folders of them."
+            )
+        if path.is_dir():
+            found = sorted(path.glob("*.jsonl"))
+            if not found:
+                raise EvalInputError(f"{path}: the folder holds no *.jsonl file.")
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
+def load_paths(paths: Sequence[Path]) -> list[LabelledItem]:
+    """Every item of every file; ids must be unique across all of them."""
+    items: list[LabelledItem] = []
+    seen: dict[str, str] = {}
+    for path in labelled_files(paths):
+        items += load_items(path, seen)
+    return items
+
+
+def load_items(path: Path, seen: dict[str, str] | None = None) -> list[LabelledItem]:
+    """Read a labelled JSONL file; errors name the file and line. ``seen`` maps ids
+    already read (from other files) to where they were read."""
     if not path.exists():
         raise EvalInputError(f"{path}: no such file; pass the path of a labelled .jsonl file.")
     if path.is_dir():
         raise EvalInputError(f"{path} is a folder; pass the path of a labelled .jsonl file.")
     items: list[LabelledItem] = []
-    seen: set[str] = set()
+    seen = {} if seen is None else seen
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -117,8 +148,11 @@ def load_items(path: Path) -> list[LabelledItem]:
             ) from None
         item = parse_item(raw, where)
         if item.id in seen:
-            raise EvalInputError(f"{where}: duplicate id {item.id!r}; ids must be unique.")
-        seen.add(item.id)
+            raise EvalInputError(
+                f"{where}: duplicate id {item.id!r} (first at {seen[item.id]}); "
+                "ids must be unique across every file evaluated together."
+            )
+        seen[item.id] = where
         items.append(item)
     if not items:
         raise EvalInputError(f"{path}: the file holds no items; expected one JSON object a line.")
@@ -205,6 +239,10 @@ def score(
         "support": {"true_positives": len(tps), "effective": eff_n},
         "items_per_second": round(len(items) / seconds, 1) if seconds > 0 else None,
         "clustering": _clustering(items, events),
+        **class_scores(
+            [(i.gold, f) for i, f in zip(items, findings, strict=True)],
+            [i.entry.language or "?" for i in items],
+        ),
     }
 
 
@@ -237,20 +275,37 @@ def cluster(
     """Predicted event keys from the real store clustering (None if it is unavailable)."""
     clusterer: Callable[[Sequence[tuple[Entry, Finding | None]]], list[str | None]]
     try:
-        from bot.events.rules import cluster_items as clusterer
+        from bot.clustering import cluster_items as clusterer
     except ImportError:  # the events stage is not installed in this build
         return None
     return clusterer([(i.entry, f) for i, f in zip(items, findings, strict=True)])
 
 
-def run_eval(path: Path, *, clustering: bool = True) -> EvalResult:
-    items = load_items(path)
+def replay_alerts(items: Sequence[LabelledItem]) -> dict[str, alert_replay.ChannelReport]:
+    """The alert-level report: ``items`` replayed as feeds (see ``bot.alert_replay``)."""
+    return alert_replay.replay([
+        alert_replay.ReplayItem(
+            id=i.id, source=i.entry.source, title=i.entry.title, summary=i.entry.summary,
+            link=i.entry.link, published=i.entry.published or datetime.now(UTC),
+            language=i.entry.language, gold=i.gold,
+        )
+        for i in items
+    ])  # fmt: skip
+
+
+def run_eval(paths: Path | Sequence[Path], *, clustering: bool = True) -> EvalResult:
+    """Score extraction, clustering (and, with ``clustering``, the alert-level replay)."""
+    items = load_paths([paths] if isinstance(paths, Path) else paths)
     from bot.extract import warm_up
 
     warm_up()
     findings, seconds = predict(items)
     events = cluster(items, findings) if clustering else None
-    result = EvalResult(score(items, findings, seconds, events), items, findings, events)
+    report = score(items, findings, seconds, events)
+    alerts = replay_alerts(items) if clustering else None
+    if alerts is not None:
+        report = {"alerts": alert_replay.as_json(alerts), **report}
+    result = EvalResult(report, items, findings, events, alerts=alerts)
     for n, (item, found) in enumerate(zip(items, findings, strict=True)):
         predicted = bool(found and found.relevant)
         if item.gold["relevant"] and not predicted:
@@ -286,58 +341,3 @@ def write_predictions(result: EvalResult, out: Path) -> None:
         raise EvalInputError(
             f"cannot write predictions to {out}: {exc}; pass a writable path to --predictions."
         ) from exc
-
-
-# --------------------------------------------------------------------------- text report
-
-
-def _describe(found: Finding | None) -> str:
-    if found is None:
-        return "no FR content"
-    parts = [f"actor={found.actor_type}", f"vendor={found.vendor}"]
-    if found.relevant:
-        parts += [f"action={found.action}", f"applies_to={found.applies_to}"]
-    return " ".join(parts)
-
-
-def _gold_text(gold: dict[str, Any]) -> str:
-    keys = ("actor_type", "vendor", "action", "applies_to", "effective")
-    return " ".join(f"{k}={gold.get(k)}" for k in keys)
-
-
-def format_report(result: EvalResult) -> str:
-    r = result.report
-    rel, fields = r["relevance"], r["fields"]
-    lines = [
-        f"{r['items']} items, {r['items_per_second']} items/s (extraction only)",
-        f"relevance   precision {rel['precision']:.3f}  recall {rel['recall']:.3f}  "
-        f"F1 {rel['f1']:.3f}  (tp {rel['tp']}, fp {rel['fp']}, fn {rel['fn']})",
-        f"actor type  accuracy {r['actor_type']['accuracy']:.3f} over {r['actor_type']['n']} items "
-        "with an actor",
-        f"fields on {r['support']['true_positives']} true positives: vendor {fields['vendor']:.3f}  "
-        f"action {fields['action']:.3f}  applies_to {fields['applies_to']:.3f}  "
-        f"effective (±{EFFECTIVE_TOLERANCE_DAYS} days, {r['support']['effective']} dated) "
-        f"{fields['effective']:.3f}",
-    ]
-    clustering = r.get("clustering")
-    if clustering:
-        lines.append(
-            "clustering  "
-            + "  ".join(
-                f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
-                for k, v in clustering.items()
-            )  # fmt: skip
-        )
-    else:
-        lines.append("clustering  not measured (the events stage is not available)")
-    for title, indexes in (("Misses", result.misses), ("False alarms", result.false_alarms)):
-        lines.append("")
-        lines.append(f"{title} ({len(indexes)}):")
-        for n in indexes:
-            item, found = result.items[n], result.findings[n]
-            lines.append(f"- {item.id}: {item.entry.title}")
-            lines.append(f"    gold: {_gold_text(item.gold)}")
-            lines.append(f"    predicted: {_describe(found)}")
-            if found is not None and found.evidence:
-                lines.append(f"    evidence: {found.evidence}")
-    return "\n".join(lines)

@@ -6,9 +6,10 @@ a stage boundary: every stage takes and returns these values.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Literal
+from datetime import UTC, date, datetime
+from typing import Any, Literal
 
 ActorType = Literal["vendor", "government", "regulator", "court", "none"]
 ACTOR_TYPES: tuple[str, ...] = ("vendor", "government", "regulator", "court", "none")
@@ -31,6 +32,12 @@ APPLIES_TO: tuple[str, ...] = (
 )
 FEED_KINDS: tuple[str, ...] = ("news", "vendor", "advocacy", "regulator")
 PLATFORMS: tuple[str, ...] = ("console", "slack", "discord", "slack-webhook", "discord-webhook")
+
+
+def utc_iso(moment: datetime | None = None) -> str:
+    """A timestamp as stored and exchanged: UTC ISO text, ``2021-05-18T12:00:00+00:00``."""
+    moment = moment or datetime.now(UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 # --------------------------------------------------------------------------- feeds
@@ -225,6 +232,34 @@ class EventChange:
     update_id: int | None = None  # row in event_updates, None when capped or nothing new
 
 
+@dataclass(frozen=True)
+class EventUpdate:
+    """One follow-up of an event (``store.event_reads.get_update``): a new mention, or a
+    canonical field that changed (``detail["changes"]``: [{field, old, new}])."""
+
+    id: int
+    event_id: int
+    seq: int
+    kind: str  # "mention" | "field"
+    entry_id: int | None
+    detail: Mapping[str, Any]
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "event" | "entry"
+    id: int
+    title: str
+    snippet: str
+    link: str | None
+    published: datetime | None
+    score: float  # higher is better
+    event_id: int | None = None
+    vendor: str | None = None
+    source: str = ""
+
+
 # --------------------------------------------------------------------------- delivery
 
 
@@ -256,6 +291,14 @@ class Filters:
     actions: tuple[str, ...] = ()
     actor_types: tuple[str, ...] = ("vendor",)
     min_confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class DeclaredSubscription:
+    """A subscription written in the configuration file (``subscriptions:``)."""
+
+    destination: Destination
+    filters: Filters
 
 
 @dataclass(frozen=True)

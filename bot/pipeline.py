@@ -13,15 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
+from bot import clustering
 from bot.config import Config
 from bot.delivery.routes import route
 from bot.extract import extract
 from bot.models import Entry, FeedState, FetchResult, FetchSettings, Finding
 from bot.sources.backoff import next_state
-from bot.sources.feeds import Fetcher, parse_feed
+from bot.sources.fetch import Fetcher
+from bot.sources.parse import parse_feed
 from store import Store, now_iso
 from store import entries as entries_store
-from store import events as events_store
 from store import feeds as feeds_store
 from store import state as state_store
 from store import subscriptions as subscriptions_store
@@ -184,7 +185,7 @@ def _record(
         if finding is None:
             continue
         findings += 1
-        change = events_store.record_finding(
+        change = clustering.record_finding(
             store,
             entry_id=entry_id,
             entry=entry,

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from bot.models import utc_iso as now_iso
 from store.migrations import MIGRATIONS
 
 
@@ -155,12 +156,6 @@ class Store:
                     )
                 applied.append(version)
         return applied
-
-
-def now_iso(moment: datetime | None = None) -> str:
-    """UTC timestamp as stored everywhere: ``2021-05-18T12:00:00+00:00``."""
-    moment = moment or datetime.now(UTC)
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def parse_iso(value: str | None) -> datetime | None:

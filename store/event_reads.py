@@ -1,7 +1,4 @@
-"""Reading events: one event, recent events, updates, vendor timelines, vendor names.
-
-Re-exported by ``store.events``, where callers look for them.
-"""
+"""Reading events: one event, recent events, updates, a vendor's events, vendor names."""
 
 from __future__ import annotations
 
@@ -10,14 +7,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.events import rules
-from bot.events import signatures as signals
-from bot.models import Event, Mention
+from bot.events.signatures import vendor_key
+from bot.models import Event, EventUpdate, Mention
 from store.db import Store, parse_iso
 from store.entries import finding_date
-
-CONTEXT_ACTORS = ("government", "regulator", "court")
-
 
 # --------------------------------------------------------------------------- reading
 
@@ -42,7 +35,7 @@ def recent_events(
     where, params = [], []
     if vendor is not None:
         where.append("vendor_key = ?")
-        params.append(signals.vendor_key(vendor))
+        params.append(vendor_key(vendor))
     if actor_types:
         where.append(f"actor_type IN ({','.join('?' for _ in actor_types)})")
         params.extend(actor_types)
@@ -53,7 +46,7 @@ def recent_events(
     return [_event(row) for row in rows]
 
 
-def get_update(store: Store, update_id: int) -> rules.EventUpdate:
+def get_update(store: Store, update_id: int) -> EventUpdate:
     rows = store.query("SELECT * FROM event_updates WHERE id = ?", [update_id])
     if not rows:
         raise LookupError(
@@ -61,7 +54,7 @@ def get_update(store: Store, update_id: int) -> rules.EventUpdate:
             "it may belong to another database file (check --db / POLICYBOT_DB)."
         )
     row = rows[0]
-    return rules.EventUpdate(
+    return EventUpdate(
         id=int(row["id"]),
         event_id=int(row["event_id"]),
         seq=int(row["seq"]),
@@ -72,22 +65,18 @@ def get_update(store: Store, update_id: int) -> rules.EventUpdate:
     )
 
 
-def timeline(store: Store, vendor: str) -> rules.Timeline:
-    """The vendor's policy events oldest → newest (plus government, regulator and court
-    actions about it) and its current status per product."""
+def vendor_events(store: Store, vendor: str, *, also_actor_types: Sequence[str]) -> list[Event]:
+    """The vendor's relevant events oldest → newest, with their mentions, plus its events
+    whose actor is one of ``also_actor_types`` (e.g. a regulator acting on it)."""
     rows = store.query(
         "SELECT * FROM events WHERE vendor_key = ? ORDER BY first_reported, id",
-        [signals.vendor_key(vendor)],
+        [vendor_key(vendor)],
     )
-    events = [
+    return [
         _event(row, _mentions(store, int(row["id"])))
         for row in rows
-        if row["relevant"] or row["actor_type"] in CONTEXT_ACTORS
+        if row["relevant"] or row["actor_type"] in also_actor_types
     ]
-    name = next((e.vendor for e in reversed(events) if e.vendor), vendor)
-    return rules.Timeline(
-        vendor=name, events=tuple(events), status=rules.status_lines(name, events)
-    )
 
 
 def vendor_names(store: Store) -> list[str]:
@@ -98,7 +87,7 @@ def vendor_names(store: Store) -> list[str]:
     )
     names: dict[str, str] = {}
     for row in rows:
-        names.setdefault(signals.vendor_key(row["vendor"]), str(row["vendor"]))
+        names.setdefault(vendor_key(row["vendor"]), str(row["vendor"]))
     return sorted(names.values(), key=str.casefold)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.events.rules import SearchHit
+from bot.models import SearchHit
 from store.db import Store, parse_iso
 
 # --------------------------------------------------------------------------- search

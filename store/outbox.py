@@ -293,3 +293,13 @@ def posted_alert(store: Store, event_id: int, subscription_id: int) -> Posted | 
     row = rows[0]
     return Posted(ref=str(row["message_ref"]), thread_ref=row["thread_ref"],
                   channel=row["posted_channel"])  # fmt: skip
+
+
+def rows_after(store: Store, after_id: int) -> list[dict[str, Any]]:
+    """Outbox rows with an id above ``after_id``, oldest first (``policybot eval`` reads
+    what routing queued after each replayed fetch)."""
+    return store.query(
+        "SELECT id, event_id, subscription_id, kind, update_id FROM deliveries"
+        " WHERE id > ? ORDER BY id",
+        [after_id],
+    )

@@ -12,13 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bot.models import Destination, Filters, Subscription
+from bot.models import DeclaredSubscription, Destination, Filters, Subscription
 from store.db import Store, now_iso
-
-if TYPE_CHECKING:
-    from bot.config import DeclaredSubscription
 
 CONSOLE = Destination("console")
 

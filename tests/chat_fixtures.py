@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot import clustering
 from bot.delivery.poster import DeliveryError
 from bot.delivery.routes import route
 from bot.models import Destination, Entry, EventChange, Filters, Finding, Message, Posted
 from store import Store
 from store import entries as entries_store
-from store import events as events_store
 from store import subscriptions as subscriptions_store
 
 _KEYS = itertools.count(1)
@@ -89,7 +89,7 @@ def record(
     with ``alertable`` set, route the change to the outbox too."""
     with store.transaction():
         [(entry_id, _)] = entries_store.record_entries(store, [entry])
-        change = events_store.record_finding(store, entry_id=entry_id, entry=entry, finding=finding)
+        change = clustering.record_finding(store, entry_id=entry_id, entry=entry, finding=finding)
         if alertable is not None:
             route(store, change, alertable=alertable)
     return change

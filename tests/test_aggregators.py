@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.models import FetchResult
 from bot.sources.aggregators import coverage, guess_suffix, outlet_key, strip_suffix
-from bot.sources.feeds import parse_feed
+from bot.sources.parse import parse_feed
 from tests.aggregator_feeds import (
     Story,
     bing_item,

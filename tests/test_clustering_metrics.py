@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.events.rules import cluster_items, clustering_metrics
+from bot.clustering import cluster_items
+from bot.events.metrics import clustering_metrics
 from bot.models import Entry, Finding
 
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import Caller, Request, UsageError, execute, handle_text, parse_text, vendor_names
+from bot.command_set import Caller, Request, UsageError
+from bot.command_text import parse_text
+from bot.commands import execute, handle_text, vendor_names
 from bot.delivery.routes import route
 from bot.models import Destination, FeedConfig, Filters
 from store import Store

@@ -8,8 +8,7 @@ from datetime import UTC, datetime
 
 from bot.chat.console import ConsolePoster, clean
 from bot.delivery import render
-from bot.events.rules import EventUpdate
-from bot.models import Destination, Event, Mention
+from bot.models import Destination, Event, EventUpdate, Mention
 
 WHEN = datetime(2026, 3, 4, 8, 0, tzinfo=UTC)
 CONSOLE = Destination("console")

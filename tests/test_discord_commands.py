@@ -14,7 +14,7 @@ from typing import Any
 import discord
 import pytest
 
-from bot.chat.discord.poster import DiscordRuntime
+from bot.chat.discord.runtime import DiscordRuntime
 from bot.chat.discord.text import INVITE_PERMISSIONS
 from bot.config import DiscordSettings
 from bot.models import Destination, Message

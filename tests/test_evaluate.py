@@ -152,3 +152,56 @@ def test_bad_date_is_named(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["eval", str(bad)])
     assert result.exit_code != 0
     assert f"{bad}:1: 'published' is 'last Tuesday'" in result.output
+
+
+def test_per_class_scores(runner: CliRunner, tmp_path: Path) -> None:
+    labelled = write(tmp_path / "small.jsonl", ITEMS)
+    report = json.loads(runner.invoke(main, ["eval", str(labelled), "--json"]).output)
+    actions = report["per_action"]["classes"]
+    # t1 and t2 are both predicted moratorium; t3 (exit) is missed; t6 is a false exit
+    assert actions["moratorium"] == {"precision": 0.5, "recall": 1.0, "f1": 0.6667, "n": 1,
+                                     "predicted": 2}  # fmt: skip
+    assert actions["ban"]["recall"] == 0.0 and actions["ban"]["n"] == 1
+    assert actions["exit"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "n": 1, "predicted": 1}
+    assert report["per_action"]["confusion"] == {
+        "(not relevant)": {"exit": 1}, "ban": {"moratorium": 1}, "exit": {"(missed)": 1},
+        "moratorium": {"moratorium": 1},
+    }  # fmt: skip
+    actors = report["per_actor_type"]
+    assert actors["government"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "n": 1,
+                                    "predicted": 1}  # fmt: skip
+    assert actors["vendor"]["n"] == 4 and actors["vendor"]["recall"] == 0.75
+    assert actors["none"]["n"] == 1 and actors["none"]["predicted"] == 2
+    assert report["per_language"] == {"en": {
+        "items": 6, "relevance_precision": 0.6667, "relevance_recall": 0.6667, "relevant": 3,
+        "actor_type_accuracy": 0.8, "action_accuracy": 0.5, "relevant_found": 2,
+    }}  # fmt: skip
+
+
+def test_several_files_and_folders(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    write(folder / "a.jsonl", ITEMS[:3])
+    write(folder / "b.jsonl", ITEMS[3:5])
+    (folder / "notes.md").write_text("not read", encoding="utf-8")
+    single = write(tmp_path / "c.jsonl", ITEMS[5:])
+    result = runner.invoke(main, ["eval", str(folder), str(single), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["items"] == len(ITEMS)
+    assert report["relevance"]["tp"] == 2 and report["relevance"]["fp"] == 1
+
+
+def test_an_id_repeated_across_files_names_both_places(runner: CliRunner, tmp_path: Path) -> None:
+    first = write(tmp_path / "one.jsonl", ITEMS[:2])
+    second = write(tmp_path / "two.jsonl", [ITEMS[4], ITEMS[1]])
+    result = runner.invoke(main, ["eval", str(first), str(second)])
+    assert result.exit_code != 0
+    assert f"{second}:2: duplicate id 't2' (first at {first}:2)" in result.output
+
+
+def test_empty_folder_is_named(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(main, ["eval", str(tmp_path / "empty")])
+    assert result.exit_code != 0
+    assert "empty: the folder holds no *.jsonl file" in result.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from bot.events import rules, votes
+from bot.events import rules, status, votes
 from bot.events import signatures as signals
 from bot.models import Entry, Event, Finding
 
@@ -169,13 +169,13 @@ def test_status_lines_take_the_latest_event_per_product() -> None:
                       first_reported=datetime(2021, 5, 18, tzinfo=UTC))  # fmt: skip
     exit_ = _event(id=3, product=None, action="exit", applies_to="everyone", region="global",
                    first_reported=datetime(2020, 7, 1, tzinfo=UTC))  # fmt: skip
-    lines = rules.status_lines("Amazon", [extended, pause, exit_])
+    lines = status.status_lines("Amazon", [extended, pause, exit_])
     texts = [line.text for line in lines]
     assert texts == [
         "Amazon: exited since 2020-07",
         "Rekognition: police use paused indefinitely in US since 2021-05",
     ]
-    assert rules.status_text(pause, "Rekognition") == (
+    assert status.status_text(pause, "Rekognition") == (
         "Rekognition: police use paused for 1 year in US since 2020-06"
     )
 
@@ -187,6 +187,7 @@ def test_running_tallies_give_the_vote_over_all_mentions_in_report_order() -> No
             (
                 {"action": rng.choice(["ban", "moratorium", None, ""]), "vendor": "Acme",
                  "relevant": rng.random() < 0.7, "confidence": rng.random(),
+                 "actor_type": rng.choice(["vendor", "vendor", "none"]),
                  "evidence": rng.choice(["", "said so", "wrote it"])},
                 rng.choice([0.4, 0.8, 2.4]),
                 f"2021-03-0{rng.randint(1, 4)}T00:00:00+00:00",
@@ -205,8 +206,12 @@ def test_running_tallies_give_the_vote_over_all_mentions_in_report_order() -> No
         tally = votes.loads(votes.dumps(tally)) or {}  # as stored and read back
         ordered = sorted(ballots, key=lambda b: (b[2], b[3]))
         got = votes.outcome(tally)
-        for name in ("action", "relevant", "vendor"):
-            assert got[name] == rules.vote((b[0].get(name), b[1]) for b in ordered)
+        # the action is voted by relevant mentions only; relevance by mentions with an actor
+        relevant = [b for b in ordered if b[0]["relevant"]]
+        with_actor = [b for b in ordered if b[0]["actor_type"] != "none"]
+        assert got["action"] == rules.vote((b[0]["action"], b[1]) for b in relevant)
+        assert got["relevant"] == bool(rules.vote((b[0]["relevant"], b[1]) for b in with_actor))
+        assert got["vendor"] == rules.vote((b[0]["vendor"], b[1]) for b in ordered)
         lead = next((b for b in ordered if b[4]), ordered[0])
         assert got["title"] == f"t{lead[3]}"
         stated = [(b[1], b[0]["evidence"]) for b in ordered

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from bot import clustering
 from bot.delivery.routes import route
 from bot.models import Destination, Entry, EventChange, Filters, Finding
-from store import Store
+from store import Store, event_reads
 from store import entries as entries_store
-from store import events as events_store
 from store import subscriptions as subscriptions_store
 
 START = datetime(2021, 3, 1, 9, tzinfo=UTC)
@@ -64,7 +64,7 @@ def record(
     with store.transaction():
         new = entries_store.record_entries(store, [entry])
         entry_id = new[0][0] if new else _entry_id(store, entry)
-        change = events_store.record_finding(store, entry_id=entry_id, entry=entry,
+        change = clustering.record_finding(store, entry_id=entry_id, entry=entry,
                                              finding=finding, primary=primary,
                                              max_updates=max_updates)  # fmt: skip
         entries_store.record_finding(store, entry_id, finding, change.event_id)
@@ -94,7 +94,7 @@ def test_three_outlets_over_two_weeks_make_one_event_with_three_mentions(store: 
     ]  # fmt: skip
     assert len({c.event_id for c in changes}) == 1
     assert changes[0].update_id is None and all(c.update_id for c in changes[1:])
-    event = events_store.get_event(store, changes[0].event_id, with_mentions=True)
+    event = event_reads.get_event(store, changes[0].event_id, with_mentions=True)
     assert event is not None
     assert event.mention_count == 3 and event.source_count == 3
     assert event.first_reported == START  # the event date is the earliest report
@@ -156,7 +156,7 @@ def test_updates_are_capped_per_event(store: Store) -> None:
     rows = store.query("SELECT seq FROM event_updates WHERE event_id = ? ORDER BY seq",
                        [first.event_id])  # fmt: skip
     assert [r["seq"] for r in rows] == [1, 2]
-    event = events_store.get_event(store, first.event_id)
+    event = event_reads.get_event(store, first.event_id)
     assert event is not None and event.mention_count == 5  # capped updates, not mentions
 
 
@@ -166,17 +166,17 @@ def test_a_later_mention_that_changes_a_field_is_a_field_update(store: Store) ->
     same = record(store, item("Acme Vision pausing FaceFinder", source="Tech Weekly", day=1,
                               confidence=0.6, effective=date(2021, 4, 1)))  # fmt: skip
     assert same.fields_changed == ()
-    assert events_store.get_update(store, same.update_id or 0).kind == "mention"
+    assert event_reads.get_update(store, same.update_id or 0).kind == "mention"
     moved = record(store, item("Acme newsroom: FaceFinder pause starts April 15", day=2,
                                source="Acme Newsroom", effective=date(2021, 4, 15),
                                confidence=0.9), primary=True)  # fmt: skip
     assert moved.mention_added and moved.fields_changed == ("effective",)
-    update = events_store.get_update(store, moved.update_id or 0)
+    update = event_reads.get_update(store, moved.update_id or 0)
     assert update.kind == "field" and update.event_id == moved.event_id
     assert update.detail["changes"] == [
         {"field": "effective", "old": "2021-04-01", "new": "2021-04-15"}
     ]
-    event = events_store.get_event(store, moved.event_id, with_mentions=True)
+    event = event_reads.get_event(store, moved.event_id, with_mentions=True)
     assert event is not None and event.effective == date(2021, 4, 15)
     assert event.title == "Acme newsroom: FaceFinder pause starts April 15"  # primary leads
     assert [m.primary for m in event.mentions] == [False, False, True]
@@ -187,7 +187,7 @@ def test_recording_the_same_entry_twice_changes_nothing(store: Store) -> None:
     first = record(store, pair)
     again = record(store, pair)
     assert again == EventChange(event_id=first.event_id, created=False, mention_added=False)
-    event = events_store.get_event(store, first.event_id)
+    event = event_reads.get_event(store, first.event_id)
     assert event is not None and event.mention_count == 1
     assert store.query("SELECT COUNT(*) AS n FROM event_updates")[0]["n"] == 0
 
@@ -196,7 +196,7 @@ def test_record_finding_rolls_back_with_the_callers_transaction(store: Store) ->
     entry, finding = THREE_OUTLETS[0]
     with pytest.raises(RuntimeError), store.transaction():
         new = entries_store.record_entries(store, [entry])
-        events_store.record_finding(store, entry_id=new[0][0], entry=entry, finding=finding)
+        clustering.record_finding(store, entry_id=new[0][0], entry=entry, finding=finding)
         raise RuntimeError("the feed's fetch failed half-way")
     assert store.query("SELECT COUNT(*) AS n FROM events")[0]["n"] == 0
     assert store.query("SELECT COUNT(*) AS n FROM event_bands")[0]["n"] == 0
@@ -224,18 +224,18 @@ def test_recent_events_newest_first_with_vendor_and_actor_filters(store: Store) 
                        product=None, action="exit"))  # fmt: skip
     record(store, item("Regulator fines Acme Vision", day=60, actor="regulator", relevant=False,
                        action=None, product=None))  # fmt: skip
-    assert [e.vendor for e in events_store.recent_events(store)] == [
+    assert [e.vendor for e in event_reads.recent_events(store)] == [
         "Acme Vision", "Bolt Biometrics", "Acme Vision"
     ]  # fmt: skip
-    acme = events_store.recent_events(store, vendor="ACME vision", actor_types=["vendor"])
+    acme = event_reads.recent_events(store, vendor="ACME vision", actor_types=["vendor"])
     assert [e.action for e in acme] == ["moratorium"]
-    assert len(events_store.recent_events(store, limit=1)) == 1
-    assert events_store.vendor_names(store) == ["Acme Vision", "Bolt Biometrics"]
+    assert len(event_reads.recent_events(store, limit=1)) == 1
+    assert event_reads.vendor_names(store) == ["Acme Vision", "Bolt Biometrics"]
 
 
 def test_get_update_names_the_missing_id_and_the_database(store: Store) -> None:
     with pytest.raises(LookupError, match=r"event update 99 .*events\.db"):
-        events_store.get_update(store, 99)
+        event_reads.get_update(store, 99)
 
 
 def test_migration_two_creates_signature_and_search_tables(store: Store) -> None:
@@ -285,7 +285,7 @@ def test_an_event_from_before_vote_tallies_is_rebuilt_from_its_mentions(
             (c.fields_changed, c.update_id is not None) for c in expected
         ]
         assert _event_fields(store, got[0].event_id) == _event_fields(fresh, expected[0].event_id)
-        event = events_store.get_event(store, got[0].event_id)
+        event = event_reads.get_event(store, got[0].event_id)
         assert event is not None and event.mention_count == 4 and event.source_count == 3
         assert event.title == "Acme newsroom: FaceFinder pause for police"
         seqs = store.query("SELECT seq FROM event_updates ORDER BY seq")
@@ -302,7 +302,7 @@ def _statements(store: Store, pair: tuple[Entry, Finding]) -> tuple[EventChange,
         entry_id = entries_store.record_entries(store, [entry])[0][0]
         store.db.conn.set_trace_callback(seen.append)
         try:
-            change = events_store.record_finding(store, entry_id=entry_id, entry=entry,
+            change = clustering.record_finding(store, entry_id=entry_id, entry=entry,
                                                  finding=finding)  # fmt: skip
         finally:
             store.db.conn.set_trace_callback(None)

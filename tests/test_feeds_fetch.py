@@ -16,7 +16,8 @@ import pytest
 
 from bot.models import FeedState, FetchSettings
 from bot.sources.backoff import next_state
-from bot.sources.feeds import Fetcher, parse_feed
+from bot.sources.fetch import Fetcher
+from bot.sources.parse import parse_feed
 from tests import feedserver
 from tests.feedserver import FIXTURES, FeedServer
 

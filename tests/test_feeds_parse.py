@@ -8,8 +8,9 @@ from pathlib import Path
 
 from bot.models import Entry, FeedState, FetchResult, FetchSettings
 from bot.sources.entry_fields import language_tag, plain, resolve_link, utc_from_parts
-from bot.sources.feeds import Fetcher, ParsedFeed, parse_feed
+from bot.sources.fetch import Fetcher
 from bot.sources.html_text import html_to_text
+from bot.sources.parse import ParsedFeed, parse_feed
 from tests import feedserver
 from tests.feedserver import FIXTURES, FeedServer
 

@@ -16,7 +16,7 @@ import pytest
 
 from bot.app import poll_and_deliver
 from bot.config import ConfigError, load_config
-from bot.sources.feeds import Fetcher
+from bot.sources.fetch import Fetcher
 from bot.sources.netpolicy import NetworkPolicy, literal_address, refused_class
 from store import Store
 from tests import feedserver

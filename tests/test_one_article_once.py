@@ -16,7 +16,7 @@ from bot.config import Config, load_config
 from bot.models import Event
 from bot.sources.aggregators import outlet_key
 from store import Store
-from store import events as events_store
+from store import event_reads as events_store
 from tests import feedserver
 from tests.aggregator_feeds import (
     Story,

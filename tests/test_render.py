@@ -6,8 +6,16 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from bot.delivery import render
-from bot.events.rules import EventUpdate, SearchHit
-from bot.models import Destination, Event, FeedState, Filters, Mention, Subscription
+from bot.models import (
+    Destination,
+    Event,
+    EventUpdate,
+    FeedState,
+    Filters,
+    Mention,
+    SearchHit,
+    Subscription,
+)
 
 WHEN = datetime(2026, 6, 10, 15, 30, tzinfo=UTC)
 

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from slack_bolt.request.async_request import AsyncBoltRequest
 
-from bot.chat.slack.poster import BOT_SCOPES, SLASH_COMMAND, SlackRuntime
+from bot.chat.slack.runtime import BOT_SCOPES, SLASH_COMMAND, SlackRuntime
 from bot.config import SlackSettings
 from bot.models import Destination
 from store import Store

@@ -6,12 +6,8 @@ import time
 
 import pytest
 
-from bot.chat.slack.poster import (
-    SlackPoster,
-    SlackWebhookPoster,
-    check_slack_settings,
-    slack_posters,
-)
+from bot.chat.slack.poster import SlackPoster, SlackWebhookPoster, slack_posters
+from bot.chat.slack.runtime import check_slack_settings
 from bot.config import SlackSettings
 from bot.delivery.poster import PermanentFailure, RetryLater, TransientFailure
 from bot.models import Destination, Field, Message, Posted, Section

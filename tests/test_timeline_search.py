@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from bot import clustering
 from bot.cli.main import main
-from store import Store
-from store import events as events_store
+from store import Store, event_search
 from tests.test_events_store import item, record
 
 
@@ -71,7 +71,7 @@ def amazon_history(store: Store) -> None:
 
 def test_timeline_orders_events_and_states_current_status(store: Store) -> None:
     amazon_history(store)
-    result = events_store.timeline(store, "amazon")
+    result = clustering.timeline(store, "amazon")
     assert result.vendor == "Amazon"
     assert [e.action or e.actor_type for e in result.events] == [
         "moratorium",
@@ -82,7 +82,7 @@ def test_timeline_orders_events_and_states_current_status(store: Store) -> None:
     assert [line.text for line in result.status] == [
         "Rekognition: police use paused indefinitely since 2022-05"
     ]
-    assert events_store.timeline(store, "Nobody Inc").events == ()
+    assert clustering.timeline(store, "Nobody Inc").events == ()
 
 
 def test_search_ranks_title_matches_first_and_covers_events(store: Store) -> None:
@@ -90,19 +90,19 @@ def test_search_ranks_title_matches_first_and_covers_events(store: Store) -> Non
                        summary="A short note."))  # fmt: skip
     record(store, item("Quarterly results", vendor="Other Co", product=None, day=40,
                        summary="The report mentions glimmer once, in passing, among many things."))  # fmt: skip
-    hits = events_store.search(store, "glimmer")
+    hits = event_search.search(store, "glimmer")
     entries = [h for h in hits if h.kind == "entry"]
     assert [h.title for h in entries] == ["Glimmer cameras drop face matching", "Quarterly results"]
     assert entries[0].score > entries[1].score
     assert entries[0].event_id is not None and entries[0].source == "Example News"
     assert any(h.kind == "event" and h.vendor == "Glimmer" for h in hits)
-    assert events_store.search(store, "glimmer", limit=1)[0].title.startswith("Glimmer")
+    assert event_search.search(store, "glimmer", limit=1)[0].title.startswith("Glimmer")
 
 
 def test_search_falls_back_to_any_word(store: Store) -> None:
     record(store, item("Glimmer cameras drop face matching", vendor="Glimmer", product=None))
-    assert [h.kind for h in events_store.search(store, "glimmer unicorn")] != []
-    assert events_store.search(store, "unicorn zebra") == []
+    assert [h.kind for h in event_search.search(store, "glimmer unicorn")] != []
+    assert event_search.search(store, "unicorn zebra") == []
 
 
 @pytest.mark.parametrize(
@@ -112,16 +112,16 @@ def test_search_falls_back_to_any_word(store: Store) -> None:
 )  # fmt: skip
 def test_hostile_query_syntax_never_raises(store: Store, query: str) -> None:
     record(store, item("Glimmer cameras drop face matching", vendor="Glimmer", product=None))
-    hits = events_store.search(store, query)
+    hits = event_search.search(store, query)
     assert isinstance(hits, list)
     if "glimmer" in query.lower():
         assert hits and "Glimmer" in hits[0].title
 
 
 def test_fts_query_quotes_every_word() -> None:
-    assert events_store.fts_query('face "recognition" OR x*') == '"face" "recognition" "OR" "x"'
-    assert events_store.fts_query("a b", any_word=True) == '"a" OR "b"'
-    assert events_store.fts_query("!!!") == ""
+    assert event_search.fts_query('face "recognition" OR x*') == '"face" "recognition" "OR" "x"'
+    assert event_search.fts_query("a b", any_word=True) == '"a" OR "b"'
+    assert event_search.fts_query("!!!") == ""
 
 
 # --------------------------------------------------------------------------- CLI

@@ -6,7 +6,7 @@ import asyncio
 
 import click
 
-from bot.cli.main import CliState, pass_state
+from bot.cli.state import CliState, pass_state
 
 
 @click.command()

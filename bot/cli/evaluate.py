@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from bot.evaluate import EvalInputError, format_report, run_eval, write_predictions
+from bot.eval_report import format_report
+from bot.evaluate import EvalInputError, run_eval, write_predictions
 from bot.extract import DataFileError
 
 
 @click.command("eval")
-@click.argument("file", type=click.Path(dir_okay=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with the scores.")
 @click.option(
     "--predictions",
@@ -20,13 +21,16 @@ from bot.extract import DataFileError
     default=None,
     help="Also write one JSON line of predictions per item to this file.",
 )
-def eval_command(file: Path, as_json: bool, predictions: Path | None) -> None:
-    """Score extraction on FILE.jsonl (labelled items in the dev.jsonl format).
+def eval_command(paths: tuple[Path, ...], as_json: bool, predictions: Path | None) -> None:
+    """Score PATHS: labelled .jsonl files (the dev.jsonl format) or folders of them.
 
-    Needs neither feeds.yaml nor a database: clustering runs on a temporary file.
+    Prints the alert-level report first (the items replayed as feeds through the
+    real store, clustering and routing into a vendor and an authority channel),
+    then relevance, fields, clustering and per-class scores. Needs neither
+    feeds.yaml nor a database: everything runs on temporary files.
     """
     try:
-        result = run_eval(file)
+        result = run_eval(list(paths))
         if predictions is not None:
             write_predictions(result, predictions)
     except (EvalInputError, DataFileError) as exc:

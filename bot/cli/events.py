@@ -14,12 +14,12 @@ from typing import Any
 
 import click
 
-from bot.cli.main import CliState, pass_state
-from bot.events.rules import SearchHit, Timeline
-from bot.models import Event
+from bot import clustering
+from bot.cli.state import CliState, pass_state
+from bot.events.status import Timeline
+from bot.models import Event, SearchHit
 from bot.vendor_lookup import canonical_vendor, close_vendors
-from store import Store
-from store import events as events_store
+from store import Store, event_reads, event_search
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -41,7 +41,7 @@ def to_json(value: Any) -> Any:
 
 def resolve_vendor(store: Store, typed: str) -> str:
     """The canonical vendor for what the user typed (any case or a known alias)."""
-    known = events_store.vendor_names(store)
+    known = event_reads.vendor_names(store)
     name = canonical_vendor(typed, known)
     if name:
         return name
@@ -64,7 +64,7 @@ def resolve_vendor(store: Store, typed: str) -> str:
 def timeline(state: CliState, vendor: str, as_json: bool) -> None:
     """A vendor's policy events, oldest first, and its current status per product."""
     store = state.store()
-    result = events_store.timeline(store, resolve_vendor(store, vendor))
+    result = clustering.timeline(store, resolve_vendor(store, vendor))
     if as_json:
         click.echo(json.dumps(timeline_json(result), indent=2, ensure_ascii=False))
         return
@@ -114,12 +114,12 @@ def event_lines(event: Event) -> list[str]:
 def search(state: CliState, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Full-text search over feed entries and events, best match first."""
     text = " ".join(query)
-    if not events_store.fts_query(text):
+    if not event_search.fts_query(text):
         raise click.UsageError(
             f"the search query {text!r} has no words to look for; "
             "try e.g. `policybot search rekognition police`."
         )
-    hits = events_store.search(state.store(), text, limit=limit)
+    hits = event_search.search(state.store(), text, limit=limit)
     if as_json:
         click.echo(json.dumps([to_json(asdict(h)) for h in hits], indent=2, ensure_ascii=False))
         return

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from bot.cli.main import CliState, pass_state
+from bot.cli.state import CliState, pass_state
 from bot.models import FeedState
 from store.feeds import list_feeds, sync_feeds
 

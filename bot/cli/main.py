@@ -1,61 +1,17 @@
-"""Root command group, global options, and the shared CLI state."""
+"""Root command group and global options; each command module adds its ``COMMANDS``."""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
-from platformdirs import user_data_dir
 
-from bot.config import Config, ConfigError, load_config, read_dotenv
-from store import Store, StoreError
-
-
-def default_db_path(env: dict[str, str]) -> Path:
-    if env.get("POLICYBOT_DB"):
-        return Path(env["POLICYBOT_DB"])
-    return Path(user_data_dir("policybot", appauthor=False)) / "policybot.db"
-
-
-@dataclass
-class CliState:
-    """What every subcommand needs: where things are, loaded lazily and once."""
-
-    feeds_path: Path
-    db_path: Path
-    verbose: int
-    env: dict[str, str]
-    _config: Config | None = field(default=None, repr=False)
-    _store: Store | None = field(default=None, repr=False)
-
-    def config(self) -> Config:
-        """Load and validate feeds.yaml (exits non-zero, naming the problem, on error)."""
-        if self._config is None:
-            try:
-                self._config = load_config(self.feeds_path, self.env)
-            except ConfigError as exc:
-                raise click.ClickException(f"configuration error: {exc}") from exc
-        return self._config
-
-    def store(self) -> Store:
-        if self._store is None:
-            try:
-                self._store = Store.open(self.db_path)
-            except StoreError as exc:
-                raise click.ClickException(str(exc)) from exc
-        return self._store
-
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
-
-
-pass_state = click.make_pass_decorator(CliState)
+from bot.cli import daemon, evaluate, events, feeds, recent, subscriptions
+from bot.cli.state import CliState, default_db_path
+from bot.config import read_dotenv
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,12 +50,6 @@ def main(ctx: click.Context, db_path: Path | None, feeds_path: Path | None, verb
     ctx.call_on_close(state.close)
 
 
-def _register() -> None:
-    from bot.cli import daemon, evaluate, events, feeds, recent, subscriptions
-
-    for module in (daemon, feeds, recent, events, evaluate, subscriptions):
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_register()
+for _module in (daemon, feeds, recent, events, evaluate, subscriptions):
+    for _command in _module.COMMANDS:
+        main.add_command(_command)

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from bot.cli.events import plain, to_json
-from bot.cli.main import CliState, pass_state
+from bot.cli.state import CliState, pass_state
 from bot.delivery.render import outlets
 from bot.models import Event
 
@@ -41,7 +41,7 @@ def events(
     state: CliState, vendor: str | None, limit: int, all_actors: bool, as_json: bool
 ) -> None:
     """Recent events (newest first)."""
-    from store.events import recent_events
+    from store.event_reads import recent_events
 
     actor_types = None if all_actors else ["vendor"]
     found = recent_events(state.store(), vendor=vendor, limit=limit, actor_types=actor_types,

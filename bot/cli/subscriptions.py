@@ -7,13 +7,13 @@ import shlex
 
 import click
 
-from bot.cli.main import CliState, pass_state
-from bot.commands import SUBSCRIBABLE_ACTORS
+from bot.cli.state import CliState, pass_state
+from bot.command_set import SUBSCRIBABLE_ACTORS
 from bot.delivery import render
 from bot.delivery.destinations import DestinationError, parse_destination
 from bot.models import ACTIONS, Destination, Filters, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors
-from store import events as events_store
+from store import event_reads
 from store import subscriptions as subscriptions_store
 
 
@@ -26,7 +26,7 @@ def _destination(text: str) -> Destination:
 
 def _vendors(state: CliState, names: tuple[str, ...]) -> tuple[str, ...]:
     """Canonical names; an unknown vendor is kept as typed, with a warning."""
-    known = events_store.vendor_names(state.store())
+    known = event_reads.vendor_names(state.store())
     result: list[str] = []
     for name in names:
         canonical = canonical_vendor(name, known)

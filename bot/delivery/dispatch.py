@@ -24,8 +24,7 @@ from typing import Any, TypeVar
 from bot.delivery import render
 from bot.delivery.poster import PermanentFailure, Poster, RetryLater
 from bot.models import Delivery, Event, Message
-from store import Store, outbox
-from store import events as events_store
+from store import Store, event_reads, outbox
 from store import subscriptions as subscriptions_store
 
 log = logging.getLogger(__name__)
@@ -234,12 +233,12 @@ class Dispatcher:
         return True
 
     def _render(self, delivery: Delivery) -> tuple[Event, Message] | None:
-        event = events_store.get_event(self.store, delivery.event_id, with_mentions=True)
+        event = event_reads.get_event(self.store, delivery.event_id, with_mentions=True)
         if event is None:
             return None
         if delivery.kind == "alert" or delivery.update_id is None:
             return event, render.alert(event)
-        update = events_store.get_update(self.store, delivery.update_id)
+        update = event_reads.get_update(self.store, delivery.update_id)
         mention = next((m for m in event.mentions if m.entry_id == update.entry_id), None)
         return event, render.update(event, update, mention)
 

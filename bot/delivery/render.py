@@ -13,15 +13,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.delivery.links import safe_url
-from bot.events.rules import EventUpdate, SearchHit
 from bot.models import (
     Destination,
     Event,
+    EventUpdate,
     FeedState,
     Field,
     Link,
     Mention,
     Message,
+    SearchHit,
     Section,
     Subscription,
 )

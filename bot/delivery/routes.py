@@ -7,8 +7,7 @@ feed's transaction, so outbox rows commit (or roll back) with the event itself.
 from __future__ import annotations
 
 from bot.models import Event, EventChange, Filters
-from store import Store, outbox
-from store import events as events_store
+from store import Store, event_reads, outbox
 from store import subscriptions as subscriptions_store
 
 
@@ -46,7 +45,7 @@ def route(store: Store, change: EventChange, *, alertable: bool) -> int:
     row and ``change.update_id`` set → an update for its thread. Idempotent:
     routing the same change twice writes nothing the second time.
     """
-    event = events_store.get_event(store, change.event_id)
+    event = event_reads.get_event(store, change.event_id)
     if event is None:
         return 0
     written = 0

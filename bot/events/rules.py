@@ -1,41 +1,37 @@
-"""Event clustering logic: signatures, matching rules, voting and status wording.
+"""Event matching rules: profiles, candidate windows, the join decision, voting weights.
 
-Pure functions only (no SQL): ``store.events`` reads candidate events from the
-database, asks ``decide`` whether a new finding belongs to each, and stores the
-result. The rules, in short:
+Pure functions only (no SQL): ``bot.clustering`` asks ``store.events`` for the
+candidate events of a finding (``candidate_query``), lets ``best_candidate`` pick
+one with ``decide``, and stores the result. The rules, in short:
 
 * same actor: vendors must agree (a report without a vendor needs similar wording);
-* compatible action: a reversal never joins anything else, and a moratorium never
-  joins its extension once the news cycle is over;
+* compatible action: a reversal joins a stopping action only within the news cycle
+  when vendor, region and date agree (extraction mistakes one of them), and a
+  moratorium never joins its extension once the news cycle is over;
 * close in time: within the news cycle (days) structured agreement is enough; a
-  follow-up weeks or months later must agree on the action and on wording; after
-  ``FOLLOW_UP_DAYS`` from the first report nothing joins;
+  follow-up weeks or months later must agree on wording, and on the action unless
+  product or wording agree strongly (then its action votes instead of vetoing);
+  after ``FOLLOW_UP_DAYS`` from the first report nothing joins;
+* identity comes from the finding's vendor only: another vendor named in the text
+  (a rival's move in a headline) is no evidence of being the same story;
 * similar text: distinctive words (stopwords and words every FR story uses are
   dropped, see ``bot/data/events.yaml``), plus MinHash LSH band hashes so that
   near-duplicate copies are found by an indexed lookup whatever their vendor.
 
-``cluster_items`` and ``clustering_metrics`` serve ``policybot eval``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from typing import NamedTuple, TypeVar
 
-from bot.events.metrics import clustering_metrics as clustering_metrics
+from bot.events.records import CandidateEvent, CandidateQuery
 from bot.events.signatures import names as names_of
-from bot.events.signatures import (
-    normalise,
-    product_terms,
-    terms,
-    vendor_key,
-    word_lists,
-    words,
-)
-from bot.models import Entry, Event, Finding
+from bot.events.signatures import normalise, product_terms, stem, terms, vendor_key, words
+from bot.models import Entry, Finding
 
 T = TypeVar("T")
 
@@ -47,60 +43,18 @@ MAX_TERMS = 400  # distinctive words kept per event
 PRIMARY_WEIGHT = 3.0  # a vendor's own newsroom outweighs an outlet's paraphrase
 MIN_WEIGHT = 0.05
 NAME_WEIGHT = 3  # a shared name counts like this many shared words
+SAME_STORY_DAYS = 7  # one action conflict is forgiven this close to the first report
+STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
 
 STOPPING = frozenset(
     {"moratorium", "extension", "ban", "exit", "restriction", "shutdown", "settlement"}
 )
 SPECIFIC_ACTORS = frozenset({"vendor", "government", "regulator", "court"})
+AUTHORITIES = frozenset({"government", "regulator", "court"})
 WORLDWIDE = frozenset({"global", "worldwide", "world", "international"})
 
 
 # --------------------------------------------------------------------------- values
-
-
-@dataclass(frozen=True)
-class EventUpdate:
-    """One follow-up of an event (``store.events.get_update``): a new mention, or a
-    canonical field that changed (``detail["changes"]``: [{field, old, new}])."""
-
-    id: int
-    event_id: int
-    seq: int
-    kind: str  # "mention" | "field"
-    entry_id: int | None
-    detail: Mapping[str, Any]
-    created_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class StatusLine:
-    """Current status of one vendor product (or the vendor as a whole)."""
-
-    product: str | None
-    text: str  # "Rekognition: police use paused indefinitely since 2021-05"
-    event_id: int
-    since: date
-
-
-@dataclass(frozen=True)
-class Timeline:
-    vendor: str
-    events: tuple[Event, ...]  # oldest first
-    status: tuple[StatusLine, ...] = ()
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    kind: str  # "event" | "entry"
-    id: int
-    title: str
-    snippet: str
-    link: str | None
-    published: datetime | None
-    score: float  # higher is better
-    event_id: int | None = None
-    vendor: str | None = None
-    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,17 +102,28 @@ def unpack_terms(packed: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(terms.split()), frozenset(names.split())
 
 
-def similarity(new: Profile, event: Profile) -> tuple[float, int]:
-    """(weighted share of ``new``'s distinctive words found in ``event``, shared words).
+def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
+    """(weighted share of ``new``'s distinctive words found in ``event``, shared words,
+    shared names).
 
     Names (capitalised mid-sentence: places, people, organisations) count
     ``NAME_WEIGHT`` times: they tell two stories on the same theme apart.
     """
-    shared = len(new.terms & event.terms)
-    shared_names = len(new.names & event.names)
+    terms, names = new.terms, new.names
+    if event.vendor_key and new.vendor_key != event.vendor_key:
+        # the event's vendor named in a report whose finding has no vendor is not
+        # agreement: identity comes from the finding's vendor only
+        own = _vendor_words(event.vendor_key)
+        terms, names = terms - own, names - own
+    shared = len(terms & event.terms)
+    shared_names = len(names & event.names)
     found = shared + (NAME_WEIGHT - 1) * shared_names
-    total = max(4, len(new.terms)) + (NAME_WEIGHT - 1) * len(new.names)
-    return found / total, shared
+    total = max(4, len(terms)) + (NAME_WEIGHT - 1) * len(names)
+    return found / total, shared, shared_names
+
+
+def _vendor_words(key: str) -> frozenset[str]:
+    return frozenset(stem(word) for word in key.split())
 
 
 def action_relation(a: str | None, b: str | None) -> str:
@@ -191,6 +156,14 @@ def region_conflict(new: Profile, event: Profile) -> bool:
     return a != b and a not in WORLDWIDE and b not in WORLDWIDE
 
 
+def regions_agree(a: str | None, b: str | None) -> bool:
+    """Equal, or one side does not say (worldwide is what extraction says by default)."""
+    if not a or not b:
+        return True
+    a, b = normalise(a).strip(), normalise(b).strip()
+    return a == b or a in WORLDWIDE or b in WORLDWIDE
+
+
 def days_between(a: datetime, b: datetime) -> float:
     return (a - b).total_seconds() / 86400.0
 
@@ -209,6 +182,10 @@ class Comparison(NamedTuple):
     sim: float
     shared: int
     shared_names: int
+    extension: bool = False  # one side is an extension, the other is not
+    authorities: bool = False  # two different authority types (the actor conflict)
+    commentary: bool = False  # one side reports no policy action (actor "none")
+    same_story: bool = False  # same vendor and region, within SAME_STORY_DAYS of the first
 
     @property
     def conflicts(self) -> int:
@@ -228,19 +205,26 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
     if new.vendor_key and event.vendor_key and new.vendor_key != event.vendor_key:
         return None
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))
-    sim, shared = similarity(new, event)
+    sim, shared, shared_names = similarity(new, event)
+    vendor = "same" if new.vendor_key and event.vendor_key else (
+        "one" if new.vendor_key or event.vendor_key else "none")  # fmt: skip
     return Comparison(
         near=gap <= NEAR_DAYS and abs(since_first) <= NEWS_CYCLE_DAYS,
         gap=gap,
-        vendor="same" if new.vendor_key and event.vendor_key else
-        ("one" if new.vendor_key or event.vendor_key else "none"),
+        vendor=vendor,
         action=action_relation(new.action, event.action),
         product=product_relation(new.product_terms, event.product_terms),
         actor_conflict=actor_conflict(new.actor_type, event.actor_type),
         region_conflict=region_conflict(new, event),
         sim=sim,
         shared=shared,
-        shared_names=len(new.names & event.names),
+        shared_names=shared_names,
+        extension=(new.action == "extension") != (event.action == "extension"),
+        commentary="none" in (new.actor_type, event.actor_type),
+        authorities=new.actor_type != event.actor_type
+        and new.actor_type in AUTHORITIES and event.actor_type in AUTHORITIES,
+        same_story=vendor == "same" and abs(since_first) <= SAME_STORY_DAYS
+        and regions_agree(new.region, event.region),
     )  # fmt: skip
 
 
@@ -263,10 +247,13 @@ def decide(new: Profile, event: Profile) -> float | None:
 
 def _near_ok(new: Profile, c: Comparison) -> bool:
     """Within the news cycle, the same actor with nothing contradicting is the same event."""
-    if c.conflicts:  # one contradiction is forgiven only when the wording agrees
-        return c.conflicts == 1 and c.sim >= 0.35 and c.shared >= 3
-    if c.vendor == "same":
-        return True
+    if c.conflicts:  # one contradiction is forgiven when the wording agrees ...
+        if c.conflicts == 1 and c.sim >= STRONG_SIM and c.shared >= 3:
+            return True
+        # ... or when it is the action or the kind of authority and all else agrees
+        return _action_mistake(c) or _authority_mistake(c)
+    if c.vendor == "same":  # a comment must also share a word: big vendors have many stories
+        return not c.commentary or c.shared >= 1 or c.shared_names >= 1 or c.product == "same"
     if c.vendor == "one":  # a vendor on one side only: the wording must agree
         return c.sim >= 0.3 and c.shared >= 3
     if new.actor_type == "none":  # no vendor, no actor: only the words connect them
@@ -274,12 +261,37 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
     return c.shared >= 2 or c.shared_names >= 1
 
 
+def _action_mistake(c: Comparison) -> bool:
+    """Extraction mis-reads one report's action more often than a vendor reverses itself
+    within days: the only conflict is the action, and vendor, region and date agree."""
+    return c.conflicts == 1 and c.action == "conflict" and c.same_story
+
+
+def _authority_mistake(c: Comparison) -> bool:
+    """A court ruling on a regulator's fine is told with both in it: which authority acts
+    is mis-read more often than two act on one vendor in the same days. Forgiven when
+    vendor, region and date agree and some wording is shared."""
+    return (
+        c.conflicts == 1 and c.authorities and c.same_story
+        and (c.shared >= 2 or c.shared_names >= 1)
+    )  # fmt: skip
+
+
 def _follow_up_ok(new: Profile, c: Comparison) -> bool:
     """Weeks or months later: the same change, told in similar words."""
     if c.conflicts or c.shared < 3:
         return False
-    if c.vendor == "same":  # e.g. a moratorium and its extension never pass: actions differ
-        return c.action == "same" and (c.product == "same" or c.sim >= 0.25)
+    if c.vendor == "same":
+        if c.action == "same":
+            return c.product == "same" or c.sim >= 0.25
+        # a compatible action is likely a mis-read of the same change: it may join
+        # (and vote) when product or wording agree strongly; a moratorium and its
+        # extension stay apart (``c.extension``)
+        return (
+            c.action == "compatible"
+            and not c.extension
+            and ((c.product == "same" and c.sim >= 0.25) or c.sim >= STRONG_SIM)
+        )
     if c.vendor == "none" and new.actor_type in SPECIFIC_ACTORS:
         return c.shared_names >= 1 and c.sim >= 0.15
     return False
@@ -306,88 +318,82 @@ def mention_weight(confidence: float, primary: bool) -> float:
     return max(confidence, MIN_WEIGHT) * (PRIMARY_WEIGHT if primary else 1.0)
 
 
-# --------------------------------------------------------------------------- status
+# --------------------------------------------------------------------------- candidates
 
 
-def status_text(event: Event, label: str) -> str:
-    """``Rekognition: police use paused indefinitely since 2021-05``."""
-    data = word_lists()
-    template = str(data["status"].get(event.action or "", "policy changed"))
-    who = str(data["status_who"].get(event.applies_to or "", ""))
-    text = template.replace("{who}", who)
-    duration = (event.duration or "").strip()
-    if duration:
-        low = normalise(duration)
-        if low.startswith("indefinite"):
-            text += " indefinitely"
-        elif low[:1].isdigit():
-            text += f" for {duration}"
-        elif low.startswith(("until", "pending", "while")):
-            text += f" {duration}"
-        else:
-            text += f" ({duration})"
-    if event.region and normalise(event.region) not in WORLDWIDE:
-        text += f" in {event.region}"
-    since = status_since(event)
-    return f"{label}: {text} since {since:%Y-%m}"
+def candidate_query(
+    entry_id: int, new: Profile, bands: Sequence[tuple[int, int]]
+) -> CandidateQuery:
+    """The store query for events that ``decide`` could accept for ``new``: the same
+    vendor (or none) in the news cycle, the same vendor and action or the same actor
+    within the follow-up window, or a shared LSH band in that window."""
+    first = new.first
+    return CandidateQuery(
+        entry_id=entry_id,
+        vendor_key=new.vendor_key,
+        action=new.action or "",
+        actor_type=new.actor_type,
+        lo=first - timedelta(days=FOLLOW_UP_DAYS),
+        hi=first + timedelta(days=BACKFILL_DAYS),
+        near_lo=first - timedelta(days=NEWS_CYCLE_DAYS),
+        near_hi=first + timedelta(days=NEAR_DAYS),
+        bands=tuple(bands),
+    )
 
 
-def status_since(event: Event) -> date:
-    if event.action in ("extension", "reversal", "settlement") or event.effective is None:
-        return event.first_reported.date()
-    return event.effective
+@lru_cache(maxsize=8192)
+def candidate_profile(event: CandidateEvent) -> Profile:
+    """A stored event's profile (cached: recent events are candidates for many entries
+    in a row; the candidate's values are the cache key)."""
+    first = _parse_utc(event.first_reported) or datetime.now(UTC)
+    terms_, names = unpack_terms(str(event.terms or ""))
+    return Profile(
+        vendor_key=str(event.vendor_key or ""),
+        actor_type=str(event.actor_type),
+        relevant=bool(event.relevant),
+        action=event.action,
+        product_terms=product_terms(event.product, event.vendor_key),
+        region=event.region,
+        first=first,
+        last=_parse_utc(event.last_reported) or first,
+        terms=terms_,
+        names=names,
+    )
 
 
-def status_lines(vendor: str, events: Sequence[Event]) -> tuple[StatusLine, ...]:
-    """Latest relevant event per product (None = the vendor as a whole), oldest first."""
-    latest: dict[frozenset[str], Event] = {}
-    for event in sorted(events, key=lambda e: e.first_reported):
-        if not event.relevant or not event.action:
-            continue
-        latest[product_terms(event.product)] = event
-    lines = [
-        StatusLine(
-            product=event.product,
-            text=status_text(event, event.product or vendor),
-            event_id=event.id,
-            since=status_since(event),
-        )
-        for event in latest.values()
-    ]
-    return tuple(sorted(lines, key=lambda line: (line.since, line.text)))
+def best_candidate(
+    new: Profile, candidates: Iterable[CandidateEvent]
+) -> tuple[CandidateEvent, Profile] | None:
+    """The candidate ``decide`` scores highest (the first one on a tie), or None."""
+    best, best_score = None, float("-inf")
+    vendor = new.vendor_key
+    for candidate in candidates:
+        if vendor and candidate.vendor_key and candidate.vendor_key != vendor:
+            continue  # another vendor's event (a band match): decide says None
+        event = candidate_profile(candidate)
+        score = decide(new, event)
+        if score is not None and score > best_score:
+            best, best_score = (candidate, event), score
+    return best
 
 
-# --------------------------------------------------------------------------- eval
+def _parse_utc(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    value = datetime.fromisoformat(text)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
-def cluster_items(items: Sequence[tuple[Entry, Finding | None]]) -> list[str | None]:
-    """Run the real store clustering over ``items`` in order; each item's event key.
+def event_key(finding: Finding, when: datetime, entry_id: int) -> str:
+    """A new event's readable, unique key: ``amazon-2020-06-10-42``."""
+    slug = "-".join(words(finding.vendor or finding.actor_type)) or "event"
+    return f"{slug}-{when:%Y-%m-%d}-{entry_id}"
 
-    Uses a throwaway SQLite file, so evaluation measures exactly what the bot does.
-    """
-    import tempfile
 
-    from store import Store
-    from store import entries as entries_store
-    from store import events as events_store
-
-    keys: list[str | None] = []
-    with tempfile.TemporaryDirectory(prefix="policybot-eval-") as tmp:
-        store = Store.open(Path(tmp) / "eval.db")
-        try:
-            for entry, finding in items:
-                with store.transaction():
-                    new = entries_store.record_entries(store, [entry])
-                    if finding is None or not new:
-                        keys.append(None)
-                        continue
-                    entry_id = new[0][0]
-                    change = events_store.record_finding(
-                        store, entry_id=entry_id, entry=entry, finding=finding
-                    )
-                    entries_store.record_finding(store, entry_id, finding, change.event_id)
-                event = events_store.get_event(store, change.event_id)
-                keys.append(event.key if event else None)
-        finally:
-            store.close()
-    return keys
+def joined_terms(packed: str, new: Profile, event: Profile) -> str:
+    """The event's packed words after the join. ``event`` is the profile read from the
+    same row (its words are ``unpack_terms(packed)``), so a mention that brings no new
+    word leaves the stored text as it is without re-sorting it."""
+    if packed and new.terms <= event.terms and new.names <= event.names:
+        return packed
+    return pack_terms(event.terms | new.terms, event.names | new.names)

@@ -1,5 +1,14 @@
 """Running vote tallies of an event's canonical fields (the ``events.votes`` column).
 
+Who votes on what:
+
+* the policy fields (action, who it applies to, duration) are voted over the
+  event's relevant mentions only: a report that is not a policy change says
+  nothing about which change it was;
+* a mention with no actor (commentary, research, a call) abstains on relevance
+  and on the actor, so an event with one relevant report among several comments
+  still alerts; only when no mention has an actor is the event actor-less.
+
 Recording a mention adds its ballot to the event's tally instead of re-reading
 every mention, and ``outcome`` gives exactly what a vote over all mentions in
 report order (published, then entry id) gives: per field the value with the
@@ -23,6 +32,9 @@ CANONICAL = (
     "applies_to", "region", "effective", "duration",
 )  # fmt: skip
 TIE = 1e-9  # a value must outweigh the earlier one by more than this to win
+POLICY_FIELDS = frozenset({"action", "applies_to", "duration"})  # relevant mentions only
+ACTOR_FIELDS = frozenset({"relevant", "actor_type"})  # not voted by actor-less mentions
+NO_ACTOR = "none"
 
 Tally = dict[str, Any]
 
@@ -51,7 +63,7 @@ def add_ballot(
     ``source`` is its outlet and ``related`` the outlets of coverage it lists, which
     count among the event's distinct outlets."""
     order = [published, entry_id]
-    for name in CANONICAL:
+    for name in voted_fields(fields):
         value = fields.get(name)
         if value is None or value == "":
             continue
@@ -72,6 +84,16 @@ def add_ballot(
 def has_outlet(tally: Tally, source: str) -> bool:
     """Whether ``source`` is already one of the tally's outlets."""
     return outlet_key(source) in tally["src"]
+
+
+def voted_fields(fields: Mapping[str, Any]) -> tuple[str, ...]:
+    """The canonical fields this mention votes on (see the module docstring)."""
+    skip: frozenset[str] = frozenset()
+    if not fields.get("relevant"):
+        skip = POLICY_FIELDS
+    if fields.get("actor_type") in (None, "", NO_ACTOR):
+        skip = skip | ACTOR_FIELDS
+    return tuple(name for name in CANONICAL if name not in skip) if skip else CANONICAL
 
 
 def _add(slots: list[list[Any]], value: Any, weight: float, order: list[Any]) -> None:
@@ -109,6 +131,10 @@ def outcome(tally: Tally) -> dict[str, Any]:
     """The voted canonical fields plus ``title``, ``link``, ``evidence`` (may be ''),
     ``confidence`` and ``source_count``."""
     values: dict[str, Any] = {name: winner(tally["f"][name]) for name in CANONICAL}
+    if values["actor_type"] is None:  # every mention is actor-less
+        values["actor_type"] = NO_ACTOR
+    if values["relevant"] is None:
+        values["relevant"] = False
     stated = [slot for slot in tally["ev"] if slot[0] == values["action"]]
     lead = tally["lead"] or [1, "", 0, "", None]
     values.update(

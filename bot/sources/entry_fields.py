@@ -1,6 +1,6 @@
 """Normalising one feed item's raw values into an ``Entry`` (pure, stdlib only).
 
-``bot.sources.feeds`` reads the raw values out of the parser's structures; this module
+``bot.sources.parse`` reads the raw values out of the parser's structures; this module
 turns them into plain text, a safe resolved link, an aware UTC date and a
 language tag, and assigns identity keys over one fetch's items.
 """

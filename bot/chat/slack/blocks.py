@@ -8,8 +8,8 @@ Every string in a ``Message`` is untrusted feed text. Here it is made inert:
 only from validated http(s) URLs. Text is clipped to Slack's limits without
 cutting an escape sequence in half.
 
-No slack_sdk import here (``bot/slack_chat.py`` owns the SDK): the blocks are
-plain dicts in Block Kit's shape, which ``bot.slack_chat.to_blocks`` parses into
+No slack_sdk import here (``bot.chat.slack.poster`` owns the SDK): the blocks are
+plain dicts in Block Kit's shape, which ``bot.chat.slack.poster.to_blocks`` parses into
 slack_sdk's Block Kit models, so the SDK validates every limit again.
 """
 

@@ -1,15 +1,15 @@
-"""Slack: the bot-token Poster (chat.postMessage / chat.update), the token-less
-incoming-webhook Poster, and ``SlackRuntime`` (the ``/frpolicy`` app on slack_bolt).
+"""Slack Web API: the bot-token Poster (chat.postMessage / chat.update), the token-less
+incoming-webhook Poster, and the Web API calls the ``/frpolicy`` runtime needs.
 
-The only module importing slack_bolt and slack_sdk (the escaping and Block Kit
-layout are pure code in ``bot/slack_blocks.py``). Every SDK error becomes
-``RetryLater`` / ``TransientFailure`` / ``PermanentFailure`` (bot/chat.py) with
-a message that names the destination and the fix.
+The only module importing slack_sdk (slack_bolt is ``bot.chat.slack.runtime``'s; the
+escaping and Block Kit layout are pure code in ``bot.chat.slack.blocks``). Every SDK
+error becomes ``RetryLater`` / ``TransientFailure`` / ``PermanentFailure``
+(``bot.delivery.poster``) with a message that names the destination and the fix
+(``bot.chat.slack.errors``).
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
@@ -18,10 +18,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp
-from aiohttp import web
-from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-from slack_bolt.async_app import AsyncApp
-from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.http_retry.request import HttpRequest
@@ -34,8 +30,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.chat.slack.blocks import HEADER_MAX, build_blocks, escape
-from bot.commands import MANAGE_COMMANDS, Caller, UsageError, handle_text, parse_text
-from bot.config import ConfigError, SlackSettings
+from bot.chat.slack.errors import PERMANENT_ERRORS, STALE_MESSAGE, retry_after
+from bot.config import SlackSettings
 from bot.delivery.poster import (
     DeliveryError,
     PermanentFailure,
@@ -44,19 +40,16 @@ from bot.delivery.poster import (
     TransientFailure,
 )
 from bot.models import Destination, Message, Posted
-from store import Store
 
 __all__ = [
-    "BOT_SCOPES",
     "DEFAULT_API_URL",
-    "SLASH_COMMAND",
     "SlackPoster",
-    "SlackRuntime",
     "SlackWebhookPoster",
     "api_url",
-    "check_slack_settings",
+    "bolt_client",
+    "installation_stores",
     "installation_token_lookup",
-    "installations_path",
+    "is_workspace_admin",
     "slack_posters",
     "to_blocks",
 ]
@@ -65,45 +58,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://slack.com/api/"
 TokenLookup = Callable[[str], Awaitable[str | None]]
-
-_BAD_TOKEN = (
-    "Slack rejected the bot token ({code}) while posting to {dest}: the app was uninstalled or "
-    "SLACK_BOT_TOKEN is wrong. Reinstall the app to the workspace and set SLACK_BOT_TOKEN to its "
-    "xoxb- token (docs/slack.md)."
-)
-PERMANENT_ERRORS: dict[str, str] = {
-    "channel_not_found": (
-        "Slack channel {channel} ({dest}) was not found: it was deleted, the id is wrong, or it is "
-        "private and policybot is not a member. Type `/invite @policybot` in that channel, or "
-        "remove it with `policybot subscriptions remove {dest}`."
-    ),
-    "not_in_channel": (
-        "policybot is not a member of Slack channel {channel} ({dest}): type `/invite @policybot` "
-        "in that channel (public channels also work with the chat:write.public scope), or remove "
-        "it with `policybot subscriptions remove {dest}`."
-    ),
-    "is_archived": (
-        "Slack channel {channel} ({dest}) is archived: unarchive it and subscribe it again, or "
-        "remove it with `policybot subscriptions remove {dest}`."
-    ),
-    "restricted_action": (
-        "the workspace's settings prevent policybot from posting in Slack channel {channel} "
-        "({dest}): ask a workspace admin to allow apps to post there, or remove it with "
-        "`policybot subscriptions remove {dest}`."
-    ),
-    "missing_scope": (
-        "the Slack app lacks the scope {needed} needed to post to {dest}: add it under OAuth & "
-        "Permissions (docs/slack-manifest.yaml lists every scope) and reinstall the app."
-    ),
-    "account_inactive": _BAD_TOKEN,
-    "token_revoked": _BAD_TOKEN,
-    "token_expired": _BAD_TOKEN,
-    "invalid_auth": _BAD_TOKEN,
-    "not_authed": _BAD_TOKEN,
-    "team_access_not_granted": _BAD_TOKEN,
-}
-# chat.update errors about one old message: the destination itself is fine.
-_STALE_MESSAGE = frozenset({"message_not_found", "cant_update_message", "edit_window_closed"})
 
 
 def to_blocks(message: Message) -> tuple[str, list[dict[str, Any]]]:
@@ -122,17 +76,6 @@ def api_url(settings: SlackSettings) -> str:
     """The Web API base URL (``SLACK_API_URL`` or slack.com), with a trailing slash."""
     url = settings.api_url or DEFAULT_API_URL
     return url if url.endswith("/") else url + "/"
-
-
-def _retry_after(headers: Mapping[str, Any] | None, default: float = 1.0) -> float:
-    for name, value in (headers or {}).items():
-        if name.lower() == "retry-after":
-            raw = value[0] if isinstance(value, list | tuple) and value else value
-            try:
-                return max(0.0, float(raw))
-            except (TypeError, ValueError):
-                return default
-    return default
 
 
 class ShortRateLimitRetry(AsyncRateLimitErrorRetryHandler):
@@ -154,7 +97,7 @@ class ShortRateLimitRetry(AsyncRateLimitErrorRetryHandler):
     ) -> bool:
         if response is None or response.status_code != 429:
             return False
-        return _retry_after(response.headers) <= self.max_wait
+        return retry_after(response.headers) <= self.max_wait
 
 
 def _api_error(exc: SlackApiError, dest: Destination, method: str) -> DeliveryError:
@@ -163,7 +106,7 @@ def _api_error(exc: SlackApiError, dest: Destination, method: str) -> DeliveryEr
     data = getattr(response, "data", None)
     code = str(data.get("error") or "") if isinstance(data, dict) else ""
     if status == 429 or code == "ratelimited":
-        seconds = _retry_after(getattr(response, "headers", None))
+        seconds = retry_after(getattr(response, "headers", None))
         return RetryLater(
             f"Slack rate-limited {method} to {dest}; retrying in {seconds:g}s.", seconds
         )
@@ -280,7 +223,7 @@ class SlackPoster:
             )
         except (PermanentFailure, TransientFailure) as exc:
             data = getattr(getattr(exc.__cause__, "response", None), "data", None)
-            if not (isinstance(data, dict) and data.get("error") in _STALE_MESSAGE):
+            if not (isinstance(data, dict) and data.get("error") in STALE_MESSAGE):
                 raise
             log.warning("not editing Slack message %s in %s: %s", posted.ref, dest, data["error"])
 
@@ -346,7 +289,7 @@ class SlackWebhookPoster:
         if status == 200:
             return
         if status == 429:
-            seconds = _retry_after(headers)
+            seconds = retry_after(headers)
             raise RetryLater(f"Slack rate-limited {label}; retrying in {seconds:g}s.", seconds)
         if status >= 500:
             raise TransientFailure(f"{label} answered HTTP {status}; it will be retried.")
@@ -382,45 +325,6 @@ def slack_posters(
     return posters
 
 
-# --------------------------------------------------------------------------- /frpolicy runtime
-
-SLASH_COMMAND = "/frpolicy"
-BOT_SCOPES: tuple[str, ...] = ("chat:write", "chat:write.public", "commands", "users:read")
-ACK_BUDGET = 2.0  # seconds to compute the reply inline before acking with "working on it"
-
-
-def check_slack_settings(settings: SlackSettings) -> None:
-    """Raise ConfigError naming the missing variable for the configured mode."""
-    oauth = bool(settings.client_id and settings.client_secret)
-    if not settings.bot_token and not oauth:
-        raise ConfigError(
-            "Slack is not configured: set SLACK_BOT_TOKEN to the app's xoxb- token (OAuth & "
-            "Permissions), or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for multi-workspace installs."
-        )
-    if settings.mode == "socket":
-        if not settings.app_token or not settings.app_token.startswith("xapp-"):
-            raise ConfigError(
-                "Slack Socket Mode needs SLACK_APP_TOKEN (an xapp- app-level token with the "
-                "connections:write scope, under Basic Information → App-Level Tokens); or set "
-                "SLACK_MODE=http with SLACK_SIGNING_SECRET."
-            )
-        if oauth:
-            raise ConfigError(
-                "multi-workspace OAuth installs (SLACK_CLIENT_ID/SLACK_CLIENT_SECRET) need an HTTP "
-                "endpoint for /slack/install: set SLACK_MODE=http and SLACK_SIGNING_SECRET."
-            )
-    elif not settings.signing_secret:
-        raise ConfigError(
-            "Slack HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → App Credentials → "
-            "Signing Secret); or use Socket Mode with SLACK_APP_TOKEN."
-        )
-
-
-def installations_path(store: Store) -> Path:
-    """Where OAuth installations are kept: a SQLite file next to the main database."""
-    return store.path.with_name(store.path.stem + "-slack-installations.sqlite3")
-
-
 def installation_token_lookup(path: Path, client_id: str) -> TokenLookup:
     """A ``TokenLookup`` reading bot tokens from slack_sdk's SQLite installation store."""
     installations = SQLite3InstallationStore(database=str(path), client_id=client_id)
@@ -432,134 +336,31 @@ def installation_token_lookup(path: Path, client_id: str) -> TokenLookup:
     return lookup
 
 
-class SlackRuntime:
-    """The Slack app for ``policybot run``: ``/frpolicy`` over Socket Mode or HTTP."""
+def installation_stores(
+    database: str, client_id: str
+) -> tuple[SQLite3InstallationStore, SQLite3OAuthStateStore]:
+    """slack_sdk's SQLite stores for OAuth installs: installations and OAuth states."""
+    return (
+        SQLite3InstallationStore(database=database, client_id=client_id),
+        SQLite3OAuthStateStore(database=database, expiration_seconds=600),
+    )
 
-    def __init__(
-        self,
-        settings: SlackSettings,
-        store: Store,
-        *,
-        host: str = "0.0.0.0",
-        ack_budget: float = ACK_BUDGET,
-    ) -> None:
-        check_slack_settings(settings)
-        self.settings = settings
-        self.store = store
-        self.host = host
-        self.ack_budget = ack_budget
-        self.port: int | None = None  # the bound port in HTTP mode, once started
-        self.app = self._build_app()
-        self._socket: AsyncSocketModeHandler | None = None
-        self._runner: web.AppRunner | None = None
 
-    def _build_app(self) -> AsyncApp:
-        settings = self.settings
-        oauth = bool(settings.client_id and settings.client_secret)
-        base_url = api_url(settings)
-        client = AsyncWebClient(token=None if oauth else settings.bot_token, base_url=base_url)
-        kwargs: dict[str, Any] = {
-            "name": "policybot",
-            "client": client,
-            "signing_secret": settings.signing_secret or "",
-        }
-        if oauth:
-            database = str(installations_path(self.store))
-            oauth_root = base_url.removesuffix("/").removesuffix("/api")
-            kwargs["oauth_settings"] = AsyncOAuthSettings(
-                client_id=settings.client_id,
-                client_secret=settings.client_secret,
-                scopes=list(BOT_SCOPES),
-                authorization_url=f"{oauth_root}/oauth/v2/authorize",
-                installation_store=SQLite3InstallationStore(
-                    database=database, client_id=str(settings.client_id)
-                ),
-                state_store=SQLite3OAuthStateStore(database=database, expiration_seconds=600),
-            )
-        app = AsyncApp(**kwargs)
-        app.command(SLASH_COMMAND)(self._on_command)
-        return app
+def bolt_client(settings: SlackSettings, *, oauth: bool) -> AsyncWebClient:
+    """The Web API client the bolt app answers with (per-workspace tokens under OAuth)."""
+    return AsyncWebClient(token=None if oauth else settings.bot_token, base_url=api_url(settings))
 
-    async def _on_command(
-        self, ack: Any, body: dict[str, Any], respond: Any, client: AsyncWebClient
-    ) -> None:
-        """Ack within 3 s: inline when the answer is ready in ``ack_budget``, else via respond()."""
-        task = asyncio.ensure_future(self._answer(body, client))
-        done, _ = await asyncio.wait({task}, timeout=self.ack_budget)
-        if task in done:
-            text, blocks, kind = task.result()
-            await ack(text=text, blocks=blocks, response_type=kind)
-            return
-        await ack(text="Working on it…", response_type="ephemeral")
-        text, blocks, kind = await task
-        await respond(text=text, blocks=blocks, response_type=kind, replace_original=False)
 
-    async def _answer(
-        self, body: dict[str, Any], client: AsyncWebClient
-    ) -> tuple[str, list[dict[str, Any]], str]:
-        text = str(body.get("text") or "").strip()
-        try:
-            caller = await self._caller(body, client, text)
-            message = await asyncio.to_thread(handle_text, self.store, caller, text)
-        except Exception:  # the user gets an answer; the details go to the log
-            log.exception("/frpolicy %r failed", text)
-            message = Message(
-                text="Sorry, /frpolicy failed on the server; the error was logged. "
-                "Try again, or ask the operator to check policybot's log."
-            )
-        rendered, blocks = to_blocks(message)
-        return rendered, blocks, "ephemeral" if message.ephemeral else "in_channel"
-
-    async def _caller(self, body: dict[str, Any], client: AsyncWebClient, text: str) -> Caller:
-        user = str(body.get("user_id") or "")
-        try:
-            wanted = parse_text(text).command
-        except UsageError:
-            wanted = ""
-        can_manage = user in self.settings.admins
-        if not can_manage and wanted in MANAGE_COMMANDS:
-            can_manage = await self._is_workspace_admin(client, user)
-        return Caller(
-            platform="slack",
-            user_id=user,
-            workspace=str(body.get("team_id") or "") or None,
-            channel=str(body.get("channel_id") or "") or None,
-            can_manage=can_manage,
+async def is_workspace_admin(client: AsyncWebClient, user: str) -> bool:
+    """Whether ``user`` administers the workspace (users.info; False when it fails)."""
+    try:
+        response = await client.users_info(user=user)
+    except (TimeoutError, SlackClientError, aiohttp.ClientError) as exc:
+        log.warning(
+            "users.info for %s failed (%s); treating as non-admin. Is users:read granted?",
+            user,
+            exc,
         )
-
-    @staticmethod
-    async def _is_workspace_admin(client: AsyncWebClient, user: str) -> bool:
-        try:
-            response = await client.users_info(user=user)
-        except (TimeoutError, SlackClientError, aiohttp.ClientError) as exc:
-            log.warning(
-                "users.info for %s failed (%s); treating as non-admin. Is users:read granted?",
-                user,
-                exc,
-            )
-            return False
-        info = response.get("user") or {}
-        return bool(info.get("is_admin") or info.get("is_owner") or info.get("is_primary_owner"))
-
-    async def start(self) -> None:
-        """Connect over Socket Mode, or serve HTTP on settings.port (bolt verifies signatures)."""
-        if self.settings.mode == "socket":
-            self._socket = AsyncSocketModeHandler(self.app, self.settings.app_token)
-            await self._socket.connect_async()
-            log.info("Slack Socket Mode connected")
-            return
-        self._runner = web.AppRunner(
-            self.app.web_app(path="/slack/events", port=self.settings.port)
-        )
-        await self._runner.setup()
-        await web.TCPSite(self._runner, self.host, self.settings.port).start()
-        self.port = int(self._runner.addresses[0][1])
-        log.info("Slack HTTP endpoint listening on %s:%s/slack/events", self.host, self.port)
-
-    async def stop(self) -> None:
-        if self._socket is not None:
-            await self._socket.close_async()
-            self._socket = None
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+        return False
+    info = response.get("user") or {}
+    return bool(info.get("is_admin") or info.get("is_owner") or info.get("is_primary_owner"))

@@ -1,0 +1,120 @@
+"""The chat commands, declared once: ``/frpolicy``'s subcommands and their options.
+
+Each platform generates its command surface from ``COMMAND_SET``: Discord builds its
+app-command group from it (``bot.chat.discord.commands``), the text surface (Slack,
+``bot.command_text``) reads command names from it; every surface turns what the user
+typed into the ``Request`` the spec builds, and ``bot.commands.execute`` runs it.
+Adding a command is one ``CommandSpec`` here plus its handler in ``bot.commands``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.models import ACTIONS, ACTOR_TYPES, Filters
+
+SUBSCRIBABLE_ACTORS: tuple[str, ...] = tuple(a for a in ACTOR_TYPES if a != "none")
+LATEST_DEFAULT, LATEST_MAX = 5, 20
+SEARCH_LIMIT = 10
+QUERY_MAX = 200
+
+
+class UsageError(ValueError):
+    """The command text could not be understood; the message shows the right usage."""
+
+
+@dataclass(frozen=True)
+class Caller:
+    platform: str  # "slack" | "discord" | "cli"
+    user_id: str
+    workspace: str | None = None  # Slack team id / Discord guild id
+    channel: str | None = None  # where the command was typed (the subscribe target)
+    can_manage: bool = False  # Slack admin or allow-list; Discord Manage Channels
+
+
+@dataclass(frozen=True)
+class Request:
+    command: str  # one of COMMANDS
+    limit: int | None = None  # latest N
+    vendor: str | None = None  # vendor NAME
+    query: str | None = None  # search QUERY
+    filters: Filters = field(default_factory=Filters)  # subscribe filters
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a command, as every platform offers it."""
+
+    name: str
+    kind: type  # int | float | str
+    description: str
+    required: bool = False
+    low: float | None = None  # inclusive bounds of a number
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+    vendor_names: bool = False  # offer known vendor names while the user types
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    name: str
+    description: str
+    build: Callable[[Mapping[str, Any]], Request]  # option values -> the core's Request
+    options: tuple[Option, ...] = ()
+    manage: bool = False  # changes this channel's subscription: needs manage rights
+
+
+def _plain(name: str) -> Callable[[Mapping[str, Any]], Request]:
+    return lambda values: Request(name)
+
+
+def _subscribe(values: Mapping[str, Any]) -> Request:
+    vendor, action, actor = values.get("vendor"), values.get("action"), values.get("actor_type")
+    filters = Filters(
+        vendors=(vendor,) if vendor else (),
+        actions=(action,) if action else (),
+        actor_types=(actor,) if actor else ("vendor",),
+        min_confidence=values.get("min_confidence") or 0.0,
+    )
+    return Request("subscribe", filters=filters)
+
+
+COMMAND_SET: tuple[CommandSpec, ...] = (
+    CommandSpec(
+        "latest", "The latest FR vendor policy changes",
+        lambda values: Request("latest", limit=values.get("count")),
+        (Option("count", int, f"How many events to show (1-{LATEST_MAX})", low=1,
+                high=LATEST_MAX),),
+    ),
+    CommandSpec(
+        "vendor", "One vendor's policy timeline",
+        lambda values: Request("vendor", vendor=values["name"]),
+        (Option("name", str, "Vendor name, e.g. Amazon", required=True, vendor_names=True),),
+    ),
+    CommandSpec(
+        "search", "Search recorded policy events",
+        lambda values: Request("search", query=values["query"]),
+        (Option("query", str, "Words to look for, e.g. moratorium police", required=True),),
+    ),
+    CommandSpec(
+        "subscribe", "Post alerts in this channel", _subscribe,
+        (
+            Option("vendor", str, "Only this vendor", vendor_names=True),
+            Option("action", str, "Only this action", choices=ACTIONS),
+            Option("actor_type", str, "Whose actions (default: vendors)",
+                   choices=(*SUBSCRIBABLE_ACTORS, "any")),
+            Option("min_confidence", float, "Only findings at least this confident (0-1)",
+                   low=0.0, high=1.0),
+        ),
+        manage=True,
+    ),
+    CommandSpec("unsubscribe", "Stop alerts in this channel", _plain("unsubscribe"), manage=True),
+    CommandSpec("subscriptions", "Subscriptions in this server", _plain("subscriptions")),
+    CommandSpec("feeds", "The sources policybot watches", _plain("feeds")),
+    CommandSpec("status", "Feed health and failing subscriptions", _plain("status")),
+    CommandSpec("help", "How to use /frpolicy", _plain("help")),
+)  # fmt: skip
+COMMANDS: tuple[str, ...] = tuple(spec.name for spec in COMMAND_SET)
+MANAGE_COMMANDS: frozenset[str] = frozenset(spec.name for spec in COMMAND_SET if spec.manage)

@@ -1,0 +1,104 @@
+"""Parsing a fetched feed (feedparser): the only module importing it.
+
+``parse_feed`` turns an ok FetchResult into ``Entry`` values (sync; run it off the
+event loop). Nothing feedparser-shaped leaves this module.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import feedparser
+
+from bot.models import Entry, FetchResult
+from bot.sources.entry_fields import (
+    ItemFields,
+    language_tag,
+    longest,
+    plain,
+    resolve_link,
+    to_entries,
+    utc_from_parts,
+)
+from bot.sources.html_text import clean_text
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    entries: tuple[Entry, ...]
+    title: str | None
+    error: str | None
+
+
+def parse_feed(result: FetchResult, *, feed_id: str, source: str) -> ParsedFeed:
+    """Entries of an ok FetchResult; other outcomes have nothing to parse."""
+    if result.outcome != "ok":
+        return ParsedFeed((), None, None)
+    # No base URI for feedparser: it would resolve guids against it, and a guid
+    # must not change when the feed's URL does. Links are resolved in _link.
+    headers = {k: v for k, v in result.headers if k != "content-location"}
+    base = result.final_url or ""
+    where = f"feed {source!r} ({result.final_url or feed_id})"
+    try:
+        # A stream, never bytes or str: feedparser opens those as a path or URL.
+        parsed = feedparser.parse(io.BytesIO(result.body), response_headers=headers)
+    except Exception as exc:  # noqa: BLE001 - a broken feed must not stop the poll
+        return ParsedFeed((), None, f"{where}: the parser failed ({exc}). Check the url in feeds.yaml points at an RSS or Atom feed")  # fmt: skip
+    meta = parsed.get("feed", {})
+    title = plain(meta.get("title"), (meta.get("title_detail") or {}).get("type")) or None
+    language = language_tag(meta.get("language")) or language_tag(headers.get("content-language"))
+    items = [_item(entry, language, base) for entry in parsed.get("entries", [])]
+    items = [item for item in items if not item.empty]
+    if not items:
+        return ParsedFeed((), title, _empty_error(parsed, where, len(result.body)))
+    return ParsedFeed(to_entries(items, feed_id=feed_id, source=source), title, None)
+
+
+def _empty_error(parsed: Any, where: str, size: int) -> str | None:
+    fix = "Check the url in feeds.yaml points at the RSS or Atom feed itself, not a web page"
+    if parsed.get("bozo"):
+        complaint = parsed.get("bozo_exception") or "malformed document"
+        return f"{where}: not a usable feed, the parser says: {complaint}. {fix}"
+    if not parsed.get("version") and size:
+        return f"{where}: the response is not an RSS or Atom feed. {fix}"
+    return None  # a valid feed that is empty right now
+
+
+def _item(entry: Any, feed_language: str | None, base: str) -> ItemFields:
+    """Read one parser entry's raw values (the only place that knows its shape)."""
+
+    def text(detail: Any, value: Any) -> str:
+        return plain(value, (detail or {}).get("type", "text/html"))
+
+    summaries = [text(entry.get("summary_detail"), entry.get("summary"))]
+    summaries += [text(c, c.get("value")) for c in entry.get("content") or []]
+    links = [entry.get("link")]
+    links += [x.get("href") for x in entry.get("links") or [] if x.get("rel") == "alternate"]
+    dates = (entry.get(f) for f in ("published_parsed", "updated_parsed", "created_parsed"))
+    detail = entry.get("title_detail") or entry.get("summary_detail") or {}
+    return ItemFields(
+        title=text(entry.get("title_detail"), entry.get("title")),
+        summary=longest(summaries),
+        link=resolve_link(links, base),
+        published=next((d for d in map(utc_from_parts, dates) if d), None),
+        language=language_tag(entry.get("language"))
+        or language_tag(detail.get("language"))
+        or feed_language,
+        guid=clean_text(str(entry.get("id") or "")) or None,
+        **_publisher(entry),
+    )
+
+
+def _publisher(entry: Any) -> dict[str, Any]:
+    """Who the item says published it: RSS ``<source url>`` (Google News), Bing News's
+    ``News:Source``, ``dc:publisher``; and the raw description, where aggregators list
+    related coverage."""
+    source = entry.get("source") or {}
+    name = source.get("title") or entry.get("news_source") or entry.get("publisher") or ""
+    return {
+        "publisher": plain(name, "text/plain"),
+        "publisher_site": source.get("href") or source.get("url"),
+        "description_html": str(entry.get("summary") or ""),
+    }

@@ -1,0 +1,299 @@
+"""Clustering that survives extraction noise (failure-classes §A3), on a real SQLite file.
+
+Every report here is about invented vendors (Norvik Labs, Talvera, Orvane) and
+written for these tests. Each test records findings the way the pipeline does
+and checks the events, votes and alerts that result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot import clustering
+from bot.delivery.routes import route
+from bot.events import rules
+from bot.models import Destination, Entry, EventChange, Filters, Finding
+from store import Store, event_reads
+from store import entries as entries_store
+from store import subscriptions as subscriptions_store
+
+START = datetime(2022, 9, 5, 8, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(tmp_path / "noise.db")
+    subscriptions_store.add(opened, Destination("console", channel="vendors"), Filters())
+    yield opened
+    opened.close()
+
+
+def report(
+    title: str,
+    summary: str = "",
+    *,
+    day: float = 0,
+    vendor: str | None = "Norvik Labs",
+    action: str | None = "ban",
+    relevant: bool = True,
+    actor: str = "vendor",
+    product: str | None = "Facet Search",
+    region: str | None = "US",
+    source: str = "Daily Ledger",
+) -> tuple[Entry, Finding]:
+    entry = Entry(feed_id=source.lower().replace(" ", "-"), key=f"guid:{title}", title=title,
+                  summary=summary, link=f"https://ledger.example/{abs(hash(title))}",
+                  published=START + timedelta(days=day), source=source)  # fmt: skip
+    finding = Finding(relevant=relevant, actor_type=actor, vendor=vendor, product=product,
+                      action=action, applies_to="police",
+                      region=region, confidence=0.8, evidence=title)  # fmt: skip
+    return entry, finding
+
+
+def record(store: Store, pair: tuple[Entry, Finding]) -> tuple[EventChange, int]:
+    """Record like the pipeline does; returns the change and the outbox rows written."""
+    entry, finding = pair
+    with store.transaction():
+        entry_id = entries_store.record_entries(store, [entry])[0][0]
+        change = clustering.record_finding(store, entry_id=entry_id, entry=entry,
+                                             finding=finding)  # fmt: skip
+        entries_store.record_finding(store, entry_id, finding, change.event_id)
+        written = route(store, change, alertable=True)
+    return change, written
+
+
+def alerts(store: Store) -> int:
+    return int(store.query("SELECT COUNT(*) AS n FROM deliveries WHERE kind = 'alert'")[0]["n"])
+
+
+# --------------------------------------------------------------------------- votes
+
+
+def test_reports_that_are_not_a_policy_change_do_not_vote_on_the_action(store: Store) -> None:
+    first, _ = record(store, report("Norvik Labs stops selling Facet Search to sheriffs",
+                                    "The company will no longer take sheriff orders.",
+                                    action="ban"))  # fmt: skip
+    # two later items the extractor judged not to be a change, but with an action read
+    for n, title in enumerate(("Norvik Labs exit talk dismissed by its board",
+                               "Why Norvik Labs will not leave the face search market")):  # fmt: skip
+        change, _ = record(store, report(title, day=1 + n, action="exit", relevant=False))
+        assert change.event_id == first.event_id
+    event = event_reads.get_event(store, first.event_id)
+    assert event is not None and event.action == "ban"  # (relevance is voted apart)
+
+
+def test_comments_without_an_actor_do_not_outvote_the_one_relevant_report(store: Store) -> None:
+    comments = ("Norvik Labs under pressure over Facet Search sheriff deals",
+                "Columnists weigh Norvik Labs' role in sheriff face search")  # fmt: skip
+    first, written = record(store, report(comments[0], actor="none", relevant=False,
+                                          action=None))  # fmt: skip
+    assert written == 0
+    record(store, report(comments[1], day=1, actor="none", relevant=False, action=None))
+    change, written = record(store, report(
+        "Norvik Labs stops selling Facet Search to sheriffs", day=2))  # fmt: skip
+    assert change.event_id == first.event_id
+    event = event_reads.get_event(store, first.event_id)
+    assert event is not None and event.relevant and event.actor_type == "vendor"
+    assert written == 1 and alerts(store) == 1  # the change alerts: no silent loss
+
+
+def test_vendor_reports_that_are_not_a_change_still_outvote_a_lone_relevant_one(
+    store: Store,
+) -> None:
+    """The abstention is only for reports with no actor: two launch reports by the
+    vendor itself keep a single mis-read report from alerting."""
+    first, _ = record(store, report("Norvik Labs unveils Facet Search for hotels",
+                                    action=None, relevant=False))  # fmt: skip
+    record(store, report("Hotels get Norvik Labs' Facet Search this autumn", day=1,
+                         action=None, relevant=False))  # fmt: skip
+    change, written = record(store, report("Norvik Labs Facet Search pulled from sheriffs",
+                                           day=2))  # fmt: skip
+    assert change.event_id == first.event_id and written == 0
+
+
+# --------------------------------------------------------------------------- action conflicts
+
+
+def test_one_action_conflict_is_forgiven_when_vendor_region_and_date_agree(store: Store) -> None:
+    first, _ = record(store, report("Talvera switches off its kiosk face check", vendor="Talvera",
+                                    action="shutdown", product=None))  # fmt: skip
+    change, written = record(store, report(
+        "Kiosk identity matching back on at Talvera stores", day=3, vendor="Talvera",
+        action="reversal", product=None))  # fmt: skip
+    assert change.event_id == first.event_id
+    assert written == 1 and alerts(store) == 1  # a follow-up in the alert's thread, no alert
+
+
+@pytest.mark.parametrize(
+    ("day", "region"),
+    [(12, "US"), (3, "EU")],
+    ids=["past-the-same-story-window", "another-region"],
+)
+def test_the_conflict_is_not_forgiven_when_date_or_region_differ(
+    store: Store, day: float, region: str
+) -> None:
+    first, _ = record(store, report("Talvera switches off its kiosk face check", vendor="Talvera",
+                                    action="shutdown", product=None))  # fmt: skip
+    change, _ = record(store, report(
+        "Kiosk identity matching back on at Talvera stores", day=day, vendor="Talvera",
+        action="reversal", product=None, region=region))  # fmt: skip
+    assert change.event_id != first.event_id
+
+
+def test_two_conflicts_are_never_forgiven() -> None:
+    old = rules.Profile("talvera", "vendor", True, "shutdown", frozenset({"kiosk"}), "US",
+                        START, START)  # fmt: skip
+    new = rules.Profile("talvera", "vendor", True, "reversal", frozenset({"lens"}), "US",
+                        START + timedelta(days=1), START + timedelta(days=1))  # fmt: skip
+    assert rules.decide(new, old) is None
+
+
+# --------------------------------------------------------------------------- follow-ups
+
+
+EXPLAINER = ("Three weeks on, what Norvik Labs' Facet Search limits mean for sheriffs",
+             "Norvik Labs Facet Search sheriff orders refused; county deputies weigh "
+             "alternatives after the vendor's decision on sheriff orders.")  # fmt: skip
+ORIGINAL = ("Norvik Labs refuses Facet Search orders from sheriffs",
+            "County deputies lose access to Facet Search sheriff orders after Norvik Labs' "
+            "decision, the vendor said.")  # fmt: skip
+
+
+def test_a_late_follow_up_with_a_compatible_action_votes_instead_of_splitting(
+    store: Store,
+) -> None:
+    first, _ = record(store, report(*ORIGINAL, action="ban"))
+    change, written = record(store, report(*EXPLAINER, day=22, action="restriction"))
+    assert change.event_id == first.event_id
+    assert written == 1 and alerts(store) == 1  # a follow-up in the alert's thread, no alert
+
+
+def test_a_late_report_with_other_wording_and_a_compatible_action_is_a_new_event(
+    store: Store,
+) -> None:
+    first, _ = record(store, report(*ORIGINAL, action="ban"))
+    change, _ = record(store, report("Norvik Labs retires emotion scoring in its camera kit",
+                                     "Mood estimates disappear from the product next quarter.",
+                                     day=40, action="restriction", product=None))  # fmt: skip
+    assert change.event_id != first.event_id
+
+
+def test_a_late_extension_of_a_pause_stays_its_own_event(store: Store) -> None:
+    first, _ = record(store, report(*ORIGINAL, action="moratorium"))
+    change, _ = record(store, report(*EXPLAINER, day=60, action="extension"))
+    assert change.event_id != first.event_id
+
+
+# --------------------------------------------------------------------------- rival vendors
+
+
+def test_a_rival_named_in_the_headline_does_not_pull_the_item_into_its_event(
+    store: Store,
+) -> None:
+    rival, _ = record(store, report("Orvane halts sheriff sales of its face matcher",
+                                    "Orvane says sheriffs can no longer buy the matcher.",
+                                    vendor="Orvane", action="moratorium", product=None))  # fmt: skip
+    change, written = record(store, report(
+        "Days after Orvane's halt, Talvera also says no to sheriffs",
+        "Talvera says sheriffs can no longer buy its face matcher either.",
+        day=2, vendor="Talvera", action="ban", product=None))  # fmt: skip
+    assert change.event_id != rival.event_id and change.created
+    event = event_reads.get_event(store, change.event_id)
+    assert event is not None and event.vendor == "Talvera"
+    assert written == 1 and alerts(store) == 2
+
+
+def test_the_events_vendor_named_in_a_vendorless_report_is_no_evidence() -> None:
+    """Similarity for a report whose finding has no vendor leaves the event's vendor
+    name out: the name alone never makes the report part of the event."""
+    event = rules.Profile("orvane", "vendor", True, "moratorium", frozenset(), None, START,
+                          START, terms=frozenset({"orvan", "matcher", "sheriff"}),
+                          names=frozenset({"orvan"}))  # fmt: skip
+    new = rules.Profile("", "none", False, None, frozenset(), None, START, START,
+                        terms=frozenset({"orvan", "pric", "quarter", "revenu"}),
+                        names=frozenset({"orvan"}))  # fmt: skip
+    sim, shared, shared_names = rules.similarity(new, event)
+    assert (sim, shared, shared_names) == (0.0, 0, 0)
+    assert rules.decide(new, event) is None
+    same_vendor = rules.Profile(
+        "orvane", "vendor", False, None, frozenset(), None, START, START,
+        terms=frozenset({"matcher", "sheriff", "pric"}), names=frozenset())  # fmt: skip
+    assert rules.similarity(same_vendor, event)[1] == 2
+
+
+def test_a_worldwide_region_agrees_with_any_country_for_the_forgiven_conflict(
+    store: Store,
+) -> None:
+    """Extraction says "global" when a report names no place: that is no disagreement."""
+    first, _ = record(store, report("Talvera switches off its kiosk face check", vendor="Talvera",
+                                    action="shutdown", product=None, region="global"))  # fmt: skip
+    change, _ = record(store, report(
+        "Kiosk identity matching back on at Talvera stores", day=3, vendor="Talvera",
+        action="reversal", product=None, region="CA"))  # fmt: skip
+    assert change.event_id == first.event_id
+
+
+# --------------------------------------------------------------------------- authorities
+
+
+def test_a_court_and_a_regulator_read_from_one_ruling_in_the_same_days_are_one_event(
+    store: Store,
+) -> None:
+    first, written = record(store, report(
+        "Appeal panel voids the data office's penalty on Orvane",
+        "The panel said the data office had no power over Orvane's matcher.",
+        vendor="Orvane", actor="court", relevant=False, action=None, product=None))  # fmt: skip
+    assert written == 0  # the vendor channel only: authorities go to their own channel
+    change, _ = record(store, report(
+        "Data office weighs its next step after losing the Orvane appeal",
+        "It may ask a higher court to look at the case again.",
+        day=2, vendor="Orvane", actor="regulator", relevant=False, action=None,
+        product=None))  # fmt: skip
+    assert change.event_id == first.event_id
+
+
+def test_a_regulator_acting_weeks_after_a_court_on_one_vendor_is_a_new_event(
+    store: Store,
+) -> None:
+    first, _ = record(store, report(
+        "Appeal panel voids the data office's penalty on Orvane",
+        "The panel said the data office had no power over Orvane's matcher.",
+        vendor="Orvane", actor="court", relevant=False, action=None, product=None))  # fmt: skip
+    change, _ = record(store, report(
+        "Data office opens a new inquiry into Orvane's matcher",
+        "The data office says Orvane's matcher still processes residents' faces.",
+        day=30, vendor="Orvane", actor="regulator", relevant=False, action=None,
+        product=None))  # fmt: skip
+    assert change.event_id != first.event_id
+
+
+# --------------------------------------------------------------------------- commentary
+
+
+def test_a_comment_on_another_story_of_a_big_vendor_does_not_absorb_its_change(
+    store: Store,
+) -> None:
+    comment, _ = record(store, report(
+        "Reader mailbag: why my doorbell from Norvik Labs skips faces in one state",
+        "A columnist explains the state consent statute behind the doorbell setting.",
+        actor="none", relevant=False, action=None, product=None))  # fmt: skip
+    change, written = record(store, report(
+        "Norvik Labs drops mood labels from its photo tagging API",
+        "Tags now describe clothing and objects only.", day=3, action="restriction",
+        product=None))  # fmt: skip
+    assert change.event_id != comment.event_id and written == 1
+
+
+def test_a_comment_sharing_words_with_the_vendor_change_still_joins_it(store: Store) -> None:
+    first, _ = record(store, report(
+        "Norvik Labs drops mood labels from its photo tagging API",
+        "Tags now describe clothing and objects only.", action="restriction", product=None))  # fmt: skip
+    change, _ = record(store, report(
+        "Opinion: Norvik Labs was right to drop mood labels",
+        "Mood labels from a photo never told anyone how a person felt.", day=2,
+        actor="none", relevant=False, action=None, product=None))  # fmt: skip
+    assert change.event_id == first.event_id
