@@ -98,7 +98,8 @@ def _join(
         updates += 1
         update = UpdateRecord(
             event_id=event_id, seq=updates, kind="field" if changes else "mention",
-            entry_id=mention.entry_id, detail=merge.update_detail(mention, changes),
+            entry_id=mention.entry_id,
+            detail=merge.update_detail(mention, changes, new_outlet=new_outlet),
             stamp=mention.stamp,
         )  # fmt: skip
         update_id = events_store.add_update(store, update)

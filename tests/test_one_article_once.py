@@ -177,4 +177,11 @@ def test_a_later_copy_of_an_article_already_shown_posts_nothing(
     assert poll(store, config).strip() == ""
     (event,) = events_store.recent_events(store, limit=5)
     assert event.mention_count == 2 and event.source_count == 1
+
+    # the same outlet with new facts: a follow-up
+    later = Story("Clearview AI extends its halt on police sales indefinitely", "Reuters",
+                  "https://www.reuters.com", "/technology/clearview-extends-halt/", "CBMiRRR3")  # fmt: skip
+    feed_server.set("/gn-fr", google_news("q", google_item(later), google_item(NOISE)))
+    printed = poll(store, config)
+    assert "↳ More from Reuters" in printed and later.headline in printed
     store.close()

@@ -199,8 +199,11 @@ def update(event: Event, update: EventUpdate, mention: Mention | None) -> Messag
     if changes:
         title = f"Update: {'; '.join(changes)}"
         body = f"Reported by {source}: {story}" if story else f"Reported by {source}"
-    else:
+    elif detail.get("new_outlet", True):
         title = f"Also reported by {source}"
+        body = story
+    else:  # the same outlet again, with something new to tell
+        title = f"More from {source}"
         body = story
     section = Section(title=one_line(title, 250), url=url, body=body or None,
                       links=(Link(source, url),) if url else ())  # fmt: skip

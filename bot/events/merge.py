@@ -92,10 +92,13 @@ def joined(
     return values, changes
 
 
-def update_detail(mention: NewMention, changes: list[dict[str, Any]]) -> dict[str, Any]:
+def update_detail(
+    mention: NewMention, changes: list[dict[str, Any]], *, new_outlet: bool = True
+) -> dict[str, Any]:
     """What an ``event_updates`` row tells about the mention that joined."""
     published = mention.published_at
     return {
+        "new_outlet": new_outlet,
         "entry_id": mention.entry_id, "source": mention.source, "via": mention.via,
         "title": mention.title,
         "link": mention.link, "published": utc_iso(published) if published else None,
