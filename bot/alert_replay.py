@@ -27,7 +27,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from bot.config import Config, slugify
-from bot.models import Destination, FeedConfig, FetchResult, Filters
+from bot.models import Destination, FeedConfig, FetchResult, Filters, Finding
 from bot.pipeline import prepare, process_result
 from store import Store, event_reads, outbox
 from store import entries as entries_store
@@ -87,7 +87,17 @@ class ChannelReport:
 # --------------------------------------------------------------------------- replay
 
 
-def replay(items: Sequence[ReplayItem]) -> dict[str, ChannelReport]:
+@dataclass(frozen=True)
+class Replayed:
+    """What the replay produced: the channel reports, and per item id the finding the
+    pipeline recorded (None: no FR content) and the key of the event it joined."""
+
+    channels: dict[str, ChannelReport]
+    findings: dict[str, Finding | None]
+    events: dict[str, str | None]
+
+
+def replay(items: Sequence[ReplayItem]) -> Replayed:
     """Replay ``items`` through a fresh store; one report per channel in ``CHANNELS``."""
     ordered = sorted(items, key=lambda item: item.published)  # stable: file order on ties
     with tempfile.TemporaryDirectory(prefix="policybot-replay-") as tmp:
@@ -95,14 +105,20 @@ def replay(items: Sequence[ReplayItem]) -> dict[str, ChannelReport]:
         try:
             alerts = _stream(store, Path(tmp), ordered)
             members = _event_members(store, {a.event_id for a in alerts})
+            recorded = entries_store.findings_by_guid(store)
         finally:
             store.close()
-    return score_alerts(alerts, members, items)
+    missing = (None, None)
+    return Replayed(
+        channels=score_alerts(alerts, members, items),
+        findings={item.id: recorded.get(item.id, missing)[0] for item in items},
+        events={item.id: recorded.get(item.id, missing)[1] for item in items},
+    )
 
 
 def _stream(store: Store, tmp: Path, items: Sequence[ReplayItem]) -> list[Alert]:
     feeds = _feeds(items)
-    config = Config(path=tmp / "feeds.yaml", feeds=tuple(feeds.values()), console=False)
+    config = Config(path=tmp / "feeds.yaml", feeds=tuple(feeds.values()), chat={"console": False})
     start = items[0].published - timedelta(days=1) if items else datetime.now().astimezone()
     prepare(store, config, now=start)
     channels = {

@@ -12,66 +12,46 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol, TextIO
+from typing import Any, TextIO
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.chat.console import ConsolePoster
+from bot.chat import registry
 from bot.config import Config
 from bot.delivery.dispatch import Dispatcher, DispatchSummary
+from bot.delivery.platform import PosterContext, Runtime
 from bot.delivery.poster import Poster
 from bot.pipeline import PollSummary, poll_once, prepare
-from store import Store
+from store import Store, StoreCorrupt, StoreError
 
 log = logging.getLogger(__name__)
-
-
-class Runtime(Protocol):
-    """An interactive chat connection (Slack Socket Mode/HTTP, Discord gateway)."""
-
-    async def start(self) -> None: ...
-    async def stop(self) -> None: ...
 
 
 def build_posters(
     config: Config,
     stream: TextIO | None = None,
-    runtimes: Sequence[Runtime] = (),
+    runtimes: Mapping[str, Runtime] | None = None,
     store: Store | None = None,
 ) -> list[Poster]:
-    """One poster per platform the configuration can reach (webhooks need no token).
-    A running Discord gateway client is shared with its poster."""
+    """The posters of every registered platform the configuration can reach (webhooks
+    need no token). A platform's running runtime is offered to its posters (Discord's
+    gateway client is shared with its poster)."""
     posters: list[Poster] = []
-    if config.console:
-        posters.append(ConsolePoster(stream or sys.stdout))
-    posters.extend(_slack_posters(config, store))
-    from bot.chat.discord.poster import discord_posters
-    from bot.chat.discord.runtime import DiscordRuntime
-
-    gateway = next((r for r in runtimes if isinstance(r, DiscordRuntime)), None)
-    posters.extend(discord_posters(config.discord, client=gateway.client if gateway else None))
+    for platform in registry.platforms():
+        context = PosterContext(store=store, stream=stream or sys.stdout,
+                                runtime=(runtimes or {}).get(platform.name))  # fmt: skip
+        posters.extend(platform.posters(config.platform_settings(platform.name), context))
     return posters
 
 
-def _slack_posters(config: Config, store: Store | None) -> list[Poster]:
-    from bot.chat.slack.poster import installation_token_lookup, slack_posters
-    from bot.chat.slack.runtime import installations_path
-
-    lookup = None
-    if config.slack.client_id and store is not None:  # multi-workspace OAuth installs
-        lookup = installation_token_lookup(installations_path(store), config.slack.client_id)
-    return slack_posters(config.slack, token_lookup=lookup)
-
-
-def slack_interactive(config: Config) -> bool:
-    """Slack slash commands run with a bot token or an OAuth app, and a way in
-    (Socket Mode app token or HTTP signing secret)."""
-    slack = config.slack
-    has_token = slack.enabled or bool(slack.client_id and slack.client_secret)
-    return has_token and bool(slack.app_token or slack.signing_secret)
+async def _bounded(coro: Any, seconds: float) -> None:
+    """Await a shutdown step for at most ``seconds``; its failures are not ours to report."""
+    with contextlib.suppress(Exception, asyncio.CancelledError):
+        await asyncio.wait_for(coro, seconds)
 
 
 async def close_posters(posters: list[Poster]) -> None:
@@ -88,15 +68,28 @@ async def poll_and_deliver(
     posters = build_posters(config, stream, store=store)
     try:
         summary = await poll_once(store, config, include_all=include_all)
-        delivered = await Dispatcher(store, posters).drain()
+        dispatcher = Dispatcher(store, posters, retry_for=config.delivery_retry_for)
+        delivered = await dispatcher.drain()
     finally:
         await close_posters(posters)
     return summary, delivered
 
 
+STOP_BUDGET = 4.0  # seconds a signal may take to stop `run` (runtimes, jobs, posters)
+STORE_BACKOFF_MAX = 900.0  # longest pause between tries while the database cannot be written
+
+
 @dataclass
 class Daemon:
-    """``policybot run``: scheduled polling and delivery until a signal arrives."""
+    """``policybot run``: scheduled polling and delivery until a signal arrives.
+
+    APScheduler only decides WHEN; each job starts a task this class owns, so a
+    signal cancels in-flight work at once (the store writes run in worker threads
+    and finish their transaction) without the scheduler logging cancellations.
+    Chat runtimes connect in their own tasks: a server that cannot be reached never
+    delays stopping. A database that cannot be written pauses the ticks with a
+    growing backoff and one message per change; a corrupt one stops the daemon.
+    """
 
     store: Store
     config: Config
@@ -107,51 +100,90 @@ class Daemon:
 
     def __post_init__(self) -> None:
         self.stop_event = asyncio.Event()
-        self._work = asyncio.Lock()  # one poll or drain at a time; stop waits for it
+        self._work = asyncio.Lock()  # one poll or drain at a time
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._jobs: dict[str, asyncio.Task[Any]] = {}
+        self.fatal: StoreError | None = None  # set when the daemon stopped on a store error
+        self._store_down_until = 0.0
+        self._store_backoff = 0.0
 
     async def run(self) -> None:
         prepare(self.store, self.config)
         runtimes = self._runtimes()
         posters = build_posters(self.config, self.stream, runtimes, self.store)
-        self.dispatcher = Dispatcher(self.store, posters)
+        self.dispatcher = Dispatcher(self.store, posters, retry_for=self.config.delivery_retry_for)
         scheduler = self._scheduler()
         self._install_signals()
         scheduler.start()
+        starters = [self._spawn(self._start_runtime(r)) for r in runtimes.values()]
         try:
-            for runtime in runtimes:
-                await runtime.start()
             await self.stop_event.wait()
         finally:
             scheduler.shutdown(wait=False)
-            async with self._work:  # let an in-flight poll/drain finish its transaction
-                pass
-            for runtime in runtimes:
-                with contextlib.suppress(Exception):
-                    await runtime.stop()
-            await close_posters(posters)
+            await self._cancel_all(starters)
+            for runtime in runtimes.values():
+                await _bounded(runtime.stop(), STOP_BUDGET / 4)
+            await _bounded(close_posters(posters), STOP_BUDGET / 4)
 
     def stop(self) -> None:
         self.stop_event.set()
+
+    def _spawn(self, coro: Any) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _cancel_all(self, extra: Sequence[asyncio.Task[Any]]) -> None:
+        tasks = [*self._tasks, *extra]
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.wait(tasks, timeout=STOP_BUDGET / 2)
+
+    async def _start_runtime(self, runtime: Runtime) -> None:
+        try:
+            await runtime.start()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # an unreachable chat server must not end the daemon
+            log.error("%s could not start (%s: %s); alerts still go out through the posters "
+                      "that work. Restart policybot once it is reachable.",
+                      type(runtime).__name__, type(exc).__name__, exc)  # fmt: skip
 
     def _scheduler(self) -> AsyncIOScheduler:
         scheduler = AsyncIOScheduler(timezone=UTC)
         now = datetime.now(UTC)
         common: dict[str, Any] = {"max_instances": 1, "coalesce": True, "misfire_grace_time": 60}
-        scheduler.add_job(self.poll_tick, "interval", seconds=self.tick_seconds,
+        scheduler.add_job(self._kick, "interval", args=[self.poll_tick], seconds=self.tick_seconds,
                           next_run_time=now, id="poll", **common)  # fmt: skip
-        scheduler.add_job(self.dispatch_tick, "interval", seconds=self.dispatch_seconds,
+        scheduler.add_job(self._kick, "interval", args=[self.dispatch_tick],
+                          seconds=self.dispatch_seconds,
                           next_run_time=now + timedelta(seconds=1), id="dispatch", **common)  # fmt: skip
         return scheduler
 
+    async def _kick(self, job: Callable[[], Any]) -> None:
+        """The scheduler's job: start ``job`` as a task of ours and return at once
+        (skipped while the previous run of the same job is still going)."""
+        name = job.__name__
+        running = self._jobs.get(name)
+        if self.stop_event.is_set() or (running is not None and not running.done()):
+            return
+        self._jobs[name] = self._spawn(job())
+
     async def poll_tick(self) -> None:
-        if self.stop_event.is_set():
+        if self.stop_event.is_set() or not self._store_ready():
             return
         async with self._work:
             try:
                 summary = await poll_once(self.store, self.config)
+            except StoreError as exc:
+                self._store_failed(exc)
+                return
             except Exception:  # one bad cycle must not end the daemon
                 log.exception("poll cycle failed; the next tick retries")
                 return
+            self._store_ok()
         if summary.feeds:
             log.info("%s", summary.line())
             if self.on_poll:
@@ -159,13 +191,43 @@ class Daemon:
         await self.dispatch_tick()
 
     async def dispatch_tick(self) -> None:
-        if self.stop_event.is_set():
+        if self.stop_event.is_set() or not self._store_ready():
             return
         async with self._work:
             try:
                 await self.dispatcher.drain(max_wait=0.0)
+            except StoreError as exc:
+                self._store_failed(exc)
             except Exception:
                 log.exception("delivery cycle failed; pending rows stay queued")
+
+    # ------------------------------------------------------------- store failures
+
+    def _store_ready(self) -> bool:
+        return time.monotonic() >= self._store_down_until
+
+    def _store_failed(self, exc: StoreError) -> None:
+        if isinstance(exc, StoreCorrupt):
+            log.error("%s", exc)
+            self.fatal = exc
+            self.stop()
+            return
+        first = self._store_backoff == 0.0
+        self._store_backoff = min(
+            max(self._store_backoff * 2, self.tick_seconds), STORE_BACKOFF_MAX
+        )
+        self._store_down_until = time.monotonic() + self._store_backoff
+        if first:
+            log.error("%s Pausing polling and delivery; retrying in %.0f s, then less often.",
+                      exc, self._store_backoff)  # fmt: skip
+        else:
+            log.info("the database still cannot be written; next try in %.0f s",
+                     self._store_backoff)  # fmt: skip
+
+    def _store_ok(self) -> None:
+        if self._store_backoff:
+            log.warning("the database can be written again; polling and delivery resume")
+        self._store_backoff = 0.0
 
     def _install_signals(self) -> None:
         loop = asyncio.get_running_loop()
@@ -173,16 +235,12 @@ class Daemon:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self.stop)
 
-    def _runtimes(self) -> list[Runtime]:
-        runtimes: list[Runtime] = []
-        if self.config.slack.enabled and (
-            self.config.slack.app_token or self.config.slack.signing_secret
-        ):
-            from bot.chat.slack.runtime import SlackRuntime
-
-            runtimes.append(SlackRuntime(self.config.slack, self.store))
-        if self.config.discord.enabled:
-            from bot.chat.discord.runtime import DiscordRuntime
-
-            runtimes.append(DiscordRuntime(self.config.discord, self.store))
+    def _runtimes(self) -> dict[str, Runtime]:
+        """Each registered platform's interactive runtime, when its settings ask for one."""
+        runtimes: dict[str, Runtime] = {}
+        for platform in registry.platforms():
+            settings = self.config.platform_settings(platform.name)
+            runtime = platform.runtime(settings, self.store) if platform.runtime else None
+            if runtime is not None:
+                runtimes[platform.name] = runtime
         return runtimes

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.events import merge, rules, votes
+from bot.events.matching import Profile
 from bot.events.records import NewMention, UpdateRecord
-from bot.events.rules import Profile
 from bot.events.signatures import text_bands
 from bot.events.status import CONTEXT_ACTORS, Timeline
 from bot.events.status import timeline as vendor_timeline

@@ -13,9 +13,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.models import ACTIONS, ACTOR_TYPES, Filters
+from bot.models import ACTIONS, Filters
+from bot.vocabulary import ACTING
 
-SUBSCRIBABLE_ACTORS: tuple[str, ...] = tuple(a for a in ACTOR_TYPES if a != "none")
+SUBSCRIBABLE_ACTORS: tuple[str, ...] = ACTING  # an actor that acts can be subscribed to
 LATEST_DEFAULT, LATEST_MAX = 5, 20
 SEARCH_LIMIT = 10
 QUERY_MAX = 200
@@ -25,13 +26,18 @@ class UsageError(ValueError):
     """The command text could not be understood; the message shows the right usage."""
 
 
+OPERATOR = "cli"  # the ``Caller.platform`` of the command line: sees every subscription
+OPERATOR_HINT = "an operator (use `policybot subscriptions` on the server)"
+
+
 @dataclass(frozen=True)
 class Caller:
-    platform: str  # "slack" | "discord" | "cli"
+    platform: str  # a registered chat platform's name, or OPERATOR
     user_id: str
     workspace: str | None = None  # Slack team id / Discord guild id
     channel: str | None = None  # where the command was typed (the subscribe target)
     can_manage: bool = False  # Slack admin or allow-list; Discord Manage Channels
+    manage_hint: str = OPERATOR_HINT  # who may manage, in the platform's own words
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,11 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
     CommandSpec("unsubscribe", "Stop alerts in this channel", _plain("unsubscribe"), manage=True),
     CommandSpec("subscriptions", "Subscriptions in this server", _plain("subscriptions")),
     CommandSpec("feeds", "The sources policybot watches", _plain("feeds")),
+    CommandSpec(
+        "page", "A watched policy page's last change (no name: the watched pages)",
+        lambda values: Request("page", query=values.get("name")),
+        (Option("name", str, "Page name, or part of it, e.g. Azure Face"),),
+    ),
     CommandSpec("status", "Feed health and failing subscriptions", _plain("status")),
     CommandSpec("help", "How to use /frpolicy", _plain("help")),
 )  # fmt: skip

@@ -51,6 +51,8 @@ def parse_text(text: str) -> Request:
         if command == "vendor":
             return Request("vendor", vendor=words)
         return Request("search", query=words)
+    if command == "page":
+        return Request("page", query=" ".join(args).strip() or None)
     if command == "subscribe":
         return Request("subscribe", filters=parse_filters(args))
     if args:

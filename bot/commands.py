@@ -18,6 +18,7 @@ from bot.command_set import (
     LATEST_DEFAULT,
     LATEST_MAX,
     MANAGE_COMMANDS,
+    OPERATOR,
     QUERY_MAX,
     SEARCH_LIMIT,
     SUBSCRIBABLE_ACTORS,
@@ -26,11 +27,12 @@ from bot.command_set import (
     UsageError,
 )
 from bot.command_text import parse_text
-from bot.delivery import render
+from bot.delivery import page_render, render
 from bot.models import ACTIONS, Destination, Filters, Message, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors, known_vendors
 from store import Store, event_reads, event_search, outbox
 from store import feeds as feeds_store
+from store import pages as pages_store
 from store import state as state_store
 from store import subscriptions as subscriptions_store
 
@@ -62,10 +64,7 @@ def vendor_names(store: Store, prefix: str = "", limit: int = 25) -> list[str]:
 
 
 def _not_allowed(caller: Caller, command: str) -> str:
-    who = {
-        "slack": "a workspace admin or a user listed under slack.admins in feeds.yaml",
-        "discord": "a member with the Manage Channels permission in this channel",
-    }.get(caller.platform, "an operator (use `policybot subscriptions` on the server)")
+    who = caller.manage_hint
     return f"Only {who} can {command} this channel. Ask one of them to run `/frpolicy {command}`."
 
 
@@ -103,14 +102,14 @@ def _search(store: Store, caller: Caller, request: Request) -> Message:
 
 
 def _destination(caller: Caller) -> Destination | None:
-    if caller.platform not in ("slack", "discord") or not caller.channel:
+    if caller.platform == OPERATOR or not caller.channel:
         return None
     return Destination(caller.platform, channel=caller.channel, workspace=caller.workspace)
 
 
 def _here_only(caller: Caller) -> Message:
     return render.notice(
-        "Run this in the Slack or Discord channel that should get alerts; from a terminal use "
+        "Run this in the chat channel that should get alerts; from a terminal use "
         "`policybot subscriptions add DEST` / `policybot subscriptions remove DEST`."
     )
 
@@ -194,7 +193,7 @@ def _unsubscribe(store: Store, caller: Caller, request: Request) -> Message:
 def visible_subscriptions(store: Store, caller: Caller) -> list[Subscription]:
     """What a caller may see: the CLI sees all; a chat caller its own workspace's channels."""
     subs = subscriptions_store.list_subscriptions(store)
-    if caller.platform not in ("slack", "discord"):
+    if caller.platform == OPERATOR:
         return subs
     return [
         s for s in subs
@@ -209,6 +208,18 @@ def _subscriptions(store: Store, caller: Caller, request: Request) -> Message:
 
 def _feeds(store: Store, caller: Caller, request: Request) -> Message:
     return render.feeds(feeds_store.list_feeds(store))
+
+
+def _page(store: Store, caller: Caller, request: Request) -> Message:
+    pages = pages_store.summaries(store)
+    name = " ".join((request.query or "").split())[:QUERY_MAX]
+    if not name:
+        return page_render.page_list(pages)
+    page, candidates = page_render.find_page(pages, name)
+    if page is None:
+        known = f" Watched pages: {', '.join(candidates[:10])}." if candidates else ""
+        return render.notice(f"No watched page called “{name[:80]}”.{known}")
+    return page_render.page_change(page)
 
 
 def _status(store: Store, caller: Caller, request: Request) -> Message:
@@ -233,6 +244,7 @@ _HANDLERS: dict[str, Callable[[Store, Caller, Request], Message]] = {
     "unsubscribe": _unsubscribe,
     "subscriptions": _subscriptions,
     "feeds": _feeds,
+    "page": _page,
     "status": _status,
     "help": _help,
 }

@@ -16,45 +16,16 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from bot.delivery.destinations import DestinationError, parse_destination
+from bot.chat import registry
+from bot.delivery.platform import DestinationError
+from bot.errors import ConfigError as ConfigError
 from bot.models import ACTIONS, ACTOR_TYPES, FEED_KINDS, FeedConfig, FetchSettings
 from bot.models import DeclaredSubscription as DeclaredSubscription
 from bot.models import Filters as Filters
 from bot.sources import vendor_searches
 from bot.sources.identity import canonical_link
 from bot.sources.netpolicy import NetworkPolicy, literal_address, split_allow_list
-
-
-class ConfigError(Exception):
-    """feeds.yaml or the environment is invalid; the message says where and how to fix it."""
-
-
-@dataclass(frozen=True)
-class SlackSettings:
-    bot_token: str | None = None
-    app_token: str | None = None  # Socket Mode
-    signing_secret: str | None = None  # HTTP mode
-    api_url: str | None = None  # SLACK_API_URL (tests, GovSlack)
-    mode: str = "socket"  # "socket" | "http"
-    port: int = 3000
-    admins: tuple[str, ...] = ()  # user ids allowed to change subscriptions besides admins
-    client_id: str | None = None
-    client_secret: str | None = None
-
-    @property
-    def enabled(self) -> bool:
-        return bool(self.bot_token)
-
-
-@dataclass(frozen=True)
-class DiscordSettings:
-    token: str | None = None
-    dev_guild: str | None = None  # sync commands to this guild only (development)
-    api_base: str | None = None  # DISCORD_API_BASE, for tests against a local fake
-
-    @property
-    def enabled(self) -> bool:
-        return bool(self.token)
+from bot.sources.page_text import check_selector
 
 
 @dataclass(frozen=True)
@@ -63,10 +34,16 @@ class Config:
     feeds: tuple[FeedConfig, ...]
     settings: FetchSettings = field(default_factory=FetchSettings)
     subscriptions: tuple[DeclaredSubscription, ...] = ()
-    console: bool = True
     max_updates_per_event: int = 5
-    slack: SlackSettings = field(default_factory=SlackSettings)
-    discord: DiscordSettings = field(default_factory=DiscordSettings)
+    delivery_retry_for: int = 48 * 3600  # seconds of a destination's outage before giving up
+    chat: Mapping[str, Any] = field(default_factory=dict)  # platform name -> its settings
+
+    def platform_settings(self, name: str) -> Any:
+        """A chat platform's settings (its defaults when feeds.yaml has no section)."""
+        if name in self.chat:
+            return self.chat[name]
+        platform = next(p for p in registry.platforms() if p.name == name)
+        return platform.load_settings(None, {}, str(self.path))
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*$")
@@ -75,10 +52,11 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _DEFAULT_KEYS = {
     "interval", "connect_timeout", "total_timeout", "max_bytes", "max_redirects",
     "concurrency", "per_host", "max_backoff", "max_alert_age_days", "user_agent",
-    "max_updates_per_event", "allow_hosts",
+    "max_updates_per_event", "allow_hosts", "delivery_retry_for",
 }  # fmt: skip
 _FEED_KEYS = {"id", "name", "url", "kind", "interval", "tags", "enabled", "verified"}
-_TOP_KEYS = {"defaults", "feeds", "subscriptions", "console", "slack", "discord", "vendor_searches"}
+_PAGE_KEYS = {"selector", "vendor"}  # kind: page only
+_BASE_KEYS = {"defaults", "feeds", "subscriptions", "vendor_searches"}  # + platform sections
 _SEARCH_KEYS = {"interval", "enabled"}
 _SECRET_HINT = re.compile(r"(xox[abposr]-|xapp-|token|secret|password)", re.I)
 
@@ -113,10 +91,11 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
     env = os.environ if env is None else env
     raw = _read_yaml(path)
     where = str(path)
-    unknown = set(raw) - _TOP_KEYS
+    top_keys = _BASE_KEYS | {p.section for p in registry.platforms()}
+    unknown = set(raw) - top_keys
     if unknown:
         raise ConfigError(
-            f"{where}: unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}."
+            f"{where}: unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(top_keys)}."
         )
     defaults = raw.get("defaults") or {}
     if not isinstance(defaults, dict):
@@ -125,18 +104,15 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
     feeds = _feeds(raw.get("feeds"), settings, where)
     feeds = _distinct(feeds + _vendor_searches(raw.get("vendor_searches"), where), where)
     subs = _subscriptions(raw.get("subscriptions") or [], env, where)
-    console = raw.get("console", True)
-    if not isinstance(console, bool):
-        raise ConfigError(f"{where}: 'console' must be true or false.")
+    chat = {p.name: p.load_settings(raw.get(p.section), env, where) for p in registry.platforms()}
     return Config(
         path=path,
         feeds=feeds,
         settings=settings,
         subscriptions=subs,
-        console=console,
         max_updates_per_event=max_updates,
-        slack=_slack(raw.get("slack") or {}, env, where),
-        discord=_discord(raw.get("discord") or {}, env, where),
+        delivery_retry_for=_retry_for(defaults, where),
+        chat=chat,
     )
 
 
@@ -205,6 +181,19 @@ def _settings(defaults: dict[str, Any], where: str) -> tuple[FetchSettings, int]
     return FetchSettings(**{**base.__dict__, **values}), cap
 
 
+def _retry_for(defaults: dict[str, Any], where: str) -> int:
+    """How long a destination's outage may last before its deliveries are given up."""
+    if "delivery_retry_for" not in defaults:
+        return Config.delivery_retry_for
+    seconds = parse_duration(
+        defaults["delivery_retry_for"], f"{where}: defaults.delivery_retry_for"
+    )
+    if seconds < 24 * 3600:
+        raise ConfigError(f"{where}: defaults.delivery_retry_for is {seconds // 3600} h; keep "
+                          "alerts through at least 24 h of outage (write 24h or more).")  # fmt: skip
+    return seconds
+
+
 def _allow_hosts(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: expected a list of host names, addresses or CIDR ranges "
@@ -251,7 +240,12 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
     if not isinstance(item, dict):
         raise ConfigError(f"{where}: expected a mapping with name, url and kind, got {item!r}.")
     label = f"{where} ({item.get('name')!r})" if item.get("name") else where
-    unknown = set(item) - _FEED_KEYS
+    unknown = set(item) - _FEED_KEYS - (_PAGE_KEYS if item.get("kind") == "page" else set())
+    if unknown & _PAGE_KEYS:
+        raise ConfigError(
+            f"{label}: {sorted(unknown & _PAGE_KEYS)} only apply to policy pages; add "
+            "'kind: page' to watch this url as a web page, or remove them."
+        )
     if unknown:
         raise ConfigError(
             f"{label}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_FEED_KEYS)}."
@@ -262,7 +256,9 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
     url = item.get("url")
     if not isinstance(url, str) or not _is_http_url(url):
         raise ConfigError(
-            f"{label}: 'url' must be an http(s) URL of an RSS or Atom feed, got {url!r}."
+            f"{label}: 'url' must be an http(s) URL of an RSS or Atom feed"
+            f"{' (or, with kind: page, of a web page)' if item.get('kind') != 'page' else ''}, "
+            f"got {url!r}."
         )
     if _SECRET_HINT.search(urlsplit(url).query):
         raise ConfigError(
@@ -289,9 +285,29 @@ def _feed(item: Any, settings: FetchSettings, where: str) -> FeedConfig:
         else settings.interval
     )
     feed_id = str(item.get("id") or slugify(name))
+    selector, vendor = _page_options(item, label) if kind == "page" else ("", "")
     return FeedConfig(id=feed_id, name=name.strip(), url=url.strip(), kind=kind,
                       interval=interval, tags=tuple(tags), enabled=enabled,
-                      verified=verified)  # fmt: skip
+                      verified=verified, selector=selector, vendor=vendor)  # fmt: skip
+
+
+def _page_options(item: dict[str, Any], label: str) -> tuple[str, str]:
+    """A policy page's ``selector`` (valid CSS) and ``vendor`` (a name)."""
+    selector = item.get("selector") or ""
+    if not isinstance(selector, str):
+        raise ConfigError(
+            f"{label}: 'selector' must be a CSS selector string, e.g. main or '#policy'."
+        )
+    problem = check_selector(selector.strip()) if selector.strip() else None
+    if problem:
+        raise ConfigError(
+            f"{label}: selector {selector!r} is not valid CSS ({problem}); write the selector of "
+            "the element holding the policy text, e.g. main, article or '#policy'."
+        )
+    vendor = item.get("vendor") or ""
+    if not isinstance(vendor, str):
+        raise ConfigError(f"{label}: 'vendor' must be the vendor's name, e.g. Microsoft.")
+    return selector.strip(), " ".join(vendor.split())
 
 
 def _vendor_searches(raw: Any, where: str) -> tuple[FeedConfig, ...]:
@@ -376,7 +392,7 @@ def _subscriptions(
             )
         text = _expand(text, env, label)
         try:
-            dest = parse_destination(text)
+            dest = registry.parse_destination(text)
         except DestinationError as exc:
             raise ConfigError(f"{label}: {exc}") from exc
         result.append(DeclaredSubscription(dest, _filters(item, label)))
@@ -416,62 +432,6 @@ def _filters(item: dict[str, Any], label: str) -> Filters:
         actions=words("actions", ACTIONS),
         actor_types=actor_types,
         min_confidence=_number(item.get("min_confidence", 0.0), f"{label}: min_confidence", 0, 1),
-    )
-
-
-def _slack(raw: Any, env: Mapping[str, str], where: str) -> SlackSettings:
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: 'slack' must be a mapping (mode, port, admins).")
-    mode = (
-        raw.get("mode")
-        or env.get("SLACK_MODE")
-        or (
-            "http"
-            if env.get("SLACK_SIGNING_SECRET") and not env.get("SLACK_APP_TOKEN")
-            else "socket"
-        )
-    )
-    if mode not in ("socket", "http"):
-        raise ConfigError(f"{where}: slack.mode must be 'socket' or 'http', got {mode!r}.")
-    for key in ("bot_token", "app_token", "signing_secret", "client_secret"):
-        if key in raw:
-            raise ConfigError(
-                f"{where}: slack.{key} must not be in feeds.yaml; set it in the environment or .env "
-                f"(SLACK_{key.upper()})."
-            )
-    admins = raw.get("admins") or []
-    if not isinstance(admins, list):
-        raise ConfigError(f"{where}: slack.admins must be a list of Slack user ids (U…).")
-    settings = SlackSettings(
-        bot_token=env.get("SLACK_BOT_TOKEN") or None,
-        app_token=env.get("SLACK_APP_TOKEN") or None,
-        signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
-        api_url=env.get("SLACK_API_URL") or None,
-        mode=mode,
-        port=int(raw.get("port") or env.get("PORT") or 3000),
-        admins=tuple(str(a) for a in admins),
-        client_id=env.get("SLACK_CLIENT_ID") or None,
-        client_secret=env.get("SLACK_CLIENT_SECRET") or None,
-    )
-    if settings.api_url and not _is_http_url(settings.api_url):
-        raise ConfigError(
-            f"SLACK_API_URL={settings.api_url!r} is not an http(s) URL ending in /api/."
-        )
-    return settings
-
-
-def _discord(raw: Any, env: Mapping[str, str], where: str) -> DiscordSettings:
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: 'discord' must be a mapping (dev_guild).")
-    if "token" in raw:
-        raise ConfigError(
-            f"{where}: discord.token must not be in feeds.yaml; set DISCORD_TOKEN instead."
-        )
-    guild = raw.get("dev_guild") or env.get("DISCORD_DEV_GUILD")
-    return DiscordSettings(
-        token=env.get("DISCORD_TOKEN") or None,
-        dev_guild=str(guild) if guild else None,
-        api_base=env.get("DISCORD_API_BASE") or None,
     )
 
 

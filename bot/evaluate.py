@@ -1,16 +1,18 @@
-"""Measure extraction (and event clustering) on a labelled JSONL file.
+"""Measure extraction, event clustering and alerts on labelled JSONL files.
 
 Each line holds one feed item as an RSS entry would carry it plus its ``gold``
-labels (see ../shared/data/README.md). Predictions are made from the item's
-title, summary, published date, language, url and source only; ``gold`` is read
-afterwards, for scoring.
+labels (see ../shared/data/README.md). The items are replayed in published order
+through the pipeline the daemon runs (``bot.alert_replay``): predictions are made
+from the item's title, summary, published date, language, url and source only
+(and, like in the daemon, from what earlier items left in the store); ``gold`` is
+read afterwards, for scoring. Extraction alone is also timed, item by item.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any
 
 from bot import alert_replay
 from bot.class_scores import class_scores
+from bot.events.metrics import clustering_metrics
 from bot.extract import extract
 from bot.models import Entry, Finding
 
@@ -251,7 +254,6 @@ def _clustering(
 ) -> dict[str, float | int] | None:
     if events is None:
         return None
-    from bot.events.metrics import clustering_metrics
 
     gold = [i.gold.get("event_id") for i in items]
     relevant = [bool(i.gold.get("relevant")) for i in items]
@@ -269,20 +271,8 @@ def predict(items: Sequence[LabelledItem]) -> tuple[list[Finding | None], float]
     return findings, time.perf_counter() - started
 
 
-def cluster(
-    items: Sequence[LabelledItem], findings: Sequence[Finding | None]
-) -> list[str | None] | None:
-    """Predicted event keys from the real store clustering (None if it is unavailable)."""
-    clusterer: Callable[[Sequence[tuple[Entry, Finding | None]]], list[str | None]]
-    try:
-        from bot.clustering import cluster_items as clusterer
-    except ImportError:  # the events stage is not installed in this build
-        return None
-    return clusterer([(i.entry, f) for i, f in zip(items, findings, strict=True)])
-
-
-def replay_alerts(items: Sequence[LabelledItem]) -> dict[str, alert_replay.ChannelReport]:
-    """The alert-level report: ``items`` replayed as feeds (see ``bot.alert_replay``)."""
+def replay(items: Sequence[LabelledItem]) -> alert_replay.Replayed:
+    """``items`` replayed as feeds through the pipeline (see ``bot.alert_replay``)."""
     return alert_replay.replay([
         alert_replay.ReplayItem(
             id=i.id, source=i.entry.source, title=i.entry.title, summary=i.entry.summary,
@@ -293,19 +283,23 @@ def replay_alerts(items: Sequence[LabelledItem]) -> dict[str, alert_replay.Chann
     ])  # fmt: skip
 
 
-def run_eval(paths: Path | Sequence[Path], *, clustering: bool = True) -> EvalResult:
-    """Score extraction, clustering (and, with ``clustering``, the alert-level replay)."""
+def run_eval(paths: Path | Sequence[Path]) -> EvalResult:
+    """Score ``paths``: every item goes through the pipeline the daemon runs (feed
+    parsing, extraction with its vendor's timeline, clustering, routing), and the
+    findings and events it recorded are scored; extraction alone is timed apart."""
     items = load_paths([paths] if isinstance(paths, Path) else paths)
     from bot.extract import warm_up
 
     warm_up()
-    findings, seconds = predict(items)
-    events = cluster(items, findings) if clustering else None
-    report = score(items, findings, seconds, events)
-    alerts = replay_alerts(items) if clustering else None
-    if alerts is not None:
-        report = {"alerts": alert_replay.as_json(alerts), **report}
-    result = EvalResult(report, items, findings, events, alerts=alerts)
+    _, seconds = predict(items)
+    replayed = replay(items)
+    findings = [replayed.findings[i.id] for i in items]
+    events = [replayed.events[i.id] for i in items]
+    report = {
+        "alerts": alert_replay.as_json(replayed.channels),
+        **score(items, findings, seconds, events),
+    }
+    result = EvalResult(report, items, findings, events, alerts=replayed.channels)
     for n, (item, found) in enumerate(zip(items, findings, strict=True)):
         predicted = bool(found and found.relevant)
         if item.gold["relevant"] and not predicted:

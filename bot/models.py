@@ -9,29 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, Literal
+from typing import Any
 
-ActorType = Literal["vendor", "government", "regulator", "court", "none"]
-ACTOR_TYPES: tuple[str, ...] = ("vendor", "government", "regulator", "court", "none")
-ACTIONS: tuple[str, ...] = (
-    "moratorium",
-    "extension",
-    "ban",
-    "exit",
-    "restriction",
-    "reversal",
-    "shutdown",
-    "settlement",
-)
-APPLIES_TO: tuple[str, ...] = (
-    "police",
-    "law_enforcement",
-    "government",
-    "private_companies",
-    "everyone",
-)
-FEED_KINDS: tuple[str, ...] = ("news", "vendor", "advocacy", "regulator")
-PLATFORMS: tuple[str, ...] = ("console", "slack", "discord", "slack-webhook", "discord-webhook")
+from bot.vocabulary import Action, ActorType, AppliesTo
+
+# the vocabularies as plain strings (members and tables: bot/vocabulary.py)
+ACTOR_TYPES: tuple[str, ...] = tuple(a.value for a in ActorType)
+ACTIONS: tuple[str, ...] = tuple(a.value for a in Action)
+APPLIES_TO: tuple[str, ...] = tuple(a.value for a in AppliesTo)
+FEED_KINDS: tuple[str, ...] = ("news", "vendor", "advocacy", "regulator", "page")
+PRIMARY_KINDS: frozenset[str] = frozenset({"vendor", "page"})  # the vendor's own words
 
 
 def utc_iso(moment: datetime | None = None) -> str:
@@ -56,6 +43,8 @@ class FeedConfig:
     enabled: bool = True
     verified: bool = True  # False: the address rests on the site's URL pattern only
     origin: str = ""  # where a generated source came from ("" = written in feeds.yaml)
+    selector: str = ""  # kind "page": CSS selector of the policy text ("" = main text)
+    vendor: str = ""  # kind "page": whose page it is ("" = from its address or name)
 
 
 @dataclass(frozen=True)
@@ -372,3 +361,52 @@ class Message:
     footer: str | None = None
     accent: str | None = None  # an action name; each platform picks a colour
     ephemeral: bool = True
+
+
+# --------------------------------------------------------------------------- pages
+
+
+@dataclass(frozen=True)
+class SentenceChange:
+    """One difference between two versions of a policy page."""
+
+    kind: str  # "added" | "removed" | "changed"
+    old: str | None = None
+    new: str | None = None
+
+    @property
+    def wording(self) -> str:
+        """The sentence as it stands after the change (the old one when removed)."""
+        return self.new if self.new is not None else self.old or ""
+
+
+@dataclass(frozen=True)
+class PageVersion:
+    """One version of a watched page: its text (by hash) and what changed from the last."""
+
+    feed_id: str
+    seq: int  # 1, 2, … per page
+    digest: str  # sha256 of the text (page_texts.hash)
+    url: str
+    seen_at: datetime  # first fetch that showed it (confirmed on the next)
+    baseline: bool = False  # a starting point (first fetch, new selector): nothing alerted
+    changes: tuple[SentenceChange, ...] = ()
+    event_ids: tuple[int, ...] = ()  # events its alerted changes were recorded under
+    note: str = ""  # why a baseline was taken
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """A watched page as ``policybot pages`` and ``/frpolicy page`` show it."""
+
+    feed_id: str
+    name: str
+    url: str
+    status: str  # the feed's fetch status
+    selector: str
+    versions: int
+    last_checked_at: datetime | None = None
+    last_change_at: datetime | None = None  # the newest non-baseline version
+    latest: PageVersion | None = None
+    unstable_note: str | None = None
+    last_error: str | None = None

@@ -13,15 +13,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
-from bot import clustering
+from bot import clustering, page_pipeline
 from bot.config import Config
 from bot.delivery.routes import route
 from bot.extract import extract
-from bot.models import Entry, FeedState, FetchResult, FetchSettings, Finding
+from bot.models import (
+    PRIMARY_KINDS,
+    Entry,
+    FeedConfig,
+    FeedState,
+    FetchResult,
+    FetchSettings,
+    Finding,
+)
 from bot.sources.backoff import next_state
 from bot.sources.fetch import Fetcher
 from bot.sources.parse import parse_feed
-from store import Store, now_iso
+from store import Store, StoreError, now_iso
 from store import entries as entries_store
 from store import feeds as feeds_store
 from store import state as state_store
@@ -65,7 +73,9 @@ def prepare(store: Store, config: Config, *, now: datetime | None = None) -> Non
     """Mirror feeds.yaml into the store (feeds and declared subscriptions)."""
     now = now or datetime.now(UTC)
     feeds_store.sync_feeds(store, config.feeds, now=now)
-    subscriptions_store.sync_declared(store, config.subscriptions, console=config.console)
+    subscriptions_store.sync_declared(
+        store, config.subscriptions, console=config.platform_settings("console")
+    )
 
 
 async def poll_once(
@@ -99,6 +109,8 @@ async def _fetch_and_process(
         result = await fetcher.fetch(feed)
         try:
             return await asyncio.to_thread(process_result, store, config, feed, result, now=now)
+        except StoreError:  # disk full, corruption: the whole cycle stops, said once
+            raise
         except Exception as exc:  # a bug on one feed must not stop the others
             log.exception("processing feed %r failed", feed.name)
             return await asyncio.to_thread(record_crash, store, config, feed, result, exc, now)
@@ -142,6 +154,8 @@ def process_result(
     store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
 ) -> FeedOutcome:
     """Parse one fetch and write everything it yields in one transaction (sync)."""
+    if feed.kind == "page":
+        return process_page(store, config, feed, result, now=now)
     entries: tuple[Entry, ...] = ()
     parse_error = None
     if result.outcome == "ok":
@@ -167,6 +181,50 @@ def process_result(
     )
 
 
+def process_page(
+    store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
+) -> FeedOutcome:
+    """One fetch of a watched page (kind "page"), in one transaction (sync)."""
+    source = _source(config, feed)
+    text, text_error = (
+        page_pipeline.read_text(result, source) if result.outcome == "ok" else (None, None)
+    )
+    state = next_state(feed, result, settings=config.settings, now=now, parse_error=text_error)
+    if text is not None:
+        state = replace(state, baseline_done=True)
+    page = page_pipeline.PageOutcome("none")
+    with store.transaction():
+        if result.outcome == "not_modified":
+            text = page_pipeline.unconfirmed_text(store, source)
+        if text is not None:
+            page = page_pipeline.record(store, source, text, url=result.final_url or feed.url,
+                                        now=now, alertable=True,
+                                        max_updates=config.max_updates_per_event)  # fmt: skip
+        if page.recheck and state.next_due_at is not None:
+            soon = now + timedelta(seconds=page_pipeline.pages.CONFIRM_AFTER)
+            state = replace(state, next_due_at=min(state.next_due_at, soon))
+        feeds_store.save_feed_state(store, state)
+    error = text_error or result.error or page.report
+    if state.status == "dead":
+        error = state.last_error
+    if error and error is not page.report:
+        log.warning("%s", error)
+    outcome = "error" if text_error else result.outcome
+    return FeedOutcome(feed.id, outcome, page.entries, page.findings, page.alerts,
+                       page.follow_ups, page.kind == "baseline" and not feed.baseline_done,
+                       error)  # fmt: skip
+
+
+def _source(config: Config, feed: FeedState) -> FeedConfig:
+    """The page's configuration (selector, vendor); a page no longer configured is
+    read with its main text."""
+    for source in config.feeds:
+        if source.id == feed.id:
+            return source
+    return FeedConfig(id=feed.id, name=feed.name, url=feed.url, kind=feed.kind,
+                      interval=feed.interval)  # fmt: skip
+
+
 def _record(
     store: Store,
     config: Config,
@@ -190,7 +248,7 @@ def _record(
             entry_id=entry_id,
             entry=entry,
             finding=finding,
-            primary=feed.kind == "vendor",
+            primary=feed.kind in PRIMARY_KINDS,
             max_updates=config.max_updates_per_event,
         )
         entries_store.record_finding(store, entry_id, finding, change.event_id)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -79,3 +80,40 @@ def known_vendors(store_names: Iterable[str], *, prefix: str = "", limit: int = 
     starts = [n for n in names if n.casefold().startswith(fold)]
     contains = [n for n in names if fold and fold in n.casefold() and n not in starts]
     return (starts + contains)[: max(limit, 0)]
+
+
+@lru_cache(maxsize=4)
+def domain_vendors(path: Path = VENDORS_FILE) -> dict[str, str]:
+    """Domain (lower case) → canonical vendor name, from the gazetteer's ``domains``."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    items = raw.get("vendors") if isinstance(raw, dict) else None
+    domains: dict[str, str] = {}
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            continue
+        parent = item.get("parent")
+        canonical = parent if isinstance(parent, str) and parent else item["name"]
+        for domain in item.get("domains") or []:
+            if isinstance(domain, str) and domain.strip():
+                domains.setdefault(domain.strip().lower().rstrip("."), canonical)
+    return domains
+
+
+def page_vendor(url: str, name: str = "") -> str | None:
+    """Whose page ``url`` is: the vendor owning its domain (or a parent domain), else a
+    vendor named in the page's ``name`` (longest name first), else None."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    labels = host.split(".")
+    by_domain = domain_vendors()
+    for start in range(len(labels) - 1):
+        vendor = by_domain.get(".".join(labels[start:]))
+        if vendor:
+            return vendor
+    words = f" {' '.join(name.split())} ".casefold()
+    for alias, vendor in sorted(gazetteer().items(), key=lambda kv: -len(kv[0])):
+        if f" {alias} " in words or f" {alias}'s " in words or f" {alias}:" in words:
+            return vendor
+    return None

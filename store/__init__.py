@@ -1,5 +1,5 @@
 """Persistence on SQLite via sqlite-utils: migrations and queries."""
 
-from store.db import Store, StoreError, now_iso, parse_iso
+from store.db import Store, StoreCorrupt, StoreError, StoreFull, now_iso, parse_iso
 
-__all__ = ["Store", "StoreError", "now_iso", "parse_iso"]
+__all__ = ["Store", "StoreCorrupt", "StoreError", "StoreFull", "now_iso", "parse_iso"]

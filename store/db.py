@@ -6,6 +6,8 @@ functions of the store modules and never touches SQL or ``Store.db`` itself.
 
 from __future__ import annotations
 
+import errno
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -22,6 +24,54 @@ from store.migrations import MIGRATIONS
 
 class StoreError(Exception):
     """A store problem a user can act on (the message says what to do)."""
+
+
+class StoreFull(StoreError):
+    """The database cannot be written: the disk (or a file-size limit) is full."""
+
+
+class StoreCorrupt(StoreError):
+    """The database file is damaged or is not a policybot database."""
+
+
+_FULL_CODES = {"SQLITE_FULL", "SQLITE_IOERR", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC",
+               "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_SHMSIZE", "SQLITE_CANTOPEN"}  # fmt: skip
+_CORRUPT_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+
+
+def classify(path: Path, exc: BaseException) -> StoreError | None:
+    """A clear StoreError for a disk-full or corruption failure, else None."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    text = str(exc)
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        name = "SQLITE_FULL"
+    if name in _CORRUPT_CODES or re.search(r"malformed|not a database", text):
+        return StoreCorrupt(
+            f"the database {path} is damaged ({text}). Stop policybot, keep a copy of the "
+            f'file, then recover what it holds with: sqlite3 {path} ".recover" | sqlite3 '
+            f"{path}.recovered  and run with --db {path}.recovered (or move it into place). "
+            "Or start afresh with --db pointing at a new file."
+        )
+    if name in _FULL_CODES or re.search(r"disk is full|disk I/O error|file too large", text):
+        return StoreFull(
+            f"cannot write to the database {path} ({text}): the disk is full or a file-size "
+            "limit was reached. Free space on that disk, or run with --db (or POLICYBOT_DB) "
+            "pointing at a file on a disk with room. Work finished before this point is kept; "
+            "the interrupted step is redone on the next run."
+        )
+    return None
+
+
+@contextmanager
+def translated(path: Path) -> Iterator[None]:
+    """Turn disk-full and corruption errors into StoreFull / StoreCorrupt."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        clear = classify(path, exc)
+        if clear is None:
+            raise
+        raise clear from exc
 
 
 class Store:
@@ -50,18 +100,28 @@ class Store:
             self.db.execute("PRAGMA temp_store=MEMORY")
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open (creating if needed) and migrate the database at ``path``."""
+    def open(cls, path: str | Path, *, create: bool = True) -> Store:
+        """Open (creating it if ``create``) and migrate the database at ``path``."""
         path = Path(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if create:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            elif not path.parent.is_dir():
+                raise StoreError(
+                    f"there is no database at {path}: the folder {path.parent} does not exist. "
+                    "Check --db (or POLICYBOT_DB); `policybot poll` creates a new database."
+                )
             store = cls(path)
         except (OSError, sqlite3.Error) as exc:
+            clear = classify(path, exc)
+            if clear is not None:
+                raise clear from exc
             raise StoreError(
                 f"cannot open the database {path}: {exc}. "
                 "Pass a writable file with --db PATH or set POLICYBOT_DB."
             ) from exc
-        store.migrate()
+        with translated(path):
+            store.migrate()
         return store
 
     def close(self) -> None:
@@ -78,7 +138,7 @@ class Store:
         processes on one file queue instead of failing on a lock upgrade. Savepoint
         names depend only on the depth, so SQLite reuses their prepared statements.
         """
-        with self.lock:
+        with self.lock, translated(self.path):
             conn = self.db.conn
             if not conn.in_transaction:
                 conn.execute("BEGIN IMMEDIATE")
@@ -111,12 +171,20 @@ class Store:
                 self._depth -= 1
 
     def query(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
-        with self.lock:
+        with self.lock, translated(self.path):
             return list(self.db.query(sql, params or ()))
 
     def execute(self, sql: str, params: Any = None) -> sqlite3.Cursor:
-        with self.lock:
+        with self.lock, translated(self.path):
             return self.db.execute(sql, params or ())
+
+    def integrity_check(self) -> list[str]:
+        """``PRAGMA integrity_check``: ``["ok"]`` or the problems SQLite found."""
+        with self.lock:
+            try:
+                return [str(row[0]) for row in self.db.execute("PRAGMA integrity_check")]
+            except sqlite3.DatabaseError as exc:
+                return [str(exc)]
 
     # -------------------------------------------------------------- migrations
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from bot.models import Entry, Finding
 from store.db import Store, now_iso, parse_iso
@@ -124,3 +125,30 @@ def _text(value: object) -> str | None:
 
 def finding_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def findings_by_guid(store: Store) -> dict[str, tuple[Finding | None, str | None]]:
+    """Every entry with a guid → (its recorded finding or None, its event's key or None).
+
+    ``policybot eval`` reads what the pipeline recorded for each replayed item."""
+    rows = store.query(
+        "SELECT e.guid, f.entry_id AS found, f.relevant, f.actor_type, f.vendor, f.product,"
+        " f.action, f.applies_to, f.region, f.effective, f.duration, f.confidence, f.evidence,"
+        " f.evidence_start, f.evidence_end, ev.key AS event_key FROM entries e"
+        " LEFT JOIN findings f ON f.entry_id = e.id LEFT JOIN events ev ON ev.id = f.event_id"
+        " WHERE e.guid IS NOT NULL"
+    )
+    return {str(row["guid"]): (_finding(row), row["event_key"]) for row in rows}
+
+
+def _finding(row: dict[str, Any]) -> Finding | None:
+    if row["found"] is None:
+        return None
+    return Finding(
+        relevant=bool(row["relevant"]), actor_type=str(row["actor_type"]), vendor=row["vendor"],
+        product=row["product"], action=row["action"], applies_to=row["applies_to"],
+        region=row["region"], effective=finding_date(row["effective"]),
+        duration=row["duration"], confidence=float(row["confidence"]),
+        evidence=str(row["evidence"]), evidence_start=int(row["evidence_start"]),
+        evidence_end=int(row["evidence_end"]),
+    )  # fmt: skip

@@ -30,6 +30,7 @@ from bot.events.records import (
     UpdateRecord,
 )
 from bot.events.signatures import BANDS
+from bot.vocabulary import AUTHORITIES
 from store.db import Store, now_iso
 
 CANDIDATE_LIMIT = 10
@@ -39,6 +40,8 @@ _EVENT_COLS = (
 )
 _BAND_MATCH = " OR ".join(f"(band = :b{n} AND hash = :h{n})" for n in range(BANDS))
 _NEWEST = f"ORDER BY first_reported DESC LIMIT {CANDIDATE_LIMIT}"
+# authorities' acts are followed up for months (constant SQL text: the names are fixed)
+_AUTHORITIES = "(" + ", ".join(f"'{name}'" for name in AUTHORITIES) + ")"
 # One statement (constant text, so SQLite prepares it once) finds whether the entry
 # is already recorded (first branch) and every event that could take the finding,
 # each branch an indexed range query; a branch whose guard is false costs nothing.
@@ -59,6 +62,12 @@ UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE :vendor = '' AND actor_type = :actor AND vendor IS NULL
   AND first_reported BETWEEN :lo AND :hi {_NEWEST})
+UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
+  WHERE :vendor != '' AND :actor IN {_AUTHORITIES} AND vendor_key = :vendor
+  AND actor_type = :actor AND first_reported BETWEEN :lo AND :hi {_NEWEST})
+UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
+  WHERE :vendor = '' AND :actor IN {_AUTHORITIES} AND actor_type = :actor
+  AND first_reported BETWEEN :near_lo AND :near_hi {_NEWEST})
 UNION ALL SELECT 0, {_EVENT_COLS} FROM events
   WHERE id IN (SELECT event_id FROM event_bands WHERE {_BAND_MATCH} LIMIT {CANDIDATE_LIMIT})
   AND first_reported BETWEEN :lo AND :hi

@@ -260,6 +260,31 @@ def m003_event_tallies(db: sqlite_utils.Database) -> None:
     )
 
 
+def m004_delivery_leases(db: sqlite_utils.Database) -> None:
+    """Hardened delivery: a lease per destination (one delivering process), and each
+    destination's outage (the circuit breaker: when to probe it next, since when it
+    has been failing), so retries go by time, not by a count per row."""
+    _run(
+        db,
+        """
+        CREATE TABLE delivery_leases (
+            subscription_id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,
+            acquired_at TEXT NOT NULL,
+            heartbeat_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE TABLE destination_outages (
+            subscription_id INTEGER PRIMARY KEY,
+            since TEXT NOT NULL,
+            failures INTEGER NOT NULL DEFAULT 0,
+            next_probe_at TEXT NOT NULL,
+            last_error TEXT
+        )
+        """,
+    )
+
+
 def m005_sources(db: sqlite_utils.Database) -> None:
     """Sources: unverified feed addresses, and aggregator items read for what they are.
 
@@ -291,11 +316,40 @@ def m005_sources(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def m007_pages(db: sqlite_utils.Database) -> None:
+    """Watched policy pages (feeds of kind "page"): each distinct text once, keyed by its
+    hash (``page_texts``); each page's versions in order (``page_versions``: a page that
+    returns to an earlier text gets a new version pointing at the same text), with the
+    sentence changes from the version before and the events they were recorded under;
+    and each page's watch state (``pages``: the last fetch's text, waiting for a second
+    fetch to confirm it, and how many fetches in a row have differed)."""
+    statements = [
+        "CREATE TABLE page_texts (hash TEXT PRIMARY KEY, text TEXT NOT NULL,"
+        " created_at TEXT NOT NULL)",
+        "CREATE TABLE page_versions (id INTEGER PRIMARY KEY,"
+        " feed_id TEXT NOT NULL REFERENCES feeds(id), seq INTEGER NOT NULL,"
+        " hash TEXT NOT NULL REFERENCES page_texts(hash), url TEXT NOT NULL,"
+        " seen_at TEXT NOT NULL, baseline INTEGER NOT NULL DEFAULT 0,"
+        " changes TEXT NOT NULL DEFAULT '[]', event_ids TEXT NOT NULL DEFAULT '[]',"
+        " note TEXT NOT NULL DEFAULT '',"
+        " UNIQUE (feed_id, seq))",
+        "CREATE TABLE pages (feed_id TEXT PRIMARY KEY REFERENCES feeds(id),"
+        " selector TEXT NOT NULL DEFAULT '', last_hash TEXT, last_text TEXT,"
+        " churn INTEGER NOT NULL DEFAULT 0, unstable_note TEXT, unstable_at TEXT,"
+        " last_checked_at TEXT, updated_at TEXT NOT NULL)",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 # Later migrations append here. Reserved: 2 = events/clustering (signatures, FTS),
-# 3 = event vote tallies (clustering speed), 5 = sources (verified feeds, outlets).
+# 3 = event vote tallies (clustering speed), 5 = sources (verified feeds, outlets),
+# 7 = watched policy pages.
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", m001_initial),
     (2, "events: signatures and search", m002_events),
     (3, "events: vote tallies and update counts", m003_event_tallies),
+    (4, "delivery: leases and destination outages", m004_delivery_leases),
     (5, "sources: unverified feeds, outlets, one article once", m005_sources),
+    (7, "pages: versions of watched policy pages", m007_pages),
 ]

@@ -27,15 +27,21 @@ _DUE_SELECT = """
 SELECT d.id, d.event_id, d.subscription_id, d.kind, d.update_id, d.attempts,
        d.next_attempt_at, s.platform, s.workspace, s.channel, s.webhook_url,
        p.message_ref AS parent_ref, p.thread_ref AS parent_thread,
-       p.posted_channel AS parent_channel
+       p.posted_channel AS parent_channel,
+       MAX(d.next_attempt_at, COALESCE(o.next_probe_at, '')) AS due_at
 FROM deliveries d
 JOIN subscriptions s ON s.id = d.subscription_id
 LEFT JOIN deliveries p
   ON d.kind = 'update' AND p.event_id = d.event_id AND p.subscription_id = d.subscription_id
  AND p.kind = 'alert' AND p.update_id = 0
+LEFT JOIN destination_outages o ON o.subscription_id = d.subscription_id
 WHERE d.status = 'pending' AND s.status = 'active'
   AND (d.kind = 'alert' OR p.status = 'sent')
 """
+
+
+# A row is due when its own retry time and its destination's next probe have passed.
+_DUE_AT = "MAX(d.next_attempt_at, COALESCE(o.next_probe_at, ''))"
 
 
 def at_iso(moment: datetime) -> str:
@@ -91,7 +97,7 @@ def claim_due(
     carries that alert's platform reference. Rows are not changed here: the
     dispatcher calls ``mark_sending`` right before posting each one.
     """
-    sql = _DUE_SELECT + " AND d.next_attempt_at <= ?"
+    sql = _DUE_SELECT + f" AND {_DUE_AT} <= ?"
     params: list[Any] = [at_iso(now or datetime.now(UTC))]
     if subscription_id is not None:
         sql += " AND d.subscription_id = ?"
@@ -109,14 +115,18 @@ def next_due_at(
     platforms: Collection[str] | None = None,
     *,
     subscription_id: int | None = None,
+    exclude: Collection[int] = (),
 ) -> datetime | None:
     """When the earliest claimable row (on these platforms, of this subscription)
     becomes due, or None."""
-    sql = "SELECT MIN(next_attempt_at) AS at FROM (" + _DUE_SELECT
+    sql = "SELECT MIN(due_at) AS at FROM (" + _DUE_SELECT
     params: list[Any] = []
     if subscription_id is not None:
         sql += " AND d.subscription_id = ?"
         params.append(subscription_id)
+    if exclude:
+        sql += f" AND d.subscription_id NOT IN ({','.join('?' for _ in exclude)})"
+        params.extend(exclude)
     if platforms is not None:
         if not platforms:
             return None
@@ -154,6 +164,12 @@ def mark_sent(
             "UPDATE deliveries SET status = 'sent', message_ref = ?, thread_ref = ?,"
             " posted_channel = ?, sent_at = ?, last_error = NULL WHERE id = ?",
             (posted.ref, posted.thread_ref, posted.channel, now_iso(now), delivery_id),
+        )
+        # the destination answered: its outage (if any) is over
+        db.execute(
+            "DELETE FROM destination_outages WHERE subscription_id ="
+            " (SELECT subscription_id FROM deliveries WHERE id = ?)",
+            (delivery_id,),
         )
         if posted.thread_ref:
             # A follow-up that opened the alert's thread (Discord creates it on the
@@ -218,15 +234,53 @@ def defer_subscription(store: Store, subscription_id: int, at: datetime) -> int:
     return int(cursor.rowcount or 0)
 
 
-def recover_in_flight(store: Store) -> int:
-    """At startup: rows left 'sending' by a crash go back to 'pending' (posted again
-    once: the documented duplicate window). Returns how many."""
+def release_sending(store: Store, delivery_id: int, error: str) -> None:
+    """A caught error between ``mark_sending`` and the outcome: back to pending."""
+    with store.transaction() as db:
+        db.execute(
+            "UPDATE deliveries SET status = 'pending', last_error = ? WHERE id = ?"
+            " AND status = 'sending'",
+            (error, delivery_id),
+        )
+
+
+def requeue(store: Store, subscription_id: int | None = None, *, now: datetime | None = None
+            ) -> int:  # fmt: skip
+    """``policybot outbox retry``: failed rows (of one destination, or all) become
+    pending and due now; their destinations' outages are forgotten and failing
+    subscriptions become active again. Returns the number of rows re-queued."""
+    stamp = at_iso(now or datetime.now(UTC))
+    where, params = ("", []) if subscription_id is None else (" AND subscription_id = ?",
+                                                               [subscription_id])  # fmt: skip
     with store.transaction() as db:
         cursor = db.execute(
-            "UPDATE deliveries SET status = 'pending', last_error = ? WHERE status = 'sending'",
-            ("interrupted while sending (restart); sent again",),
+            "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?"
+            " WHERE status = 'failed'" + where,
+            [stamp, *params],
+        )
+        db.execute("DELETE FROM destination_outages WHERE 1" + where, params)
+        db.execute(
+            "UPDATE subscriptions SET status = 'active', last_error = NULL WHERE status ="
+            " 'failing'" + where.replace("subscription_id", "id"),
+            params,
+        )
+        db.execute(
+            "UPDATE deliveries SET next_attempt_at = ? WHERE status = 'pending'" + where,
+            [stamp, *params],
         )
     return int(cursor.rowcount or 0)
+
+
+def open_rows(store: Store, *, limit: int = 200) -> list[dict[str, Any]]:
+    """Pending, sending and failed rows with their destination, oldest first."""
+    return store.query(
+        "SELECT d.id, d.event_id, d.subscription_id, d.kind, d.status, d.attempts,"
+        " d.next_attempt_at, d.created_at, d.last_error, s.platform, s.workspace, s.channel,"
+        " s.webhook_url, s.status AS subscription_status FROM deliveries d"
+        " JOIN subscriptions s ON s.id = d.subscription_id"
+        " WHERE d.status IN ('pending', 'sending', 'failed') ORDER BY d.id LIMIT ?",
+        [limit],
+    )
 
 
 def queue_depth(store: Store) -> dict[str, int]:
@@ -235,7 +289,7 @@ def queue_depth(store: Store) -> dict[str, int]:
     counts = dict.fromkeys(STATUSES, 0)
     for row in store.query("SELECT status, COUNT(*) AS n FROM deliveries GROUP BY status"):
         counts[str(row["status"])] = int(row["n"])
-    due = store.query("SELECT COUNT(*) AS n FROM (" + _DUE_SELECT + " AND d.next_attempt_at <= ?)",
+    due = store.query("SELECT COUNT(*) AS n FROM (" + _DUE_SELECT + f" AND {_DUE_AT} <= ?)",
                       [at_iso(datetime.now(UTC))])  # fmt: skip
     counts["due"] = int(due[0]["n"])
     blocked = store.query(

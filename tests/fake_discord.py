@@ -25,7 +25,7 @@ from aiohttp import WSMsgType, web
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot.config import DiscordSettings
+from bot.chat.discord.settings import DiscordSettings
 
 BOT_ID = "900000000000000001"
 APP_ID = "900000000000000002"

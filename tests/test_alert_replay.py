@@ -213,3 +213,22 @@ def test_text_report_prints_the_alert_table_first(stream_file: Path) -> None:
     assert vendor_row.split() == ["vendor", "4", "1", "1", "1", "1", "1", "25.0%"]
     assert any("never alerted: meta-glasses-exit" in line for line in lines)
     assert result.output.index("alert-level report") < result.output.index("relevance")
+
+
+def test_item_scores_and_predictions_come_from_the_replayed_pipeline(
+    stream_file: Path,
+) -> None:
+    """One pass: the predictions file carries the findings and events the replay recorded,
+    so an alert's event is the event of the items in it."""
+    out = stream_file.parent / "pred.jsonl"
+    result = CliRunner().invoke(
+        main, ["eval", str(stream_file), "--json", "--predictions", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    rows = {row["id"]: row for row in map(json.loads, out.read_text().splitlines())}
+    dup = next(p for p in report["alerts"]["vendor"]["problems"] if p["outcome"] == "duplicate")
+    assert rows["f3"]["event"] == dup["event"] != rows["f1"]["event"]
+    assert rows["f1"]["event"] == rows["f2"]["event"]
+    assert rows["g3"]["relevant"] is False and rows["g3"]["event"] is None
+    assert report["relevance"]["tp"] == 4  # f1, f2, f3 and m1

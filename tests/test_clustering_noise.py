@@ -15,7 +15,7 @@ import pytest
 
 from bot import clustering
 from bot.delivery.routes import route
-from bot.events import rules
+from bot.events import matching
 from bot.models import Destination, Entry, EventChange, Filters, Finding
 from store import Store, event_reads
 from store import entries as entries_store
@@ -145,11 +145,11 @@ def test_the_conflict_is_not_forgiven_when_date_or_region_differ(
 
 
 def test_two_conflicts_are_never_forgiven() -> None:
-    old = rules.Profile("talvera", "vendor", True, "shutdown", frozenset({"kiosk"}), "US",
+    old = matching.Profile("talvera", "vendor", True, "shutdown", frozenset({"kiosk"}), "US",
                         START, START)  # fmt: skip
-    new = rules.Profile("talvera", "vendor", True, "reversal", frozenset({"lens"}), "US",
+    new = matching.Profile("talvera", "vendor", True, "reversal", frozenset({"lens"}), "US",
                         START + timedelta(days=1), START + timedelta(days=1))  # fmt: skip
-    assert rules.decide(new, old) is None
+    assert matching.decide(new, old) is None
 
 
 # --------------------------------------------------------------------------- follow-ups
@@ -210,19 +210,19 @@ def test_a_rival_named_in_the_headline_does_not_pull_the_item_into_its_event(
 def test_the_events_vendor_named_in_a_vendorless_report_is_no_evidence() -> None:
     """Similarity for a report whose finding has no vendor leaves the event's vendor
     name out: the name alone never makes the report part of the event."""
-    event = rules.Profile("orvane", "vendor", True, "moratorium", frozenset(), None, START,
+    event = matching.Profile("orvane", "vendor", True, "moratorium", frozenset(), None, START,
                           START, terms=frozenset({"orvan", "matcher", "sheriff"}),
                           names=frozenset({"orvan"}))  # fmt: skip
-    new = rules.Profile("", "none", False, None, frozenset(), None, START, START,
+    new = matching.Profile("", "none", False, None, frozenset(), None, START, START,
                         terms=frozenset({"orvan", "pric", "quarter", "revenu"}),
                         names=frozenset({"orvan"}))  # fmt: skip
-    sim, shared, shared_names = rules.similarity(new, event)
+    sim, shared, shared_names = matching.similarity(new, event)
     assert (sim, shared, shared_names) == (0.0, 0, 0)
-    assert rules.decide(new, event) is None
-    same_vendor = rules.Profile(
+    assert matching.decide(new, event) is None
+    same_vendor = matching.Profile(
         "orvane", "vendor", False, None, frozenset(), None, START, START,
         terms=frozenset({"matcher", "sheriff", "pric"}), names=frozenset())  # fmt: skip
-    assert rules.similarity(same_vendor, event)[1] == 2
+    assert matching.similarity(same_vendor, event)[1] == 2
 
 
 def test_a_worldwide_region_agrees_with_any_country_for_the_forgiven_conflict(
@@ -240,7 +240,7 @@ def test_a_worldwide_region_agrees_with_any_country_for_the_forgiven_conflict(
 # --------------------------------------------------------------------------- authorities
 
 
-def test_a_court_and_a_regulator_read_from_one_ruling_in_the_same_days_are_one_event(
+def test_a_court_and_a_regulator_read_from_one_ruling_in_one_news_cycle_are_one_event(
     store: Store,
 ) -> None:
     first, written = record(store, report(
@@ -251,7 +251,7 @@ def test_a_court_and_a_regulator_read_from_one_ruling_in_the_same_days_are_one_e
     change, _ = record(store, report(
         "Data office weighs its next step after losing the Orvane appeal",
         "It may ask a higher court to look at the case again.",
-        day=2, vendor="Orvane", actor="regulator", relevant=False, action=None,
+        day=9, vendor="Orvane", actor="regulator", relevant=False, action=None,
         product=None))  # fmt: skip
     assert change.event_id == first.event_id
 
@@ -297,3 +297,74 @@ def test_a_comment_sharing_words_with_the_vendor_change_still_joins_it(store: St
         "Mood labels from a photo never told anyone how a person felt.", day=2,
         actor="none", relevant=False, action=None, product=None))  # fmt: skip
     assert change.event_id == first.event_id
+
+
+def test_stages_of_one_law_weeks_apart_are_one_event(store: Store) -> None:
+    """Bill passed, then signed six weeks later: other words, the same named place."""
+    bill, _ = record(store, report(
+        "Lawmakers in Calloway pass a bill curbing police face matching",
+        "The measure passed by a wide margin.", vendor=None, actor="government",
+        relevant=False, action=None, product=None))  # fmt: skip
+    signed, _ = record(store, report(
+        "Governor's signature makes the limits law",
+        "Troopers in Calloway have until spring to comply.", day=42, vendor=None,
+        actor="government", relevant=False, action=None, product=None))  # fmt: skip
+    assert signed.event_id == bill.event_id
+
+
+@pytest.mark.parametrize(
+    ("place", "actor"),
+    [("Dunmere", "government"), ("Calloway", "court")],
+    ids=["another-place", "another-kind-of-authority"],
+)
+def test_a_later_authority_act_elsewhere_or_by_another_authority_is_new(
+    store: Store, place: str, actor: str
+) -> None:
+    bill, _ = record(store, report(
+        "Lawmakers in Calloway pass a bill curbing police face matching",
+        "The measure passed by a wide margin.", vendor=None, actor="government",
+        relevant=False, action=None, product=None))  # fmt: skip
+    later, _ = record(store, report(
+        "Governor's signature makes the limits law",
+        f"Troopers in {place} have until spring to comply.", day=42, vendor=None,
+        actor=actor, relevant=False, action=None, product=None))  # fmt: skip
+    assert later.event_id != bill.event_id
+
+
+def test_a_regulators_later_step_on_the_same_vendor_and_body_joins_its_act(store: Store) -> None:
+    """A month on, the watchdog asks to appeal: same vendor, same named body."""
+    first, _ = record(store, report(
+        "Orvane beats the Harbour Privacy Board at the tribunal",
+        "The tribunal found the Harbour Privacy Board lacked power over Orvane.",
+        vendor="Orvane", actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
+    later, _ = record(store, report(
+        "Watchdog asks leave to appeal its Orvane defeat",
+        "The Harbour Privacy Board says the ruling misreads its remit.", day=30,
+        vendor="Orvane", actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
+    assert later.event_id == first.event_id
+
+
+def test_a_regulator_elsewhere_acting_on_the_same_vendor_later_is_a_new_event(
+    store: Store,
+) -> None:
+    first, _ = record(store, report(
+        "Orvane beats the Harbour Privacy Board at the tribunal",
+        "The tribunal found the Harbour Privacy Board lacked power over Orvane.",
+        vendor="Orvane", actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
+    later, _ = record(store, report(
+        "Watchdog fines Orvane over its face index",
+        "The Velmont Data Office says the index breaks consent rules.", day=30,
+        vendor="Orvane", actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
+    assert later.event_id != first.event_id
+
+
+def test_a_vendorless_report_naming_the_same_body_joins_the_authority_act(store: Store) -> None:
+    first, _ = record(store, report(
+        "Photo app maker Orvane settles Harbour Privacy Board claims",
+        "Orvane must delete models trained on customer photos, the Harbour Privacy Board says.",
+        vendor="Orvane", actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
+    later, _ = record(store, report(
+        "Board proposes order against a photo app maker",
+        "The Harbour Privacy Board wants the models deleted within a year.", day=1,
+        vendor=None, actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
+    assert later.event_id == first.event_id

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.chat.discord.runtime import MANAGE_HINT as DISCORD_HINT
+from bot.chat.slack.runtime import MANAGE_HINT as SLACK_HINT
 from bot.command_set import Caller, Request, UsageError
 from bot.command_text import parse_text
 from bot.commands import execute, handle_text, vendor_names
@@ -18,8 +20,10 @@ from store import state as state_store
 from store import subscriptions as subscriptions_store
 from tests.chat_fixtures import T0, Newsroom, open_store
 
-ADMIN = Caller("slack", "U1", workspace="T1", channel="C1", can_manage=True)
-MEMBER = Caller("slack", "U2", workspace="T1", channel="C1", can_manage=False)
+ADMIN = Caller("slack", "U1", workspace="T1", channel="C1", can_manage=True,
+              manage_hint=SLACK_HINT)  # fmt: skip
+MEMBER = Caller("slack", "U2", workspace="T1", channel="C1", can_manage=False,
+               manage_hint=SLACK_HINT)  # fmt: skip
 HERE = Destination("slack", channel="C1", workspace="T1")
 
 
@@ -94,7 +98,8 @@ def test_non_manager_cannot_subscribe_or_unsubscribe(store: Store) -> None:
     for command in ("subscribe", "unsubscribe"):
         message = execute(store, MEMBER, Request(command))
         assert "Only a workspace admin or a user listed under slack.admins" in message.text
-    discord = Caller("discord", "1", workspace="2", channel="123456789012345678")
+    discord = Caller("discord", "1", workspace="2", channel="123456789012345678",
+                     manage_hint=DISCORD_HINT)  # fmt: skip
     assert "Manage Channels" in execute(store, discord, Request("subscribe")).text
     assert subscriptions_store.list_subscriptions(store) == []
 

@@ -37,14 +37,15 @@ def test_valid_file_loads_with_defaults_and_overrides(tmp_path: Path) -> None:
     assert config.feeds[0].interval == 900
     assert config.feeds[1].interval == 7200 and config.feeds[1].enabled is False
     assert config.settings.max_alert_age_days is None
-    assert config.slack.enabled is False and config.discord.enabled is False
+    assert config.platform_settings("slack").enabled is False
+    assert config.platform_settings("discord").enabled is False
 
 
 def test_shipped_feeds_yaml_is_valid_and_large_enough() -> None:
     config = load_config(Path(__file__).parent.parent / "feeds.yaml", env={})
     kinds = {f.kind for f in config.feeds}
     assert len(config.feeds) >= 15
-    assert kinds == {"news", "vendor", "advocacy", "regulator"}
+    assert kinds == {"news", "vendor", "advocacy", "regulator", "page"}
 
 
 @pytest.mark.parametrize(
@@ -111,7 +112,7 @@ def test_credentials_and_webhooks_come_from_the_environment(tmp_path: Path) -> N
     )
     env = {"SLACK_BOT_TOKEN": "xoxb-test", "HOOK": "https://hooks.slack.com/services/T/B/X"}
     config = load_config(write(tmp_path, text), env=env)
-    assert config.slack.bot_token == "xoxb-test"
+    assert config.platform_settings("slack").bot_token == "xoxb-test"
     sub = config.subscriptions[0]
     assert sub.destination.webhook_url == env["HOOK"]
     assert sub.filters.actor_types == ("government",)

@@ -15,8 +15,8 @@ import discord
 import pytest
 
 from bot.chat.discord.runtime import DiscordRuntime
+from bot.chat.discord.settings import DiscordSettings
 from bot.chat.discord.text import INVITE_PERMISSIONS
-from bot.config import DiscordSettings
 from bot.models import Destination, Message
 from store import Store
 from store import subscriptions as subscriptions_store
@@ -98,7 +98,7 @@ async def test_commands_sync_globally_on_start(runtime: DiscordRuntime, fake: Fa
     assert group["name"] == "frpolicy"
     subs = {option["name"] for option in group["options"]}
     assert subs == {"latest", "vendor", "search", "subscribe", "unsubscribe",
-                    "subscriptions", "feeds", "status", "help"}  # fmt: skip
+                    "subscriptions", "feeds", "page", "status", "help"}  # fmt: skip
     subscribe = next(o for o in group["options"] if o["name"] == "subscribe")
     params = {p["name"]: p for p in subscribe["options"]}
     assert set(params) == {"vendor", "action", "actor_type", "min_confidence"}

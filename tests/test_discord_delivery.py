@@ -12,7 +12,7 @@ import pytest
 
 from bot.chat.discord.embeds import TOTAL_MAX
 from bot.chat.discord.poster import DiscordPoster, discord_posters
-from bot.config import DiscordSettings
+from bot.chat.discord.settings import DiscordSettings
 from bot.delivery.dispatch import Dispatcher
 from bot.delivery.poster import Poster
 from bot.models import Destination, Entry, EventChange, Filters, Finding

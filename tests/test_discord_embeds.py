@@ -7,7 +7,6 @@ import re
 import discord
 
 from bot.chat.discord.embeds import (
-    COLOURS,
     DEFAULT_COLOUR,
     DESCRIPTION_MAX,
     EMBEDS_MAX,
@@ -24,6 +23,7 @@ from bot.chat.discord.embeds import (
 )
 from bot.chat.discord.text import INVITE_PERMISSIONS, thread_name
 from bot.models import ACTIONS, Field, Link, Message, Section
+from bot.vocabulary import ACTION_INFO, Action
 
 MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>")
 
@@ -76,7 +76,7 @@ def test_alert_embed_has_linked_title_fields_quote_footer_and_colour() -> None:
     assert names == ["Vendor", "Action", "Applies to", "Effective"]
     assert embed["description"].startswith("> Examplecorp said it would pause sales")
     assert embed["footer"] == {"text": "3 outlets"}
-    assert embed["color"] == COLOURS["moratorium"]
+    assert embed["color"] == ACTION_INFO[Action.MORATORIUM].colour
     check_limits([embed])
 
 

@@ -7,8 +7,8 @@ import time
 import pytest
 
 from bot.chat.discord.poster import DiscordPoster, DiscordWebhookPoster, discord_posters
+from bot.chat.discord.settings import DiscordSettings
 from bot.chat.discord.text import INVITE_PERMISSIONS
-from bot.config import DiscordSettings
 from bot.delivery.poster import PermanentFailure, RetryLater, TransientFailure
 from bot.models import Destination, Field, Message, Posted, Section
 from tests import fake_discord

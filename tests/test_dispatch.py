@@ -13,7 +13,7 @@ from bot.delivery.dispatch import Dispatcher
 from bot.delivery.poster import PermanentFailure, Poster, RetryLater, TransientFailure
 from bot.delivery.routes import route
 from bot.models import Destination, Filters, Posted
-from store import Store, outbox
+from store import Store, leases, outbox
 from store import subscriptions as subscriptions_store
 from tests.chat_fixtures import FakeChat, FakeTime, Newsroom, open_store, subscribe
 
@@ -66,10 +66,8 @@ async def test_pacing_is_per_channel_and_channels_run_in_parallel(tmp_path: Path
 
 async def test_retry_later_storm_delays_but_loses_nothing(tmp_path: Path) -> None:
     store, clock, chat, _ = setup(tmp_path, ("C1",), ("Amazon", "Microsoft"))
-    chat.failures = [
-        RetryLater("429 from slack:C1", 2.0) for _ in range(12)
-    ]  # more than max_attempts
-    summary = await dispatcher(store, clock, chat, max_attempts=3).drain(max_wait=120)
+    chat.failures = [RetryLater("429 from slack:C1", 2.0) for _ in range(12)]
+    summary = await dispatcher(store, clock, chat).drain(max_wait=120)
     assert summary.sent == 2 and summary.failed == 0 and summary.retried == 12
     assert len(chat.posts) == 2 and statuses(store) == ["sent", "sent"]
     assert clock.now - 1000.0 >= 24.0  # honoured each Retry-After
@@ -100,15 +98,74 @@ async def test_transient_outage_backs_off_then_delivers(tmp_path: Path) -> None:
     assert row["attempts"] == 4
 
 
-async def test_attempts_exhausted_marks_failed_and_reports(tmp_path: Path) -> None:
-    store, clock, chat, _ = setup(tmp_path)
-    chat.failures = [TransientFailure("503 from slack") for _ in range(10)]
-    summary = await dispatcher(store, clock, chat, max_attempts=3, backoff_base=1.0).drain(
-        max_wait=60
-    )
-    assert summary.failed == 1 and summary.sent == 0 and chat.attempts == 3
-    assert "gave up after 3 attempts" in summary.problems[0]
-    assert statuses(store) == ["failed"]
+async def test_an_outage_of_hours_gives_nothing_up_and_costs_one_probe_per_step(
+    tmp_path: Path,
+) -> None:
+    """30 simulated hours of 5xx on a destination with 6 queued alerts: every row is
+    kept, only the head row is tried (once per backoff step), then all go out in order."""
+    vendors = ("Amazon", "Microsoft", "IBM", "Clearview AI")
+    store, clock, chat, _ = setup(tmp_path, ("C1",), vendors)
+    outage_end = clock.now + 30 * 3600
+    probes: list[float] = []
+
+    async def post(dest, message, *, thread=None):  # type: ignore[no-untyped-def]
+        if clock.now < outage_end:
+            probes.append(clock.now)
+            raise TransientFailure("HTTP 500 from slack:C1")
+        return await FakeChat.post(chat, dest, message, thread=thread)
+
+    chat.post = post  # type: ignore[method-assign]
+    daemon = dispatcher(store, clock, chat, backoff_base=5.0, backoff_cap=900.0)
+    while clock.now < outage_end + 3600:  # the daemon's dispatch ticks, an hour past the end
+        summary = await daemon.drain(max_wait=0)
+        assert summary.failed == 0
+        clock.now += 60
+    assert [t.split(" ")[0] for t in chat.texts()] == [v.split()[0] for v in vendors]  # in order
+    assert statuses(store) == ["sent"] * len(vendors)
+    # one probe per backoff step (capped at 15 min), not one per row
+    assert len(probes) <= 30 * 3600 / 900 + 12
+    assert all(b - a >= 5.0 - 1e-6 for a, b in zip(probes, probes[1:], strict=False))
+    assert leases.outages(store) == []  # the breaker closed on the first success
+
+
+async def test_an_outage_longer_than_retry_for_marks_the_subscription_failing(
+    tmp_path: Path,
+) -> None:
+    store, clock, chat, _ = setup(tmp_path, ("C1",), ("Amazon", "Microsoft"))
+    chat.failures = [TransientFailure("503 from slack") for _ in range(1000)]
+    daemon = dispatcher(store, clock, chat, retry_for=2 * 3600.0, backoff_cap=600.0)
+    failed = 0
+    for _ in range(200):
+        failed += (await daemon.drain(max_wait=0)).failed
+        clock.now += 60
+    assert failed == 1 and statuses(store) == ["failed", "pending"]
+    sub = subscriptions_store.list_subscriptions(store)[-1]
+    assert sub.status == "failing" and "unreachable for 2." in (sub.last_error or "")
+    assert "policybot outbox retry" in (sub.last_error or "")
+    # re-queued by hand once the channel works: everything goes out
+    chat.failures = []
+    assert outbox.requeue(store) == 1
+    clock.now += 1
+    assert (await daemon.drain()).sent == 2
+
+
+async def test_a_second_dispatcher_is_refused_while_the_first_holds_the_lease(
+    tmp_path: Path,
+) -> None:
+    store, clock, chat, _ = setup(tmp_path, ("C1",), ("Amazon", "Microsoft"))
+    holder = dispatcher(store, clock, chat)
+    first = outbox.claim_due(store, holder.now())[0]
+    claim = leases.acquire(store, first.subscription_id, holder.owner, holder.now(), 120.0)
+    outbox.mark_sending(store, first.id)  # the holder is mid-post
+    second = dispatcher(store, clock, chat)
+    other = await second.drain()
+    assert claim.held and other.sent == 0 and chat.posts == []
+    assert "another policybot process" in other.problems[0]
+    assert statuses(store) == ["sending", "pending"]  # a live holder's row is not touched
+    # the holder dies without releasing: the lease expires, the next one recovers the row
+    clock.now += 121
+    later = await second.drain()
+    assert later.sent == 2 and statuses(store) == ["sent", "sent"]
 
 
 async def test_permanent_failure_marks_subscription_failing(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from bot.events import rules, status, votes
+from bot.events import matching, rules, status, votes
 from bot.events import signatures as signals
 from bot.models import Entry, Event, Finding
 
@@ -22,7 +22,7 @@ def profile(
     when: datetime = DAY,
     text: str = "Acme Vision pauses FaceFinder sales to police departments in Ohio",
     region: str | None = None,
-) -> rules.Profile:
+) -> matching.Profile:
     entry = Entry(feed_id="f", key=text, title=text, summary="", published=when)
     finding = Finding(relevant=relevant, actor_type=actor, vendor=vendor, product=product,
                       action=action, region=region)  # fmt: skip
@@ -90,26 +90,26 @@ def test_terms_drop_words_whose_stem_is_a_skipped_word() -> None:
 
 
 def test_action_relations() -> None:
-    assert rules.action_relation("ban", "ban") == "same"
-    assert rules.action_relation("ban", "restriction") == "compatible"
-    assert rules.action_relation("moratorium", "extension") == "compatible"
-    assert rules.action_relation("shutdown", "reversal") == "conflict"
-    assert rules.action_relation(None, "ban") == "unknown"
+    assert matching.action_relation("ban", "ban") == "same"
+    assert matching.action_relation("ban", "restriction") == "compatible"
+    assert matching.action_relation("moratorium", "extension") == "compatible"
+    assert matching.action_relation("shutdown", "reversal") == "conflict"
+    assert matching.action_relation(None, "ban") == "unknown"
 
 
 def test_same_vendor_in_the_news_cycle_joins_and_other_vendors_never_do() -> None:
     event = profile()
     later = profile(when=DAY + timedelta(days=3), text="Ohio police lose FaceFinder access")
-    assert rules.decide(later, event) is not None
-    assert rules.decide(profile(vendor="Other Corp"), event) is None
+    assert matching.decide(later, event) is not None
+    assert matching.decide(profile(vendor="Other Corp"), event) is None
 
 
 def test_a_year_later_never_joins_and_an_extension_is_a_new_event() -> None:
     event = profile()
     year = profile(action="extension", when=DAY + timedelta(days=330))
-    assert rules.decide(year, event) is None
+    assert matching.decide(year, event) is None
     weeks = profile(action="extension", when=DAY + timedelta(days=60))
-    assert rules.decide(weeks, event) is None  # follow-ups must repeat the same action
+    assert matching.decide(weeks, event) is None  # follow-ups must repeat the same action
 
 
 def test_follow_up_weeks_later_joins_when_action_and_wording_agree() -> None:
@@ -118,17 +118,17 @@ def test_follow_up_weeks_later_joins_when_action_and_wording_agree() -> None:
         when=DAY + timedelta(days=40),
         text="Dayton audit: Ohio police still without FaceFinder as Acme pause holds",
     )
-    assert rules.decide(follow, event) is not None
+    assert matching.decide(follow, event) is not None
     reversal = profile(action="reversal", when=DAY + timedelta(days=40),
                        text="Dayton audit: Ohio police get FaceFinder back as Acme pause ends")  # fmt: skip
-    assert rules.decide(reversal, event) is None
+    assert matching.decide(reversal, event) is None
 
 
 def test_different_products_of_one_vendor_stay_apart() -> None:
     event = profile(product="FaceFinder")
     other = profile(product="CrowdCount", when=DAY + timedelta(days=2),
                     text="Acme Vision restricts CrowdCount analytics for retailers")  # fmt: skip
-    assert rules.decide(other, event) is None
+    assert matching.decide(other, event) is None
 
 
 def test_government_events_without_vendor_need_matching_words() -> None:
@@ -140,8 +140,8 @@ def test_government_events_without_vendor_need_matching_words() -> None:
     other = profile(vendor=None, actor="government", relevant=False, action=None, product=None,
                     when=DAY + timedelta(days=1), region="US",
                     text="Shelbyville mayor signs budget with new school buses")  # fmt: skip
-    assert rules.decide(same, city) is not None
-    assert rules.decide(other, city) is None
+    assert matching.decide(same, city) is not None
+    assert matching.decide(other, city) is None
 
 
 def test_vote_weighs_values_breaks_ties_by_first_seen_and_ignores_none() -> None:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.models import Posted
-from store import Store, outbox
+from store import Store, leases, outbox
 from store import subscriptions as subscriptions_store
 from tests.chat_fixtures import Newsroom, open_store, subscribe
 
@@ -81,15 +81,20 @@ def test_failed_alert_takes_its_updates_along(tmp_path: Path) -> None:
     assert "its alert could not be delivered: channel_not_found" in errors
 
 
-def test_recover_in_flight(tmp_path: Path) -> None:
+def test_in_flight_rows_are_recovered_only_when_taking_over_a_lease(tmp_path: Path) -> None:
     store, sub, _, _ = setup(tmp_path)
     [alert] = outbox.claim_due(store, LATER)
+    assert leases.acquire(store, sub, "host:1:a", LATER, 60).held
     outbox.mark_sending(store, alert.id)
     assert outbox.queue_depth(store)["sending"] == 1
-    assert outbox.recover_in_flight(store) == 1
-    assert status(store, alert.id) == "pending"
-    assert outbox.recover_in_flight(store) == 0
+    refused = leases.acquire(store, sub, "host:2:b", LATER, 60)  # live holder: hands off
+    assert not refused.held and refused.holder and refused.holder.owner == "host:1:a"
+    assert status(store, alert.id) == "sending"
+    assert leases.acquire(store, sub, "host:1:a", LATER, 60).recovered == 0  # renewal
+    dead = leases.acquire(store, sub, "host:2:b", LATER, 60, dead=lambda o: o == "host:1:a")
+    assert dead.held and dead.recovered == 1 and status(store, alert.id) == "pending"
     assert [d.id for d in outbox.claim_due(store, LATER)] == [alert.id]
+    assert not leases.renew(store, sub, "host:1:a", LATER, 60)  # the old holder lost it
 
 
 def test_failing_subscription_blocks_until_resubscribed(tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ def test_alert_says_who_what_for_whom_with_fields_quote_and_sources() -> None:
     assert fields == {
         "Vendor": "Amazon", "Product": "Rekognition", "Action": "Moratorium",
         "Applies to": "police", "Effective": "2026-06-11", "Duration": "one year",
-        "Region": "United States",
+        "Region": "United States", "Primary source": "Amazon newsroom",
     }  # fmt: skip
     assert section.quote == EVENT.evidence
     assert section.url == "https://news2.example.org/a"  # the vendor's own newsroom first
@@ -146,6 +146,6 @@ def test_help_lists_every_command_with_examples() -> None:
     text = render.help_message(note="Unknown command “x”.").text
     assert text.startswith("Unknown command")
     for command in ("latest", "vendor", "search", "subscribe", "unsubscribe", "subscriptions",
-                    "feeds", "status", "help"):  # fmt: skip
+                    "feeds", "page", "status", "help"):  # fmt: skip
         assert f"/frpolicy {command}" in text
     assert "vendor:Amazon" in text

@@ -19,7 +19,7 @@ import yaml
 from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.chat.slack.runtime import BOT_SCOPES, SLASH_COMMAND, SlackRuntime
-from bot.config import SlackSettings
+from bot.chat.slack.settings import SlackSettings
 from bot.models import Destination
 from store import Store
 from store import subscriptions as subscriptions_store

@@ -18,8 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 from bot.chat.slack.poster import SlackPoster
+from bot.chat.slack.settings import SlackSettings
 from bot.cli.main import main as cli_main
-from bot.config import SlackSettings
 from bot.delivery.dispatch import Dispatcher
 from bot.models import Destination, Entry, EventChange, Filters, Finding
 from store import Store

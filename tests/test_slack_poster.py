@@ -8,7 +8,7 @@ import pytest
 
 from bot.chat.slack.poster import SlackPoster, SlackWebhookPoster, slack_posters
 from bot.chat.slack.runtime import check_slack_settings
-from bot.config import SlackSettings
+from bot.chat.slack.settings import SlackSettings
 from bot.delivery.poster import PermanentFailure, RetryLater, TransientFailure
 from bot.models import Destination, Field, Message, Posted, Section
 from tests.fake_slack import BOT_TOKEN, FakeSlack, fake_slack_server

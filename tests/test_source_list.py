@@ -31,7 +31,7 @@ def test_the_shipped_list_validates_covers_every_vendor_and_repeats_no_address()
         if not (own or searched) or (vendor.own_feed and not own):
             uncovered.append(vendor.name)
     assert uncovered == []
-    assert {f.kind for f in config.feeds} == {"news", "vendor", "advocacy", "regulator"}
+    assert {f.kind for f in config.feeds} == {"news", "vendor", "advocacy", "regulator", "page"}
 
 
 def test_each_generated_search_asks_for_the_vendor_with_policy_words_in_its_language() -> None:

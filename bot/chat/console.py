@@ -1,4 +1,4 @@
-"""The console poster: alerts as readable text on a stream (stdout by default).
+"""The console platform: alerts as readable text on a stream (stdout by default).
 
 Feed text is untrusted: ANSI escape sequences, other control characters and
 bidirectional overrides are stripped so a feed item cannot recolour, move the
@@ -8,10 +8,15 @@ cursor, retitle the terminal or visually reorder what follows it.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 import uuid
-from typing import TextIO
+from collections.abc import Mapping
+from typing import Any, TextIO
 
+from bot.delivery.platform import DestinationForm, Platform, PosterContext
+from bot.delivery.poster import Poster
+from bot.errors import ConfigError
 from bot.models import Destination, Message, Posted, Section
 
 _ANSI = re.compile(
@@ -104,3 +109,43 @@ def _section_lines(section: Section) -> list[str]:
     if others:
         lines.append("sources: " + ", ".join(f"{clean(x.label)} <{clean(x.url)}>" for x in others))
     return lines
+
+
+# --------------------------------------------------------------------------- registry entry
+
+
+def _load_settings(raw: Any, env: Mapping[str, str], where: str) -> bool:
+    """``console: true|false`` (default true): alerts on standard output."""
+    if raw is None:
+        return True
+    if not isinstance(raw, bool):
+        raise ConfigError(f"{where}: 'console' must be true or false.")
+    return raw
+
+
+def _parse(text: str, rest: str, allow_local: bool) -> Destination:
+    return Destination("console")
+
+
+def _posters(settings: bool, context: PosterContext) -> list[Poster]:
+    return [ConsolePoster(context.stream or sys.stdout)] if settings else []
+
+
+PLATFORM = Platform(
+    name="console",
+    label="console",
+    section="console",
+    destinations=(
+        DestinationForm(
+            "console",
+            "console:",
+            "console:",
+            _parse,
+            "set 'console: true' in feeds.yaml",
+            paced=False,
+        ),
+    ),  # fmt: skip
+    load_settings=_load_settings,
+    posters=_posters,
+    enabled=bool,
+)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import click
 
+from bot.chat import registry
 from bot.cli.state import CliState, pass_state
 
 
@@ -19,9 +21,7 @@ def run(state: CliState, tick: float) -> None:
 
     config = state.config()  # validated before the store is touched
     store = state.store()
-    targets = ["console"] if config.console else []
-    targets += [name for name, on in (("Slack", config.slack.enabled),
-                                      ("Discord", config.discord.enabled)) if on]  # fmt: skip
+    targets = [p.label for p in registry.platforms() if p.enabled(config.platform_settings(p.name))]
     click.echo(
         f"policybot: {len(config.feeds)} feeds from {config.path}, database {store.path}, "
         f"alerts to {', '.join(targets) or 'subscribed webhooks only'}. Ctrl-C stops.",
@@ -29,7 +29,10 @@ def run(state: CliState, tick: float) -> None:
     )
     daemon = Daemon(store, config, tick_seconds=tick,
                     on_poll=lambda s: click.echo(s.line(), err=True))  # fmt: skip
-    asyncio.run(daemon.run())
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C before the handlers were installed
+        asyncio.run(daemon.run())
+    if daemon.fatal is not None:
+        raise click.ClickException(str(daemon.fatal))
     click.echo("policybot: stopped cleanly.", err=True)
 
 

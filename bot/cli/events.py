@@ -63,7 +63,7 @@ def resolve_vendor(store: Store, typed: str) -> str:
 @pass_state
 def timeline(state: CliState, vendor: str, as_json: bool) -> None:
     """A vendor's policy events, oldest first, and its current status per product."""
-    store = state.store()
+    store = state.store(create=False)
     result = clustering.timeline(store, resolve_vendor(store, vendor))
     if as_json:
         click.echo(json.dumps(timeline_json(result), indent=2, ensure_ascii=False))
@@ -119,7 +119,7 @@ def search(state: CliState, query: tuple[str, ...], limit: int, as_json: bool) -
             f"the search query {text!r} has no words to look for; "
             "try e.g. `policybot search rekognition police`."
         )
-    hits = event_search.search(state.store(), text, limit=limit)
+    hits = event_search.search(state.store(create=False), text, limit=limit)
     if as_json:
         click.echo(json.dumps([to_json(asdict(h)) for h in hits], indent=2, ensure_ascii=False))
         return

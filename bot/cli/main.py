@@ -6,15 +6,27 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from bot.cli import daemon, evaluate, events, feeds, recent, subscriptions
+from bot.cli import daemon, evaluate, events, feeds, outbox, pages, recent, subscriptions
 from bot.cli.state import CliState, default_db_path
 from bot.config import read_dotenv
+from store import StoreError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """Store failures (disk full, corruption) end any command with one clear message."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     "db_path",
@@ -50,6 +62,6 @@ def main(ctx: click.Context, db_path: Path | None, feeds_path: Path | None, verb
     ctx.call_on_close(state.close)
 
 
-for _module in (daemon, feeds, recent, events, evaluate, subscriptions):
+for _module in (daemon, feeds, pages, recent, events, evaluate, subscriptions, outbox):
     for _command in _module.COMMANDS:
         main.add_command(_command)

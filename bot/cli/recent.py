@@ -44,8 +44,13 @@ def events(
     from store.event_reads import recent_events
 
     actor_types = None if all_actors else ["vendor"]
-    found = recent_events(state.store(), vendor=vendor, limit=limit, actor_types=actor_types,
-                          with_mentions=True)  # fmt: skip
+    found = recent_events(
+        state.store(create=False),
+        vendor=vendor,
+        limit=limit,
+        actor_types=actor_types,
+        with_mentions=True,
+    )
     if as_json:
         click.echo(json.dumps([event_json(e) for e in found], indent=2, ensure_ascii=False))
         return

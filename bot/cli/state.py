@@ -38,10 +38,12 @@ class CliState:
                 raise click.ClickException(f"configuration error: {exc}") from exc
         return self._config
 
-    def store(self) -> Store:
+    def store(self, *, create: bool = True) -> Store:
+        """The database; read-only commands pass ``create=False`` so a mistyped
+        --db folder is an error rather than a new empty database."""
         if self._store is None:
             try:
-                self._store = Store.open(self.db_path)
+                self._store = Store.open(self.db_path, create=create)
             except StoreError as exc:
                 raise click.ClickException(str(exc)) from exc
         return self._store

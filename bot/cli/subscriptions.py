@@ -7,10 +7,11 @@ import shlex
 
 import click
 
+from bot.chat.registry import parse_destination
 from bot.cli.state import CliState, pass_state
 from bot.command_set import SUBSCRIBABLE_ACTORS
 from bot.delivery import render
-from bot.delivery.destinations import DestinationError, parse_destination
+from bot.delivery.platform import DestinationError
 from bot.models import ACTIONS, Destination, Filters, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors
 from store import event_reads
@@ -139,7 +140,7 @@ def _as_json(sub: Subscription) -> dict[str, object]:
 @pass_state
 def list_command(state: CliState, as_json: bool) -> None:
     """Subscriptions with their filters; failing ones show their last error."""
-    subs = subscriptions_store.list_subscriptions(state.store())
+    subs = subscriptions_store.list_subscriptions(state.store(create=False))
     if as_json:
         click.echo(json.dumps([_as_json(s) for s in subs], indent=2))
         return

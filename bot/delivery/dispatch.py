@@ -7,6 +7,13 @@ platform's reference (committed). The delivery guarantee this gives (at least
 once, with a one-message duplicate window per destination) is written down in
 docs/delivery.md.
 
+Only the holder of a destination's lease (store/leases.py) delivers there; a
+second process is told who holds it and leaves those rows alone. Transient
+failures open the destination's circuit breaker: one probe per backoff step,
+retried for ``retry_for`` seconds of outage (48 h by default) before the rows
+are given up and the subscription marked failing; permanent failures (channel
+gone, no permission, invalid token) give up at once.
+
 Store calls are blocking and short; they run through ``asyncio.to_thread`` so a
 feed transaction holding the store lock in a worker thread never stalls the loop.
 """
@@ -14,6 +21,7 @@ feed transaction holding the store lock in a worker thread never stalls the loop
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -21,34 +29,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
+from bot.chat import registry
 from bot.delivery import render
+from bot.delivery.lease import LEASE_SECONDS, describe_owner, new_owner, owner_is_dead
 from bot.delivery.poster import PermanentFailure, Poster, RetryLater
 from bot.models import Delivery, Event, Message
-from store import Store, event_reads, outbox
+from store import Store, StoreError, event_reads, leases, outbox
 from store import subscriptions as subscriptions_store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-# What to set so a platform's rows can be delivered (reported when no poster serves it).
-_ENABLE_HINTS = {
-    "console": "set 'console: true' in feeds.yaml",
-    "slack": "set SLACK_BOT_TOKEN (in the environment or .env) and restart",
-    "discord": "set DISCORD_TOKEN (in the environment or .env) and restart",
-    "slack-webhook": "run a policybot build with Slack webhook support",
-    "discord-webhook": "run a policybot build with Discord webhook support",
-}
-
-
-# Platforms with no rate limit to respect (a terminal).
-_UNPACED = frozenset({"console"})
 
 
 @dataclass(frozen=True)
 class DispatchSummary:
     sent: int = 0
     retried: int = 0  # attempts rescheduled (rate limits, transient failures)
-    failed: int = 0  # rows given up on (permanent failure, attempts exhausted)
+    failed: int = 0  # rows given up on (permanent failure, outage longer than retry_for)
     waiting: int = 0  # rows still pending when the drain returned
     problems: tuple[str, ...] = ()  # human messages: what is stuck and how to fix it
 
@@ -59,6 +56,7 @@ class _Tally:
     retried: int = 0
     failed: int = 0
     problems: list[str] = field(default_factory=list)
+    refused: set[int] = field(default_factory=set)  # destinations another process holds
 
 
 def where(delivery: Delivery) -> str:
@@ -75,23 +73,26 @@ class Dispatcher:
         posters: Sequence[Poster],
         *,
         per_channel_interval: float = 1.0,
-        max_attempts: int = 8,
+        retry_for: float = 48 * 3600.0,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         backoff_base: float = 5.0,
         backoff_cap: float = 900.0,
+        owner: str | None = None,
+        lease_seconds: float = LEASE_SECONDS,
     ) -> None:
         self.store = store
         self.posters = {platform: poster for poster in posters for platform in poster.platforms}
         self.per_channel_interval = per_channel_interval
-        self.max_attempts = max(1, max_attempts)
+        self.retry_for = retry_for
+        self.owner = owner or new_owner()
+        self.lease_seconds = lease_seconds
         self.clock = clock
         self.sleep = sleep
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
         self._origin = (clock(), datetime.now(UTC))
         self._last_post: dict[int, float] = {}  # subscription id → clock() of its last post
-        self._recovered = False
         self._reported: set[str] = set()
 
     def now(self) -> datetime:
@@ -109,32 +110,32 @@ class Dispatcher:
         within ``max_wait`` seconds (short rate limits, backoff); rows due later stay
         pending for the next drain. Without it, one pass over what is due now."""
         tally = _Tally()
-        if not self._recovered:
-            recovered = await self._db(outbox.recover_in_flight, self.store)
-            if recovered:
-                log.warning("re-sending %d delivery(ies) interrupted by a restart", recovered)
-            self._recovered = True
         deadline = self.clock() + (max_wait if until_idle else 0.0)
-        while True:
-            due = await self._db(outbox.claim_due, self.store, self.now())
-            groups = self._groups(due, tally)
-            if groups:
-                await asyncio.gather(*(self._run_destination(sub, rows, deadline, tally)
-                                       for sub, rows in groups.items()))  # fmt: skip
-                if until_idle:
-                    continue
-                break
-            if not until_idle or not await self._wait_for_next(deadline, None):
-                break
+        try:
+            while True:
+                due = await self._db(outbox.claim_due, self.store, self.now())
+                groups = self._groups(due, tally)
+                if groups:
+                    await asyncio.gather(*(self._run_destination(sub, rows, deadline, tally)
+                                           for sub, rows in groups.items()))  # fmt: skip
+                    if until_idle:
+                        continue
+                    break
+                if not until_idle or not await self._wait_for_next(deadline, None, tally.refused):
+                    break
+        finally:
+            await asyncio.shield(self._db(leases.release, self.store, self.owner))
         depth = await self._db(outbox.queue_depth, self.store)
         return DispatchSummary(sent=tally.sent, retried=tally.retried, failed=tally.failed,
                                waiting=depth["pending"] + depth["sending"],
                                problems=tuple(tally.problems))  # fmt: skip
 
-    async def _wait_for_next(self, deadline: float, subscription_id: int | None) -> bool:
+    async def _wait_for_next(
+        self, deadline: float, subscription_id: int | None, exclude: set[int] | None = None
+    ) -> bool:
         """Sleep until the next claimable row is due if that is before ``deadline``."""
         wake = await self._db(outbox.next_due_at, self.store, tuple(self.posters),
-                              subscription_id=subscription_id)  # fmt: skip
+                              subscription_id=subscription_id, exclude=tuple(exclude or ()))  # fmt: skip
         if wake is None:
             return False
         delay = (wake - self.now()).total_seconds()
@@ -149,6 +150,8 @@ class Dispatcher:
         stuck: dict[str, list[str]] = {}
         for delivery in due:
             platform = delivery.destination.platform
+            if delivery.subscription_id in tally.refused:
+                continue
             if platform in self.posters:
                 groups.setdefault(delivery.subscription_id, []).append(delivery)
             elif platform not in self._reported:
@@ -157,7 +160,8 @@ class Dispatcher:
                     places.append(where(delivery))
         for platform, places in stuck.items():
             self._reported.add(platform)
-            hint = _ENABLE_HINTS.get(platform, "configure that platform")
+            form = registry.form(platform)
+            hint = form.enable_hint if form else "configure that platform"
             problem = (f"alerts for {', '.join(places)} are waiting: no {platform} poster is "
                        f"configured; {hint}, or remove the subscription with "
                        f"`policybot subscriptions remove {places[0]}`.")  # fmt: skip
@@ -171,8 +175,16 @@ class Dispatcher:
         """One destination, sequentially: its due rows, then rows that become due
         (updates after their alert, retries) until nothing is due before ``deadline``."""
         poster = self.posters[rows[0].destination.platform]
+        claim = await self._lease(sub, rows[0], tally)
+        if claim is None:
+            return
+        if claim.recovered:  # recovered rows come first, in order
+            rows = await self._db(outbox.claim_due, self.store, self.now(), subscription_id=sub)
         while True:
             for delivery in rows:
+                if not await self._db(leases.renew, self.store, sub, self.owner, self.now(),
+                                      self.lease_seconds):  # fmt: skip
+                    return  # taken over (we stalled past the lease): leave it to the new holder
                 if not await self._deliver(poster, delivery, tally):
                     break
             rows = await self._db(outbox.claim_due, self.store, self.now(), subscription_id=sub)
@@ -182,10 +194,31 @@ class Dispatcher:
                 rows = await self._db(outbox.claim_due, self.store, self.now(),
                                       subscription_id=sub)  # fmt: skip
 
+    async def _lease(self, sub: int, sample: Delivery, tally: _Tally) -> leases.Claim | None:
+        """Hold this destination's lease, or report who does and leave it alone."""
+        claim = await self._db(leases.acquire, self.store, sub, self.owner, self.now(),
+                               self.lease_seconds, dead=owner_is_dead)  # fmt: skip
+        if claim.recovered:
+            log.warning("re-sending %d delivery(ies) to %s interrupted when the process "
+                        "delivering them stopped", claim.recovered, where(sample))  # fmt: skip
+        if claim.held:
+            return claim
+        tally.refused.add(sub)
+        holder = claim.holder
+        assert holder is not None
+        problem = (f"deliveries to {where(sample)} are left to another policybot process "
+                   f"({describe_owner(holder.owner)}) that holds them until "
+                   f"{holder.expires_at:%H:%M:%S} UTC and renews while it runs; this process "
+                   "delivers nothing there. Stop the other process to deliver from this one.")  # fmt: skip
+        log.warning("%s", problem)
+        tally.problems.append(problem)
+        return None
+
     # ----------------------------------------------------------------- one row
 
     async def _pace(self, delivery: Delivery) -> None:
-        if delivery.destination.platform in _UNPACED:
+        form = registry.form(delivery.destination.platform)
+        if form is not None and not form.paced:
             return
         last = self._last_post.get(delivery.subscription_id)
         if last is not None:
@@ -224,13 +257,33 @@ class Dispatcher:
             return False
         except Exception as exc:  # TransientFailure, and adapter bugs treated alike
             self._last_post[delivery.subscription_id] = self.clock()
-            return await self._transient(delivery, exc, tally)
+            try:
+                return await self._transient(delivery, exc, tally)
+            except StoreError:
+                with contextlib.suppress(StoreError):
+                    await self._db(outbox.release_sending, self.store, delivery.id, str(exc))
+                raise
         self._last_post[delivery.subscription_id] = self.clock()
-        await self._db(outbox.mark_sent, self.store, delivery.id, posted)
+        await self._record_sent(delivery, posted)
         tally.sent += 1
         if delivery.kind == "update" and delivery.parent is not None:
             await self._edit_parent(poster, delivery, event)
         return True
+
+    async def _record_sent(self, delivery: Delivery, posted: Any) -> None:
+        """The platform took it: record that, retrying a few times when the database
+        cannot be written (disk full); then stop with the row named."""
+        for wait in (0.5, 2.0, 5.0, None):
+            try:
+                await self._db(outbox.mark_sent, self.store, delivery.id, posted)
+                return
+            except StoreError as exc:
+                if wait is None:
+                    raise StoreError(f"{exc} (the {delivery.kind} for event "
+                                     f"{delivery.event_id} to {where(delivery)} was posted but "
+                                     "could not be recorded: it is posted once more after a "
+                                     "restart)") from exc  # fmt: skip
+                await self.sleep(wait)
 
     def _render(self, delivery: Delivery) -> tuple[Event, Message] | None:
         event = event_reads.get_event(self.store, delivery.event_id, with_mentions=True)
@@ -252,13 +305,28 @@ class Dispatcher:
                         event.id, where(delivery), exc)  # fmt: skip
 
     async def _transient(self, delivery: Delivery, exc: Exception, tally: _Tally) -> bool:
-        attempts = delivery.attempts + 1
-        if attempts >= self.max_attempts:
-            await self._give_up(delivery, f"gave up after {attempts} attempts: {exc}", tally)
-            return True
-        delay = min(self.backoff_base * 2 ** (attempts - 1), self.backoff_cap)
-        log.info("delivery %d to %s failed (%s); retrying in %.0fs",
-                 delivery.id, delivery.destination, exc, delay)  # fmt: skip
+        """The destination is failing: one probe per backoff step (the circuit breaker),
+        given up only after ``retry_for`` seconds of outage."""
+        sub, now = delivery.subscription_id, self.now()
+        outage = await self._db(leases.get_outage, self.store, sub)
+        since = outage.since if outage else now
+        failures = (outage.failures if outage else 0) + 1
+        lasted = (now - since).total_seconds()
+        if lasted >= self.retry_for:
+            hours = lasted / 3600
+            reason = (f"unreachable for {hours:.1f} h (retried for {self.retry_for / 3600:g} h; "
+                      f"last error: {exc}); `policybot outbox retry {where(delivery)}` "
+                      "queues its deliveries again")  # fmt: skip
+            await self._give_up(delivery, reason, tally)
+            await self._db(subscriptions_store.mark_failing, self.store, sub, reason)
+            await self._db(leases.clear_outage, self.store, sub)
+            return False
+        delay = min(self.backoff_base * 2 ** (failures - 1), self.backoff_cap)
+        probe = now + timedelta(seconds=delay)
+        await self._db(leases.save_outage, self.store,
+                       leases.Outage(sub, since, failures, probe, str(exc)))  # fmt: skip
+        log.info("delivery %d to %s failed (%s); probing again in %.0fs",
+                 delivery.id, where(delivery), exc, delay)  # fmt: skip
         await self._reschedule(delivery, delay, str(exc), counted=True)
         tally.retried += 1
         return False

@@ -26,27 +26,9 @@ from bot.models import (
     Section,
     Subscription,
 )
+from bot.vocabulary import action_info, actor_info, applies_info
 
 MAX_SOURCE_LINKS = 5
-
-_VERBS = {
-    "moratorium": "pauses",
-    "extension": "extends its pause on",
-    "ban": "bans",
-    "exit": "exits",
-    "restriction": "restricts",
-    "reversal": "lifts its limits on",
-    "shutdown": "shuts down",
-    "settlement": "settles over",
-}
-_APPLIES = {
-    "police": "police",
-    "law_enforcement": "law enforcement",
-    "government": "government agencies",
-    "private_companies": "private companies",
-    "everyone": "everyone",
-}
-_ACTORS = {"government": "Government", "regulator": "Regulator", "court": "Court"}
 
 
 # --------------------------------------------------------------------------- words
@@ -59,18 +41,21 @@ def action_label(action: str | None) -> str:
 def applies_label(applies_to: str | None) -> str:
     if not applies_to:
         return "not stated"
-    return _APPLIES.get(applies_to, applies_to.replace("_", " "))
+    info = applies_info(applies_to)
+    return info.label if info else applies_to.replace("_", " ")
 
 
 def headline(event: Event) -> str:
     """``Amazon pauses Rekognition for police``: who, what, on what, for whom."""
-    if event.actor_type == "vendor" or event.actor_type not in _ACTORS:
+    actor = actor_info(event.actor_type)
+    if actor is None or not actor.authority:
         subject = event.vendor or "A vendor"
         target = event.product or "facial recognition"
     else:
-        subject = _ACTORS[event.actor_type]
+        subject = actor.label
         target = event.product or event.vendor or "facial recognition"
-    verb = _VERBS.get(event.action or "", "changes its policy on")
+    action = action_info(event.action)
+    verb = action.verb if action else "changes its policy on"
     title = f"{subject} {verb} {target}"
     if event.applies_to:
         title += f" for {applies_label(event.applies_to)}"
@@ -109,10 +94,17 @@ def _fields(event: Event) -> tuple[Field, ...]:
         Field("Effective", event.effective.isoformat() if event.effective else ""),
         Field("Duration", event.duration or ""),
         Field("Region", event.region or ""),
+        Field("Primary source", _primary_source(event)),
     ]
-    if event.actor_type not in ("vendor", "none"):
-        fields.insert(0, Field("Actor", _ACTORS.get(event.actor_type, event.actor_type)))
+    actor = actor_info(event.actor_type)
+    if actor is None or actor.authority:  # a vendor's own move needs no "Actor" field
+        fields.insert(0, Field("Actor", actor.label if actor else event.actor_type))
     return tuple(f for f in fields if f.value)
+
+
+def _primary_source(event: Event) -> str:
+    """The vendor's own words among the reports (its newsroom or a watched policy page)."""
+    return next((one_line(m.source, 80) for m in event.mentions if m.primary and m.source), "")
 
 
 def _source_links(event: Event) -> tuple[Link, ...]:
@@ -402,6 +394,7 @@ HELP_LINES: tuple[tuple[str, str], ...] = (
     ("unsubscribe", "stop alerts in this channel"),
     ("subscriptions", "subscriptions in this workspace"),
     ("feeds", "sources and their health"),
+    ("page [NAME]", "a watched policy page's last change, e.g. `page Azure Face` (no name: all)"),
     ("status", "feed health, delivery queue, failing subscriptions, last poll"),
     ("help", "this list"),
 )

@@ -7,8 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from bot.events import votes
+from bot.events.matching import Profile
 from bot.events.records import NewEvent, NewMention, StoredBallot, StoredEvent
-from bot.events.rules import Profile, event_key, joined_terms, mention_weight, pack_terms
+from bot.events.rules import event_key, joined_terms, mention_weight, pack_terms
 from bot.events.signatures import vendor_key
 from bot.models import Entry, Finding, utc_iso
 

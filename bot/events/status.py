@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bot.events.rules import WORLDWIDE
+from bot.events.matching import WORLDWIDE
 from bot.events.signatures import normalise, product_terms, word_lists
 from bot.models import Event
+from bot.vocabulary import AUTHORITIES, action_info
 
-CONTEXT_ACTORS = ("government", "regulator", "court")  # shown on a vendor's timeline too
+CONTEXT_ACTORS: tuple[str, ...] = AUTHORITIES  # shown on a vendor's timeline too
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def status_text(event: Event, label: str) -> str:
 
 
 def status_since(event: Event) -> date:
-    if event.action in ("extension", "reversal", "settlement") or event.effective is None:
+    info = action_info(event.action)
+    if (info is not None and info.dated_by_report) or event.effective is None:
         return event.first_reported.date()
     return event.effective
 

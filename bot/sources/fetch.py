@@ -33,6 +33,7 @@ ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"  # kind "page"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
 
@@ -128,7 +129,7 @@ class Fetcher:
 
     async def _follow(self, feed: FeedState, progress: _Progress) -> FetchResult:
         assert self._client is not None
-        headers = {}
+        headers = {"Accept": PAGE_ACCEPT} if feed.kind == "page" else {}
         if feed.etag:
             headers["If-None-Match"] = feed.etag
         if feed.last_modified:

@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from bot.delivery import links
 from bot.models import Field, Message, Section
+from bot.vocabulary import action_info
 
 TITLE_MAX = 256
 DESCRIPTION_MAX = 4096
@@ -39,18 +40,7 @@ ELLIPSIS = "…"
 ZWSP = "\u200b"
 EMPTY = "—"  # Discord rejects empty field names and values
 
-# One colour per action (Message.accent); anything else gets the neutral grey.
-COLOURS: dict[str, int] = {
-    "moratorium": 0xE67E22,  # orange
-    "extension": 0xF1C40F,  # yellow
-    "ban": 0xC0392B,  # red
-    "exit": 0x8E44AD,  # purple
-    "restriction": 0x2980B9,  # blue
-    "reversal": 0x27AE60,  # green
-    "shutdown": 0x7F8C8D,  # dark grey
-    "settlement": 0x16A085,  # teal
-}
-DEFAULT_COLOUR = 0x95A5A6
+DEFAULT_COLOUR = 0x95A5A6  # anything but an action (Message.accent) gets the neutral grey
 
 _MASS_MENTION = re.compile(r"@(everyone|here)", re.IGNORECASE)
 _ENTITY_MENTION = re.compile(r"<(?=[@#/]|a?:\w)")
@@ -60,7 +50,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def colour_for(accent: str | None) -> int:
-    return COLOURS.get(accent or "", DEFAULT_COLOUR)
+    info = action_info(accent)  # one colour per action, in bot/vocabulary.py
+    return info.colour if info else DEFAULT_COLOUR
 
 
 def neutralise_mentions(text: str) -> str:

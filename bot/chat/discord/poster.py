@@ -22,7 +22,7 @@ from discord.http import Route
 
 from bot.chat.discord import text as discord_text
 from bot.chat.discord.embeds import to_embeds as to_embeds
-from bot.config import DiscordSettings
+from bot.chat.discord.settings import DiscordSettings
 from bot.delivery.poster import (
     DeliveryError,
     PermanentFailure,

@@ -23,12 +23,13 @@ from bot.chat.discord.poster import (
     discord_embeds,
     make_intents,
 )
+from bot.chat.discord.settings import DiscordSettings
 from bot.command_set import MANAGE_COMMANDS, Caller, Request
-from bot.config import DiscordSettings
 from bot.models import Message
 from store import Store
 
 log = logging.getLogger(__name__)
+MANAGE_HINT = "a member with the Manage Channels permission in this channel"
 
 REPLY_WITHIN = 2.0  # seconds before an interaction is deferred (Discord allows 3)
 GATEWAY_RETRY_FIRST, GATEWAY_RETRY_MAX = 5.0, 300.0  # seconds between connection attempts
@@ -123,6 +124,7 @@ class DiscordRuntime:
             channel=str(interaction.channel_id) if interaction.channel_id else None,
             can_manage=bool(interaction.guild_id)
             and (perms.manage_channels or perms.administrator),
+            manage_hint=MANAGE_HINT,
         )
 
     async def respond(self, interaction: discord.Interaction, request: Request) -> None:

@@ -31,7 +31,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.chat.slack.blocks import HEADER_MAX, build_blocks, escape
 from bot.chat.slack.errors import PERMANENT_ERRORS, STALE_MESSAGE, retry_after
-from bot.config import SlackSettings
+from bot.chat.slack.settings import SlackSettings
 from bot.delivery.poster import (
     DeliveryError,
     PermanentFailure,

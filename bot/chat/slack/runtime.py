@@ -23,14 +23,16 @@ from bot.chat.slack.poster import (
     is_workspace_admin,
     to_blocks,
 )
+from bot.chat.slack.settings import SlackSettings
 from bot.command_set import MANAGE_COMMANDS, Caller, UsageError
 from bot.command_text import parse_text
 from bot.commands import handle_text
-from bot.config import ConfigError, SlackSettings
+from bot.errors import ConfigError
 from bot.models import Message
 from store import Store
 
 log = logging.getLogger(__name__)
+MANAGE_HINT = "a workspace admin or a user listed under slack.admins in feeds.yaml"
 
 SLASH_COMMAND = "/frpolicy"
 BOT_SCOPES: tuple[str, ...] = ("chat:write", "chat:write.public", "commands", "users:read")
@@ -159,6 +161,7 @@ class SlackRuntime:
             workspace=str(body.get("team_id") or "") or None,
             channel=str(body.get("channel_id") or "") or None,
             can_manage=can_manage,
+            manage_hint=MANAGE_HINT,
         )
 
     async def start(self) -> None:
