@@ -56,7 +56,7 @@ class FetchSettings:
     total_timeout: float = 20.0
     max_bytes: int = 15 * 1024 * 1024
     max_redirects: int = 5
-    concurrency: int = 8
+    concurrency: int = 16  # requests in flight at once, over all hosts
     per_host: int = 2
     max_backoff: int = 24 * 3600
     max_alert_age_days: int | None = 14  # None disables the age check
@@ -169,6 +169,13 @@ class Finding:
     evidence: str = ""
     evidence_start: int = 0
     evidence_end: int = 0
+    # What the item says beyond one change, for the vendor's history (bot.events.history):
+    # "deployment" (supplies, trials, launches, expands or runs FR, no reversal wording),
+    # "restatement" (reaffirms, clarifies or questions an existing policy), or None.
+    signal: str | None = None
+
+
+SIGNALS: tuple[str, ...] = ("deployment", "restatement")
 
 
 # --------------------------------------------------------------------------- events

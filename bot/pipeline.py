@@ -1,8 +1,14 @@
 """One polling cycle: due feeds → fetch → parse → record → extract → cluster → route.
 
-Fetching is async; parsing, extraction and the store writes for one feed run in
-a worker thread, in ONE transaction (feed state, entries, findings, events and
-outbox rows), so a crash or a signal never leaves half a feed written.
+Fetching is async. Parsing, clean-up and extraction (the CPU work) run in worker
+processes (``bot.cpu``), one per core, for items whose keys the store does not
+hold yet. One writer thread (``bot.writer``) then records each feed atomically
+(feed state, entries, findings, events and outbox rows; several feeds share a
+transaction when they queue up), so a crash or a signal never leaves half a feed
+written and no two threads wait on the store. At most
+``AHEAD`` response bodies are held between their download and their write: the
+fetcher waits for a slot before reading a body, so memory stays flat however many
+feeds there are.
 """
 
 from __future__ import annotations
@@ -10,13 +16,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from bot import clustering, page_pipeline
 from bot.config import Config
+from bot.cpu import CpuPool, ParseJob, ParseOutput, parse_and_extract
 from bot.delivery.routes import route
-from bot.extract import extract
+from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
     Entry,
@@ -26,9 +35,9 @@ from bot.models import (
     FetchSettings,
     Finding,
 )
-from bot.sources.backoff import next_state
+from bot.sources.backoff import RATE_LIMITED, next_state
 from bot.sources.fetch import Fetcher
-from bot.sources.parse import parse_feed
+from bot.writer import Writer
 from store import Store, StoreError, now_iso
 from store import entries as entries_store
 from store import feeds as feeds_store
@@ -60,6 +69,7 @@ class PollSummary:
     alerts: int = 0
     follow_ups: int = 0
     errors: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # e.g. feeds --all left alone because of a Retry-After
 
     def line(self) -> str:
         return (
@@ -78,6 +88,10 @@ def prepare(store: Store, config: Config, *, now: datetime | None = None) -> Non
     )
 
 
+POOL_MIN_FEEDS = 8  # fewer due feeds than this are parsed in this process
+POOL_AFTER = 24  # bodies parsed in this process before worker processes are started
+
+
 async def poll_once(
     store: Store,
     config: Config,
@@ -85,37 +99,146 @@ async def poll_once(
     include_all: bool = False,
     fetcher: Fetcher | None = None,
     now: datetime | None = None,
+    workers: int | None = None,
 ) -> PollSummary:
-    """Fetch every due feed (or all enabled feeds) and process the results."""
+    """Fetch every due feed (or all enabled feeds) and process the results.
+
+    ``workers``: parsing processes (default: one per core when at least
+    ``POOL_MIN_FEEDS`` feeds are due, started after ``POOL_AFTER`` bodies; a number:
+    that many, from the first body; 0: parse in this process)."""
     now = now or datetime.now(UTC)
     due = feeds_store.due_feeds(store, now=now, include_all=include_all)
+    waiting = [f for f in due if rate_limited_until(f, now) is not None]
+    due = [f for f in due if f not in waiting]
     if due:
-        if fetcher is None:
-            async with Fetcher(config.settings) as own:
-                outcomes = await _fetch_and_process(store, config, own, due, now)
-        else:
-            outcomes = await _fetch_and_process(store, config, fetcher, due, now)
-    state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
-    return summarise(outcomes if due else [])
-
-
-async def _fetch_and_process(
-    store: Store, config: Config, fetcher: Fetcher, due: Sequence[FeedState], now: datetime
-) -> list[FeedOutcome]:
-    """Each feed is processed as soon as its fetch completes (the fetcher enforces
-    the overall and per-host limits), so parsing overlaps the other downloads."""
-
-    async def one(feed: FeedState) -> FeedOutcome:
-        result = await fetcher.fetch(feed)
+        if workers is None:
+            workers = None if len(due) >= POOL_MIN_FEEDS else 0
+        pool_after = POOL_AFTER if workers is None else 0
+        cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, pool_after)
         try:
-            return await asyncio.to_thread(process_result, store, config, feed, result, now=now)
+            if fetcher is None:
+                async with Fetcher(config.settings) as own:
+                    outcomes = await cycle.run(own, due)
+            else:
+                outcomes = await cycle.run(fetcher, due)
+        finally:
+            cycle.close()
+    state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
+    summary = summarise(outcomes if due else [])
+    notes = tuple(
+        f"feed {f.name!r} not polled: its server asked to wait (Retry-After) until "
+        f"{rate_limited_until(f, now):%Y-%m-%d %H:%M} UTC; --all does not override that"
+        for f in waiting
+    )
+    return replace(summary, notes=notes)
+
+
+def rate_limited_until(feed: FeedState, now: datetime) -> datetime | None:
+    """When a rate-limited feed may be polled again, if that is still ahead."""
+    limited = (feed.last_error or "").startswith(RATE_LIMITED)
+    if limited and feed.next_due_at is not None and feed.next_due_at > now:
+        return feed.next_due_at
+    return None
+
+
+AHEAD = 8  # response bodies held at most between download and write
+
+
+class _Cycle:
+    """One cycle's fetch → CPU work → write flow (see the module docstring)."""
+
+    def __init__(
+        self, store: Store, config: Config, now: datetime, pool: CpuPool | None, pool_after: int
+    ) -> None:
+        self.store, self.config, self.now, self.pool = store, config, now, pool
+        self.pool_after = pool_after
+        self.slots = asyncio.Semaphore(AHEAD)
+        self.bodies = 0
+        self.writer = Writer(store)
+        self.written: dict[str, asyncio.Event] = {}  # feed id → its write is done
+        self.previous: dict[str, str] = {}  # feed id → the feed written just before it
+        on_disk = store.path.name not in ("", ":memory:") and store.path.exists()
+        self.db_path = str(store.path) if on_disk else None
+
+    async def run(self, fetcher: Fetcher, due: Sequence[FeedState]) -> list[FeedOutcome]:
+        # Writes go in a canonical order (by feed id) whatever order the downloads
+        # finish in: clustering then sees the same entries in the same order, so the
+        # same items give the same events and alerts. Fetching and the CPU work still
+        # overlap; a feed only waits for the feeds before it to be written.
+        ordered = sorted(due, key=lambda feed: feed.id)
+        self.written = {feed.id: asyncio.Event() for feed in ordered}
+        self.previous = {b.id: a.id for a, b in zip(ordered, ordered[1:], strict=False)}
+        return list(await asyncio.gather(*(self.one(fetcher, feed) for feed in ordered)))
+
+    async def my_turn(self, feed: FeedState) -> None:
+        before = self.previous.get(feed.id)
+        if before is not None:
+            await self.written[before].wait()
+
+    async def one(self, fetcher: Fetcher, feed: FeedState) -> FeedOutcome:
+        held = False
+
+        async def take_slot() -> None:
+            nonlocal held
+            await self.slots.acquire()
+            held = True
+
+        result = FetchResult(feed_id=feed.id, outcome="error")
+        store, config, now = self.store, self.config, self.now
+        try:
+            result = await fetcher.fetch(feed, before_body=take_slot)
+            if feed.kind == "page":  # a watched page: read and written in the writer
+                held = self._release(held)
+                await self.my_turn(feed)
+                return await self.writer.write(
+                    partial(process_page, store, config, feed, result, now=now)
+                )
+            work = await self.cpu_work(feed, result) if result.outcome == "ok" else None
+            result = replace(result, body=b"")  # the writer needs no body
+            held = self._release(held)  # the body is gone: free its slot before waiting
+            await self.my_turn(feed)
+            outcome = await self.writer.write(
+                partial(write_result, store, config, feed, result, work, now, quiet=True)
+            )
+            if outcome.error:
+                log.warning("%s", outcome.error)
+            return outcome
         except StoreError:  # disk full, corruption: the whole cycle stops, said once
             raise
         except Exception as exc:  # a bug on one feed must not stop the others
             log.exception("processing feed %r failed", feed.name)
-            return await asyncio.to_thread(record_crash, store, config, feed, result, exc, now)
+            return await self.writer.write(
+                partial(record_crash, store, config, feed, result, exc, now)
+            )
+        finally:
+            self._release(held)
+            self.written[feed.id].set()
 
-    return list(await asyncio.gather(*(one(feed) for feed in due)))
+    def _release(self, held: bool) -> bool:
+        if held:
+            self.slots.release()
+        return False
+
+    async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
+        """Parse in a worker process once enough bodies came to pay for starting them
+        (a cycle with a few changed feeds parses them here, in a thread)."""
+        loop = asyncio.get_running_loop()
+        job = ParseJob(result, feed.id, feed.name, self.db_path)
+        self.bodies += 1
+        if self.pool is not None and self.db_path is not None and self.bodies > self.pool_after:
+            try:
+                return await loop.run_in_executor(self.pool.executor(), parse_and_extract, job)
+            except (BrokenExecutor, OSError, RuntimeError) as exc:
+                log.warning("parsing workers unavailable (%s); parsing in this process", exc)
+                self.pool.close()
+                self.pool = None
+        known = partial(entries_store.known_keys, self.store, feed.id)
+        return await asyncio.to_thread(parse_and_extract, job, known)
+
+    def close(self) -> None:
+        self.writer.close()
+        if self.pool is not None:
+            self.pool.close()
 
 
 def record_crash(
@@ -153,31 +276,48 @@ def summarise(outcomes: Sequence[FeedOutcome]) -> PollSummary:
 def process_result(
     store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
 ) -> FeedOutcome:
-    """Parse one fetch and write everything it yields in one transaction (sync)."""
+    """Parse one fetch in this thread and write what it yields (sync)."""
     if feed.kind == "page":
         return process_page(store, config, feed, result, now=now)
-    entries: tuple[Entry, ...] = ()
-    parse_error = None
+    work = None
     if result.outcome == "ok":
-        parsed = parse_feed(result, feed_id=feed.id, source=feed.name)
-        entries, parse_error = parsed.entries, parsed.error
+        known = partial(entries_store.known_keys, store, feed.id)
+        work = parse_and_extract(ParseJob(result, feed.id, feed.name), known)
+    return write_result(store, config, feed, result, work, now)
+
+
+def write_result(
+    store: Store,
+    config: Config,
+    feed: FeedState,
+    result: FetchResult,
+    work: ParseOutput | None,
+    now: datetime,
+    *,
+    quiet: bool = False,
+) -> FeedOutcome:
+    """Write everything one fetch yields in one transaction (the writer thread);
+    ``quiet``: the caller logs the feed's error (once, after the commit)."""
+    entries = work.entries if work else ()
+    findings = work.findings if work else ()
+    parse_error = work.error if work else None
     state = next_state(feed, result, settings=config.settings, now=now, parse_error=parse_error)
     baseline = not feed.baseline_done
     if result.outcome == "ok" and parse_error is None:
         state = replace(state, baseline_done=True)
     with store.transaction():
         feeds_store.save_feed_state(store, state)
-        new, findings, alerts, follow_ups = _record(
-            store, config, feed, entries, baseline=baseline, now=now
+        new, found, alerts, follow_ups = _record(
+            store, config, feed, entries, findings, baseline=baseline, now=now
         )
     error = parse_error or result.error
     if state.status == "dead":  # an unconfirmed address that never worked: say so plainly
         error = state.last_error
-    if error:
+    if error and not quiet:
         log.warning("%s", error)
     outcome = "error" if parse_error else result.outcome
     return FeedOutcome(
-        feed.id, outcome, new, findings, alerts, follow_ups, baseline and bool(new), error
+        feed.id, outcome, new, found, alerts, follow_ups, baseline and bool(new), error
     )
 
 
@@ -230,18 +370,21 @@ def _record(
     config: Config,
     feed: FeedState,
     entries: Sequence[Entry],
+    extracted: Sequence[Finding | None],
     *,
     baseline: bool,
     now: datetime,
 ) -> tuple[int, int, int, int]:
     new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
+    by_key = {entry.key: finding for entry, finding in zip(entries, extracted, strict=True)}
     findings = alerts = follow_ups = 0
     for entry_id, entry in new:
         if entries_store.same_article(store, entry_id, entry) is not None:
             continue  # an article already recorded through another feed: one report
-        finding = _extract(entry, feed)
+        finding = by_key.get(entry.key)
         if finding is None:
             continue
+        finding = with_history(store, entry, finding, now)
         findings += 1
         change = clustering.record_finding(
             store,
@@ -262,14 +405,13 @@ def _record(
     return len(new), findings, alerts, follow_ups
 
 
-def _extract(entry: Entry, feed: FeedState) -> Finding | None:
-    """Extraction of one item; a bug on one odd item is logged, not fatal to the feed."""
-    try:
-        return extract(entry)
-    except Exception:
-        log.exception("extraction failed on %r from %r; the entry is kept without a finding",
-                      entry.key, feed.name)  # fmt: skip
-        return None
+def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) -> Finding:
+    """The finding read against its vendor's timeline (deployments after an exit are
+    reversals; restatements of an old policy are no news): see bot.extract.history."""
+    if finding.signal is None or not finding.vendor:
+        return finding
+    events = clustering.timeline(store, finding.vendor).events
+    return apply_history(finding, events, entry.published or now)
 
 
 def is_fresh(entry: Entry, settings: FetchSettings, now: datetime) -> bool:

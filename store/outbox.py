@@ -195,9 +195,10 @@ def mark_retry(
         )
 
 
-def mark_failed(store: Store, delivery_id: int, error: str) -> int:
+def mark_failed(store: Store, delivery_id: int, error: str, *, updates_error: str) -> int:
     """Give up on a row. The pending updates of a failed alert fail with it (they
-    could never be threaded). Returns the number of rows marked failed."""
+    could never be threaded), recording ``updates_error``. Returns the number of rows
+    marked failed."""
     with store.transaction() as db:
         db.execute(
             "UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ?"
@@ -215,8 +216,7 @@ def mark_failed(store: Store, delivery_id: int, error: str) -> int:
             cursor = db.execute(
                 "UPDATE deliveries SET status = 'failed', last_error = ? WHERE event_id = ?"
                 " AND subscription_id = ? AND kind = 'update' AND status = 'pending'",
-                (f"its alert could not be delivered: {error}", rows[0]["event_id"],
-                 rows[0]["subscription_id"]),
+                (updates_error, rows[0]["event_id"], rows[0]["subscription_id"]),
             )  # fmt: skip
             count += int(cursor.rowcount or 0)
     return count

@@ -340,7 +340,8 @@ class Dispatcher:
         await self._db(outbox.defer_subscription, self.store, delivery.subscription_id, at)
 
     async def _give_up(self, delivery: Delivery, error: str, tally: _Tally) -> None:
-        await self._db(outbox.mark_failed, self.store, delivery.id, error)
+        await self._db(outbox.mark_failed, self.store, delivery.id, error,
+                       updates_error=f"its alert could not be delivered: {error}")  # fmt: skip
         tally.failed += 1
         problem = (
             f"{delivery.kind} for event {delivery.event_id} to {where(delivery)} failed: {error}"

@@ -32,7 +32,7 @@ def extract(entry: Entry) -> Finding | None:
     normalised = normalise(text)
     if res.prefilter.search(normalised[1]) is None:  # no FR term, no vendor name
         return None
-    sc = scan(res, entry.title, text, normalised)
+    sc = scan(res, entry.title, text, normalised, entry.language)
     if not sc.fr and not sc.vendors:
         return None
     return classify(sc, entry.published.date() if entry.published else None)

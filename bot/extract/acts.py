@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from bot.extract.attribution import (
     Actor,
@@ -15,14 +16,15 @@ from bot.extract.attribution import (
     subject,
     unknown_subject_is_named,
 )
-from bot.extract.scan import Hit, Scan, between
+from bot.extract.resources import resources
+from bot.extract.scan import Hit, Scan, between, in_fronted
 from bot.extract.sentences import clause_end, clause_start
 
 AUTHORITIES = ("government", "regulator", "court")
 BASE_WEIGHT = {
     "extension": 3.0, "settlement": 2.5, "reversal": 2.0, "exit": 2.0, "refusal": 1.5,
     "stop_supply": 1.5, "moratorium": 1.5, "ban": 1.0, "restriction": 1.0, "refusal_past": 1.0,
-    "shutdown": 1.2, "pause": 1.2, "removal": 0.8, "customer_loss": 1.0,
+    "shutdown": 1.2, "pause": 1.2, "removal": 0.8, "customer_loss": 1.0, "exit_market": 1.0,
 }  # fmt: skip
 TITLE_FACTOR = 2.0
 NO_FR_FACTOR = 0.5
@@ -42,6 +44,7 @@ class Act:
     start: int
     end: int
     sentence: int
+    background: bool = False  # in a fronted adverbial ("After quitting X, …")
 
 
 def clause(sc: Scan, pos: int) -> tuple[int, int]:
@@ -51,30 +54,51 @@ def clause(sc: Scan, pos: int) -> tuple[int, int]:
 
 def resolve_action(sc: Scan, cue: Hit) -> str:
     """The action a cue label stands for, read from the objects in its clause."""
-    label = cue.label
+    label = "exit" if cue.label == "exit_market" else cue.label
     lo, hi = clause(sc, cue.start)
     objects = {h.label for h in between(sc.objects, lo, hi)}
     groups = {h.label for h in between(sc.groups, lo, hi)}
+    after = {h.label for h in between(sc.groups, cue.end, hi)}
+    retires = "capability" in objects and "dataset" not in objects
     if label == "pause":
-        return "moratorium" if objects & {"supply"} or groups - {"everyone"} else "shutdown"
-    if label in ("refusal", "customer_loss"):
+        return _pause(sc, cue, objects, groups, retires)
+    if label == "refusal":
         return "ban"
+    if label == "customer_loss":
+        # "police lose …" refuses a customer group; "new clients lose access" gates use
+        return "ban" if groups & _NAMED_GROUPS else "restriction"
     if label == "refusal_past":
         return "restriction"
     if label == "stop_supply":
-        if groups & _NAMED_GROUPS:
-            return "ban"
+        if groups & _NAMED_GROUPS or "customers" in objects:
+            return "ban"  # dropping a class of customers ("closes casino accounts")
         # Stopping sales of one capability ("emotion-reading") retires it: a restriction.
-        return "restriction" if "capability" in objects and "dataset" not in objects else "exit"
+        return "restriction" if retires else "exit"
     if label in ("removal", "shutdown"):
+        if after & _NAMED_GROUPS:
+            return "ban"  # "pulls its face matching from store chains"
         # Retiring a capability or switching a setting off limits use; deleting data
         # or switching a system off is a shutdown.
-        if "capability" in objects and "dataset" not in objects:
-            return "restriction"
-        return "shutdown"
+        return "restriction" if retires else "shutdown"
     if label == "exit" and "dataset" in objects and "supply" not in objects:
         return "shutdown"
     return label
+
+
+def _pause(sc: Scan, cue: Hit, objects: set[str], groups: set[str], retires: bool) -> str:
+    """A pause of sales, sign-ups or a customer group is a moratorium, of a capability a
+    restriction, of a named feature or system a shutdown; a bare "pause" (commentary:
+    "X's pause") is a moratorium."""
+    if objects & {"supply", "customers"} or groups - {"everyone"}:
+        return "moratorium"
+    if retires:
+        return "restriction"
+    _, hi = clause(sc, cue.start)
+    reach = min(hi, cue.end + 50)
+    feature = bool(between(sc.fr, cue.end, reach)) or any(
+        cue.end <= v.start < reach and v.product for v in sc.vendors
+    )
+    return "shutdown" if feature else "moratorium"
 
 
 def _weight(sc: Scan, cue: Hit) -> float:
@@ -86,7 +110,7 @@ def _weight(sc: Scan, cue: Hit) -> float:
 
 def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     """No actor named before the cue (headline style): the vendor after it, or an authority."""
-    if unknown_subject_is_named(sc, cue):
+    if unknown_subject_is_named(sc, cue, resources().names.stop):
         authority = next((m.kind for m in found if m.kind in AUTHORITIES), None)
         return Actor(authority) if authority else Actor("other")
     if not sc.in_title(cue.start):
@@ -112,6 +136,8 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
     for cue in sc.actions:
         if object_noun(sc, cue):
             continue
+        if cue.label == "exit_market" and sc.first_region(cue.start, cue.end) is None:
+            continue  # "leaves ICE … in place": the object is no market
         if cue.label == "customer_loss":
             actor = _customer_loss_vendor(sc, cue)
         else:
@@ -134,9 +160,35 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             Act(
                 actor.kind, actor.vendor, actor.product, cue.label, action,
                 _weight(sc, cue), cue.start, cue.end, sc.sentence_of(cue.start),
+                in_fronted(sc, cue.start) or subordinate(sc, cue),
             )
         )  # fmt: skip
-    return acts
+    return foreground(acts)
+
+
+# A cue inside "since/after the … deletion" or a ", which …" relative clause tells what
+# happened before the news, not the news.
+_SUBORDINATE = re.compile(
+    r"(?:\b(?:since|after|following|before|despite|until)\s+(?:the|its|their|a|an)\s+"
+    r"(?:[\w'-]+\s+){0,3}$|,\s*(?:which|who|that)\s[^,;]*$)",
+    re.IGNORECASE,
+)
+
+
+def subordinate(sc: Scan, cue: Hit) -> bool:
+    """The cue sits in a subordinate background phrase of its sentence."""
+    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
+    return _SUBORDINATE.search(sc.text, max(s_start, cue.start - 80), cue.start) is not None
+
+
+def foreground(acts: list[Act]) -> list[Act]:
+    """Acts outside fronted adverbials; when a main clause holds none (commentary on
+    a known move: "After X said it will ..., critics ..."), the background ones, at
+    half weight: they still say what the item is about."""
+    main = [a for a in acts if not a.background]
+    if main:
+        return main
+    return [replace(a, weight=a.weight * 0.5) for a in acts]
 
 
 def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
@@ -151,6 +203,10 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
         for verb in sc.authority_verbs:
             if verb.start in used or not lo <= verb.start < hi:
                 continue
+            if verb.label == "regulator_verb" and (
+                m.kind != "regulator" or _reports_an_act(sc, verb)
+            ):
+                continue
             after = not prep and 0 <= verb.start - m.end <= AUTHORITY_VERB_REACH
             before = prep and 0 <= m.start - verb.end <= AUTHORITY_VERB_REACH // 2
             if after or before:
@@ -163,6 +219,13 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
                 )  # fmt: skip
                 break
     return acts
+
+
+def _reports_an_act(sc: Scan, verb: Hit) -> bool:
+    """A speech verb that reports a policy act after it ("the regulator says X will stop
+    ..."): the act, not the speech, is the news."""
+    _, s_end = sc.sentences[sc.sentence_of(verb.start)]
+    return any(verb.end <= a.start < s_end for a in sc.actions)
 
 
 def _called(sc: Scan, m: Mention) -> bool:

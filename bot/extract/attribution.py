@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.cueclass import by_first_letter
-from bot.extract.scan import Hit, Scan, between, overlapping
+from bot.extract.scan import Hit, Scan, between, in_fronted, overlapping
 from bot.extract.sentences import clause_start
 
 _PREPOSITIONS = frozenset(
@@ -106,17 +106,10 @@ _STOP_CAPS = frozenset(
         "face",
         "facial",
         "reconnaissance",
-        "ethics",
-        "year",
-        "one",
-        "two",
-        "body",
         "police",
         "tech",
         "privacy",
         "social",
-        "supplier",
-        "year-long",
     ]
 )
 _CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w'-]+")
@@ -149,13 +142,25 @@ class Mention:
 def mentions(sc: Scan) -> list[Mention]:
     """Every actor mention sorted by position; vendor names win overlaps, then longer ones."""
     kept = [Mention(v.start, v.end, "vendor", v.vendor, v.product) for v in sc.vendors]
-    others = [Mention(h.start, h.end, h.label) for h in (*sc.authorities, *sc.entities)]
+    others = [Mention(h.start, h.end, h.label) for h in (*sc.authorities, *sc.entities)
+              if not _beneficiary(sc, h)]  # fmt: skip
     others.sort(key=lambda m: (m.start, -(m.end - m.start)))
     for m in others:
         if not any(k.start < m.end and m.start < k.end for k in kept):
             kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _beneficiary(sc: Scan, h: Hit) -> bool:
+    """An authority word that names a customer group after a preposition ("sales TO
+    government agencies", "database FOR police departments") is an object, not an actor."""
+    if h.label not in AUTHORITY_KINDS:
+        return False
+    if not any(g.start < h.end and h.start < g.end for g in sc.groups):
+        return False
+    floor = sc.sentences[sc.sentence_of(h.start)][0] if sc.sentences else 0
+    return prepositional(sc.text, h.start, reach=3, floor=floor)
 
 
 def prepositional(
@@ -222,8 +227,11 @@ def subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
     c_start = clause_start(sc.breaks, s_start, cue.start)
     for lo in (c_start, s_start):
-        before = [m for m in found if lo <= m.start and m.end <= cue.start]
+        before = [m for m in found if lo <= m.start and m.end <= cue.start
+                  and not in_fronted(sc, m.start)]  # fmt: skip
         for i in range(len(before) - 1, -1, -1):
+            if _vendor_object(sc, before, i):
+                continue  # "X gives regulators a breathing space": X acts
             if _can_act(sc, before[i], cue) and not _authority_object(sc, before, i):
                 chosen = before[i]
                 if chosen.kind == "other":
@@ -234,11 +242,26 @@ def subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     return Actor("unknown")
 
 
+_VERB_GAP = re.compile(r"^\s+(?:[a-z][\w'-]*\s+){1,2}(?:(?:the|a|an|its|state|city|federal)\s+)*$")
+
+
+def _vendor_object(sc: Scan, before: list[Mention], i: int) -> bool:
+    """The authority ``before[i]`` is the object or addressee of a vendor's verb right
+    before it ("Hexmoor gives regulators …", "X tells the assembly …")."""
+    m = before[i]
+    if m.kind not in AUTHORITY_KINDS or i == 0:
+        return False
+    prev = before[i - 1]
+    return prev.kind == "vendor" and _VERB_GAP.match(sc.text[prev.end : m.start]) is not None
+
+
 def _authority_object(sc: Scan, before: list[Mention], i: int) -> bool:
     """The vendor ``before[i]`` is the object of an authority named before it ("Judge
     approves Facebook's settlement", "regulator fines Clearview")."""
     m = before[i]
-    if m.kind != "vendor" or not any(0 <= m.start - h.end <= 2 for h in sc.authority_verbs):
+    if m.kind != "vendor" or not any(
+        0 <= m.start - h.end <= 2 and h.label == "verb" for h in sc.authority_verbs
+    ):  # a speech verb ("says") opens a clause whose subject is the vendor
         return False
     return any(p.kind in AUTHORITY_KINDS for p in before[:i])
 
@@ -256,7 +279,8 @@ def _can_act(sc: Scan, m: Mention, cue: Hit) -> bool:
 
 
 def _coordinated_vendor(text: str, before: list[Mention]) -> Mention | None:
-    """In "Microsoft, Duke and Stanford deleted ...", the vendor in the list acts."""
+    """In "Brivio, two universities and a lab delete their face sets", the vendor in a list
+    of coordinated actors acts."""
     i = len(before) - 1
     while i > 0 and _COORDINATION.match(text[before[i - 1].end : before[i].start]):
         i -= 1
@@ -277,15 +301,38 @@ def _first_coordinated(text: str, before: list[Mention]) -> Mention:
     return first
 
 
-def unknown_subject_is_named(sc: Scan, cue: Hit) -> bool:
-    """A capitalised name (not a vendor, not a function word) stands before the cue."""
+def unknown_subject_is_named(sc: Scan, cue: Hit, stop: frozenset[str] = frozenset()) -> bool:
+    """A capitalised name stands before the cue: not a vendor, not a function word (``stop``:
+    words that open sentences), not a word a cue class reads (a customer group, a company
+    reference, an FR term) and not a common compound ("Year-long"). A sentence's first
+    word is capitalised anyway: it names someone only when the item writes it capitalised
+    inside a sentence too ("Orlando drops …; a memo says Orlando …")."""
     s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
     c_start = clause_start(sc.breaks, s_start, cue.start)
+    read = [(v.start, v.end) for v in sc.vendors]
+    read += [(h.start, h.end) for h in (*sc.entities, *sc.groups, *sc.fr, *sc.actions)]
     for m in _CAPITALISED.finditer(sc.text, c_start, cue.start):
         word = m.group(0).lower().removesuffix("'s")
-        if word not in _STOP_CAPS and not any(v.start <= m.start() < v.end for v in sc.vendors):
-            return True
+        if word in _STOP_CAPS or word in stop or re.search(r"-[a-z]", m.group(0)):
+            continue
+        if any(lo <= m.start() < hi for lo, hi in read):
+            continue
+        if _opens_sentence(sc, m.start()) and not _named_inside(sc, m.group(0)):
+            continue
+        return True
     return False
+
+
+def _opens_sentence(sc: Scan, pos: int) -> bool:
+    s_start = sc.sentences[sc.sentence_of(pos)][0]
+    return not sc.text[s_start:pos].strip(" \"'“‘(:")
+
+
+def _named_inside(sc: Scan, word: str) -> bool:
+    """``word`` also appears capitalised where no sentence opens."""
+    name = word.removesuffix("'s")
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return any(not _opens_sentence(sc, m.start()) for m in pattern.finditer(sc.text))
 
 
 def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
@@ -315,7 +362,7 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
         if h.label in ("call", "denial") and _governs(sc.text, h, actor, c_start):
             return h.label
     if _NOUN_CUE.search(sc.text[cue.start : cue.end]):
-        # "a temporary ban ... could make sense": an opinion about a noun, not an act.
+        # "a freeze ... might be wise": an opinion about a noun, not an act.
         for h in between(sc.cancel, cue.end, min(cue.end + 40, s_end)):
             if h.label == "hypothetical":
                 return "hypothetical"

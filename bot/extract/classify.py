@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
-from bot.extract import dates
+from bot.extract import dates, framing
 from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
 from bot.extract.attribution import Mention, mentions, subject
 from bot.extract.scan import Hit, Scan, between
@@ -30,6 +31,11 @@ def _totals(acts: Iterable[Act], key: str) -> dict[str, float]:
 def classify(sc: Scan, published: date | None) -> Finding | None:
     found = mentions(sc)
     acts = cue_acts(sc, found)
+    frame = framing.settlement_frame(sc, acts)
+    if frame and sc.has_fr:
+        settled = _settlement(sc, found, acts, frame, published)
+        if settled is not None:
+            return settled
     vendor_acts = [a for a in acts if a.actor == "vendor"]
     auth_acts = [a for a in acts if a.actor in AUTHORITIES] + authority_acts(sc, found)
     by_vendor = _totals(vendor_acts, "vendor")
@@ -46,11 +52,21 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             if not _names_customers(sc):
                 return None
             return _other(sc, chosen, "vendor", vendor, 0.35)
+        targets = {framing.enforcement_target(sc, a) for a in chosen}
+        if None not in targets:  # a platform cutting another company off
+            return _other(sc, chosen, "vendor", targets.pop(), 0.4)
+        if framing.deployment(sc, chosen):
+            return _other(sc, chosen, "vendor", vendor, 0.4,
+                          signal=framing.deployment_signal(sc, launch))  # fmt: skip
         if _not_the_news(sc, found, chosen, vendor, launch):
-            return _other(sc, chosen, "vendor", vendor, 0.4)
+            return _other(sc, chosen, "vendor", vendor, 0.4,
+                          signal=framing.deployment_signal(sc, launch))  # fmt: skip
         if _paid_settlement(sc, chosen):
             return _other(sc, chosen, "vendor", vendor, 0.4)
-        return _vendor_change(sc, chosen, vendor, v_total, a_total, published)
+        change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
+        if framing.restated(sc, chosen):  # news only inside its news cycle (history)
+            return replace(change, signal="restatement")
+        return change
     if a_total > 0 and sc.has_fr:
         kind = max(by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k)))
         chosen = [a for a in auth_acts if a.actor == kind]
@@ -61,8 +77,43 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
     if (launch or enforcement) and sc.vendors:
         # a vendor's launch, or another company's legal warning to it
-        return _other(sc, [], "vendor", _first_vendor(sc), 0.35)
+        signal = None if enforcement else framing.deployment_signal(sc, launch)
+        return _other(sc, [], "vendor", _first_vendor(sc), 0.35, signal=signal)
+    if sc.vendors and framing.restated(sc, []):
+        return _other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
+
+
+def _settlement(
+    sc: Scan, found: list[Mention], acts: list[Act], frame: list[Hit], published: date | None
+) -> Finding | None:
+    """An item framed as a settlement (see framing.py): the authority's action when the
+    other party is one, else the obligations it binds the vendor to."""
+    auth = [a for a in acts if a.actor in AUTHORITIES] + authority_acts(sc, found)
+    in_title = [a for a in auth if sc.in_title(a.start)]
+    counter = framing.counterparty(sc, found, frame, in_title)
+    if counter is not None:
+        return _other(sc, [a for a in auth if a.actor == counter], counter,
+                      _first_vendor(sc), 0.6, published)  # fmt: skip
+    bound = framing.obligations(sc, acts)
+    vendor = next((a.vendor for a in bound if a.vendor), None) or _first_vendor(sc)
+    if vendor is None:
+        return None
+    court = [a for a in auth if a.actor == "court"]
+    if court and (not bound or any(a.actor == "court" for a in in_title)):
+        # a judge approving a settlement is the court's news
+        return _other(sc, court, "court", vendor, 0.6, published)
+    chosen = [replace(a, actor="vendor", vendor=vendor, action="settlement") for a in bound]
+    if not chosen:
+        if not _names_customers(sc):
+            return None  # a case closed with no terms stated
+        hit = frame[0]
+        chosen = [Act("vendor", vendor, None, "settlement", "settlement", 1.0, hit.start,
+                      hit.end, sc.sentence_of(hit.start))]  # fmt: skip
+    if _paid_settlement(sc, chosen):
+        return _other(sc, chosen, "vendor", vendor, 0.4)
+    total = sum(a.weight for a in chosen)
+    return _vendor_change(sc, chosen, vendor, total, 0.0, published)
 
 
 def _not_the_news(
@@ -152,6 +203,7 @@ def _other(
     vendor: str | None,
     confidence: float,
     published: date | None = None,
+    signal: str | None = None,
 ) -> Finding:
     """A finding that is not a vendor FR policy change (authority, launch, no action)."""
     if chosen:
@@ -162,17 +214,23 @@ def _other(
     effective = None
     if actor in AUTHORITIES and chosen:
         effective = dates.effective_date(sc.low, _windows(sc, chosen, chosen[0]), published)
+    # A deployment's customer group, should history make it a reversal.
+    group = None
+    if signal == "deployment":
+        group = next((h.label for h in sc.groups if h.label in CUSTOMER_GROUPS), None)
     return Finding(
         relevant=False,
         actor_type=actor,
         vendor=vendor,
         product=_product(sc, vendor, None) if vendor else None,
+        applies_to=group,
         region=_region(sc, None),
         effective=effective,
         confidence=round(confidence, 3),
         evidence=sc.source[s_start:s_end],
         evidence_start=s_start,
         evidence_end=s_end,
+        signal=signal,
     )
 
 

@@ -33,6 +33,26 @@ _CACHE_LIMIT = 200_000
 _SUFFIX_S = frozenset(["'s", "’s"])
 
 
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt")
+ANY_LANGUAGE = "any"
+ALL_LANGUAGES = (1 << len(LANGUAGES)) - 1
+
+
+def language_mask(*langs: str) -> int:
+    """The bit set of ``langs`` ("any" sets every bit)."""
+    mask = 0
+    for lang in langs:
+        mask |= ALL_LANGUAGES if lang == ANY_LANGUAGE else 1 << LANGUAGES.index(lang)
+    return mask
+
+
+class Cue(NamedTuple):
+    """One cue fragment and the language whose items it is matched in."""
+
+    pattern: str
+    lang: str = ANY_LANGUAGE
+
+
 class Hit(NamedTuple):
     start: int
     end: int
@@ -64,6 +84,7 @@ class _Fragment:
     first: re.Pattern[str] | None  # longer fragments: what their first token must match
     head: str  # literal start ("" for any token; "0" for a digit; "^" for a line start)
     cased: bool  # matched against the original text (acronyms)
+    langs: int  # language bits of the items it is matched in
     required: str = ""  # no head: a literal the text must hold before the fragment is tried
 
 
@@ -75,12 +96,13 @@ class _Group:
     gate: re.Pattern[str]
     fragments: tuple[_Fragment, ...]
     cased: bool
+    langs: int  # the union of its fragments' language bits
 
 
 class _Entry(NamedTuple):
     """What one token can start: decided one-word hits, fragments to try, vendor names."""
 
-    hits: tuple[tuple[int, int, str], ...]  # (class, rank, label)
+    hits: tuple[tuple[int, int, str, int], ...]  # (class, rank, label, language bits)
     tries: tuple[_Group, ...]
     vendors: tuple[VendorName, ...]
 
@@ -122,7 +144,7 @@ class CueIndex:
     @classmethod
     def build(
         cls,
-        tables: Mapping[str, Mapping[str, Iterable[str]]],
+        tables: Mapping[str, Mapping[str, Iterable[Cue]]],
         orders: Mapping[str, Sequence[str]],
         vendors: Iterable[VendorName],
     ) -> CueIndex:
@@ -189,7 +211,7 @@ class CueIndex:
             and low not in self._vendors
         ):  # no fragment head is a prefix of it and no vendor name starts with it
             return _EMPTY
-        hits: list[tuple[int, int, str]] = []
+        hits: list[tuple[int, int, str, int]] = []
         tries: list[_Group] = []
         candidates: list[_Fragment] = []
         for k in range(1, len(token) + 1):
@@ -204,7 +226,7 @@ class CueIndex:
                 continue
             if frag.word is not None:
                 if frag.word.fullmatch(word):
-                    hits.append((frag.cls, frag.rank, frag.label))
+                    hits.append((frag.cls, frag.rank, frag.label, frag.langs))
             else:
                 group = self._groups[_group_key(frag)]
                 if all(g is not group for g in tries) and (
@@ -219,8 +241,11 @@ class CueIndex:
             return _EMPTY
         return _Entry(tuple(dict.fromkeys(hits)), tuple(tries), tuple(names))
 
-    def scan(self, norm: str, low: str) -> tuple[list[list[Hit]], list[VendorMatch]]:
-        """Per class, its hits in position order; and the vendor names, in order."""
+    def scan(
+        self, norm: str, low: str, langs: int = ALL_LANGUAGES
+    ) -> tuple[list[list[Hit]], list[VendorMatch]]:
+        """Per class, its hits in position order; and the vendor names, in order. Only
+        cues of the languages in ``langs`` (bits, see ``language_mask``) count."""
         raw: list[tuple[int, int, int, int, str]] = []  # (class, start, -end, rank, label)
         vendors: list[VendorMatch] = []
         vendor_end = -1
@@ -243,12 +268,15 @@ class CueIndex:
             hits, tries, names = entry
             if hits:
                 end = start + len(word)
-                raw.extend([(c, start, -end, rank, label) for c, rank, label in hits])
+                raw.extend([(c, start, -end, rank, label)
+                            for c, rank, label, bits in hits if bits & langs])  # fmt: skip
             for group in tries:
                 text = norm if group.cased else low
-                if group.gate.match(text, start) is None:
+                if not group.langs & langs or group.gate.match(text, start) is None:
                     continue
                 for frag in group.fragments:
+                    if not frag.langs & langs:
+                        continue
                     found = frag.pattern.match(text, start)
                     if found is not None:
                         raw.append((frag.cls, start, -found.end(), frag.rank, frag.label))
@@ -258,10 +286,12 @@ class CueIndex:
                     vendors.append(match)
                     vendor_end = match.end
         for frag in self._any:
-            if frag.required in low:
+            if frag.langs & langs and frag.required in low:
                 for found in frag.pattern.finditer(low):
                     raw.append((frag.cls, found.start(), -found.end(), frag.rank, frag.label))
         for frag in self._line_start:
+            if not frag.langs & langs:
+                continue
             for start in _line_starts(low):
                 found = frag.pattern.match(low, start)
                 if found is not None:
@@ -310,30 +340,31 @@ def _continues(text: str, pos: int) -> bool:
     return ch == "+" or ch == "_" or ch.isalnum()
 
 
-def _fragments(c: int, rank: int, label: str, raws: Iterable[str]) -> Iterable[_Fragment]:
-    for raw in raws:
+def _fragments(c: int, rank: int, label: str, cues: Iterable[Cue]) -> Iterable[_Fragment]:
+    for raw, lang in cues:
         cased = bool(_ACRONYM.match(raw)) or raw.startswith("(?-i:")
         source = raw.replace("(?-i:", "(?:", 1) if cased else raw.lower()
+        langs = language_mask(lang)
         for variant in distribute(source):
             for part in split_top(variant):
                 for piece in distribute(part) if part != variant else [part]:
-                    yield _fragment(c, rank, label, piece, cased)
+                    yield _fragment(c, rank, label, piece, cased, langs)
 
 
-def _fragment(c: int, rank: int, label: str, variant: str, cased: bool) -> _Fragment:
+def _fragment(c: int, rank: int, label: str, variant: str, cased: bool, langs: int) -> _Fragment:
     if variant.startswith("(?m:^)"):
         pattern = re.compile(expand(variant[6:]) + r"(?![\w])")
-        return _Fragment(c, rank, label, pattern, None, None, "^", cased)
+        return _Fragment(c, rank, label, pattern, None, None, "^", cased, langs)
     head = _head(variant)
     if not head:  # searched for (rarely: only when the text holds its longest literal)
         pattern = re.compile(r"(?<![\w])" + expand(variant) + r"(?![\w])")
-        return _Fragment(c, rank, label, pattern, None, None, "", cased, _literal(variant))
+        return _Fragment(c, rank, label, pattern, None, None, "", cased, langs, _literal(variant))
     pattern = re.compile(expand(variant) + r"(?![\w])")
     if _ONE_WORD.match(variant):
-        return _Fragment(c, rank, label, pattern, re.compile(variant), None, head, cased)
+        return _Fragment(c, rank, label, pattern, re.compile(variant), None, head, cased, langs)
     first = _first_word(variant)
     first_re = re.compile(first) if first else None
-    return _Fragment(c, rank, label, pattern, None, first_re, head, cased)
+    return _Fragment(c, rank, label, pattern, None, first_re, head, cased, langs)
 
 
 def _group_key(frag: _Fragment) -> tuple[str, bool]:
@@ -342,7 +373,10 @@ def _group_key(frag: _Fragment) -> tuple[str, bool]:
 
 def _group(fragments: list[_Fragment]) -> _Group:
     gate = "|".join(sorted({f.pattern.pattern for f in fragments}))
-    return _Group(re.compile(f"(?:{gate})"), tuple(fragments), fragments[0].cased)
+    langs = 0
+    for f in fragments:
+        langs |= f.langs
+    return _Group(re.compile(f"(?:{gate})"), tuple(fragments), fragments[0].cased, langs)
 
 
 def _first_word(fragment: str) -> str | None:

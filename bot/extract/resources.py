@@ -12,7 +12,8 @@ from typing import Any
 import yaml
 
 from bot.extract.cueclass import expand
-from bot.extract.cueindex import CueIndex, VendorName
+from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
+from bot.extract.names import NamePatterns
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CUES_FILE = DATA_DIR / "cues.yaml"
@@ -22,7 +23,7 @@ VENDORS_FILE = DATA_DIR / "vendors.yaml"
 # extension, "lifts its ban" a reversal).
 ACTION_PRIORITY = (
     "extension", "settlement", "customer_loss", "refusal", "refusal_past", "stop_supply",
-    "reversal", "exit", "restriction", "moratorium", "shutdown", "pause", "removal", "ban",
+    "reversal", "exit", "exit_market", "restriction", "moratorium", "shutdown", "pause", "removal", "ban",
 )  # fmt: skip
 
 
@@ -33,24 +34,39 @@ class DataFileError(Exception):
     """A data file under bot/data is missing or malformed (the message names it)."""
 
 
-def _languages(value: Any, where: str) -> list[str]:
-    """Flatten ``{en: [...], fr: [...]}`` (or a plain list) into one list of strings."""
+def _languages(value: Any, where: str) -> list[Cue]:
+    """Flatten ``{en: [...], fr: [...]}`` into one list of cues tagged with their language
+    (a plain list, or the ``any`` key, holds cues for every language: names, acronyms)."""
     if isinstance(value, list):
-        return [str(v) for v in value]
+        return [Cue(str(v), ANY_LANGUAGE) for v in value]
     if isinstance(value, dict):
-        out: list[str] = []
+        out: list[Cue] = []
         for lang, items in value.items():
             if not isinstance(items, list):
                 raise DataFileError(f"{CUES_FILE}: {where}.{lang} must be a list of patterns")
-            out.extend(str(v) for v in items)
+            if lang not in LANGUAGES and lang != ANY_LANGUAGE:
+                raise DataFileError(
+                    f"{CUES_FILE}: {where}.{lang}: unknown language; use one of "
+                    f"{', '.join(LANGUAGES)} or {ANY_LANGUAGE}"
+                )
+            out.extend(Cue(str(v), str(lang)) for v in items)
         return out
     raise DataFileError(f"{CUES_FILE}: {where} must be a list or a mapping of language lists")
 
 
-def _table(section: Any, where: str) -> dict[str, list[str]]:
+def _table(section: Any, where: str) -> dict[str, list[Cue]]:
     if not isinstance(section, dict):
         raise DataFileError(f"{CUES_FILE}: section '{where}' is missing or not a mapping")
     return {str(k): _languages(v, f"{where}.{k}") for k, v in section.items()}
+
+
+def _merged(*tables: Mapping[str, list[Cue]]) -> dict[str, list[Cue]]:
+    """Tables with the same labels as one (a label's cues from each, in order)."""
+    out: dict[str, list[Cue]] = {}
+    for table in tables:
+        for label, cues in table.items():
+            out.setdefault(label, []).extend(cues)
+    return out
 
 
 @dataclass(frozen=True)
@@ -79,6 +95,8 @@ class Resources:
     customers: Mapping[str, str]  # vendor → its one customer group (where known)
     # Over the lower-cased text: no match = no FR term and no vendor name (see extract()).
     prefilter: re.Pattern[str] = re.compile(r"(?!)")
+    names: NamePatterns = NamePatterns.build({})
+    fronted: re.Pattern[str] = re.compile(r"(?!)")  # an opener at a sentence start
 
 
 def _read_yaml(path: Path) -> Any:
@@ -117,16 +135,19 @@ def _vendor_tables(raw: Any) -> tuple[list[VendorName], dict[str, VendorInfo]]:
             names.setdefault(str(product), (canonical, str(product), fr_only))
         for product in item.get("fr_products") or []:
             names[str(product)] = (canonical, str(product), True)
-    # Multi-word product names also match in any case ("tag suggestions").
+    # Multi-word product names also match in any case ("tag suggestions")…
     out = []
     for surface, (canonical, product, fr) in names.items():
-        anycase = " " in surface and product is not None
+        # …unless they open with a face word ("face API" is any vendor's API).
+        anycase = (" " in surface and product is not None
+                   and not surface.lower().startswith(("face ", "facial ")))  # fmt: skip
         out.append(VendorName(surface.lower() if anycase else surface, canonical, product, fr,
                               anycase))  # fmt: skip
     return out, info
 
 
-def _regions(table: Mapping[str, list[str]]) -> re.Pattern[str]:
+def _regions(cues: Mapping[str, list[Cue]]) -> re.Pattern[str]:
+    table = {label: [c.pattern for c in items] for label, items in cues.items()}
     groups = []
     for label, fragments in table.items():
         parts = sorted({expand(f) for f in fragments if f}, key=len, reverse=True)
@@ -161,7 +182,7 @@ def resources() -> Resources:
     }
     cancel["call"] = cancel["call"] + _languages(cues.get("directive"), "directive")
     cancel["passive"] = _languages(cues.get("passive"), "passive")
-    tables: dict[str, Mapping[str, list[str]]] = {
+    tables: dict[str, Mapping[str, list[Cue]]] = {
         "fr_groups": {
             "fr": _languages(cues.get("fr_terms"), "fr_terms"),
             **_table(cues.get("groups"), "groups"),
@@ -170,15 +191,22 @@ def resources() -> Resources:
             **_table(cues.get("objects"), "objects"),
             **_table(cues.get("temporal"), "temporal"),
         },
-        "actions": _table(cues.get("actions"), "actions"),
+        "actions": _merged(
+            _table(cues.get("actions"), "actions"), _table(cues.get("families"), "families")
+        ),  # fmt: skip
         "actors": {
             **_table(cues.get("authorities"), "authorities"),
             "company": _languages(cues.get("company_refs"), "company_refs"),
             "other": _languages(cues.get("other_actors"), "other_actors"),
         },
-        "authority_verbs": {"verb": _languages(cues.get("authority_verbs"), "authority_verbs")},
+        "authority_verbs": {
+            "verb": _languages(cues.get("authority_verbs"), "authority_verbs"),
+            "regulator_verb": _languages(cues.get("regulator_verbs"), "regulator_verbs"),
+        },
         "cancel": cancel,
-        "non_policy": _table(cues.get("non_policy"), "non_policy"),
+        "non_policy": _merged(
+            _table(cues.get("non_policy"), "non_policy"), _table(cues.get("framing"), "framing")
+        ),  # fmt: skip
     }
     try:
         index = CueIndex.build(
@@ -189,4 +217,15 @@ def resources() -> Resources:
         raise DataFileError(f"{CUES_FILE}: a cue pattern is not a valid regex ({exc})") from exc
     customers = {name: v.customers for name, v in info.items() if v.customers}
     prefilter = index.prefilter(CLASSES.index("fr_groups"), "fr")
-    return Resources(index, regions, info, customers, prefilter)
+    company_names = cues.get("company_names") or {}
+    if not isinstance(company_names, dict):
+        raise DataFileError(f"{CUES_FILE}: 'company_names' must be a mapping of pattern lists")
+    try:
+        name_patterns = NamePatterns.build({str(k): [str(p) for p in v or []]
+                                            for k, v in company_names.items()})  # fmt: skip
+    except re.error as exc:
+        raise DataFileError(f"{CUES_FILE}: company_names has an invalid regex ({exc})") from exc
+    openers = sorted((c.pattern for c in _languages(cues.get("fronted") or [], "fronted")),
+                     key=len, reverse=True)  # fmt: skip
+    fronted = re.compile(r"(?i:" + "|".join(openers or ["(?!)"]) + r")(?=\s)")
+    return Resources(index, regions, info, customers, prefilter, name_patterns, fronted)

@@ -8,12 +8,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from bot.extract import names
 from bot.extract.cueindex import Hit
+from bot.extract.language import cue_languages, detect
 from bot.extract.resources import CLASSES, Resources
 from bot.extract.sentences import clause_breaks, split_sentences
 
 _AUTHORITY_LABELS = frozenset({"government", "regulator", "court"})
-_OBJECT_LABELS = frozenset({"dataset", "capability", "supply", "investment"})
+_OBJECT_LABELS = frozenset({"dataset", "capability", "supply", "customers", "investment"})
 
 # Same-length replacements, so offsets into the normalised text are offsets
 # into Entry.text.
@@ -59,6 +61,7 @@ class Scan:
     region_pattern: re.Pattern[str]
     vendors: list[VendorHit]
     customers: Mapping[str, str] = field(default_factory=dict)  # vendor → its one group
+    fronted: list[tuple[int, int]] = field(default_factory=list)  # background adverbials
     _sentence_starts: list[int] = field(default_factory=list)
     _fr_sentences: frozenset[int] | None = None
 
@@ -143,13 +146,21 @@ def _within(hits: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
     return out
 
 
-def scan(res: Resources, title: str, text: str, normalised: tuple[str, str] | None = None) -> Scan:
+def scan(
+    res: Resources,
+    title: str,
+    text: str,
+    normalised: tuple[str, str] | None = None,
+    language: str | None = None,
+) -> Scan:
     """Scan ``text`` (title + "\\n" + summary) once for every cue class and vendor name.
     Classes that only matter around a policy cue are kept only in the sentences (and the
     title) that hold one; an entry with no FR term and no vendor name stops there.
-    ``normalised``: ``normalise(text)`` when the caller has it already."""
+    ``normalised``: ``normalise(text)`` when the caller has it already; ``language``: the
+    declared language of the item (the text decides, see language.py)."""
     norm, low = normalised or normalise(text)
-    by_class, names = res.index.scan(norm, low)
+    lang = detect(low, language)
+    by_class, names = res.index.scan(norm, low, cue_languages(lang))
     vendors = [
         VendorHit(m.start, m.end, m.name.canonical, m.name.product, m.name.fr) for m in names
     ]
@@ -160,6 +171,11 @@ def scan(res: Resources, title: str, text: str, normalised: tuple[str, str] | No
         return Scan(norm, low, text, len(title), [], [], fr, empty, empty, empty, empty, empty,
                     empty, empty, empty, empty, empty, res.regions, vendors)  # fmt: skip
     sentences = split_sentences(norm, len(title))
+    vendors = _with_described(res, norm, len(title), vendors, by_class[_ACTORS],
+                              by_class[_OBJECTS], by_class[_ACTIONS], fr, by_class[_NON_POLICY], lang)  # fmt: skip
+    spans = [(v.start, v.end) for v in vendors]
+    for c in (_ACTIONS, _AUTH_VERBS, _NON_POLICY, _CANCEL, _OBJECTS):
+        by_class[c] = _outside(by_class[c], spans)
     actions = by_class[_ACTIONS]
     actors = by_class[_ACTORS]
     authorities = [h for h in actors if h.label in _AUTHORITY_LABELS]
@@ -190,7 +206,75 @@ def scan(res: Resources, title: str, text: str, normalised: tuple[str, str] | No
         region_pattern=res.regions,
         vendors=vendors,
         customers=res.customers,
+        fronted=_fronted(res.fronted, norm, sentences),
     )
+
+
+def _with_described(
+    res: Resources,
+    norm: str,
+    title_end: int,
+    vendors: list[VendorHit],
+    actors: list[Hit],
+    objects: list[Hit],
+    actions: list[Hit],
+    fr: list[Hit],
+    non_policy: list[Hit],
+    lang: str,
+) -> list[VendorHit]:
+    """The gazetteer's vendors plus the companies the item describes (names.py)."""
+    taken = [(v.start, v.end) for v in vendors]
+    taken += [(h.start, h.end) for h in actors if h.label != "company"]
+    refs = [(h.start, h.end) for h in actors if h.label == "company" and h.end - h.start > 4]
+    cue_starts = {h.start for h in actions}
+    policy_possessive = any(norm.startswith("'s ", c - 3) or norm.startswith("' ", c - 2)
+                            for c in cue_starts)  # fmt: skip
+    # No authority named at all: a name acting on a policy verb can only be a company.
+    launches = any(h.label == "launch" for h in non_policy)
+    no_authority = not any(h.label in _AUTHORITY_LABELS for h in actors) and (
+        bool(actions) or launches
+    )
+    weak = not vendors and (
+        bool(refs)
+        or any(h.label in ("supply", "customers") for h in objects)
+        or policy_possessive
+        or no_authority
+    )
+    platform = tuple(h.start for h in non_policy if h.label == "platform")
+    cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
+    found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
+                       lang == "en")  # fmt: skip
+    if not found:
+        return vendors
+    extra = [VendorHit(f.start, f.end, f.name, None, False) for f in found]
+    return sorted([*vendors, *extra])
+
+
+def _fronted(
+    opener: re.Pattern[str], norm: str, sentences: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Fronted adverbials: from a sentence-opening "After …"/"Two years after …" to its
+    first comma."""
+    out = []
+    for start, end in sentences:
+        if opener.match(norm, start) is None:
+            continue
+        comma = norm.find(", ", start, min(end, start + 160))
+        if comma > 0:
+            out.append((start, comma))
+    return out
+
+
+def in_fronted(sc: Scan, pos: int) -> bool:
+    """``pos`` lies in a fronted adverbial (background to its sentence)."""
+    return any(lo <= pos < hi for lo, hi in sc.fronted)
+
+
+def _outside(hits: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
+    """Hits that do not lie inside a vendor name ("Clear…" is no verb in "Clearmont")."""
+    if not spans:
+        return hits
+    return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
 
 
 def between(hits: list[Hit], start: int, end: int) -> list[Hit]:

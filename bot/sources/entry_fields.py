@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from urllib.parse import urljoin, urlsplit
 
 from bot.models import Entry
@@ -26,7 +27,10 @@ _LANG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")
 
 @dataclass(frozen=True)
 class ItemFields:
-    """One item's normalised values, before identity keys are assigned."""
+    """One item's normalised values, before identity keys are assigned.
+
+    The summary may come as ``raw_summaries`` (value, content type) pairs: they are
+    reduced to text only for items that turn out to be new (``summary_text``)."""
 
     title: str
     summary: str
@@ -34,13 +38,19 @@ class ItemFields:
     published: datetime | None
     language: str | None
     guid: str | None
+    raw_summaries: tuple[tuple[object, str | None], ...] = ()
     publisher: str = ""  # the publisher the item names (<source>, News:Source, dc:publisher)
     publisher_site: str | None = None  # <source url="…">
     description_html: str = ""  # the raw description (aggregators list coverage in it)
 
+    def summary_text(self) -> str:
+        if not self.raw_summaries:
+            return self.summary
+        return longest(plain(value, kind) for value, kind in self.raw_summaries)
+
     @property
     def empty(self) -> bool:
-        return not (self.title or self.summary or self.link or self.guid)
+        return not (self.title or self.link or self.guid or self.summary_text())
 
 
 def plain(value: object, content_type: str | None = "text/html") -> str:
@@ -93,42 +103,78 @@ def language_tag(value: object) -> str | None:
     return text if _LANG.match(text) else None
 
 
-def display_title(item: ItemFields) -> str:
+def display_title(item: ItemFields, summary: str) -> str:
     if item.title:
         return item.title
-    if len(item.summary) > TITLE_FROM_SUMMARY:
-        return item.summary[:TITLE_FROM_SUMMARY].rsplit(" ", 1)[0] + "…"
-    return item.summary or item.link or item.guid or "(untitled)"
+    if len(summary) > TITLE_FROM_SUMMARY:
+        return summary[:TITLE_FROM_SUMMARY].rsplit(" ", 1)[0] + "…"
+    return summary or item.link or item.guid or "(untitled)"
 
 
-def to_entries(items: Sequence[ItemFields], *, feed_id: str, source: str) -> tuple[Entry, ...]:
-    """Entries for one fetch's items, read for their publisher, keyed by the identity rules."""
+KnownKeys = Callable[[Sequence[str]], Collection[str]]
+
+
+def to_entries(
+    items: Sequence[ItemFields], *, feed_id: str, source: str, known: KnownKeys | None = None
+) -> tuple[Entry, ...]:
+    """Entries for one fetch's items, read for their publisher, keyed by the identity rules.
+
+    Keys come first; ``known(keys)`` names those already stored, and only the other
+    items have their summaries reduced to text and become entries."""
     read = [_attributed(item) for item in items]
+    texts: dict[int, str] = {}
+
+    def summary_of(index: int) -> str:
+        if index not in texts:
+            item, found = read[index]
+            texts[index] = "" if found.description_repeats else item.summary_text()
+        return texts[index]
+
+    identities = [RawIdentity(i.guid, i.link, i.title, i.published, partial(summary_of, n))
+                  for n, (i, _) in enumerate(read)]  # fmt: skip
+    keys = assign_keys(identities)
+    skip = set(known(keys)) if known is not None else set()
     # an address shared by different items of one fetch (a feed linking every item to
     # one page) does not identify an article
     shared = Counter(a.article_url for _, a in read if a.article_url)
-    identities = [RawIdentity(i.guid, i.link, i.title, i.published, i.summary) for i, _ in read]
     return tuple(
-        Entry(
-            feed_id=feed_id,
+        _entry(
+            i,
+            a,
             key=key,
-            title=display_title(i),
-            summary=i.summary,
-            link=i.link,
-            published=i.published,
-            language=i.language,
-            guid=i.guid,
+            summary=summary_of(n),
+            feed_id=feed_id,
             source=source,
-            outlet=a.outlet,
-            outlet_url=a.outlet_url,
-            article_id=a.article_id,
-            article_url=a.article_url if a.article_url and shared[a.article_url] == 1 else None,
-            related=a.related,
-            headline_key=headline_key(
-                a.outlet_url or a.article_url or i.link, a.outlet or source, display_title(i)
-            ),
+            shared=shared[a.article_url] > 1 if a.article_url else False,
         )  # fmt: skip
-        for key, (i, a) in zip(assign_keys(identities), read, strict=True)
+        for n, (key, (i, a)) in enumerate(zip(keys, read, strict=True))
+        if key not in skip
+    )
+
+
+def _entry(
+    i: ItemFields, a: Attribution, *, key: str, summary: str, feed_id: str, source: str,
+    shared: bool,
+) -> Entry:  # fmt: skip
+    title = display_title(i, summary)
+    return Entry(
+        feed_id=feed_id,
+        key=key,
+        title=title,
+        summary=summary,
+        link=i.link,
+        published=i.published,
+        language=i.language,
+        guid=i.guid,
+        source=source,
+        outlet=a.outlet,
+        outlet_url=a.outlet_url,
+        article_id=a.article_id,
+        article_url=None if shared else a.article_url,
+        related=a.related,
+        headline_key=headline_key(
+            a.outlet_url or a.article_url or i.link, a.outlet or source, title
+        ),  # fmt: skip
     )
 
 
@@ -136,5 +182,4 @@ def _attributed(item: ItemFields) -> tuple[ItemFields, Attribution]:
     """The item with its publisher's title and link, and what identifies its article."""
     found = attribute(RawItem(item.title, item.link, item.guid, item.description_html,
                               item.publisher, item.publisher_site))  # fmt: skip
-    summary = "" if found.description_repeats else item.summary
-    return replace(item, title=found.title, link=found.link, summary=summary), found
+    return replace(item, title=found.title, link=found.link), found

@@ -1,6 +1,6 @@
-"""Generalisation checks, round 3: headline + summary pairs written for these tests, in
-the style of different outlets' RSS items, about real facial-recognition policy events that
-are neither in the development set nor in test_extract_unseen.py. Every action class has
+"""Actions: headline + summary pairs written for these tests, in the style of different
+outlets' RSS items, about real facial-recognition policy events that are neither in the
+development set nor in test_extract_actors.py. Every action class has
 several phrasings (including extension and settlement, which the development set lacks),
 with authority items and negatives (lawsuits filed, studies, plans, calls, questions)."""
 

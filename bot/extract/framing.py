@@ -1,0 +1,118 @@
+"""How the whole item frames its acts: a settlement, enforcement by a platform, a
+restatement of an old policy, a deployment. Each reads the scan, never one phrase.
+
+- **Settlement**: terms, an agreement, deal or accord that close or resolve a case,
+  anywhere in the item, make the obligations it states the vendor's ``settlement``,
+  whoever the grammatical subject ("X may not sell …", "the accord shields X's archive
+  from …"). When the other party is an authority (a regulator's order, a state's suit,
+  a court's approval), the item is that authority's action: a company that only uses
+  FR and settles with a regulator changes no vendor's policy.
+- **Enforcement**: a vendor's cue whose object names another company, with a
+  distribution-channel word (servers, app store, payments, its terms), is a platform
+  cutting that company off: not an FR policy change (relevant=False, actor vendor,
+  the vendor being the company cut off).
+- **Restatement**: a vendor reaffirms or clarifies a policy, or someone questions its
+  scope: no new decision (relevant=False, actor none, signal "restatement").
+- **Deployment**: a launch, deal, trial, rollout or expansion with no policy act in a
+  main clause (signal "deployment"; history may make it a reversal).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.acts import AUTHORITIES, Act, clause
+from bot.extract.attribution import Mention
+from bot.extract.scan import Hit, Scan, between, in_fronted
+
+SETTLEMENT_LABELS = frozenset({"settlement_frame"})
+# Cue labels that state an obligation under a settlement ("may not sell", "barred").
+OBLIGATIONS = frozenset(
+    {"ban", "refusal", "stop_supply", "restriction", "customer_loss", "moratorium", "pause",
+     "removal", "shutdown", "exit", "settlement", "refusal_past"}
+)  # fmt: skip
+_COUNTERPARTY_ORDER = ("regulator", "government")  # a court approves, it is no party
+_CAPITALISED = re.compile(r"[A-Z][\w&+.-]*\w")
+
+
+def _labelled(sc: Scan, label: str) -> list[Hit]:
+    return [h for h in sc.non_policy if h.label == label]
+
+
+def settlement_frame(sc: Scan, acts: list[Act]) -> list[Hit]:
+    """Hits that frame the item as a settlement (a settlement cue counts too)."""
+    frame = _labelled(sc, "settlement_frame")
+    frame += [Hit(a.start, a.end, "settlement_frame") for a in acts if a.label == "settlement"]
+    if _labelled(sc, "legal_context"):  # "the deal", "the accord" in an item about a case
+        frame += _labelled(sc, "agreement")
+    return frame
+
+
+def counterparty(
+    sc: Scan, found: list[Mention], frame: list[Hit], title_acts: list[Act]
+) -> str | None:
+    """The authority on the other side of a settlement: one named in a sentence that
+    frames it (a regulator's order, a state's suit), else one acting in the title."""
+    kinds: set[str] = set()
+    for hit in frame:
+        lo, hi = sc.sentences[sc.sentence_of(hit.start)]
+        kinds |= {m.kind for m in found if lo <= m.start < hi and m.kind in AUTHORITIES}
+    if not kinds:
+        kinds = {a.actor for a in title_acts}
+    return next((k for k in _COUNTERPARTY_ORDER if k in kinds), None)
+
+
+def obligations(sc: Scan, acts: list[Act]) -> list[Act]:
+    """The acts a settlement binds the vendor to, whoever their grammatical subject."""
+    return [a for a in acts if a.label in OBLIGATIONS and not a.background]
+
+
+def enforcement_target(sc: Scan, act: Act) -> str | None:
+    """The company a vendor's cue acts against, when the cue's object names another
+    company next to a distribution-channel word ("suspends X's servers", "drops X as a
+    merchant", "bans X's app"); None when the act is the vendor's own policy."""
+    lo, hi = clause(sc, act.start)
+    _, s_end = sc.sentences[act.sentence]
+    end = min(s_end, act.end + 60)
+    others = [v for v in sc.vendors if act.end <= v.start < end and v.vendor != act.vendor]
+    if not others:
+        return None
+    if any(h.label == "investment" for h in between(sc.objects, lo, hi)):
+        return None  # divesting a stake in another company is the vendor's own exit
+    platform = _labelled(sc, "platform")
+    for other in others:  # "X's servers", "drops X as a merchant", "o acesso da X"
+        if any(-40 <= h.start - other.end <= 25 and h.start < end for h in platform):
+            return other.vendor
+    return None
+
+
+def restated(sc: Scan, acts: list[Act]) -> bool:
+    """The item restates or questions a policy: a restatement word in the title or in the
+    sentence of the strongest act."""
+    marks = _labelled(sc, "restatement")
+    if not marks:
+        return False
+    if any(sc.in_title(h.start) for h in marks):
+        return True
+    if not acts:
+        return True
+    best = max(acts, key=lambda a: a.weight)
+    lo, hi = sc.sentences[best.sentence]
+    return any(lo <= h.start < hi for h in marks)
+
+
+def deployment(sc: Scan, acts: list[Act]) -> bool:
+    """A launch, deal, trial, rollout or expansion outside fronted adverbials, and no
+    policy act in a main clause."""
+    if any(not a.background for a in acts):
+        return False
+    return any(not in_fronted(sc, h.start) for h in _labelled(sc, "launch"))
+
+
+def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
+    """ "deployment" for a launch-type item, unless it gates what it launches (vetting,
+    approval, limited access): a gated launch keeps a restrictive policy, it does not
+    undo one."""
+    if not launch or any(h.label == "restriction" for h in sc.actions):
+        return None
+    return "deployment"

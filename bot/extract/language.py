@@ -1,0 +1,58 @@
+"""Which language an item is written in, so that only that language's cues are matched
+(a French stem must not fire on English text, nor a Spanish one inside an English word).
+
+The item's words are counted against short lists of function words, which every
+sentence of a language holds and the other languages rarely do. The declared feed
+language only breaks a tie (feeds mislabel items, items quote other languages).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from bot.extract.cueindex import LANGUAGES, language_mask
+
+_FUNCTION_WORDS = {
+    "en": "the and of to is its with from for that has will are was this by it not their "
+    "after over says said who which would no have been",
+    "fr": "le la les des et du une un est sur pour dans au aux ses qui ne pas sont avec ce "
+    "cette de plus après selon été son elle ont",
+    "de": "der die das und ist nicht mit den dem ein eine sich auf für von zu im des wird "
+    "nach bei hat keine auch sein seine",
+    "es": "el la los las del y una un es con por para su sus que se al lo como más ya de "
+    "no tras según ha sin",
+    "it": "il la gli della delle dei di che non con per è una un sono alla nel degli anche "
+    "ha le si dopo più lo al dal nella sul fino ancora questo suoi sue",
+    "pt": "o a os as da das do dos que não com uma um em para é ao pela pelo seu sua são "
+    "também de se após mais no na nos nas aos seus suas ainda",
+}
+# Each word votes for every language that lists it; the most votes wins.
+_VOTES: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _FUNCTION_WORDS.items():
+    for _word in _words.split():
+        _VOTES[_word] = (*_VOTES.get(_word, ()), _lang)
+_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(map(re.escape, _VOTES), key=len, reverse=True))
+                   + r")(?![\w'])")  # fmt: skip
+
+ENGLISH = language_mask("en")
+
+
+def detect(low: str, declared: str | None = None) -> str:
+    """The language of the lower-cased text: the one with the most function words; the
+    declared language (its first two letters) on a tie; English when nothing is known."""
+    counts = Counter(lang for w in _WORD.findall(low) for lang in _VOTES[w])
+    hint = (declared or "").lower()[:2]
+    if not counts:
+        return hint if hint in LANGUAGES else "en"
+    best = max(counts.values())
+    leaders = [lang for lang, n in counts.items() if n == best]
+    if hint in leaders:
+        return hint
+    return leaders[0] if len(leaders) == 1 else (hint if hint in LANGUAGES else leaders[0])
+
+
+def cue_languages(lang: str) -> int:
+    """Language bits of the cues matched in an item of ``lang``: its own, and English
+    ones in the other languages too (news in every language borrows English terms)."""
+    return language_mask(lang) | ENGLISH

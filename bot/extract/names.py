@@ -1,0 +1,250 @@
+"""Vendors the gazetteer does not know, recognised from how the item describes them.
+
+A capitalised name counts as a company when the item says so:
+
+- its last word is a company suffix ("… Biometrics", "… Labs", "… AI");
+- a company noun stands right before it ("face-search firm X", "cloud host X") or in
+  an apposition after it ("X, a facial recognition startup", "X, which sells …");
+- it is the subject of the headline (the title's first name, or the first after a
+  fronted phrase) and the summary refers to "the company/firm/startup/vendor".
+
+Shorter forms of a recognised name in the same item ("Orrin" for "Orrin Biometrics")
+report the long name. Names that an authority title, an organisation word or a place
+name marks ("Governor X", "X Institute") are never companies. The patterns live in
+cues.yaml (``company_names``) and are compiled once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+_CAP_WORD = r"(?:[A-Z][\w&+.-]*\w|[A-Z])"
+_RUN = re.compile(rf"(?<![\w'-]){_CAP_WORD}(?:[ ]{_CAP_WORD})*")
+_POSSESSIVE = re.compile(r"'s?(?!\w)")
+
+
+class Found(NamedTuple):
+    start: int
+    end: int  # includes a possessive "'s"
+    name: str  # canonical: the longest form in the item
+
+
+@dataclass(frozen=True)
+class NamePatterns:
+    """Compiled from cues.yaml ``company_names``."""
+
+    suffix: re.Pattern[str]  # a company-name last word ("Labs")
+    descriptor_before: re.Pattern[str]  # a company noun ending right before a name
+    descriptor_word: re.Pattern[str]  # the same noun as one word
+    apposition_after: re.Pattern[str]  # ", a … startup" right after a name
+    not_company: re.Pattern[str]  # a word that marks a person, office or organisation
+    person_before: re.Pattern[str]  # a title or role right before a person's name
+    stop: frozenset[str]  # capitalised words that are not names (lower-cased)
+
+    @classmethod
+    def build(cls, section: dict[str, list[str]]) -> NamePatterns:
+        def alt(key: str) -> str:
+            return "|".join(sorted(section.get(key, []), key=len, reverse=True)) or "(?!)"
+
+        return cls(
+            suffix=re.compile(rf"(?:{alt('suffixes')})$"),
+            descriptor_before=re.compile(rf"(?<![\w-])(?i:(?:{alt('descriptors')}))[ ]$"),
+            descriptor_word=re.compile(rf"(?i:{alt('descriptors')})"),
+            apposition_after=re.compile(rf"(?i:,[ ](?:{alt('appositions')}))"),
+            not_company=re.compile(rf"^(?:{alt('not_company')})$", re.IGNORECASE),
+            person_before=re.compile(rf"(?<!\w)(?i:{alt('person_titles')})[ ]$"),
+            stop=frozenset(w.lower() for w in section.get("stop", [])),
+        )
+
+
+def _runs(text: str, lo: int, hi: int, stop: frozenset[str]) -> list[tuple[int, int]]:
+    """Capitalised word runs in [lo, hi), leading stop words dropped."""
+    out = []
+    for m in _RUN.finditer(text, lo, hi):
+        start, end = m.start(), m.end()
+        words = list(re.finditer(r"\S+", text[start:end]))
+        while words and words[0].group(0).lower().rstrip(":") in stop:
+            words.pop(0)
+        if not words:
+            continue
+        start = m.start() + words[0].start()
+        out.append((start, end))
+    return out
+
+
+def _title_subjects(text: str, title_end: int) -> tuple[int, ...]:
+    """Where a headline's subject can start: its first word, after a "Label:" prefix,
+    and after a fronted phrase's comma."""
+    starts = [0]
+    colon = re.match(r"[A-Z][\w-]*(?: [\w-]+)?: ", text)
+    if colon:
+        starts.append(colon.end())
+    comma = text.find(", ", 0, title_end)
+    if comma > 0:
+        starts.append(comma + 2)
+    return tuple(starts)
+
+
+def find(
+    pats: NamePatterns,
+    text: str,
+    title_end: int,
+    taken: list[tuple[int, int]],
+    company_refs: list[tuple[int, int]],
+    places: re.Pattern[str] | None = None,
+    weak: bool = False,
+    cues: tuple[int, ...] = (),
+    english: bool = True,
+) -> list[Found]:
+    """Names in ``text`` that the item describes as companies (see the module doc).
+    ``taken``: spans already read as vendors, authorities or other actors;
+    ``company_refs``: spans of "the company"-type references; ``weak``: the item speaks
+    of a company (sales, customers, "the firm") and the gazetteer names none, so a name that acts
+    (a verb follows it, or a possessive before a policy or face word: ``cues`` are the
+    starts of those words) is taken for it."""
+    candidates, inner = _candidates(pats, text, title_end, taken, places)
+    companies: dict[str, str] = {}  # first word → canonical name
+    refs_in_summary = any(s >= title_end for s, _ in company_refs)
+    subjects = _title_subjects(text, title_end)
+    others = taken + company_refs
+    for start, end, name in candidates:
+        words = name.split()
+        described = (
+            start in inner
+            or (len(words) > 1 and pats.suffix.search(words[-1]) is not None)
+            or pats.descriptor_before.search(text, max(0, start - 40), start) is not None
+            or pats.apposition_after.match(text, _after_possessive(text, end)) is not None
+            or (
+                start in subjects
+                and start < title_end
+                and refs_in_summary
+                and _name_like(pats, text, start, end, others, english)
+            )
+        )
+        if described and len(name) > len(companies.get(words[0], "")):
+            companies[words[0]] = name
+    if weak:  # once a company is named, only possessives ("X's servers") join it
+        only_possessive = bool(companies)
+        for start, end, name in candidates:
+            possessive = text.startswith("'s", end)
+            if only_possessive and not possessive:
+                continue
+            if _name_like(pats, text, start, end, others, english) and (
+                not possessive or any(end < c <= end + 30 for c in cues)
+            ):
+                companies.setdefault(name.split()[0], name)
+    return [_found(text, start, name, companies) for start, _, name in candidates
+            if name.split()[0] in companies]  # fmt: skip
+
+
+def _candidates(
+    pats: NamePatterns,
+    text: str,
+    title_end: int,
+    taken: list[tuple[int, int]],
+    places: re.Pattern[str] | None,
+) -> tuple[list[tuple[int, int, str]], set[int]]:
+    """Capitalised names that could be companies, and the starts of those that a company
+    noun inside their run introduces ("Anbieters Korvex")."""
+    title_cased = _title_cased(text[:title_end])
+    candidates: list[tuple[int, int, str]] = []
+    inner: set[int] = set()
+    for run_start, end in _runs(text, 0, len(text), pats.stop):
+        start = run_start
+        parts = list(re.finditer(r"\S+", text[run_start:end]))
+        for i, part in enumerate(parts[:-1]):
+            if pats.descriptor_word.fullmatch(part.group(0).rsplit("-", 1)[-1]):
+                start = run_start + parts[i + 1].start()
+                inner.add(start)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if title_cased and start < title_end:
+            continue  # a Title Case headline capitalises every word: names are unclear
+        name = text[start:end]
+        if any(pats.not_company.match(w) for w in name.split()):
+            continue
+        if places is not None and places.fullmatch(name):
+            continue
+        if pats.person_before.search(text, max(0, start - 40), start):
+            continue  # "chief executive Dana Pruitt", "Governor Lindqvist"
+        candidates.append((start, end, name))
+    return candidates, inner
+
+
+def _found(text: str, start: int, name: str, companies: dict[str, str]) -> Found:
+    """The mention at ``start``, cut to the company's own words ("Orrin Biometrics
+    Monday" keeps two), reporting the canonical name."""
+    words, known = name.split(), companies[name.split()[0]].split()
+    n = 0
+    while n < min(len(words), len(known)) and words[n] == known[n]:
+        n += 1
+    span_end = start + len(" ".join(words[:n]))
+    return Found(start, _after_possessive(text, span_end), " ".join(known))
+
+
+_AUX = frozenset(
+    [
+        "is",
+        "was",
+        "will",
+        "won't",
+        "to",
+        "has",
+        "had",
+        "can",
+        "cannot",
+        "can't",
+        "may",
+        "must",
+        "says",
+        "said",
+        "would",
+        "could",
+    ]
+)
+
+
+def _name_like(
+    pats: NamePatterns,
+    text: str,
+    start: int,
+    end: int,
+    taken: list[tuple[int, int]],
+    english: bool = True,
+) -> bool:
+    """A headline's first capitalised word(s) look like a name acting, not a common word
+    that only the sentence start capitalises ("Social network pauses …", "Civil-liberties
+    coalition petitions …"): a verb or a possessive follows, and the word does not
+    occur in lower case elsewhere in the item."""
+    name = text[start:end]
+    if re.search(r"-[a-z]", name):
+        return False
+    low = name.lower()
+    if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
+        return False
+    if text.startswith("'s", end):
+        return True
+    nxt = re.compile(r"\s+([\w']+)").match(text, end)
+    if nxt is None or any(s <= nxt.start(1) < e for s, e in taken):
+        return False  # "X coalition petitions": the next word is the actor
+    word = nxt.group(1)
+    if pats.descriptor_word.fullmatch(word) or pats.descriptor_word.fullmatch(word[:-1]):
+        return False  # "Big platforms line up"
+    if not english:  # no cheap verb shape to check: any lower-case word
+        return word.islower()
+    return word in _AUX or (word.islower() and (word.endswith("s") or word.endswith("ed")))
+
+
+def _after_possessive(text: str, end: int) -> int:
+    m = _POSSESSIVE.match(text, end)
+    return m.end() if m else end
+
+
+def _title_cased(title: str) -> bool:
+    """Most words of the headline (four or more) start with a capital."""
+    words = [w for w in title.split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)

@@ -1,0 +1,56 @@
+"""Vendors the gazetteer does not know, recognised from how the item describes them
+(invented vendors and sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import found
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        # a company suffix
+        ("Ostrava Biometrics halts face-matching sales to sheriffs",
+         "No new orders will be accepted this year.", "Ostrava Biometrics"),
+        # an apposition after the name
+        ("Mirelle pauses police sales of its face search",
+         "Mirelle, a face-search startup based in Leeds, says the pause lasts a year.",
+         "Mirelle"),
+        # a company noun before the name
+        ("Face-search firm Dovetrack stops selling to landlords",
+         "The decision follows complaints from tenants' groups.", "Dovetrack"),
+        # "which sells face matching to …"
+        ("Pallant halts sales of face matching to casinos",
+         "Pallant, which sells face matching to gaming floors, cited accuracy concerns.",
+         "Pallant"),
+        # the headline's subject, and the summary speaks of "the company"
+        ("Korrigan quits the face-recognition business",
+         "The company will concentrate on licence-plate cameras.", "Korrigan"),
+        # a short form reports the long name given elsewhere in the item
+        ("Ostrava's face-matching freeze for sheriffs will carry on",
+         "Ostrava Biometrics says the halt has no end date.", "Ostrava Biometrics"),
+    ],
+)  # fmt: skip
+def test_an_unknown_company_is_recognised_from_its_description(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.vendor) == (True, "vendor", vendor), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Governor Abernathy signs limits on face searches by state troopers",
+         "The new law requires a warrant for every search."),
+        ("Halberd Institute study finds face-matching errors for older adults",
+         "The lab tested seven engines; none of the companies responded."),
+        ("Campaigners urge Ostrava Biometrics to stop face matching for good",
+         "The coalition delivered a petition; the company has not responded."),
+    ],
+)  # fmt: skip
+def test_people_offices_and_campaigners_are_not_companies_acting(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert not f.relevant, f
