@@ -17,7 +17,7 @@ import asyncio
 import ctypes
 import ctypes.util
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -31,14 +31,14 @@ from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
     Entry,
-    FeedConfig,
     FeedState,
     FetchResult,
     FetchSettings,
     Finding,
 )
-from bot.sources.backoff import next_state
+from bot.sources.backoff import RATE_LIMITED, next_state
 from bot.sources.fetch import Fetcher
+from bot.sources.manage import settle_conflicts
 from bot.writer import Writer
 from store import Store, StoreError, now_iso
 from store import entries as entries_store
@@ -59,6 +59,10 @@ class FeedOutcome:
     follow_ups: int = 0  # outbox rows of kind update written
     baseline: bool = False
     error: str | None = None
+    name: str = ""  # the feed's name, for reports
+
+
+Progress = Callable[[int, int, FeedOutcome], None]  # (feeds done, feeds due, the last one)
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,17 @@ class PollSummary:
     alerts: int = 0
     follow_ups: int = 0
     errors: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # e.g. feeds --all left alone because of a Retry-After
+    failures: tuple[tuple[str, str], ...] = ()  # (feed name, error), one per failed feed
+
+    def lines(self, delivered: str = "") -> list[str]:
+        """The summary in two lines that fit a terminal (``delivered`` appends to the second)."""
+        return [
+            f"polled {self.feeds} feeds: {self.fetched} fetched, {self.not_modified} not "
+            f"modified, {self.failed} failed",
+            f"  {self.new_entries} new entries, {self.alerts} alerts, {self.follow_ups} follow-ups"
+            + (f"; {delivered}" if delivered else ""),
+        ]
 
     def line(self) -> str:
         return (
@@ -83,6 +98,8 @@ class PollSummary:
 def prepare(store: Store, config: Config, *, now: datetime | None = None) -> None:
     """Mirror feeds.yaml into the store (feeds and declared subscriptions)."""
     now = now or datetime.now(UTC)
+    for note in settle_conflicts(store, config.feeds):  # feeds.yaml wins over added feeds
+        log.warning("%s", note)
     feeds_store.sync_feeds(store, config.feeds, now=now)
     subscriptions_store.sync_declared(
         store, config.subscriptions, console=config.platform_settings("console")
@@ -101,19 +118,24 @@ async def poll_once(
     fetcher: Fetcher | None = None,
     now: datetime | None = None,
     workers: int | None = None,
+    progress: Progress | None = None,
 ) -> PollSummary:
-    """Fetch every due feed (or all enabled feeds) and process the results.
+    """Fetch every due feed (or all enabled feeds) and process the results;
+    ``progress(done, total, outcome)`` is called as each feed finishes.
 
     ``workers``: parsing processes (default: one per core when at least
     ``POOL_MIN_FEEDS`` feeds are due, started after ``POOL_AFTER`` bodies; a number:
     that many, from the first body; 0: parse in this process)."""
     now = now or datetime.now(UTC)
     due = feeds_store.due_feeds(store, now=now, include_all=include_all)
+    waiting = [f for f in due if rate_limited_until(f, now) is not None]
+    due = [f for f in due if f not in waiting]
     if due:
         if workers is None:
             workers = None if len(due) >= POOL_MIN_FEEDS else 0
         pool_after = POOL_AFTER if workers is None else 0
         cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, pool_after)
+        cycle.progress = progress
         try:
             if fetcher is None:
                 async with Fetcher(config.settings) as own:
@@ -123,7 +145,21 @@ async def poll_once(
         finally:
             cycle.close()
     state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
-    return summarise(outcomes if due else [])
+    summary = summarise(outcomes if due else [])
+    notes = tuple(
+        f"feed {f.name!r} not polled: its server asked to wait (Retry-After) until "
+        f"{rate_limited_until(f, now):%Y-%m-%d %H:%M} UTC; --all does not override that"
+        for f in waiting
+    )
+    return replace(summary, notes=notes)
+
+
+def rate_limited_until(feed: FeedState, now: datetime) -> datetime | None:
+    """When a rate-limited feed may be polled again, if that is still ahead."""
+    limited = (feed.last_error or "").startswith(RATE_LIMITED)
+    if limited and feed.next_due_at is not None and feed.next_due_at > now:
+        return feed.next_due_at
+    return None
 
 
 AHEAD = 8  # response bodies held at most between download and write
@@ -140,11 +176,36 @@ class _Cycle:
         self.slots = asyncio.Semaphore(AHEAD)
         self.bodies = 0
         self.writer = Writer(store)
+        self.written: dict[str, asyncio.Event] = {}  # feed id → its write is done
+        self.previous: dict[str, str] = {}  # feed id → the feed written just before it
         on_disk = store.path.name not in ("", ":memory:") and store.path.exists()
         self.db_path = str(store.path) if on_disk else None
+        self.progress: Progress | None = None
+        self.done = 0
 
     async def run(self, fetcher: Fetcher, due: Sequence[FeedState]) -> list[FeedOutcome]:
-        return list(await asyncio.gather(*(self.one(fetcher, feed) for feed in due)))
+        # Writes go in a canonical order (by feed id) whatever order the downloads
+        # finish in: clustering then sees the same entries in the same order, so the
+        # same items give the same events and alerts. Fetching and the CPU work still
+        # overlap; a feed only waits for the feeds before it to be written.
+        ordered = sorted(due, key=lambda feed: feed.id)
+        self.written = {feed.id: asyncio.Event() for feed in ordered}
+        self.previous = {b.id: a.id for a, b in zip(ordered, ordered[1:], strict=False)}
+        return list(await asyncio.gather(*(self.counted(fetcher, feed, len(ordered))
+                                           for feed in ordered)))  # fmt: skip
+
+    async def counted(self, fetcher: Fetcher, feed: FeedState, total: int) -> FeedOutcome:
+        """One feed, named in its outcome, reported to ``progress`` when done."""
+        outcome = replace(await self.one(fetcher, feed), name=feed.name)
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, total, outcome)
+        return outcome
+
+    async def my_turn(self, feed: FeedState) -> None:
+        before = self.previous.get(feed.id)
+        if before is not None:
+            await self.written[before].wait()
 
     async def one(self, fetcher: Fetcher, feed: FeedState) -> FeedOutcome:
         held = False
@@ -159,16 +220,20 @@ class _Cycle:
         try:
             result = await fetcher.fetch(feed, before_body=take_slot)
             if feed.kind == "page":  # a watched page: read and written in the writer
+                held = self._release(held)
+                await self.my_turn(feed)
                 return await self.writer.write(
                     partial(process_page, store, config, feed, result, now=now)
                 )
             work = await self.cpu_work(feed, result) if result.outcome == "ok" else None
             result = replace(result, body=b"")  # the writer needs no body
+            held = self._release(held)  # the body is gone: free its slot before waiting
+            await self.my_turn(feed)
             outcome = await self.writer.write(
                 partial(write_result, store, config, feed, result, work, now, quiet=True)
             )
-            if outcome.error:
-                log.warning("%s", outcome.error)
+            if outcome.error:  # the caller reports failures (PollSummary.failures), once each
+                log.info("%s", outcome.error)
             return outcome
         except StoreError:  # disk full, corruption: the whole cycle stops, said once
             raise
@@ -178,8 +243,13 @@ class _Cycle:
                 partial(record_crash, store, config, feed, result, exc, now)
             )
         finally:
-            if held:
-                self.slots.release()
+            self._release(held)
+            self.written[feed.id].set()
+
+    def _release(self, held: bool) -> bool:
+        if held:
+            self.slots.release()
+        return False
 
     async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
         """Parse in a worker process once enough bodies came to pay for starting them
@@ -192,8 +262,9 @@ class _Cycle:
                 return await loop.run_in_executor(self.pool.executor(), parse_and_extract, job)
             except (BrokenExecutor, OSError, RuntimeError) as exc:
                 log.warning("parsing workers unavailable (%s); parsing in this process", exc)
-                self.pool.close()
-                self.pool = None
+                if self.pool is not None:  # another feed may have given up on it already
+                    self.pool.close()
+                    self.pool = None
         known = partial(entries_store.known_keys, self.store, feed.id)
         return await asyncio.to_thread(parse_and_extract, job, known)
 
@@ -243,6 +314,7 @@ def summarise(outcomes: Sequence[FeedOutcome]) -> PollSummary:
         alerts=sum(o.alerts for o in outcomes),
         follow_ups=sum(o.follow_ups for o in outcomes),
         errors=tuple(o.error for o in outcomes if o.error),
+        failures=tuple((o.name or o.feed_id, o.error) for o in outcomes if o.error),
     )
 
 
@@ -298,44 +370,16 @@ def process_page(
     store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
 ) -> FeedOutcome:
     """One fetch of a watched page (kind "page"), in one transaction (sync)."""
-    source = _source(config, feed)
-    text, text_error = (
-        page_pipeline.read_text(result, source) if result.outcome == "ok" else (None, None)
-    )
-    state = next_state(feed, result, settings=config.settings, now=now, parse_error=text_error)
-    if text is not None:
-        state = replace(state, baseline_done=True)
-    page = page_pipeline.PageOutcome("none")
-    with store.transaction():
-        if result.outcome == "not_modified":
-            text = page_pipeline.unconfirmed_text(store, source)
-        if text is not None:
-            page = page_pipeline.record(store, source, text, url=result.final_url or feed.url,
-                                        now=now, alertable=True,
-                                        max_updates=config.max_updates_per_event)  # fmt: skip
-        if page.recheck and state.next_due_at is not None:
-            soon = now + timedelta(seconds=page_pipeline.pages.CONFIRM_AFTER)
-            state = replace(state, next_due_at=min(state.next_due_at, soon))
-        feeds_store.save_feed_state(store, state)
+    page, state, text_error = page_pipeline.process(store, config, feed, result, now=now)
     error = text_error or result.error or page.report
     if state.status == "dead":
         error = state.last_error
-    if error and error is not page.report:
-        log.warning("%s", error)
+    if error and error is not page.report:  # the caller reports failures, once each
+        log.info("%s", error)
     outcome = "error" if text_error else result.outcome
     return FeedOutcome(feed.id, outcome, page.entries, page.findings, page.alerts,
                        page.follow_ups, page.kind == "baseline" and not feed.baseline_done,
                        error)  # fmt: skip
-
-
-def _source(config: Config, feed: FeedState) -> FeedConfig:
-    """The page's configuration (selector, vendor); a page no longer configured is
-    read with its main text."""
-    for source in config.feeds:
-        if source.id == feed.id:
-            return source
-    return FeedConfig(id=feed.id, name=feed.name, url=feed.url, kind=feed.kind,
-                      interval=feed.interval)  # fmt: skip
 
 
 def _record(
@@ -352,6 +396,8 @@ def _record(
     by_key = {entry.key: finding for entry, finding in zip(entries, extracted, strict=True)}
     findings = alerts = follow_ups = 0
     for entry_id, entry in new:
+        if entries_store.same_article(store, entry_id, entry) is not None:
+            continue  # an article already recorded through another feed: one report
         finding = by_key.get(entry.key)
         if finding is None:
             continue

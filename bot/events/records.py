@@ -33,6 +33,7 @@ class CandidateQuery:
     near_lo: datetime  # the news cycle: within [near_lo, near_hi]
     near_hi: datetime
     bands: tuple[tuple[int, int], ...]  # (band, hash) pairs
+    vendor_head: str = ""  # the vendor key's first word: keys sharing it may be one vendor
 
 
 class CandidateEvent(NamedTuple):
@@ -71,6 +72,8 @@ class NewMention:
     fields: Mapping[str, Any]  # the finding's voted fields (JSON-ready)
     weight: float
     published_at: datetime | None = None  # the entry's own date, for update details
+    via: str = ""  # the feed it came through (``source`` is its outlet)
+    related: tuple[str, ...] = ()  # outlets of related coverage it lists: counted, not posted
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class NewEvent:
     vendor_key: str
     terms: str  # packed
     votes: str  # the running tally, as JSON
+    source_count: int = 1  # distinct outlets, related coverage included
 
 
 @dataclass(frozen=True)
