@@ -95,9 +95,9 @@ def _pause(sc: Scan, cue: Hit, objects: set[str], groups: set[str], retires: boo
         return "restriction"
     _, hi = clause(sc, cue.start)
     reach = min(hi, cue.end + 50)
-    feature = between(sc.fr, cue.end, reach) or [
-        v for v in sc.vendors if cue.end <= v.start < reach and v.product
-    ]
+    feature = bool(between(sc.fr, cue.end, reach)) or any(
+        cue.end <= v.start < reach and v.product for v in sc.vendors
+    )
     return "shutdown" if feature else "moratorium"
 
 

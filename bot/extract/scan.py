@@ -242,6 +242,8 @@ def _with_described(
     )
     platform = tuple(h.start for h in non_policy if h.label == "platform")
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
+    if not weak and not res.names.described_somewhere(norm):
+        return vendors
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
                        lang == "en")  # fmt: skip
     if not found:
