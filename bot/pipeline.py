@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from bot import clustering, page_pipeline
 from bot.config import Config
 from bot.delivery.routes import route
-from bot.extract import extract
+from bot.extract import extract, known_vendors
 from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
@@ -30,7 +30,7 @@ from bot.models import (
 from bot.sources.backoff import next_state
 from bot.sources.fetch import Fetcher
 from bot.sources.parse import parse_feed
-from store import Store, StoreError, now_iso
+from store import Store, StoreError, event_reads, now_iso
 from store import entries as entries_store
 from store import feeds as feeds_store
 from store import state as state_store
@@ -238,7 +238,7 @@ def _record(
     new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
     findings = alerts = follow_ups = 0
     for entry_id, entry in new:
-        finding = _extract(entry, feed)
+        finding = _extract(entry, feed, store)
         if finding is None:
             continue
         finding = with_history(store, entry, finding, now)
@@ -271,10 +271,12 @@ def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) ->
     return apply_history(finding, events, entry.published or now)
 
 
-def _extract(entry: Entry, feed: FeedState) -> Finding | None:
-    """Extraction of one item; a bug on one odd item is logged, not fatal to the feed."""
+def _extract(entry: Entry, feed: FeedState, store: Store) -> Finding | None:
+    """Extraction of one item, with the FR vendors the store knows (an item naming one is
+    FR news without a face word); a bug on one odd item is logged, not fatal to the feed."""
     try:
-        return extract(entry)
+        known = known_vendors(event_reads.vendor_names(store, relevant_only=True))
+        return extract(entry, known)
     except Exception:
         log.exception("extraction failed on %r from %r; the entry is kept without a finding",
                       entry.key, feed.name)  # fmt: skip

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from bot.extract import names
 from bot.extract.cueindex import Hit
+from bot.extract.known import KnownHit
 from bot.extract.language import cue_languages, detect
 from bot.extract.resources import CLASSES, Resources
 from bot.extract.sentences import clause_breaks, split_sentences
@@ -152,18 +153,24 @@ def scan(
     text: str,
     normalised: tuple[str, str] | None = None,
     language: str | None = None,
+    known: Sequence[KnownHit] = (),
 ) -> Scan:
     """Scan ``text`` (title + "\\n" + summary) once for every cue class and vendor name.
     Classes that only matter around a policy cue are kept only in the sentences (and the
     title) that hold one; an entry with no FR term and no vendor name stops there.
     ``normalised``: ``normalise(text)`` when the caller has it already; ``language``: the
-    declared language of the item (the text decides, see language.py)."""
+    declared language of the item (the text decides, see language.py); ``known``: names
+    of FR vendors the event store knows, found in the text (known.py)."""
     norm, low = normalised or normalise(text)
     lang = detect(low, language)
     by_class, names = res.index.scan(norm, low, cue_languages(lang))
     vendors = [
         VendorHit(m.start, m.end, m.name.canonical, m.name.product, m.name.fr) for m in names
     ]
+    if known:  # a vendor the store knows for FR marks FR content
+        extra = [VendorHit(k.start, k.end, k.vendor, None, True) for k in known
+                 if not any(v.start < k.end and k.start < v.end for v in vendors)]  # fmt: skip
+        vendors = sorted([*vendors, *extra])
     fr_groups = by_class[_FR_GROUPS]
     fr = [h for h in fr_groups if h.label == "fr"]
     empty: list[Hit] = []
