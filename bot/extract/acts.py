@@ -170,15 +170,20 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
 # happened before the news, not the news.
 _SUBORDINATE = re.compile(
     r"(?:\b(?:since|after|following|before|despite|until)\s+(?:the|its|their|a|an)\s+"
-    r"(?:[\w'-]+\s+){0,3}$|,\s*(?:which|who|that)\s[^,;]*$)",
+    r"(?:[\w'-]+\s+){0,3}$|,\s*(?:which|who|that)\s[^,;]*$"
+    r"|\b(?:formerly|previously|long-|once-|earlier)\S*\s*$)",
     re.IGNORECASE,
 )
+# "… it switched off five years ago": a past act named as background.
+_AGO = re.compile(r"^(?:\s+[\w'-]+){0,4}?\s+(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago\b")
 
 
 def subordinate(sc: Scan, cue: Hit) -> bool:
     """The cue sits in a subordinate background phrase of its sentence."""
-    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
-    return _SUBORDINATE.search(sc.text, max(s_start, cue.start - 80), cue.start) is not None
+    s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
+    if _SUBORDINATE.search(sc.text, max(s_start, cue.start - 80), cue.start) is not None:
+        return True
+    return _AGO.match(sc.text[cue.end : min(s_end, cue.end + 60)]) is not None
 
 
 def foreground(acts: list[Act]) -> list[Act]:

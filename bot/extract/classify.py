@@ -55,6 +55,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         targets = {framing.enforcement_target(sc, a) for a in chosen}
         if None not in targets:  # a platform cutting another company off
             return _other(sc, chosen, "vendor", targets.pop(), 0.4)
+        if framing.platform_enforced(sc, chosen):  # "X cut off by its host"
+            return _other(sc, chosen, "vendor", vendor, 0.4)
         if framing.deployment(sc, chosen):
             return _other(sc, chosen, "vendor", vendor, 0.4,
                           signal=framing.deployment_signal(sc, launch))  # fmt: skip
@@ -96,14 +98,16 @@ def _settlement(
         return _other(sc, [a for a in auth if a.actor == counter], counter,
                       _first_vendor(sc), 0.6, published)  # fmt: skip
     bound = framing.obligations(sc, acts)
-    vendor = next((a.vendor for a in bound if a.vendor), None) or _first_vendor(sc)
+    settled = framing.settled_acts(sc, acts)
+    vendor = next((a.vendor for a in [*bound, *settled] if a.vendor), None) or _first_vendor(sc)
     if vendor is None:
         return None
     court = [a for a in auth if a.actor == "court"]
-    if court and (not bound or any(a.actor == "court" for a in in_title)):
+    if court and (not (bound or settled) or any(a.actor == "court" for a in in_title)):
         # a judge approving a settlement is the court's news
         return _other(sc, court, "court", vendor, 0.6, published)
-    chosen = [replace(a, actor="vendor", vendor=vendor, action="settlement") for a in bound]
+    chosen = [replace(a, actor="vendor", vendor=vendor, action="settlement")
+              for a in [*bound, *settled]]  # fmt: skip
     if not chosen:
         if not _names_customers(sc):
             return None  # a case closed with no terms stated

@@ -16,6 +16,10 @@ from bot.extract.resources import CLASSES, Resources
 from bot.extract.sentences import clause_breaks, split_sentences
 
 _AUTHORITY_LABELS = frozenset({"government", "regulator", "court"})
+_PLACE = re.compile(
+    r"(?i:city|cities|council|ordinance|county|municipal|mayor|town|village|state|governor|"
+    r"concejo|ayuntamiento|mairie|ville|Stadt|Gemeinde|comune|prefeitura|câmara)"
+)
 _OBJECT_LABELS = frozenset({"dataset", "capability", "supply", "customers", "investment"})
 
 # Same-length replacements, so offsets into the normalised text are offsets
@@ -236,16 +240,15 @@ def _with_described(
     cue_starts = {h.start for h in actions}
     policy_possessive = any(norm.startswith("'s ", c - 3) or norm.startswith("' ", c - 2)
                             for c in cue_starts)  # fmt: skip
-    # No authority named at all: a name acting on a policy verb can only be a company.
-    launches = any(h.label == "launch" for h in non_policy)
-    no_authority = not any(h.label in _AUTHORITY_LABELS for h in actors) and (
-        bool(actions) or launches
-    )
-    weak = not vendors and (
+    # A name acting on a policy verb is a company only in an item that names no local
+    # government (else it may be a place: "Brookhaven bars its police from …").
+    place = any(h.label == "government" and _PLACE.search(norm, h.start, h.end) for h in actors)
+    weak = not vendors and not place and (
         bool(refs)
         or any(h.label in ("supply", "customers") for h in objects)
         or policy_possessive
-        or no_authority
+        or bool(actions)
+        or any(h.label == "launch" for h in non_policy)
     )
     platform = tuple(h.start for h in non_policy if h.label == "platform")
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
