@@ -45,6 +45,7 @@ class Act:
     end: int
     sentence: int
     background: bool = False  # in a fronted adverbial ("After quitting X, …")
+    subordinate: bool = False  # in a background phrase ("which it dropped years ago")
 
 
 def clause(sc: Scan, pos: int) -> tuple[int, int]:
@@ -160,7 +161,7 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             Act(
                 actor.kind, actor.vendor, actor.product, cue.label, action,
                 _weight(sc, cue), cue.start, cue.end, sc.sentence_of(cue.start),
-                in_fronted(sc, cue.start) or subordinate(sc, cue),
+                in_fronted(sc, cue.start), subordinate(sc, cue),
             )
         )  # fmt: skip
     return foreground(acts)
@@ -175,7 +176,10 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 # "… it switched off five years ago": a past act named as background.
-_AGO = re.compile(r"^(?:\s+[\w'-]+){0,4}?\s+(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago\b")
+_AGO = re.compile(
+    r"^(?:\s+[\w'-]+){0,4}?\s+(?:(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago\b"
+    r"|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)\b)"
+)
 
 
 def subordinate(sc: Scan, cue: Hit) -> bool:
@@ -190,10 +194,10 @@ def foreground(acts: list[Act]) -> list[Act]:
     """Acts outside fronted adverbials; when a main clause holds none (commentary on
     a known move: "After X said it will ..., critics ..."), the background ones, at
     half weight: they still say what the item is about."""
-    main = [a for a in acts if not a.background]
+    main = [a for a in acts if not a.background and not a.subordinate]
     if main:
         return main
-    return [replace(a, weight=a.weight * 0.5) for a in acts]
+    return [replace(a, weight=a.weight * 0.5) for a in acts if not a.subordinate]
 
 
 def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:

@@ -68,11 +68,13 @@ def _state_party(sc: Scan, hit: Hit) -> bool:
     """A place names the other party: "settles Texas's suit", "a settlement with Ohio",
     or a place opening the sentence ("Texas secures a settlement"); not "settles the
     Illinois case" (where the case was heard)."""
+    for region in sc.region_pattern.finditer(sc.text, hit.start, hit.end + 2):
+        if sc.text.startswith("'s", region.end()):  # "settles Ohio's suit"
+            return True
     after = sc.text[hit.end : hit.end + 30]
     m = re.match(r"\s+(?:with\s+(?:the\s+state\s+of\s+)?)?", after)
     start = hit.end + (m.end() if m else 0)
-    region = sc.region_pattern.match(sc.text, start)
-    if region is not None:
+    if sc.region_pattern.match(sc.text, start) is not None:
         return True
     s_start, _ = sc.sentences[sc.sentence_of(hit.start)]
     return sc.region_pattern.match(sc.text, s_start) is not None

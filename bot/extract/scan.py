@@ -243,12 +243,16 @@ def _with_described(
     # A name acting on a policy verb is a company only in an item that names no local
     # government (else it may be a place: "Brookhaven bars its police from …").
     place = any(h.label == "government" and _PLACE.search(norm, h.start, h.end) for h in actors)
-    weak = not vendors and not place and (
-        bool(refs)
-        or any(h.label in ("supply", "customers") for h in objects)
-        or policy_possessive
-        or bool(actions)
-        or any(h.label == "launch" for h in non_policy)
+    weak = (
+        not vendors
+        and not place
+        and (
+            bool(refs)
+            or any(h.label in ("supply", "customers") for h in objects)
+            or policy_possessive
+            or bool(actions)
+            or any(h.label == "launch" for h in non_policy)
+        )
     )
     platform = tuple(h.start for h in non_policy if h.label == "platform")
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
