@@ -27,6 +27,7 @@ from bot.delivery.platform import PosterContext, Runtime
 from bot.delivery.poster import Poster
 from bot.pipeline import PollSummary, poll_once, prepare
 from store import Store, StoreCorrupt, StoreError
+from store import subscriptions as subscriptions_store
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +40,19 @@ def build_posters(
 ) -> list[Poster]:
     """The posters of every registered platform the configuration can reach (webhooks
     need no token). A platform's running runtime is offered to its posters (Discord's
-    gateway client is shared with its poster)."""
+    gateway client is shared with its poster). A platform that is neither enabled,
+    running nor named by any subscription is left out, so ``poll`` without chat
+    configuration imports no chat SDK."""
     posters: list[Poster] = []
+    subscribed = subscriptions_store.platforms(store) if store is not None else set()
     for platform in registry.platforms():
-        context = PosterContext(store=store, stream=stream or sys.stdout,
-                                runtime=(runtimes or {}).get(platform.name))  # fmt: skip
-        posters.extend(platform.posters(config.platform_settings(platform.name), context))
+        settings = config.platform_settings(platform.name)
+        runtime = (runtimes or {}).get(platform.name)
+        prefixes = {form.prefix for form in platform.destinations}
+        if runtime is None and not platform.enabled(settings) and not prefixes & subscribed:
+            continue
+        context = PosterContext(store=store, stream=stream or sys.stdout, runtime=runtime)
+        posters.extend(platform.posters(settings, context))
     return posters
 
 
@@ -103,6 +111,7 @@ class Daemon:
         self._work = asyncio.Lock()  # one poll or drain at a time
         self._tasks: set[asyncio.Task[Any]] = set()
         self._jobs: dict[str, asyncio.Task[Any]] = {}
+        self._overrunning: set[str] = set()  # jobs whose overrun was logged
         self.fatal: StoreError | None = None  # set when the daemon stopped on a store error
         self._store_down_until = 0.0
         self._store_backoff = 0.0
@@ -167,8 +176,14 @@ class Daemon:
         (skipped while the previous run of the same job is still going)."""
         name = job.__name__
         running = self._jobs.get(name)
-        if self.stop_event.is_set() or (running is not None and not running.done()):
+        if self.stop_event.is_set():
             return
+        if running is not None and not running.done():
+            if name == "poll_tick" and name not in self._overrunning:  # one line per long cycle
+                self._overrunning.add(name)
+                log.info("the poll cycle is still running; ticks are skipped until it ends")
+            return
+        self._overrunning.discard(name)
         self._jobs[name] = self._spawn(job())
 
     async def poll_tick(self) -> None:

@@ -56,7 +56,7 @@ class FetchSettings:
     total_timeout: float = 20.0
     max_bytes: int = 15 * 1024 * 1024
     max_redirects: int = 5
-    concurrency: int = 8
+    concurrency: int = 16  # requests in flight at once, over all hosts
     per_host: int = 2
     max_backoff: int = 24 * 3600
     max_alert_age_days: int | None = 14  # None disables the age check

@@ -81,7 +81,8 @@ def record(
     seq = 0
     if step.kind == "baseline":
         seq = pages_store.add_version(store, source.id, text=text.text, digest=text.digest,
-                                      url=url, seen_at=now, baseline=True, note=step.reason)  # fmt: skip
+                                      url=url, seen_at=now, baseline=True, note=step.reason,
+                                      changes=step.changes)  # fmt: skip
     elif step.kind == "changed":
         seq = pages_store.add_version(store, source.id, text=text.text, digest=text.digest,
                                       url=url, seen_at=now, baseline=False, changes=step.changes)  # fmt: skip

@@ -1,8 +1,14 @@
 """One polling cycle: due feeds → fetch → parse → record → extract → cluster → route.
 
-Fetching is async; parsing, extraction and the store writes for one feed run in
-a worker thread, in ONE transaction (feed state, entries, findings, events and
-outbox rows), so a crash or a signal never leaves half a feed written.
+Fetching is async. Parsing, clean-up and extraction (the CPU work) run in worker
+processes (``bot.cpu``), one per core, for items whose keys the store does not
+hold yet. One writer thread (``bot.writer``) then records each feed atomically
+(feed state, entries, findings, events and outbox rows; several feeds share a
+transaction when they queue up), so a crash or a signal never leaves half a feed
+written and no two threads wait on the store. At most
+``AHEAD`` response bodies are held between their download and their write: the
+fetcher waits for a slot before reading a body, so memory stays flat however many
+feeds there are.
 """
 
 from __future__ import annotations
@@ -10,11 +16,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from bot import clustering, page_pipeline
 from bot.config import Config
+from bot.cpu import CpuPool, ParseJob, ParseOutput, parse_and_extract
 from bot.delivery.routes import route
 from bot.extract import extract, known_vendors
 from bot.extract.history import apply_history
@@ -29,7 +38,7 @@ from bot.models import (
 )
 from bot.sources.backoff import next_state
 from bot.sources.fetch import Fetcher
-from bot.sources.parse import parse_feed
+from bot.writer import Writer
 from store import Store, StoreError, event_reads, now_iso
 from store import entries as entries_store
 from store import feeds as feeds_store
@@ -79,6 +88,10 @@ def prepare(store: Store, config: Config, *, now: datetime | None = None) -> Non
     )
 
 
+POOL_MIN_FEEDS = 8  # fewer due feeds than this are parsed in this process
+POOL_AFTER = 24  # bodies parsed in this process before worker processes are started
+
+
 async def poll_once(
     store: Store,
     config: Config,
@@ -86,37 +99,107 @@ async def poll_once(
     include_all: bool = False,
     fetcher: Fetcher | None = None,
     now: datetime | None = None,
+    workers: int | None = None,
 ) -> PollSummary:
-    """Fetch every due feed (or all enabled feeds) and process the results."""
+    """Fetch every due feed (or all enabled feeds) and process the results.
+
+    ``workers``: parsing processes (default: one per core when at least
+    ``POOL_MIN_FEEDS`` feeds are due, started after ``POOL_AFTER`` bodies; a number:
+    that many, from the first body; 0: parse in this process)."""
     now = now or datetime.now(UTC)
     due = feeds_store.due_feeds(store, now=now, include_all=include_all)
     if due:
-        if fetcher is None:
-            async with Fetcher(config.settings) as own:
-                outcomes = await _fetch_and_process(store, config, own, due, now)
-        else:
-            outcomes = await _fetch_and_process(store, config, fetcher, due, now)
+        if workers is None:
+            workers = None if len(due) >= POOL_MIN_FEEDS else 0
+        pool_after = POOL_AFTER if workers is None else 0
+        cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, pool_after)
+        try:
+            if fetcher is None:
+                async with Fetcher(config.settings) as own:
+                    outcomes = await cycle.run(own, due)
+            else:
+                outcomes = await cycle.run(fetcher, due)
+        finally:
+            cycle.close()
     state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
     return summarise(outcomes if due else [])
 
 
-async def _fetch_and_process(
-    store: Store, config: Config, fetcher: Fetcher, due: Sequence[FeedState], now: datetime
-) -> list[FeedOutcome]:
-    """Each feed is processed as soon as its fetch completes (the fetcher enforces
-    the overall and per-host limits), so parsing overlaps the other downloads."""
+AHEAD = 8  # response bodies held at most between download and write
 
-    async def one(feed: FeedState) -> FeedOutcome:
-        result = await fetcher.fetch(feed)
+
+class _Cycle:
+    """One cycle's fetch → CPU work → write flow (see the module docstring)."""
+
+    def __init__(
+        self, store: Store, config: Config, now: datetime, pool: CpuPool | None, pool_after: int
+    ) -> None:
+        self.store, self.config, self.now, self.pool = store, config, now, pool
+        self.pool_after = pool_after
+        self.slots = asyncio.Semaphore(AHEAD)
+        self.bodies = 0
+        self.writer = Writer(store)
+        on_disk = store.path.name not in ("", ":memory:") and store.path.exists()
+        self.db_path = str(store.path) if on_disk else None
+
+    async def run(self, fetcher: Fetcher, due: Sequence[FeedState]) -> list[FeedOutcome]:
+        return list(await asyncio.gather(*(self.one(fetcher, feed) for feed in due)))
+
+    async def one(self, fetcher: Fetcher, feed: FeedState) -> FeedOutcome:
+        held = False
+
+        async def take_slot() -> None:
+            nonlocal held
+            await self.slots.acquire()
+            held = True
+
+        result = FetchResult(feed_id=feed.id, outcome="error")
+        store, config, now = self.store, self.config, self.now
         try:
-            return await asyncio.to_thread(process_result, store, config, feed, result, now=now)
+            result = await fetcher.fetch(feed, before_body=take_slot)
+            if feed.kind == "page":  # a watched page: read and written in the writer
+                return await self.writer.write(
+                    partial(process_page, store, config, feed, result, now=now)
+                )
+            work = await self.cpu_work(feed, result) if result.outcome == "ok" else None
+            result = replace(result, body=b"")  # the writer needs no body
+            outcome = await self.writer.write(
+                partial(write_result, store, config, feed, result, work, now, quiet=True)
+            )
+            if outcome.error:
+                log.warning("%s", outcome.error)
+            return outcome
         except StoreError:  # disk full, corruption: the whole cycle stops, said once
             raise
         except Exception as exc:  # a bug on one feed must not stop the others
             log.exception("processing feed %r failed", feed.name)
-            return await asyncio.to_thread(record_crash, store, config, feed, result, exc, now)
+            return await self.writer.write(
+                partial(record_crash, store, config, feed, result, exc, now)
+            )
+        finally:
+            if held:
+                self.slots.release()
 
-    return list(await asyncio.gather(*(one(feed) for feed in due)))
+    async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
+        """Parse in a worker process once enough bodies came to pay for starting them
+        (a cycle with a few changed feeds parses them here, in a thread)."""
+        loop = asyncio.get_running_loop()
+        job = ParseJob(result, feed.id, feed.name, self.db_path)
+        self.bodies += 1
+        if self.pool is not None and self.db_path is not None and self.bodies > self.pool_after:
+            try:
+                return await loop.run_in_executor(self.pool.executor(), parse_and_extract, job)
+            except (BrokenExecutor, OSError, RuntimeError) as exc:
+                log.warning("parsing workers unavailable (%s); parsing in this process", exc)
+                self.pool.close()
+                self.pool = None
+        known = partial(entries_store.known_keys, self.store, feed.id)
+        return await asyncio.to_thread(parse_and_extract, job, known)
+
+    def close(self) -> None:
+        self.writer.close()
+        if self.pool is not None:
+            self.pool.close()
 
 
 def record_crash(
@@ -154,31 +237,48 @@ def summarise(outcomes: Sequence[FeedOutcome]) -> PollSummary:
 def process_result(
     store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
 ) -> FeedOutcome:
-    """Parse one fetch and write everything it yields in one transaction (sync)."""
+    """Parse one fetch in this thread and write what it yields (sync)."""
     if feed.kind == "page":
         return process_page(store, config, feed, result, now=now)
-    entries: tuple[Entry, ...] = ()
-    parse_error = None
+    work = None
     if result.outcome == "ok":
-        parsed = parse_feed(result, feed_id=feed.id, source=feed.name)
-        entries, parse_error = parsed.entries, parsed.error
+        known = partial(entries_store.known_keys, store, feed.id)
+        work = parse_and_extract(ParseJob(result, feed.id, feed.name), known)
+    return write_result(store, config, feed, result, work, now)
+
+
+def write_result(
+    store: Store,
+    config: Config,
+    feed: FeedState,
+    result: FetchResult,
+    work: ParseOutput | None,
+    now: datetime,
+    *,
+    quiet: bool = False,
+) -> FeedOutcome:
+    """Write everything one fetch yields in one transaction (the writer thread);
+    ``quiet``: the caller logs the feed's error (once, after the commit)."""
+    entries = work.entries if work else ()
+    findings = work.findings if work else ()
+    parse_error = work.error if work else None
     state = next_state(feed, result, settings=config.settings, now=now, parse_error=parse_error)
     baseline = not feed.baseline_done
     if result.outcome == "ok" and parse_error is None:
         state = replace(state, baseline_done=True)
     with store.transaction():
         feeds_store.save_feed_state(store, state)
-        new, findings, alerts, follow_ups = _record(
-            store, config, feed, entries, baseline=baseline, now=now
+        new, found, alerts, follow_ups = _record(
+            store, config, feed, entries, findings, baseline=baseline, now=now
         )
     error = parse_error or result.error
     if state.status == "dead":  # an unconfirmed address that never worked: say so plainly
         error = state.last_error
-    if error:
+    if error and not quiet:
         log.warning("%s", error)
     outcome = "error" if parse_error else result.outcome
     return FeedOutcome(
-        feed.id, outcome, new, findings, alerts, follow_ups, baseline and bool(new), error
+        feed.id, outcome, new, found, alerts, follow_ups, baseline and bool(new), error
     )
 
 
@@ -231,14 +331,16 @@ def _record(
     config: Config,
     feed: FeedState,
     entries: Sequence[Entry],
+    extracted: Sequence[Finding | None],
     *,
     baseline: bool,
     now: datetime,
 ) -> tuple[int, int, int, int]:
     new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
+    by_key = {entry.key: finding for entry, finding in zip(entries, extracted, strict=True)}
     findings = alerts = follow_ups = 0
     for entry_id, entry in new:
-        finding = _extract(entry, feed, store)
+        finding = with_known_vendors(store, entry, by_key.get(entry.key))
         if finding is None:
             continue
         finding = with_history(store, entry, finding, now)
@@ -262,6 +364,22 @@ def _record(
     return len(new), findings, alerts, follow_ups
 
 
+def with_known_vendors(store: Store, entry: Entry, finding: Finding | None) -> Finding | None:
+    """An item that extraction found no change in, read again with the FR vendors the
+    store already knows: naming one makes it FR news without a face word ("Orrin's halt,
+    explained"). Only items that name such a vendor are extracted again."""
+    if finding is not None and finding.relevant:
+        return finding
+    known = known_vendors(event_reads.vendor_names(store, relevant_only=True))
+    if known is None or not known.find(entry.text):
+        return finding
+    try:
+        return extract(entry, known) or finding
+    except Exception:
+        log.exception("extraction with known vendors failed on %r", entry.key)
+        return finding
+
+
 def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) -> Finding:
     """The finding read against its vendor's timeline (deployments after an exit are
     reversals; restatements of an old policy are no news): see bot.extract.history."""
@@ -269,18 +387,6 @@ def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) ->
         return finding
     events = clustering.timeline(store, finding.vendor).events
     return apply_history(finding, events, entry.published or now)
-
-
-def _extract(entry: Entry, feed: FeedState, store: Store) -> Finding | None:
-    """Extraction of one item, with the FR vendors the store knows (an item naming one is
-    FR news without a face word); a bug on one odd item is logged, not fatal to the feed."""
-    try:
-        known = known_vendors(event_reads.vendor_names(store, relevant_only=True))
-        return extract(entry, known)
-    except Exception:
-        log.exception("extraction failed on %r from %r; the entry is kept without a finding",
-                      entry.key, feed.name)  # fmt: skip
-        return None
 
 
 def is_fresh(entry: Entry, settings: FetchSettings, now: datetime) -> bool:

@@ -92,6 +92,13 @@ def list_subscriptions(
     return [_subscription(row) for row in store.query(sql + " ORDER BY id", params)]
 
 
+def platforms(store: Store) -> set[str]:
+    """The platforms any subscription (active or not) delivers to."""
+    return {
+        str(row["platform"]) for row in store.query("SELECT DISTINCT platform FROM subscriptions")
+    }
+
+
 def get(store: Store, subscription_id: int) -> Subscription | None:
     rows = store.query("SELECT * FROM subscriptions WHERE id = ?", [subscription_id])
     return _subscription(rows[0]) if rows else None

@@ -74,3 +74,15 @@ AZURE_CLAUSES = [
     "Applications are reviewed against the published eligibility criteria.",
 ]
 AZURE_COMMITMENT = AZURE_CLAUSES[2]
+
+# A cloud vendor's service terms page: a pause whose term is reworded.
+REKOGNITION_TITLE = "Amazon Rekognition service terms"
+REKOGNITION_CLAUSES = [
+    "## Use by public bodies",
+    "Public agencies must disclose their use of the service in their annual reports.",
+    "We pause police use of Rekognition face comparison for one year.",
+    "## Data handling",
+    "Face collections are stored in the region the customer selects.",
+]
+REKOGNITION_PAUSE = REKOGNITION_CLAUSES[2]
+REKOGNITION_INDEFINITE = "We pause police use of Rekognition face comparison indefinitely."

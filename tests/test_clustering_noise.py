@@ -368,3 +368,31 @@ def test_a_vendorless_report_naming_the_same_body_joins_the_authority_act(store:
         "The Harbour Privacy Board wants the models deleted within a year.", day=1,
         vendor=None, actor="regulator", relevant=False, action=None, product=None))  # fmt: skip
     assert later.event_id == first.event_id
+
+
+def test_a_relevant_report_weeks_later_in_other_words_joins_within_a_quiet_month(
+    store: Store,
+) -> None:
+    first, _ = record(store, report(*ORIGINAL, action="ban"))
+    change, written = record(store, report(
+        "Norvik Labs writes its own ethics code for the camera kit",
+        "Sales staff must now vet every buyer of the kit.", day=25, action="restriction",
+        product=None))  # fmt: skip
+    assert change.event_id == first.event_id and alerts(store) == 1
+
+
+@pytest.mark.parametrize(
+    ("day", "first_action", "action", "relevant"),
+    [(40, "ban", "restriction", True), (25, "moratorium", "extension", True),
+     (25, "ban", "reversal", True), (25, "ban", "restriction", False)],
+    ids=["past-the-quiet-month", "an-extension", "a-reversal", "not-relevant"],
+)  # fmt: skip
+def test_other_words_outside_the_quiet_month_rule_make_a_new_event(
+    store: Store, day: float, first_action: str, action: str, relevant: bool
+) -> None:
+    first, _ = record(store, report(*ORIGINAL, action=first_action))
+    change, _ = record(store, report(
+        "Norvik Labs writes its own ethics code for the camera kit",
+        "Sales staff must now vet every buyer of the kit.", day=day, action=action,
+        relevant=relevant, product=None))  # fmt: skip
+    assert change.event_id != first.event_id

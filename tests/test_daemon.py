@@ -74,3 +74,29 @@ def test_run_polls_then_stops_cleanly_on_sigterm(tmp_path: Path, feed_server: Fe
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         (baseline,) = conn.execute("SELECT COUNT(*) FROM feeds WHERE baseline_done = 1").fetchone()
     assert baseline == 2
+
+
+def test_a_cycle_longer_than_the_tick_is_not_overlapped_and_logged_once(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    feed_server.set("/a.xml", rss(OLD), delay=3.5)  # the cycle outlasts three ticks
+    feed_server.set("/b.xml", rss(NOISE))
+    config = write_config(tmp_path, feed_server)
+    db = tmp_path / "bot.db"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_"))}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "-v", "--feeds", str(config), "--db", str(db),
+         "run", "--tick", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    try:
+        assert wait_for(lambda: entry_count(db) == 2), "the daemon never recorded the feeds"
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert err.count("the poll cycle is still running") == 1, err
+    assert "maximum number of running instances" not in err
+    assert len(feed_server.requests_for("/a.xml")) == 1  # never fetched twice at once

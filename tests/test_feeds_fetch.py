@@ -374,6 +374,18 @@ async def test_concurrency_limits(
     assert feed_server.max_in_flight == expected
 
 
+async def test_a_host_named_in_allow_hosts_has_no_per_host_limit(feed_server: FeedServer) -> None:
+    for n in range(6):
+        feed_server.set(f"/f{n}", RSS, delay=0.15)
+    feeds = [state(feed_server.url(f"/f{n}").replace("127.0.0.1", "localhost"), f"f{n}")
+             for n in range(6)]  # fmt: skip
+    settings = replace(FAST, concurrency=8, per_host=2, allow_hosts=("localhost",))
+    async with Fetcher(settings) as fetcher:
+        results = await fetcher.fetch_many(feeds)
+    assert all(r.outcome == "ok" for r in results), [r.error for r in results]
+    assert feed_server.max_in_flight == 6
+
+
 async def test_hosts_are_limited_separately(
     feed_server: FeedServer, second_server: FeedServer
 ) -> None:

@@ -10,13 +10,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Each SDK has exactly one owner: a module, or the package of the one backend or
-# platform it serves (sqlite_utils: the store; discord.py: the Discord platform).
+# platform it serves (sqlite_utils: the store; discord.py: the Discord platform;
+# lxml: the sources stage, where pages and feeds are read).
 OWNERS = {
     "httpx": "bot/sources/fetch.py",
     "httpcore": "bot/sources/fetch.py",
     "feedparser": "bot/sources/parse.py",
     "trafilatura": "bot/sources/page_text.py",
-    "lxml": "bot/sources/page_text.py",
+    "lxml": "bot/sources/",  # page text (with trafilatura) and the fast RSS reader
     "sqlite_utils": "store/",
     "slack_bolt": "bot/chat/slack/runtime.py",
     "slack_sdk": "bot/chat/slack/poster.py",

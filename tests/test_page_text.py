@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,9 @@ def test_sentences_split_at_ends_but_not_at_abbreviations_or_numbering() -> None
     assert split_sentences(line) == [
         "1. Scope of use.", "Customers, e.g. agencies, may apply.", "Dr. Who agrees!", "Done",
     ]  # fmt: skip
+    assert split_sentences("See clause 3.1. It applies. J. Doe signs.") == [
+        "See clause 3.1.", "It applies.", "J. Doe signs.",
+    ]  # fmt: skip
 
 
 def test_diff_reports_added_removed_and_reworded_sentences_in_order() -> None:
@@ -101,6 +105,14 @@ def test_watch_policy_baseline_confirm_and_churn() -> None:
     reported = watch(current_hash=a.digest, current_text=a.text, last_hash=c.digest,
                      churn=pages.CHURN_LIMIT, unstable_note=unstable.note)  # fmt: skip
     assert pages.step(reported, b, selector="").kind == "pending"  # not reported again
+    agreeing = replace(reported, last_hash=b.digest, last_text=b.text)
+    for streak in range(1, pages.CHURN_LIMIT):  # agreeing fetches, not yet settled
+        settling = pages.step(agreeing, b, selector="")
+        assert (settling.kind, settling.churn) == ("pending", -streak)
+        agreeing = replace(agreeing, churn=settling.churn)
+    settled = pages.step(agreeing, b, selector="")
+    assert settled.kind == "baseline" and settled.note is None
+    assert settled.changes == confirmed.changes  # kept for the history, not alerted
 
 
 def test_config_accepts_pages_and_names_bad_page_options(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from bot.config import Config, load_config
 from bot.delivery import render
 from bot.pipeline import PollSummary
 from store import Store, event_reads
+from store import pages as pages_store
 from tests import feedserver
 from tests import policy_pages as pp
 from tests.feedserver import ALLOW_LOCAL, FeedServer
@@ -38,13 +39,16 @@ class Site:
     def __init__(self, server: FeedServer, tmp_path: Path, extra: str = "") -> None:
         self.server, self.fetches = server, 0
         self.axon, self.azure = list(pp.AXON_CLAUSES), list(pp.AZURE_CLAUSES)
+        self.rekognition = list(pp.REKOGNITION_CLAUSES)
         path = tmp_path / "feeds.yaml"
         path.write_text(
             "defaults:\n  interval: 6h\n" + ALLOW_LOCAL + "feeds:\n"
             f"  - name: Newswire\n    url: {server.url('/news.xml')}\n    kind: news\n"
             f"  - name: Axon AI ethics\n    url: {server.url('/axon/ethics')}\n    kind: page\n"
             f"  - name: Azure Face transparency\n    url: {server.url('/azure/face')}\n"
-            "    kind: page\n    vendor: Microsoft\n" + extra,
+            "    kind: page\n    vendor: Microsoft\n"
+            f"  - name: Rekognition terms\n    url: {server.url('/aws/rekognition')}\n"
+            "    kind: page\n    vendor: Amazon\n" + extra,
             encoding="utf-8",
         )
         self.config_path = path
@@ -57,6 +61,7 @@ class Site:
         for path, title, vendor, clauses in (
             ("/axon/ethics", pp.AXON_TITLE, "Axon", self.axon),
             ("/azure/face", pp.AZURE_TITLE, "Microsoft", self.azure),
+            ("/aws/rekognition", pp.REKOGNITION_TITLE, "Amazon", self.rekognition),
         ):
             page = pp.render(title=title, vendor=vendor, clauses=clauses, fetch=self.fetches)
             self.server.set(path, page, content_type=HTML)
@@ -93,13 +98,13 @@ def site(tmp_path: Path, feed_server: FeedServer) -> Iterator[Site]:
 
 def test_baseline_and_cosmetic_changes_never_alert(site: Site) -> None:
     summary, printed = site.poll()
-    assert summary.fetched == 3 and summary.errors == () and printed == ""
+    assert summary.fetched == 4 and summary.errors == () and printed == ""
     for _ in range(3):  # new date, time, token, banner on every request
         summary, printed = site.poll()
         assert printed == "" and summary.alerts == 0
     assert site.alerts() == []
     versions = site.store.query("SELECT feed_id, seq, baseline FROM page_versions ORDER BY id")
-    assert [(v["seq"], v["baseline"]) for v in versions] == [(1, 1), (1, 1)]
+    assert [(v["seq"], v["baseline"]) for v in versions] == [(1, 1)] * 3
     texts = site.store.query("SELECT text FROM page_texts")
     assert all("cookie" not in t["text"].lower() and "Page generated" not in t["text"]
                for t in texts)  # fmt: skip
@@ -155,17 +160,19 @@ def test_a_removed_commitment_is_a_reversal(site: Site) -> None:
 
 def test_a_reworded_sentence_shows_old_and_new_wording(site: Site) -> None:
     site.poll()
-    weakened = pp.AZURE_COMMITMENT.replace("do not sell", "now offer").replace(
-        "to police", "to approved police"
-    )
-    site.azure = [weakened if c == pp.AZURE_COMMITMENT else c for c in pp.AZURE_CLAUSES]
+    site.rekognition = [pp.REKOGNITION_INDEFINITE if c == pp.REKOGNITION_PAUSE else c
+                        for c in pp.REKOGNITION_CLAUSES]  # fmt: skip
     site.poll()
-    site.poll()
-    [version] = [v for v in site.store.query("SELECT changes FROM page_versions WHERE seq = 2")]
-    [change] = json.loads(version["changes"])
-    assert change == {"kind": "changed", "old": pp.AZURE_COMMITMENT, "new": weakened}
-    for alert in site.alerts():  # whatever the extractor makes of it, both wordings are cited
-        assert str(alert["evidence"]) == f"Was: {pp.AZURE_COMMITMENT} → Now: {weakened}"
+    summary, printed = site.poll()
+    [change] = pages_store.versions(site.store, "rekognition-terms")[-1].changes
+    assert (change.kind, change.old, change.new) == (
+        "changed", pp.REKOGNITION_PAUSE, pp.REKOGNITION_INDEFINITE,
+    )  # fmt: skip
+    assert summary.alerts == 1
+    [alert] = site.alerts()
+    assert (alert["vendor"], alert["action"]) == ("Amazon", "extension")
+    assert alert["evidence"] == f"Was: {pp.REKOGNITION_PAUSE} → Now: {pp.REKOGNITION_INDEFINITE}"
+    assert "Amazon extends its pause on" in printed
 
 
 def test_history_lists_every_version_and_the_diff(site: Site) -> None:
@@ -181,7 +188,7 @@ def test_history_lists_every_version_and_the_diff(site: Site) -> None:
     assert [line.split()[0] for line in lines] == ["v1", "v2", "v3"]
     assert "baseline (first fetch)" in lines[0] and "1 sentence added" in lines[1]
     assert lines[0].split()[3] == lines[2].split()[3]  # same text, same hash, stored once
-    assert site.store.query("SELECT COUNT(*) AS n FROM page_texts")[0]["n"] == 3  # 2 + azure
+    assert site.store.query("SELECT COUNT(*) AS n FROM page_texts")[0]["n"] == 4  # 2 + 2 others
     diff = site.cli("page-history", "Axon AI ethics", "--diff", "3")
     assert f"- {pp.AXON_POLICE_CLAUSE}" in diff
     listed = json.loads(site.cli("pages", "--json"))
@@ -212,6 +219,11 @@ def test_a_page_that_changes_on_every_fetch_is_reported_once(
     assert "differed on each of the last 3 fetches" in reports[0]
     assert "selector '#live' takes in changing content" in reports[0]
     assert "Ticker page: unstable" in site.cli("pages")
+    for _ in range(4):  # the box stops rotating: stable again, re-baselined, no alert
+        summary, printed = site.poll()
+        assert printed == "" and summary.alerts == 0 and summary.errors == ()
+    assert "Ticker page: ok" in site.cli("pages")
+    assert "baseline (settled after changing on every fetch" in site.cli("page-history", "ticker")
     site.store.close()
 
 
@@ -256,3 +268,23 @@ def test_frpolicy_page_shows_the_last_change_on_every_platform(site: Site) -> No
     assert "No watched page" in handle_text(site.store, caller, "page nothing-like-it").text
     assert render.HELP_LINES  # the help lists it
     assert any(usage.startswith("page") for usage, _ in render.HELP_LINES)
+
+
+def test_a_selector_that_matches_nothing_fails_that_page_only(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    extra = (
+        f"  - name: Redesigned page\n    url: {feed_server.url('/redesigned')}\n    kind: page\n"
+        "    selector: '#policy-text'\n"
+    )
+    site = Site(feed_server, tmp_path, extra)
+    feed_server.set("/redesigned", "<html><body><main><p>New layout.</p></main></body></html>",
+                    content_type=HTML)  # fmt: skip
+    summary, _ = site.poll()
+    assert (summary.fetched, summary.failed) == (4, 1)  # the other pages took their baseline
+    [error] = summary.errors
+    assert "page 'Redesigned page'" in error and "selector '#policy-text' matched nothing" in error
+    assert "correct `selector:` for this page in feeds.yaml" in error
+    listing = site.cli("pages")
+    assert "Redesigned page: failing" in listing and "matched nothing" in listing
+    site.store.close()

@@ -160,3 +160,24 @@ def test_broken_config_exits_nonzero_without_touching_the_store(tmp_path: Path) 
     assert result.exit_code != 0
     assert "feeds[1]" in result.output and "http(s) URL" in result.output
     assert not db.exists()
+
+
+def test_worker_processes_record_only_new_items(tmp_path: Path, feed_server: FeedServer) -> None:
+    """The process-pool path: parsing and extraction in workers, known keys skipped,
+    the alert still found (the finding comes back from the worker)."""
+    from bot.pipeline import poll_once, prepare
+
+    stories = [item(f"g{n}", f"Story {n}", "Nothing new.") for n in range(6)]
+    feed_server.set("/a.xml", rss(*stories[:4]))
+    feed_server.set("/b.xml", rss(NOISE))
+    config = load_config(write_config(tmp_path, feed_server), env={})
+    store = Store.open(tmp_path / "bot.db")
+    prepare(store, config)
+    first = asyncio.run(poll_once(store, config, include_all=True, workers=2))
+    assert (first.new_entries, first.alerts) == (5, 0)  # baseline
+    feed_server.set("/a.xml", rss(PAUSE_A, *stories))
+    second = asyncio.run(poll_once(store, config, include_all=True, workers=2))
+    assert (second.new_entries, second.alerts) == (3, 1)
+    assert store.query("SELECT COUNT(*) AS n FROM entries")[0]["n"] == 8
+    assert store.query("SELECT COUNT(*) AS n FROM findings")[0]["n"] >= 1
+    store.close()

@@ -8,7 +8,9 @@ The rules, in short:
   moratorium never joins its extension once the news cycle is over;
 * close in time: within the news cycle (days) structured agreement is enough; a
   follow-up weeks or months later must agree on wording, and on the action unless
-  product or wording agree strongly (then its action votes instead of vetoing);
+  product or wording agree strongly (then its action votes instead of vetoing); a
+  vendor's relevant report with a compatible action within ``QUIET_DAYS`` of the
+  last report joins whatever its words;
   a later stage of one authority's act (a bill signed, a law in force, an appeal)
   needs the same kind of authority, the same vendor or none, and a shared named
   place or body; after
@@ -43,6 +45,7 @@ BACKFILL_DAYS = 30  # a late-arriving older report may precede the first one by 
 NAME_WEIGHT = 3  # a shared name counts like this many shared words
 SAME_STORY_DAYS = 7  # one action conflict is forgiven this close to the first report
 STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
+QUIET_DAYS = 30  # a vendor's relevant follow-up this close to the last report joins
 
 STOPPING: frozenset[str] = frozenset(vocabulary.STOPPING)  # compatible with each other
 SPECIFIC_ACTORS: frozenset[str] = frozenset(vocabulary.ACTING)
@@ -248,6 +251,16 @@ def _authority_mistake(c: Comparison) -> bool:
     )  # fmt: skip
 
 
+def _quiet_follow_up(new: Profile, c: Comparison) -> bool:
+    """A vendor's next stopping change rarely comes within a month of the last report on
+    its previous one: a relevant report of the same vendor with the same or a compatible
+    action (not an extension) joins then, whatever its words, and votes."""
+    return (
+        c.vendor == "same" and new.relevant and c.action in ("same", "compatible")
+        and not c.extension and c.gap <= QUIET_DAYS
+    )  # fmt: skip
+
+
 def _follow_up_ok(new: Profile, c: Comparison) -> bool:
     """Weeks or months later: the same change, told in similar words."""
     if c.conflicts:
@@ -257,6 +270,8 @@ def _follow_up_ok(new: Profile, c: Comparison) -> bool:
         # signature, entry into force, appeal) in different words: the same kind of
         # authority, the same vendor or none, and the same named place or body carry it
         return c.place_names >= 1 and c.sim >= 0.1
+    if _quiet_follow_up(new, c):
+        return True
     if c.shared < 3:
         return False
     if c.vendor == "same":

@@ -8,9 +8,10 @@ language tag, and assigns identity keys over one fetch's items.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from urllib.parse import urljoin, urlsplit
 
 from bot.models import Entry
@@ -24,7 +25,10 @@ _LANG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")
 
 @dataclass(frozen=True)
 class ItemFields:
-    """One item's normalised values, before identity keys are assigned."""
+    """One item's normalised values, before identity keys are assigned.
+
+    The summary may come as ``raw_summaries`` (value, content type) pairs: they are
+    reduced to text only for items that turn out to be new (``summary_text``)."""
 
     title: str
     summary: str
@@ -32,10 +36,16 @@ class ItemFields:
     published: datetime | None
     language: str | None
     guid: str | None
+    raw_summaries: tuple[tuple[object, str | None], ...] = ()
+
+    def summary_text(self) -> str:
+        if not self.raw_summaries:
+            return self.summary
+        return longest(plain(value, kind) for value, kind in self.raw_summaries)
 
     @property
     def empty(self) -> bool:
-        return not (self.title or self.summary or self.link or self.guid)
+        return not (self.title or self.link or self.guid or self.summary_text())
 
 
 def plain(value: object, content_type: str | None = "text/html") -> str:
@@ -88,28 +98,47 @@ def language_tag(value: object) -> str | None:
     return text if _LANG.match(text) else None
 
 
-def display_title(item: ItemFields) -> str:
+def display_title(item: ItemFields, summary: str) -> str:
     if item.title:
         return item.title
-    if len(item.summary) > TITLE_FROM_SUMMARY:
-        return item.summary[:TITLE_FROM_SUMMARY].rsplit(" ", 1)[0] + "…"
-    return item.summary or item.link or item.guid or "(untitled)"
+    if len(summary) > TITLE_FROM_SUMMARY:
+        return summary[:TITLE_FROM_SUMMARY].rsplit(" ", 1)[0] + "…"
+    return summary or item.link or item.guid or "(untitled)"
 
 
-def to_entries(items: Sequence[ItemFields], *, feed_id: str, source: str) -> tuple[Entry, ...]:
-    """Entries for one fetch's items, keyed by the identity rules."""
-    identities = [RawIdentity(i.guid, i.link, i.title, i.published, i.summary) for i in items]
+KnownKeys = Callable[[Sequence[str]], Collection[str]]
+
+
+def to_entries(
+    items: Sequence[ItemFields], *, feed_id: str, source: str, known: KnownKeys | None = None
+) -> tuple[Entry, ...]:
+    """Entries for one fetch's items, keyed by the identity rules.
+
+    Keys come first; ``known(keys)`` names those already stored, and only the other
+    items have their summaries reduced to text and become entries."""
+    texts: dict[int, str] = {}
+
+    def summary_of(index: int) -> str:
+        if index not in texts:
+            texts[index] = items[index].summary_text()
+        return texts[index]
+
+    identities = [RawIdentity(i.guid, i.link, i.title, i.published, partial(summary_of, n))
+                  for n, i in enumerate(items)]  # fmt: skip
+    keys = assign_keys(identities)
+    skip = set(known(keys)) if known is not None else set()
     return tuple(
         Entry(
             feed_id=feed_id,
             key=key,
-            title=display_title(i),
-            summary=i.summary,
+            title=display_title(i, summary_of(n)),
+            summary=summary_of(n),
             link=i.link,
             published=i.published,
             language=i.language,
             guid=i.guid,
             source=source,
         )  # fmt: skip
-        for key, i in zip(assign_keys(identities), items, strict=True)
+        for n, (key, i) in enumerate(zip(keys, items, strict=True))
+        if key not in skip
     )

@@ -15,7 +15,7 @@ import re
 import socket
 import ssl
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from types import TracebackType
@@ -36,6 +36,8 @@ ACCEPT = (
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"  # kind "page"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
+_NO_BODY_WANTED = _REDIRECTS | {304}
+_DRAIN_LIMIT = 64 * 1024  # a longer unwanted body closes the connection instead
 
 
 class _Problem(Exception):
@@ -64,12 +66,15 @@ class Fetcher:
         self._client: httpx.AsyncClient | None = None
         self._overall = asyncio.Semaphore(settings.concurrency)
         self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._policy = NetworkPolicy(settings.allow_hosts)
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
-        limits = httpx.Limits(max_connections=max(s.concurrency, 1))
+        # every connection may be kept alive for the next feed on the same host
+        size = max(s.concurrency, 1)
+        limits = httpx.Limits(max_connections=size, max_keepalive_connections=size)
         self._client = httpx.AsyncClient(
-            transport=self._transport or guarded_transport(NetworkPolicy(s.allow_hosts), limits),
+            transport=self._transport or guarded_transport(self._policy, limits),
             follow_redirects=False,
             timeout=httpx.Timeout(s.total_timeout, connect=s.connect_timeout, pool=s.total_timeout),
             headers={"User-Agent": s.user_agent, "Accept": ACCEPT},
@@ -99,22 +104,30 @@ class Fetcher:
                 raise outcome
         return results
 
-    async def fetch(self, feed: FeedState) -> FetchResult:
-        """One conditional GET of ``feed.url``; never raises for a feed problem."""
+    async def fetch(self, feed: FeedState, *, before_body: BeforeBody | None = None) -> FetchResult:
+        """One conditional GET of ``feed.url``; never raises for a feed problem.
+
+        ``before_body`` is awaited once the status says a body follows and before
+        it is read (the caller bounds how many bodies wait for processing); the
+        time it takes does not count against the feed's deadline."""
         if self._client is None:
             raise RuntimeError("Fetcher is not open: use 'async with Fetcher(settings) as f'")
         started = time.monotonic()
         host = (urlsplit(feed.url).hostname or "").lower()
-        per_host = self._hosts.setdefault(host, asyncio.Semaphore(self.settings.per_host))
+        # politeness per host is for other people's servers, not for those named in
+        # allow_hosts (one server of your own may well carry hundreds of feeds)
+        limit = self.settings.concurrency if self._policy.listed(host) else self.settings.per_host
+        per_host = self._hosts.setdefault(host, asyncio.Semaphore(limit))
         async with per_host, self._overall:
-            result = await self._fetch_guarded(feed)
+            result = await self._fetch_guarded(feed, before_body)
         return replace(result, elapsed=round(time.monotonic() - started, 3))
 
-    async def _fetch_guarded(self, feed: FeedState) -> FetchResult:
+    async def _fetch_guarded(self, feed: FeedState, before_body: BeforeBody | None) -> FetchResult:
         s = self.settings
         progress = _Progress(url=feed.url)
         try:
-            async with asyncio.timeout(s.total_timeout):
+            async with asyncio.timeout(s.total_timeout) as deadline:
+                progress.before_body = _paused(deadline, before_body)
                 return await self._follow(feed, progress)
         except _Problem as p:
             return _error(feed, progress.url, p.problem, p.fix, p.status)
@@ -139,6 +152,9 @@ class Fetcher:
             response = await self._client.send(request, stream=True)
             try:
                 location = response.headers.get("location")
+                if response.status_code in _NO_BODY_WANTED:
+                    # read the (empty or tiny) body so the connection is kept alive
+                    await _drain(response)
                 if response.status_code in _REDIRECTS and location:
                     progress.redirect(response.status_code, str(response.url.join(location)),
                                       self.settings.max_redirects)  # fmt: skip
@@ -180,6 +196,8 @@ class Fetcher:
         if not 200 <= code < 300:
             problem, fix = _status_problem(code, response.reason_phrase)
             raise _Problem(problem, fix, code)
+        if progress.before_body is not None:
+            await progress.before_body()
         body = await self._read_capped(response)
         return FetchResult(outcome="ok", body=body, **base)
 
@@ -202,6 +220,16 @@ class Fetcher:
             raise _Problem(f"the response could not be decompressed ({exc})",
                            "The server sends a broken compressed body; report it to the site or remove the feed") from exc  # fmt: skip
         return bytes(body)
+
+
+async def _drain(response: httpx.Response) -> None:
+    """Read an unwanted body to its end (small ones only), so that httpcore puts
+    the connection back in the pool instead of closing it."""
+    read = 0
+    async for chunk in response.aiter_raw():
+        read += len(chunk)
+        if read > _DRAIN_LIMIT:
+            break
 
 
 # --------------------------------------------------------------------------- network policy
@@ -276,12 +304,31 @@ def guarded_transport(policy: NetworkPolicy, limits: httpx.Limits) -> httpx.Asyn
     return transport
 
 
+BeforeBody = Callable[[], Awaitable[None]]
+
+
+def _paused(deadline: asyncio.Timeout, wait: BeforeBody | None) -> BeforeBody | None:
+    """``wait`` with ``deadline`` moved on by however long it takes."""
+    if wait is None:
+        return None
+
+    async def waited() -> None:
+        started = time.monotonic()
+        await wait()
+        when = deadline.when()
+        if when is not None:
+            deadline.reschedule(when + time.monotonic() - started)
+
+    return waited
+
+
 @dataclass
 class _Progress:
     """Where one fetch has got to along its redirect chain."""
 
     url: str
     chain: list[int] | None = None
+    before_body: BeforeBody | None = None
 
     def redirect(self, status: int, target: str, limit: int) -> None:
         chain = self.chain = self.chain or []

@@ -7,13 +7,13 @@ and whitespace collapsed to single spaces.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from html.parser import HTMLParser
 
 _SKIP = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg", "head"})
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col"})
-_SPACE = re.compile(r"\s+")
 _JOINERS = frozenset({"\u200c", "\u200d"})  # needed by some scripts and emoji
 _LOOKS_LIKE_HTML = re.compile(r"<[a-zA-Z/!]|&[#a-zA-Z0-9]+;")
 
@@ -52,17 +52,67 @@ def html_to_text(fragment: str) -> str:
         return ""
     if not _LOOKS_LIKE_HTML.search(fragment):
         return clean_text(fragment)
-    collector = _TextCollector()
-    collector.feed(fragment)
-    collector.close()
-    return clean_text("".join(collector.parts))
+    text = _simple_markup_text(fragment)
+    if text is None:
+        collector = _TextCollector()
+        collector.feed(fragment)
+        collector.close()
+        text = "".join(collector.parts)
+    return clean_text(text)
+
+
+# The common case, without a Python call per tag: every "<" opens a plain start,
+# end or self-closing tag, and no element whose content is dropped (script, style,
+# svg, …) or read raw appears. Each tag becomes what _TextCollector makes of it:
+# a space, or nothing for a void element other than br/hr/img written <x>. Text
+# runs are unescaped as HTMLParser's convert_charrefs does. Anything else (comments,
+# declarations, odd tag syntax) takes the HTMLParser path.
+_ATTRS = r"""(?:[ \t\n\r\f]+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:"[^"]*"|'[^']*'|[^ \t\n\r\f"'=<>`]+))?)*[ \t\n\r\f]*"""
+_NAME = r"[a-zA-Z][-a-zA-Z0-9:]*"
+_SIMPLE_TAG = re.compile(rf"</{_NAME}[ \t\n\r\f]*>|<{_NAME}{_ATTRS}/?>")
+_SILENT_VOID = re.compile(
+    rf"<(?:{'|'.join(sorted(_VOID - {'br', 'hr', 'img'}))})(?=[ \t\n\r\f>]){_ATTRS}>", re.I
+)
+_DROPPING = re.compile(rf"</?(?:{'|'.join(sorted(_SKIP))})(?![-a-zA-Z0-9:])", re.I)
+
+
+def _simple_markup_text(fragment: str) -> str | None:
+    if _DROPPING.search(fragment):
+        return None
+    text = fragment
+    if _SILENT_VOID.search(text):
+        if "&" in text:  # removing a tag could join two halves of an entity
+            return None
+        text = _SILENT_VOID.sub("", text)
+    text = _SIMPLE_TAG.sub(" ", text)
+    if "<" in text:
+        return None
+    return html.unescape(text) if "&" in text else text
 
 
 def clean_text(text: str) -> str:
     """NFC text without control, bidi-override or private characters; whitespace collapsed."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(_keep(ch) for ch in text)
-    return _SPACE.sub(" ", text).strip()
+    if text.isascii():
+        if _ASCII_CONTROL.search(text):
+            text = _ASCII_CONTROL.sub(" ", text)
+    else:
+        text = unicodedata.normalize("NFC", text).translate(_TABLE)
+    return " ".join(text.split())  # str.split() and re's \s agree on what is whitespace
+
+
+# C0 controls and DEL that are not whitespace (the others are kept as whitespace)
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+
+
+class _KeepTable(dict[int, str]):
+    """str.translate table filled on first sight of each code point (see _keep)."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _keep(chr(code))
+        return value
+
+
+_TABLE = _KeepTable()
 
 
 def _keep(ch: str) -> str:

@@ -56,7 +56,10 @@ class RawIdentity:
     link: str | None
     title: str
     published: datetime | None
-    summary: str = ""
+    summary: str | Callable[[], str] = ""  # a callable is asked only when needed
+
+    def summary_text(self) -> str:
+        return self.summary() if callable(self.summary) else self.summary
 
 
 # --------------------------------------------------------------------- canonical links
@@ -150,7 +153,7 @@ def _hash(*parts: str) -> str:
 def _same_item(item: RawIdentity) -> tuple[str, str, str, str]:
     """What must agree for two items sharing a key to be one item listed twice."""
     link = canonical_link(item.link) if item.link and item.link.strip() else ""
-    title, summary = normalise_title(item.title), normalise_title(item.summary)
+    title, summary = normalise_title(item.title), normalise_title(item.summary_text())
     return (link, title, _date_text(item.published), summary)
 
 
@@ -169,7 +172,7 @@ def assign_keys(items: Sequence[RawIdentity]) -> list[str]:
         if key is None:
             item = items[index]
             title = normalise_title(item.title)
-            digest = _hash(title, _date_text(item.published), normalise_title(item.summary))
+            digest = _hash(title, _date_text(item.published), normalise_title(item.summary_text()))
             keys[index] = f"hash:{digest}"
     return [key or "" for key in keys]
 
@@ -186,6 +189,7 @@ def _assign_level(
             if key is not None:
                 groups[key].append(index)
     for key, members in groups.items():
-        if len({_same_item(items[m]) for m in members}) == 1:
+        # one member always agrees with itself: its summary need not be read
+        if len(members) == 1 or len({_same_item(items[m]) for m in members}) == 1:
             for m in members:
                 keys[m] = key

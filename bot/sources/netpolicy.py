@@ -96,6 +96,11 @@ class NetworkPolicy:
             return None
         return reason
 
+    def listed(self, host: str) -> bool:
+        """Whether the host NAME is in allow_hosts: a server you named as your own
+        (addresses and ranges there open a network, they name no server)."""
+        return literal_address(host) is None and _host_key(host) in self._names
+
     def problem(self, host: str, address: str) -> tuple[str, str]:
         """(problem, fix) for a refused connection, naming the address and the setting."""
         reason = self.refusal(host, address) or "non-public"

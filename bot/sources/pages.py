@@ -11,7 +11,8 @@ A page (``kind: page`` in feeds.yaml) is fetched like a feed; its policy text
 - a page whose text differs on ``CHURN_LIMIT`` fetches in a row (a selector that
   takes in a rotating banner, a counter or a per-visit token) never confirms: it
   is reported **once** as unstable, with what keeps changing and the fix, and
-  its differences are not alerted until two fetches agree again.
+  nothing it shows is alerted until ``CHURN_LIMIT`` fetches in a row agree again
+  (its text then is a new baseline; what changed is kept in the history).
 
 ``evidence_probe`` and ``change_entry`` turn a sentence change into what the
 extractor reads and what the store records.
@@ -20,7 +21,7 @@ extractor reads and what the store records.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -48,7 +49,7 @@ class PageWatch:
     current_hash: str | None = None
     last_hash: str | None = None  # the text of the last fetch (maybe unconfirmed)
     last_text: str | None = None
-    churn: int = 0  # fetches in a row whose text differed from the fetch before
+    churn: int = 0  # fetches in a row that differed (> 0) or, while unstable, agreed (< 0)
     unstable_note: str | None = None  # set while the page is reported unstable
 
 
@@ -69,20 +70,36 @@ def step(watch: PageWatch, text: PageText, *, selector: str) -> PageStep:
     if watch.selector != selector:
         return PageStep("baseline", reason="the selector changed")
     if digest == watch.last_hash:  # two fetches in a row agree
+        if watch.unstable_note:
+            return _settling(watch, text)
         if digest == watch.current_hash:
             return PageStep("same")
-        if watch.unstable_note:  # settled after churning: start again from here
-            return PageStep("baseline", reason="the page settled after changing on every fetch")
-        old = (watch.current_text or "").split("\n")
-        return PageStep("changed", changes=tuple(diff(old, list(text.sentences))))
-    churn = watch.churn + 1
+        return PageStep("changed", changes=_diff(watch, text))
+    churn = max(watch.churn, 0) + 1
     if churn >= CHURN_LIMIT:
         if watch.unstable_note:
             return PageStep("pending", churn=churn, note=watch.unstable_note)
         return PageStep("unstable", churn=churn, note=unstable_note(watch, text, churn, selector))
-    if digest == watch.current_hash:
-        return PageStep("same", churn=churn, note=watch.unstable_note)
-    return PageStep("pending", churn=churn, note=watch.unstable_note)
+    kind = "same" if digest == watch.current_hash else "pending"
+    return PageStep(kind, churn=churn, note=watch.unstable_note)
+
+
+def _settling(watch: PageWatch, text: PageText) -> PageStep:
+    """An unstable page whose fetches agree again: after ``CHURN_LIMIT`` agreeing
+    fetches in a row (counted as a negative ``churn``) it is stable; a text that
+    differs from the last version then becomes a baseline whose changes are kept
+    for the history but not alerted (they may be the churn's last state)."""
+    streak = min(watch.churn, 0) - 1
+    if -streak < CHURN_LIMIT:
+        return PageStep("pending", churn=streak, note=watch.unstable_note)
+    if text.digest == watch.current_hash:
+        return PageStep("same")
+    return PageStep("baseline", changes=_diff(watch, text),
+                    reason="settled after changing on every fetch; changes not alerted")  # fmt: skip
+
+
+def _diff(watch: PageWatch, text: PageText) -> tuple[SentenceChange, ...]:
+    return tuple(diff((watch.current_text or "").split("\n"), list(text.sentences)))
 
 
 def unstable_note(watch: PageWatch, text: PageText, churn: int, selector: str) -> str:
@@ -124,13 +141,17 @@ def policy_finding(
 ) -> Finding | None:
     """The vendor FR policy change a sentence change makes, if any.
 
-    An added or reworded sentence counts with what it now says; a removed sentence
+    An added or reworded sentence counts with what it now says (a pause reworded
+    to another term is an extension); a removed sentence
     (or one reworded into no commitment) that stated a commitment withdraws it: a
     reversal of the same vendor's policy for the same group. A rewording that
     states the same thing is no change."""
     if new is not None and _vendor_policy(new):
-        if old is not None and _vendor_policy(old) and _same(old, new):
-            return None
+        if old is not None and _vendor_policy(old):
+            if _same(old, new):
+                return None
+            if old.action == new.action == "moratorium" and old.duration != new.duration:
+                return replace(new, action="extension")  # the pause's term was reworded
         return new
     if old is not None and _vendor_policy(old) and old.action in COMMITMENTS:
         return Finding(relevant=True, actor_type="vendor", vendor=old.vendor,

@@ -1,7 +1,9 @@
-"""Parsing a fetched feed (feedparser): the only module importing it.
+"""Parsing a fetched body into ``Entry`` values (sync; run it off the event loop).
 
-``parse_feed`` turns an ok FetchResult into ``Entry`` values (sync; run it off the
-event loop). Nothing feedparser-shaped leaves this module.
+Well-formed RSS 2.0 goes through ``bot.sources.fastfeed`` (lxml); everything
+else, and whatever the fast reader declines, through feedparser, the only
+module importing it. Nothing feedparser-shaped leaves this module. It imports
+no HTTP client, so parsing worker processes stay small.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ import feedparser
 from bot.models import Entry, FetchResult
 from bot.sources.entry_fields import (
     ItemFields,
+    KnownKeys,
     language_tag,
-    longest,
     plain,
     resolve_link,
     to_entries,
     utc_from_parts,
 )
+from bot.sources.fastfeed import read_rss
 from bot.sources.html_text import clean_text
 
 
@@ -32,13 +35,46 @@ class ParsedFeed:
     error: str | None
 
 
-def parse_feed(result: FetchResult, *, feed_id: str, source: str) -> ParsedFeed:
-    """Entries of an ok FetchResult; other outcomes have nothing to parse."""
+def parse_feed(
+    result: FetchResult,
+    *,
+    feed_id: str,
+    source: str,
+    fast: bool = True,
+    known: KnownKeys | None = None,
+) -> ParsedFeed:
+    """Entries of an ok FetchResult; other outcomes have nothing to parse.
+
+    Well-formed RSS 2.0 is read by ``fastfeed.read_rss`` (lxml); whatever it does not
+    model, and everything when ``fast`` is False, by feedparser. With ``known`` (keys
+    → those already stored) only new items are cleaned up and returned."""
     if result.outcome != "ok":
         return ParsedFeed((), None, None)
     # No base URI for feedparser: it would resolve guids against it, and a guid
     # must not change when the feed's URL does. Links are resolved in _link.
     headers = {k: v for k, v in result.headers if k != "content-location"}
+    base = result.final_url or ""
+    doc = read_rss(result.body, headers) if fast else None
+    if doc is not None:
+        title = plain(doc["title"], doc["title_type"]) or None
+        language = language_tag(doc["language"]) or language_tag(headers.get("content-language"))
+        items = [_item(entry, language, base) for entry in doc["entries"]]
+        items = [item for item in items if not item.empty]
+        if items:
+            entries = to_entries(items, feed_id=feed_id, source=source, known=known)
+            return ParsedFeed(entries, title, None)
+    return _parse_tolerant(result, headers, feed_id=feed_id, source=source, known=known)
+
+
+def _parse_tolerant(
+    result: FetchResult,
+    headers: dict[str, str],
+    *,
+    feed_id: str,
+    source: str,
+    known: KnownKeys | None,
+) -> ParsedFeed:
+    """feedparser: any RSS/Atom/RDF dialect, broken markup, any encoding."""
     base = result.final_url or ""
     where = f"feed {source!r} ({result.final_url or feed_id})"
     try:
@@ -53,7 +89,7 @@ def parse_feed(result: FetchResult, *, feed_id: str, source: str) -> ParsedFeed:
     items = [item for item in items if not item.empty]
     if not items:
         return ParsedFeed((), title, _empty_error(parsed, where, len(result.body)))
-    return ParsedFeed(to_entries(items, feed_id=feed_id, source=source), title, None)
+    return ParsedFeed(to_entries(items, feed_id=feed_id, source=source, known=known), title, None)
 
 
 def _empty_error(parsed: Any, where: str, size: int) -> str | None:
@@ -72,15 +108,19 @@ def _item(entry: Any, feed_language: str | None, base: str) -> ItemFields:
     def text(detail: Any, value: Any) -> str:
         return plain(value, (detail or {}).get("type", "text/html"))
 
-    summaries = [text(entry.get("summary_detail"), entry.get("summary"))]
-    summaries += [text(c, c.get("value")) for c in entry.get("content") or []]
+    def kind(detail: Any) -> str:
+        return str((detail or {}).get("type", "text/html"))
+
+    summaries = [(entry.get("summary"), kind(entry.get("summary_detail")))]
+    summaries += [(c.get("value"), kind(c)) for c in entry.get("content") or []]
     links = [entry.get("link")]
     links += [x.get("href") for x in entry.get("links") or [] if x.get("rel") == "alternate"]
     dates = (entry.get(f) for f in ("published_parsed", "updated_parsed", "created_parsed"))
     detail = entry.get("title_detail") or entry.get("summary_detail") or {}
     return ItemFields(
         title=text(entry.get("title_detail"), entry.get("title")),
-        summary=longest(summaries),
+        summary="",
+        raw_summaries=tuple(summaries),
         link=resolve_link(links, base),
         published=next((d for d in map(utc_from_parts, dates) if d), None),
         language=language_tag(entry.get("language"))

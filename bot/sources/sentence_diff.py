@@ -59,7 +59,13 @@ def split_sentences(line: str) -> list[str]:
     for match in _END.finditer(line):
         before = line[start : match.start()].rstrip("\"'”’)]")
         last_word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.strip() else ""
-        if last_word in _ABBREVIATIONS or _ENUMERATOR.fullmatch(last_word):
+        numbering = before.strip().rstrip(".").lower() == last_word  # "1. Purpose"
+        initial = len(last_word) == 1 and last_word.isalpha()  # "J. Smith"
+        if (
+            last_word in _ABBREVIATIONS
+            or initial
+            or (numbering and _ENUMERATOR.fullmatch(last_word))
+        ):
             continue  # "e.g. The", "J. Smith", "1. Purpose", "iv. Scope"
         pieces.append(line[start : match.start() + len(match.group(0).rstrip())])
         start = match.end()

@@ -1,0 +1,380 @@
+"""Benchmark: policybot against rss2email and feed2exec on the same local feeds.
+
+A separate process (bench/cycle_feeds.py) serves N RSS feeds of 50 items of about
+2 KB on 127.0.0.1. For each N and each tool, from an empty state: a cold cycle
+(every item new), a warm one (every feed answers 304) and a bumped one (20 feeds
+with 5 new items each). Each cycle is one fresh process of the tool:
+
+    policybot --db D --feeds F poll --all      (no chat configured)
+    r2e -c C -d D run --no-send                (rss2email)
+    feed2exec --config C --database D fetch    (null output)
+
+It prints wall seconds, CPU seconds (user + system of the process and its
+children), peak memory of the whole process tree (sum of RSS, sampled every
+20 ms) and entries/s. rss2email and feed2exec are looked up on PATH, in
+$BENCH_VENV/bin (default /work/bench-venv) or through $R2E / $FEED2EXEC; a tool
+that is missing is reported as 'not installed'.
+
+    python bench/bench_cycle.py [--feeds 200,1000] [--repeat 1] [--tools policybot,rss2email,feed2exec]
+    python bench/bench_cycle.py --daemon 1000 [--cycles 10]
+
+``--daemon N`` runs ``policybot run`` over N feeds for ``--cycles`` cycles (20 feeds
+bumped between cycles) and prints its memory after each cycle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ITEMS = 50
+BUMP_FEEDS, BUMP_ITEMS = 20, 5
+CYCLES = ("cold", "warm", "bumped")
+RUN_TIMEOUT = 1800.0  # seconds: no tool run may take longer
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+# ----------------------------------------------------------------- the feed server
+
+
+class FeedServer:
+    """bench/cycle_feeds.py in a child process."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, str(HERE / "cycle_feeds.py")],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline().split()
+        if len(line) != 2 or line[0] != "port":
+            self.stop()
+            raise SystemExit(f"the feed server did not start (said {line!r})")
+        self.port = int(line[1])
+
+    def url(self, feed: int) -> str:
+        return f"http://localhost:{self.port}/f{feed}.xml"
+
+    def control(self, what: str) -> None:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{what}", timeout=300) as r:
+            r.read()
+
+    def stop(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+# ----------------------------------------------------------------- measuring a process
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo and len(found) < 10_000:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class PeakSampler(threading.Thread):
+    """Largest sum of RSS over a process tree, sampled until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.02) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        tick = 0
+        pids = [self.pid]
+        while not self.done.is_set():
+            if tick % 10 == 0:  # the tree changes rarely; /proc walks cost CPU
+                pids = _tree(self.pid)
+            self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in pids))
+            tick += 1
+            self.done.wait(self.interval)
+
+
+def measure(cmd: list[str], env: dict[str, str], log: Path) -> Run:
+    """Run ``cmd`` to completion; its wall time, CPU time and peak tree RSS."""
+    with log.open("ab") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=out, stdin=subprocess.DEVNULL)
+        sampler = PeakSampler(proc.pid)
+        sampler.start()
+        deadline = start + RUN_TIMEOUT
+        status, usage = 0, None
+        while time.perf_counter() < deadline:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            time.sleep(0.005)
+        else:
+            proc.kill()
+            _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        sampler.done.set()
+        sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{cmd[0]} failed with exit code {proc.returncode}; see {log}")
+    assert usage is not None
+    peak_kb = max(sampler.peak_kb, usage.ru_maxrss)
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak_kb / 1024)
+
+
+# ----------------------------------------------------------------- the tools
+
+
+def find_tool(name: str, env_var: str) -> str | None:
+    explicit = os.environ.get(env_var)
+    if explicit:
+        return explicit if Path(explicit).exists() else None
+    venv = Path(os.environ.get("BENCH_VENV", "/work/bench-venv")) / "bin" / name
+    return shutil.which(name) or (str(venv) if venv.exists() else None)
+
+
+def clean_env() -> dict[str, str]:
+    drop = ("SLACK_", "DISCORD_", "POLICYBOT_")
+    return {k: v for k, v in os.environ.items() if not k.startswith(drop)}
+
+
+class Tool:
+    name = ""
+
+    def __init__(self, exe: str, work: Path, server: FeedServer, feeds: int) -> None:
+        self.exe, self.work, self.env = exe, work, clean_env()
+        work.mkdir(parents=True, exist_ok=True)
+        self.setup(server, feeds)
+
+    def setup(self, server: FeedServer, feeds: int) -> None:
+        raise NotImplementedError
+
+    def command(self) -> list[str]:
+        raise NotImplementedError
+
+    def cycle(self) -> Run:
+        return measure(self.command(), self.env, self.work / "log.txt")
+
+
+class Policybot(Tool):
+    name = "policybot"
+
+    def setup(self, server: FeedServer, feeds: int) -> None:
+        lines = ["defaults:\n  interval: 15m\n  allow_hosts: [localhost]\nconsole: false\nfeeds:\n"]
+        lines += [f"  - name: Feed {f}\n    url: {server.url(f)}\n" for f in range(feeds)]
+        (self.work / "feeds.yaml").write_text("".join(lines), encoding="utf-8")
+
+    def command(self) -> list[str]:
+        w = self.work
+        return [self.exe, "--db", str(w / "bot.db"), "--feeds", str(w / "feeds.yaml"), "poll", "--all"]  # fmt: skip
+
+
+class Rss2email(Tool):
+    name = "rss2email"
+
+    def setup(self, server: FeedServer, feeds: int) -> None:
+        lines = ["[DEFAULT]\nto = bench@example.org\nfrom = bench@example.org\n"]
+        lines += [f"\n[feed.f{f}]\nurl = {server.url(f)}\n" for f in range(feeds)]
+        (self.work / "r2e.cfg").write_text("".join(lines), encoding="utf-8")
+
+    def command(self) -> list[str]:
+        w = self.work
+        return [self.exe, "-c", str(w / "r2e.cfg"), "-d", str(w / "r2e.json"), "run", "--no-send"]
+
+
+class Feed2exec(Tool):
+    name = "feed2exec"
+
+    def setup(self, server: FeedServer, feeds: int) -> None:
+        lines = [f"[f{f}]\nurl = {server.url(f)}\noutput = feed2exec.plugins.null\n\n"
+                 for f in range(feeds)]  # fmt: skip
+        (self.work / "feed2exec.ini").write_text("".join(lines), encoding="utf-8")
+        self.env["XDG_CACHE_HOME"] = str(self.work / "cache")
+
+    def command(self) -> list[str]:
+        w = self.work
+        return [self.exe, "--config", str(w / "feed2exec.ini"),
+                "--database", str(w / "feed2exec.db"), "fetch"]  # fmt: skip
+
+
+def policybot_exe() -> str:
+    found = Path(sys.executable).parent / "policybot"
+    return str(found) if found.exists() else shutil.which("policybot") or "policybot"
+
+
+# ----------------------------------------------------------------- the table
+
+
+def run_tool(cls: type[Tool], exe: str, server: FeedServer, feeds: int, tmp: Path,
+             repeat: int) -> dict[str, list[Run]]:  # fmt: skip
+    runs: dict[str, list[Run]] = {c: [] for c in CYCLES}
+    for attempt in range(repeat):
+        server.control(f"_reset?feeds={feeds}")
+        tool = cls(exe, tmp / f"{cls.name}-{feeds}-{attempt}", server, feeds)
+        runs["cold"].append(tool.cycle())
+        runs["warm"].append(tool.cycle())
+        server.control(f"_bump?feeds={BUMP_FEEDS}&items={BUMP_ITEMS}")
+        runs["bumped"].append(tool.cycle())
+        shutil.rmtree(tool.work, ignore_errors=True)
+    return runs
+
+
+def median(runs: list[Run]) -> Run:
+    return Run(
+        *(statistics.median(getattr(r, f) for r in runs) for f in ("wall", "cpu", "peak_mb"))
+    )
+
+
+def entries(cycle: str, feeds: int) -> int:
+    return {"cold": feeds * ITEMS, "warm": 0, "bumped": BUMP_FEEDS * BUMP_ITEMS}[cycle]
+
+
+def cell(run: Run | None, cycle: str, feeds: int) -> str:
+    if run is None:
+        return "not installed"
+    rate = f", {entries(cycle, feeds) / run.wall:,.0f} entries/s" if cycle == "cold" else ""
+    return f"{run.wall:.2f} s wall, {run.cpu:.2f} s CPU, {run.peak_mb:.0f} MB{rate}"
+
+
+def table(args: argparse.Namespace) -> None:
+    tools: list[tuple[type[Tool], str | None]] = [
+        (Policybot, policybot_exe()),
+        (Rss2email, find_tool("r2e", "R2E")),
+        (Feed2exec, find_tool("feed2exec", "FEED2EXEC")),
+    ]
+    wanted = set(args.tools.split(","))
+    tools = [(cls, exe) for cls, exe in tools if cls.name in wanted]
+    server = FeedServer()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-cycle-"))
+    print(f"feeds of {ITEMS} items (~{len(_sample_body()) // 1024} KB each) on 127.0.0.1; "
+          f"medians of {args.repeat} run(s); peak = largest RSS sum of the process tree")  # fmt: skip
+    print("| N feeds | cycle | " + " | ".join(cls.name for cls, _ in tools)
+          + " | policybot ÷ rss2email |")  # fmt: skip
+    print("|---|---|" + "---|" * len(tools) + "---|")
+    try:
+        for feeds in (int(n) for n in args.feeds.split(",")):
+            results = {cls.name: (run_tool(cls, exe, server, feeds, tmp, args.repeat) if exe else None)
+                       for cls, exe in tools}  # fmt: skip
+            for cycle in CYCLES:
+                meds = {n: (median(r[cycle]) if r else None) for n, r in results.items()}
+                ours, theirs = meds.get("policybot"), meds.get("rss2email")
+                ratio = f"{theirs.wall / ours.wall:.1f}× faster, RSS {ours.peak_mb / theirs.peak_mb:.2f}×" if ours and theirs else "n/a"  # fmt: skip
+                cells = " | ".join(cell(meds[cls.name], cycle, feeds) for cls, _ in tools)
+                print(f"| {feeds} | {cycle} | {cells} | {ratio} |", flush=True)
+    finally:
+        server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _sample_body() -> bytes:
+    sys.path.insert(0, str(HERE))
+    from cycle_feeds import feed_xml
+
+    return feed_xml(0, 0, BUMP_ITEMS)
+
+
+# ----------------------------------------------------------------- the daemon
+
+
+def daemon(args: argparse.Namespace) -> None:
+    """``policybot run`` over N feeds for ``args.cycles`` cycles; its RSS after each."""
+    feeds = args.daemon
+    server = FeedServer()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-daemon-"))
+    proc = None
+    try:
+        server.control(f"_reset?feeds={feeds}")
+        tool = Policybot(policybot_exe(), tmp, server, feeds)
+        text = (tmp / "feeds.yaml").read_text().replace("interval: 15m", "interval: 1m")
+        (tmp / "feeds.yaml").write_text(text)
+        cmd = [tool.exe, "--db", str(tmp / "bot.db"), "--feeds", str(tmp / "feeds.yaml"),
+               "run", "--tick", "5"]  # fmt: skip
+        proc = subprocess.Popen(cmd, env=tool.env, stderr=subprocess.PIPE, text=True,
+                                stdout=subprocess.DEVNULL)  # fmt: skip
+        assert proc.stderr is not None
+        cycle, deadline = 0, time.monotonic() + RUN_TIMEOUT
+        print(f"policybot run, {feeds} feeds; {BUMP_FEEDS} feeds get {BUMP_ITEMS} new items between cycles")  # fmt: skip
+        for line in proc.stderr:
+            if "maximum number of running instances" in line:
+                print(f"  scheduler warning: {line.strip()}")
+            if not line.startswith("polled "):
+                continue
+            cycle += 1
+            rss = sum(_rss_kb(p) for p in _tree(proc.pid)) / 1024
+            print(f"cycle {cycle}: {line.strip()} | RSS {rss:.0f} MB", flush=True)
+            if cycle >= args.cycles or time.monotonic() > deadline:
+                break
+            server.control(f"_bump?feeds={BUMP_FEEDS}&items={BUMP_ITEMS}")
+    finally:
+        if proc is not None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--feeds", default="200,1000", help="comma-separated feed counts")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per tool (medians shown)")
+    parser.add_argument("--tools", default="policybot,rss2email,feed2exec")
+    parser.add_argument("--daemon", type=int, default=0, help="daemon mode over this many feeds")
+    parser.add_argument("--cycles", type=int, default=10, help="daemon cycles")
+    args = parser.parse_args()
+    if args.daemon:
+        daemon(args)
+    else:
+        table(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""The store's one writer: a thread that runs write jobs in as few transactions as it can.
+
+Jobs come from the event loop (``await writer.write(job)``). The thread takes every
+job waiting (up to ``batch``) and runs them in ONE transaction, so a cycle of many
+feeds commits, and flushes its full-text index, a few times instead of once per
+feed. Each job's own ``store.transaction()`` becomes a savepoint. If any job of a
+batch fails, the batch is rolled back and its jobs run again one transaction each,
+so one feed's failure never takes another feed's writes with it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from store import Store
+
+T = TypeVar("T")
+_Job = tuple[Callable[[], Any], asyncio.Future[Any], asyncio.AbstractEventLoop]
+
+
+class Writer:
+    def __init__(self, store: Store, *, batch: int = 16) -> None:
+        self.store, self.batch = store, batch
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="policybot-store", daemon=True)
+        self._thread.start()
+
+    async def write(self, job: Callable[[], T]) -> T:
+        """Run ``job`` in the writer thread, inside a transaction; its result."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        self._jobs.put((job, future, loop))
+        return await future
+
+    def close(self) -> None:
+        """Finish the jobs already given, then stop the thread."""
+        self._jobs.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        while True:
+            first = self._jobs.get()
+            if first is None:
+                return
+            jobs, stop = [first], False
+            while len(jobs) < self.batch:
+                try:
+                    more = self._jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    stop = True
+                    break
+                jobs.append(more)
+            self._batch(jobs)
+            if stop:
+                return
+
+    def _batch(self, jobs: list[_Job]) -> None:
+        if len(jobs) > 1:
+            try:
+                with self.store.transaction():
+                    results = [job() for job, _, _ in jobs]
+            except Exception:  # noqa: BLE001 - redone one by one below
+                pass
+            else:
+                for (_, future, loop), result in zip(jobs, results, strict=True):
+                    loop.call_soon_threadsafe(_settle, future, result, None)
+                return
+        for job, future, loop in jobs:
+            try:
+                with self.store.transaction():
+                    result = job()
+            except BaseException as exc:  # noqa: BLE001 - handed to the awaiting task
+                loop.call_soon_threadsafe(_settle, future, None, exc)
+            else:
+                loop.call_soon_threadsafe(_settle, future, result, None)
+
+
+def _settle(future: asyncio.Future[Any], result: Any, exc: BaseException | None) -> None:
+    if future.cancelled():
+        return
+    if exc is not None:
+        future.set_exception(exc)
+    else:
+        future.set_result(result)

@@ -1,0 +1,48 @@
+"""`policybot poll` imports no chat SDK unless a destination for it is configured."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SDKS = ("slack_bolt", "slack_sdk", "discord", "aiohttp")
+SCRIPT = """
+import json, sys
+from bot.cli import main
+sdks = set(sys.argv.pop(1).split(","))
+try:
+    main(sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & sdks)))
+"""
+
+
+def loaded_after_poll(tmp_path: Path, *before: list[str]) -> list[str]:
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text(
+        "defaults:\n  allow_hosts: [127.0.0.1]\n  connect_timeout: 1\nconsole: false\nfeeds:\n"
+        "  - name: Nowhere\n    url: http://127.0.0.1:9/feed.xml\n",
+        encoding="utf-8",
+    )
+    common = ["--db", str(tmp_path / "bot.db"), "--feeds", str(feeds)]
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    for args in before:
+        subprocess.run([sys.executable, "-m", "bot", *common, *args], check=True, env=env,
+                       capture_output=True, cwd=Path(__file__).resolve().parent.parent)  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", SCRIPT, ",".join(SDKS), *common, "poll", "--all"], env=env,
+                          capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parent.parent)  # fmt: skip
+    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_poll_without_chat_configuration_imports_no_chat_sdk(tmp_path: Path) -> None:
+    assert loaded_after_poll(tmp_path) == []
+
+
+def test_a_webhook_subscription_brings_its_sdk_in(tmp_path: Path) -> None:
+    add = ["subscriptions", "add", "discord-webhook:https://discord.com/api/webhooks/1/abc"]
+    loaded = loaded_after_poll(tmp_path, add)
+    assert "discord" in loaded and "slack_sdk" not in loaded
