@@ -365,11 +365,10 @@ def _record(
 
 
 def with_known_vendors(store: Store, entry: Entry, finding: Finding | None) -> Finding | None:
-    """An item that extraction found no change in, read again with the FR vendors the
-    store already knows: naming one makes it FR news without a face word ("Orrin's halt,
-    explained"). Only items that name such a vendor are extracted again."""
-    if finding is not None and finding.relevant:
-        return finding
+    """The item read again with the FR vendors the store already knows, when it names
+    one: that makes it FR news without a face word ("Orrin's halt, explained") and gives
+    the vendor's full name ("Orrin" → "Orrin Biometrics"). Other items are not extracted
+    again."""
     known = known_vendors(event_reads.vendor_names(store, relevant_only=True))
     if known is None or not known.find(entry.text):
         return finding
