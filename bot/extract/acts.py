@@ -69,7 +69,8 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
         # "police lose …" refuses a customer group; "new clients lose access" gates use
         return "ban" if groups & _NAMED_GROUPS else "restriction"
     if label == "refusal_past":
-        return "restriction"
+        # turning away a whole customer group is a ban; one customer or request, vetting
+        return "ban" if _group_refused(sc, cue, hi) else "restriction"
     if label == "stop_supply":
         if groups & _NAMED_GROUPS or "customers" in objects:
             return "ban"  # dropping a class of customers ("closes casino accounts")
@@ -84,6 +85,18 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     if label == "exit" and "dataset" in objects and "supply" not in objects:
         return "shutdown"
     return label
+
+
+_ONE = re.compile(r"\b(?:a|an|one|that|this|its)\b", re.IGNORECASE)
+
+
+def _group_refused(sc: Scan, cue: Hit, hi: int) -> bool:
+    """A customer group named after the cue as a class ("turns away sheriffs"), not one
+    customer of it ("turned away a sheriff's office")."""
+    for g in between(sc.groups, cue.end, hi):
+        if g.label in _NAMED_GROUPS:
+            return _ONE.search(sc.text, cue.end, g.start) is None
+    return False
 
 
 def _pause(sc: Scan, cue: Hit, objects: set[str], groups: set[str], retires: bool) -> str:

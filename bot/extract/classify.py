@@ -91,8 +91,9 @@ def _settlement(
 ) -> Finding | None:
     """An item framed as a settlement (see framing.py): the authority's action when the
     other party is one, else the obligations it binds the vendor to."""
-    auth = [a for a in acts if a.actor in AUTHORITIES] + authority_acts(sc, found)
-    in_title = [a for a in auth if sc.in_title(a.start)]
+    named = authority_acts(sc, found)  # an authority named with its own verb
+    auth = [a for a in acts if a.actor in AUTHORITIES] + named
+    in_title = [a for a in named if sc.in_title(a.start)]
     counter = framing.counterparty(sc, found, frame, in_title)
     if counter is not None:
         return _other(sc, [a for a in auth if a.actor == counter], counter,
