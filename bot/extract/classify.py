@@ -83,7 +83,19 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         return _other(sc, [], "vendor", _first_vendor(sc), 0.35, signal=signal)
     if sc.vendors and framing.restated(sc, []):
         return _other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
+    if _vendor_news(sc):
+        return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
+
+
+def _vendor_news(sc: Scan) -> bool:
+    """The headline is about a vendor's own business (funding, a product, a deal): a
+    vendor named in it, and no study, call, campaign, lawsuit or authority around it."""
+    if not any(sc.in_title(v.start) for v in sc.vendors):
+        return False
+    if any(h.label == "study" for h in sc.non_policy) or sc.authorities:
+        return False
+    return not any(h.label in ("call", "question", "denial") for h in sc.cancel)
 
 
 def _settlement(
