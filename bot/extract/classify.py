@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -88,10 +89,22 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
 
 
+# After a headline's company name, a word that makes someone else the subject.
+_NOT_THE_COMPANY = re.compile(
+    r"(?:'s)?\s*(?:,|and\b|or\b|founder|co-founder|ceo|chief|executive|boss|employees|workers|"
+    r"staff|shareholders|investors|board|rivals?)",
+    re.IGNORECASE,
+)
+
+
 def _vendor_news(sc: Scan) -> bool:
-    """The headline is about a vendor's own business (funding, a product, a deal): a
-    vendor named in it, and no study, call, campaign, lawsuit or authority around it."""
-    if not any(sc.in_title(v.start) for v in sc.vendors):
+    """The headline is about a vendor's own business (funding, a deal): it opens with the
+    company acting ("X raises …"), and no study, call, campaign, lawsuit or authority is
+    around it."""
+    first = sc.vendors[0] if sc.vendors else None
+    if first is None or first.product or sc.text[: first.start].strip(" '\"“‘"):
+        return False
+    if _NOT_THE_COMPANY.match(sc.text, first.end):
         return False
     if any(h.label == "study" for h in sc.non_policy) or sc.authorities:
         return False

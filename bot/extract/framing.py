@@ -45,6 +45,8 @@ def settlement_frame(sc: Scan, acts: list[Act]) -> list[Hit]:
     frame += [Hit(a.start, a.end, "settlement_frame") for a in acts if a.label == "settlement"]
     if _labelled(sc, "legal_context"):  # "the deal", "the accord" in an item about a case
         frame += _labelled(sc, "agreement")
+    elif _labelled(sc, "payment"):  # "a $90m deal with Texas": a state on the other side
+        frame += [h for h in _labelled(sc, "agreement") if _state_party(sc, h)]
     return frame
 
 
@@ -59,7 +61,8 @@ def counterparty(
         kinds |= {m.kind for m in found if lo <= m.start < hi and m.kind in AUTHORITIES}
     if not kinds:
         kinds = {a.actor for a in title_acts}
-    if not kinds and any(_state_party(sc, hit) for hit in frame):
+    payments = [h for h in sc.non_policy if h.label == "payment"]
+    if not kinds and any(_state_party(sc, hit) for hit in [*frame, *payments]):
         kinds = {"government"}
     return next((k for k in _COUNTERPARTY_ORDER if k in kinds), None)
 
@@ -68,11 +71,14 @@ def _state_party(sc: Scan, hit: Hit) -> bool:
     """A place names the other party: "settles Texas's suit", "a settlement with Ohio",
     or a place opening the sentence ("Texas secures a settlement"); not "settles the
     Illinois case" (where the case was heard)."""
+    first_word = re.match(r"\S+\s+", sc.text[hit.start : hit.end])
     for region in sc.region_pattern.finditer(sc.text, hit.start, hit.end + 2):
         if sc.text.startswith("'s", region.end()):  # "settles Ohio's suit"
             return True
+        if first_word and region.start() == hit.start + first_word.end():
+            return True  # "settle Texas claims" (not "settle the Illinois case")
     after = sc.text[hit.end : hit.end + 30]
-    m = re.match(r"\s+(?:with\s+(?:the\s+state\s+of\s+)?)?", after)
+    m = re.match(r"\s+(?:(?:with|to|a|al|à|an|ao)\s+(?:the\s+state\s+of\s+)?)?", after)
     start = hit.end + (m.end() if m else 0)
     if sc.region_pattern.match(sc.text, start) is not None:
         return True
