@@ -199,3 +199,37 @@ def test_past_acts_and_reconsiderations_are_no_change(title: str, summary: str) 
 def test_a_place_acting_is_not_a_company(title: str) -> None:
     f = found(title, "The city council passed the ordinance 6-1.")
     assert (f.relevant, f.actor_type) == (False, "government"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Tribunal overturns the privacy office's face-search penalty on Mirelle Vision",
+         "The judges found the office had misread the law.", "court"),
+        ("Another GDPR penalty for Dovetrack AI, this time from Lisbon",
+         "The face-search firm must also delete images of residents.", "regulator"),
+        ("Pallant AI's face-data settlement wins final approval",
+         "Class members will each receive about $300.", "court"),
+    ],
+)  # fmt: skip
+def test_authority_acts_told_with_nouns(title: str, summary: str, actor: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Ostrava Biometrics raises $40 million from new backers",
+         "The face-matching startup plans to hire 80 engineers.", "vendor"),
+        ("Ostrava Biometrics founder steps down as chief executive",
+         "The face-matching startup named an interim chief.", "none"),
+        ("Study: Ostrava Biometrics' engine errs more often on older faces",
+         "Researchers tested the face-matching system on 9,000 photos.", "none"),
+    ],
+)  # fmt: skip
+def test_a_vendor_s_own_business_news_is_a_vendor_item(
+    title: str, summary: str, actor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f

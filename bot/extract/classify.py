@@ -84,9 +84,19 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         return _other(sc, [], "vendor", _first_vendor(sc), 0.35, signal=signal)
     if sc.vendors and framing.restated(sc, []):
         return _other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
+    named = _title_authority(sc, found)
+    if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
+        return _other(sc, [], named, _first_vendor(sc), 0.4)
     if _vendor_news(sc):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
+
+
+def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
+    """The authority a headline names when no act was found: its kind (court over
+    regulator over government, as an appeal outranks the penalty it is about)."""
+    kinds = {m.kind for m in found if m.kind in AUTHORITIES and sc.in_title(m.start)}
+    return next((k for k in ("court", "regulator", "government") if k in kinds), None)
 
 
 # After a headline's company name, a word that makes someone else the subject.
@@ -129,6 +139,8 @@ def _settlement(
     if vendor is None:
         return None
     court = [a for a in auth if a.actor == "court"]
+    if not court and not (bound or settled) and any(m.kind == "court" for m in found):
+        return _other(sc, [], "court", vendor, 0.5, published)  # "… wins final approval"
     if court and (not (bound or settled) or any(a.actor == "court" for a in in_title)):
         # a judge approving a settlement is the court's news
         return _other(sc, court, "court", vendor, 0.6, published)
