@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,39 +86,82 @@ def parse_duration(value: Any, where: str) -> int:
     return int(seconds)
 
 
+class _Problems:
+    """Collects every section's errors so that one run reports them all at once."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    @contextmanager
+    def check(self) -> Iterator[None]:
+        try:
+            yield
+        except ConfigError as exc:
+            self.messages.append(str(exc))
+
+    def raise_all(self) -> None:
+        if len(self.messages) == 1:
+            raise ConfigError(self.messages[0])
+        if self.messages:
+            listed = "\n".join(f"  - {m}" for m in self.messages)
+            raise ConfigError(f"{len(self.messages)} problems, fix them all:\n{listed}")
+
+
 def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Config:
-    """Read and validate ``path``; chat credentials come from ``env`` (default os.environ)."""
+    """Read and validate ``path``; chat credentials come from ``env`` (default os.environ).
+    Every section is checked and every problem reported in one error."""
     path = Path(path)
     env = os.environ if env is None else env
     raw = _read_yaml(path)
     where = str(path)
+    problems = _Problems()
     top_keys = _BASE_KEYS | {p.section for p in registry.platforms()}
     unknown = set(raw) - top_keys
     if unknown:
-        raise ConfigError(
+        problems.messages.append(
             f"{where}: unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(top_keys)}."
         )
     defaults = raw.get("defaults") or {}
-    if not isinstance(defaults, dict):
-        raise ConfigError(f"{where}: 'defaults' must be a mapping of setting: value.")
-    settings, max_updates = _settings(defaults, where)
-    feeds = _feeds(raw.get("feeds"), settings, where)
-    feeds = _distinct(feeds + _vendor_searches(raw.get("vendor_searches"), where), where)
-    subs = _subscriptions(raw.get("subscriptions") or [], env, where)
-    chat = {p.name: p.load_settings(raw.get(p.section), env, where) for p in registry.platforms()}
+    settings, max_updates, retry_for = FetchSettings(), 5, Config.delivery_retry_for
+    with problems.check():
+        if not isinstance(defaults, dict):
+            raise ConfigError(f"{where}: 'defaults' must be a mapping of setting: value.")
+        settings, max_updates = _settings(defaults, where)
+        retry_for = _retry_for(defaults, where)
+    feeds = _feeds(raw.get("feeds"), settings, where, problems)
+    with problems.check():
+        feeds = _distinct(feeds + _vendor_searches(raw.get("vendor_searches"), where), where)
+    subs: tuple[DeclaredSubscription, ...] = ()
+    with problems.check():
+        subs = _subscriptions(raw.get("subscriptions") or [], env, where)
+    chat: dict[str, Any] = {}
+    for platform in registry.platforms():
+        with problems.check():
+            chat[platform.name] = platform.load_settings(raw.get(platform.section), env, where)
+    problems.raise_all()
     return Config(
         path=path,
         feeds=feeds,
         settings=settings,
         subscriptions=subs,
         max_updates_per_event=max_updates,
-        delivery_retry_for=_retry_for(defaults, where),
+        delivery_retry_for=retry_for,
         chat=chat,
     )
 
 
+MAX_CONFIG_BYTES = 2 * 1024 * 1024  # feeds.yaml larger than this is refused unread
+MAX_FEEDS = 5000
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
+        size = path.stat().st_size
+        if size > MAX_CONFIG_BYTES:
+            raise ConfigError(
+                f"{path}: the file is {size:,} bytes, over the cap of {MAX_CONFIG_BYTES:,} bytes "
+                "for feeds.yaml; it is refused unread. Keep it to the feeds you poll."
+            )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(
@@ -217,22 +261,31 @@ def _number(value: Any, where: str, low: float, high: float) -> float:
     return float(value)
 
 
-def _feeds(items: Any, settings: FetchSettings, where: str) -> tuple[FeedConfig, ...]:
-    if not isinstance(items, list) or not items:
-        raise ConfigError(
-            f"{where}: 'feeds' must be a non-empty list of sources (- name: …, url: …)."
-        )
+def _feeds(
+    items: Any, settings: FetchSettings, where: str, problems: _Problems
+) -> tuple[FeedConfig, ...]:
     feeds: list[FeedConfig] = []
-    seen: dict[str, int] = {}
-    for index, item in enumerate(items, start=1):
-        feed = _feed(item, settings, f"{where}: feeds[{index}]")
-        if feed.id in seen:
+    with problems.check():
+        if not isinstance(items, list) or not items:
             raise ConfigError(
-                f"{where}: feeds[{index}] ({feed.name!r}) has the same id {feed.id!r} as "
-                f"feeds[{seen[feed.id]}]; give one of them a distinct 'name' or 'id'."
+                f"{where}: 'feeds' must be a non-empty list of sources (- name: …, url: …)."
             )
-        seen[feed.id] = index
-        feeds.append(feed)
+        if len(items) > MAX_FEEDS:
+            raise ConfigError(
+                f"{where}: {len(items):,} feeds, over the cap of {MAX_FEEDS:,} feeds per "
+                "feeds.yaml; keep it to the feeds you really poll."
+            )
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items, start=1):
+            with problems.check():
+                feed = _feed(item, settings, f"{where}: feeds[{index}]")
+                if feed.id in seen:
+                    raise ConfigError(
+                        f"{where}: feeds[{index}] ({feed.name!r}) has the same id {feed.id!r} "
+                        f"as feeds[{seen[feed.id]}]; give one of them a distinct 'name' or 'id'."
+                    )
+                seen[feed.id] = index
+                feeds.append(feed)
     return tuple(feeds)
 
 
@@ -361,9 +414,13 @@ def _check_literal_host(url: str, settings: FetchSettings, label: str) -> None:
     address = literal_address(host)
     if address is None and host.rstrip(".").lower() == "localhost":
         address = literal_address("127.0.0.1")
-    if address is not None and policy.refusal(host, address):
-        problem, fix = policy.problem(host, str(address))
-        raise ConfigError(f"{label}: the url {problem}. {fix}.")
+    reason = policy.refusal(host, address) if address is not None else None
+    if reason:
+        raise ConfigError(
+            f"{label}: the url points at {address}, a {reason} address, which feeds may not "
+            f"reach. If this feed really is on your network, add {address} (or its CIDR "
+            "range) to defaults.allow_hosts in feeds.yaml."
+        )
 
 
 def _is_http_url(url: str) -> bool:

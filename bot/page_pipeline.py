@@ -5,7 +5,7 @@ transaction. The page's text (``bot.sources.page_text``) is stepped through the
 watch policy (``bot.sources.pages``); a confirmed change is stored as a new
 version, and each changed sentence is read by the extractor (``extract(Entry)``).
 Where a change is a vendor FR policy change, it is recorded like any news item
-(``store.events.record_finding``, a primary source) and routed, so it clusters
+(``bot.clustering.record_finding``, a primary source) and routed, so it clusters
 with news coverage of the same change whichever comes first; its evidence is the
 sentence's old and new wording and its link points at the page.
 """

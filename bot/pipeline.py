@@ -36,7 +36,7 @@ from bot.models import (
     FetchSettings,
     Finding,
 )
-from bot.sources.backoff import next_state
+from bot.sources.backoff import RATE_LIMITED, next_state
 from bot.sources.fetch import Fetcher
 from bot.writer import Writer
 from store import Store, StoreError, event_reads, now_iso
@@ -70,6 +70,7 @@ class PollSummary:
     alerts: int = 0
     follow_ups: int = 0
     errors: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # e.g. feeds --all left alone because of a Retry-After
 
     def line(self) -> str:
         return (
@@ -108,6 +109,8 @@ async def poll_once(
     that many, from the first body; 0: parse in this process)."""
     now = now or datetime.now(UTC)
     due = feeds_store.due_feeds(store, now=now, include_all=include_all)
+    waiting = [f for f in due if rate_limited_until(f, now) is not None]
+    due = [f for f in due if f not in waiting]
     if due:
         if workers is None:
             workers = None if len(due) >= POOL_MIN_FEEDS else 0
@@ -122,7 +125,21 @@ async def poll_once(
         finally:
             cycle.close()
     state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
-    return summarise(outcomes if due else [])
+    summary = summarise(outcomes if due else [])
+    notes = tuple(
+        f"feed {f.name!r} not polled: its server asked to wait (Retry-After) until "
+        f"{rate_limited_until(f, now):%Y-%m-%d %H:%M} UTC; --all does not override that"
+        for f in waiting
+    )
+    return replace(summary, notes=notes)
+
+
+def rate_limited_until(feed: FeedState, now: datetime) -> datetime | None:
+    """When a rate-limited feed may be polled again, if that is still ahead."""
+    limited = (feed.last_error or "").startswith(RATE_LIMITED)
+    if limited and feed.next_due_at is not None and feed.next_due_at > now:
+        return feed.next_due_at
+    return None
 
 
 AHEAD = 8  # response bodies held at most between download and write
@@ -139,11 +156,25 @@ class _Cycle:
         self.slots = asyncio.Semaphore(AHEAD)
         self.bodies = 0
         self.writer = Writer(store)
+        self.written: dict[str, asyncio.Event] = {}  # feed id → its write is done
+        self.previous: dict[str, str] = {}  # feed id → the feed written just before it
         on_disk = store.path.name not in ("", ":memory:") and store.path.exists()
         self.db_path = str(store.path) if on_disk else None
 
     async def run(self, fetcher: Fetcher, due: Sequence[FeedState]) -> list[FeedOutcome]:
-        return list(await asyncio.gather(*(self.one(fetcher, feed) for feed in due)))
+        # Writes go in a canonical order (by feed id) whatever order the downloads
+        # finish in: clustering then sees the same entries in the same order, so the
+        # same items give the same events and alerts. Fetching and the CPU work still
+        # overlap; a feed only waits for the feeds before it to be written.
+        ordered = sorted(due, key=lambda feed: feed.id)
+        self.written = {feed.id: asyncio.Event() for feed in ordered}
+        self.previous = {b.id: a.id for a, b in zip(ordered, ordered[1:], strict=False)}
+        return list(await asyncio.gather(*(self.one(fetcher, feed) for feed in ordered)))
+
+    async def my_turn(self, feed: FeedState) -> None:
+        before = self.previous.get(feed.id)
+        if before is not None:
+            await self.written[before].wait()
 
     async def one(self, fetcher: Fetcher, feed: FeedState) -> FeedOutcome:
         held = False
@@ -158,11 +189,15 @@ class _Cycle:
         try:
             result = await fetcher.fetch(feed, before_body=take_slot)
             if feed.kind == "page":  # a watched page: read and written in the writer
+                held = self._release(held)
+                await self.my_turn(feed)
                 return await self.writer.write(
                     partial(process_page, store, config, feed, result, now=now)
                 )
             work = await self.cpu_work(feed, result) if result.outcome == "ok" else None
             result = replace(result, body=b"")  # the writer needs no body
+            held = self._release(held)  # the body is gone: free its slot before waiting
+            await self.my_turn(feed)
             outcome = await self.writer.write(
                 partial(write_result, store, config, feed, result, work, now, quiet=True)
             )
@@ -177,8 +212,13 @@ class _Cycle:
                 partial(record_crash, store, config, feed, result, exc, now)
             )
         finally:
-            if held:
-                self.slots.release()
+            self._release(held)
+            self.written[feed.id].set()
+
+    def _release(self, held: bool) -> bool:
+        if held:
+            self.slots.release()
+        return False
 
     async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
         """Parse in a worker process once enough bodies came to pay for starting them
@@ -191,8 +231,9 @@ class _Cycle:
                 return await loop.run_in_executor(self.pool.executor(), parse_and_extract, job)
             except (BrokenExecutor, OSError, RuntimeError) as exc:
                 log.warning("parsing workers unavailable (%s); parsing in this process", exc)
-                self.pool.close()
-                self.pool = None
+                if self.pool is not None:  # another feed may have given up on it already
+                    self.pool.close()
+                    self.pool = None
         known = partial(entries_store.known_keys, self.store, feed.id)
         return await asyncio.to_thread(parse_and_extract, job, known)
 

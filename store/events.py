@@ -42,6 +42,11 @@ _BAND_MATCH = " OR ".join(f"(band = :b{n} AND hash = :h{n})" for n in range(BAND
 _NEWEST = f"ORDER BY first_reported DESC LIMIT {CANDIDATE_LIMIT}"
 # authorities' acts are followed up for months (constant SQL text: the names are fixed)
 _AUTHORITIES = "(" + ", ".join(f"'{name}'" for name in AUTHORITIES) + ")"
+# The finding's vendor under its other names (``bot.events.matching.same_vendor``
+# decides): its first word alone ("ondine" for "ondine analytics"), by the index, and
+# longer keys that start with that word, by an index range walked at most
+# ``_NAME_SCAN`` entries far, so a common first word cannot make the lookup slow.
+_NAME_SCAN = 200
 # One statement (constant text, so SQLite prepares it once) finds whether the entry
 # is already recorded (first branch) and every event that could take the finding,
 # each branch an indexed range query; a branch whose guard is false costs nothing.
@@ -54,10 +59,12 @@ UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE :vendor != '' AND vendor_key = '' AND first_reported BETWEEN :near_lo AND :near_hi
   {_NEWEST})
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
-  WHERE :vendor != '' AND :action != '' AND vendor_key = :vendor AND action = :action
+  WHERE :vendor != '' AND :action != '' AND vendor_key = :vendor
+  AND action = :action
   AND first_reported BETWEEN :lo AND :hi {_NEWEST})
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
-  WHERE :vendor != '' AND :action != '' AND vendor_key = :vendor AND relevant = 1
+  WHERE :vendor != '' AND :action != '' AND vendor_key = :vendor
+  AND relevant = 1
   AND first_reported BETWEEN :lo AND :hi {_NEWEST})
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE :vendor = '' AND actor_type = :actor AND vendor IS NULL
@@ -68,6 +75,14 @@ UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE :vendor = '' AND :actor IN {_AUTHORITIES} AND actor_type = :actor
   AND first_reported BETWEEN :near_lo AND :near_hi {_NEWEST})
+UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
+  WHERE :vendor != '' AND :head != :vendor AND vendor_key = :head
+  AND first_reported BETWEEN :lo AND :hi {_NEWEST})
+UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
+  WHERE id IN (SELECT id FROM events WHERE :vendor != '' AND vendor_key != :vendor
+               AND vendor_key BETWEEN :head_lo AND :head_hi
+               ORDER BY vendor_key DESC LIMIT {_NAME_SCAN})
+  AND first_reported BETWEEN :lo AND :hi {_NEWEST})
 UNION ALL SELECT 0, {_EVENT_COLS} FROM events
   WHERE id IN (SELECT event_id FROM event_bands WHERE {_BAND_MATCH} LIMIT {CANDIDATE_LIMIT})
   AND first_reported BETWEEN :lo AND :hi
@@ -107,6 +122,11 @@ def _candidate_params(query: CandidateQuery) -> dict[str, Any]:
     params: dict[str, Any] = {
         "entry": query.entry_id,
         "vendor": query.vendor_key,
+        "head": query.vendor_head,
+        # keys that start with the head word: "ondine" then "ondine analytics" (the
+        # words are [a-z0-9] joined by spaces, so these bounds enclose exactly them)
+        "head_lo": query.vendor_head + " ",
+        "head_hi": query.vendor_head + " \x7f",
         "action": query.action,
         "actor": query.actor_type,
     }

@@ -50,8 +50,11 @@ def acquire(
     ttl: float,
     *,
     dead: Callable[[str], bool] = lambda owner: False,
+    recovered_note: str = "",
 ) -> Claim:
-    """Take (or renew) the lease of one destination, atomically across processes."""
+    """Take (or renew) the lease of one destination, atomically across processes.
+    Rows a previous holder left 'sending' go back to 'pending' with ``recovered_note``
+    (the caller's wording) as their last error."""
     expires = at_iso(now + timedelta(seconds=ttl))
     with store.transaction() as db:
         rows = list(db.query("SELECT * FROM delivery_leases WHERE subscription_id = ?",
@@ -73,8 +76,7 @@ def acquire(
             cursor = db.execute(
                 "UPDATE deliveries SET status = 'pending', last_error = ? WHERE"
                 " subscription_id = ? AND status = 'sending'",
-                ("interrupted while sending (the delivering process stopped); sent again",
-                 subscription_id),
+                (recovered_note or None, subscription_id),
             )  # fmt: skip
             recovered = int(cursor.rowcount or 0)
     return Claim(held=True, recovered=recovered)

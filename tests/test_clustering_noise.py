@@ -396,3 +396,41 @@ def test_other_words_outside_the_quiet_month_rule_make_a_new_event(
         "Sales staff must now vet every buyer of the kit.", day=day, action=action,
         relevant=relevant, product=None))  # fmt: skip
     assert change.event_id != first.event_id
+
+
+# --------------------------------------------------------------------------- vendor names
+
+
+def test_a_vendor_named_in_full_in_one_report_and_short_in_another_is_one_vendor(
+    store: Store,
+) -> None:
+    first, _ = record(store, report(
+        "Ondine Analytics gets rid of its face products", vendor="Ondine Analytics",
+        action="exit", product=None))  # fmt: skip
+    short, _ = record(store, report(
+        "Ondine drops its whole face line", day=1, vendor="Ondine", action="exit",
+        product=None))  # fmt: skip
+    product, _ = record(store, report(
+        "Ondine Analytics Scan is switched off", day=2, vendor="Ondine Analytics Scan",
+        action="exit", product=None))  # fmt: skip
+    assert short.event_id == first.event_id == product.event_id
+    assert alerts(store) == 1
+
+
+def test_a_vendor_whose_name_only_starts_alike_is_another_vendor(store: Store) -> None:
+    first, _ = record(store, report(
+        "Ondine Analytics gets rid of its face products", vendor="Ondine Analytics",
+        action="exit", product=None))  # fmt: skip
+    other, _ = record(store, report(
+        "Ondinex drops its whole face line", day=1, vendor="Ondinex", action="exit",
+        product=None))  # fmt: skip
+    assert other.event_id != first.event_id
+
+
+def test_same_vendor_compares_whole_leading_words() -> None:
+    assert matching.same_vendor("ondine", "ondine analytics")
+    assert matching.same_vendor("ondine analytics", "ondine")
+    assert matching.same_vendor("kor ban", "kor ban")
+    assert not matching.same_vendor("ondine", "ondinex")
+    assert not matching.same_vendor("ondine analytics", "ondine scan")
+    assert not matching.same_vendor("", "ondine")

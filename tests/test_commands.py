@@ -9,9 +9,9 @@ import pytest
 
 from bot.chat.discord.runtime import MANAGE_HINT as DISCORD_HINT
 from bot.chat.slack.runtime import MANAGE_HINT as SLACK_HINT
-from bot.command_set import Caller, Request, UsageError
-from bot.command_text import parse_text
-from bot.commands import execute, handle_text, vendor_names
+from bot.commands.core import execute, handle_text, vendor_names
+from bot.commands.spec import Caller, Request, UsageError
+from bot.commands.text import parse_text
 from bot.delivery.routes import route
 from bot.models import Destination, FeedConfig, Filters
 from store import Store
@@ -199,3 +199,46 @@ def test_vendor_names_for_autocomplete(store: Store) -> None:
     assert "Microsoft" in vendor_names(store, "", 100)
     assert len(vendor_names(store, "", 3)) == 3
     assert vendor_names(store, "zzzz") == []
+
+
+def test_every_declared_command_has_a_handler_and_a_text_form() -> None:
+    from bot.commands import core
+    from bot.commands.spec import COMMAND_SET
+
+    assert [spec.name for spec in COMMAND_SET] == list(core._HANDLERS)
+    for spec in COMMAND_SET:
+        required = " ".join("x" for option in spec.options if option.required)
+        assert parse_text(f"{spec.name} {required}".strip()).command == spec.name
+
+
+async def test_platform_surfaces_are_generated_from_the_declaration() -> None:
+    from bot.chat.discord.commands import command, frpolicy_group
+    from bot.commands.spec import COMMAND_SET, CommandSpec, Option
+    from bot.commands.text import _typed
+
+    asked: list[Request] = []
+
+    async def respond(interaction: object, request: Request) -> None:
+        asked.append(request)
+
+    async def complete(interaction: object, current: str) -> list[object]:
+        return []
+
+    group = frpolicy_group(respond, complete)  # type: ignore[arg-type]
+    for spec in COMMAND_SET:
+        generated = group.get_command(spec.name)
+        assert generated is not None and generated.name == spec.name
+        params = {p.name: p for p in generated.parameters}  # type: ignore[union-attr]
+        assert list(params) == [o.name for o in sorted(spec.options, key=lambda o: not o.required)]
+        for option in spec.options:
+            assert params[option.name].required == option.required
+            assert [c.value for c in params[option.name].choices] == list(option.choices)
+    # a new command is one declaration: Discord and the typed surface follow
+    echo = CommandSpec("echo", "Say it back", lambda v: Request("search", query=v.get("words")),
+                       (Option("words", str, "What to say", required=True),),
+                       usage="echo WORDS", example="echo hello")  # fmt: skip
+    await command(echo, respond, complete).callback(object(), words="hi there")  # type: ignore[arg-type, call-arg]
+    assert asked == [Request("search", query="hi there")]
+    assert _typed(echo, ["hi", "there"]) == asked[0]
+    with pytest.raises(UsageError, match=re.escape("Usage: echo WORDS, e.g. `echo hello`.")):
+        _typed(echo, [])

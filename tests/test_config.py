@@ -128,3 +128,52 @@ def test_durations(value: object, seconds: int) -> None:
 def test_too_short_interval_is_refused() -> None:
     with pytest.raises(ConfigError, match="shorter than a minute"):
         parse_duration("10s", "feeds[1]: interval")
+
+
+def test_feeds_yaml_over_the_size_or_feed_caps_is_refused_naming_the_cap(tmp_path: Path) -> None:
+    from bot.config import MAX_CONFIG_BYTES, MAX_FEEDS
+
+    path = tmp_path / "feeds.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("feeds:\n")
+        line = "  - {name: F, url: 'https://f.example/rss'}  # padding padding padding\n"
+        handle.write(line * (MAX_CONFIG_BYTES // len(line) + 1))
+    with pytest.raises(ConfigError, match=f"over the cap of {MAX_CONFIG_BYTES:,} bytes"):
+        load_config(path, env={})
+    path.write_text(
+        "feeds:\n"
+        + "".join(
+            f"  - {{name: F{i}, url: 'https://f.example/{i}'}}\n" for i in range(MAX_FEEDS + 1)
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=f"over the cap of {MAX_FEEDS:,} feeds"):
+        load_config(path, env={})
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        ("slack: {port: abc}", "slack.port must be a port number"),
+        ("slack: {token: xoxb-1}", "slack.token must not be in feeds.yaml"),
+        ("slack: {colour: red}", "slack: unknown key(s) ['colour']"),
+        ("slack: {admins: U1}", "slack.admins must be a list"),
+        ("discord: {token: abc}", "discord.token must not be in feeds.yaml"),
+        ("discord: {tokn: abc}", "discord: unknown key(s) ['tokn']"),
+        ("discord: {dev_guild: abc}", "discord.dev_guild must be a server (guild) id"),
+    ],
+)
+def test_every_chat_section_is_validated_and_all_problems_come_at_once(
+    tmp_path: Path, section: str, expected: str
+) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text(
+        f"{section}\ndefaults: {{interval: 5s}}\nfeeds:\n"
+        "  - {name: A, url: 'https://a.example/rss', kind: nope}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, env={})
+    message = str(caught.value)
+    assert message.startswith("3 problems")
+    assert expected in message and "defaults.interval" in message and "kind 'nope'" in message

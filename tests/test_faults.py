@@ -277,7 +277,7 @@ def test_sigint_stops_run_within_5_seconds_without_a_traceback(
     elif state == "slack-socket-unreachable":
         dead = f"http://127.0.0.1:{closed_port()}/api/"
         env |= {"SLACK_APP_TOKEN": "xapp-1-test", "SLACK_API_URL": dead}
-        ready = lambda: time.sleep(2.0) is None  # noqa: E731 - retrying by then
+        ready = lambda: time.sleep(3.5) is None  # noqa: E731 - retrying (and logging) by then
     elif state == "discord-unreachable":
         env |= {"DISCORD_TOKEN": "test-token",
                 "DISCORD_API_BASE": f"http://127.0.0.1:{closed_port()}/api/v10"}  # fmt: skip

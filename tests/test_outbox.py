@@ -74,11 +74,12 @@ def test_retry_time_and_attempts(tmp_path: Path) -> None:
 def test_failed_alert_takes_its_updates_along(tmp_path: Path) -> None:
     store, sub, event_id, _ = setup(tmp_path)
     [alert] = outbox.claim_due(store, LATER)
-    assert outbox.mark_failed(store, alert.id, "channel_not_found") == 2
+    gone = "its alert could not be delivered: channel_not_found"
+    assert outbox.mark_failed(store, alert.id, "channel_not_found", updates_error=gone) == 2
     depth = outbox.queue_depth(store)
     assert depth["failed"] == 2 and depth["pending"] == 0
     errors = [r["last_error"] for r in outbox.failed_rows(store)]
-    assert "its alert could not be delivered: channel_not_found" in errors
+    assert errors.count(gone) == 1 and "channel_not_found" in errors
 
 
 def test_in_flight_rows_are_recovered_only_when_taking_over_a_lease(tmp_path: Path) -> None:

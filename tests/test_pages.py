@@ -17,7 +17,6 @@ from bot.chat.discord.embeds import to_embeds
 from bot.chat.slack.blocks import build_blocks
 from bot.cli import main
 from bot.config import Config, load_config
-from bot.delivery import render
 from bot.pipeline import PollSummary
 from store import Store, event_reads
 from store import pages as pages_store
@@ -250,8 +249,8 @@ def test_a_page_change_and_news_of_it_are_one_event_in_either_order(site: Site) 
 
 
 def test_frpolicy_page_shows_the_last_change_on_every_platform(site: Site) -> None:
-    from bot.command_set import Caller
-    from bot.commands import handle_text
+    from bot.commands.core import handle_text
+    from bot.commands.spec import Caller
 
     site.poll()
     site.azure = AZURE_WITHOUT
@@ -266,8 +265,8 @@ def test_frpolicy_page_shows_the_last_change_on_every_platform(site: Site) -> No
     listing = handle_text(site.store, caller, "page").text
     assert "Axon AI ethics" in listing and "Azure Face transparency" in listing
     assert "No watched page" in handle_text(site.store, caller, "page nothing-like-it").text
-    assert render.HELP_LINES  # the help lists it
-    assert any(usage.startswith("page") for usage, _ in render.HELP_LINES)
+    help_text = handle_text(site.store, caller, "help").text  # the help lists it
+    assert any(line.startswith("/frpolicy page [NAME]") for line in help_text.splitlines())
 
 
 def test_a_selector_that_matches_nothing_fails_that_page_only(

@@ -162,6 +162,23 @@ def test_broken_config_exits_nonzero_without_touching_the_store(tmp_path: Path) 
     assert not db.exists()
 
 
+def test_poll_all_honours_an_unexpired_retry_after_and_says_so(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    feed_server.set("/a.xml", b"", status=429, headers={"Retry-After": "3600"})
+    feed_server.set("/b.xml", rss(NOISE))
+    config = write_config(tmp_path, feed_server)
+    args = ["--feeds", str(config), "--db", str(tmp_path / "bot.db"), "poll", "--all"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0 and "1 failed" in first.output, first.output
+    second = CliRunner().invoke(main, args)
+    assert second.exit_code == 0, second.output
+    assert len(feed_server.requests_for("/a.xml")) == 1  # not asked again within the hour
+    assert len(feed_server.requests_for("/b.xml")) == 2
+    assert "polled 1 feeds" in second.output
+    assert "'Outlet A' not polled" in second.output and "Retry-After" in second.output
+
+
 def test_worker_processes_record_only_new_items(tmp_path: Path, feed_server: FeedServer) -> None:
     """The process-pool path: parsing and extraction in workers, known keys skipped,
     the alert still found (the finding comes back from the worker)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from bot.commands import replies
 from bot.delivery import render
 from bot.models import (
     Destination,
@@ -118,7 +119,7 @@ def test_lists() -> None:
 def test_subscriptions_hide_webhook_secrets_and_show_failures() -> None:
     hook = Subscription(id=1, destination=Destination("slack-webhook", webhook_url="https://hooks.slack.com/services/T/B/SECRET"),
                         filters=Filters(vendors=("Amazon",)), status="failing", last_error="invalid_token")  # fmt: skip
-    message = render.subscriptions([hook])
+    message = replies.subscriptions([hook])
     assert "SECRET" not in message.text
     assert "slack-webhook:https://hooks.slack.com/…" in message.text
     assert "FAILING: invalid_token" in message.text and "vendors: Amazon" in message.text
@@ -132,18 +133,18 @@ def test_status_and_feeds() -> None:
                   interval=900, enabled=True, status="failing",
                   last_error="https://b.example.org/rss answered 500; it retries with backoff"),
     ]  # fmt: skip
-    status = render.status(
+    status = replies.status(
         feeds, {"pending": 3, "due": 1, "failed": 2, "sent": 9}, [], "2026-06-10T15:00:00+00:00"
     )
     assert "2 feeds: 1 failing, 1 ok" in status.text
     assert "Broken feed: https://b.example.org/rss answered 500" in status.text
     assert "3 pending (1 due now), 2 failed" in status.text and "2026-06-10T15:00" in status.text
-    listing = render.feeds(feeds)
+    listing = replies.feeds(feeds)
     assert "Good feed" in listing.text and "answered 500" in listing.text
 
 
 def test_help_lists_every_command_with_examples() -> None:
-    text = render.help_message(note="Unknown command “x”.").text
+    text = replies.help_message(note="Unknown command “x”.").text
     assert text.startswith("Unknown command")
     for command in ("latest", "vendor", "search", "subscribe", "unsubscribe", "subscriptions",
                     "feeds", "page", "status", "help"):  # fmt: skip

@@ -78,10 +78,10 @@ def test_errors_name_the_problem_and_the_fix(tmp_path: Path) -> None:
     assert code == 2 and "'nuke' is not one of" in err
     code, _, err = run(db, "remove", "slack:C0456")
     assert code == 1 and "is not subscribed" in err and "subscriptions list" in err
-    code, out, err = run(db, "add", "slack:C0456", "--vendor", "Amazzon")
-    assert code == 0 and "did you mean Amazon" in err
+    code, out, err = run(db, "add", "slack:C0456", "--vendor", "Amazn")
+    assert code == 2 and "did you mean Amazon" in err and "could ever match" in err
     code, out, _ = run(db, "list")
-    assert "vendors: Amazzon" in out
+    assert "C0456" not in out  # nothing stored
 
 
 def test_sync_declared_mirrors_the_configuration(tmp_path: Path) -> None:
@@ -114,3 +114,18 @@ def test_sync_declared_mirrors_the_configuration(tmp_path: Path) -> None:
     subs = {str(s.destination): s for s in subscriptions_store.list_subscriptions(store)}
     assert set(subs) == {"slack:CMANUAL", "discord:123456789012345678"}
     assert subs["discord:123456789012345678"].filters.actions == ("exit",)
+
+
+def test_removing_a_subscription_declared_in_feeds_yaml_is_refused_and_says_where(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "bot.db"
+    store = Store.open(db)
+    declared = DeclaredSubscription(Destination("slack", channel="C0DECL"), Filters())
+    subscriptions_store.sync_declared(store, [declared], console=True)
+    store.close()
+    for dest, where in (("slack:C0DECL", "'subscriptions:'"), ("console:", "'console: true'")):
+        code, _, err = run(db, "remove", dest)
+        assert code == 1 and "declared in feeds.yaml" in err and where in err, err
+    code, out, _ = run(db, "list")
+    assert "C0DECL" in out and "console" in out  # still there

@@ -61,7 +61,7 @@ def test_an_action_stops_or_resumes_sales_never_both() -> None:
 
 
 def test_only_actors_that_act_can_be_subscribed_to() -> None:
-    from bot.command_set import SUBSCRIBABLE_ACTORS
+    from bot.commands.spec import SUBSCRIBABLE_ACTORS
 
     assert ActorType.NONE not in SUBSCRIBABLE_ACTORS
     assert set(SUBSCRIBABLE_ACTORS) == {a for a, i in ACTOR_INFO.items() if i.acts}

@@ -48,6 +48,8 @@ def poll(state: CliState, include_all: bool) -> None:
     summary, delivered = asyncio.run(poll_and_deliver(store, config, include_all=include_all))
     for error in summary.errors:
         click.echo(f"warning: {error}", err=True)
+    for note in summary.notes:
+        click.echo(f"note: {note}", err=True)
     click.echo(f"{summary.line()}; delivered {delivered.sent}, waiting {delivered.waiting}, "
                f"failed {delivered.failed}")  # fmt: skip
 

@@ -1,7 +1,7 @@
 """``policybot timeline VENDOR`` and ``policybot search QUERY``.
 
 Both read only the store (no feeds.yaml needed) through the same functions the
-chat commands use: ``store.events.timeline`` and ``store.events.search``.
+chat commands use: ``bot.clustering.timeline`` and ``store.event_search.search``.
 """
 
 from __future__ import annotations

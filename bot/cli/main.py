@@ -16,6 +16,15 @@ from bot.config import read_dotenv
 from store import StoreError
 
 
+def _one_line_sdk_errors(record: logging.LogRecord) -> bool:
+    """Drop the traceback from third-party records (their message already says what
+    failed); -vv keeps them for debugging."""
+    if record.exc_info and not record.name.startswith(("bot", "store")):
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
 class _Main(click.Group):
     """Store failures (disk full, corruption) end any command with one clear message."""
 
@@ -52,6 +61,9 @@ def main(ctx: click.Context, db_path: Path | None, feeds_path: Path | None, verb
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if verbose < 2:  # the chat SDKs log each reconnect with a traceback: one line is enough
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_one_line_sdk_errors)
     state = CliState(
         feeds_path=feeds_path or Path(env.get("POLICYBOT_FEEDS") or "feeds.yaml"),
         db_path=db_path or default_db_path(env),

@@ -9,7 +9,7 @@ import click
 
 from bot.chat.registry import parse_destination
 from bot.cli.state import CliState, pass_state
-from bot.command_set import SUBSCRIBABLE_ACTORS
+from bot.commands.spec import SUBSCRIBABLE_ACTORS
 from bot.delivery import render
 from bot.delivery.platform import DestinationError
 from bot.models import ACTIONS, Destination, Filters, Subscription
@@ -26,20 +26,20 @@ def _destination(text: str) -> Destination:
 
 
 def _vendors(state: CliState, names: tuple[str, ...]) -> tuple[str, ...]:
-    """Canonical names; an unknown vendor is kept as typed, with a warning."""
+    """Canonical names; an unknown vendor is refused (it could never match), with the
+    closest known names."""
     known = event_reads.vendor_names(state.store())
     result: list[str] = []
     for name in names:
         canonical = canonical_vendor(name, known)
         if canonical is None:
             close = close_vendors(name, known)
-            hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            click.echo(
-                f"warning: vendor {name!r} is not in bot/data/vendors.yaml or the database{hint}; "
-                "alerts match it only if extraction reports exactly that name.",
-                err=True,
+            hint = f"did you mean {', '.join(close)}? " if close else ""
+            raise click.BadParameter(
+                f"vendor {name!r} is not in bot/data/vendors.yaml or the database, so no alert "
+                f"could ever match it; {hint}`policybot events` shows the vendors seen so far.",
+                param_hint="--vendor",
             )
-            canonical = name.strip()
         if canonical not in result:
             result.append(canonical)
     return tuple(result)
@@ -106,14 +106,14 @@ def remove_command(state: CliState, dest: str) -> None:
             f"{render.destination_text(destination)} is not subscribed; "
             "`policybot subscriptions list` shows the subscriptions."
         )
+    if existing.origin in ("config", "builtin"):
+        where = "'console: true'" if existing.origin == "builtin" else "its 'subscriptions:' list"
+        raise click.ClickException(
+            f"{render.destination_label(existing)} is declared in feeds.yaml ({where}) and "
+            "would come back at the next poll; delete it there instead."
+        )
     subscriptions_store.remove(store, destination)
     click.echo(f"removed {render.destination_label(existing)}")
-    if existing.origin == "config":
-        click.echo(
-            "note: this destination is declared in feeds.yaml and comes back on the next start; "
-            "delete it there.",
-            err=True,
-        )
 
 
 def _as_json(sub: Subscription) -> dict[str, object]:

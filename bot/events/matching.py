@@ -2,7 +2,8 @@
 
 The rules, in short:
 
-* same actor: vendors must agree (a report without a vendor needs similar wording);
+* same actor: vendors must agree, one name being the other's leading words ("Ondine"
+  and "Ondine Analytics"); a report without a vendor needs similar wording;
 * compatible action: a reversal joins a stopping action only within the news cycle
   when vendor, region and date agree (extraction mistakes one of them), and a
   moratorium never joins its extension once the news cycle is over;
@@ -80,7 +81,7 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     ``NAME_WEIGHT`` times: they tell two stories on the same theme apart.
     """
     terms, names = new.terms, new.names
-    if event.vendor_key and new.vendor_key != event.vendor_key:
+    if event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key):
         # the event's vendor named in a report whose finding has no vendor is not
         # agreement: identity comes from the finding's vendor only
         own = _vendor_words(event.vendor_key)
@@ -90,6 +91,23 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     found = shared + (NAME_WEIGHT - 1) * shared_names
     total = max(4, len(terms)) + (NAME_WEIGHT - 1) * len(names)
     return found / total, shared, shared_names
+
+
+def same_vendor(a: str, b: str) -> bool:
+    """Two vendor keys name one company when one is the other's leading words: a report
+    may give an unknown vendor's full name, its short name, or its product's name
+    ("Ondine Analytics", "Ondine", "Ondine Scan")."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return long.startswith(short + " ")
+
+
+def vendor_head(key: str) -> str:
+    """The first word of a vendor key: every key ``same_vendor`` accepts starts with it."""
+    return key.split(" ", 1)[0]
 
 
 def _vendor_words(key: str) -> frozenset[str]:
@@ -173,7 +191,7 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
     since_first = days_between(new.first, event.first)
     if since_first > FOLLOW_UP_DAYS or since_first < -BACKFILL_DAYS:
         return None
-    if new.vendor_key and event.vendor_key and new.vendor_key != event.vendor_key:
+    if new.vendor_key and event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key):
         return None
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))
     sim, shared, shared_names = similarity(new, event)

@@ -33,6 +33,7 @@ class CandidateQuery:
     near_lo: datetime  # the news cycle: within [near_lo, near_hi]
     near_hi: datetime
     bands: tuple[tuple[int, int], ...]  # (band, hash) pairs
+    vendor_head: str = ""  # the vendor key's first word: keys sharing it may be one vendor
 
 
 class CandidateEvent(NamedTuple):

@@ -19,6 +19,8 @@ from bot.events.matching import (
     NEWS_CYCLE_DAYS,
     Profile,
     decide,
+    same_vendor,
+    vendor_head,
 )
 from bot.events.records import CandidateEvent, CandidateQuery
 from bot.events.signatures import names as names_of
@@ -95,6 +97,7 @@ def candidate_query(
     return CandidateQuery(
         entry_id=entry_id,
         vendor_key=new.vendor_key,
+        vendor_head=vendor_head(new.vendor_key),
         action=new.action or "",
         actor_type=new.actor_type,
         lo=first - timedelta(days=FOLLOW_UP_DAYS),
@@ -132,7 +135,7 @@ def best_candidate(
     best, best_score = None, float("-inf")
     vendor = new.vendor_key
     for candidate in candidates:
-        if vendor and candidate.vendor_key and candidate.vendor_key != vendor:
+        if vendor and candidate.vendor_key and not same_vendor(candidate.vendor_key, vendor):
             continue  # another vendor's event (a band match): decide says None
         event = candidate_profile(candidate)
         score = decide(new, event)

@@ -127,6 +127,9 @@ def _failing(
     )
 
 
+RATE_LIMITED = "rate limited"  # how a rate-limited feed's last_error starts
+
+
 def _rate_limited(
     feed: FeedState, result: FetchResult, settings: FetchSettings, now: datetime, rng: random.Random
 ) -> FeedState:
@@ -137,7 +140,7 @@ def _rate_limited(
     code = f"HTTP {result.status_code}" if result.status_code else "the server"
     return replace(
         feed,
-        last_error=f"rate limited ({code}), retry after {round(wait)} s",
+        last_error=f"{RATE_LIMITED} ({code}), retry after {round(wait)} s",
         next_due_at=now + timedelta(seconds=delay),
     )
 

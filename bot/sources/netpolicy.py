@@ -5,7 +5,7 @@ policybot fetch from the machine itself, the local network or a cloud metadata
 service. Every resolved address is classified here; anything not on the public
 internet is refused unless ``defaults.allow_hosts`` in feeds.yaml lists the host
 name, the address or a CIDR range holding it. The fetching module applies this
-to every connection it opens (bot/feeds.py, ``_GuardedBackend``); config
+to every connection it opens (bot/sources/fetch.py, ``_GuardedBackend``); config
 validation applies it to literal addresses in feed URLs.
 """
 

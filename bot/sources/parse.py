@@ -15,6 +15,7 @@ from typing import Any
 import feedparser
 
 from bot.models import Entry, FetchResult
+from bot.sources.document import check_body, one_charset
 from bot.sources.entry_fields import (
     ItemFields,
     KnownKeys,
@@ -54,6 +55,11 @@ def parse_feed(
     # must not change when the feed's URL does. Links are resolved in _link.
     headers = {k: v for k, v in result.headers if k != "content-location"}
     base = result.final_url or ""
+    where = f"feed {source!r} ({result.final_url or feed_id})"
+    unusable = check_body(result.body)
+    if unusable:
+        return ParsedFeed((), None, f"{where}: {unusable}. It is retried with backoff; if it "
+                          "persists, check the url in feeds.yaml")  # fmt: skip
     doc = read_rss(result.body, headers) if fast else None
     if doc is not None:
         title = plain(doc["title"], doc["title_type"]) or None
@@ -77,9 +83,14 @@ def _parse_tolerant(
     """feedparser: any RSS/Atom/RDF dialect, broken markup, any encoding."""
     base = result.final_url or ""
     where = f"feed {source!r} ({result.final_url or feed_id})"
+    # One charset decision for the whole document (the fast reader declines documents
+    # whose declared and actual encodings disagree): feedparser then reads UTF-8.
+    body, _charset = one_charset(result.body, headers.get("content-type", ""))
+    content_type = headers.get("content-type", "application/xml").split(";")[0]
+    headers = {**headers, "content-type": f"{content_type}; charset=utf-8"}
     try:
         # A stream, never bytes or str: feedparser opens those as a path or URL.
-        parsed = feedparser.parse(io.BytesIO(result.body), response_headers=headers)
+        parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
     except Exception as exc:  # noqa: BLE001 - a broken feed must not stop the poll
         return ParsedFeed((), None, f"{where}: the parser failed ({exc}). Check the url in feeds.yaml points at an RSS or Atom feed")  # fmt: skip
     meta = parsed.get("feed", {})

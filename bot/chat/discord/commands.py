@@ -1,4 +1,4 @@
-"""The ``/frpolicy`` app-command group, generated from ``bot.command_set``.
+"""The ``/frpolicy`` app-command group, generated from ``bot.commands.spec``.
 
 One ``app_commands.Command`` per ``CommandSpec``: each option becomes a typed
 parameter (a range for bounded numbers, choices, vendor autocomplete), and every
@@ -15,7 +15,7 @@ from typing import Any, Optional
 import discord
 from discord import app_commands
 
-from bot.command_set import COMMAND_SET, CommandSpec, Option, Request
+from bot.commands.spec import COMMAND_SET, CommandSpec, Option, Request
 
 GROUP = "frpolicy"
 GROUP_DESCRIPTION = "Facial-recognition vendor policy alerts"

@@ -1,6 +1,6 @@
 """Neutral ``Message`` → Discord embed JSON: the one pure Discord translator.
 
-No discord.py import here (``bot/discord_chat.py`` owns the SDK); the result is
+No discord.py import here (``bot/chat/discord/`` owns the SDK); the result is
 plain embed dicts in the shape of Discord's API, which the adapter wraps with
 ``discord.Embed.from_dict``. Every string in a ``Message`` is untrusted feed
 text, so it is made inert before it reaches Discord:

@@ -1,5 +1,5 @@
 """Discord ``/frpolicy``: the gateway client for ``policybot run``, answering the app
-commands (generated from ``bot.command_set`` by ``bot.chat.discord.commands``) through
+commands (generated from ``bot.commands.spec`` by ``bot.chat.discord.commands``) through
 the command core, and lending its logged-in client to the ``DiscordPoster``.
 """
 
@@ -12,7 +12,6 @@ import logging
 import discord
 from discord import app_commands
 
-from bot import commands
 from bot.chat.discord import text as discord_text
 from bot.chat.discord.commands import frpolicy_group
 from bot.chat.discord.poster import (
@@ -24,7 +23,8 @@ from bot.chat.discord.poster import (
     make_intents,
 )
 from bot.chat.discord.settings import DiscordSettings
-from bot.command_set import MANAGE_COMMANDS, Caller, Request
+from bot.commands import core as commands
+from bot.commands.spec import MANAGE_COMMANDS, Caller, Request
 from bot.models import Message
 from store import Store
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.errors import ConfigError
+from bot.errors import ConfigError, check_section
 
 
 @dataclass(frozen=True)
@@ -25,11 +25,11 @@ def load_settings(raw: Any, env: Mapping[str, str], where: str) -> DiscordSettin
     raw = raw or {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}: 'discord' must be a mapping (dev_guild).")
-    if "token" in raw:
-        raise ConfigError(
-            f"{where}: discord.token must not be in feeds.yaml; set DISCORD_TOKEN instead."
-        )
+    check_section(raw, "discord", ("dev_guild",), where, secrets="DISCORD_TOKEN")
     guild = raw.get("dev_guild") or env.get("DISCORD_DEV_GUILD")
+    if guild is not None and not str(guild).isdigit():
+        raise ConfigError(f"{where}: discord.dev_guild must be a server (guild) id, digits "
+                          f"only, got {guild!r}.")  # fmt: skip
     return DiscordSettings(
         token=env.get("DISCORD_TOKEN") or None,
         dev_guild=str(guild) if guild else None,

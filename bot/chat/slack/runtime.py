@@ -1,5 +1,5 @@
 """Slack ``/frpolicy``: the slash-command app (slack_bolt, Socket Mode or HTTP) over the
-command core in ``bot.commands``, with optional multi-workspace OAuth installs.
+command core in ``bot.commands.core``, with optional multi-workspace OAuth installs.
 
 The only module importing slack_bolt; Web API calls go through ``bot.chat.slack.poster``.
 """
@@ -24,9 +24,9 @@ from bot.chat.slack.poster import (
     to_blocks,
 )
 from bot.chat.slack.settings import SlackSettings
-from bot.command_set import MANAGE_COMMANDS, Caller, UsageError
-from bot.command_text import parse_text
-from bot.commands import handle_text
+from bot.commands.core import handle_text
+from bot.commands.spec import MANAGE_COMMANDS, Caller, UsageError
+from bot.commands.text import parse_text
 from bot.errors import ConfigError
 from bot.models import Message
 from store import Store

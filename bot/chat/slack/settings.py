@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.errors import ConfigError
+from bot.errors import ConfigError, check_section
+
+_KEYS = ("mode", "port", "admins")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ def load_settings(raw: Any, env: Mapping[str, str], where: str) -> SlackSettings
     raw = raw or {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}: 'slack' must be a mapping (mode, port, admins).")
+    check_section(raw, "slack", _KEYS, where, secrets="SLACK_BOT_TOKEN, SLACK_APP_TOKEN, "
+                  "SLACK_SIGNING_SECRET or SLACK_CLIENT_SECRET")  # fmt: skip
     mode = (
         raw.get("mode")
         or env.get("SLACK_MODE")
@@ -50,15 +54,19 @@ def load_settings(raw: Any, env: Mapping[str, str], where: str) -> SlackSettings
                 f"(SLACK_{key.upper()})."
             )
     admins = raw.get("admins") or []
-    if not isinstance(admins, list):
+    if not isinstance(admins, list) or not all(isinstance(a, str) for a in admins):
         raise ConfigError(f"{where}: slack.admins must be a list of Slack user ids (U…).")
+    port = raw.get("port") or env.get("PORT") or 3000
+    if isinstance(port, bool) or not str(port).isdigit() or not 1 <= int(port) <= 65535:
+        raise ConfigError(f"{where}: slack.port must be a port number from 1 to 65535, "
+                          f"got {port!r}.")  # fmt: skip
     settings = SlackSettings(
         bot_token=env.get("SLACK_BOT_TOKEN") or None,
         app_token=env.get("SLACK_APP_TOKEN") or None,
         signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
         api_url=env.get("SLACK_API_URL") or None,
         mode=mode,
-        port=int(raw.get("port") or env.get("PORT") or 3000),
+        port=int(port),
         admins=tuple(str(a) for a in admins),
         client_id=env.get("SLACK_CLIENT_ID") or None,
         client_secret=env.get("SLACK_CLIENT_SECRET") or None,

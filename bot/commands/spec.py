@@ -2,9 +2,9 @@
 
 Each platform generates its command surface from ``COMMAND_SET``: Discord builds its
 app-command group from it (``bot.chat.discord.commands``), the text surface (Slack,
-``bot.command_text``) reads command names from it; every surface turns what the user
-typed into the ``Request`` the spec builds, and ``bot.commands.execute`` runs it.
-Adding a command is one ``CommandSpec`` here plus its handler in ``bot.commands``.
+``bot.commands.text``) reads command names from it; every surface turns what the user
+typed into the ``Request`` the spec builds, and ``bot.commands.core.execute`` runs it.
+Adding a command is one ``CommandSpec`` here plus its handler in ``bot.commands.core``.
 """
 
 from __future__ import annotations
@@ -70,6 +70,14 @@ class CommandSpec:
     build: Callable[[Mapping[str, Any]], Request]  # option values -> the core's Request
     options: tuple[Option, ...] = ()
     manage: bool = False  # changes this channel's subscription: needs manage rights
+    usage: str = ""  # the typed form, for help: "latest [N]" (default: the name)
+    summary: str = ""  # what it does, for help (default: the description)
+    example: str = ""  # a typed example, for usage errors: "latest 5"
+    typed_filters: bool = False  # typed, its words are subscription filters (vendor:X …)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "usage", self.usage or self.name)
+        object.__setattr__(self, "summary", self.summary or self.description)
 
 
 def _plain(name: str) -> Callable[[Mapping[str, Any]], Request]:
@@ -93,16 +101,25 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
         lambda values: Request("latest", limit=values.get("count")),
         (Option("count", int, f"How many events to show (1-{LATEST_MAX})", low=1,
                 high=LATEST_MAX),),
+        usage="latest [N]",
+        example="latest 5",
+        summary=f"the N most recent policy events (default {LATEST_DEFAULT}, at most {LATEST_MAX})",
     ),
     CommandSpec(
         "vendor", "One vendor's policy timeline",
         lambda values: Request("vendor", vendor=values["name"]),
         (Option("name", str, "Vendor name, e.g. Amazon", required=True, vendor_names=True),),
+        usage="vendor NAME",
+        example="vendor Amazon",
+        summary="a vendor's current status and timeline, e.g. `vendor Amazon`",
     ),
     CommandSpec(
         "search", "Search recorded policy events",
         lambda values: Request("search", query=values["query"]),
         (Option("query", str, "Words to look for, e.g. moratorium police", required=True),),
+        usage="search QUERY",
+        example="search moratorium police",
+        summary="search reports, e.g. `search moratorium police`",
     ),
     CommandSpec(
         "subscribe", "Post alerts in this channel", _subscribe,
@@ -115,17 +132,27 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
                    low=0.0, high=1.0),
         ),
         manage=True,
+        usage="subscribe [filters]",
+        typed_filters=True,
+        summary="alert this channel; filters: vendor:Amazon action:ban actor:government min:0.7 "
+        "(repeatable; --vendor X also works)",
     ),
-    CommandSpec("unsubscribe", "Stop alerts in this channel", _plain("unsubscribe"), manage=True),
-    CommandSpec("subscriptions", "Subscriptions in this server", _plain("subscriptions")),
-    CommandSpec("feeds", "The sources policybot watches", _plain("feeds")),
+    CommandSpec("unsubscribe", "Stop alerts in this channel", _plain("unsubscribe"), manage=True,
+                summary="stop alerts in this channel"),
+    CommandSpec("subscriptions", "Subscriptions in this server", _plain("subscriptions"),
+                summary="subscriptions in this workspace"),
+    CommandSpec("feeds", "The sources policybot watches", _plain("feeds"),
+                summary="sources and their health"),
     CommandSpec(
         "page", "A watched policy page's last change (no name: the watched pages)",
         lambda values: Request("page", query=values.get("name")),
         (Option("name", str, "Page name, or part of it, e.g. Azure Face"),),
+        usage="page [NAME]", example="page Azure Face",
+        summary="a watched policy page's last change, e.g. `page Azure Face` (no name: all)",
     ),
-    CommandSpec("status", "Feed health and failing subscriptions", _plain("status")),
-    CommandSpec("help", "How to use /frpolicy", _plain("help")),
+    CommandSpec("status", "Feed health and failing subscriptions", _plain("status"),
+                summary="feed health, delivery queue, failing subscriptions, last poll"),
+    CommandSpec("help", "How to use /frpolicy", _plain("help"), summary="this list"),
 )  # fmt: skip
 COMMANDS: tuple[str, ...] = tuple(spec.name for spec in COMMAND_SET)
 MANAGE_COMMANDS: frozenset[str] = frozenset(spec.name for spec in COMMAND_SET if spec.manage)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shlex
 
-from bot.command_set import COMMANDS, LATEST_MAX, Request, UsageError
+from bot.commands.spec import COMMAND_SET, COMMANDS, CommandSpec, Request, UsageError
 from bot.models import Filters
 
 _FILTER_KEYS = {
@@ -22,6 +22,9 @@ _FILTER_USAGE = (
 )
 
 
+SPECS = {spec.name: spec for spec in COMMAND_SET}
+
+
 def parse_text(text: str) -> Request:
     """Parse Slack-style text: ``latest 5``, ``vendor amazon``, ``subscribe vendor:amazon action:ban``."""
     try:
@@ -35,29 +38,32 @@ def parse_text(text: str) -> Request:
         command = "help"
     if command not in COMMANDS:
         raise UsageError(f"Unknown command “{tokens[0][:50]}”. Try one of: {', '.join(COMMANDS)}.")
-    if command == "latest":
+    return _typed(SPECS[command], args)
+
+
+def _typed(spec: CommandSpec, args: list[str]) -> Request:
+    """The typed form of a declared command: no arguments, its filters, or its one
+    option (a number, or the rest of the line as words)."""
+    if spec.typed_filters:
+        return Request(spec.name, filters=parse_filters(args))
+    if not spec.options:
+        if args:
+            raise UsageError(f"`{spec.name}` takes no arguments.")
+        return spec.build({})
+    option = spec.options[0]  # the typed form has one option; more need their own form
+    if option.kind is int:
         if not args:
-            return Request("latest")
+            return spec.build({})
         if len(args) > 1 or not args[0].isdigit():
-            raise UsageError(f"Usage: latest [N], e.g. `latest 5` (N from 1 to {LATEST_MAX}).")
-        return Request("latest", limit=int(args[0]))
-    if command in ("vendor", "search"):
-        words = " ".join(args).strip()
-        if not words:
-            example = "vendor Amazon" if command == "vendor" else "search moratorium police"
-            raise UsageError(
-                f"Usage: {command} {'NAME' if command == 'vendor' else 'QUERY'}, e.g. `{example}`."
-            )
-        if command == "vendor":
-            return Request("vendor", vendor=words)
-        return Request("search", query=words)
-    if command == "page":
-        return Request("page", query=" ".join(args).strip() or None)
-    if command == "subscribe":
-        return Request("subscribe", filters=parse_filters(args))
-    if args:
-        raise UsageError(f"`{command}` takes no arguments.")
-    return Request(command)
+            placeholder = spec.usage.split()[-1].strip("[]")
+            bounds = f" ({placeholder} from {option.low:g} to {option.high:g})" if (
+                option.low is not None and option.high is not None) else ""  # fmt: skip
+            raise UsageError(f"Usage: {spec.usage}, e.g. `{spec.example}`{bounds}.")
+        return spec.build({option.name: int(args[0])})
+    words = " ".join(args).strip()
+    if not words and option.required:
+        raise UsageError(f"Usage: {spec.usage}, e.g. `{spec.example}`.")
+    return spec.build({option.name: words} if words else {})
 
 
 def parse_filters(args: list[str]) -> Filters:

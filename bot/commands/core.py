@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot import clustering
-from bot.command_set import (
+from bot.commands import replies
+from bot.commands.spec import (
     LATEST_DEFAULT,
     LATEST_MAX,
     MANAGE_COMMANDS,
@@ -26,7 +27,7 @@ from bot.command_set import (
     Request,
     UsageError,
 )
-from bot.command_text import parse_text
+from bot.commands.text import parse_text
 from bot.delivery import page_render, render
 from bot.models import ACTIONS, Destination, Filters, Message, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors, known_vendors
@@ -43,7 +44,7 @@ def execute(store: Store, caller: Caller, request: Request) -> Message:
     """Run one command; never raises for user mistakes (returns a Message that says the fix)."""
     handler = _HANDLERS.get(request.command)
     if handler is None:
-        return render.help_message(note=f"Unknown command “{request.command[:50]}”.")
+        return replies.help_message(note=f"Unknown command “{request.command[:50]}”.")
     if request.command in MANAGE_COMMANDS and not caller.can_manage:
         return render.notice(_not_allowed(caller, request.command))
     return handler(store, caller, request)
@@ -54,7 +55,7 @@ def handle_text(store: Store, caller: Caller, text: str) -> Message:
     try:
         request = parse_text(text)
     except UsageError as exc:
-        return render.help_message(note=str(exc))
+        return replies.help_message(note=str(exc))
     return execute(store, caller, request)
 
 
@@ -96,7 +97,7 @@ def _vendor(store: Store, caller: Caller, request: Request) -> Message:
 def _search(store: Store, caller: Caller, request: Request) -> Message:
     query = " ".join((request.query or "").split())[:QUERY_MAX]
     if not query:
-        return render.help_message(note="Usage: search QUERY, e.g. `search moratorium police`.")
+        return replies.help_message(note="Usage: search QUERY, e.g. `search moratorium police`.")
     return render.search_results(query, event_search.search(store, query, limit=SEARCH_LIMIT))
 
 
@@ -202,11 +203,11 @@ def visible_subscriptions(store: Store, caller: Caller) -> list[Subscription]:
 
 
 def _subscriptions(store: Store, caller: Caller, request: Request) -> Message:
-    return render.subscriptions(visible_subscriptions(store, caller))
+    return replies.subscriptions(visible_subscriptions(store, caller))
 
 
 def _feeds(store: Store, caller: Caller, request: Request) -> Message:
-    return render.feeds(feeds_store.list_feeds(store))
+    return replies.feeds(feeds_store.list_feeds(store))
 
 
 def _page(store: Store, caller: Caller, request: Request) -> Message:
@@ -223,7 +224,7 @@ def _page(store: Store, caller: Caller, request: Request) -> Message:
 
 def _status(store: Store, caller: Caller, request: Request) -> Message:
     failing = [s for s in visible_subscriptions(store, caller) if s.status != "active"]
-    return render.status(
+    return replies.status(
         feeds_store.list_feeds(store),
         outbox.queue_depth(store),
         failing,
@@ -232,7 +233,7 @@ def _status(store: Store, caller: Caller, request: Request) -> Message:
 
 
 def _help(store: Store, caller: Caller, request: Request) -> Message:
-    return render.help_message()
+    return replies.help_message()
 
 
 _HANDLERS: dict[str, Callable[[Store, Caller, Request], Message]] = {
