@@ -506,3 +506,8 @@ def read_dotenv(path: str | Path = ".env") -> dict[str, str]:
         key, _, value = line.partition("=")
         values[key.strip().removeprefix("export ").strip()] = value.strip().strip("'\"")
     return values
+
+
+def feed_from_mapping(item: Mapping[str, Any], settings: FetchSettings, where: str) -> FeedConfig:
+    """One feed checked exactly as a feeds.yaml entry is (``feeds add`` and ``import``)."""
+    return _feed(dict(item), settings, where)

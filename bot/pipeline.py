@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -30,7 +30,6 @@ from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
     Entry,
-    FeedConfig,
     FeedState,
     FetchResult,
     FetchSettings,
@@ -38,6 +37,7 @@ from bot.models import (
 )
 from bot.sources.backoff import RATE_LIMITED, next_state
 from bot.sources.fetch import Fetcher
+from bot.sources.manage import settle_conflicts
 from bot.writer import Writer
 from store import Store, StoreError, event_reads, now_iso
 from store import entries as entries_store
@@ -58,6 +58,10 @@ class FeedOutcome:
     follow_ups: int = 0  # outbox rows of kind update written
     baseline: bool = False
     error: str | None = None
+    name: str = ""  # the feed's name, for reports
+
+
+Progress = Callable[[int, int, FeedOutcome], None]  # (feeds done, feeds due, the last one)
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,16 @@ class PollSummary:
     follow_ups: int = 0
     errors: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # e.g. feeds --all left alone because of a Retry-After
+    failures: tuple[tuple[str, str], ...] = ()  # (feed name, error), one per failed feed
+
+    def lines(self, delivered: str = "") -> list[str]:
+        """The summary in two lines that fit a terminal (``delivered`` appends to the second)."""
+        return [
+            f"polled {self.feeds} feeds: {self.fetched} fetched, {self.not_modified} not "
+            f"modified, {self.failed} failed",
+            f"  {self.new_entries} new entries, {self.alerts} alerts, {self.follow_ups} follow-ups"
+            + (f"; {delivered}" if delivered else ""),
+        ]
 
     def line(self) -> str:
         return (
@@ -83,6 +97,8 @@ class PollSummary:
 def prepare(store: Store, config: Config, *, now: datetime | None = None) -> None:
     """Mirror feeds.yaml into the store (feeds and declared subscriptions)."""
     now = now or datetime.now(UTC)
+    for note in settle_conflicts(store, config.feeds):  # feeds.yaml wins over added feeds
+        log.warning("%s", note)
     feeds_store.sync_feeds(store, config.feeds, now=now)
     subscriptions_store.sync_declared(
         store, config.subscriptions, console=config.platform_settings("console")
@@ -101,8 +117,10 @@ async def poll_once(
     fetcher: Fetcher | None = None,
     now: datetime | None = None,
     workers: int | None = None,
+    progress: Progress | None = None,
 ) -> PollSummary:
-    """Fetch every due feed (or all enabled feeds) and process the results.
+    """Fetch every due feed (or all enabled feeds) and process the results;
+    ``progress(done, total, outcome)`` is called as each feed finishes.
 
     ``workers``: parsing processes (default: one per core when at least
     ``POOL_MIN_FEEDS`` feeds are due, started after ``POOL_AFTER`` bodies; a number:
@@ -116,6 +134,7 @@ async def poll_once(
             workers = None if len(due) >= POOL_MIN_FEEDS else 0
         pool_after = POOL_AFTER if workers is None else 0
         cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, pool_after)
+        cycle.progress = progress
         try:
             if fetcher is None:
                 async with Fetcher(config.settings) as own:
@@ -160,6 +179,8 @@ class _Cycle:
         self.previous: dict[str, str] = {}  # feed id → the feed written just before it
         on_disk = store.path.name not in ("", ":memory:") and store.path.exists()
         self.db_path = str(store.path) if on_disk else None
+        self.progress: Progress | None = None
+        self.done = 0
 
     async def run(self, fetcher: Fetcher, due: Sequence[FeedState]) -> list[FeedOutcome]:
         # Writes go in a canonical order (by feed id) whatever order the downloads
@@ -169,7 +190,16 @@ class _Cycle:
         ordered = sorted(due, key=lambda feed: feed.id)
         self.written = {feed.id: asyncio.Event() for feed in ordered}
         self.previous = {b.id: a.id for a, b in zip(ordered, ordered[1:], strict=False)}
-        return list(await asyncio.gather(*(self.one(fetcher, feed) for feed in ordered)))
+        return list(await asyncio.gather(*(self.counted(fetcher, feed, len(ordered))
+                                           for feed in ordered)))  # fmt: skip
+
+    async def counted(self, fetcher: Fetcher, feed: FeedState, total: int) -> FeedOutcome:
+        """One feed, named in its outcome, reported to ``progress`` when done."""
+        outcome = replace(await self.one(fetcher, feed), name=feed.name)
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, total, outcome)
+        return outcome
 
     async def my_turn(self, feed: FeedState) -> None:
         before = self.previous.get(feed.id)
@@ -201,8 +231,8 @@ class _Cycle:
             outcome = await self.writer.write(
                 partial(write_result, store, config, feed, result, work, now, quiet=True)
             )
-            if outcome.error:
-                log.warning("%s", outcome.error)
+            if outcome.error:  # the caller reports failures (PollSummary.failures), once each
+                log.info("%s", outcome.error)
             return outcome
         except StoreError:  # disk full, corruption: the whole cycle stops, said once
             raise
@@ -272,6 +302,7 @@ def summarise(outcomes: Sequence[FeedOutcome]) -> PollSummary:
         alerts=sum(o.alerts for o in outcomes),
         follow_ups=sum(o.follow_ups for o in outcomes),
         errors=tuple(o.error for o in outcomes if o.error),
+        failures=tuple((o.name or o.feed_id, o.error) for o in outcomes if o.error),
     )
 
 
@@ -327,44 +358,16 @@ def process_page(
     store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
 ) -> FeedOutcome:
     """One fetch of a watched page (kind "page"), in one transaction (sync)."""
-    source = _source(config, feed)
-    text, text_error = (
-        page_pipeline.read_text(result, source) if result.outcome == "ok" else (None, None)
-    )
-    state = next_state(feed, result, settings=config.settings, now=now, parse_error=text_error)
-    if text is not None:
-        state = replace(state, baseline_done=True)
-    page = page_pipeline.PageOutcome("none")
-    with store.transaction():
-        if result.outcome == "not_modified":
-            text = page_pipeline.unconfirmed_text(store, source)
-        if text is not None:
-            page = page_pipeline.record(store, source, text, url=result.final_url or feed.url,
-                                        now=now, alertable=True,
-                                        max_updates=config.max_updates_per_event)  # fmt: skip
-        if page.recheck and state.next_due_at is not None:
-            soon = now + timedelta(seconds=page_pipeline.pages.CONFIRM_AFTER)
-            state = replace(state, next_due_at=min(state.next_due_at, soon))
-        feeds_store.save_feed_state(store, state)
+    page, state, text_error = page_pipeline.process(store, config, feed, result, now=now)
     error = text_error or result.error or page.report
     if state.status == "dead":
         error = state.last_error
-    if error and error is not page.report:
-        log.warning("%s", error)
+    if error and error is not page.report:  # the caller reports failures, once each
+        log.info("%s", error)
     outcome = "error" if text_error else result.outcome
     return FeedOutcome(feed.id, outcome, page.entries, page.findings, page.alerts,
                        page.follow_ups, page.kind == "baseline" and not feed.baseline_done,
                        error)  # fmt: skip
-
-
-def _source(config: Config, feed: FeedState) -> FeedConfig:
-    """The page's configuration (selector, vendor); a page no longer configured is
-    read with its main text."""
-    for source in config.feeds:
-        if source.id == feed.id:
-            return source
-    return FeedConfig(id=feed.id, name=feed.name, url=feed.url, kind=feed.kind,
-                      interval=feed.interval)  # fmt: skip
 
 
 def _record(
@@ -381,6 +384,8 @@ def _record(
     by_key = {entry.key: finding for entry, finding in zip(entries, extracted, strict=True)}
     findings = alerts = follow_ups = 0
     for entry_id, entry in new:
+        if entries_store.same_article(store, entry_id, entry) is not None:
+            continue  # an article already recorded through another feed: one report
         finding = with_known_vendors(store, entry, by_key.get(entry.key))
         if finding is None:
             continue

@@ -28,8 +28,10 @@ def recent_events(
     vendor: str | None = None,
     limit: int = 20,
     actor_types: Sequence[str] | None = None,
+    with_mentions: bool = False,
 ) -> list[Event]:
-    """Newest first (by event date); ``vendor`` matches case-insensitively."""
+    """Newest first (by event date); ``vendor`` matches case-insensitively; with
+    ``with_mentions`` each event carries its reports (their outlets)."""
     where, params = [], []
     if vendor is not None:
         where.append("vendor_key = ?")
@@ -39,7 +41,38 @@ def recent_events(
         params.extend(actor_types)
     sql = "SELECT * FROM events" + (f" WHERE {' AND '.join(where)}" if where else "")
     rows = store.query(f"{sql} ORDER BY first_reported DESC, id DESC LIMIT ?", [*params, limit])
+    if with_mentions:
+        return [_event(row, _mentions(store, int(row["id"]))) for row in rows]
     return [_event(row) for row in rows]
+
+
+def archive_events(
+    store: Store,
+    *,
+    vendor: str | None = None,
+    since: datetime | None = None,
+    actor_types: Sequence[str] = (),
+    limit: int = 500,
+) -> list[Event]:
+    """The record for exports and feeds, newest first, each event with its mentions:
+    vendor policy changes, and the acts of the other ``actor_types`` (all when empty)."""
+    where = ["(relevant = 1 OR actor_type != 'vendor')", "actor_type != 'none'"]
+    params: list[Any] = []
+    if vendor is not None:
+        where.append("vendor_key = ?")
+        params.append(vendor_key(vendor))
+    if since is not None:
+        where.append("first_reported >= ?")
+        params.append(since.astimezone(UTC).isoformat(timespec="seconds"))
+    if actor_types:
+        where.append(f"actor_type IN ({','.join('?' for _ in actor_types)})")
+        params.extend(actor_types)
+    rows = store.query(
+        f"SELECT * FROM events WHERE {' AND '.join(where)}"
+        " ORDER BY first_reported DESC, id DESC LIMIT ?",
+        [*params, limit],
+    )
+    return [_event(row, _mentions(store, int(row["id"]))) for row in rows]
 
 
 def get_update(store: Store, update_id: int) -> EventUpdate:
@@ -101,6 +134,7 @@ def _mentions(store: Store, event_id: int) -> tuple[Mention, ...]:
             link=row["link"],
             published=parse_iso(row["published"]),
             primary=bool(row["is_primary"]),
+            via=str(row.get("via") or ""),
         )
         for row in rows
     )
