@@ -106,4 +106,3 @@ def main(ctx: click.Context, db_path: Path | None, feeds_path: Path | None, verb
     )
     ctx.obj = state
     ctx.call_on_close(state.close)
-
