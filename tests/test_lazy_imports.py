@@ -66,7 +66,9 @@ def heavy(modules: set[str]) -> set[str]:
 def test_importing_the_cli_loads_no_command_module() -> None:
     modules = loaded_by("import bot.cli")
     assert heavy(modules) == set()
-    assert not {m for m in modules if m.startswith(("bot.cli.daemon", "bot.pipeline", "bot.extract"))}
+    assert not {
+        m for m in modules if m.startswith(("bot.cli.daemon", "bot.pipeline", "bot.extract"))
+    }
 
 
 def test_resolving_poll_loads_only_what_poll_needs() -> None:
