@@ -27,6 +27,10 @@ FAMILIES = [
      "The vendor says gambling floors are not a use it will support.", "ban"),
     ("Quenby Systems says no to landlords seeking face-based door entry",
      "The building-access firm cites tenants' consent.", "ban"),
+    ("Quenby Systems shows casinos and mall operators the door",
+     "Gaming floors lose its face watchlists in June.", "ban"),
+    ("Brivio Labs rejected every sheriff who asked for its face search last month",
+     "The startup says county agencies are not customers it will serve.", "ban"),
     # withdraw / hide / blur / pixelate / scale back / stop labelling → restriction
     ("Tolland Vision's dashcam app will pixelate passers-by's faces in shared clips",
      "The change applies to every account.", "restriction"),
@@ -34,6 +38,10 @@ FAMILIES = [
      "Identification now needs a supervisor's approval.", "restriction"),
     ("Brivio Labs' photo assistant stops labelling people in your pictures",
      "Grouping similar faces stays off by default.", "restriction"),
+    ("Tolland Vision's image API stops returning gender labels for people",
+     "Developers get the word person instead.", "restriction"),
+    ("Quenby Systems turned away a county police agency that wanted face matching",
+     "The vendor says it reviews each request.", "restriction"),
     ("Hexmoor AI reserves identity matching for vetted accounts",
      "Emotion estimates from faces are no longer offered to new sign-ups.", "restriction"),
     # get rid of / close a unit / wind down / sell off → exit

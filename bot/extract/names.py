@@ -42,6 +42,11 @@ class NamePatterns:
     not_company: re.Pattern[str]  # a word that marks a person, office or organisation
     person_before: re.Pattern[str]  # a title or role right before a person's name
     stop: frozenset[str]  # capitalised words that are not names (lower-cased)
+    hint: re.Pattern[str] = re.compile(r"(?!)")  # some description may be present
+
+    def described_somewhere(self, text: str) -> bool:
+        """Cheap check: a suffix, a company noun or an apposition occurs in ``text``."""
+        return self.hint.search(text) is not None
 
     @classmethod
     def build(cls, section: dict[str, list[str]]) -> NamePatterns:
@@ -56,6 +61,10 @@ class NamePatterns:
             not_company=re.compile(rf"^(?:{alt('not_company')})$", re.IGNORECASE),
             person_before=re.compile(rf"(?<!\w)(?i:{alt('person_titles')})[ ]$"),
             stop=frozenset(w.lower() for w in section.get("stop", [])),
+            hint=re.compile(
+                rf"[A-Z][\w&+.-]* (?:{alt('suffixes')})(?!\w)"
+                rf"|(?<![\w-])(?i:{alt('descriptors')}) [A-Z]|, (?i:{alt('appositions')})"
+            ),
         )
 
 
