@@ -182,3 +182,9 @@ def directed(sc: Scan, starts: list[int]) -> str | None:
                 if actor and not _in_org_name(sc.text, actor.start(), actor.end()):
                     return kind
     return None
+
+
+def acting_mention(sc: Scan, start: int, end: int) -> bool:
+    """An authority mention that may act: not inside an organisation's name ("Civic Rights
+    Council") and not governed by a call, a study, a filing or a proposal."""
+    return not _in_org_name(sc.text, start, end) and not hedged(sc, start, end)

@@ -102,7 +102,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
 def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
     """The authority a headline names when no act was found: its kind (court over
     regulator over government, as an appeal outranks the penalty it is about)."""
-    kinds = {m.kind for m in found if m.kind in AUTHORITIES and sc.in_title(m.start)}
+    kinds = {m.kind for m in found if m.kind in AUTHORITIES and sc.in_title(m.start)
+             and authority.acting_mention(sc, m.start, m.end)}  # fmt: skip
     return next((k for k in ("court", "regulator", "government") if k in kinds), None)
 
 
