@@ -31,6 +31,8 @@ FAMILIES = [
      "Gaming floors lose its face watchlists in June.", "ban"),
     ("Brivio Labs rejected every sheriff who asked for its face search last month",
      "The startup says county agencies are not customers it will serve.", "ban"),
+    ("Quenby Systems pulls its face watchlists from casinos",
+     "Gaming floors lose the alerts in June.", "ban"),
     # withdraw / hide / blur / pixelate / scale back / stop labelling → restriction
     ("Tolland Vision's dashcam app will pixelate passers-by's faces in shared clips",
      "The change applies to every account.", "restriction"),
@@ -64,7 +66,13 @@ FAMILIES = [
      "The original term was due to lapse in June.", "extension"),
     ("Quenby Systems proroga a tempo indeterminato lo stop al riconoscimento facciale",
      "La sospensione resterà in vigore fino a nuovo avviso.", "extension"),
+    ("Hexmoor AI keeps its face-search halt for sheriffs in force as the review drags on",
+     "The halt will not be lifted next month.", "extension"),
+    ("Tolland Vision's retail face alerts stay off beyond the 60 days",
+     "The company says the halt continues for four more months.", "extension"),
     # wipe / go dark / switch off → shutdown
+    ("Brivio Labs switches off face check-in at 120 hotels",
+     "Guest templates have been erased.", "shutdown"),
     ("Tolland Vision wipes its face index and switches off photo tagging",
      "Templates of 12 million users were erased.", "shutdown"),
     ("Hexmoor AI spegne il riconoscimento facciale e cancella l'indice",

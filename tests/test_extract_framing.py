@@ -194,6 +194,7 @@ def test_past_acts_and_reconsiderations_are_no_change(title: str, summary: str) 
     [
         "Brookhaven bars its police from face matching",
         "Millbrook bans face-search software for city agencies",
+        "New Hampton passes a ban on face recognition in schools",
     ],
 )
 def test_a_place_acting_is_not_a_company(title: str) -> None:

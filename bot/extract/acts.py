@@ -59,7 +59,6 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     lo, hi = clause(sc, cue.start)
     objects = {h.label for h in between(sc.objects, lo, hi)}
     groups = {h.label for h in between(sc.groups, lo, hi)}
-    after = {h.label for h in between(sc.groups, cue.end, hi)}
     retires = "capability" in objects and "dataset" not in objects
     if label == "pause":
         return _pause(sc, cue, objects, groups, retires)
@@ -77,7 +76,7 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
         # Stopping sales of one capability ("emotion-reading") retires it: a restriction.
         return "restriction" if retires else "exit"
     if label in ("removal", "shutdown"):
-        if after & _NAMED_GROUPS:
+        if _taken_from_group(sc, cue, hi):
             return "ban"  # "pulls its face matching from store chains"
         # Retiring a capability or switching a setting off limits use; deleting data
         # or switching a system off is a shutdown.
@@ -96,6 +95,18 @@ def _group_refused(sc: Scan, cue: Hit, hi: int) -> bool:
     for g in between(sc.groups, cue.end, hi):
         if g.label in _NAMED_GROUPS:
             return _ONE.search(sc.text, cue.end, g.start) is None
+    return False
+
+
+_FROM = re.compile(r"\b(?:from|to|for)\b", re.IGNORECASE)
+
+
+def _taken_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
+    """A removal whose object is a customer group ("pulls X FROM store chains"), not a
+    place where a system ran ("switches off X AT 300 hotels")."""
+    for g in between(sc.groups, cue.end, hi):
+        if g.label in _NAMED_GROUPS:
+            return _FROM.search(sc.text, cue.end, g.start) is not None
     return False
 
 

@@ -161,6 +161,8 @@ def _candidates(
     candidates: list[tuple[int, int, str]] = []
     inner: set[int] = set()
     for run_start, end in _runs(text, 0, len(text), pats.stop):
+        if places is not None and _in_place(places, text, run_start):
+            continue  # "New York's …": the run trimmed of "New" is still a place
         start = run_start
         parts = list(re.finditer(r"\S+", text[run_start:end]))
         for i, part in enumerate(parts[:-1]):
@@ -180,6 +182,14 @@ def _candidates(
             continue  # "chief executive Dana Pruitt", "Governor Lindqvist"
         candidates.append((start, end, name))
     return candidates, inner
+
+
+def _in_place(places: re.Pattern[str], text: str, start: int) -> bool:
+    """A place name covers ``start`` (it may begin a word or two earlier)."""
+    for m in places.finditer(text, max(0, start - 20), start + 1):
+        if m.start() <= start < m.end():
+            return True
+    return False
 
 
 def _found(text: str, start: int, name: str, companies: dict[str, str]) -> Found:

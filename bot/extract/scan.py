@@ -248,9 +248,12 @@ def _with_described(
         and not place
         and (
             bool(refs)
-            or any(h.label in ("supply", "customers") for h in objects)
+            or any(
+                h.label in ("supply", "customers") and not norm.startswith("us", h.start)
+                for h in objects
+            )  # sales, contracts, clients ("use" is anyone's)
             or policy_possessive
-            or bool(actions)
+            or any(h.label != "ban" for h in actions)  # a bare "bans" may be a council's
             or any(h.label == "launch" for h in non_policy)
         )
     )
