@@ -304,6 +304,7 @@ class Subscription:
     status: str = "active"  # "active" | "failing"
     last_error: str | None = None
     origin: str = "cli"  # "cli" | "chat" | "config" | "builtin"
+    ops: bool = False  # receives operational messages (bot.ops) instead of alerts
 
 
 @dataclass(frozen=True)

@@ -227,6 +227,23 @@ class Store:
         return applied
 
 
+def ping(path: Path, timeout: float = 2.0) -> str | None:
+    """Open ``path`` afresh, read-only, and read its schema version: None when the
+    database answers, else what went wrong (for /healthz). A fresh connection notices
+    a file that was removed, moved or made unreadable, which the open one would not."""
+    if not path.exists():
+        return f"the database {path} is missing"
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout)
+        try:
+            conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"the database {path} does not answer ({exc})"
+    return None
+
+
 def parse_iso(value: str | None) -> datetime | None:
     if not value:
         return None

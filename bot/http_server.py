@@ -1,0 +1,92 @@
+"""The daemon's small HTTP server (``policybot run --http [HOST:]PORT``, 127.0.0.1 by
+default): mounts route functions that take the store and a query string and return a
+status, a content type and a body, so they stay testable without a server.
+
+It serves ``/healthz`` and ``/metrics`` (``bot.ops.routes``); other routes are one
+more ``Route``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from urllib.parse import parse_qs
+
+from aiohttp import web
+
+from store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    content_type: str
+    body: bytes
+
+
+Handler = Callable[[Store, Mapping[str, list[str]], str], Reply]  # (store, query, own URL)
+
+
+@dataclass(frozen=True)
+class Route:
+    path: str
+    handler: Handler
+
+
+def parse_listen(text: str) -> tuple[str, int]:
+    """``8080`` → (127.0.0.1, 8080); ``0.0.0.0:8080`` → as written."""
+    host, sep, port = text.strip().rpartition(":")
+    if not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ValueError(f"--http {text!r}: write PORT or HOST:PORT, e.g. 8080 or 127.0.0.1:8080")
+    return (host.strip("[]") if sep and host else "127.0.0.1"), int(port)
+
+
+class HttpServer:
+    """aiohttp on ``host:port``; each request runs its route off the event loop."""
+
+    def __init__(self, store: Store, host: str = "127.0.0.1", port: int = 0,
+                 extra: list[Route] | None = None) -> None:  # fmt: skip
+        self.store = store
+        self.host = host
+        self.port = port
+        self.routes = [*(extra or [])]
+        self._runner: web.AppRunner | None = None
+
+    def _app(self) -> web.Application:
+        app = web.Application()
+        for route in self.routes:
+            app.router.add_get(route.path, self._handler(route))
+        return app
+
+    def _handler(self, route: Route) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+        async def handle(request: web.Request) -> web.StreamResponse:
+            query = parse_qs(request.query_string, keep_blank_values=False)
+            try:
+                reply = await asyncio.to_thread(route.handler, self.store, query, str(request.url))
+            except Exception:
+                log.exception("HTTP %s failed", route.path)
+                return web.Response(
+                    status=500, text="policybot failed on this request; see its log.\n"
+                )
+            return web.Response(status=reply.status, body=reply.body,
+                                headers={"Content-Type": reply.content_type})  # fmt: skip
+
+        return handle
+
+    async def start(self) -> None:
+        self._runner = web.AppRunner(self._app(), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        self.port = int(self._runner.addresses[0][1])
+        log.warning("HTTP server on http://%s:%s (%s)", self.host, self.port,
+                    ", ".join(r.path for r in self.routes))  # fmt: skip
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
