@@ -230,8 +230,9 @@ class _Cycle:
                 return await loop.run_in_executor(self.pool.executor(), parse_and_extract, job)
             except (BrokenExecutor, OSError, RuntimeError) as exc:
                 log.warning("parsing workers unavailable (%s); parsing in this process", exc)
-                self.pool.close()
-                self.pool = None
+                if self.pool is not None:  # another feed may have given up on it already
+                    self.pool.close()
+                    self.pool = None
         known = partial(entries_store.known_keys, self.store, feed.id)
         return await asyncio.to_thread(parse_and_extract, job, known)
 

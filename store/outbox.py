@@ -5,8 +5,9 @@ Routing inserts rows in the same transaction that records the event
 re-routing is idempotent). The dispatcher reads due rows with ``claim_due`` and
 moves each through ``pending → sending → sent`` (or back to ``pending`` with a
 later ``next_attempt_at``, or to ``failed``). Every state change commits on its
-own, so a crash leaves at most the row being posted in ``sending``;
-``recover_in_flight`` puts it back to ``pending`` at startup. See docs/delivery.md.
+own, so a crash leaves at most the row being posted in ``sending``; the process
+that next takes that destination's lease puts it back to ``pending``
+(store/leases.py). See docs/delivery.md.
 
 ``update_id`` is stored as 0 for alerts (SQLite treats NULLs as distinct in
 UNIQUE constraints).
@@ -242,45 +243,6 @@ def release_sending(store: Store, delivery_id: int, error: str) -> None:
             " AND status = 'sending'",
             (error, delivery_id),
         )
-
-
-def requeue(store: Store, subscription_id: int | None = None, *, now: datetime | None = None
-            ) -> int:  # fmt: skip
-    """``policybot outbox retry``: failed rows (of one destination, or all) become
-    pending and due now; their destinations' outages are forgotten and failing
-    subscriptions become active again. Returns the number of rows re-queued."""
-    stamp = at_iso(now or datetime.now(UTC))
-    where, params = ("", []) if subscription_id is None else (" AND subscription_id = ?",
-                                                               [subscription_id])  # fmt: skip
-    with store.transaction() as db:
-        cursor = db.execute(
-            "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?"
-            " WHERE status = 'failed'" + where,
-            [stamp, *params],
-        )
-        db.execute("DELETE FROM destination_outages WHERE 1" + where, params)
-        db.execute(
-            "UPDATE subscriptions SET status = 'active', last_error = NULL WHERE status ="
-            " 'failing'" + where.replace("subscription_id", "id"),
-            params,
-        )
-        db.execute(
-            "UPDATE deliveries SET next_attempt_at = ? WHERE status = 'pending'" + where,
-            [stamp, *params],
-        )
-    return int(cursor.rowcount or 0)
-
-
-def open_rows(store: Store, *, limit: int = 200) -> list[dict[str, Any]]:
-    """Pending, sending and failed rows with their destination, oldest first."""
-    return store.query(
-        "SELECT d.id, d.event_id, d.subscription_id, d.kind, d.status, d.attempts,"
-        " d.next_attempt_at, d.created_at, d.last_error, s.platform, s.workspace, s.channel,"
-        " s.webhook_url, s.status AS subscription_status FROM deliveries d"
-        " JOIN subscriptions s ON s.id = d.subscription_id"
-        " WHERE d.status IN ('pending', 'sending', 'failed') ORDER BY d.id LIMIT ?",
-        [limit],
-    )
 
 
 def queue_depth(store: Store) -> dict[str, int]:

@@ -13,7 +13,7 @@ from bot.delivery.dispatch import Dispatcher
 from bot.delivery.poster import PermanentFailure, Poster, RetryLater, TransientFailure
 from bot.delivery.routes import route
 from bot.models import Destination, Filters, Posted
-from store import Store, leases, outbox
+from store import Store, leases, outbox, outbox_admin
 from store import subscriptions as subscriptions_store
 from tests.chat_fixtures import FakeChat, FakeTime, Newsroom, open_store, subscribe
 
@@ -144,7 +144,7 @@ async def test_an_outage_longer_than_retry_for_marks_the_subscription_failing(
     assert "policybot outbox retry" in (sub.last_error or "")
     # re-queued by hand once the channel works: everything goes out
     chat.failures = []
-    assert outbox.requeue(store) == 1
+    assert outbox_admin.requeue(store) == 1
     clock.now += 1
     assert (await daemon.drain()).sent == 2
 

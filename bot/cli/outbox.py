@@ -15,7 +15,7 @@ from bot.delivery import render
 from bot.delivery.lease import describe_owner
 from bot.delivery.platform import DestinationError
 from bot.models import Destination
-from store import Store, leases, outbox
+from store import Store, leases, outbox, outbox_admin
 from store import feeds as feeds_store
 from store import state as state_store
 from store import subscriptions as subscriptions_store
@@ -37,7 +37,7 @@ def outbox_report(store: Store) -> dict[str, Any]:
          "status": r["status"], "attempts": r["attempts"], "next_attempt_at": r["next_attempt_at"],
          "created_at": r["created_at"], "last_error": r["last_error"],
          "subscription_status": r["subscription_status"]}
-        for r in outbox.open_rows(store)
+        for r in outbox_admin.open_rows(store)
     ]  # fmt: skip
     outages = [
         {"destination": subs.get(o.subscription_id, str(o.subscription_id)),
@@ -108,7 +108,7 @@ def retry_command(state: CliState, dest: str | None) -> None:
             raise click.ClickException(f"no subscription for {dest}; "
                                        "`policybot subscriptions list` shows them.")  # fmt: skip
         sub_id = sub.id
-    count = outbox.requeue(store, sub_id)
+    count = outbox_admin.requeue(store, sub_id)
     where = dest or "every destination"
     click.echo(f"re-queued {count} failed delivery(ies) to {where}; they go out on the next "
                "poll or dispatch tick.")  # fmt: skip

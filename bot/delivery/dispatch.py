@@ -25,20 +25,20 @@ import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from bot.chat import registry
 from bot.delivery import render
-from bot.delivery.lease import LEASE_SECONDS, describe_owner, new_owner, owner_is_dead
+from bot.delivery.health import DestinationHealth, Tally, where
+from bot.delivery.lease import LEASE_SECONDS, new_owner
 from bot.delivery.poster import PermanentFailure, Poster, RetryLater
 from bot.models import Delivery, Event, Message
 from store import Store, StoreError, event_reads, leases, outbox
 from store import subscriptions as subscriptions_store
 
 log = logging.getLogger(__name__)
-INTERRUPTED = "interrupted while sending (the delivering process stopped); sent again"
 T = TypeVar("T")
 
 
@@ -51,21 +51,7 @@ class DispatchSummary:
     problems: tuple[str, ...] = ()  # human messages: what is stuck and how to fix it
 
 
-@dataclass
-class _Tally:
-    sent: int = 0
-    retried: int = 0
-    failed: int = 0
-    problems: list[str] = field(default_factory=list)
-    refused: set[int] = field(default_factory=set)  # destinations another process holds
-
-
-def where(delivery: Delivery) -> str:
-    """The destination for logs and reports (webhook URLs are secrets: host only)."""
-    return render.destination_text(delivery.destination)
-
-
-class Dispatcher:
+class Dispatcher(DestinationHealth):
     """Posts due outbox rows; one instance can drain many times (the daemon keeps one)."""
 
     def __init__(
@@ -110,7 +96,7 @@ class Dispatcher:
         """Post every due row. With ``until_idle``, keep going while rows become due
         within ``max_wait`` seconds (short rate limits, backoff); rows due later stay
         pending for the next drain. Without it, one pass over what is due now."""
-        tally = _Tally()
+        tally = Tally()
         deadline = self.clock() + (max_wait if until_idle else 0.0)
         try:
             while True:
@@ -145,7 +131,7 @@ class Dispatcher:
         await self.sleep(max(delay, 0.01))
         return True
 
-    def _groups(self, due: list[Delivery], tally: _Tally) -> dict[int, list[Delivery]]:
+    def _groups(self, due: list[Delivery], tally: Tally) -> dict[int, list[Delivery]]:
         """Due rows by subscription; rows no poster can serve stay pending (reported once)."""
         groups: dict[int, list[Delivery]] = {}
         stuck: dict[str, list[str]] = {}
@@ -171,7 +157,7 @@ class Dispatcher:
         return groups
 
     async def _run_destination(
-        self, sub: int, rows: list[Delivery], deadline: float, tally: _Tally
+        self, sub: int, rows: list[Delivery], deadline: float, tally: Tally
     ) -> None:
         """One destination, sequentially: its due rows, then rows that become due
         (updates after their alert, retries) until nothing is due before ``deadline``."""
@@ -195,29 +181,6 @@ class Dispatcher:
                 rows = await self._db(outbox.claim_due, self.store, self.now(),
                                       subscription_id=sub)  # fmt: skip
 
-    async def _lease(self, sub: int, sample: Delivery, tally: _Tally) -> leases.Claim | None:
-        """Hold this destination's lease, or report who does and leave it alone."""
-        claim = await self._db(leases.acquire, self.store, sub, self.owner, self.now(),
-                               self.lease_seconds, dead=owner_is_dead,
-                               recovered_note=INTERRUPTED)  # fmt: skip
-        if claim.recovered:
-            log.warning("re-sending %d delivery(ies) to %s interrupted when the process "
-                        "delivering them stopped", claim.recovered, where(sample))  # fmt: skip
-        if claim.held:
-            return claim
-        tally.refused.add(sub)
-        holder = claim.holder
-        assert holder is not None
-        problem = (f"deliveries to {where(sample)} are left to another policybot process "
-                   f"({describe_owner(holder.owner)}) that holds them until "
-                   f"{holder.expires_at:%H:%M:%S} UTC and renews while it runs; this process "
-                   "delivers nothing there. Stop the other process to deliver from this one.")  # fmt: skip
-        log.warning("%s", problem)
-        tally.problems.append(problem)
-        return None
-
-    # ----------------------------------------------------------------- one row
-
     async def _pace(self, delivery: Delivery) -> None:
         form = registry.form(delivery.destination.platform)
         if form is not None and not form.paced:
@@ -228,7 +191,7 @@ class Dispatcher:
             if wait > 0:
                 await self.sleep(wait)
 
-    async def _deliver(self, poster: Poster, delivery: Delivery, tally: _Tally) -> bool:
+    async def _deliver(self, poster: Poster, delivery: Delivery, tally: Tally) -> bool:
         """Post one row. Returns False when the destination should stop for now."""
         try:
             rendered = await self._db(self._render, delivery)
@@ -272,21 +235,6 @@ class Dispatcher:
             await self._edit_parent(poster, delivery, event)
         return True
 
-    async def _record_sent(self, delivery: Delivery, posted: Any) -> None:
-        """The platform took it: record that, retrying a few times when the database
-        cannot be written (disk full); then stop with the row named."""
-        for wait in (0.5, 2.0, 5.0, None):
-            try:
-                await self._db(outbox.mark_sent, self.store, delivery.id, posted)
-                return
-            except StoreError as exc:
-                if wait is None:
-                    raise StoreError(f"{exc} (the {delivery.kind} for event "
-                                     f"{delivery.event_id} to {where(delivery)} was posted but "
-                                     "could not be recorded: it is posted once more after a "
-                                     "restart)") from exc  # fmt: skip
-                await self.sleep(wait)
-
     def _render(self, delivery: Delivery) -> tuple[Event, Message] | None:
         event = event_reads.get_event(self.store, delivery.event_id, with_mentions=True)
         if event is None:
@@ -305,48 +253,3 @@ class Dispatcher:
         except Exception as exc:
             log.warning("could not update the alert for event %d in %s: %s",
                         event.id, where(delivery), exc)  # fmt: skip
-
-    async def _transient(self, delivery: Delivery, exc: Exception, tally: _Tally) -> bool:
-        """The destination is failing: one probe per backoff step (the circuit breaker),
-        given up only after ``retry_for`` seconds of outage."""
-        sub, now = delivery.subscription_id, self.now()
-        outage = await self._db(leases.get_outage, self.store, sub)
-        since = outage.since if outage else now
-        failures = (outage.failures if outage else 0) + 1
-        lasted = (now - since).total_seconds()
-        if lasted >= self.retry_for:
-            hours = lasted / 3600
-            reason = (f"unreachable for {hours:.1f} h (retried for {self.retry_for / 3600:g} h; "
-                      f"last error: {exc}); `policybot outbox retry {where(delivery)}` "
-                      "queues its deliveries again")  # fmt: skip
-            await self._give_up(delivery, reason, tally)
-            await self._db(subscriptions_store.mark_failing, self.store, sub, reason)
-            await self._db(leases.clear_outage, self.store, sub)
-            return False
-        delay = min(self.backoff_base * 2 ** (failures - 1), self.backoff_cap)
-        probe = now + timedelta(seconds=delay)
-        await self._db(leases.save_outage, self.store,
-                       leases.Outage(sub, since, failures, probe, str(exc)))  # fmt: skip
-        log.info("delivery %d to %s failed (%s); probing again in %.0fs",
-                 delivery.id, where(delivery), exc, delay)  # fmt: skip
-        await self._reschedule(delivery, delay, str(exc), counted=True)
-        tally.retried += 1
-        return False
-
-    async def _reschedule(
-        self, delivery: Delivery, seconds: float, error: str, *, counted: bool
-    ) -> None:
-        """Retry this row after ``seconds``; the destination's other rows wait as well."""
-        at = self.now() + timedelta(seconds=seconds)
-        await self._db(outbox.mark_retry, self.store, delivery.id, at, error, count_attempt=counted)
-        await self._db(outbox.defer_subscription, self.store, delivery.subscription_id, at)
-
-    async def _give_up(self, delivery: Delivery, error: str, tally: _Tally) -> None:
-        await self._db(outbox.mark_failed, self.store, delivery.id, error,
-                       updates_error=f"its alert could not be delivered: {error}")  # fmt: skip
-        tally.failed += 1
-        problem = (
-            f"{delivery.kind} for event {delivery.event_id} to {where(delivery)} failed: {error}"
-        )
-        log.error("%s", problem)
-        tally.problems.append(problem)
