@@ -192,3 +192,8 @@ def metric_rows(store: Store) -> dict[str, Any]:
         "last_poll": parse_iso(poll[0]["value"]) if poll else None,
         "ops": {str(r["status"]): int(r["n"]) for r in ops},
     }
+
+
+def subscription_created(store: Store, subscription_id: int) -> datetime | None:
+    rows = store.query("SELECT created_at FROM subscriptions WHERE id = ?", [subscription_id])
+    return parse_iso(rows[0]["created_at"]) if rows else None

@@ -61,6 +61,8 @@ def subscriptions() -> None:
               help="Whose actions: vendor (default), government, regulator, court (repeatable).")  # fmt: skip
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
               help="Only findings at least this confident.")  # fmt: skip
+@click.option("--ops", is_flag=True, help="Make DEST the ops channel: feed health changes, "
+              "delivery problems and a weekly summary instead of alerts.")  # fmt: skip
 @pass_state
 def add_command(
     state: CliState,
@@ -69,11 +71,16 @@ def add_command(
     actions: tuple[str, ...],
     actor_types: tuple[str, ...],
     min_confidence: float,
+    ops: bool,
 ) -> None:
     """Send alerts to DEST: slack:CHANNEL_ID, slack:TEAM_ID/CHANNEL_ID, discord:CHANNEL_ID,
     slack-webhook:URL or discord-webhook:URL. Adding an existing DEST replaces its filters
     (and resumes a failing one)."""
     destination = _destination(dest)
+    if ops and (vendors or actions or actor_types or min_confidence):
+        raise click.BadParameter("the ops channel gets no alerts, so it takes no filters; "
+                                 "drop them or add the filters to another destination.",
+                                 param_hint="--ops")  # fmt: skip
     filters = Filters(
         vendors=_vendors(state, vendors),
         actions=tuple(dict.fromkeys(actions)),
@@ -82,7 +89,7 @@ def add_command(
     )
     store = state.store()
     existing = subscriptions_store.find(store, destination)
-    sub = subscriptions_store.add(store, destination, filters, origin="cli")
+    sub = subscriptions_store.add(store, destination, filters, origin="cli", ops=ops)
     verb = "updated" if existing else "added"
     click.echo(f"{verb} {render.destination_label(sub)}: {render.filters_label(sub)}")
     if existing is not None and existing.origin == "config":
@@ -132,6 +139,7 @@ def _as_json(sub: Subscription) -> dict[str, object]:
         "status": sub.status,
         "last_error": sub.last_error,
         "origin": sub.origin,
+        "ops": sub.ops,
     }
 
 
@@ -160,6 +168,8 @@ def list_command(state: CliState, as_json: bool) -> None:
 def _add_line(sub: Subscription) -> str:
     """The ``subscriptions add`` command that recreates ``sub`` with its filters."""
     parts = ["policybot subscriptions add", render.destination_label(sub)]
+    if sub.ops:
+        return " ".join([*parts, "--ops"])
     parts += [f"--vendor {shlex.quote(v)}" for v in sub.filters.vendors]
     parts += [f"--action {a}" for a in sub.filters.actions]
     parts += [f"--actor-type {t}" for t in sub.filters.actor_types if t in SUBSCRIBABLE_ACTORS]

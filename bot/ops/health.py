@@ -37,7 +37,9 @@ class Heartbeat:
         last = self.ticked_at if self.ticked_at is not None else self.started_at
         found = []
         if now - last > self.max_silence:
-            what = "never ticked" if self.ticked_at is None else f"last ticked {now - last:.0f} s ago"
+            what = (
+                "never ticked" if self.ticked_at is None else f"last ticked {now - last:.0f} s ago"
+            )
             found.append(f"the scheduler {what} (expected every {self.max_silence:.0f} s at most)")
         if self.paused:
             found.append(self.paused)
