@@ -10,79 +10,27 @@ and an authority channel (government, regulator and court actions).
 Time is injected: each fetch happens at its item's published time, so the
 ``max_alert_age_days`` limit never drops an old item. An alert is read from the
 outbox row routing wrote, with the event as it stood right after that fetch (what
-the dispatcher would have posted); its real-world event is the majority gold
-``event_id`` over the event's mentions at the end of the replay.
+the dispatcher would have posted); ``bot.alert_scores`` judges them.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
-from typing import Any
 from xml.sax.saxutils import escape
 
+from bot.alert_scores import CHANNELS, Alert, ChannelReport, ReplayItem, score_alerts
 from bot.config import Config, slugify
-from bot.models import Destination, FeedConfig, FetchResult, Filters, Finding
+from bot.models import Destination, FeedConfig, FetchResult, Finding
 from bot.pipeline import prepare, process_result
 from store import Store, event_reads, outbox
 from store import entries as entries_store
 from store import feeds as feeds_store
 from store import subscriptions as subscriptions_store
-
-AUTHORITY_TYPES = ("government", "regulator", "court")
-CHANNELS: dict[str, Filters] = {
-    "vendor": Filters(),  # the default subscription: relevant vendor policy changes
-    "authority": Filters(actor_types=AUTHORITY_TYPES),
-}
-OUTCOMES = ("right", "wrong", "duplicate", "no_real_event")
-
-
-@dataclass(frozen=True)
-class ReplayItem:
-    """What the replay needs of one labelled item (the Entry fields plus its gold)."""
-
-    id: str
-    source: str
-    title: str
-    summary: str
-    link: str | None
-    published: datetime
-    language: str | None
-    gold: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Alert:
-    """One alert row as routing wrote it, with the event's fields when it was written."""
-
-    channel: str
-    event_id: int
-    event_key: str
-    vendor: str | None
-    action: str | None
-    actor_type: str
-    title: str
-    gold_event: str | None = None  # majority gold event_id of the event's mentions
-    outcome: str = ""  # one of OUTCOMES
-    expected: str | None = None  # the gold action (vendor) or actor type (authority)
-
-
-@dataclass
-class ChannelReport:
-    alerts: list[Alert] = field(default_factory=list)
-    never_alerted: list[str] = field(default_factory=list)  # gold event ids
-
-    def counts(self) -> dict[str, int]:
-        found = Counter(alert.outcome for alert in self.alerts)
-        counts = {"alerts": len(self.alerts), **{name: found[name] for name in OUTCOMES}}
-        counts["never_alerted"] = len(self.never_alerted)
-        return counts
-
 
 # --------------------------------------------------------------------------- replay
 
@@ -211,130 +159,3 @@ def _event_members(store: Store, event_ids: set[int]) -> dict[int, list[str]]:
                 ids.append(entry.guid)
         members[event_id] = ids
     return members
-
-
-# --------------------------------------------------------------------------- scoring
-
-
-def gold_events(items: Sequence[ReplayItem]) -> dict[str, dict[str, Any]]:
-    """Gold labels per gold event id (event-level: the first item's gold)."""
-    events: dict[str, dict[str, Any]] = {}
-    for item in items:
-        event_id = item.gold.get("event_id")
-        if event_id:
-            events.setdefault(str(event_id), item.gold)
-    return events
-
-
-def majority(ids: Sequence[str], gold_of: dict[str, str | None]) -> str | None:
-    """The gold event most of ``ids`` belong to (ties: the one reported first)."""
-    counts = Counter(gold_of[i] for i in ids if gold_of.get(i))
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
-
-
-def score_alerts(
-    alerts: Sequence[Alert], members: dict[int, list[str]], items: Sequence[ReplayItem]
-) -> dict[str, ChannelReport]:
-    gold_of = {item.id: (str(item.gold["event_id"]) if item.gold.get("event_id") else None)
-               for item in items}  # fmt: skip
-    events = gold_events(items)
-    reports = {name: ChannelReport() for name in CHANNELS}
-    alerted: dict[str, set[str]] = {name: set() for name in CHANNELS}
-    for alert in alerts:
-        gold_event = majority(members.get(alert.event_id, []), gold_of)
-        gold = events.get(gold_event or "")
-        outcome, expected = _judge(alert, gold, gold_event in alerted[alert.channel])
-        if outcome in ("right", "wrong") and gold_event:
-            alerted[alert.channel].add(gold_event)
-        reports[alert.channel].alerts.append(
-            replace(alert, gold_event=gold_event, outcome=outcome, expected=expected)
-        )
-    for name, report in reports.items():
-        report.never_alerted = [
-            event_id
-            for event_id, gold in events.items()
-            if _belongs(name, gold) and event_id not in alerted[name]
-        ]
-    return reports
-
-
-def _belongs(channel: str, gold: dict[str, Any] | None) -> bool:
-    """Is the gold event one this channel should alert about?"""
-    if gold is None:
-        return False
-    if channel == "vendor":
-        return bool(gold.get("relevant")) and gold.get("actor_type", "vendor") == "vendor"
-    return gold.get("actor_type") in AUTHORITY_TYPES
-
-
-def _judge(alert: Alert, gold: dict[str, Any] | None, repeated: bool) -> tuple[str, str | None]:
-    if not _belongs(alert.channel, gold):
-        return "no_real_event", None
-    assert gold is not None
-    if repeated:
-        return "duplicate", None
-    if alert.channel == "vendor":
-        expected = gold.get("action")
-        return ("right" if alert.action == expected else "wrong"), expected
-    expected = gold.get("actor_type")
-    return ("right" if alert.actor_type == expected else "wrong"), expected
-
-
-# --------------------------------------------------------------------------- report
-
-
-def as_json(reports: dict[str, ChannelReport]) -> dict[str, Any]:
-    return {
-        name: {
-            **report.counts(),
-            "right_share": _share(report),
-            "problems": [
-                {
-                    "event": a.event_key,
-                    "title": a.title,
-                    "outcome": a.outcome,
-                    "gold_event": a.gold_event,
-                    "predicted": _predicted(a),
-                    "expected": a.expected,
-                }
-                for a in report.alerts
-                if a.outcome != "right"
-            ],  # fmt: skip
-            "never_alerted_events": report.never_alerted,
-        }
-        for name, report in reports.items()
-    }
-
-
-def _share(report: ChannelReport) -> float:
-    alerts = len(report.alerts)
-    return round(sum(a.outcome == "right" for a in report.alerts) / alerts, 4) if alerts else 0.0
-
-
-def _predicted(alert: Alert) -> str | None:
-    return alert.action if alert.channel == "vendor" else alert.actor_type
-
-
-def format_lines(reports: dict[str, ChannelReport]) -> Iterator[str]:
-    yield "alert-level report (items replayed as feeds through store, clustering and routing)"
-    yield (f"  {'channel':<10}{'alerts':>7}{'right':>7}{'wrong':>7}{'dup':>5}"
-           f"{'no event':>10}{'never alerted':>15}{'right %':>9}")  # fmt: skip
-    for name, report in reports.items():
-        c = report.counts()
-        yield (f"  {name:<10}{c['alerts']:>7}{c['right']:>7}{c['wrong']:>7}{c['duplicate']:>5}"
-               f"{c['no_real_event']:>10}{c['never_alerted']:>15}{100 * _share(report):>8.1f}%")  # fmt: skip
-    yield "  (right: right event and action (vendor) or actor type (authority); wrong: right event,"
-    yield "   wrong action or actor type; dup: a second alert of one gold event; no event: gold"
-    yield "   not relevant or not for this channel)"
-    for name, report in reports.items():
-        for alert in report.alerts:
-            if alert.outcome == "right":
-                continue
-            detail = f"{alert.outcome}: {_predicted(alert)}"
-            if alert.outcome == "wrong":
-                detail += f" (gold {alert.expected})"
-            yield f"  - {name} {detail}, gold event {alert.gold_event}: {alert.title}"
-        for event_id in report.never_alerted:
-            yield f"  - {name} never alerted: {event_id}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import alert_replay, class_scores
+from bot import alert_scores, class_scores
 from bot.evaluate import EFFECTIVE_TOLERANCE_DAYS, EvalResult
 from bot.models import Finding
 
@@ -54,7 +54,7 @@ def summary_lines(r: dict[str, Any]) -> list[str]:
 def format_report(result: EvalResult) -> str:
     lines: list[str] = []
     if result.alerts is not None:
-        lines += [*alert_replay.format_lines(result.alerts), ""]
+        lines += [*alert_scores.format_lines(result.alerts), ""]
     lines += summary_lines(result.report)
     lines += ["", *class_scores.format_lines(result.report)]
     for title, indexes in (("Misses", result.misses), ("False alarms", result.false_alarms)):

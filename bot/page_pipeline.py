@@ -13,18 +13,21 @@ sentence's old and new wording and its link points at the page.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from bot import clustering
+from bot.config import Config
 from bot.delivery.routes import route
 from bot.extract import extract
-from bot.models import Entry, FeedConfig, FetchResult, Finding, SentenceChange
+from bot.models import Entry, FeedConfig, FeedState, FetchResult, Finding, SentenceChange
 from bot.sources import pages
+from bot.sources.backoff import next_state
 from bot.sources.page_text import PageText, PageTextError, page_text
 from bot.vendor_lookup import page_vendor
 from store import Store
 from store import entries as entries_store
+from store import feeds as feeds_store
 from store import pages as pages_store
 
 log = logging.getLogger(__name__)
@@ -44,6 +47,40 @@ class PageOutcome:
     def recheck(self) -> bool:
         """A new text waits for a second fetch to confirm it."""
         return self.kind == "pending"
+
+
+def process(
+    store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
+) -> tuple[PageOutcome, FeedState, str | None]:
+    """One fetch of the page: its text recorded and the feed state saved, in one
+    transaction; returns what it did, the feed's new state and a text error."""
+    source = _source(config, feed)
+    text, text_error = read_text(result, source) if result.outcome == "ok" else (None, None)
+    state = next_state(feed, result, settings=config.settings, now=now, parse_error=text_error)
+    if text is not None:
+        state = replace(state, baseline_done=True)
+    page = PageOutcome("none")
+    with store.transaction():
+        if result.outcome == "not_modified":
+            text = unconfirmed_text(store, source)
+        if text is not None:
+            page = record(store, source, text, url=result.final_url or feed.url, now=now,
+                          alertable=True, max_updates=config.max_updates_per_event)  # fmt: skip
+        if page.recheck and state.next_due_at is not None:  # confirm the new text soon
+            soon = now + timedelta(seconds=pages.CONFIRM_AFTER)
+            state = replace(state, next_due_at=min(state.next_due_at, soon))
+        feeds_store.save_feed_state(store, state)
+    return page, state, text_error
+
+
+def _source(config: Config, feed: FeedState) -> FeedConfig:
+    """The page's configuration (selector, vendor); a page no longer configured is
+    read with its main text."""
+    for source in config.feeds:
+        if source.id == feed.id:
+            return source
+    return FeedConfig(id=feed.id, name=feed.name, url=feed.url, kind=feed.kind,
+                      interval=feed.interval)  # fmt: skip
 
 
 def read_text(result: FetchResult, source: FeedConfig) -> tuple[PageText | None, str | None]:

@@ -29,7 +29,6 @@ from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
     Entry,
-    FeedConfig,
     FeedState,
     FetchResult,
     FetchSettings,
@@ -331,44 +330,16 @@ def process_page(
     store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
 ) -> FeedOutcome:
     """One fetch of a watched page (kind "page"), in one transaction (sync)."""
-    source = _source(config, feed)
-    text, text_error = (
-        page_pipeline.read_text(result, source) if result.outcome == "ok" else (None, None)
-    )
-    state = next_state(feed, result, settings=config.settings, now=now, parse_error=text_error)
-    if text is not None:
-        state = replace(state, baseline_done=True)
-    page = page_pipeline.PageOutcome("none")
-    with store.transaction():
-        if result.outcome == "not_modified":
-            text = page_pipeline.unconfirmed_text(store, source)
-        if text is not None:
-            page = page_pipeline.record(store, source, text, url=result.final_url or feed.url,
-                                        now=now, alertable=True,
-                                        max_updates=config.max_updates_per_event)  # fmt: skip
-        if page.recheck and state.next_due_at is not None:
-            soon = now + timedelta(seconds=page_pipeline.pages.CONFIRM_AFTER)
-            state = replace(state, next_due_at=min(state.next_due_at, soon))
-        feeds_store.save_feed_state(store, state)
+    page, state, text_error = page_pipeline.process(store, config, feed, result, now=now)
     error = text_error or result.error or page.report
     if state.status == "dead":
         error = state.last_error
-    if error and error is not page.report:
+    if error and error is not page.report:  # the report was logged when it was made
         log.warning("%s", error)
     outcome = "error" if text_error else result.outcome
     return FeedOutcome(feed.id, outcome, page.entries, page.findings, page.alerts,
                        page.follow_ups, page.kind == "baseline" and not feed.baseline_done,
                        error)  # fmt: skip
-
-
-def _source(config: Config, feed: FeedState) -> FeedConfig:
-    """The page's configuration (selector, vendor); a page no longer configured is
-    read with its main text."""
-    for source in config.feeds:
-        if source.id == feed.id:
-            return source
-    return FeedConfig(id=feed.id, name=feed.name, url=feed.url, kind=feed.kind,
-                      interval=feed.interval)  # fmt: skip
 
 
 def _record(

@@ -1,11 +1,11 @@
 """The alert-level report of `policybot eval`: counting, and a replay end to end.
 
 The counting tests use invented vendors and hand-built alerts, so every outcome
-is known. The replay test runs a small hand-written labelled file through the
-real feed parsing, store, extraction, clustering and routing; its vendors are in
-the gazetteer (the extractor must recognise them) but every event is invented,
-and some gold labels deliberately disagree with the text so that each outcome
-of the report occurs once.
+is known. The replay test runs a small hand-written labelled file about invented vendors
+(each introduced by its description, as the extractor reads unknown vendors)
+through the real feed parsing, store, extraction, clustering and routing; some
+gold labels deliberately disagree with the text so that each outcome of the
+report occurs once.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import feedparser
 import pytest
 from click.testing import CliRunner
 
-from bot.alert_replay import Alert, ReplayItem, rss, score_alerts
+from bot.alert_replay import rss
+from bot.alert_scores import Alert, ReplayItem, score_alerts
 from bot.cli.main import main
 
 
@@ -123,48 +124,50 @@ def labelled(id_: str, source: str, published: str, title: str, summary: str,
             "gold": {**base, **gold}}  # fmt: skip
 
 
-FREEZE = {"relevant": True, "actor_type": "vendor", "vendor": "IBM", "action": "moratorium",
-          "applies_to": "police", "event_id": "ibm-freeze"}  # fmt: skip
+FREEZE = {"relevant": True, "actor_type": "vendor", "vendor": "Quillmark",
+          "action": "moratorium", "applies_to": "police", "event_id": "quillmark-freeze"}  # fmt: skip
 STREAM = [
     # listed out of date order on purpose: the replay sorts by published date
     labelled("f3", "Gazette", "2019-10-02",
-             "IBM puts police face recognition sales on hold for a year",
-             "IBM will not sell its face matching tools to police for twelve months.", **FREEZE),
+             "Quillmark puts police face recognition sales on hold for a year",
+             "Quillmark, the face recognition vendor, will not sell its face matching tool "
+             "to police for twelve months.", **FREEZE),
     labelled("f1", "Wire One", "2019-03-01",
-             "IBM freezes police sales of its face matching service for six months",
-             "The company said the freeze on selling face recognition to police starts now.",
-             **FREEZE),
+             "Face-matching startup Quillmark freezes police sales for six months",
+             "Quillmark, a facial recognition company, said the freeze on selling its face "
+             "matching service to police starts now.", **FREEZE),
     labelled("f2", "Wire Two", "2019-03-02",
-             "IBM puts police face recognition sales on hold for half a year",
-             "IBM will not sell its face matching tools to police for six months, it said.",
-             **FREEZE),
+             "Quillmark puts police face recognition sales on hold for half a year",
+             "Quillmark, which sells face matching, will not sell the tool to police for six "
+             "months, it said.", **FREEZE),
     # the text says a one-year pause; the gold label says exit: a wrong action
     labelled("m1", "Wire One", "2019-04-10",
-             "Amazon pauses police use of Rekognition for one year",
-             "The moratorium on police use of its face recognition starts today.",
-             relevant=True, actor_type="vendor", vendor="Amazon", action="exit",
-             applies_to="police", event_id="amazon-exit"),
+             "Facial recognition firm Brantwick pauses police use of its matcher for one year",
+             "Brantwick, a face recognition startup, said the moratorium on police use starts "
+             "today.", relevant=True, actor_type="vendor", vendor="Brantwick", action="exit",
+             applies_to="police", event_id="brantwick-exit"),
     # the gold label says this change never happened: an alert about no real event
     labelled("r1", "Gazette", "2019-05-20",
-             "Microsoft stops selling face recognition to police for a year",
-             "Microsoft said it is suspending police sales of its face recognition service "
-             "for twelve months.", actor_type="vendor", vendor="Microsoft",
-             event_id="ms-rumour"),
+             "Face search provider Tolvane stops selling face recognition to police for a year",
+             "Tolvane, a facial recognition company, said it is suspending police sales of its "
+             "face search for twelve months.", actor_type="vendor", vendor="Tolvane",
+             event_id="tolvane-rumour"),
     # a real change the text does not report: never alerted
     labelled("c1", "Wire Two", "2019-06-01",
-             "Campaigners call on Meta to stop face recognition in smart glasses",
-             "A coalition wrote to the company asking it to drop the feature.",
-             relevant=True, actor_type="vendor", vendor="Meta", action="exit",
-             event_id="meta-glasses-exit"),
+             "Campaigners call on face recognition startup Vexmoor to stop selling to police",
+             "A coalition wrote to Vexmoor, a facial recognition company, asking it to drop "
+             "police sales.", relevant=True, actor_type="vendor", vendor="Vexmoor",
+             action="exit", event_id="vexmoor-exit"),
     # authority channel: one right, one with the wrong actor type, one never alerted
     labelled("g1", "Wire One", "2019-07-01",
              "Riverton city council bans police use of facial recognition",
              "The council voted 7-2 to bar city departments from using face recognition.",
              actor_type="government", event_id="riverton-ban"),
     labelled("g2", "Gazette", "2019-08-15",
-             "Data protection authority fines Clearview AI over face database",
-             "The regulator imposed a penalty for scraping photos without consent.",
-             actor_type="court", vendor="Clearview AI", event_id="dpa-fine"),
+             "Data protection authority fines face search firm Pelham over its face database",
+             "The regulator imposed a penalty on Pelham, a facial recognition company, for "
+             "scraping photos without consent.", actor_type="court", vendor="Pelham",
+             event_id="dpa-fine"),
     labelled("g3", "Wire Two", "2019-09-01", "Riverton passes its annual budget",
              "The city council approved spending on parks and roads.",
              actor_type="government", event_id="riverton-budget"),
@@ -192,9 +195,9 @@ def test_replay_counts_every_outcome(stream_file: Path) -> None:
         "never_alerted": 1,
     }  # fmt: skip
     assert vendor["right_share"] == 0.25
-    assert vendor["never_alerted_events"] == ["meta-glasses-exit"]
+    assert vendor["never_alerted_events"] == ["vexmoor-exit"]
     dup = next(p for p in vendor["problems"] if p["outcome"] == "duplicate")
-    assert dup["gold_event"] == "ibm-freeze" and "for a year" in dup["title"]
+    assert dup["gold_event"] == "quillmark-freeze" and "for a year" in dup["title"]
     wrong = next(p for p in vendor["problems"] if p["outcome"] == "wrong")
     assert (wrong["predicted"], wrong["expected"]) == ("moratorium", "exit")
     assert {k: authority[k] for k in ("alerts", "right", "wrong", "duplicate", "never_alerted")} == {
@@ -211,7 +214,7 @@ def test_text_report_prints_the_alert_table_first(stream_file: Path) -> None:
     assert lines[0].startswith("alert-level report")
     vendor_row = next(line for line in lines if line.strip().startswith("vendor "))
     assert vendor_row.split() == ["vendor", "4", "1", "1", "1", "1", "1", "25.0%"]
-    assert any("never alerted: meta-glasses-exit" in line for line in lines)
+    assert any("never alerted: vexmoor-exit" in line for line in lines)
     assert result.output.index("alert-level report") < result.output.index("relevance")
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from bot.evaluate import load_paths
 from bot.label_format import problems
+from bot.labelled_files import load_paths
 
 CORPUS = Path(__file__).resolve().parent.parent / "eval" / "corpus"
 FILES = sorted(CORPUS.glob("*.jsonl"))

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from bot.eval_report import format_report
-from bot.evaluate import EvalInputError, run_eval, write_predictions
+from bot.evaluate import run_eval, write_predictions
 from bot.extract import DataFileError
+from bot.labelled_files import EvalInputError
 
 
 @click.command("eval")
