@@ -37,9 +37,13 @@ class PendingNotice:
 def facts(store: Store) -> dict[str, Fact]:
     rows = store.query("SELECT * FROM ops_facts")
     return {
-        str(r["subject"]): Fact(str(r["subject"]), str(r["state"]),
-                                parse_iso(r["since"]) or datetime.min,  # type: ignore[arg-type]
-                                parse_iso(r["announced_at"]), str(r["detail"] or ""))  # fmt: skip
+        str(r["subject"]): Fact(
+            str(r["subject"]),
+            str(r["state"]),
+            parse_iso(r["since"]) or datetime.min,  # type: ignore[arg-type]
+            parse_iso(r["announced_at"]),
+            str(r["detail"] or ""),
+        )  # fmt: skip
         for r in rows
     }
 
@@ -174,8 +178,11 @@ def metric_rows(store: Store) -> dict[str, Any]:
         backlog, oldest = outbox_backlog(store)
         totals = {
             name: int(store.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
-            for name, table in (("entries", "entries"), ("findings", "findings"),
-                                ("events", "events"))  # fmt: skip
+            for name, table in (
+                ("entries", "entries"),
+                ("findings", "findings"),
+                ("events", "events"),
+            )  # fmt: skip
         }
         relevant = store.query("SELECT COUNT(*) AS n FROM findings WHERE relevant = 1")
         totals["relevant_findings"] = int(relevant[0]["n"])
