@@ -14,7 +14,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
 
@@ -22,12 +22,14 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.chat import registry
 from bot.config import Config
+from bot.delivery.digest import DigestSummary, send_due
 from bot.delivery.dispatch import Dispatcher, DispatchSummary
 from bot.delivery.platform import PosterContext, Runtime
 from bot.delivery.poster import Poster
 from bot.ops import channel as ops_channel
 from bot.ops.health import Heartbeat
-from bot.pipeline import PollSummary, poll_once, prepare
+from bot.pipeline import PollSummary, Progress, poll_once, prepare
+from bot.sources.manage import FeedAdmin
 from store import Store, StoreCorrupt, StoreError
 from store import subscriptions as subscriptions_store
 
@@ -71,13 +73,18 @@ async def close_posters(posters: list[Poster]) -> None:
 
 
 async def poll_and_deliver(
-    store: Store, config: Config, *, include_all: bool = False, stream: TextIO | None = None
+    store: Store,
+    config: Config,
+    *,
+    include_all: bool = False,
+    stream: TextIO | None = None,
+    progress: Progress | None = None,
 ) -> tuple[PollSummary, DispatchSummary]:
     """``policybot poll``: one cycle, then drain the outbox."""
     prepare(store, config)
     posters = build_posters(config, stream, store=store)
     try:
-        summary = await poll_once(store, config, include_all=include_all)
+        summary = await poll_once(store, config, include_all=include_all, progress=progress)
         dispatcher = Dispatcher(store, posters, retry_for=config.delivery_retry_for)
         delivered = await dispatcher.drain()
         await ops_round(store, config, dispatcher.posters)
@@ -115,7 +122,9 @@ class Daemon:
     dispatch_seconds: float = 5.0
     stream: TextIO | None = None
     on_poll: Callable[[PollSummary], None] | None = None
-    http: tuple[str, int] | None = None  # serve /healthz and /metrics on (host, port)
+    http: tuple[str, int] | None = None  # serve the event feeds, /healthz and /metrics
+    digest_seconds: float = 60.0
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # injectable
 
     def __post_init__(self) -> None:
         # /healthz: unhealthy when the scheduler has been silent for three ticks
@@ -197,6 +206,10 @@ class Daemon:
         scheduler.add_job(self._kick, "interval", args=[self.dispatch_tick],
                           seconds=self.dispatch_seconds,
                           next_run_time=now + timedelta(seconds=1), id="dispatch", **common)  # fmt: skip
+        # digests: checked every minute and at once on start (a missed one goes out now)
+        scheduler.add_job(self._kick, "interval", args=[self.digest_tick],
+                          seconds=self.digest_seconds,
+                          next_run_time=now + timedelta(seconds=2), id="digests", **common)  # fmt: skip
         return scheduler
 
     async def _kick(self, job: Callable[[], Any]) -> None:
@@ -258,6 +271,20 @@ class Daemon:
             except Exception:
                 log.exception("delivery cycle failed; pending rows stay queued")
 
+    async def digest_tick(self) -> DigestSummary:
+        """Send the digests due at ``clock()`` (each period once: a store fact)."""
+        if self.stop_event.is_set() or not self._store_ready():
+            return DigestSummary()
+        async with self._work:
+            try:
+                return await send_due(self.store, self.dispatcher.posters, now=self.clock(),
+                                      max_age_days=self.config.settings.max_alert_age_days)  # fmt: skip
+            except StoreError as exc:
+                self._store_failed(exc)
+            except Exception:
+                log.exception("digest cycle failed; the next tick retries")
+        return DigestSummary()
+
     # ------------------------------------------------------------- store failures
 
     def _store_ready(self) -> bool:
@@ -295,11 +322,16 @@ class Daemon:
                 loop.add_signal_handler(sig, self.stop)
 
     def _runtimes(self) -> dict[str, Runtime]:
-        """Each registered platform's interactive runtime, when its settings ask for one."""
+        """Each registered platform's interactive runtime, when its settings ask for one.
+        Runtimes that can add feeds (``feed_admin``) get the fetch settings and feeds.yaml's
+        feeds, so ``/frpolicy feeds add`` checks exactly as ``policybot feeds add``."""
         runtimes: dict[str, Runtime] = {}
+        admin = FeedAdmin(self.config.settings, self.config.feeds)
         for platform in registry.platforms():
             settings = self.config.platform_settings(platform.name)
             runtime = platform.runtime(settings, self.store) if platform.runtime else None
             if runtime is not None:
+                if hasattr(runtime, "feed_admin"):
+                    runtime.feed_admin = admin
                 runtimes[platform.name] = runtime
         return runtimes

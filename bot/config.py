@@ -523,3 +523,8 @@ def _filters(item: dict[str, Any], label: str) -> Filters:
         actor_types=actor_types,
         min_confidence=_number(item.get("min_confidence", 0.0), f"{label}: min_confidence", 0, 1),
     )
+
+
+def feed_from_mapping(item: Mapping[str, Any], settings: FetchSettings, where: str) -> FeedConfig:
+    """One feed checked exactly as a feeds.yaml entry is (``feeds add`` and ``import``)."""
+    return _feed(dict(item), settings, where)

@@ -2,8 +2,8 @@
 default): mounts route functions that take the store and a query string and return a
 status, a content type and a body, so they stay testable without a server.
 
-It serves ``/healthz`` and ``/metrics`` (``bot.ops.routes``); other routes are one
-more ``Route``.
+It serves the event feeds (``/feeds/events.atom``, ``/feeds/events.json``) and, from
+the daemon, ``/healthz`` and ``/metrics`` (``bot.ops.routes``, passed as ``extra``).
 """
 
 from __future__ import annotations
@@ -16,17 +16,10 @@ from urllib.parse import parse_qs
 
 from aiohttp import web
 
+from bot.exports.routes import ATOM_PATH, JSON_PATH, Reply, events_feed
 from store import Store
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Reply:
-    status: int
-    content_type: str
-    body: bytes
-
 
 Handler = Callable[[Store, Mapping[str, list[str]], str], Reply]  # (store, query, own URL)
 
@@ -37,9 +30,16 @@ class Route:
     handler: Handler
 
 
+def routes() -> list[Route]:
+    return [
+        Route(ATOM_PATH, lambda store, query, url: events_feed(store, "atom", query, self_url=url)),
+        Route(JSON_PATH, lambda store, query, url: events_feed(store, "json", query, self_url=url)),
+    ]
+
+
 def parse_listen(text: str) -> tuple[str, int]:
     """``8080`` → (127.0.0.1, 8080); ``0.0.0.0:8080`` → as written."""
-    host, sep, port = text.strip().rpartition(":")
+    host, sep, port = text.rpartition(":")
     if not port.isdigit() or not 0 <= int(port) <= 65535:
         raise ValueError(f"--http {text!r}: write PORT or HOST:PORT, e.g. 8080 or 127.0.0.1:8080")
     return (host.strip("[]") if sep and host else "127.0.0.1"), int(port)
@@ -53,7 +53,7 @@ class HttpServer:
         self.store = store
         self.host = host
         self.port = port
-        self.routes = [*(extra or [])]
+        self.routes = [*routes(), *(extra or [])]
         self._runner: web.AppRunner | None = None
 
     def _app(self) -> web.Application:
@@ -83,8 +83,7 @@ class HttpServer:
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
         self.port = int(self._runner.addresses[0][1])
-        log.warning("HTTP server on http://%s:%s (%s)", self.host, self.port,
-                    ", ".join(r.path for r in self.routes))  # fmt: skip
+        log.info("HTTP server on http://%s:%s%s", self.host, self.port, ATOM_PATH)
 
     async def stop(self) -> None:
         if self._runner is not None:

@@ -304,7 +304,20 @@ class Subscription:
     status: str = "active"  # "active" | "failing"
     last_error: str | None = None
     origin: str = "cli"  # "cli" | "chat" | "config" | "builtin"
+    digest: DigestPlan | None = None  # a daily/weekly digest besides or instead of alerts
+    alerts: bool = True  # immediate alerts (False: digest only)
     ops: bool = False  # receives operational messages (bot.ops) instead of alerts
+
+
+@dataclass(frozen=True)
+class DigestPlan:
+    """When a subscription's digest is sent: ``daily`` or ``weekly`` (Mondays) at
+    ``at`` (HH:MM) in ``tz``, for periods ending after ``since``."""
+
+    every: str  # "daily" | "weekly"
+    at: str = "08:00"
+    tz: str = "UTC"
+    since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -359,6 +372,16 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent with a message (a chart): Slack uploads it, Discord attaches it."""
+
+    filename: str
+    data: bytes
+    title: str
+    content_type: str = "image/png"
+
+
+@dataclass(frozen=True)
 class Message:
     """A platform-neutral message. Every string is untrusted plain text: each
     platform translator escapes it; URLs are http(s) only."""
@@ -368,6 +391,7 @@ class Message:
     footer: str | None = None
     accent: str | None = None  # an action name; each platform picks a colour
     ephemeral: bool = True
+    attachment: Attachment | None = None  # a file to send with it (a chart)
 
 
 # --------------------------------------------------------------------------- pages

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -37,6 +37,7 @@ from bot.models import (
 from bot.ops import metrics
 from bot.sources.backoff import RATE_LIMITED, next_state
 from bot.sources.fetch import Fetcher
+from bot.sources.manage import settle_conflicts
 from bot.writer import Writer
 from store import Store, StoreError, now_iso
 from store import entries as entries_store
@@ -57,6 +58,10 @@ class FeedOutcome:
     follow_ups: int = 0  # outbox rows of kind update written
     baseline: bool = False
     error: str | None = None
+    name: str = ""  # the feed's name, for reports
+
+
+Progress = Callable[[int, int, FeedOutcome], None]  # (feeds done, feeds due, the last one)
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,16 @@ class PollSummary:
     follow_ups: int = 0
     errors: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # e.g. feeds --all left alone because of a Retry-After
+    failures: tuple[tuple[str, str], ...] = ()  # (feed name, error), one per failed feed
+
+    def lines(self, delivered: str = "") -> list[str]:
+        """The summary in two lines that fit a terminal (``delivered`` appends to the second)."""
+        return [
+            f"polled {self.feeds} feeds: {self.fetched} fetched, {self.not_modified} not "
+            f"modified, {self.failed} failed",
+            f"  {self.new_entries} new entries, {self.alerts} alerts, {self.follow_ups} follow-ups"
+            + (f"; {delivered}" if delivered else ""),
+        ]
 
     def line(self) -> str:
         return (
@@ -82,6 +97,8 @@ class PollSummary:
 def prepare(store: Store, config: Config, *, now: datetime | None = None) -> None:
     """Mirror feeds.yaml into the store (feeds and declared subscriptions)."""
     now = now or datetime.now(UTC)
+    for note in settle_conflicts(store, config.feeds):  # feeds.yaml wins over added feeds
+        log.warning("%s", note)
     feeds_store.sync_feeds(store, config.feeds, now=now)
     subscriptions_store.sync_declared(
         store, config.subscriptions, console=config.platform_settings("console")
@@ -100,8 +117,10 @@ async def poll_once(
     fetcher: Fetcher | None = None,
     now: datetime | None = None,
     workers: int | None = None,
+    progress: Progress | None = None,
 ) -> PollSummary:
-    """Fetch every due feed (or all enabled feeds) and process the results.
+    """Fetch every due feed (or all enabled feeds) and process the results;
+    ``progress(done, total, outcome)`` is called as each feed finishes.
 
     ``workers``: parsing processes (default: one per core when at least
     ``POOL_MIN_FEEDS`` feeds are due, started after ``POOL_AFTER`` bodies; a number:
@@ -115,6 +134,7 @@ async def poll_once(
             workers = None if len(due) >= POOL_MIN_FEEDS else 0
         pool_after = POOL_AFTER if workers is None else 0
         cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, pool_after)
+        cycle.progress = progress
         try:
             if fetcher is None:
                 async with Fetcher(config.settings) as own:
@@ -160,6 +180,8 @@ class _Cycle:
         self.previous: dict[str, str] = {}  # feed id → the feed written just before it
         on_disk = store.path.name not in ("", ":memory:") and store.path.exists()
         self.db_path = str(store.path) if on_disk else None
+        self.progress: Progress | None = None
+        self.done = 0
 
     async def run(self, fetcher: Fetcher, due: Sequence[FeedState]) -> list[FeedOutcome]:
         # Writes go in a canonical order (by feed id) whatever order the downloads
@@ -169,7 +191,16 @@ class _Cycle:
         ordered = sorted(due, key=lambda feed: feed.id)
         self.written = {feed.id: asyncio.Event() for feed in ordered}
         self.previous = {b.id: a.id for a, b in zip(ordered, ordered[1:], strict=False)}
-        return list(await asyncio.gather(*(self.one(fetcher, feed) for feed in ordered)))
+        return list(await asyncio.gather(*(self.counted(fetcher, feed, len(ordered))
+                                           for feed in ordered)))  # fmt: skip
+
+    async def counted(self, fetcher: Fetcher, feed: FeedState, total: int) -> FeedOutcome:
+        """One feed, named in its outcome, reported to ``progress`` when done."""
+        outcome = replace(await self.one(fetcher, feed), name=feed.name)
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, total, outcome)
+        return outcome
 
     async def my_turn(self, feed: FeedState) -> None:
         before = self.previous.get(feed.id)
@@ -202,8 +233,8 @@ class _Cycle:
             outcome = await self.writer.write(
                 partial(write_result, store, config, feed, result, work, now, quiet=True)
             )
-            if outcome.error:
-                log.warning("%s", outcome.error)
+            if outcome.error:  # the caller reports failures (PollSummary.failures), once each
+                log.info("%s", outcome.error)
             metrics.recorded(entries=outcome.new_entries, findings=outcome.findings,
                              alerts=outcome.alerts, updates=outcome.follow_ups)  # fmt: skip
             return outcome
@@ -275,6 +306,7 @@ def summarise(outcomes: Sequence[FeedOutcome]) -> PollSummary:
         alerts=sum(o.alerts for o in outcomes),
         follow_ups=sum(o.follow_ups for o in outcomes),
         errors=tuple(o.error for o in outcomes if o.error),
+        failures=tuple((o.name or o.feed_id, o.error) for o in outcomes if o.error),
     )
 
 
@@ -334,8 +366,8 @@ def process_page(
     error = text_error or result.error or page.report
     if state.status == "dead":
         error = state.last_error
-    if error and error is not page.report:  # the report was logged when it was made
-        log.warning("%s", error)
+    if error and error is not page.report:  # the caller reports failures, once each
+        log.info("%s", error)
     outcome = "error" if text_error else result.outcome
     return FeedOutcome(feed.id, outcome, page.entries, page.findings, page.alerts,
                        page.follow_ups, page.kind == "baseline" and not feed.baseline_done,

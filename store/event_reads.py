@@ -42,6 +42,35 @@ def recent_events(
     return [_event(row) for row in rows]
 
 
+def archive_events(
+    store: Store,
+    *,
+    vendor: str | None = None,
+    since: datetime | None = None,
+    actor_types: Sequence[str] = (),
+    limit: int = 500,
+) -> list[Event]:
+    """The record for exports and feeds, newest first, each event with its mentions:
+    vendor policy changes, and the acts of the other ``actor_types`` (all when empty)."""
+    where = ["(relevant = 1 OR actor_type != 'vendor')", "actor_type != 'none'"]
+    params: list[Any] = []
+    if vendor is not None:
+        where.append("vendor_key = ?")
+        params.append(vendor_key(vendor))
+    if since is not None:
+        where.append("first_reported >= ?")
+        params.append(since.astimezone(UTC).isoformat(timespec="seconds"))
+    if actor_types:
+        where.append(f"actor_type IN ({','.join('?' for _ in actor_types)})")
+        params.extend(actor_types)
+    rows = store.query(
+        f"SELECT * FROM events WHERE {' AND '.join(where)}"
+        " ORDER BY first_reported DESC, id DESC LIMIT ?",
+        [*params, limit],
+    )
+    return [_event(row, _mentions(store, int(row["id"]))) for row in rows]
+
+
 def get_update(store: Store, update_id: int) -> EventUpdate:
     rows = store.query("SELECT * FROM event_updates WHERE id = ?", [update_id])
     if not rows:

@@ -30,7 +30,10 @@ def sync_feeds(store: Store, feeds: Sequence[FeedConfig], *, now: datetime) -> N
     - a feed whose configured URL changed starts over at the new URL: validators,
       redirect tracking, failures, next due time and the first-run baseline reset;
     - a feed answered 410 ("gone") stays disabled until its configured URL changes;
-    - a feed no longer in the configuration is disabled (a gone one keeps "gone").
+    - a feed no longer in the configuration is disabled (a gone one keeps "gone"),
+      unless it was added with ``feeds add`` (origin cli/chat: kept as it is);
+    - a configured feed with the id of an added one takes it over (feeds.yaml wins);
+    - ``feeds disable`` (operator_disabled) keeps a configured feed disabled.
     """
     stamp = now_iso(now)
     with store.transaction() as db:
@@ -45,6 +48,8 @@ def sync_feeds(store: Store, feeds: Sequence[FeedConfig], *, now: datetime) -> N
                 _update(db, feed, row, stamp)
         configured = {feed.id for feed in feeds}
         for feed_id, row in rows.items():
+            if row["origin"] not in ("config", None):
+                continue  # added without feeds.yaml: managed by `feeds add/remove`
             if feed_id not in configured and (
                 row["enabled"] or row["status"] not in ("disabled", "gone")
             ):
@@ -71,7 +76,7 @@ def _restart(db: Any, feed: FeedConfig, stamp: str) -> None:
         " tags = ?, status = ?, etag = NULL, last_modified = NULL, last_status = NULL,"
         " consecutive_failures = 0, last_error = NULL, next_due_at = NULL, redirect_target = NULL,"
         " redirect_count = 0, baseline_done = 0, last_success_at = NULL, verified = ?,"
-        " updated_at = ? WHERE id = ?",
+        " origin = 'config', added_by = NULL, operator_disabled = 0, updated_at = ? WHERE id = ?",
         (feed.name, feed.url, feed.url, feed.kind, feed.interval, int(feed.enabled),
          json.dumps(list(feed.tags)), "new" if feed.enabled else "disabled", int(feed.verified),
          stamp, feed.id),
@@ -80,10 +85,10 @@ def _restart(db: Any, feed: FeedConfig, stamp: str) -> None:
 
 def _update(db: Any, feed: FeedConfig, row: dict[str, Any], stamp: str) -> None:
     status = str(row["status"])
-    enabled = feed.enabled
+    enabled = feed.enabled and not (row["origin"] == "config" and row["operator_disabled"])
     if status == "gone":
         enabled = False
-    elif not feed.enabled:
+    elif not enabled:
         status = "disabled"
     elif status == "disabled":  # re-enabled: show what we last knew
         status = (
@@ -91,7 +96,8 @@ def _update(db: Any, feed: FeedConfig, row: dict[str, Any], stamp: str) -> None:
         )
     db.execute(
         "UPDATE feeds SET name = ?, kind = ?, interval = ?, tags = ?, enabled = ?, status = ?,"
-        " verified = ?, updated_at = ? WHERE id = ?",
+        " verified = ?, operator_disabled = CASE WHEN origin = 'config' THEN operator_disabled"
+        " ELSE 0 END, origin = 'config', added_by = NULL, updated_at = ? WHERE id = ?",
         (feed.name, feed.kind, feed.interval, json.dumps(list(feed.tags)), int(enabled), status,
          int(feed.verified), stamp, feed.id),
     )  # fmt: skip

@@ -342,6 +342,38 @@ def m007_pages(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def m008_readers(db: sqlite_utils.Database) -> None:
+    """For the people who read the alerts: feeds added without editing feeds.yaml, and
+    digests.
+
+    ``feeds.origin`` says who manages a feed: ``config`` (feeds.yaml, which wins on a
+    conflict), ``cli`` or ``chat`` (added with ``feeds add``; kept by ``sync_feeds``);
+    ``operator_disabled`` is ``feeds disable`` on any feed. A subscription may get a
+    digest (``daily``/``weekly`` at ``digest_at`` in ``digest_tz``) instead of, or besides
+    (``alerts``), immediate alerts, for periods ending after ``digest_from``; ``digests``
+    records each period once (the dedup fact that keeps a digest from being sent twice)."""
+    statements = [
+        "ALTER TABLE feeds ADD COLUMN origin TEXT NOT NULL DEFAULT 'config'",
+        "ALTER TABLE feeds ADD COLUMN added_by TEXT",
+        "ALTER TABLE feeds ADD COLUMN operator_disabled INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE subscriptions ADD COLUMN alerts INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE subscriptions ADD COLUMN digest TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE subscriptions ADD COLUMN digest_at TEXT NOT NULL DEFAULT '08:00'",
+        "ALTER TABLE subscriptions ADD COLUMN digest_tz TEXT NOT NULL DEFAULT 'UTC'",
+        "ALTER TABLE subscriptions ADD COLUMN digest_from TEXT",
+        "CREATE TABLE digests ("
+        " id INTEGER PRIMARY KEY,"
+        " subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,"
+        " period_start TEXT NOT NULL, period_end TEXT NOT NULL,"
+        " status TEXT NOT NULL DEFAULT 'sending', event_count INTEGER NOT NULL DEFAULT 0,"
+        " attempts INTEGER NOT NULL DEFAULT 0,"
+        " message_ref TEXT, last_error TEXT, created_at TEXT NOT NULL, sent_at TEXT,"
+        " UNIQUE (subscription_id, period_end))",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 def m009_ops(db: sqlite_utils.Database) -> None:
     """For the people who run it: the ops channel.
 
@@ -372,7 +404,7 @@ def m009_ops(db: sqlite_utils.Database) -> None:
 
 # Later migrations append here. Reserved: 2 = events/clustering (signatures, FTS),
 # 3 = event vote tallies (clustering speed), 5 = sources (verified feeds, outlets),
-# 7 = watched policy pages.
+# 7 = watched policy pages, 8 = readers (added feeds, digests).
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", m001_initial),
     (2, "events: signatures and search", m002_events),
@@ -380,5 +412,6 @@ MIGRATIONS: list[Migration] = [
     (4, "delivery: leases and destination outages", m004_delivery_leases),
     (5, "sources: unverified feeds, outlets, one article once", m005_sources),
     (7, "pages: versions of watched policy pages", m007_pages),
+    (8, "readers: added feeds, digests", m008_readers),
     (9, "ops: the ops channel's facts, notices and deliveries", m009_ops),
 ]

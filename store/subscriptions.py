@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.models import DeclaredSubscription, Destination, Filters, Subscription
-from store.db import Store, now_iso
+from bot.models import DeclaredSubscription, Destination, DigestPlan, Filters, Subscription
+from store.db import Store, now_iso, parse_iso
 
 CONSOLE = Destination("console")
 
@@ -188,6 +188,10 @@ def _subscription(row: dict[str, Any]) -> Subscription:
         actor_types=tuple(json.loads(row["actor_types"] or "[]")),
         min_confidence=float(row["min_confidence"] or 0.0),
     )
+    plan = None
+    if row.get("digest"):
+        plan = DigestPlan(every=str(row["digest"]), at=str(row["digest_at"]),
+                          tz=str(row["digest_tz"]), since=parse_iso(row.get("digest_from")))  # fmt: skip
     return Subscription(
         id=int(row["id"]),
         destination=dest,
@@ -195,5 +199,23 @@ def _subscription(row: dict[str, Any]) -> Subscription:
         status=str(row["status"]),
         last_error=row["last_error"],
         origin=str(row["origin"]),
+        digest=plan,
+        alerts=bool(row.get("alerts", 1)),
         ops=bool(row.get("ops")),
     )
+
+
+def set_digest(
+    store: Store, subscription_id: int, plan: DigestPlan | None, *, alerts: bool
+) -> None:
+    """Give a subscription a digest (or none) and switch its immediate alerts on or off.
+    A new or changed plan counts from now (no digest of the time before it)."""
+    with store.transaction() as db:
+        db.execute(
+            "UPDATE subscriptions SET digest = ?, digest_at = ?, digest_tz = ?, alerts = ?,"
+            " digest_from = CASE WHEN digest = ? AND digest_at = ? AND digest_tz = ?"
+            " THEN digest_from ELSE ? END, updated_at = ? WHERE id = ?",
+            (plan.every if plan else "", plan.at if plan else "08:00", plan.tz if plan else "UTC",
+             int(alerts), plan.every if plan else "", plan.at if plan else "08:00",
+             plan.tz if plan else "UTC", now_iso() if plan else None, now_iso(), subscription_id),
+        )  # fmt: skip

@@ -18,6 +18,8 @@ import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.parser import BytesParser
+from email.policy import HTTP
 from typing import Any
 
 import pytest
@@ -31,6 +33,18 @@ BOT_ID = "900000000000000001"
 APP_ID = "900000000000000002"
 OWNER_ID = "900000000000000003"
 JSON_TYPE = "application/json"
+BODY: web.RequestKey[Any] = web.RequestKey("body", object)  # the parsed JSON / payload_json
+FILES: web.RequestKey[list[Any]] = web.RequestKey("files", list)  # multipart files[n]
+
+
+@dataclass(frozen=True)
+class File:
+    """A file attached to a request (multipart ``files[n]``), as Discord receives it."""
+
+    field: str
+    filename: str
+    content_type: str
+    data: bytes
 
 
 @dataclass
@@ -38,8 +52,9 @@ class Call:
     method: str
     path: str  # without the /api/v10 prefix
     query: dict[str, str]
-    json: Any
+    json: Any  # the JSON body, or a multipart request's payload_json
     headers: dict[str, str]
+    files: list[File] = field(default_factory=list)
 
 
 @dataclass
@@ -164,13 +179,19 @@ class FakeDiscord:
     @web.middleware
     async def _middleware(self, request: web.Request, handler: Any) -> web.StreamResponse:
         raw = await request.read()
-        try:
-            body = json.loads(raw) if raw else None
-        except ValueError:
-            body = raw.decode("utf-8", "replace")
+        files: list[File] = []
+        if request.content_type == "multipart/form-data":
+            body, files = _multipart(request.headers["Content-Type"], raw)
+        else:
+            try:
+                body = json.loads(raw) if raw else None
+            except ValueError:
+                body = raw.decode("utf-8", "replace")
+        request[BODY] = body
+        request[FILES] = files
         path = request.path.removeprefix("/api/v10")
         self.calls.append(
-            Call(request.method, path, dict(request.query), body, dict(request.headers))
+            Call(request.method, path, dict(request.query), body, dict(request.headers), files)
         )
         failure = self._take_failure(request.method, path)
         if failure is not None:
@@ -222,7 +243,7 @@ class FakeDiscord:
                 "avatar": None, "bot": bot, "flags": 0}  # fmt: skip
 
     def _message(self, channel: str, body: dict[str, Any], message_id: str | None = None,
-                 webhook_id: str | None = None) -> dict[str, Any]:  # fmt: skip
+                 webhook_id: str | None = None, files: list[File] | None = None) -> dict[str, Any]:  # fmt: skip
         message = {
             "id": message_id or self._next_id(),
             "channel_id": channel,
@@ -234,7 +255,17 @@ class FakeDiscord:
             "mention_everyone": False,
             "mentions": [],
             "mention_roles": [],
-            "attachments": [],
+            "attachments": [
+                {
+                    "id": self._next_id(),
+                    "filename": f.filename,
+                    "size": len(f.data),
+                    "content_type": f.content_type,
+                    "url": f"https://cdn.invalid/{f.filename}",
+                    "proxy_url": f"https://cdn.invalid/{f.filename}",
+                }
+                for f in files or []
+            ],  # fmt: skip
             "embeds": body.get("embeds") or [],
             "pinned": False,
             "type": 19 if body.get("message_reference") else 0,
@@ -285,7 +316,7 @@ class FakeDiscord:
 
     async def _create_message(self, request: web.Request) -> web.Response:
         channel = request.match_info["channel"]
-        message = self._message(channel, await request.json())
+        message = self._message(channel, request[BODY], files=request[FILES])
         self.messages[message["id"]] = message
         return self._json(message)
 
@@ -331,20 +362,21 @@ class FakeDiscord:
         return self._json(synced)
 
     async def _callback(self, request: web.Request) -> web.Response:
-        body = await request.json()
+        body = request[BODY]
         data = body.get("data") or {}
         interaction: dict[str, Any] = {"id": request.match_info["id"], "type": 2}
         resource: dict[str, Any] | None = None
         if body.get("type") == 4:
-            message = self._message("0", data)
+            message = self._message("0", data, files=request[FILES])
             interaction.update(response_message_id=message["id"],
                                response_message_ephemeral=bool((data.get("flags") or 0) & 64))  # fmt: skip
             resource = {"type": 4, "message": message}
         return self._json({"interaction": interaction, "resource": resource})
 
     async def _execute_webhook(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        message = self._message("940000000000000001", body, webhook_id=request.match_info["hook"])
+        body = request[BODY]
+        message = self._message("940000000000000001", body, webhook_id=request.match_info["hook"],
+                                files=request[FILES])  # fmt: skip
         self.messages[message["id"]] = message
         if request.query.get("wait") in ("true", "1", "True"):
             return self._json(message)
@@ -352,6 +384,23 @@ class FakeDiscord:
 
     async def _edit_webhook_message(self, request: web.Request) -> web.Response:
         return await self._edit_message(request)
+
+
+def _multipart(content_type: str, raw: bytes) -> tuple[Any, list[File]]:
+    """A multipart/form-data body as Discord reads it: ``payload_json`` and ``files[n]``."""
+    message = BytesParser(policy=HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + raw
+    )
+    body: Any = None
+    files: list[File] = []
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        data = part.get_payload(decode=True) or b""
+        if name == "payload_json":
+            body = json.loads(data)
+        else:
+            files.append(File(str(name), part.get_filename() or "", part.get_content_type(), data))
+    return body, files
 
 
 # ---------------------------------------------------------------------- fixtures

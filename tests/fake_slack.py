@@ -4,7 +4,10 @@ It runs an aiohttp server on its own thread and event loop, so both async tests
 (the real ``AsyncWebClient``, bolt) and sync code (``asyncio.run`` inside the
 CLI) can talk to it. Point clients at ``fake.api_url`` (``…/api/``).
 
-Recorded calls carry their parsed form/JSON body. Faults can be queued:
+Recorded calls carry their parsed form/JSON body. File uploads (files_upload_v2) work
+as Slack's do: ``files.getUploadURLExternal`` hands out an upload URL on this server,
+the bytes POSTed there land in ``uploads[file_id]``, and ``files.completeUploadExternal``
+shares the file into a channel (``shared[file_id]``). Faults can be queued:
 ``hang_next(1, seconds=1)`` (record, answer late),
 ``fail_next(n, status=429, retry_after=1)``, ``fail_next(n, status=503)``,
 ``fail_next(n, error="channel_not_found")``; a channel can be broken for good
@@ -52,6 +55,9 @@ class FakeSlack:
     channel_errors: dict[str, str] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
     port: int = 0
+    uploads: dict[str, bytes] = field(default_factory=dict)  # file id → bytes received
+    announced: dict[str, int] = field(default_factory=dict)  # file id → length announced
+    shared: dict[str, dict[str, Any]] = field(default_factory=dict)  # file id → completion
     _faults: list[Fault] = field(default_factory=list)
     _attempts: dict[str, int] = field(default_factory=dict)
     _ts: int = 0
@@ -121,7 +127,7 @@ class FakeSlack:
             body.update(json.loads(raw))
         elif raw:
             body.update(dict(parse_qsl(raw)))
-        for key in ("blocks", "attachments"):
+        for key in ("blocks", "attachments", "files"):
             if isinstance(body.get(key), str):
                 body[key] = json.loads(body[key])
         return body
@@ -189,7 +195,41 @@ class FakeSlack:
                 self._ts += 1
                 ts = f"1700000000.{self._ts:06d}"
             return {"ok": True, "channel": channel, "ts": ts, "message": {"text": body.get("text")}}
+        if method.startswith("files."):
+            return self._files(method, body)
         return {"ok": False, "error": "unknown_method"}
+
+    def _files(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        if method == "files.getUploadURLExternal":
+            if not body.get("filename") or not str(body.get("length", "")).isdigit():
+                return {"ok": False, "error": "invalid_arguments"}
+            with self._lock:
+                self._ts += 1
+                file_id = f"F{self._ts:08d}"
+                self.announced[file_id] = int(body["length"])
+            return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
+        if method == "files.completeUploadExternal":
+            channel = str(body.get("channel_id") or "")
+            if channel in self.channel_errors:
+                return {"ok": False, "error": self.channel_errors[channel]}
+            files = body.get("files") or []
+            for item in files:
+                data = self.uploads.get(str(item.get("id")))
+                if data is None or len(data) != self.announced.get(str(item["id"])):
+                    return {"ok": False, "error": "file_upload_incomplete"}
+                self.shared[str(item["id"])] = {**item, "channel_id": channel,
+                                                "initial_comment": body.get("initial_comment")}  # fmt: skip
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+        return {"ok": False, "error": "unknown_method"}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["file_id"]
+        if file_id not in self.announced:
+            return web.Response(status=404, text="unknown upload")
+        data = await request.read()
+        with self._lock:
+            self.uploads[file_id] = data
+        return web.Response(text=f"OK - {len(data)}")
 
     async def _hook(self, request: web.Request) -> web.Response:
         kind = request.path.split("/")[1]  # "hooks" | "response"
@@ -217,6 +257,7 @@ class FakeSlack:
             app.router.add_route("*", "/api/{method}", self._api)
             app.router.add_post("/hooks/{name:.+}", self._hook)
             app.router.add_post("/response/{name:.+}", self._hook)
+            app.router.add_post("/upload/{file_id}", self._upload)
             self._runner = web.AppRunner(app)
             loop.run_until_complete(self._runner.setup())
             site = web.TCPSite(self._runner, "127.0.0.1", 0)

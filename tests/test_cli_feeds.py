@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from bot.cli.main import main
 from store import Store
 from store.feeds import get_feed, save_feed_state
+from tests.cli_tables import assert_fits, table_rows
 
 FEEDS_YAML = """\
 defaults:
@@ -38,9 +39,12 @@ def run(tmp_path: Path, *args: str, feeds: str = FEEDS_YAML) -> tuple[int, str]:
 def test_configured_feeds_show_as_new(tmp_path: Path) -> None:
     code, output = run(tmp_path)
     assert code == 0, output
-    assert "Policy Watch [policy-watch] (news): new" in output
-    assert "Vendor Newsroom [vendor-newsroom] (vendor): new" in output
-    assert "last fetch never" in output and "2 feeds: 2 new" in output
+    rows = table_rows(output)
+    assert rows["Policy Watch"] == ["Policy Watch", "new", "never", "0", "now"]
+    assert rows["Vendor Newsroom"][:3] == ["Vendor Newsroom", "new", "never"]
+    assert "News (1)" in output and "Vendor newsrooms (primary sources) (1)" in output
+    assert "2 feeds: 2 new" in output
+    assert_fits(output)
 
 
 def test_health_after_failures(tmp_path: Path) -> None:
@@ -56,9 +60,9 @@ def test_health_after_failures(tmp_path: Path) -> None:
     store.close()
     code, output = run(tmp_path)
     assert code == 0, output
-    assert "Policy Watch [policy-watch] (news): FAILING" in output
-    assert "last fetch 5 min ago, failures 3, next due in 2 h" in output
-    assert "last error: feed 'Policy Watch' (…): HTTP 500" in output
+    assert table_rows(output)["Policy Watch"] == ["Policy Watch", "FAILING", "5m ago", "3", "in 2h"]
+    assert "Problems (1 feed):\n  Policy Watch: HTTP 500" in output
+    assert output.count("HTTP 500") == 1 and "(…)" not in output
 
     code, output = run(tmp_path, "--json")
     assert code == 0

@@ -97,7 +97,7 @@ async def test_commands_sync_globally_on_start(runtime: DiscordRuntime, fake: Fa
     [group] = sync.json
     assert group["name"] == "frpolicy"
     subs = {option["name"] for option in group["options"]}
-    assert subs == {"latest", "vendor", "search", "subscribe", "unsubscribe",
+    assert subs == {"latest", "vendor", "timeline", "search", "subscribe", "unsubscribe",
                     "subscriptions", "feeds", "page", "status", "help"}  # fmt: skip
     subscribe = next(o for o in group["options"] if o["name"] == "subscribe")
     params = {p["name"]: p for p in subscribe["options"]}

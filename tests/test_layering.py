@@ -25,6 +25,8 @@ OWNERS = {
     "apscheduler": "bot/app.py",
     "prometheus_client": "bot/ops/metrics.py",
     "dotenv": "bot/env.py",
+    "feedgen": "bot/exports/atom.py",
+    "matplotlib": "bot/delivery/chart.py",
 }
 
 

@@ -13,6 +13,7 @@ from bot.config import ConfigError, load_config
 from bot.sources import vendor_searches
 from bot.sources.identity import canonical_link
 from tests import feedserver
+from tests.cli_tables import table_rows
 from tests.feedserver import ALLOW_LOCAL, FeedServer
 
 feed_server = feedserver.feed_server
@@ -138,21 +139,24 @@ def test_an_unconfirmed_address_that_is_dead_on_the_first_run_says_so_plainly(
 
     code, listing = cli(tmp_path, "feeds")
     assert code == 0, listing
-    assert "Pattern Blog [pattern-blog] (news): new (unconfirmed address)" in listing
+    assert table_rows(listing)["Pattern Blog"][1:] == ["new", "never", "0", "now", "unconfirmed"]
 
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "bot.db"), "--feeds",
                                        str(tmp_path / "feeds.yaml"), "poll", "--all"])  # fmt: skip
-    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
-    dead = [w for w in warnings if "never confirmed" in w]
-    assert len(dead) == 2, warnings  # the 404 and the web page, not the confirmed feed
-    assert all("verified: false" in w and "probably wrong" in w for w in dead)
+    text = " ".join(result.output.split())
+    assert "warning: 3 feed(s) failed" in text
+    for name in ("Pattern Blog", "Pattern Page"):  # the 404 and the web page, not the other
+        problem = text.split(f"{name}: ", 1)[1]
+        assert problem.index("never confirmed") < problem.index("probably wrong") < 400
+    assert text.count("never confirmed") == 2 and "verified: false" in text
 
     code, listing = cli(tmp_path, "feeds")
-    assert "Pattern Blog [pattern-blog] (news): DEAD (unconfirmed address, never worked" in listing
-    assert "Pattern Page [pattern-page] (news): DEAD" in listing
-    assert "Known Feed [known-feed] (news): FAILING" in listing
+    rows = table_rows(listing)
+    assert rows["Pattern Blog"][1] == "DEAD" and rows["Pattern Blog"][-1] == "unconfirmed"
+    assert rows["Pattern Page"][1] == "DEAD"
+    assert rows["Known Feed"][1] == "FAILING"
     assert "2 dead, 1 failing" in listing
-    assert "next due in 24 h" in listing  # not a quiet backoff ladder
+    assert rows["Pattern Blog"][4] == "in 24h"  # not a quiet backoff ladder
 
 
 def test_an_unconfirmed_address_that_stumbles_is_not_called_dead(
@@ -165,7 +169,8 @@ def test_an_unconfirmed_address_that_stumbles_is_not_called_dead(
     CliRunner().invoke(main, ["--db", str(tmp_path / "bot.db"), "--feeds",
                               str(tmp_path / "feeds.yaml"), "poll", "--all"])  # fmt: skip
     code, listing = cli(tmp_path, "feeds")
-    assert "Flaky [flaky] (news): FAILING (unconfirmed address)" in listing
+    assert table_rows(listing)["Flaky"][1] == "FAILING"
+    assert table_rows(listing)["Flaky"][-1] == "unconfirmed"
 
 
 def test_generated_searches_are_listed_like_the_others(tmp_path: Path) -> None:
@@ -173,8 +178,11 @@ def test_generated_searches_are_listed_like_the_others(tmp_path: Path) -> None:
                  "  - name: Own\n    url: https://own.example/feed\n")  # fmt: skip
     code, listing = cli(tmp_path, "feeds")
     assert code == 0, listing
-    assert "Own [own] (news): new" in listing
-    assert "Google News - Clearview AI (en) [news-search-clearview-ai-en] (news): new" in listing
-    assert "(generated from vendors.yaml (vendor Clearview AI))" in listing
+    rows = table_rows(listing)
+    assert rows["Own"][1] == "new"
+    assert rows["Google News - Clearview AI (en)"][1] == "new"
+    assert listing.index("News searches generated from vendors.yaml") < listing.index(
+        "Google News - Clearview AI (en)"
+    )
     total = 1 + len(vendor_searches.generated_feeds())
     assert f"{total} feeds: {total} new" in listing

@@ -12,6 +12,7 @@ from bot.config import DeclaredSubscription
 from bot.models import Destination, Filters
 from store import Store
 from store import subscriptions as subscriptions_store
+from tests.cli_tables import assert_fits, table_rows
 
 HOOK = "https://hooks.slack.com/services/T000/B000/SECRETSECRET"
 
@@ -60,7 +61,11 @@ def test_failing_subscriptions_show_their_error_and_fix(tmp_path: Path) -> None:
     subscriptions_store.mark_failing(store, sub.id, "Missing Permissions (50013) in channel 1234")
     store.close()
     code, out, _ = run(db, "list")
-    assert "FAILING: Missing Permissions (50013)" in out
+    row = table_rows(out)["1"]
+    assert row[1:4] == ["discord:123456789012345678", "cli", "FAILING"]
+    assert "#1 discord:123456789012345678: Missing Permissions (50013)" in out
+    assert out.count("Missing Permissions") == 1
+    assert_fits(out)
     assert "policybot subscriptions add discord:123456789012345678 --vendor Microsoft" in out
     code, out, _ = run(db, "list", "--json")
     assert json.loads(out)[0]["last_error"].startswith("Missing Permissions")

@@ -4,29 +4,34 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
 
 import click
 
 from bot.chat import registry
+from bot.cli.feed_table import problem_lines
+from bot.cli.progress import ProgressLine
 from bot.cli.state import CliState, pass_state
+from bot.cli.table import output_width
+from bot.pipeline import PollSummary
 
 
 @click.command()
 @click.option("--tick", default=None, type=click.FloatRange(min=1.0),
               help="Seconds between checks for due feeds (default: $POLICYBOT_TICK or 30).")  # fmt: skip
-@click.option("--http", "http", default=None, metavar="[HOST:]PORT",
-              help="Serve /healthz and /metrics there (default: $POLICYBOT_HTTP, else off; "
-              "HOST defaults to 127.0.0.1).")  # fmt: skip
+@click.option("--http", "listen", default=None, metavar="[HOST:]PORT",
+              help="Serve /healthz, /metrics, /feeds/events.atom and /feeds/events.json there "
+              "(default: $POLICYBOT_HTTP, else off; HOST defaults to 127.0.0.1).")  # fmt: skip
 @pass_state
-def run(state: CliState, tick: float | None, http: str | None) -> None:
+def run(state: CliState, tick: float | None, listen: str | None) -> None:
     """Poll due feeds on a schedule and deliver alerts until Ctrl-C / SIGTERM."""
     from bot.app import Daemon
     from bot.http_server import parse_listen
 
     tick = tick if tick is not None else _tick(state.env.get("POLICYBOT_TICK"))
-    http = http or state.env.get("POLICYBOT_HTTP") or None
+    listen = listen or state.env.get("POLICYBOT_HTTP") or None
     try:
-        listen = parse_listen(http) if http else None
+        http = parse_listen(listen) if listen else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--http / POLICYBOT_HTTP") from None
     config = state.config()  # validated before the store is touched
@@ -37,8 +42,10 @@ def run(state: CliState, tick: float | None, http: str | None) -> None:
         f"alerts to {', '.join(targets) or 'subscribed webhooks only'}. Ctrl-C stops.",
         err=True,
     )
-    daemon = Daemon(store, config, tick_seconds=tick, http=listen,
-                    on_poll=lambda s: click.echo(s.line(), err=True))  # fmt: skip
+    daemon = Daemon(store, config, tick_seconds=tick, on_poll=_report, http=http)
+    if http:
+        click.echo(f"policybot: event feeds at http://{http[0]}:{http[1]}/feeds/events.atom "
+                   "and /feeds/events.json; /healthz and /metrics beside them", err=True)  # fmt: skip
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C before the handlers were installed
         asyncio.run(daemon.run())
     if daemon.fatal is not None:
@@ -67,13 +74,33 @@ def poll(state: CliState, include_all: bool) -> None:
 
     config = state.config()
     store = state.store()
-    summary, delivered = asyncio.run(poll_and_deliver(store, config, include_all=include_all))
-    for error in summary.errors:
-        click.echo(f"warning: {error}", err=True)
+    progress = ProgressLine(sys.stderr, width=output_width(sys.stderr))
+    try:
+        summary, delivered = asyncio.run(
+            poll_and_deliver(store, config, include_all=include_all, progress=progress)
+        )
+    finally:
+        progress.clear()
+    _failures(summary)
     for note in summary.notes:
         click.echo(f"note: {note}", err=True)
-    click.echo(f"{summary.line()}; delivered {delivered.sent}, waiting {delivered.waiting}, "
-               f"failed {delivered.failed}")  # fmt: skip
+    sent = f"delivered {delivered.sent}, waiting {delivered.waiting}, failed {delivered.failed}"
+    click.echo("\n".join(summary.lines(sent)))
+
+
+def _failures(summary: PollSummary) -> None:
+    """Each failed feed once: its problem without the feed's URL, grouped when shared."""
+    if not summary.failures:
+        return
+    click.echo(f"warning: {len(summary.failures)} feed(s) failed:", err=True)
+    for line in problem_lines(summary.failures, width=output_width(sys.stderr),
+                              hint="`policybot feeds`"):  # fmt: skip
+        click.echo(line, err=True)
+
+
+def _report(summary: PollSummary) -> None:
+    click.echo("\n".join(summary.lines()), err=True)
+    _failures(summary)
 
 
 COMMANDS: list[click.Command] = [run, poll]

@@ -10,12 +10,14 @@ import json
 import re
 from dataclasses import asdict
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import click
 
 from bot import clustering
 from bot.cli.state import CliState, pass_state
+from bot.delivery.chart import ChartsUnavailable, timeline_png
 from bot.events.status import Timeline
 from bot.models import Event, SearchHit
 from bot.vendor_lookup import canonical_vendor, close_vendors
@@ -60,11 +62,20 @@ def resolve_vendor(store: Store, typed: str) -> str:
 @click.command("timeline")
 @click.argument("vendor")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--png", "png", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also draw the timeline as a PNG chart in this file (needs policybot[charts]).")  # fmt: skip
 @pass_state
-def timeline(state: CliState, vendor: str, as_json: bool) -> None:
+def timeline(state: CliState, vendor: str, as_json: bool, png: Path | None) -> None:
     """A vendor's policy events, oldest first, and its current status per product."""
     store = state.store(create=False)
     result = clustering.timeline(store, resolve_vendor(store, vendor))
+    if png is not None:
+        try:
+            chart = timeline_png(result)
+        except ChartsUnavailable as exc:
+            raise click.ClickException(str(exc)) from None
+        png.write_bytes(chart.png)
+        click.echo(f"wrote {png} ({len(chart.png)} bytes, {len(result.events)} events)", err=True)
     if as_json:
         click.echo(json.dumps(timeline_json(result), indent=2, ensure_ascii=False))
         return

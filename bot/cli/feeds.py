@@ -1,4 +1,6 @@
-"""``policybot feeds [--json]``: each feed with its health."""
+"""``policybot feeds [--json]``: each feed with its health; its subcommands
+(``add``, ``remove``, ``enable``, ``disable``, ``import``, ``export``) are in
+``bot.cli.feed_commands``."""
 
 from __future__ import annotations
 
@@ -8,22 +10,37 @@ from typing import Any
 
 import click
 
-from bot.cli.state import CliState, pass_state
+from bot.cli.feed_commands import SUBCOMMANDS
+from bot.cli.feed_table import feed_rows, problem_lines
+from bot.cli.state import CliState
+from bot.cli.table import output_width
 from bot.models import FeedState
+from bot.sources.manage import settle_conflicts
+from store import feed_catalog
 from store.feeds import list_feeds, sync_feeds
 
 
-@click.command("feeds")
+@click.group("feeds", invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-@pass_state
-def feeds(state: CliState, as_json: bool) -> None:
-    """List configured feeds with status, last fetch, failures, last error and next due."""
+@click.pass_context
+def feeds(ctx: click.Context, as_json: bool) -> None:
+    """List feeds (feeds.yaml and added ones) with status, last fetch, failures, last
+    error and next due; the subcommands add, remove, switch, import and export feeds."""
+    if ctx.invoked_subcommand is None:
+        list_feeds_command(ctx.find_object(CliState), as_json)
+
+
+def list_feeds_command(state: CliState | None, as_json: bool) -> None:
+    assert state is not None
     config = state.config()  # validated before the store is opened
     store = state.store()
     now = datetime.now(UTC)
+    for note in settle_conflicts(store, config.feeds):
+        click.echo(f"note: {note}", err=True)
     sync_feeds(store, config.feeds, now=now)
-    order = {feed.id: index for index, feed in enumerate(config.feeds)}
-    origins = {feed.id: feed.origin for feed in config.feeds}
+    added = feed_catalog.added_feeds(store)
+    order = {feed.id: index for index, feed in enumerate((*config.feeds, *added))}
+    origins = {feed.id: feed.origin for feed in (*config.feeds, *added)}
     rows = sorted(list_feeds(store), key=lambda f: (order.get(f.id, len(order)), f.name, f.id))
     if as_json:
         click.echo(json.dumps([feed_json(f, configured=f.id in order, origin=origins.get(f.id, ""))
@@ -32,14 +49,19 @@ def feeds(state: CliState, as_json: bool) -> None:
     if not rows:
         click.echo("No feeds configured.")
         return
-    for feed in rows:
-        click.echo(feed_lines(feed, now=now, configured=feed.id in order,
-                              origin=origins.get(feed.id, "")))  # fmt: skip
+    width = output_width()
+    for line in feed_rows(rows, now=now, configured=set(order), origins=origins, width=width):
+        click.echo(line)
     counts: dict[str, int] = {}
     for feed in rows:
         counts[feed.status] = counts.get(feed.status, 0) + 1
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
     click.echo(f"{len(rows)} feeds: {summary}")
+    failures = [(f.name, f.last_error) for f in rows if f.last_error and f.enabled]
+    if failures:
+        click.echo(f"Problems ({len(failures)} feed{'s' if len(failures) != 1 else ''}):")
+        for line in problem_lines(failures, width=width):
+            click.echo(line)
 
 
 def feed_json(feed: FeedState, *, configured: bool = True, origin: str = "") -> dict[str, Any]:
@@ -68,44 +90,7 @@ def feed_json(feed: FeedState, *, configured: bool = True, origin: str = "") -> 
     }
 
 
-def feed_lines(feed: FeedState, *, now: datetime, configured: bool = True, origin: str = "") -> str:
-    """A feed as two or three readable lines."""
-    status = feed.status.upper() if feed.status in ("failing", "gone", "dead") else feed.status
-    head = f"{feed.name} [{feed.id}] ({feed.kind}): {status}"
-    if not feed.verified:
-        head += (" (unconfirmed address, never worked: fix its url)" if feed.status == "dead"
-                 else " (unconfirmed address)" if feed.last_success_at is None
-                 else " (unconfirmed address, has worked)")  # fmt: skip
-    if origin:
-        head += f" ({origin})"
-    if not configured:
-        head += " (no longer in feeds.yaml)"
-    due = "never" if not feed.enabled else relative(feed.next_due_at, now, default="now")
-    details = (
-        f"  last fetch {relative(feed.last_fetch_at, now, default='never')}"
-        f", failures {feed.consecutive_failures}, next due {due}"
-    )
-    if feed.url != feed.config_url:
-        details += f", polling {feed.url} (moved permanently)"
-    lines = [head, details]
-    if feed.last_error:
-        lines.append(f"  last error: {feed.last_error}")
-    return "\n".join(lines)
-
-
-def relative(moment: datetime | None, now: datetime, *, default: str) -> str:
-    """``5 min ago`` / ``in 2 h`` / ``now``."""
-    if moment is None:
-        return default
-    seconds = (moment - now).total_seconds()
-    if abs(seconds) < 60:
-        return "now"
-    amount = abs(seconds)
-    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
-        if amount >= size:
-            text = f"{amount / size:.0f} {unit}"
-            break
-    return f"in {text}" if seconds > 0 else f"{text} ago"
-
+for _command in SUBCOMMANDS:
+    feeds.add_command(_command)
 
 COMMANDS: list[click.Command] = [feeds]

@@ -10,7 +10,19 @@ from typing import Any
 
 import click
 
-from bot.cli import backup, daemon, evaluate, events, feeds, outbox, pages, recent, subscriptions
+from bot.cli import (
+    backup,
+    browse,
+    daemon,
+    evaluate,
+    events,
+    export,
+    feeds,
+    outbox,
+    pages,
+    recent,
+    subscriptions,
+)
 from bot.cli.state import CliState, default_db_path
 from bot.env import load_environment
 from store import StoreError
@@ -75,6 +87,18 @@ def main(ctx: click.Context, db_path: Path | None, feeds_path: Path | None, verb
     ctx.call_on_close(state.close)
 
 
-for _module in (daemon, feeds, pages, recent, events, evaluate, subscriptions, outbox, backup):
+for _module in (
+    daemon,
+    feeds,
+    pages,
+    recent,
+    events,
+    export,
+    browse,
+    evaluate,
+    subscriptions,
+    outbox,
+    backup,
+):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -8,8 +8,9 @@ from typing import Any
 
 import click
 
-from bot.cli.events import plain, to_json
+from bot.cli.events import to_json
 from bot.cli.state import CliState, pass_state
+from bot.cli.table import Column, output_width, table
 from bot.models import Event
 
 
@@ -17,13 +18,26 @@ def event_json(event: Event) -> dict[str, Any]:
     return dict(to_json(asdict(event)))
 
 
-def event_line(event: Event) -> str:
-    when = event.first_reported.date().isoformat()
-    who = plain(event.vendor) or "(no vendor)"
-    what = event.action or event.actor_type
-    scope = f" ({event.applies_to})" if event.applies_to else ""
-    count = f"{event.mention_count} mention{'s' if event.mention_count != 1 else ''}"
-    return f"{when}  #{event.id:<5} {who}: {what}{scope}  [{count}]\n        {plain(event.title)}"
+_COLUMNS = (
+    Column("DATE"),
+    Column("ID"),
+    Column("VENDOR", max_width=16),
+    Column("ACTION", max_width=20),
+    Column("REPORTS", align=">"),
+    Column("TITLE", flex=True),
+)
+
+
+def event_rows(events: list[Event], *, width: int) -> list[str]:
+    """One row per event: date, id, vendor, action (and whom it applies to), reports, title."""
+    rows = []
+    for event in events:
+        what = event.action or f"[{event.actor_type}]"
+        if event.applies_to:
+            what += f" ({event.applies_to.replace('_', ' ')})"
+        rows.append((f"{event.first_reported:%Y-%m-%d}", f"#{event.id}",
+                     event.vendor or "-", what, event.mention_count, event.title))  # fmt: skip
+    return table(_COLUMNS, rows, width=width)
 
 
 @click.command()
@@ -49,8 +63,8 @@ def events(
         click.echo("No events yet. Run `policybot poll --all` first." if not vendor
                    else f"No events for {vendor!r}. Check the spelling, or try `policybot search`.")  # fmt: skip
         return
-    for event in found:
-        click.echo(event_line(event))
+    for line in event_rows(found, width=output_width()):
+        click.echo(line)
 
 
 COMMANDS: list[click.Command] = [events]

@@ -18,18 +18,20 @@ from bot.commands import replies
 from bot.commands.spec import (
     LATEST_DEFAULT,
     LATEST_MAX,
-    MANAGE_COMMANDS,
     OPERATOR,
     QUERY_MAX,
     SEARCH_LIMIT,
     SUBSCRIBABLE_ACTORS,
     Caller,
+    FeedAdder,
     Request,
     UsageError,
+    needs_manage,
 )
 from bot.commands.text import parse_text
 from bot.delivery import page_render, render
-from bot.models import ACTIONS, Destination, Filters, Message, Subscription
+from bot.delivery.chart import ChartsUnavailable, timeline_png
+from bot.models import ACTIONS, Attachment, Destination, Filters, Message, Subscription
 from bot.vendor_lookup import canonical_vendor, close_vendors, known_vendors
 from store import Store, event_reads, event_search, outbox
 from store import feeds as feeds_store
@@ -40,23 +42,40 @@ from store import subscriptions as subscriptions_store
 # --------------------------------------------------------------------------- execution
 
 
-def execute(store: Store, caller: Caller, request: Request) -> Message:
-    """Run one command; never raises for user mistakes (returns a Message that says the fix)."""
+def execute(
+    store: Store, caller: Caller, request: Request, *, feed_admin: FeedAdder | None = None
+) -> Message:
+    """Run one command; never raises for user mistakes (returns a Message that says the fix).
+    ``feed_admin`` (fetch settings and feeds.yaml's feeds) lets admins add feeds."""
     handler = _HANDLERS.get(request.command)
     if handler is None:
         return replies.help_message(note=f"Unknown command “{request.command[:50]}”.")
-    if request.command in MANAGE_COMMANDS and not caller.can_manage:
+    if needs_manage(request) and not caller.can_manage:
         return render.notice(_not_allowed(caller, request.command))
+    if request.command == "feeds" and request.url:
+        return _add_feed(store, caller, request.url, feed_admin)
     return handler(store, caller, request)
 
 
-def handle_text(store: Store, caller: Caller, text: str) -> Message:
+def handle_text(
+    store: Store, caller: Caller, text: str, *, feed_admin: FeedAdder | None = None
+) -> Message:
     """``parse_text`` then ``execute``; a UsageError becomes a help Message."""
     try:
         request = parse_text(text)
     except UsageError as exc:
         return replies.help_message(note=str(exc))
-    return execute(store, caller, request)
+    return execute(store, caller, request, feed_admin=feed_admin)
+
+
+def _add_feed(store: Store, caller: Caller, url: str, admin: FeedAdder | None) -> Message:
+    """``feeds add URL``: the same checks and trial fetch as `policybot feeds add`."""
+    if admin is None:
+        return render.notice(
+            "Feeds cannot be added here; the operator can run `policybot feeds add URL`."
+        )
+    text = admin.add_from_chat(store, url[:2000], added_by=f"{caller.platform}:{caller.user_id}")
+    return render.notice(text)
 
 
 def vendor_names(store: Store, prefix: str = "", limit: int = 25) -> list[str]:
@@ -66,6 +85,8 @@ def vendor_names(store: Store, prefix: str = "", limit: int = 25) -> list[str]:
 
 def _not_allowed(caller: Caller, command: str) -> str:
     who = caller.manage_hint
+    if command == "feeds":
+        return f"Only {who} can add feeds. Ask one of them to run `/frpolicy feeds add URL`."
     return f"Only {who} can {command} this channel. Ask one of them to run `/frpolicy {command}`."
 
 
@@ -92,6 +113,22 @@ def _vendor(store: Store, caller: Caller, request: Request) -> Message:
             f"No events recorded for “{name[:80]}”.{hint} Try `search {name[:80]}`."
         )
     return render.timeline(timeline.vendor, timeline.events, [s.text for s in timeline.status])
+
+
+def _timeline(store: Store, caller: Caller, request: Request) -> Message:
+    """``timeline VENDOR``: the vendor's timeline with its chart attached (a PNG)."""
+    message = _vendor(store, caller, request)
+    known = event_reads.vendor_names(store)
+    name = canonical_vendor(request.vendor or "", known) or (request.vendor or "").strip()
+    timeline = clustering.timeline(store, name)
+    if not timeline.events:
+        return message
+    try:
+        chart = timeline_png(timeline)
+    except ChartsUnavailable as exc:
+        return replace(message, footer=f"No chart: {exc}.")
+    attachment = Attachment(chart.filename, chart.png, chart.title)
+    return replace(message, attachment=attachment, ephemeral=False)
 
 
 def _search(store: Store, caller: Caller, request: Request) -> Message:
@@ -252,6 +289,7 @@ def _help(store: Store, caller: Caller, request: Request) -> Message:
 _HANDLERS: dict[str, Callable[[Store, Caller, Request], Message]] = {
     "latest": _latest,
     "vendor": _vendor,
+    "timeline": _timeline,
     "search": _search,
     "subscribe": _subscribe,
     "unsubscribe": _unsubscribe,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.models import ACTIONS, Filters
 from bot.vocabulary import ACTING
@@ -22,8 +22,19 @@ SEARCH_LIMIT = 10
 QUERY_MAX = 200
 
 
+if TYPE_CHECKING:
+    from store import Store
+
+
 class UsageError(ValueError):
     """The command text could not be understood; the message shows the right usage."""
+
+
+class FeedAdder(Protocol):
+    """Adds a feed for ``feeds add URL`` (``bot.sources.manage.FeedAdmin``): checks, one
+    trial fetch, save; returns what to tell the user (added, or why not)."""
+
+    def add_from_chat(self, store: Store, url: str, *, added_by: str) -> str: ...
 
 
 OPERATOR = "cli"  # the ``Caller.platform`` of the command line: sees every subscription
@@ -48,6 +59,7 @@ class Request:
     query: str | None = None  # search QUERY
     filters: Filters = field(default_factory=Filters)  # subscribe filters
     ops: bool = False  # subscribe: the ops channel (health messages) instead of alerts
+    url: str | None = None  # feeds add URL
 
 
 @dataclass(frozen=True)
@@ -85,6 +97,14 @@ def _plain(name: str) -> Callable[[Mapping[str, Any]], Request]:
     return lambda values: Request(name)
 
 
+def _feed_url(value: Any) -> str | None:
+    """``add URL`` typed (Slack) or the URL given (Discord's option) → the URL."""
+    words = str(value or "").split()
+    if words and words[0].lower() == "add":
+        words = words[1:]
+    return " ".join(words).strip("<>") or None
+
+
 def _subscribe(values: Mapping[str, Any]) -> Request:
     vendor, action, actor = values.get("vendor"), values.get("action"), values.get("actor_type")
     filters = Filters(
@@ -118,6 +138,14 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
         summary="a vendor's current status and timeline, e.g. `vendor Amazon`",
     ),
     CommandSpec(
+        "timeline", "One vendor's policy timeline as a chart",
+        lambda values: Request("timeline", vendor=values["name"]),
+        (Option("name", str, "Vendor name, e.g. Amazon", required=True, vendor_names=True),),
+        usage="timeline NAME",
+        example="timeline Amazon",
+        summary="a vendor's timeline as a chart posted here, e.g. `timeline Amazon`",
+    ),
+    CommandSpec(
         "search", "Search recorded policy events",
         lambda values: Request("search", query=values["query"]),
         (Option("query", str, "Words to look for, e.g. moratorium police", required=True),),
@@ -148,8 +176,14 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
                 summary="stop alerts in this channel"),
     CommandSpec("subscriptions", "Subscriptions in this server", _plain("subscriptions"),
                 summary="subscriptions in this workspace"),
-    CommandSpec("feeds", "The sources policybot watches", _plain("feeds"),
-                summary="sources and their health"),
+    CommandSpec(
+        "feeds", "The sources policybot watches; add one (admins)",
+        lambda values: Request("feeds", url=_feed_url(values.get("add"))),
+        (Option("add", str, "A feed address to add (admins; fetched once first)"),),
+        usage="feeds [add URL]",
+        example="feeds add https://example.org/feed.xml",
+        summary="sources and their health; admins: add a feed (fetched once first)",
+    ),
     CommandSpec(
         "page", "A watched policy page's last change (no name: the watched pages)",
         lambda values: Request("page", query=values.get("name")),
@@ -163,3 +197,8 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
 )  # fmt: skip
 COMMANDS: tuple[str, ...] = tuple(spec.name for spec in COMMAND_SET)
 MANAGE_COMMANDS: frozenset[str] = frozenset(spec.name for spec in COMMAND_SET if spec.manage)
+
+
+def needs_manage(request: Request) -> bool:
+    """Whether running ``request`` needs manage rights (changing subscriptions or feeds)."""
+    return request.command in MANAGE_COMMANDS or (request.command == "feeds" and bool(request.url))

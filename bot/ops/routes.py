@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.http_server import Reply, Route
+from bot.exports.routes import Reply
+from bot.http_server import Route
 from bot.ops.health import Heartbeat, check
 from bot.ops.metrics import Metrics
 from store import Store

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import logging
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -24,7 +26,7 @@ from bot.chat.discord.poster import (
 )
 from bot.chat.discord.settings import DiscordSettings
 from bot.commands import core as commands
-from bot.commands.spec import MANAGE_COMMANDS, Caller, Request
+from bot.commands.spec import Caller, FeedAdder, Request, needs_manage
 from bot.models import Message
 from store import Store
 
@@ -50,11 +52,17 @@ class DiscordRuntime:
     logged-in client to the ``DiscordPoster``."""
 
     def __init__(
-        self, settings: DiscordSettings, store: Store, *, reply_within: float = REPLY_WITHIN
+        self,
+        settings: DiscordSettings,
+        store: Store,
+        *,
+        reply_within: float = REPLY_WITHIN,
+        feed_admin: FeedAdder | None = None,
     ) -> None:
         apply_api_base(settings)
         self.settings = settings
         self.store = store
+        self.feed_admin = feed_admin
         self.reply_within = reply_within  # answer directly if the command is this fast
         self.client: discord.Client = _Client(self)
         self.tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(self.client)
@@ -130,10 +138,11 @@ class DiscordRuntime:
     async def respond(self, interaction: discord.Interaction, request: Request) -> None:
         """Run one command off the loop and answer (ephemerally for lookups)."""
         caller = self.caller(interaction)
-        if request.command in MANAGE_COMMANDS and not caller.can_manage:
+        if needs_manage(request) and not caller.can_manage:
+            what = "feeds add" if request.command == "feeds" else request.command
             await _reply(
                 interaction,
-                discord_text.needs_manage_channels(request.command, caller.workspace),
+                discord_text.needs_manage_channels(what, caller.workspace),
                 True,
             )
             return
@@ -142,12 +151,12 @@ class DiscordRuntime:
         if not done:  # slow query: acknowledge now, answer when ready
             await interaction.response.defer(ephemeral=True, thinking=True)
         message = await task
-        ephemeral = message.ephemeral or request.command not in MANAGE_COMMANDS
+        ephemeral = message.ephemeral or not needs_manage(request)
         await _reply(interaction, message, ephemeral)
 
     def _execute(self, caller: Caller, request: Request) -> Message:
         try:
-            return commands.execute(self.store, caller, request)
+            return commands.execute(self.store, caller, request, feed_admin=self.feed_admin)
         except Exception:
             log.exception("/frpolicy %s failed", request.command)
             return discord_text.command_failed(request.command)
@@ -176,11 +185,18 @@ class DiscordRuntime:
 
 async def _reply(interaction: discord.Interaction, message: Message, ephemeral: bool) -> None:
     embeds = discord_embeds(message)
+    extra: dict[str, Any] = {}
+    if message.attachment is not None:  # a chart: attached, and shown in the first embed
+        attachment = message.attachment
+        extra["files"] = [discord.File(io.BytesIO(attachment.data), filename=attachment.filename,
+                                       description=attachment.title[:1000])]  # fmt: skip
+        if embeds:
+            embeds[0].set_image(url=f"attachment://{attachment.filename}")
     if interaction.response.is_done():
         await interaction.followup.send(
-            embeds=embeds, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+            embeds=embeds, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **extra
         )
     else:
         await interaction.response.send_message(
-            embeds=embeds, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+            embeds=embeds, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **extra
         )

@@ -151,6 +151,11 @@ def follow_up_note(message: Message) -> str:
 def needs_manage_channels(command: str, workspace: str | None) -> Message:
     if workspace is None:
         text = f"/frpolicy {command} works in a server channel, not in direct messages."
+    elif command == "feeds add":
+        text = (
+            "/frpolicy feeds add changes what policybot watches for everyone, which needs the "
+            "Manage Channels permission here. Ask a moderator or admin to add the feed."
+        )
     else:
         text = (
             f"/frpolicy {command} changes this channel's alerts, which needs the Manage Channels "

@@ -39,7 +39,7 @@ from bot.delivery.poster import (
     RetryLater,
     TransientFailure,
 )
-from bot.models import Destination, Message, Posted
+from bot.models import Attachment, Destination, Message, Posted
 
 __all__ = [
     "DEFAULT_API_URL",
@@ -349,6 +349,30 @@ def installation_stores(
 def bolt_client(settings: SlackSettings, *, oauth: bool) -> AsyncWebClient:
     """The Web API client the bolt app answers with (per-workspace tokens under OAuth)."""
     return AsyncWebClient(token=None if oauth else settings.bot_token, base_url=api_url(settings))
+
+
+async def upload_file(
+    client: AsyncWebClient, channel: str, attachment: Attachment, comment: str
+) -> str | None:
+    """Upload ``attachment`` into ``channel`` (files_upload_v2); None when it worked,
+    else what went wrong and the fix (missing scope, bot not in the channel)."""
+    try:
+        await client.files_upload_v2(
+            channel=channel, file=attachment.data, filename=attachment.filename,
+            title=attachment.title[:250], initial_comment=comment[:3000],
+        )  # fmt: skip
+    except SlackApiError as exc:
+        error = str(exc.response.get("error") or exc)
+        fix = {
+            "missing_scope": "add the files:write scope to the Slack app and reinstall it",
+            "not_in_channel": "invite the bot with /invite @policybot",
+            "channel_not_found": "invite the bot with /invite @policybot",
+        }.get(error, "check policybot's log")
+        return f"the chart could not be posted ({error}): {fix}"
+    except (TimeoutError, SlackClientError, aiohttp.ClientError) as exc:
+        log.warning("files_upload_v2 to %s failed: %s", channel, exc)
+        return f"the chart could not be posted ({type(exc).__name__}); try again later"
+    return None
 
 
 async def is_workspace_admin(client: AsyncWebClient, user: str) -> bool:

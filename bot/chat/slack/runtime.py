@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,11 @@ from bot.chat.slack.poster import (
     installation_stores,
     is_workspace_admin,
     to_blocks,
+    upload_file,
 )
 from bot.chat.slack.settings import SlackSettings
 from bot.commands.core import handle_text
-from bot.commands.spec import MANAGE_COMMANDS, Caller, UsageError
+from bot.commands.spec import Caller, FeedAdder, UsageError, needs_manage
 from bot.commands.text import parse_text
 from bot.errors import ConfigError
 from bot.models import Message
@@ -35,7 +37,9 @@ log = logging.getLogger(__name__)
 MANAGE_HINT = "a workspace admin or a user listed under slack.admins in feeds.yaml"
 
 SLASH_COMMAND = "/frpolicy"
-BOT_SCOPES: tuple[str, ...] = ("chat:write", "chat:write.public", "commands", "users:read")
+BOT_SCOPES: tuple[str, ...] = (
+    "chat:write", "chat:write.public", "commands", "users:read", "files:write",
+)  # fmt: skip
 ACK_BUDGET = 2.0  # seconds to compute the reply inline before acking with "working on it"
 
 
@@ -81,10 +85,12 @@ class SlackRuntime:
         *,
         host: str = "0.0.0.0",
         ack_budget: float = ACK_BUDGET,
+        feed_admin: FeedAdder | None = None,
     ) -> None:
         check_slack_settings(settings)
         self.settings = settings
         self.store = store
+        self.feed_admin = feed_admin
         self.host = host
         self.ack_budget = ack_budget
         self.port: int | None = None  # the bound port in HTTP mode, once started
@@ -136,24 +142,41 @@ class SlackRuntime:
         text = str(body.get("text") or "").strip()
         try:
             caller = await self._caller(body, client, text)
-            message = await asyncio.to_thread(handle_text, self.store, caller, text)
+            message = await asyncio.to_thread(
+                handle_text, self.store, caller, text, feed_admin=self.feed_admin
+            )
         except Exception:  # the user gets an answer; the details go to the log
             log.exception("/frpolicy %r failed", text)
             message = Message(
                 text="Sorry, /frpolicy failed on the server; the error was logged. "
                 "Try again, or ask the operator to check policybot's log."
             )
+        if message.attachment is not None:
+            message = await self._post_attachment(client, body, message)
         rendered, blocks = to_blocks(message)
         return rendered, blocks, "ephemeral" if message.ephemeral else "in_channel"
+
+    async def _post_attachment(
+        self, client: Any, body: dict[str, Any], message: Message
+    ) -> Message:
+        """Upload the message's file (a chart) into the channel; the command's own reply
+        becomes a short ephemeral note, or the text with what went wrong."""
+        attachment = message.attachment
+        assert attachment is not None
+        channel = str(body.get("channel_id") or "")
+        problem = await upload_file(client, channel, attachment, attachment.title)
+        if problem is None:
+            return Message(text=f"Posted the chart “{attachment.filename}” in this channel.")
+        return replace(message, attachment=None, ephemeral=True, footer=f"No chart: {problem}.")
 
     async def _caller(self, body: dict[str, Any], client: Any, text: str) -> Caller:
         user = str(body.get("user_id") or "")
         try:
-            wanted = parse_text(text).command
+            wanted = needs_manage(parse_text(text))
         except UsageError:
-            wanted = ""
+            wanted = False
         can_manage = user in self.settings.admins
-        if not can_manage and wanted in MANAGE_COMMANDS:
+        if not can_manage and wanted:
             can_manage = await is_workspace_admin(client, user)
         return Caller(
             platform="slack",
