@@ -39,8 +39,9 @@ def record_finding(
     """Join the finding's entry to an existing event or open a new one.
 
     Idempotent per entry. An existing event that gains the mention gets an
-    ``event_updates`` row (kind "field" when a voted field changed, else
-    "mention") while it has fewer than ``max_updates`` updates.
+    ``event_updates`` row (kind "field" when a voted field changed, else "mention")
+    while it has fewer than ``max_updates`` updates, when the mention brings a new
+    outlet or changed a voted field: the same outlet again is a report, not a post.
     """
     when = entry.published or now or datetime.now(UTC)
     profile = rules.finding_profile(entry, finding, when)
@@ -82,7 +83,9 @@ def _join(
     if tally is None:  # an event from before tallies: count its mentions once
         ballots = events_store.stored_ballots(store, event_id)
         tally, count = merge.rebuilt_tally(ballots), len(ballots)
+        new_outlet = True
     else:
+        new_outlet = not votes.has_outlet(tally, mention.source)
         merge.vote_into(tally, mention)
         count = int(old["mention_count"]) + 1
     values, changes = merge.joined(old, tally, count, mention, new, event)
@@ -90,11 +93,13 @@ def _join(
     if updates is None:  # an event from before update counts
         updates = events_store.count_updates(store, event_id)
     update_id = None
-    if updates < max_updates:
+    # a follow-up only for a new outlet or new facts: the same outlet again says nothing new
+    if updates < max_updates and (new_outlet or changes or merge.brings_news(old, mention)):
         updates += 1
         update = UpdateRecord(
             event_id=event_id, seq=updates, kind="field" if changes else "mention",
-            entry_id=mention.entry_id, detail=merge.update_detail(mention, changes),
+            entry_id=mention.entry_id,
+            detail=merge.update_detail(mention, changes, new_outlet=new_outlet),
             stamp=mention.stamp,
         )  # fmt: skip
         update_id = events_store.add_update(store, update)

@@ -127,6 +127,7 @@ class Entry:
     article_id: str | None = None  # the aggregator's id of the article, across its feeds
     article_url: str | None = None  # the publisher's canonical article URL, when known
     related: tuple[str, ...] = ()  # outlets of related coverage the item lists (story cluster)
+    headline_key: str | None = None  # the publisher + headline, folded (same article, other feed)
 
     @property
     def via(self) -> str:

@@ -388,6 +388,8 @@ def _record(
     by_key = {entry.key: finding for entry, finding in zip(entries, extracted, strict=True)}
     findings = alerts = follow_ups = 0
     for entry_id, entry in new:
+        if entries_store.same_article(store, entry_id, entry) is not None:
+            continue  # an article already recorded through another feed: one report
         finding = by_key.get(entry.key)
         if finding is None:
             continue

@@ -6,14 +6,17 @@ kept, so an item that drops out of a feed and comes back is not new.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from bot.models import Entry, Finding
 from store.db import Store, now_iso, parse_iso
+
+SAME_ARTICLE_DAYS = 3  # the same publisher's same headline this close is one article
 
 
 def record_entries(
@@ -30,16 +33,43 @@ def record_entries(
         for entry in entries:
             cursor = db.execute(
                 "INSERT OR IGNORE INTO entries (feed_id, key, guid, link, title, summary, published,"
-                " language, source, first_seen_at, baseline) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " language, source, first_seen_at, baseline, outlet, outlet_url, article_id,"
+                " article_url, headline_key, related)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     entry.feed_id, entry.key, entry.guid, entry.link, entry.title, entry.summary,
                     now_iso(entry.published) if entry.published else None,
-                    entry.language, entry.source, seen_at, int(baseline),
+                    entry.language, entry.source, seen_at, int(baseline), entry.outlet,
+                    entry.outlet_url, entry.article_id, entry.article_url, entry.headline_key,
+                    json.dumps(list(entry.related), ensure_ascii=False),
                 ),
             )  # fmt: skip
             if cursor.rowcount:
                 new.append((int(cursor.lastrowid or 0), entry))
     return new
+
+
+def same_article(store: Store, entry_id: int, entry: Entry) -> int | None:
+    """The earlier entry that is this entry's article seen through another feed (or
+    listed again), recorded as ``duplicate_of``; None when the article is new.
+
+    The same article: the same aggregator id, the same canonical publisher URL, or
+    the same publisher with the same headline within ``SAME_ARTICLE_DAYS``."""
+    when = entry.published or datetime.now(UTC)
+    lo, hi = (now_iso(when + timedelta(days=d)) for d in (-SAME_ARTICLE_DAYS, SAME_ARTICLE_DAYS))
+    with store.transaction() as db:
+        row = db.execute(
+            "SELECT id FROM entries WHERE id < :id AND duplicate_of IS NULL AND ("
+            " article_id = :aid OR article_url = :url OR (headline_key = :head"
+            " AND coalesce(published, first_seen_at) BETWEEN :lo AND :hi))"
+            " ORDER BY id LIMIT 1",
+            {"id": entry_id, "aid": entry.article_id, "url": entry.article_url,
+             "head": entry.headline_key, "lo": lo, "hi": hi},
+        ).fetchone()  # fmt: skip
+        if row is None:
+            return None
+        db.execute("UPDATE entries SET duplicate_of = ? WHERE id = ?", (row[0], entry_id))
+        return int(row[0])
 
 
 _CHUNK = 500  # keys per query (well under SQLite's variable limit)
@@ -119,7 +149,17 @@ def _entry(row: dict[str, object]) -> Entry:
         language=row["language"] if isinstance(row["language"], str) else None,
         guid=row["guid"] if isinstance(row["guid"], str) else None,
         source=str(row["source"] or ""),
+        outlet=str(row.get("outlet") or ""),
+        outlet_url=_text(row.get("outlet_url")),
+        article_id=_text(row.get("article_id")),
+        article_url=_text(row.get("article_url")),
+        related=tuple(json.loads(str(row.get("related") or "[]"))),
+        headline_key=_text(row.get("headline_key")),
     )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def finding_date(value: str | None) -> date | None:

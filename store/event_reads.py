@@ -28,8 +28,10 @@ def recent_events(
     vendor: str | None = None,
     limit: int = 20,
     actor_types: Sequence[str] | None = None,
+    with_mentions: bool = False,
 ) -> list[Event]:
-    """Newest first (by event date); ``vendor`` matches case-insensitively."""
+    """Newest first (by event date); ``vendor`` matches case-insensitively; with
+    ``with_mentions`` each event carries its reports (their outlets)."""
     where, params = [], []
     if vendor is not None:
         where.append("vendor_key = ?")
@@ -39,6 +41,8 @@ def recent_events(
         params.extend(actor_types)
     sql = "SELECT * FROM events" + (f" WHERE {' AND '.join(where)}" if where else "")
     rows = store.query(f"{sql} ORDER BY first_reported DESC, id DESC LIMIT ?", [*params, limit])
+    if with_mentions:
+        return [_event(row, _mentions(store, int(row["id"]))) for row in rows]
     return [_event(row) for row in rows]
 
 
@@ -128,6 +132,7 @@ def _mentions(store: Store, event_id: int) -> tuple[Mention, ...]:
             link=row["link"],
             published=parse_iso(row["published"]),
             primary=bool(row["is_primary"]),
+            via=str(row.get("via") or ""),
         )
         for row in rows
     )

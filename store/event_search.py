@@ -63,14 +63,14 @@ def _search_events(store: Store, match: str, limit: int) -> list[SearchHit]:
 
 def _search_entries(store: Store, match: str, limit: int) -> list[SearchHit]:
     rows = store.query(
-        "SELECT n.id, n.title, n.link, n.published, n.source, f.event_id, f.vendor,"
+        "SELECT n.id, n.title, n.link, n.published, n.source, n.outlet, f.event_id, f.vendor,"
         " snippet(entries_fts, 1, '', '', '…', 16) AS snip,"
         " bm25(entries_fts, 3.0, 1.0) AS rank"
         " FROM entries_fts JOIN entries n ON n.id = entries_fts.rowid"
         " LEFT JOIN findings f ON f.entry_id = n.id"
-        " WHERE entries_fts MATCH ? ORDER BY rank LIMIT ?",
+        " WHERE entries_fts MATCH ? AND n.duplicate_of IS NULL ORDER BY rank LIMIT ?",
         [match, limit],
-    )
+    )  # an article seen again through another feed is one result
     return [
         SearchHit(
             kind="entry",
@@ -82,7 +82,7 @@ def _search_entries(store: Store, match: str, limit: int) -> list[SearchHit]:
             score=-float(r["rank"]),
             event_id=r["event_id"],
             vendor=r["vendor"],
-            source=str(r["source"] or ""),
+            source=str(r["outlet"] or r["source"] or ""),
         )  # fmt: skip
         for r in rows
     ]

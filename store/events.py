@@ -151,14 +151,14 @@ def open_event(store: Store, event: NewEvent, mention: NewMention) -> int:
         "INSERT INTO events (key, relevant, actor_type, vendor, product, action, applies_to,"
         " region, effective, duration, title, evidence, link, confidence, first_reported,"
         " last_reported, mention_count, source_count, created_at, updated_at, vendor_key, terms,"
-        " votes, update_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,?,?,?,?,?,0)",
+        " votes, update_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?,0)",
         (
             event.key, int(finding.relevant), finding.actor_type, finding.vendor, finding.product,
             finding.action, finding.applies_to, finding.region,
             finding.effective.isoformat() if finding.effective else None, finding.duration,
             event.title, finding.evidence, event.link, finding.confidence,
-            mention.published, mention.published, mention.stamp, mention.stamp,
-            event.vendor_key, event.terms, event.votes,
+            mention.published, mention.published, event.source_count, mention.stamp,
+            mention.stamp, event.vendor_key, event.terms, event.votes,
         ),
     )  # fmt: skip
     return int(cursor.lastrowid or 0)
@@ -167,11 +167,11 @@ def open_event(store: Store, event: NewEvent, mention: NewMention) -> int:
 def add_mention(store: Store, event_id: int, mention: NewMention) -> None:
     store.db.conn.execute(
         "INSERT INTO mentions (event_id, entry_id, source, title, link, published, is_primary,"
-        " created_at, finding, weight) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        " created_at, finding, weight, via) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (
             event_id, mention.entry_id, mention.source, mention.title, mention.link,
             mention.published, int(mention.primary), mention.stamp, _to_json(dict(mention.fields)),
-            mention.weight,
+            mention.weight, mention.via,
         ),
     )  # fmt: skip
 

@@ -56,6 +56,12 @@ async def test_follow_ups_are_indented_under_the_alert() -> None:
         CONSOLE, parent, render.alert(replace(EVENT, source_count=2, mention_count=2))
     )
     assert f"(alert {parent.ref} now: 2 outlets" in out.getvalue()
+    out.truncate(0)
+    out.seek(0)
+    await poster.edit(  # the same counts again: nothing new to note
+        CONSOLE, parent, render.alert(replace(EVENT, source_count=2, mention_count=2))
+    )
+    assert out.getvalue() == ""
 
 
 async def test_escape_sequences_and_controls_from_feeds_are_stripped() -> None:

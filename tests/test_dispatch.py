@@ -281,4 +281,5 @@ async def test_console_end_to_end_alert_then_threaded_follow_up(tmp_path: Path) 
     assert summary.sent == 2
     text = out.getvalue()
     assert "Amazon pauses Rekognition for police" in text and "\x1b" not in text
-    assert "    ↳ Also reported by Outlet B" in text and "now: 2 outlets" in text
+    assert "    ↳ Also reported by Outlet B" in text
+    assert "now: 2 outlets" not in text  # the alert, drawn after both reports, already said so

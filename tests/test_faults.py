@@ -111,11 +111,15 @@ def bot(tmp_path: Path, feed_server: FeedServer, fake: FakeSlack) -> Iterator[Bo
 
 
 def publish(feeds: FeedServer, count: int, round_: int = 0) -> None:
-    """The three stories, then ``count`` more reports of them (follow-ups)."""
+    """The three stories, then ``count`` more reports of them, each by another outlet
+    the wire names (follow-ups: a new outlet's report is posted in the thread)."""
     items = [item(f"s{i}", title, text) for i, (title, text) in enumerate(STORIES)]
     for n in range(count):
         title, text = STORIES[n % len(STORIES)]
-        items.append(item(f"r{round_}-{n}", f"{title} (report {n})", text))
+        outlet = f"<source url='https://outlet{n}.example/'>Outlet {n}</source></item>"
+        items.append(
+            item(f"r{round_}-{n}", f"{title} (report {n})", text).replace("</item>", outlet)
+        )
     feeds.set("/wire.xml", rss(*items))
 
 

@@ -201,12 +201,15 @@ async def _until(condition: object, timeout: float = 5.0) -> None:
 feed_server = feedserver.feed_server
 
 
-def rss(*items: tuple[str, str]) -> bytes:
+def rss(*items: tuple[str, ...]) -> bytes:
+    """Items (title, text[, publisher]): a publisher makes it a curated feed's item."""
     stamp = format_datetime(datetime.now(UTC))
     body = "".join(
         f"<item><title>{title}</title><link>https://news.example.org/{n}</link>"
-        f"<guid>story-{n}</guid><description>{text}</description><pubDate>{stamp}</pubDate></item>"
-        for n, (title, text) in enumerate(items)
+        f"<guid>story-{n}</guid><description>{text}</description><pubDate>{stamp}</pubDate>"
+        + "".join(f"<source url='https://other.example.org/rss'>{p}</source>" for p in rest)
+        + "</item>"
+        for n, (title, text, *rest) in enumerate(items)
     )
     return (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Local News</title>'
@@ -250,6 +253,7 @@ def test_poll_all_posts_each_event_once_and_follow_ups_in_its_thread(
                 "Amazon indefinitely extends police ban on Rekognition",
                 "Amazon will extend its moratorium on police use of Rekognition facial "
                 "recognition until further notice, the company said.",
+                "Other Daily",  # another outlet: a follow-up in the thread
             ),
         ),
     )

@@ -56,6 +56,7 @@ class ConsolePoster:
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
+        self._footers: dict[str, str] = {}  # what each alert printed last, by its ref
 
     async def post(
         self, dest: Destination, message: Message, *, thread: Posted | None = None
@@ -67,12 +68,15 @@ class ConsolePoster:
         out = [] if thread else [rule]
         out += [f"{indent if i == 0 else ' ' * len(indent)}{line}" for i, line in enumerate(lines)]
         self._write(out)
+        if not thread and message.footer:
+            self._footers[ref] = message.footer
         thread_ref = (thread.thread_ref or thread.ref) if thread else ref
         return Posted(ref=ref, thread_ref=thread_ref, channel="console")
 
     async def edit(self, dest: Destination, posted: Posted, message: Message) -> None:
         """A terminal cannot rewrite history: print the new footer as a note instead."""
-        if message.footer:
+        if message.footer and self._footers.get(posted.ref) != message.footer:
+            self._footers[posted.ref] = message.footer
             self._write([f"    (alert {posted.ref} now: {clean(message.footer)})"])
 
     async def close(self) -> None:

@@ -14,6 +14,7 @@ from bot.cli.progress import ProgressLine
 from bot.cli.state import CliState, pass_state
 from bot.cli.table import output_width
 from bot.pipeline import PollSummary
+from store.feed_catalog import added_feeds
 
 
 @click.command()
@@ -38,7 +39,8 @@ def run(state: CliState, tick: float | None, listen: str | None) -> None:
     store = state.store()
     targets = [p.label for p in registry.platforms() if p.enabled(config.platform_settings(p.name))]
     click.echo(
-        f"policybot: {len(config.feeds)} feeds from {config.path}, database {store.path}, "
+        f"policybot: {len(config.feeds) + len(added_feeds(store))} feeds ({config.path} and "
+        f"added ones), database {store.path}, "
         f"alerts to {', '.join(targets) or 'subscribed webhooks only'}. Ctrl-C stops.",
         err=True,
     )

@@ -11,6 +11,7 @@ import click
 from bot.cli.events import to_json
 from bot.cli.state import CliState, pass_state
 from bot.cli.table import Column, output_width, table
+from bot.delivery.render import outlets
 from bot.models import Event
 
 
@@ -29,15 +30,22 @@ _COLUMNS = (
 
 
 def event_rows(events: list[Event], *, width: int) -> list[str]:
-    """One row per event: date, id, vendor, action (and whom it applies to), reports, title."""
+    """One row per event: date, id, vendor, action (and whom it applies to), reports,
+    and the title after its first outlets (publishers, ``Reuters, AP News +1: …``)."""
     rows = []
     for event in events:
         what = event.action or f"[{event.actor_type}]"
         if event.applies_to:
             what += f" ({event.applies_to.replace('_', ' ')})"
         rows.append((f"{event.first_reported:%Y-%m-%d}", f"#{event.id}",
-                     event.vendor or "-", what, event.mention_count, event.title))  # fmt: skip
+                     event.vendor or "-", what, event.mention_count,
+                     _titled(event)))  # fmt: skip
     return table(_COLUMNS, rows, width=width)
+
+
+def _titled(event: Event) -> str:
+    named = outlets(event, limit=2)
+    return f"{named}: {event.title}" if named else event.title
 
 
 @click.command()
@@ -54,7 +62,11 @@ def events(
 
     actor_types = None if all_actors else ["vendor"]
     found = recent_events(
-        state.store(create=False), vendor=vendor, limit=limit, actor_types=actor_types
+        state.store(create=False),
+        vendor=vendor,
+        limit=limit,
+        actor_types=actor_types,
+        with_mentions=True,
     )
     if as_json:
         click.echo(json.dumps([event_json(e) for e in found], indent=2, ensure_ascii=False))

@@ -94,7 +94,8 @@ def _latest(store: Store, caller: Caller, request: Request) -> Message:
     wanted = request.limit if request.limit is not None else LATEST_DEFAULT
     count = min(max(wanted, 1), LATEST_MAX)
     # vendor events that are not policy changes are skipped, so read a few more
-    events = event_reads.recent_events(store, limit=count * 3, actor_types=SUBSCRIBABLE_ACTORS)
+    events = event_reads.recent_events(store, limit=count * 3, actor_types=SUBSCRIBABLE_ACTORS,
+                                       with_mentions=True)  # fmt: skip
     events = [e for e in events if e.relevant or e.actor_type != "vendor"][:count]
     message = render.latest(events)
     if count != wanted:

@@ -121,6 +121,26 @@ def _source_links(event: Event) -> tuple[Link, ...]:
     return tuple(links)
 
 
+def outlet_credit(mention: Mention) -> str:
+    """``Reuters, via Google News - face recognition``: the publisher, and the feed it
+    came through when that is someone else's (an aggregator or a curated feed)."""
+    outlet = one_line(mention.source, 80)
+    via = one_line(mention.via, 80)
+    if via and via.casefold() != outlet.casefold() and outlet:
+        return f"{outlet}, via {via}"
+    return outlet or via
+
+
+def outlets(event: Event, limit: int = 3) -> str:
+    """The event's first few distinct outlets, ``Reuters, AP News +2``."""
+    names = list(dict.fromkeys(one_line(m.source, 60) for m in event.mentions if m.source))
+    if not names:
+        return ""
+    shown = ", ".join(names[:limit])
+    more = event.source_count - min(len(names), limit)
+    return f"{shown} +{more}" if more > 0 else shown
+
+
 def footer(event: Event) -> str:
     parts = [plural(event.source_count, "outlet")]
     if event.mention_count != event.source_count:
@@ -133,9 +153,9 @@ def alert(event: Event) -> Message:
     """The alert for one event (also used to re-render it when mentions arrive)."""
     lead = _lead(event)
     url = safe_url(lead.link if lead else None) or safe_url(event.link)
-    source = lead.source if lead else ""
     story = one_line(event.title, 500)
-    body = f"{story} ({one_line(source, 80)})" if source else story
+    credit = outlet_credit(lead) if lead else ""
+    body = f"{story} ({credit})" if credit else story
     section = Section(
         title=headline(event),
         url=url,
@@ -170,8 +190,11 @@ def update(event: Event, update: EventUpdate, mention: Mention | None) -> Messag
     if changes:
         title = f"Update: {'; '.join(changes)}"
         body = f"Reported by {source}: {story}" if story else f"Reported by {source}"
-    else:
+    elif detail.get("new_outlet", True):
         title = f"Also reported by {source}"
+        body = story
+    else:  # the same outlet again, with something new to tell
+        title = f"More from {source}"
         body = story
     section = Section(title=one_line(title, 250), url=url, body=body or None,
                       links=(Link(source, url),) if url else ())  # fmt: skip
@@ -215,6 +238,8 @@ def _changes(detail: Mapping[str, Any]) -> list[str]:
 
 def _event_row(event: Event) -> Section:
     meta = f"{day(event.first_reported)} · {plural(event.source_count, 'outlet')}"
+    if event.mentions:
+        meta += f": {outlets(event)}"
     return Section(
         title=headline(event),
         url=safe_url(event.link),

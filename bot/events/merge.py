@@ -26,16 +26,18 @@ def new_mention(
         "duration": f.duration, "confidence": f.confidence, "evidence": f.evidence,
     }  # fmt: skip
     return NewMention(
-        entry_id=entry_id, source=entry.source, title=entry.title, link=entry.link,
+        entry_id=entry_id, source=entry.publisher, title=entry.title, link=entry.link,
         published=utc_iso(when), primary=primary, stamp=utc_iso(now), fields=fields,
         weight=mention_weight(f.confidence, primary), published_at=entry.published,
+        via=entry.source, related=entry.related,
     )  # fmt: skip
 
 
 def vote_into(tally: votes.Tally, mention: NewMention | StoredBallot) -> None:
     votes.add_ballot(tally, mention.fields, mention.weight, published=mention.published,
                      entry_id=mention.entry_id, primary=mention.primary, title=mention.title,
-                     link=mention.link, source=mention.source)  # fmt: skip
+                     link=mention.link, source=mention.source,
+                     related=mention.related if isinstance(mention, NewMention) else ())  # fmt: skip
 
 
 def new_event(
@@ -52,6 +54,7 @@ def new_event(
         vendor_key=profile.vendor_key,
         terms=pack_terms(profile.terms, profile.names),
         votes=votes.dumps(tally),
+        source_count=len(tally["src"]),
     )
 
 
@@ -90,14 +93,33 @@ def joined(
     return values, changes
 
 
-def update_detail(mention: NewMention, changes: list[dict[str, Any]]) -> dict[str, Any]:
+def update_detail(
+    mention: NewMention, changes: list[dict[str, Any]], *, new_outlet: bool = True
+) -> dict[str, Any]:
     """What an ``event_updates`` row tells about the mention that joined."""
     published = mention.published_at
     return {
-        "entry_id": mention.entry_id, "source": mention.source, "title": mention.title,
+        "new_outlet": new_outlet,
+        "entry_id": mention.entry_id, "source": mention.source, "via": mention.via,
+        "title": mention.title,
         "link": mention.link, "published": utc_iso(published) if published else None,
         "changes": changes,
     }  # fmt: skip
+
+
+def brings_news(old: StoredEvent, mention: NewMention) -> bool:
+    """Whether the mention states a canonical fact the event does not hold (another
+    action, scope, date, duration …), voted in or not."""
+    for name in votes.CANONICAL:
+        value = mention.fields.get(name)
+        if value is None or value == "":
+            continue
+        stored = old[name]
+        if name == "relevant":
+            value, stored = int(bool(value)), int(bool(stored))
+        if value != stored:
+            return True
+    return False
 
 
 def changed_columns(old: StoredEvent, values: dict[str, Any]) -> dict[str, Any]:

@@ -72,6 +72,8 @@ class NewMention:
     fields: Mapping[str, Any]  # the finding's voted fields (JSON-ready)
     weight: float
     published_at: datetime | None = None  # the entry's own date, for update details
+    via: str = ""  # the feed it came through (``source`` is its outlet)
+    related: tuple[str, ...] = ()  # outlets of related coverage it lists: counted, not posted
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class NewEvent:
     vendor_key: str
     terms: str  # packed
     votes: str  # the running tally, as JSON
+    source_count: int = 1  # distinct outlets, related coverage included
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bot.sources.aggregators import outlet_key
+
 CANONICAL = (
     "relevant", "actor_type", "vendor", "product", "action",
     "applies_to", "region", "effective", "duration",
@@ -40,7 +42,7 @@ Tally = dict[str, Any]
 def new_tally() -> Tally:
     """``f``: field → [[value, weight, published, entry_id], ...] (first report kept);
     ``lead``: [not primary, published, entry_id, title, link]; ``ev``: [[action,
-    weight, published, entry_id, evidence], ...]; ``conf``; ``src``: casefolded sources."""
+    weight, published, entry_id, evidence], ...]; ``conf``; ``src``: folded outlet names."""
     return {"f": {name: [] for name in CANONICAL}, "lead": None, "ev": [], "conf": 0.0, "src": []}
 
 
@@ -55,8 +57,11 @@ def add_ballot(
     title: str,
     link: str | None,
     source: str,
+    related: Iterable[str] = (),
 ) -> None:
-    """Add one mention (its finding's ``fields`` with voting ``weight``) to ``tally``."""
+    """Add one mention (its finding's ``fields`` with voting ``weight``) to ``tally``;
+    ``source`` is its outlet and ``related`` the outlets of coverage it lists, which
+    count among the event's distinct outlets."""
     order = [published, entry_id]
     for name in voted_fields(fields):
         value = fields.get(name)
@@ -70,9 +75,15 @@ def add_ballot(
     if evidence:
         _keep_evidence(tally["ev"], fields.get("action"), weight, order, evidence)
     tally["conf"] = max(float(tally["conf"]), float(fields.get("confidence") or 0.0))
-    folded = source.casefold()
-    if folded not in tally["src"]:
-        tally["src"].append(folded)
+    folded = [outlet_key(source), *(k for k in map(outlet_key, related) if k)]
+    for key in folded:
+        if key not in tally["src"]:
+            tally["src"].append(key)
+
+
+def has_outlet(tally: Tally, source: str) -> bool:
+    """Whether ``source`` is already one of the tally's outlets."""
+    return outlet_key(source) in tally["src"]
 
 
 def voted_fields(fields: Mapping[str, Any]) -> tuple[str, ...]:

@@ -8,13 +8,15 @@ language tag, and assigns identity keys over one fetch's items.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from urllib.parse import urljoin, urlsplit
 
 from bot.models import Entry
+from bot.sources.aggregators import Attribution, RawItem, attribute, headline_key
 from bot.sources.html_text import clean_text, html_to_text
 from bot.sources.identity import RawIdentity, assign_keys
 
@@ -37,6 +39,9 @@ class ItemFields:
     language: str | None
     guid: str | None
     raw_summaries: tuple[tuple[object, str | None], ...] = ()
+    publisher: str = ""  # the publisher the item names (<source>, News:Source, dc:publisher)
+    publisher_site: str | None = None  # <source url="…">
+    description_html: str = ""  # the raw description (aggregators list coverage in it)
 
     def summary_text(self) -> str:
         if not self.raw_summaries:
@@ -112,33 +117,69 @@ KnownKeys = Callable[[Sequence[str]], Collection[str]]
 def to_entries(
     items: Sequence[ItemFields], *, feed_id: str, source: str, known: KnownKeys | None = None
 ) -> tuple[Entry, ...]:
-    """Entries for one fetch's items, keyed by the identity rules.
+    """Entries for one fetch's items, read for their publisher, keyed by the identity rules.
 
     Keys come first; ``known(keys)`` names those already stored, and only the other
     items have their summaries reduced to text and become entries."""
+    read = [_attributed(item) for item in items]
     texts: dict[int, str] = {}
 
     def summary_of(index: int) -> str:
         if index not in texts:
-            texts[index] = items[index].summary_text()
+            item, found = read[index]
+            texts[index] = "" if found.description_repeats else item.summary_text()
         return texts[index]
 
     identities = [RawIdentity(i.guid, i.link, i.title, i.published, partial(summary_of, n))
-                  for n, i in enumerate(items)]  # fmt: skip
+                  for n, (i, _) in enumerate(read)]  # fmt: skip
     keys = assign_keys(identities)
     skip = set(known(keys)) if known is not None else set()
+    # an address shared by different items of one fetch (a feed linking every item to
+    # one page) does not identify an article
+    shared = Counter(a.article_url for _, a in read if a.article_url)
     return tuple(
-        Entry(
-            feed_id=feed_id,
+        _entry(
+            i,
+            a,
             key=key,
-            title=display_title(i, summary_of(n)),
             summary=summary_of(n),
-            link=i.link,
-            published=i.published,
-            language=i.language,
-            guid=i.guid,
+            feed_id=feed_id,
             source=source,
+            shared=shared[a.article_url] > 1 if a.article_url else False,
         )  # fmt: skip
-        for n, (key, i) in enumerate(zip(keys, items, strict=True))
+        for n, (key, (i, a)) in enumerate(zip(keys, read, strict=True))
         if key not in skip
     )
+
+
+def _entry(
+    i: ItemFields, a: Attribution, *, key: str, summary: str, feed_id: str, source: str,
+    shared: bool,
+) -> Entry:  # fmt: skip
+    title = display_title(i, summary)
+    return Entry(
+        feed_id=feed_id,
+        key=key,
+        title=title,
+        summary=summary,
+        link=i.link,
+        published=i.published,
+        language=i.language,
+        guid=i.guid,
+        source=source,
+        outlet=a.outlet,
+        outlet_url=a.outlet_url,
+        article_id=a.article_id,
+        article_url=None if shared else a.article_url,
+        related=a.related,
+        headline_key=headline_key(
+            a.outlet_url or a.article_url or i.link, a.outlet or source, title
+        ),  # fmt: skip
+    )
+
+
+def _attributed(item: ItemFields) -> tuple[ItemFields, Attribution]:
+    """The item with its publisher's title and link, and what identifies its article."""
+    found = attribute(RawItem(item.title, item.link, item.guid, item.description_html,
+                              item.publisher, item.publisher_site))  # fmt: skip
+    return replace(item, title=found.title, link=found.link), found

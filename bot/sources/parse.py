@@ -138,4 +138,18 @@ def _item(entry: Any, feed_language: str | None, base: str) -> ItemFields:
         or language_tag(detail.get("language"))
         or feed_language,
         guid=clean_text(str(entry.get("id") or "")) or None,
+        **_publisher(entry),
     )
+
+
+def _publisher(entry: Any) -> dict[str, Any]:
+    """Who the item says published it: RSS ``<source url>`` (Google News), Bing News's
+    ``News:Source``, ``dc:publisher``; and the raw description, where aggregators list
+    related coverage."""
+    source = entry.get("source") or {}
+    name = source.get("title") or entry.get("news_source") or entry.get("publisher") or ""
+    return {
+        "publisher": plain(name, "text/plain"),
+        "publisher_site": source.get("href") or source.get("url"),
+        "description_html": str(entry.get("summary") or ""),
+    }
