@@ -149,10 +149,13 @@ class Daemon:
         scheduler = self._scheduler()
         self._install_signals()
         scheduler.start()
+        # a runtime that serves HTTP (Slack's HTTP mode) joins the daemon's server
+        shared = [r.share_http() for r in runtimes.values()
+                  if self.http is not None and hasattr(r, "share_http")]  # fmt: skip
         starters = [self._spawn(self._start_runtime(r)) for r in runtimes.values()]
         try:
             if self.http is not None:
-                await self._serve_http(*self.http)
+                await self._serve_http(*self.http, mounts=[app for app in shared if app])
             await self.stop_event.wait()
         finally:
             if self.http_server is not None:
@@ -166,12 +169,13 @@ class Daemon:
     def stop(self) -> None:
         self.stop_event.set()
 
-    async def _serve_http(self, host: str, port: int) -> None:
+    async def _serve_http(self, host: str, port: int, mounts: list[Any]) -> None:
         from bot.http_server import HttpServer  # aiohttp.web: only when asked
         from bot.ops.routes import ops_routes
 
         self.http_server = HttpServer(self.store, host, port,
-                                      extra=ops_routes(self.store, self.heartbeat))  # fmt: skip
+                                      extra=ops_routes(self.store, self.heartbeat),
+                                      mounts=mounts)  # fmt: skip
         await self.http_server.start()
 
     def _spawn(self, coro: Any) -> asyncio.Task[Any]:

@@ -10,18 +10,25 @@ import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlencode
 
+import aiohttp
 from prometheus_client.parser import text_string_to_metric_families
 
-from bot.http_server import parse_listen
+from bot.http_server import HttpServer, parse_listen
 from bot.ops.health import Heartbeat, check
+from bot.ops.routes import ops_routes
 from store import Store
 from tests import feedserver
+from tests.fake_slack import FakeSlack, fake_slack_server
 from tests.feedserver import FeedServer
 from tests.test_daemon import wait_for
 from tests.test_pipeline_e2e import NOISE, OLD, rss, write_config
+from tests.test_slack_app import command, signed
+from tests.test_slack_app import runtime as slack_runtime
 
 feed_server = feedserver.feed_server
+fake = fake_slack_server
 
 
 def free_port() -> int:
@@ -133,3 +140,32 @@ def test_listen_address_defaults_to_loopback() -> None:
             assert "HOST:PORT" in str(exc)
         else:
             raise AssertionError(bad)
+
+
+async def test_slack_http_mode_shares_the_daemon_s_server(tmp_path: Path, fake: FakeSlack) -> None:
+    """One server: Slack's signed /slack/events beside /healthz, /metrics and the feeds."""
+    store = Store.open(tmp_path / "bot.db")
+    slack = slack_runtime(fake, store, mode="http", port=1)  # port 1: never opened
+    server = HttpServer(store, extra=ops_routes(store, Heartbeat(max_silence=60)),
+                        mounts=[slack.share_http()])  # fmt: skip
+    await server.start()
+    await slack.start()  # opens nothing: its endpoint is on the shared server
+    base = f"http://127.0.0.1:{server.port}"
+    try:
+        body = urlencode(command(fake, "help"))
+        async with aiohttp.ClientSession() as session:
+            async with session.post(f"{base}/slack/events", data=body,
+                                    headers=signed(body)) as good:  # fmt: skip
+                assert good.status == 200
+                assert "/frpolicy latest [N]" in (await good.json())["text"]
+            async with session.post(f"{base}/slack/events", data=body,
+                                    headers=signed(body, "wrong")) as forged:  # fmt: skip
+                assert forged.status == 401
+            for path in ("/healthz", "/metrics", "/feeds/events.json"):
+                async with session.get(base + path) as response:
+                    assert response.status == 200, path
+    finally:
+        await slack.stop()
+        await server.stop()
+        store.close()
+    assert slack.port is None  # Slack never listened on a port of its own
