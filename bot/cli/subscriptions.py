@@ -108,8 +108,8 @@ def add_command(
     subscriptions_store.set_digest(store, sub.id, plan, alerts=plan is None or also_alerts)
     sub = subscriptions_store.get(store, sub.id) or sub
     verb = "updated" if existing else "added"
-    click.echo(f"{verb} {render.destination_label(sub)}: {render.filters_label(sub)}; "
-               f"{delivery_label(sub)}")  # fmt: skip
+    sends = "" if sub.ops else f"; {delivery_label(sub)}"  # the ops label says it all
+    click.echo(f"{verb} {render.destination_label(sub)}: {render.filters_label(sub)}{sends}")
     if existing is not None and existing.origin == "config":
         click.echo(
             "note: this destination is declared in feeds.yaml; the next start resets it to "

@@ -20,6 +20,7 @@ from prometheus_client import (
     Counter,
     Histogram,
     ProcessCollector,
+    disable_created_metrics,
     generate_latest,
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
@@ -30,6 +31,7 @@ from bot.models import Destination
 from store import Store
 from store import ops as ops_store
 
+disable_created_metrics()  # no *_created series: start times say nothing to an operator
 COUNTED = CollectorRegistry(auto_describe=True)  # this process's counters
 FETCHES = Counter("policybot_fetches", "Feed fetches by outcome (ok, not_modified, "
                   "gone, rate_limited, error).", ["outcome"], registry=COUNTED)  # fmt: skip
