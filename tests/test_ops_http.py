@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import signal
 import socket
@@ -15,16 +17,18 @@ from urllib.parse import urlencode
 import aiohttp
 from prometheus_client.parser import text_string_to_metric_families
 
+from bot.app import Daemon
+from bot.config import load_config
 from bot.http_server import HttpServer, parse_listen
 from bot.ops.health import Heartbeat, check
 from bot.ops.routes import ops_routes
 from store import Store
 from tests import feedserver
-from tests.fake_slack import FakeSlack, fake_slack_server
+from tests.fake_slack import BOT_TOKEN, FakeSlack, fake_slack_server
 from tests.feedserver import FeedServer
 from tests.test_daemon import wait_for
 from tests.test_pipeline_e2e import NOISE, OLD, rss, write_config
-from tests.test_slack_app import command, signed
+from tests.test_slack_app import SECRET, command, signed
 from tests.test_slack_app import runtime as slack_runtime
 
 feed_server = feedserver.feed_server
@@ -169,3 +173,36 @@ async def test_slack_http_mode_shares_the_daemon_s_server(tmp_path: Path, fake: 
         await server.stop()
         store.close()
     assert slack.port is None  # Slack never listened on a port of its own
+
+
+async def test_the_daemon_mounts_slack_http_mode_on_its_server(
+    tmp_path: Path, fake: FakeSlack
+) -> None:
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("defaults:\n  allow_hosts: [127.0.0.1]\n  connect_timeout: 1\nconsole: false\n"
+                     "feeds:\n  - name: Nowhere\n    url: http://127.0.0.1:9/feed.xml\n")  # fmt: skip
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SECRET,
+           "SLACK_API_URL": fake.api_url, "PORT": "1"}  # fmt: skip
+    config = load_config(feeds, env)
+    store = Store.open(tmp_path / "bot.db")
+    port = free_port()
+    daemon = Daemon(store, config, tick_seconds=60, http=("127.0.0.1", port))
+    running = asyncio.ensure_future(daemon.run())
+    base = f"http://127.0.0.1:{port}"
+    try:
+        body = urlencode(command(fake, "help"))
+        async with aiohttp.ClientSession() as session:
+            for _ in range(100):
+                with contextlib.suppress(aiohttp.ClientError):
+                    async with session.get(f"{base}/healthz") as up:
+                        if up.status == 200:
+                            break
+                await asyncio.sleep(0.1)
+            async with session.post(f"{base}/slack/events", data=body,
+                                    headers=signed(body)) as answer:  # fmt: skip
+                assert answer.status == 200
+                assert "/frpolicy latest [N]" in (await answer.json())["text"]
+    finally:
+        daemon.stop()
+        await asyncio.wait_for(running, 10)
+        store.close()
