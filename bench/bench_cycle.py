@@ -48,7 +48,8 @@ RUN_TIMEOUT = 1800.0  # seconds: no tool run may take longer
 class Run:
     wall: float
     cpu: float
-    peak_mb: float
+    peak_mb: float  # RSS summed over the process tree (shared pages counted in each)
+    pss_mb: float  # PSS summed over the tree (shared pages split)
 
 
 # ----------------------------------------------------------------- the feed server
@@ -110,10 +111,19 @@ def _tree(pid: int) -> list[int]:
 
 
 def _rss_kb(pid: int) -> int:
+    return _field_kb(f"/proc/{pid}/status", "VmRSS:")
+
+
+def _pss_kb(pid: int) -> int:
+    """Proportional set size: shared pages split among the processes sharing them."""
+    return _field_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
+
+
+def _field_kb(path: str, name: str) -> int:
     try:
-        with open(f"/proc/{pid}/status") as f:
+        with open(path) as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(name):
                     return int(line.split()[1])
     except OSError:
         pass
@@ -121,11 +131,11 @@ def _rss_kb(pid: int) -> int:
 
 
 class PeakSampler(threading.Thread):
-    """Largest sum of RSS over a process tree, sampled until stopped."""
+    """Largest sums of RSS and of PSS over a process tree, sampled until stopped."""
 
     def __init__(self, pid: int, interval: float = 0.02) -> None:
         super().__init__(daemon=True)
-        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self.pid, self.interval, self.peak_kb, self.peak_pss_kb = pid, interval, 0, 0
         self.done = threading.Event()
 
     def run(self) -> None:
@@ -135,6 +145,8 @@ class PeakSampler(threading.Thread):
             if tick % 10 == 0:  # the tree changes rarely; /proc walks cost CPU
                 pids = _tree(self.pid)
             self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in pids))
+            if tick % 5 == 0:  # smaps_rollup is dearer to read
+                self.peak_pss_kb = max(self.peak_pss_kb, sum(_pss_kb(p) for p in pids))
             tick += 1
             self.done.wait(self.interval)
 
@@ -164,7 +176,8 @@ def measure(cmd: list[str], env: dict[str, str], log: Path) -> Run:
         raise SystemExit(f"{cmd[0]} failed with exit code {proc.returncode}; see {log}")
     assert usage is not None
     peak_kb = max(sampler.peak_kb, usage.ru_maxrss)
-    return Run(wall, usage.ru_utime + usage.ru_stime, peak_kb / 1024)
+    pss_kb = sampler.peak_pss_kb or peak_kb
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak_kb / 1024, pss_kb / 1024)
 
 
 # ----------------------------------------------------------------- the tools
@@ -265,9 +278,8 @@ def run_tool(cls: type[Tool], exe: str, server: FeedServer, feeds: int, tmp: Pat
 
 
 def median(runs: list[Run]) -> Run:
-    return Run(
-        *(statistics.median(getattr(r, f) for r in runs) for f in ("wall", "cpu", "peak_mb"))
-    )
+    fields = ("wall", "cpu", "peak_mb", "pss_mb")
+    return Run(*(statistics.median(getattr(r, f) for r in runs) for f in fields))
 
 
 def entries(cycle: str, feeds: int) -> int:
@@ -278,7 +290,8 @@ def cell(run: Run | None, cycle: str, feeds: int) -> str:
     if run is None:
         return "not installed"
     rate = f", {entries(cycle, feeds) / run.wall:,.0f} entries/s" if cycle == "cold" else ""
-    return f"{run.wall:.2f} s wall, {run.cpu:.2f} s CPU, {run.peak_mb:.0f} MB{rate}"
+    return (f"{run.wall:.2f} s wall, {run.cpu:.2f} s CPU, "
+            f"{run.peak_mb:.0f} MB RSS / {run.pss_mb:.0f} MB PSS{rate}")  # fmt: skip
 
 
 def table(args: argparse.Namespace) -> None:
@@ -292,7 +305,8 @@ def table(args: argparse.Namespace) -> None:
     server = FeedServer()
     tmp = Path(tempfile.mkdtemp(prefix="bench-cycle-"))
     print(f"feeds of {ITEMS} items (~{len(_sample_body()) // 1024} KB each) on 127.0.0.1; "
-          f"medians of {args.repeat} run(s); peak = largest RSS sum of the process tree")  # fmt: skip
+          f"medians of {args.repeat} run(s); memory = peak RSS and PSS, summed over the "
+          "process tree (PSS splits pages shared between processes)")  # fmt: skip
     print("| N feeds | cycle | " + " | ".join(cls.name for cls, _ in tools)
           + " | policybot ÷ rss2email |")  # fmt: skip
     print("|---|---|" + "---|" * len(tools) + "---|")
@@ -345,8 +359,10 @@ def daemon(args: argparse.Namespace) -> None:
             if not line.startswith("polled "):
                 continue
             cycle += 1
-            rss = sum(_rss_kb(p) for p in _tree(proc.pid)) / 1024
-            print(f"cycle {cycle}: {line.strip()} | RSS {rss:.0f} MB", flush=True)
+            tree = _tree(proc.pid)
+            rss = sum(_rss_kb(p) for p in tree) / 1024
+            pss = sum(_pss_kb(p) for p in tree) / 1024
+            print(f"cycle {cycle}: {line.strip()} | RSS {rss:.0f} MB, PSS {pss:.0f} MB", flush=True)
             if cycle >= args.cycles or time.monotonic() > deadline:
                 break
             server.control(f"_bump?feeds={BUMP_FEEDS}&items={BUMP_ITEMS}")

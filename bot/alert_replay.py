@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
-from bot.alert_scores import CHANNELS, Alert, ChannelReport, ReplayItem, score_alerts
+from bot.alert_scores import CHANNELS, Alert, ChannelReport, FollowUp, ReplayItem, score_alerts
 from bot.config import Config, slugify
 from bot.models import Destination, FeedConfig, FetchResult, Finding
 from bot.pipeline import prepare, process_result
@@ -51,20 +52,22 @@ def replay(items: Sequence[ReplayItem]) -> Replayed:
     with tempfile.TemporaryDirectory(prefix="policybot-replay-") as tmp:
         store = Store.open(Path(tmp) / "replay.db")
         try:
-            alerts = _stream(store, Path(tmp), ordered)
+            alerts, follow_ups = _stream(store, Path(tmp), ordered)
             members = _event_members(store, {a.event_id for a in alerts})
             recorded = entries_store.findings_by_guid(store)
         finally:
             store.close()
     missing = (None, None)
     return Replayed(
-        channels=score_alerts(alerts, members, items),
+        channels=score_alerts(alerts, members, items, follow_ups),
         findings={item.id: recorded.get(item.id, missing)[0] for item in items},
         events={item.id: recorded.get(item.id, missing)[1] for item in items},
     )
 
 
-def _stream(store: Store, tmp: Path, items: Sequence[ReplayItem]) -> list[Alert]:
+def _stream(
+    store: Store, tmp: Path, items: Sequence[ReplayItem]
+) -> tuple[list[Alert], list[FollowUp]]:
     feeds = _feeds(items)
     config = Config(path=tmp / "feeds.yaml", feeds=tuple(feeds.values()), chat={"console": False})
     start = items[0].published - timedelta(days=1) if items else datetime.now().astimezone()
@@ -76,14 +79,27 @@ def _stream(store: Store, tmp: Path, items: Sequence[ReplayItem]) -> list[Alert]
     for feed in feeds.values():  # the first fetch of a feed is a baseline: make it empty
         _fetch(store, config, feed.id, [], start)
     alerts: list[Alert] = []
+    follow_ups: list[FollowUp] = []
     seen = 0
     for item in items:
         _fetch(store, config, feeds[item.source].id, [item], item.published)
         for row in outbox.rows_after(store, seen):
             seen = max(seen, int(row["id"]))
-            if row["kind"] == "alert" and row["subscription_id"] in channels:
-                alerts.append(_alert(store, channels[row["subscription_id"]], row["event_id"]))
-    return alerts
+            channel = channels.get(row["subscription_id"])
+            if channel is None:
+                continue
+            if row["kind"] == "alert":
+                alerts.append(_alert(store, channel, row["event_id"]))
+            else:
+                follow_ups.append(FollowUp(channel, row["event_id"], _update_item(store, row)))
+    return alerts, follow_ups
+
+
+def _update_item(store: Store, row: dict[str, Any]) -> str | None:
+    """The replayed item (its guid) a thread update carries."""
+    update = event_reads.get_update(store, int(row["update_id"]))
+    entry = entries_store.get_entry(store, update.entry_id) if update.entry_id else None
+    return entry.guid if entry is not None else None
 
 
 def _feeds(items: Sequence[ReplayItem]) -> dict[str, FeedConfig]:

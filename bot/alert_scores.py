@@ -56,15 +56,28 @@ class Alert:
     expected: str | None = None  # the gold action (vendor) or actor type (authority)
 
 
+@dataclass(frozen=True)
+class FollowUp:
+    """One update routing queued for an alert's thread: which replayed item it carries."""
+
+    channel: str
+    event_id: int
+    item_id: str | None
+
+
 @dataclass
 class ChannelReport:
     alerts: list[Alert] = field(default_factory=list)
     never_alerted: list[str] = field(default_factory=list)  # gold event ids
+    follow_ups: int = 0  # updates queued for alert threads
+    stray_follow_ups: int = 0  # ... whose item belongs to another real event
 
     def counts(self) -> dict[str, int]:
         found = Counter(alert.outcome for alert in self.alerts)
         counts = {"alerts": len(self.alerts), **{name: found[name] for name in OUTCOMES}}
         counts["never_alerted"] = len(self.never_alerted)
+        counts["follow_ups"] = self.follow_ups
+        counts["stray_follow_ups"] = self.stray_follow_ups
         return counts
 
 
@@ -90,7 +103,10 @@ def majority(ids: Sequence[str], gold_of: dict[str, str | None]) -> str | None:
 
 
 def score_alerts(
-    alerts: Sequence[Alert], members: dict[int, list[str]], items: Sequence[ReplayItem]
+    alerts: Sequence[Alert],
+    members: dict[int, list[str]],
+    items: Sequence[ReplayItem],
+    follow_ups: Sequence[FollowUp] = (),
 ) -> dict[str, ChannelReport]:
     gold_of = {item.id: (str(item.gold["event_id"]) if item.gold.get("event_id") else None)
                for item in items}  # fmt: skip
@@ -106,6 +122,14 @@ def score_alerts(
         reports[alert.channel].alerts.append(
             replace(alert, gold_event=gold_event, outcome=outcome, expected=expected)
         )
+    thread_event = {(a.channel, a.event_id): a.gold_event for r in reports.values()
+                    for a in r.alerts}  # fmt: skip
+    for follow_up in follow_ups:
+        report = reports[follow_up.channel]
+        report.follow_ups += 1
+        own = gold_of.get(follow_up.item_id or "")
+        thread = thread_event.get((follow_up.channel, follow_up.event_id))
+        report.stray_follow_ups += own is not None and own != thread
     for name, report in reports.items():
         report.never_alerted = [
             event_id
@@ -180,6 +204,9 @@ def format_lines(reports: dict[str, ChannelReport]) -> Iterator[str]:
         c = report.counts()
         yield (f"  {name:<10}{c['alerts']:>7}{c['right']:>7}{c['wrong']:>7}{c['duplicate']:>5}"
                f"{c['no_real_event']:>10}{c['never_alerted']:>15}{100 * _share(report):>8.1f}%")  # fmt: skip
+    for name, report in reports.items():
+        yield (f"  {name} threads: {report.follow_ups} follow-ups, "
+               f"{report.stray_follow_ups} of them about another real event")  # fmt: skip
     yield "  (right: right event and action (vendor) or actor type (authority); wrong: right event,"
     yield "   wrong action or actor type; dup: a second alert of one gold event; no event: gold"
     yield "   not relevant or not for this channel)"

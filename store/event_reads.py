@@ -108,11 +108,13 @@ def vendor_events(store: Store, vendor: str, *, also_actor_types: Sequence[str])
     ]
 
 
-def vendor_names(store: Store) -> list[str]:
-    """Vendors that have events (display names, one per vendor, sorted)."""
+def vendor_names(store: Store, *, relevant_only: bool = False) -> list[str]:
+    """Vendors that have events (display names, one per vendor, sorted); with
+    ``relevant_only``, vendors with a policy change of their own."""
+    only = " AND relevant = 1" if relevant_only else ""
     rows = store.query(
         "SELECT vendor, COUNT(*) AS n FROM events WHERE vendor_key != '' AND vendor IS NOT NULL"
-        " GROUP BY vendor_key, vendor ORDER BY n DESC"
+        f"{only} GROUP BY vendor_key, vendor ORDER BY n DESC"
     )
     names: dict[str, str] = {}
     for row in rows:

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.alert_replay import rss
-from bot.alert_scores import Alert, ReplayItem, score_alerts
+from bot.alert_scores import Alert, FollowUp, ReplayItem, score_alerts
 from bot.cli.main import main
 
 
@@ -72,7 +72,8 @@ def test_each_alert_gets_one_outcome_per_channel() -> None:
     assert vendor.alerts[1].expected == "exit" and vendor.alerts[0].gold_event == "zentrik-pause"
     assert vendor.never_alerted == ["quillon-ban"]
     assert vendor.counts() == {"alerts": 5, "right": 1, "wrong": 1, "duplicate": 1,
-                               "no_real_event": 2, "never_alerted": 1}  # fmt: skip
+                               "no_real_event": 2, "never_alerted": 1, "follow_ups": 0,
+                               "stray_follow_ups": 0}  # fmt: skip
     assert [a.outcome for a in authority.alerts] == ["right", "no_real_event"]
     assert authority.never_alerted == []
 
@@ -94,6 +95,19 @@ def test_majority_of_mentions_names_the_gold_event() -> None:
     assert reports["vendor"].alerts[0].gold_event == "orvane-exit"
     assert reports["vendor"].alerts[0].outcome == "right"
     assert reports["vendor"].never_alerted == ["zentrik-pause"]
+
+
+def test_follow_ups_about_another_real_event_are_counted_as_stray() -> None:
+    items = [replay_item("a1", **VENDOR_PAUSE), replay_item("a2", **VENDOR_PAUSE),
+             replay_item("b1", **VENDOR_EXIT), replay_item("x1", relevant=False,
+                                                        actor_type="none", event_id=None)]  # fmt: skip
+    follow_ups = [FollowUp("vendor", 1, "a2"), FollowUp("vendor", 1, "b1"),
+                  FollowUp("vendor", 1, "x1")]  # fmt: skip
+    reports = score_alerts([alert("vendor", 1, action="moratorium")],
+                           {1: ["a1", "a2", "b1"]}, items, follow_ups)  # fmt: skip
+    counts = reports["vendor"].counts()
+    assert (counts["follow_ups"], counts["stray_follow_ups"]) == (3, 1)
+    assert reports["authority"].counts()["follow_ups"] == 0
 
 
 def test_feed_document_round_trips_through_the_parser() -> None:
@@ -195,6 +209,8 @@ def test_replay_counts_every_outcome(stream_file: Path) -> None:
         "never_alerted": 1,
     }  # fmt: skip
     assert vendor["right_share"] == 0.25
+    # f2 is the one follow-up: it joins f1's event and goes into that alert's thread
+    assert (vendor["follow_ups"], vendor["stray_follow_ups"]) == (1, 0)
     assert vendor["never_alerted_events"] == ["vexmoor-exit"]
     dup = next(p for p in vendor["problems"] if p["outcome"] == "duplicate")
     assert dup["gold_event"] == "quillmark-freeze" and "for a year" in dup["title"]

@@ -122,3 +122,115 @@ def test_a_gated_launch_is_no_deployment() -> None:
     f = found("Pallant AI launches celebrity face matching for vetted broadcasters only",
               "Access requires a manual review of every customer.")  # fmt: skip
     assert f.signal is None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Ohio secures a $90m biometric settlement with Lumaplex",
+         "The state's attorney general says the money covers past face scans.", "government"),
+        ("Lumaplex settles Ohio's face-scan lawsuit for $90m",
+         "No change to its products was required.", "government"),
+        ("Ostrava Biometrics' face-data settlement gets a judge's final approval",
+         "The court rejected two objections from class members.", "court"),
+    ],
+)  # fmt: skip
+def test_the_other_party_of_a_settlement_is_the_actor(title: str, summary: str, actor: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f
+
+
+def test_a_settlement_in_a_named_state_s_court_is_still_the_vendor_s() -> None:
+    f = found("Dovetrack AI agrees to settle the Ohio case",
+              "The startup will no longer sell face search to landlords.")  # fmt: skip
+    assert (f.relevant, f.action, f.applies_to) == (True, "settlement", "private_companies")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Mirelle Vision cut off by two platforms in a week",
+         "Neither action changes what the face-search startup sells."),
+        ("Dovetrack AI loses its card payments after its processor's review",
+         "Customers cannot renew until the face-search firm finds a new processor."),
+    ],
+)  # fmt: skip
+def test_a_vendor_cut_off_by_a_platform_changes_no_policy(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, "vendor"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Privacy watchdog says Pallant AI must delete its face index",
+         "The startup has two months to comply.", "regulator"),
+        ("Data authority finds Mirelle Vision must erase scraped face images",
+         "Mirelle Vision says it will appeal.", "regulator"),
+    ],
+)  # fmt: skip
+def test_a_vendor_act_an_authority_imposes_is_the_authority_s(
+    title: str, summary: str, actor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Pallant AI pays over face tagging it switched off four years ago",
+         "The state says the money covers past conduct only."),
+        ("Mirelle Vision reconsiders face matching for its doorbells",
+         "The company shelved the feature last year but is revisiting it."),
+    ],
+)  # fmt: skip
+def test_past_acts_and_reconsiderations_are_no_change(title: str, summary: str) -> None:
+    assert not found(title, summary).relevant
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Brookhaven bars its police from face matching",
+        "Millbrook bans face-search software for city agencies",
+        "New Hampton passes a ban on face recognition in schools",
+    ],
+)
+def test_a_place_acting_is_not_a_company(title: str) -> None:
+    f = found(title, "The city council passed the ordinance 6-1.")
+    assert (f.relevant, f.actor_type) == (False, "government"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Tribunal overturns the privacy office's face-search penalty on Mirelle Vision",
+         "The judges found the office had misread the law.", "court"),
+        ("Another GDPR penalty for Dovetrack AI, this time from Lisbon",
+         "The face-search firm must also delete images of residents.", "regulator"),
+        ("Pallant AI's face-data settlement wins final approval",
+         "Class members will each receive about $300.", "court"),
+    ],
+)  # fmt: skip
+def test_authority_acts_told_with_nouns(title: str, summary: str, actor: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Ostrava Biometrics raises $40 million from new backers",
+         "The face-matching startup plans to hire 80 engineers.", "vendor"),
+        ("Ostrava Biometrics founder steps down as chief executive",
+         "The face-matching startup named an interim chief.", "none"),
+        ("Study: Ostrava Biometrics' engine errs more often on older faces",
+         "Researchers tested the face-matching system on 9,000 photos.", "none"),
+    ],
+)  # fmt: skip
+def test_a_vendor_s_own_business_news_is_a_vendor_item(
+    title: str, summary: str, actor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f

@@ -16,6 +16,7 @@ from bot.cli.state import CliState, pass_state
 from bot.cli.table import output_width
 from bot.pipeline import PollSummary
 from bot.stopping import exit_at_once
+from store.feed_catalog import added_feeds
 
 if TYPE_CHECKING:
     from bot.app import Daemon
@@ -52,7 +53,8 @@ def _start(state: CliState, listen: str | None, tick: float) -> Daemon:
     store = state.store()
     targets = [p.label for p in registry.platforms() if p.enabled(config.platform_settings(p.name))]
     click.echo(
-        f"policybot: {len(config.feeds)} feeds from {config.path}, database {store.path}, "
+        f"policybot: {len(config.feeds) + len(added_feeds(store))} feeds ({config.path} and "
+        f"added ones), database {store.path}, "
         f"alerts to {', '.join(targets) or 'subscribed webhooks only'}. Ctrl-C stops.",
         err=True,
     )

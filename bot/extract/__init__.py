@@ -18,21 +18,24 @@ The cue lists and the vendor gazetteer live in ``bot/data/cues.yaml`` and
 from __future__ import annotations
 
 from bot.extract.classify import classify
+from bot.extract.known import KnownVendors, known_vendors
 from bot.extract.resources import DataFileError, resources
 from bot.extract.scan import normalise, scan
 from bot.models import Entry, Finding
 
-__all__ = ["DataFileError", "extract", "warm_up"]
+__all__ = ["DataFileError", "KnownVendors", "extract", "known_vendors", "warm_up"]
 
 
-def extract(entry: Entry) -> Finding | None:
-    """The Finding for one entry (offsets index into ``entry.text``), or None."""
+def extract(entry: Entry, known: KnownVendors | None = None) -> Finding | None:
+    """The Finding for one entry (offsets index into ``entry.text``), or None.
+    ``known``: FR vendors the event store already has (see known.py)."""
     res = resources()
     text = entry.text
     normalised = normalise(text)
-    if res.prefilter.search(normalised[1]) is None:  # no FR term, no vendor name
-        return None
-    sc = scan(res, entry.title, text, normalised, entry.language)
+    known_hits = known.find(normalised[0]) if known is not None else []
+    if not known_hits and res.prefilter.search(normalised[1]) is None:
+        return None  # no FR term, no vendor name
+    sc = scan(res, entry.title, text, normalised, entry.language, known_hits)
     if not sc.fr and not sc.vendors:
         return None
     return classify(sc, entry.published.date() if entry.published else None)

@@ -45,6 +45,7 @@ class Act:
     end: int
     sentence: int
     background: bool = False  # in a fronted adverbial ("After quitting X, …")
+    subordinate: bool = False  # in a background phrase ("which it dropped years ago")
 
 
 def clause(sc: Scan, pos: int) -> tuple[int, int]:
@@ -58,7 +59,6 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     lo, hi = clause(sc, cue.start)
     objects = {h.label for h in between(sc.objects, lo, hi)}
     groups = {h.label for h in between(sc.groups, lo, hi)}
-    after = {h.label for h in between(sc.groups, cue.end, hi)}
     retires = "capability" in objects and "dataset" not in objects
     if label == "pause":
         return _pause(sc, cue, objects, groups, retires)
@@ -68,14 +68,15 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
         # "police lose …" refuses a customer group; "new clients lose access" gates use
         return "ban" if groups & _NAMED_GROUPS else "restriction"
     if label == "refusal_past":
-        return "restriction"
+        # turning away a whole customer group is a ban; one customer or request, vetting
+        return "ban" if _group_refused(sc, cue, hi) else "restriction"
     if label == "stop_supply":
         if groups & _NAMED_GROUPS or "customers" in objects:
             return "ban"  # dropping a class of customers ("closes casino accounts")
         # Stopping sales of one capability ("emotion-reading") retires it: a restriction.
         return "restriction" if retires else "exit"
     if label in ("removal", "shutdown"):
-        if after & _NAMED_GROUPS:
+        if _taken_from_group(sc, cue, hi):
             return "ban"  # "pulls its face matching from store chains"
         # Retiring a capability or switching a setting off limits use; deleting data
         # or switching a system off is a shutdown.
@@ -83,6 +84,30 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     if label == "exit" and "dataset" in objects and "supply" not in objects:
         return "shutdown"
     return label
+
+
+_ONE = re.compile(r"\b(?:a|an|one|that|this|its)\b", re.IGNORECASE)
+
+
+def _group_refused(sc: Scan, cue: Hit, hi: int) -> bool:
+    """A customer group named after the cue as a class ("turns away sheriffs"), not one
+    customer of it ("turned away a sheriff's office")."""
+    for g in between(sc.groups, cue.end, hi):
+        if g.label in _NAMED_GROUPS:
+            return _ONE.search(sc.text, cue.end, g.start) is None
+    return False
+
+
+_FROM = re.compile(r"\b(?:from|to|for)\b", re.IGNORECASE)
+
+
+def _taken_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
+    """A removal whose object is a customer group ("pulls X FROM store chains"), not a
+    place where a system ran ("switches off X AT 300 hotels")."""
+    for g in between(sc.groups, cue.end, hi):
+        if g.label in _NAMED_GROUPS:
+            return _FROM.search(sc.text, cue.end, g.start) is not None
+    return False
 
 
 def _pause(sc: Scan, cue: Hit, objects: set[str], groups: set[str], retires: bool) -> str:
@@ -160,7 +185,7 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             Act(
                 actor.kind, actor.vendor, actor.product, cue.label, action,
                 _weight(sc, cue), cue.start, cue.end, sc.sentence_of(cue.start),
-                in_fronted(sc, cue.start) or subordinate(sc, cue),
+                in_fronted(sc, cue.start), subordinate(sc, cue),
             )
         )  # fmt: skip
     return foreground(acts)
@@ -170,25 +195,33 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
 # happened before the news, not the news.
 _SUBORDINATE = re.compile(
     r"(?:\b(?:since|after|following|before|despite|until)\s+(?:the|its|their|a|an)\s+"
-    r"(?:[\w'-]+\s+){0,3}$|,\s*(?:which|who|that)\s[^,;]*$)",
+    r"(?:[\w'-]+\s+){0,3}$|,\s*(?:which|who|that)\s[^,;]*$"
+    r"|\b(?:formerly|previously|long-|once-|earlier)\S*\s*$)",
     re.IGNORECASE,
+)
+# "… it switched off five years ago": a past act named as background.
+_AGO = re.compile(
+    r"^(?:\s+[\w'-]+){0,4}?\s+(?:(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago\b"
+    r"|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)\b)"
 )
 
 
 def subordinate(sc: Scan, cue: Hit) -> bool:
     """The cue sits in a subordinate background phrase of its sentence."""
-    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
-    return _SUBORDINATE.search(sc.text, max(s_start, cue.start - 80), cue.start) is not None
+    s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
+    if _SUBORDINATE.search(sc.text, max(s_start, cue.start - 80), cue.start) is not None:
+        return True
+    return _AGO.match(sc.text[cue.end : min(s_end, cue.end + 60)]) is not None
 
 
 def foreground(acts: list[Act]) -> list[Act]:
     """Acts outside fronted adverbials; when a main clause holds none (commentary on
     a known move: "After X said it will ..., critics ..."), the background ones, at
     half weight: they still say what the item is about."""
-    main = [a for a in acts if not a.background]
+    main = [a for a in acts if not a.background and not a.subordinate]
     if main:
         return main
-    return [replace(a, weight=a.weight * 0.5) for a in acts]
+    return [replace(a, weight=a.weight * 0.5) for a in acts if not a.subordinate]
 
 
 def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:

@@ -317,10 +317,23 @@ def unknown_subject_is_named(sc: Scan, cue: Hit, stop: frozenset[str] = frozense
             continue
         if any(lo <= m.start() < hi for lo, hi in read):
             continue
-        if _opens_sentence(sc, m.start()) and not _named_inside(sc, m.group(0)):
+        if _opens_sentence(sc, m.start()) and not (
+            _named_inside(sc, m.group(0)) or _local_government(sc)
+        ):
             continue
         return True
     return False
+
+
+_LOCAL = re.compile(r"(?i:city|council|ordinance|county|municipal|mayor|town|village)")
+
+
+def _local_government(sc: Scan) -> bool:
+    """The item names a local government (a city's council, an ordinance): a place name
+    opening a sentence may be it acting ("Brookhaven bars …")."""
+    return any(
+        h.label == "government" and _LOCAL.search(sc.text, h.start, h.end) for h in sc.authorities
+    )
 
 
 def _opens_sentence(sc: Scan, pos: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -55,6 +56,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         targets = {framing.enforcement_target(sc, a) for a in chosen}
         if None not in targets:  # a platform cutting another company off
             return _other(sc, chosen, "vendor", targets.pop(), 0.4)
+        if framing.platform_enforced(sc, chosen):  # "X cut off by its host"
+            return _other(sc, chosen, "vendor", vendor, 0.4)
         if framing.deployment(sc, chosen):
             return _other(sc, chosen, "vendor", vendor, 0.4,
                           signal=framing.deployment_signal(sc, launch))  # fmt: skip
@@ -81,7 +84,41 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         return _other(sc, [], "vendor", _first_vendor(sc), 0.35, signal=signal)
     if sc.vendors and framing.restated(sc, []):
         return _other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
+    named = _title_authority(sc, found)
+    if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
+        return _other(sc, [], named, _first_vendor(sc), 0.4)
+    if _vendor_news(sc):
+        return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
+
+
+def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
+    """The authority a headline names when no act was found: its kind (court over
+    regulator over government, as an appeal outranks the penalty it is about)."""
+    kinds = {m.kind for m in found if m.kind in AUTHORITIES and sc.in_title(m.start)}
+    return next((k for k in ("court", "regulator", "government") if k in kinds), None)
+
+
+# After a headline's company name, a word that makes someone else the subject.
+_NOT_THE_COMPANY = re.compile(
+    r"(?:'s)?\s*(?:,|and\b|or\b|founder|co-founder|ceo|chief|executive|boss|employees|workers|"
+    r"staff|shareholders|investors|board|rivals?)",
+    re.IGNORECASE,
+)
+
+
+def _vendor_news(sc: Scan) -> bool:
+    """The headline is about a vendor's own business (funding, a deal): it opens with the
+    company acting ("X raises …"), and no study, call, campaign, lawsuit or authority is
+    around it."""
+    first = sc.vendors[0] if sc.vendors else None
+    if first is None or first.product or sc.text[: first.start].strip(" '\"“‘"):
+        return False
+    if _NOT_THE_COMPANY.match(sc.text, first.end):
+        return False
+    if any(h.label == "study" for h in sc.non_policy) or sc.authorities:
+        return False
+    return not any(h.label in ("call", "question", "denial") for h in sc.cancel)
 
 
 def _settlement(
@@ -89,21 +126,26 @@ def _settlement(
 ) -> Finding | None:
     """An item framed as a settlement (see framing.py): the authority's action when the
     other party is one, else the obligations it binds the vendor to."""
-    auth = [a for a in acts if a.actor in AUTHORITIES] + authority_acts(sc, found)
-    in_title = [a for a in auth if sc.in_title(a.start)]
+    named = authority_acts(sc, found)  # an authority named with its own verb
+    auth = [a for a in acts if a.actor in AUTHORITIES] + named
+    in_title = [a for a in named if sc.in_title(a.start)]
     counter = framing.counterparty(sc, found, frame, in_title)
     if counter is not None:
         return _other(sc, [a for a in auth if a.actor == counter], counter,
                       _first_vendor(sc), 0.6, published)  # fmt: skip
     bound = framing.obligations(sc, acts)
-    vendor = next((a.vendor for a in bound if a.vendor), None) or _first_vendor(sc)
+    settled = framing.settled_acts(sc, acts)
+    vendor = next((a.vendor for a in [*bound, *settled] if a.vendor), None) or _first_vendor(sc)
     if vendor is None:
         return None
     court = [a for a in auth if a.actor == "court"]
-    if court and (not bound or any(a.actor == "court" for a in in_title)):
+    if not court and not (bound or settled) and any(m.kind == "court" for m in found):
+        return _other(sc, [], "court", vendor, 0.5, published)  # "… wins final approval"
+    if court and (not (bound or settled) or any(a.actor == "court" for a in in_title)):
         # a judge approving a settlement is the court's news
         return _other(sc, court, "court", vendor, 0.6, published)
-    chosen = [replace(a, actor="vendor", vendor=vendor, action="settlement") for a in bound]
+    chosen = [replace(a, actor="vendor", vendor=vendor, action="settlement")
+              for a in [*bound, *settled]]  # fmt: skip
     if not chosen:
         if not _names_customers(sc):
             return None  # a case closed with no terms stated

@@ -45,6 +45,8 @@ def settlement_frame(sc: Scan, acts: list[Act]) -> list[Hit]:
     frame += [Hit(a.start, a.end, "settlement_frame") for a in acts if a.label == "settlement"]
     if _labelled(sc, "legal_context"):  # "the deal", "the accord" in an item about a case
         frame += _labelled(sc, "agreement")
+    elif _labelled(sc, "payment"):  # "a $90m deal with Texas": a state on the other side
+        frame += [h for h in _labelled(sc, "agreement") if _state_party(sc, h)]
     return frame
 
 
@@ -59,12 +61,45 @@ def counterparty(
         kinds |= {m.kind for m in found if lo <= m.start < hi and m.kind in AUTHORITIES}
     if not kinds:
         kinds = {a.actor for a in title_acts}
+    payments = [h for h in sc.non_policy if h.label == "payment"]
+    if not kinds and any(_state_party(sc, hit) for hit in [*frame, *payments]):
+        kinds = {"government"}
     return next((k for k in _COUNTERPARTY_ORDER if k in kinds), None)
 
 
+def _state_party(sc: Scan, hit: Hit) -> bool:
+    """A place names the other party: "settles Texas's suit", "a settlement with Ohio",
+    or a place opening the sentence ("Texas secures a settlement"); not "settles the
+    Illinois case" (where the case was heard)."""
+    first_word = re.match(r"\S+\s+", sc.text[hit.start : hit.end])
+    for region in sc.region_pattern.finditer(sc.text, hit.start, hit.end + 2):
+        if sc.text.startswith("'s", region.end()):  # "settles Ohio's suit"
+            return True
+        if first_word and region.start() == hit.start + first_word.end():
+            return True  # "settle Texas claims" (not "settle the Illinois case")
+    after = sc.text[hit.end : hit.end + 30]
+    m = re.match(r"\s+(?:(?:with|to|a|al|à|an|ao)\s+(?:the\s+state\s+of\s+)?)?", after)
+    start = hit.end + (m.end() if m else 0)
+    if sc.region_pattern.match(sc.text, start) is not None:
+        return True
+    s_start, _ = sc.sentences[sc.sentence_of(hit.start)]
+    return sc.region_pattern.match(sc.text, s_start) is not None
+
+
 def obligations(sc: Scan, acts: list[Act]) -> list[Act]:
-    """The acts a settlement binds the vendor to, whoever their grammatical subject."""
-    return [a for a in acts if a.label in OBLIGATIONS and not a.background]
+    """The acts a settlement binds the vendor to, whoever their grammatical subject (the
+    word "settlement" itself binds nothing)."""
+    return [a for a in acts if a.label in OBLIGATIONS - {"settlement"} and not a.background]
+
+
+def settled_acts(sc: Scan, acts: list[Act]) -> list[Act]:
+    """The vendor settling in so many words ("X agrees to settle"); the bare noun ("X's
+    settlement is approved") says nothing of who acts."""
+    return [
+        a for a in acts
+        if a.label == "settlement" and a.actor == "vendor"
+        and not sc.low[a.start : a.end].startswith("settlement")
+    ]  # fmt: skip
 
 
 def enforcement_target(sc: Scan, act: Act) -> str | None:
@@ -84,6 +119,17 @@ def enforcement_target(sc: Scan, act: Act) -> str | None:
         if any(-40 <= h.start - other.end <= 25 and h.start < end for h in platform):
             return other.vendor
     return None
+
+
+def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
+    """A third-party platform (a host, a payment processor, an app store) acts in the
+    sentence of the strongest act: the vendor is cut off, it changes no policy."""
+    actors = _labelled(sc, "platform_actor")
+    if not actors or not acts:
+        return False
+    best = max(acts, key=lambda a: a.weight)
+    lo, hi = sc.sentences[best.sentence]
+    return any(lo <= h.start < hi for h in actors)
 
 
 def restated(sc: Scan, acts: list[Act]) -> bool:

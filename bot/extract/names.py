@@ -42,6 +42,11 @@ class NamePatterns:
     not_company: re.Pattern[str]  # a word that marks a person, office or organisation
     person_before: re.Pattern[str]  # a title or role right before a person's name
     stop: frozenset[str]  # capitalised words that are not names (lower-cased)
+    hint: re.Pattern[str] = re.compile(r"(?!)")  # some description may be present
+
+    def described_somewhere(self, text: str) -> bool:
+        """Cheap check: a suffix, a company noun or an apposition occurs in ``text``."""
+        return self.hint.search(text) is not None
 
     @classmethod
     def build(cls, section: dict[str, list[str]]) -> NamePatterns:
@@ -56,6 +61,10 @@ class NamePatterns:
             not_company=re.compile(rf"^(?:{alt('not_company')})$", re.IGNORECASE),
             person_before=re.compile(rf"(?<!\w)(?i:{alt('person_titles')})[ ]$"),
             stop=frozenset(w.lower() for w in section.get("stop", [])),
+            hint=re.compile(
+                rf"[A-Z][\w&+.-]* (?:{alt('suffixes')})(?!\w)"
+                rf"|(?<![\w-])(?i:{alt('descriptors')}) [A-Z]|, (?i:{alt('appositions')})"
+            ),
         )
 
 
@@ -152,6 +161,8 @@ def _candidates(
     candidates: list[tuple[int, int, str]] = []
     inner: set[int] = set()
     for run_start, end in _runs(text, 0, len(text), pats.stop):
+        if places is not None and _in_place(places, text, run_start):
+            continue  # "New York's …": the run trimmed of "New" is still a place
         start = run_start
         parts = list(re.finditer(r"\S+", text[run_start:end]))
         for i, part in enumerate(parts[:-1]):
@@ -171,6 +182,14 @@ def _candidates(
             continue  # "chief executive Dana Pruitt", "Governor Lindqvist"
         candidates.append((start, end, name))
     return candidates, inner
+
+
+def _in_place(places: re.Pattern[str], text: str, start: int) -> bool:
+    """A place name covers ``start`` (it may begin a word or two earlier)."""
+    for m in places.finditer(text, max(0, start - 20), start + 1):
+        if m.start() <= start < m.end():
+            return True
+    return False
 
 
 def _found(text: str, start: int, name: str, companies: dict[str, str]) -> Found:

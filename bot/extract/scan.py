@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from bot.extract import names
 from bot.extract.cueindex import Hit
+from bot.extract.known import KnownHit
 from bot.extract.language import cue_languages, detect
 from bot.extract.resources import CLASSES, Resources
 from bot.extract.sentences import clause_breaks, split_sentences
 
 _AUTHORITY_LABELS = frozenset({"government", "regulator", "court"})
+_PLACE = re.compile(
+    r"(?i:city|cities|council|ordinance|county|municipal|mayor|town|village|state|governor|"
+    r"concejo|ayuntamiento|mairie|ville|Stadt|Gemeinde|comune|prefeitura|câmara)"
+)
 _OBJECT_LABELS = frozenset({"dataset", "capability", "supply", "customers", "investment"})
 
 # Same-length replacements, so offsets into the normalised text are offsets
@@ -152,18 +157,24 @@ def scan(
     text: str,
     normalised: tuple[str, str] | None = None,
     language: str | None = None,
+    known: Sequence[KnownHit] = (),
 ) -> Scan:
     """Scan ``text`` (title + "\\n" + summary) once for every cue class and vendor name.
     Classes that only matter around a policy cue are kept only in the sentences (and the
     title) that hold one; an entry with no FR term and no vendor name stops there.
     ``normalised``: ``normalise(text)`` when the caller has it already; ``language``: the
-    declared language of the item (the text decides, see language.py)."""
+    declared language of the item (the text decides, see language.py); ``known``: names
+    of FR vendors the event store knows, found in the text (known.py)."""
     norm, low = normalised or normalise(text)
     lang = detect(low, language)
     by_class, names = res.index.scan(norm, low, cue_languages(lang))
     vendors = [
         VendorHit(m.start, m.end, m.name.canonical, m.name.product, m.name.fr) for m in names
     ]
+    if known:  # a vendor the store knows for FR marks FR content
+        extra = [VendorHit(k.start, k.end, k.vendor, None, True) for k in known
+                 if not any(v.start < k.end and k.start < v.end for v in vendors)]  # fmt: skip
+        vendors = sorted([*vendors, *extra])
     fr_groups = by_class[_FR_GROUPS]
     fr = [h for h in fr_groups if h.label == "fr"]
     empty: list[Hit] = []
@@ -229,19 +240,27 @@ def _with_described(
     cue_starts = {h.start for h in actions}
     policy_possessive = any(norm.startswith("'s ", c - 3) or norm.startswith("' ", c - 2)
                             for c in cue_starts)  # fmt: skip
-    # No authority named at all: a name acting on a policy verb can only be a company.
-    launches = any(h.label == "launch" for h in non_policy)
-    no_authority = not any(h.label in _AUTHORITY_LABELS for h in actors) and (
-        bool(actions) or launches
-    )
-    weak = not vendors and (
-        bool(refs)
-        or any(h.label in ("supply", "customers") for h in objects)
-        or policy_possessive
-        or no_authority
+    # A name acting on a policy verb is a company only in an item that names no local
+    # government (else it may be a place: "Brookhaven bars its police from …").
+    place = any(h.label == "government" and _PLACE.search(norm, h.start, h.end) for h in actors)
+    weak = (
+        not vendors
+        and not place
+        and (
+            bool(refs)
+            or any(
+                h.label in ("supply", "customers") and not norm.startswith("us", h.start)
+                for h in objects
+            )  # sales, contracts, clients ("use" is anyone's)
+            or policy_possessive
+            or any(h.label != "ban" for h in actions)  # a bare "bans" may be a council's
+            or any(h.label == "launch" for h in non_policy)
+        )
     )
     platform = tuple(h.start for h in non_policy if h.label == "platform")
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
+    if not weak and not res.names.described_somewhere(norm):
+        return vendors
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
                        lang == "en")  # fmt: skip
     if not found:

@@ -1,0 +1,33 @@
+"""FR vendors the event store knows mark FR content in items with no face word (the
+pipeline passes their names in; extraction stays a pure function of its inputs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import extract, known_vendors
+from tests.extract_helpers import entry
+
+KNOWN = known_vendors(["Ostrava Biometrics", "Mirelle"])
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        ("Ostrava's sheriff-sales freeze will carry on past its deadline",
+         "No new end date has been set.", "extension"),
+        ("Opinion: the gaps in Mirelle's pause",
+         "The year-long halt on police sales leaves existing contracts running.", "moratorium"),
+        ("Ostrava Biometrics is closing accounts held by casinos",
+         "Gaming floors have sixty days to export their data.", "ban"),
+    ],
+)  # fmt: skip
+def test_a_known_vendor_needs_no_face_word(title: str, summary: str, action: str) -> None:
+    assert extract(entry(title, summary)) is None  # unknown: no FR content at all
+    f = extract(entry(title, summary), KNOWN)
+    assert f is not None and (f.relevant, f.action) == (True, action), f
+    assert f.vendor in ("Ostrava Biometrics", "Mirelle")
+
+
+def test_no_names_no_matcher() -> None:
+    assert known_vendors([]) is None
