@@ -191,11 +191,14 @@ def test_two_concurrent_processes_post_nothing_twice(bot: Bot, fake: FakeSlack) 
 
 
 def test_the_second_process_says_why_it_delivers_nothing(bot: Bot, fake: FakeSlack) -> None:
-    fake.hang_next(100_000, seconds=0.3, method="chat.postMessage")
+    release = fake.hold_next(method="chat.postMessage")  # the first process stays mid-post
     publish(bot.feeds, count=3)
     first = bot.start("poll", "--all")
-    assert wait_until(lambda: fake.recorded("chat.postMessage") != [], 20)
-    code, out, err = bot.run("poll", "--all")
+    try:
+        assert wait_until(lambda: fake.recorded("chat.postMessage") != [], 60)
+        code, out, err = bot.run("poll", "--all")
+    finally:
+        release.set()
     first.communicate(timeout=60)
     assert code == 0 and "left to another policybot process" in err, err
     assert "delivered 0" in out
