@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from bot.extract import dates, framing
+from bot.extract import authority, dates, framing
 from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
 from bot.extract.attribution import Mention, mentions, subject
 from bot.extract.scan import Hit, Scan, between
@@ -39,6 +39,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return settled
     vendor_acts = [a for a in acts if a.actor == "vendor"]
     auth_acts = [a for a in acts if a.actor in AUTHORITIES] + authority_acts(sc, found)
+    auth_acts = [a for a in auth_acts if not authority.hedged(sc, a.start, a.end)]
     by_vendor = _totals(vendor_acts, "vendor")
     by_kind = _totals(auth_acts, "actor")
     v_total = max(by_vendor.values(), default=0.0)
@@ -49,6 +50,9 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     if v_total > 0 and (v_total >= a_total or (title_v and not title_a)):
         vendor = max(by_vendor, key=lambda k: by_vendor[k])
         chosen = [a for a in vendor_acts if a.vendor == vendor]
+        directing = authority.directed(sc, [a.start for a in chosen])
+        if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
+            return _other(sc, [], directing, vendor, 0.5, published)
         if not sc.has_fr:
             if not _names_customers(sc):
                 return None
@@ -82,6 +86,9 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         # a vendor's launch, or another company's legal warning to it
         signal = None if enforcement else framing.deployment_signal(sc, launch)
         return _other(sc, [], "vendor", _first_vendor(sc), 0.35, signal=signal)
+    loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
+    if loose is not None:
+        return _other(sc, [], loose, _first_vendor(sc), 0.4, published)
     if sc.vendors and framing.restated(sc, []):
         return _other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
     named = _title_authority(sc, found)
@@ -95,7 +102,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
 def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
     """The authority a headline names when no act was found: its kind (court over
     regulator over government, as an appeal outranks the penalty it is about)."""
-    kinds = {m.kind for m in found if m.kind in AUTHORITIES and sc.in_title(m.start)}
+    kinds = {m.kind for m in found if m.kind in AUTHORITIES and sc.in_title(m.start)
+             and authority.acting_mention(sc, m.start, m.end)}  # fmt: skip
     return next((k for k in ("court", "regulator", "government") if k in kinds), None)
 
 

@@ -1,0 +1,190 @@
+"""Which authority acts in an item that names no policy act through the cue lists.
+
+The main cue path (acts.py) finds an authority when one of its gazetteer words stands
+before one of its verbs in a clause. Coverage of authority decisions is often worded
+more loosely: a title + person ("Governor X's signature caps ..."), a bare place as the
+party ("Texas secures a settlement"), a regulator's findings as speech ("the watchdog
+says X must delete"), a court's reversal of a regulator ("judges annul the fine").
+``authority_kind`` reads those families from ``bot/data/authority_signals.yaml``:
+a kind scores in each sentence where one of its actors and one of its acts occur
+together (or a strong phrase occurs), the headline counting double; sentences about a
+study, a campaign or a filed lawsuit are skipped. A court beats a regulator it rules
+on, a regulator beats a government on a tie.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.extract.language import detect
+from bot.extract.resources import DATA_DIR, DataFileError
+from bot.extract.scan import Scan
+
+SIGNALS_FILE: Path = DATA_DIR / "authority_signals.yaml"
+KINDS = ("court", "regulator", "government")  # tie order: the first wins
+ROLES = ("actors", "acts", "strong")
+TITLE_WEIGHT = 2.0
+MIN_SCORE = 1.0
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Compiled patterns for one language."""
+
+    patterns: dict[tuple[str, str], re.Pattern[str]]  # (kind, role) → pattern
+    skip: re.Pattern[str]
+    directed: re.Pattern[str]
+
+
+def _compile(items: list[str], where: str) -> re.Pattern[str]:
+    if not items:
+        return _NEVER
+    body = "|".join(f"(?:{p})" for p in sorted(items, key=len, reverse=True))
+    try:
+        return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(f"{SIGNALS_FILE}: {where} has an invalid regex ({exc})") from exc
+
+
+# Short items are often detected as a close neighbour language, and English names of
+# bodies travel into other languages' headlines: a language's signals include these.
+_ALSO = {"es": ("pt", "en"), "pt": ("es", "en"), "fr": ("en",), "de": ("en",), "it": ("en",)}
+
+
+def _lang_list(section: Any, lang: str, where: str) -> list[str]:
+    if section is None:
+        return []
+    if not isinstance(section, dict):
+        raise DataFileError(f"{SIGNALS_FILE}: {where} must map languages to pattern lists")
+    out: list[str] = []
+    for code in (lang, *_ALSO.get(lang, ())):
+        items = section.get(code) or []
+        if not isinstance(items, list):
+            raise DataFileError(f"{SIGNALS_FILE}: {where}.{code} must be a list of patterns")
+        out += [str(p) for p in items]
+    return out
+
+
+def read_signals(path: Path) -> dict[str, Any]:
+    """The signals file as a mapping (DataFileError names the file and the fix)."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{path}: expected a mapping with {', '.join(KINDS)}")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict[str, Any]:
+    return read_signals(SIGNALS_FILE)
+
+
+@lru_cache(maxsize=8)
+def signals(lang: str) -> Signals:
+    """The compiled signals for ``lang`` (compiled once per language per process)."""
+    raw = _raw()
+    patterns = {}
+    for kind in KINDS:
+        section = raw.get(kind) or {}
+        for role in ROLES:
+            where = f"{kind}.{role}"
+            patterns[(kind, role)] = _compile(_lang_list(section.get(role), lang, where), where)
+    return Signals(
+        patterns,
+        _compile(_lang_list(raw.get("skip"), lang, "skip"), "skip"),
+        _compile(_lang_list(raw.get("directed"), lang, "directed"), "directed"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _ngo_words() -> re.Pattern[str]:
+    words = [str(w) for w in _raw().get("ngo_words") or []]
+    return re.compile(r"\b(?:" + "|".join(words or ["(?!)"]) + r")\b")
+
+
+_CAP_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'-]*\s+(?:(?:of|for|on|the|and)\s+)?){1,4}$")
+_CAP_RUN_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|on|the|and)\s+)?[A-Z][\w'-]*){1,4}")
+
+
+def _in_org_name(text: str, start: int, end: int) -> bool:
+    """A capitalised authority word inside an organisation's name ("the Civic Rights
+    Council", "Council on Digital Liberties") does not name an authority."""
+    if not text[start:end][:1].isupper():
+        return False
+    before = _CAP_RUN_BEFORE.search(text, max(0, start - 50), start)
+    after = _CAP_RUN_AFTER.match(text[end : end + 50])
+    run = (before.group(0) if before else "") + (after.group(0) if after else "")
+    return _ngo_words().search(run) is not None
+
+
+def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> bool:
+    if sig.patterns[(kind, "strong")].search(text, lo, hi):
+        return True
+    actors = [
+        (m.start(), m.end())
+        for m in sig.patterns[(kind, "actors")].finditer(text, lo, hi)
+        if not _in_org_name(text, m.start(), m.end())
+    ]
+    if not actors:
+        return False
+    for act in sig.patterns[(kind, "acts")].finditer(text, lo, hi):
+        if not any(a < act.end() and act.start() < b for a, b in actors):
+            return True
+    return False
+
+
+def authority_kind(sc: Scan) -> str | None:
+    """The authority kind an item with no policy act reports, or None."""
+    sig = signals(detect(sc.low))
+    scores = dict.fromkeys(KINDS, 0.0)
+    for lo, hi in sc.sentences:
+        if sig.skip.search(sc.text, lo, hi):
+            continue
+        weight = TITLE_WEIGHT if sc.in_title(lo) else 1.0
+        for kind in KINDS:
+            if _sentence_score(sc.text, lo, hi, sig, kind):
+                scores[kind] += weight
+    best = max(KINDS, key=lambda k: scores[k])  # max keeps the first on a tie
+    return best if scores[best] >= MIN_SCORE else None
+
+
+def hedged(sc: Scan, start: int, end: int) -> bool:
+    """An authority act at ``start``-``end`` that a study, a campaign, a call, a filed
+    lawsuit or a proposal governs ("Civic group urges the council to ban ...", "a bill
+    that would ban ..."): no decision of the authority."""
+    s_start, _ = sc.sentences[sc.sentence_of(start)]
+    return signals(detect(sc.low)).skip.search(sc.text, s_start, end) is not None
+
+
+DIRECTED_REACH = 40  # characters from the directing phrase to the authority's name
+
+
+def directed(sc: Scan, starts: list[int]) -> str | None:
+    """The regulator or government at whose direction the company acts, when a sentence
+    holding one of its acts (at ``starts``) says so ("Pulsefit agrees with the consumer
+    agency to stop scanning faces", "... su ordine del garante")."""
+    sig = signals(detect(sc.low))
+    for i in sorted({sc.sentence_of(p) for p in starts}):
+        lo, hi = sc.sentences[i]
+        for m in sig.directed.finditer(sc.text, lo, hi):
+            reach = min(hi, m.end() + DIRECTED_REACH)
+            for kind in ("regulator", "government"):
+                actor = sig.patterns[(kind, "actors")].search(sc.text, m.end(), reach)
+                if actor and not _in_org_name(sc.text, actor.start(), actor.end()):
+                    return kind
+    return None
+
+
+def acting_mention(sc: Scan, start: int, end: int) -> bool:
+    """An authority mention that may act: not inside an organisation's name ("Civic Rights
+    Council") and not governed by a call, a study, a filing or a proposal."""
+    return not _in_org_name(sc.text, start, end) and not hedged(sc, start, end)
