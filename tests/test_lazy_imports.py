@@ -73,7 +73,8 @@ def test_importing_the_cli_loads_no_command_module() -> None:
 
 def test_resolving_poll_loads_only_what_poll_needs() -> None:
     code = "import click\nfrom bot.cli import main\nmain.get_command(click.Context(main), 'poll')"
-    assert heavy(loaded_by(code)) == set()
+    # the pipeline counts its work in bot/ops/metrics (prometheus_client): poll needs that one
+    assert {m for m in heavy(loaded_by(code)) if not m.startswith("prometheus_client")} == set()
 
 
 def test_every_lazy_command_resolves_to_a_command_of_that_name() -> None:
