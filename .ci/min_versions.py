@@ -25,7 +25,7 @@ TESTS = [
     "tests/test_store.py", "tests/test_outbox.py", "tests/test_feeds_fetch.py",
     "tests/test_feeds_parse.py", "tests/test_netpolicy.py", "tests/test_pipeline_e2e.py",
     "tests/test_slack_poster.py", "tests/test_discord_poster.py", "tests/test_config.py",
-    "tests/test_daemon.py",
+    "tests/test_daemon.py", "tests/test_ops_http.py", "tests/test_env.py",
 ]  # fmt: skip
 _FLOOR = re.compile(r"^\s*([A-Za-z0-9_.\-\[\]]+?)\s*(?:\[[^\]]*\])?\s*>=\s*([0-9][^,;\s]*)")
 

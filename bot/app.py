@@ -26,6 +26,8 @@ from bot.delivery.digest import DigestSummary, send_due
 from bot.delivery.dispatch import Dispatcher, DispatchSummary
 from bot.delivery.platform import PosterContext, Runtime
 from bot.delivery.poster import Poster
+from bot.ops import channel as ops_channel
+from bot.ops.health import Heartbeat
 from bot.pipeline import PollSummary, Progress, poll_once, prepare
 from bot.sources.manage import FeedAdmin
 from store import Store, StoreCorrupt, StoreError
@@ -85,9 +87,17 @@ async def poll_and_deliver(
         summary = await poll_once(store, config, include_all=include_all, progress=progress)
         dispatcher = Dispatcher(store, posters, retry_for=config.delivery_retry_for)
         delivered = await dispatcher.drain()
+        await ops_round(store, config, dispatcher.posters)
     finally:
         await close_posters(posters)
     return summary, delivered
+
+
+async def ops_round(store: Store, config: Config, posters: Mapping[str, Poster]) -> int:
+    """Tell the ops channel what changed (stored once, then posted); returns posts made."""
+    now = datetime.now(UTC)
+    await asyncio.to_thread(ops_channel.check, store, config.ops, now)
+    return await ops_channel.send(store, posters, now)
 
 
 STOP_BUDGET = 4.0  # seconds a signal may take to stop `run` (runtimes, jobs, posters)
@@ -112,11 +122,14 @@ class Daemon:
     dispatch_seconds: float = 5.0
     stream: TextIO | None = None
     on_poll: Callable[[PollSummary], None] | None = None
-    http: tuple[str, int] | None = None  # serve /feeds/events.atom etc. on (host, port)
+    http: tuple[str, int] | None = None  # serve the event feeds, /healthz and /metrics
     digest_seconds: float = 60.0
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # injectable
 
     def __post_init__(self) -> None:
+        # /healthz: unhealthy when the scheduler has been silent for three ticks
+        self.heartbeat = Heartbeat(max_silence=3 * max(self.tick_seconds, self.dispatch_seconds)
+                                   + 30)  # fmt: skip
         self.http_server: Any = None  # bot.http_server.HttpServer once started
         self.stop_event = asyncio.Event()
         self._work = asyncio.Lock()  # one poll or drain at a time
@@ -126,34 +139,55 @@ class Daemon:
         self.fatal: StoreError | None = None  # set when the daemon stopped on a store error
         self._store_down_until = 0.0
         self._store_backoff = 0.0
+        self.heartbeat.paused = None
 
     async def run(self) -> None:
+        self._install_signals()  # first: a signal while starting up stops as one while idle
         prepare(self.store, self.config)
         runtimes = self._runtimes()
         posters = build_posters(self.config, self.stream, runtimes, self.store)
         self.dispatcher = Dispatcher(self.store, posters, retry_for=self.config.delivery_retry_for)
         scheduler = self._scheduler()
-        self._install_signals()
         scheduler.start()
+        # a runtime that serves HTTP (Slack's HTTP mode) joins the daemon's server
+        shared = [r.share_http() for r in runtimes.values()
+                  if self.http is not None and hasattr(r, "share_http")]  # fmt: skip
         starters = [self._spawn(self._start_runtime(r)) for r in runtimes.values()]
         try:
-            if self.http is not None:
-                from bot.http_server import HttpServer  # aiohttp.web and feedgen: only when asked
-
-                self.http_server = HttpServer(self.store, *self.http)
-                await self.http_server.start()
+            if self.http is not None and not self.stop_event.is_set():
+                await self._serve_http(*self.http, mounts=[app for app in shared if app])
             await self.stop_event.wait()
         finally:
-            if self.http_server is not None:
-                await _bounded(self.http_server.stop(), STOP_BUDGET / 4)
-            scheduler.shutdown(wait=False)
-            await self._cancel_all(starters)
-            for runtime in runtimes.values():
-                await _bounded(runtime.stop(), STOP_BUDGET / 4)
-            await _bounded(close_posters(posters), STOP_BUDGET / 4)
+            await self._shut_down(scheduler, starters, list(runtimes.values()), posters)
+
+    async def _shut_down(self, scheduler: AsyncIOScheduler, starters: Sequence[asyncio.Task[Any]],
+                         runtimes: Sequence[Runtime], posters: list[Poster]) -> None:  # fmt: skip
+        """Stop everything within STOP_BUDGET in all: each step gets its share of what
+        is left, so slow steps together never exceed the budget."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + STOP_BUDGET
+
+        def share(part: float) -> float:
+            return max(0.0, min(STOP_BUDGET * part, deadline - loop.time()))
+
+        scheduler.shutdown(wait=False)
+        if self.http_server is not None:
+            await _bounded(self.http_server.stop(), share(0.25))
+        await self._cancel_all(starters, share(0.5))
+        await _bounded(asyncio.gather(*(runtime.stop() for runtime in runtimes)), share(0.25))
+        await _bounded(close_posters(posters), share(0.25))
 
     def stop(self) -> None:
         self.stop_event.set()
+
+    async def _serve_http(self, host: str, port: int, mounts: list[Any]) -> None:
+        from bot.http_server import HttpServer  # aiohttp.web: only when asked
+        from bot.ops.routes import ops_routes
+
+        self.http_server = HttpServer(self.store, host, port,
+                                      extra=ops_routes(self.store, self.heartbeat),
+                                      mounts=mounts)  # fmt: skip
+        await self.http_server.start()
 
     def _spawn(self, coro: Any) -> asyncio.Task[Any]:
         task = asyncio.ensure_future(coro)
@@ -161,12 +195,12 @@ class Daemon:
         task.add_done_callback(self._tasks.discard)
         return task
 
-    async def _cancel_all(self, extra: Sequence[asyncio.Task[Any]]) -> None:
+    async def _cancel_all(self, extra: Sequence[asyncio.Task[Any]], seconds: float) -> None:
         tasks = [*self._tasks, *extra]
         for task in tasks:
             task.cancel()
         if tasks:
-            await asyncio.wait(tasks, timeout=STOP_BUDGET / 2)
+            await asyncio.wait(tasks, timeout=max(seconds, 0.01))
 
     async def _start_runtime(self, runtime: Runtime) -> None:
         try:
@@ -197,6 +231,7 @@ class Daemon:
         """The scheduler's job: start ``job`` as a task of ours and return at once
         (skipped while the previous run of the same job is still going)."""
         name = job.__name__
+        self.heartbeat.tick()
         running = self._jobs.get(name)
         if self.stop_event.is_set():
             return
@@ -226,6 +261,19 @@ class Daemon:
             if self.on_poll:
                 self.on_poll(summary)
         await self.dispatch_tick()
+        await self.ops_tick()
+
+    async def ops_tick(self) -> None:
+        """The ops channel: what changed since the last tick, stored once and posted."""
+        if self.stop_event.is_set() or not self._store_ready():
+            return
+        async with self._work:
+            try:
+                await ops_round(self.store, self.config, self.dispatcher.posters)
+            except StoreError as exc:
+                self._store_failed(exc)
+            except Exception:
+                log.exception("ops channel check failed; the next tick retries")
 
     async def dispatch_tick(self) -> None:
         if self.stop_event.is_set() or not self._store_ready():
@@ -264,6 +312,7 @@ class Daemon:
             self.stop()
             return
         first = self._store_backoff == 0.0
+        self.heartbeat.paused = f"the database cannot be written: {exc}"
         self._store_backoff = min(
             max(self._store_backoff * 2, self.tick_seconds), STORE_BACKOFF_MAX
         )
@@ -279,6 +328,7 @@ class Daemon:
         if self._store_backoff:
             log.warning("the database can be written again; polling and delivery resume")
         self._store_backoff = 0.0
+        self.heartbeat.paused = None
 
     def _install_signals(self) -> None:
         loop = asyncio.get_running_loop()

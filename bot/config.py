@@ -19,10 +19,15 @@ import yaml
 
 from bot.chat import registry
 from bot.delivery.platform import DestinationError
+from bot.env import apply_overrides
+from bot.env import setting_variables as env_names
 from bot.errors import ConfigError as ConfigError
 from bot.models import ACTIONS, ACTOR_TYPES, FEED_KINDS, FeedConfig, FetchSettings
 from bot.models import DeclaredSubscription as DeclaredSubscription
 from bot.models import Filters as Filters
+from bot.ops.settings import KEYS as OPS_KEYS
+from bot.ops.settings import load_ops_settings
+from bot.ops.watch import OpsSettings
 from bot.sources import vendor_searches
 from bot.sources.identity import canonical_link
 from bot.sources.netpolicy import NetworkPolicy, literal_address, split_allow_list
@@ -38,6 +43,7 @@ class Config:
     max_updates_per_event: int = 5
     delivery_retry_for: int = 48 * 3600  # seconds of a destination's outage before giving up
     chat: Mapping[str, Any] = field(default_factory=dict)  # platform name -> its settings
+    ops: OpsSettings = field(default_factory=OpsSettings)  # the ops channel's thresholds
 
     def platform_settings(self, name: str) -> Any:
         """A chat platform's settings (its defaults when feeds.yaml has no section)."""
@@ -57,9 +63,14 @@ _DEFAULT_KEYS = {
 }  # fmt: skip
 _FEED_KEYS = {"id", "name", "url", "kind", "interval", "tags", "enabled", "verified"}
 _PAGE_KEYS = {"selector", "vendor"}  # kind: page only
-_BASE_KEYS = {"defaults", "feeds", "subscriptions", "vendor_searches"}  # + platform sections
+_BASE_KEYS = {"defaults", "feeds", "subscriptions", "vendor_searches", "ops"}  # + platform sections
 _SEARCH_KEYS = {"interval", "enabled"}
 _SECRET_HINT = re.compile(r"(xox[abposr]-|xapp-|token|secret|password)", re.I)
+
+
+def setting_variables() -> dict[str, str]:
+    """Every POLICYBOT_* variable and what it sets (docs/configuration.md lists them)."""
+    return env_names(sorted(_DEFAULT_KEYS), OPS_KEYS)
 
 
 def slugify(name: str) -> str:
@@ -123,11 +134,20 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
         )
     defaults = raw.get("defaults") or {}
     settings, max_updates, retry_for = FetchSettings(), 5, Config.delivery_retry_for
+    ops = OpsSettings()
     with problems.check():
         if not isinstance(defaults, dict):
             raise ConfigError(f"{where}: 'defaults' must be a mapping of setting: value.")
-        settings, max_updates = _settings(defaults, where)
-        retry_for = _retry_for(defaults, where)
+        defaults, from_env = apply_overrides(defaults, "POLICYBOT_", sorted(_DEFAULT_KEYS), env)
+        with _naming(from_env):
+            settings, max_updates = _settings(defaults, where)
+            retry_for = _retry_for(defaults, where)
+    with problems.check():
+        section = raw.get("ops") or {}
+        if isinstance(section, dict):
+            section, from_env = apply_overrides(section, "POLICYBOT_OPS_", OPS_KEYS, env)
+        with _naming(from_env):
+            ops = load_ops_settings(section, where)
     feeds = _feeds(raw.get("feeds"), settings, where, problems)
     with problems.check():
         feeds = _distinct(feeds + _vendor_searches(raw.get("vendor_searches"), where), where)
@@ -147,7 +167,20 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
         max_updates_per_event=max_updates,
         delivery_retry_for=retry_for,
         chat=chat,
+        ops=ops,
     )
+
+
+@contextmanager
+def _naming(from_env: Mapping[str, str]) -> Iterator[None]:
+    """An error in a setting that came from a POLICYBOT_* variable names the variable."""
+    try:
+        yield
+    except ConfigError as exc:
+        if not from_env:
+            raise
+        names = ", ".join(sorted(from_env.values()))
+        raise ConfigError(f"{exc} (settings taken from the environment: {names})") from exc
 
 
 MAX_CONFIG_BYTES = 2 * 1024 * 1024  # feeds.yaml larger than this is refused unread
@@ -490,22 +523,6 @@ def _filters(item: dict[str, Any], label: str) -> Filters:
         actor_types=actor_types,
         min_confidence=_number(item.get("min_confidence", 0.0), f"{label}: min_confidence", 0, 1),
     )
-
-
-def read_dotenv(path: str | Path = ".env") -> dict[str, str]:
-    """KEY=VALUE lines of a .env file (missing file → empty). Called by the CLI only."""
-    values: dict[str, str] = {}
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return values
-    for line in lines:
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.partition("=")
-        values[key.strip().removeprefix("export ").strip()] = value.strip().strip("'\"")
-    return values
 
 
 def feed_from_mapping(item: Mapping[str, Any], settings: FetchSettings, where: str) -> FeedConfig:

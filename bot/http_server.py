@@ -2,8 +2,8 @@
 default): mounts route functions that take the store and a query string and return a
 status, a content type and a body, so they stay testable without a server.
 
-Today it serves the event feeds (``/feeds/events.atom``, ``/feeds/events.json``);
-other routes (health, metrics) are one more ``Route`` in ``routes()``.
+It serves the event feeds (``/feeds/events.atom``, ``/feeds/events.json``) and, from
+the daemon, ``/healthz`` and ``/metrics`` (``bot.ops.routes``, passed as ``extra``).
 """
 
 from __future__ import annotations
@@ -49,8 +49,10 @@ class HttpServer:
     """aiohttp on ``host:port``; each request runs its route off the event loop."""
 
     def __init__(self, store: Store, host: str = "127.0.0.1", port: int = 0,
-                 extra: list[Route] | None = None) -> None:  # fmt: skip
+                 extra: list[Route] | None = None,
+                 mounts: list[web.Application] | None = None) -> None:  # fmt: skip
         self.store = store
+        self.mounts = list(mounts or [])  # other apps whose routes this server serves too
         self.host = host
         self.port = port
         self.routes = [*routes(), *(extra or [])]
@@ -60,6 +62,11 @@ class HttpServer:
         app = web.Application()
         for route in self.routes:
             app.router.add_get(route.path, self._handler(route))
+        for other in self.mounts:  # e.g. Slack's /slack/events in HTTP mode
+            for mounted in other.router.routes():
+                if mounted.resource is not None and mounted.method != "HEAD":
+                    app.router.add_route(mounted.method, mounted.resource.canonical,
+                                         mounted.handler)  # fmt: skip
         return app
 
     def _handler(self, route: Route) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:

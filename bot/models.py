@@ -307,6 +307,7 @@ class Subscription:
     origin: str = "cli"  # "cli" | "chat" | "config" | "builtin"
     digest: DigestPlan | None = None  # a daily/weekly digest besides or instead of alerts
     alerts: bool = True  # immediate alerts (False: digest only)
+    ops: bool = False  # receives operational messages (bot.ops) instead of alerts
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from bot.models import (
     FetchSettings,
     Finding,
 )
+from bot.ops import metrics
 from bot.sources.backoff import RATE_LIMITED, next_state
 from bot.sources.fetch import Fetcher
 from bot.sources.manage import settle_conflicts
@@ -146,6 +147,7 @@ async def poll_once(
         finally:
             cycle.close()
     state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
+    metrics.polled()
     summary = summarise(outcomes if due else [])
     notes = tuple(
         f"feed {f.name!r} not polled: its server asked to wait (Retry-After) until "
@@ -220,12 +222,16 @@ class _Cycle:
         store, config, now = self.store, self.config, self.now
         try:
             result = await fetcher.fetch(feed, before_body=take_slot)
+            metrics.fetched(result.outcome, result.elapsed)
             if feed.kind == "page":  # a watched page: read and written in the writer
                 held = self._release(held)
                 await self.my_turn(feed)
-                return await self.writer.write(
+                page = await self.writer.write(
                     partial(process_page, store, config, feed, result, now=now)
                 )
+                metrics.recorded(entries=page.new_entries, findings=page.findings,
+                                 alerts=page.alerts, updates=page.follow_ups)  # fmt: skip
+                return page
             work = await self.cpu_work(feed, result) if result.outcome == "ok" else None
             result = replace(result, body=b"")  # the writer needs no body
             held = self._release(held)  # the body is gone: free its slot before waiting
@@ -235,6 +241,8 @@ class _Cycle:
             )
             if outcome.error:  # the caller reports failures (PollSummary.failures), once each
                 log.info("%s", outcome.error)
+            metrics.recorded(entries=outcome.new_entries, findings=outcome.findings,
+                             alerts=outcome.alerts, updates=outcome.follow_ups)  # fmt: skip
             return outcome
         except StoreError:  # disk full, corruption: the whole cycle stops, said once
             raise

@@ -187,6 +187,29 @@ class Store:
             except sqlite3.DatabaseError as exc:
                 return [str(exc)]
 
+    def backup(self, target: Path) -> int:
+        """A consistent copy of the database at ``target`` through SQLite's online backup
+        API (safe while the daemon writes: one step, under a read transaction). Written
+        to a temporary file first and moved into place only when its integrity check
+        passes. Returns the copy's schema version."""
+        partial = target.with_name(target.name + ".partial")
+        partial.unlink(missing_ok=True)
+        copy = sqlite3.connect(str(partial))
+        try:
+            with self.lock, translated(self.path):
+                self.db.conn.backup(copy)
+            with translated(partial):
+                check = copy.execute("PRAGMA quick_check").fetchone()[0]
+                if check != "ok":
+                    raise StoreError(f"the backup {partial} failed its check ({check}); "
+                                     "the database itself may be damaged: run `policybot doctor`.")  # fmt: skip
+                version = copy.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+                copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        finally:
+            copy.close()
+        partial.replace(target)
+        return int(version[0] or 0)
+
     # -------------------------------------------------------------- migrations
 
     def schema_version(self) -> int:
@@ -225,6 +248,23 @@ class Store:
                     )
                 applied.append(version)
         return applied
+
+
+def ping(path: Path, timeout: float = 2.0) -> str | None:
+    """Open ``path`` afresh, read-only, and read its schema version: None when the
+    database answers, else what went wrong (for /healthz). A fresh connection notices
+    a file that was removed, moved or made unreadable, which the open one would not."""
+    if not path.exists():
+        return f"the database {path} is missing"
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout)
+        try:
+            conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"the database {path} does not answer ({exc})"
+    return None
 
 
 def parse_iso(value: str | None) -> datetime | None:

@@ -374,6 +374,34 @@ def m008_readers(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def m009_ops(db: sqlite_utils.Database) -> None:
+    """For the people who run it: the ops channel.
+
+    ``subscriptions.ops`` marks a destination that receives operational messages (feed
+    health, delivery problems, a weekly summary) instead of alerts. ``ops_facts`` holds
+    the last announced state of each watched subject (``feed:ID``, ``destination:ID``,
+    ``outbox``): a message goes out when the state changes, never per tick.
+    ``ops_notices`` holds each message once (``key`` is the dedup fact) and
+    ``ops_deliveries`` its delivery to each ops destination."""
+    statements = [
+        "ALTER TABLE subscriptions ADD COLUMN ops INTEGER NOT NULL DEFAULT 0",
+        "CREATE TABLE ops_facts (subject TEXT PRIMARY KEY, state TEXT NOT NULL,"
+        " since TEXT NOT NULL, announced_at TEXT, detail TEXT NOT NULL DEFAULT '')",
+        "CREATE TABLE ops_notices (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+        " subject TEXT NOT NULL, kind TEXT NOT NULL, message TEXT NOT NULL,"
+        " created_at TEXT NOT NULL)",
+        "CREATE TABLE ops_deliveries (id INTEGER PRIMARY KEY,"
+        " notice_id INTEGER NOT NULL REFERENCES ops_notices(id) ON DELETE CASCADE,"
+        " subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,"
+        " status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,"
+        " last_error TEXT, created_at TEXT NOT NULL, sent_at TEXT,"
+        " UNIQUE (notice_id, subscription_id))",
+        "CREATE INDEX idx_ops_deliveries_status ON ops_deliveries(status)",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 # Later migrations append here. Reserved: 2 = events/clustering (signatures, FTS),
 # 3 = event vote tallies (clustering speed), 5 = sources (verified feeds, outlets),
 # 7 = watched policy pages, 8 = readers (added feeds, digests).
@@ -385,4 +413,5 @@ MIGRATIONS: list[Migration] = [
     (5, "sources: unverified feeds, outlets, one article once", m005_sources),
     (7, "pages: versions of watched policy pages", m007_pages),
     (8, "readers: added feeds, digests", m008_readers),
+    (9, "ops: the ops channel's facts, notices and deliveries", m009_ops),
 ]

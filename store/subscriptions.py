@@ -33,27 +33,30 @@ def _key(dest: Destination) -> tuple[str, str, str]:
     return dest.platform, dest.channel or "", dest.webhook_url or ""
 
 
-def add(store: Store, dest: Destination, filters: Filters, *, origin: str = "cli") -> Subscription:
+def add(
+    store: Store, dest: Destination, filters: Filters, *, origin: str = "cli", ops: bool = False
+) -> Subscription:
     """Subscribe ``dest`` (or replace its filters). A failing destination becomes
-    active again and its stuck deliveries become eligible (see ``reactivate``)."""
+    active again and its stuck deliveries become eligible (see ``reactivate``).
+    ``ops``: the destination receives operational messages instead of alerts."""
     platform, channel, webhook = _key(dest)
     stamp = now_iso()
     with store.transaction() as db:
         db.execute(
             "INSERT INTO subscriptions (platform, workspace, channel, webhook_url, vendors, actions,"
-            " actor_types, min_confidence, status, last_error, origin, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?,'active',NULL,?,?,?)"
+            " actor_types, min_confidence, status, last_error, origin, ops, created_at, updated_at)"
+            " VALUES (?,?,?,?,?,?,?,?,'active',NULL,?,?,?,?)"
             " ON CONFLICT(platform, channel, webhook_url) DO UPDATE SET"
             " workspace = CASE WHEN excluded.workspace != '' THEN excluded.workspace"
             " ELSE subscriptions.workspace END, vendors = excluded.vendors,"
             " actions = excluded.actions, actor_types = excluded.actor_types,"
             " min_confidence = excluded.min_confidence, origin = excluded.origin,"
-            " updated_at = excluded.updated_at",
+            " ops = excluded.ops, updated_at = excluded.updated_at",
             (
                 platform, dest.workspace or "", channel, webhook,
                 json.dumps(list(filters.vendors)), json.dumps(list(filters.actions)),
                 json.dumps(list(filters.actor_types)), float(filters.min_confidence),
-                origin, stamp, stamp,
+                origin, int(ops), stamp, stamp,
             ),
         )  # fmt: skip
         sub = find(store, dest)
@@ -198,6 +201,7 @@ def _subscription(row: dict[str, Any]) -> Subscription:
         origin=str(row["origin"]),
         digest=plan,
         alerts=bool(row.get("alerts", 1)),
+        ops=bool(row.get("ops")),
     )
 
 

@@ -101,7 +101,7 @@ async def test_commands_sync_globally_on_start(runtime: DiscordRuntime, fake: Fa
                     "subscriptions", "feeds", "page", "status", "help"}  # fmt: skip
     subscribe = next(o for o in group["options"] if o["name"] == "subscribe")
     params = {p["name"]: p for p in subscribe["options"]}
-    assert set(params) == {"vendor", "action", "actor_type", "min_confidence"}
+    assert set(params) == {"vendor", "action", "actor_type", "min_confidence", "kind"}
     assert {c["value"] for c in params["action"]["choices"]} >= {"moratorium", "ban", "exit"}
     assert params["vendor"]["autocomplete"] is True
 

@@ -50,10 +50,16 @@ def test_a_deployment_after_a_standing_stop_is_a_reversal(stop: str) -> None:
 
 def test_a_deployment_without_a_stop_or_after_a_reversal_stays_no_change() -> None:
     assert apply_history(DEPLOYMENT, [], WHEN) == DEPLOYMENT
-    undone = [event("exit", 400), event("reversal", 100)]
+    undone = [event("exit", 400), event("reversal", 100), event("ban", 50, applies_to="police")]
     assert apply_history(DEPLOYMENT, undone, WHEN).relevant is False
     other_vendor = [event("exit", 400, vendor="Dovetrack")]
     assert apply_history(DEPLOYMENT, other_vendor, WHEN).relevant is False
+
+
+def test_a_deployment_after_a_return_is_more_of_that_return() -> None:
+    returned = [event("exit", 400), event("reversal", 60)]
+    f = apply_history(DEPLOYMENT, returned, WHEN)  # the return reaches a new country
+    assert (f.relevant, f.action, f.region) == (True, "reversal", "CA")
 
 
 def test_a_ban_on_one_group_is_undone_only_by_serving_that_group() -> None:

@@ -23,6 +23,8 @@ OWNERS = {
     "slack_sdk": "bot/chat/slack/poster.py",
     "discord": "bot/chat/discord/",
     "apscheduler": "bot/app.py",
+    "prometheus_client": "bot/ops/metrics.py",
+    "dotenv": "bot/env.py",
     "feedgen": "bot/exports/atom.py",
     "matplotlib": "bot/delivery/chart.py",
 }

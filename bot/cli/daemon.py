@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,25 +15,42 @@ from bot.cli.progress import ProgressLine
 from bot.cli.state import CliState, pass_state
 from bot.cli.table import output_width
 from bot.pipeline import PollSummary
+from bot.stopping import exit_at_once
 from store.feed_catalog import added_feeds
+
+if TYPE_CHECKING:
+    from bot.app import Daemon
 
 
 @click.command()
-@click.option("--tick", default=30.0, show_default=True, type=click.FloatRange(min=1.0),
-              help="Seconds between checks for due feeds.")  # fmt: skip
+@click.option("--tick", default=None, type=click.FloatRange(min=1.0),
+              help="Seconds between checks for due feeds (default: $POLICYBOT_TICK or 30).")  # fmt: skip
 @click.option("--http", "listen", default=None, metavar="[HOST:]PORT",
-              help="Serve /feeds/events.atom and /feeds/events.json (host 127.0.0.1 unless given).")  # fmt: skip
+              help="Serve /healthz, /metrics, /feeds/events.atom and /feeds/events.json there "
+              "(default: $POLICYBOT_HTTP, else off; HOST defaults to 127.0.0.1).")  # fmt: skip
 @pass_state
-def run(state: CliState, tick: float, listen: str | None) -> None:
+def run(state: CliState, tick: float | None, listen: str | None) -> None:
     """Poll due feeds on a schedule and deliver alerts until Ctrl-C / SIGTERM."""
+    with exit_at_once():  # a signal before the daemon's event loop handles them
+        daemon = _start(state, listen, tick)
+        with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C as the loop closes
+            asyncio.run(daemon.run())
+    if daemon.fatal is not None:
+        raise click.ClickException(str(daemon.fatal))
+    click.echo("policybot: stopped cleanly.", err=True)
+
+
+def _start(state: CliState, listen: str | None, tick: float | None) -> Daemon:
+    """Check --tick, --http and feeds.yaml, open the database, announce what runs."""
     from bot.app import Daemon
     from bot.http_server import parse_listen
 
+    tick = tick if tick is not None else _tick(state.env.get("POLICYBOT_TICK"))
+    listen = listen or state.env.get("POLICYBOT_HTTP") or None
     try:
         http = parse_listen(listen) if listen else None
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--http") from None
-
+        raise click.BadParameter(str(exc), param_hint="--http / POLICYBOT_HTTP") from None
     config = state.config()  # validated before the store is touched
     store = state.store()
     targets = [p.label for p in registry.platforms() if p.enabled(config.platform_settings(p.name))]
@@ -45,12 +63,20 @@ def run(state: CliState, tick: float, listen: str | None) -> None:
     daemon = Daemon(store, config, tick_seconds=tick, on_poll=_report, http=http)
     if http:
         click.echo(f"policybot: event feeds at http://{http[0]}:{http[1]}/feeds/events.atom "
-                   "and /feeds/events.json", err=True)  # fmt: skip
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C before the handlers were installed
-        asyncio.run(daemon.run())
-    if daemon.fatal is not None:
-        raise click.ClickException(str(daemon.fatal))
-    click.echo("policybot: stopped cleanly.", err=True)
+                   "and /feeds/events.json; /healthz and /metrics beside them", err=True)  # fmt: skip
+    return daemon
+
+
+def _tick(text: str | None) -> float:
+    if not text:
+        return 30.0
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if value < 1.0:
+        raise click.BadParameter(f"POLICYBOT_TICK={text!r}: write a number of seconds, 1 or more.")
+    return value
 
 
 @click.command()

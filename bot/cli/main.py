@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from bot.cli import (
+    backup,
     browse,
     daemon,
     evaluate,
@@ -23,7 +24,7 @@ from bot.cli import (
     subscriptions,
 )
 from bot.cli.state import CliState, default_db_path
-from bot.config import read_dotenv
+from bot.env import load_environment
 from store import StoreError
 
 
@@ -59,14 +60,15 @@ class _Main(click.Group):
     "feeds_path",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Feeds configuration (default: $POLICYBOT_FEEDS or ./feeds.yaml).",
+    help="Feeds configuration (default: $POLICYBOT_FEEDS or ./feeds.yaml). A .env file "
+    "next to it, then one in the current folder, fill in unset variables.",
 )
 @click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
 @click.version_option(package_name="policybot")
 @click.pass_context
 def main(ctx: click.Context, db_path: Path | None, feeds_path: Path | None, verbose: int) -> None:
     """policybot: alerts on facial-recognition vendor policy changes."""
-    env = {**read_dotenv(), **os.environ}
+    env, feeds = load_environment(feeds_path, os.environ, Path.cwd())
     logging.basicConfig(
         level=logging.WARNING - 10 * min(verbose, 2),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -76,7 +78,7 @@ def main(ctx: click.Context, db_path: Path | None, feeds_path: Path | None, verb
         for handler in logging.getLogger().handlers:
             handler.addFilter(_one_line_sdk_errors)
     state = CliState(
-        feeds_path=feeds_path or Path(env.get("POLICYBOT_FEEDS") or "feeds.yaml"),
+        feeds_path=feeds,
         db_path=db_path or default_db_path(env),
         verbose=verbose,
         env=env,
@@ -96,6 +98,7 @@ for _module in (
     evaluate,
     subscriptions,
     outbox,
+    backup,
 ):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -68,6 +68,8 @@ def subscriptions() -> None:
 @click.option("--at", "at", default="08:00", show_default=True, help="Digest time of day, HH:MM.")
 @click.option("--tz", default="UTC", show_default=True, help="Digest time zone, e.g. Europe/Paris.")
 @click.option("--also-alerts", is_flag=True, help="With --digest: keep immediate alerts too.")
+@click.option("--ops", is_flag=True, help="Make DEST the ops channel: feed health changes, "
+              "delivery problems and a weekly summary instead of alerts.")  # fmt: skip
 @pass_state
 def add_command(
     state: CliState,
@@ -80,11 +82,16 @@ def add_command(
     at: str,
     tz: str,
     also_alerts: bool,
+    ops: bool,
 ) -> None:
     """Send alerts to DEST: slack:CHANNEL_ID, slack:TEAM_ID/CHANNEL_ID, discord:CHANNEL_ID,
     slack-webhook:URL or discord-webhook:URL. Adding an existing DEST replaces its filters
     (and resumes a failing one)."""
     destination = _destination(dest)
+    if ops and (digest or vendors or actions or actor_types or min_confidence):
+        raise click.BadParameter("the ops channel gets no alerts, so it takes no filters or digest; "
+                                 "drop them or add the filters to another destination.",
+                                 param_hint="--ops")  # fmt: skip
     try:
         plan = check_plan(digest, at, tz) if digest else None
     except PlanError as exc:
@@ -97,12 +104,12 @@ def add_command(
     )
     store = state.store()
     existing = subscriptions_store.find(store, destination)
-    sub = subscriptions_store.add(store, destination, filters, origin="cli")
+    sub = subscriptions_store.add(store, destination, filters, origin="cli", ops=ops)
     subscriptions_store.set_digest(store, sub.id, plan, alerts=plan is None or also_alerts)
     sub = subscriptions_store.get(store, sub.id) or sub
     verb = "updated" if existing else "added"
-    click.echo(f"{verb} {render.destination_label(sub)}: {render.filters_label(sub)}; "
-               f"{delivery_label(sub)}")  # fmt: skip
+    sends = "" if sub.ops else f"; {delivery_label(sub)}"  # the ops label says it all
+    click.echo(f"{verb} {render.destination_label(sub)}: {render.filters_label(sub)}{sends}")
     if existing is not None and existing.origin == "config":
         click.echo(
             "note: this destination is declared in feeds.yaml; the next start resets it to "
@@ -154,6 +161,7 @@ def _as_json(sub: Subscription) -> dict[str, object]:
         "digest": {"every": sub.digest.every, "at": sub.digest.at, "tz": sub.digest.tz}
         if sub.digest
         else None,
+        "ops": sub.ops,
     }
 
 
@@ -200,6 +208,8 @@ _COLUMNS = (
 
 def compact_filters(sub: Subscription) -> str:
     """Only the filters that narrow anything: ``Amazon, IBM; ban; government``."""
+    if sub.ops:
+        return "feed health changes, delivery problems, a weekly summary (no alerts)"
     f = sub.filters
     parts = [", ".join(f.vendors), ", ".join(f.actions)]
     if f.actor_types != ("vendor",):
@@ -210,7 +220,9 @@ def compact_filters(sub: Subscription) -> str:
 
 
 def delivery_label(sub: Subscription) -> str:
-    """``alerts``, ``daily 08:00 Europe/Paris`` or ``alerts + weekly 09:00 UTC``."""
+    """``alerts``, ``daily 08:00 Europe/Paris``, ``alerts + weekly 09:00 UTC`` or ``ops``."""
+    if sub.ops:
+        return "ops channel"
     if sub.digest is None:
         return "alerts"
     plan = f"{sub.digest.every} {sub.digest.at} {sub.digest.tz}"
@@ -220,6 +232,8 @@ def delivery_label(sub: Subscription) -> str:
 def _add_line(sub: Subscription) -> str:
     """The ``subscriptions add`` command that recreates ``sub`` with its filters."""
     parts = ["policybot subscriptions add", render.destination_label(sub)]
+    if sub.ops:
+        return " ".join([*parts, "--ops"])
     if sub.digest:
         parts += [f"--digest {sub.digest.every} --at {sub.digest.at} --tz {sub.digest.tz}"]
         parts += ["--also-alerts"] if sub.alerts else []

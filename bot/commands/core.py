@@ -199,6 +199,8 @@ def _subscribe(store: Store, caller: Caller, request: Request) -> Message:
     dest = _destination(caller)
     if dest is None:
         return _here_only(caller)
+    if request.ops:
+        return _subscribe_ops(store, dest)
     filters, problems = check_filters(store, request.filters)
     if problems:
         return render.notice("Not subscribed. " + " ".join(problems))
@@ -212,6 +214,17 @@ def _subscribe(store: Store, caller: Caller, request: Request) -> Message:
     )
     return render.notice(
         f"{verb}: this channel gets alerts for {render.filters_label(sub)}.{resumed}"
+    )
+
+
+def _subscribe_ops(store: Store, dest: Destination) -> Message:
+    existing = subscriptions_store.find(store, dest)
+    if existing is not None and existing.origin == "config":
+        return _config_managed(dest)
+    subscriptions_store.add(store, dest, Filters(), origin="chat", ops=True)
+    return render.notice(
+        f"{'Updated' if existing else 'Subscribed'}: this channel is the ops channel. It gets "
+        "feed health changes, delivery problems and a weekly health summary, and no alerts."
     )
 
 

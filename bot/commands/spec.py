@@ -58,6 +58,7 @@ class Request:
     vendor: str | None = None  # vendor NAME
     query: str | None = None  # search QUERY
     filters: Filters = field(default_factory=Filters)  # subscribe filters
+    ops: bool = False  # subscribe: the ops channel (health messages) instead of alerts
     url: str | None = None  # feeds add URL
 
 
@@ -112,7 +113,10 @@ def _subscribe(values: Mapping[str, Any]) -> Request:
         actor_types=(actor,) if actor else ("vendor",),
         min_confidence=values.get("min_confidence") or 0.0,
     )
-    return Request("subscribe", filters=filters)
+    return Request("subscribe", filters=filters, ops=values.get("kind") == "ops")
+
+
+SUBSCRIBE_KINDS = ("alerts", "ops")  # what a subscribed channel gets
 
 
 COMMAND_SET: tuple[CommandSpec, ...] = (
@@ -158,12 +162,15 @@ COMMAND_SET: tuple[CommandSpec, ...] = (
                    choices=(*SUBSCRIBABLE_ACTORS, "any")),
             Option("min_confidence", float, "Only findings at least this confident (0-1)",
                    low=0.0, high=1.0),
+            Option("kind", str, "alerts (default), or ops: feed health and delivery problems",
+                   choices=SUBSCRIBE_KINDS),
         ),
         manage=True,
-        usage="subscribe [filters]",
+        usage="subscribe [ops | filters]",
         typed_filters=True,
         summary="alert this channel; filters: vendor:Amazon action:ban actor:government min:0.7 "
-        "(repeatable; --vendor X also works)",
+        "(repeatable; --vendor X also works); `subscribe ops`: feed health, delivery problems "
+        "and a weekly summary instead of alerts",
     ),
     CommandSpec("unsubscribe", "Stop alerts in this channel", _plain("unsubscribe"), manage=True,
                 summary="stop alerts in this channel"),

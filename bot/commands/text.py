@@ -45,6 +45,11 @@ def _typed(spec: CommandSpec, args: list[str]) -> Request:
     """The typed form of a declared command: no arguments, its filters, or its one
     option (a number, or the rest of the line as words)."""
     if spec.typed_filters:
+        kinds = next((o.choices for o in spec.options if o.name == "kind"), ())
+        if args and args[0].lower() in kinds:  # `subscribe ops`
+            if len(args) > 1:
+                raise UsageError(f"`{spec.name} {args[0].lower()}` takes no filters.")
+            return spec.build({"kind": args[0].lower()})
         return Request(spec.name, filters=parse_filters(args))
     if not spec.options:
         if args:

@@ -302,6 +302,8 @@ def destination_label(sub: Subscription) -> str:
 
 
 def filters_label(sub: Subscription) -> str:
+    if sub.ops:
+        return "ops channel: feed health, delivery problems, weekly summary (no alerts)"
     f = sub.filters
     parts = [
         "vendors: " + (", ".join(f.vendors) or "any"),

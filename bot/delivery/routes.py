@@ -51,7 +51,7 @@ def route(store: Store, change: EventChange, *, alertable: bool) -> int:
     written = 0
     with store.transaction():
         for sub in subscriptions_store.list_subscriptions(store, active_only=True):
-            if not sub.alerts or not matches(sub.filters, event):  # digest-only: no alerts
+            if sub.ops or not sub.alerts or not matches(sub.filters, event):  # ops, digest only
                 continue
             if not outbox.has_alert(store, event.id, sub.id):
                 if alertable:

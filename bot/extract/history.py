@@ -5,7 +5,9 @@ before, which the event store's timeline holds:
 
 - a **deployment** (the vendor supplies, trials, launches, expands or runs FR, with no
   reversal wording) by a vendor whose timeline holds an exit, shutdown, ban or
-  moratorium that no later reversal undid is a ``reversal``: the vendor is back;
+  moratorium that no later reversal undid is a ``reversal``: the vendor is back; so is
+  one whose latest event is that return (a follow-up, or the return reaching a new
+  country);
 - a **restatement** (the vendor reaffirms or clarifies a policy) of a policy first
   reported more than a news cycle earlier is no new change (relevant=False, actor
   none); inside the news cycle it stays a follow-up of that change.
@@ -41,6 +43,8 @@ def apply_history(finding: Finding, events: Sequence[Event], when: datetime) -> 
         stop = standing_stop(earlier, when)
         if stop is not None and not undone_by(stop, finding):
             stop = None
+        if stop is None and earlier and earlier[-1].action == "reversal":
+            stop = earlier[-1]  # more of a return: a follow-up, or a new market for it
         if stop is None:
             return finding
         return replace(

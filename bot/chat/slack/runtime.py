@@ -97,6 +97,7 @@ class SlackRuntime:
         self.app = self._build_app()
         self._socket: AsyncSocketModeHandler | None = None
         self._runner: web.AppRunner | None = None
+        self._shared = False  # HTTP mode served by the daemon's server (``share_http``)
 
     def _build_app(self) -> AsyncApp:
         settings = self.settings
@@ -187,8 +188,19 @@ class SlackRuntime:
             manage_hint=MANAGE_HINT,
         )
 
+    def share_http(self) -> web.Application | None:
+        """In HTTP mode, hand the Slack endpoints (``/slack/events``, and the OAuth pages)
+        to the daemon's HTTP server instead of opening settings.port; None in Socket Mode."""
+        if self.settings.mode != "http":
+            return None
+        self._shared = True
+        return self.app.web_app(path="/slack/events", port=self.settings.port)
+
     async def start(self) -> None:
         """Connect over Socket Mode, or serve HTTP on settings.port (bolt verifies signatures)."""
+        if self._shared:
+            log.info("Slack HTTP endpoint served by the daemon's HTTP server at /slack/events")
+            return
         if self.settings.mode == "socket":
             self._socket = AsyncSocketModeHandler(self.app, self.settings.app_token)
             await self._socket.connect_async()

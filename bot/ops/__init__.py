@@ -1,0 +1,1 @@
+"""Running policybot for a team: health, metrics and the ops channel."""
