@@ -142,29 +142,40 @@ class Daemon:
         self.heartbeat.paused = None
 
     async def run(self) -> None:
+        self._install_signals()  # first: a signal while starting up stops as one while idle
         prepare(self.store, self.config)
         runtimes = self._runtimes()
         posters = build_posters(self.config, self.stream, runtimes, self.store)
         self.dispatcher = Dispatcher(self.store, posters, retry_for=self.config.delivery_retry_for)
         scheduler = self._scheduler()
-        self._install_signals()
         scheduler.start()
         # a runtime that serves HTTP (Slack's HTTP mode) joins the daemon's server
         shared = [r.share_http() for r in runtimes.values()
                   if self.http is not None and hasattr(r, "share_http")]  # fmt: skip
         starters = [self._spawn(self._start_runtime(r)) for r in runtimes.values()]
         try:
-            if self.http is not None:
+            if self.http is not None and not self.stop_event.is_set():
                 await self._serve_http(*self.http, mounts=[app for app in shared if app])
             await self.stop_event.wait()
         finally:
-            if self.http_server is not None:
-                await _bounded(self.http_server.stop(), STOP_BUDGET / 4)
-            scheduler.shutdown(wait=False)
-            await self._cancel_all(starters)
-            for runtime in runtimes.values():
-                await _bounded(runtime.stop(), STOP_BUDGET / 4)
-            await _bounded(close_posters(posters), STOP_BUDGET / 4)
+            await self._shut_down(scheduler, starters, list(runtimes.values()), posters)
+
+    async def _shut_down(self, scheduler: AsyncIOScheduler, starters: Sequence[asyncio.Task[Any]],
+                         runtimes: Sequence[Runtime], posters: list[Poster]) -> None:  # fmt: skip
+        """Stop everything within STOP_BUDGET in all: each step gets its share of what
+        is left, so slow steps together never exceed the budget."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + STOP_BUDGET
+
+        def share(part: float) -> float:
+            return max(0.0, min(STOP_BUDGET * part, deadline - loop.time()))
+
+        scheduler.shutdown(wait=False)
+        if self.http_server is not None:
+            await _bounded(self.http_server.stop(), share(0.25))
+        await self._cancel_all(starters, share(0.5))
+        await _bounded(asyncio.gather(*(runtime.stop() for runtime in runtimes)), share(0.25))
+        await _bounded(close_posters(posters), share(0.25))
 
     def stop(self) -> None:
         self.stop_event.set()
@@ -184,12 +195,12 @@ class Daemon:
         task.add_done_callback(self._tasks.discard)
         return task
 
-    async def _cancel_all(self, extra: Sequence[asyncio.Task[Any]]) -> None:
+    async def _cancel_all(self, extra: Sequence[asyncio.Task[Any]], seconds: float) -> None:
         tasks = [*self._tasks, *extra]
         for task in tasks:
             task.cancel()
         if tasks:
-            await asyncio.wait(tasks, timeout=STOP_BUDGET / 2)
+            await asyncio.wait(tasks, timeout=max(seconds, 0.01))
 
     async def _start_runtime(self, runtime: Runtime) -> None:
         try:

@@ -226,9 +226,12 @@ class _Cycle:
             if feed.kind == "page":  # a watched page: read and written in the writer
                 held = self._release(held)
                 await self.my_turn(feed)
-                return await self.writer.write(
+                page = await self.writer.write(
                     partial(process_page, store, config, feed, result, now=now)
                 )
+                metrics.recorded(entries=page.new_entries, findings=page.findings,
+                                 alerts=page.alerts, updates=page.follow_ups)  # fmt: skip
+                return page
             work = await self.cpu_work(feed, result) if result.outcome == "ok" else None
             result = replace(result, body=b"")  # the writer needs no body
             held = self._release(held)  # the body is gone: free its slot before waiting

@@ -45,6 +45,7 @@ class Fault:
     retry_after: float | None = None
     method: str | None = None  # None: any recorded method
     delay: float = 0.0  # > 0: a slow *success*: recorded at once, answered after delay
+    until: threading.Event | None = None  # answered once this is set (delay: safety net)
 
 
 @dataclass
@@ -99,6 +100,14 @@ class FakeSlack:
         (to crash a client between "Slack took the message" and "we recorded it")."""
         with self._lock:
             self._faults += [Fault(method=method, delay=seconds) for _ in range(times)]
+
+    def hold_next(self, *, method: str | None = None, limit: float = 60.0) -> threading.Event:
+        """Accept and record the next call but answer it only once the returned event
+        is set (or after ``limit`` seconds, a safety net): a call kept in flight."""
+        release = threading.Event()
+        with self._lock:
+            self._faults.append(Fault(method=method, delay=limit, until=release))
+        return release
 
     def recorded(self, method: str) -> list[Call]:
         with self._lock:
@@ -165,7 +174,11 @@ class FakeSlack:
         if answer.get("ok"):
             with self._lock:
                 self.calls.append(Call(method, body, token))
-        if fault is not None:
+        if fault is not None and fault.until is not None:
+            deadline = asyncio.get_running_loop().time() + fault.delay
+            while not fault.until.is_set() and asyncio.get_running_loop().time() < deadline:
+                await asyncio.sleep(0.02)
+        elif fault is not None:
             await asyncio.sleep(fault.delay)
         return web.json_response(answer)
 

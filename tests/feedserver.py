@@ -26,6 +26,7 @@ and whether the body was completed; ``requests`` logs method, path and headers.
 
 from __future__ import annotations
 
+import contextlib
 import gzip as gzip_module
 import threading
 import zlib
@@ -58,6 +59,9 @@ class Route:
     size: int | None = None  # generate a body of this many bytes instead of ``body``
     content_length: bool = True  # False: chunked transfer encoding, no length up front
     drop: bool = False  # close the connection without answering
+    # answer only once every party of this barrier is waiting at it (requests in flight
+    # together); after 30 s it breaks (``meet.broken``) and the answer goes out anyway
+    meet: threading.Barrier | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,7 @@ class FeedServer:
         size: int | None = None,
         content_length: bool = True,
         drop: bool = False,
+        meet: threading.Barrier | None = None,
     ) -> Route:
         """Serve ``path`` (replacing any earlier setting for it)."""
         route = Route(
@@ -144,6 +149,7 @@ class FeedServer:
             size=size,
             content_length=content_length,
             drop=drop,
+            meet=meet,
         )
         with self.lock:
             self.routes[path] = route
@@ -215,6 +221,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if route.delay and owner.stopping.wait(route.delay):
             return
+        if route.meet is not None:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                route.meet.wait(timeout=30)
         if _not_modified(route, headers):
             extra = {"ETag": route.etag} if route.etag else {}
             self._send(304, extra, b"")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from bot.delivery.routes import route
 from bot.models import Destination, Filters, Posted
 from store import Store, leases, outbox, outbox_admin
 from store import subscriptions as subscriptions_store
-from tests.chat_fixtures import FakeChat, FakeTime, Newsroom, open_store, subscribe
+from tests.chat_fixtures import FakeChat, FakeTime, Newsroom, Post, open_store, subscribe
 
 
 def setup(tmp_path: Path, channels: tuple[str, ...] = ("C1",), vendors: tuple[str, ...] = ("Amazon",)
@@ -56,12 +57,35 @@ async def test_each_event_posted_once_per_subscribed_channel(tmp_path: Path) -> 
 
 async def test_pacing_is_per_channel_and_channels_run_in_parallel(tmp_path: Path) -> None:
     store, clock, chat, _ = setup(tmp_path, ("C1", "C2"), ("Amazon", "Microsoft", "IBM"))
-    await dispatcher(store, clock, chat, per_channel_interval=1.0).drain()
+    posted = {channel: asyncio.Event() for channel in ("C1", "C2")}
+    overlapped: list[str] = []  # channels whose first post was in flight with the other's
+
+    async def hold_until_the_other_channel_posts(post: Post) -> None:
+        """Each channel's first post stays in flight until the other channel has posted:
+        with channels run one after the other this never happens (the safety-net timeout
+        fails the test instead of hanging it)."""
+        channel = post.dest.channel
+        if posted[channel].is_set():
+            return
+        posted[channel].set()
+        other = "C2" if channel == "C1" else "C1"
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(posted[other].wait(), timeout=60)
+        if posted[other].is_set():
+            overlapped.append(channel)
+
+    chat.on_post = hold_until_the_other_channel_posts
+    summary = await dispatcher(store, clock, chat, per_channel_interval=1.0).drain()
+    assert sorted(overlapped) == ["C1", "C2"]  # both channels were in flight at once
+    assert summary.sent == 6
+    first: dict[str, float] = {}
     for channel in ("C1", "C2"):
         times = [p.at for p in chat.posts if p.dest.channel == channel]
+        assert len(times) == 3
         assert all(b - a >= 1.0 for a, b in zip(times, times[1:], strict=False))
-    # both channels started at once: the whole run took about 2 s, not 5 s
-    assert clock.now - 1000.0 < 3.0
+        first[channel] = times[0]
+    # pacing is per channel: the second channel's first post waited for no other channel
+    assert first["C1"] == first["C2"]
 
 
 async def test_retry_later_storm_delays_but_loses_nothing(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ disk), a damaged file, SIGINT in each runtime state.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
@@ -75,7 +76,11 @@ class Bot:
         )
 
     def start(self, *args: str, env: dict[str, str] | None = None,
-              limit_bytes: int | None = None) -> subprocess.Popen[str]:  # fmt: skip
+              limit_bytes: int | None = None, log: Path | None = None
+              ) -> subprocess.Popen[str]:  # fmt: skip
+        """Start ``policybot *args``; its stderr goes to ``log`` when given (to be read
+        while it runs), else to a pipe."""
+
         def limit() -> None:
             if limit_bytes is not None:  # a full disk: writes past this size fail (EFBIG)
                 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -83,9 +88,11 @@ class Bot:
 
         command = [sys.executable, "-m", "bot", "--db", str(self.db),
                    "--feeds", str(self.tmp / "feeds.yaml"), *args]  # fmt: skip
-        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, env=env or self.env(), cwd=self.tmp,
-                                preexec_fn=limit)  # fmt: skip
+        with contextlib.ExitStack() as stack:
+            stderr = stack.enter_context(log.open("w")) if log is not None else subprocess.PIPE
+            return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr,
+                                    text=True, env=env or self.env(), cwd=self.tmp,
+                                    preexec_fn=limit)  # fmt: skip
 
     def run(self, *args: str, timeout: float = 60, **kwargs: object) -> tuple[int, str, str]:
         proc = self.start(*args, **kwargs)  # type: ignore[arg-type]
@@ -184,11 +191,14 @@ def test_two_concurrent_processes_post_nothing_twice(bot: Bot, fake: FakeSlack) 
 
 
 def test_the_second_process_says_why_it_delivers_nothing(bot: Bot, fake: FakeSlack) -> None:
-    fake.hang_next(100_000, seconds=0.3, method="chat.postMessage")
+    release = fake.hold_next(method="chat.postMessage")  # the first process stays mid-post
     publish(bot.feeds, count=3)
     first = bot.start("poll", "--all")
-    assert wait_until(lambda: fake.recorded("chat.postMessage") != [], 20)
-    code, out, err = bot.run("poll", "--all")
+    try:
+        assert wait_until(lambda: fake.recorded("chat.postMessage") != [], 60)
+        code, out, err = bot.run("poll", "--all")
+    finally:
+        release.set()
     first.communicate(timeout=60)
     assert code == 0 and "left to another policybot process" in err, err
     assert "delivered 0" in out
@@ -245,19 +255,20 @@ def closed_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def stop_within(proc: subprocess.Popen[str], seconds: float) -> tuple[float, str]:
+def stop_within(proc: subprocess.Popen[str], seconds: float, log: Path) -> tuple[float, str]:
     started = time.monotonic()
     proc.send_signal(signal.SIGINT)
     try:
-        _, err = proc.communicate(timeout=seconds + 5)
+        proc.communicate(timeout=seconds + 5)
     finally:
         if proc.poll() is None:
             proc.kill()
-    return time.monotonic() - started, err
+    return time.monotonic() - started, log.read_text(encoding="utf-8")
 
 
-def started(proc: subprocess.Popen[str], db: Path) -> Callable[[], bool]:
-    return lambda: proc.poll() is not None or db.exists()
+def said(log: Path, text: str) -> Callable[[], bool]:
+    """Whether the process has written ``text`` to its stderr log by now."""
+    return lambda: text in log.read_text(encoding="utf-8")
 
 
 STATES = ["idle", "fetching", "delivering", "slack-socket-unreachable", "discord-unreachable"]
@@ -268,8 +279,11 @@ def test_sigint_stops_run_within_5_seconds_without_a_traceback(
     bot: Bot, fake: FakeSlack, state: str
 ) -> None:
     env = bot.env()
+    log = bot.tmp / "run.log"
+    due = "2000-01-01T00:00:00+00:00"
     with sqlite3.connect(bot.db) as conn:  # the feed is due at once
-        conn.execute("UPDATE feeds SET next_due_at = '2000-01-01T00:00:00+00:00'")
+        conn.execute("UPDATE feeds SET next_due_at = ?", (due,))
+    # Each state is reached by an event the test observes, never by waiting a while.
     ready: Callable[[], bool]
     if state == "fetching":
         bot.feeds.set("/wire.xml", rss(item("slow", "x", "y")), delay=30)
@@ -281,17 +295,17 @@ def test_sigint_stops_run_within_5_seconds_without_a_traceback(
     elif state == "slack-socket-unreachable":
         dead = f"http://127.0.0.1:{closed_port()}/api/"
         env |= {"SLACK_APP_TOKEN": "xapp-1-test", "SLACK_API_URL": dead}
-        ready = lambda: time.sleep(3.5) is None  # noqa: E731 - retrying (and logging) by then
+        ready = said(log, "Retrying")  # the Socket Mode client's retry loop has begun
     elif state == "discord-unreachable":
         env |= {"DISCORD_TOKEN": "test-token",
                 "DISCORD_API_BASE": f"http://127.0.0.1:{closed_port()}/api/v10"}  # fmt: skip
-        ready = lambda: time.sleep(2.0) is None  # noqa: E731
-    else:
-        ready = lambda: time.sleep(1.5) is None  # noqa: E731
-    proc = bot.start("run", "--tick", "1", env=env)
-    assert wait_until(ready, 30), f"never reached state {state}"
+        ready = said(log, "Discord: cannot connect the bot")  # retrying in the background
+    else:  # idle: the due feed's cycle has written its next check, the next tick is ahead
+        ready = lambda: bot.rows("SELECT next_due_at FROM feeds")[0][0] not in (None, due)  # noqa: E731
+    proc = bot.start("run", "--tick", "1", env=env, log=log)
+    assert wait_until(ready, 60), f"never reached state {state}: {log.read_text()}"
     assert proc.poll() is None, proc.communicate()
-    elapsed, err = stop_within(proc, 5.0)
+    elapsed, err = stop_within(proc, 5.0, log)
     assert elapsed < 5.0, (state, elapsed, err)
     assert proc.returncode == 0, err
     assert_clean(err)

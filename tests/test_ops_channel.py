@@ -136,10 +136,17 @@ def test_the_weekly_summary_goes_out_once_a_week(tmp_path: Path) -> None:
     assert (monday.weekday(), monday.hour, monday.day) == (0, 9, 30)
     assert channel.check(store, RULES, NOW) == 1
     assert channel.check(store, RULES, NOW + timedelta(days=2)) == 0  # same week
-    assert channel.check(store, RULES, NOW + timedelta(days=5)) == 1  # next Monday passed
-    titles = [n.message["sections"][0]["title"] for n in ops_store.pending(store)]
-    assert titles == ["Weekly health summary (since 2026-11-30 09:00 UTC)",
+    feeds_store.sync_feeds(store, [FeedConfig("wire", "Wire", "https://wire.example/rss",
+                                              "news", 900)], now=NOW)  # fmt: skip
+    (state,) = feeds_store.list_feeds(store)
+    feeds_store.save_feed_state(store, replace(state, status="gone", last_error="HTTP 410"))
+    assert channel.check(store, RULES, NOW + timedelta(days=5)) == 2  # next Monday passed
+    notices = [n.message for n in ops_store.pending(store)]
+    titles = [m["sections"][0]["title"] for m in notices]
+    assert titles == ["Weekly health summary (since 2026-11-30 09:00 UTC)", "Feed gone: Wire",
                       "Weekly health summary (since 2026-12-07 09:00 UTC)"]  # fmt: skip
+    assert "Nothing needs attention." in notices[0]["text"]
+    assert "Needing attention: Wire (gone)" in notices[2]["text"]
     store.close()
 
 

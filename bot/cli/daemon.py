@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,7 +15,11 @@ from bot.cli.progress import ProgressLine
 from bot.cli.state import CliState, pass_state
 from bot.cli.table import output_width
 from bot.pipeline import PollSummary
+from bot.stopping import exit_at_once
 from store.feed_catalog import added_feeds
+
+if TYPE_CHECKING:
+    from bot.app import Daemon
 
 
 @click.command()
@@ -26,6 +31,17 @@ from store.feed_catalog import added_feeds
 @pass_state
 def run(state: CliState, tick: float | None, listen: str | None) -> None:
     """Poll due feeds on a schedule and deliver alerts until Ctrl-C / SIGTERM."""
+    with exit_at_once():  # a signal before the daemon's event loop handles them
+        daemon = _start(state, listen, tick)
+        with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C as the loop closes
+            asyncio.run(daemon.run())
+    if daemon.fatal is not None:
+        raise click.ClickException(str(daemon.fatal))
+    click.echo("policybot: stopped cleanly.", err=True)
+
+
+def _start(state: CliState, listen: str | None, tick: float | None) -> Daemon:
+    """Check --tick, --http and feeds.yaml, open the database, announce what runs."""
     from bot.app import Daemon
     from bot.http_server import parse_listen
 
@@ -48,11 +64,7 @@ def run(state: CliState, tick: float | None, listen: str | None) -> None:
     if http:
         click.echo(f"policybot: event feeds at http://{http[0]}:{http[1]}/feeds/events.atom "
                    "and /feeds/events.json; /healthz and /metrics beside them", err=True)  # fmt: skip
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C before the handlers were installed
-        asyncio.run(daemon.run())
-    if daemon.fatal is not None:
-        raise click.ClickException(str(daemon.fatal))
-    click.echo("policybot: stopped cleanly.", err=True)
+    return daemon
 
 
 def _tick(text: str | None) -> float:

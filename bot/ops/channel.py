@@ -100,8 +100,8 @@ def _weekly(store: Store, now: datetime) -> int:
         return 0
     rows = ops_store.metric_rows(store)
     counts = ops_store.week_counts(store, start)
-    troubled = [f"{f.subject} ({f.state})" for f in ops_store.facts(store).values()
-                if f.state != "ok"]  # fmt: skip
+    troubled = [f"{o.name} ({o.state.replace('_', ' ')})"
+                for o in observe(store, now, OpsSettings()) if o.state != "ok"]  # fmt: skip
     message = weekly_message(start, rows["feeds"], counts, rows["backlog"], troubled)
     return ops_store.add_notice(store, f"weekly|{now_iso(start)}", "weekly", "weekly",
                                 to_json(message), now)  # fmt: skip
