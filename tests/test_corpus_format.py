@@ -1,4 +1,5 @@
-"""The labelled corpus in eval/corpus/ follows the dev format, line by line."""
+"""The labelled corpus (eval/corpus/) and the held-back batches (eval/heldback/) follow the
+dev format, line by line."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from bot.labelled_files import load_paths
 
 CORPUS = Path(__file__).resolve().parent.parent / "eval" / "corpus"
 FILES = sorted(CORPUS.glob("*.jsonl"))
+HELDBACK = Path(__file__).resolve().parent.parent / "eval" / "heldback"
+HELD_FILES = sorted(HELDBACK.glob("*.jsonl"))
 
 
 def test_the_corpus_is_there() -> None:
@@ -20,7 +23,7 @@ def test_the_corpus_is_there() -> None:
     assert (CORPUS / "README.md").is_file()
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+@pytest.mark.parametrize("path", FILES + HELD_FILES, ids=[p.name for p in FILES + HELD_FILES])
 def test_every_corpus_line_follows_the_format(path: Path) -> None:
     bad = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -30,6 +33,15 @@ def test_every_corpus_line_follows_the_format(path: Path) -> None:
         if found:
             bad.append(f"{path.name}:{number}: {'; '.join(found)}")
     assert not bad, "\n".join(bad)
+
+
+def test_the_held_back_batches_are_there_and_share_no_event_with_the_corpus() -> None:
+    assert len(HELD_FILES) >= 2, f"expected the held-back batches under {HELDBACK}"
+    assert (HELDBACK / "README.md").is_file()
+    held = {i.gold["event_id"] for i in load_paths(HELD_FILES)} - {None}
+    seen = {i.gold["event_id"] for i in load_paths(FILES)} - {None}
+    assert len(load_paths(HELD_FILES)) >= 200
+    assert not held & seen, f"events in both the corpus and the held-back batches: {held & seen}"
 
 
 def test_the_whole_corpus_loads_for_eval_with_unique_ids() -> None:
