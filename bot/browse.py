@@ -11,13 +11,15 @@ from typing import Any
 
 import yaml
 
+from bot.yaml_loader import SAFE_LOADER
+
 DATA = Path(__file__).parent / "data" / "datasette.yaml"
 INSTALL_HINT = "browsing needs Datasette: pip install 'policybot[browse]'"
 
 
 @cache
 def _data() -> dict[str, Any]:
-    loaded = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    loaded = yaml.load(DATA.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     assert isinstance(loaded, dict)
     return loaded
 

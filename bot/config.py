@@ -32,6 +32,7 @@ from bot.sources import vendor_searches
 from bot.sources.identity import canonical_link
 from bot.sources.netpolicy import NetworkPolicy, literal_address, split_allow_list
 from bot.sources.page_text import check_selector
+from bot.yaml_loader import SAFE_LOADER
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read it ({exc}); save it as UTF-8 text.") from exc
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

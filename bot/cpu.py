@@ -18,9 +18,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 
-from bot.extract import extract
 from bot.models import Entry, FetchResult, Finding
-from bot.sources.parse import parse_feed
 from store.entries import KeyReader
 
 log = logging.getLogger(__name__)
@@ -47,7 +45,12 @@ _readers: dict[str, KeyReader] = {}  # one read-only connection per worker and d
 def parse_and_extract(
     job: ParseJob, known: Callable[[Sequence[str]], set[str]] | None = None
 ) -> ParseOutput:
-    """Parse ``job``'s body, keep the items whose keys are not stored, extract them."""
+    """Parse ``job``'s body, keep the items whose keys are not stored, extract them.
+
+    The parsing and extraction code is imported on the first body: a cycle where
+    every feed answers 304 never loads it."""
+    from bot.sources.parse import parse_feed
+
     if known is None and job.db_path is not None:
         reader = _readers.get(job.db_path) or _readers.setdefault(
             job.db_path, KeyReader(job.db_path)
@@ -60,6 +63,8 @@ def parse_and_extract(
 
 def _extract(entry: Entry, source: str) -> Finding | None:
     """Extraction of one item; a bug on one odd item is logged, not fatal to the feed."""
+    from bot.extract import extract
+
     try:
         return extract(entry)
     except Exception:
@@ -70,6 +75,8 @@ def _extract(entry: Entry, source: str) -> Finding | None:
 
 def warm_up() -> None:
     """Load the extraction data before the workers fork, so they share its pages."""
+    from bot.extract import extract
+
     extract(Entry(feed_id="", key="", title="Warm-up", summary="Nothing happened."))
 
 

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from bot.yaml_loader import SAFE_LOADER
+
 log = logging.getLogger(__name__)
 VENDORS_FILE = Path(__file__).resolve().parent / "data" / "vendors.yaml"
 
@@ -28,7 +30,7 @@ def gazetteer(path: Path = VENDORS_FILE) -> dict[str, str]:
     commands keep working with the vendors the store knows.
     """
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         log.warning("cannot read the vendor list %s (%s); using store vendors only", path, exc)
         return {}
@@ -86,7 +88,7 @@ def known_vendors(store_names: Iterable[str], *, prefix: str = "", limit: int = 
 def domain_vendors(path: Path = VENDORS_FILE) -> dict[str, str]:
     """Domain (lower case) → canonical vendor name, from the gazetteer's ``domains``."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError):
         return {}
     items = raw.get("vendors") if isinstance(raw, dict) else None

@@ -144,3 +144,45 @@ def test_broken_signals_file_is_named(tmp_path: Path) -> None:
     broken.write_text("- just a list\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="expected a mapping"):
         read_signals(broken)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Portugal fines Veritrace €5m over its face search",
+         "The decision also orders the deletion of local photos.", "regulator"),
+        ("Utah bars state troopers from face recognition searches",
+         "The rule covers every state agency.", "government"),
+        ("Ohio's legislature bans face recognition at polling places",
+         "Election officials must remove the cameras.", "government"),
+    ],
+)  # fmt: skip
+def test_a_country_or_state_as_the_subject_acts(title: str, summary: str, actor: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Appeals court upholds the biometric data fine on Tallowby",
+         "The judges rejected every ground of appeal.", "court"),
+        ("Judge approves the $40m face-data payout from Quillmere",
+         "Class members can file claims until June.", "court"),
+        ("State attorney general settles with Dapplegate over faceprints",
+         "The company pays $12m; the state said the settlement closes the case.", "government"),
+    ],
+)  # fmt: skip
+def test_face_data_without_an_fr_term_is_enough_for_an_authority(
+    title: str, summary: str, actor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor)
+
+
+def test_face_data_without_an_fr_term_is_no_vendor_change() -> None:
+    from bot.extract import extract
+    from tests.extract_helpers import entry
+
+    assert extract(entry("Tallowby stops selling biometric door locks to landlords")) is None
+    assert extract(entry("Markets rally as the biometric sector reports earnings")) is None

@@ -46,3 +46,44 @@ def test_a_webhook_subscription_brings_its_sdk_in(tmp_path: Path) -> None:
     add = ["subscriptions", "add", "discord-webhook:https://discord.com/api/webhooks/1/abc"]
     loaded = loaded_after_poll(tmp_path, add)
     assert "discord" in loaded and "slack_sdk" not in loaded
+
+
+HEAVY = ("bot.evaluate", "bot.eval_report", "matplotlib", "datasette", "trafilatura", "feedgen",
+         "prometheus_client", *SDKS)  # fmt: skip
+
+
+def loaded_by(code: str) -> set[str]:
+    script = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parent.parent)  # fmt: skip
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def heavy(modules: set[str]) -> set[str]:
+    return {m for m in modules if m in HEAVY or m.split(".")[0] in HEAVY}
+
+
+def test_importing_the_cli_loads_no_command_module() -> None:
+    modules = loaded_by("import bot.cli")
+    assert heavy(modules) == set()
+    assert not {
+        m for m in modules if m.startswith(("bot.cli.daemon", "bot.pipeline", "bot.extract"))
+    }
+
+
+def test_resolving_poll_loads_only_what_poll_needs() -> None:
+    code = "import click\nfrom bot.cli import main\nmain.get_command(click.Context(main), 'poll')"
+    # the pipeline counts its work in bot/ops/metrics (prometheus_client): poll needs that one
+    assert {m for m in heavy(loaded_by(code)) if not m.startswith("prometheus_client")} == set()
+
+
+def test_every_lazy_command_resolves_to_a_command_of_that_name() -> None:
+    import click
+
+    from bot.cli.main import LAZY_COMMANDS, main
+
+    ctx = click.Context(main)
+    for name in LAZY_COMMANDS:
+        command = main.get_command(ctx, name)
+        assert command is not None and command.name == name, name
+    assert set(main.list_commands(ctx)) == set(LAZY_COMMANDS)

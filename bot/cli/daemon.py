@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import click
 
 from bot.chat import registry
-from bot.cli.feed_table import problem_lines
 from bot.cli.progress import ProgressLine
 from bot.cli.state import CliState, pass_state
 from bot.cli.table import output_width
@@ -106,6 +105,8 @@ def _failures(summary: PollSummary) -> None:
     """Each failed feed once: its problem without the feed's URL, grouped when shared."""
     if not summary.failures:
         return
+    from bot.cli.feed_table import problem_lines  # only when something failed
+
     click.echo(f"warning: {len(summary.failures)} feed(s) failed:", err=True)
     for line in problem_lines(summary.failures, width=output_width(sys.stderr),
                               hint="`policybot feeds`"):  # fmt: skip

@@ -1,7 +1,12 @@
-"""Root command group and global options; each command module adds its ``COMMANDS``."""
+"""Root command group and global options.
+
+Subcommands load lazily (click's LazyGroup pattern): ``policybot poll`` imports only the
+module that defines ``poll`` and what it needs, not the eval, export or chat code.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -10,19 +15,6 @@ from typing import Any
 
 import click
 
-from bot.cli import (
-    backup,
-    browse,
-    daemon,
-    evaluate,
-    events,
-    export,
-    feeds,
-    outbox,
-    pages,
-    recent,
-    subscriptions,
-)
 from bot.cli.state import CliState, default_db_path
 from bot.env import load_environment
 from store import StoreError
@@ -37,8 +29,39 @@ def _one_line_sdk_errors(record: logging.LogRecord) -> bool:
     return True
 
 
+# command name -> the module under bot.cli whose COMMANDS holds it
+LAZY_COMMANDS: dict[str, str] = {
+    "run": "daemon",
+    "poll": "daemon",
+    "feeds": "feeds",
+    "pages": "pages",
+    "page-history": "pages",
+    "events": "recent",
+    "timeline": "events",
+    "search": "events",
+    "export": "export",
+    "browse": "browse",
+    "eval": "evaluate",
+    "subscriptions": "subscriptions",
+    "outbox": "outbox",
+    "doctor": "outbox",
+    "backup": "backup",
+}
+
+
 class _Main(click.Group):
-    """Store failures (disk full, corruption) end any command with one clear message."""
+    """Subcommands imported on first use; store failures (disk full, corruption) end
+    any command with one clear message."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            module = importlib.import_module(f"bot.cli.{LAZY_COMMANDS[cmd_name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -85,20 +108,3 @@ def main(ctx: click.Context, db_path: Path | None, feeds_path: Path | None, verb
     )
     ctx.obj = state
     ctx.call_on_close(state.close)
-
-
-for _module in (
-    daemon,
-    feeds,
-    pages,
-    recent,
-    events,
-    export,
-    browse,
-    evaluate,
-    subscriptions,
-    outbox,
-    backup,
-):
-    for _command in _module.COMMANDS:
-        main.add_command(_command)

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from bot.yaml_loader import SAFE_LOADER
+
 NUM_HASHES = 16
 BANDS = 4  # 4 bands of 4 bins: copies with Jaccard >= ~0.7 share a band
 ROWS = NUM_HASHES // BANDS
@@ -42,7 +44,7 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 def word_lists() -> dict[str, Any]:
     path = Path(__file__).parent.parent / "data" / "events.yaml"
     with path.open(encoding="utf-8") as fh:
-        data: dict[str, Any] = yaml.safe_load(fh)
+        data: dict[str, Any] = yaml.load(fh, Loader=SAFE_LOADER)
     data["_skip"] = frozenset(str(data["stopwords"]).split()) | frozenset(
         str(data["generic"]).split()
     )

@@ -17,6 +17,8 @@ The cue lists and the vendor gazetteer live in ``bot/data/cues.yaml`` and
 
 from __future__ import annotations
 
+from bot.extract import authority
+from bot.extract.acts import AUTHORITIES
 from bot.extract.classify import classify
 from bot.extract.known import KnownVendors, known_vendors
 from bot.extract.resources import DataFileError, resources
@@ -33,12 +35,16 @@ def extract(entry: Entry, known: KnownVendors | None = None) -> Finding | None:
     text = entry.text
     normalised = normalise(text)
     known_hits = known.find(normalised[0]) if known is not None else []
-    if not known_hits and res.prefilter.search(normalised[1]) is None:
-        return None  # no FR term, no vendor name
+    strong = bool(known_hits) or res.prefilter.search(normalised[1]) is not None
+    if not strong and not authority.weak_fr(normalised[1]):
+        return None  # no FR term, no vendor name, no face data
     sc = scan(res, entry.title, text, normalised, entry.language, known_hits)
-    if not sc.fr and not sc.vendors:
-        return None
-    return classify(sc, entry.published.date() if entry.published else None)
+    published = entry.published.date() if entry.published else None
+    if strong and (sc.fr or sc.vendors):
+        return classify(sc, published)
+    # Face data named without an FR term: only an authority's decision is news.
+    found = classify(sc, published)
+    return found if found is not None and found.actor_type in AUTHORITIES else None
 
 
 def warm_up() -> None:

@@ -106,6 +106,16 @@ def signals(lang: str) -> Signals:
 
 
 @lru_cache(maxsize=1)
+def _weak_fr() -> re.Pattern[str]:
+    return _compile([str(p) for p in _raw().get("weak_fr") or []], "weak_fr")
+
+
+def weak_fr(low: str) -> bool:
+    """The text names face or biometric data without an FR term (see the data file)."""
+    return _weak_fr().search(low) is not None
+
+
+@lru_cache(maxsize=1)
 def _ngo_words() -> re.Pattern[str]:
     words = [str(w) for w in _raw().get("ngo_words") or []]
     return re.compile(r"\b(?:" + "|".join(words or ["(?!)"]) + r")\b")
@@ -188,3 +198,25 @@ def acting_mention(sc: Scan, start: int, end: int) -> bool:
     """An authority mention that may act: not inside an organisation's name ("Civic Rights
     Council") and not governed by a call, a study, a filing or a proposal."""
     return not _in_org_name(sc.text, start, end) and not hedged(sc, start, end)
+
+
+@lru_cache(maxsize=1)
+def _place_subject() -> re.Pattern[str]:
+    raw = _raw()
+    places = "|".join(sorted((str(p) for p in raw.get("places") or []), key=len, reverse=True))
+    verbs = raw.get("place_verbs") or {}
+    groups = "|".join(
+        f"(?P<{kind}>{'|'.join(str(v) for v in verbs.get(kind) or ['(?!)'])})"
+        for kind in ("regulator", "government")
+    )
+    try:
+        return re.compile(rf"^\W*(?:{places or '(?!)'})(?:'s \w+)?\s+(?:{groups})(?!\w)")
+    except re.error as exc:
+        raise DataFileError(f"{SIGNALS_FILE}: places/place_verbs: invalid regex ({exc})") from exc
+
+
+def place_subject(sc: Scan) -> str | None:
+    """A country or state that is the whole subject of the headline's verb ("Freedonia
+    fines Veritrace", "Utah bars state troopers from face searches"): its authority kind."""
+    m = _place_subject().match(sc.text, 0, sc.title_end)
+    return m.lastgroup if m else None

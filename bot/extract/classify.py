@@ -50,7 +50,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     if v_total > 0 and (v_total >= a_total or (title_v and not title_a)):
         vendor = max(by_vendor, key=lambda k: by_vendor[k])
         chosen = [a for a in vendor_acts if a.vendor == vendor]
-        directing = authority.directed(sc, [a.start for a in chosen])
+        directing = authority.place_subject(sc) or authority.directed(sc, [a.start for a in chosen])
         if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
             return _other(sc, [], directing, vendor, 0.5, published)
         if not sc.has_fr:
@@ -74,13 +74,18 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
         return change
-    if a_total > 0 and sc.has_fr:
+    weak = not sc.has_fr and authority.weak_fr(sc.low)  # face data, no FR term
+    if a_total > 0 and (sc.has_fr or weak):
         kind = max(by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k)))
         chosen = [a for a in auth_acts if a.actor == kind]
         confidence = 0.5 + 0.3 * min(1.0, a_total / 4)
         return _other(sc, chosen, kind, _first_vendor(sc), confidence, published)
+    placed = authority.place_subject(sc)  # "Ruritania fines X": the place's authority
+    if placed is not None and (sc.has_fr or weak):
+        return _other(sc, [], placed, _first_vendor(sc), 0.45, published)
     if not sc.has_fr:
-        return None
+        loose = authority.authority_kind(sc) if weak else None
+        return _other(sc, [], loose, _first_vendor(sc), 0.35, published) if loose else None
     enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
     if (launch or enforcement) and sc.vendors:
         # a vendor's launch, or another company's legal warning to it

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from bot.extract.cueindex import LANGUAGES, language_mask
 
@@ -38,6 +39,7 @@ _WORD = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(map(re.escape, _VOTES), ke
 ENGLISH = language_mask("en")
 
 
+@lru_cache(maxsize=64)  # one item's text is asked about several times
 def detect(low: str, declared: str | None = None) -> str:
     """The language of the lower-cased text: the one with the most function words; the
     declared language (its first two letters) on a tie; English when nothing is known."""

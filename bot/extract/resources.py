@@ -14,6 +14,7 @@ import yaml
 from bot.extract.cueclass import expand
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
 from bot.extract.names import NamePatterns
+from bot.yaml_loader import SAFE_LOADER
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CUES_FILE = DATA_DIR / "cues.yaml"
@@ -101,7 +102,7 @@ class Resources:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except OSError as exc:
         raise DataFileError(f"cannot read {path}: {exc}; reinstall policybot") from exc
     except yaml.YAMLError as exc:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import select
 import socket
 import ssl
 import time
@@ -263,8 +264,9 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
         error: Exception | None = None
         for address in addresses:
             try:
-                return await self._inner.connect_tcp(address, port, timeout=timeout,
+                stream = await self._inner.connect_tcp(address, port, timeout=timeout,
                     local_address=local_address, socket_options=socket_options)  # fmt: skip
+                return _KeptStream(stream, stream.get_extra_info("socket"))
             except httpcore.ConnectError as exc:
                 error = exc
         raise error or httpcore.ConnectError(f"no address for {host}")
@@ -275,6 +277,48 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
 
     async def sleep(self, seconds: float) -> None:
         await self._inner.sleep(seconds)
+
+
+class _KeptStream(httpcore.AsyncNetworkStream):
+    """anyio's stream with a cheap "is_readable": httpcore's pool asks it of every
+    pooled connection each time a request comes or goes, and anyio answers by
+    building a dict of socket attributes (a getpeername call included) each time;
+    here it is one poll of the socket, kept from the connection's start."""
+
+    def __init__(self, inner: httpcore.AsyncNetworkStream, sock: socket.socket | None) -> None:
+        self._inner, self._sock = inner, sock
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self._inner.read(max_bytes, timeout)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self._inner.write(buffer, timeout)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    async def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                        timeout: float | None = None) -> httpcore.AsyncNetworkStream:  # fmt: skip
+        return _KeptStream(await self._inner.start_tls(ssl_context, server_hostname, timeout),
+                           self._sock)  # fmt: skip
+
+    def get_extra_info(self, info: str) -> Any:
+        if info == "is_readable" and self._sock is not None:
+            return _readable(self._sock)
+        return self._inner.get_extra_info(info)
+
+
+def _readable(sock: socket.socket) -> bool:
+    """What httpcore's ``is_socket_readable`` says (readable: data or EOF waiting,
+    so an idle keep-alive connection is dead), without its per-call detours."""
+    fd = sock.fileno()
+    if fd == -1:
+        return True
+    if not hasattr(select, "poll"):
+        return bool(select.select([fd], [], [], 0)[0])
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(0))
 
 
 async def _resolve(host: str, port: int, timeout: float | None) -> list[str]:

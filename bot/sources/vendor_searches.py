@@ -23,6 +23,7 @@ from urllib.parse import quote_plus
 import yaml
 
 from bot.models import FeedConfig
+from bot.yaml_loader import SAFE_LOADER
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 VENDORS_FILE = DATA_DIR / "vendors.yaml"
@@ -83,7 +84,7 @@ def _words(value: Any, where: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4)
 def _load(path: Path) -> dict[str, Any]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except OSError as exc:
         raise SearchDataError(f"cannot read {path} ({exc}); reinstall policybot") from exc
     except yaml.YAMLError as exc:
