@@ -274,11 +274,11 @@ async def test_body_just_under_the_cap_is_accepted(feed_server: FeedServer) -> N
 
 
 async def test_total_timeout_on_slow_headers(feed_server: FeedServer) -> None:
-    feed_server.set("/slow", RSS, delay=3.0)
+    feed_server.set("/slow", RSS, delay=30.0)
     settings = replace(FAST, total_timeout=0.5)
     started = time.monotonic()
     result = await fetch_one(state(feed_server.url("/slow")), settings)
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 15.0  # gave up long before the 30 s answer
     assert result.outcome == "error" and "within 0.5 s" in (result.error or "")
     assert "total_timeout" in (result.error or "")
 
@@ -427,7 +427,7 @@ async def test_connect_timeout() -> None:
             result = await fetch_one(
                 state(f"http://127.0.0.1:{port}/rss"), replace(FAST, connect_timeout=0.3)
             )
-            assert time.monotonic() - started < 2.0
+            assert time.monotonic() - started < 4.5  # before the 5 s total timeout
         finally:
             for filler in fillers:
                 filler.close()

@@ -73,7 +73,7 @@ async def test_long_retry_after_becomes_retry_later_without_sleeping(fake: FakeS
     with pytest.raises(RetryLater) as info:
         await poster.post(CHANNEL, message())
     assert info.value.seconds == 7
-    assert time.monotonic() - started < 2  # the outbox holds the wait, not a sleeping task
+    assert time.monotonic() - started < 6  # not the 7 s: the outbox holds the wait, no task sleeps
     assert "C0ALERTS" in str(info.value)
     assert fake.attempts("chat.postMessage") == 1
     assert fake.recorded("chat.postMessage") == []
