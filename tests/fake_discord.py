@@ -33,8 +33,10 @@ BOT_ID = "900000000000000001"
 APP_ID = "900000000000000002"
 OWNER_ID = "900000000000000003"
 JSON_TYPE = "application/json"
-BODY: web.RequestKey[Any] = web.RequestKey("body", object)  # the parsed JSON / payload_json
-FILES: web.RequestKey[list[Any]] = web.RequestKey("files", list)  # multipart files[n]
+# Typed request keys where aiohttp has them (3.12+); plain string keys on the declared floor.
+_KEY: Any = getattr(web, "RequestKey", None)
+BODY: Any = _KEY("body", object) if _KEY else "fake_discord.body"  # the parsed JSON / payload_json
+FILES: Any = _KEY("files", list) if _KEY else "fake_discord.files"  # multipart files[n]
 
 
 @dataclass(frozen=True)
