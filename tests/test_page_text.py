@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from bot.config import ConfigError, load_config
 from bot.models import SentenceChange
@@ -15,8 +13,8 @@ from bot.sources import pages
 from bot.sources.page_text import PageText, PageTextError, normalise_lines, page_text
 from bot.sources.sentence_diff import diff, split_sentences
 from store import Store
-from store.migrations import MIGRATIONS
 from tests import policy_pages as pp
+from tests.old_schema import database_at
 
 
 def text_of(fetch: int, clauses: list[str], selector: str | None = None) -> PageText:
@@ -131,20 +129,9 @@ def test_config_accepts_pages_and_names_bad_page_options(tmp_path: Path) -> None
 
 def test_migration_seven_applies_to_a_database_of_the_code_before_it(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    db = sqlite_utils.Database(sqlite3.connect(path))
-    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-               " applied_at TEXT NOT NULL)")  # fmt: skip
-    for version, name, step in MIGRATIONS:
-        if version < 7:
-            step(db)
-            db.execute("INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01')", (version, name))
-    db.execute("INSERT INTO feeds (id, name, url, config_url, kind, interval, created_at,"
-               " updated_at) VALUES ('f', 'F', 'https://f.example/rss', 'https://f.example/rss',"
-               " 'news', 900, 'x', 'x')")  # fmt: skip
-    db.conn.commit()
-    db.close()
+    database_at(path, 6)
     store = Store.open(path)
     assert 7 in {int(r["version"]) for r in store.query("SELECT version FROM schema_migrations")}
     assert store.query("SELECT COUNT(*) AS n FROM page_versions")[0]["n"] == 0
-    assert store.query("SELECT id FROM feeds") == [{"id": "f"}]
+    assert store.query("SELECT id FROM feeds") == [{"id": "wire"}]
     store.close()
