@@ -442,11 +442,12 @@ def _record(
 
 
 def with_known_vendors(store: Store, entry: Entry, finding: Finding | None) -> Finding | None:
-    """The item read again with the FR vendors the store already knows, when it names
+    """The item read again with the FR vendors the store already knows (a policy change
+    or FR news of their own on the timeline), when it names
     one: that makes it FR news without a face word ("Orrin's halt, explained") and gives
     the vendor's full name ("Orrin" → "Orrin Biometrics"). Other items are not extracted
     again."""
-    known = known_vendors(event_reads.vendor_names(store, relevant_only=True))
+    known = known_vendors(event_reads.vendor_names(store, acting=True))
     if known is None or not known.find(entry.text):
         return finding
     try:

@@ -108,10 +108,17 @@ def vendor_events(store: Store, vendor: str, *, also_actor_types: Sequence[str])
     ]
 
 
-def vendor_names(store: Store, *, relevant_only: bool = False) -> list[str]:
+def vendor_names(store: Store, *, relevant_only: bool = False, acting: bool = False) -> list[str]:
     """Vendors that have events (display names, one per vendor, sorted); with
-    ``relevant_only``, vendors with a policy change of their own."""
-    only = " AND relevant = 1" if relevant_only else ""
+    ``relevant_only``, vendors with a policy change of their own; with ``acting`` as
+    well, also vendors that acted in FR news of their own (a launch, a deal): every
+    event is FR news, so these are the FR vendors the store knows. Companies an
+    authority acted on are left out (their names may be misread words)."""
+    only = (
+        " AND (relevant = 1 OR actor_type = 'vendor')"
+        if acting
+        else (" AND relevant = 1" if relevant_only else "")
+    )
     rows = store.query(
         "SELECT vendor, COUNT(*) AS n FROM events WHERE vendor_key != '' AND vendor IS NOT NULL"
         f"{only} GROUP BY vendor_key, vendor ORDER BY n DESC"
