@@ -53,7 +53,9 @@ def test_a_vendor_known_from_its_own_fr_news_needs_no_face_word(
         _poll(tmp_path, feed_server, store)
         feed_server.set("/a.xml", rss(LAUNCH, FINED, *NO_FACE_WORDS), etag='"2"')
         _poll(tmp_path, feed_server, store)
-        changes = [(e.relevant, e.action) for e in clustering.timeline(store, "Penwarden AI").events]
+        changes = [
+            (e.relevant, e.action) for e in clustering.timeline(store, "Penwarden AI").events
+        ]
         assert (True, "ban") in changes
         # only an authority acted on Corbel: its customer news is no FR news
         corbel = clustering.timeline(store, "Corbel Systems").events
