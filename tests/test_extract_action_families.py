@@ -122,3 +122,37 @@ def test_an_opinion_about_a_launch_is_no_move() -> None:
     f = extract(entry("Critics say Tamsin Labs' face matching for stadiums goes too far",
                       "The company launched the product last week."))  # fmt: skip
     assert f is None or f.relevant is False
+
+
+SETTLEMENTS = [
+    ("Under terms that close the tenants' suit, Pardo Vision may not license face matching to landlords",
+     "The company denies wrongdoing."),
+    ("What Pardo Vision agreed to in order to end the class case",
+     "No more face-search sales to insurers, and deletion of old templates after 30 days."),
+    ("Gym operators are barred as Pardo Vision customers under the class-action agreement",
+     "The face-matching vendor must end those contracts within 60 days."),
+    ("Pardo Vision gives up casino customers as part of a class-action deal",
+     "The face-matching firm also pays for an outside monitor."),
+    ("Pardo Vision acepta no vender reconocimiento facial a aseguradoras para cerrar la demanda",
+     "El acuerdo con los demandantes dura cinco años."),
+    ("Pardo Vision bound by agreement to stop selling facial recognition to recruiters",
+     "Applicants who said their faces were scanned without consent share a fund."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary"), SETTLEMENTS)
+def test_terms_of_a_case_are_a_settlement_whoever_the_subject(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", "settlement"), f
+
+
+def test_money_for_past_conduct_binds_no_sales_policy() -> None:
+    f = found("Pardo Vision pays $4 million to settle a face-scan privacy lawsuit",
+              "The facial recognition company admits no wrongdoing.")  # fmt: skip
+    assert f.relevant is False
+
+
+def test_a_court_approval_step_is_not_a_term() -> None:
+    f = found("Cinema chain settles regulator's charges over face matching at its doors",
+              "The deal needs bankruptcy court approval.")  # fmt: skip
+    assert (f.relevant, f.actor_type) == (False, "regulator"), f
