@@ -156,3 +156,44 @@ def test_a_court_approval_step_is_not_a_term() -> None:
     f = found("Cinema chain settles regulator's charges over face matching at its doors",
               "The deal needs bankruptcy court approval.")  # fmt: skip
     assert (f.relevant, f.actor_type) == (False, "regulator"), f
+
+
+MORE = [
+    # exit: turning the page, ceding or selling the unit, a line closing
+    ("Ferrow Vision turns the page on facial recognition",
+     "The company will concentrate on document checks.", "exit"),
+    ("Ferrow Vision tourne la page de la reconnaissance faciale",
+     "L'entreprise se concentre sur la lecture de documents.", "exit"),
+    ("Ferrow Vision cède sa division de reconnaissance faciale à un fonds",
+     "L'entreprise garde ses lecteurs d'empreintes.", "exit"),
+    ("Ferrow Vision vende su división de reconocimiento facial",
+     "La empresa se queda con el negocio de huellas.", "exit"),
+    ("Gleam, Ferrow Vision's facial recognition line, is closing",
+     "Staff move to other products.", "exit"),
+    # shutdown: a feature goes away, a product closes
+    ("Ferrow Vision's familiar-faces doorbell feature goes away in May",
+     "Stored face templates will be erased.", "shutdown"),
+    ("La función de reconocimiento facial de Ferrow Vision desaparece en mayo",
+     "Las plantillas guardadas se borrarán.", "shutdown"),
+    # restriction: withheld at launch, stripped, rejected inputs
+    ("Ferrow Vision's camera app launches minus face recognition of strangers",
+     "Saved contacts are still recognised.", "restriction"),
+    ("Ferrow Vision strips emotion analysis from its face recognition software",
+     "Identity matching is unaffected.", "restriction"),
+    ("Ferrow Vision's face search now rejects probe photos of apparent minors",
+     "Adults can still be searched.", "restriction"),
+    # ban: closing the doors to a group; a deadline is not a term; an age is not a term
+    ("Ferrow Vision chiude le porte agli investigatori privati",
+     "Il fornitore di riconoscimento facciale chiuderà i contratti entro tre mesi.", "ban"),
+    ("Ferrow Vision, a two-year-old face-search startup, closes accounts of bail bondsmen",
+     "Private investigators lose access as well.", "ban"),
+    # extension: no end date
+    ("Ferrow Vision's face-matching freeze for sheriffs still has no end date",
+     "The company says agencies must keep waiting.", "extension"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), MORE)
+def test_more_wordings_resolve_to_their_action(title: str, summary: str, action: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f

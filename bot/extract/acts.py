@@ -77,7 +77,12 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
             return "restriction" if _counted(sc, cue, hi) else "ban"
         # Stopping sales of one capability ("emotion-reading") retires it: a restriction.
         return "restriction" if retires else "exit"
+    if (label == "shutdown" and _CLOSING.search(sc.text, cue.start, cue.end)
+            and _UNIT.search(sc.text, lo, cue.start)):  # fmt: skip
+        return "exit"  # "its face-matching line is closing": the business goes
     if label in ("removal", "shutdown"):
+        if label == "removal" and "searches" in objects:
+            return "restriction"  # "drops uploads of minors before matching"
         if _taken_from_group(sc, cue, hi):
             return "ban"  # "pulls its face matching from store chains"
         # Retiring a capability or switching a setting off limits use; deleting data
@@ -89,6 +94,8 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
 
 
 _ONE = re.compile(r"\b(?:a|an|one|that|this|its)\b", re.IGNORECASE)
+_CLOSING = re.compile(r"clos|shut", re.IGNORECASE)
+_UNIT = re.compile(r"\b(?:line|business|unit|division|arm)\b", re.IGNORECASE)
 _PLACES = re.compile(r"\b(?:states|countries|provinces|regions|markets|territories)\b", re.I)
 _COUNT = re.compile(r"\b(?:\d[\d,.]*|some|several|dozens|hundreds|thousands)\s+(?:[\w-]+\s+)?$")
 

@@ -182,7 +182,7 @@ def _not_the_news(
     title_acts = [a for a in chosen if sc.in_title(a.start)]
     if title_acts and not all(a.label in WEAK_LABELS for a in title_acts):
         return False
-    if any(a.label == "restriction" and (not framing.vetting(sc, a) or _adds(launch, a))
+    if any(a.action == "restriction" and (not framing.vetting(sc, a) or _adds(launch, a))
            for a in title_acts):  # fmt: skip
         return False  # "adds a consent check", "ships without naming": the limit is the news
     for h in launch:
