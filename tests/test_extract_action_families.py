@@ -197,3 +197,42 @@ MORE = [
 def test_more_wordings_resolve_to_their_action(title: str, summary: str, action: str) -> None:
     f = found(title, summary)
     assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+GEO_AND_RETURNS = [
+    # a feature switched off in some states only is geofencing: a restriction
+    ("Ferrow Vision disables its face-swap lenses in three states over biometric laws",
+     "Users elsewhere keep them.", "restriction"),
+    ("Ferrow Vision switches off face grouping for Oregon and Vermont users",
+     "The company cites state biometric statutes.", "restriction"),
+    # a capability dropped from a product (the nearest object decides, not "image")
+    ("Ferrow Vision drops age guesses from its face recognition image labels",
+     "Other labels stay.", "restriction"),
+    ("Ferrow Vision deixa de vender análise facial que infere idade",
+     "A empresa mantém a identificação.", "restriction"),
+    # a return told with "back in" / "returns to" in several languages
+    ("Ferrow Vision back in the facial recognition market four years on",
+     "The company sells face matching to banks.", "reversal"),
+    ("Ferrow Vision vuelve al reconocimiento facial para verificar cuentas",
+     "La empresa lo había abandonado en 2021.", "reversal"),
+    ("Ferrow Vision torna al riconoscimento facciale per gli hotel",
+     "L'azienda lo aveva abbandonato nel 2021.", "reversal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), GEO_AND_RETURNS)
+def test_geofencing_capabilities_and_returns(title: str, summary: str, action: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+def test_a_feature_switched_off_in_a_whole_market_stays_a_shutdown() -> None:
+    f = found("Ferrow Vision switches off face grouping in the United States",
+              "Stored templates are deleted.")  # fmt: skip
+    assert f.action == "shutdown"
+
+
+def test_the_exit_named_after_a_german_deal_is_background() -> None:
+    f = found("Ferrow Vision liefert einer Bank Gesichtserkennung, fünf Jahre nach dem Ausstieg",
+              "Der Vertrag läuft drei Jahre.")  # fmt: skip
+    assert (f.relevant, f.signal) == (False, "deployment"), f
