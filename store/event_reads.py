@@ -108,17 +108,10 @@ def vendor_events(store: Store, vendor: str, *, also_actor_types: Sequence[str])
     ]
 
 
-def vendor_names(store: Store, *, relevant_only: bool = False, acting: bool = False) -> list[str]:
+def vendor_names(store: Store, *, relevant_only: bool = False) -> list[str]:
     """Vendors that have events (display names, one per vendor, sorted); with
-    ``relevant_only``, vendors with a policy change of their own; with ``acting`` as
-    well, also vendors that acted in FR news of their own (a launch, a deal): every
-    event is FR news, so these are the FR vendors the store knows. Companies an
-    authority acted on are left out (their names may be misread words)."""
-    only = (
-        " AND (relevant = 1 OR actor_type = 'vendor')"
-        if acting
-        else (" AND relevant = 1" if relevant_only else "")
-    )
+    ``relevant_only``, vendors with a policy change of their own."""
+    only = " AND relevant = 1" if relevant_only else ""
     rows = store.query(
         "SELECT vendor, COUNT(*) AS n FROM events WHERE vendor_key != '' AND vendor IS NOT NULL"
         f"{only} GROUP BY vendor_key, vendor ORDER BY n DESC"
@@ -127,6 +120,26 @@ def vendor_names(store: Store, *, relevant_only: bool = False, acting: bool = Fa
     for row in rows:
         names.setdefault(vendor_key(row["vendor"]), str(row["vendor"]))
     return sorted(names.values(), key=str.casefold)
+
+
+def fr_vendor_names(store: Store) -> tuple[list[str], list[str]]:
+    """The FR vendors the store knows (every event is FR news): those with a policy
+    change of their own, and the others that acted in FR news of their own (a launch,
+    a deal, a platform cutting them off). Companies only an authority acted on are left
+    out (their names may be misread words)."""
+    rows = store.query(
+        "SELECT vendor, MAX(relevant) AS changed, COUNT(*) AS n FROM events"
+        " WHERE vendor_key != '' AND vendor IS NOT NULL"
+        " AND (relevant = 1 OR actor_type = 'vendor')"
+        " GROUP BY vendor_key, vendor ORDER BY n DESC"
+    )
+    changed: dict[str, str] = {}
+    acted: dict[str, str] = {}
+    for row in rows:
+        key = vendor_key(row["vendor"])
+        (changed if row["changed"] else acted).setdefault(key, str(row["vendor"]))
+    others = [name for key, name in acted.items() if key not in changed]
+    return sorted(changed.values(), key=str.casefold), sorted(others, key=str.casefold)
 
 
 def _mentions(store: Store, event_id: int) -> tuple[Mention, ...]:

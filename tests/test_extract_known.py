@@ -31,3 +31,12 @@ def test_a_known_vendor_needs_no_face_word(title: str, summary: str, action: str
 
 def test_no_names_no_matcher() -> None:
     assert known_vendors([]) is None
+
+
+def test_vendors_known_only_from_their_own_news_match_by_full_name() -> None:
+    known = known_vendors(["Ostrava Biometrics"], exact=["Lumo ID", "Quenby Systems"])
+    assert known is not None
+    text = "Lumo, Ostrava's camera line, closes; Quenby Systems and Lumo ID stay; Quenby too"
+    assert [h.vendor for h in known.find(text)] == [
+        "Ostrava Biometrics", "Quenby Systems", "Lumo ID",
+    ]  # fmt: skip

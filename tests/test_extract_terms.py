@@ -26,7 +26,7 @@ def fr_terms(title: str, summary: str = "") -> list[str]:
         "The doorbell's face library will be erased on Monday",
         "Vexley retires the face authentication module in its laptops",
         "Cordane's face collection is no longer offered to researchers",
-        "Users of Brumby's camera lose face sorting and face effects",
+        "Users of Brumby's camera lose face sorting and face clustering",
         # plural "faces" as a noun, not the verb
         "The app stops describing passers-by's faces",
         "A search engine for faces changes its rules",
