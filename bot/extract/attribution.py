@@ -115,6 +115,9 @@ _STOP_CAPS = frozenset(
 _CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w'-]+")
 
 AUTHORITY_KINDS = frozenset({"government", "regulator", "court"})
+_PRONOUNS = frozenset(
+    {"it", "its", "they", "their", "il", "elle", "ils", "elles", "er", "sie", "es"}
+)
 NEGATION_WINDOW = 40
 HYPOTHETICAL_WINDOW = 60
 BACKGROUND_WINDOW = 14
@@ -209,11 +212,17 @@ def resolve(sc: Scan, found: list[Mention], m: Mention) -> Actor:
     if m.kind in ("government", "regulator", "court"):
         return Actor(m.kind, None, None, m.start, m.end)
     if m.kind == "company":
+        # "the company", "la empresa" name a company, never an authority; a pronoun
+        # takes the nearest actor before it, an earlier reference standing for its own
+        nominal = sc.low[m.start : m.end] not in _PRONOUNS
         for prior in reversed([p for p in found if p.end <= m.start]):
             if prior.kind == "vendor":
                 return Actor("vendor", prior.vendor, prior.product, m.start, m.end)
-            if prior.kind in ("government", "regulator", "court"):
+            if prior.kind in AUTHORITY_KINDS and not nominal:
                 return Actor(prior.kind, None, None, m.start, m.end)
+            if prior.kind == "company" and not nominal:
+                referred = resolve(sc, found, prior)
+                return Actor(referred.kind, referred.vendor, referred.product, m.start, m.end)
         # A headline's "Social network pauses ..." names the company later on.
         later = next((v for v in sc.vendors if v.start >= m.end), None)
         if later is not None:

@@ -23,8 +23,9 @@ from typing import Any
 import yaml
 
 from bot.extract.language import detect
-from bot.extract.resources import DATA_DIR, DataFileError
+from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan
+from bot.extract.sentences import clause_end, clause_start
 
 SIGNALS_FILE: Path = DATA_DIR / "authority_signals.yaml"
 KINDS = ("court", "regulator", "government")  # tie order: the first wins
@@ -183,15 +184,29 @@ def directed(sc: Scan, starts: list[int]) -> str | None:
     holding one of its acts (at ``starts``) says so ("Pulsefit agrees with the consumer
     agency to stop scanning faces", "... su ordine del garante")."""
     sig = signals(detect(sc.low))
-    for i in sorted({sc.sentence_of(p) for p in starts}):
-        lo, hi = sc.sentences[i]
+    for p in sorted(starts):
+        s_lo, hi = sc.sentences[sc.sentence_of(p)]
+        # the act's own clause, or a fronted "After an inquiry by the commissioner, …"
+        lo = clause_start(sc.breaks, s_lo, p)
+        lo = s_lo if any(a <= s_lo < b for a, b in sc.fronted) else lo
+        hi = clause_end(sc.breaks, hi, p)
         for m in sig.directed.finditer(sc.text, lo, hi):
+            if _after_background(sc, s_lo, m.start()):
+                continue  # "six years after dropping it under pressure from …": the past
             reach = min(hi, m.end() + DIRECTED_REACH)
-            for kind in ("regulator", "government"):
-                actor = sig.patterns[(kind, "actors")].search(sc.text, m.end(), reach)
+            for kind in ("regulator", "government"):  # "under the commissioner's order"
+                actor = sig.patterns[(kind, "actors")].search(sc.text, m.start(), reach)
                 if actor and not _in_org_name(sc.text, actor.start(), actor.end()):
                     return kind
     return None
+
+
+def _after_background(sc: Scan, lo: int, pos: int) -> bool:
+    """A background opener ("after", "years after", "since") stands in [lo, pos) after
+    the clause's first words: what follows it is an earlier event."""
+    opener = resources().fronted
+    return any(m.start() > lo for m in opener.finditer(sc.text, lo, pos)
+               if m.start() == 0 or not sc.text[m.start() - 1].isalnum())  # fmt: skip
 
 
 def acting_mention(sc: Scan, start: int, end: int) -> bool:
@@ -220,3 +235,25 @@ def place_subject(sc: Scan) -> str | None:
     fines Veritrace", "Utah bars state troopers from face searches"): its authority kind."""
     m = _place_subject().match(sc.text, 0, sc.title_end)
     return m.lastgroup if m else None
+
+
+@lru_cache(maxsize=8)
+def _paid(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    raw = _raw()
+    section = raw.get("paid") or {}
+    places = "|".join(sorted((str(p) for p in raw.get("places") or []), key=len, reverse=True))
+    out = []
+    for kind in ("regulator", "government"):
+        items = _lang_list(section.get(kind), lang, f"paid.{kind}")
+        items = [p.replace("{place}", f"(?-i:{places or '(?!)'})") for p in items]
+        out.append((kind, _compile(items, f"paid.{kind}")))
+    return tuple(out)
+
+
+def paid_to(sc: Scan) -> str | None:
+    """The authority a headline says a company pays (a fine, the state, "the attorney
+    general collects $N from X"): money over past conduct is that authority's action."""
+    for kind, pattern in _paid(detect(sc.low)):
+        if pattern.search(sc.text, 0, sc.title_end):
+            return kind
+    return None

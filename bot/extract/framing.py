@@ -33,6 +33,12 @@ OBLIGATIONS = frozenset(
 )  # fmt: skip
 _COUNTERPARTY_ORDER = ("regulator", "government")  # a court approves, it is no party
 _CAPITALISED = re.compile(r"[A-Z][\w&+.-]*\w")
+# After a headline's company name, a word that makes someone else the subject.
+NOT_THE_COMPANY = re.compile(
+    r"(?:'s)?\s*(?:,|and\b|or\b|founder|co-founder|ceo|chief|executive|boss|employees|workers|"
+    r"staff|shareholders|investors|board|rivals?)",
+    re.IGNORECASE,
+)
 
 
 def _labelled(sc: Scan, label: str) -> list[Hit]:
@@ -162,3 +168,22 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
     if not launch or any(h.label == "restriction" for h in sc.actions):
         return None
     return "deployment"
+
+
+def vendor_item(sc: Scan) -> bool:
+    """With no policy act and no authority acting, a headline naming a vendor is that
+    vendor's own news (a launch, a deal, a change the cue lists miss): its actor is the
+    vendor, unless the headline reports a plan or rumour of what it may do, someone
+    else's campaign, suit or critique aimed at it, or a study of it."""
+    titled = [v for v in sc.vendors if sc.in_title(v.start)]
+    if not titled:
+        return False
+    hedges = ("speculation", "campaign")
+    if any(h.label in hedges and sc.in_title(h.start) for h in sc.non_policy):
+        return False
+    if any(h.label == "study" for h in sc.non_policy):  # research about vendors
+        return False
+    if NOT_THE_COMPANY.match(sc.text, titled[0].end):  # "X's founder steps down"
+        return False
+    # "Researchers/critics/the ACLU … Clearview": another actor leads the headline
+    return not any(h.label == "other" and h.start < titled[0].start for h in sc.entities)
