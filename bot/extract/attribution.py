@@ -215,10 +215,14 @@ def resolve(sc: Scan, found: list[Mention], m: Mention) -> Actor:
         # "the company", "la empresa" name a company, never an authority; a pronoun
         # takes the nearest actor before it, an earlier reference standing for its own
         nominal = sc.low[m.start : m.end] not in _PRONOUNS
-        for prior in reversed([p for p in found if p.end <= m.start]):
+        priors = [p for p in found if p.end <= m.start]
+        for j in range(len(priors) - 1, -1, -1):
+            prior = priors[j]
             if prior.kind == "vendor":
                 return Actor("vendor", prior.vendor, prior.product, m.start, m.end)
             if prior.kind in AUTHORITY_KINDS and not nominal:
+                if addressee(sc, priors, j) or customer_group(sc, prior):
+                    continue  # "X tells the judge it has …": X
                 return Actor(prior.kind, None, None, m.start, m.end)
             if prior.kind == "company" and not nominal:
                 referred = resolve(sc, found, prior)
@@ -249,6 +253,43 @@ def subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
                     chosen = _first_coordinated(sc.text, before[: i + 1])
                 return resolve(sc, found, chosen)
     return Actor("unknown")
+
+
+def customer_group(sc: Scan, m: Mention) -> bool:
+    """An authority word that names a customer group ("government sales", "police
+    departments won't get …", "non-government accounts"), not a body that acts."""
+    if m.kind not in AUTHORITY_KINDS:
+        return False
+    if m.start > 0 and sc.text[m.start - 1] == "-":
+        return True
+    return any(g.start < m.end and m.start < g.end for g in sc.groups)
+
+
+def addressee(sc: Scan, before: list[Mention], i: int) -> bool:
+    """The authority ``before[i]`` is told or asked something by a vendor right before
+    it ("Tindle tells the city council", "Clearview tells judge"): not the subject."""
+    return _vendor_object(sc, before, i)
+
+
+_RELATIVE = re.compile(r"^\s*(?:that|which|who|qui|que|die|der|das|che|quale)\s", re.IGNORECASE)
+
+
+def owns_verb(sc: Scan, found: list[Mention], m: Mention, verb: Hit) -> bool:
+    """The authority ``m`` is the subject of ``verb`` after it: no other actor stands
+    between them as a new subject ("the judge … it has dropped": the company), and the
+    verb does not open a relative clause describing it ("statutes that require
+    consent" describe a standing law, not an act)."""
+    if verb.start < m.end:
+        return True
+    if _RELATIVE.match(sc.text, m.end, verb.start):
+        return False
+    return not any(
+        m.end <= o.start and o.end <= verb.start and o.kind in ("vendor", "company", "other")
+        and not prepositional(sc.text, o.start, reach=3, floor=m.end)  # "test OF Amazon X"
+        and not sc.text.startswith("'s", o.end)  # "its trial", "X's test"
+        and sc.low[o.start : o.end] not in ("its", "their")
+        for o in found
+    )  # fmt: skip
 
 
 _VERB_GAP = re.compile(r"^\s+(?:[a-z][\w'-]*\s+){1,2}(?:(?:the|a|an|its|state|city|federal)\s+)*$")

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from bot.extract.attribution import addressee, customer_group, mentions
 from bot.extract.language import detect
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan
@@ -211,7 +212,12 @@ def _after_background(sc: Scan, lo: int, pos: int) -> bool:
 
 def acting_mention(sc: Scan, start: int, end: int) -> bool:
     """An authority mention that may act: not inside an organisation's name ("Civic Rights
-    Council") and not governed by a call, a study, a filing or a proposal."""
+    Council"), not governed by a call, a study, a filing or a proposal, not a customer
+    group ("government sales") and not a vendor's addressee ("X tells the council")."""
+    found = mentions(sc)
+    i = next((k for k, m in enumerate(found) if m.start == start), None)
+    if i is not None and (customer_group(sc, found[i]) or addressee(sc, found[: i + 1], i)):
+        return False
     return not _in_org_name(sc.text, start, end) and not hedged(sc, start, end)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.acts import AUTHORITIES, Act, clause
-from bot.extract.attribution import Mention
+from bot.extract.attribution import Mention, customer_group
 from bot.extract.scan import Hit, Scan, between, in_fronted
 
 SETTLEMENT_LABELS = frozenset({"settlement_frame"})
@@ -64,7 +64,11 @@ def counterparty(
     kinds: set[str] = set()
     for hit in frame:
         lo, hi = sc.sentences[sc.sentence_of(hit.start)]
-        kinds |= {m.kind for m in found if lo <= m.start < hi and m.kind in AUTHORITIES}
+        kinds |= {
+            m.kind
+            for m in found
+            if lo <= m.start < hi and m.kind in AUTHORITIES and not customer_group(sc, m)
+        }  # "may still serve government agencies"
     if not kinds:
         kinds = {a.actor for a in title_acts}
     payments = [h for h in sc.non_policy if h.label == "payment"]
