@@ -185,7 +185,7 @@ def directed(sc: Scan, starts: list[int]) -> str | None:
     holding one of its acts (at ``starts``) says so ("Pulsefit agrees with the consumer
     agency to stop scanning faces", "... su ordine del garante")."""
     sig = signals(detect(sc.low))
-    for p in sorted(starts):
+    for p in sorted({*starts, 0}):  # the headline frames the whole item
         s_lo, hi = sc.sentences[sc.sentence_of(p)]
         # the act's own clause, or a fronted "After an inquiry by the commissioner, …"
         lo = clause_start(sc.breaks, s_lo, p)
@@ -238,9 +238,37 @@ def _place_subject() -> re.Pattern[str]:
 
 def place_subject(sc: Scan) -> str | None:
     """A country or state that is the whole subject of the headline's verb ("Freedonia
-    fines Veritrace", "Utah bars state troopers from face searches"): its authority kind."""
+    fines Veritrace", "Utah bars state troopers from face searches"): its authority kind;
+    any other name that passes or adopts a ban or law there: a government."""
     m = _place_subject().match(sc.text, 0, sc.title_end)
-    return m.lastgroup if m else None
+    if m:
+        return m.lastgroup
+    law = _law_subject().match(sc.text, 0, sc.title_end)
+    if law is None:
+        return None
+    # an FR company, or another actor ("Investors vote …"), is no legislature; a name
+    # only the item's wording made a company ("Port Hollis approves …") may be one
+    named = [(v.start, v.end) for v in sc.vendors if v.fr]
+    named += [(h.start, h.end) for h in sc.entities if h.label == "other"]
+    if any(lo < law.end(1) and law.start(1) < hi for lo, hi in named):
+        return None
+    return "government"
+
+
+@lru_cache(maxsize=1)
+def _law_subject() -> re.Pattern[str]:
+    raw = _raw()
+    verbs = "|".join(str(v) for v in raw.get("law_verbs") or ["(?!)"])
+    objects = "|".join(str(v) for v in raw.get("law_objects") or ["(?!)"])
+    name = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}"
+    try:
+        return re.compile(
+            rf"^\W*({name})(?:'s \w+)?\s+(?i:{verbs})\s+(?:[\w'-]+\s+){{0,5}}?(?i:{objects})(?!\w)"
+        )
+    except re.error as exc:
+        raise DataFileError(
+            f"{SIGNALS_FILE}: law_verbs/law_objects: invalid regex ({exc})"
+        ) from exc
 
 
 @lru_cache(maxsize=8)

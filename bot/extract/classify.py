@@ -79,7 +79,10 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         return change
     weak = not sc.has_fr and authority.weak_fr(sc.low)  # face data, no FR term
     if a_total > 0 and (sc.has_fr or weak):
-        kind = max(by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k)))
+        # the headline's subject, when a place or a legislature, decides the kind
+        kind = authority.place_subject(sc) or max(
+            by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k))
+        )
         chosen = [a for a in auth_acts if a.actor == kind]
         confidence = 0.5 + 0.3 * min(1.0, a_total / 4)
         return _other(sc, chosen, kind, _first_vendor(sc), confidence, published)

@@ -1,0 +1,174 @@
+"""Who acts, family by family: invented vendors, places and bodies, several phrasings
+per family, and negatives that must not fire. Written for these tests (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import extract
+from tests.extract_helpers import entry, found
+
+# --------------------------------------------------- a vendor's headline with no act
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Inside Corvane Labs' new rules for its face search",
+         "Corvane Labs explained how customers will be vetted from next month."),
+        ("Halden Vision and the face-matching contracts it now turns down",
+         "The vendor described the retail requests it no longer accepts."),
+        ("Tessro AI's facial recognition deal with three stadiums, explained",
+         "The startup will run entry gates that check fans against ticket photos."),
+    ],
+)  # fmt: skip
+def test_a_vendor_headline_with_no_act_found_is_the_vendor_s_item(title: str, summary: str) -> None:
+    assert found(title, summary).actor_type == "vendor"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Corvane Labs weighs bringing facial recognition back, report says",
+         "People familiar with the plans say nothing is decided."),
+        ("Petition urges Halden Vision to scrap its face search",
+         "More than 20,000 people signed the campaign."),
+        ("Tessro AI founder steps down after facial recognition row",
+         "The face-matching startup named an interim chief executive."),
+        ("Researchers test Corvane Labs' facial recognition on older faces",
+         "The study found more errors for people over seventy."),
+    ],
+)  # fmt: skip
+def test_plans_campaigns_people_and_studies_have_no_actor(title: str, summary: str) -> None:
+    assert found(title, summary).actor_type == "none"
+
+
+# ------------------------------------------- a condition or an addressee does not act
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Brisk Optics will skip retail face-recognition contracts until lawmakers act",
+         "The Austin company says it is turning down every request from shop chains."),
+        ("Marlo Vision tells the county board it has halted face-recognition sales to deputies",
+         "The board had asked the vendor about its police work."),
+        ("Tessan AI tells judge it cut off every private customer of its face search",
+         "The filing says only public agencies keep access."),
+        ("Kelvra switches off face grouping for users in two states",
+         "Both states have statutes that require written consent before a face is scanned."),
+    ],
+)  # fmt: skip
+def test_the_vendor_acts_whatever_authority_its_sentence_names(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (True, "vendor"), f
+
+
+def test_a_customer_group_word_is_no_authority() -> None:
+    f = found(
+        "Varn AI cancels every non-government account of its face search",
+        "Private clients lose access at the end of the month.",
+    )
+    assert f.actor_type == "vendor", f
+
+
+# ------------------------------------------------------ regulators and courts by name
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Protección de Datos multa a Supermercados Olmo por sus cámaras de reconocimiento facial",
+         "La agencia considera ilegal comparar la cara de los clientes.", "regulator"),
+        ("Landesdatenschutzbeauftragte untersagt Gesichtserkennung im Stadion",
+         "Der Verein muss die gespeicherten Gesichtsdaten löschen.", "regulator"),
+        ("Il Garante blocca il riconoscimento facciale negli stadi di Verona",
+         "Il provvedimento vale fino a nuova legge.", "regulator"),
+        ("Desembargadora do TJ-MG mantém suspensão do reconhecimento facial no metrô",
+         "A decisão nega o recurso da companhia.", "court"),
+        ("Liminar suspende o reconhecimento facial nas escolas de Curitiba",
+         "A 3ª Vara da Fazenda Pública atendeu ao pedido dos pais.", "court"),
+        ("Le tribunal administratif de Lyon annule la reconnaissance faciale au lycée",
+         "Le jugement relève un traitement disproportionné.", "court"),
+        ("Un magistrado frena las cámaras de reconocimiento facial de la ciudad",
+         "El juez ordenó peritar los equipos.", "court"),
+    ],
+)  # fmt: skip
+def test_authorities_named_in_their_own_language(title: str, summary: str, actor: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f
+
+
+# ------------------------------------------------------ money paid to an authority
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Orvane pays a fine over face tags it retired in 2021",
+         "The penalty closes an inquiry; the app's current face grouping is not affected.",
+         "regulator"),
+        ("Lumsk pays the state $3 million over its old face recognition feature",
+         "The company says the current version asks for consent.", "government"),
+        ("Attorney general collects $5 million from Pindar over deleted face templates",
+         "The money covers conduct before 2022.", "government"),
+    ],
+)  # fmt: skip
+def test_money_paid_to_an_authority_is_its_action(title: str, summary: str, actor: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f
+
+
+def test_a_class_action_payout_is_no_authority_action() -> None:
+    f = found(
+        "Pellom pays $20 million to settle users' facial recognition class action",
+        "Class members will each receive about $90.",
+    )
+    assert f.actor_type not in ("regulator", "government"), f
+
+
+# ------------------------------------------------------- at an authority's direction
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Fitwell gyms stop face scans at the door under the privacy commissioner's order",
+         "The chain will delete stored templates within 30 days.", "regulator"),
+        ("Après une enquête de la CNIL, la chaîne Vitaform renonce à la reconnaissance faciale",
+         "Les bornes seront retirées des salles.", "regulator"),
+    ],
+)  # fmt: skip
+def test_a_company_acting_on_an_authority_s_order(title: str, summary: str, actor: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f
+
+
+def test_pressure_in_a_background_phrase_leaves_the_vendor_acting() -> None:
+    f = found(
+        "Arlon revives facial recognition for European users",
+        "The company will again offer face grouping, five years after dropping it under "
+        "pressure from a national regulator.",
+    )
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", "reversal"), f
+
+
+# ------------------------------------------------------- a place passing a law
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Marbury passes a ban on police facial recognition",
+        "Lindale adopts the region's strictest facial recognition ordinance",
+        "Port Hollis approves a two-year facial recognition moratorium",
+    ],
+)
+def test_a_named_place_passing_a_ban_is_a_government(title: str) -> None:
+    f = found(title, "The measure takes effect in January.")
+    assert (f.relevant, f.actor_type) == (False, "government"), f
+
+
+def test_investors_voting_are_no_government() -> None:
+    f = extract(entry("Investors vote down limits on facial recognition sales", ""))
+    assert f is None or f.actor_type != "government", f
