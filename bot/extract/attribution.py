@@ -137,7 +137,7 @@ class Actor:
 class Mention:
     start: int
     end: int
-    kind: str  # "vendor" | authority kind | "company" | "other"
+    kind: str  # "vendor" | authority kind | "company" | "product" | "other"
     vendor: str | None = None
     product: str | None = None
 
@@ -211,7 +211,7 @@ def resolve(sc: Scan, found: list[Mention], m: Mention) -> Actor:
         return Actor("vendor", m.vendor, m.product, m.start, m.end)
     if m.kind in ("government", "regulator", "court"):
         return Actor(m.kind, None, None, m.start, m.end)
-    if m.kind == "company":
+    if m.kind in ("company", "product"):
         # "the company", "la empresa" name a company, never an authority; a pronoun
         # takes the nearest actor before it, an earlier reference standing for its own
         nominal = sc.low[m.start : m.end] not in _PRONOUNS
@@ -224,7 +224,7 @@ def resolve(sc: Scan, found: list[Mention], m: Mention) -> Actor:
                 if addressee(sc, priors, j) or customer_group(sc, prior):
                     continue  # "X tells the judge it has …": X
                 return Actor(prior.kind, None, None, m.start, m.end)
-            if prior.kind == "company" and not nominal:
+            if prior.kind in ("company", "product") and not nominal:
                 referred = resolve(sc, found, prior)
                 return Actor(referred.kind, referred.vendor, referred.product, m.start, m.end)
         # A headline's "Social network pauses ..." names the company later on.
@@ -284,7 +284,7 @@ def owns_verb(sc: Scan, found: list[Mention], m: Mention, verb: Hit) -> bool:
     if _RELATIVE.match(sc.text, m.end, verb.start):
         return False
     return not any(
-        m.end <= o.start and o.end <= verb.start and o.kind in ("vendor", "company", "other")
+        m.end <= o.start and o.end <= verb.start and o.kind in ("vendor", "company", "product", "other")
         and not prepositional(sc.text, o.start, reach=3, floor=m.end)  # "test OF Amazon X"
         and not sc.text.startswith("'s", o.end)  # "its trial", "X's test"
         and sc.low[o.start : o.end] not in ("its", "their")
@@ -325,7 +325,9 @@ def _can_act(sc: Scan, m: Mention, cue: Hit) -> bool:
     if possessive and m.kind == "other":
         return False
     s_start = sc.sentences[sc.sentence_of(m.start)][0]  # never look into the sentence before
-    return not prepositional(sc.text, m.start, reach=1 if m.kind == "company" else 4, floor=s_start)
+    return not prepositional(
+        sc.text, m.start, reach=1 if m.kind in ("company", "product") else 4, floor=s_start
+    )
 
 
 def _coordinated_vendor(text: str, before: list[Mention]) -> Mention | None:
@@ -433,7 +435,10 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
 
 
 def _governs(text: str, call: Hit, actor: Actor, c_start: int) -> bool:
-    """A call word governs the cue: between subject and cue, or just before the subject."""
+    """A call word governs the cue: between subject and cue, or just before the subject;
+    never across a clause break ("told to wait as X keeps …")."""
+    if call.end <= c_start:
+        return False
     if actor.start < 0:
         return call.start >= c_start
     if call.start >= actor.end:
@@ -453,7 +458,7 @@ def call_authority(sc: Scan, found: list[Mention], cue: Hit, actor: Actor) -> st
         for m in reversed([m for m in found if s_start <= m.start and m.end <= h.start]):
             if m.kind in ("government", "regulator", "court"):
                 return m.kind
-            if m.kind == "company":
+            if m.kind in ("company", "product"):
                 resolved = resolve(sc, found, m)
                 if resolved.kind in ("government", "regulator", "court"):
                     return resolved.kind
