@@ -49,7 +49,7 @@ def test_plans_campaigns_people_and_studies_have_no_actor(title: str, summary: s
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Brisk Optics will skip retail face-recognition contracts until lawmakers act",
+        ("Brisk Optics will not sell facial recognition to retailers until lawmakers act",
          "The Austin company says it is turning down every request from shop chains."),
         ("Marlo Vision tells the county board it has halted face-recognition sales to deputies",
          "The board had asked the vendor about its police work."),
@@ -172,3 +172,51 @@ def test_a_named_place_passing_a_ban_is_a_government(title: str) -> None:
 def test_investors_voting_are_no_government() -> None:
     f = extract(entry("Investors vote down limits on facial recognition sales", ""))
     assert f is None or f.actor_type != "government", f
+
+
+# ------------------------------------------- a platform cutting an FR vendor off
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Dunmore loses its main app store listing",
+         "Storewell removed the face-search app and suspended the developer account."),
+        ("Dunmore appeals the delisting of its face search app",
+         "The company will contest the store's decision to remove the app; the website "
+         "stays up."),
+        ("Paystream drops Dunmore as a merchant",
+         "The card processor said the face-search startup broke its rules on selling "
+         "personal data."),
+        ("Photo network Glimmr cuts off Dunmore's API access",
+         "Glimmr says the facial recognition vendor scraped profile pictures in bulk."),
+    ],
+)  # fmt: skip
+def test_platform_enforcement_is_no_policy_change(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, "vendor"), f
+
+
+def test_a_vendor_removing_its_own_app_is_still_its_change() -> None:
+    f = found(
+        "Dunmore removes its face search app from sale",
+        "The company says it will no longer offer facial recognition to anyone.",
+    )
+    assert (f.relevant, f.actor_type) == (True, "vendor"), f
+
+
+# ------------------------------------------- an FR user acting under an authority
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Les magasins Norbel renoncent à la reconnaissance faciale",
+         "Après une enquête de la CNIL, la chaîne s'engage à retirer ses caméras."),
+        ("Autoridade portuguesa aplica coima à Visara pelo reconhecimento facial",
+         "A empresa fica proibida de tratar dados de clientes e tem de apagar os registos."),
+    ],
+)  # fmt: skip
+def test_an_authority_s_order_is_its_action_in_any_sentence(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, "regulator"), f

@@ -227,7 +227,10 @@ def resolve(sc: Scan, found: list[Mention], m: Mention) -> Actor:
             if prior.kind in ("company", "product") and not nominal:
                 referred = resolve(sc, found, prior)
                 return Actor(referred.kind, referred.vendor, referred.product, m.start, m.end)
-        # A headline's "Social network pauses ..." names the company later on.
+        # A headline's "Social network pauses ..." names the company later on; "Social
+        # network Chirper cuts off …" names another company right after the noun.
+        if _NAME_AFTER.match(sc.text, m.end) and not any(v.start == m.end + 1 for v in sc.vendors):
+            return Actor("other", start=m.start, end=m.end)
         later = next((v for v in sc.vendors if v.start >= m.end), None)
         if later is not None:
             return Actor("vendor", later.vendor, later.product, m.start, m.end)
@@ -271,6 +274,7 @@ def addressee(sc: Scan, before: list[Mention], i: int) -> bool:
     return _vendor_object(sc, before, i)
 
 
+_NAME_AFTER = re.compile(r" (?-i:[A-Z][\w-]+)(?!')")
 _RELATIVE = re.compile(r"^\s*(?:that|which|who|qui|que|die|der|das|che|quale)\s", re.IGNORECASE)
 
 

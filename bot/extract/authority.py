@@ -185,7 +185,8 @@ def directed(sc: Scan, starts: list[int]) -> str | None:
     holding one of its acts (at ``starts``) says so ("Pulsefit agrees with the consumer
     agency to stop scanning faces", "... su ordine del garante")."""
     sig = signals(detect(sc.low))
-    for p in sorted({*starts, 0}):  # the headline frames the whole item
+    # the headline frames the whole item; a fronted "After an inquiry by …," its sentence
+    for p in sorted({*starts, 0, *(hi for lo, hi in sc.fronted)}):
         s_lo, hi = sc.sentences[sc.sentence_of(p)]
         # the act's own clause, or a fronted "After an inquiry by the commissioner, …"
         lo = clause_start(sc.breaks, s_lo, p)

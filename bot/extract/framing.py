@@ -135,11 +135,26 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
     """A third-party platform (a host, a payment processor, an app store) acts in the
     sentence of the strongest act: the vendor is cut off, it changes no policy."""
     actors = _labelled(sc, "platform_actor")
-    if not actors or not acts:
+    if not acts:
         return False
     best = max(acts, key=lambda a: a.weight)
     lo, hi = sc.sentences[best.sentence]
-    return any(lo <= h.start < hi for h in actors)
+    if any(lo <= h.start < hi for h in actors):
+        return True
+    # The act's object is a distribution channel ("suspended the developer account",
+    # "drops X as a merchant") or its clause names the platform first ("the store's
+    # decision to remove the app"), and a platform is named in the item: cut off.
+    c_lo, _ = clause(sc, best.start)
+    channel = _labelled(sc, "platform")
+    before = [h for h in channel if c_lo <= h.start < best.start and _owner(sc, h)]
+    after = [h for h in channel if best.end <= h.start < min(hi, best.end + 40)]
+    return bool(before) or (bool(after) and bool(actors or before))
+
+
+def _owner(sc: Scan, h: Hit) -> bool:
+    """A platform word that owns what follows ("the store's decision", "Appvale's
+    rules")."""
+    return sc.text.startswith("'s", h.end)
 
 
 def restated(sc: Scan, acts: list[Act]) -> bool:
