@@ -220,3 +220,20 @@ def test_a_vendor_removing_its_own_app_is_still_its_change() -> None:
 def test_an_authority_s_order_is_its_action_in_any_sentence(title: str, summary: str) -> None:
     f = found(title, summary)
     assert (f.relevant, f.actor_type) == (False, "regulator"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("State office probes stadium owner's facial recognition of ticket holders",
+         "The attorney general's office sent a letter asking for records by March.",
+         "government"),
+        ("Review body sides with grocer on repeat-offender face checks",
+         "The decision overturns part of last year's privacy determination.", "court"),
+        ("Privacy office's report faults Ostrel's face training data",
+         "The commissioner found the photos were scraped without consent.", "regulator"),
+    ],
+)  # fmt: skip
+def test_authorities_told_loosely(title: str, summary: str, actor: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f
