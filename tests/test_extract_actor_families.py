@@ -237,3 +237,25 @@ def test_an_authority_s_order_is_its_action_in_any_sentence(title: str, summary:
 def test_authorities_told_loosely(title: str, summary: str, actor: str) -> None:
     f = found(title, summary)
     assert (f.relevant, f.actor_type) == (False, actor), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Harrow AI's government sales freeze on face matching will run another year",
+         "The pause was to end in March; the company now says it lasts until next spring."),
+        ("Harrow AI halts police contracts for its facial recognition for a year",
+         "Existing deployments run to term."),
+    ],
+)  # fmt: skip
+def test_a_customer_word_modifying_sales_is_no_actor(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (True, "vendor"), f
+
+
+def test_a_watchdog_ordering_stays_the_actor() -> None:
+    f = found(
+        "Provincial watchdog orders Harrow AI to delete residents' face images",
+        "The facial recognition firm has 60 days to comply.",
+    )
+    assert (f.relevant, f.actor_type) == (False, "regulator"), f

@@ -268,6 +268,25 @@ def customer_group(sc: Scan, m: Mention) -> bool:
     return any(g.start < m.end and m.start < g.end for g in sc.groups)
 
 
+_MODIFIED = re.compile(
+    r"\s+(?:sales|contracts|customers?|clients?|accounts?|business|buyers?|market|agencies|"
+    r"users)\b",
+    re.IGNORECASE,
+)
+
+
+def group_modifier(sc: Scan, m: Mention) -> bool:
+    """An authority word modifying a customer noun ("X's government sales halt", "police
+    contracts", "non-government accounts"): a customer group, never the subject."""
+    if m.kind not in AUTHORITY_KINDS:
+        return False
+    if m.start > 0 and sc.text[m.start - 1] == "-":
+        return True
+    if sc.text[max(0, m.start - 3) : m.start] == "'s ":
+        return True
+    return _MODIFIED.match(sc.text, m.end) is not None
+
+
 def addressee(sc: Scan, before: list[Mention], i: int) -> bool:
     """The authority ``before[i]`` is told or asked something by a vendor right before
     it ("Tindle tells the city council", "Clearview tells judge"): not the subject."""
@@ -327,6 +346,8 @@ def _can_act(sc: Scan, m: Mention, cue: Hit) -> bool:
     if m.kind == "vendor":
         return (possessive and cue.start - m.end <= 25) or not prepositional(sc.text, m.start)
     if possessive and m.kind == "other":
+        return False
+    if group_modifier(sc, m):
         return False
     s_start = sc.sentences[sc.sentence_of(m.start)][0]  # never look into the sentence before
     return not prepositional(
