@@ -259,3 +259,38 @@ def test_a_watchdog_ordering_stays_the_actor() -> None:
         "The facial recognition firm has 60 days to comply.",
     )
     assert (f.relevant, f.actor_type) == (False, "regulator"), f
+
+
+# ------------------------------------------------- plans and reports are no change
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Quenby reconsiders facial recognition for its next doorbell",
+         "The company shelved the feature in 2022 over privacy worries and is now revisiting it."),
+        ("Quenby plans to add facial recognition to its doorbells, memo shows",
+         "An internal memo describes a launch next year."),
+        ("Quenby weighs a return to police sales of its face matching, report says",
+         "People familiar with the talks say nothing has been decided."),
+    ],
+)  # fmt: skip
+def test_a_plan_or_report_is_neither_a_change_nor_a_deployment(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert not f.relevant and f.signal != "deployment", f
+
+
+def test_a_switched_off_capability_in_an_app_is_no_deployment() -> None:
+    f = found(
+        "Dormant facial recognition code sits inside the Quenby camera app",
+        "Researchers found the matching library, though it is not switched on.",
+    )
+    assert not f.relevant and f.signal != "deployment", f
+
+
+def test_a_real_rollout_is_still_a_deployment() -> None:
+    f = found(
+        "Quenby rolls out facial recognition to its doorbells in Canada",
+        "Owners can switch on face alerts from today.",
+    )
+    assert f.signal == "deployment", f

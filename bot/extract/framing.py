@@ -186,7 +186,26 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
     undo one."""
     if not launch or any(vetting(sc, h) for h in sc.actions if h.label == "restriction"):
         return None
+    if speculative(sc):  # "X plans to add face recognition": no deployment yet
+        return None
+    if all(_NEGATED.search(sc.text, max(0, h.start - 30), h.start) for h in launch):
+        return None  # "the feature is not switched on"
     return "deployment"
+
+
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no longer|n't|without)\W+(?:\w+\W+){0,2}$")
+
+
+def speculative(sc: Scan) -> bool:
+    """The headline reports a plan, a report or a rumour of what a vendor may do, not a
+    decision ("X plans to …", "X reconsiders …", "…, report says")."""
+    return any(h.label == "speculation" and sc.in_title(h.start) for h in sc.non_policy)
+
+
+def speculation_only(sc: Scan, acts: list[Act]) -> bool:
+    """A speculative headline with no act of its own: the acts in the summary are the
+    background of the plan ("Meta reconsiders …; it shelved the feature last year")."""
+    return speculative(sc) and not any(sc.in_title(a.start) for a in acts)
 
 
 def vendor_item(sc: Scan) -> bool:
