@@ -294,3 +294,32 @@ def test_a_real_rollout_is_still_a_deployment() -> None:
         "Owners can switch on face alerts from today.",
     )
     assert f.signal == "deployment", f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Ostrel faces record penalty from the national privacy regulator",
+         "The fine adds to earlier sanctions in three countries over its face database.",
+         "regulator"),
+        ("Appeals tribunal overturns the £2m fine on Ostrel's face search",
+         "Judges said the commissioner had no jurisdiction over the firm's foreign clients.",
+         "court"),
+        ("Ostrel pays over face tagging it switched off in 2020",
+         "The attorney general's office said the money covers past conduct only.",
+         "government"),
+    ],
+)  # fmt: skip
+def test_an_authority_headline_outweighs_summary_words(
+    title: str, summary: str, actor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f
+
+
+def test_a_launch_with_a_regulator_in_its_background_stays_the_vendor_s() -> None:
+    f = found(
+        "Ostrel brings face grouping to Brazil",
+        "The rollout follows talks with the data protection authority last year.",
+    )
+    assert f.actor_type == "vendor", f

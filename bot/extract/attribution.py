@@ -307,8 +307,9 @@ def owns_verb(sc: Scan, found: list[Mention], m: Mention, verb: Hit) -> bool:
     if _RELATIVE.match(sc.text, m.end, verb.start):
         return False
     return not any(
-        m.end <= o.start and o.end <= verb.start and o.kind in ("vendor", "company", "product", "other")
-        and not prepositional(sc.text, o.start, reach=3, floor=m.end)  # "test OF Amazon X"
+        m.end <= o.start and o.end <= verb.start
+        and o.kind in ("vendor", "company", "product", "other", *AUTHORITY_KINDS)
+        and not prepositional(sc.text, o.start, reach=3, nominal=True, floor=m.end)
         and not sc.text.startswith("'s", o.end)  # "its trial", "X's test"
         and sc.low[o.start : o.end] not in ("its", "their")
         for o in found

@@ -291,4 +291,16 @@ def paid_to(sc: Scan) -> str | None:
     for kind, pattern in _paid(detect(sc.low)):
         if pattern.search(sc.text, 0, sc.title_end):
             return kind
+    # "X pays over its old face feature" + "the attorney general's office said …": the
+    # authority the item names is the payee (not a class of users or plaintiffs)
+    if _PAYS.search(sc.text, 0, sc.title_end) and not _PRIVATE_PAYEE.search(sc.low):
+        return next((m for m in ("regulator", "government") if any(
+            h.label == m and not _in_org_name(sc.text, h.start, h.end) for h in sc.authorities
+        )), None)  # fmt: skip
     return None
+
+
+_PAYS = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?! (?:for|off)\b)")
+_PRIVATE_PAYEE = re.compile(
+    r"\b(?:class|plaintiffs?|users|members|customers|consumers|shareholders|investors)\b"
+)

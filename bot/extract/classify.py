@@ -96,11 +96,14 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         loose = authority.authority_kind(sc) if weak else None
         return _other(sc, [], loose, _first_vendor(sc), 0.35, published) if loose else None
     enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
-    if (launch or enforcement) and sc.vendors:
-        # a vendor's launch, or another company's legal warning to it
+    loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
+    in_title = any(sc.in_title(h.start) for h in (*launch, *enforcement))
+    titled = loose is not None and any(sc.in_title(h.start) for h in sc.authorities)
+    if (launch or enforcement) and sc.vendors and (in_title or not titled):
+        # a vendor's launch, or another company's legal warning to it (a launch word in
+        # the summary of an authority's headline is background: "the fine adds to …")
         signal = None if enforcement else framing.deployment_signal(sc, launch)
         return _other(sc, [], "vendor", _first_vendor(sc), 0.35, signal=signal)
-    loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
     if loose is not None:
         return _other(sc, [], loose, _first_vendor(sc), 0.4, published)
     if sc.vendors and framing.restated(sc, []):
