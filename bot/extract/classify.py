@@ -155,14 +155,17 @@ def _settlement(
     vendor = next((a.vendor for a in [*bound, *settled] if a.vendor), None) or _first_vendor(sc)
     if vendor is None:
         return None
+    # terms told in the passive or with no subject ("casino operators are barred", "…
+    # are permanently excluded"): the settlement binds the vendor whoever the subject
+    loose = [] if bound or settled else framing.loose_obligations(sc, vendor)
     court = [a for a in auth if a.actor == "court"]
-    if not court and not (bound or settled) and any(m.kind == "court" for m in found):
+    if not court and not (bound or settled or loose) and any(m.kind == "court" for m in found):
         return _other(sc, [], "court", vendor, 0.5, published)  # "… wins final approval"
-    if court and (not (bound or settled) or any(a.actor == "court" for a in in_title)):
+    if court and (not (bound or settled or loose) or any(a.actor == "court" for a in in_title)):
         # a judge approving a settlement is the court's news
         return _other(sc, court, "court", vendor, 0.6, published)
     chosen = [replace(a, actor="vendor", vendor=vendor, action="settlement")
-              for a in [*bound, *settled]]  # fmt: skip
+              for a in [*bound, *settled, *loose]]  # fmt: skip
     if not chosen:
         if not _names_customers(sc):
             return None  # a case closed with no terms stated
@@ -183,7 +186,7 @@ def _not_the_news(
     title_acts = [a for a in chosen if sc.in_title(a.start)]
     if title_acts and not all(a.label in WEAK_LABELS for a in title_acts):
         return False
-    if any(a.label == "restriction" and (not framing.vetting(sc, a) or _adds(launch, a))
+    if any(a.action == "restriction" and (not framing.vetting(sc, a) or _adds(launch, a))
            for a in title_acts):  # fmt: skip
         return False  # "adds a consent check", "ships without naming": the limit is the news
     for h in launch:
@@ -212,6 +215,9 @@ def _paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
         return False
     if not any(h.label == "payment" for h in sc.non_policy):
         return False
+    if any(a.start <= g.start < a.end for a in settled for g in sc.groups
+           if g.label in CUSTOMER_GROUPS):  # fmt: skip
+        return False  # "gives up casino customers": the terms are in the cue
     return settlement_terms(sc, settled) is None
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.acts import AUTHORITIES, Act, clause
-from bot.extract.attribution import Mention, customer_group
+from bot.extract.attribution import Mention
 from bot.extract.scan import Hit, Scan, between, in_fronted
 
 SETTLEMENT_LABELS = frozenset({"settlement_frame"})
@@ -49,6 +49,9 @@ def settlement_frame(sc: Scan, acts: list[Act]) -> list[Hit]:
     """Hits that frame the item as a settlement (a settlement cue counts too)."""
     frame = _labelled(sc, "settlement_frame")
     frame += [Hit(a.start, a.end, "settlement_frame") for a in acts if a.label == "settlement"]
+    # a settlement cue with its object ("settles FTC charges"), whoever settles
+    frame += [Hit(h.start, h.end, "settlement_frame") for h in sc.actions
+              if h.label == "settlement" and " " in sc.text[h.start : h.end]]  # fmt: skip
     if _labelled(sc, "legal_context"):  # "the deal", "the accord" in an item about a case
         frame += _labelled(sc, "agreement")
     elif _labelled(sc, "payment"):  # "a $90m deal with Texas": a state on the other side
@@ -64,17 +67,25 @@ def counterparty(
     kinds: set[str] = set()
     for hit in frame:
         lo, hi = sc.sentences[sc.sentence_of(hit.start)]
-        kinds |= {
-            m.kind
-            for m in found
-            if lo <= m.start < hi and m.kind in AUTHORITIES and not customer_group(sc, m)
-        }  # "may still serve government agencies"
+        kinds |= {m.kind for m in found if lo <= m.start < hi and m.kind in AUTHORITIES
+                  and not _customer(sc, m)}  # fmt: skip
     if not kinds:
         kinds = {a.actor for a in title_acts}
     payments = [h for h in sc.non_policy if h.label == "payment"]
     if not kinds and any(_state_party(sc, hit) for hit in [*frame, *payments]):
         kinds = {"government"}
     return next((k for k in _COUNTERPARTY_ORDER if k in kinds), None)
+
+
+_PARTY_BEFORE = re.compile(r"(?i)\b(?:with|by|against|and|versus|v\.?)\s+(?:the\s+)?$")
+
+
+def _customer(sc: Scan, m: Mention) -> bool:
+    """An authority word that names a customer group ("may still serve government
+    agencies"), not a party to the case ("settles WITH the government")."""
+    if not any(g.start < m.end and m.start < g.end for g in sc.groups):
+        return False
+    return _PARTY_BEFORE.search(sc.text, max(0, m.start - 14), m.start) is None
 
 
 def _state_party(sc: Scan, hit: Hit) -> bool:
@@ -100,6 +111,22 @@ def obligations(sc: Scan, acts: list[Act]) -> list[Act]:
     """The acts a settlement binds the vendor to, whoever their grammatical subject (the
     word "settlement" itself binds nothing)."""
     return [a for a in acts if a.label in OBLIGATIONS - {"settlement"} and not a.background]
+
+
+def loose_obligations(sc: Scan, vendor: str) -> list[Act]:
+    """Obligation cues of a settlement item that nobody was found to perform (a passive
+    "are barred", a subjectless "no … customers"), outside fronted adverbials: the
+    vendor's terms."""
+    out = []
+    for h in sc.actions:
+        if h.label not in OBLIGATIONS - {"settlement"} or in_fronted(sc, h.start):
+            continue
+        if any(h.start <= a.start < h.end for a in sc.authorities):
+            continue  # "needs court approval": the authority's step, not a term
+        i = sc.sentence_of(h.start)
+        weight = 2.0 if sc.in_title(h.start) else 1.0
+        out.append(Act("vendor", vendor, None, h.label, "settlement", weight, h.start, h.end, i))
+    return out
 
 
 def settled_acts(sc: Scan, acts: list[Act]) -> list[Act]:
