@@ -40,3 +40,18 @@ def test_vendors_known_only_from_their_own_news_match_by_full_name() -> None:
     assert [h.vendor for h in known.find(text)] == [
         "Ostrava Biometrics", "Quenby Systems", "Lumo ID",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ostravas Pause für Behörden läuft weiter", "Ostrava's pause carries on",
+     "Die Pause von Ostravas' Kunden", "Le gel d'Ostrava se poursuit"],
+)  # fmt: skip
+def test_a_known_name_is_found_in_its_possessive_and_genitive_forms(text: str) -> None:
+    assert KNOWN is not None
+    assert [hit.vendor for hit in KNOWN.find(text)] == ["Ostrava Biometrics"]
+
+
+def test_a_known_name_is_not_found_inside_a_longer_word() -> None:
+    assert KNOWN is not None
+    assert KNOWN.find("Ostravasee and Mirellesque are other words") == []
