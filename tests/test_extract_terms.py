@@ -124,6 +124,9 @@ def test_face_capability_in_other_languages(title: str, summary: str) -> None:
         "Upload photos into the app to print them",
         "The bank will identify customers from their documents",
         "Il progetto è stato presentato a viso aperto",
+        "Das Urteil ist ein Schlag ins Gesicht der Kläger",
+        "Die Beschäftigten wollen Gesicht zeigen",
+        "Le patron s'exprime à visage découvert",
     ],
 )
 def test_face_idioms_are_no_fr_term(text: str) -> None:
