@@ -323,3 +323,24 @@ def test_a_launch_with_a_regulator_in_its_background_stays_the_vendor_s() -> Non
         "The rollout follows talks with the data protection authority last year.",
     )
     assert f.actor_type == "vendor", f
+
+
+def test_a_summary_opening_with_the_vendor_makes_it_the_vendor_s_item() -> None:
+    f = found(
+        "Portrait look-alike game stops working for users in two states",
+        "Ostrel confirmed that the face-matching feature of its museum app is unavailable; "
+        "both states have biometric statutes that require written consent.",
+    )
+    assert f.actor_type == "vendor", f
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Both states have privacy statutes that require notice before a face is scanned.",
+        "The two states have laws which demand written consent for face templates.",
+    ],
+)
+def test_a_law_described_in_a_relative_clause_does_not_act(summary: str) -> None:
+    f = found("Ostrel switches off face grouping for users in two states", summary)
+    assert f.actor_type == "vendor", f

@@ -254,6 +254,9 @@ def subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
                     chosen = _coordinated_vendor(sc.text, before[: i + 1]) or chosen
                 elif chosen.kind == "vendor":
                     chosen = _first_coordinated(sc.text, before[: i + 1])
+                elif chosen.kind in AUTHORITY_KINDS and _RELATIVE.match(sc.text, chosen.end):
+                    # "statutes that require consent": a standing law described, no act
+                    return Actor("other", start=chosen.start, end=chosen.end)
                 return resolve(sc, found, chosen)
     return Actor("unknown")
 
@@ -294,7 +297,7 @@ def addressee(sc: Scan, before: list[Mention], i: int) -> bool:
 
 
 _NAME_AFTER = re.compile(r" (?-i:[A-Z][\w-]+)(?!')")
-_RELATIVE = re.compile(r"^\s*(?:that|which|who|qui|que|die|der|das|che|quale)\s", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*(?:that|which|who|qui|que|die|der|das|che|quale)\s", re.IGNORECASE)
 
 
 def owns_verb(sc: Scan, found: list[Mention], m: Mention, verb: Hit) -> bool:

@@ -149,9 +149,15 @@ def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> boo
     if not actors:
         return False
     for act in sig.patterns[(kind, "acts")].finditer(text, lo, hi):
-        if not any(a < act.end() and act.start() < b for a, b in actors):
-            return True
+        if any(a < act.end() and act.start() < b for a, b in actors):
+            continue
+        if any(_RELATIVE_GAP.match(text[b : act.start()]) for _, b in actors if b <= act.start()):
+            continue  # "statutes that require consent": a standing law, no act
+        return True
     return False
+
+
+_RELATIVE_GAP = re.compile(r"^\s+(?:that|which|who)\s+$", re.IGNORECASE)
 
 
 def authority_kind(sc: Scan) -> str | None:
