@@ -344,3 +344,15 @@ def test_a_summary_opening_with_the_vendor_makes_it_the_vendor_s_item() -> None:
 def test_a_law_described_in_a_relative_clause_does_not_act(summary: str) -> None:
     f = found("Ostrel switches off face grouping for users in two states", summary)
     assert f.actor_type == "vendor", f
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Axon adopts a ban on facial recognition in its body cameras",
+        "Corvane Labs approves a moratorium on police sales of facial recognition",
+    ],
+)
+def test_a_company_adopting_a_ban_is_no_government(title: str) -> None:
+    f = found(title, "The decision takes effect today.")
+    assert (f.relevant, f.actor_type) == (True, "vendor"), f

@@ -253,9 +253,13 @@ def place_subject(sc: Scan) -> str | None:
     law = _law_subject().match(sc.text, 0, sc.title_end)
     if law is None:
         return None
-    # an FR company, or another actor ("Investors vote …"), is no legislature; a name
+    # a known company, or another actor ("Investors vote …"), is no legislature; a name
     # only the item's wording made a company ("Port Hollis approves …") may be one
-    named = [(v.start, v.end) for v in sc.vendors if v.fr]
+    res = resources()
+    named = [
+        (v.start, v.end) for v in sc.vendors
+        if v.fr or v.vendor in res.vendor_info or res.names.suffix.search(v.vendor.split()[-1])
+    ]  # fmt: skip
     named += [(h.start, h.end) for h in sc.entities if h.label == "other"]
     if any(lo < law.end(1) and law.start(1) < hi for lo, hi in named):
         return None
