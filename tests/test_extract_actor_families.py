@@ -356,3 +356,17 @@ def test_a_law_described_in_a_relative_clause_does_not_act(summary: str) -> None
 def test_a_company_adopting_a_ban_is_no_government(title: str) -> None:
     f = found(title, "The decision takes effect today.")
     assert (f.relevant, f.actor_type) == (True, "vendor"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "not_vendor"),
+    [
+        ("Pour le régulateur, Ostrel a collecté des visages illégalement",
+         "L'autorité de protection des données ordonne l'effacement des photos.", "Pour"),
+        ("Un juez ordena suspender el reconocimiento facial de la ciudad",
+         "El juez Mateo Larrain frenó el sistema por falta de controles.", "Mateo Larrain"),
+    ],
+)  # fmt: skip
+def test_openers_and_officials_are_no_company(title: str, summary: str, not_vendor: str) -> None:
+    f = found(title, summary)
+    assert f.actor_type in ("regulator", "court") and f.vendor != not_vendor, f
