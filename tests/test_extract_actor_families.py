@@ -370,3 +370,11 @@ def test_a_company_adopting_a_ban_is_no_government(title: str) -> None:
 def test_openers_and_officials_are_no_company(title: str, summary: str, not_vendor: str) -> None:
     f = found(title, summary)
     assert f.actor_type in ("regulator", "court") and f.vendor != not_vendor, f
+
+
+def test_a_vendor_s_paid_settlement_with_sales_terms_stays_its_change() -> None:
+    f = found(
+        "Ostrel pays $30 million and agrees to stop selling face search to private firms",
+        "The deal ends a suit brought under the state's biometric law.",
+    )
+    assert (f.relevant, f.actor_type) == (True, "vendor"), f

@@ -295,12 +295,15 @@ def _paid(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-def paid_to(sc: Scan) -> str | None:
+def paid_to(sc: Scan, loose: bool = False) -> str | None:
     """The authority a headline says a company pays (a fine, the state, "the attorney
-    general collects $N from X"): money over past conduct is that authority's action."""
+    general collects $N from X"): money over past conduct is that authority's action.
+    ``loose`` (an item with no policy act): also a payer whose item names the authority."""
     for kind, pattern in _paid(detect(sc.low)):
         if pattern.search(sc.text, 0, sc.title_end):
             return kind
+    if not loose:
+        return None
     # "X pays over its old face feature" + "the attorney general's office said …": the
     # authority the item names is the payee (not a class of users or plaintiffs)
     if _PAYS.search(sc.text, 0, sc.title_end) and not _PRIVATE_PAYEE.search(sc.low):
