@@ -295,14 +295,16 @@ def _paid(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-def paid_to(sc: Scan, loose: bool = False) -> str | None:
+def paid_to(sc: Scan, acts: tuple[int, ...] = ()) -> str | None:
     """The authority a headline says a company pays (a fine, the state, "the attorney
     general collects $N from X"): money over past conduct is that authority's action.
-    ``loose`` (an item with no policy act): also a payer whose item names the authority."""
+    Also a payer whose item names the authority, when the policy acts found (starting
+    at ``acts``) are only what it pays for ("pays over face tags it switched off")."""
     for kind, pattern in _paid(detect(sc.low)):
         if pattern.search(sc.text, 0, sc.title_end):
             return kind
-    if not loose:
+    over = _PAYS_FOR.search(sc.text, 0, sc.title_end)
+    if acts and (over is None or min(acts) < over.end()):
         return None
     # "X pays over its old face feature" + "the attorney general's office said …": the
     # authority the item names is the payee (not a class of users or plaintiffs)
@@ -314,6 +316,7 @@ def paid_to(sc: Scan, loose: bool = False) -> str | None:
 
 
 _PAYS = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?! (?:for|off)\b)")
+_PAYS_FOR = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?:\s+\S+){0,4}?\s+(?:over|for)\b")
 _PRIVATE_PAYEE = re.compile(
     r"\b(?:class|plaintiffs?|users|members|customers|consumers|shareholders|investors)\b"
 )
