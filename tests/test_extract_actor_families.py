@@ -378,3 +378,17 @@ def test_a_vendor_s_paid_settlement_with_sales_terms_stays_its_change() -> None:
         "The deal ends a suit brought under the state's biometric law.",
     )
     assert (f.relevant, f.actor_type) == (True, "vendor"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Norvale decreta una moratoria de reconocimiento facial para policías municipales",
+         "La empresa no firmará contratos con ayuntamientos durante un año."),
+        ("Norvale suspend la reconnaissance faciale pour les polices municipales",
+         "L'entreprise ne signera aucun contrat pendant un an."),
+    ],
+)  # fmt: skip
+def test_a_customer_group_adjective_is_no_government(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.actor_type != "government", f

@@ -263,12 +263,22 @@ def subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
 
 def customer_group(sc: Scan, m: Mention) -> bool:
     """An authority word that names a customer group ("government sales", "police
-    departments won't get …", "non-government accounts"), not a body that acts."""
+    departments won't get …", "non-government accounts", "policías municipales"), not
+    a body that acts."""
     if m.kind not in AUTHORITY_KINDS:
         return False
     if m.start > 0 and sc.text[m.start - 1] == "-":
         return True
-    return any(g.start < m.end and m.start < g.end for g in sc.groups)
+    return any(g.start < m.end and m.start <= g.end + 1 for g in sc.groups)
+
+
+def acting_authority(sc: Scan, found: list[Mention]) -> str | None:
+    """The kind of the first authority the item names that is not a customer group."""
+    return next(
+        (m.kind for m in found if m.kind in AUTHORITY_KINDS
+         and not customer_group(sc, m) and not group_modifier(sc, m)),
+        None,
+    )  # fmt: skip
 
 
 _MODIFIED = re.compile(
