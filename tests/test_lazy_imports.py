@@ -1,4 +1,7 @@
-"""`policybot poll` imports no chat SDK unless a destination for it is configured."""
+"""`policybot poll` imports no chat SDK unless a destination for it is configured.
+
+aiohttp's client fetches the feeds, so poll loads aiohttp itself; its server side
+(``aiohttp.web``: the HTTP server, the Slack runtime) stays out."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SDKS = ("slack_bolt", "slack_sdk", "discord", "aiohttp")
+SDKS = ("slack_bolt", "slack_sdk", "discord", "aiohttp.web")
 SCRIPT = """
 import json, sys
 from bot.cli import main
@@ -16,7 +19,7 @@ try:
     main(sys.argv[1:], standalone_mode=False)
 except SystemExit:
     pass
-print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & sdks)))
+print(json.dumps(sorted(sdks & set(sys.modules))))
 """
 
 
