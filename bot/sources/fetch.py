@@ -136,10 +136,13 @@ class Fetcher:
             raise RuntimeError("Fetcher is not open: use 'async with Fetcher(settings) as f'")
         started = time.monotonic()
         host = (urlsplit(feed.url).hostname or "").lower()
-        # politeness per host is for other people's servers, not for those named in
-        # allow_hosts (one server of your own may well carry hundreds of feeds)
-        limit = self.settings.concurrency if self._policy.listed(host) else self.settings.per_host
-        per_host = self._hosts.setdefault(host, asyncio.Semaphore(limit))
+        per_host = self._hosts.get(host)
+        if per_host is None:
+            # politeness per host is for other people's servers, not for those named in
+            # allow_hosts (one server of your own may well carry hundreds of feeds)
+            listed = self._policy.listed(host)
+            limit = self.settings.concurrency if listed else self.settings.per_host
+            per_host = self._hosts[host] = asyncio.Semaphore(limit)
         async with per_host, self._overall:
             result = await self._fetch_guarded(feed, before_body)
         return replace(result, elapsed=round(time.monotonic() - started, 3))
