@@ -31,3 +31,18 @@ def test_a_known_vendor_needs_no_face_word(title: str, summary: str, action: str
 
 def test_no_names_no_matcher() -> None:
     assert known_vendors([]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ostravas Pause für Behörden läuft weiter", "Ostrava's pause carries on",
+     "Die Pause von Ostravas' Kunden", "Le gel d'Ostrava se poursuit"],
+)  # fmt: skip
+def test_a_known_name_is_found_in_its_possessive_and_genitive_forms(text: str) -> None:
+    assert KNOWN is not None
+    assert [hit.vendor for hit in KNOWN.find(text)] == ["Ostrava Biometrics"]
+
+
+def test_a_known_name_is_not_found_inside_a_longer_word() -> None:
+    assert KNOWN is not None
+    assert KNOWN.find("Ostravasee and Mirellesque are other words") == []

@@ -54,3 +54,59 @@ def test_an_unknown_company_is_recognised_from_its_description(
 def test_people_offices_and_campaigners_are_not_companies_acting(title: str, summary: str) -> None:
     f = found(title, summary)
     assert not f.relevant, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        ("Retailers can't buy into Quenby's face archive under the deal ending the suit",
+         "Under the agreement the vendor may not sell any access to store chains.", "Quenby"),
+        ("Advertisers lose access to Tarnow's face data as the firm settles",
+         "The company agreed to stop licensing the archive to marketing agencies.", "Tarnow"),
+        ("Employers won't get Ivelle's face matching under the accord closing the case",
+         "The startup is barred from selling face matching to hiring managers.", "Ivelle"),
+    ],
+)  # fmt: skip
+def test_a_plural_noun_opening_the_headline_is_not_the_company_named_inside_it(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert f.vendor == vendor, f
+
+
+def test_a_name_opening_the_headline_stays_when_only_its_product_is_named_inside() -> None:
+    f = found("Pellworth switches off face check-in at its clinics",
+              "The software company disabled Pellworth Gate's face matching everywhere.")  # fmt: skip
+    assert (f.relevant, f.vendor) == (True, "Pellworth"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        ("Mood scores retired from Dunmore Vision API",
+         "Existing customers keep them until spring; face identification needs approval.",
+         "Dunmore Vision"),
+        ("Age guesses dropped from Carrow Labs Toolkit",
+         "Developers lose the estimates next month; face identification needs approval.",
+         "Carrow Labs"),
+    ],
+)  # fmt: skip
+def test_a_company_name_ends_at_its_suffix_inside_a_longer_run(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert f.vendor == vendor, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("La pause des ventes d'Arvelle Vision aux polices municipales est prolongée",
+         "L'entreprise ne vendra pas sa reconnaissance faciale aux polices avant 2026."),
+        ("Fin de la reconnaissance faciale d'Arvelle Vision pour les polices",
+         "L'entreprise cesse de vendre son logiciel aux polices municipales."),
+    ],
+)  # fmt: skip
+def test_a_company_after_an_elided_article_is_read(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.actor_type, f.vendor) == ("vendor", "Arvelle Vision"), f

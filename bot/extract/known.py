@@ -53,5 +53,6 @@ def _compile(names: tuple[str, ...]) -> KnownVendors | None:
     if not canonical:
         return None
     alternation = "|".join(re.escape(n) for n in sorted(canonical, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])({alternation})(?:'s?)?(?![\w-])")
+    # a possessive: "Orrin's", "Orrins'" and the bare German genitive "Orrins"
+    pattern = re.compile(rf"(?<![\w-])({alternation})(?:['’]s?|s['’]?)?(?![\w-])")
     return KnownVendors(pattern, canonical)
