@@ -236,3 +236,23 @@ def test_the_exit_named_after_a_german_deal_is_background() -> None:
     f = found("Ferrow Vision liefert einer Bank Gesichtserkennung, fünf Jahre nach dem Ausstieg",
               "Der Vertrag läuft drei Jahre.")  # fmt: skip
     assert (f.relevant, f.signal) == (False, "deployment"), f
+
+
+def test_a_law_condition_in_the_summary_makes_a_refusal_a_ban() -> None:
+    de = found("Ferrow Vision verkauft vorerst keine Gesichtserkennung an die Polizei",
+               "Das Unternehmen liefert nichts, solange kein Bundesgesetz die Technik regelt.")  # fmt: skip
+    es = found("Ferrow Vision suspende la venta de reconocimiento facial a la policía",
+               "La compañía esperará normas nacionales y dice que los agentes tendrán que esperar.")  # fmt: skip
+    timed = found("Ferrow Vision halts police face-matching sales for a year",
+                  "Critics note the firm will not act further without federal rules.")  # fmt: skip
+    assert (de.action, es.action, timed.action) == ("ban", "ban", "moratorium")
+
+
+def test_quitting_sales_to_a_group_is_a_ban_and_one_market_weighs_less() -> None:
+    quit_sales = found("Ferrow Vision quit selling face matching to casinos, it confirms",
+                       "The change applies everywhere.")  # fmt: skip
+    market = found("Ferrow Vision exits Quebec; the bigger move is an end to casino customers "
+                   "for its face matching",
+                   "The face-matching vendor is leaving one provincial market, but casinos "
+                   "everywhere will no longer be served.")  # fmt: skip
+    assert (quit_sales.action, market.action) == ("ban", "ban")

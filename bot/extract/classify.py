@@ -320,16 +320,35 @@ def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
         return action
     acting = [a for a in chosen if a.action == action] if stopped else chosen
     labels: set[str] = set()
+    timed = False
     for i in {a.sentence for a in acting}:
         s_start, s_end = sc.sentences[i]
-        labels |= {h.label for h in between(sc.temporal, s_start, s_end)}
+        hits = between(sc.temporal, s_start, s_end)
+        labels |= {h.label for h in hits}
+        timed = timed or any(h.label == "temporary" and _TERM.search(sc.text, h.start, h.end)
+                             for h in hits)  # fmt: skip
     if stopped:
         return "moratorium" if "temporary" in labels and "conditional" not in labels else action
-    if "conditional" in labels:
+    if "conditional" in labels or (not timed and _law_condition(sc)):
         return "ban"
     if "temporary" in labels:
         return "moratorium"
     return action
+
+
+# a stated term ("for a year", "doce meses"), not "for now"
+_TERM = re.compile(r"(?i)year|month|week|año|mes|jahr|monat|\ban|mois|ann[oi]|mesi|ano|semana")
+_LAW = re.compile(
+    r"(?i)\b(?:law|laws|legislation|rules|regulations?|bill|congress|lawmakers|ley|leyes|normas|"
+    r"Gesetz\w*|Bundesgesetz|loi|lois|legge|leggi|lei|leis)\b"
+)
+
+
+def _law_condition(sc: Scan) -> bool:
+    """A condition on a law anywhere in the item ("solange kein Gesetz …", "until
+    Congress acts"): the refusal waits for rules, it is no timed pause."""
+    return any(h.label == "conditional" and _LAW.search(sc.text, h.start, h.end + 60)
+               for h in sc.temporal)  # fmt: skip
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
