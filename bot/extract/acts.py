@@ -102,6 +102,7 @@ _ONE_MARKET = re.compile(
     r"(?i)\b(?:one|a single|provincial|regional|state|local|national|domestic)\s+market\b"
 )
 _UNIT = re.compile(r"\b(?:line|business|unit|division|arm)\b", re.IGNORECASE)
+_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ians|ans|ese)\b")
 _PLACES = re.compile(r"\b(?:states|countries|provinces|regions|markets|territories)\b", re.I)
 _COUNT = re.compile(r"\b(?:\d[\d,.]*|some|several|dozens|hundreds|thousands)\s+(?:[\w-]+\s+)?$")
 
@@ -116,8 +117,12 @@ def _ban_or_restriction(
         return "restriction"
     if groups & _NAMED_GROUPS or objects & {"supply", "customers"}:
         return "ban"
-    if "everyone" in groups or sc.first_region(lo, hi) is not None:
-        return "restriction"
+    if (
+        "everyone" in groups
+        or sc.first_region(lo, hi) is not None
+        or _DEMONYM.search(sc.text, lo, hi)
+    ):
+        return "restriction"  # users, a country or its people ("Russians are shut out")
     return "restriction" if _PLACES.search(sc.text, cue.end, hi) else "ban"
 
 

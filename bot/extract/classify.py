@@ -62,12 +62,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "vendor", targets.pop(), 0.4)
         if framing.platform_enforced(sc, chosen):  # "X cut off by its host"
             return _other(sc, chosen, "vendor", vendor, 0.4)
-        if framing.deployment(sc, chosen):
-            return _other(sc, chosen, "vendor", vendor, 0.4,
-                          signal=framing.deployment_signal(sc, launch))  # fmt: skip
-        if _not_the_news(sc, found, chosen, vendor, launch):
-            return _other(sc, chosen, "vendor", vendor, 0.4,
-                          signal=framing.deployment_signal(sc, launch))  # fmt: skip
+        if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
+            return _deployed(sc, chosen, vendor, launch, 0.4, published)
         if _paid_settlement(sc, chosen):
             return _other(sc, chosen, "vendor", vendor, 0.4)
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
@@ -89,8 +85,9 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
     if (launch or enforcement) and sc.vendors:
         # a vendor's launch, or another company's legal warning to it
-        signal = None if enforcement else framing.deployment_signal(sc, launch)
-        return _other(sc, [], "vendor", _first_vendor(sc), 0.35, signal=signal)
+        if enforcement:
+            return _other(sc, [], "vendor", _first_vendor(sc), 0.35)
+        return _deployed(sc, [], _first_vendor(sc), launch, 0.35, published)
     loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
     if loose is not None:
         return _other(sc, [], loose, _first_vendor(sc), 0.4, published)
@@ -102,6 +99,26 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     if _vendor_news(sc):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
+
+
+def _deployed(
+    sc: Scan,
+    chosen: list[Act],
+    vendor: str | None,
+    launch: list[Hit],
+    confidence: float,
+    published: date | None,
+) -> Finding:
+    """A launch, deal, trial or rollout: a deployment for history to read, or a return
+    when the sentence that reports it names the vendor's own earlier stop as background
+    ("Three years after deleting its face templates, the app is switching grouping on")."""
+    signal = framing.deployment_signal(sc, launch)
+    back = framing.return_after_stop(sc, launch) if signal and vendor else None
+    if back is None or vendor is None:
+        return _other(sc, chosen, "vendor", vendor, confidence, signal=signal)
+    act = Act("vendor", vendor, None, "reversal", "reversal", 1.0, back.start, back.end,
+              sc.sentence_of(back.start))  # fmt: skip
+    return _vendor_change(sc, [act], vendor, 1.0, 0.0, published)
 
 
 def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
