@@ -11,6 +11,7 @@ from bot.extract.attribution import (
     call_authority,
     cancelled,
     object_noun,
+    owns_verb,
     passive,
     prepositional,
     subject,
@@ -352,6 +353,7 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             ):
                 continue
             after = not prep and 0 <= verb.start - m.end <= AUTHORITY_VERB_REACH
+            after = after and owns_verb(sc, found, m, verb)
             before = prep and 0 <= m.start - verb.end <= AUTHORITY_VERB_REACH // 2
             if after or before:
                 used.add(verb.start)

@@ -50,7 +50,11 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     if v_total > 0 and (v_total >= a_total or (title_v and not title_a)):
         vendor = max(by_vendor, key=lambda k: by_vendor[k])
         chosen = [a for a in vendor_acts if a.vendor == vendor]
-        directing = authority.place_subject(sc) or authority.directed(sc, [a.start for a in chosen])
+        directing = (
+            authority.place_subject(sc)
+            or authority.directed(sc, [a.start for a in chosen])
+            or authority.paid_to(sc)
+        )
         if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
             return _other(sc, [], directing, vendor, 0.5, published)
         if not sc.has_fr:
@@ -62,6 +66,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "vendor", targets.pop(), 0.4)
         if framing.platform_enforced(sc, chosen):  # "X cut off by its host"
             return _other(sc, chosen, "vendor", vendor, 0.4)
+        if framing.speculation_only(sc, chosen):  # "X weighs …; it had shelved …"
+            return _other(sc, chosen, "none", vendor, 0.3)
         if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
             return _deployed(sc, chosen, vendor, launch, 0.4, published)
         if _paid_settlement(sc, chosen):
@@ -72,23 +78,30 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         return change
     weak = not sc.has_fr and authority.weak_fr(sc.low)  # face data, no FR term
     if a_total > 0 and (sc.has_fr or weak):
-        kind = max(by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k)))
+        # the headline's subject, when a place or a legislature, decides the kind
+        kind = authority.place_subject(sc) or max(
+            by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k))
+        )
         chosen = [a for a in auth_acts if a.actor == kind]
         confidence = 0.5 + 0.3 * min(1.0, a_total / 4)
         return _other(sc, chosen, kind, _first_vendor(sc), confidence, published)
-    placed = authority.place_subject(sc)  # "Ruritania fines X": the place's authority
+    # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
+    placed = authority.place_subject(sc) or authority.paid_to(sc)
     if placed is not None and (sc.has_fr or weak):
         return _other(sc, [], placed, _first_vendor(sc), 0.45, published)
     if not sc.has_fr:
         loose = authority.authority_kind(sc) if weak else None
         return _other(sc, [], loose, _first_vendor(sc), 0.35, published) if loose else None
     enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
-    if (launch or enforcement) and sc.vendors:
-        # a vendor's launch, or another company's legal warning to it
+    loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
+    in_title = any(sc.in_title(h.start) for h in (*launch, *enforcement))
+    titled = loose is not None and any(sc.in_title(h.start) for h in sc.authorities)
+    if (launch or enforcement) and sc.vendors and (in_title or not titled):
+        # a vendor's launch, or another company's legal warning to it (a launch word in
+        # the summary of an authority's headline is background: "the fine adds to …")
         if enforcement:
             return _other(sc, [], "vendor", _first_vendor(sc), 0.35)
         return _deployed(sc, [], _first_vendor(sc), launch, 0.35, published)
-    loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
     if loose is not None:
         return _other(sc, [], loose, _first_vendor(sc), 0.4, published)
     if sc.vendors and framing.restated(sc, []):
@@ -96,7 +109,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
         return _other(sc, [], named, _first_vendor(sc), 0.4)
-    if _vendor_news(sc):
+    if _vendor_news(sc) or framing.vendor_item(sc):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
 
@@ -129,14 +142,6 @@ def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
     return next((k for k in ("court", "regulator", "government") if k in kinds), None)
 
 
-# After a headline's company name, a word that makes someone else the subject.
-_NOT_THE_COMPANY = re.compile(
-    r"(?:'s)?\s*(?:,|and\b|or\b|founder|co-founder|ceo|chief|executive|boss|employees|workers|"
-    r"staff|shareholders|investors|board|rivals?)",
-    re.IGNORECASE,
-)
-
-
 def _vendor_news(sc: Scan) -> bool:
     """The headline is about a vendor's own business (funding, a deal): it opens with the
     company acting ("X raises …"), and no study, call, campaign, lawsuit or authority is
@@ -144,7 +149,7 @@ def _vendor_news(sc: Scan) -> bool:
     first = sc.vendors[0] if sc.vendors else None
     if first is None or first.product or sc.text[: first.start].strip(" '\"“‘"):
         return False
-    if _NOT_THE_COMPANY.match(sc.text, first.end):
+    if framing.NOT_THE_COMPANY.match(sc.text, first.end):
         return False
     if any(h.label == "study" for h in sc.non_policy) or sc.authorities:
         return False

@@ -37,6 +37,12 @@ _CUSTOMER_GROUPS = frozenset(
     {"police", "law_enforcement", "government", "private_companies"}
 )  # a court approves, it is no party
 _CAPITALISED = re.compile(r"[A-Z][\w&+.-]*\w")
+# After a headline's company name, a word that makes someone else the subject.
+NOT_THE_COMPANY = re.compile(
+    r"(?:'s)?\s*(?:,|and\b|or\b|founder|co-founder|ceo|chief|executive|boss|employees|workers|"
+    r"staff|shareholders|investors|board|rivals?)",
+    re.IGNORECASE,
+)
 
 
 def _labelled(sc: Scan, label: str) -> list[Hit]:
@@ -160,7 +166,7 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
     """A third-party platform (a host, a payment processor, an app store) acts in the
     sentence of the strongest act: the vendor is cut off, it changes no policy."""
     actors = _labelled(sc, "platform_actor")
-    if not actors or not acts:
+    if not acts:
         return False
     best = max(acts, key=lambda a: a.weight)
     lo, hi = sc.sentences[best.sentence]
@@ -168,9 +174,24 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
         return True
     # a headline about the platform's move ("X loses its app store listing") and only
     # removals or suspensions told in the summary
-    return any(sc.in_title(h.start) for h in actors) and all(
+    if any(sc.in_title(h.start) for h in actors) and all(
         a.label in _CHANNEL_LABELS and not sc.in_title(a.start) for a in acts
-    )
+    ):
+        return True
+    # The act's object is a distribution channel ("suspended the developer account",
+    # "drops X as a merchant") or its clause names the platform first ("the store's
+    # decision to remove the app"), and a platform is named in the item: cut off.
+    c_lo, _ = clause(sc, best.start)
+    channel = _labelled(sc, "platform")
+    before = [h for h in channel if c_lo <= h.start < best.start and _owner(sc, h)]
+    after = [h for h in channel if best.end <= h.start < min(hi, best.end + 40)]
+    return bool(before) or (bool(after) and bool(actors or before))
+
+
+def _owner(sc: Scan, h: Hit) -> bool:
+    """A platform word that owns what follows ("the store's decision", "Appvale's
+    rules")."""
+    return sc.text.startswith("'s", h.end)
 
 
 def restated(sc: Scan, acts: list[Act]) -> bool:
@@ -224,7 +245,45 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
     undo one."""
     if not launch or any(vetting(sc, h) for h in sc.actions if h.label == "restriction"):
         return None
+    if speculative(sc):  # "X plans to add face recognition": no deployment yet
+        return None
+    if all(_NEGATED.search(sc.text, max(0, h.start - 30), h.start) for h in launch):
+        return None  # "the feature is not switched on"
     return "deployment"
+
+
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no longer|n't|without)\W+(?:\w+\W+){0,2}$")
+
+
+def speculative(sc: Scan) -> bool:
+    """The headline reports a plan, a report or a rumour of what a vendor may do, not a
+    decision ("X plans to …", "X reconsiders …", "…, report says")."""
+    return any(h.label == "speculation" and sc.in_title(h.start) for h in sc.non_policy)
+
+
+def speculation_only(sc: Scan, acts: list[Act]) -> bool:
+    """A speculative headline with no act of its own: the acts in the summary are the
+    background of the plan ("Meta reconsiders …; it shelved the feature last year")."""
+    return speculative(sc) and not any(sc.in_title(a.start) for a in acts)
+
+
+def vendor_item(sc: Scan) -> bool:
+    """With no policy act and no authority acting, a headline naming a vendor is that
+    vendor's own news (a launch, a deal, a change the cue lists miss): its actor is the
+    vendor, unless the headline reports a plan or rumour of what it may do, someone
+    else's campaign, suit or critique aimed at it, or a study of it."""
+    titled = [v for v in sc.vendors if sc.in_title(v.start)]
+    if not titled:
+        return False
+    hedges = ("speculation", "campaign")
+    if any(h.label in hedges and sc.in_title(h.start) for h in sc.non_policy):
+        return False
+    if any(h.label == "study" for h in sc.non_policy):  # research about vendors
+        return False
+    if NOT_THE_COMPANY.match(sc.text, titled[0].end):  # "X's founder steps down"
+        return False
+    # "Researchers/critics/the ACLU … Clearview": another actor leads the headline
+    return not any(h.label == "other" and h.start < titled[0].start for h in sc.entities)
 
 
 # Access limited to vetted customers (not an opt-in setting or a withheld capability).

@@ -180,7 +180,8 @@ def scan(
     fr_groups = by_class[_FR_GROUPS]
     fr = [h for h in fr_groups if h.label == "fr"]
     empty: list[Hit] = []
-    if not fr and not vendors:  # nothing to analyse (extract() returns None)
+    named = any(h.label in _AUTHORITY_LABELS for h in by_class[_ACTORS])
+    if not fr and not vendors and not named:  # nothing to analyse (extract() returns None)
         return Scan(norm, low, text, len(title), [], [], fr, empty, empty, empty, empty, empty,
                     empty, empty, empty, empty, empty, res.regions, vendors)  # fmt: skip
     sentences = split_sentences(norm, len(title))
