@@ -110,3 +110,27 @@ def test_a_company_name_ends_at_its_suffix_inside_a_longer_run(
 def test_a_company_after_an_elided_article_is_read(title: str, summary: str) -> None:
     f = found(title, summary)
     assert (f.actor_type, f.vendor) == ("vendor", "Arvelle Vision"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        ("Pellinore's automatic face tags are over",
+         "The latest update removes the tag suggestions; the company is deleting face data.",
+         "Pellinore"),
+        ("Photo app Quillfeather drops tag suggestions built on faces",
+         "The startup says tag suggestions will no longer name people in uploads.",
+         "Quillfeather"),
+    ],
+)  # fmt: skip
+def test_a_gazetteer_product_phrase_in_lower_case_is_the_named_companys_feature(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.vendor) == (True, vendor), f
+
+
+def test_the_gazetteer_vendor_keeps_its_product_phrase_when_it_is_named() -> None:
+    f = found("Facebook switches off tag suggestions for new users",
+              "The social network will stop suggesting who appears in photos.")  # fmt: skip
+    assert f.vendor == "Meta", f
