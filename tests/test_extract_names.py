@@ -134,3 +134,33 @@ def test_the_gazetteer_vendor_keeps_its_product_phrase_when_it_is_named() -> Non
     f = found("Facebook switches off tag suggestions for new users",
               "The social network will stop suggesting who appears in photos.")  # fmt: skip
     assert f.vendor == "Meta", f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Datenschützer verlangt Löschung der Gesichtsdatenbank der Polizei",
+         "Die Behörde ordnet an, dass die Polizei die biometrische Datenbank löschen muss."),
+        ("Streit um Gesichtserkennung der Polizei geht weiter",
+         "Die Aufsicht erlässt eine Anordnung; die Software werde weiter genutzt."),
+    ],
+)  # fmt: skip
+def test_a_german_noun_is_no_company_for_acting_like_one(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.vendor is None, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("La justicia de la Ciudad suspende las cámaras de reconocimiento facial",
+         "El fallo ordena apagar el sistema hasta que se revisen sus controles."),
+        ("La jueza Marta Ibáñez suspende el reconocimiento facial en el metro",
+         "La decisión obliga a apagar las cámaras en todas las estaciones."),
+        ("Il giudice Paolo Renzi blocca il riconoscimento facciale in stazione",
+         "Il tribunale ordina di spegnere le telecamere in attesa dell'udienza."),
+    ],
+)  # fmt: skip
+def test_a_city_or_a_titled_person_is_no_company(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.vendor is None and f.actor_type != "vendor", f

@@ -110,13 +110,15 @@ def find(
     weak: bool = False,
     cues: tuple[int, ...] = (),
     english: bool = True,
+    capitalised_nouns: bool = False,
 ) -> list[Found]:
     """Names in ``text`` that the item describes as companies (see the module doc).
     ``taken``: spans already read as vendors, authorities or other actors;
     ``company_refs``: spans of "the company"-type references; ``weak``: the item speaks
     of a company (sales, customers, "the firm") and the gazetteer names none, so a name that acts
     (a verb follows it, or a possessive before a policy or face word: ``cues`` are the
-    starts of those words) is taken for it."""
+    starts of those words) is taken for it; ``capitalised_nouns``: the language
+    capitalises every noun (German), so only a possessive name acts."""
     candidates, inner = _candidates(pats, text, title_end, taken, places)
     companies: dict[str, str] = {}  # first word → canonical name
     refs_in_summary = any(s >= title_end for s, _ in company_refs)
@@ -146,7 +148,7 @@ def find(
                 opening.discard(words[0])
     if weak or (english and opening):  # names that act
         acting = _acting(pats, text, title_end, candidates, others, cues, english,
-                         only_possessive=bool(companies))  # fmt: skip
+                         only_possessive=bool(companies) or capitalised_nouns)  # fmt: skip
         inside = [name for opens, name in acting if not opens]
         dropped: list[str] = []
         if english and inside:  # a plural at a sentence start: the position capitalised it

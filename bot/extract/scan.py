@@ -268,7 +268,7 @@ def _with_described(
     if not weak and not res.names.described_somewhere(norm):
         return vendors
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
-                       lang == "en")  # fmt: skip
+                       lang == "en", capitalised_nouns=lang == "de")  # fmt: skip
     if not found:
         return vendors
     extra = [VendorHit(f.start, f.end, f.name, None, False) for f in found]
