@@ -164,3 +164,21 @@ def test_a_german_noun_is_no_company_for_acting_like_one(title: str, summary: st
 def test_a_city_or_a_titled_person_is_no_company(title: str, summary: str) -> None:
     f = found(title, summary)
     assert f.vendor is None and f.actor_type != "vendor", f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        ("Pour la CNIL, Dravelle a collecté des visages illégalement",
+         "L'autorité estime que la start-up a enfreint le règlement.", "Dravelle"),
+        ("Secondo il garante, Dravelle non può vendere i volti raccolti",
+         "L'autorità ordina all'azienda di cancellare i dati.", "Dravelle"),
+        ("Según el regulador, Dravelle recopiló rostros de forma ilegal",
+         "La autoridad ordena a la empresa borrar los datos.", "Dravelle"),
+    ],
+)  # fmt: skip
+def test_a_preposition_opening_the_headline_is_no_company(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert f.vendor == vendor, f
