@@ -182,3 +182,17 @@ def test_a_preposition_opening_the_headline_is_no_company(
 ) -> None:
     f = found(title, summary)
     assert f.vendor == vendor, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Dravelle, l'accordo che chiude la causa vieta le vendite ai locatori",
+         "Secondo i termini, l'azienda non potrà vendere il riconoscimento facciale ai locatori."),
+        ("Dravelle, el acuerdo que cierra la demanda prohíbe vender a caseros",
+         "Según los términos, la empresa no podrá vender su reconocimiento facial a caseros."),
+    ],
+)  # fmt: skip
+def test_a_headline_topic_before_a_comma_is_the_company(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.vendor == "Dravelle", f

@@ -310,8 +310,8 @@ def _name_like(
     low = name.lower()
     if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
         return False
-    if text.startswith("'s", end):
-        return True
+    if text.startswith("'s", end) or (start == 0 and text.startswith(", ", end)):
+        return True  # a possessive, or the headline's topic ("Orrin, the deal that …")
     nxt = re.compile(r"\s+([\w']+)").match(text, end)
     if nxt is None or any(s <= nxt.start(1) < e for s, e in taken):
         return False  # "X coalition petitions": the next word is the actor
