@@ -196,3 +196,9 @@ def test_a_preposition_opening_the_headline_is_no_company(
 def test_a_headline_topic_before_a_comma_is_the_company(title: str, summary: str) -> None:
     f = found(title, summary)
     assert f.vendor == "Dravelle", f
+
+
+def test_a_plural_of_people_opening_the_summary_is_no_company() -> None:
+    f = found("Deputies need a warrant for face searches under the new state law",
+              "Suppliers say the warrant rule changes little for their sales.")  # fmt: skip
+    assert f.vendor is None, f
