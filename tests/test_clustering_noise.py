@@ -585,3 +585,23 @@ def test_a_legislatures_act_months_later_still_joins_its_earlier_stage(store: St
         "Troopers in Calloway now need a warrant for every search.", day=75, vendor=None,
         actor="government", relevant=False, action=None, product=None))  # fmt: skip
     assert law.event_id == bill.event_id
+
+
+def test_an_alerted_change_later_outvoted_still_takes_its_next_relevant_report(
+    store: Store,
+) -> None:
+    """The change alerted, then reports the extractor read as no change outvoted it; a
+    relevant report of the same change weeks later finds the event (it has an action
+    voted from a relevant report) instead of alerting a second time."""
+    first, written = record(store, report("Norvik Labs adopts rules for who may buy Facet Search",
+                                          action="restriction"))  # fmt: skip
+    assert written == 1
+    for n, title in enumerate(("Norvik Labs talks about its Facet Search principles",
+                               "Explainer: the Facet Search rules Norvik Labs wrote")):  # fmt: skip
+        change, _ = record(store, report(title, day=1 + n, action=None, relevant=False))
+        assert change.event_id == first.event_id
+    event = event_reads.get_event(store, first.event_id)
+    assert event is not None and not event.relevant
+    change, written = record(store, report(
+        "Norvik Labs starts vetting every Facet Search customer", day=28, action="ban"))  # fmt: skip
+    assert change.event_id == first.event_id and alerts(store) == 1
