@@ -444,9 +444,11 @@ def _record(
 def with_known_vendors(store: Store, entry: Entry, finding: Finding | None) -> Finding | None:
     """The item read again with the FR vendors the store already knows, when it names
     one: that makes it FR news without a face word ("Orrin's halt, explained") and gives
-    the vendor's full name ("Orrin" → "Orrin Biometrics"). Other items are not extracted
+    the vendor's full name ("Orrin" → "Orrin Biometrics"). Vendors known only from FR
+    news of their own (a launch) count by their full name. Other items are not extracted
     again."""
-    known = known_vendors(event_reads.vendor_names(store, relevant_only=True))
+    changed, acted = event_reads.fr_vendor_names(store)
+    known = known_vendors(changed, exact=acted)
     if known is None or not known.find(entry.text):
         return finding
     try:

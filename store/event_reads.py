@@ -122,6 +122,26 @@ def vendor_names(store: Store, *, relevant_only: bool = False) -> list[str]:
     return sorted(names.values(), key=str.casefold)
 
 
+def fr_vendor_names(store: Store) -> tuple[list[str], list[str]]:
+    """The FR vendors the store knows (every event is FR news): those with a policy
+    change of their own, and the others that acted in FR news of their own (a launch,
+    a deal, a platform cutting them off). Companies only an authority acted on are left
+    out (their names may be misread words)."""
+    rows = store.query(
+        "SELECT vendor, MAX(relevant) AS changed, COUNT(*) AS n FROM events"
+        " WHERE vendor_key != '' AND vendor IS NOT NULL"
+        " AND (relevant = 1 OR actor_type = 'vendor')"
+        " GROUP BY vendor_key, vendor ORDER BY n DESC"
+    )
+    changed: dict[str, str] = {}
+    acted: dict[str, str] = {}
+    for row in rows:
+        key = vendor_key(row["vendor"])
+        (changed if row["changed"] else acted).setdefault(key, str(row["vendor"]))
+    others = [name for key, name in acted.items() if key not in changed]
+    return sorted(changed.values(), key=str.casefold), sorted(others, key=str.casefold)
+
+
 def _mentions(store: Store, event_id: int) -> tuple[Mention, ...]:
     rows = store.query(
         "SELECT * FROM mentions WHERE event_id = ? ORDER BY published, id", [event_id]

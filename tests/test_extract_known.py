@@ -33,6 +33,15 @@ def test_no_names_no_matcher() -> None:
     assert known_vendors([]) is None
 
 
+def test_vendors_known_only_from_their_own_news_match_by_full_name() -> None:
+    known = known_vendors(["Ostrava Biometrics"], exact=["Lumo ID", "Quenby Systems"])
+    assert known is not None
+    text = "Lumo, Ostrava's camera line, closes; Quenby Systems and Lumo ID stay; Quenby too"
+    assert [h.vendor for h in known.find(text)] == [
+        "Ostrava Biometrics", "Quenby Systems", "Lumo ID",
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "text",
     ["Ostravas Pause für Behörden läuft weiter", "Ostrava's pause carries on",

@@ -115,6 +115,53 @@ def test_a_company_after_an_elided_article_is_read(title: str, summary: str) -> 
 @pytest.mark.parametrize(
     ("title", "summary", "vendor"),
     [
+        ("Der Gesichtserkennungsanbieter Varnholt stoppt Verkäufe an die Polizei",
+         "Die Entscheidung gilt ab sofort.", "Varnholt"),
+        ("Quimpel, spécialiste de la reconnaissance faciale, suspend ses ventes à la police",
+         "La décision vaut pour un an.", "Quimpel"),
+        ("Torvana, especialista en reconocimiento facial, deja de vender a la policía",
+         "La decisión es inmediata.", "Torvana"),
+        ("Sorvelli, specialista del riconoscimento facciale, sospende le vendite alla polizia",
+         "Per un anno.", "Sorvelli"),
+        ("Brasamar, especialista em reconhecimento facial, suspende vendas à polícia",
+         "Por um ano.", "Brasamar"),
+        ("Kelderwick, a biometrics outfit, stops selling face matching to landlords",
+         "The decision is immediate.", "Kelderwick"),
+        ("Kelderwick, whose software matches shoppers' faces, stops selling to malls",
+         "The decision is immediate.", "Kelderwick"),
+    ],
+)  # fmt: skip
+def test_an_fr_specialist_is_recognised_in_every_language(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.vendor) == (True, "vendor", vendor), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        ("Norvik decreta una pausa de un año en sus ventas a policías locales",
+         "La empresa no firmará contratos de reconocimiento facial con ayuntamientos.",
+         "Norvik"),
+        ("Talvence gèle ses contrats avec les polices municipales",
+         "La société ne vendra plus sa reconnaissance faciale aux mairies pendant un an.",
+         "Talvence"),
+        ("Brisco freezes face-matching sales to city police for a year",
+         "The company will sign no contracts with county or town councils until 2027.",
+         "Brisco"),
+    ],
+)  # fmt: skip
+def test_the_headline_subject_the_summary_calls_the_company_acts_where_places_are_named(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.vendor) == (True, "vendor", vendor), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
         ("Pellinore's automatic face tags are over",
          "The latest update removes the tag suggestions; the company is deleting face data.",
          "Pellinore"),

@@ -52,6 +52,7 @@ NAME_WEIGHT = 3  # a shared name counts like this many shared words
 SAME_STORY_DAYS = 7  # one action conflict is forgiven less than this after the first report
 STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
 QUIET_DAYS = 30  # a vendor's relevant follow-up this close to the last report joins
+ECHO_DAYS = 3  # an authority's act retold this close to its last report, in other words
 
 STOPPING: frozenset[str] = frozenset(vocabulary.STOPPING)  # compatible with each other
 REVERSAL: str = vocabulary.Action.REVERSAL.value
@@ -278,10 +279,15 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
         return not c.commentary or c.shared >= 1 or c.shared_names >= 1 or c.product == "same"
     if c.vendor == "one":  # a vendor on one side only: the wording must agree ...
         if new.actor_type in AUTHORITIES:  # ... or name the same body or place
-            return (c.sim >= 0.3 and c.shared >= 3) or (c.place_names >= 1 and c.shared >= 2)
+            return (
+                (c.sim >= 0.3 and c.shared >= 3) or (c.place_names >= 1 and c.shared >= 2)
+                or (c.gap <= ECHO_DAYS and c.shared >= 2)  # retold within days
+            )  # fmt: skip
         return c.sim >= 0.3 and c.shared >= 3
     if new.actor_type == "none":  # no vendor, no actor: only the words connect them
         return c.sim >= 0.2 and c.shared >= 3
+    if new.actor_type in AUTHORITIES and c.gap <= ECHO_DAYS:
+        return c.shared >= 1  # one act retold within days, in another language or words
     return c.shared >= 2 or c.shared_names >= 1
 
 

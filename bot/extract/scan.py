@@ -265,7 +265,10 @@ def _with_described(
     )
     platform = tuple(h.start for h in non_policy if h.label == "platform")
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
-    if not weak and not res.names.described_somewhere(norm):
+    # with no vendor named, a headline subject that the summary calls "the company" is
+    # one even in an item that names a place
+    summary_ref = not vendors and any(s >= title_end for s, _ in refs)
+    if not weak and not summary_ref and not res.names.described_somewhere(norm):
         return vendors
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
                        lang == "en", capitalised_nouns=lang == "de")  # fmt: skip
