@@ -238,7 +238,7 @@ def _through_suffix(pats: NamePatterns, text: str, start: int, end: int) -> int:
 
 def _in_place(places: re.Pattern[str], text: str, start: int) -> bool:
     """A place name covers ``start`` (it may begin a word or two earlier)."""
-    for m in places.finditer(text, max(0, start - 20), start + 1):
+    for m in places.finditer(text, max(0, start - 20), start + 40):  # room for its end
         if m.start() <= start < m.end():
             return True
     return False
