@@ -298,3 +298,17 @@ def test_a_name_after_a_possessive_is_the_owner_s_product_not_a_company(
 def test_a_place_opened_by_a_stop_word_is_no_company(title: str, summary: str) -> None:
     f = found(title, summary)
     assert not f.relevant and f.vendor is None, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Explainer: whom Brightmoor's glasses can still put a name to",
+         "Saved contacts yes, strangers no: lookups of unknown people were removed."),
+        ("Orlen's doorbell drops stranger identification",
+         "Registered visitors are still recognised by the camera."),
+    ],
+)  # fmt: skip
+def test_a_participle_opening_a_summary_sentence_is_no_company(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.vendor not in ("Saved", "Registered"), f
