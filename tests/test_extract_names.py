@@ -249,3 +249,17 @@ def test_a_plural_of_people_opening_the_summary_is_no_company() -> None:
     f = found("Deputies need a warrant for face searches under the new state law",
               "Suppliers say the warrant rule changes little for their sales.")  # fmt: skip
     assert f.vendor is None, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("What became of New Jersey's school facial recognition pause?",
+         "Two years on, districts still apply for cameras with face analytics."),
+        ("Inside New Mexico's halt on face matching by state police",
+         "The agency says it will not use the software until rules exist."),
+    ],
+)  # fmt: skip
+def test_a_place_whose_first_word_is_a_stop_word_is_no_company(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.vendor is None and not f.relevant, f
