@@ -17,9 +17,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from bot.models import Entry, FetchResult, Finding
 from store.entries import KeyReader
+from store.event_reads import vendor_names_in
+
+if TYPE_CHECKING:
+    from bot.extract import KnownVendors
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +42,24 @@ class ParseOutput:
     entries: tuple[Entry, ...]  # the new ones
     findings: tuple[Finding | None, ...]  # one per entry
     error: str | None = None
+    # The FR vendors the store knew when the entries were read (None: not looked up),
+    # and each entry's finding read again with them (``known_reading``). The writer
+    # uses these when the store still knows exactly those vendors, else reads again.
+    known_names: tuple[str, ...] | None = None
+    known_findings: tuple[Finding | None, ...] = ()
 
 
 _readers: dict[str, KeyReader] = {}  # one read-only connection per worker and database
 
 
 def parse_and_extract(
-    job: ParseJob, known: Callable[[Sequence[str]], set[str]] | None = None
+    job: ParseJob,
+    known: Callable[[Sequence[str]], set[str]] | None = None,
+    vendors: Callable[[], Sequence[str]] | None = None,
 ) -> ParseOutput:
-    """Parse ``job``'s body, keep the items whose keys are not stored, extract them.
+    """Parse ``job``'s body, keep the items whose keys are not stored, extract them,
+    and read them again with the FR vendors the store knows (``vendors()``; the
+    worker's read-only connection when ``job.db_path`` is given).
 
     The parsing and extraction code is imported on the first body: a cycle where
     every feed answers 304 never loads it."""
@@ -56,9 +70,16 @@ def parse_and_extract(
             job.db_path, KeyReader(job.db_path)
         )
         known = partial(reader, job.feed_id)
+        vendors = partial(vendor_names_in, reader.connection(), relevant_only=True)
     parsed = parse_feed(job.result, feed_id=job.feed_id, source=job.source, known=known)
     findings = tuple(_extract(entry, job.source) for entry in parsed.entries)
-    return ParseOutput(parsed.entries, findings, parsed.error)
+    if vendors is None or not parsed.entries:
+        return ParseOutput(parsed.entries, findings, parsed.error)
+    names = tuple(vendors())
+    matcher = known_matcher(names)
+    again = tuple(known_reading(entry, finding, matcher)
+                  for entry, finding in zip(parsed.entries, findings, strict=True))  # fmt: skip
+    return ParseOutput(parsed.entries, findings, parsed.error, names, again)
 
 
 def _extract(entry: Entry, source: str) -> Finding | None:
@@ -71,6 +92,27 @@ def _extract(entry: Entry, source: str) -> Finding | None:
         log.exception("extraction failed on %r from %r; the entry is kept without a finding",
                       entry.key, source)  # fmt: skip
         return None
+
+
+def known_matcher(names: Sequence[str]) -> KnownVendors | None:
+    from bot.extract import known_vendors
+
+    return known_vendors(names)
+
+
+def known_reading(entry: Entry, finding: Finding | None, known: KnownVendors | None) -> Finding | None:
+    """The item read again with the FR vendors the store already knows, when it names
+    one: that makes it FR news without a face word ("Orrin's halt, explained") and gives
+    the vendor's full name ("Orrin" → "Orrin Biometrics"). Other items keep ``finding``."""
+    from bot.extract import extract
+
+    if known is None or not known.find(entry.text):
+        return finding
+    try:
+        return extract(entry, known) or finding
+    except Exception:
+        log.exception("extraction with known vendors failed on %r", entry.key)
+        return finding
 
 
 def warm_up() -> None:

@@ -25,9 +25,9 @@ from functools import partial
 
 from bot import clustering, page_pipeline
 from bot.config import Config
-from bot.cpu import CpuPool, ParseJob, ParseOutput, parse_and_extract
+from bot.cpu import CpuPool, ParseJob, ParseOutput, known_reading, parse_and_extract
 from bot.delivery.routes import route
-from bot.extract import extract, known_vendors
+from bot.extract import known_vendors
 from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
@@ -285,7 +285,8 @@ class _Cycle:
         if self.db_path is not None and not self.pool_failed:
             return parse_and_extract(job)
         known = partial(entries_store.known_keys, self.store, feed.id)
-        return await asyncio.to_thread(parse_and_extract, job, known)
+        vendors = partial(event_reads.vendor_names, self.store, relevant_only=True)
+        return await asyncio.to_thread(parse_and_extract, job, known, vendors)
 
     def close(self) -> None:
         self.writer.close()
@@ -346,7 +347,8 @@ def process_result(
     work = None
     if result.outcome == "ok":
         known = partial(entries_store.known_keys, store, feed.id)
-        work = parse_and_extract(ParseJob(result, feed.id, feed.name), known)
+        vendors = partial(event_reads.vendor_names, store, relevant_only=True)
+        work = parse_and_extract(ParseJob(result, feed.id, feed.name), known, vendors)
     return write_result(store, config, feed, result, work, now)
 
 
@@ -364,6 +366,7 @@ def write_result(
     ``quiet``: the caller logs the feed's error (once, after the commit)."""
     entries = work.entries if work else ()
     findings = work.findings if work else ()
+    read_before = (work.known_names, work.known_findings) if work else (None, ())
     parse_error = work.error if work else None
     state = next_state(feed, result, settings=config.settings, now=now, parse_error=parse_error)
     baseline = not feed.baseline_done
@@ -372,7 +375,7 @@ def write_result(
     with store.transaction():
         feeds_store.save_feed_state(store, state)
         new, found, alerts, follow_ups = _record(
-            store, config, feed, entries, findings, baseline=baseline, now=now
+            store, config, feed, entries, findings, read_before, baseline=baseline, now=now
         )
     error = parse_error or result.error
     if state.status == "dead":  # an unconfirmed address that never worked: say so plainly
@@ -407,17 +410,26 @@ def _record(
     feed: FeedState,
     entries: Sequence[Entry],
     extracted: Sequence[Finding | None],
+    read_before: tuple[tuple[str, ...] | None, Sequence[Finding | None]] = (None, ()),
     *,
     baseline: bool,
     now: datetime,
 ) -> tuple[int, int, int, int]:
+    """``read_before``: the known FR vendors the parsing worker read the entries with,
+    and its findings with them (see ``bot.cpu.ParseOutput``)."""
     new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
     by_key = {entry.key: finding for entry, finding in zip(entries, extracted, strict=True)}
+    names, again = read_before
+    read_again = dict(zip((e.key for e in entries), again, strict=False)) if again else {}
+    vendors = _KnownVendorNames(store)
     findings = alerts = follow_ups = 0
     for entry_id, entry in new:
         if entries_store.same_article(store, entry_id, entry) is not None:
             continue  # an article already recorded through another feed: one report
-        finding = with_known_vendors(store, entry, by_key.get(entry.key))
+        if names is not None and entry.key in read_again and vendors.names() == names:
+            finding = read_again[entry.key]  # read with the same vendors: the same result
+        else:
+            finding = with_known_vendors(store, entry, by_key.get(entry.key), vendors.names())
         if finding is None:
             continue
         finding = with_history(store, entry, finding, now)
@@ -430,6 +442,7 @@ def _record(
             primary=feed.kind in PRIMARY_KINDS,
             max_updates=config.max_updates_per_event,
         )
+        vendors.forget()  # the event store changed: its FR vendors may have too
         entries_store.record_finding(store, entry_id, finding, change.event_id)
         alertable = not baseline and is_fresh(entry, config.settings, now)
         written = route(store, change, alertable=alertable)
@@ -441,19 +454,30 @@ def _record(
     return len(new), findings, alerts, follow_ups
 
 
-def with_known_vendors(store: Store, entry: Entry, finding: Finding | None) -> Finding | None:
-    """The item read again with the FR vendors the store already knows, when it names
-    one: that makes it FR news without a face word ("Orrin's halt, explained") and gives
-    the vendor's full name ("Orrin" → "Orrin Biometrics"). Other items are not extracted
-    again."""
-    known = known_vendors(event_reads.vendor_names(store, relevant_only=True))
-    if known is None or not known.find(entry.text):
-        return finding
-    try:
-        return extract(entry, known) or finding
-    except Exception:
-        log.exception("extraction with known vendors failed on %r", entry.key)
-        return finding
+class _KnownVendorNames:
+    """The store's FR vendor names, read once until clustering writes again."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._names: tuple[str, ...] | None = None
+
+    def names(self) -> tuple[str, ...]:
+        if self._names is None:
+            self._names = tuple(event_reads.vendor_names(self.store, relevant_only=True))
+        return self._names
+
+    def forget(self) -> None:
+        self._names = None
+
+
+def with_known_vendors(
+    store: Store, entry: Entry, finding: Finding | None, names: Sequence[str] | None = None
+) -> Finding | None:
+    """The item read again with the FR vendors the store already knows (``names``, read
+    from the store when not given), when it names one: see ``bot.cpu.known_reading``."""
+    if names is None:
+        names = event_reads.vendor_names(store, relevant_only=True)
+    return known_reading(entry, finding, known_vendors(names))
 
 
 def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) -> Finding:

@@ -90,10 +90,14 @@ class KeyReader:
         self._conn: sqlite3.Connection | None = None
 
     def __call__(self, feed_id: str, keys: Sequence[str]) -> set[str]:
+        return _known(self.connection(), feed_id, keys)
+
+    def connection(self) -> sqlite3.Connection:
+        """The read-only connection (for other reads of the same worker)."""
         if self._conn is None:
             uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
             self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
-        return _known(self._conn, feed_id, keys)
+        return self._conn
 
 
 def _known(conn: sqlite3.Connection, feed_id: str, keys: Sequence[str]) -> set[str]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from bot.events.signatures import vendor_key
 from bot.models import Event, EventUpdate, Mention
-from store.db import Store, parse_iso
+from store.db import Store, parse_iso, translated
 from store.entries import finding_date
 
 # --------------------------------------------------------------------------- reading
@@ -111,14 +112,20 @@ def vendor_events(store: Store, vendor: str, *, also_actor_types: Sequence[str])
 def vendor_names(store: Store, *, relevant_only: bool = False) -> list[str]:
     """Vendors that have events (display names, one per vendor, sorted); with
     ``relevant_only``, vendors with a policy change of their own."""
+    with store.lock, translated(store.path):
+        return vendor_names_in(store.db.conn, relevant_only=relevant_only)
+
+
+def vendor_names_in(conn: sqlite3.Connection, *, relevant_only: bool = False) -> list[str]:
+    """``vendor_names`` over a plain connection (a parsing worker's read-only one)."""
     only = " AND relevant = 1" if relevant_only else ""
-    rows = store.query(
+    rows = conn.execute(
         "SELECT vendor, COUNT(*) AS n FROM events WHERE vendor_key != '' AND vendor IS NOT NULL"
         f"{only} GROUP BY vendor_key, vendor ORDER BY n DESC"
     )
     names: dict[str, str] = {}
-    for row in rows:
-        names.setdefault(vendor_key(row["vendor"]), str(row["vendor"]))
+    for vendor, _count in rows:
+        names.setdefault(vendor_key(vendor), str(vendor))
     return sorted(names.values(), key=str.casefold)
 
 
