@@ -100,7 +100,9 @@ def known_matcher(names: Sequence[str]) -> KnownVendors | None:
     return known_vendors(names)
 
 
-def known_reading(entry: Entry, finding: Finding | None, known: KnownVendors | None) -> Finding | None:
+def known_reading(
+    entry: Entry, finding: Finding | None, known: KnownVendors | None
+) -> Finding | None:
     """The item read again with the FR vendors the store already knows, when it names
     one: that makes it FR news without a face word ("Orrin's halt, explained") and gives
     the vendor's full name ("Orrin" → "Orrin Biometrics"). Other items keep ``finding``."""
