@@ -62,8 +62,8 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     retires = "capability" in objects and "dataset" not in objects
     if label == "pause":
         return _pause(sc, cue, objects, groups, retires)
-    if label == "refusal":
-        return "ban"
+    if label in ("ban", "refusal"):
+        return _ban_or_restriction(sc, cue, objects, groups, lo, hi)
     if label == "customer_loss":
         # "police lose …" refuses a customer group; "new clients lose access" gates use
         return "ban" if groups & _NAMED_GROUPS else "restriction"
@@ -71,8 +71,10 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
         # turning away a whole customer group is a ban; one customer or request, vetting
         return "ban" if _group_refused(sc, cue, hi) else "restriction"
     if label == "stop_supply":
-        if groups & _NAMED_GROUPS or "customers" in objects:
+        if groups & _NAMED_GROUPS:
             return "ban"  # dropping a class of customers ("closes casino accounts")
+        if "customers" in objects:  # "closes 200 accounts": single offenders, vetting
+            return "restriction" if _counted(sc, cue, hi) else "ban"
         # Stopping sales of one capability ("emotion-reading") retires it: a restriction.
         return "restriction" if retires else "exit"
     if label in ("removal", "shutdown"):
@@ -87,6 +89,31 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
 
 
 _ONE = re.compile(r"\b(?:a|an|one|that|this|its)\b", re.IGNORECASE)
+_PLACES = re.compile(r"\b(?:states|countries|provinces|regions|markets|territories)\b", re.I)
+_COUNT = re.compile(r"\b(?:\d[\d,.]*|some|several|dozens|hundreds|thousands)\s+(?:[\w-]+\s+)?$")
+
+
+def _ban_or_restriction(
+    sc: Scan, cue: Hit, objects: set[str], groups: set[str], lo: int, hi: int
+) -> str:
+    """A ban refuses a customer group or a use; blocking a class of searches (minors'
+    faces, queries from one country), users or places, with no customer group named,
+    gates the product: a restriction ("keeps uniformed officers out of results")."""
+    if "searches" in objects:
+        return "restriction"
+    if groups & _NAMED_GROUPS or objects & {"supply", "customers"}:
+        return "ban"
+    if "everyone" in groups or sc.first_region(lo, hi) is not None:
+        return "restriction"
+    return "restriction" if _PLACES.search(sc.text, cue.end, hi) else "ban"
+
+
+def _counted(sc: Scan, cue: Hit, hi: int) -> bool:
+    """The customers the cue drops are counted ("closes 200 accounts"), not a class."""
+    for o in between(sc.objects, cue.start, hi):
+        if o.label == "customers":
+            return _COUNT.search(sc.text, max(cue.start, o.start - 30), o.start) is not None
+    return False
 
 
 def _group_refused(sc: Scan, cue: Hit, hi: int) -> bool:
@@ -135,6 +162,9 @@ def _weight(sc: Scan, cue: Hit) -> float:
 
 def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     """No actor named before the cue (headline style): the vendor after it, or an authority."""
+    owner = _genitive_owner(sc, cue)
+    if owner is not None:
+        return owner
     if unknown_subject_is_named(sc, cue, resources().names.stop):
         authority = next((m.kind for m in found if m.kind in AUTHORITIES), None)
         return Actor(authority) if authority else Actor("other")
@@ -144,6 +174,31 @@ def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
         if cue.start <= v.start < sc.title_end:
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
     return Actor("unknown")
+
+
+# "the freeze OF X", "la moratoria DE X", "lo stop DI X", "die Pause VON X"
+_GENITIVE = re.compile(
+    r"(?:\b(?:of|de|di|del|della|dello|des|du|do|da|von|vom)\s+(?:the\s+)?|\bd')$", re.IGNORECASE
+)
+GENITIVE_REACH = 30
+
+
+def _genitive_owner(sc: Scan, cue: Hit) -> Actor | None:
+    """A vendor in the genitive of a policy noun that opens the cue's clause owns the verb
+    after it ("la moratoria de X sigue", "le gel des ventes de X se poursuit"); a noun cue
+    followed by one is that vendor's ("la pausa di X")."""
+    s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
+    c_start = clause_start(sc.breaks, s_start, cue.start)
+    for v in sc.vendors:
+        if not c_start <= v.start < min(s_end, cue.end + GENITIVE_REACH):
+            continue
+        if not _GENITIVE.search(sc.text, max(c_start, v.start - 12), v.start):
+            continue
+        nouns = [h for h in sc.actions if c_start <= h.start and h.end <= v.start
+                 and v.start - h.end <= GENITIVE_REACH]  # fmt: skip
+        if nouns and (v.start < cue.start or nouns[-1] is cue or nouns[-1].start == cue.start):
+            return Actor("vendor", v.vendor, v.product, v.start, v.end)
+    return None
 
 
 def _customer_loss_vendor(sc: Scan, cue: Hit) -> Actor:
@@ -196,9 +251,12 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
 _SUBORDINATE = re.compile(
     r"(?:\b(?:since|after|following|before|despite|until)\s+(?:the|its|their|a|an)\s+"
     r"(?:[\w'-]+\s+){0,3}$|,\s*(?:which|who|that)\s[^,;]*$"
+    r"|\b(?:since|after|following|before|despite)\s+$"
     r"|\b(?:formerly|previously|long-|once-|earlier)\S*\s*$)",
     re.IGNORECASE,
 )
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
+_PAST = re.compile(r"[\w-]+ed\b|(?:shut|quit|left|went|withdrew|froze|sold)\b", re.IGNORECASE)
 # "… it switched off five years ago": a past act named as background.
 _AGO = re.compile(
     r"^(?:\s+[\w'-]+){0,4}?\s+(?:(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago\b"
@@ -210,6 +268,10 @@ def subordinate(sc: Scan, cue: Hit) -> bool:
     """The cue sits in a subordinate background phrase of its sentence."""
     s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
     if _SUBORDINATE.search(sc.text, max(s_start, cue.start - 80), cue.start) is not None:
+        return True
+    if _RELATIVE.search(sc.text, max(s_start, cue.start - 12), cue.start) and _PAST.match(
+        sc.text, cue.start
+    ):  # "the company that deleted its index": a past act named as background
         return True
     return _AGO.match(sc.text[cue.end : min(s_end, cue.end + 60)]) is not None
 

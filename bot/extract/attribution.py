@@ -134,7 +134,7 @@ class Actor:
 class Mention:
     start: int
     end: int
-    kind: str  # "vendor" | authority kind | "company" | "other"
+    kind: str  # "vendor" | authority kind | "company" | "product" | "other"
     vendor: str | None = None
     product: str | None = None
 
@@ -208,7 +208,7 @@ def resolve(sc: Scan, found: list[Mention], m: Mention) -> Actor:
         return Actor("vendor", m.vendor, m.product, m.start, m.end)
     if m.kind in ("government", "regulator", "court"):
         return Actor(m.kind, None, None, m.start, m.end)
-    if m.kind == "company":
+    if m.kind in ("company", "product"):
         for prior in reversed([p for p in found if p.end <= m.start]):
             if prior.kind == "vendor":
                 return Actor("vendor", prior.vendor, prior.product, m.start, m.end)
@@ -275,7 +275,9 @@ def _can_act(sc: Scan, m: Mention, cue: Hit) -> bool:
     if possessive and m.kind == "other":
         return False
     s_start = sc.sentences[sc.sentence_of(m.start)][0]  # never look into the sentence before
-    return not prepositional(sc.text, m.start, reach=1 if m.kind == "company" else 4, floor=s_start)
+    return not prepositional(
+        sc.text, m.start, reach=1 if m.kind in ("company", "product") else 4, floor=s_start
+    )
 
 
 def _coordinated_vendor(text: str, before: list[Mention]) -> Mention | None:
@@ -383,7 +385,10 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
 
 
 def _governs(text: str, call: Hit, actor: Actor, c_start: int) -> bool:
-    """A call word governs the cue: between subject and cue, or just before the subject."""
+    """A call word governs the cue: between subject and cue, or just before the subject;
+    never across a clause break ("told to wait as X keeps …")."""
+    if call.end <= c_start:
+        return False
     if actor.start < 0:
         return call.start >= c_start
     if call.start >= actor.end:
@@ -403,7 +408,7 @@ def call_authority(sc: Scan, found: list[Mention], cue: Hit, actor: Actor) -> st
         for m in reversed([m for m in found if s_start <= m.start and m.end <= h.start]):
             if m.kind in ("government", "regulator", "court"):
                 return m.kind
-            if m.kind == "company":
+            if m.kind in ("company", "product"):
                 resolved = resolve(sc, found, m)
                 if resolved.kind in ("government", "regulator", "court"):
                     return resolved.kind

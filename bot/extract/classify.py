@@ -179,6 +179,9 @@ def _not_the_news(
     title_acts = [a for a in chosen if sc.in_title(a.start)]
     if title_acts and not all(a.label in WEAK_LABELS for a in title_acts):
         return False
+    if any(a.label == "restriction" and (not framing.vetting(sc, a) or _adds(launch, a))
+           for a in title_acts):  # fmt: skip
+        return False  # "adds a consent check", "ships without naming": the limit is the news
     for h in launch:
         if sc.in_title(h.start):
             actor = subject(sc, found, h)
@@ -190,6 +193,11 @@ def _not_the_news(
     enforcement = [h for h in sc.non_policy if h.label == "enforcement" and sc.in_title(h.start)]
     summary_weight = sum(a.weight for a in chosen)
     return bool(enforcement) or (bool(title_calls) and summary_weight < SUMMARY_ONLY_MIN)
+
+
+def _adds(launch: list[Hit], act: Act) -> bool:
+    """The launch verb's object is the restriction ("adds a review gate")."""
+    return any(h.start == act.start for h in launch)
 
 
 def _paid_settlement(sc: Scan, chosen: list[Act]) -> bool:

@@ -159,6 +159,17 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
     """ "deployment" for a launch-type item, unless it gates what it launches (vetting,
     approval, limited access): a gated launch keeps a restrictive policy, it does not
     undo one."""
-    if not launch or any(h.label == "restriction" for h in sc.actions):
+    if not launch or any(vetting(sc, h) for h in sc.actions if h.label == "restriction"):
         return None
     return "deployment"
+
+
+# Access limited to vetted customers (not an opt-in setting or a withheld capability).
+_VETTING = re.compile(
+    r"(?i)\b(?:only|vet\w*|approv\w*|verified|selected?|limited|invit\w*|review\w*|appl(?:y|ies|ication))\b"
+)
+
+
+def vetting(sc: Scan, hit: Hit | Act) -> bool:
+    """A restriction cue that gates who gets access ("only vetted media firms")."""
+    return _VETTING.search(sc.text, hit.start, hit.end) is not None

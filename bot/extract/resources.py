@@ -198,6 +198,7 @@ def resources() -> Resources:
         "actors": {
             **_table(cues.get("authorities"), "authorities"),
             "company": _languages(cues.get("company_refs"), "company_refs"),
+            "product": _languages(cues.get("product_refs"), "product_refs"),
             "other": _languages(cues.get("other_actors"), "other_actors"),
         },
         "authority_verbs": {

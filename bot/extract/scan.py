@@ -20,7 +20,9 @@ _PLACE = re.compile(
     r"(?i:city|cities|council|ordinance|county|municipal|mayor|town|village|state|governor|"
     r"concejo|ayuntamiento|mairie|ville|Stadt|Gemeinde|comune|prefeitura|câmara)"
 )
-_OBJECT_LABELS = frozenset({"dataset", "capability", "supply", "customers", "investment"})
+_OBJECT_LABELS = frozenset(
+    {"dataset", "capability", "supply", "customers", "investment", "searches"}
+)
 
 # Same-length replacements, so offsets into the normalised text are offsets
 # into Entry.text.
