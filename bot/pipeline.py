@@ -5,10 +5,10 @@ processes (``bot.cpu``), one per core, for items whose keys the store does not
 hold yet. One writer thread (``bot.writer``) then records each feed atomically
 (feed state, entries, findings, events and outbox rows; several feeds share a
 transaction when they queue up), so a crash or a signal never leaves half a feed
-written and no two threads wait on the store. At most
-``AHEAD`` response bodies are held between their download and their write: the
-fetcher waits for a slot before reading a body, so memory stays flat however many
-feeds there are.
+written and no two threads wait on the store. At most ``AHEAD`` feeds (and the
+next one in write order) hold a response body or its parsed items between the
+download and the end of their write: the fetcher waits for a place before reading
+a body, so memory stays flat however many feeds there are.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import asyncio
 import ctypes
 import ctypes.util
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, replace
@@ -138,6 +139,8 @@ async def poll_once(
         pool_after = POOL_AFTER if workers is None else 0
         cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, pool_after)
         cycle.progress = progress
+        switch = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
         try:
             if fetcher is None:
                 async with Fetcher(config.settings) as own:
@@ -145,6 +148,7 @@ async def poll_once(
             else:
                 outcomes = await cycle.run(fetcher, due)
         finally:
+            sys.setswitchinterval(switch)
             cycle.close()
     state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
     metrics.polled()
@@ -165,7 +169,39 @@ def rate_limited_until(feed: FeedState, now: datetime) -> datetime | None:
     return None
 
 
-AHEAD = 8  # response bodies held at most between download and write
+AHEAD = 16  # feeds holding a response body or its parsed items between download and write
+# How long the writer thread may hold the GIL while the event loop waits for it. At
+# Python's default (5 ms) the loop waited about that long after every socket call and
+# pipe write while the writer was busy: seconds per thousand feeds, and the downloads
+# that feed the workers fell behind.
+SWITCH_INTERVAL = 0.0005
+
+
+class _Window:
+    """At most ``size`` feeds hold a body or its parsed items, from the download until
+    their write is done; the next feed in write order may take one spare place, so
+    the feeds inside never all wait on one that cannot get in."""
+
+    def __init__(self, size: int) -> None:
+        self.free = size
+        self._waiters: list[asyncio.Future[None]] = []
+
+    async def enter(self, is_next: Callable[[], bool]) -> None:
+        while not (self.free > 0 or (self.free > -1 and is_next())):
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            await waiter
+        self.free -= 1
+
+    def leave(self) -> None:
+        self.free += 1
+        self.wake()
+
+    def wake(self) -> None:
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
 
 
 class _Cycle:
@@ -177,10 +213,10 @@ class _Cycle:
         self.store, self.config, self.now, self.pool = store, config, now, pool
         self.pool_after = pool_after
         self.pool_failed = False
-        self.slots = asyncio.Semaphore(AHEAD)
+        self.window = _Window(AHEAD)
         self.bodies = 0
         self.writer = Writer(store)
-        self.written: dict[str, asyncio.Event] = {}  # feed id → its write is done
+        self.queued: dict[str, asyncio.Event] = {}  # feed id → its write is queued
         self.previous: dict[str, str] = {}  # feed id → the feed written just before it
         on_disk = store.path.name not in ("", ":memory:") and store.path.exists()
         self.db_path = str(store.path) if on_disk else None
@@ -191,9 +227,10 @@ class _Cycle:
         # Writes go in a canonical order (by feed id) whatever order the downloads
         # finish in: clustering then sees the same entries in the same order, so the
         # same items give the same events and alerts. Fetching and the CPU work still
-        # overlap; a feed only waits for the feeds before it to be written.
+        # overlap; a feed only waits for the feed before it to queue its write (the
+        # writer runs them in that order, several feeds to a transaction).
         ordered = sorted(due, key=lambda feed: feed.id)
-        self.written = {feed.id: asyncio.Event() for feed in ordered}
+        self.queued = {feed.id: asyncio.Event() for feed in ordered}
         self.previous = {b.id: a.id for a, b in zip(ordered, ordered[1:], strict=False)}
         return list(await asyncio.gather(*(self.counted(fetcher, feed, len(ordered))
                                            for feed in ordered)))  # fmt: skip
@@ -206,39 +243,53 @@ class _Cycle:
             self.progress(self.done, total, outcome)
         return outcome
 
+    def is_next(self, feed: FeedState) -> bool:
+        """Every feed before this one has queued its write."""
+        before = self.previous.get(feed.id)
+        return before is None or self.queued[before].is_set()
+
     async def my_turn(self, feed: FeedState) -> None:
         before = self.previous.get(feed.id)
         if before is not None:
-            await self.written[before].wait()
+            await self.queued[before].wait()
+
+    async def write(self, feed: FeedState, job: Callable[[], FeedOutcome]) -> FeedOutcome:
+        """Queue ``job`` in the writer (the next feed may queue its own now); its result."""
+        future = self.writer.submit(job)
+        self._mark_queued(feed)
+        return await future
+
+    def _mark_queued(self, feed: FeedState) -> None:
+        if not self.queued[feed.id].is_set():
+            self.queued[feed.id].set()
+            self.window.wake()  # the next feed may take the spare place now
 
     async def one(self, fetcher: Fetcher, feed: FeedState) -> FeedOutcome:
         held = False
 
-        async def take_slot() -> None:
+        async def take_place() -> None:
             nonlocal held
-            await self.slots.acquire()
+            await self.window.enter(partial(self.is_next, feed))
             held = True
 
         result = FetchResult(feed_id=feed.id, outcome="error")
         store, config, now = self.store, self.config, self.now
         try:
-            result = await fetcher.fetch(feed, before_body=take_slot)
+            result = await fetcher.fetch(feed, before_body=take_place)
             metrics.fetched(result.outcome, result.elapsed)
             if feed.kind == "page":  # a watched page: read and written in the writer
-                held = self._release(held)
                 await self.my_turn(feed)
-                page = await self.writer.write(
-                    partial(process_page, store, config, feed, result, now=now)
+                page = await self.write(
+                    feed, partial(process_page, store, config, feed, result, now=now)
                 )
                 metrics.recorded(entries=page.new_entries, findings=page.findings,
                                  alerts=page.alerts, updates=page.follow_ups)  # fmt: skip
                 return page
             work = await self.cpu_work(feed, result) if result.outcome == "ok" else None
             result = replace(result, body=b"")  # the writer needs no body
-            held = self._release(held)  # the body is gone: free its slot before waiting
             await self.my_turn(feed)
-            outcome = await self.writer.write(
-                partial(write_result, store, config, feed, result, work, now, quiet=True)
+            outcome = await self.write(
+                feed, partial(write_result, store, config, feed, result, work, now, quiet=True)
             )
             if outcome.error:  # the caller reports failures (PollSummary.failures), once each
                 log.info("%s", outcome.error)
@@ -249,17 +300,14 @@ class _Cycle:
             raise
         except Exception as exc:  # a bug on one feed must not stop the others
             log.exception("processing feed %r failed", feed.name)
-            return await self.writer.write(
-                partial(record_crash, store, config, feed, result, exc, now)
+            await self.my_turn(feed)
+            return await self.write(
+                feed, partial(record_crash, store, config, feed, result, exc, now)
             )
         finally:
-            self._release(held)
-            self.written[feed.id].set()
-
-    def _release(self, held: bool) -> bool:
-        if held:
-            self.slots.release()
-        return False
+            if held:
+                self.window.leave()
+            self._mark_queued(feed)
 
     async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
         """Parse in a worker process once enough bodies came to pay for starting them.
