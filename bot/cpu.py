@@ -21,12 +21,15 @@ from typing import TYPE_CHECKING
 
 from bot.models import Entry, FetchResult, Finding
 from store.entries import KeyReader
-from store.event_reads import vendor_names_in
+from store.event_reads import fr_vendor_names_in
 
 if TYPE_CHECKING:
     from bot.extract import KnownVendors
 
 log = logging.getLogger(__name__)
+
+# The FR vendors the store knows: with a policy change of their own, and the others.
+KnownNames = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class ParseOutput:
     # The FR vendors the store knew when the entries were read (None: not looked up),
     # and each entry's finding read again with them (``known_reading``). The writer
     # uses these when the store still knows exactly those vendors, else reads again.
-    known_names: tuple[str, ...] | None = None
+    known_names: KnownNames | None = None
     known_findings: tuple[Finding | None, ...] = ()
 
 
@@ -55,7 +58,7 @@ _readers: dict[str, KeyReader] = {}  # one read-only connection per worker and d
 def parse_and_extract(
     job: ParseJob,
     known: Callable[[Sequence[str]], set[str]] | None = None,
-    vendors: Callable[[], Sequence[str]] | None = None,
+    vendors: Callable[[], tuple[Sequence[str], Sequence[str]]] | None = None,
 ) -> ParseOutput:
     """Parse ``job``'s body, keep the items whose keys are not stored, extract them,
     and read them again with the FR vendors the store knows (``vendors()``; the
@@ -70,12 +73,13 @@ def parse_and_extract(
             job.db_path, KeyReader(job.db_path)
         )
         known = partial(reader, job.feed_id)
-        vendors = partial(vendor_names_in, reader.connection(), relevant_only=True)
+        vendors = partial(fr_vendor_names_in, reader.connection())
     parsed = parse_feed(job.result, feed_id=job.feed_id, source=job.source, known=known)
     findings = tuple(_extract(entry, job.source) for entry in parsed.entries)
     if vendors is None or not parsed.entries:
         return ParseOutput(parsed.entries, findings, parsed.error)
-    names = tuple(vendors())
+    changed, acted = vendors()
+    names = (tuple(changed), tuple(acted))
     matcher = known_matcher(names)
     again = tuple(known_reading(entry, finding, matcher)
                   for entry, finding in zip(parsed.entries, findings, strict=True))  # fmt: skip
@@ -94,10 +98,13 @@ def _extract(entry: Entry, source: str) -> Finding | None:
         return None
 
 
-def known_matcher(names: Sequence[str]) -> KnownVendors | None:
+def known_matcher(names: KnownNames) -> KnownVendors | None:
+    """The matcher for the FR vendors of ``store.event_reads.fr_vendor_names``: those
+    with a policy change (short forms too), and the others (full names only)."""
     from bot.extract import known_vendors
 
-    return known_vendors(names)
+    changed, acted = names
+    return known_vendors(changed, exact=acted)
 
 
 def known_reading(

@@ -26,9 +26,16 @@ from functools import partial
 
 from bot import clustering, page_pipeline
 from bot.config import Config
-from bot.cpu import CpuPool, ParseJob, ParseOutput, known_reading, parse_and_extract
+from bot.cpu import (
+    CpuPool,
+    KnownNames,
+    ParseJob,
+    ParseOutput,
+    known_matcher,
+    known_reading,
+    parse_and_extract,
+)
 from bot.delivery.routes import route
-from bot.extract import known_vendors
 from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
@@ -333,7 +340,7 @@ class _Cycle:
         if self.db_path is not None and not self.pool_failed:
             return parse_and_extract(job)
         known = partial(entries_store.known_keys, self.store, feed.id)
-        vendors = partial(event_reads.vendor_names, self.store, relevant_only=True)
+        vendors = partial(event_reads.fr_vendor_names, self.store)
         return await asyncio.to_thread(parse_and_extract, job, known, vendors)
 
     def close(self) -> None:
@@ -395,7 +402,7 @@ def process_result(
     work = None
     if result.outcome == "ok":
         known = partial(entries_store.known_keys, store, feed.id)
-        vendors = partial(event_reads.vendor_names, store, relevant_only=True)
+        vendors = partial(event_reads.fr_vendor_names, store)
         work = parse_and_extract(ParseJob(result, feed.id, feed.name), known, vendors)
     return write_result(store, config, feed, result, work, now)
 
@@ -458,7 +465,7 @@ def _record(
     feed: FeedState,
     entries: Sequence[Entry],
     extracted: Sequence[Finding | None],
-    read_before: tuple[tuple[str, ...] | None, Sequence[Finding | None]] = (None, ()),
+    read_before: tuple[KnownNames | None, Sequence[Finding | None]] = (None, ()),
     *,
     baseline: bool,
     now: datetime,
@@ -503,15 +510,17 @@ def _record(
 
 
 class _KnownVendorNames:
-    """The store's FR vendor names, read once until clustering writes again."""
+    """The store's FR vendor names (``store.event_reads.fr_vendor_names``), read once
+    until clustering writes again."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._names: tuple[str, ...] | None = None
+        self._names: KnownNames | None = None
 
-    def names(self) -> tuple[str, ...]:
+    def names(self) -> KnownNames:
         if self._names is None:
-            self._names = tuple(event_reads.vendor_names(self.store, relevant_only=True))
+            changed, acted = event_reads.fr_vendor_names(self.store)
+            self._names = (tuple(changed), tuple(acted))
         return self._names
 
     def forget(self) -> None:
@@ -519,13 +528,14 @@ class _KnownVendorNames:
 
 
 def with_known_vendors(
-    store: Store, entry: Entry, finding: Finding | None, names: Sequence[str] | None = None
+    store: Store, entry: Entry, finding: Finding | None, names: KnownNames | None = None
 ) -> Finding | None:
     """The item read again with the FR vendors the store already knows (``names``, read
     from the store when not given), when it names one: see ``bot.cpu.known_reading``."""
     if names is None:
-        names = event_reads.vendor_names(store, relevant_only=True)
-    return known_reading(entry, finding, known_vendors(names))
+        changed, acted = event_reads.fr_vendor_names(store)
+        names = (tuple(changed), tuple(acted))
+    return known_reading(entry, finding, known_matcher(names))
 
 
 def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) -> Finding:

@@ -112,21 +112,41 @@ def vendor_events(store: Store, vendor: str, *, also_actor_types: Sequence[str])
 def vendor_names(store: Store, *, relevant_only: bool = False) -> list[str]:
     """Vendors that have events (display names, one per vendor, sorted); with
     ``relevant_only``, vendors with a policy change of their own."""
-    with store.lock, translated(store.path):
-        return vendor_names_in(store.db.conn, relevant_only=relevant_only)
-
-
-def vendor_names_in(conn: sqlite3.Connection, *, relevant_only: bool = False) -> list[str]:
-    """``vendor_names`` over a plain connection (a parsing worker's read-only one)."""
     only = " AND relevant = 1" if relevant_only else ""
-    rows = conn.execute(
+    rows = store.query(
         "SELECT vendor, COUNT(*) AS n FROM events WHERE vendor_key != '' AND vendor IS NOT NULL"
         f"{only} GROUP BY vendor_key, vendor ORDER BY n DESC"
     )
     names: dict[str, str] = {}
-    for vendor, _count in rows:
-        names.setdefault(vendor_key(vendor), str(vendor))
+    for row in rows:
+        names.setdefault(vendor_key(row["vendor"]), str(row["vendor"]))
     return sorted(names.values(), key=str.casefold)
+
+
+def fr_vendor_names(store: Store) -> tuple[list[str], list[str]]:
+    """The FR vendors the store knows (every event is FR news): those with a policy
+    change of their own, and the others that acted in FR news of their own (a launch,
+    a deal, a platform cutting them off). Companies only an authority acted on are left
+    out (their names may be misread words)."""
+    with store.lock, translated(store.path):
+        return fr_vendor_names_in(store.db.conn)
+
+
+def fr_vendor_names_in(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
+    """``fr_vendor_names`` over a plain connection (a parsing worker's read-only one)."""
+    rows = conn.execute(
+        "SELECT vendor, MAX(relevant) AS changed, COUNT(*) AS n FROM events"
+        " WHERE vendor_key != '' AND vendor IS NOT NULL"
+        " AND (relevant = 1 OR actor_type = 'vendor')"
+        " GROUP BY vendor_key, vendor ORDER BY n DESC"
+    )
+    changed: dict[str, str] = {}
+    acted: dict[str, str] = {}
+    for vendor, was_changed, _count in rows:
+        key = vendor_key(vendor)
+        (changed if was_changed else acted).setdefault(key, str(vendor))
+    others = [name for key, name in acted.items() if key not in changed]
+    return sorted(changed.values(), key=str.casefold), sorted(others, key=str.casefold)
 
 
 def _mentions(store: Store, event_id: int) -> tuple[Mention, ...]:

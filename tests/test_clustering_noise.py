@@ -434,3 +434,124 @@ def test_same_vendor_compares_whole_leading_words() -> None:
     assert not matching.same_vendor("ondine", "ondinex")
     assert not matching.same_vendor("ondine analytics", "ondine scan")
     assert not matching.same_vendor("", "ondine")
+
+
+# --------------------------------------------------------------------------- who acts
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ["Halden Scan stays off the table for every county, the firm told the council.",
+     "The vendor's letter to the county board says Halden Scan is withdrawn from deputies.",
+     "A judge was told in a filing that Halden Scan no longer goes to county deputies."],
+    ids=["told-the-council", "letter-to-the-board", "court-filing"],
+)  # fmt: skip
+def test_a_vendor_change_first_read_as_an_authoritys_act_takes_the_vendors_report(
+    store: Store, summary: str
+) -> None:
+    """The first report names an authority the vendor spoke to and is read as its act
+    (no action); the vendor's own report days later joins it and the event alerts once,
+    as the vendor's change."""
+    misread, _ = record(store, report("County deputies lose Halden Scan", summary,
+                                      vendor="Brisk Optics", actor="government", relevant=False,
+                                      action=None, product=None, region=None))  # fmt: skip
+    change, written = record(store, report(
+        "Brisk Optics refuses county deputies its face matcher",
+        "Brisk Optics says no sheriff or deputy will get the matcher.", day=2,
+        vendor="Brisk Optics", action="ban", product=None))  # fmt: skip
+    assert change.event_id == misread.event_id
+    event = event_reads.get_event(store, misread.event_id)
+    assert event is not None and event.actor_type == "vendor" and event.relevant
+    assert written == 1 and alerts(store) == 1
+
+
+def test_an_authority_reading_after_the_vendors_change_keeps_the_event_the_vendors(
+    store: Store,
+) -> None:
+    """One report each way: the event stays the vendor's relevant change (an even split
+    on relevance alerts, and a relevant event's actor is the vendor)."""
+    first, _ = record(store, report("Brisk Optics refuses county deputies its face matcher",
+                                    vendor="Brisk Optics", product=None))  # fmt: skip
+    change, _ = record(store, report("Brisk Optics tells county board its matcher is off limits",
+                                     day=1, vendor="Brisk Optics", actor="government",
+                                     relevant=False, action=None, product=None, region=None))  # fmt: skip
+    assert change.event_id == first.event_id
+    event = event_reads.get_event(store, first.event_id)
+    assert event is not None and event.relevant and event.actor_type == "vendor"
+    assert alerts(store) == 1
+
+
+@pytest.mark.parametrize(
+    ("day", "region"), [(9, "US"), (2, "EU")], ids=["a-week-later", "another-region"]
+)
+def test_an_authority_acting_on_the_vendor_outside_the_same_story_is_its_own_event(
+    store: Store, day: float, region: str
+) -> None:
+    first, _ = record(store, report("Brisk Optics refuses county deputies its face matcher",
+                                    vendor="Brisk Optics", product=None, region="US"))  # fmt: skip
+    change, _ = record(store, report(
+        "Privacy office opens inquiry into Brisk Optics", "Inspectors will audit its matcher.",
+        day=day, vendor="Brisk Optics", actor="regulator", relevant=False, action=None,
+        product=None, region=region))  # fmt: skip
+    assert change.event_id != first.event_id
+
+
+# --------------------------------------------------------------------------- new markets
+
+
+ROLLOUT = ("Pellamy brings back face albums with an opt-in switch",
+           "Face albums return to the Pellamy photo app for users who opt in.")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("region", "joins"),
+    [("CA", False), ("UK", False), ("US", True), (None, True), ("global", True)],
+    ids=["another-country", "another-bloc", "same-country", "no-region", "worldwide"],
+)
+def test_a_later_rollout_to_another_market_is_a_new_event(
+    store: Store, region: str | None, joins: bool
+) -> None:
+    """Two months on, the same feature in the same words: a new country is the vendor's
+    next decision (it alerts again); the same market is a follow-up."""
+    first, _ = record(store, report(*ROLLOUT, vendor="Pellamy", action="reversal",
+                                    product="Face Albums", region="US"))  # fmt: skip
+    change, _ = record(store, report(
+        "Pellamy face albums with an opt-in switch come to more users",
+        "Face albums return in the Pellamy photo app for users who opt in.", day=60,
+        vendor="Pellamy", action="reversal", product="Face Albums", region=region))  # fmt: skip
+    assert (change.event_id == first.event_id) is joins
+    assert alerts(store) == (1 if joins else 2)
+
+
+def test_a_market_named_in_the_news_cycle_is_still_the_same_event(store: Store) -> None:
+    first, _ = record(store, report(*ROLLOUT, vendor="Pellamy", action="reversal",
+                                    product="Face Albums", region="US"))  # fmt: skip
+    change, _ = record(store, report(
+        "Pellamy face albums are back, Canadians included", ROLLOUT[1], day=3,
+        vendor="Pellamy", action="reversal", product="Face Albums", region="CA"))  # fmt: skip
+    assert change.event_id == first.event_id
+
+
+# --------------------------------------------------------------------------- turnarounds
+
+
+def test_a_return_a_week_after_the_removal_is_a_new_event_however_alike_the_words(
+    store: Store,
+) -> None:
+    removal, _ = record(store, report(
+        "Gallivant photo lenses stop reading faces for users in one state",
+        "Gallivant says its photo lenses no longer read faces there.", vendor="Gallivant",
+        action="restriction", product=None))  # fmt: skip
+    change, written = record(store, report(
+        "Gallivant photo lenses read faces again for users in one state",
+        "Gallivant says its photo lenses now read faces there again.", day=7,
+        vendor="Gallivant", action="reversal", product=None))  # fmt: skip
+    assert change.event_id != removal.event_id and written == 1 and alerts(store) == 2
+
+
+def test_matching_sees_a_turnaround_only_between_a_stop_and_a_reversal() -> None:
+    assert matching._turnaround("reversal", "shutdown")
+    assert matching._turnaround("ban", "reversal")
+    assert not matching._turnaround("ban", "moratorium")
+    assert not matching._turnaround("reversal", "reversal")
+    assert not matching._turnaround("reversal", None)

@@ -122,3 +122,117 @@ def test_an_opinion_about_a_launch_is_no_move() -> None:
     f = extract(entry("Critics say Tamsin Labs' face matching for stadiums goes too far",
                       "The company launched the product last week."))  # fmt: skip
     assert f is None or f.relevant is False
+
+
+SETTLEMENTS = [
+    ("Under terms that close the tenants' suit, Pardo Vision may not license face matching to landlords",
+     "The company denies wrongdoing."),
+    ("What Pardo Vision agreed to in order to end the class case",
+     "No more face-search sales to insurers, and deletion of old templates after 30 days."),
+    ("Gym operators are barred as Pardo Vision customers under the class-action agreement",
+     "The face-matching vendor must end those contracts within 60 days."),
+    ("Pardo Vision gives up casino customers as part of a class-action deal",
+     "The face-matching firm also pays for an outside monitor."),
+    ("Pardo Vision acepta no vender reconocimiento facial a aseguradoras para cerrar la demanda",
+     "El acuerdo con los demandantes dura cinco años."),
+    ("Pardo Vision bound by agreement to stop selling facial recognition to recruiters",
+     "Applicants who said their faces were scanned without consent share a fund."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary"), SETTLEMENTS)
+def test_terms_of_a_case_are_a_settlement_whoever_the_subject(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", "settlement"), f
+
+
+def test_money_for_past_conduct_binds_no_sales_policy() -> None:
+    f = found("Pardo Vision pays $4 million to settle a face-scan privacy lawsuit",
+              "The facial recognition company admits no wrongdoing.")  # fmt: skip
+    assert f.relevant is False
+
+
+def test_a_court_approval_step_is_not_a_term() -> None:
+    f = found("Cinema chain settles regulator's charges over face matching at its doors",
+              "The deal needs bankruptcy court approval.")  # fmt: skip
+    assert (f.relevant, f.actor_type) == (False, "regulator"), f
+
+
+MORE = [
+    # exit: turning the page, ceding or selling the unit, a line closing
+    ("Ferrow Vision turns the page on facial recognition",
+     "The company will concentrate on document checks.", "exit"),
+    ("Ferrow Vision tourne la page de la reconnaissance faciale",
+     "L'entreprise se concentre sur la lecture de documents.", "exit"),
+    ("Ferrow Vision cède sa division de reconnaissance faciale à un fonds",
+     "L'entreprise garde ses lecteurs d'empreintes.", "exit"),
+    ("Ferrow Vision vende su división de reconocimiento facial",
+     "La empresa se queda con el negocio de huellas.", "exit"),
+    ("Gleam, Ferrow Vision's facial recognition line, is closing",
+     "Staff move to other products.", "exit"),
+    # shutdown: a feature goes away, a product closes
+    ("Ferrow Vision's familiar-faces doorbell feature goes away in May",
+     "Stored face templates will be erased.", "shutdown"),
+    ("La función de reconocimiento facial de Ferrow Vision desaparece en mayo",
+     "Las plantillas guardadas se borrarán.", "shutdown"),
+    # restriction: withheld at launch, stripped, rejected inputs
+    ("Ferrow Vision's camera app launches minus face recognition of strangers",
+     "Saved contacts are still recognised.", "restriction"),
+    ("Ferrow Vision strips emotion analysis from its face recognition software",
+     "Identity matching is unaffected.", "restriction"),
+    ("Ferrow Vision's face search now rejects probe photos of apparent minors",
+     "Adults can still be searched.", "restriction"),
+    # ban: closing the doors to a group; a deadline is not a term; an age is not a term
+    ("Ferrow Vision chiude le porte agli investigatori privati",
+     "Il fornitore di riconoscimento facciale chiuderà i contratti entro tre mesi.", "ban"),
+    ("Ferrow Vision, a two-year-old face-search startup, closes accounts of bail bondsmen",
+     "Private investigators lose access as well.", "ban"),
+    # extension: no end date
+    ("Ferrow Vision's face-matching freeze for sheriffs still has no end date",
+     "The company says agencies must keep waiting.", "extension"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), MORE)
+def test_more_wordings_resolve_to_their_action(title: str, summary: str, action: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+GEO_AND_RETURNS = [
+    # a feature switched off in some states only is geofencing: a restriction
+    ("Ferrow Vision disables its face-swap lenses in three states over biometric laws",
+     "Users elsewhere keep them.", "restriction"),
+    ("Ferrow Vision switches off face grouping for Oregon and Vermont users",
+     "The company cites state biometric statutes.", "restriction"),
+    # a capability dropped from a product (the nearest object decides, not "image")
+    ("Ferrow Vision drops age guesses from its face recognition image labels",
+     "Other labels stay.", "restriction"),
+    ("Ferrow Vision deixa de vender análise facial que infere idade",
+     "A empresa mantém a identificação.", "restriction"),
+    # a return told with "back in" / "returns to" in several languages
+    ("Ferrow Vision back in the facial recognition market four years on",
+     "The company sells face matching to banks.", "reversal"),
+    ("Ferrow Vision vuelve al reconocimiento facial para verificar cuentas",
+     "La empresa lo había abandonado en 2021.", "reversal"),
+    ("Ferrow Vision torna al riconoscimento facciale per gli hotel",
+     "L'azienda lo aveva abbandonato nel 2021.", "reversal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), GEO_AND_RETURNS)
+def test_geofencing_capabilities_and_returns(title: str, summary: str, action: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+def test_a_feature_switched_off_in_a_whole_market_stays_a_shutdown() -> None:
+    f = found("Ferrow Vision switches off face grouping in the United States",
+              "Stored templates are deleted.")  # fmt: skip
+    assert f.action == "shutdown"
+
+
+def test_the_exit_named_after_a_german_deal_is_background() -> None:
+    f = found("Ferrow Vision liefert einer Bank Gesichtserkennung, fünf Jahre nach dem Ausstieg",
+              "Der Vertrag läuft drei Jahre.")  # fmt: skip
+    assert (f.relevant, f.signal) == (False, "deployment"), f

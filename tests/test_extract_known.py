@@ -31,3 +31,27 @@ def test_a_known_vendor_needs_no_face_word(title: str, summary: str, action: str
 
 def test_no_names_no_matcher() -> None:
     assert known_vendors([]) is None
+
+
+def test_vendors_known_only_from_their_own_news_match_by_full_name() -> None:
+    known = known_vendors(["Ostrava Biometrics"], exact=["Lumo ID", "Quenby Systems"])
+    assert known is not None
+    text = "Lumo, Ostrava's camera line, closes; Quenby Systems and Lumo ID stay; Quenby too"
+    assert [h.vendor for h in known.find(text)] == [
+        "Ostrava Biometrics", "Quenby Systems", "Lumo ID",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ostravas Pause für Behörden läuft weiter", "Ostrava's pause carries on",
+     "Die Pause von Ostravas' Kunden", "Le gel d'Ostrava se poursuit"],
+)  # fmt: skip
+def test_a_known_name_is_found_in_its_possessive_and_genitive_forms(text: str) -> None:
+    assert KNOWN is not None
+    assert [hit.vendor for hit in KNOWN.find(text)] == ["Ostrava Biometrics"]
+
+
+def test_a_known_name_is_not_found_inside_a_longer_word() -> None:
+    assert KNOWN is not None
+    assert KNOWN.find("Ostravasee and Mirellesque are other words") == []

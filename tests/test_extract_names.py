@@ -54,3 +54,106 @@ def test_an_unknown_company_is_recognised_from_its_description(
 def test_people_offices_and_campaigners_are_not_companies_acting(title: str, summary: str) -> None:
     f = found(title, summary)
     assert not f.relevant, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        ("Retailers can't buy into Quenby's face archive under the deal ending the suit",
+         "Under the agreement the vendor may not sell any access to store chains.", "Quenby"),
+        ("Advertisers lose access to Tarnow's face data as the firm settles",
+         "The company agreed to stop licensing the archive to marketing agencies.", "Tarnow"),
+        ("Employers won't get Ivelle's face matching under the accord closing the case",
+         "The startup is barred from selling face matching to hiring managers.", "Ivelle"),
+    ],
+)  # fmt: skip
+def test_a_plural_noun_opening_the_headline_is_not_the_company_named_inside_it(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert f.vendor == vendor, f
+
+
+def test_a_name_opening_the_headline_stays_when_only_its_product_is_named_inside() -> None:
+    f = found("Pellworth switches off face check-in at its clinics",
+              "The software company disabled Pellworth Gate's face matching everywhere.")  # fmt: skip
+    assert (f.relevant, f.vendor) == (True, "Pellworth"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        ("Mood scores retired from Dunmore Vision API",
+         "Existing customers keep them until spring; face identification needs approval.",
+         "Dunmore Vision"),
+        ("Age guesses dropped from Carrow Labs Toolkit",
+         "Developers lose the estimates next month; face identification needs approval.",
+         "Carrow Labs"),
+    ],
+)  # fmt: skip
+def test_a_company_name_ends_at_its_suffix_inside_a_longer_run(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert f.vendor == vendor, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("La pause des ventes d'Arvelle Vision aux polices municipales est prolongée",
+         "L'entreprise ne vendra pas sa reconnaissance faciale aux polices avant 2026."),
+        ("Fin de la reconnaissance faciale d'Arvelle Vision pour les polices",
+         "L'entreprise cesse de vendre son logiciel aux polices municipales."),
+    ],
+)  # fmt: skip
+def test_a_company_after_an_elided_article_is_read(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.actor_type, f.vendor) == ("vendor", "Arvelle Vision"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        ("Der Gesichtserkennungsanbieter Varnholt stoppt Verkäufe an die Polizei",
+         "Die Entscheidung gilt ab sofort.", "Varnholt"),
+        ("Quimpel, spécialiste de la reconnaissance faciale, suspend ses ventes à la police",
+         "La décision vaut pour un an.", "Quimpel"),
+        ("Torvana, especialista en reconocimiento facial, deja de vender a la policía",
+         "La decisión es inmediata.", "Torvana"),
+        ("Sorvelli, specialista del riconoscimento facciale, sospende le vendite alla polizia",
+         "Per un anno.", "Sorvelli"),
+        ("Brasamar, especialista em reconhecimento facial, suspende vendas à polícia",
+         "Por um ano.", "Brasamar"),
+        ("Kelderwick, a biometrics outfit, stops selling face matching to landlords",
+         "The decision is immediate.", "Kelderwick"),
+        ("Kelderwick, whose software matches shoppers' faces, stops selling to malls",
+         "The decision is immediate.", "Kelderwick"),
+    ],
+)  # fmt: skip
+def test_an_fr_specialist_is_recognised_in_every_language(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.vendor) == (True, "vendor", vendor), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        ("Norvik decreta una pausa de un año en sus ventas a policías locales",
+         "La empresa no firmará contratos de reconocimiento facial con ayuntamientos.",
+         "Norvik"),
+        ("Talvence gèle ses contrats avec les polices municipales",
+         "La société ne vendra plus sa reconnaissance faciale aux mairies pendant un an.",
+         "Talvence"),
+        ("Brisco freezes face-matching sales to city police for a year",
+         "The company will sign no contracts with county or town councils until 2027.",
+         "Brisco"),
+    ],
+)  # fmt: skip
+def test_the_headline_subject_the_summary_calls_the_company_acts_where_places_are_named(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.vendor) == (True, "vendor", vendor), f

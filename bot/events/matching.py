@@ -11,14 +11,18 @@ The rules, in short:
   follow-up weeks or months later must agree on wording, and on the action unless
   product or wording agree strongly (then its action votes instead of vetoing); a
   vendor's relevant report with a compatible action within ``QUIET_DAYS`` of the
-  last report joins whatever its words;
+  last report joins whatever its words; a later report that names a market the
+  event does not cover (a rollout to another country, an expansion from "everywhere
+  but" to there) is a new event of the vendor, however alike the words;
   a later stage of one authority's act (a bill signed, a law in force, an appeal)
   needs the same kind of authority, the same vendor or none, and a shared named
   place or body; after
   ``FOLLOW_UP_DAYS`` from the first report nothing joins;
 * one conflict is forgiven when it is the action (a reversal against a stop: same
-  vendor and region, days apart) or which authority acts (same vendor, same news
-  cycle, some shared wording);
+  vendor and region, days apart), which authority acts (same vendor, same news
+  cycle, some shared wording), or whether an authority or the vendor acts when one
+  report states no action (same vendor and region, days apart: the vendor told a
+  council, a judge or lawmakers about its own change);
 * an authority's report with no vendor joins one naming a vendor in the news cycle
   when both name the same body or place;
 * a comment (no actor) joins a vendor's change only when it shares a word with it;
@@ -44,11 +48,12 @@ NEWS_CYCLE_DAYS = 21  # ... as long as it is also this close to the first report
 FOLLOW_UP_DAYS = 180  # nothing joins an event this long after its first report
 BACKFILL_DAYS = 30  # a late-arriving older report may precede the first one by this much
 NAME_WEIGHT = 3  # a shared name counts like this many shared words
-SAME_STORY_DAYS = 7  # one action conflict is forgiven this close to the first report
+SAME_STORY_DAYS = 7  # one action conflict is forgiven less than this after the first report
 STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
 QUIET_DAYS = 30  # a vendor's relevant follow-up this close to the last report joins
 
 STOPPING: frozenset[str] = frozenset(vocabulary.STOPPING)  # compatible with each other
+REVERSAL: str = vocabulary.Action.REVERSAL.value
 SPECIFIC_ACTORS: frozenset[str] = frozenset(vocabulary.ACTING)
 AUTHORITIES: frozenset[str] = frozenset(vocabulary.AUTHORITIES)
 WORLDWIDE = frozenset({"global", "worldwide", "world", "international"})
@@ -125,6 +130,15 @@ def action_relation(a: str | None, b: str | None) -> str:
     return "conflict"  # a reversal never joins a pause, ban or shutdown
 
 
+def _turnaround(a: str | None, b: str | None) -> bool:
+    """One action resumes what the other stops: a report of the return of a feature
+    shares the feature's words with the report of its removal, so wording alone never
+    joins them."""
+    if not a or not b:
+        return False
+    return (a == REVERSAL) != (b == REVERSAL) and (a in STOPPING or b in STOPPING)
+
+
 def product_relation(a: frozenset[str], b: frozenset[str]) -> str:
     if not a or not b:
         return "unknown"
@@ -152,6 +166,15 @@ def regions_agree(a: str | None, b: str | None) -> bool:
     return a == b or a in WORLDWIDE or b in WORLDWIDE
 
 
+def new_market(new: str | None, event: str | None) -> bool:
+    """The report names a country or bloc and the event another one, or none in
+    particular (worldwide): a vendor taking a change to a new market months later."""
+    if not new or not event:
+        return False
+    a, b = normalise(new).strip(), normalise(event).strip()
+    return a != b and a not in WORLDWIDE
+
+
 def days_between(a: datetime, b: datetime) -> float:
     return (a - b).total_seconds() / 86400.0
 
@@ -174,7 +197,10 @@ class Comparison(NamedTuple):
     authorities: bool = False  # two different authority types (the actor conflict)
     commentary: bool = False  # one side reports no policy action (actor "none")
     place_names: int = 0  # words written as a name on either side and found on the other
-    same_story: bool = False  # same vendor and region, within SAME_STORY_DAYS of the first
+    same_story: bool = False  # same vendor and region, less than SAME_STORY_DAYS after the first
+    turnaround: bool = False  # one side resumes (a reversal), the other stops
+    new_market: bool = False  # the report names a region the event does not cover
+    vendor_authority: bool = False  # one side's actor is the vendor, the other's an authority
 
     @property
     def conflicts(self) -> int:
@@ -213,8 +239,12 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         place_names=len((new.names & (event.terms | event.names)) | (new.terms & event.names)),
         authorities=new.actor_type != event.actor_type
         and new.actor_type in AUTHORITIES and event.actor_type in AUTHORITIES,
-        same_story=vendor == "same" and abs(since_first) <= SAME_STORY_DAYS
+        same_story=vendor == "same" and abs(since_first) < SAME_STORY_DAYS
         and regions_agree(new.region, event.region),
+        new_market=new_market(new.region, event.region),
+        turnaround=_turnaround(new.action, event.action),
+        vendor_authority={new.actor_type, event.actor_type} & AUTHORITIES != set()
+        and "vendor" in (new.actor_type, event.actor_type),
     )  # fmt: skip
 
 
@@ -238,10 +268,10 @@ def decide(new: Profile, event: Profile) -> float | None:
 def _near_ok(new: Profile, c: Comparison) -> bool:
     """Within the news cycle, the same actor with nothing contradicting is the same event."""
     if c.conflicts:  # one contradiction is forgiven when the wording agrees ...
-        if c.conflicts == 1 and c.sim >= STRONG_SIM and c.shared >= 3:
+        if c.conflicts == 1 and c.sim >= STRONG_SIM and c.shared >= 3 and not c.turnaround:
             return True
         # ... or when it is the action or the kind of authority and all else agrees
-        return _action_mistake(c) or _authority_mistake(c)
+        return _action_mistake(c) or _authority_mistake(c) or _actor_mistake(c)
     if c.vendor == "same":  # a comment must also share a word: big vendors have many stories
         return not c.commentary or c.shared >= 1 or c.shared_names >= 1 or c.product == "same"
     if c.vendor == "one":  # a vendor on one side only: the wording must agree ...
@@ -269,6 +299,18 @@ def _authority_mistake(c: Comparison) -> bool:
     )  # fmt: skip
 
 
+def _actor_mistake(c: Comparison) -> bool:
+    """A vendor announcing its own change to a city council, a judge or lawmakers is
+    read as that authority acting more often than an authority acts on the vendor in the
+    same days: forgiven when the only conflict is vendor against authority, one of the
+    two states no action (an authority's act carries none), and vendor, region and date
+    agree."""
+    return (
+        c.conflicts == 1 and c.actor_conflict and c.vendor_authority
+        and c.action == "unknown" and c.same_story
+    )  # fmt: skip
+
+
 def _quiet_follow_up(new: Profile, c: Comparison) -> bool:
     """A vendor's next stopping change rarely comes within a month of the last report on
     its previous one: a relevant report of the same vendor with the same or a compatible
@@ -280,8 +322,9 @@ def _quiet_follow_up(new: Profile, c: Comparison) -> bool:
 
 
 def _follow_up_ok(new: Profile, c: Comparison) -> bool:
-    """Weeks or months later: the same change, told in similar words."""
-    if c.conflicts:
+    """Weeks or months later: the same change, told in similar words, in the same
+    market."""
+    if c.conflicts or (c.vendor == "same" and c.new_market):
         return False
     if c.vendor != "one" and new.actor_type in AUTHORITIES and c.action == "unknown":
         # one act of a legislature, regulator or court is told in stages (bill, vote,

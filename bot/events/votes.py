@@ -7,7 +7,11 @@ Who votes on what:
   nothing about which change it was;
 * a mention with no actor (commentary, research, a call) abstains on relevance
   and on the actor, so an event with one relevant report among several comments
-  still alerts; only when no mention has an actor is the event actor-less.
+  still alerts; only when no mention has an actor is the event actor-less;
+* an event voted relevant is a vendor's policy change, so its actor is the vendor:
+  a report of it that mis-reads an authority as the actor (a city council the
+  vendor wrote to, a judge it filed with) does not turn the event into an
+  authority's act.
 
 Recording a mention adds its ballot to the event's tally instead of re-reading
 every mention, and ``outcome`` gives exactly what a vote over all mentions in
@@ -35,6 +39,7 @@ TIE = 1e-9  # a value must outweigh the earlier one by more than this to win
 POLICY_FIELDS = frozenset({"action", "applies_to", "duration"})  # relevant mentions only
 ACTOR_FIELDS = frozenset({"relevant", "actor_type"})  # not voted by actor-less mentions
 NO_ACTOR = "none"
+VENDOR = "vendor"
 
 Tally = dict[str, Any]
 
@@ -127,14 +132,28 @@ def winner(slots: Iterable[list[Any]]) -> Any:
     return best[0] if best else None
 
 
+def _relevance(slots: list[list[Any]]) -> Any:
+    """The relevance vote; an even split counts as relevant: one report that reads the
+    vendor's change as its own against one that reads it as no change is a change
+    that must alert, not one that is silently dropped."""
+    if not slots:
+        return None
+    yes = sum(float(slot[1]) for slot in slots if slot[0])
+    no = sum(float(slot[1]) for slot in slots if not slot[0])
+    return yes + TIE >= no
+
+
 def outcome(tally: Tally) -> dict[str, Any]:
     """The voted canonical fields plus ``title``, ``link``, ``evidence`` (may be ''),
     ``confidence`` and ``source_count``."""
     values: dict[str, Any] = {name: winner(tally["f"][name]) for name in CANONICAL}
+    values["relevant"] = _relevance(tally["f"]["relevant"])
     if values["actor_type"] is None:  # every mention is actor-less
         values["actor_type"] = NO_ACTOR
     if values["relevant"] is None:
         values["relevant"] = False
+    if values["relevant"]:  # a relevant event is a vendor's own change
+        values["actor_type"] = VENDOR
     stated = [slot for slot in tally["ev"] if slot[0] == values["action"]]
     lead = tally["lead"] or [1, "", 0, "", None]
     values.update(

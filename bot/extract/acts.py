@@ -11,6 +11,7 @@ from bot.extract.attribution import (
     call_authority,
     cancelled,
     object_noun,
+    owns_verb,
     passive,
     prepositional,
     subject,
@@ -59,7 +60,9 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     lo, hi = clause(sc, cue.start)
     objects = {h.label for h in between(sc.objects, lo, hi)}
     groups = {h.label for h in between(sc.groups, lo, hi)}
-    retires = "capability" in objects and "dataset" not in objects
+    retires = "capability" in objects and (
+        "dataset" not in objects or (label == "removal" and _nearest(sc, cue, hi))
+    )
     if label == "pause":
         return _pause(sc, cue, objects, groups, retires)
     if label in ("ban", "refusal"):
@@ -77,18 +80,26 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
             return "restriction" if _counted(sc, cue, hi) else "ban"
         # Stopping sales of one capability ("emotion-reading") retires it: a restriction.
         return "restriction" if retires else "exit"
+    if (label == "shutdown" and _CLOSING.search(sc.text, cue.start, cue.end)
+            and _UNIT.search(sc.text, lo, cue.start)):  # fmt: skip
+        return "exit"  # "its face-matching line is closing": the business goes
     if label in ("removal", "shutdown"):
+        if label == "removal" and "searches" in objects:
+            return "restriction"  # "drops uploads of minors before matching"
         if _taken_from_group(sc, cue, hi):
             return "ban"  # "pulls its face matching from store chains"
-        # Retiring a capability or switching a setting off limits use; deleting data
-        # or switching a system off is a shutdown.
-        return "restriction" if retires else "shutdown"
+        # Retiring a capability or switching a setting off limits use, and so does switching
+        # a feature off in some states only (geofencing); deleting data or switching a
+        # system off is a shutdown.
+        return "restriction" if retires or _subnational(sc, lo, hi) else "shutdown"
     if label == "exit" and "dataset" in objects and "supply" not in objects:
         return "shutdown"
     return label
 
 
 _ONE = re.compile(r"\b(?:a|an|one|that|this|its)\b", re.IGNORECASE)
+_CLOSING = re.compile(r"clos|shut", re.IGNORECASE)
+_UNIT = re.compile(r"\b(?:line|business|unit|division|arm)\b", re.IGNORECASE)
 _PLACES = re.compile(r"\b(?:states|countries|provinces|regions|markets|territories)\b", re.I)
 _COUNT = re.compile(r"\b(?:\d[\d,.]*|some|several|dozens|hundreds|thousands)\s+(?:[\w-]+\s+)?$")
 
@@ -106,6 +117,30 @@ def _ban_or_restriction(
     if "everyone" in groups or sc.first_region(lo, hi) is not None:
         return "restriction"
     return "restriction" if _PLACES.search(sc.text, cue.end, hi) else "ban"
+
+
+def _nearest(sc: Scan, cue: Hit, hi: int) -> bool:
+    """The first object after the cue is a capability ("drops gender tags from image
+    labels"), not data."""
+    after = [o for o in between(sc.objects, cue.end, hi) if o.label in ("capability", "dataset")]
+    return bool(after) and after[0].label == "capability"
+
+
+# A country-level name (a feature switched off in a whole market is a shutdown)
+_SUBNATIONAL = re.compile(r"(?i)(?<!united )\b(?:states|provinces)\b")
+_COUNTRY = re.compile(
+    r"(?i)^(?:US|U\.S\.|USA|United States|America\w*|federal|EU|Europe\w*|UK|Britain|British|"
+    r"global\w*|worldwide|everywhere)$"
+)
+
+
+def _subnational(sc: Scan, lo: int, hi: int) -> bool:
+    """The clause names states or provinces ("in two states", "for Illinois and Texas
+    users"): a feature withheld in part of a market."""
+    if _SUBNATIONAL.search(sc.text, lo, hi):
+        return True
+    return any(r.label == "US" and not _COUNTRY.match(sc.text[r.start : r.end])
+               for r in sc.regions(lo, hi))  # fmt: skip
 
 
 def _counted(sc: Scan, cue: Hit, hi: int) -> bool:
@@ -252,6 +287,11 @@ _SUBORDINATE = re.compile(
     r"(?:\b(?:since|after|following|before|despite|until)\s+(?:the|its|their|a|an)\s+"
     r"(?:[\w'-]+\s+){0,3}$|,\s*(?:which|who|that)\s[^,;]*$"
     r"|\b(?:since|after|following|before|despite)\s+$"
+    r"|\b(?:nach|seit)\s+(?:dem|der|seinem|ihrem)\s+(?:[\w'-]+\s+){0,2}$"
+    r"|\b(?:après|depuis)\s+(?:le|la|l'|son|sa)\s*(?:[\w'-]+\s+){0,2}$"
+    r"|\b(?:tras|después\s+de|desde)\s+(?:el|la|su)\s+(?:[\w'-]+\s+){0,2}$"
+    r"|\b(?:dopo|da)\s+(?:il|la|l'|lo)\s*(?:[\w'-]+\s+){0,2}$"
+    r"|\b(?:após|depois\s+d[oa]|desde)\s+(?:o|a|seu|sua)?\s*(?:[\w'-]+\s+){0,2}$"
     r"|\b(?:formerly|previously|long-|once-|earlier)\S*\s*$)",
     re.IGNORECASE,
 )
@@ -303,6 +343,7 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             ):
                 continue
             after = not prep and 0 <= verb.start - m.end <= AUTHORITY_VERB_REACH
+            after = after and owns_verb(sc, found, m, verb)
             before = prep and 0 <= m.start - verb.end <= AUTHORITY_VERB_REACH // 2
             if after or before:
                 used.add(verb.start)

@@ -115,6 +115,9 @@ _STOP_CAPS = frozenset(
 _CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w'-]+")
 
 AUTHORITY_KINDS = frozenset({"government", "regulator", "court"})
+_PRONOUNS = frozenset(
+    {"it", "its", "they", "their", "il", "elle", "ils", "elles", "er", "sie", "es"}
+)
 NEGATION_WINDOW = 40
 HYPOTHETICAL_WINDOW = 60
 BACKGROUND_WINDOW = 14
@@ -209,12 +212,25 @@ def resolve(sc: Scan, found: list[Mention], m: Mention) -> Actor:
     if m.kind in ("government", "regulator", "court"):
         return Actor(m.kind, None, None, m.start, m.end)
     if m.kind in ("company", "product"):
-        for prior in reversed([p for p in found if p.end <= m.start]):
+        # "the company", "la empresa" name a company, never an authority; a pronoun
+        # takes the nearest actor before it, an earlier reference standing for its own
+        nominal = sc.low[m.start : m.end] not in _PRONOUNS
+        priors = [p for p in found if p.end <= m.start]
+        for j in range(len(priors) - 1, -1, -1):
+            prior = priors[j]
             if prior.kind == "vendor":
                 return Actor("vendor", prior.vendor, prior.product, m.start, m.end)
-            if prior.kind in ("government", "regulator", "court"):
+            if prior.kind in AUTHORITY_KINDS and not nominal:
+                if addressee(sc, priors, j) or customer_group(sc, prior):
+                    continue  # "X tells the judge it has …": X
                 return Actor(prior.kind, None, None, m.start, m.end)
-        # A headline's "Social network pauses ..." names the company later on.
+            if prior.kind in ("company", "product") and not nominal:
+                referred = resolve(sc, found, prior)
+                return Actor(referred.kind, referred.vendor, referred.product, m.start, m.end)
+        # A headline's "Social network pauses ..." names the company later on; "Social
+        # network Chirper cuts off …" names another company right after the noun.
+        if _NAME_AFTER.match(sc.text, m.end) and not any(v.start == m.end + 1 for v in sc.vendors):
+            return Actor("other", start=m.start, end=m.end)
         later = next((v for v in sc.vendors if v.start >= m.end), None)
         if later is not None:
             return Actor("vendor", later.vendor, later.product, m.start, m.end)
@@ -240,6 +256,64 @@ def subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
                     chosen = _first_coordinated(sc.text, before[: i + 1])
                 return resolve(sc, found, chosen)
     return Actor("unknown")
+
+
+def customer_group(sc: Scan, m: Mention) -> bool:
+    """An authority word that names a customer group ("government sales", "police
+    departments won't get …", "non-government accounts"), not a body that acts."""
+    if m.kind not in AUTHORITY_KINDS:
+        return False
+    if m.start > 0 and sc.text[m.start - 1] == "-":
+        return True
+    return any(g.start < m.end and m.start < g.end for g in sc.groups)
+
+
+_MODIFIED = re.compile(
+    r"\s+(?:sales|contracts|customers?|clients?|accounts?|business|buyers?|market|agencies|"
+    r"users)\b",
+    re.IGNORECASE,
+)
+
+
+def group_modifier(sc: Scan, m: Mention) -> bool:
+    """An authority word modifying a customer noun ("X's government sales halt", "police
+    contracts", "non-government accounts"): a customer group, never the subject."""
+    if m.kind not in AUTHORITY_KINDS:
+        return False
+    if m.start > 0 and sc.text[m.start - 1] == "-":
+        return True
+    if sc.text[max(0, m.start - 3) : m.start] == "'s ":
+        return True
+    return _MODIFIED.match(sc.text, m.end) is not None
+
+
+def addressee(sc: Scan, before: list[Mention], i: int) -> bool:
+    """The authority ``before[i]`` is told or asked something by a vendor right before
+    it ("Tindle tells the city council", "Clearview tells judge"): not the subject."""
+    return _vendor_object(sc, before, i)
+
+
+_NAME_AFTER = re.compile(r" (?-i:[A-Z][\w-]+)(?!')")
+_RELATIVE = re.compile(r"^\s*(?:that|which|who|qui|que|die|der|das|che|quale)\s", re.IGNORECASE)
+
+
+def owns_verb(sc: Scan, found: list[Mention], m: Mention, verb: Hit) -> bool:
+    """The authority ``m`` is the subject of ``verb`` after it: no other actor stands
+    between them as a new subject ("the judge … it has dropped": the company), and the
+    verb does not open a relative clause describing it ("statutes that require
+    consent" describe a standing law, not an act)."""
+    if verb.start < m.end:
+        return True
+    if _RELATIVE.match(sc.text, m.end, verb.start):
+        return False
+    return not any(
+        m.end <= o.start and o.end <= verb.start
+        and o.kind in ("vendor", "company", "product", "other", *AUTHORITY_KINDS)
+        and not prepositional(sc.text, o.start, reach=3, nominal=True, floor=m.end)
+        and not sc.text.startswith("'s", o.end)  # "its trial", "X's test"
+        and sc.low[o.start : o.end] not in ("its", "their")
+        for o in found
+    )  # fmt: skip
 
 
 _VERB_GAP = re.compile(r"^\s+(?:[a-z][\w'-]*\s+){1,2}(?:(?:the|a|an|its|state|city|federal)\s+)*$")
@@ -273,6 +347,8 @@ def _can_act(sc: Scan, m: Mention, cue: Hit) -> bool:
     if m.kind == "vendor":
         return (possessive and cue.start - m.end <= 25) or not prepositional(sc.text, m.start)
     if possessive and m.kind == "other":
+        return False
+    if group_modifier(sc, m):
         return False
     s_start = sc.sentences[sc.sentence_of(m.start)][0]  # never look into the sentence before
     return not prepositional(

@@ -22,9 +22,11 @@ from typing import Any
 
 import yaml
 
+from bot.extract.attribution import addressee, customer_group, mentions
 from bot.extract.language import detect
-from bot.extract.resources import DATA_DIR, DataFileError
+from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan
+from bot.extract.sentences import clause_end, clause_start
 
 SIGNALS_FILE: Path = DATA_DIR / "authority_signals.yaml"
 KINDS = ("court", "regulator", "government")  # tie order: the first wins
@@ -183,20 +185,40 @@ def directed(sc: Scan, starts: list[int]) -> str | None:
     holding one of its acts (at ``starts``) says so ("Pulsefit agrees with the consumer
     agency to stop scanning faces", "... su ordine del garante")."""
     sig = signals(detect(sc.low))
-    for i in sorted({sc.sentence_of(p) for p in starts}):
-        lo, hi = sc.sentences[i]
+    # the headline frames the whole item; a fronted "After an inquiry by …," its sentence
+    for p in sorted({*starts, 0, *(hi for lo, hi in sc.fronted)}):
+        s_lo, hi = sc.sentences[sc.sentence_of(p)]
+        # the act's own clause, or a fronted "After an inquiry by the commissioner, …"
+        lo = clause_start(sc.breaks, s_lo, p)
+        lo = s_lo if any(a <= s_lo < b for a, b in sc.fronted) else lo
+        hi = clause_end(sc.breaks, hi, p)
         for m in sig.directed.finditer(sc.text, lo, hi):
+            if _after_background(sc, s_lo, m.start()):
+                continue  # "six years after dropping it under pressure from …": the past
             reach = min(hi, m.end() + DIRECTED_REACH)
-            for kind in ("regulator", "government"):
-                actor = sig.patterns[(kind, "actors")].search(sc.text, m.end(), reach)
+            for kind in ("regulator", "government"):  # "under the commissioner's order"
+                actor = sig.patterns[(kind, "actors")].search(sc.text, m.start(), reach)
                 if actor and not _in_org_name(sc.text, actor.start(), actor.end()):
                     return kind
     return None
 
 
+def _after_background(sc: Scan, lo: int, pos: int) -> bool:
+    """A background opener ("after", "years after", "since") stands in [lo, pos) after
+    the clause's first words: what follows it is an earlier event."""
+    opener = resources().fronted
+    return any(m.start() > lo for m in opener.finditer(sc.text, lo, pos)
+               if m.start() == 0 or not sc.text[m.start() - 1].isalnum())  # fmt: skip
+
+
 def acting_mention(sc: Scan, start: int, end: int) -> bool:
     """An authority mention that may act: not inside an organisation's name ("Civic Rights
-    Council") and not governed by a call, a study, a filing or a proposal."""
+    Council"), not governed by a call, a study, a filing or a proposal, not a customer
+    group ("government sales") and not a vendor's addressee ("X tells the council")."""
+    found = mentions(sc)
+    i = next((k for k, m in enumerate(found) if m.start == start), None)
+    if i is not None and (customer_group(sc, found[i]) or addressee(sc, found[: i + 1], i)):
+        return False
     return not _in_org_name(sc.text, start, end) and not hedged(sc, start, end)
 
 
@@ -217,6 +239,68 @@ def _place_subject() -> re.Pattern[str]:
 
 def place_subject(sc: Scan) -> str | None:
     """A country or state that is the whole subject of the headline's verb ("Freedonia
-    fines Veritrace", "Utah bars state troopers from face searches"): its authority kind."""
+    fines Veritrace", "Utah bars state troopers from face searches"): its authority kind;
+    any other name that passes or adopts a ban or law there: a government."""
     m = _place_subject().match(sc.text, 0, sc.title_end)
-    return m.lastgroup if m else None
+    if m:
+        return m.lastgroup
+    law = _law_subject().match(sc.text, 0, sc.title_end)
+    if law is None:
+        return None
+    # an FR company, or another actor ("Investors vote …"), is no legislature; a name
+    # only the item's wording made a company ("Port Hollis approves …") may be one
+    named = [(v.start, v.end) for v in sc.vendors if v.fr]
+    named += [(h.start, h.end) for h in sc.entities if h.label == "other"]
+    if any(lo < law.end(1) and law.start(1) < hi for lo, hi in named):
+        return None
+    return "government"
+
+
+@lru_cache(maxsize=1)
+def _law_subject() -> re.Pattern[str]:
+    raw = _raw()
+    verbs = "|".join(str(v) for v in raw.get("law_verbs") or ["(?!)"])
+    objects = "|".join(str(v) for v in raw.get("law_objects") or ["(?!)"])
+    name = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}"
+    try:
+        return re.compile(
+            rf"^\W*({name})(?:'s \w+)?\s+(?i:{verbs})\s+(?:[\w'-]+\s+){{0,5}}?(?i:{objects})(?!\w)"
+        )
+    except re.error as exc:
+        raise DataFileError(
+            f"{SIGNALS_FILE}: law_verbs/law_objects: invalid regex ({exc})"
+        ) from exc
+
+
+@lru_cache(maxsize=8)
+def _paid(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    raw = _raw()
+    section = raw.get("paid") or {}
+    places = "|".join(sorted((str(p) for p in raw.get("places") or []), key=len, reverse=True))
+    out = []
+    for kind in ("regulator", "government"):
+        items = _lang_list(section.get(kind), lang, f"paid.{kind}")
+        items = [p.replace("{place}", f"(?-i:{places or '(?!)'})") for p in items]
+        out.append((kind, _compile(items, f"paid.{kind}")))
+    return tuple(out)
+
+
+def paid_to(sc: Scan) -> str | None:
+    """The authority a headline says a company pays (a fine, the state, "the attorney
+    general collects $N from X"): money over past conduct is that authority's action."""
+    for kind, pattern in _paid(detect(sc.low)):
+        if pattern.search(sc.text, 0, sc.title_end):
+            return kind
+    # "X pays over its old face feature" + "the attorney general's office said …": the
+    # authority the item names is the payee (not a class of users or plaintiffs)
+    if _PAYS.search(sc.text, 0, sc.title_end) and not _PRIVATE_PAYEE.search(sc.low):
+        return next((m for m in ("regulator", "government") if any(
+            h.label == m and not _in_org_name(sc.text, h.start, h.end) for h in sc.authorities
+        )), None)  # fmt: skip
+    return None
+
+
+_PAYS = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?! (?:for|off)\b)")
+_PRIVATE_PAYEE = re.compile(
+    r"\b(?:class|plaintiffs?|users|members|customers|consumers|shareholders|investors)\b"
+)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -50,7 +49,11 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     if v_total > 0 and (v_total >= a_total or (title_v and not title_a)):
         vendor = max(by_vendor, key=lambda k: by_vendor[k])
         chosen = [a for a in vendor_acts if a.vendor == vendor]
-        directing = authority.place_subject(sc) or authority.directed(sc, [a.start for a in chosen])
+        directing = (
+            authority.place_subject(sc)
+            or authority.directed(sc, [a.start for a in chosen])
+            or authority.paid_to(sc)
+        )
         if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
             return _other(sc, [], directing, vendor, 0.5, published)
         if not sc.has_fr:
@@ -62,6 +65,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "vendor", targets.pop(), 0.4)
         if framing.platform_enforced(sc, chosen):  # "X cut off by its host"
             return _other(sc, chosen, "vendor", vendor, 0.4)
+        if framing.speculation_only(sc, chosen):  # "X weighs …; it had shelved …"
+            return _other(sc, chosen, "none", vendor, 0.3)
         if framing.deployment(sc, chosen):
             return _other(sc, chosen, "vendor", vendor, 0.4,
                           signal=framing.deployment_signal(sc, launch))  # fmt: skip
@@ -76,22 +81,29 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         return change
     weak = not sc.has_fr and authority.weak_fr(sc.low)  # face data, no FR term
     if a_total > 0 and (sc.has_fr or weak):
-        kind = max(by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k)))
+        # the headline's subject, when a place or a legislature, decides the kind
+        kind = authority.place_subject(sc) or max(
+            by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k))
+        )
         chosen = [a for a in auth_acts if a.actor == kind]
         confidence = 0.5 + 0.3 * min(1.0, a_total / 4)
         return _other(sc, chosen, kind, _first_vendor(sc), confidence, published)
-    placed = authority.place_subject(sc)  # "Ruritania fines X": the place's authority
+    # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
+    placed = authority.place_subject(sc) or authority.paid_to(sc)
     if placed is not None and (sc.has_fr or weak):
         return _other(sc, [], placed, _first_vendor(sc), 0.45, published)
     if not sc.has_fr:
         loose = authority.authority_kind(sc) if weak else None
         return _other(sc, [], loose, _first_vendor(sc), 0.35, published) if loose else None
     enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
-    if (launch or enforcement) and sc.vendors:
-        # a vendor's launch, or another company's legal warning to it
+    loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
+    in_title = any(sc.in_title(h.start) for h in (*launch, *enforcement))
+    titled = loose is not None and any(sc.in_title(h.start) for h in sc.authorities)
+    if (launch or enforcement) and sc.vendors and (in_title or not titled):
+        # a vendor's launch, or another company's legal warning to it (a launch word in
+        # the summary of an authority's headline is background: "the fine adds to …")
         signal = None if enforcement else framing.deployment_signal(sc, launch)
         return _other(sc, [], "vendor", _first_vendor(sc), 0.35, signal=signal)
-    loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
     if loose is not None:
         return _other(sc, [], loose, _first_vendor(sc), 0.4, published)
     if sc.vendors and framing.restated(sc, []):
@@ -99,7 +111,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
         return _other(sc, [], named, _first_vendor(sc), 0.4)
-    if _vendor_news(sc):
+    if _vendor_news(sc) or framing.vendor_item(sc):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
 
@@ -112,14 +124,6 @@ def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
     return next((k for k in ("court", "regulator", "government") if k in kinds), None)
 
 
-# After a headline's company name, a word that makes someone else the subject.
-_NOT_THE_COMPANY = re.compile(
-    r"(?:'s)?\s*(?:,|and\b|or\b|founder|co-founder|ceo|chief|executive|boss|employees|workers|"
-    r"staff|shareholders|investors|board|rivals?)",
-    re.IGNORECASE,
-)
-
-
 def _vendor_news(sc: Scan) -> bool:
     """The headline is about a vendor's own business (funding, a deal): it opens with the
     company acting ("X raises …"), and no study, call, campaign, lawsuit or authority is
@@ -127,7 +131,7 @@ def _vendor_news(sc: Scan) -> bool:
     first = sc.vendors[0] if sc.vendors else None
     if first is None or first.product or sc.text[: first.start].strip(" '\"“‘"):
         return False
-    if _NOT_THE_COMPANY.match(sc.text, first.end):
+    if framing.NOT_THE_COMPANY.match(sc.text, first.end):
         return False
     if any(h.label == "study" for h in sc.non_policy) or sc.authorities:
         return False
@@ -151,14 +155,17 @@ def _settlement(
     vendor = next((a.vendor for a in [*bound, *settled] if a.vendor), None) or _first_vendor(sc)
     if vendor is None:
         return None
+    # terms told in the passive or with no subject ("casino operators are barred", "…
+    # are permanently excluded"): the settlement binds the vendor whoever the subject
+    loose = [] if bound or settled else framing.loose_obligations(sc, vendor)
     court = [a for a in auth if a.actor == "court"]
-    if not court and not (bound or settled) and any(m.kind == "court" for m in found):
+    if not court and not (bound or settled or loose) and any(m.kind == "court" for m in found):
         return _other(sc, [], "court", vendor, 0.5, published)  # "… wins final approval"
-    if court and (not (bound or settled) or any(a.actor == "court" for a in in_title)):
+    if court and (not (bound or settled or loose) or any(a.actor == "court" for a in in_title)):
         # a judge approving a settlement is the court's news
         return _other(sc, court, "court", vendor, 0.6, published)
     chosen = [replace(a, actor="vendor", vendor=vendor, action="settlement")
-              for a in [*bound, *settled]]  # fmt: skip
+              for a in [*bound, *settled, *loose]]  # fmt: skip
     if not chosen:
         if not _names_customers(sc):
             return None  # a case closed with no terms stated
@@ -179,7 +186,7 @@ def _not_the_news(
     title_acts = [a for a in chosen if sc.in_title(a.start)]
     if title_acts and not all(a.label in WEAK_LABELS for a in title_acts):
         return False
-    if any(a.label == "restriction" and (not framing.vetting(sc, a) or _adds(launch, a))
+    if any(a.action == "restriction" and (not framing.vetting(sc, a) or _adds(launch, a))
            for a in title_acts):  # fmt: skip
         return False  # "adds a consent check", "ships without naming": the limit is the news
     for h in launch:
@@ -208,6 +215,9 @@ def _paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
         return False
     if not any(h.label == "payment" for h in sc.non_policy):
         return False
+    if any(a.start <= g.start < a.end for a in settled for g in sc.groups
+           if g.label in CUSTOMER_GROUPS):  # fmt: skip
+        return False  # "gives up casino customers": the terms are in the cue
     return settlement_terms(sc, settled) is None
 
 

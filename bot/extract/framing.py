@@ -33,6 +33,12 @@ OBLIGATIONS = frozenset(
 )  # fmt: skip
 _COUNTERPARTY_ORDER = ("regulator", "government")  # a court approves, it is no party
 _CAPITALISED = re.compile(r"[A-Z][\w&+.-]*\w")
+# After a headline's company name, a word that makes someone else the subject.
+NOT_THE_COMPANY = re.compile(
+    r"(?:'s)?\s*(?:,|and\b|or\b|founder|co-founder|ceo|chief|executive|boss|employees|workers|"
+    r"staff|shareholders|investors|board|rivals?)",
+    re.IGNORECASE,
+)
 
 
 def _labelled(sc: Scan, label: str) -> list[Hit]:
@@ -43,6 +49,9 @@ def settlement_frame(sc: Scan, acts: list[Act]) -> list[Hit]:
     """Hits that frame the item as a settlement (a settlement cue counts too)."""
     frame = _labelled(sc, "settlement_frame")
     frame += [Hit(a.start, a.end, "settlement_frame") for a in acts if a.label == "settlement"]
+    # a settlement cue with its object ("settles FTC charges"), whoever settles
+    frame += [Hit(h.start, h.end, "settlement_frame") for h in sc.actions
+              if h.label == "settlement" and " " in sc.text[h.start : h.end]]  # fmt: skip
     if _labelled(sc, "legal_context"):  # "the deal", "the accord" in an item about a case
         frame += _labelled(sc, "agreement")
     elif _labelled(sc, "payment"):  # "a $90m deal with Texas": a state on the other side
@@ -58,13 +67,25 @@ def counterparty(
     kinds: set[str] = set()
     for hit in frame:
         lo, hi = sc.sentences[sc.sentence_of(hit.start)]
-        kinds |= {m.kind for m in found if lo <= m.start < hi and m.kind in AUTHORITIES}
+        kinds |= {m.kind for m in found if lo <= m.start < hi and m.kind in AUTHORITIES
+                  and not _customer(sc, m)}  # fmt: skip
     if not kinds:
         kinds = {a.actor for a in title_acts}
     payments = [h for h in sc.non_policy if h.label == "payment"]
     if not kinds and any(_state_party(sc, hit) for hit in [*frame, *payments]):
         kinds = {"government"}
     return next((k for k in _COUNTERPARTY_ORDER if k in kinds), None)
+
+
+_PARTY_BEFORE = re.compile(r"(?i)\b(?:with|by|against|and|versus|v\.?)\s+(?:the\s+)?$")
+
+
+def _customer(sc: Scan, m: Mention) -> bool:
+    """An authority word that names a customer group ("may still serve government
+    agencies"), not a party to the case ("settles WITH the government")."""
+    if not any(g.start < m.end and m.start < g.end for g in sc.groups):
+        return False
+    return _PARTY_BEFORE.search(sc.text, max(0, m.start - 14), m.start) is None
 
 
 def _state_party(sc: Scan, hit: Hit) -> bool:
@@ -90,6 +111,22 @@ def obligations(sc: Scan, acts: list[Act]) -> list[Act]:
     """The acts a settlement binds the vendor to, whoever their grammatical subject (the
     word "settlement" itself binds nothing)."""
     return [a for a in acts if a.label in OBLIGATIONS - {"settlement"} and not a.background]
+
+
+def loose_obligations(sc: Scan, vendor: str) -> list[Act]:
+    """Obligation cues of a settlement item that nobody was found to perform (a passive
+    "are barred", a subjectless "no … customers"), outside fronted adverbials: the
+    vendor's terms."""
+    out = []
+    for h in sc.actions:
+        if h.label not in OBLIGATIONS - {"settlement"} or in_fronted(sc, h.start):
+            continue
+        if any(h.start <= a.start < h.end for a in sc.authorities):
+            continue  # "needs court approval": the authority's step, not a term
+        i = sc.sentence_of(h.start)
+        weight = 2.0 if sc.in_title(h.start) else 1.0
+        out.append(Act("vendor", vendor, None, h.label, "settlement", weight, h.start, h.end, i))
+    return out
 
 
 def settled_acts(sc: Scan, acts: list[Act]) -> list[Act]:
@@ -125,11 +162,26 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
     """A third-party platform (a host, a payment processor, an app store) acts in the
     sentence of the strongest act: the vendor is cut off, it changes no policy."""
     actors = _labelled(sc, "platform_actor")
-    if not actors or not acts:
+    if not acts:
         return False
     best = max(acts, key=lambda a: a.weight)
     lo, hi = sc.sentences[best.sentence]
-    return any(lo <= h.start < hi for h in actors)
+    if any(lo <= h.start < hi for h in actors):
+        return True
+    # The act's object is a distribution channel ("suspended the developer account",
+    # "drops X as a merchant") or its clause names the platform first ("the store's
+    # decision to remove the app"), and a platform is named in the item: cut off.
+    c_lo, _ = clause(sc, best.start)
+    channel = _labelled(sc, "platform")
+    before = [h for h in channel if c_lo <= h.start < best.start and _owner(sc, h)]
+    after = [h for h in channel if best.end <= h.start < min(hi, best.end + 40)]
+    return bool(before) or (bool(after) and bool(actors or before))
+
+
+def _owner(sc: Scan, h: Hit) -> bool:
+    """A platform word that owns what follows ("the store's decision", "Appvale's
+    rules")."""
+    return sc.text.startswith("'s", h.end)
 
 
 def restated(sc: Scan, acts: list[Act]) -> bool:
@@ -161,7 +213,45 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
     undo one."""
     if not launch or any(vetting(sc, h) for h in sc.actions if h.label == "restriction"):
         return None
+    if speculative(sc):  # "X plans to add face recognition": no deployment yet
+        return None
+    if all(_NEGATED.search(sc.text, max(0, h.start - 30), h.start) for h in launch):
+        return None  # "the feature is not switched on"
     return "deployment"
+
+
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no longer|n't|without)\W+(?:\w+\W+){0,2}$")
+
+
+def speculative(sc: Scan) -> bool:
+    """The headline reports a plan, a report or a rumour of what a vendor may do, not a
+    decision ("X plans to …", "X reconsiders …", "…, report says")."""
+    return any(h.label == "speculation" and sc.in_title(h.start) for h in sc.non_policy)
+
+
+def speculation_only(sc: Scan, acts: list[Act]) -> bool:
+    """A speculative headline with no act of its own: the acts in the summary are the
+    background of the plan ("Meta reconsiders …; it shelved the feature last year")."""
+    return speculative(sc) and not any(sc.in_title(a.start) for a in acts)
+
+
+def vendor_item(sc: Scan) -> bool:
+    """With no policy act and no authority acting, a headline naming a vendor is that
+    vendor's own news (a launch, a deal, a change the cue lists miss): its actor is the
+    vendor, unless the headline reports a plan or rumour of what it may do, someone
+    else's campaign, suit or critique aimed at it, or a study of it."""
+    titled = [v for v in sc.vendors if sc.in_title(v.start)]
+    if not titled:
+        return False
+    hedges = ("speculation", "campaign")
+    if any(h.label in hedges and sc.in_title(h.start) for h in sc.non_policy):
+        return False
+    if any(h.label == "study" for h in sc.non_policy):  # research about vendors
+        return False
+    if NOT_THE_COMPANY.match(sc.text, titled[0].end):  # "X's founder steps down"
+        return False
+    # "Researchers/critics/the ACLU … Clearview": another actor leads the headline
+    return not any(h.label == "other" and h.start < titled[0].start for h in sc.entities)
 
 
 # Access limited to vetted customers (not an opt-in setting or a withheld capability).

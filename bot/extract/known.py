@@ -1,6 +1,7 @@
 """Vendors the event store already knows as FR vendors (their names come from the
 timeline, passed in by the pipeline): an item naming one of them is FR news even with
-no face word in it ("Orrin's halt, explained" after Orrin's face-search pause).
+no face word in it ("Orrin's halt, explained" after Orrin's face-search pause, "Orrin
+drops casino clients" after Orrin's face-matching launch).
 
 Extraction stays pure: the names are an input, like the item.
 """
@@ -37,21 +38,26 @@ class KnownVendors:
         ]
 
 
-def known_vendors(names: Iterable[str]) -> KnownVendors | None:
-    """The matcher for ``names`` (None when there are none); cached per name set."""
-    return _compile(tuple(sorted(set(names))))
+def known_vendors(names: Iterable[str], exact: Iterable[str] = ()) -> KnownVendors | None:
+    """The matcher for ``names`` and ``exact`` (None when there are none); cached per
+    name set. ``exact``: names matched only in full (vendors known from less, whose
+    first word may be a product's: "Lumo" of "Lumo ID")."""
+    return _compile(tuple(sorted(set(names))), tuple(sorted(set(exact))))
 
 
 @lru_cache(maxsize=8)
-def _compile(names: tuple[str, ...]) -> KnownVendors | None:
+def _compile(names: tuple[str, ...], exact: tuple[str, ...] = ()) -> KnownVendors | None:
     canonical: dict[str, str] = {}
     for name in names:
         canonical.setdefault(name, name)
         first = name.split()[0]
         if first != name and _CAP.match(first):
             canonical.setdefault(first, name)
+    for name in exact:
+        canonical.setdefault(name, name)
     if not canonical:
         return None
     alternation = "|".join(re.escape(n) for n in sorted(canonical, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])({alternation})(?:'s?)?(?![\w-])")
+    # a possessive: "Orrin's", "Orrins'" and the bare German genitive "Orrins"
+    pattern = re.compile(rf"(?<![\w-])({alternation})(?:['’]s?|s['’]?)?(?![\w-])")
     return KnownVendors(pattern, canonical)

@@ -9,7 +9,11 @@ A capitalised name counts as a company when the item says so:
   fronted phrase) and the summary refers to "the company/firm/startup/vendor".
 
 Shorter forms of a recognised name in the same item ("Orrin" for "Orrin Biometrics")
-report the long name. Names that an authority title, an organisation word or a place
+report the long name; a name runs up to its company suffix ("Orrin Vision API" is
+Orrin Vision's API) and may follow an elided article ("d'Orrin"). A capitalised word
+shaped like a plural of people ("Insurers") that opens a sentence is a name only
+when no name inside a sentence acts: the position capitalised it ("Insurers can't
+buy into Orrin's archive"). Names that an authority title, an organisation word or a place
 name marks ("Governor X", "X Institute") are never companies. The patterns live in
 cues.yaml (``company_names``) and are compiled once per process.
 """
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 _CAP_WORD = r"(?:[A-Z][\w&+.-]*\w|[A-Z])"
-_RUN = re.compile(rf"(?<![\w'-]){_CAP_WORD}(?:[ ]{_CAP_WORD})*")
+_RUN = re.compile(rf"(?:(?<![\w'’-])|(?<=\b[dD]['’])){_CAP_WORD}(?:[ ]{_CAP_WORD})*")
 _POSSESSIVE = re.compile(r"'s?(?!\w)")
 
 
@@ -118,34 +122,84 @@ def find(
     refs_in_summary = any(s >= title_end for s, _ in company_refs)
     subjects = _title_subjects(text, title_end)
     others = taken + company_refs
+    opening: set[str] = set()  # names taken only because they open the headline
     for start, end, name in candidates:
         words = name.split()
-        described = (
+        told = (
             start in inner
             or (len(words) > 1 and pats.suffix.search(words[-1]) is not None)
             or pats.descriptor_before.search(text, max(0, start - 40), start) is not None
             or pats.apposition_after.match(text, _after_possessive(text, end)) is not None
-            or (
-                start in subjects
-                and start < title_end
-                and refs_in_summary
-                and _name_like(pats, text, start, end, others, english)
-            )
         )
-        if described and len(name) > len(companies.get(words[0], "")):
+        subject = (
+            not told
+            and start in subjects
+            and start < title_end
+            and refs_in_summary
+            and _name_like(pats, text, start, end, others, english)
+        )
+        if (told or subject) and len(name) > len(companies.get(words[0], "")):
             companies[words[0]] = name
-    if weak:  # once a company is named, only possessives ("X's servers") join it
-        only_possessive = bool(companies)
-        for start, end, name in candidates:
-            possessive = text.startswith("'s", end)
-            if only_possessive and not possessive:
-                continue
-            if _name_like(pats, text, start, end, others, english) and (
-                not possessive or any(end < c <= end + 30 for c in cues)
-            ):
-                companies.setdefault(name.split()[0], name)
+            if subject and _opens_sentence(text, start, title_end):
+                opening.add(words[0])
+            else:
+                opening.discard(words[0])
+    if weak or (english and opening):  # names that act
+        acting = _acting(pats, text, title_end, candidates, others, cues, english,
+                         only_possessive=bool(companies))  # fmt: skip
+        inside = [name for opens, name in acting if not opens]
+        dropped: list[str] = []
+        if english and inside:  # a plural at a sentence start: the position capitalised it
+            dropped = [first for first in opening if _plural_noun(companies[first])]
+            for first in dropped:
+                del companies[first]
+            acting = [(opens, n) for opens, n in acting if not (opens and _plural_noun(n))]
+        joining = [name for _, name in acting] if weak else inside if dropped else []
+        for name in joining:
+            companies.setdefault(name.split()[0], name)
     return [_found(text, start, name, companies) for start, _, name in candidates
             if name.split()[0] in companies]  # fmt: skip
+
+
+def _acting(
+    pats: NamePatterns,
+    text: str,
+    title_end: int,
+    candidates: list[tuple[int, int, str]],
+    taken: list[tuple[int, int]],
+    cues: tuple[int, ...],
+    english: bool,
+    *,
+    only_possessive: bool,
+) -> list[tuple[bool, str]]:
+    """Names that act (see ``find``), each with whether it opens a sentence; once a
+    company is named, only possessives ("X's servers") join it."""
+    acting: list[tuple[bool, str]] = []
+    for start, end, name in candidates:
+        possessive = text.startswith("'s", end)
+        if only_possessive and not possessive:
+            continue
+        if _name_like(pats, text, start, end, taken, english) and (
+            not possessive or any(end < c <= end + 30 for c in cues)
+        ):
+            acting.append((_opens_sentence(text, start, title_end), name))
+    return acting
+
+
+def _opens_sentence(text: str, start: int, title_end: int) -> bool:
+    """``start`` is the first word of the title, of the summary or of a sentence."""
+    if start in (0, title_end + 1):
+        return True
+    return text[max(0, start - 3) : start].endswith((". ", "! ", "? ", "\n"))
+
+
+_PLURAL_NOUN = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ants|ents)")
+
+
+def _plural_noun(name: str) -> bool:
+    """One word shaped like an English plural of people ("Insurers", "Regulators",
+    "Landlords" aside): at a sentence start it is a common noun more often than a name."""
+    return _PLURAL_NOUN.fullmatch(name) is not None
 
 
 def _candidates(
@@ -173,6 +227,7 @@ def _candidates(
             continue
         if title_cased and start < title_end:
             continue  # a Title Case headline capitalises every word: names are unclear
+        end = _through_suffix(pats, text, start, end)
         name = text[start:end]
         if any(pats.not_company.match(w) for w in name.split()):
             continue
@@ -182,6 +237,16 @@ def _candidates(
             continue  # "chief executive Dana Pruitt", "Governor Lindqvist"
         candidates.append((start, end, name))
     return candidates, inner
+
+
+def _through_suffix(pats: NamePatterns, text: str, start: int, end: int) -> int:
+    """The end of a company name inside a longer run: the first company suffix after
+    the first word ends it ("Orrin Vision API" → "Orrin Vision")."""
+    parts = list(re.finditer(r"\S+", text[start:end]))
+    for part in parts[1:-1]:
+        if pats.suffix.match(part.group(0)):
+            return start + part.end()
+    return end
 
 
 def _in_place(places: re.Pattern[str], text: str, start: int) -> bool:

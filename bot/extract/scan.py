@@ -180,7 +180,8 @@ def scan(
     fr_groups = by_class[_FR_GROUPS]
     fr = [h for h in fr_groups if h.label == "fr"]
     empty: list[Hit] = []
-    if not fr and not vendors:  # nothing to analyse (extract() returns None)
+    named = any(h.label in _AUTHORITY_LABELS for h in by_class[_ACTORS])
+    if not fr and not vendors and not named:  # nothing to analyse (extract() returns None)
         return Scan(norm, low, text, len(title), [], [], fr, empty, empty, empty, empty, empty,
                     empty, empty, empty, empty, empty, res.regions, vendors)  # fmt: skip
     sentences = split_sentences(norm, len(title))
@@ -261,7 +262,10 @@ def _with_described(
     )
     platform = tuple(h.start for h in non_policy if h.label == "platform")
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
-    if not weak and not res.names.described_somewhere(norm):
+    # with no vendor named, a headline subject that the summary calls "the company" is
+    # one even in an item that names a place
+    summary_ref = not vendors and any(s >= title_end for s, _ in refs)
+    if not weak and not summary_ref and not res.names.described_somewhere(norm):
         return vendors
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
                        lang == "en")  # fmt: skip

@@ -1,0 +1,127 @@
+"""The face-recognition term families: a face capability told in ordinary words, in
+every language, and the idioms with "face" that are no FR term (invented vendors and
+sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.resources import resources
+from bot.extract.scan import scan
+from tests.extract_helpers import found
+
+
+def fr_terms(title: str, summary: str = "") -> list[str]:
+    """The FR terms the scanner finds in an item."""
+    text = f"{title}\n{summary}"
+    sc = scan(resources(), title, text)
+    return [text[h.start : h.end] for h in sc.fr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # face + the noun it qualifies
+        "Pendle Labs drops its face screening for apartment lobbies",
+        "The doorbell's face library will be erased on Monday",
+        "Vexley retires the face authentication module in its laptops",
+        "Cordane's face collection is no longer offered to researchers",
+        "Users of Brumby's camera lose face sorting and face clustering",
+        # plural "faces" as a noun, not the verb
+        "The app stops describing passers-by's faces",
+        "A search engine for faces changes its rules",
+        "Strangers' faces are now blurred in shared clips",
+        "Queries on minors' faces are dropped before matching",
+        "Shoppers said their faces were scanned at the door",
+        "The camera ignores faces that nobody enrolled",
+        # a person's face as an object
+        "The glasses will not look up anyone else's face",
+        "The filter needs to map your face before it works",
+        # product names
+        "Marlowe pauses sales of FaceVault to sheriffs",
+        "Ostwick retires FacialPass from its turnstiles",
+        "Orrin's 'Friendly Faces' alert goes away in June",
+        # people recognised as such
+        "Tindley switches off visitor recognition on its doorbells",
+        "The glasses ship without stranger lookup",
+        "Kestrel drops familiar visitors from its camera app",
+        "A camera maker says it no longer sells ethnicity analytics",
+        "The interview platform stops scoring candidates' facial expressions",
+        "Its software ends expression tracking in video calls",
+        # telling who someone is from a picture
+        "The assistant will no longer name strangers",
+        "The tool stops identifying people in uploaded photos",
+        "The chatbot can no longer tell who is in a picture",
+        "The archive will not put names to faces any more",
+    ],
+)
+def test_face_capability_in_ordinary_english(text: str) -> None:
+    assert fr_terms(text), text
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Veyra cesse d'identifier les inconnus dans ses lunettes", "La société ne vendra plus."),
+        ("Veyra arrête la reconnaissance des visiteurs", "L'entreprise supprime la fonction."),
+        ("Die Kamera von Brunnhof erkennt kein Gesicht mehr", "Das Unternehmen stoppt die Funktion."),
+        ("Brunnhof stellt die Besuchererkennung ein", "Die Funktion wird abgeschaltet."),
+        ("Brunnhof will keine Fremden mehr identifizieren", "Das Unternehmen ändert die App."),
+        ("Lumeria deja de identificar a desconocidos en sus gafas", "La empresa retira la función."),
+        ("Lumeria apaga el reconocimiento de visitantes", "La empresa cierra el servicio."),
+        ("Occhiale di Varenna non identifica più gli sconosciuti", "La società toglie la funzione."),
+        ("Varenna, startup di ricerca facciale, chiude il servizio", "La società si ritira."),
+        ("Varenna smette di riconoscere le facce dei visitatori", "La funzione sparisce."),
+        ("Óculos da Corvina deixam de identificar desconhecidos", "A empresa retira a função."),
+        ("Corvina desliga o reconhecimento de visitantes", "A empresa encerra o serviço."),
+    ],
+)  # fmt: skip
+def test_face_capability_in_other_languages(title: str, summary: str) -> None:
+    assert fr_terms(title, summary), title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Halvorsen faces a lawsuit over its hiring tool",
+        "The vendor faces mounting pressure from investors",
+        "Norrick faces data requests from three regulators",
+        "Norrick faces criticism, and it faces fines too",
+        "Executives held a face-to-face meeting with lawmakers",
+        "Torvel makes an about-face on its pricing",
+        "Facebook changes its advertising policy",
+        "The offer was taken at face value",
+        "The firm tried to save face after the leak",
+        "On the face of it, the plan looks modest",
+        "Apple adds group FaceTime calls",
+        "The agency reviewed expressions of interest from suppliers",
+        "A dating app matches strangers for coffee",
+        "Der Konzern will das Gesicht wahren",
+        "Se reunieron cara a cara con los reguladores",
+        "The council met; nothing about faces.",
+        "New faces join the board of directors",
+        "Smiling faces at the company picnic, and many faces from the old team",
+    ],
+)
+def test_face_idioms_are_no_fr_term(text: str) -> None:
+    assert fr_terms(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        ("Pendle Labs pulls the plug on visitor recognition",
+         "The company says package alerts keep working.", "shutdown"),
+        ("Marlowe halts sheriff sales of FaceVault for a year",
+         "The vendor will take no new police orders for twelve months.", "moratorium"),
+        ("Brightmoor withholds stranger lookup from its smart glasses",
+         "The capability existed in testing but was removed, the company said.", "restriction"),
+        ("Camera maker Ostwick no longer sells ethnicity analytics",
+         "The camera maker says the feature was phased out last year.", "restriction"),
+    ],
+)  # fmt: skip
+def test_items_with_only_ordinary_face_words_are_policy_changes(
+    title: str, summary: str, action: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.action) == (True, action), f
