@@ -323,3 +323,72 @@ def test_a_launch_with_a_regulator_in_its_background_stays_the_vendor_s() -> Non
         "The rollout follows talks with the data protection authority last year.",
     )
     assert f.actor_type == "vendor", f
+
+
+def test_a_summary_opening_with_the_vendor_makes_it_the_vendor_s_item() -> None:
+    f = found(
+        "Portrait look-alike game stops working for users in two states",
+        "Ostrel confirmed that the face-matching feature of its museum app is unavailable; "
+        "both states have biometric statutes that require written consent.",
+    )
+    assert f.actor_type == "vendor", f
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Both states have privacy statutes that require notice before a face is scanned.",
+        "The two states have laws which demand written consent for face templates.",
+    ],
+)
+def test_a_law_described_in_a_relative_clause_does_not_act(summary: str) -> None:
+    f = found("Ostrel switches off face grouping for users in two states", summary)
+    assert f.actor_type == "vendor", f
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Axon adopts a ban on facial recognition in its body cameras",
+        "Corvane Labs approves a moratorium on police sales of facial recognition",
+    ],
+)
+def test_a_company_adopting_a_ban_is_no_government(title: str) -> None:
+    f = found(title, "The decision takes effect today.")
+    assert (f.relevant, f.actor_type) == (True, "vendor"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "not_vendor"),
+    [
+        ("Pour le régulateur, Ostrel a collecté des visages illégalement",
+         "L'autorité de protection des données ordonne l'effacement des photos.", "Pour"),
+        ("Un juez ordena suspender el reconocimiento facial de la ciudad",
+         "El juez Mateo Larrain frenó el sistema por falta de controles.", "Mateo Larrain"),
+    ],
+)  # fmt: skip
+def test_openers_and_officials_are_no_company(title: str, summary: str, not_vendor: str) -> None:
+    f = found(title, summary)
+    assert f.actor_type in ("regulator", "court") and f.vendor != not_vendor, f
+
+
+def test_a_vendor_s_paid_settlement_with_sales_terms_stays_its_change() -> None:
+    f = found(
+        "Ostrel pays $30 million and agrees to stop selling face search to private firms",
+        "The deal ends a suit brought under the state's biometric law.",
+    )
+    assert (f.relevant, f.actor_type) == (True, "vendor"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Norvale decreta una moratoria de reconocimiento facial para policías municipales",
+         "La empresa no firmará contratos con ayuntamientos durante un año."),
+        ("Norvale suspend la reconnaissance faciale pour les polices municipales",
+         "L'entreprise ne signera aucun contrat pendant un an."),
+    ],
+)  # fmt: skip
+def test_a_customer_group_adjective_is_no_government(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.actor_type != "government", f

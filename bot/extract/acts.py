@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from bot.extract.attribution import (
     Actor,
     Mention,
+    acting_authority,
     call_authority,
     cancelled,
     object_noun,
@@ -201,7 +202,7 @@ def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     if owner is not None:
         return owner
     if unknown_subject_is_named(sc, cue, resources().names.stop):
-        authority = next((m.kind for m in found if m.kind in AUTHORITIES), None)
+        authority = acting_authority(sc, found)
         return Actor(authority) if authority else Actor("other")
     if not sc.in_title(cue.start):
         return Actor("unknown")
@@ -260,7 +261,7 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             if actor.kind == "unknown":
                 actor = _fallback(sc, found, cue)
         if passive(sc, cue) and actor.kind == "vendor":
-            authority = next((m.kind for m in found if m.kind in AUTHORITIES), None)
+            authority = acting_authority(sc, found)
             actor = Actor(authority) if authority else Actor("other")
         if actor.kind == "vendor":
             directing = call_authority(sc, found, cue, actor)

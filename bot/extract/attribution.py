@@ -254,18 +254,31 @@ def subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
                     chosen = _coordinated_vendor(sc.text, before[: i + 1]) or chosen
                 elif chosen.kind == "vendor":
                     chosen = _first_coordinated(sc.text, before[: i + 1])
+                elif chosen.kind in AUTHORITY_KINDS and _RELATIVE.match(sc.text, chosen.end):
+                    # "statutes that require consent": a standing law described, no act
+                    return Actor("other", start=chosen.start, end=chosen.end)
                 return resolve(sc, found, chosen)
     return Actor("unknown")
 
 
 def customer_group(sc: Scan, m: Mention) -> bool:
     """An authority word that names a customer group ("government sales", "police
-    departments won't get …", "non-government accounts"), not a body that acts."""
+    departments won't get …", "non-government accounts", "policías municipales"), not
+    a body that acts."""
     if m.kind not in AUTHORITY_KINDS:
         return False
     if m.start > 0 and sc.text[m.start - 1] == "-":
         return True
-    return any(g.start < m.end and m.start < g.end for g in sc.groups)
+    return any(g.start < m.end and m.start <= g.end + 1 for g in sc.groups)
+
+
+def acting_authority(sc: Scan, found: list[Mention]) -> str | None:
+    """The kind of the first authority the item names that is not a customer group."""
+    return next(
+        (m.kind for m in found if m.kind in AUTHORITY_KINDS
+         and not customer_group(sc, m) and not group_modifier(sc, m)),
+        None,
+    )  # fmt: skip
 
 
 _MODIFIED = re.compile(
@@ -294,7 +307,7 @@ def addressee(sc: Scan, before: list[Mention], i: int) -> bool:
 
 
 _NAME_AFTER = re.compile(r" (?-i:[A-Z][\w-]+)(?!')")
-_RELATIVE = re.compile(r"^\s*(?:that|which|who|qui|que|die|der|das|che|quale)\s", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*(?:that|which|who|qui|que|die|der|das|che|quale)\s", re.IGNORECASE)
 
 
 def owns_verb(sc: Scan, found: list[Mention], m: Mention, verb: Hit) -> bool:

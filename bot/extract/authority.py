@@ -149,9 +149,15 @@ def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> boo
     if not actors:
         return False
     for act in sig.patterns[(kind, "acts")].finditer(text, lo, hi):
-        if not any(a < act.end() and act.start() < b for a, b in actors):
-            return True
+        if any(a < act.end() and act.start() < b for a, b in actors):
+            continue
+        if any(_RELATIVE_GAP.match(text[b : act.start()]) for _, b in actors if b <= act.start()):
+            continue  # "statutes that require consent": a standing law, no act
+        return True
     return False
+
+
+_RELATIVE_GAP = re.compile(r"^\s+(?:that|which|who)\s+$", re.IGNORECASE)
 
 
 def authority_kind(sc: Scan) -> str | None:
@@ -247,9 +253,13 @@ def place_subject(sc: Scan) -> str | None:
     law = _law_subject().match(sc.text, 0, sc.title_end)
     if law is None:
         return None
-    # an FR company, or another actor ("Investors vote …"), is no legislature; a name
+    # a known company, or another actor ("Investors vote …"), is no legislature; a name
     # only the item's wording made a company ("Port Hollis approves …") may be one
-    named = [(v.start, v.end) for v in sc.vendors if v.fr]
+    res = resources()
+    named = [
+        (v.start, v.end) for v in sc.vendors
+        if v.fr or v.vendor in res.vendor_info or res.names.suffix.search(v.vendor.split()[-1])
+    ]  # fmt: skip
     named += [(h.start, h.end) for h in sc.entities if h.label == "other"]
     if any(lo < law.end(1) and law.start(1) < hi for lo, hi in named):
         return None
@@ -285,12 +295,17 @@ def _paid(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-def paid_to(sc: Scan) -> str | None:
+def paid_to(sc: Scan, acts: tuple[int, ...] = ()) -> str | None:
     """The authority a headline says a company pays (a fine, the state, "the attorney
-    general collects $N from X"): money over past conduct is that authority's action."""
+    general collects $N from X"): money over past conduct is that authority's action.
+    Also a payer whose item names the authority, when the policy acts found (starting
+    at ``acts``) are only what it pays for ("pays over face tags it switched off")."""
     for kind, pattern in _paid(detect(sc.low)):
         if pattern.search(sc.text, 0, sc.title_end):
             return kind
+    over = _PAYS_FOR.search(sc.text, 0, sc.title_end)
+    if acts and (over is None or min(acts) < over.end()):
+        return None
     # "X pays over its old face feature" + "the attorney general's office said …": the
     # authority the item names is the payee (not a class of users or plaintiffs)
     if _PAYS.search(sc.text, 0, sc.title_end) and not _PRIVATE_PAYEE.search(sc.low):
@@ -301,6 +316,7 @@ def paid_to(sc: Scan) -> str | None:
 
 
 _PAYS = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?! (?:for|off)\b)")
+_PAYS_FOR = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?:\s+\S+){0,4}?\s+(?:over|for)\b")
 _PRIVATE_PAYEE = re.compile(
     r"\b(?:class|plaintiffs?|users|members|customers|consumers|shareholders|investors)\b"
 )

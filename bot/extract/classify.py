@@ -52,7 +52,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         directing = (
             authority.place_subject(sc)
             or authority.directed(sc, [a.start for a in chosen])
-            or authority.paid_to(sc)
+            or authority.paid_to(sc, tuple(a.start for a in chosen))
         )
         if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
             return _other(sc, [], directing, vendor, 0.5, published)

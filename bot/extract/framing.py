@@ -241,6 +241,10 @@ def vendor_item(sc: Scan) -> bool:
     vendor, unless the headline reports a plan or rumour of what it may do, someone
     else's campaign, suit or critique aimed at it, or a study of it."""
     titled = [v for v in sc.vendors if sc.in_title(v.start)]
+    if not titled and len(sc.sentences) > 1:  # "Google confirmed that …" opens the summary
+        lo, hi = sc.sentences[1]
+        first = len(sc.text[lo:hi]) - len(sc.text[lo:hi].lstrip())
+        titled = [v for v in sc.vendors if v.start == lo + first]
     if not titled:
         return False
     hedges = ("speculation", "campaign")

@@ -1,0 +1,93 @@
+"""An authority's act retold within days, in another language or in other words, is one
+event (one alert in the authority channel); other acts stay apart. Invented places and
+bodies, on a real SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot import clustering
+from bot.delivery.routes import route
+from bot.models import Destination, Entry, EventChange, Filters, Finding
+from store import Store
+from store import entries as entries_store
+from store import subscriptions as subscriptions_store
+
+START = datetime(2023, 3, 6, 9, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(tmp_path / "echo.db")
+    authorities = Filters(actor_types=("government", "regulator", "court"))
+    subscriptions_store.add(opened, Destination("console", channel="authorities"), authorities)
+    yield opened
+    opened.close()
+
+
+def record(store: Store, title: str, summary: str, day: float, actor: str = "government",
+           vendor: str | None = None) -> tuple[EventChange, int]:  # fmt: skip
+    entry = Entry(feed_id="wire", key=f"guid:{title}", title=title, summary=summary,
+                  link=f"https://wire.example/{abs(hash(title))}",
+                  published=START + timedelta(days=day), source="Wire")  # fmt: skip
+    finding = Finding(relevant=False, actor_type=actor, vendor=vendor, product=None,
+                      action=None, applies_to=None, region=None, confidence=0.7,
+                      evidence=title)  # fmt: skip
+    with store.transaction():
+        entry_id = entries_store.record_entries(store, [entry])[0][0]
+        change = clustering.record_finding(store, entry_id=entry_id, entry=entry, finding=finding)
+        entries_store.record_finding(store, entry_id, finding, change.event_id)
+        written = route(store, change, alertable=True)
+    return change, written
+
+
+def test_a_ban_retold_in_another_language_the_next_day_is_one_event(store: Store) -> None:
+    first, _ = record(
+        store,
+        "Harwick bars its police from facial recognition",
+        "The council voted seven to two on Tuesday.",
+        day=0,
+    )
+    again, written = record(
+        store,
+        "Harwick prohíbe a su policía el reconocimiento facial",
+        "El concejo municipal lo aprobó por siete votos a dos.",
+        day=1,
+    )
+    assert again.event_id == first.event_id and written == 0
+
+
+def test_two_places_acting_the_same_week_stay_apart(store: Store) -> None:
+    first, _ = record(
+        store,
+        "Harwick bars its police from facial recognition",
+        "The council voted seven to two on Tuesday.",
+        day=0,
+    )
+    other, written = record(
+        store,
+        "Delmere halts its facial recognition pilot at schools",
+        "The education board cited costs.",
+        day=1,
+    )
+    assert other.event_id != first.event_id and written == 1
+
+
+def test_a_retelling_weeks_later_needs_more_than_one_shared_word(store: Store) -> None:
+    first, _ = record(
+        store,
+        "Harwick bars its police from facial recognition",
+        "The council voted seven to two on Tuesday.",
+        day=0,
+    )
+    later, _ = record(
+        store,
+        "Harwick debates drones for its police",
+        "A committee heard residents on Monday.",
+        day=9,
+    )
+    assert later.event_id != first.event_id
