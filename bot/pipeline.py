@@ -229,6 +229,7 @@ class _Cycle:
         self.db_path = str(store.path) if on_disk else None
         self.progress: Progress | None = None
         self.done = 0
+        self.unchanged: list[FeedState] = []  # fetch states of 304s, written at the end
 
     async def run(self, fetcher: Fetcher, due: Sequence[FeedState]) -> list[FeedOutcome]:
         # Writes go in a canonical order (by feed id) whatever order the downloads
@@ -239,8 +240,12 @@ class _Cycle:
         ordered = sorted(due, key=lambda feed: feed.id)
         self.queued = {feed.id: asyncio.Event() for feed in ordered}
         self.previous = {b.id: a.id for a, b in zip(ordered, ordered[1:], strict=False)}
-        return list(await asyncio.gather(*(self.counted(fetcher, feed, len(ordered))
-                                           for feed in ordered)))  # fmt: skip
+        outcomes = await asyncio.gather(*(self.counted(fetcher, feed, len(ordered))
+                                          for feed in ordered))  # fmt: skip
+        if self.unchanged:
+            await self.writer.write(partial(feeds_store.save_feed_states, store=self.store,
+                                            states=self.unchanged))  # fmt: skip
+        return list(outcomes)
 
     async def counted(self, fetcher: Fetcher, feed: FeedState, total: int) -> FeedOutcome:
         """One feed, named in its outcome, reported to ``progress`` when done."""
@@ -284,6 +289,9 @@ class _Cycle:
         try:
             result = await fetcher.fetch(feed, before_body=take_place)
             metrics.fetched(result.outcome, result.elapsed)
+            if result.outcome == "not_modified" and feed.kind != "page":
+                await self.my_turn(feed)
+                return self.not_modified(feed, result)
             if feed.kind == "page":  # a watched page: read and written in the writer
                 await self.my_turn(feed)
                 page = await self.write(
@@ -315,6 +323,15 @@ class _Cycle:
             if held:
                 self.window.leave()
             self._mark_queued(feed)
+
+    def not_modified(self, feed: FeedState, result: FetchResult) -> FeedOutcome:
+        """A 304 changes only the feed's fetch state: kept for one statement at the end of
+        the cycle (a lost one only means the feed is polled again), not one writer round
+        trip per feed."""
+        state = next_state(feed, result, settings=self.config.settings, now=self.now)
+        self.unchanged.append(state)
+        error = state.last_error if state.status == "dead" else result.error
+        return FeedOutcome(feed.id, result.outcome, error=error)
 
     async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
         """Parse in a worker process once enough bodies came to pay for starting them.

@@ -218,7 +218,7 @@ def scan(
         cancel=[h for h in cancel if h.label != "passive"],
         passive=[h for h in cancel if h.label == "passive"],
         non_policy=by_class[_NON_POLICY],
-        temporal=[h for h in objects_temporal if h.label not in _OBJECT_LABELS],
+        temporal=[h for h in by_class[_OBJECTS] if h.label not in _OBJECT_LABELS],
         entities=[h for h in actors if h.label not in _AUTHORITY_LABELS],
         region_pattern=res.regions,
         vendors=vendors,
