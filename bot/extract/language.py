@@ -33,8 +33,9 @@ _VOTES: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _FUNCTION_WORDS.items():
     for _word in _words.split():
         _VOTES[_word] = (*_VOTES.get(_word, ()), _lang)
-_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(map(re.escape, _VOTES), key=len, reverse=True))
-                   + r")(?![\w'])")  # fmt: skip
+# A run of word characters and apostrophes: a function word counts only as a whole run
+# ("l'" and "it's" are no votes for "l" or "it").
+_RUN = re.compile(r"[\w']+")
 
 ENGLISH = language_mask("en")
 
@@ -43,7 +44,7 @@ ENGLISH = language_mask("en")
 def detect(low: str, declared: str | None = None) -> str:
     """The language of the lower-cased text: the one with the most function words; the
     declared language (its first two letters) on a tie; English when nothing is known."""
-    counts = Counter(lang for w in _WORD.findall(low) for lang in _VOTES[w])
+    counts = _votes(low)
     hint = (declared or "").lower()[:2]
     if not counts:
         return hint if hint in LANGUAGES else "en"
@@ -52,6 +53,13 @@ def detect(low: str, declared: str | None = None) -> str:
     if hint in leaders:
         return hint
     return leaders[0] if len(leaders) == 1 else (hint if hint in LANGUAGES else leaders[0])
+
+
+@lru_cache(maxsize=64)  # shared by the calls with and without a declared language
+def _votes(low: str) -> Counter[str]:
+    """Function-word votes per language, in the order the languages first get one."""
+    votes = _VOTES.get
+    return Counter(lang for w in _RUN.findall(low) for lang in votes(w, ()))
 
 
 def cue_languages(lang: str) -> int:
