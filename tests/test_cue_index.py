@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.cueindex import Cue, CueIndex
 from bot.extract.resources import resources
 
 
@@ -21,3 +22,18 @@ def test_every_cue_fragment_and_gate_of_the_data_files_compiles() -> None:
         assert (frag.first is None) is (frag.first_source is None)
     for group in index._groups.values():
         assert isinstance(group.gate, re.Pattern)
+
+
+def _headless_index() -> CueIndex:
+    cues = [Cue(r"\w+[- ](?:week|month)[- ](?:halt|pause)"), Cue(r"\w+(?:ab|cd)?[qz]")]
+    return CueIndex.build({"actions": {"moratorium": cues}}, {}, [])
+
+
+def test_a_headless_cue_is_searched_only_in_texts_holding_one_of_its_alternatives() -> None:
+    index = _headless_index()
+    required = sorted(f.required for f in index._any)
+    assert required == [("",), ("week", "month")]  # an optional group promises nothing
+    (hits,), _ = index.scan("Six-month pause on sales", "six-month pause on sales")
+    assert [(h.start, h.end, h.label) for h in hits] == [(0, 15, "moratorium")]
+    (hits,), _ = index.scan("Six-year pause on sales", "six-year pause on sales")
+    assert hits == []

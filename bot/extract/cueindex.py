@@ -89,7 +89,8 @@ class _Fragment:
     head: str  # literal start ("" for any token; "0" for a digit; "^" for a line start)
     cased: bool  # matched against the original text (acronyms)
     langs: int  # language bits of the items it is matched in
-    required: str = ""  # no head: a literal the text must hold before the fragment is tried
+    # no head: literals the text must hold one of before the fragment is tried
+    required: tuple[str, ...] = ("",)
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -315,7 +316,7 @@ class CueIndex:
                     vendors.append(match)
                     vendor_end = match.end
         for frag in self._any:
-            if frag.langs & langs and frag.required in low:
+            if frag.langs & langs and any(r in low for r in frag.required):
                 for found in frag.pattern.finditer(low):
                     raw.append((frag.cls, found.start(), -found.end(), frag.rank, frag.label))
         for frag in self._line_start:
@@ -387,7 +388,9 @@ def _fragment(c: int, rank: int, label: str, variant: str, cased: bool, langs: i
     head = _head(variant)
     if not head:  # searched for (rarely: only when the text holds its longest literal)
         source = r"(?<![\w])" + expand(variant) + r"(?![\w])"
-        return _Fragment(c, rank, label, source, None, None, "", cased, langs, _literal(variant))
+        required = _literal(variant)
+        return _Fragment(c, rank, label, source, None, None, "", cased, langs,
+                         (required,) if required else _alternatives(variant))  # fmt: skip
     source = expand(variant) + r"(?![\w])"
     if _ONE_WORD.match(variant):
         return _Fragment(c, rank, label, source, variant, None, head, cased, langs)
@@ -460,3 +463,34 @@ def _literal(fragment: str) -> str:
             run = ""
         i += 1
     return best
+
+
+_PLAIN_ALTERNATIVES = re.compile(r"\(\?:([a-z0-9' -]+(?:\|[a-z0-9' -]+)+)\)(?![?*{])")
+
+
+def _alternatives(fragment: str) -> tuple[str, ...]:
+    """For a fragment with no plain literal outside groups: the words of its first
+    mandatory group of plain alternatives ("day", "week", … in "\\w+ (?:day|week)"),
+    one of which every match contains; ("",) when it has none."""
+    depth, first, i = 0, None, 0
+    while i < len(fragment):
+        ch = fragment[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: skip to its end ("]" first inside it is literal)
+            close = fragment.find("]", i + 2)
+            if close < 0:
+                return ("",)
+            i = close + 1
+            continue
+        if ch == "(":
+            found = _PLAIN_ALTERNATIVES.match(fragment, i) if depth == 0 else None
+            first = first or found
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return ("",)  # a top-level alternative: no group is sure to match
+        i += 1
+    return tuple(first.group(1).split("|")) if first else ("",)

@@ -9,7 +9,6 @@ language only breaks a tie (feeds mislabel items, items quote other languages).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from bot.extract.cueindex import LANGUAGES, language_mask
@@ -56,10 +55,13 @@ def detect(low: str, declared: str | None = None) -> str:
 
 
 @lru_cache(maxsize=64)  # shared by the calls with and without a declared language
-def _votes(low: str) -> Counter[str]:
+def _votes(low: str) -> dict[str, int]:
     """Function-word votes per language, in the order the languages first get one."""
-    votes = _VOTES.get
-    return Counter(lang for w in _RUN.findall(low) for lang in votes(w, ()))
+    counts: dict[str, int] = {}
+    for word in _RUN.findall(low):
+        for lang in _VOTES.get(word, ()):
+            counts[lang] = counts.get(lang, 0) + 1
+    return counts
 
 
 def cue_languages(lang: str) -> int:
