@@ -23,12 +23,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
-from bot import clustering, page_pipeline
 from bot.config import Config
 from bot.cpu import CpuPool, ParseJob, ParseOutput, parse_and_extract
-from bot.delivery.routes import route
-from bot.extract import extract, known_vendors
-from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
     Entry,
@@ -406,6 +402,8 @@ def process_page(
     store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
 ) -> FeedOutcome:
     """One fetch of a watched page (kind "page"), in one transaction (sync)."""
+    from bot import page_pipeline
+
     page, state, text_error = page_pipeline.process(store, config, feed, result, now=now)
     error = text_error or result.error or page.report
     if state.status == "dead":
@@ -428,6 +426,9 @@ def _record(
     baseline: bool,
     now: datetime,
 ) -> tuple[int, int, int, int]:
+    from bot import clustering
+    from bot.delivery.routes import route
+
     new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
     by_key = {entry.key: finding for entry, finding in zip(entries, extracted, strict=True)}
     findings = alerts = follow_ups = 0
@@ -464,6 +465,8 @@ def with_known_vendors(store: Store, entry: Entry, finding: Finding | None) -> F
     the vendor's full name ("Orrin" → "Orrin Biometrics"). Vendors known only from FR
     news of their own (a launch) count by their full name. Other items are not extracted
     again."""
+    from bot.extract import extract, known_vendors
+
     changed, acted = event_reads.fr_vendor_names(store)
     known = known_vendors(changed, exact=acted)
     if known is None or not known.find(entry.text):
@@ -480,6 +483,9 @@ def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) ->
     reversals; restatements of an old policy are no news): see bot.extract.history."""
     if finding.signal is None or not finding.vendor:
         return finding
+    from bot import clustering
+    from bot.extract.history import apply_history
+
     events = clustering.timeline(store, finding.vendor).events
     return apply_history(finding, events, entry.published or now)
 

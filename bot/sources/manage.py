@@ -12,15 +12,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.config import ConfigError, feed_from_mapping, slugify
 from bot.models import FeedConfig, FetchSettings
 from bot.sources.fetch import Fetcher
 from bot.sources.identity import canonical_link
-from bot.sources.probe import Probe, describe, probe
 from store import Store, feed_catalog
 from store import feeds as feeds_store
+
+if TYPE_CHECKING:  # probing (parsing, extraction) is loaded when a feed is added
+    from bot.sources.probe import Probe
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class AddOutcome:
         if self.feed is None:
             return f"Not added: {self.problem}"
         assert self.probe is not None
+        from bot.sources.probe import describe
+
         lines = [f"Added feed {self.feed.name!r} (id {self.feed.id}, {self.feed.kind}): "
                  f"{describe(self.probe)}", *self.notes]  # fmt: skip
         return "\n".join(lines)
@@ -87,6 +91,8 @@ class FeedAdmin:
         return outcomes
 
     async def _probe_all(self, feeds: list[FeedConfig]) -> dict[str, Probe]:
+        from bot.sources.probe import probe
+
         async with Fetcher(self.settings) as fetcher:
             results = await asyncio.gather(
                 *(probe(f.url, self.settings, fetcher=fetcher) for f in feeds)
