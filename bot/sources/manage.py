@@ -189,9 +189,12 @@ def settle_conflicts(store: Store, configured: Sequence[FeedConfig]) -> list[str
     is taken over by that entry (on the next sync); one whose address feeds.yaml now
     polls under another id is switched off. Returns a sentence per conflict."""
     notes: list[str] = []
+    added_feeds = feed_catalog.added_feeds(store)
+    if not added_feeds:
+        return notes
     by_id = {feed.id: feed for feed in configured}
     by_url = {canonical_link(feed.url): feed for feed in configured}
-    for added in feed_catalog.added_feeds(store):
+    for added in added_feeds:
         if added.id in by_id:
             notes.append(
                 f"feed {added.name!r} was added with `feeds add` and feeds.yaml now declares "
