@@ -202,8 +202,8 @@ def _candidates(
     candidates: list[tuple[int, int, str]] = []
     inner: set[int] = set()
     for run_start, end in _runs(text, 0, len(text), pats.stop):
-        if places is not None and _in_place(places, text, run_start):
-            continue  # "New York's …": the run trimmed of "New" is still a place
+        if places is not None and _in_place(places, text, run_start, end):
+            continue  # "New York's …", "Inside New Mexico's …": a place, not a company
         start = run_start
         parts = list(re.finditer(r"\S+", text[run_start:end]))
         for i, part in enumerate(parts[:-1]):
@@ -236,10 +236,11 @@ def _through_suffix(pats: NamePatterns, text: str, start: int, end: int) -> int:
     return end
 
 
-def _in_place(places: re.Pattern[str], text: str, start: int) -> bool:
-    """A place name covers ``start`` (it may begin a word or two earlier)."""
-    for m in places.finditer(text, max(0, start - 20), start + 1):
-        if m.start() <= start < m.end():
+def _in_place(places: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """A place name covers ``start`` (it may begin a word or two earlier) or ends the
+    run at ``end`` (a headline word before it: "Inside New Mexico")."""
+    for m in places.finditer(text, max(0, start - 20), end):
+        if m.start() <= start < m.end() or (m.end() == end and m.start() > start):
             return True
     return False
 
@@ -277,6 +278,13 @@ _AUX = frozenset(
 )
 
 
+# Adverbs between a headline's subject and its verb.
+_ADVERBS = re.compile(
+    r"(?:\s+(?:now|no longer|quietly|also|still|again|finally|officially|formally|reportedly|"
+    r"temporarily|permanently|already|never|just|effectively|abruptly|silently)(?!\w)){1,2}"
+)
+
+
 def _name_like(
     pats: NamePatterns,
     text: str,
@@ -295,9 +303,14 @@ def _name_like(
     low = name.lower()
     if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
         return False
+    if text.endswith("'s ", 0, start) or text.endswith("s' ", 0, start):
+        return False  # "Kinnear's Lookup API now …": a thing the company owns
+    if start > 0 and " " not in name and name.endswith("ed") and _sentence_start(text, start):
+        return False  # "Saved contacts …": a participle opening a summary sentence
     if text.startswith("'s", end) or (start == 0 and text.startswith(", ", end)):
         return True  # a possessive, or the headline's topic ("Orrin, the deal that …")
-    nxt = re.compile(r"\s+([\w']+)").match(text, end)
+    nxt = _ADVERBS.match(text, end) if english else None  # "X now rejects", "X no longer names"
+    nxt = re.compile(r"\s+([\w']+)").match(text, nxt.end() if nxt else end)
     if nxt is None or any(s <= nxt.start(1) < e for s, e in taken):
         return False  # "X coalition petitions": the next word is the actor
     word = nxt.group(1)
@@ -306,6 +319,11 @@ def _name_like(
     if not english:  # no cheap verb shape to check: any lower-case word
         return word.islower()
     return word in _AUX or (word.islower() and (word.endswith("s") or word.endswith("ed")))
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 2) : start]
+    return before.endswith("\n") or before in (". ", "! ", "? ", ": ")
 
 
 def _after_possessive(text: str, end: int) -> int:
