@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.cueclass import factored
 from bot.extract.cueindex import Cue, CueIndex
 from bot.extract.resources import resources
 
@@ -37,3 +38,15 @@ def test_a_headless_cue_is_searched_only_in_texts_holding_one_of_its_alternative
     assert [(h.start, h.end, h.label) for h in hits] == [(0, 15, "moratorium")]
     (hits,), _ = index.scan("Six-year pause on sales", "six-year pause on sales")
     assert hits == []
+
+
+def test_a_factored_gate_matches_where_one_of_its_parts_does_and_nowhere_else() -> None:
+    parts = [r"the\s+(?:\w+\s+){0,2}firm(?!\w)", r"the\s+(?:\w+\s+){0,2}vendor(?!\w)",
+             r"the\s+end", r"a|b", r"[]x]y\d{2}"]  # fmt: skip
+    gate = factored(parts)
+    assert gate.count(r"the\s+") == 1  # the shared start is written once
+    texts = ["the small firm", "the big new vendor", "the end", "the firms", "a", "b",
+             "]y12", "xy1", "the one two three firm", "then"]  # fmt: skip
+    for text in texts:
+        expected = any(re.match(p, text) for p in parts)
+        assert (re.match(gate, text) is not None) is expected, text

@@ -88,3 +88,76 @@ def by_first_letter(parts: list[str]) -> str:
             loose.append(part)
     alts = [f"{ch}(?:{'|'.join(rest)})" for ch, rest in grouped.items()]
     return "|".join(alts + loose)
+
+
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+_UNSAFE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?[aiLmsux-]+\)")  # back-references, global flags
+
+
+def _atoms(source: str) -> list[str] | None:
+    """``source`` cut into its top-level atoms with their quantifiers ("the", "\\s+",
+    "(?:a|b){0,2}"); None when it holds a top-level "|" or anything not understood."""
+    out: list[str] = []
+    i = 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            if source[i + 1 : i + 2] in ("x", "u", "U", "N", "0", ""):
+                return None  # a longer escape
+            j = i + 2
+        elif ch == "[":
+            j = i + 1 + (source[i + 1 : i + 2] == "^")
+            j += source[j : j + 1] == "]"  # a leading "]" is a literal
+            while j < len(source) and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            if j >= len(source):
+                return None
+            j += 1
+        elif ch == "(":
+            j = _closing(source, i) + 1
+            if j <= 0:
+                return None
+        elif ch in ")|?*+{":
+            return None
+        else:
+            j = i + 1
+        quantifier = _QUANTIFIER.match(source, j)
+        if quantifier is not None:
+            j = quantifier.end()
+        out.append(source[i:j])
+        i = j
+    return out
+
+
+def factored(parts: list[str]) -> str:
+    """One regex that matches at a position exactly when one of ``parts`` does, with
+    the leading atoms they share written once ("the\\s+(?:firm|vendor)" for
+    "the\\s+firm" and "the\\s+vendor"): each shared prefix is then tried once, not once
+    per part. Only whether it matches is kept, not which part or how far; parts it
+    cannot cut into atoms are appended unchanged."""
+    trie: dict[str, dict] = {}  # atom → subtrie; "" → end of a part
+    loose: list[str] = []
+    for part in parts:
+        atoms = None if _UNSAFE.search(part) else _atoms(part)
+        if not atoms:
+            loose.append(part)
+            continue
+        node = trie
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    alts = [*_alternation(trie), *loose]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _alternation(node: dict[str, dict]) -> list[str]:
+    out = []
+    for atom, child in node.items():
+        rest = _alternation(child) if child else []
+        if not rest:
+            out.append(atom)
+        elif len(rest) == 1:
+            out.append(atom + rest[0])
+        else:
+            out.append(atom + "(?:" + "|".join(rest) + ")")
+    return out

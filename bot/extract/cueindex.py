@@ -22,7 +22,7 @@ from itertools import accumulate, compress, repeat
 from operator import is_not
 from typing import NamedTuple
 
-from bot.extract.cueclass import by_first_letter, distribute, expand, split_top
+from bot.extract.cueclass import by_first_letter, distribute, expand, factored, split_top
 
 TOKEN = re.compile(r"\w+")
 _SPLIT = re.compile(r"(\W+)")  # the complement of TOKEN, kept: words and separators alternate
@@ -117,7 +117,10 @@ class _Group:
 
     @cached_property
     def gate(self) -> re.Pattern[str]:
-        return re.compile(self.gate_source)
+        try:
+            return re.compile(self.gate_source)
+        except re.error:  # the factored form (see _group) of some exotic fragment
+            return re.compile(f"(?:{'|'.join(_sources(self.fragments))})")
 
 
 class _Entry(NamedTuple):
@@ -403,11 +406,15 @@ def _group_key(frag: _Fragment) -> tuple[str, bool]:
 
 
 def _group(fragments: list[_Fragment]) -> _Group:
-    gate = "|".join(sorted({f.source for f in fragments}))
     langs = 0
     for f in fragments:
         langs |= f.langs
-    return _Group(f"(?:{gate})", tuple(fragments), fragments[0].cased, langs)
+    # The gate only says whether some fragment matches: their shared start is tried once.
+    return _Group(factored(_sources(fragments)), tuple(fragments), fragments[0].cased, langs)
+
+
+def _sources(fragments: Iterable[_Fragment]) -> list[str]:
+    return sorted({f.source for f in fragments})
 
 
 def _first_word(fragment: str) -> str | None:
