@@ -392,3 +392,20 @@ def test_a_vendor_s_paid_settlement_with_sales_terms_stays_its_change() -> None:
 def test_a_customer_group_adjective_is_no_government(title: str, summary: str) -> None:
     f = found(title, summary)
     assert f.actor_type != "government", f
+
+
+def test_a_german_regulator_after_a_fronted_clause_acts_and_names_no_noun_as_company() -> None:
+    f = found(
+        "Streit um Gesichtserkennung am Bahnhof geht weiter",
+        "Weil die Kameras trotz Kritik weiterlaufen, erlässt der Landesdatenschutzbeauftragte "
+        "nun eine Löschanordnung für die gespeicherten Gesichtsbilder.",
+    )
+    assert (f.relevant, f.actor_type, f.vendor) == (False, "regulator", None), f
+
+
+def test_a_court_order_the_regulator_may_seek_is_no_court_act() -> None:
+    f = found(
+        "Privacy office's report faults Ostrel's facial recognition training data",
+        "The commissioner cannot fine the firm but may seek a court order.",
+    )
+    assert (f.relevant, f.actor_type) == (False, "regulator"), f

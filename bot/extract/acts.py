@@ -11,6 +11,7 @@ from bot.extract.attribution import (
     acting_authority,
     call_authority,
     cancelled,
+    inverted,
     object_noun,
     owns_verb,
     passive,
@@ -346,7 +347,7 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             after = not prep and 0 <= verb.start - m.end <= AUTHORITY_VERB_REACH
             after = after and owns_verb(sc, found, m, verb)
             before = prep and 0 <= m.start - verb.end <= AUTHORITY_VERB_REACH // 2
-            if after or before:
+            if after or before or inverted(sc, m, verb):
                 used.add(verb.start)
                 hit = Hit(verb.start, verb.end, "authority")
                 weight = _weight(sc, hit)

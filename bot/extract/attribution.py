@@ -272,6 +272,21 @@ def customer_group(sc: Scan, m: Mention) -> bool:
     return any(g.start < m.end and m.start <= g.end + 1 for g in sc.groups)
 
 
+_ARTICLE_GAP = re.compile(
+    r"\s+(?:(?:der|die|das|den|dem|des|el|la|los|las|le|les|il|lo|gli|o|a|os|as)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def inverted(sc: Scan, m: Mention, verb: Hit) -> bool:
+    """The authority's verb stands right before it after a fronted phrase ("Weil …,
+    erlässt der Datenschutzbeauftragte …", "… ordenó el juez"): verb-subject order."""
+    if not 0 < m.start - verb.end <= 6:
+        return False
+    gap = _ARTICLE_GAP.match(sc.text, verb.end, m.start)
+    return gap is not None and gap.end() == m.start
+
+
 def acting_authority(sc: Scan, found: list[Mention]) -> str | None:
     """The kind of the first authority the item names that is not a customer group."""
     return next(

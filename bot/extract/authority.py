@@ -320,3 +320,16 @@ _PAYS_FOR = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?:\s+\S+){0,4}?\s+(?:over|for)
 _PRIVATE_PAYEE = re.compile(
     r"\b(?:class|plaintiffs?|users|members|customers|consumers|shareholders|investors)\b"
 )
+
+
+def named_subject(sc: Scan, vendor: str) -> bool:
+    """Whether an authority's item names its subject company as a name: in German, where
+    every noun is capitalised, only a known or gazetteer vendor, a name with a company
+    suffix or one named twice is one."""
+    if detect(sc.low) != "de":
+        return True
+    res = resources()
+    hits = [v for v in sc.vendors if v.vendor == vendor]
+    if any(v.fr for v in hits) or vendor in res.vendor_info or len(hits) > 1:
+        return True
+    return res.names.suffix.search(vendor.split()[-1]) is not None

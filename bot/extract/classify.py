@@ -279,6 +279,8 @@ def _other(
     signal: str | None = None,
 ) -> Finding:
     """A finding that is not a vendor FR policy change (authority, launch, no action)."""
+    if actor in AUTHORITIES and vendor is not None and not authority.named_subject(sc, vendor):
+        vendor = None  # German capitalises every noun: "Streit", "Löschung" name no one
     if chosen:
         best = max(chosen, key=lambda a: (a.weight, -a.start))
         s_start, s_end = sc.sentences[best.sentence]
