@@ -409,3 +409,25 @@ def test_a_court_order_the_regulator_may_seek_is_no_court_act() -> None:
         "The commissioner cannot fine the firm but may seek a court order.",
     )
     assert (f.relevant, f.actor_type) == (False, "regulator"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Ostrel ordered to delete facial recognition images of Irish residents",
+         "The Data Protection Commission gave the firm 30 days to comply.", "regulator"),
+        ("Ostrel barred from facial recognition sales to state agencies",
+         "The governor's office says the new law applies from July.", "government"),
+    ],
+)  # fmt: skip
+def test_a_company_ordered_or_barred_in_the_headline(title: str, summary: str, actor: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f
+
+
+def test_a_court_named_with_its_city_acts_not_the_city() -> None:
+    f = found(
+        "Tribunale di Verona blocca le telecamere con riconoscimento facciale",
+        "Il giudice ha accolto il ricorso delle associazioni.",
+    )
+    assert (f.relevant, f.actor_type) == (False, "court"), f

@@ -16,7 +16,7 @@ from bot.extract.scan import Hit, Scan, between, in_fronted, overlapping
 from bot.extract.sentences import clause_start
 
 _PREPOSITIONS = frozenset(
-    ["of", "for", "from", "with", "to", "on", "against", "at", "in", "into", "about", "than", "like", "unlike", "by", "including", "over", "toward", "towards", "between", "among", "behind", "versus", "vs", "via", "upon", "amid", "de", "du", "des", "à", "au", "aux", "pour", "par", "avec", "contre", "sur", "chez", "von", "vom", "für", "mit", "gegen", "bei", "zu", "zum", "zur", "durch", "del", "con", "contra", "para", "por", "al", "en"]
+    ["of", "for", "from", "with", "to", "on", "against", "at", "in", "into", "about", "than", "like", "unlike", "by", "including", "over", "toward", "towards", "between", "among", "behind", "versus", "vs", "via", "upon", "amid", "di", "della", "dello", "dei", "degli", "delle", "nel", "nella", "dal", "dalla", "tra", "fra", "pelo", "pela", "em", "de", "du", "des", "à", "au", "aux", "pour", "par", "avec", "contre", "sur", "chez", "von", "vom", "für", "mit", "gegen", "bei", "zu", "zum", "zur", "durch", "del", "con", "contra", "para", "por", "al", "en"]
 )  # fmt: skip
 _ARTICLES = frozenset(
     [

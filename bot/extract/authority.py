@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from bot.extract.attribution import addressee, customer_group, mentions
+from bot.extract.attribution import acting_authority, addressee, customer_group, mentions
 from bot.extract.language import detect
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan
@@ -333,3 +333,26 @@ def named_subject(sc: Scan, vendor: str) -> bool:
     if any(v.fr for v in hits) or vendor in res.vendor_info or len(hits) > 1:
         return True
     return res.names.suffix.search(vendor.split()[-1]) is not None
+
+
+_PASSIVE_TITLE = re.compile(
+    r"\s+(?:(?:is|was|has been|have been|gets?|got)\s+)?(?:ordered|told|forced|required|"
+    r"compelled|fined|banned|barred|blocked|sanctioned|penali[sz]ed|prohibited|condemned|"
+    r"condamnée?|sanctionnée?|multad[oa]|condenad[oa]|sanzionat[oa]|multat[oa])\b",
+    re.IGNORECASE,
+)
+
+
+def passive_object(sc: Scan) -> str | None:
+    """A headline whose company is ordered, fined or barred ("X ordered to delete …",
+    "X fined over …"): the authority the item names acts on it."""
+    first = next((v.end for v in sc.vendors if sc.in_title(v.start)), None)
+    if first is None:  # a name the gazetteer does not know opening the headline
+        name = _OPENING_NAME.match(sc.text, 0, sc.title_end)
+        first = name.end() if name else None
+    if first is None or not _PASSIVE_TITLE.match(sc.text, first, sc.title_end):
+        return None
+    return acting_authority(sc, mentions(sc))
+
+
+_OPENING_NAME = re.compile(r"\W*[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")

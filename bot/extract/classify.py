@@ -89,7 +89,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         confidence = 0.5 + 0.3 * min(1.0, a_total / 4)
         return _other(sc, chosen, kind, _first_vendor(sc), confidence, published)
     # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
-    placed = authority.place_subject(sc) or authority.paid_to(sc)
+    placed = authority.place_subject(sc) or authority.paid_to(sc) or authority.passive_object(sc)
     if placed is not None and (sc.has_fr or weak):
         return _other(sc, [], placed, _first_vendor(sc), 0.45, published)
     if not sc.has_fr:
