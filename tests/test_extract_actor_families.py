@@ -431,3 +431,25 @@ def test_a_court_named_with_its_city_acts_not_the_city() -> None:
         "Il giudice ha accolto il ricorso delle associazioni.",
     )
     assert (f.relevant, f.actor_type) == (False, "court"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Shoppers sue Ostrel under the state's biometric privacy law",
+         "A proposed class action says the facial recognition vendor kept face templates."),
+        ("Ostrel said to be weighing a return to police facial recognition sales",
+         "Nothing has been decided and the court terms still apply."),
+    ],
+)  # fmt: skip
+def test_a_private_suit_or_a_rumour_is_no_authority_act(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or f.actor_type not in ("government", "regulator", "court"), f
+
+
+def test_a_vendor_telling_a_city_council_is_no_government_act() -> None:
+    f = found(
+        "Police won't get doorbell faces matched, Ostrel tells the city council",
+        "Answering councillors, the facial recognition maker said it stopped all police requests.",
+    )
+    assert f.actor_type == "vendor", f

@@ -317,7 +317,14 @@ def group_modifier(sc: Scan, m: Mention) -> bool:
 
 def addressee(sc: Scan, before: list[Mention], i: int) -> bool:
     """The authority ``before[i]`` is told or asked something by a vendor right before
-    it ("Tindle tells the city council", "Clearview tells judge"): not the subject."""
+    it ("Tindle tells the city council", "Clearview tells judge"): not the subject. An
+    authority phrase read as two mentions ("the city" + "council") is one."""
+    while (
+        i > 0
+        and before[i - 1].kind in AUTHORITY_KINDS
+        and not sc.text[before[i - 1].end : before[i].start].strip()
+    ):
+        i -= 1
     return _vendor_object(sc, before, i)
 
 

@@ -142,7 +142,10 @@ def _settlement(
     sc: Scan, found: list[Mention], acts: list[Act], frame: list[Hit], published: date | None
 ) -> Finding | None:
     """An item framed as a settlement (see framing.py): the authority's action when the
-    other party is one, else the obligations it binds the vendor to."""
+    other party is one, else the obligations it binds the vendor to (none when the
+    headline is a rumour: "X said to be weighing a return after its deal expires")."""
+    if framing.speculative(sc):
+        return None
     named = authority_acts(sc, found)  # an authority named with its own verb
     auth = [a for a in acts if a.actor in AUTHORITIES] + named
     in_title = [a for a in named if sc.in_title(a.start)]
