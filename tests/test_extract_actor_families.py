@@ -453,3 +453,25 @@ def test_a_vendor_telling_a_city_council_is_no_government_act() -> None:
         "Answering councillors, the facial recognition maker said it stopped all police requests.",
     )
     assert f.actor_type == "vendor", f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Ostrel names co-CEOs as it courts defence buyers for its facial recognition",
+         "The firm wants to triple sales to federal agencies."),
+        ("Lawsuit accuses Ostrel of scraping faces without consent",
+         "The complaint says billions of photos were copied from social networks."),
+        ("Ostrel hit by privacy complaints over its facial recognition in four countries",
+         "Campaigners filed the complaints with national regulators."),
+        ("Ostrel affirme que sa politique de reconnaissance faciale n'a pas changé",
+         "L'entreprise répond à une association de locataires."),
+        ("Ostrel plans to add facial recognition to its doorbells",
+         "An internal memo describes the feature."),
+    ],
+)  # fmt: skip
+def test_people_news_complaints_restatements_and_plans_have_no_actor(
+    title: str, summary: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, "none"), f

@@ -222,10 +222,17 @@ def _after_background(sc: Scan, lo: int, pos: int) -> bool:
                if m.start() == 0 or not sc.text[m.start() - 1].isalnum())  # fmt: skip
 
 
+_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:it|they|he|she|who|which)\s+$")
+
+
 def acting_mention(sc: Scan, start: int, end: int) -> bool:
     """An authority mention that may act: not inside an organisation's name ("Civic Rights
     Council"), not governed by a call, a study, a filing or a proposal, not a customer
     group ("government sales") and not a vendor's addressee ("X tells the council")."""
+    if _PRONOUN_BEFORE.search(sc.text, max(0, start - 8), start) or any(
+        0 < start - v.end <= 1 for v in sc.vendors
+    ):
+        return False  # "as it courts buyers", "Ostrel courts …": a verb, no court
     found = mentions(sc)
     i = next((k for k, m in enumerate(found) if m.start == start), None)
     if i is not None and (customer_group(sc, found[i]) or addressee(sc, found[: i + 1], i)):

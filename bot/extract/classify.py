@@ -101,9 +101,11 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     titled = loose is not None and any(sc.in_title(h.start) for h in sc.authorities)
     if (launch or enforcement) and sc.vendors and (in_title or not titled):
         # a vendor's launch, or another company's legal warning to it (a launch word in
-        # the summary of an authority's headline is background: "the fine adds to …")
+        # the summary of an authority's headline is background: "the fine adds to …");
+        # a planned or rumoured launch is no act yet
         signal = None if enforcement else framing.deployment_signal(sc, launch)
-        return _other(sc, [], "vendor", _first_vendor(sc), 0.35, signal=signal)
+        actor = "none" if framing.speculative(sc) else "vendor"
+        return _other(sc, [], actor, _first_vendor(sc), 0.35, signal=signal)
     if loose is not None:
         return _other(sc, [], loose, _first_vendor(sc), 0.4, published)
     if sc.vendors and framing.restated(sc, []):
@@ -111,7 +113,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
         return _other(sc, [], named, _first_vendor(sc), 0.4)
-    if _vendor_news(sc) or framing.vendor_item(sc):
+    if framing.vendor_item(sc) or (_vendor_news(sc) and not framing.not_the_vendors(sc)):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
 
