@@ -196,6 +196,8 @@ def directed(sc: Scan, starts: list[int]) -> str | None:
     holding one of its acts (at ``starts``) says so ("Pulsefit agrees with the consumer
     agency to stop scanning faces", "... su ordine del garante")."""
     sig = signals(detect(sc.low))
+    if sig.directed.search(sc.text) is None:
+        return None
     # the headline frames the whole item; a fronted "After an inquiry by …," its sentence
     for p in sorted({*starts, 0, *(hi for lo, hi in sc.fronted)}):
         s_lo, hi = sc.sentences[sc.sentence_of(p)]
@@ -312,6 +314,8 @@ def paid_to(sc: Scan, acts: tuple[int, ...] = ()) -> str | None:
     general collects $N from X"): money over past conduct is that authority's action.
     Also a payer whose item names the authority, when the policy acts found (starting
     at ``acts``) are only what it pays for ("pays over face tags it switched off")."""
+    if _MONEY.search(sc.low, 0, sc.title_end) is None:
+        return None
     for kind, pattern in _paid(detect(sc.low)):
         if pattern.search(sc.text, 0, sc.title_end):
             return kind
@@ -327,6 +331,10 @@ def paid_to(sc: Scan, acts: tuple[int, ...] = ()) -> str | None:
     return None
 
 
+# Any headline that could tell of money paid (a cheap gate before the patterns).
+_MONEY = re.compile(
+    r"pa(?:y|id|ie|g)|payout|verse|zahl|collect|fine|penalt|amende|multa|coima|bußgeld"
+)
 _PAYS = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?! (?:for|off)\b)")
 _PAYS_FOR = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?:\s+\S+){0,4}?\s+(?:over|for)\b")
 _PRIVATE_PAYEE = re.compile(
