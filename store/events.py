@@ -64,7 +64,7 @@ UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   AND first_reported BETWEEN :lo AND :hi {_NEWEST})
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE :vendor != '' AND :action != '' AND vendor_key = :vendor
-  AND relevant = 1
+  AND (relevant = 1 OR action IS NOT NULL)
   AND first_reported BETWEEN :lo AND :hi {_NEWEST})
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE :vendor = '' AND actor_type = :actor AND vendor IS NULL

@@ -555,3 +555,53 @@ def test_matching_sees_a_turnaround_only_between_a_stop_and_a_reversal() -> None
     assert not matching._turnaround("ban", "moratorium")
     assert not matching._turnaround("reversal", "reversal")
     assert not matching._turnaround("reversal", None)
+
+
+@pytest.mark.parametrize(("day", "joins"), [(20, True), (75, False)],
+                         ids=["while-its-news-is-fresh", "months-later"])  # fmt: skip
+def test_a_courts_later_decision_on_the_same_system_is_a_new_ruling(
+    store: Store, day: float, joins: bool
+) -> None:
+    """An injunction, then months later a final judgment on the same city system: two
+    rulings; a report on the injunction weeks later (the appeal it triggers) joins it."""
+    first, _ = record(store, report(
+        "Judge halts the Calloway transit face cameras",
+        "The Calloway court ordered the cameras switched off pending a full hearing.",
+        vendor=None, actor="court", relevant=False, action=None, product=None))  # fmt: skip
+    later, _ = record(store, report(
+        "Calloway camera system ruled unlawful",
+        "The Calloway court found the transit face cameras had no legal basis.", day=day,
+        vendor=None, actor="court", relevant=False, action=None, product=None))  # fmt: skip
+    assert (later.event_id == first.event_id) is joins
+
+
+def test_a_legislatures_act_months_later_still_joins_its_earlier_stage(store: Store) -> None:
+    bill, _ = record(store, report(
+        "Lawmakers in Calloway pass a bill curbing police face matching",
+        "The measure passed by a wide margin.", vendor=None, actor="government",
+        relevant=False, action=None, product=None))  # fmt: skip
+    law, _ = record(store, report(
+        "Calloway police face-matching limits take effect",
+        "Troopers in Calloway now need a warrant for every search.", day=75, vendor=None,
+        actor="government", relevant=False, action=None, product=None))  # fmt: skip
+    assert law.event_id == bill.event_id
+
+
+def test_an_alerted_change_later_outvoted_still_takes_its_next_relevant_report(
+    store: Store,
+) -> None:
+    """The change alerted, then reports the extractor read as no change outvoted it; a
+    relevant report of the same change weeks later finds the event (it has an action
+    voted from a relevant report) instead of alerting a second time."""
+    first, written = record(store, report("Norvik Labs adopts rules for who may buy Facet Search",
+                                          action="restriction"))  # fmt: skip
+    assert written == 1
+    for n, title in enumerate(("Norvik Labs talks about its Facet Search principles",
+                               "Explainer: the Facet Search rules Norvik Labs wrote")):  # fmt: skip
+        change, _ = record(store, report(title, day=1 + n, action=None, relevant=False))
+        assert change.event_id == first.event_id
+    event = event_reads.get_event(store, first.event_id)
+    assert event is not None and not event.relevant
+    change, written = record(store, report(
+        "Norvik Labs starts vetting every Facet Search customer", day=28, action="ban"))  # fmt: skip
+    assert change.event_id == first.event_id and alerts(store) == 1

@@ -97,17 +97,32 @@ def test_counted_accounts_closed_are_vetting_not_a_customer_ban() -> None:
     ("title", "summary"),
     [
         ("Tamsin Labs trials face comparison for hotel check-in",
-         "The company that deleted its face index in 2022 is testing a service for two chains."),
-        ("Tamsin Labs is running face matching for stadiums, a year after going dark",
-         "The pilot checks tickets against fans' photos."),
+         "The pilot covers two chains."),
+        ("Tamsin Labs is testing face matching at stadium gates",
+         "Fans' tickets are checked against their photos."),
         ("Brazil becomes the second market for Tamsin Labs' face grouping",
          "Faces are grouped only for users who opt in."),
     ],
 )  # fmt: skip
-def test_trials_and_new_markets_are_deployments_not_the_old_stop(title: str, summary: str) -> None:
-    # the earlier stop is background; history decides whether this is a return
+def test_trials_tests_and_new_markets_are_deployments(title: str, summary: str) -> None:
+    # with no stop named, history decides whether this is a return
     f = found(title, summary)
     assert (f.relevant, f.signal) == (False, "deployment"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Tamsin Labs trials face comparison for hotel check-in",
+         "The company that deleted its face index in 2022 is testing a service for two chains."),
+        ("Tamsin Labs is running face matching for stadiums, a year after going dark",
+         "The pilot checks tickets against fans' photos."),
+    ],
+)  # fmt: skip
+def test_the_old_stop_named_in_background_is_never_the_news(title: str, summary: str) -> None:
+    # the deletion or going dark is background; told next to a deployment, it is a return
+    f = found(title, summary)
+    assert (f.relevant, f.action) == (True, "reversal"), f
 
 
 def test_a_call_does_not_govern_across_a_clause_break() -> None:
@@ -235,4 +250,71 @@ def test_a_feature_switched_off_in_a_whole_market_stays_a_shutdown() -> None:
 def test_the_exit_named_after_a_german_deal_is_background() -> None:
     f = found("Ferrow Vision liefert einer Bank Gesichtserkennung, fünf Jahre nach dem Ausstieg",
               "Der Vertrag läuft drei Jahre.")  # fmt: skip
-    assert (f.relevant, f.signal) == (False, "deployment"), f
+    assert (f.relevant, f.action) == (True, "reversal"), f
+
+
+def test_a_law_condition_in_the_summary_makes_a_refusal_a_ban() -> None:
+    de = found("Ferrow Vision verkauft vorerst keine Gesichtserkennung an die Polizei",
+               "Das Unternehmen liefert nichts, solange kein Bundesgesetz die Technik regelt.")  # fmt: skip
+    es = found("Ferrow Vision suspende la venta de reconocimiento facial a la policía",
+               "La compañía esperará normas nacionales y dice que los agentes tendrán que esperar.")  # fmt: skip
+    timed = found("Ferrow Vision halts police face-matching sales for a year",
+                  "Critics note the firm will not act further without federal rules.")  # fmt: skip
+    assert (de.action, es.action, timed.action) == ("ban", "ban", "moratorium")
+
+
+def test_quitting_sales_to_a_group_is_a_ban_and_one_market_weighs_less() -> None:
+    quit_sales = found("Ferrow Vision quit selling face matching to casinos, it confirms",
+                       "The change applies everywhere.")  # fmt: skip
+    market = found("Ferrow Vision exits Quebec; the bigger move is an end to casino customers "
+                   "for its face matching",
+                   "The face-matching vendor is leaving one provincial market, but casinos "
+                   "everywhere will no longer be served.")  # fmt: skip
+    assert (quit_sales.action, market.action) == ("ban", "ban")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Two years after deleting its face templates, Ferrow Vision switches face grouping on "
+         "for Canadian users", "The setting is off by default."),
+        ("Ferrow Vision is running face matching for banks, a year after going dark",
+         "The pilot covers two lenders."),
+    ],
+)  # fmt: skip
+def test_a_deployment_told_against_the_vendors_own_stop_is_a_return(
+    title: str, summary: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.action) == (True, "reversal"), f
+
+
+def test_a_stop_for_one_customer_group_is_not_undone_by_a_deployment_elsewhere() -> None:
+    f = found("A year after it stopped police sales, Ferrow Vision trials face matching at banks",
+              "The pilot covers two lenders.")  # fmt: skip
+    assert f.relevant is False
+
+
+def test_people_of_a_country_shut_out_is_a_restriction() -> None:
+    f = found("Ferrow Vision says Belarusians are shut out of its face search",
+              "Accounts paid from the country are refused.")  # fmt: skip
+    assert f.action == "restriction"
+
+
+def test_a_store_delisting_a_vendors_app_is_no_policy_change() -> None:
+    f = found("Ferrow Vision loses its main app store listing",
+              "The store removed the face-search app and suspended the developer account.")  # fmt: skip
+    assert (f.relevant, f.actor_type) == (False, "vendor")
+
+
+def test_an_italian_pause_noun_is_a_moratorium() -> None:
+    f = found("La pausa di Ferrow Vision sul riconoscimento facciale",
+              "Lo stop temporaneo riguarda solo i clienti privati.")  # fmt: skip
+    assert (f.relevant, f.action) == (True, "moratorium")
+
+
+def test_a_group_questioning_a_freeze_is_no_new_move() -> None:
+    # a restatement: history makes it no news once the freeze's news cycle is over
+    f = found("Parents question what Ferrow Vision's school face-matching freeze covers",
+              "The company has not replied.")  # fmt: skip
+    assert f.signal == "restatement"

@@ -55,3 +55,27 @@ def test_a_known_name_is_found_in_its_possessive_and_genitive_forms(text: str) -
 def test_a_known_name_is_not_found_inside_a_longer_word() -> None:
     assert KNOWN is not None
     assert KNOWN.find("Ostravasee and Mirellesque are other words") == []
+
+
+@pytest.mark.parametrize(
+    ("names", "text", "vendor"),
+    [
+        # the text's own longer form with a company suffix
+        (["Dorvane"], "Dorvane AI bound by the deal ending the class case", "Dorvane AI"),
+        (["Dorvane"], "Dorvane Labs adds a review gate to its API", "Dorvane Labs"),
+        # the store knows the company's long name: the short one reports it
+        (["Dorvane", "Dorvane Labs"], "Dorvane's pause will run on", "Dorvane Labs"),
+        (["Dorvane Labs"], "Dorvane's pause will run on", "Dorvane Labs"),
+        # the store knows a product's name: the short one is the company
+        (["Dorvane Photos"], "Dorvane's face albums return", "Dorvane"),
+        (["Dorvane Photos"], "Dorvane Photos restores its albums", "Dorvane Photos"),
+        # a capitalised word that is no company suffix stays out
+        (["Dorvane"], "Dorvane Home pulls the plug on visitor matching", "Dorvane"),
+    ],
+)  # fmt: skip
+def test_a_known_short_name_reports_the_companys_long_name_not_a_products(
+    names: list[str], text: str, vendor: str
+) -> None:
+    known = known_vendors(names)
+    assert known is not None
+    assert [hit.vendor for hit in known.find(text)] == [vendor]

@@ -157,3 +157,95 @@ def test_the_headline_subject_the_summary_calls_the_company_acts_where_places_ar
 ) -> None:
     f = found(title, summary)
     assert (f.relevant, f.actor_type, f.vendor) == (True, "vendor", vendor), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        ("Pellinore's automatic face tags are over",
+         "The latest update removes the tag suggestions; the company is deleting face data.",
+         "Pellinore"),
+        ("Photo app Quillfeather drops tag suggestions built on faces",
+         "The startup says tag suggestions will no longer name people in uploads.",
+         "Quillfeather"),
+    ],
+)  # fmt: skip
+def test_a_gazetteer_product_phrase_in_lower_case_is_the_named_companys_feature(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.vendor) == (True, vendor), f
+
+
+def test_the_gazetteer_vendor_keeps_its_product_phrase_when_it_is_named() -> None:
+    f = found("Facebook switches off tag suggestions for new users",
+              "The social network will stop suggesting who appears in photos.")  # fmt: skip
+    assert f.vendor == "Meta", f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Datenschützer verlangt Löschung der Gesichtsdatenbank der Polizei",
+         "Die Behörde ordnet an, dass die Polizei die biometrische Datenbank löschen muss."),
+        ("Streit um Gesichtserkennung der Polizei geht weiter",
+         "Die Aufsicht erlässt eine Anordnung; die Software werde weiter genutzt."),
+    ],
+)  # fmt: skip
+def test_a_german_noun_is_no_company_for_acting_like_one(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.vendor is None, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("La justicia de la Ciudad suspende las cámaras de reconocimiento facial",
+         "El fallo ordena apagar el sistema hasta que se revisen sus controles."),
+        ("La jueza Marta Ibáñez suspende el reconocimiento facial en el metro",
+         "La decisión obliga a apagar las cámaras en todas las estaciones."),
+        ("Il giudice Paolo Renzi blocca il riconoscimento facciale in stazione",
+         "Il tribunale ordina di spegnere le telecamere in attesa dell'udienza."),
+    ],
+)  # fmt: skip
+def test_a_city_or_a_titled_person_is_no_company(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.vendor is None and f.actor_type != "vendor", f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        ("Pour la CNIL, Dravelle a collecté des visages illégalement",
+         "L'autorité estime que la start-up a enfreint le règlement.", "Dravelle"),
+        ("Secondo il garante, Dravelle non può vendere i volti raccolti",
+         "L'autorità ordina all'azienda di cancellare i dati.", "Dravelle"),
+        ("Según el regulador, Dravelle recopiló rostros de forma ilegal",
+         "La autoridad ordena a la empresa borrar los datos.", "Dravelle"),
+    ],
+)  # fmt: skip
+def test_a_preposition_opening_the_headline_is_no_company(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert f.vendor == vendor, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Dravelle, l'accordo che chiude la causa vieta le vendite ai locatori",
+         "Secondo i termini, l'azienda non potrà vendere il riconoscimento facciale ai locatori."),
+        ("Dravelle, el acuerdo que cierra la demanda prohíbe vender a caseros",
+         "Según los términos, la empresa no podrá vender su reconocimiento facial a caseros."),
+    ],
+)  # fmt: skip
+def test_a_headline_topic_before_a_comma_is_the_company(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.vendor == "Dravelle", f
+
+
+def test_a_plural_of_people_opening_the_summary_is_no_company() -> None:
+    f = found("Deputies need a warrant for face searches under the new state law",
+              "Suppliers say the warrant rule changes little for their sales.")  # fmt: skip
+    assert f.vendor is None, f

@@ -14,9 +14,10 @@ The rules, in short:
   last report joins whatever its words; a later report that names a market the
   event does not cover (a rollout to another country, an expansion from "everywhere
   but" to there) is a new event of the vendor, however alike the words;
-  a later stage of one authority's act (a bill signed, a law in force, an appeal)
-  needs the same kind of authority, the same vendor or none, and a shared named
-  place or body; after
+  a later stage of one authority's act (a bill signed, a law in force, an order
+  made final) needs the same kind of authority, the same vendor or none, and a
+  shared named place or body (a court's, within ``QUIET_DAYS``: its next decision is
+  a new ruling); after
   ``FOLLOW_UP_DAYS`` from the first report nothing joins;
 * one conflict is forgiven when it is the action (a reversal against a stop: same
   vendor and region, days apart), which authority acts (same vendor, same news
@@ -55,6 +56,7 @@ ECHO_DAYS = 3  # an authority's act retold this close to its last report, in oth
 
 STOPPING: frozenset[str] = frozenset(vocabulary.STOPPING)  # compatible with each other
 REVERSAL: str = vocabulary.Action.REVERSAL.value
+COURT: str = vocabulary.ActorType.COURT.value
 SPECIFIC_ACTORS: frozenset[str] = frozenset(vocabulary.ACTING)
 AUTHORITIES: frozenset[str] = frozenset(vocabulary.AUTHORITIES)
 WORLDWIDE = frozenset({"global", "worldwide", "world", "international"})
@@ -333,9 +335,13 @@ def _follow_up_ok(new: Profile, c: Comparison) -> bool:
     if c.conflicts or (c.vendor == "same" and c.new_market):
         return False
     if c.vendor != "one" and new.actor_type in AUTHORITIES and c.action == "unknown":
-        # one act of a legislature, regulator or court is told in stages (bill, vote,
-        # signature, entry into force, appeal) in different words: the same kind of
-        # authority, the same vendor or none, and the same named place or body carry it
+        # one act of a legislature or regulator is told in stages (bill, vote,
+        # signature, entry into force; a proposed then final order) in different words:
+        # the same kind of authority, the same vendor or none, and the same named place
+        # or body carry it; a court's later decision (a final judgment after an
+        # injunction) is a new ruling once its news has gone quiet
+        if new.actor_type == COURT and c.gap > QUIET_DAYS:
+            return False
         return c.place_names >= 1 and c.sim >= 0.1
     if _quiet_follow_up(new, c):
         return True

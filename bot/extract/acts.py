@@ -27,7 +27,7 @@ AUTHORITIES = ("government", "regulator", "court")
 BASE_WEIGHT = {
     "extension": 3.0, "settlement": 2.5, "reversal": 2.0, "exit": 2.0, "refusal": 1.5,
     "stop_supply": 1.5, "moratorium": 1.5, "ban": 1.0, "restriction": 1.0, "refusal_past": 1.0,
-    "shutdown": 1.2, "pause": 1.2, "removal": 0.8, "customer_loss": 1.0, "exit_market": 1.0,
+    "shutdown": 1.2, "pause": 1.2, "removal": 0.8, "customer_loss": 1.0, "exit_market": 0.75,
 }  # fmt: skip
 TITLE_FACTOR = 2.0
 NO_FR_FACTOR = 0.5
@@ -101,7 +101,11 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
 
 _ONE = re.compile(r"\b(?:a|an|one|that|this|its)\b", re.IGNORECASE)
 _CLOSING = re.compile(r"clos|shut", re.IGNORECASE)
+_ONE_MARKET = re.compile(
+    r"(?i)\b(?:one|a single|provincial|regional|state|local|national|domestic)\s+market\b"
+)
 _UNIT = re.compile(r"\b(?:line|business|unit|division|arm)\b", re.IGNORECASE)
+_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ians|ans|ese)\b")
 _PLACES = re.compile(r"\b(?:states|countries|provinces|regions|markets|territories)\b", re.I)
 _COUNT = re.compile(r"\b(?:\d[\d,.]*|some|several|dozens|hundreds|thousands)\s+(?:[\w-]+\s+)?$")
 
@@ -116,8 +120,12 @@ def _ban_or_restriction(
         return "restriction"
     if groups & _NAMED_GROUPS or objects & {"supply", "customers"}:
         return "ban"
-    if "everyone" in groups or sc.first_region(lo, hi) is not None:
-        return "restriction"
+    if (
+        "everyone" in groups
+        or sc.first_region(lo, hi) is not None
+        or _DEMONYM.search(sc.text, lo, hi)
+    ):
+        return "restriction"  # users, a country or its people ("Russians are shut out")
     return "restriction" if _PLACES.search(sc.text, cue.end, hi) else "ban"
 
 
@@ -255,6 +263,8 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             continue
         if cue.label == "exit_market" and sc.first_region(cue.start, cue.end) is None:
             continue  # "leaves ICE … in place": the object is no market
+        if cue.label == "exit" and _ONE_MARKET.search(sc.text, cue.start, cue.end):
+            cue = Hit(cue.start, cue.end, "exit_market")  # "leaving one provincial market"
         if cue.label == "customer_loss":
             actor = _customer_loss_vendor(sc, cue)
         else:

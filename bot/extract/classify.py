@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -67,12 +68,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "vendor", vendor, 0.4)
         if framing.speculation_only(sc, chosen):  # "X weighs …; it had shelved …"
             return _other(sc, chosen, "none", vendor, 0.3)
-        if framing.deployment(sc, chosen):
-            return _other(sc, chosen, "vendor", vendor, 0.4,
-                          signal=framing.deployment_signal(sc, launch))  # fmt: skip
-        if _not_the_news(sc, found, chosen, vendor, launch):
-            return _other(sc, chosen, "vendor", vendor, 0.4,
-                          signal=framing.deployment_signal(sc, launch))  # fmt: skip
+        if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
+            return _deployed(sc, chosen, vendor, launch, 0.4, published)
         if _paid_settlement(sc, chosen):
             return _other(sc, chosen, "vendor", vendor, 0.4)
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
@@ -103,9 +100,11 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         # a vendor's launch, or another company's legal warning to it (a launch word in
         # the summary of an authority's headline is background: "the fine adds to …");
         # a planned or rumoured launch is no act yet
-        signal = None if enforcement else framing.deployment_signal(sc, launch)
-        actor = "none" if framing.speculative(sc) else "vendor"
-        return _other(sc, [], actor, _first_vendor(sc), 0.35, signal=signal)
+        if enforcement:
+            return _other(sc, [], "vendor", _first_vendor(sc), 0.35)
+        if framing.speculative(sc):
+            return _other(sc, [], "none", _first_vendor(sc), 0.35)
+        return _deployed(sc, [], _first_vendor(sc), launch, 0.35, published)
     if loose is not None:
         return _other(sc, [], loose, _first_vendor(sc), 0.4, published)
     if sc.vendors and framing.restated(sc, []):
@@ -116,6 +115,26 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     if framing.vendor_item(sc) or (_vendor_news(sc) and not framing.not_the_vendors(sc)):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
+
+
+def _deployed(
+    sc: Scan,
+    chosen: list[Act],
+    vendor: str | None,
+    launch: list[Hit],
+    confidence: float,
+    published: date | None,
+) -> Finding:
+    """A launch, deal, trial or rollout: a deployment for history to read, or a return
+    when the sentence that reports it names the vendor's own earlier stop as background
+    ("Three years after deleting its face templates, the app is switching grouping on")."""
+    signal = framing.deployment_signal(sc, launch)
+    back = framing.return_after_stop(sc, launch) if signal and vendor else None
+    if back is None or vendor is None:
+        return _other(sc, chosen, "vendor", vendor, confidence, signal=signal)
+    act = Act("vendor", vendor, None, "reversal", "reversal", 1.0, back.start, back.end,
+              sc.sentence_of(back.start))  # fmt: skip
+    return _vendor_change(sc, [act], vendor, 1.0, 0.0, published)
 
 
 def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
@@ -331,16 +350,35 @@ def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
         return action
     acting = [a for a in chosen if a.action == action] if stopped else chosen
     labels: set[str] = set()
+    timed = False
     for i in {a.sentence for a in acting}:
         s_start, s_end = sc.sentences[i]
-        labels |= {h.label for h in between(sc.temporal, s_start, s_end)}
+        hits = between(sc.temporal, s_start, s_end)
+        labels |= {h.label for h in hits}
+        timed = timed or any(h.label == "temporary" and _TERM.search(sc.text, h.start, h.end)
+                             for h in hits)  # fmt: skip
     if stopped:
         return "moratorium" if "temporary" in labels and "conditional" not in labels else action
-    if "conditional" in labels:
+    if "conditional" in labels or (not timed and _law_condition(sc)):
         return "ban"
     if "temporary" in labels:
         return "moratorium"
     return action
+
+
+# a stated term ("for a year", "doce meses"), not "for now"
+_TERM = re.compile(r"(?i)year|month|week|año|mes|jahr|monat|\ban|mois|ann[oi]|mesi|ano|semana")
+_LAW = re.compile(
+    r"(?i)\b(?:law|laws|legislation|rules|regulations?|bill|congress|lawmakers|ley|leyes|normas|"
+    r"Gesetz\w*|Bundesgesetz|loi|lois|legge|leggi|lei|leis)\b"
+)
+
+
+def _law_condition(sc: Scan) -> bool:
+    """A condition on a law anywhere in the item ("solange kein Gesetz …", "until
+    Congress acts"): the refusal waits for rules, it is no timed pause."""
+    return any(h.label == "conditional" and _LAW.search(sc.text, h.start, h.end + 60)
+               for h in sc.temporal)  # fmt: skip
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.acts import AUTHORITIES, Act, clause
+from bot.extract.acts import AUTHORITIES, Act, clause, subordinate
 from bot.extract.attribution import Mention
 from bot.extract.scan import Hit, Scan, between, in_fronted
 
@@ -31,7 +31,11 @@ OBLIGATIONS = frozenset(
     {"ban", "refusal", "stop_supply", "restriction", "customer_loss", "moratorium", "pause",
      "removal", "shutdown", "exit", "settlement", "refusal_past"}
 )  # fmt: skip
-_COUNTERPARTY_ORDER = ("regulator", "government")  # a court approves, it is no party
+_COUNTERPARTY_ORDER = ("regulator", "government")
+_CHANNEL_LABELS = frozenset({"removal", "pause", "shutdown"})
+_CUSTOMER_GROUPS = frozenset(
+    {"police", "law_enforcement", "government", "private_companies"}
+)  # a court approves, it is no party
 _CAPITALISED = re.compile(r"[A-Z][\w&+.-]*\w")
 # After a headline's company name, a word that makes someone else the subject.
 NOT_THE_COMPANY = re.compile(
@@ -168,6 +172,12 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
     lo, hi = sc.sentences[best.sentence]
     if any(lo <= h.start < hi for h in actors):
         return True
+    # a headline about the platform's move ("X loses its app store listing") and only
+    # removals or suspensions told in the summary
+    if any(sc.in_title(h.start) for h in actors) and all(
+        a.label in _CHANNEL_LABELS and not sc.in_title(a.start) for a in acts
+    ):
+        return True
     # The act's object is a distribution channel ("suspended the developer account",
     # "drops X as a merchant") or its clause names the platform first ("the store's
     # decision to remove the app"), and a platform is named in the item: cut off.
@@ -205,6 +215,28 @@ def deployment(sc: Scan, acts: list[Act]) -> bool:
     if any(not a.background for a in acts):
         return False
     return any(not in_fronted(sc, h.start) for h in _labelled(sc, "launch"))
+
+
+# Stops a return undoes: leaving, switching off or deleting, pausing (not a refusal of
+# one customer group, which a deployment to another group leaves standing).
+_STOPS = frozenset({"exit", "shutdown", "removal", "pause", "moratorium"})
+
+
+def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
+    """The deployment that a sentence reports against the vendor's own earlier stop,
+    told as background in that sentence ("N years after quitting …, X bids …"): the
+    launch hit, else None. A stop aimed at a customer group is not undone this way."""
+    for h in sc.actions:
+        if h.label not in _STOPS or not (in_fronted(sc, h.start) or subordinate(sc, h)):
+            continue
+        lo, hi = clause(sc, h.start)
+        if any(g.label in _CUSTOMER_GROUPS for g in between(sc.groups, lo, hi)):
+            continue
+        i = sc.sentence_of(h.start)
+        for hit in launch:
+            if sc.sentence_of(hit.start) == i and not in_fronted(sc, hit.start):
+                return hit
+    return None
 
 
 def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:

@@ -26,16 +26,26 @@ class KnownHit(NamedTuple):
 @dataclass(frozen=True)
 class KnownVendors:
     """Compiled names: each full name, and the first word of a longer one ("Orrin" for
-    "Orrin Biometrics") when it is a capitalised word of four letters or more."""
+    "Orrin Biometrics") when it is a capitalised word of four letters or more. A short
+    name reports the company's long name when the store knows one that is the short name
+    and company suffixes ("Orrin" → "Orrin Biometrics", not "Orrin Match"); a name
+    followed by company suffixes in the text reports them too ("Orrin AI")."""
 
     pattern: re.Pattern[str]
     canonical: dict[str, str]
 
     def find(self, text: str) -> list[KnownHit]:
         return [
-            KnownHit(m.start(), m.end(), self.canonical[m.group(1)])
+            KnownHit(m.start(), m.end(), _reported(self.canonical, m.group(1), m.group(2)))
             for m in self.pattern.finditer(text)
         ]
+
+
+def _reported(canonical: dict[str, str], name: str, suffixes: str) -> str:
+    """The name a hit reports: the text's own longer form when company suffixes follow."""
+    if suffixes and len(name + suffixes) > len(canonical[name]):
+        return name + suffixes
+    return canonical[name]
 
 
 def known_vendors(names: Iterable[str], exact: Iterable[str] = ()) -> KnownVendors | None:
@@ -47,17 +57,31 @@ def known_vendors(names: Iterable[str], exact: Iterable[str] = ()) -> KnownVendo
 
 @lru_cache(maxsize=8)
 def _compile(names: tuple[str, ...], exact: tuple[str, ...] = ()) -> KnownVendors | None:
+    suffix = _suffix()
     canonical: dict[str, str] = {}
     for name in names:
         canonical.setdefault(name, name)
-        first = name.split()[0]
-        if first != name and _CAP.match(first):
-            canonical.setdefault(first, name)
+        first, _, rest = name.partition(" ")
+        if rest and _CAP.match(first):  # the short name of a company, not of a product
+            company = all(suffix.fullmatch(word) for word in rest.split())
+            canonical.setdefault(first, name if company else first)
+            if company and canonical[first] == first:
+                canonical[first] = name
     for name in exact:
         canonical.setdefault(name, name)
     if not canonical:
         return None
     alternation = "|".join(re.escape(n) for n in sorted(canonical, key=len, reverse=True))
     # a possessive: "Orrin's", "Orrins'" and the bare German genitive "Orrins"
-    pattern = re.compile(rf"(?<![\w-])({alternation})(?:['’]s?|s['’]?)?(?![\w-])")
+    pattern = re.compile(
+        rf"(?<![\w-])({alternation})((?:[ ]{suffix.pattern})*)(?:['’]s?|s['’]?)?(?![\w-])"
+    )
     return KnownVendors(pattern, canonical)
+
+
+@lru_cache(maxsize=1)
+def _suffix() -> re.Pattern[str]:
+    """A company-name suffix word ("AI", "Labs"), from cues.yaml ``company_names``."""
+    from bot.extract.resources import resources
+
+    return re.compile(resources().names.suffix.pattern.removesuffix("$"))

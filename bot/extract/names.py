@@ -11,9 +11,8 @@ A capitalised name counts as a company when the item says so:
 Shorter forms of a recognised name in the same item ("Orrin" for "Orrin Biometrics")
 report the long name; a name runs up to its company suffix ("Orrin Vision API" is
 Orrin Vision's API) and may follow an elided article ("d'Orrin"). A capitalised word
-shaped like a plural of people ("Insurers") that opens a sentence is a name only
-when no name inside a sentence acts: the position capitalised it ("Insurers can't
-buy into Orrin's archive"). Names that an authority title, an organisation word or a place
+shaped like an English plural of people that opens a sentence is no name: the
+position capitalised it ("Insurers can't buy into Orrin's archive"). Names that an authority title, an organisation word or a place
 name marks ("Governor X", "X Institute") are never companies. The patterns live in
 cues.yaml (``company_names``) and are compiled once per process.
 """
@@ -110,19 +109,20 @@ def find(
     weak: bool = False,
     cues: tuple[int, ...] = (),
     english: bool = True,
+    capitalised_nouns: bool = False,
 ) -> list[Found]:
     """Names in ``text`` that the item describes as companies (see the module doc).
     ``taken``: spans already read as vendors, authorities or other actors;
     ``company_refs``: spans of "the company"-type references; ``weak``: the item speaks
     of a company (sales, customers, "the firm") and the gazetteer names none, so a name that acts
     (a verb follows it, or a possessive before a policy or face word: ``cues`` are the
-    starts of those words) is taken for it."""
+    starts of those words) is taken for it; ``capitalised_nouns``: the language
+    capitalises every noun (German), so only a possessive name acts."""
     candidates, inner = _candidates(pats, text, title_end, taken, places)
     companies: dict[str, str] = {}  # first word → canonical name
     refs_in_summary = any(s >= title_end for s, _ in company_refs)
     subjects = _title_subjects(text, title_end)
     others = taken + company_refs
-    opening: set[str] = set()  # names taken only because they open the headline
     for start, end, name in candidates:
         words = name.split()
         told = (
@@ -136,26 +136,14 @@ def find(
             and start in subjects
             and start < title_end
             and refs_in_summary
+            and not (english and _opening_plural(text, start, title_end, name))
             and _name_like(pats, text, start, end, others, english)
         )
         if (told or subject) and len(name) > len(companies.get(words[0], "")):
             companies[words[0]] = name
-            if subject and _opens_sentence(text, start, title_end):
-                opening.add(words[0])
-            else:
-                opening.discard(words[0])
-    if weak or (english and opening):  # names that act
-        acting = _acting(pats, text, title_end, candidates, others, cues, english,
-                         only_possessive=bool(companies))  # fmt: skip
-        inside = [name for opens, name in acting if not opens]
-        dropped: list[str] = []
-        if english and inside:  # a plural at a sentence start: the position capitalised it
-            dropped = [first for first in opening if _plural_noun(companies[first])]
-            for first in dropped:
-                del companies[first]
-            acting = [(opens, n) for opens, n in acting if not (opens and _plural_noun(n))]
-        joining = [name for _, name in acting] if weak else inside if dropped else []
-        for name in joining:
+    if weak:
+        for name in _acting(pats, text, title_end, candidates, others, cues, english,
+                            only_possessive=bool(companies) or capitalised_nouns):  # fmt: skip
             companies.setdefault(name.split()[0], name)
     return [_found(text, start, name, companies) for start, _, name in candidates
             if name.split()[0] in companies]  # fmt: skip
@@ -171,35 +159,34 @@ def _acting(
     english: bool,
     *,
     only_possessive: bool,
-) -> list[tuple[bool, str]]:
-    """Names that act (see ``find``), each with whether it opens a sentence; once a
-    company is named, only possessives ("X's servers") join it."""
-    acting: list[tuple[bool, str]] = []
+) -> list[str]:
+    """Names that act (see ``find``); once a company is named, only possessives ("X's
+    servers") join it."""
+    acting: list[str] = []
     for start, end, name in candidates:
         possessive = text.startswith("'s", end)
         if only_possessive and not possessive:
             continue
+        if english and _opening_plural(text, start, title_end, name):
+            continue
         if _name_like(pats, text, start, end, taken, english) and (
             not possessive or any(end < c <= end + 30 for c in cues)
         ):
-            acting.append((_opens_sentence(text, start, title_end), name))
+            acting.append(name)
     return acting
 
 
-def _opens_sentence(text: str, start: int, title_end: int) -> bool:
-    """``start`` is the first word of the title, of the summary or of a sentence."""
+def _opening_plural(text: str, start: int, title_end: int, name: str) -> bool:
+    """An English plural of people ("Insurers", "Regulators") that opens the title, the
+    summary or a sentence: the position, not a name, capitalised it."""
+    if _PLURAL_NOUN.fullmatch(name) is None:
+        return False
     if start in (0, title_end + 1):
         return True
     return text[max(0, start - 3) : start].endswith((". ", "! ", "? ", "\n"))
 
 
 _PLURAL_NOUN = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ants|ents)")
-
-
-def _plural_noun(name: str) -> bool:
-    """One word shaped like an English plural of people ("Insurers", "Regulators",
-    "Landlords" aside): at a sentence start it is a common noun more often than a name."""
-    return _PLURAL_NOUN.fullmatch(name) is not None
 
 
 def _candidates(
@@ -308,8 +295,8 @@ def _name_like(
     low = name.lower()
     if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
         return False
-    if text.startswith("'s", end):
-        return True
+    if text.startswith("'s", end) or (start == 0 and text.startswith(", ", end)):
+        return True  # a possessive, or the headline's topic ("Orrin, the deal that …")
     nxt = re.compile(r"\s+([\w']+)").match(text, end)
     if nxt is None or any(s <= nxt.start(1) < e for s, e in taken):
         return False  # "X coalition petitions": the next word is the actor

@@ -187,6 +187,9 @@ def scan(
     sentences = split_sentences(norm, len(title))
     vendors = _with_described(res, norm, len(title), vendors, by_class[_ACTORS],
                               by_class[_OBJECTS], by_class[_ACTIONS], fr, by_class[_NON_POLICY], lang)  # fmt: skip
+    vendors, phrases = _owner_over_phrase(norm, vendors)
+    if phrases:  # a product phrase of FR still says the item is about FR
+        fr = sorted([*fr, *(Hit(v.start, v.end, "fr") for v in phrases if v.fr)])
     spans = [(v.start, v.end) for v in vendors]
     for c in (_ACTIONS, _AUTH_VERBS, _NON_POLICY, _CANCEL, _OBJECTS):
         by_class[c] = _outside(by_class[c], spans)
@@ -215,7 +218,7 @@ def scan(
         cancel=[h for h in cancel if h.label != "passive"],
         passive=[h for h in cancel if h.label == "passive"],
         non_policy=by_class[_NON_POLICY],
-        temporal=[h for h in objects_temporal if h.label not in _OBJECT_LABELS],
+        temporal=[h for h in by_class[_OBJECTS] if h.label not in _OBJECT_LABELS],
         entities=[h for h in actors if h.label not in _AUTHORITY_LABELS],
         region_pattern=res.regions,
         vendors=vendors,
@@ -247,7 +250,7 @@ def _with_described(
     # government (else it may be a place: "Brookhaven bars its police from …").
     place = any(h.label == "government" and _PLACE.search(norm, h.start, h.end) for h in actors)
     weak = (
-        not vendors
+        all(_phrase(norm, v) for v in vendors)
         and not place
         and (
             bool(refs)
@@ -268,11 +271,32 @@ def _with_described(
     if not weak and not summary_ref and not res.names.described_somewhere(norm):
         return vendors
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
-                       lang == "en")  # fmt: skip
+                       lang == "en", capitalised_nouns=lang == "de")  # fmt: skip
     if not found:
         return vendors
     extra = [VendorHit(f.start, f.end, f.name, None, False) for f in found]
     return sorted([*vendors, *extra])
+
+
+def _phrase(norm: str, hit: VendorHit) -> bool:
+    """A gazetteer product matched in lower case ("tag suggestions"): a common phrase
+    that may name any company's feature."""
+    return hit.product is not None and norm[hit.start : hit.start + 1].islower()
+
+
+def _owner_over_phrase(
+    norm: str, vendors: list[VendorHit]
+) -> tuple[list[VendorHit], list[VendorHit]]:
+    """Product phrases (``_phrase``) of a vendor the item does not name are no vendor
+    when it names another company ("Kestrel's tag suggestions are gone" is Kestrel's
+    feature): the vendors kept, and the phrases dropped."""
+    phrases = [v for v in vendors if _phrase(norm, v)]
+    if not phrases:
+        return vendors, []
+    named = {v.vendor for v in vendors if not _phrase(norm, v)}
+    if not named or named & {v.vendor for v in phrases}:
+        return vendors, []
+    return [v for v in vendors if not _phrase(norm, v)], phrases
 
 
 def _fronted(
