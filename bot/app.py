@@ -16,9 +16,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, TextIO
-
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.chat import registry
 from bot.config import Config
@@ -32,6 +30,9 @@ from bot.pipeline import PollSummary, Progress, poll_once, prepare
 from bot.sources.manage import FeedAdmin
 from store import Store, StoreCorrupt, StoreError
 from store import subscriptions as subscriptions_store
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 log = logging.getLogger(__name__)
 
@@ -213,6 +214,8 @@ class Daemon:
                       type(runtime).__name__, type(exc).__name__, exc)  # fmt: skip
 
     def _scheduler(self) -> AsyncIOScheduler:
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler  # the daemon's, not poll's
+
         scheduler = AsyncIOScheduler(timezone=UTC)
         now = datetime.now(UTC)
         common: dict[str, Any] = {"max_instances": 1, "coalesce": True, "misfire_grace_time": 60}

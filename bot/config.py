@@ -31,7 +31,6 @@ from bot.ops.watch import OpsSettings
 from bot.sources import vendor_searches
 from bot.sources.identity import canonical_link
 from bot.sources.netpolicy import NetworkPolicy, literal_address, split_allow_list
-from bot.sources.page_text import check_selector
 from bot.yaml_loader import SAFE_LOADER
 
 
@@ -385,6 +384,8 @@ def _page_options(item: dict[str, Any], label: str) -> tuple[str, str]:
         raise ConfigError(
             f"{label}: 'selector' must be a CSS selector string, e.g. main or '#policy'."
         )
+    from bot.sources.page_text import check_selector  # lxml and cssselect: pages only
+
     problem = check_selector(selector.strip()) if selector.strip() else None
     if problem:
         raise ConfigError(

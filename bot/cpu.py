@@ -76,7 +76,9 @@ def _extract(entry: Entry, source: str) -> Finding | None:
 def warm_up() -> None:
     """Load the extraction data before the workers fork, so they share its pages."""
     from bot.extract import extract
+    from bot.extract import warm_up as compile_cues
 
+    compile_cues()
     extract(Entry(feed_id="", key="", title="Warm-up", summary="Nothing happened."))
 
 

@@ -1,6 +1,6 @@
 """Small frozen values that the pipeline stages exchange.
 
-Nothing SDK-shaped (feedparser, httpx, slack_sdk, discord, sqlite_utils) crosses
+Nothing SDK-shaped (feedparser, aiohttp, slack_sdk, discord, sqlite_utils) crosses
 a stage boundary: every stage takes and returns these values.
 """
 
@@ -93,7 +93,7 @@ class FeedState:
 
 @dataclass(frozen=True)
 class FetchResult:
-    """What one HTTP fetch of one feed produced (no httpx objects)."""
+    """What one HTTP fetch of one feed produced (no aiohttp objects)."""
 
     feed_id: str
     outcome: str  # "ok" | "not_modified" | "gone" | "rate_limited" | "error"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot import clustering
 from bot.config import Config
@@ -23,12 +24,14 @@ from bot.extract import extract
 from bot.models import Entry, FeedConfig, FeedState, FetchResult, Finding, SentenceChange
 from bot.sources import pages
 from bot.sources.backoff import next_state
-from bot.sources.page_text import PageText, PageTextError, page_text
 from bot.vendor_lookup import page_vendor
 from store import Store
 from store import entries as entries_store
 from store import feeds as feeds_store
 from store import pages as pages_store
+
+if TYPE_CHECKING:  # read at run time only when a page is fetched (lxml, trafilatura)
+    from bot.sources.page_text import PageText
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,8 @@ def _source(config: Config, feed: FeedState) -> FeedConfig:
 
 def read_text(result: FetchResult, source: FeedConfig) -> tuple[PageText | None, str | None]:
     """The page's policy text, or an error naming the page, the problem and the fix."""
+    from bot.sources.page_text import PageTextError, page_text
+
     content_type = next((v for k, v in result.headers if k == "content-type"), "")
     try:
         return page_text(result.body, content_type=content_type, selector=source.selector), None
@@ -99,6 +104,8 @@ def unconfirmed_text(store: Store, source: FeedConfig) -> PageText | None:
     last, text = row.get("last_hash"), row.get("last_text")
     if not last or not text or last == row.get("current_hash"):
         return None
+    from bot.sources.page_text import PageText
+
     return PageText(tuple(str(text).split("\n")))
 
 

@@ -186,6 +186,7 @@ class _Cycle:
         self.db_path = str(store.path) if on_disk else None
         self.progress: Progress | None = None
         self.done = 0
+        self.unchanged: list[FeedState] = []  # fetch states of 304s, written at the end
 
     async def run(self, fetcher: Fetcher, due: Sequence[FeedState]) -> list[FeedOutcome]:
         # Writes go in a canonical order (by feed id) whatever order the downloads
@@ -195,8 +196,12 @@ class _Cycle:
         ordered = sorted(due, key=lambda feed: feed.id)
         self.written = {feed.id: asyncio.Event() for feed in ordered}
         self.previous = {b.id: a.id for a, b in zip(ordered, ordered[1:], strict=False)}
-        return list(await asyncio.gather(*(self.counted(fetcher, feed, len(ordered))
-                                           for feed in ordered)))  # fmt: skip
+        outcomes = await asyncio.gather(*(self.counted(fetcher, feed, len(ordered))
+                                          for feed in ordered))  # fmt: skip
+        if self.unchanged:
+            await self.writer.write(partial(feeds_store.save_feed_states, store=self.store,
+                                            states=self.unchanged))  # fmt: skip
+        return list(outcomes)
 
     async def counted(self, fetcher: Fetcher, feed: FeedState, total: int) -> FeedOutcome:
         """One feed, named in its outcome, reported to ``progress`` when done."""
@@ -224,6 +229,9 @@ class _Cycle:
         try:
             result = await fetcher.fetch(feed, before_body=take_slot)
             metrics.fetched(result.outcome, result.elapsed)
+            if result.outcome == "not_modified" and feed.kind != "page":
+                await self.my_turn(feed)
+                return self.not_modified(feed, result)
             if feed.kind == "page":  # a watched page: read and written in the writer
                 held = self._release(held)
                 await self.my_turn(feed)
@@ -255,6 +263,15 @@ class _Cycle:
         finally:
             self._release(held)
             self.written[feed.id].set()
+
+    def not_modified(self, feed: FeedState, result: FetchResult) -> FeedOutcome:
+        """A 304 changes only the feed's fetch state: kept for one statement at the end of
+        the cycle (a lost one only means the feed is polled again), not one writer round
+        trip per feed."""
+        state = next_state(feed, result, settings=self.config.settings, now=self.now)
+        self.unchanged.append(state)
+        error = state.last_error if state.status == "dead" else result.error
+        return FeedOutcome(feed.id, result.outcome, error=error)
 
     def _release(self, held: bool) -> bool:
         if held:

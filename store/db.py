@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import re
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,10 +17,29 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 
-from bot.models import utc_iso as now_iso
-from store.migrations import MIGRATIONS
+@contextmanager
+def _without(*modules: str) -> Iterator[None]:
+    """Imports of ``modules`` fail for the block's length (unless already loaded)."""
+    absent = [name for name in modules if name not in sys.modules]
+    for name in absent:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for name in absent:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+
+
+# sqlite-utils imports numpy and pandas when they are installed (matplotlib, of the
+# charts extra, brings numpy) only to map their number types to column types; the
+# store never writes such values, and numpy alone costs every process start ~90 ms
+with _without("numpy", "pandas"):
+    import sqlite_utils
+
+from bot.models import utc_iso as now_iso  # noqa: E402 - after the import above
+from store.migrations import MIGRATIONS  # noqa: E402
 
 
 class StoreError(Exception):

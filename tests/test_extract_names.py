@@ -249,3 +249,38 @@ def test_a_plural_of_people_opening_the_summary_is_no_company() -> None:
     f = found("Deputies need a warrant for face searches under the new state law",
               "Suppliers say the warrant rule changes little for their sales.")  # fmt: skip
     assert f.vendor is None, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        ("Merrow Lens now refuses probe photos of children",
+         "The face-search service drops such images before matching.", "Merrow Lens"),
+        ("Tallis Review no longer names people in bodycam footage",
+         "The evidence software shows matches only after a supervisor signs off.",
+         "Tallis Review"),
+        ("Korland quietly drops face matching for casinos",
+         "The company gave no reason.", "Korland"),
+    ],
+)  # fmt: skip
+def test_an_adverb_between_the_headline_subject_and_its_verb(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.vendor) == (True, "vendor", vendor), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Korland's Finder App no longer guesses mood; naming faces now needs approval",
+         "New accounts lose age estimates and must pass a review."),
+        ("Merrow's Vision Desk now refuses to name faces for unvetted accounts",
+         "Developers must describe their use before identification works."),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_possessive_is_the_owner_s_product_not_a_company(
+    title: str, summary: str
+) -> None:
+    f = found(title, summary)
+    assert f.vendor in ("Korland", "Merrow"), f

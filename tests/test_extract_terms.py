@@ -53,6 +53,18 @@ def fr_terms(title: str, summary: str = "") -> list[str]:
         "The tool stops identifying people in uploaded photos",
         "The chatbot can no longer tell who is in a picture",
         "The archive will not put names to faces any more",
+        # looking people up by a picture, sorting pictures by who is in them
+        "Store staff can no longer look up shoppers by their photo",
+        "Users lose the option to search the archive with a selfie",
+        "The gallery app stops grouping snapshots by the people in them",
+        "Deputies may not run a suspect's picture through the engine",
+        # a selfie against an ID, a mugshot against a still
+        "The marketplace drops its selfie-to-ID comparison for sellers",
+        "Banks lose the check of selfies against passport photos",
+        "The vendor stops matching CCTV stills against mugshots",
+        # recognising people of a kind, biometric check-ins
+        "Hotels drop biometric check-in after complaints",
+        "The doorbell no longer recognises familiar couriers or neighbours",
     ],
 )
 def test_face_capability_in_ordinary_english(text: str) -> None:
@@ -74,6 +86,11 @@ def test_face_capability_in_ordinary_english(text: str) -> None:
         ("Varenna smette di riconoscere le facce dei visitatori", "La funzione sparisce."),
         ("Óculos da Corvina deixam de identificar desconhecidos", "A empresa retira a função."),
         ("Corvina desliga o reconhecimento de visitantes", "A empresa encerra o serviço."),
+        ("Le fabricant Veyra arrête de reconnaître les clients en magasin", "La fonction part."),
+        ("Brunnhof beendet die Erkennung von Kunden per Kamera", "Die Firma stoppt das."),
+        ("Lumeria deja de reconocer a los clientes en sus tiendas", "La función desaparece."),
+        ("Varenna non venderà più il riconoscimento del viso alla polizia", "Decide la società."),
+        ("Corvina para de reconhecer clientes nas lojas", "A função some."),
     ],
 )  # fmt: skip
 def test_face_capability_in_other_languages(title: str, summary: str) -> None:
@@ -101,6 +118,15 @@ def test_face_capability_in_other_languages(title: str, summary: str) -> None:
         "The council met; nothing about faces.",
         "New faces join the board of directors",
         "Smiling faces at the company picnic, and many faces from the old team",
+        "The company recognizes that people want more privacy",
+        "Acme recognises employees for long service",
+        "Shoppers can search for products with a photo",
+        "Upload photos into the app to print them",
+        "The bank will identify customers from their documents",
+        "Il progetto è stato presentato a viso aperto",
+        "Das Urteil ist ein Schlag ins Gesicht der Kläger",
+        "Die Beschäftigten wollen Gesicht zeigen",
+        "Le patron s'exprime à visage découvert",
     ],
 )
 def test_face_idioms_are_no_fr_term(text: str) -> None:

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-import httpx
 import pytest
 
 from bot.models import FeedState, FetchSettings
@@ -310,20 +309,22 @@ async def test_server_hanging_up_is_an_error(feed_server: FeedServer) -> None:
     assert result.outcome == "error" and "Feed watch" in (result.error or "")
 
 
-@pytest.mark.parametrize(
-    ("message", "expected"),
-    [
-        ("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed", "TLS/certificate"),
-        ("[Errno -2] Name or service not known", "cannot connect"),
-    ],
-)
-async def test_tls_and_dns_errors_via_transport(message: str, expected: str) -> None:
-    def refuse(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError(message, request=request)
+async def test_tls_handshake_failure_is_named(feed_server: FeedServer) -> None:
+    feed_server.set("/rss", RSS)
+    url = feed_server.url("/rss").replace("http://", "https://")  # TLS to a plain-HTTP server
+    result = await fetch_one(state(url))
+    assert result.outcome == "error" and "TLS/certificate" in (result.error or "")
+    assert url in (result.error or "")
 
-    async with Fetcher(FAST, transport=httpx.MockTransport(refuse)) as fetcher:
+
+async def test_a_name_that_does_not_resolve_cannot_connect() -> None:
+    async def unknown(host: str, port: int) -> list[str]:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    async with Fetcher(FAST, resolve=unknown) as fetcher:
         result = await fetcher.fetch(state("https://feeds.example.invalid/rss"))
-    assert result.outcome == "error" and expected in (result.error or "")
+    assert result.outcome == "error" and "cannot connect" in (result.error or "")
+    assert "Name or service not known" in (result.error or "")
     assert "https://feeds.example.invalid/rss" in (result.error or "")
 
 

@@ -1,5 +1,5 @@
 """Fetcher connections: kept alive across feeds, and a pooled connection the server
-has since closed is noticed (bot/sources/fetch.py's ``_KeptStream``) rather than reused."""
+has since closed is noticed rather than reused."""
 
 from __future__ import annotations
 

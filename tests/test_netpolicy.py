@@ -74,6 +74,52 @@ async def test_the_allow_list_is_what_lets_the_local_server_through(
     assert allowed.outcome == "ok"
 
 
+def resolver(table: dict[str, list[str]]):  # type: ignore[no-untyped-def]
+    """Answers for made-up host names (what a hostile DNS server could say)."""
+
+    async def resolve(host: str, port: int) -> list[str]:
+        return table[host]
+
+    return resolve
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [["169.254.169.254"], ["93.184.216.34", "10.0.0.7"], ["::1"], ["::ffff:192.168.0.1"]],
+    ids=["metadata", "one-private-among-public", "ipv6-loopback", "ipv4-mapped"],
+)
+async def test_a_name_resolving_to_any_non_public_address_is_refused(answer: list[str]) -> None:
+    resolve = resolver({"feeds.example": answer})
+    async with Fetcher(replace(FAST, allow_hosts=()), resolve=resolve) as fetcher:
+        result = await fetcher.fetch(state("http://feeds.example/rss"))
+    assert result.outcome == "error" and "refused to connect" in (result.error or "")
+    assert "which 'feeds.example' resolves to" in (result.error or "")
+    assert "defaults.allow_hosts" in (result.error or "")
+
+
+async def test_a_redirect_to_a_name_is_checked_on_that_hop(feed_server: FeedServer) -> None:
+    feed_server.redirect("/rss", "http://inside.example/feed", 302)
+    resolve = resolver({"inside.example": ["192.168.7.7"]})
+    async with Fetcher(FAST, resolve=resolve) as fetcher:
+        result = await fetcher.fetch(state(feed_server.url("/rss")))
+    assert result.outcome == "error" and "192.168.7.7 (private address)" in (result.error or "")
+    assert result.final_url == "http://inside.example/feed"
+
+
+async def test_an_allowed_name_is_fetched_from_the_address_that_was_checked(
+    feed_server: FeedServer,
+) -> None:
+    # no DNS server knows this name: the request can only reach the feed server
+    # through the checked answer
+    feed_server.set("/rss", RSS)
+    port = feed_server.url("/").split(":")[2].split("/")[0]
+    resolve = resolver({"feeds.internal": ["127.0.0.1"]})
+    async with Fetcher(replace(FAST, allow_hosts=("feeds.internal",)), resolve=resolve) as f:
+        result = await f.fetch(state(f"http://feeds.internal:{port}/rss"))
+    assert result.outcome == "ok" and result.body == RSS
+    assert feed_server.requests_for("/rss")[0].headers["host"] == f"feeds.internal:{port}"
+
+
 def test_a_redirect_to_metadata_stores_nothing_through_the_pipeline(
     tmp_path: Path, feed_server: FeedServer
 ) -> None:

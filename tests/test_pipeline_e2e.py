@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from bot.app import poll_and_deliver
 from bot.cli import main
 from bot.config import Config, load_config
+from bot.pipeline import poll_once, prepare
 from store import Store
 from store import feeds as feeds_store
 from tests import feedserver
@@ -198,3 +199,27 @@ def test_worker_processes_record_only_new_items(tmp_path: Path, feed_server: Fee
     assert store.query("SELECT COUNT(*) AS n FROM entries")[0]["n"] == 8
     assert store.query("SELECT COUNT(*) AS n FROM findings")[0]["n"] >= 1
     store.close()
+
+
+def test_a_cycle_of_304s_saves_every_feeds_fetch_state(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    # 304s are written together at the end of the cycle, not one write per feed
+    feed_server.set("/a.xml", rss(OLD), etag='"a1"')
+    feed_server.set("/b.xml", rss(NOISE), etag='"b1"')
+    config = load_config(write_config(tmp_path, feed_server), env={})
+    store = Store.open(tmp_path / "bot.db")
+    prepare(store, config)
+    first = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    asyncio.run(poll_once(store, config, include_all=True, now=first))
+    feed_server.set("/b.xml", "down", status=503)  # a: 304; b: fails in the same cycle
+    later = first + timedelta(hours=2)
+    summary = asyncio.run(poll_once(store, config, include_all=True, now=later))
+    assert summary.not_modified == 1 and summary.failed == 1
+    a = {f.id: f for f in feeds_store.list_feeds(store)}["outlet-a"]
+    assert a.etag == '"a1"' and a.status == "ok" and a.consecutive_failures == 0
+    assert a.last_fetch_at == later  # the 304 fetch was recorded, and its next due time
+    assert a.next_due_at is not None and a.next_due_at > later
+    b = {f.id: f for f in feeds_store.list_feeds(store)}["outlet-b"]
+    assert b.consecutive_failures == 1 and b.etag == '"b1"' and b.last_fetch_at == later
+    assert len(feed_server.requests_for("/a.xml")) == 2

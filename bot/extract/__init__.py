@@ -48,5 +48,6 @@ def extract(entry: Entry, known: KnownVendors | None = None) -> Finding | None:
 
 
 def warm_up() -> None:
-    """Compile the data files now (raises DataFileError naming a broken file)."""
-    resources()
+    """Compile the data files now, every cue regex included (raises DataFileError
+    naming a broken file); without it they compile as texts first need them."""
+    resources().index.compile_all()

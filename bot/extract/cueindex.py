@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate, compress, repeat
 from operator import is_not
 from typing import NamedTuple
@@ -76,16 +77,31 @@ class VendorMatch(NamedTuple):
 
 @dataclass(frozen=True)
 class _Fragment:
+    """One fragment; its regexes are compiled the first time a text needs them (an
+    index holds a few thousand, and a small cycle touches a few hundred)."""
+
     cls: int
     rank: int  # label priority within the class (lower wins)
     label: str
-    pattern: re.Pattern[str]  # the whole fragment, anchored by .match at a token
-    word: re.Pattern[str] | None  # one-word fragments: decided on the token alone
-    first: re.Pattern[str] | None  # longer fragments: what their first token must match
+    source: str  # the whole fragment, anchored by .match at a token
+    word_source: str | None  # one-word fragments: decided on the token alone
+    first_source: str | None  # longer fragments: what their first token must match
     head: str  # literal start ("" for any token; "0" for a digit; "^" for a line start)
     cased: bool  # matched against the original text (acronyms)
     langs: int  # language bits of the items it is matched in
     required: str = ""  # no head: a literal the text must hold before the fragment is tried
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source)
+
+    @cached_property
+    def word(self) -> re.Pattern[str] | None:
+        return None if self.word_source is None else re.compile(self.word_source)
+
+    @cached_property
+    def first(self) -> re.Pattern[str] | None:
+        return None if self.first_source is None else re.compile(self.first_source)
 
 
 @dataclass(frozen=True)
@@ -93,10 +109,14 @@ class _Group:
     """Longer fragments tried at one token, behind one gate regex (their alternation),
     so a common first word ("the", "police") costs one failed match."""
 
-    gate: re.Pattern[str]
+    gate_source: str
     fragments: tuple[_Fragment, ...]
     cased: bool
     langs: int  # the union of its fragments' language bits
+
+    @cached_property
+    def gate(self) -> re.Pattern[str]:
+        return re.compile(self.gate_source)
 
 
 class _Entry(NamedTuple):
@@ -178,7 +198,7 @@ class CueIndex:
         grouped: dict[tuple[str, bool], list[_Fragment]] = {}
         for frags in by_head.values():
             for frag in frags:
-                if frag.word is None:
+                if frag.word_source is None:
                     grouped.setdefault(_group_key(frag), []).append(frag)
         groups = {key: _group(frags) for key, frags in grouped.items()}
         heads = sorted((re.escape(h) for h in by_head), key=len, reverse=True)
@@ -191,13 +211,22 @@ class CueIndex:
         what ``scan`` finds (cased fragments and names match in any case here), so a text
         it does not match has no such hit and no vendor name."""
         frags = [f for fs in self._by_head.values() for f in fs]
-        parts = {f"(?i:{f.pattern.pattern})" if f.cased else f.pattern.pattern
+        parts = {f"(?i:{f.source})" if f.cased else f.source
                  for f in frags if f.cls == cls and f.label == label}  # fmt: skip
-        parts |= {f.pattern.pattern for f in self._any if f.cls == cls and f.label == label}
-        parts |= {"(?m:^)" + f.pattern.pattern
+        parts |= {f.source for f in self._any if f.cls == cls and f.label == label}
+        parts |= {"(?m:^)" + f.source
                   for f in self._line_start if f.cls == cls and f.label == label}  # fmt: skip
         parts |= {re.escape(v.surface.lower()) for names in self._vendors.values() for v in names}
         return re.compile(r"(?<![\w])(?:" + by_first_letter(sorted(parts)) + ")")
+
+    def compile_all(self) -> None:
+        """Compile every fragment's regexes now (before forking workers that share
+        them, or before timing extraction) instead of when a text first needs them."""
+        for frags in (*self._by_head.values(), self._any, self._line_start):
+            for frag in frags:
+                _ = frag.pattern, frag.word, frag.first
+        for group in self._groups.values():
+            _ = group.gate
 
     # ------------------------------------------------------------------ look-up
 
@@ -224,8 +253,8 @@ class CueIndex:
             word = token if frag.cased else low
             if frag.cased and not word.startswith(frag.head):
                 continue
-            if frag.word is not None:
-                if frag.word.fullmatch(word):
+            if frag.word_source is not None:
+                if frag.word.fullmatch(word):  # type: ignore[union-attr]
                     hits.append((frag.cls, frag.rank, frag.label, frag.langs))
             else:
                 group = self._groups[_group_key(frag)]
@@ -353,30 +382,29 @@ def _fragments(c: int, rank: int, label: str, cues: Iterable[Cue]) -> Iterable[_
 
 def _fragment(c: int, rank: int, label: str, variant: str, cased: bool, langs: int) -> _Fragment:
     if variant.startswith("(?m:^)"):
-        pattern = re.compile(expand(variant[6:]) + r"(?![\w])")
-        return _Fragment(c, rank, label, pattern, None, None, "^", cased, langs)
+        source = expand(variant[6:]) + r"(?![\w])"
+        return _Fragment(c, rank, label, source, None, None, "^", cased, langs)
     head = _head(variant)
     if not head:  # searched for (rarely: only when the text holds its longest literal)
-        pattern = re.compile(r"(?<![\w])" + expand(variant) + r"(?![\w])")
-        return _Fragment(c, rank, label, pattern, None, None, "", cased, langs, _literal(variant))
-    pattern = re.compile(expand(variant) + r"(?![\w])")
+        source = r"(?<![\w])" + expand(variant) + r"(?![\w])"
+        return _Fragment(c, rank, label, source, None, None, "", cased, langs, _literal(variant))
+    source = expand(variant) + r"(?![\w])"
     if _ONE_WORD.match(variant):
-        return _Fragment(c, rank, label, pattern, re.compile(variant), None, head, cased, langs)
-    first = _first_word(variant)
-    first_re = re.compile(first) if first else None
-    return _Fragment(c, rank, label, pattern, None, first_re, head, cased, langs)
+        return _Fragment(c, rank, label, source, variant, None, head, cased, langs)
+    return _Fragment(c, rank, label, source, None, _first_word(variant) or None, head, cased,
+                     langs)  # fmt: skip
 
 
 def _group_key(frag: _Fragment) -> tuple[str, bool]:
-    return (frag.first.pattern if frag.first else frag.pattern.pattern, frag.cased)
+    return (frag.first_source or frag.source, frag.cased)
 
 
 def _group(fragments: list[_Fragment]) -> _Group:
-    gate = "|".join(sorted({f.pattern.pattern for f in fragments}))
+    gate = "|".join(sorted({f.source for f in fragments}))
     langs = 0
     for f in fragments:
         langs |= f.langs
-    return _Group(re.compile(f"(?:{gate})"), tuple(fragments), fragments[0].cased, langs)
+    return _Group(f"(?:{gate})", tuple(fragments), fragments[0].cased, langs)
 
 
 def _first_word(fragment: str) -> str | None:

@@ -277,6 +277,13 @@ _AUX = frozenset(
 )
 
 
+# Adverbs between a headline's subject and its verb.
+_ADVERBS = re.compile(
+    r"(?:\s+(?:now|no longer|quietly|also|still|again|finally|officially|formally|reportedly|"
+    r"temporarily|permanently|already|never|just|effectively|abruptly|silently)(?!\w)){1,2}"
+)
+
+
 def _name_like(
     pats: NamePatterns,
     text: str,
@@ -295,9 +302,12 @@ def _name_like(
     low = name.lower()
     if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
         return False
+    if text.endswith("'s ", 0, start) or text.endswith("s' ", 0, start):
+        return False  # "Kinnear's Lookup API now …": a thing the company owns
     if text.startswith("'s", end) or (start == 0 and text.startswith(", ", end)):
         return True  # a possessive, or the headline's topic ("Orrin, the deal that …")
-    nxt = re.compile(r"\s+([\w']+)").match(text, end)
+    nxt = _ADVERBS.match(text, end) if english else None  # "X now rejects", "X no longer names"
+    nxt = re.compile(r"\s+([\w']+)").match(text, nxt.end() if nxt else end)
     if nxt is None or any(s <= nxt.start(1) < e for s, e in taken):
         return False  # "X coalition petitions": the next word is the actor
     word = nxt.group(1)

@@ -1,11 +1,12 @@
-"""Which addresses a feed fetch may connect to (pure; no network, no httpx).
+"""Which addresses a feed fetch may connect to (pure; no network, no HTTP library).
 
 Feeds are untrusted: a feed, or a redirect it answers with, must not make
 policybot fetch from the machine itself, the local network or a cloud metadata
 service. Every resolved address is classified here; anything not on the public
 internet is refused unless ``defaults.allow_hosts`` in feeds.yaml lists the host
 name, the address or a CIDR range holding it. The fetching module applies this
-to every connection it opens (bot/sources/fetch.py, ``_GuardedBackend``); config
+to every connection it opens (bot/sources/fetch.py: ``_GuardedResolver`` for host
+names, ``Fetcher._check_literal`` for addresses written in a URL); config
 validation applies it to literal addresses in feed URLs.
 """
 

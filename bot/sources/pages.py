@@ -23,11 +23,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from bot.models import Entry, Finding, SentenceChange
-from bot.sources.page_text import PageText
 from bot.sources.sentence_diff import diff
+
+if TYPE_CHECKING:
+    from bot.sources.page_text import PageText
 
 CHURN_LIMIT = 3  # fetches in a row with a different text: the page is unstable
 CONFIRM_AFTER = 120  # seconds before a pending text is fetched again
