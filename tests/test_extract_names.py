@@ -284,3 +284,17 @@ def test_a_name_after_a_possessive_is_the_owner_s_product_not_a_company(
 ) -> None:
     f = found(title, summary)
     assert f.vendor in ("Korland", "Merrow"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("What became of New Jersey's school facial recognition pause?",
+         "Two years on, districts still apply for cameras with face analytics."),
+        ("Inside New Mexico's halt on face matching by state police",
+         "The agency says it will not use the software until rules exist."),
+    ],
+)  # fmt: skip
+def test_a_place_whose_first_word_is_a_stop_word_is_no_company(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.vendor is None and not f.relevant, f

@@ -202,8 +202,8 @@ def _candidates(
     candidates: list[tuple[int, int, str]] = []
     inner: set[int] = set()
     for run_start, end in _runs(text, 0, len(text), pats.stop):
-        if places is not None and _in_place(places, text, run_start):
-            continue  # "New York's …": the run trimmed of "New" is still a place
+        if places is not None and _in_place(places, text, run_start, end):
+            continue  # "New York's …", "Inside New Mexico's …": a place, not a company
         start = run_start
         parts = list(re.finditer(r"\S+", text[run_start:end]))
         for i, part in enumerate(parts[:-1]):
@@ -236,10 +236,11 @@ def _through_suffix(pats: NamePatterns, text: str, start: int, end: int) -> int:
     return end
 
 
-def _in_place(places: re.Pattern[str], text: str, start: int) -> bool:
-    """A place name covers ``start`` (it may begin a word or two earlier)."""
-    for m in places.finditer(text, max(0, start - 20), start + 1):
-        if m.start() <= start < m.end():
+def _in_place(places: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """A place name covers ``start`` (it may begin a word or two earlier) or ends the
+    run at ``end`` (a headline word before it: "Inside New Mexico")."""
+    for m in places.finditer(text, max(0, start - 20), end):
+        if m.start() <= start < m.end() or (m.end() == end and m.start() > start):
             return True
     return False
 
