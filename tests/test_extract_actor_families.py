@@ -475,3 +475,18 @@ def test_people_news_complaints_restatements_and_plans_have_no_actor(
 ) -> None:
     f = found(title, summary)
     assert (f.relevant, f.actor_type) == (False, "none"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Ostrel won't resume immigration-agency sales of its face matching when its year is up",
+         "With the state bill still in committee, the company says its hold stays until "
+         "lawmakers vote."),
+        ("Ostrel hits the brakes on police sales of its facial recognition",
+         "Departments cannot renew licences for 18 months while legislators work on rules."),
+    ],
+)  # fmt: skip
+def test_an_authority_in_a_condition_clause_does_not_act(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or f.actor_type not in ("government", "regulator", "court"), f

@@ -11,6 +11,7 @@ from bot.extract.attribution import (
     acting_authority,
     call_authority,
     cancelled,
+    in_condition,
     inverted,
     object_noun,
     owns_verb,
@@ -343,8 +344,8 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
     acts: list[Act] = []
     used: set[int] = set()
     for m in found:
-        if m.kind not in AUTHORITIES or _called(sc, m):
-            continue
+        if m.kind not in AUTHORITIES or _called(sc, m) or in_condition(sc, m.start):
+            continue  # "until lawmakers vote": the condition of another's act
         prep = prepositional(sc.text, m.start, 4)
         lo, hi = clause(sc, m.start)
         for verb in sc.authority_verbs:

@@ -287,6 +287,22 @@ def inverted(sc: Scan, m: Mention, verb: Hit) -> bool:
     return gap is not None and gap.end() == m.start
 
 
+# A condition or background clause opener right before an authority ("until Congress
+# passes …", "while legislators work on rules", "hasta que el Congreso …"): the
+# authority is the condition of someone else's act, not acting itself.
+CONDITION = re.compile(
+    r"(?i)\b(?:until|unless|while|pending|once|till|as long as|before|whether|hasta que|"
+    r"mientras|a menos que|jusqu.à ce que|tant que|avant que|bis|solange|bevor|finché|"
+    r"fino a quando|até que|enquanto)\s+(?:[\w'-]+\s+){0,3}$"
+)
+
+
+def in_condition(sc: Scan, pos: int) -> bool:
+    """``pos`` (an authority or its verb) follows a condition opener in its clause."""
+    s_start = sc.sentences[sc.sentence_of(pos)][0] if sc.sentences else 0
+    return CONDITION.search(sc.text, max(s_start, pos - 60), pos) is not None
+
+
 def acting_authority(sc: Scan, found: list[Mention]) -> str | None:
     """The kind of the first authority the item names that is not a customer group."""
     return next(

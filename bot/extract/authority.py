@@ -22,7 +22,13 @@ from typing import Any
 
 import yaml
 
-from bot.extract.attribution import acting_authority, addressee, customer_group, mentions
+from bot.extract.attribution import (
+    CONDITION,
+    acting_authority,
+    addressee,
+    customer_group,
+    mentions,
+)
 from bot.extract.language import detect
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan
@@ -140,12 +146,13 @@ def _in_org_name(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> bool:
-    if sig.patterns[(kind, "strong")].search(text, lo, hi):
-        return True
+    for strong in sig.patterns[(kind, "strong")].finditer(text, lo, hi):
+        if not _conditional(text, lo, strong.start()):
+            return True
     actors = [
         (m.start(), m.end())
         for m in sig.patterns[(kind, "actors")].finditer(text, lo, hi)
-        if not _in_org_name(text, m.start(), m.end())
+        if not _in_org_name(text, m.start(), m.end()) and not _conditional(text, lo, m.start())
     ]
     if not actors:
         return False
@@ -154,8 +161,14 @@ def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> boo
             continue
         if any(_RELATIVE_GAP.match(text[b : act.start()]) for _, b in actors if b <= act.start()):
             continue  # "statutes that require consent": a standing law, no act
+        if _conditional(text, lo, act.start()):
+            continue  # "until lawmakers vote": the condition of someone else's act
         return True
     return False
+
+
+def _conditional(text: str, lo: int, pos: int) -> bool:
+    return CONDITION.search(text, max(lo, pos - 60), pos) is not None
 
 
 _RELATIVE_GAP = re.compile(r"^\s+(?:that|which|who)\s+$", re.IGNORECASE)
