@@ -490,3 +490,21 @@ def test_people_news_complaints_restatements_and_plans_have_no_actor(
 def test_an_authority_in_a_condition_clause_does_not_act(title: str, summary: str) -> None:
     f = extract(entry(title, summary))
     assert f is None or f.actor_type not in ("government", "regulator", "court"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("US sanctions face-recognition maker Ostrel over surveillance abuses",
+         "The Treasury says the company's facial recognition enabled abuses.", "government"),
+        ("Riconoscimento facciale negli stadi: la Camera allunga lo stop fino al 2027",
+         "Il governo si è rimesso alle commissioni della Camera, che hanno approvato la "
+         "proroga del divieto di riconoscimento facciale.", "government"),
+        ("Reprimand for a school sends a message on children's biometrics",
+         "The regulator said the school had no valid consent for its lunch-queue face scans.",
+         "regulator"),
+    ],
+)  # fmt: skip
+def test_sanctions_chambers_and_reprimands(title: str, summary: str, actor: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f

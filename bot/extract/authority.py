@@ -194,6 +194,18 @@ def authority_kind(sc: Scan) -> str | None:
     return best if scores[best] >= MIN_SCORE else None
 
 
+def headline_kind(sc: Scan) -> str | None:
+    """The authority kind the headline alone reports ("… clouded by fresh US
+    blacklisting"), or None."""
+    if not sc.sentences:
+        return None
+    sig = signals(detect(sc.low))
+    lo, hi = sc.sentences[0]
+    if sig.skip.search(sc.text, lo, hi):
+        return None
+    return next((k for k in KINDS if _sentence_score(sc.text, lo, hi, sig, k)), None)
+
+
 def hedged(sc: Scan, start: int, end: int) -> bool:
     """An authority act at ``start``-``end`` that a study, a campaign, a call, a filed
     lawsuit or a proposal governs ("Civic group urges the council to ban ...", "a bill

@@ -94,9 +94,10 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         return _other(sc, [], loose, _first_vendor(sc), 0.35, published) if loose else None
     enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
     loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
-    in_title = any(sc.in_title(h.start) for h in (*launch, *enforcement))
-    titled = loose is not None and any(sc.in_title(h.start) for h in sc.authorities)
-    if (launch or enforcement) and sc.vendors and (in_title or not titled):
+    titled = loose is not None and (
+        any(sc.in_title(h.start) for h in sc.authorities) or authority.headline_kind(sc) is not None
+    )
+    if (launch or enforcement) and sc.vendors and not titled:
         # a vendor's launch, or another company's legal warning to it (a launch word in
         # the summary of an authority's headline is background: "the fine adds to …");
         # a planned or rumoured launch is no act yet
