@@ -293,8 +293,24 @@ def test_a_name_after_a_possessive_is_the_owner_s_product_not_a_company(
          "Two years on, districts still apply for cameras with face analytics."),
         ("Inside New Mexico's halt on face matching by state police",
          "The agency says it will not use the software until rules exist."),
+        ("Whatever happened to New Jersey's face-matching pause for police?",
+         "The state froze face searches by troopers in 2021."),
     ],
 )  # fmt: skip
 def test_a_place_whose_first_word_is_a_stop_word_is_no_company(title: str, summary: str) -> None:
     f = found(title, summary)
     assert f.vendor is None and not f.relevant, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Explainer: whom Brightmoor's glasses can still put a name to",
+         "Saved contacts yes, strangers no: lookups of unknown people were removed."),
+        ("Orlen's doorbell drops stranger identification",
+         "Registered visitors are still recognised by the camera."),
+    ],
+)  # fmt: skip
+def test_a_participle_opening_a_summary_sentence_is_no_company(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.vendor not in ("Saved", "Registered"), f

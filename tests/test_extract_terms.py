@@ -127,6 +127,7 @@ def test_face_capability_in_other_languages(title: str, summary: str) -> None:
         "Das Urteil ist ein Schlag ins Gesicht der Kläger",
         "Die Beschäftigten wollen Gesicht zeigen",
         "Le patron s'exprime à visage découvert",
+        "The charity's Faces of Hope campaign ends, as do the faces of the old brand",
     ],
 )
 def test_face_idioms_are_no_fr_term(text: str) -> None:

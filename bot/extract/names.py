@@ -305,6 +305,8 @@ def _name_like(
         return False
     if text.endswith("'s ", 0, start) or text.endswith("s' ", 0, start):
         return False  # "Kinnear's Lookup API now …": a thing the company owns
+    if start > 0 and " " not in name and name.endswith("ed") and _sentence_start(text, start):
+        return False  # "Saved contacts …": a participle opening a summary sentence
     if text.startswith("'s", end) or (start == 0 and text.startswith(", ", end)):
         return True  # a possessive, or the headline's topic ("Orrin, the deal that …")
     nxt = _ADVERBS.match(text, end) if english else None  # "X now rejects", "X no longer names"
@@ -317,6 +319,11 @@ def _name_like(
     if not english:  # no cheap verb shape to check: any lower-case word
         return word.islower()
     return word in _AUX or (word.islower() and (word.endswith("s") or word.endswith("ed")))
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 2) : start]
+    return before.endswith("\n") or before in (". ", "! ", "? ", ": ")
 
 
 def _after_possessive(text: str, end: int) -> int:
