@@ -17,11 +17,19 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from bot.models import Entry, FetchResult, Finding
 from store.entries import KeyReader
+from store.event_reads import fr_vendor_names_in
+
+if TYPE_CHECKING:
+    from bot.extract import KnownVendors
 
 log = logging.getLogger(__name__)
+
+# The FR vendors the store knows: with a policy change of their own, and the others.
+KnownNames = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -37,15 +45,24 @@ class ParseOutput:
     entries: tuple[Entry, ...]  # the new ones
     findings: tuple[Finding | None, ...]  # one per entry
     error: str | None = None
+    # The FR vendors the store knew when the entries were read (None: not looked up),
+    # and each entry's finding read again with them (``known_reading``). The writer
+    # uses these when the store still knows exactly those vendors, else reads again.
+    known_names: KnownNames | None = None
+    known_findings: tuple[Finding | None, ...] = ()
 
 
 _readers: dict[str, KeyReader] = {}  # one read-only connection per worker and database
 
 
 def parse_and_extract(
-    job: ParseJob, known: Callable[[Sequence[str]], set[str]] | None = None
+    job: ParseJob,
+    known: Callable[[Sequence[str]], set[str]] | None = None,
+    vendors: Callable[[], tuple[Sequence[str], Sequence[str]]] | None = None,
 ) -> ParseOutput:
-    """Parse ``job``'s body, keep the items whose keys are not stored, extract them.
+    """Parse ``job``'s body, keep the items whose keys are not stored, extract them,
+    and read them again with the FR vendors the store knows (``vendors()``; the
+    worker's read-only connection when ``job.db_path`` is given).
 
     The parsing and extraction code is imported on the first body: a cycle where
     every feed answers 304 never loads it."""
@@ -56,9 +73,17 @@ def parse_and_extract(
             job.db_path, KeyReader(job.db_path)
         )
         known = partial(reader, job.feed_id)
+        vendors = partial(fr_vendor_names_in, reader.connection())
     parsed = parse_feed(job.result, feed_id=job.feed_id, source=job.source, known=known)
     findings = tuple(_extract(entry, job.source) for entry in parsed.entries)
-    return ParseOutput(parsed.entries, findings, parsed.error)
+    if vendors is None or not parsed.entries:
+        return ParseOutput(parsed.entries, findings, parsed.error)
+    changed, acted = vendors()
+    names = (tuple(changed), tuple(acted))
+    matcher = known_matcher(names)
+    again = tuple(known_reading(entry, finding, matcher)
+                  for entry, finding in zip(parsed.entries, findings, strict=True))  # fmt: skip
+    return ParseOutput(parsed.entries, findings, parsed.error, names, again)
 
 
 def _extract(entry: Entry, source: str) -> Finding | None:
@@ -71,6 +96,32 @@ def _extract(entry: Entry, source: str) -> Finding | None:
         log.exception("extraction failed on %r from %r; the entry is kept without a finding",
                       entry.key, source)  # fmt: skip
         return None
+
+
+def known_matcher(names: KnownNames) -> KnownVendors | None:
+    """The matcher for the FR vendors of ``store.event_reads.fr_vendor_names``: those
+    with a policy change (short forms too), and the others (full names only)."""
+    from bot.extract import known_vendors
+
+    changed, acted = names
+    return known_vendors(changed, exact=acted)
+
+
+def known_reading(
+    entry: Entry, finding: Finding | None, known: KnownVendors | None
+) -> Finding | None:
+    """The item read again with the FR vendors the store already knows, when it names
+    one: that makes it FR news without a face word ("Orrin's halt, explained") and gives
+    the vendor's full name ("Orrin" → "Orrin Biometrics"). Other items keep ``finding``."""
+    from bot.extract import extract
+
+    if known is None or not known.find(entry.text):
+        return finding
+    try:
+        return extract(entry, known) or finding
+    except Exception:
+        log.exception("extraction with known vendors failed on %r", entry.key)
+        return finding
 
 
 def warm_up() -> None:

@@ -5,10 +5,10 @@ processes (``bot.cpu``), one per core, for items whose keys the store does not
 hold yet. One writer thread (``bot.writer``) then records each feed atomically
 (feed state, entries, findings, events and outbox rows; several feeds share a
 transaction when they queue up), so a crash or a signal never leaves half a feed
-written and no two threads wait on the store. At most
-``AHEAD`` response bodies are held between their download and their write: the
-fetcher waits for a slot before reading a body, so memory stays flat however many
-feeds there are.
+written and no two threads wait on the store. At most ``AHEAD`` feeds (and the
+next one in write order) hold a response body or its parsed items between the
+download and the end of their write: the fetcher waits for a place before reading
+a body, so memory stays flat however many feeds there are.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import asyncio
 import ctypes
 import ctypes.util
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, replace
@@ -25,9 +26,16 @@ from functools import partial
 
 from bot import clustering, page_pipeline
 from bot.config import Config
-from bot.cpu import CpuPool, ParseJob, ParseOutput, parse_and_extract
+from bot.cpu import (
+    CpuPool,
+    KnownNames,
+    ParseJob,
+    ParseOutput,
+    known_matcher,
+    known_reading,
+    parse_and_extract,
+)
 from bot.delivery.routes import route
-from bot.extract import extract, known_vendors
 from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
@@ -138,6 +146,8 @@ async def poll_once(
         pool_after = POOL_AFTER if workers is None else 0
         cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, pool_after)
         cycle.progress = progress
+        switch = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
         try:
             if fetcher is None:
                 async with Fetcher(config.settings) as own:
@@ -145,6 +155,7 @@ async def poll_once(
             else:
                 outcomes = await cycle.run(fetcher, due)
         finally:
+            sys.setswitchinterval(switch)
             cycle.close()
     state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
     metrics.polled()
@@ -165,7 +176,39 @@ def rate_limited_until(feed: FeedState, now: datetime) -> datetime | None:
     return None
 
 
-AHEAD = 8  # response bodies held at most between download and write
+AHEAD = 16  # feeds holding a response body or its parsed items between download and write
+# How long the writer thread may hold the GIL while the event loop waits for it. At
+# Python's default (5 ms) the loop waited about that long after every socket call and
+# pipe write while the writer was busy: seconds per thousand feeds, and the downloads
+# that feed the workers fell behind.
+SWITCH_INTERVAL = 0.0005
+
+
+class _Window:
+    """At most ``size`` feeds hold a body or its parsed items, from the download until
+    their write is done; the next feed in write order may take one spare place, so
+    the feeds inside never all wait on one that cannot get in."""
+
+    def __init__(self, size: int) -> None:
+        self.free = size
+        self._waiters: list[asyncio.Future[None]] = []
+
+    async def enter(self, is_next: Callable[[], bool]) -> None:
+        while not (self.free > 0 or (self.free > -1 and is_next())):
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            await waiter
+        self.free -= 1
+
+    def leave(self) -> None:
+        self.free += 1
+        self.wake()
+
+    def wake(self) -> None:
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
 
 
 class _Cycle:
@@ -177,10 +220,10 @@ class _Cycle:
         self.store, self.config, self.now, self.pool = store, config, now, pool
         self.pool_after = pool_after
         self.pool_failed = False
-        self.slots = asyncio.Semaphore(AHEAD)
+        self.window = _Window(AHEAD)
         self.bodies = 0
         self.writer = Writer(store)
-        self.written: dict[str, asyncio.Event] = {}  # feed id → its write is done
+        self.queued: dict[str, asyncio.Event] = {}  # feed id → its write is queued
         self.previous: dict[str, str] = {}  # feed id → the feed written just before it
         on_disk = store.path.name not in ("", ":memory:") and store.path.exists()
         self.db_path = str(store.path) if on_disk else None
@@ -192,9 +235,10 @@ class _Cycle:
         # Writes go in a canonical order (by feed id) whatever order the downloads
         # finish in: clustering then sees the same entries in the same order, so the
         # same items give the same events and alerts. Fetching and the CPU work still
-        # overlap; a feed only waits for the feeds before it to be written.
+        # overlap; a feed only waits for the feed before it to queue its write (the
+        # writer runs them in that order, several feeds to a transaction).
         ordered = sorted(due, key=lambda feed: feed.id)
-        self.written = {feed.id: asyncio.Event() for feed in ordered}
+        self.queued = {feed.id: asyncio.Event() for feed in ordered}
         self.previous = {b.id: a.id for a, b in zip(ordered, ordered[1:], strict=False)}
         outcomes = await asyncio.gather(*(self.counted(fetcher, feed, len(ordered))
                                           for feed in ordered))  # fmt: skip
@@ -211,42 +255,56 @@ class _Cycle:
             self.progress(self.done, total, outcome)
         return outcome
 
+    def is_next(self, feed: FeedState) -> bool:
+        """Every feed before this one has queued its write."""
+        before = self.previous.get(feed.id)
+        return before is None or self.queued[before].is_set()
+
     async def my_turn(self, feed: FeedState) -> None:
         before = self.previous.get(feed.id)
         if before is not None:
-            await self.written[before].wait()
+            await self.queued[before].wait()
+
+    async def write(self, feed: FeedState, job: Callable[[], FeedOutcome]) -> FeedOutcome:
+        """Queue ``job`` in the writer (the next feed may queue its own now); its result."""
+        future = self.writer.submit(job)
+        self._mark_queued(feed)
+        return await future
+
+    def _mark_queued(self, feed: FeedState) -> None:
+        if not self.queued[feed.id].is_set():
+            self.queued[feed.id].set()
+            self.window.wake()  # the next feed may take the spare place now
 
     async def one(self, fetcher: Fetcher, feed: FeedState) -> FeedOutcome:
         held = False
 
-        async def take_slot() -> None:
+        async def take_place() -> None:
             nonlocal held
-            await self.slots.acquire()
+            await self.window.enter(partial(self.is_next, feed))
             held = True
 
         result = FetchResult(feed_id=feed.id, outcome="error")
         store, config, now = self.store, self.config, self.now
         try:
-            result = await fetcher.fetch(feed, before_body=take_slot)
+            result = await fetcher.fetch(feed, before_body=take_place)
             metrics.fetched(result.outcome, result.elapsed)
             if result.outcome == "not_modified" and feed.kind != "page":
                 await self.my_turn(feed)
                 return self.not_modified(feed, result)
             if feed.kind == "page":  # a watched page: read and written in the writer
-                held = self._release(held)
                 await self.my_turn(feed)
-                page = await self.writer.write(
-                    partial(process_page, store, config, feed, result, now=now)
+                page = await self.write(
+                    feed, partial(process_page, store, config, feed, result, now=now)
                 )
                 metrics.recorded(entries=page.new_entries, findings=page.findings,
                                  alerts=page.alerts, updates=page.follow_ups)  # fmt: skip
                 return page
             work = await self.cpu_work(feed, result) if result.outcome == "ok" else None
             result = replace(result, body=b"")  # the writer needs no body
-            held = self._release(held)  # the body is gone: free its slot before waiting
             await self.my_turn(feed)
-            outcome = await self.writer.write(
-                partial(write_result, store, config, feed, result, work, now, quiet=True)
+            outcome = await self.write(
+                feed, partial(write_result, store, config, feed, result, work, now, quiet=True)
             )
             if outcome.error:  # the caller reports failures (PollSummary.failures), once each
                 log.info("%s", outcome.error)
@@ -257,12 +315,14 @@ class _Cycle:
             raise
         except Exception as exc:  # a bug on one feed must not stop the others
             log.exception("processing feed %r failed", feed.name)
-            return await self.writer.write(
-                partial(record_crash, store, config, feed, result, exc, now)
+            await self.my_turn(feed)
+            return await self.write(
+                feed, partial(record_crash, store, config, feed, result, exc, now)
             )
         finally:
-            self._release(held)
-            self.written[feed.id].set()
+            if held:
+                self.window.leave()
+            self._mark_queued(feed)
 
     def not_modified(self, feed: FeedState, result: FetchResult) -> FeedOutcome:
         """A 304 changes only the feed's fetch state: kept for one statement at the end of
@@ -272,11 +332,6 @@ class _Cycle:
         self.unchanged.append(state)
         error = state.last_error if state.status == "dead" else result.error
         return FeedOutcome(feed.id, result.outcome, error=error)
-
-    def _release(self, held: bool) -> bool:
-        if held:
-            self.slots.release()
-        return False
 
     async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
         """Parse in a worker process once enough bodies came to pay for starting them.
@@ -302,7 +357,8 @@ class _Cycle:
         if self.db_path is not None and not self.pool_failed:
             return parse_and_extract(job)
         known = partial(entries_store.known_keys, self.store, feed.id)
-        return await asyncio.to_thread(parse_and_extract, job, known)
+        vendors = partial(event_reads.fr_vendor_names, self.store)
+        return await asyncio.to_thread(parse_and_extract, job, known, vendors)
 
     def close(self) -> None:
         self.writer.close()
@@ -363,7 +419,8 @@ def process_result(
     work = None
     if result.outcome == "ok":
         known = partial(entries_store.known_keys, store, feed.id)
-        work = parse_and_extract(ParseJob(result, feed.id, feed.name), known)
+        vendors = partial(event_reads.fr_vendor_names, store)
+        work = parse_and_extract(ParseJob(result, feed.id, feed.name), known, vendors)
     return write_result(store, config, feed, result, work, now)
 
 
@@ -381,6 +438,7 @@ def write_result(
     ``quiet``: the caller logs the feed's error (once, after the commit)."""
     entries = work.entries if work else ()
     findings = work.findings if work else ()
+    read_before = (work.known_names, work.known_findings) if work else (None, ())
     parse_error = work.error if work else None
     state = next_state(feed, result, settings=config.settings, now=now, parse_error=parse_error)
     baseline = not feed.baseline_done
@@ -389,7 +447,7 @@ def write_result(
     with store.transaction():
         feeds_store.save_feed_state(store, state)
         new, found, alerts, follow_ups = _record(
-            store, config, feed, entries, findings, baseline=baseline, now=now
+            store, config, feed, entries, findings, read_before, baseline=baseline, now=now
         )
     error = parse_error or result.error
     if state.status == "dead":  # an unconfirmed address that never worked: say so plainly
@@ -424,17 +482,26 @@ def _record(
     feed: FeedState,
     entries: Sequence[Entry],
     extracted: Sequence[Finding | None],
+    read_before: tuple[KnownNames | None, Sequence[Finding | None]] = (None, ()),
     *,
     baseline: bool,
     now: datetime,
 ) -> tuple[int, int, int, int]:
+    """``read_before``: the known FR vendors the parsing worker read the entries with,
+    and its findings with them (see ``bot.cpu.ParseOutput``)."""
     new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
     by_key = {entry.key: finding for entry, finding in zip(entries, extracted, strict=True)}
+    names, again = read_before
+    read_again = dict(zip((e.key for e in entries), again, strict=False)) if again else {}
+    vendors = _KnownVendorNames(store)
     findings = alerts = follow_ups = 0
     for entry_id, entry in new:
         if entries_store.same_article(store, entry_id, entry) is not None:
             continue  # an article already recorded through another feed: one report
-        finding = with_known_vendors(store, entry, by_key.get(entry.key))
+        if names is not None and entry.key in read_again and vendors.names() == names:
+            finding = read_again[entry.key]  # read with the same vendors: the same result
+        else:
+            finding = with_known_vendors(store, entry, by_key.get(entry.key), vendors.names())
         if finding is None:
             continue
         finding = with_history(store, entry, finding, now)
@@ -447,6 +514,7 @@ def _record(
             primary=feed.kind in PRIMARY_KINDS,
             max_updates=config.max_updates_per_event,
         )
+        vendors.forget()  # the event store changed: its FR vendors may have too
         entries_store.record_finding(store, entry_id, finding, change.event_id)
         alertable = not baseline and is_fresh(entry, config.settings, now)
         written = route(store, change, alertable=alertable)
@@ -458,21 +526,33 @@ def _record(
     return len(new), findings, alerts, follow_ups
 
 
-def with_known_vendors(store: Store, entry: Entry, finding: Finding | None) -> Finding | None:
-    """The item read again with the FR vendors the store already knows, when it names
-    one: that makes it FR news without a face word ("Orrin's halt, explained") and gives
-    the vendor's full name ("Orrin" → "Orrin Biometrics"). Vendors known only from FR
-    news of their own (a launch) count by their full name. Other items are not extracted
-    again."""
-    changed, acted = event_reads.fr_vendor_names(store)
-    known = known_vendors(changed, exact=acted)
-    if known is None or not known.find(entry.text):
-        return finding
-    try:
-        return extract(entry, known) or finding
-    except Exception:
-        log.exception("extraction with known vendors failed on %r", entry.key)
-        return finding
+class _KnownVendorNames:
+    """The store's FR vendor names (``store.event_reads.fr_vendor_names``), read once
+    until clustering writes again."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._names: KnownNames | None = None
+
+    def names(self) -> KnownNames:
+        if self._names is None:
+            changed, acted = event_reads.fr_vendor_names(self.store)
+            self._names = (tuple(changed), tuple(acted))
+        return self._names
+
+    def forget(self) -> None:
+        self._names = None
+
+
+def with_known_vendors(
+    store: Store, entry: Entry, finding: Finding | None, names: KnownNames | None = None
+) -> Finding | None:
+    """The item read again with the FR vendors the store already knows (``names``, read
+    from the store when not given), when it names one: see ``bot.cpu.known_reading``."""
+    if names is None:
+        changed, acted = event_reads.fr_vendor_names(store)
+        names = (tuple(changed), tuple(acted))
+    return known_reading(entry, finding, known_matcher(names))
 
 
 def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) -> Finding:

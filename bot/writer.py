@@ -31,10 +31,14 @@ class Writer:
 
     async def write(self, job: Callable[[], T]) -> T:
         """Run ``job`` in the writer thread, inside a transaction; its result."""
+        return await self.submit(job)
+
+    def submit(self, job: Callable[[], T]) -> asyncio.Future[T]:
+        """Queue ``job`` now (jobs run in the order they are queued); its future."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
         self._jobs.put((job, future, loop))
-        return await future
+        return future
 
     def close(self) -> None:
         """Finish the jobs already given, then stop the thread."""

@@ -11,7 +11,7 @@ import re
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -105,6 +105,7 @@ class Store:
         self.path = Path(path)
         self.lock = threading.RLock()
         self._depth = 0  # savepoint nesting inside the open transaction
+        self._before_commit: dict[str, Callable[[], None]] = {}  # see before_commit
         conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)
         self.db = sqlite_utils.Database(conn)
         with self.db.ensure_autocommit_on():
@@ -165,7 +166,10 @@ class Store:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self.db
+                    while self._before_commit:  # in insertion order, each once
+                        self._before_commit.pop(next(iter(self._before_commit)))()
                 except BaseException:
+                    self._before_commit.clear()
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
                     raise
@@ -190,6 +194,16 @@ class Store:
                 conn.execute(f"RELEASE SAVEPOINT {name}")
             finally:
                 self._depth -= 1
+
+    def before_commit(self, key: str, job: Callable[[], None]) -> None:
+        """Run ``job`` once inside the open transaction just before it commits (work
+        better done once per transaction than once per row, such as full-text indexing);
+        a second job with the same ``key`` in one transaction is ignored, and a rollback
+        of the transaction drops it. Call it inside ``transaction()``."""
+        with self.lock:
+            if not self.db.conn.in_transaction:
+                raise RuntimeError("Store.before_commit outside a transaction")
+            self._before_commit.setdefault(key, job)
 
     def query(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
         with self.lock, translated(self.path):

@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,21 @@ def record_entries(
             )  # fmt: skip
             if cursor.rowcount:
                 new.append((int(cursor.lastrowid or 0), entry))
+        if new:
+            store.before_commit("entries_fts", partial(_index_text, store, new[0][0]))
     return new
+
+
+def _index_text(store: Store, first_id: int) -> None:
+    """Full-text index the entries this transaction recorded (ids from ``first_id`` on:
+    new rows take ids above every row before the transaction). One statement per
+    transaction: SQLite's full-text index writes its pending terms out at every
+    savepoint, so a row-by-row trigger left a small segment per feed to merge."""
+    store.db.conn.execute(
+        "INSERT INTO entries_fts(rowid, title, summary)"
+        " SELECT id, title, summary FROM entries WHERE id >= ?",
+        (first_id,),
+    )
 
 
 def same_article(store: Store, entry_id: int, entry: Entry) -> int | None:
@@ -90,10 +105,14 @@ class KeyReader:
         self._conn: sqlite3.Connection | None = None
 
     def __call__(self, feed_id: str, keys: Sequence[str]) -> set[str]:
+        return _known(self.connection(), feed_id, keys)
+
+    def connection(self) -> sqlite3.Connection:
+        """The read-only connection (for other reads of the same worker)."""
         if self._conn is None:
             uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
             self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
-        return _known(self._conn, feed_id, keys)
+        return self._conn
 
 
 def _known(conn: sqlite3.Connection, feed_id: str, keys: Sequence[str]) -> set[str]:

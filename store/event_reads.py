@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from bot.events.signatures import vendor_key
 from bot.models import Event, EventUpdate, Mention
-from store.db import Store, parse_iso
+from store.db import Store, parse_iso, translated
 from store.entries import finding_date
 
 # --------------------------------------------------------------------------- reading
@@ -127,7 +128,13 @@ def fr_vendor_names(store: Store) -> tuple[list[str], list[str]]:
     change of their own, and the others that acted in FR news of their own (a launch,
     a deal, a platform cutting them off). Companies only an authority acted on are left
     out (their names may be misread words)."""
-    rows = store.query(
+    with store.lock, translated(store.path):
+        return fr_vendor_names_in(store.db.conn)
+
+
+def fr_vendor_names_in(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
+    """``fr_vendor_names`` over a plain connection (a parsing worker's read-only one)."""
+    rows = conn.execute(
         "SELECT vendor, MAX(relevant) AS changed, COUNT(*) AS n FROM events"
         " WHERE vendor_key != '' AND vendor IS NOT NULL"
         " AND (relevant = 1 OR actor_type = 'vendor')"
@@ -135,9 +142,9 @@ def fr_vendor_names(store: Store) -> tuple[list[str], list[str]]:
     )
     changed: dict[str, str] = {}
     acted: dict[str, str] = {}
-    for row in rows:
-        key = vendor_key(row["vendor"])
-        (changed if row["changed"] else acted).setdefault(key, str(row["vendor"]))
+    for vendor, was_changed, _count in rows:
+        key = vendor_key(vendor)
+        (changed if was_changed else acted).setdefault(key, str(vendor))
     others = [name for key, name in acted.items() if key not in changed]
     return sorted(changed.values(), key=str.casefold), sorted(others, key=str.casefold)
 

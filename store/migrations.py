@@ -402,6 +402,15 @@ def m009_ops(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def m010_entries_fts_per_transaction(db: sqlite_utils.Database) -> None:
+    """Entries are full-text indexed once per transaction (``store.entries.record_entries``
+    adds the transaction's new rows in one statement just before it commits) instead of
+    by a row trigger: the index writes its pending terms at every savepoint, so the
+    trigger left one small segment per feed for later inserts to merge. Rows already
+    stored are indexed; the delete and update triggers stay."""
+    db.execute("DROP TRIGGER IF EXISTS entries_fts_ai")
+
+
 # Later migrations append here. Reserved: 2 = events/clustering (signatures, FTS),
 # 3 = event vote tallies (clustering speed), 5 = sources (verified feeds, outlets),
 # 7 = watched policy pages, 8 = readers (added feeds, digests).
@@ -414,4 +423,5 @@ MIGRATIONS: list[Migration] = [
     (7, "pages: versions of watched policy pages", m007_pages),
     (8, "readers: added feeds, digests", m008_readers),
     (9, "ops: the ops channel's facts, notices and deliveries", m009_ops),
+    (10, "entries: full-text indexed once per transaction", m010_entries_fts_per_transaction),
 ]

@@ -1,0 +1,59 @@
+"""The cycle's window (``bot.pipeline._Window``): feeds hold a place from their
+download until their write, writes go in feed order, and however the downloads
+arrive the window neither overflows nor waits on itself."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+
+import pytest
+
+from bot.pipeline import _Window
+
+SIZE = 4
+
+
+async def _cycle(arrival: list[int]) -> tuple[list[int], int]:
+    """Feeds 0..n-1 downloaded in ``arrival`` order; the write order and the most
+    feeds inside the window at once."""
+    window = _Window(SIZE)
+    n = len(arrival)
+    queued = [asyncio.Event() for _ in range(n)]
+    written: list[int] = []
+    inside = peak = 0
+
+    async def feed(i: int, delay: float) -> None:
+        nonlocal inside, peak
+        await asyncio.sleep(delay)  # the download
+        await window.enter(lambda: i == 0 or queued[i - 1].is_set())
+        inside += 1
+        peak = max(peak, inside)
+        try:
+            if i:
+                await queued[i - 1].wait()  # its turn to queue the write
+            written.append(i)
+            queued[i].set()
+            window.wake()
+            await asyncio.sleep(0.001)  # the write itself
+        finally:
+            inside -= 1
+            window.leave()
+
+    rank = {feed: position for position, feed in enumerate(arrival)}
+    tasks = (feed(i, rank[i] * 0.002) for i in range(n))
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=10)
+    return written, peak
+
+
+@pytest.mark.parametrize("order", ["reversed", "shuffled", "in order"])
+def test_window_keeps_write_order_and_its_bound(order: str) -> None:
+    n = 30
+    arrival = list(range(n))
+    if order == "reversed":  # the first feed in write order arrives last
+        arrival.reverse()
+    elif order == "shuffled":
+        random.Random(3).shuffle(arrival)
+    written, peak = asyncio.run(_cycle(arrival))
+    assert written == list(range(n))
+    assert peak <= SIZE + 1  # the window, and one spare place for the next in order
