@@ -11,7 +11,7 @@ from tests.extract_helpers import found
 @pytest.mark.parametrize(
     ("title", "summary", "vendor", "action"),
     [
-        ("After quitting face matching in 2019, Ostrava Biometrics halts its palm readers' "
+        ("After quitting face matching in 2019, Ostrava Biometrics halts its face readers' "
          "police sales for a year", "The freeze covers every sheriff's office.",
          "Ostrava Biometrics", "moratorium"),
         ("Following Dovetrack's halt last week, Mirelle Vision too turns away sheriffs",

@@ -65,6 +65,7 @@ def fr_terms(title: str, summary: str = "") -> list[str]:
         # recognising people of a kind, biometric check-ins
         "Hotels drop biometric check-in after complaints",
         "The doorbell no longer recognises familiar couriers or neighbours",
+        "The startup withholds its identity-matching API from sheriffs",
     ],
 )
 def test_face_capability_in_ordinary_english(text: str) -> None:
@@ -148,6 +149,44 @@ def test_face_idioms_are_no_fr_term(text: str) -> None:
     ],
 )  # fmt: skip
 def test_items_with_only_ordinary_face_words_are_policy_changes(
+    title: str, summary: str, action: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.action) == (True, action), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Wexley drops number-plate reading from its car park service",
+         "The face-alert supplier says margins on plate cameras were too thin."),
+        ("Brenfold Biometrics stops selling fingerprint readers to schools",
+         "The face-matching vendor keeps its other products on sale."),
+        ("Le spécialiste de la reconnaissance faciale Orvane abandonne la lecture de plaques "
+         "d'immatriculation", "L'entreprise juge les marges trop faibles."),
+        ("Kestrel Vision retires voice ID from its bank kiosks",
+         "The face-search firm says callers will type a PIN instead."),
+    ],
+)  # fmt: skip
+def test_an_fr_vendor_dropping_another_technology_changes_no_fr_policy(
+    title: str, summary: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, "vendor"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        ("Ondrix gets rid of its face products and bets on number plates",
+         "The company will wind down face matching.", "exit"),
+        ("Facetrack closes its face unit, keeps palm scanners",
+         "Licences will be honoured to year end.", "exit"),
+        ("Brenfold Biometrics stops selling fingerprint and face readers to schools",
+         "The vendor cites privacy.", "ban"),
+    ],
+)  # fmt: skip
+def test_face_recognition_dropped_next_to_another_technology_is_still_fr_news(
     title: str, summary: str, action: str
 ) -> None:
     f = found(title, summary)

@@ -194,6 +194,20 @@ def _owner(sc: Scan, h: Hit) -> bool:
     return sc.text.startswith("'s", h.end)
 
 
+def other_technology(sc: Scan, acts: list[Act]) -> bool:
+    """The strongest act's object is a capability other than face recognition (number
+    plates, fingerprints, voice) and its clause names no FR term after the cue: the
+    vendor's policy, but no FR one ("X drops plate reading from its car parks")."""
+    others = _labelled(sc, "other_tech")
+    if not others or not acts:
+        return False
+    best = max(acts, key=lambda a: a.weight)
+    _, hi = clause(sc, best.start)
+    if not any(best.start <= h.start < min(hi, best.end + 50) for h in others):
+        return False
+    return not between(sc.fr, best.start, hi)
+
+
 def restated(sc: Scan, acts: list[Act]) -> bool:
     """The item restates or questions a policy: a restatement word in the title or in the
     sentence of the strongest act."""
