@@ -318,3 +318,21 @@ def test_a_group_questioning_a_freeze_is_no_new_move() -> None:
     f = found("Parents question what Ferrow Vision's school face-matching freeze covers",
               "The company has not replied.")  # fmt: skip
     assert f.signal == "restatement"
+
+
+def test_a_first_product_since_its_own_deletion_is_a_return() -> None:
+    f = found("Ferrow Vision tests selfie-to-ID face matching on some of its sellers",
+              "It is the app's first face technology since the 2020 deletion of its face index.")  # fmt: skip
+    assert (f.relevant, f.action) == (True, "reversal"), f
+
+
+def test_a_rivals_stop_in_the_background_is_no_return() -> None:
+    f = found("Following Tamsin Labs' shutdown, Ferrow Vision tests face matching at hotels",
+              "The pilot covers two chains.")  # fmt: skip
+    assert (f.relevant, f.signal) == (False, "deployment"), f
+
+
+def test_tests_that_show_something_are_no_trial() -> None:
+    f = found("Independent tests show Ferrow Vision's face matching errs on darker skin",
+              "Researchers ran 10,000 comparisons.")  # fmt: skip
+    assert f.signal is None and f.relevant is False

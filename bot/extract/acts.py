@@ -171,7 +171,11 @@ def _group_refused(sc: Scan, cue: Hit, hi: int) -> bool:
     return False
 
 
-_FROM = re.compile(r"\b(?:from|to|for)\b", re.IGNORECASE)
+# "from/to the shops" in six languages (plural articles: "de la policía" may be whose)
+_FROM = re.compile(
+    r"\b(?:from|to|for|de las|de los|des|aux|dai|dalle|dagli|das|dos|von den|aus den)\b",
+    re.IGNORECASE,
+)
 
 
 def _taken_from_group(sc: Scan, cue: Hit, hi: int) -> bool:

@@ -231,26 +231,38 @@ def deployment(sc: Scan, acts: list[Act]) -> bool:
     return any(not in_fronted(sc, h.start) for h in _labelled(sc, "launch"))
 
 
-# Stops a return undoes: leaving, switching off or deleting, pausing (not a refusal of
-# one customer group, which a deployment to another group leaves standing).
-_STOPS = frozenset({"exit", "shutdown", "removal", "pause", "moratorium"})
+# Stops a return undoes: leaving, switching off or deleting, pausing, restricting (not a
+# refusal of one customer group, which a deployment to another group leaves standing).
+_STOPS = frozenset({"exit", "shutdown", "removal", "pause", "moratorium", "restriction",
+                    "stop_supply"})  # fmt: skip
 
 
 def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
-    """The deployment that a sentence reports against the vendor's own earlier stop,
-    told as background in that sentence ("N years after quitting …, X bids …"): the
-    launch hit, else None. A stop aimed at a customer group is not undone this way."""
+    """The deployment of an item that names the vendor's own earlier stop as background
+    ("N years after quitting …, X bids …", "its first face product since the 2019
+    deletion of its index"): the launch hit, else None. A stop aimed at a customer
+    group, or whose clause names another company, is not undone this way."""
+    main = [hit for hit in launch if not in_fronted(sc, hit.start)]
+    if not main:
+        return None
     for h in sc.actions:
         if h.label not in _STOPS or not (in_fronted(sc, h.start) or subordinate(sc, h)):
             continue
         lo, hi = clause(sc, h.start)
         if any(g.label in _CUSTOMER_GROUPS for g in between(sc.groups, lo, hi)):
             continue
-        i = sc.sentence_of(h.start)
-        for hit in launch:
-            if sc.sentence_of(hit.start) == i and not in_fronted(sc, hit.start):
-                return hit
+        if len({v.vendor for v in sc.vendors if lo <= v.start < hi} | _launch_vendors(sc)) > 1:
+            continue  # "Following a rival's halt, …"
+        same = [hit for hit in main if sc.sentence_of(hit.start) == sc.sentence_of(h.start)]
+        return (same or main)[0]
     return None
+
+
+def _launch_vendors(sc: Scan) -> set[str]:
+    first = next((v for v in sc.vendors if sc.in_title(v.start)), None) or (
+        sc.vendors[0] if sc.vendors else None
+    )
+    return {first.vendor} if first else set()
 
 
 def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
