@@ -605,3 +605,16 @@ def test_an_alerted_change_later_outvoted_still_takes_its_next_relevant_report(
     change, written = record(store, report(
         "Norvik Labs starts vetting every Facet Search customer", day=28, action="ban"))  # fmt: skip
     assert change.event_id == first.event_id and alerts(store) == 1
+
+
+def test_another_act_on_the_vendor_that_week_in_other_words_stays_apart(store: Store) -> None:
+    first, _ = record(store, report(
+        "Data office fines Harbour transit for its Brisk Optics matcher",
+        "The office says the transit police had no legal basis for the searches.",
+        vendor="Brisk Optics", actor="regulator", relevant=False, action=None,
+        product=None, region=None))  # fmt: skip
+    change, _ = record(store, report(
+        "Deadline passed: archive of a resident still not erased",
+        "A demand to delete it went unanswered for months.", day=3,
+        vendor="Brisk Optics", action="shutdown", product=None, region=None))  # fmt: skip
+    assert change.event_id != first.event_id

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from bot.events import matching, rules, status, votes
 from bot.events import signatures as signals
 from bot.models import Entry, Event, Finding
@@ -224,3 +226,23 @@ def test_running_tallies_give_the_vote_over_all_mentions_in_report_order() -> No
         assert got["evidence"] == (max(stated, key=lambda s: s[0])[1] if stated else "")
         assert got["source_count"] == len({b[5].casefold() for b in ballots})
         assert got["confidence"] == max(float(str(b[0]["confidence"])) for b in ballots)
+
+
+@pytest.mark.parametrize(
+    ("names", "voted"),
+    [
+        (["Dorvane", "Dorvane", "Dorvane Labs"], "Dorvane Labs"),  # a report gave the long name
+        (["Dorvane", "Dorvane", "Dorvane Match"], "Dorvane"),  # a product's name does not win
+        (["Dorvane Labs", "Dorvane Labs", "Dorvane"], "Dorvane Labs"),
+        (["Dorvane", "Dorvane", "Kestrel Labs"], "Dorvane"),  # another company's name
+    ],
+)
+def test_an_events_vendor_is_the_companys_long_name_when_a_report_gives_it(
+    names: list[str], voted: str
+) -> None:
+    tally = votes.new_tally()
+    for n, name in enumerate(names):
+        votes.add_ballot(tally, {"vendor": name, "relevant": True, "actor_type": "vendor"}, 1.0,
+                         published=f"2024-01-0{n + 1}T00:00:00+00:00", entry_id=n,
+                         primary=False, title="t", link=None, source=f"s{n}")  # fmt: skip
+    assert votes.outcome(tally)["vendor"] == voted

@@ -311,11 +311,12 @@ def _actor_mistake(c: Comparison) -> bool:
     """A vendor announcing its own change to a city council, a judge or lawmakers is
     read as that authority acting more often than an authority acts on the vendor in the
     same days: forgiven when the only conflict is vendor against authority, one of the
-    two states no action (an authority's act carries none), and vendor, region and date
-    agree."""
+    two states no action (an authority's act carries none), vendor, region and date
+    agree, and they share some wording (an authority's other act on the vendor that
+    week, told in other words, stays apart)."""
     return (
         c.conflicts == 1 and c.actor_conflict and c.vendor_authority
-        and c.action == "unknown" and c.same_story
+        and c.action == "unknown" and c.same_story and (c.shared >= 1 or c.shared_names >= 1)
     )  # fmt: skip
 
 

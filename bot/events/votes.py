@@ -29,6 +29,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bot.extract.known import is_company_form
 from bot.sources.aggregators import outlet_key
 
 CANONICAL = (
@@ -132,6 +133,20 @@ def winner(slots: Iterable[list[Any]]) -> Any:
     return best[0] if best else None
 
 
+def company_form(vendor: Any, slots: Iterable[list[Any]]) -> Any:
+    """The voted vendor's long company name when a report gave it ("Orrin" voted, one
+    report said "Orrin Biometrics"): the name followed by company suffixes only. A
+    longer name of any other kind may be a product's ("Orrin Match") and does not win."""
+    if not isinstance(vendor, str) or not vendor:
+        return vendor
+    best = vendor
+    for slot in slots:
+        name = slot[0]
+        if isinstance(name, str) and len(name) > len(best) and is_company_form(vendor, name):
+            best = name
+    return best
+
+
 def _relevance(slots: list[list[Any]]) -> Any:
     """The relevance vote; an even split counts as relevant: one report that reads the
     vendor's change as its own against one that reads it as no change is a change
@@ -147,6 +162,7 @@ def outcome(tally: Tally) -> dict[str, Any]:
     """The voted canonical fields plus ``title``, ``link``, ``evidence`` (may be ''),
     ``confidence`` and ``source_count``."""
     values: dict[str, Any] = {name: winner(tally["f"][name]) for name in CANONICAL}
+    values["vendor"] = company_form(values["vendor"], tally["f"]["vendor"])
     values["relevant"] = _relevance(tally["f"]["relevant"])
     if values["actor_type"] is None:  # every mention is actor-less
         values["actor_type"] = NO_ACTOR

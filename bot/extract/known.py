@@ -57,13 +57,13 @@ def known_vendors(names: Iterable[str], exact: Iterable[str] = ()) -> KnownVendo
 
 @lru_cache(maxsize=8)
 def _compile(names: tuple[str, ...], exact: tuple[str, ...] = ()) -> KnownVendors | None:
-    suffix = _suffix()
+    suffix = _suffix()  # (for the pattern below)
     canonical: dict[str, str] = {}
     for name in names:
         canonical.setdefault(name, name)
         first, _, rest = name.partition(" ")
         if rest and _CAP.match(first):  # the short name of a company, not of a product
-            company = all(suffix.fullmatch(word) for word in rest.split())
+            company = is_company_form(first, name)
             canonical.setdefault(first, name if company else first)
             if company and canonical[first] == first:
                 canonical[first] = name
@@ -77,6 +77,14 @@ def _compile(names: tuple[str, ...], exact: tuple[str, ...] = ()) -> KnownVendor
         rf"(?<![\w-])({alternation})((?:[ ]{suffix.pattern})*)(?:['’]s?|s['’]?)?(?![\w-])"
     )
     return KnownVendors(pattern, canonical)
+
+
+def is_company_form(short: str, name: str) -> bool:
+    """``name`` is ``short`` followed by company suffixes only ("Orrin" → "Orrin Labs")."""
+    if not name.startswith(short + " "):
+        return False
+    suffix = _suffix()
+    return all(suffix.fullmatch(word) for word in name[len(short) + 1 :].split())
 
 
 @lru_cache(maxsize=1)
