@@ -22,29 +22,34 @@ from bot.extract.acts import AUTHORITIES
 from bot.extract.classify import classify
 from bot.extract.known import KnownVendors, known_vendors
 from bot.extract.resources import DataFileError, resources
-from bot.extract.scan import normalise, scan
+from bot.extract.scan import Scan, normalise, scan
 from bot.models import Entry, Finding
 
-__all__ = ["DataFileError", "KnownVendors", "extract", "known_vendors", "warm_up"]
+__all__ = ["DataFileError", "KnownVendors", "extract", "known_vendors", "rules", "warm_up"]
 
 
 def extract(entry: Entry, known: KnownVendors | None = None) -> Finding | None:
     """The Finding for one entry (offsets index into ``entry.text``), or None.
     ``known``: FR vendors the event store already has (see known.py)."""
+    return rules(entry, known)[1]
+
+
+def rules(entry: Entry, known: KnownVendors | None = None) -> tuple[Scan | None, Finding | None]:
+    """The rules' scan and Finding for one entry (None, None: no FR content)."""
     res = resources()
     text = entry.text
     normalised = normalise(text)
     known_hits = known.find(normalised[0]) if known is not None else []
     strong = bool(known_hits) or res.prefilter.search(normalised[1]) is not None
     if not strong and not authority.weak_fr(normalised[1]):
-        return None  # no FR term, no vendor name, no face data
+        return None, None  # no FR term, no vendor name, no face data
     sc = scan(res, entry.title, text, normalised, entry.language, known_hits)
     published = entry.published.date() if entry.published else None
     if strong and (sc.fr or sc.vendors):
-        return classify(sc, published)
+        return sc, classify(sc, published)
     # Face data named without an FR term: only an authority's decision is news.
     found = classify(sc, published)
-    return found if found is not None and found.actor_type in AUTHORITIES else None
+    return (None, found) if found is not None and found.actor_type in AUTHORITIES else (None, None)
 
 
 def warm_up() -> None:

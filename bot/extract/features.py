@@ -1,0 +1,135 @@
+"""Features for the learned second opinion (bot.extract.learned), one pure function
+used both to train the model (bot.extract.train) and at run time.
+
+An item becomes a set of string features that generalise rather than memorise:
+
+- ``w:`` lower-cased words of title + summary, with the names the rules found
+  (vendors, products) replaced by ``<v>`` and digits folded to ``0`` (years and
+  amounts are one token each); ``tw:`` the title's words again, apart;
+- ``l:`` the language;
+- ``r:`` what the rule extractor found: its relevance, actor type, action, signal and
+  confidence band, whether it saw an FR term, a vendor, an FR-only vendor, and which
+  cue families fired (action families, authorities, launch/enforcement framing …).
+
+Nothing here learns a vendor's name: those spans are masked before tokenising.
+Word bigrams and character 3–5-grams were tried and left out: under grouped
+cross-validation they lowered the relevance model's average precision on the cases
+it decides from 0.62 to 0.48–0.58 (too many sparse features for ~1,000 items).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.extract.scan import Scan
+from bot.models import Finding
+
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_DIGITS = re.compile(r"\d+")
+VENDOR_TOKEN = "<v>"
+_CONF_BANDS = (0.3, 0.45, 0.6, 0.75)
+
+
+def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by one vendor token."""
+    out: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(" \x00 ")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _names(found: Finding | None) -> list[str]:
+    if found is None:
+        return []
+    return [n for n in (found.vendor, found.product) if n and len(n) > 2]
+
+
+def _name_spans(low: str, names: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for name in names:
+        for word in {name.lower(), name.lower().split()[0]}:
+            if len(word) < 3:
+                continue
+            start = low.find(word)
+            while start >= 0:
+                spans.append((start, start + len(word)))
+                start = low.find(word, start + len(word))
+    return spans
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words of an already masked text; digit runs fold to '0'."""
+    out = []
+    for m in _WORD.finditer(text.replace("\x00", " vvv ")):
+        word = m.group().lower()
+        out.append(VENDOR_TOKEN if word == "vvv" else _DIGITS.sub("0", word))
+    return out
+
+
+def word_features(words: Iterable[str], prefix: str = "") -> set[str]:
+    return {f"{prefix}w:{word}" for word in words}
+
+
+def rule_features(sc: Scan | None, found: Finding | None) -> set[str]:
+    """What the rule extractor saw, as features."""
+    if found is None:
+        feats = {"r:none"}
+    else:
+        band = sum(found.confidence >= b for b in _CONF_BANDS)
+        feats = {
+            f"r:rel={found.relevant}",
+            f"r:actor={found.actor_type}",
+            f"r:action={found.action}",
+            f"r:signal={found.signal}",
+            f"r:conf={band}",
+            f"r:vendor={found.vendor is not None}",
+        }
+    if sc is None:
+        return feats
+    feats.add(f"r:fr={bool(sc.fr)}")
+    feats.add(f"r:vendors={bool(sc.vendors)}")
+    feats.add(f"r:frvendor={any(v.fr for v in sc.vendors)}")
+    for kind, hits in (
+        ("act", sc.actions),
+        ("auth", sc.authorities),
+        ("np", sc.non_policy),
+        ("grp", sc.groups),
+        ("tmp", sc.temporal),
+        ("obj", sc.objects),
+        ("cancel", sc.cancel),
+    ):
+        for hit in hits:
+            feats.add(f"r:{kind}={hit.label}")
+            if hit.start < sc.title_end:
+                feats.add(f"r:t{kind}={hit.label}")
+    if sc.passive:
+        feats.add("r:passive")
+    if sc.fronted:
+        feats.add("r:fronted")
+    return feats
+
+
+def featurise(
+    title: str, text: str, language: str | None, sc: Scan | None, found: Finding | None
+) -> frozenset[str]:
+    """All features of one item. ``text`` is title + summary as extraction saw it
+    (``Entry.text``); ``sc``/``found`` are the rules' scan and finding (or None)."""
+    low = text.lower()
+    spans = [(v.start, v.end) for v in sc.vendors] if sc is not None else []
+    spans += _name_spans(low, _names(found))
+    masked = _masked(text, spans)
+    cut = len(_masked(text[: len(title)], [s for s in spans if s[1] <= len(title)]))
+    words = tokens(masked)
+    title_words = tokens(masked[:cut])
+    feats = word_features(words)
+    feats |= word_features(title_words, "t")
+    feats.add(f"l:{language or 'en'}")
+    feats |= rule_features(sc, found)
+    return frozenset(feats)
