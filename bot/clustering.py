@@ -35,6 +35,7 @@ def record_finding(
     primary: bool = False,
     max_updates: int = 5,
     now: datetime | None = None,
+    bands: Sequence[tuple[int, int]] | None = None,
 ) -> EventChange:
     """Join the finding's entry to an existing event or open a new one.
 
@@ -45,7 +46,7 @@ def record_finding(
     """
     when = entry.published or now or datetime.now(UTC)
     profile = rules.finding_profile(entry, finding, when)
-    bands = text_bands(entry.text)
+    bands = list(bands) if bands is not None else text_bands(entry.text)  # signed in a worker
     with store.transaction():
         found = events_store.candidates(store, rules.candidate_query(entry_id, profile, bands))
         if found.recorded is not None:

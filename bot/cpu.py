@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import multiprocessing.forkserver
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -30,6 +29,7 @@ log = logging.getLogger(__name__)
 
 # The FR vendors the store knows: with a policy change of their own, and the others.
 KnownNames = tuple[tuple[str, ...], tuple[str, ...]]
+Bands = tuple[tuple[int, int], ...]  # MinHash LSH (band, hash) pairs of an entry's text
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,12 @@ class ParseOutput:
     # uses these when the store still knows exactly those vendors, else reads again.
     known_names: KnownNames | None = None
     known_findings: tuple[Finding | None, ...] = ()
+    # each entry's MinHash bands (``bot.events.signatures.text_bands``) when it has a
+    # finding either way, so clustering in the writer does not sign the text again
+    bands: tuple[Bands | None, ...] = ()
+    # keys of entries whose plain finding was not read (None in ``findings``): their
+    # reading with the known vendors stands; a writer that knows other vendors reads it
+    unread: frozenset[str] = frozenset()
 
 
 _readers: dict[str, KeyReader] = {}  # one read-only connection per worker and database
@@ -75,15 +81,35 @@ def parse_and_extract(
         known = partial(reader, job.feed_id)
         vendors = partial(fr_vendor_names_in, reader.connection())
     parsed = parse_feed(job.result, feed_id=job.feed_id, source=job.source, known=known)
-    findings = tuple(_extract(entry, job.source) for entry in parsed.entries)
-    if vendors is None or not parsed.entries:
-        return ParseOutput(parsed.entries, findings, parsed.error)
+    entries = parsed.entries
+    if vendors is None or not entries:
+        findings = tuple(_extract(entry, job.source) for entry in entries)
+        return ParseOutput(entries, findings, parsed.error)
     changed, acted = vendors()
     names = (tuple(changed), tuple(acted))
     matcher = known_matcher(names)
-    again = tuple(known_reading(entry, finding, matcher)
-                  for entry, finding in zip(parsed.entries, findings, strict=True))  # fmt: skip
-    return ParseOutput(parsed.entries, findings, parsed.error, names, again)
+    plain: list[Finding | None] = []
+    again: list[Finding | None] = []
+    unread: set[str] = set()
+    for entry in entries:
+        with_known = _with_known(entry, matcher)
+        if with_known is not None:  # what the writer uses: the plain reading is not needed
+            plain.append(None)
+            unread.add(entry.key)
+            again.append(with_known)
+        else:
+            plain.append(_extract(entry, job.source))
+            again.append(plain[-1])
+    bands = tuple(_bands(entry) if finding is not None else None
+                  for entry, finding in zip(entries, again, strict=True))  # fmt: skip
+    return ParseOutput(entries, tuple(plain), parsed.error, names, tuple(again), bands,
+                       frozenset(unread))  # fmt: skip
+
+
+def _bands(entry: Entry) -> Bands:
+    from bot.events.signatures import text_bands
+
+    return tuple(text_bands(entry.text))
 
 
 def _extract(entry: Entry, source: str) -> Finding | None:
@@ -113,19 +139,29 @@ def known_reading(
     """The item read again with the FR vendors the store already knows, when it names
     one: that makes it FR news without a face word ("Orrin's halt, explained") and gives
     the vendor's full name ("Orrin" → "Orrin Biometrics"). Other items keep ``finding``."""
+    return _with_known(entry, known) or finding
+
+
+def _with_known(entry: Entry, known: KnownVendors | None) -> Finding | None:
+    """The finding read with ``known`` when the item names one of them, else None."""
     from bot.extract import extract
 
     if known is None or not known.find(entry.text):
-        return finding
+        return None
     try:
-        return extract(entry, known) or finding
+        return extract(entry, known)
     except Exception:
         log.exception("extraction with known vendors failed on %r", entry.key)
-        return finding
+        return None
+
+
+def plain_finding(entry: Entry, source: str) -> Finding | None:
+    """``entry``'s finding without known vendors (the writer's, when a worker skipped it)."""
+    return _extract(entry, source)
 
 
 def warm_up() -> None:
-    """Load the extraction data before the workers fork, so they share its pages."""
+    """Load the extraction data as a worker starts (before its first job)."""
     from bot.extract import extract
     from bot.extract import warm_up as compile_cues
 
@@ -136,9 +172,10 @@ def warm_up() -> None:
 class CpuPool:
     """Worker processes for ``parse_and_extract``, started on the first job.
 
-    They come from a fork server that has imported the parsing and extraction
-    code and loaded its data once (a clean process: no threads, no sockets),
-    so each worker starts at once and shares those pages."""
+    Each is a fresh interpreter (no threads, no sockets, no store of the parent's)
+    that imports the parsing and extraction code and loads its data once, as it
+    starts. No fork server stays beside them: it held a third copy of that code and
+    data (some 40 MB) through the whole cycle."""
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or len(os.sched_getaffinity(0)) or 1
@@ -146,18 +183,15 @@ class CpuPool:
 
     def executor(self) -> Executor:
         if self._executor is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["bot.cpu_preload"])
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+            context = multiprocessing.get_context("spawn")
+            self._executor = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=warm_up
+            )
         return self._executor
 
     def close(self) -> None:
-        """Stop the workers and the fork server: a daemon holds no worker memory
-        between cycles, and every process of the cycle is reaped (its CPU time counted)."""
+        """Stop the workers: a daemon holds no worker memory between cycles, and every
+        process of the cycle is reaped (its CPU time counted)."""
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
-            server = getattr(multiprocessing.forkserver, "_forkserver", None)
-            stop = getattr(server, "_stop", None)  # private, hence the guard
-            if stop is not None:
-                stop()

@@ -34,6 +34,7 @@ from bot.cpu import (
     known_matcher,
     known_reading,
     parse_and_extract,
+    plain_finding,
 )
 from bot.delivery.routes import route
 from bot.extract.history import apply_history
@@ -436,9 +437,6 @@ def write_result(
 ) -> FeedOutcome:
     """Write everything one fetch yields in one transaction (the writer thread);
     ``quiet``: the caller logs the feed's error (once, after the commit)."""
-    entries = work.entries if work else ()
-    findings = work.findings if work else ()
-    read_before = (work.known_names, work.known_findings) if work else (None, ())
     parse_error = work.error if work else None
     state = next_state(feed, result, settings=config.settings, now=now, parse_error=parse_error)
     baseline = not feed.baseline_done
@@ -446,8 +444,8 @@ def write_result(
         state = replace(state, baseline_done=True)
     with store.transaction():
         feeds_store.save_feed_state(store, state)
-        new, found, alerts, follow_ups = _record(
-            store, config, feed, entries, findings, read_before, baseline=baseline, now=now
+        new, found, alerts, follow_ups = (
+            _record(store, config, feed, work, baseline=baseline, now=now) if work else (0,) * 4
         )
     error = parse_error or result.error
     if state.status == "dead":  # an unconfirmed address that never worked: say so plainly
@@ -480,28 +478,31 @@ def _record(
     store: Store,
     config: Config,
     feed: FeedState,
-    entries: Sequence[Entry],
-    extracted: Sequence[Finding | None],
-    read_before: tuple[KnownNames | None, Sequence[Finding | None]] = (None, ()),
+    work: ParseOutput,
     *,
     baseline: bool,
     now: datetime,
 ) -> tuple[int, int, int, int]:
-    """``read_before``: the known FR vendors the parsing worker read the entries with,
-    and its findings with them (see ``bot.cpu.ParseOutput``)."""
+    """Record the new entries of ``work``, then extract, cluster and route each. The
+    worker's reading with the FR vendors it knew stands when the store still knows
+    exactly those (see ``bot.cpu.ParseOutput``); otherwise it is read again here."""
+    entries = work.entries
     new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
-    by_key = {entry.key: finding for entry, finding in zip(entries, extracted, strict=True)}
-    names, again = read_before
-    read_again = dict(zip((e.key for e in entries), again, strict=False)) if again else {}
+    by_key = {entry.key: finding for entry, finding in zip(entries, work.findings, strict=True)}
+    read_again = dict(zip((e.key for e in entries), work.known_findings, strict=False))
+    signed = dict(zip((e.key for e in entries), work.bands, strict=False))
     vendors = _KnownVendorNames(store)
     findings = alerts = follow_ups = 0
     for entry_id, entry in new:
         if entries_store.same_article(store, entry_id, entry) is not None:
             continue  # an article already recorded through another feed: one report
-        if names is not None and entry.key in read_again and vendors.names() == names:
+        if entry.key in read_again and vendors.names() == work.known_names:
             finding = read_again[entry.key]  # read with the same vendors: the same result
         else:
-            finding = with_known_vendors(store, entry, by_key.get(entry.key), vendors.names())
+            plain = by_key.get(entry.key)
+            if entry.key in work.unread:  # the worker read it only with the vendors it knew
+                plain = plain_finding(entry, feed.name)
+            finding = with_known_vendors(store, entry, plain, vendors.names())
         if finding is None:
             continue
         finding = with_history(store, entry, finding, now)
@@ -513,6 +514,7 @@ def _record(
             finding=finding,
             primary=feed.kind in PRIMARY_KINDS,
             max_updates=config.max_updates_per_event,
+            bands=signed.get(entry.key),
         )
         vendors.forget()  # the event store changed: its FR vendors may have too
         entries_store.record_finding(store, entry_id, finding, change.event_id)

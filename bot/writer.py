@@ -20,6 +20,8 @@ from store import Store
 
 T = TypeVar("T")
 _Job = tuple[Callable[[], Any], asyncio.Future[Any], asyncio.AbstractEventLoop]
+_Done = tuple[asyncio.Future[Any], asyncio.AbstractEventLoop, Any, BaseException | None]
+_Settled = tuple[asyncio.Future[Any], Any, BaseException | None]
 
 
 class Writer:
@@ -72,17 +74,33 @@ class Writer:
             except Exception:  # noqa: BLE001 - redone one by one below
                 pass
             else:
-                for (_, future, loop), result in zip(jobs, results, strict=True):
-                    loop.call_soon_threadsafe(_settle, future, result, None)
+                _hand_back([(future, loop, result, None)
+                            for (_, future, loop), result in zip(jobs, results, strict=True)])  # fmt: skip
                 return
+        done: list[_Done] = []
         for job, future, loop in jobs:
             try:
                 with self.store.transaction():
                     result = job()
             except BaseException as exc:  # noqa: BLE001 - handed to the awaiting task
-                loop.call_soon_threadsafe(_settle, future, None, exc)
+                done.append((future, loop, None, exc))
             else:
-                loop.call_soon_threadsafe(_settle, future, result, None)
+                done.append((future, loop, result, None))
+        _hand_back(done)
+
+
+def _hand_back(done: list[_Done]) -> None:
+    """Settle a batch's futures with one wake-up of each event loop, not one per job."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[_Settled]] = {}
+    for future, loop, result, exc in done:
+        by_loop.setdefault(loop, []).append((future, result, exc))
+    for loop, settled in by_loop.items():
+        loop.call_soon_threadsafe(_settle_all, settled)
+
+
+def _settle_all(settled: list[_Settled]) -> None:
+    for future, result, exc in settled:
+        _settle(future, result, exc)
 
 
 def _settle(future: asyncio.Future[Any], result: Any, exc: BaseException | None) -> None:

@@ -113,13 +113,19 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=30000")
-            # Reads come through the memory map (pages of the file, not copies: the
-            # clustering lookups stay off the disk at a million entries); the page
-            # cache holds the pages being written, 16 MiB of them, so a cold cycle
-            # over a thousand feeds does not grow the process by a 64 MiB cache.
+            # The page cache holds the pages being read and written, 16 MiB of them,
+            # so a cold cycle over a thousand feeds does not grow the process by a
+            # 64 MiB cache; other pages come from the system's file cache. No memory
+            # map: every page of the file it touched stayed in the process's resident
+            # size (some 40 MB after a cold cycle over a thousand feeds, for a daemon's
+            # whole life), and reads were no faster for it.
             self.db.execute("PRAGMA cache_size=-16384")
-            self.db.execute("PRAGMA mmap_size=4294967296")
+            self.db.execute("PRAGMA mmap_size=0")
             self.db.execute("PRAGMA temp_store=MEMORY")
+            # Checkpoint the write-ahead log every 32 MiB instead of every 4 MiB: each
+            # checkpoint syncs the file inside a commit of the one writer, and a cold
+            # cycle over a thousand feeds writes some 150 MiB.
+            self.db.execute("PRAGMA wal_autocheckpoint=8192")
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> Store:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.models import Entry, Finding
-from store.db import Store, now_iso, parse_iso
+from store.db import Store, now_iso, parse_iso, translated
 
 SAME_ARTICLE_DAYS = 3  # the same publisher's same headline this close is one article
 
@@ -29,24 +29,34 @@ def record_entries(
     feed's results. ``baseline`` marks entries recorded without alerting.
     """
     seen_at = now_iso(now)
-    new: list[tuple[int, Entry]] = []
+    entries = list(entries)
+    rows = [
+        (
+            entry.feed_id, entry.key, entry.guid, entry.link, entry.title, entry.summary,
+            now_iso(entry.published) if entry.published else None,
+            entry.language, entry.source, seen_at, int(baseline), entry.outlet,
+            entry.outlet_url, entry.article_id, entry.article_url, entry.headline_key,
+            json.dumps(list(entry.related), ensure_ascii=False) if entry.related else "[]",
+        )
+        for entry in entries
+    ]  # fmt: skip
     with store.transaction() as db:
+        conn = db.conn
+        (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()
+        conn.executemany(
+            "INSERT OR IGNORE INTO entries (feed_id, key, guid, link, title, summary, published,"
+            " language, source, first_seen_at, baseline, outlet, outlet_url, article_id,"
+            " article_url, headline_key, related) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        # the rows this call added: ids above every row before it, in insertion order
+        ids = {(feed, key): int(row_id) for row_id, feed, key in conn.execute(
+            "SELECT id, feed_id, key FROM entries WHERE id > ?", (last,))}  # fmt: skip
+        new: list[tuple[int, Entry]] = []
         for entry in entries:
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO entries (feed_id, key, guid, link, title, summary, published,"
-                " language, source, first_seen_at, baseline, outlet, outlet_url, article_id,"
-                " article_url, headline_key, related)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    entry.feed_id, entry.key, entry.guid, entry.link, entry.title, entry.summary,
-                    now_iso(entry.published) if entry.published else None,
-                    entry.language, entry.source, seen_at, int(baseline), entry.outlet,
-                    entry.outlet_url, entry.article_id, entry.article_url, entry.headline_key,
-                    json.dumps(list(entry.related), ensure_ascii=False),
-                ),
-            )  # fmt: skip
-            if cursor.rowcount:
-                new.append((int(cursor.lastrowid or 0), entry))
+            row_id = ids.pop((entry.feed_id, entry.key), None)  # a repeated key: its first
+            if row_id is not None:
+                new.append((row_id, entry))
         if new:
             store.before_commit("entries_fts", partial(_index_text, store, new[0][0]))
     return new
@@ -72,8 +82,8 @@ def same_article(store: Store, entry_id: int, entry: Entry) -> int | None:
     the same publisher with the same headline within ``SAME_ARTICLE_DAYS``."""
     when = entry.published or datetime.now(UTC)
     lo, hi = (now_iso(when + timedelta(days=d)) for d in (-SAME_ARTICLE_DAYS, SAME_ARTICLE_DAYS))
-    with store.transaction() as db:
-        row = db.execute(
+    with store.lock, translated(store.path):
+        row = store.db.conn.execute(
             "SELECT id FROM entries WHERE id < :id AND duplicate_of IS NULL AND ("
             " article_id = :aid OR article_url = :url OR (headline_key = :head"
             " AND coalesce(published, first_seen_at) BETWEEN :lo AND :hi))"
@@ -81,10 +91,11 @@ def same_article(store: Store, entry_id: int, entry: Entry) -> int | None:
             {"id": entry_id, "aid": entry.article_id, "url": entry.article_url,
              "head": entry.headline_key, "lo": lo, "hi": hi},
         ).fetchone()  # fmt: skip
-        if row is None:
-            return None
+    if row is None:  # most entries: a read, no savepoint
+        return None
+    with store.transaction() as db:
         db.execute("UPDATE entries SET duplicate_of = ? WHERE id = ?", (row[0], entry_id))
-        return int(row[0])
+    return int(row[0])
 
 
 _CHUNK = 500  # keys per query (well under SQLite's variable limit)
