@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -442,10 +443,15 @@ def _distinct(feeds: tuple[FeedConfig, ...], where: str) -> tuple[FeedConfig, ..
     return feeds
 
 
+@lru_cache(maxsize=8)
+def _network_policy(allow_hosts: tuple[str, ...]) -> NetworkPolicy:
+    return NetworkPolicy(allow_hosts)  # one per allow list, not one per feed
+
+
 def _check_literal_host(url: str, settings: FetchSettings, label: str) -> None:
     """A URL naming a non-public address outright is refused before any fetch."""
     host = urlsplit(url.strip()).hostname or ""
-    policy = NetworkPolicy(settings.allow_hosts)
+    policy = _network_policy(settings.allow_hosts)
     address = literal_address(host)
     if address is None and host.rstrip(".").lower() == "localhost":
         address = literal_address("127.0.0.1")

@@ -24,7 +24,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
-from bot import clustering, page_pipeline
 from bot.config import Config
 from bot.cpu import (
     CpuPool,
@@ -36,8 +35,6 @@ from bot.cpu import (
     parse_and_extract,
     plain_finding,
 )
-from bot.delivery.routes import route
-from bot.extract.history import apply_history
 from bot.models import (
     PRIMARY_KINDS,
     Entry,
@@ -462,6 +459,8 @@ def process_page(
     store: Store, config: Config, feed: FeedState, result: FetchResult, *, now: datetime
 ) -> FeedOutcome:
     """One fetch of a watched page (kind "page"), in one transaction (sync)."""
+    from bot import page_pipeline
+
     page, state, text_error = page_pipeline.process(store, config, feed, result, now=now)
     error = text_error or result.error or page.report
     if state.status == "dead":
@@ -486,6 +485,9 @@ def _record(
     """Record the new entries of ``work``, then extract, cluster and route each. The
     worker's reading with the FR vendors it knew stands when the store still knows
     exactly those (see ``bot.cpu.ParseOutput``); otherwise it is read again here."""
+    from bot import clustering
+    from bot.delivery.routes import route
+
     entries = work.entries
     new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
     by_key = {entry.key: finding for entry, finding in zip(entries, work.findings, strict=True)}
@@ -562,6 +564,9 @@ def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) ->
     reversals; restatements of an old policy are no news): see bot.extract.history."""
     if finding.signal is None or not finding.vendor:
         return finding
+    from bot import clustering
+    from bot.extract.history import apply_history
+
     events = clustering.timeline(store, finding.vendor).events
     return apply_history(finding, events, entry.published or now)
 

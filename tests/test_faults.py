@@ -149,13 +149,15 @@ def test_kill_9_at_random_points_loses_nothing_and_duplicates_at_most_one_per_cr
     bot: Bot, fake: FakeSlack
 ) -> None:
     assert fake is not None
-    fake.hang_next(100_000, seconds=0.15, method="chat.postMessage")  # a slow chat API
+    # a slow chat API: a poll with something to post outlasts the kill below however
+    # quickly policybot starts (a fast start once let most polls finish first)
+    fake.hang_next(100_000, seconds=0.4, method="chat.postMessage")
     rng = random.Random(11)
     crashes = 0
     for trial in range(20):
         publish(bot.feeds, count=trial // 2 + 1)  # a new follow-up every other trial
         proc = bot.start("poll", "--all")
-        time.sleep(rng.uniform(0.3, 2.0))
+        time.sleep(rng.uniform(0.2, 1.5))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             crashes += 1

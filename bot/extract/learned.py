@@ -1,7 +1,9 @@
 """The learned second opinion: three linear models over bot.extract.features.
 
-The rules (classify.py) stay primary. The model is asked only where they leave a
-case open, with probability thresholds chosen by grouped cross-validation
+Measured but NOT wired into ``extract`` (docs/extraction-model.md: under grouped
+cross-validation and with batch2 held out it moved nothing beyond noise). Were it
+wired (``second_opinion``), the rules would stay primary and the model would be asked
+only where they leave a case open, with probability thresholds chosen by grouped cross-validation
 (``python -m bot.extract.train``; see docs/extraction-model.md):
 
 - relevance, when the rules found a vendor and an FR capability but no action

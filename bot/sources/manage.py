@@ -12,15 +12,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.config import ConfigError, feed_from_mapping, slugify
 from bot.models import FeedConfig, FetchSettings
 from bot.sources.fetch import Fetcher
 from bot.sources.identity import canonical_link
-from bot.sources.probe import Probe, describe, probe
 from store import Store, feed_catalog
 from store import feeds as feeds_store
+
+if TYPE_CHECKING:  # probing (parsing, extraction) is loaded when a feed is added
+    from bot.sources.probe import Probe
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class AddOutcome:
         if self.feed is None:
             return f"Not added: {self.problem}"
         assert self.probe is not None
+        from bot.sources.probe import describe
+
         lines = [f"Added feed {self.feed.name!r} (id {self.feed.id}, {self.feed.kind}): "
                  f"{describe(self.probe)}", *self.notes]  # fmt: skip
         return "\n".join(lines)
@@ -87,6 +91,8 @@ class FeedAdmin:
         return outcomes
 
     async def _probe_all(self, feeds: list[FeedConfig]) -> dict[str, Probe]:
+        from bot.sources.probe import probe
+
         async with Fetcher(self.settings) as fetcher:
             results = await asyncio.gather(
                 *(probe(f.url, self.settings, fetcher=fetcher) for f in feeds)
@@ -183,9 +189,12 @@ def settle_conflicts(store: Store, configured: Sequence[FeedConfig]) -> list[str
     is taken over by that entry (on the next sync); one whose address feeds.yaml now
     polls under another id is switched off. Returns a sentence per conflict."""
     notes: list[str] = []
+    added_feeds = feed_catalog.added_feeds(store)
+    if not added_feeds:
+        return notes
     by_id = {feed.id: feed for feed in configured}
     by_url = {canonical_link(feed.url): feed for feed in configured}
-    for added in feed_catalog.added_feeds(store):
+    for added in added_feeds:
         if added.id in by_id:
             notes.append(
                 f"feed {added.name!r} was added with `feeds add` and feeds.yaml now declares "

@@ -17,6 +17,7 @@ import re
 import socket
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -29,6 +30,7 @@ _LEGACY_IPV4 = re.compile(r"^(0x[0-9a-f]+|[0-9]+)(\.(0x[0-9a-f]+|[0-9]+)){0,3}$"
 SETTING = "defaults.allow_hosts in feeds.yaml"
 
 
+@lru_cache(maxsize=4096)  # feeds share a handful of hosts; each is parsed once
 def literal_address(host: str) -> IPAddress | None:
     """The address a host string denotes by itself (no DNS): dotted, IPv6 with or
     without brackets, and the decimal, octal and hex forms resolvers also accept."""
