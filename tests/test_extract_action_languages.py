@@ -154,7 +154,7 @@ MORE_IDIOMS = [
     ("Halden Vision schaltet Namensvorschläge für Gesichter ab", "Die Gesichtserkennung bleibt für Alben aktiv.", "de", "restriction"),
     ("The face-search firm that shut itself down is scanning faces for airlines", "Halden Vision says the new service is opt-in.", "en", "reversal"),
     ("Halden Vision bringt die Gesichtserkennung für Türklingeln zurück", "Diesmal bleiben die Daten auf dem Gerät.", "de", "reversal"),
-    ("Le videocamere di Halden Vision tornano a riconoscere i volti", "I dati restano sul dispositivo.", "it", "reversal"),
+    ("Halden Vision torna a riconoscere i volti nei suoi videocitofoni", "I dati restano sul dispositivo.", "it", "reversal"),
     ("What Halden Vision gave up to make the privacy suit go away", "A five-year bar on selling face matching to the rental industry, plus a $2 million fund.", "en", "settlement"),
     ("Les suggestions de visages de Halden Vision débarquent en Belgique", "La fonction est facultative.", "fr", "deployment"),
 ]  # fmt: skip
