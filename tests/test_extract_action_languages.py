@@ -135,3 +135,36 @@ def test_harder_wordings_and_negatives(
         assert f is None or f.relevant is False, f
     else:
         assert f is not None and (f.relevant, f.action) == (True, expected), f
+
+
+# (title, summary, language, action, or "deployment": a launch for history to read)
+MORE_IDIOMS = [
+    ("Halden Vision pumps the brakes on face-matching sales to sheriffs", "The pause lasts a year.", "en", "moratorium"),
+    ("Halden Vision's police face-matching freeze will now run through next June", "Agencies keep waiting.", "en", "extension"),
+    ("Halden Vision's city-contract halt on face search gets a second term", "The review is unfinished.", "en", "extension"),
+    ("Halden Vision won't resume face-search sales to border agencies when the year is up", "The audit is late.", "en", "extension"),
+    ("Halden Vision: Behörden-Stopp für Gesichtserkennung gilt bis Ende 2026", "Die Prüfung dauert an.", "de", "extension"),
+    ("Halden Vision da la espalda al reconocimiento facial", "La empresa se centrará en documentos.", "es", "exit"),
+    ("Halden Vision esce dal riconoscimento facciale", "L'azienda punta sui documenti.", "it", "exit"),
+    ("Casinos shown the door by face-search firm Halden Vision", "Gaming floors lose the service in May.", "en", "ban"),
+    ("Los municipios tendrán que buscar otro proveedor: Halden Vision dice no", "La empresa no venderá reconocimiento facial a ayuntamientos.", "es", "ban"),
+    ("Les mairies devront se passer de la reconnaissance faciale de Halden Vision", "L'entreprise refuse les contrats municipaux.", "fr", "ban"),
+    ("Halden Vision pone un filtro al reconocimiento facial de su plataforma", "Solo las cuentas verificadas podrán identificar personas.", "es", "restriction"),
+    ("Clientes perdem acesso ao reconhecimento facial da Halden Vision", "A empresa exige verificação.", "pt", "restriction"),
+    ("Halden Vision schaltet Namensvorschläge für Gesichter ab", "Die Gesichtserkennung bleibt für Alben aktiv.", "de", "restriction"),
+    ("The face-search firm that shut itself down is scanning faces for airlines", "Halden Vision says the new service is opt-in.", "en", "reversal"),
+    ("Halden Vision bringt die Gesichtserkennung für Türklingeln zurück", "Diesmal bleiben die Daten auf dem Gerät.", "de", "reversal"),
+    ("Halden Vision torna a riconoscere i volti nei suoi videocitofoni", "I dati restano sul dispositivo.", "it", "reversal"),
+    ("What Halden Vision gave up to make the privacy suit go away", "A five-year bar on selling face matching to the rental industry, plus a $2 million fund.", "en", "settlement"),
+    ("Les suggestions de visages de Halden Vision débarquent en Belgique", "La fonction est facultative.", "fr", "deployment"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "language", "expected"), MORE_IDIOMS)
+def test_more_idioms(title: str, summary: str, language: str, expected: str) -> None:
+    f = _find(title, summary, language)
+    assert f is not None
+    if expected == "deployment":
+        assert (f.relevant, f.signal) == (False, "deployment"), f
+    else:
+        assert (f.relevant, f.action) == (True, expected), f

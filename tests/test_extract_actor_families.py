@@ -392,3 +392,119 @@ def test_a_vendor_s_paid_settlement_with_sales_terms_stays_its_change() -> None:
 def test_a_customer_group_adjective_is_no_government(title: str, summary: str) -> None:
     f = found(title, summary)
     assert f.actor_type != "government", f
+
+
+def test_a_german_regulator_after_a_fronted_clause_acts_and_names_no_noun_as_company() -> None:
+    f = found(
+        "Streit um Gesichtserkennung am Bahnhof geht weiter",
+        "Weil die Kameras trotz Kritik weiterlaufen, erlässt der Landesdatenschutzbeauftragte "
+        "nun eine Löschanordnung für die gespeicherten Gesichtsbilder.",
+    )
+    assert (f.relevant, f.actor_type, f.vendor) == (False, "regulator", None), f
+
+
+def test_a_court_order_the_regulator_may_seek_is_no_court_act() -> None:
+    f = found(
+        "Privacy office's report faults Ostrel's facial recognition training data",
+        "The commissioner cannot fine the firm but may seek a court order.",
+    )
+    assert (f.relevant, f.actor_type) == (False, "regulator"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("Ostrel ordered to delete facial recognition images of Irish residents",
+         "The Data Protection Commission gave the firm 30 days to comply.", "regulator"),
+        ("Ostrel barred from facial recognition sales to state agencies",
+         "The governor's office says the new law applies from July.", "government"),
+    ],
+)  # fmt: skip
+def test_a_company_ordered_or_barred_in_the_headline(title: str, summary: str, actor: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f
+
+
+def test_a_court_named_with_its_city_acts_not_the_city() -> None:
+    f = found(
+        "Tribunale di Verona blocca le telecamere con riconoscimento facciale",
+        "Il giudice ha accolto il ricorso delle associazioni.",
+    )
+    assert (f.relevant, f.actor_type) == (False, "court"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Shoppers sue Ostrel under the state's biometric privacy law",
+         "A proposed class action says the facial recognition vendor kept face templates."),
+        ("Ostrel said to be weighing a return to police facial recognition sales",
+         "Nothing has been decided and the court terms still apply."),
+    ],
+)  # fmt: skip
+def test_a_private_suit_or_a_rumour_is_no_authority_act(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or f.actor_type not in ("government", "regulator", "court"), f
+
+
+def test_a_vendor_telling_a_city_council_is_no_government_act() -> None:
+    f = found(
+        "Police won't get doorbell faces matched, Ostrel tells the city council",
+        "Answering councillors, the facial recognition maker said it stopped all police requests.",
+    )
+    assert f.actor_type == "vendor", f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Ostrel names co-CEOs as it courts defence buyers for its facial recognition",
+         "The firm wants to triple sales to federal agencies."),
+        ("Lawsuit accuses Ostrel of scraping faces without consent",
+         "The complaint says billions of photos were copied from social networks."),
+        ("Ostrel hit by privacy complaints over its facial recognition in four countries",
+         "Campaigners filed the complaints with national regulators."),
+        ("Ostrel affirme que sa politique de reconnaissance faciale n'a pas changé",
+         "L'entreprise répond à une association de locataires."),
+        ("Ostrel plans to add facial recognition to its doorbells",
+         "An internal memo describes the feature."),
+    ],
+)  # fmt: skip
+def test_people_news_complaints_restatements_and_plans_have_no_actor(
+    title: str, summary: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, "none"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Ostrel won't resume immigration-agency sales of its face matching when its year is up",
+         "With the state bill still in committee, the company says its hold stays until "
+         "lawmakers vote."),
+        ("Ostrel hits the brakes on police sales of its facial recognition",
+         "Departments cannot renew licences for 18 months while legislators work on rules."),
+    ],
+)  # fmt: skip
+def test_an_authority_in_a_condition_clause_does_not_act(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or f.actor_type not in ("government", "regulator", "court"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [
+        ("US sanctions face-recognition maker Ostrel over surveillance abuses",
+         "The Treasury says the company's facial recognition enabled abuses.", "government"),
+        ("Riconoscimento facciale negli stadi: la Camera allunga lo stop fino al 2027",
+         "Il governo si è rimesso alle commissioni della Camera, che hanno approvato la "
+         "proroga del divieto di riconoscimento facciale.", "government"),
+        ("Reprimand for a school sends a message on children's biometrics",
+         "The regulator said the school had no valid consent for its lunch-queue face scans.",
+         "regulator"),
+    ],
+)  # fmt: skip
+def test_sanctions_chambers_and_reprimands(title: str, summary: str, actor: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, actor), f

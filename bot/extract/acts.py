@@ -11,6 +11,8 @@ from bot.extract.attribution import (
     acting_authority,
     call_authority,
     cancelled,
+    in_condition,
+    inverted,
     object_noun,
     owns_verb,
     passive,
@@ -346,8 +348,8 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
     acts: list[Act] = []
     used: set[int] = set()
     for m in found:
-        if m.kind not in AUTHORITIES or _called(sc, m):
-            continue
+        if m.kind not in AUTHORITIES or _called(sc, m) or in_condition(sc, m.start):
+            continue  # "until lawmakers vote": the condition of another's act
         prep = prepositional(sc.text, m.start, 4)
         lo, hi = clause(sc, m.start)
         for verb in sc.authority_verbs:
@@ -360,7 +362,7 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             after = not prep and 0 <= verb.start - m.end <= AUTHORITY_VERB_REACH
             after = after and owns_verb(sc, found, m, verb)
             before = prep and 0 <= m.start - verb.end <= AUTHORITY_VERB_REACH // 2
-            if after or before:
+            if after or before or inverted(sc, m, verb):
                 used.add(verb.start)
                 hit = Hit(verb.start, verb.end, "authority")
                 weight = _weight(sc, hit)

@@ -16,7 +16,7 @@ from bot.extract.scan import Hit, Scan, between, in_fronted, overlapping
 from bot.extract.sentences import clause_start
 
 _PREPOSITIONS = frozenset(
-    ["of", "for", "from", "with", "to", "on", "against", "at", "in", "into", "about", "than", "like", "unlike", "by", "including", "over", "toward", "towards", "between", "among", "behind", "versus", "vs", "via", "upon", "amid", "de", "du", "des", "à", "au", "aux", "pour", "par", "avec", "contre", "sur", "chez", "von", "vom", "für", "mit", "gegen", "bei", "zu", "zum", "zur", "durch", "del", "con", "contra", "para", "por", "al", "en"]
+    ["of", "for", "from", "with", "to", "on", "against", "at", "in", "into", "about", "than", "like", "unlike", "by", "including", "over", "toward", "towards", "between", "among", "behind", "versus", "vs", "via", "upon", "amid", "di", "della", "dello", "dei", "degli", "delle", "nel", "nella", "dal", "dalla", "tra", "fra", "pelo", "pela", "em", "de", "du", "des", "à", "au", "aux", "pour", "par", "avec", "contre", "sur", "chez", "von", "vom", "für", "mit", "gegen", "bei", "zu", "zum", "zur", "durch", "del", "con", "contra", "para", "por", "al", "en"]
 )  # fmt: skip
 _ARTICLES = frozenset(
     [
@@ -272,6 +272,37 @@ def customer_group(sc: Scan, m: Mention) -> bool:
     return any(g.start < m.end and m.start <= g.end + 1 for g in sc.groups)
 
 
+_ARTICLE_GAP = re.compile(
+    r"\s+(?:(?:der|die|das|den|dem|des|el|la|los|las|le|les|il|lo|gli|o|a|os|as)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def inverted(sc: Scan, m: Mention, verb: Hit) -> bool:
+    """The authority's verb stands right before it after a fronted phrase ("Weil …,
+    erlässt der Datenschutzbeauftragte …", "… ordenó el juez"): verb-subject order."""
+    if not 0 < m.start - verb.end <= 6:
+        return False
+    gap = _ARTICLE_GAP.match(sc.text, verb.end, m.start)
+    return gap is not None and gap.end() == m.start
+
+
+# A condition or background clause opener right before an authority ("until Congress
+# passes …", "while legislators work on rules", "hasta que el Congreso …"): the
+# authority is the condition of someone else's act, not acting itself.
+CONDITION = re.compile(
+    r"(?i)\b(?:until|unless|while|pending|once|till|as long as|before|whether|hasta que|"
+    r"mientras|a menos que|jusqu.à ce que|tant que|avant que|bis|solange|bevor|finché|"
+    r"fino a quando|até que|enquanto)\s+(?:[\w'-]+\s+){0,3}$"
+)
+
+
+def in_condition(sc: Scan, pos: int) -> bool:
+    """``pos`` (an authority or its verb) follows a condition opener in its clause."""
+    s_start = sc.sentences[sc.sentence_of(pos)][0] if sc.sentences else 0
+    return CONDITION.search(sc.text, max(s_start, pos - 60), pos) is not None
+
+
 def acting_authority(sc: Scan, found: list[Mention]) -> str | None:
     """The kind of the first authority the item names that is not a customer group."""
     return next(
@@ -302,7 +333,14 @@ def group_modifier(sc: Scan, m: Mention) -> bool:
 
 def addressee(sc: Scan, before: list[Mention], i: int) -> bool:
     """The authority ``before[i]`` is told or asked something by a vendor right before
-    it ("Tindle tells the city council", "Clearview tells judge"): not the subject."""
+    it ("Tindle tells the city council", "Clearview tells judge"): not the subject. An
+    authority phrase read as two mentions ("the city" + "council") is one."""
+    while (
+        i > 0
+        and before[i - 1].kind in AUTHORITY_KINDS
+        and not sc.text[before[i - 1].end : before[i].start].strip()
+    ):
+        i -= 1
     return _vendor_object(sc, before, i)
 
 

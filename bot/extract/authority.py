@@ -22,7 +22,13 @@ from typing import Any
 
 import yaml
 
-from bot.extract.attribution import addressee, customer_group, mentions
+from bot.extract.attribution import (
+    CONDITION,
+    acting_authority,
+    addressee,
+    customer_group,
+    mentions,
+)
 from bot.extract.language import detect
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan
@@ -140,12 +146,13 @@ def _in_org_name(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> bool:
-    if sig.patterns[(kind, "strong")].search(text, lo, hi):
-        return True
+    for strong in sig.patterns[(kind, "strong")].finditer(text, lo, hi):
+        if not _conditional(text, lo, strong.start()):
+            return True
     actors = [
         (m.start(), m.end())
         for m in sig.patterns[(kind, "actors")].finditer(text, lo, hi)
-        if not _in_org_name(text, m.start(), m.end())
+        if not _in_org_name(text, m.start(), m.end()) and not _conditional(text, lo, m.start())
     ]
     if not actors:
         return False
@@ -154,15 +161,26 @@ def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> boo
             continue
         if any(_RELATIVE_GAP.match(text[b : act.start()]) for _, b in actors if b <= act.start()):
             continue  # "statutes that require consent": a standing law, no act
+        if _conditional(text, lo, act.start()):
+            continue  # "until lawmakers vote": the condition of someone else's act
         return True
     return False
+
+
+def _conditional(text: str, lo: int, pos: int) -> bool:
+    return CONDITION.search(text, max(lo, pos - 60), pos) is not None
 
 
 _RELATIVE_GAP = re.compile(r"^\s+(?:that|which|who)\s+$", re.IGNORECASE)
 
 
 def authority_kind(sc: Scan) -> str | None:
-    """The authority kind an item with no policy act reports, or None."""
+    """The authority kind an item with no policy act reports, or None (never for a
+    speculative headline that names no authority: "X said to be weighing …")."""
+    if any(h.label == "speculation" and sc.in_title(h.start) for h in sc.non_policy) and not any(
+        sc.in_title(h.start) for h in sc.authorities
+    ):
+        return None
     sig = signals(detect(sc.low))
     scores = dict.fromkeys(KINDS, 0.0)
     for lo, hi in sc.sentences:
@@ -174,6 +192,18 @@ def authority_kind(sc: Scan) -> str | None:
                 scores[kind] += weight
     best = max(KINDS, key=lambda k: scores[k])  # max keeps the first on a tie
     return best if scores[best] >= MIN_SCORE else None
+
+
+def headline_kind(sc: Scan) -> str | None:
+    """The authority kind the headline alone reports ("… clouded by fresh US
+    blacklisting"), or None."""
+    if not sc.sentences:
+        return None
+    sig = signals(detect(sc.low))
+    lo, hi = sc.sentences[0]
+    if sig.skip.search(sc.text, lo, hi):
+        return None
+    return next((k for k in KINDS if _sentence_score(sc.text, lo, hi, sig, k)), None)
 
 
 def hedged(sc: Scan, start: int, end: int) -> bool:
@@ -192,6 +222,8 @@ def directed(sc: Scan, starts: list[int]) -> str | None:
     holding one of its acts (at ``starts``) says so ("Pulsefit agrees with the consumer
     agency to stop scanning faces", "... su ordine del garante")."""
     sig = signals(detect(sc.low))
+    if sig.directed.search(sc.text) is None:
+        return None
     # the headline frames the whole item; a fronted "After an inquiry by …," its sentence
     for p in sorted({*starts, 0, *(hi for lo, hi in sc.fronted)}):
         s_lo, hi = sc.sentences[sc.sentence_of(p)]
@@ -218,10 +250,17 @@ def _after_background(sc: Scan, lo: int, pos: int) -> bool:
                if m.start() == 0 or not sc.text[m.start() - 1].isalnum())  # fmt: skip
 
 
+_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:it|they|he|she|who|which)\s+$")
+
+
 def acting_mention(sc: Scan, start: int, end: int) -> bool:
     """An authority mention that may act: not inside an organisation's name ("Civic Rights
     Council"), not governed by a call, a study, a filing or a proposal, not a customer
     group ("government sales") and not a vendor's addressee ("X tells the council")."""
+    if _PRONOUN_BEFORE.search(sc.text, max(0, start - 8), start) or any(
+        0 < start - v.end <= 1 for v in sc.vendors
+    ):
+        return False  # "as it courts buyers", "Ostrel courts …": a verb, no court
     found = mentions(sc)
     i = next((k for k, m in enumerate(found) if m.start == start), None)
     if i is not None and (customer_group(sc, found[i]) or addressee(sc, found[: i + 1], i)):
@@ -301,6 +340,8 @@ def paid_to(sc: Scan, acts: tuple[int, ...] = ()) -> str | None:
     general collects $N from X"): money over past conduct is that authority's action.
     Also a payer whose item names the authority, when the policy acts found (starting
     at ``acts``) are only what it pays for ("pays over face tags it switched off")."""
+    if _MONEY.search(sc.low, 0, sc.title_end) is None:
+        return None
     for kind, pattern in _paid(detect(sc.low)):
         if pattern.search(sc.text, 0, sc.title_end):
             return kind
@@ -316,8 +357,48 @@ def paid_to(sc: Scan, acts: tuple[int, ...] = ()) -> str | None:
     return None
 
 
+# Any headline that could tell of money paid (a cheap gate before the patterns).
+_MONEY = re.compile(
+    r"pa(?:y|id|ie|g)|payout|verse|zahl|collect|fine|penalt|amende|multa|coima|bußgeld"
+)
 _PAYS = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?! (?:for|off)\b)")
 _PAYS_FOR = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?:\s+\S+){0,4}?\s+(?:over|for)\b")
 _PRIVATE_PAYEE = re.compile(
     r"\b(?:class|plaintiffs?|users|members|customers|consumers|shareholders|investors)\b"
 )
+
+
+def named_subject(sc: Scan, vendor: str) -> bool:
+    """Whether an authority's item names its subject company as a name: in German, where
+    every noun is capitalised, only a known or gazetteer vendor, a name with a company
+    suffix or one named twice is one."""
+    if detect(sc.low) != "de":
+        return True
+    res = resources()
+    hits = [v for v in sc.vendors if v.vendor == vendor]
+    if any(v.fr for v in hits) or vendor in res.vendor_info or len(hits) > 1:
+        return True
+    return res.names.suffix.search(vendor.split()[-1]) is not None
+
+
+_PASSIVE_TITLE = re.compile(
+    r"\s+(?:(?:is|was|has been|have been|gets?|got)\s+)?(?:ordered|told|forced|required|"
+    r"compelled|fined|banned|barred|blocked|sanctioned|penali[sz]ed|prohibited|condemned|"
+    r"condamnée?|sanctionnée?|multad[oa]|condenad[oa]|sanzionat[oa]|multat[oa])\b",
+    re.IGNORECASE,
+)
+
+
+def passive_object(sc: Scan) -> str | None:
+    """A headline whose company is ordered, fined or barred ("X ordered to delete …",
+    "X fined over …"): the authority the item names acts on it."""
+    first = next((v.end for v in sc.vendors if sc.in_title(v.start)), None)
+    if first is None:  # a name the gazetteer does not know opening the headline
+        name = _OPENING_NAME.match(sc.text, 0, sc.title_end)
+        first = name.end() if name else None
+    if first is None or not _PASSIVE_TITLE.match(sc.text, first, sc.title_end):
+        return None
+    return acting_authority(sc, mentions(sc))
+
+
+_OPENING_NAME = re.compile(r"\W*[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")

@@ -88,7 +88,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         confidence = 0.5 + 0.3 * min(1.0, a_total / 4)
         return _other(sc, chosen, kind, _first_vendor(sc), confidence, published)
     # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
-    placed = authority.place_subject(sc) or authority.paid_to(sc)
+    placed = authority.place_subject(sc) or authority.paid_to(sc) or authority.passive_object(sc)
     if placed is not None and (sc.has_fr or weak):
         return _other(sc, [], placed, _first_vendor(sc), 0.45, published)
     if not sc.has_fr:
@@ -96,13 +96,17 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         return _other(sc, [], loose, _first_vendor(sc), 0.35, published) if loose else None
     enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
     loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
-    in_title = any(sc.in_title(h.start) for h in (*launch, *enforcement))
-    titled = loose is not None and any(sc.in_title(h.start) for h in sc.authorities)
-    if (launch or enforcement) and sc.vendors and (in_title or not titled):
+    titled = loose is not None and (
+        any(sc.in_title(h.start) for h in sc.authorities) or authority.headline_kind(sc) is not None
+    )
+    if (launch or enforcement) and sc.vendors and not titled:
         # a vendor's launch, or another company's legal warning to it (a launch word in
-        # the summary of an authority's headline is background: "the fine adds to …")
+        # the summary of an authority's headline is background: "the fine adds to …");
+        # a planned or rumoured launch is no act yet
         if enforcement:
             return _other(sc, [], "vendor", _first_vendor(sc), 0.35)
+        if framing.speculative(sc):
+            return _other(sc, [], "none", _first_vendor(sc), 0.35)
         return _deployed(sc, [], _first_vendor(sc), launch, 0.35, published)
     if loose is not None:
         return _other(sc, [], loose, _first_vendor(sc), 0.4, published)
@@ -111,7 +115,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
         return _other(sc, [], named, _first_vendor(sc), 0.4)
-    if _vendor_news(sc) or framing.vendor_item(sc):
+    if framing.vendor_item(sc) or (_vendor_news(sc) and not framing.not_the_vendors(sc)):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
 
@@ -162,7 +166,10 @@ def _settlement(
     sc: Scan, found: list[Mention], acts: list[Act], frame: list[Hit], published: date | None
 ) -> Finding | None:
     """An item framed as a settlement (see framing.py): the authority's action when the
-    other party is one, else the obligations it binds the vendor to."""
+    other party is one, else the obligations it binds the vendor to (none when the
+    headline is a rumour: "X said to be weighing a return after its deal expires")."""
+    if framing.speculative(sc):
+        return None
     named = authority_acts(sc, found)  # an authority named with its own verb
     auth = [a for a in acts if a.actor in AUTHORITIES] + named
     in_title = [a for a in named if sc.in_title(a.start)]
@@ -299,6 +306,8 @@ def _other(
     signal: str | None = None,
 ) -> Finding:
     """A finding that is not a vendor FR policy change (authority, launch, no action)."""
+    if actor in AUTHORITIES and vendor is not None and not authority.named_subject(sc, vendor):
+        vendor = None  # German capitalises every noun: "Streit", "Löschung" name no one
     if chosen:
         best = max(chosen, key=lambda a: (a.weight, -a.start))
         s_start, s_end = sc.sentences[best.sentence]

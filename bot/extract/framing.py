@@ -293,6 +293,15 @@ def speculation_only(sc: Scan, acts: list[Act]) -> bool:
     return speculative(sc) and not any(sc.in_title(a.start) for a in acts)
 
 
+def not_the_vendors(sc: Scan) -> bool:
+    """The headline is a plan or rumour, someone else's campaign, suit or complaint, a
+    study, or people news (a new chief): no act of the vendor itself."""
+    hedges = ("speculation", "campaign", "people")
+    if any(h.label in hedges and sc.in_title(h.start) for h in sc.non_policy):
+        return True
+    return any(h.label == "study" for h in sc.non_policy)  # research about vendors
+
+
 def vendor_item(sc: Scan) -> bool:
     """With no policy act and no authority acting, a headline naming a vendor is that
     vendor's own news (a launch, a deal, a change the cue lists miss): its actor is the
@@ -305,12 +314,7 @@ def vendor_item(sc: Scan) -> bool:
         titled = [v for v in sc.vendors if v.start == lo + first]
     if not titled:
         return False
-    hedges = ("speculation", "campaign")
-    if any(h.label in hedges and sc.in_title(h.start) for h in sc.non_policy):
-        return False
-    if any(h.label == "study" for h in sc.non_policy):  # research about vendors
-        return False
-    if NOT_THE_COMPANY.match(sc.text, titled[0].end):  # "X's founder steps down"
+    if not_the_vendors(sc) or NOT_THE_COMPANY.match(sc.text, titled[0].end):
         return False
     # "Researchers/critics/the ACLU … Clearview": another actor leads the headline
     return not any(h.label == "other" and h.start < titled[0].start for h in sc.entities)
