@@ -7,7 +7,7 @@ SIGTERM in that moment ends policybot at once with one line, not a traceback
 Once a command has finished, the process ends without the interpreter's teardown
 of every loaded module (about 0.1 s of CPU, a fifth of a one-shot ``poll``): exit
 handlers run, output is flushed, then ``os._exit``. Only when no other thread is
-still running; otherwise the ordinary exit waits for it.
+still running and no profiler or tracer is attached; otherwise the ordinary exit.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ def finish(done: SystemExit) -> None:
     """End the process now with ``done``'s status, when nothing else is running."""
     if threading.active_count() > 1:
         return  # a thread still at work: the ordinary exit joins it
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return  # a profiler or coverage writes its report after the command returns
     code = done.code
     if not isinstance(code, int):
         if code is not None:

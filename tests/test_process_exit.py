@@ -33,3 +33,13 @@ def test_statuses_output_and_the_database_survive_the_quick_exit(tmp_path: Path)
     assert missing.returncode == 1 and "no.yaml: file not found" in missing.stderr
     unknown = run(*common, "no-such-command", cwd=tmp_path)
     assert unknown.returncode == 2 and "No such command" in unknown.stderr
+
+
+def test_a_profiler_still_gets_to_write_its_report(tmp_path: Path) -> None:
+    out = tmp_path / "poll.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "bot",
+                           "--help"], capture_output=True, text=True, cwd=tmp_path,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+                               "PYTHONPATH": str(ROOT)}, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert out.exists() and out.stat().st_size > 0
