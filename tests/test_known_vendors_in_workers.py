@@ -6,9 +6,12 @@ parser and writer path)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+
+import pytest
 
 from bot import clustering
 from bot.config import load_config
@@ -50,48 +53,43 @@ def _changes(store: Store, vendor: str) -> list[tuple[bool, str | None]]:
     return [(e.relevant, e.action) for e in clustering.timeline(store, vendor).events]
 
 
-def test_a_worker_that_did_not_know_the_vendor_yet_is_read_again(
-    tmp_path: Path, feed_server: FeedServer
-) -> None:
+@pytest.fixture
+def polled_store(tmp_path: Path, feed_server: FeedServer) -> Iterator[Store]:
+    """A store after one poll of a feed whose launch item makes Penwarden AI known."""
     store = Store.open(tmp_path / "bot.db")
     try:
         feed_server.set("/a.xml", rss(LAUNCH, FINED), etag='"1"')
-        _poll(tmp_path, feed_server, store)  # the store now knows Penwarden AI
-        _write_with_worker_view(tmp_path, store, [], [], *NO_FACE_WORDS)  # read before it knew
-        assert (True, "ban") in _changes(store, "Penwarden AI")
+        _poll(tmp_path, feed_server, store)
+        yield store
     finally:
         store.close()
+
+
+def test_a_worker_that_did_not_know_the_vendor_yet_is_read_again(
+    tmp_path: Path, polled_store: Store
+) -> None:
+    store = polled_store  # the first poll made Penwarden AI known
+    _write_with_worker_view(tmp_path, store, [], [], *NO_FACE_WORDS)  # read before it knew
+    assert (True, "ban") in _changes(store, "Penwarden AI")
 
 
 def test_a_worker_reading_with_vendors_the_store_does_not_know_is_not_kept(
-    tmp_path: Path, feed_server: FeedServer
+    tmp_path: Path, polled_store: Store
 ) -> None:
-    store = Store.open(tmp_path / "bot.db")
-    try:
-        feed_server.set("/a.xml", rss(LAUNCH, FINED), etag='"1"')
-        _poll(tmp_path, feed_server, store)
-        # this worker takes Corbel Systems for a vendor with a policy change: its reading
-        # of Corbel's customer news is FR news; only an authority acted on Corbel here
-        _write_with_worker_view(
-            tmp_path, store, ["Corbel Systems"], ["Penwarden AI"], *NO_FACE_WORDS
-        )
-        assert all(not e.relevant for e in clustering.timeline(store, "Corbel Systems").events)
-        assert (True, "ban") in _changes(store, "Penwarden AI")
-    finally:
-        store.close()
+    store = polled_store
+    # this worker takes Corbel Systems for a vendor with a policy change: its reading
+    # of Corbel's customer news is FR news; only an authority acted on Corbel here
+    _write_with_worker_view(tmp_path, store, ["Corbel Systems"], ["Penwarden AI"], *NO_FACE_WORDS)
+    assert all(not e.relevant for e in clustering.timeline(store, "Corbel Systems").events)
+    assert (True, "ban") in _changes(store, "Penwarden AI")
 
 
 def test_an_item_the_worker_read_only_with_other_vendors_gets_its_plain_reading(
-    tmp_path: Path, feed_server: FeedServer
+    tmp_path: Path, polled_store: Store
 ) -> None:
-    store = Store.open(tmp_path / "bot.db")
-    try:
-        feed_server.set("/a.xml", rss(LAUNCH, FINED), etag='"1"')
-        _poll(tmp_path, feed_server, store)
-        # the worker's reading with Corbel as a known vendor settled this item, so it
-        # skipped the plain reading; the store does not know Corbel as an FR vendor, so
-        # the writer reads it plainly (face words: FR news either way)
-        _write_with_worker_view(tmp_path, store, ["Corbel Systems"], ["Penwarden AI"], HALT)
-        assert any(e.relevant for e in clustering.timeline(store, "Corbel Systems").events)
-    finally:
-        store.close()
+    store = polled_store
+    # the worker's reading with Corbel as a known vendor settled this item, so it
+    # skipped the plain reading; the store does not know Corbel as an FR vendor, so
+    # the writer reads it plainly (face words: FR news either way)
+    _write_with_worker_view(tmp_path, store, ["Corbel Systems"], ["Penwarden AI"], HALT)
+    assert any(e.relevant for e in clustering.timeline(store, "Corbel Systems").events)
