@@ -344,7 +344,8 @@ def _fr_sentence(sc: Scan) -> tuple[int, int]:
 
 
 def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
-    """A refusal "until <condition>" is a ban; "at this time" or "for a year" a moratorium.
+    """A refusal "until <condition>" is a ban; "at this time" or "for a year" a moratorium,
+    and a stated term wins over a condition ("for two years, until lawmakers act").
     Stopping sales "temporarily" or "for now" is a moratorium, not an exit."""
     stopped = action == "exit" and all(
         a.label == "stop_supply" for a in chosen if a.action == "exit"
@@ -362,7 +363,9 @@ def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
                              for h in hits)  # fmt: skip
     if stopped:
         return "moratorium" if "temporary" in labels and "conditional" not in labels else action
-    if "conditional" in labels or (not timed and _law_condition(sc)):
+    if timed:  # a stated term ("for two years") is a pause, whatever it also waits for
+        return "moratorium"
+    if "conditional" in labels or _law_condition(sc):
         return "ban"
     if "temporary" in labels:
         return "moratorium"

@@ -278,7 +278,8 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
     return "deployment"
 
 
-_NEGATED = re.compile(r"(?i)\b(?:not|never|no longer|n't|without)\W+(?:\w+\W+){0,2}$")
+# "won't", "doesn't": the contraction is glued to its verb (no word boundary before it)
+_NEGATED = re.compile(r"(?i)(?:\b(?:not|never|no longer|without)|n't)\W+(?:\w+\W+){0,2}$")
 
 
 def speculative(sc: Scan) -> bool:
