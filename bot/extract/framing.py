@@ -231,10 +231,11 @@ def deployment(sc: Scan, acts: list[Act]) -> bool:
     return any(not in_fronted(sc, h.start) for h in _labelled(sc, "launch"))
 
 
-# Stops a return undoes: leaving, switching off or deleting, pausing, restricting (not a
-# refusal of one customer group, which a deployment to another group leaves standing).
+# Stops a return undoes: leaving, switching off or deleting, pausing, restricting, refusing
+# the technology (not a refusal of one customer group, which a deployment to another
+# group leaves standing: return_after_stop skips a stop whose clause names a group).
 _STOPS = frozenset({"exit", "shutdown", "removal", "pause", "moratorium", "restriction",
-                    "stop_supply"})  # fmt: skip
+                    "stop_supply", "refusal", "ban"})  # fmt: skip
 
 
 def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
