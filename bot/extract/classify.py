@@ -217,7 +217,7 @@ def _not_the_news(
            for a in title_acts):  # fmt: skip
         return False  # "adds a consent check", "ships without naming": the limit is the news
     for h in launch:
-        if sc.in_title(h.start):
+        if sc.in_title(h.start) and not framing.negated(sc, h):
             actor = subject(sc, found, h)
             if actor.kind in ("unknown", "other") or actor.vendor == vendor:
                 return True

@@ -274,9 +274,15 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
         return None
     if speculative(sc):  # "X plans to add face recognition": no deployment yet
         return None
-    if all(_NEGATED.search(sc.text, max(0, h.start - 30), h.start) for h in launch):
+    if all(negated(sc, h) for h in launch):
         return None  # "the feature is not switched on"
     return "deployment"
+
+
+def negated(sc: Scan, h: Hit) -> bool:
+    """A launch word under a negation ("won't extend its pause to …", "is not switched
+    on"): nothing is launched."""
+    return _NEGATED.search(sc.text, max(0, h.start - 30), h.start) is not None
 
 
 # "won't", "doesn't": the contraction is glued to its verb (no word boundary before it)
