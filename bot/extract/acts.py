@@ -20,6 +20,7 @@ from bot.extract.attribution import (
     subject,
     unknown_subject_is_named,
 )
+from bot.extract.described import summary_subject
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
 from bot.extract.sentences import clause_end, clause_start
@@ -110,8 +111,8 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
         return "restriction" if retires or limited else "shutdown"
     if label == "exit" and "dataset" in objects and "supply" not in objects:
         return "shutdown"
-    if label == "exit" and cue.label == "exit" and _left_group(sc, cue, hi):
-        return "ban"  # "walks away from casino operators": a customer group, not the business
+    if label == "exit" and cue.label == "exit" and _parted_from_group(sc, cue, hi):
+        return "ban"  # "walks away from casinos", "trennt sich von Spielbanken": a group goes
     return label
 
 
@@ -180,7 +181,13 @@ def _fr_first(sc: Scan, cue: Hit, hi: int) -> bool:
     """An FR term is the first thing named after the cue, before any capability."""
     fr = between(sc.fr, cue.end, hi)
     caps = [o for o in between(sc.objects, cue.end, hi) if o.label == "capability"]
-    return bool(fr) and (not caps or fr[0].start < caps[0].start)
+    if not fr or (caps and caps[0].start < fr[0].end):  # a capability first, or in the term
+        return False
+    # "face reading OF mood": the capability qualifies the FR term, it is what stops
+    return not caps or _OF.match(sc.text, fr[0].end) is None
+
+
+_OF = re.compile(r"(?i)\s+(?:of|for|de|du|des|von|der|di|del|della|da|do|dos|das)\b")
 
 
 def _nearest(sc: Scan, cue: Hit, hi: int) -> bool:
@@ -237,30 +244,31 @@ _FROM = re.compile(
 )
 
 
+_PARTED = re.compile(
+    r"(?i)\b(?:from|with|von|vom|mit|avec|des|du|de|con|com|dos|das|da|dai|dalle|dagli|dal|a|al)\b"
+)
+
+
+def _parted_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
+    """An exit verb whose object is a customer group ("walked away FROM gaming halls",
+    "parts ways WITH police buyers"), not a market or the business: the group is dropped."""
+    for g in between(sc.groups, cue.end, min(hi, cue.end + 40)):
+        if g.label in _NAMED_GROUPS:
+            gap = sc.text[cue.end : g.start]
+            found = list(_PARTED.finditer(gap))
+            return bool(found) and not _JOINED.search(gap, found[-1].end())
+    return False
+
+
+_JOINED = re.compile(r"(?i),|;|\band\b|\bund\b|\bet\b")
+
+
 def _taken_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
     """A removal whose object is a customer group ("pulls X FROM store chains"), not a
     place where a system ran ("switches off X AT 300 hotels")."""
     for g in between(sc.groups, cue.end, hi):
         if g.label in _NAMED_GROUPS:
             return _FROM.search(sc.text, cue.end, g.start) is not None
-    return False
-
-
-# "walks away FROM", "trennt sich VON", "se retire DES", "abandona A LAS" a customer group
-_LEFT = re.compile(
-    r"\b(?:from|with|von|vom|aus|de|des|du|d'|a|al|à|aux|dai|dalle|dagli|dal|da|das|dos|do)\s+"
-    r"(?:(?:all|every|its|their|the|allen|alle|den|der|tous|toutes|les|todos|todas|los|las|"
-    r"tutti|tutte|i|le|gli|os|as)\s+)*$",
-    re.IGNORECASE,
-)
-
-
-def _left_group(sc: Scan, cue: Hit, hi: int) -> bool:
-    """An exit verb whose object is a customer group named right after it ("parts ways
-    with every landlord", "trennt sich von allen Kasinos"): a ban of that group."""
-    for g in between(sc.groups, cue.end, hi):
-        if g.label in _NAMED_GROUPS:
-            return _LEFT.search(sc.text, cue.end, g.start) is not None and g.start - cue.end < 40
     return False
 
 
@@ -292,7 +300,8 @@ def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     owner = _genitive_owner(sc, cue)
     if owner is not None:
         return owner
-    if unknown_subject_is_named(sc, cue, resources().names.stop):
+    names = resources().names
+    if unknown_subject_is_named(sc, cue, names.stop, names.descriptor_word):
         authority = acting_authority(sc, found)
         return Actor(authority) if authority else Actor("other")
     if not sc.in_title(cue.start):
@@ -300,7 +309,7 @@ def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     for v in sc.vendors:
         if cue.start <= v.start < sc.title_end:
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
-    return Actor("unknown")
+    return summary_subject(sc, found)
 
 
 # "the freeze OF X", "la moratoria DE X", "lo stop DI X", "die Pause VON X"
@@ -330,8 +339,13 @@ def _genitive_owner(sc: Scan, cue: Hit) -> Actor | None:
 
 def _customer_loss_vendor(sc: Scan, cue: Hit) -> Actor:
     s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
-    in_sentence = [v for v in sc.vendors if s_start <= v.start < s_end]
-    chosen = in_sentence[0] if in_sentence else (sc.vendors[0] if sc.vendors else None)
+    # never a company named in a fronted adverbial ("After Meta, Redmond too …"); one
+    # named inside the cue ("users of Azure Face lose …") first
+    in_sentence = [v for v in sc.vendors if s_start <= v.start < s_end
+                   and not in_fronted(sc, v.start)]  # fmt: skip
+    inside = [v for v in in_sentence if cue.start <= v.start < cue.end]
+    pool = inside or in_sentence
+    chosen = pool[0] if pool else (sc.vendors[0] if sc.vendors else None)
     if chosen is None:
         return Actor("unknown")
     return Actor("vendor", chosen.vendor, chosen.product, chosen.start, chosen.end)
