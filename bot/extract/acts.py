@@ -143,7 +143,13 @@ def _capability_verb(sc: Scan, cue: Hit) -> bool:
     for m in _CAPABILITY_VERB.finditer(sc.text, cue.start, cue.end):
         if not any(f.start <= m.start() < f.end for f in sc.fr):
             return True
-    return False
+    return _NAMES_NEXT.match(sc.text, cue.end) is not None  # "ne mettra plus de noms"
+
+
+# names as the object right after a "no longer" cue ("won't put any more names on …")
+_NAMES_NEXT = re.compile(
+    r"(?i)\s*(?:de |des |d'|any |more |any more )?(?:noms?|names?|nombres?|nomi|nomes|Namen)\b"
+)
 
 
 _STILL = re.compile(r"(?i)\b(?:still|weiterhin|toujours|sigue\w*|ancora|ainda)\b")
@@ -297,7 +303,7 @@ def _weight(sc: Scan, cue: Hit) -> float:
 
 def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     """No actor named before the cue (headline style): the vendor after it, or an authority."""
-    owner = _genitive_owner(sc, cue)
+    owner = _genitive_owner(sc, cue) or _product_owner(sc, cue)
     if owner is not None:
         return owner
     names = resources().names
@@ -333,6 +339,23 @@ def _genitive_owner(sc: Scan, cue: Hit) -> Actor | None:
         nouns = [h for h in sc.actions if c_start <= h.start and h.end <= v.start
                  and v.start - h.end <= GENITIVE_REACH]  # fmt: skip
         if nouns and (v.start < cue.start or nouns[-1] is cue or nouns[-1].start == cue.start):
+            return Actor("vendor", v.vendor, v.product, v.start, v.end)
+    return None
+
+
+def _product_owner(sc: Scan, cue: Hit) -> Actor | None:
+    """The clause opens with an FR feature in a vendor's genitive ("Die Gesichtssuche von
+    X zeigt …", "la función de reconocimiento facial de X deja de …", "the face search of
+    X will …"): the product is the subject, so its vendor acts."""
+    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
+    c_start = clause_start(sc.breaks, s_start, cue.start)
+    for v in sc.vendors:
+        if not c_start <= v.start < cue.start:
+            continue
+        lead = sc.text[c_start : v.start]
+        if len(lead) > 70 or not _GENITIVE.search(lead):
+            continue
+        if between(sc.fr, c_start, v.start) and not between(sc.actions, c_start, v.start):
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
     return None
 

@@ -259,7 +259,9 @@ def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
     if not main:
         return None
     for h in sc.actions:
-        if h.label not in _STOPS or not (in_fronted(sc, h.start) or subordinate(sc, h)):
+        if h.label not in _STOPS:
+            continue
+        if not (in_fronted(sc, h.start) or subordinate(sc, h) or _pluperfect(sc, h)):
             continue
         lo, hi = clause(sc, h.start)
         if any(g.label in _CUSTOMER_GROUPS for g in between(sc.groups, lo, hi)):
@@ -269,6 +271,12 @@ def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
         same = [hit for hit in main if sc.sentence_of(hit.start) == sc.sentence_of(h.start)]
         return (same or main)[0]
     return None
+
+
+def _pluperfect(sc: Scan, h: Hit) -> bool:
+    """A stop told in the pluperfect ("had been held back there since launch"): what was
+    the case before the news."""
+    return any(c.label == "background" and 0 <= h.start - c.end <= 14 for c in sc.cancel)
 
 
 def _launch_vendors(sc: Scan) -> set[str]:
