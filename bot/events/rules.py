@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from bot.events.matching import (
     BACKFILL_DAYS,
+    REVERSAL,
     FOLLOW_UP_DAYS,
     NEAR_DAYS,
     NEWS_CYCLE_DAYS,
@@ -50,6 +51,7 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         last=when,
         terms=terms(entry.text, exclude=exclude),
         names=names_of(entry.title, entry.summary, exclude=exclude),
+        inferred=finding.signal == "deployment" and finding.action == REVERSAL,
     )
 
 
