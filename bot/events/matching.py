@@ -39,10 +39,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import NamedTuple
 
 from bot import vocabulary
 from bot.events.signatures import normalise, stem
+from bot.extract.lexicon import common_anywhere
 
 NEAR_DAYS = 10  # a report this close to an event's latest report is in its news cycle
 NEWS_CYCLE_DAYS = 21  # ... as long as it is also this close to the first report
@@ -107,13 +109,25 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
 def same_vendor(a: str, b: str) -> bool:
     """Two vendor keys name one company when one is the other's leading words: a report
     may give an unknown vendor's full name, its short name, or its product's name
-    ("Ondine Analytics", "Ondine", "Ondine Scan")."""
+    ("Ondine Analytics", "Ondine", "Ondine Scan"); or when both are longer forms of one
+    distinctive first word ("Ondine Cloud" and "Ondine Vision": the company and its
+    product, or two names of the company), one that is no common word of any item
+    language ("Vision Labs" and "Vision Systems" are two companies)."""
     if not a or not b:
         return False
     if a == b:
         return True
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return long.startswith(short + " ")
+    if long.startswith(short + " "):
+        return True
+    head, _, rest = short.partition(" ")
+    return bool(rest) and long.startswith(head + " ") and distinctive_head(head)
+
+
+@lru_cache(maxsize=1024)
+def distinctive_head(word: str) -> bool:
+    """A first word of four letters or more that no item language uses as a common word."""
+    return len(word) >= 4 and not word.isdigit() and not common_anywhere(word)
 
 
 def vendor_head(key: str) -> str:

@@ -14,10 +14,10 @@ from typing import TypeVar
 
 from bot.events.matching import (
     BACKFILL_DAYS,
-    REVERSAL,
     FOLLOW_UP_DAYS,
     NEAR_DAYS,
     NEWS_CYCLE_DAYS,
+    REVERSAL,
     Profile,
     decide,
     same_vendor,

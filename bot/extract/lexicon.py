@@ -59,6 +59,12 @@ def is_common(word: str, lang: str | None) -> bool:
     return normalise(word) in common_words(lang)
 
 
+def common_anywhere(word: str) -> bool:
+    """``word`` is one of the commonest words of any item language."""
+    folded = normalise(word)
+    return any(folded in common_words(lang) for lang in LANGUAGES)
+
+
 def build(out: Path = DIR, size: int = SIZE) -> None:  # pragma: no cover - a data tool
     """Write the lists from pyspellchecker's frequency tables (alphabetic words of two
     letters or more, commonest first)."""
