@@ -20,6 +20,7 @@ from bot.extract.attribution import (
     subject,
     unknown_subject_is_named,
 )
+from bot.extract.described import summary_subject
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
 from bot.extract.sentences import clause_end, clause_start
@@ -97,6 +98,8 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
         return "restriction" if retires or _subnational(sc, lo, hi) else "shutdown"
     if label == "exit" and "dataset" in objects and "supply" not in objects:
         return "shutdown"
+    if label == "exit" and cue.label == "exit" and _parted_from_group(sc, cue, hi):
+        return "ban"  # "walks away from casinos", "trennt sich von Spielbanken": a group goes
     return label
 
 
@@ -178,6 +181,25 @@ _FROM = re.compile(
 )
 
 
+_PARTED = re.compile(
+    r"(?i)\b(?:from|with|von|mit|avec|des|du|de|con|com|dos|das|da|dai|dalle|dagli|dal)\b"
+)
+
+
+def _parted_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
+    """An exit verb whose object is a customer group ("walked away FROM gaming halls",
+    "parts ways WITH police buyers"), not a market or the business: the group is dropped."""
+    for g in between(sc.groups, cue.end, min(hi, cue.end + 40)):
+        if g.label in _NAMED_GROUPS:
+            gap = sc.text[cue.end : g.start]
+            found = list(_PARTED.finditer(gap))
+            return bool(found) and not _JOINED.search(gap, found[-1].end())
+    return False
+
+
+_JOINED = re.compile(r"(?i),|;|\band\b|\bund\b|\bet\b")
+
+
 def _taken_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
     """A removal whose object is a customer group ("pulls X FROM store chains"), not a
     place where a system ran ("switches off X AT 300 hotels")."""
@@ -215,7 +237,8 @@ def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     owner = _genitive_owner(sc, cue)
     if owner is not None:
         return owner
-    if unknown_subject_is_named(sc, cue, resources().names.stop):
+    names = resources().names
+    if unknown_subject_is_named(sc, cue, names.stop, names.descriptor_word):
         authority = acting_authority(sc, found)
         return Actor(authority) if authority else Actor("other")
     if not sc.in_title(cue.start):
@@ -223,7 +246,7 @@ def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     for v in sc.vendors:
         if cue.start <= v.start < sc.title_end:
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
-    return Actor("unknown")
+    return summary_subject(sc, found)
 
 
 # "the freeze OF X", "la moratoria DE X", "lo stop DI X", "die Pause VON X"
@@ -253,8 +276,13 @@ def _genitive_owner(sc: Scan, cue: Hit) -> Actor | None:
 
 def _customer_loss_vendor(sc: Scan, cue: Hit) -> Actor:
     s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
-    in_sentence = [v for v in sc.vendors if s_start <= v.start < s_end]
-    chosen = in_sentence[0] if in_sentence else (sc.vendors[0] if sc.vendors else None)
+    # never a company named in a fronted adverbial ("After Meta, Redmond too …"); one
+    # named inside the cue ("users of Azure Face lose …") first
+    in_sentence = [v for v in sc.vendors if s_start <= v.start < s_end
+                   and not in_fronted(sc, v.start)]  # fmt: skip
+    inside = [v for v in in_sentence if cue.start <= v.start < cue.end]
+    pool = inside or in_sentence
+    chosen = pool[0] if pool else (sc.vendors[0] if sc.vendors else None)
     if chosen is None:
         return Actor("unknown")
     return Actor("vendor", chosen.vendor, chosen.product, chosen.start, chosen.end)

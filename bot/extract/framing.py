@@ -170,7 +170,7 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
         return False
     best = max(acts, key=lambda a: a.weight)
     lo, hi = sc.sentences[best.sentence]
-    if any(lo <= h.start < hi for h in actors):
+    if any(lo <= h.start < hi and _platform_agent(sc, best, h) for h in actors):
         return True
     # a headline about the platform's move ("X loses its app store listing") and only
     # removals or suspensions told in the summary
@@ -186,6 +186,18 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
     before = [h for h in channel if c_lo <= h.start < best.start and _owner(sc, h)]
     after = [h for h in channel if best.end <= h.start < min(hi, best.end + 40)]
     return bool(before) or (bool(after) and bool(actors or before))
+
+
+_LISTED = re.compile(r"(?i)(?:,|\band|\bor|\bet|\bund|\by|\be|\bou|\bo)\s+(?:the\s+|its\s+)?$")
+
+
+def _platform_agent(sc: Scan, act: Act, h: Hit) -> bool:
+    """The platform acts, or the act is its doing ("cut off by its host", "customers cannot
+    renew until a new processor …"); a platform listed after the act as one more thing it
+    covers ("a refusal that covers casinos and the app store") is no actor."""
+    if h.start < act.start:
+        return True
+    return _LISTED.search(sc.text, max(act.end, h.start - 12), h.start) is None
 
 
 def _owner(sc: Scan, h: Hit) -> bool:
