@@ -73,3 +73,30 @@ def test_the_word_lists_are_per_language_and_folded() -> None:
     assert "nel" in lexicon.closed_words("it") and "a" in lexicon.closed_words("fr")  # "à"
     assert "nel" not in lexicon.closed_words("fr")
     assert lexicon.common_anywhere("harbor") and not lexicon.common_anywhere("quellmark")
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "summary", "vendor"),
+    [
+        ("it", "I condomini restano senza volti",
+         "Con l'intesa firmata davanti al tribunale di Varenna, l'azienda Quarzana rinuncia "
+         "ai clienti condominiali.", "Quarzana"),
+        ("en", "Terms end the tenants' suit",
+         "Under the deal filed in Westmarch, the company Brennholt drops landlord clients.",
+         "Brennholt"),
+        ("es", "Fin del pleito con los inquilinos",
+         "Con el acuerdo presentado en Valdoria, la empresa Brennholt deja a los caseros.",
+         "Brennholt"),
+    ],
+)  # fmt: skip
+def test_a_place_ending_a_fronted_phrase_is_no_company_for_the_subject_after_it(
+    lang: str, title: str, summary: str, vendor: str
+) -> None:
+    """ "…, the company X …" after a fronted phrase is the sentence's subject, not an
+    apposition to the place that ends the phrase."""
+    assert companies(title, summary, lang) == [vendor]
+
+
+def test_an_apposition_after_a_name_still_describes_it() -> None:
+    assert companies("Doors close to landlords", "Brennholt, a face-search startup, drops "
+                     "landlord clients.", "en") == ["Brennholt"]  # fmt: skip

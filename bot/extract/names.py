@@ -134,7 +134,8 @@ def find(
             start in inner
             or (len(words) > 1 and pats.suffix.search(words[-1]) is not None)
             or pats.descriptor_before.search(text, max(0, start - 40), start) is not None
-            or pats.apposition_after.match(text, _after_possessive(text, end)) is not None
+            or (pats.apposition_after.match(text, _after_possessive(text, end)) is not None
+                and not common.fronted(text, start))
         )
         subject = (
             not told
@@ -343,6 +344,15 @@ class _Lexicon(NamedTuple):
         """A one-word name that opens a sentence and is a common word of the language:
         its place may be all that capitalised it."""
         return " " not in name and _opens_sentence(text, start) and _folded(name) in self.common
+
+    def fronted(self, text: str, start: int) -> bool:
+        """The name ends a phrase that opens its sentence with a preposition ("Con
+        l'accordo depositato al tribunale di Milano, l'azienda …"): the noun after its
+        comma is the sentence's subject, not an apposition to the name."""
+        opening = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+        phrase = text[opening:start]
+        first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+        return "," not in phrase and _folded(first.split("'")[0]) in self.closed
 
     def phrase_head(self, text: str, start: int, end: int) -> bool:
         """An ``opener`` that heads a phrase, not a clause: it is a preposition or an
