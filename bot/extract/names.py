@@ -134,8 +134,10 @@ def find(
             start in inner
             or (len(words) > 1 and pats.suffix.search(words[-1]) is not None)
             or pats.descriptor_before.search(text, max(0, start - 40), start) is not None
-            or (pats.apposition_after.match(text, _after_possessive(text, end)) is not None
-                and not common.fronted(text, start))
+            or (
+                pats.apposition_after.match(text, _after_possessive(text, end)) is not None
+                and not common.fronted(text, start)
+            )
         )
         subject = (
             not told
