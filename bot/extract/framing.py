@@ -251,10 +251,11 @@ def deployment(sc: Scan, acts: list[Act]) -> bool:
     return any(not in_fronted(sc, h.start) for h in _labelled(sc, "launch"))
 
 
-# Stops a return undoes: leaving, switching off or deleting, pausing, restricting (not a
-# refusal of one customer group, which a deployment to another group leaves standing).
+# Stops a return undoes: leaving, switching off or deleting, pausing, restricting, refusing
+# the technology (not a refusal of one customer group, which a deployment to another
+# group leaves standing: return_after_stop skips a stop whose clause names a group).
 _STOPS = frozenset({"exit", "shutdown", "removal", "pause", "moratorium", "restriction",
-                    "stop_supply"})  # fmt: skip
+                    "stop_supply", "refusal", "ban"})  # fmt: skip
 
 
 def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
@@ -293,12 +294,19 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
         return None
     if speculative(sc):  # "X plans to add face recognition": no deployment yet
         return None
-    if all(_NEGATED.search(sc.text, max(0, h.start - 30), h.start) for h in launch):
+    if all(negated(sc, h) for h in launch):
         return None  # "the feature is not switched on"
     return "deployment"
 
 
-_NEGATED = re.compile(r"(?i)\b(?:not|never|no longer|n't|without)\W+(?:\w+\W+){0,2}$")
+def negated(sc: Scan, h: Hit) -> bool:
+    """A launch word under a negation ("won't extend its pause to …", "is not switched
+    on"): nothing is launched."""
+    return _NEGATED.search(sc.text, max(0, h.start - 30), h.start) is not None
+
+
+# "won't", "doesn't": the contraction is glued to its verb (no word boundary before it)
+_NEGATED = re.compile(r"(?i)(?:\b(?:not|never|no longer|without)|n't)\W+(?:\w+\W+){0,2}$")
 
 
 def speculative(sc: Scan) -> bool:
