@@ -284,7 +284,7 @@ LANGUAGE_IDIOMS = [
     ("Schluss mit Gesichtern: Grauwerk Vision schließt seine Biometrie-Sparte",
      "Die Beschäftigten wechseln in die Qualitätsprüfung.", "exit"),
     # curtains → shutdown
-    ("Rideau sur Miravel Recherche, le moteur de recherche de visages",
+    ("Rideau sur Miravel Vision, le moteur de recherche de visages",
      "L'index a été vidé, selon les fondateurs.", "shutdown"),
     ("Sorbello Vision chiude i battenti del suo motore di ricerca facciale",
      "L'indice dei volti verrà cancellato.", "shutdown"),
