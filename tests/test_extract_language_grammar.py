@@ -81,7 +81,7 @@ FAMILIES = [
     ("Morvek Labs se desprende de su negocio de reconocimiento facial", "La firma vende la división a un fondo.", "es", "exit"),
     ("Morvek Labs se sépare de son activité de reconnaissance faciale", "Un fonds rachète la division.", "fr", "exit"),
     ("Morvek Labs schließt seine Gesichtserkennungs-Sparte", "Die Mitarbeiter wechseln in andere Bereiche.", "de", "exit"),
-    ("Morvek Labs baja la persiana de su negocio de reconocimiento facial", "Los clientes tienen tres meses para migrar.", "es", "exit"),
+    ("Morvek Labs prescinde de su negocio de reconocimiento facial", "Los clientes tienen tres meses para migrar.", "es", "exit"),
     # removal and restriction: taking a capability away, reserving it, gating it
     ("Morvek Labs toglie l'analisi delle emozioni dal suo riconoscimento facciale", "La verifica dell'identità resta.", "it", "restriction"),
     ("Morvek Labs manda in pensione l'analisi delle emozioni del suo servizio di riconoscimento facciale", "L'identificazione resta disponibile.", "it", "restriction"),

@@ -13,7 +13,6 @@ from bot.extract.attribution import (
     cancelled,
     in_condition,
     inverted,
-    inverted_subject,
     object_noun,
     owns_verb,
     passive,
@@ -301,9 +300,6 @@ def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     owner = _genitive_owner(sc, cue)
     if owner is not None:
         return owner
-    inverted = inverted_subject(sc, found, cue)
-    if inverted is not None:
-        return inverted
     names = resources().names
     placed = product_owner(sc, found, cue) or inverted_subject(sc, found, cue)
     if placed is not None:

@@ -430,31 +430,6 @@ def _first_coordinated(text: str, before: list[Mention]) -> Mention:
     return first
 
 
-_INVERTED_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,2}?$")
-
-
-def inverted_subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
-    """Verb before subject, as German puts a finite verb second after a fronted phrase
-    and the Romance languages invert after an adverbial ("Ein Jahr lang verkauft der
-    Anbieter keine …", "Desde julio no vende la empresa …"): the company named right
-    after the cue's verb acts. English never inverts a policy verb's subject."""
-    if sc.lang == "en":
-        return None
-    verb = re.match(r"[\w'-]+", sc.text[cue.start : cue.end])
-    verb_end = cue.start + (verb.end() if verb else 0)
-    s_end = sc.sentences[sc.sentence_of(cue.start)][1]
-    for m in found:
-        if m.start < verb_end or m.start > min(s_end, cue.end + 30):
-            continue
-        if m.kind not in ("vendor", "company", "product"):
-            return None
-        if not _INVERTED_GAP.match(sc.text[verb_end : m.start]) or prepositional(sc.text, m.start):
-            return None
-        actor = resolve(sc, found, m)
-        return actor if actor.kind == "vendor" else None
-    return None
-
-
 def unknown_subject_is_named(
     sc: Scan, cue: Hit, stop: frozenset[str] = frozenset(), noun: re.Pattern[str] | None = None
 ) -> bool:

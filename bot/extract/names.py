@@ -334,9 +334,11 @@ def _name_like(
     word = nxt.group(1)
     if pats.descriptor_word.fullmatch(word) or pats.descriptor_word.fullmatch(word[:-1]):
         return False  # "Big platforms line up"
-    if not english:  # no cheap verb shape to check: any lower-case word but a
-        # preposition, article or conjunction ("Estádio do …", "Tifosi e …": a noun phrase)
-        return word.islower() and word not in pats.glue
+    if not english:  # no cheap verb shape to check: any lower-case word but, after a
+        # sentence's first word, a preposition, article or conjunction ("Estádio do …",
+        # "Tifosi e …": a common noun opening a noun phrase)
+        opens = start == 0 or _sentence_start(text, start)
+        return word.islower() and not (opens and word in pats.glue)
     return word in _AUX or (word.islower() and (word.endswith("s") or word.endswith("ed")))
 
 
