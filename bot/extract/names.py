@@ -47,9 +47,6 @@ class NamePatterns:
     not_company: re.Pattern[str]  # a word that marks a person, office or organisation
     person_before: re.Pattern[str]  # a title or role right before a person's name
     stop: frozenset[str]  # capitalised words that are not names (lower-cased)
-    # words that continue a noun phrase (outside English): a capitalised word they follow
-    # is a common noun opening the sentence ("Estádio do …"), not a company acting
-    glue: frozenset[str] = frozenset()
     hint: re.Pattern[str] = re.compile(r"(?!)")  # some description may be present
 
     def described_somewhere(self, text: str) -> bool:
@@ -69,7 +66,6 @@ class NamePatterns:
             not_company=re.compile(rf"^(?:{alt('not_company')})$", re.IGNORECASE),
             person_before=re.compile(rf"(?<!\w)(?i:{alt('person_titles')})[ ]$"),
             stop=frozenset(w.lower() for w in section.get("stop", [])),
-            glue=frozenset(w.lower() for w in section.get("glue", [])),
             hint=re.compile(
                 rf"[A-Z][\w&+.-]* (?:{alt('suffixes')})(?!\w)"
                 rf"|(?<![\w-])(?i:{alt('descriptors')}) [A-Z]|, (?i:{alt('appositions')})"
@@ -334,11 +330,8 @@ def _name_like(
     word = nxt.group(1)
     if pats.descriptor_word.fullmatch(word) or pats.descriptor_word.fullmatch(word[:-1]):
         return False  # "Big platforms line up"
-    if not english:  # no cheap verb shape to check: any lower-case word but, after a
-        # sentence's first word, a preposition, article or conjunction ("Estádio do …",
-        # "Tifosi e …": a common noun opening a noun phrase)
-        opens = start == 0 or _sentence_start(text, start)
-        return word.islower() and not (opens and word in pats.glue)
+    if not english:  # no cheap verb shape to check: any lower-case word
+        return word.islower()
     return word in _AUX or (word.islower() and (word.endswith("s") or word.endswith("ed")))
 
 
