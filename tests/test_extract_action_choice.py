@@ -279,3 +279,32 @@ def test_an_untimed_refusal_stays_a_ban() -> None:
         "The facial recognition firm will wait until lawmakers act.",
     )
     assert result.action == "ban"
+
+
+LATER = [
+    # a refusal whose object is one capability (not a customer group) withholds it
+    ("Casmir AI says its facial recognition will not estimate ethnicity for any client",
+     "Identity matching stays available.", "restriction"),
+    ("Orvella Labs no longer allows its face-analysis API to guess gender",
+     "The facial recognition service keeps matching faces.", "restriction"),
+    # ... while a group named with it makes a ban
+    ("Casmir AI will not sell emotion analysis from its facial recognition to police",
+     "Other customers keep the feature.", "ban"),
+    # security firms are a customer group, in several languages
+    ("Marrick AI stops selling facial recognition to private security firms",
+     "Guard companies must find another supplier.", "ban"),
+    ("Tessaro Labs dejará de vender reconocimiento facial a empresas de seguridad privada",
+     "La compañía cita abusos de sus clientes.", "ban"),
+    # closing an operation or activity is leaving the business
+    ("Brindle Vision encerra sua operação de reconhecimento facial",
+     "A empresa vai se concentrar em leitores de cartão e demite a equipe.", "exit"),
+    ("Wendmoor Labs cierra su operación de reconocimiento facial en todo el mundo",
+     "La empresa se centrará en cámaras térmicas.", "exit"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), LATER)
+def test_capability_group_and_business(title: str, summary: str, action: str) -> None:
+    result = found(title, summary)
+    assert result.relevant, f"expected a relevant vendor change for {title!r}"
+    assert result.action == action, f"{title!r}: got {result.action}, expected {action}"

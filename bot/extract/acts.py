@@ -172,7 +172,11 @@ def _ban_or_restriction(
     gates the product: a restriction ("keeps uniformed officers out of results")."""
     if "searches" in objects:
         return "restriction"
-    if groups & _NAMED_GROUPS or objects & {"supply", "customers"}:
+    if groups & _NAMED_GROUPS:
+        return "ban"
+    if "capability" in objects and _capability_in_clause(sc, cue, lo, hi):
+        return "restriction"  # "does not allow it to single out ethnic groups": one capability
+    if objects & {"supply", "customers"}:
         return "ban"
     if (
         "everyone" in groups
@@ -194,6 +198,14 @@ def _fr_first(sc: Scan, cue: Hit, hi: int) -> bool:
 
 
 _OF = re.compile(r"(?i)\s+(?:of|for|de|du|des|von|der|di|del|della|da|do|dos|das)\b")
+
+
+def _capability_in_clause(sc: Scan, cue: Hit, lo: int, hi: int) -> bool:
+    """A capability named after the refusal in its clause (or in the headline cue's own
+    words), not only before it as the subject's modifier."""
+    return any(
+        o.label == "capability" and o.start >= cue.start for o in between(sc.objects, lo, hi)
+    )
 
 
 def _nearest(sc: Scan, cue: Hit, hi: int) -> bool:
