@@ -308,3 +308,19 @@ def test_capability_group_and_business(title: str, summary: str, action: str) ->
     result = found(title, summary)
     assert result.relevant, f"expected a relevant vendor change for {title!r}"
     assert result.action == action, f"{title!r}: got {result.action}, expected {action}"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Immigration agencies dropped from Orvella Labs' facial recognition customer list",
+         "The company will no longer take their orders."),
+        ("Hollis Vision crosses landlords off its face-matching client roster",
+         "Property managers lose access at year end."),
+        ("Casmir AI retire les casinos de sa liste de clients pour la reconnaissance faciale",
+         "Les contrats en cours ne seront pas renouvelés par l'entreprise."),
+    ],
+)  # fmt: skip
+def test_a_group_taken_off_the_customer_list_is_a_ban(title: str, summary: str) -> None:
+    result = found(title, summary)
+    assert result.relevant and result.action == "ban", (title, result.action)

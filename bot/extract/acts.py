@@ -95,6 +95,8 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     if (label == "shutdown" and _CLOSING.search(sc.text, cue.start, cue.end)
             and _UNIT.search(sc.text, lo, cue.start)):  # fmt: skip
         return "exit"  # "its face-matching line is closing": the business goes
+    if label in ("removal", "shutdown", "exit") and _CUSTOMER_LIST.search(sc.text, lo, hi):
+        return "ban"  # "sheriffs dropped from its customer list": a group, not a system
     if label in ("removal", "shutdown"):
         if label == "removal" and "searches" in objects:
             return "restriction"  # "drops uploads of minors before matching"
@@ -152,6 +154,12 @@ _NAMES_NEXT = re.compile(
 )
 
 
+# The vendor's list of customers as the place a group is taken from, in six languages
+_CUSTOMER_LIST = re.compile(
+    r"(?i)\b(?:customer|client|buyer)s?(?:'s?)? (?:list|roster|base|book|rolls?)\b|"
+    r"\bliste (?:de |des )?clients\b|\bKunden(?:liste|kreis|stamm)\b|"
+    r"\b(?:lista|cartera|carteira) de clientes\b|\belenco (?:dei )?clienti\b"
+)
 _STILL = re.compile(r"(?i)\b(?:still|weiterhin|toujours|sigue\w*|ancora|ainda)\b")
 _ONE = re.compile(r"\b(?:a|an|one|that|this|its)\b", re.IGNORECASE)
 _CLOSING = re.compile(r"clos|shut", re.IGNORECASE)
