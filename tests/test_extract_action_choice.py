@@ -324,3 +324,14 @@ def test_capability_group_and_business(title: str, summary: str, action: str) ->
 def test_a_group_taken_off_the_customer_list_is_a_ban(title: str, summary: str) -> None:
     result = found(title, summary)
     assert result.relevant and result.action == "ban", (title, result.action)
+
+
+def test_switched_off_for_new_users_only_is_a_restriction() -> None:
+    for title, summary in (
+        ("New Orvella Labs users will find face recognition switched off",
+         "Existing members keep facial recognition tagging; newcomers can opt in later."),
+        ("Tessaro Labs disables face login for new accounts",
+         "Current customers keep the facial recognition sign-in."),
+    ):  # fmt: skip
+        result = found(title, summary)
+        assert result.relevant and result.action == "restriction", (title, result.action)

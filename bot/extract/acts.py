@@ -225,7 +225,8 @@ def _nearest(sc: Scan, cue: Hit, hi: int) -> bool:
 
 # Only new customers lose a feature (existing ones keep it): a restriction
 _NEW_CUSTOMERS = re.compile(
-    r"(?i)\bnew (?:sign-?ups|customers|clients|users|accounts|members|subscribers)\b|"
+    r"(?i)\bnew (?:(?!for\b|to\b|of\b|and\b|the\b)[\w-]+ ){0,2}"
+    r"(?:sign-?ups|customers|clients|users|accounts|members|subscribers)\b|"
     r"\bnouveaux (?:clients|utilisateurs|comptes|abonnés)\b|\bNeukunden\b|\bneue[nr]? (?:Kunden|Nutzer)\b|"
     r"\bnuevos (?:clientes|usuarios)\b|\bnuovi (?:clienti|utenti)\b|\bnovos (?:clientes|usuários)\b"
 )
