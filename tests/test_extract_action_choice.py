@@ -335,3 +335,38 @@ def test_switched_off_for_new_users_only_is_a_restriction() -> None:
     ):  # fmt: skip
         result = found(title, summary)
         assert result.relevant and result.action == "restriction", (title, result.action)
+
+
+# A store chain switching off its own face cameras ends its own use of FR: no vendor's
+# policy change, so no vendor alert.
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Pharmacy chain Dunmore switches off its face-scanning cameras",
+         "The retailer says the shoplifter-alert system is off in all 140 branches."),
+        ("Brackley grocers end face-recognition pilot in six stores",
+         "The supermarket chain says shoppers disliked the cameras."),
+        ("Une chaîne de supermarchés arrête la reconnaissance faciale à ses caisses",
+         "Maronne met fin à son essai dans douze magasins après des plaintes."),
+    ],
+)  # fmt: skip
+def test_a_store_chain_ending_its_own_use_is_no_vendor_change(title: str, summary: str) -> None:
+    result = extract(entry(title, summary))
+    assert result is not None
+    assert not result.relevant, (title, result.action)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        # a vendor dropping store chains as customers
+        ("Orvella Labs stops selling face matching to store chains",
+         "The facial recognition firm cites shopper complaints.", "ban"),
+        # a vendor switching off its own service
+        ("Hollis Vision switches off its face-matching app in all markets",
+         "The facial recognition templates of its users will be deleted.", "shutdown"),
+    ],
+)  # fmt: skip
+def test_vendors_stopping_stay_vendor_changes(title: str, summary: str, action: str) -> None:
+    result = found(title, summary)
+    assert result.relevant and result.action == action, (title, result.action)

@@ -68,6 +68,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "vendor", vendor, 0.4)
         if framing.other_technology(sc, chosen):  # "X drops plate reading"
             return _other(sc, chosen, "vendor", vendor, 0.4)
+        if framing.fr_user(sc, chosen):  # "the grocer switches its cameras off"
+            return _other(sc, chosen, "none", vendor, 0.3)
         if framing.speculation_only(sc, chosen):  # "X weighs …; it had shelved …"
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
