@@ -19,17 +19,16 @@ start, ASCII or locale flags) is simply searched as it is.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
-from itertools import compress
 from typing import Any
 
 try:  # the regex parser of the standard library (private; without it nothing is gated)
-    from re import _constants as _sre
-    from re import _parser as _sre_parser
+    _sre: Any = importlib.import_module("re._constants")
+    _sre_parser: Any = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - a Python without these modules
-    _sre_parser = None  # type: ignore[assignment]
-    _sre = None  # type: ignore[assignment]
+    _sre = _sre_parser = None
 
 _WORD_RUN = re.compile(r"\w+")
 # ASCII characters that are not word characters, as spaces: on an ASCII text,
@@ -118,22 +117,23 @@ class WordGate:
         if None in verdicts:
             for i, word in enumerate(found):
                 if verdicts[i] is None:
-                    verdict = self._verdict(word)
-                    verdicts[i] = verdict
+                    decided = self._verdict(word)
+                    verdicts[i] = decided
                     if len(cache) < _CACHE_LIMIT:
-                        cache[word] = verdict
+                        cache[word] = decided
         if not any(verdicts):
             return []
         held: dict[tuple[str, ...], bool] = {}
         chosen: list[str] = []
-        for word, verdict in zip(compress(found, verdicts), filter(None, verdicts), strict=True):
-            if verdict is not True:
-                ok = held.get(verdict)  # type: ignore[arg-type]
+        for word, verdict in zip(found, verdicts, strict=True):
+            if verdict is True:
+                chosen.append(word)
+            elif verdict:  # the literals the text must hold one of
+                ok = held.get(verdict)
                 if ok is None:
-                    ok = held[verdict] = any(need in text for need in verdict)  # type: ignore[union-attr]
-                if not ok:
-                    continue
-            chosen.append(word)
+                    ok = held[verdict] = any(need in text for need in verdict)
+                if ok:
+                    chosen.append(word)
         positions: set[int] = set()
         for word in dict.fromkeys(chosen):
             pos = text.find(word)
