@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from bot.extract import authority, dates, framing
+from bot.extract import authority, dates, framing, public_bodies
 from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
 from bot.extract.attribution import Mention, mentions, subject
 from bot.extract.scan import Hit, Scan, between
@@ -54,6 +54,11 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             authority.place_subject(sc)
             or authority.directed(sc, [a.start for a in chosen])
             or authority.paid_to(sc, tuple(a.start for a in chosen))
+            # "Port Hollis police drop X's face search": the police's own use (a public
+            # body trialling or buying a vendor's product stays the vendor's news)
+            or public_bodies.public_subject(
+                sc, tuple(a.start for a in chosen if a.action != "reversal"), deployments=False
+            )
         )
         if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
             return _other(sc, [], directing, vendor, 0.5, published)
@@ -88,7 +93,15 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         confidence = 0.5 + 0.3 * min(1.0, a_total / 4)
         return _other(sc, chosen, kind, _first_vendor(sc), confidence, published)
     # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
-    placed = authority.place_subject(sc) or authority.paid_to(sc) or authority.passive_object(sc)
+    placed = (
+        authority.place_subject(sc)
+        or authority.paid_to(sc)
+        or authority.passive_object(sc)
+        # "Port Hollis police halt their trial" (deploying a named vendor's product
+        # is the vendor's news)
+        or public_bodies.public_subject(sc, deployments=not sc.vendors)
+        or public_bodies.passive_headline(sc)  # "X fica suspenso" + "a juíza …"
+    )
     if placed is not None and (sc.has_fr or weak):
         return _other(sc, [], placed, _first_vendor(sc), 0.45, published)
     if not sc.has_fr:

@@ -69,6 +69,7 @@ class Scan:
     vendors: list[VendorHit]
     customers: Mapping[str, str] = field(default_factory=dict)  # vendor → its one group
     fronted: list[tuple[int, int]] = field(default_factory=list)  # background adverbials
+    lang: str = "en"  # the item's language (language.detect, the declared one on a tie)
     _sentence_starts: list[int] = field(default_factory=list)
     _fr_sentences: frozenset[int] | None = None
 
@@ -224,6 +225,7 @@ def scan(
         vendors=vendors,
         customers=res.customers,
         fronted=_fronted(res.fronted, norm, sentences),
+        lang=lang,
     )
 
 
@@ -274,6 +276,8 @@ def _with_described(
                        lang == "en", capitalised_nouns=lang == "de")  # fmt: skip
     if not found:
         return vendors
+    # a name that is only an FR term ("Reconocimiento" of "Reconocimiento facial …")
+    found = [f for f in found if not any(h.start <= f.start and f.end <= h.end for h in fr)]
     extra = [VendorHit(f.start, f.end, f.name, None, False) for f in found]
     return sorted([*vendors, *extra])
 

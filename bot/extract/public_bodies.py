@@ -1,0 +1,246 @@
+"""A public body as the subject of a clause: who acts, read from the subject's head noun.
+
+The cue paths (acts.py, authority.py) find an authority through its gazetteer word and
+one of its verbs. Many authority items are told with the body as the plain subject of
+an ordinary verb, in any language, and often with a head noun the gazetteer reads as a
+customer group ("police") or not at all ("the tax agency", "la fiscalía", "die
+Staatsanwaltschaft"): "Port Hollis police halt their face-matching trial", "La policía
+de Ardena suspende el reconocimiento facial", "the revenue service is dropping its
+selfie check". A public body changing its own use of face recognition is a government
+act as much as a law is; a court's or a regulator's decision may be the subject too
+("the injunction halts …", "die Anordnung verpflichtet …").
+
+``public_subject`` reads each sentence of the item (the headline first): the text before
+its first verb must be a noun phrase headed by a public body (articles, place names,
+possessives and a few adjectives around it, an "of X" genitive after it, auxiliaries
+before the verb), no company named in it and no receiver's verb after it ("police lose
+access", "agencies can no longer buy"). The body's kind (court, regulator, government)
+is the actor type. Word lists: ``bot/data/public_bodies.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.extract import authority
+from bot.extract.attribution import acting_authority, mentions
+from bot.extract.resources import DATA_DIR, DataFileError
+from bot.extract.scan import Scan
+from bot.yaml_loader import SAFE_LOADER
+
+BODIES_FILE: Path = DATA_DIR / "public_bodies.yaml"
+KINDS = ("court", "regulator", "government")  # the first kind whose pattern fits wins
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt")
+_NEVER = r"(?!)"
+
+# Words that may stand before the head noun: articles, possessives, place names (any
+# capitalised word) and the adjectives that place a body ("local", "federal").
+_ARTICLES = (
+    r"the|a|an|its|their|this|that|le|la|les|l'|l’|el|los|las|il|lo|i|gli|o|os|as|der|die|"
+    r"das|den|dem|des|un|une|una|uno|um|uma|ein|eine"
+)
+_ADJECTIVES = (
+    r"local|federal|state|national|city|county|regional|municipal|provincial|metropolitan|"
+    r"top|new|nacional|municipal|locale|federale|estadual|nationale|städtische|regionale"
+)
+_GENITIVE = r"of|in|for|de|del|de la|de los|d'|d’|di|della|dello|del|do|da|dos|das|von|vom|der|des|du"
+_NAME = r"[A-Z][\w'’.-]*"
+_MODIFIER = rf"(?:(?i:{_ARTICLES}|{_ADJECTIVES})|{_NAME}|[\w-]+(?:'s|’s))"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Compiled for one language."""
+
+    subjects: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, whole-subject pattern)
+    decisions: tuple[tuple[str, re.Pattern[str]], ...]
+    verbs: re.Pattern[str]
+    not_acting: re.Pattern[str]
+    passive: re.Pattern[str]
+    deploy: re.Pattern[str]
+
+
+def _alt(items: list[str], where: str) -> str:
+    for item in items:
+        try:
+            re.compile(item)
+        except re.error as exc:
+            raise DataFileError(f"{BODIES_FILE}: {where} has an invalid regex {item!r} ({exc})")
+    return "|".join(sorted(items, key=len, reverse=True)) or _NEVER
+
+
+def _subject(head: str, aux: str) -> re.Pattern[str]:
+    """The whole text before a verb: a noun phrase headed by ``head``."""
+    return re.compile(
+        rf"^[\W_]*(?:{_MODIFIER}[ ]+){{0,4}}?(?i:{head})"
+        rf"(?:[ ]+(?i:{_GENITIVE})[ ]*{_NAME}(?:[ ]+{_NAME}){{0,3}})?"
+        rf"(?:[ ]+{_NAME}){{0,2}}(?:[ ]*,[^,;:]{{1,60}},)?"
+        rf"(?:[ ]+(?i:{aux}))*[ ]*$"
+    )
+
+
+def _lang_items(section: Any, lang: str, where: str) -> list[str]:
+    if section is None:
+        return []
+    if not isinstance(section, dict):
+        raise DataFileError(f"{BODIES_FILE}: {where} must map languages to pattern lists")
+    items = section.get(lang) or []
+    if not isinstance(items, list):
+        raise DataFileError(f"{BODIES_FILE}: {where}.{lang} must be a list of patterns")
+    return [str(p) for p in items]
+
+
+def read_bodies(path: Path) -> dict[str, Any]:
+    """The data file as a mapping (DataFileError names the file and the fix)."""
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("bodies"), dict):
+        raise DataFileError(f"{path}: expected a mapping with 'bodies' by kind and language")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict[str, Any]:
+    return read_bodies(BODIES_FILE)
+
+
+@lru_cache(maxsize=8)
+def patterns(lang: str) -> Patterns:
+    """The compiled patterns for ``lang`` (English ones join every other language:
+    English names of bodies travel into other languages' headlines)."""
+    raw = _raw()
+    langs = (lang,) if lang == "en" else (lang, "en")
+    langs = tuple(code for code in langs if code in LANGUAGES) or ("en",)
+
+    def items(section: Any, where: str) -> list[str]:
+        return [p for code in langs for p in _lang_items(section, code, where)]
+
+    aux = _alt(items(raw.get("auxiliaries"), "auxiliaries"), "auxiliaries")
+    subjects = tuple(
+        (kind, _subject(_alt(items(raw["bodies"].get(kind), f"bodies.{kind}"), kind), aux))
+        for kind in KINDS
+    )
+    decisions = tuple(
+        (kind, _subject(_alt([str(p) for p in (raw.get("decisions") or {}).get(kind) or []],
+                             f"decisions.{kind}"), aux))
+        for kind in ("court", "regulator")
+    )  # fmt: skip
+    verb_items = items(raw.get("verbs"), "verbs")
+    not_acting = re.compile(
+        rf"[ ]*(?i:{_alt(items(raw.get('not_acting'), 'not_acting'), 'not_acting')})(?![\w-])"
+    )
+    passive = re.compile(
+        rf"(?<![\w-])(?i:{_alt(items(raw.get('passive_decisions'), 'passive_decisions'), 'passive')})"
+        rf"(?![\w-])"
+    )
+    deploy_items = items(raw.get("deploy_verbs"), "deploy_verbs")
+    deploy = re.compile(rf"(?i:{_alt(deploy_items, 'deploy_verbs')})(?![\w-])")
+    verbs = re.compile(rf"(?<![\w-])(?i:{_alt([*verb_items, *deploy_items], 'verbs')})(?![\w-])")
+    return Patterns(subjects, decisions, verbs, not_acting, passive, deploy)
+
+
+def _verbs(sc: Scan, pats: Patterns, lo: int, hi: int) -> list[int]:
+    """Where the verbs of [lo, hi) may start, in order: policy cues, authority verbs,
+    launches and the public bodies' verbs."""
+    starts = {h.start for h in (*sc.actions, *sc.authority_verbs) if lo <= h.start < hi}
+    starts |= {h.start for h in sc.non_policy if h.label == "launch" and lo <= h.start < hi}
+    starts |= {m.start() for m in pats.verbs.finditer(sc.text, lo, hi)}
+    return sorted(starts)
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_BE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|now)\s+$")
+
+
+def _first_verb(sc: Scan, pats: Patterns, lo: int, hi: int) -> int | None:
+    """The first word of [lo, hi) that is the clause's verb: not a noun of the subject
+    ("police FORCES were …" is a body's name) and, in English, no bare -ing form
+    ("a state TESTING lab")."""
+    for start in _verbs(sc, pats, lo, hi):
+        word = _WORD.match(sc.text, start)
+        end = word.end() if word else start
+        with_word = sc.text[lo:end] + " "
+        if any(p.match(with_word) for _, p in pats.subjects):
+            continue  # the word still names the body ("police forces", "Polizei")
+        if (sc.lang == "en" and sc.text[start:end].lower().endswith("ing")
+                and not _BE.search(sc.text, lo, start)):  # fmt: skip
+            continue
+        return start
+    return None
+
+
+def sentence_subject(
+    sc: Scan, index: int, lang: str | None = None, deployments: bool = True
+) -> tuple[str, int] | None:
+    """The kind of the public body that is the subject of sentence ``index`` and the
+    start of its verb, or None (``deployments``: also when it deploys or uses FR)."""
+    pats = patterns(lang or sc.lang)
+    lo, hi = sc.sentences[index]
+    for f_lo, f_hi in sc.fronted:  # "After a complaint, the city council pauses …"
+        if f_lo <= lo < f_hi:
+            lo = f_hi
+    colon = sc.text.find(": ", lo, hi)
+    if 0 <= colon - lo <= 30 and not any(lo <= v.start < colon for v in sc.vendors):
+        lo = colon + 2  # "Update: the city council …"
+    verb = _first_verb(sc, pats, lo, hi)
+    if verb is None or verb == lo:
+        return None
+    if any(lo <= v.start < verb for v in sc.vendors):
+        return None  # a company named in the subject ("X's police sales")
+    if not deployments and (
+        pats.deploy.match(sc.text, verb)
+        or any(h.start == verb and h.label == "launch" for h in sc.non_policy)
+    ):
+        return None  # "Port Hollis police to trial X's cameras": X's news
+    if pats.not_acting.match(sc.text, verb) or authority.hedged(sc, lo, verb):
+        return None  # "police lose access", "agencies can no longer buy", "a state lab"
+    span = sc.text[lo:verb]
+    for kind, pattern in pats.subjects:
+        if pattern.match(span):
+            return kind, verb
+    for kind, pattern in pats.decisions:
+        if pattern.match(span):
+            named = acting_authority(sc, mentions(sc))
+            return (named if named in KINDS else kind), verb
+    return None
+
+
+def public_subject(
+    sc: Scan, verbs: tuple[int, ...] | None = None, deployments: bool = True
+) -> str | None:
+    """The kind of a public body that is the subject of the headline's verb, else of a
+    summary sentence's. ``verbs``: only a body whose verb starts at one of these (the
+    cues found for a vendor: "Port Hollis police drop X's face search" is the police's
+    act, not X's); ``deployments`` False: not a body deploying or using FR."""
+    lang = sc.lang
+    for index in range(len(sc.sentences)):
+        found = sentence_subject(sc, index, lang, deployments)
+        if found is None:
+            continue
+        kind, verb = found
+        if verbs is None or verb in verbs:
+            return kind
+    return None
+
+
+def passive_headline(sc: Scan) -> str | None:
+    """The kind of the authority an item names when its headline tells a decision in the
+    passive ("Riconoscimento facciale sospeso allo stadio" + "il giudice …", "Gym operator
+    ordered to stop face scans" + "enforcement notices …"): the first authority that is
+    no customer group and not governed by a call, a study or a filed lawsuit."""
+    m = patterns(sc.lang).passive.search(sc.text, 0, sc.title_end)
+    if m is None or not m.group(0).strip():
+        return None
+    if authority.hedged(sc, m.start(), m.end()):
+        return None  # "Campaigners want face scans banned"
+    found = [f for f in mentions(sc) if not authority.hedged(sc, f.start, f.end)]
+    named = acting_authority(sc, found)
+    return named if named in KINDS else None
