@@ -64,6 +64,8 @@ class Patterns:
     not_acting: re.Pattern[str]
     passive: re.Pattern[str]
     deploy: re.Pattern[str]
+    obligation: re.Pattern[str]
+    decision: re.Pattern[str]  # any decision noun, as a word
 
 
 def _alt(items: list[str], where: str) -> str:
@@ -144,7 +146,14 @@ def patterns(lang: str) -> Patterns:
     deploy_items = items(raw.get("deploy_verbs"), "deploy_verbs")
     deploy = re.compile(rf"(?i:{_alt(deploy_items, 'deploy_verbs')})(?![\w-])")
     verbs = re.compile(rf"(?<![\w-])(?i:{_alt([*verb_items, *deploy_items], 'verbs')})(?![\w-])")
-    return Patterns(subjects, decisions, verbs, not_acting, passive, deploy)
+    obligation = re.compile(
+        rf"(?<![\w-])(?i:{_alt(items(raw.get('obligations'), 'obligations'), 'obligations')})"
+        rf"(?:[ ]+[\w'’-]+){{0,3}}[ ]+$"
+    )
+    decision_items = [str(p) for kind in ("court", "regulator")
+                      for p in (raw.get("decisions") or {}).get(kind) or []]  # fmt: skip
+    decision = re.compile(rf"(?<![\w-])(?i:{_alt(decision_items, 'decisions')})(?![\w-])")
+    return Patterns(subjects, decisions, verbs, not_acting, passive, deploy, obligation, decision)
 
 
 def _verbs(sc: Scan, pats: Patterns, lo: int, hi: int) -> list[int]:
@@ -244,3 +253,41 @@ def passive_headline(sc: Scan) -> str | None:
     found = [f for f in mentions(sc) if not authority.hedged(sc, f.start, f.end)]
     named = acting_authority(sc, found)
     return named if named in KINDS else None
+
+
+def imposed_on(sc: Scan, start: int, end: int, vendor: str | None) -> str | None:
+    """The authority that imposes the vendor cue at ``start``-``end``, or None:
+
+    - an obligation stands before it in its clause ("X must delete …", "X terá de
+      parar …") and the item names an authority or a decision ("the order", "a
+      decisão liminar"): that authority (a decision's own kind when none is named);
+    - the vendor is the verb's own object ("they bar the firm from selling", with
+      "they" and "the firm" both the vendor): whoever the item names as an authority,
+      else no one (``"other"``).
+    """
+    pats = patterns(sc.lang)
+    s_lo, _ = sc.sentences[sc.sentence_of(start)]
+    found = mentions(sc)
+    named = acting_authority(sc, [m for m in found if not authority.hedged(sc, m.start, m.end)])
+    if pats.obligation.search(sc.text, max(s_lo, start - 40), start):
+        if named in KINDS:
+            return named
+        for kind, pattern in pats.decisions:
+            for lo, hi in sc.sentences:
+                m = pats.decision.search(sc.text, lo, hi)
+                if m and pattern.match(m.group(0) + " "):
+                    return kind
+    after = [m for m in found if end < m.start <= end + 12]
+    if vendor and after and _FROM.match(sc.text, after[0].end):
+        obj = after[0]
+        nominal = sc.low[obj.start : obj.end] not in _PRONOUNS  # "pulled it from": a thing
+        same = obj.vendor == vendor or (
+            obj.kind == "company" and nominal and not any(v.vendor != vendor for v in sc.vendors)
+        )
+        if same and obj.kind in ("vendor", "company"):
+            return named if named in KINDS else "other"
+    return None
+
+
+_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "il", "elle", "er", "sie", "es"})
+_FROM = re.compile(r"\s+(?:from|to|de|d'|von|zu|da|di|a)\b", re.IGNORECASE)
