@@ -49,6 +49,11 @@ GOVERNMENT = [
      "Gli inquirenti hanno acquisito i contratti."),
     ("Il comune di Arvenna sospende il riconoscimento facciale nelle piazze",
      "Il sindaco attende il parere del garante."),
+    # public schools as FR users; a place name read as a company before the body
+    ("Schools start scanning children's faces at the dinner till",
+     "Parents question whether a faster lunch queue justifies it."),
+    ("Brenmoor schools suspend face-scanning tills after complaints",
+     "Pupils will pay with cards again from Monday."),
 ]  # fmt: skip
 
 PASSIVE = [
@@ -110,6 +115,10 @@ NOT_AN_AUTHORITY = [
     # a private FR user changing its own use is no authority
     ("Brenmoor Stores stops using facial recognition at checkouts",
      "The grocer says shoppers complained."),
+    # the vendor's product is the object, sold "to" a customer group; a legislature named
+    # later is no actor
+    ("Lumio halts sales of the Lumio Match face search to sheriffs for a year",
+     "The company said the pause gives the legislature time to act."),
     # a vendor's own rule for its customers
     ("Lumio says police customers must sign a code of conduct before using its face search",
      "The company will audit searches every quarter."),
@@ -166,6 +175,35 @@ def test_a_pronoun_after_the_verb_is_the_thing_not_the_company(summary: str) -> 
     # "pulled it from its site": "it" is the feature, the vendor still acts
     f = found("Gazely removes its ethnicity label from face analysis", summary)
     assert (f.relevant, f.actor_type, f.vendor) == (True, "vendor", "Gazely")
+
+
+UNNAMED_COMPANY = [
+    ("Why a small vision startup is turning away its most eager customers",
+     "Police forces wanted the company's face API most, its founder says, but it will not "
+     "serve them without national rules."),
+    ("A face-matching supplier halts new retail contracts for a year",
+     "The firm says existing shops keep the service."),
+    ("The startup that scans faces at stadium gates pauses sales to clubs",
+     "The company gave no reason."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary"), UNNAMED_COMPANY)
+def test_a_company_described_but_not_named_is_a_vendor(title: str, summary: str) -> None:
+    assert found(title, summary).actor_type == "vendor"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("ACLU hails Harwick face surveillance ban, urges statewide moratorium",
+         "The civil liberties group says it will push the legislature to pause use statewide."),
+        ("Researchers say the face matching software misidentifies older people",
+         "The team tested it on 4,000 portraits."),
+    ],
+)  # fmt: skip
+def test_a_group_or_a_study_is_no_unnamed_company(title: str, summary: str) -> None:
+    assert found(title, summary).actor_type != "vendor"
 
 
 def test_place_after_a_public_body_is_no_vendor() -> None:

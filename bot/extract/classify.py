@@ -10,7 +10,7 @@ from datetime import date
 
 from bot.extract import authority, dates, framing, public_bodies
 from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
-from bot.extract.attribution import Mention, mentions, subject
+from bot.extract.attribution import Mention, cancelled, mentions, subject
 from bot.extract.scan import Hit, Scan, between
 from bot.extract.scope import applies_to, settlement_terms
 from bot.models import Finding
@@ -128,7 +128,11 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
         return _other(sc, [], named, _first_vendor(sc), 0.4)
-    if framing.vendor_item(sc) or (_vendor_news(sc) and not framing.not_the_vendors(sc)):
+    if (
+        framing.vendor_item(sc)
+        or (_vendor_news(sc) and not framing.not_the_vendors(sc))
+        or _unnamed_company_acts(sc, found)
+    ):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
 
@@ -159,6 +163,37 @@ def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
     kinds = {m.kind for m in found if m.kind in AUTHORITIES and sc.in_title(m.start)
              and authority.acting_mention(sc, m.start, m.end)}  # fmt: skip
     return next((k for k in ("court", "regulator", "government") if k in kinds), None)
+
+
+def _unnamed_company_acts(sc: Scan, found: list[Mention]) -> bool:
+    """A company the item describes but never names performs a policy cue ("a small vision
+    startup turns away police", "the supplier will sign no new retail deals"): a vendor's
+    act with no name to report."""
+    for cue in sc.actions:
+        actor = subject(sc, found, cue)
+        if actor.kind != "unknown" or actor.start < 0:
+            continue
+        mention = next((m for m in found if m.start == actor.start), None)
+        if mention is None or mention.kind != "company" or cancelled(sc, cue, actor):
+            continue
+        # the reference names a company, or is a pronoun after one that does ("the
+        # company's face API …, but it will not serve them")
+        named = [m for m in found if m.kind == "company" and m.start <= mention.start
+                 and _COMPANY_NOUN.search(sc.text, m.start, m.end)]  # fmt: skip
+        if named and (named[-1] is mention or sc.low[mention.start : mention.end] in _PRONOUNS):
+            return True
+    return False
+
+
+_PRONOUNS = frozenset({"it", "they", "il", "elle", "ils", "elles", "er", "sie", "es"})
+
+
+# a noun that names a company whatever it sells (not "the group", "the app", "the arm")
+_COMPANY_NOUN = re.compile(
+    r"(?i)\b(?:company|firm|startup|start-up|vendor|maker|supplier|provider|developer|seller|"
+    r"société|entreprise|fournisseur|Unternehmen|Firma|Anbieter|Hersteller|empresa|compañía|"
+    r"proveedor|azienda|società|fornitore|fornecedora?)\b"
+)
 
 
 def _vendor_news(sc: Scan) -> bool:

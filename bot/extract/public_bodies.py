@@ -30,8 +30,8 @@ import yaml
 
 from bot.extract import authority
 from bot.extract.attribution import acting_authority, mentions
-from bot.extract.resources import DATA_DIR, DataFileError
-from bot.extract.scan import Scan
+from bot.extract.resources import DATA_DIR, DataFileError, resources
+from bot.extract.scan import Scan, VendorHit
 from bot.yaml_loader import SAFE_LOADER
 
 BODIES_FILE: Path = DATA_DIR / "public_bodies.yaml"
@@ -49,7 +49,9 @@ _ADJECTIVES = (
     r"local|federal|state|national|city|county|regional|municipal|provincial|metropolitan|"
     r"top|new|nacional|municipal|locale|federale|estadual|nationale|städtische|regionale"
 )
-_GENITIVE = r"of|in|for|de|del|de la|de los|d'|d’|di|della|dello|del|do|da|dos|das|von|vom|der|des|du"
+_GENITIVE = (
+    r"of|in|for|de|del|de la|de los|d'|d’|di|della|dello|del|do|da|dos|das|von|vom|der|des|du"
+)
 _NAME = r"[A-Z][\w'’.-]*"
 _MODIFIER = rf"(?:(?i:{_ARTICLES}|{_ADJECTIVES})|{_NAME}|[\w-]+(?:'s|’s))"
 
@@ -73,7 +75,8 @@ def _alt(items: list[str], where: str) -> str:
         try:
             re.compile(item)
         except re.error as exc:
-            raise DataFileError(f"{BODIES_FILE}: {where} has an invalid regex {item!r} ({exc})")
+            msg = f"{BODIES_FILE}: {where} has an invalid regex {item!r} ({exc}); fix the pattern"
+            raise DataFileError(msg) from exc
     return "|".join(sorted(items, key=len, reverse=True)) or _NEVER
 
 
@@ -119,8 +122,8 @@ def patterns(lang: str) -> Patterns:
     """The compiled patterns for ``lang`` (English ones join every other language:
     English names of bodies travel into other languages' headlines)."""
     raw = _raw()
-    langs = (lang,) if lang == "en" else (lang, "en")
-    langs = tuple(code for code in langs if code in LANGUAGES) or ("en",)
+    wanted = (lang,) if lang == "en" else (lang, "en")
+    langs: tuple[str, ...] = tuple(code for code in wanted if code in LANGUAGES) or ("en",)
 
     def items(section: Any, where: str) -> list[str]:
         return [p for code in langs for p in _lang_items(section, code, where)]
@@ -186,6 +189,16 @@ def _first_verb(sc: Scan, pats: Patterns, lo: int, hi: int) -> int | None:
     return None
 
 
+def _company(v: VendorHit) -> bool:
+    """A name that is surely a company: the gazetteer's, an FR vendor's or one with a
+    company suffix (a name read as a company only because it acts may be the body's
+    place: "Brenmoor schools suspend …")."""
+    res = resources()
+    if v.fr or v.product or v.vendor in res.vendor_info:
+        return True
+    return res.names.suffix.search(v.vendor.split()[-1]) is not None
+
+
 def sentence_subject(
     sc: Scan, index: int, lang: str | None = None, deployments: bool = True
 ) -> tuple[str, int] | None:
@@ -202,7 +215,7 @@ def sentence_subject(
     verb = _first_verb(sc, pats, lo, hi)
     if verb is None or verb == lo:
         return None
-    if any(lo <= v.start < verb for v in sc.vendors):
+    if any(lo <= v.start < verb and _company(v) for v in sc.vendors):
         return None  # a company named in the subject ("X's police sales")
     if not deployments and (
         pats.deploy.match(sc.text, verb)
@@ -281,7 +294,7 @@ def imposed_on(sc: Scan, start: int, end: int, vendor: str | None) -> str | None
     if vendor and after and _FROM.match(sc.text, after[0].end):
         obj = after[0]
         nominal = sc.low[obj.start : obj.end] not in _PRONOUNS  # "pulled it from": a thing
-        same = obj.vendor == vendor or (
+        same = (obj.vendor == vendor and obj.product is None) or (
             obj.kind == "company" and nominal and not any(v.vendor != vendor for v in sc.vendors)
         )
         if same and obj.kind in ("vendor", "company"):
@@ -290,4 +303,4 @@ def imposed_on(sc: Scan, start: int, end: int, vendor: str | None) -> str | None
 
 
 _PRONOUNS = frozenset({"it", "its", "they", "them", "their", "il", "elle", "er", "sie", "es"})
-_FROM = re.compile(r"\s+(?:from|to|de|d'|von|zu|da|di|a)\b", re.IGNORECASE)
+_FROM = re.compile(r"\s+from\b", re.IGNORECASE)  # "bar the firm FROM selling"
