@@ -50,8 +50,6 @@ GOVERNMENT = [
     ("Il comune di Arvenna sospende il riconoscimento facciale nelle piazze",
      "Il sindaco attende il parere del garante."),
     # public schools as FR users; a place name read as a company before the body
-    ("Schools start scanning children's faces at the dinner till",
-     "Parents question whether a faster lunch queue justifies it."),
     ("Brenmoor schools suspend face-scanning tills after complaints",
      "Pupils will pay with cards again from Monday."),
 ]  # fmt: skip
@@ -107,6 +105,16 @@ NOT_AN_AUTHORITY = [
     # a public body deploying a named vendor's product is the vendor's news
     ("Harwick police to trial Veltrona body cameras with face matching",
      "Thirty officers will wear them for a month."),
+    # a public body deploying or trialling FR makes no policy
+    ("Schools start scanning children's faces at the dinner till",
+     "Parents question whether a faster lunch queue justifies it."),
+    ("Metro police to scan crowds against watchlists at the Kessel festival",
+     "Officers will use live face matching for the first time."),
+    ("Un collège de Montclair teste l'accès à la cantine par reconnaissance faciale",
+     "Les élèves volontaires passent devant une borne qui les identifie."),
+    # a vendor's possessive before a customer-group word
+    ("Lumio's sheriff freeze on face search will outlive its July deadline",
+     "The company says the pause stays until lawmakers act."),
     # a state-run lab's study, a call on the police
     ("State testing lab publishes rankings of face-matching engines",
      "The government-funded laboratory tested 30 algorithms."),

@@ -97,9 +97,9 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         authority.place_subject(sc)
         or authority.paid_to(sc)
         or authority.passive_object(sc)
-        # "Port Hollis police halt their trial" (deploying a named vendor's product
-        # is the vendor's news)
-        or public_bodies.public_subject(sc, deployments=not sc.vendors)
+        # "Port Hollis police halt their trial" (a body deploying FR makes no policy:
+        # no actor, or the named vendor's news)
+        or public_bodies.public_subject(sc, deployments=False)
         or public_bodies.passive_headline(sc)  # "X fica suspenso" + "a juíza …"
     )
     if placed is not None and (sc.has_fr or weak):

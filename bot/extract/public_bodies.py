@@ -6,9 +6,10 @@ an ordinary verb, in any language, and often with a head noun the gazetteer read
 customer group ("police") or not at all ("the tax agency", "la fiscalía", "die
 Staatsanwaltschaft"): "Port Hollis police halt their face-matching trial", "La policía
 de Ardena suspende el reconocimiento facial", "the revenue service is dropping its
-selfie check". A public body changing its own use of face recognition is a government
-act as much as a law is; a court's or a regulator's decision may be the subject too
-("the injunction halts …", "die Anordnung verpflichtet …").
+selfie check". A public body stopping, pausing or limiting its own use of face
+recognition is a government act as much as a law is (a body deploying or trialling it
+makes no policy: no actor, or the named vendor's news); a court's or a regulator's
+decision may be the subject too ("the injunction halts …", "die Anordnung verpflichtet …").
 
 ``public_subject`` reads each sentence of the item (the headline first): the text before
 its first verb must be a noun phrase headed by a public body (articles, place names,
@@ -215,8 +216,8 @@ def sentence_subject(
     verb = _first_verb(sc, pats, lo, hi)
     if verb is None or verb == lo:
         return None
-    if any(lo <= v.start < verb and _company(v) for v in sc.vendors):
-        return None  # a company named in the subject ("X's police sales")
+    if any(lo <= v.start < verb and (_company(v) or _possessive(sc.text, v)) for v in sc.vendors):
+        return None  # a company named in the subject ("X's police sales", "X's sheriff freeze")
     if not deployments and (
         pats.deploy.match(sc.text, verb)
         or any(h.start == verb and h.label == "launch" for h in sc.non_policy)
@@ -268,11 +269,11 @@ def passive_headline(sc: Scan) -> str | None:
     return named if named in KINDS else None
 
 
-def imposed_on(sc: Scan, start: int, end: int, vendor: str | None) -> str | None:
+def imposed_on(sc: Scan, start: int, end: int, vendor: str | None, subject_end: int) -> str | None:
     """The authority that imposes the vendor cue at ``start``-``end``, or None:
 
-    - an obligation stands before it in its clause ("X must delete …", "X terá de
-      parar …") and the item names an authority or a decision ("the order", "a
+    - an obligation stands between the vendor (ending at ``subject_end``) and the cue
+      ("X must delete …", "X terá de parar …"; not "X says police buyers must wait") and the item names an authority or a decision ("the order", "a
       decisão liminar"): that authority (a decision's own kind when none is named);
     - the vendor is the verb's own object ("they bar the firm from selling", with
       "they" and "the firm" both the vendor): whoever the item names as an authority,
@@ -282,7 +283,8 @@ def imposed_on(sc: Scan, start: int, end: int, vendor: str | None) -> str | None
     s_lo, _ = sc.sentences[sc.sentence_of(start)]
     found = mentions(sc)
     named = acting_authority(sc, [m for m in found if not authority.hedged(sc, m.start, m.end)])
-    if pats.obligation.search(sc.text, max(s_lo, start - 40), start):
+    modal = pats.obligation.search(sc.text, max(s_lo, subject_end, start - 40), start)
+    if modal and _SHORT_GAP.match(sc.text[max(s_lo, subject_end) : modal.start()]):
         if named in KINDS:
             return named
         for kind, pattern in pats.decisions:
@@ -302,5 +304,17 @@ def imposed_on(sc: Scan, start: int, end: int, vendor: str | None) -> str | None
     return None
 
 
+_POSSESSIVE = re.compile(r"['’]s?\b|(?<=s)['’]")
+
+
+def _possessive(text: str, v: VendorHit) -> bool:
+    """The name is a possessive ("Lumio's sheriff freeze"): the body word after it is
+    the vendor's customer group."""
+    return (
+        text[v.start : v.end].endswith(("'s", "’s")) or _POSSESSIVE.match(text, v.end) is not None
+    )
+
+
+_SHORT_GAP = re.compile(r"^(?:'s)?\W*(?:[\w'’-]+\W+){0,2}$")
 _PRONOUNS = frozenset({"it", "its", "they", "them", "their", "il", "elle", "er", "sie", "es"})
 _FROM = re.compile(r"\s+from\b", re.IGNORECASE)  # "bar the firm FROM selling"
