@@ -284,7 +284,7 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             # "regulator orders X to …", "X must delete …" + "the order", "they bar the
             # firm from …": the company is told, someone else acts
             directing = call_authority(sc, found, cue, actor) or imposed_on(
-                sc, cue.start, cue.end, actor.vendor, actor.end
+                sc, found, cue.start, cue.end, actor.vendor, actor.end
             )
             if directing:
                 actor = Actor(directing)

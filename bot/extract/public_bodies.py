@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 from bot.extract import authority
-from bot.extract.attribution import acting_authority, mentions
+from bot.extract.attribution import Mention, acting_authority, mentions
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan, VendorHit
 from bot.yaml_loader import SAFE_LOADER
@@ -38,6 +38,7 @@ from bot.yaml_loader import SAFE_LOADER
 BODIES_FILE: Path = DATA_DIR / "public_bodies.yaml"
 KINDS = ("court", "regulator", "government")  # the first kind whose pattern fits wins
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt")
+SUBJECT_REACH = 120  # characters from a clause's start within which its verb must stand
 _NEVER = r"(?!)"
 
 # Words that may stand before the head noun: articles, possessives, place names (any
@@ -69,6 +70,7 @@ class Patterns:
     deploy: re.Pattern[str]
     obligation: re.Pattern[str]
     decision: re.Pattern[str]  # any decision noun, as a word
+    head: re.Pattern[str]  # any body or decision word (a cheap gate)
 
 
 def _alt(items: list[str], where: str) -> str:
@@ -157,7 +159,19 @@ def patterns(lang: str) -> Patterns:
     decision_items = [str(p) for kind in ("court", "regulator")
                       for p in (raw.get("decisions") or {}).get(kind) or []]  # fmt: skip
     decision = re.compile(rf"(?<![\w-])(?i:{_alt(decision_items, 'decisions')})(?![\w-])")
-    return Patterns(subjects, decisions, verbs, not_acting, passive, deploy, obligation, decision)
+    heads = [p for kind in KINDS for p in items(raw["bodies"].get(kind), f"bodies.{kind}")]
+    head = _lowered(_alt([*heads, *decision_items], "bodies"))
+    return Patterns(
+        subjects, decisions, verbs, not_acting, passive, deploy, obligation, decision, head
+    )
+
+
+def _lowered(alternation: str) -> re.Pattern[str]:
+    """A whole-word pattern for lower-cased text (much faster than re.IGNORECASE over a
+    long alternation); patterns with an upper-case escape keep the flag."""
+    if re.search(r"\\[A-Z]|\(\?-i", alternation):
+        return re.compile(rf"(?<![\w-])(?i:{alternation})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternation.lower()})(?![\w-])")
 
 
 def _verbs(sc: Scan, pats: Patterns, lo: int, hi: int) -> list[int]:
@@ -201,10 +215,15 @@ def _company(v: VendorHit) -> bool:
 
 
 def sentence_subject(
-    sc: Scan, index: int, lang: str | None = None, deployments: bool = True
+    sc: Scan,
+    index: int,
+    lang: str | None = None,
+    deployments: bool = True,
+    heads: list[int] | None = None,
 ) -> tuple[str, int] | None:
     """The kind of the public body that is the subject of sentence ``index`` and the
-    start of its verb, or None (``deployments``: also when it deploys or uses FR)."""
+    start of its verb, or None (``deployments``: also when it deploys or uses FR;
+    ``heads``: where the item names a body or a decision, when the caller has them)."""
     pats = patterns(lang or sc.lang)
     lo, hi = sc.sentences[index]
     for f_lo, f_hi in sc.fronted:  # "After a complaint, the city council pauses …"
@@ -213,6 +232,11 @@ def sentence_subject(
     colon = sc.text.find(": ", lo, hi)
     if 0 <= colon - lo <= 30 and not any(lo <= v.start < colon for v in sc.vendors):
         lo = colon + 2  # "Update: the city council …"
+    hi = min(hi, lo + SUBJECT_REACH)
+    if heads is None:
+        heads = [m.start() for m in pats.head.finditer(sc.low)]
+    if not any(lo <= h < hi for h in heads):
+        return None  # no body named where a subject stands
     verb = _first_verb(sc, pats, lo, hi)
     if verb is None or verb == lo:
         return None
@@ -243,9 +267,11 @@ def public_subject(
     summary sentence's. ``verbs``: only a body whose verb starts at one of these (the
     cues found for a vendor: "Port Hollis police drop X's face search" is the police's
     act, not X's); ``deployments`` False: not a body deploying or using FR."""
-    lang = sc.lang
+    heads = [m.start() for m in patterns(sc.lang).head.finditer(sc.low)]
+    if not heads:
+        return None
     for index in range(len(sc.sentences)):
-        found = sentence_subject(sc, index, lang, deployments)
+        found = sentence_subject(sc, index, sc.lang, deployments, heads)
         if found is None:
             continue
         kind, verb = found
@@ -269,24 +295,32 @@ def passive_headline(sc: Scan) -> str | None:
     return named if named in KINDS else None
 
 
-def imposed_on(sc: Scan, start: int, end: int, vendor: str | None, subject_end: int) -> str | None:
+def imposed_on(
+    sc: Scan, found: list[Mention], start: int, end: int, vendor: str | None, subject_end: int
+) -> str | None:
     """The authority that imposes the vendor cue at ``start``-``end``, or None:
 
     - an obligation stands between the vendor (ending at ``subject_end``) and the cue
-      ("X must delete …", "X terá de parar …"; not "X says police buyers must wait") and the item names an authority or a decision ("the order", "a
-      decisão liminar"): that authority (a decision's own kind when none is named);
+      ("X must delete …", "X terá de parar …"; not "X says police buyers must wait")
+      and the item names an authority or a decision ("the order", "a decisão
+      liminar"): that authority (a decision's own kind when none is named);
     - the vendor is the verb's own object ("they bar the firm from selling", with
       "they" and "the firm" both the vendor): whoever the item names as an authority,
       else no one (``"other"``).
     """
     pats = patterns(sc.lang)
     s_lo, _ = sc.sentences[sc.sentence_of(start)]
-    found = mentions(sc)
-    named = acting_authority(sc, [m for m in found if not authority.hedged(sc, m.start, m.end)])
+
+    def named() -> str | None:
+        acting = [m for m in found if not authority.hedged(sc, m.start, m.end)]
+        kind = acting_authority(sc, acting)
+        return kind if kind in KINDS else None
+
     modal = pats.obligation.search(sc.text, max(s_lo, subject_end, start - 40), start)
     if modal and _SHORT_GAP.match(sc.text[max(s_lo, subject_end) : modal.start()]):
-        if named in KINDS:
-            return named
+        authority_kind = named()
+        if authority_kind is not None:
+            return authority_kind
         for kind, pattern in pats.decisions:
             for lo, hi in sc.sentences:
                 m = pats.decision.search(sc.text, lo, hi)
@@ -300,7 +334,7 @@ def imposed_on(sc: Scan, start: int, end: int, vendor: str | None, subject_end: 
             obj.kind == "company" and nominal and not any(v.vendor != vendor for v in sc.vendors)
         )
         if same and obj.kind in ("vendor", "company"):
-            return named if named in KINDS else "other"
+            return named() or "other"
     return None
 
 
