@@ -38,7 +38,8 @@ from bot.yaml_loader import SAFE_LOADER
 BODIES_FILE: Path = DATA_DIR / "public_bodies.yaml"
 KINDS = ("court", "regulator", "government")  # the first kind whose pattern fits wins
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt")
-SUBJECT_REACH = 120  # characters from a clause's start within which its verb must stand
+SUBJECT_REACH = 120  # characters from a clause's start within which a body must stand
+VERB_REACH = 80  # characters from the body word within which its verb must stand
 _NEVER = r"(?!)"
 
 # Words that may stand before the head noun: articles, possessives, place names (any
@@ -151,7 +152,7 @@ def patterns(lang: str) -> Patterns:
     )
     deploy_items = items(raw.get("deploy_verbs"), "deploy_verbs")
     deploy = re.compile(rf"(?i:{_alt(deploy_items, 'deploy_verbs')})(?![\w-])")
-    verbs = re.compile(rf"(?<![\w-])(?i:{_alt([*verb_items, *deploy_items], 'verbs')})(?![\w-])")
+    verbs = _lowered(_alt([*verb_items, *deploy_items], "verbs"))  # matched on lower-case text
     obligation = re.compile(
         rf"(?<![\w-])(?i:{_alt(items(raw.get('obligations'), 'obligations'), 'obligations')})"
         rf"(?:[ ]+[\w'’-]+){{0,3}}[ ]+$"
@@ -179,7 +180,7 @@ def _verbs(sc: Scan, pats: Patterns, lo: int, hi: int) -> list[int]:
     launches and the public bodies' verbs."""
     starts = {h.start for h in (*sc.actions, *sc.authority_verbs) if lo <= h.start < hi}
     starts |= {h.start for h in sc.non_policy if h.label == "launch" and lo <= h.start < hi}
-    starts |= {m.start() for m in pats.verbs.finditer(sc.text, lo, hi)}
+    starts |= {m.start() for m in pats.verbs.finditer(sc.low, lo, hi)}
     return sorted(starts)
 
 
@@ -194,8 +195,7 @@ def _first_verb(sc: Scan, pats: Patterns, lo: int, hi: int) -> int | None:
     for start in _verbs(sc, pats, lo, hi):
         word = _WORD.match(sc.text, start)
         end = word.end() if word else start
-        with_word = sc.text[lo:end] + " "
-        if any(p.match(with_word) for _, p in pats.subjects):
+        if any(m.end() == end for m in pats.head.finditer(sc.low, lo, end)):
             continue  # the word still names the body ("police forces", "Polizei")
         if (sc.lang == "en" and sc.text[start:end].lower().endswith("ing")
                 and not _BE.search(sc.text, lo, start)):  # fmt: skip
@@ -219,11 +219,9 @@ def sentence_subject(
     index: int,
     lang: str | None = None,
     deployments: bool = True,
-    heads: list[int] | None = None,
 ) -> tuple[str, int] | None:
     """The kind of the public body that is the subject of sentence ``index`` and the
-    start of its verb, or None (``deployments``: also when it deploys or uses FR;
-    ``heads``: where the item names a body or a decision, when the caller has them)."""
+    start of its verb, or None (``deployments``: also when it deploys or uses FR)."""
     pats = patterns(lang or sc.lang)
     lo, hi = sc.sentences[index]
     for f_lo, f_hi in sc.fronted:  # "After a complaint, the city council pauses …"
@@ -232,11 +230,10 @@ def sentence_subject(
     colon = sc.text.find(": ", lo, hi)
     if 0 <= colon - lo <= 30 and not any(lo <= v.start < colon for v in sc.vendors):
         lo = colon + 2  # "Update: the city council …"
-    hi = min(hi, lo + SUBJECT_REACH)
-    if heads is None:
-        heads = [m.start() for m in pats.head.finditer(sc.low)]
-    if not any(lo <= h < hi for h in heads):
+    head = pats.head.search(sc.low, lo, min(hi, lo + SUBJECT_REACH))
+    if head is None:
         return None  # no body named where a subject stands
+    hi = min(hi, head.end() + VERB_REACH)
     verb = _first_verb(sc, pats, lo, hi)
     if verb is None or verb == lo:
         return None
@@ -267,11 +264,11 @@ def public_subject(
     summary sentence's. ``verbs``: only a body whose verb starts at one of these (the
     cues found for a vendor: "Port Hollis police drop X's face search" is the police's
     act, not X's); ``deployments`` False: not a body deploying or using FR."""
-    heads = [m.start() for m in patterns(sc.lang).head.finditer(sc.low)]
-    if not heads:
-        return None
-    for index in range(len(sc.sentences)):
-        found = sentence_subject(sc, index, sc.lang, deployments, heads)
+    indices = range(len(sc.sentences))
+    if verbs is not None:  # only the sentences holding one of those verbs
+        indices = sorted({sc.sentence_of(v) for v in verbs})  # type: ignore[assignment]
+    for index in indices:
+        found = sentence_subject(sc, index, sc.lang, deployments)
         if found is None:
             continue
         kind, verb = found
