@@ -273,7 +273,7 @@ def _with_described(
     if not weak and not summary_ref and not res.names.described_somewhere(norm):
         return vendors
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
-                       lang == "en", capitalised_nouns=lang == "de")  # fmt: skip
+                       lang == "en", capitalised_nouns=lang == "de", lang=lang)  # fmt: skip
     if not found:
         return vendors
     # a name that is only an FR term ("Reconocimiento" of "Reconocimiento facial …")
