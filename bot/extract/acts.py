@@ -20,7 +20,7 @@ from bot.extract.attribution import (
     subject,
     unknown_subject_is_named,
 )
-from bot.extract.described import summary_subject
+from bot.extract.described import inverted_subject, noun_owner, product_owner, summary_subject
 from bot.extract.public_bodies import imposed_on
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
@@ -302,11 +302,14 @@ def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     if owner is not None:
         return owner
     names = resources().names
+    placed = product_owner(sc, found, cue) or inverted_subject(sc, found, cue)
+    if placed is not None:
+        return placed
     if unknown_subject_is_named(sc, cue, names.stop, names.descriptor_word):
         authority = acting_authority(sc, found)
         return Actor(authority) if authority else Actor("other")
     if not sc.in_title(cue.start):
-        return Actor("unknown")
+        return noun_owner(sc, found, cue) or Actor("unknown")
     for v in sc.vendors:
         if cue.start <= v.start < sc.title_end:
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
