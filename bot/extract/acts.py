@@ -334,8 +334,11 @@ def _genitive_owner(sc: Scan, cue: Hit) -> Actor | None:
             continue
         if not _GENITIVE.search(sc.text, max(c_start, v.start - 12), v.start):
             continue
-        nouns = [h for h in sc.actions if c_start <= h.start and h.end <= v.start
-                 and v.start - h.end <= GENITIVE_REACH]  # fmt: skip
+        # a policy noun, or (outside English) the FR feature itself: "la
+        # reconnaissance des visiteurs de X réservée aux …"
+        heads = sc.actions if sc.lang == "en" else [*sc.actions, *sc.fr]
+        nouns = sorted(h for h in heads if c_start <= h.start and h.end <= v.start
+                       and v.start - h.end <= GENITIVE_REACH)  # fmt: skip
         if nouns and (v.start < cue.start or nouns[-1] is cue or nouns[-1].start == cue.start):
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
     return None
@@ -408,7 +411,8 @@ _SUBORDINATE = re.compile(
     r"|\b(?:après|depuis)\s+(?:le|la|l'|son|sa)\s*(?:[\w'-]+\s+){0,2}$"
     r"|\b(?:tras|después\s+de|desde)\s+(?:el|la|su)\s+(?:[\w'-]+\s+){0,2}$"
     r"|\b(?:dopo|da)\s+(?:il|la|l'|lo)\s*(?:[\w'-]+\s+){0,2}$"
-    r"|\b(?:após|depois\s+d[oa]|desde)\s+(?:o|a|seu|sua)?\s*(?:[\w'-]+\s+){0,2}$"
+    r"|\b(?:após|depois\s+d[oa])\s+(?:o|a|seu|sua)?\s*(?:[\w'-]+\s+){0,2}$"
+    r"|\bdesde\s+(?:o|a|seu|sua)\s+(?:[\w'-]+\s+){0,2}$"  # "desde este mês": a time, no event
     r"|\b(?:formerly|previously|long-|once-|earlier)\S*\s*$)",
     re.IGNORECASE,
 )
