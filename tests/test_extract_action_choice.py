@@ -208,7 +208,7 @@ FAMILIES = [
      "The facial recognition feature had been held back there since launch over privacy "
      "rules.", "reversal"),
     ("Casmir AI brings its face-unlock to the EU after years of holding it back",
-     "Regulators approved the facial recognition design.", "reversal"),
+     "The facial recognition feature arrives in all member states next week.", "reversal"),
 ]  # fmt: skip
 
 
