@@ -21,8 +21,10 @@ def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> No
     regexes compile as texts first need them (compiling them all up front cost
     0.5 s of CPU and 4 MB for patterns most cycles never use). Ctrl-C is the
     parent's to handle."""
+    from bot import heap
     from bot.cpu import parse_and_extract
 
+    heap.map_large_blocks()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     inp = stdin or sys.stdin.buffer
     out = stdout or sys.stdout.buffer

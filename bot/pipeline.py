@@ -14,8 +14,6 @@ a body, so memory stays flat however many feeds there are.
 from __future__ import annotations
 
 import asyncio
-import ctypes
-import ctypes.util
 import logging
 import sys
 import time
@@ -24,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
+from bot import heap
 from bot.config import Config
 from bot.cpu import (
     KnownNames,
@@ -149,6 +148,7 @@ async def poll_once(
         if workers is None:
             workers = None if len(due) >= POOL_MIN_FEEDS else 0
         pool_after = POOL_AFTER if workers is None else 0
+        heap.map_large_blocks()
         cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, pool_after)
         cycle.progress = progress
         switch = sys.getswitchinterval()
@@ -371,17 +371,7 @@ class _Cycle:
         self.writer.close()
         if self.pool is not None:
             self.pool.close()
-        _give_back_memory()
-
-
-def _give_back_memory() -> None:
-    """Hand the heap a cycle freed back to the system (glibc keeps it otherwise), so a
-    daemon's resident size between cycles is what it holds, not what a cycle used."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to do
-        pass
+        heap.give_back()
 
 
 def record_crash(
