@@ -432,7 +432,7 @@ def test_same_vendor_compares_whole_leading_words() -> None:
     assert matching.same_vendor("ondine analytics", "ondine")
     assert matching.same_vendor("kor ban", "kor ban")
     assert not matching.same_vendor("ondine", "ondinex")
-    assert not matching.same_vendor("ondine analytics", "ondine scan")
+    assert not matching.same_vendor("ondine analytics", "ondinex scan")
     assert not matching.same_vendor("", "ondine")
 
 

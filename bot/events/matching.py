@@ -39,10 +39,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import NamedTuple
 
 from bot import vocabulary
 from bot.events.signatures import normalise, stem
+from bot.extract.lexicon import common_anywhere
 
 NEAR_DAYS = 10  # a report this close to an event's latest report is in its news cycle
 NEWS_CYCLE_DAYS = 21  # ... as long as it is also this close to the first report
@@ -79,6 +81,9 @@ class Profile:
     last: datetime
     terms: frozenset[str] = field(default_factory=frozenset)
     names: frozenset[str] = field(default_factory=frozenset)
+    # the action was read from the vendor's timeline (a deployment told after a stop,
+    # bot.extract.history), not stated: no return wording backs it
+    inferred: bool = False
 
 
 def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
@@ -104,13 +109,25 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
 def same_vendor(a: str, b: str) -> bool:
     """Two vendor keys name one company when one is the other's leading words: a report
     may give an unknown vendor's full name, its short name, or its product's name
-    ("Ondine Analytics", "Ondine", "Ondine Scan")."""
+    ("Ondine Analytics", "Ondine", "Ondine Scan"); or when both are longer forms of one
+    distinctive first word ("Ondine Cloud" and "Ondine Vision": the company and its
+    product, or two names of the company), one that is no common word of any item
+    language ("Vision Labs" and "Vision Systems" are two companies)."""
     if not a or not b:
         return False
     if a == b:
         return True
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return long.startswith(short + " ")
+    if long.startswith(short + " "):
+        return True
+    head, _, rest = short.partition(" ")
+    return bool(rest) and long.startswith(head + " ") and distinctive_head(head)
+
+
+@lru_cache(maxsize=1024)
+def distinctive_head(word: str) -> bool:
+    """A first word of four letters or more that no item language uses as a common word."""
+    return len(word) >= 4 and not word.isdigit() and not common_anywhere(word)
 
 
 def vendor_head(key: str) -> str:
@@ -204,6 +221,7 @@ class Comparison(NamedTuple):
     turnaround: bool = False  # one side resumes (a reversal), the other stops
     new_market: bool = False  # the report names a region the event does not cover
     vendor_authority: bool = False  # one side's actor is the vendor, the other's an authority
+    inferred: bool = False  # the report's action was inferred from the timeline
 
     @property
     def conflicts(self) -> int:
@@ -248,6 +266,7 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         turnaround=_turnaround(new.action, event.action),
         vendor_authority={new.actor_type, event.actor_type} & AUTHORITIES != set()
         and "vendor" in (new.actor_type, event.actor_type),
+        inferred=new.inferred,
     )  # fmt: skip
 
 
@@ -274,7 +293,10 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
         if c.conflicts == 1 and c.sim >= STRONG_SIM and c.shared >= 3 and not c.turnaround:
             return True
         # ... or when it is the action or the kind of authority and all else agrees
-        return _action_mistake(c) or _authority_mistake(c) or _actor_mistake(c)
+        return (
+            _action_mistake(c) or _inferred_return(c) or _authority_mistake(c)
+            or _actor_mistake(c)
+        )  # fmt: skip
     if c.vendor == "same":  # a comment must also share a word: big vendors have many stories
         return not c.commentary or c.shared >= 1 or c.shared_names >= 1 or c.product == "same"
     if c.vendor == "one":  # a vendor on one side only: the wording must agree ...
@@ -295,6 +317,18 @@ def _action_mistake(c: Comparison) -> bool:
     """Extraction mis-reads one report's action more often than a vendor reverses itself
     within days: the only conflict is the action, and vendor, region and date agree."""
     return c.conflicts == 1 and c.action == "conflict" and c.same_story
+
+
+def _inferred_return(c: Comparison) -> bool:
+    """A return that only the vendor's timeline suggests (it supplies or serves someone,
+    after a stop: ``bot.extract.history``) told within the stop's news cycle is the
+    stop's context (whom the vendor still serves, what it declines to widen the stop
+    to), not a second event: a vendor back within days says so in words. Forgiven when
+    the only conflict is that action and the vendor is the same."""
+    return (
+        c.conflicts == 1 and c.action == "conflict" and c.turnaround and c.inferred
+        and c.vendor == "same"
+    )  # fmt: skip
 
 
 def _authority_mistake(c: Comparison) -> bool:

@@ -17,6 +17,7 @@ from bot.events.matching import (
     FOLLOW_UP_DAYS,
     NEAR_DAYS,
     NEWS_CYCLE_DAYS,
+    REVERSAL,
     Profile,
     decide,
     same_vendor,
@@ -50,6 +51,7 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         last=when,
         terms=terms(entry.text, exclude=exclude),
         names=names_of(entry.title, entry.summary, exclude=exclude),
+        inferred=finding.signal == "deployment" and finding.action == REVERSAL,
     )
 
 

@@ -20,6 +20,7 @@ from bot.extract.attribution import (
     subject,
     unknown_subject_is_named,
 )
+from bot.extract.described import inverted_subject, noun_owner, product_owner, summary_subject
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
 from bot.extract.sentences import clause_end, clause_start
@@ -60,16 +61,22 @@ def clause(sc: Scan, pos: int) -> tuple[int, int]:
 def resolve_action(sc: Scan, cue: Hit) -> str:
     """The action a cue label stands for, read from the objects in its clause."""
     label = "exit" if cue.label == "exit_market" else cue.label
+    if label == "refusal" and _NO_LONGER.search(sc.text, cue.start, cue.end + 6):
+        label = "stop_supply"  # "ne vendra plus", "verkauft nicht mehr": it stops selling
     lo, hi = clause(sc, cue.start)
     objects = {h.label for h in between(sc.objects, lo, hi)}
-    groups = {h.label for h in between(sc.groups, lo, hi)}
+    groups = {h.label for h in between(sc.groups, lo, hi) if not _not_a_customer(sc, h)}
     retires = "capability" in objects and (
         "dataset" not in objects or (label == "removal" and _nearest(sc, cue, hi))
     )
+    if retires and label == "stop_supply" and _fr_first(sc, cue, hi):
+        retires = False  # "stops supplying facial recognition and analysis tools": FR itself
     if label == "pause":
         return _pause(sc, cue, objects, groups, retires)
     if label in ("ban", "refusal"):
         return _ban_or_restriction(sc, cue, objects, groups, lo, hi)
+    if label == "customer_loss" and _STILL.search(sc.text, cue.start, cue.end):
+        return "extension"  # "police are still barred": the stop goes on (as "still barred")
     if label == "customer_loss":
         # "police lose …" refuses a customer group; "new clients lose access" gates use
         return "ban" if groups & _NAMED_GROUPS else "restriction"
@@ -77,6 +84,8 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
         # turning away a whole customer group is a ban; one customer or request, vetting
         return "ban" if _group_refused(sc, cue, hi) else "restriction"
     if label == "stop_supply":
+        if _capability_verb(sc, cue):
+            return "restriction"  # "ne reconnaîtront plus": the product stops naming faces
         if groups & _NAMED_GROUPS:
             return "ban"  # dropping a class of customers ("closes casino accounts")
         if "customers" in objects:  # "closes 200 accounts": single offenders, vetting
@@ -91,15 +100,53 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
             return "restriction"  # "drops uploads of minors before matching"
         if _taken_from_group(sc, cue, hi):
             return "ban"  # "pulls its face matching from store chains"
+        if _NEW_CUSTOMERS.search(sc.text, lo, hi):
+            return "restriction"  # "drops the face check for new sign-ups": existing keep it
         # Retiring a capability or switching a setting off limits use, and so does switching
         # a feature off in some states only (geofencing); deleting data or switching a
         # system off is a shutdown.
-        return "restriction" if retires or _subnational(sc, lo, hi) else "shutdown"
+        limited = _subnational(sc, lo, hi) or (
+            not sc.in_title(cue.start) and _subnational(sc, 0, sc.title_end)
+        )  # "Users in Texas find the filters gone" heads a summary's "is pulling them"
+        return "restriction" if retires or limited else "shutdown"
     if label == "exit" and "dataset" in objects and "supply" not in objects:
         return "shutdown"
+    if label == "exit" and cue.label == "exit" and _parted_from_group(sc, cue, hi):
+        return "ban"  # "walks away from casinos", "trennt sich von Spielbanken": a group goes
     return label
 
 
+# Verbs of what the product does with a face, in six languages: a "no longer" cue around
+# one of them withdraws a capability, it stops no sales.
+_CAPABILITY_VERB = re.compile(
+    r"(?i)\b(?:identif\w+|recogni[sz]\w*|reconna\w+|reconoc\w+|ricono\w+|reconhec\w+|"
+    r"erkenn\w*|erkannt|nam(?:e|es|ing)|nomm\w+|nombr\w+|nomin\w+|nome\w+|benenn\w*|"
+    r"tag(?:s|ging)?|label\w*|étiquet\w+|etiquet\w+|match\w*|sugg\w+|suger\w+)\b"
+)
+# "no longer" inside a refusal cue, in six languages: the supply stops, it is not withheld
+_NO_LONGER = re.compile(r"(?i)\b(?:no longer|any ?more|plus|mehr|más|più|mais)\b|\bya no\b")
+# A group word modifying a noun that is no customer ("police accountability", "police
+# reform", "la réforme de la police"): the group buys nothing here.
+_NOT_CUSTOMER_NOUN = re.compile(
+    r"(?i)\s+(?:accountability|reforms?|practices|misconduct|brutality|violence|abuses?|"
+    r"oversight|powers|tactics|unions?|chiefs?|killings?|shootings?|officers?|reformers)\b"
+)
+
+
+def _not_a_customer(sc: Scan, g: Hit) -> bool:
+    return g.label in _NAMED_GROUPS and _NOT_CUSTOMER_NOUN.match(sc.text, g.end) is not None
+
+
+def _capability_verb(sc: Scan, cue: Hit) -> bool:
+    """The cue's own verb is one of what a product does with a face ("ne reconnaîtront
+    plus"), not a word of an FR term inside it ("halts face-matching sales")."""
+    for m in _CAPABILITY_VERB.finditer(sc.text, cue.start, cue.end):
+        if not any(f.start <= m.start() < f.end for f in sc.fr):
+            return True
+    return False
+
+
+_STILL = re.compile(r"(?i)\b(?:still|weiterhin|toujours|sigue\w*|ancora|ainda)\b")
 _ONE = re.compile(r"\b(?:a|an|one|that|this|its)\b", re.IGNORECASE)
 _CLOSING = re.compile(r"clos|shut", re.IGNORECASE)
 _ONE_MARKET = re.compile(
@@ -130,6 +177,19 @@ def _ban_or_restriction(
     return "restriction" if _PLACES.search(sc.text, cue.end, hi) else "ban"
 
 
+def _fr_first(sc: Scan, cue: Hit, hi: int) -> bool:
+    """An FR term is the first thing named after the cue, before any capability."""
+    fr = between(sc.fr, cue.end, hi)
+    caps = [o for o in between(sc.objects, cue.end, hi) if o.label == "capability"]
+    if not fr or (caps and caps[0].start < fr[0].end):  # a capability first, or in the term
+        return False
+    # "face reading OF mood": the capability qualifies the FR term, it is what stops
+    return not caps or _OF.match(sc.text, fr[0].end) is None
+
+
+_OF = re.compile(r"(?i)\s+(?:of|for|de|du|des|von|der|di|del|della|da|do|dos|das)\b")
+
+
 def _nearest(sc: Scan, cue: Hit, hi: int) -> bool:
     """The first object after the cue is a capability ("drops gender tags from image
     labels"), not data."""
@@ -137,6 +197,12 @@ def _nearest(sc: Scan, cue: Hit, hi: int) -> bool:
     return bool(after) and after[0].label == "capability"
 
 
+# Only new customers lose a feature (existing ones keep it): a restriction
+_NEW_CUSTOMERS = re.compile(
+    r"(?i)\bnew (?:sign-?ups|customers|clients|users|accounts|members|subscribers)\b|"
+    r"\bnouveaux (?:clients|utilisateurs|comptes|abonnés)\b|\bNeukunden\b|\bneue[nr]? (?:Kunden|Nutzer)\b|"
+    r"\bnuevos (?:clientes|usuarios)\b|\bnuovi (?:clienti|utenti)\b|\bnovos (?:clientes|usuários)\b"
+)
 # A country-level name (a feature switched off in a whole market is a shutdown)
 _SUBNATIONAL = re.compile(r"(?i)(?<!united )\b(?:states|provinces)\b")
 _COUNTRY = re.compile(
@@ -178,6 +244,25 @@ _FROM = re.compile(
 )
 
 
+_PARTED = re.compile(
+    r"(?i)\b(?:from|with|von|vom|mit|avec|des|du|de|con|com|dos|das|da|dai|dalle|dagli|dal|a|al)\b"
+)
+
+
+def _parted_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
+    """An exit verb whose object is a customer group ("walked away FROM gaming halls",
+    "parts ways WITH police buyers"), not a market or the business: the group is dropped."""
+    for g in between(sc.groups, cue.end, min(hi, cue.end + 40)):
+        if g.label in _NAMED_GROUPS:
+            gap = sc.text[cue.end : g.start]
+            found = list(_PARTED.finditer(gap))
+            return bool(found) and not _JOINED.search(gap, found[-1].end())
+    return False
+
+
+_JOINED = re.compile(r"(?i),|;|\band\b|\bund\b|\bet\b")
+
+
 def _taken_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
     """A removal whose object is a customer group ("pulls X FROM store chains"), not a
     place where a system ran ("switches off X AT 300 hotels")."""
@@ -215,15 +300,19 @@ def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     owner = _genitive_owner(sc, cue)
     if owner is not None:
         return owner
-    if unknown_subject_is_named(sc, cue, resources().names.stop):
+    names = resources().names
+    placed = product_owner(sc, found, cue) or inverted_subject(sc, found, cue)
+    if placed is not None:
+        return placed
+    if unknown_subject_is_named(sc, cue, names.stop, names.descriptor_word):
         authority = acting_authority(sc, found)
         return Actor(authority) if authority else Actor("other")
     if not sc.in_title(cue.start):
-        return Actor("unknown")
+        return noun_owner(sc, found, cue) or Actor("unknown")
     for v in sc.vendors:
         if cue.start <= v.start < sc.title_end:
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
-    return Actor("unknown")
+    return summary_subject(sc, found)
 
 
 # "the freeze OF X", "la moratoria DE X", "lo stop DI X", "die Pause VON X"
@@ -244,8 +333,11 @@ def _genitive_owner(sc: Scan, cue: Hit) -> Actor | None:
             continue
         if not _GENITIVE.search(sc.text, max(c_start, v.start - 12), v.start):
             continue
-        nouns = [h for h in sc.actions if c_start <= h.start and h.end <= v.start
-                 and v.start - h.end <= GENITIVE_REACH]  # fmt: skip
+        # a policy noun, or (outside English) the FR feature itself: "la
+        # reconnaissance des visiteurs de X réservée aux …"
+        heads = sc.actions if sc.lang == "en" else [*sc.actions, *sc.fr]
+        nouns = sorted(h for h in heads if c_start <= h.start and h.end <= v.start
+                       and v.start - h.end <= GENITIVE_REACH)  # fmt: skip
         if nouns and (v.start < cue.start or nouns[-1] is cue or nouns[-1].start == cue.start):
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
     return None
@@ -253,8 +345,13 @@ def _genitive_owner(sc: Scan, cue: Hit) -> Actor | None:
 
 def _customer_loss_vendor(sc: Scan, cue: Hit) -> Actor:
     s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
-    in_sentence = [v for v in sc.vendors if s_start <= v.start < s_end]
-    chosen = in_sentence[0] if in_sentence else (sc.vendors[0] if sc.vendors else None)
+    # never a company named in a fronted adverbial ("After Meta, Redmond too …"); one
+    # named inside the cue ("users of Azure Face lose …") first
+    in_sentence = [v for v in sc.vendors if s_start <= v.start < s_end
+                   and not in_fronted(sc, v.start)]  # fmt: skip
+    inside = [v for v in in_sentence if cue.start <= v.start < cue.end]
+    pool = inside or in_sentence
+    chosen = pool[0] if pool else (sc.vendors[0] if sc.vendors else None)
     if chosen is None:
         return Actor("unknown")
     return Actor("vendor", chosen.vendor, chosen.product, chosen.start, chosen.end)
@@ -302,17 +399,22 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
 # happened before the news, not the news.
 _SUBORDINATE = re.compile(
     r"(?:\b(?:since|after|following|before|despite|until)\s+(?:the|its|their|a|an)\s+"
-    r"(?:[\w'-]+\s+){0,3}$|,\s*(?:which|who|that)\s[^,;]*$"
+    r"(?:[\w'-]+\s+){0,3}$|,\s*(?:which|who|that|whose)\s[^,;]*$"
+    r"|\b(?:after|following|despite)\s+(?:\w+\s+){0,2}(?:of|from)\s+$"
     r"|\b(?:since|after|following|before|despite)\s+$"
     r"|\b(?:nach|seit)\s+(?:dem|der|seinem|ihrem)\s+(?:[\w'-]+\s+){0,2}$"
     r"|\b(?:après|depuis)\s+(?:le|la|l'|son|sa)\s*(?:[\w'-]+\s+){0,2}$"
     r"|\b(?:tras|después\s+de|desde)\s+(?:el|la|su)\s+(?:[\w'-]+\s+){0,2}$"
     r"|\b(?:dopo|da)\s+(?:il|la|l'|lo)\s*(?:[\w'-]+\s+){0,2}$"
-    r"|\b(?:após|depois\s+d[oa]|desde)\s+(?:o|a|seu|sua)?\s*(?:[\w'-]+\s+){0,2}$"
+    r"|\b(?:após|depois\s+d[oa])\s+(?:o|a|seu|sua)?\s*(?:[\w'-]+\s+){0,2}$"
+    r"|\bdesde\s+(?:o|a|seu|sua)\s+(?:[\w'-]+\s+){0,2}$"  # "desde este mês": a time, no event
     r"|\b(?:formerly|previously|long-|once-|earlier)\S*\s*$)",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?:that|which|who)\s+$|\b(?:the|its|their)\s+(?:[\w-]+\s+){1,3}(?:it|they)\s+(?:had\s+)?$",
+    re.IGNORECASE,
+)  # "the technology it shelved": a zero relative clause
 _PAST = re.compile(r"[\w-]+ed\b|(?:shut|quit|left|went|withdrew|froze|sold)\b", re.IGNORECASE)
 # "… it switched off five years ago": a past act named as background.
 _AGO = re.compile(
@@ -326,7 +428,7 @@ def subordinate(sc: Scan, cue: Hit) -> bool:
     s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
     if _SUBORDINATE.search(sc.text, max(s_start, cue.start - 80), cue.start) is not None:
         return True
-    if _RELATIVE.search(sc.text, max(s_start, cue.start - 12), cue.start) and _PAST.match(
+    if _RELATIVE.search(sc.text, max(s_start, cue.start - 40), cue.start) and _PAST.match(
         sc.text, cue.start
     ):  # "the company that deleted its index": a past act named as background
         return True

@@ -430,10 +430,13 @@ def _first_coordinated(text: str, before: list[Mention]) -> Mention:
     return first
 
 
-def unknown_subject_is_named(sc: Scan, cue: Hit, stop: frozenset[str] = frozenset()) -> bool:
+def unknown_subject_is_named(
+    sc: Scan, cue: Hit, stop: frozenset[str] = frozenset(), noun: re.Pattern[str] | None = None
+) -> bool:
     """A capitalised name stands before the cue: not a vendor, not a function word (``stop``:
     words that open sentences), not a word a cue class reads (a customer group, a company
-    reference, an FR term) and not a common compound ("Year-long"). A sentence's first
+    reference, an FR term), not a company noun German capitalises (``noun``: "Anbieter")
+    and not a common compound ("Year-long"). A sentence's first
     word is capitalised anyway: it names someone only when the item writes it capitalised
     inside a sentence too ("Orlando drops …; a memo says Orlando …")."""
     s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
@@ -444,6 +447,10 @@ def unknown_subject_is_named(sc: Scan, cue: Hit, stop: frozenset[str] = frozense
         word = m.group(0).lower().removesuffix("'s")
         if word in _STOP_CAPS or word in stop or re.search(r"-[a-z]", m.group(0)):
             continue
+        if noun is not None and noun.fullmatch(m.group(0)):
+            continue
+        if prepositional(sc.text, m.start(), floor=c_start):
+            continue  # "In Canada, …": a place after a preposition is no subject
         if any(lo <= m.start() < hi for lo, hi in read):
             continue
         if _opens_sentence(sc, m.start()) and not (

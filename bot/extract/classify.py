@@ -174,7 +174,7 @@ def _settlement(
     auth = [a for a in acts if a.actor in AUTHORITIES] + named
     in_title = [a for a in named if sc.in_title(a.start)]
     counter = framing.counterparty(sc, found, frame, in_title)
-    if counter is not None:
+    if counter is not None and not _sales_terms(sc, acts):
         return _other(sc, [a for a in auth if a.actor == counter], counter,
                       _first_vendor(sc), 0.6, published)  # fmt: skip
     bound = framing.obligations(sc, acts)
@@ -205,6 +205,21 @@ def _settlement(
     return _vendor_change(sc, chosen, vendor, total, 0.0, published)
 
 
+def _sales_terms(sc: Scan, acts: list[Act]) -> bool:
+    """The terms bind what a vendor SELLS and to whom ("may not sell its face alerts to
+    retailers for ten years"): the vendor's settlement, even with an authority on the
+    other side; a user that agrees to stop running FR is the authority's case."""
+    for a in framing.obligations(sc, acts):
+        if a.actor != "vendor":
+            continue
+        lo, hi = clause(sc, a.start)
+        if any(g.label in CUSTOMER_GROUPS for g in between(sc.groups, lo, hi)) and any(
+            o.label in ("supply", "customers") for o in between(sc.objects, lo, hi)
+        ):
+            return True
+    return False
+
+
 def _not_the_news(
     sc: Scan, found: list[Mention], chosen: list[Act], vendor: str, launch: list[Hit]
 ) -> bool:
@@ -217,7 +232,7 @@ def _not_the_news(
            for a in title_acts):  # fmt: skip
         return False  # "adds a consent check", "ships without naming": the limit is the news
     for h in launch:
-        if sc.in_title(h.start):
+        if sc.in_title(h.start) and not framing.negated(sc, h):
             actor = subject(sc, found, h)
             if actor.kind in ("unknown", "other") or actor.vendor == vendor:
                 return True
@@ -265,6 +280,8 @@ def _vendor_change(
     for act in chosen:
         if act.action:
             votes[act.action] += act.weight
+    if "restriction" in votes and _deletes_the_data(sc, chosen):
+        votes["shutdown"] += votes.pop("restriction")
     voted = max(votes, key=lambda k: votes[k])
     action = _temporal(sc, chosen, voted)
     best = max(chosen, key=lambda a: (a.weight, -a.start))
@@ -294,6 +311,49 @@ def _vendor_change(
         evidence_start=s_start,
         evidence_end=s_end,
     )
+
+
+# Deleting what a feature stored (faces, templates), in six languages
+_DELETION = re.compile(
+    r"(?i)\b(?:delet|eras|wip|purg|destroy|supprim|effac|lösch|gelösch|borra|elimin|cancell|"
+    r"apag|exclu)\w*"
+)
+
+
+def _deletes_the_data(sc: Scan, chosen: list[Act]) -> bool:
+    """The vendor deletes the feature's face data while retiring it ("stops naming
+    visitors and erases every saved face"): the system is switched off, a shutdown, unless
+    the limit is a gate (vetting) or keeps the feature elsewhere (some places only)."""
+    deletes = any(a.action == "shutdown" and _DELETION.match(sc.text, a.start) for a in chosen)
+    deletes = deletes or any(_passive_deletion(sc, h) for h in sc.actions)
+    if not deletes:
+        return False
+    for a in chosen:
+        if a.action != "restriction":
+            continue
+        lo, hi = clause(sc, a.start)
+        if framing.vetting(sc, a) or sc.first_region(lo, hi) not in (None, "global"):
+            return False
+    return not any(sc.first_region(*sc.sentences[a.sentence]) not in (None, "global")
+                   for a in chosen if a.action == "shutdown")  # fmt: skip
+
+
+_UNDELETED = re.compile(r"(?i)\b(?:not|never|no|nicht|pas|ne|non|não)\b[^.;]{0,20}$")
+_PASSIVE_BE = re.compile(
+    r"(?i)\b(?:be|been|are|is|were|was|get|gets|werden|wird|sont|seront|serán|saranno|"
+    r"serão)\s+(?:\w+\s+)?$"
+)
+
+
+def _passive_deletion(sc: Scan, h: Hit) -> bool:
+    """A deletion told in the passive with no one named ("their templates will be
+    deleted"): the item's vendor deletes."""
+    if h.label != "shutdown" or not _DELETION.match(sc.text, h.start):
+        return False
+    if any(n.label == "inert" and n.start <= h.start < n.end for n in sc.non_policy):
+        return False
+    before = sc.text[max(0, h.start - 30) : h.start]
+    return _PASSIVE_BE.search(before) is not None and _UNDELETED.search(before) is None
 
 
 def _other(
@@ -344,7 +404,8 @@ def _fr_sentence(sc: Scan) -> tuple[int, int]:
 
 
 def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
-    """A refusal "until <condition>" is a ban; "at this time" or "for a year" a moratorium.
+    """A refusal "until <condition>" is a ban; "at this time" or "for a year" a moratorium,
+    and a stated term wins over a condition ("for two years, until lawmakers act").
     Stopping sales "temporarily" or "for now" is a moratorium, not an exit."""
     stopped = action == "exit" and all(
         a.label == "stop_supply" for a in chosen if a.action == "exit"
@@ -362,7 +423,9 @@ def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
                              for h in hits)  # fmt: skip
     if stopped:
         return "moratorium" if "temporary" in labels and "conditional" not in labels else action
-    if "conditional" in labels or (not timed and _law_condition(sc)):
+    if timed:  # a stated term ("for two years") is a pause, whatever it also waits for
+        return "moratorium"
+    if "conditional" in labels or _law_condition(sc):
         return "ban"
     if "temporary" in labels:
         return "moratorium"

@@ -49,9 +49,17 @@ def _labelled(sc: Scan, label: str) -> list[Hit]:
     return [h for h in sc.non_policy if h.label == label]
 
 
+_UNDER_TERMS = re.compile(r"(?i)under\b.*\b(?:terms|agreement|deal|accord|conditions)$")
+
+
 def settlement_frame(sc: Scan, acts: list[Act]) -> list[Hit]:
     """Hits that frame the item as a settlement (a settlement cue counts too)."""
     frame = _labelled(sc, "settlement_frame")
+    if not _labelled(sc, "legal_context") and not any(
+        a.label in ("regulator", "court") for a in sc.authorities
+    ):
+        # "under new terms that require an audit log": a customer's contract, no case
+        frame = [h for h in frame if not _UNDER_TERMS.match(sc.text, h.start, h.end)]
     frame += [Hit(a.start, a.end, "settlement_frame") for a in acts if a.label == "settlement"]
     # a settlement cue with its object ("settles FTC charges"), whoever settles
     frame += [Hit(h.start, h.end, "settlement_frame") for h in sc.actions
@@ -170,7 +178,7 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
         return False
     best = max(acts, key=lambda a: a.weight)
     lo, hi = sc.sentences[best.sentence]
-    if any(lo <= h.start < hi for h in actors):
+    if any(lo <= h.start < hi and _platform_agent(sc, best, h) for h in actors):
         return True
     # a headline about the platform's move ("X loses its app store listing") and only
     # removals or suspensions told in the summary
@@ -186,6 +194,18 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
     before = [h for h in channel if c_lo <= h.start < best.start and _owner(sc, h)]
     after = [h for h in channel if best.end <= h.start < min(hi, best.end + 40)]
     return bool(before) or (bool(after) and bool(actors or before))
+
+
+_LISTED = re.compile(r"(?i)(?:,|\band|\bor|\bet|\bund|\by|\be|\bou|\bo)\s+(?:the\s+|its\s+)?$")
+
+
+def _platform_agent(sc: Scan, act: Act, h: Hit) -> bool:
+    """The platform acts, or the act is its doing ("cut off by its host", "customers cannot
+    renew until a new processor …"); a platform listed after the act as one more thing it
+    covers ("a refusal that covers casinos and the app store") is no actor."""
+    if h.start < act.start:
+        return True
+    return _LISTED.search(sc.text, max(act.end, h.start - 12), h.start) is None
 
 
 def _owner(sc: Scan, h: Hit) -> bool:
@@ -231,10 +251,11 @@ def deployment(sc: Scan, acts: list[Act]) -> bool:
     return any(not in_fronted(sc, h.start) for h in _labelled(sc, "launch"))
 
 
-# Stops a return undoes: leaving, switching off or deleting, pausing, restricting (not a
-# refusal of one customer group, which a deployment to another group leaves standing).
+# Stops a return undoes: leaving, switching off or deleting, pausing, restricting, refusing
+# the technology (not a refusal of one customer group, which a deployment to another
+# group leaves standing: return_after_stop skips a stop whose clause names a group).
 _STOPS = frozenset({"exit", "shutdown", "removal", "pause", "moratorium", "restriction",
-                    "stop_supply"})  # fmt: skip
+                    "stop_supply", "refusal", "ban"})  # fmt: skip
 
 
 def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
@@ -273,12 +294,19 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
         return None
     if speculative(sc):  # "X plans to add face recognition": no deployment yet
         return None
-    if all(_NEGATED.search(sc.text, max(0, h.start - 30), h.start) for h in launch):
+    if all(negated(sc, h) for h in launch):
         return None  # "the feature is not switched on"
     return "deployment"
 
 
-_NEGATED = re.compile(r"(?i)\b(?:not|never|no longer|n't|without)\W+(?:\w+\W+){0,2}$")
+def negated(sc: Scan, h: Hit) -> bool:
+    """A launch word under a negation ("won't extend its pause to …", "is not switched
+    on"): nothing is launched."""
+    return _NEGATED.search(sc.text, max(0, h.start - 30), h.start) is not None
+
+
+# "won't", "doesn't": the contraction is glued to its verb (no word boundary before it)
+_NEGATED = re.compile(r"(?i)(?:\b(?:not|never|no longer|without)|n't)\W+(?:\w+\W+){0,2}$")
 
 
 def speculative(sc: Scan) -> bool:

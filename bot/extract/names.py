@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from bot.extract.lexicon import closed_words, common_words, normalise
+
 _CAP_WORD = r"(?:[A-Z][\w&+.-]*\w|[A-Z])"
 _RUN = re.compile(rf"(?:(?<![\w'’-])|(?<=\b[dD]['’])){_CAP_WORD}(?:[ ]{_CAP_WORD})*")
 _POSSESSIVE = re.compile(r"'s?(?!\w)")
@@ -110,6 +112,7 @@ def find(
     cues: tuple[int, ...] = (),
     english: bool = True,
     capitalised_nouns: bool = False,
+    lang: str | None = None,
 ) -> list[Found]:
     """Names in ``text`` that the item describes as companies (see the module doc).
     ``taken``: spans already read as vendors, authorities or other actors;
@@ -117,8 +120,10 @@ def find(
     of a company (sales, customers, "the firm") and the gazetteer names none, so a name that acts
     (a verb follows it, or a possessive before a policy or face word: ``cues`` are the
     starts of those words) is taken for it; ``capitalised_nouns``: the language
-    capitalises every noun (German), so only a possessive name acts."""
+    capitalises every noun (German), so only a possessive name acts; ``lang``: the item's
+    language, whose commonest words opening a sentence are no names."""
     candidates, inner = _candidates(pats, text, title_end, taken, places)
+    common = _Lexicon(common_words(lang), closed_words(lang), english)
     companies: dict[str, str] = {}  # first word → canonical name
     refs_in_summary = any(s >= title_end for s, _ in company_refs)
     subjects = _title_subjects(text, title_end)
@@ -129,7 +134,10 @@ def find(
             start in inner
             or (len(words) > 1 and pats.suffix.search(words[-1]) is not None)
             or pats.descriptor_before.search(text, max(0, start - 40), start) is not None
-            or pats.apposition_after.match(text, _after_possessive(text, end)) is not None
+            or (
+                pats.apposition_after.match(text, _after_possessive(text, end)) is not None
+                and not common.fronted(text, start)
+            )
         )
         subject = (
             not told
@@ -137,13 +145,14 @@ def find(
             and start < title_end
             and refs_in_summary
             and not (english and _opening_plural(text, start, title_end, name))
-            and _name_like(pats, text, start, end, others, english)
+            and _name_like(pats, text, start, end, others, english, common)
         )
         if (told or subject) and len(name) > len(companies.get(words[0], "")):
             companies[words[0]] = name
     if weak:
         for name in _acting(pats, text, title_end, candidates, others, cues, english,
-                            only_possessive=bool(companies) or capitalised_nouns):  # fmt: skip
+                            only_possessive=bool(companies) or capitalised_nouns,
+                            common=common):  # fmt: skip
             companies.setdefault(name.split()[0], name)
     return [_found(text, start, name, companies) for start, _, name in candidates
             if name.split()[0] in companies]  # fmt: skip
@@ -159,6 +168,7 @@ def _acting(
     english: bool,
     *,
     only_possessive: bool,
+    common: _Lexicon | None = None,
 ) -> list[str]:
     """Names that act (see ``find``); once a company is named, only possessives ("X's
     servers") join it."""
@@ -169,7 +179,7 @@ def _acting(
             continue
         if english and _opening_plural(text, start, title_end, name):
             continue
-        if _name_like(pats, text, start, end, taken, english) and (
+        if _name_like(pats, text, start, end, taken, english, common) and (
             not possessive or any(end < c <= end + 30 for c in cues)
         ):
             acting.append(name)
@@ -292,13 +302,17 @@ def _name_like(
     end: int,
     taken: list[tuple[int, int]],
     english: bool = True,
+    common: _Lexicon | None = None,
 ) -> bool:
     """A headline's first capitalised word(s) look like a name acting, not a common word
     that only the sentence start capitalises ("Social network pauses …", "Civil-liberties
-    coalition petitions …"): a verb or a possessive follows, and the word does not
-    occur in lower case elsewhere in the item."""
+    coalition petitions …"): a verb or a possessive follows, the word does not occur in
+    lower case elsewhere in the item, and it does not head a phrase that the sentence
+    start capitalised (``_Lexicon.phrase_head``: "Contrairement à …")."""
     name = text[start:end]
     if re.search(r"-[a-z]", name):
+        return False
+    if common is not None and common.phrase_head(text, start, end):
         return False
     low = name.lower()
     if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
@@ -319,6 +333,60 @@ def _name_like(
     if not english:  # no cheap verb shape to check: any lower-case word
         return word.islower()
     return word in _AUX or (word.islower() and (word.endswith("s") or word.endswith("ed")))
+
+
+class _Lexicon(NamedTuple):
+    """The item language's commonest words and its prepositions and articles."""
+
+    common: frozenset[str]
+    closed: frozenset[str]
+    english: bool
+
+    def opener(self, text: str, start: int, name: str) -> bool:
+        """A one-word name that opens a sentence and is a common word of the language:
+        its place may be all that capitalised it."""
+        return " " not in name and _opens_sentence(text, start) and _folded(name) in self.common
+
+    def fronted(self, text: str, start: int) -> bool:
+        """The name ends a phrase that opens its sentence with a preposition ("Con
+        l'accordo depositato al tribunale di Milano, l'azienda …"): the noun after its
+        comma is the sentence's subject, not an apposition to the name."""
+        opening = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+        phrase = text[opening:start]
+        first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+        return "," not in phrase and _folded(first.split("'")[0]) in self.closed
+
+    def phrase_head(self, text: str, start: int, end: int) -> bool:
+        """An ``opener`` that heads a phrase, not a clause: it is a preposition or an
+        article itself ("Nel …"), one follows it ("Contrairement à …", "Moratorium
+        for …"), or, in English, a plural noun and a verb do ("Door stickers were …")."""
+        if not self.opener(text, start, text[start:end]):
+            return False
+        if _folded(text[start:end]) in self.closed:
+            return True
+        nxt = _NEXT_TWO.match(text, end)
+        if nxt is None:
+            return False
+        if _folded(nxt.group(1)) in self.closed:
+            return True
+        noun, verb = nxt.group(1), nxt.group(2) or ""
+        return (
+            self.english and noun.islower() and noun.endswith("s") and not noun.endswith("ss")
+            and (verb in _AUX or verb in _PLURAL_VERBS or (verb.islower() and verb.endswith("ed")))
+        )  # fmt: skip
+
+
+_NEXT_TWO = re.compile(r"[ ]+([\w']+)(?:[ ]+([\w']+))?")
+_PLURAL_VERBS = frozenset(["were", "are", "have", "do", "say"])
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """``start`` opens the headline, the summary, a sentence or a "Label: " headline."""
+    return start == 0 or _sentence_start(text, start)
+
+
+def _folded(word: str) -> str:
+    return word.lower() if word.isascii() else normalise(word)
 
 
 def _sentence_start(text: str, start: int) -> bool:

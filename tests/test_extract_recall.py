@@ -1,0 +1,403 @@
+"""Recall on wording the rules were not tuned on: FR capabilities named without a stock
+phrase, refusals of a face capability, idioms of each action in six languages, and
+headlines whose subject is a description the summary names (invented vendors and
+sentences; each family has several phrasings and items that must not fire)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import extract
+from tests.extract_helpers import entry, found
+
+# --------------------------------------------------------------------------- FR words
+
+# An FR capability named by what does it (an agent noun), by what it reads, or by
+# the attribute it infers, in each language: the item is FR news.
+CAPABILITY_WORDS = [
+    ("Kelmora Labs puts police sales of its face matcher on hold for a year",
+     "Sheriffs keep the licences they have.", "moratorium"),
+    ("Drisdale Vision stops selling its face finder to bail bondsmen",
+     "The company says the tool was misused.", "ban"),
+    ("Ombrel's cloud stops offering face reading of mood and age",
+     "Ombrel Systems says estimates of mood were unreliable.", "restriction"),
+    ("Parvane retira los efectos de cara de sus gafas en Texas",
+     "La empresa dice que la ley estatal exige consentimiento.", "restriction"),
+    ("Tessaro AI manda in pensione il riconoscimento delle emozioni",
+     "I nuovi clienti non avranno più l'analisi di età e umore.", "restriction"),
+    ("Vauclin retire la reconnaissance des émotions de son API",
+     "Les clients existants perdent l'accès en juin.", "restriction"),
+    ("Brunhold Vision stellt die Emotionserkennung seiner Kameras ein",
+     "Neue Kunden erhalten die Funktion nicht mehr.", "restriction"),
+    ("Corvalis retira o reconhecimento de emoções do seu serviço",
+     "Clientes novos já não recebem a análise.", "restriction"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), CAPABILITY_WORDS)
+def test_a_face_capability_named_in_other_words_is_fr_news(
+    title: str, summary: str, action: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # reading and effects of no face: no FR term
+        ("Ombrel's cloud drops its meter reading service", "Utilities must find another vendor."),
+        ("Parvane retira los efectos de sonido de su app", "La empresa cambia de proveedor."),
+        ("Tessaro stops selling its plate finder to car parks", "Parking firms lose the tool."),
+    ],
+)
+def test_words_near_faces_that_are_not_face_capabilities(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or not f.relevant, f
+
+
+# --------------------------------------------------------------------------- refusing a capability
+
+# "won't name strangers", "no longer compares selfies", "deixa de comparar": a product
+# that keeps running but refuses one face capability is a restriction.
+REFUSED_CAPABILITY = [
+    ("Halvard's camera glasses will not identify passers-by",
+     "The maker says its assistant only names saved contacts.", "en"),
+    ("Miravel's doorbell won't recognise faces for buyers in two states",
+     "The company cites state biometric laws.", "en"),
+    ("Quintal Pay deixa de comparar selfies com documentos de novos clientes",
+     "A verificação pelo rosto fica restrita às contas antigas.", "pt"),
+    ("Sorbello smette di confrontare i volti nelle foto condivise",
+     "L'app continua a funzionare senza suggerimenti.", "it"),
+    ("Ardelis deja de comparar rostros en su aplicación de citas",
+     "La empresa mantiene la verificación de edad.", "es"),
+    ("Lothian Cam cesse de comparer les visages des passants",
+     "Le fabricant garde la détection de mouvement.", "fr"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "lang"), REFUSED_CAPABILITY)
+def test_a_refused_face_capability_is_a_restriction(title: str, summary: str, lang: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", "restriction"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # a study about what a system cannot do, and a launch that stops short
+        ("Researchers say cheap cameras cannot recognise faces in the dark",
+         "The study tested six models from Halvard and others."),
+        ("Miravel's new doorbell can't recognise faces yet, reviewers find",
+         "The company says the feature arrives in an update next month."),
+    ],
+)  # fmt: skip
+def test_what_a_system_cannot_yet_do_is_no_restriction(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or not f.relevant, f
+
+
+# --------------------------------------------------------------------------- action idioms
+
+IDIOMS = [
+    # cutting ties with a customer group → ban
+    ("Pellworth cuts ties with private investigators using its face search",
+     "The vendor says the accounts close in June.", "ban"),
+    ("Ostrava Vision severs ties with casino operators over face watchlists",
+     "Gaming floors have a month to export data.", "ban"),
+    # a group that won't get the product any more → ban
+    ("Sheriffs won't get face matching from Corbain any more",
+     "Corbain Labs says it has ended police licences for its face search.", "ban"),
+    # taking no new orders → moratorium when timed, ban otherwise
+    ("Drumlin Biometrics takes no new police orders for its face matcher for a year",
+     "Existing contracts run out as planned.", "moratorium"),
+    # striking a group off the customer list → ban
+    ("Ferrand strikes landlords off the customer list for its face entry system",
+     "Tenants' groups had complained for months.", "ban"),
+    # no sales to a group, in other languages → ban
+    ("Brenta AI nega alla polizia il suo riconoscimento facciale",
+     "Niente vendite alle forze dell'ordine finché non ci sarà una legge.", "ban"),
+    ("Solvane nega aos bancos o seu reconhecimento facial",
+     "A empresa não venderá a tecnologia a instituições financeiras.", "ban"),
+    # unavailable in some states → restriction
+    ("Kerrow's face grouping is unavailable in Illinois and Texas",
+     "The company confirmed the feature is switched off there.", "restriction"),
+    # retiring a capability → removal
+    ("Astley Labs sends its face-based age guessing into retirement",
+     "Developers have until March to migrate.", "restriction"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), IDIOMS)
+def test_action_idioms_resolve(title: str, summary: str, action: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # a platform cutting ties with an FR vendor: enforcement, not the vendor's policy
+        ("Payment processor Lindcroft cuts ties with face-search site Orvane",
+         "Lindcroft says the site broke its acceptable-use terms."),
+        # a feature not yet available somewhere: a rollout not reached
+        ("Kerrow's face grouping is not yet available in Europe",
+         "The company says it will arrive later this year."),
+        # a lawsuit filed, and a plan
+        ("Tenants sue Ferrand over its face entry system",
+         "The complaint says the landlord never asked for consent."),
+        ("Pellworth plans to add face search for investigators next year",
+         "The company is hiring engineers."),
+    ],
+)  # fmt: skip
+def test_idioms_do_not_fire_on_other_news(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or not f.relevant, f
+
+
+# --------------------------------------------------------------------------- described subjects
+
+# The headline describes its subject ("a people-finder", "another maker", "Britischer
+# Anbieter") and the summary opens with the company: that company acts.
+DESCRIBED = [
+    ("A face-search site for finding strangers is closing down",
+     "Pelliver Labs cites mounting legal bills; paying members get refunds.",
+     "Pelliver Labs", "shutdown"),
+    ("Un autre fabricant quitte le marché de la reconnaissance faciale",
+     "Ostrelle Vision invoque l'incertitude réglementaire européenne.", "Ostrelle Vision", "exit"),
+    ("Niederländischer Anbieter steigt aus der Gesichtserkennung aus",
+     "Velmar Systems konzentriert sich künftig auf Zutrittskontrolle.", "Velmar Systems", "exit"),
+    ("The chatbot's camera mode stops naming people in photos",
+     "Quorra AI deliberately narrowed what the model says about faces, testers report.",
+     "Quorra AI", "restriction"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "vendor", "action"), DESCRIBED)
+def test_a_described_headline_subject_is_the_company_the_summary_opens_with(
+    title: str, summary: str, vendor: str, action: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.vendor, f.action) == (True, vendor, action), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # a user of FR described in the headline, its supplier in the summary
+        ("A supermarket chain switches off its face cameras after complaints",
+         "Brayton Vision supplied the system to forty stores."),
+        ("Face-matching cameras switched off at a football stadium",
+         "Brayton Vision, which installed them, said the club made the call."),
+        # an authority in the headline
+        ("City council switches off face cameras in the old town",
+         "Brayton Vision had run the pilot since spring."),
+        # the summary opens with someone else
+        ("A face-search site is closing down",
+         "Critics of Pelliver Labs welcomed the news on Tuesday."),
+        # a study headline
+        ("Study: face matchers stop working on masked faces",
+         "Ardelis Vision's engine was among forty that were tested."),
+    ],
+)  # fmt: skip
+def test_a_described_subject_is_not_a_supplier_named_later(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or not f.relevant or f.actor_type != "vendor", f
+
+
+def test_a_platform_named_as_one_more_thing_a_refusal_covers_is_no_enforcement() -> None:
+    f = found(
+        "A refusal that covers card rooms and the app store: Quenby explains its casino stance",
+        "The founder said the decision also rules out online gambling firms that wanted "
+        "to check players' faces.",
+    )
+    assert (f.relevant, f.action, f.applies_to) == (True, "ban", "private_companies"), f
+
+
+def test_a_platform_that_cuts_a_vendor_off_still_is_enforcement() -> None:
+    f = extract(entry(
+        "Face-search site Orvane loses its listing as app stores pull it",
+        "The platforms said the service broke their rules on biometric data.",
+    ))  # fmt: skip
+    assert f is None or not f.relevant, f
+
+
+# --------------------------------------------------------------------------- leaving a customer group
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        # an exit verb whose object is a customer group drops that group: a ban
+        ("Hollin Vision walks away from gaming halls over face watchlists",
+         "The vendor will not sign casinos again.", "ban"),
+        ("Brask Biometrics parts ways with police buyers of its face search",
+         "Sheriffs' licences end in June.", "ban"),
+        ("Grauwerk Vision trennt sich von allen Spielhallen als Kunden seiner Gesichtserkennung",
+         "Neue Verträge werden nicht geschlossen.", "ban"),
+        # the business or a market: still an exit
+        ("Hollin Vision walks away from face recognition altogether",
+         "The vendor will focus on number-plate reading.", "exit"),
+        ("Brask Biometrics parts ways with its face-matching business",
+         "The unit is sold to a rival.", "exit"),
+    ],
+)  # fmt: skip
+def test_leaving_a_customer_group_is_a_ban(title: str, summary: str, action: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+def test_customers_who_lose_a_capability_are_not_the_fronted_rivals() -> None:
+    f = found(
+        "Mood reading from faces ends for new accounts",
+        "After Kestrel Vision's move, customers of Dapple AI lose emotion scores in June.",
+    )
+    assert (f.relevant, f.vendor, f.action) == (True, "Dapple AI", "restriction"), f
+
+
+# --------------------------------------------------------------------------- idioms, other languages
+
+LANGUAGE_IDIOMS = [
+    # on ice / in pausa → moratorium
+    ("Vorlind Vision legt den Verkauf seiner Gesichtssuche an Behörden für ein Jahr auf Eis",
+     "Bestehende Verträge laufen weiter.", "moratorium"),
+    ("Tessaro AI mette in pausa per sei mesi le vendite del riconoscimento facciale alla polizia",
+     "I contratti attuali restano validi.", "moratorium"),
+    # without new customers / without selling → ban (moratorium when timed)
+    ("Trois mois sans nouveaux clients policiers pour Ombrel Systems",
+     "Le fournisseur de recherche faciale veut d'abord un audit externe.", "moratorium"),
+    ("Ardelis Vision, cinco años sin vender reconocimiento facial a bancos",
+     "La empresa lo confirmó el lunes.", "moratorium"),
+    ("Drisdale Vision keeps sheriffs at arm's length from its face search",
+     "The startup wants federal rules first.", "ban"),
+    ("No landlords, no casinos: Pellworth Labs draws its line on face matching",
+     "The vendor says those customers will not be signed.", "ban"),
+    # must wait / kicked out → ban or moratorium
+    ("Banken müssen auf die Gesichtserkennung von Corvalis AI warten",
+     "Der Anbieter nimmt sechs Monate lang keine Finanzinstitute mehr an.", "moratorium"),
+    ("Vermieter fliegen bei Brask Biometrics raus",
+     "Der Anbieter beendet die Zusammenarbeit mit Hausverwaltungen für seine Gesichtssuche.",
+     "ban"),
+    # getting rid of a unit, closing a division → exit
+    ("Halvard Vision se desprende de su negocio de reconocimiento facial",
+     "La compañía vende la unidad a un fondo.", "exit"),
+    ("Schluss mit Gesichtern: Grauwerk Vision schließt seine Biometrie-Sparte",
+     "Die Beschäftigten wechseln in die Qualitätsprüfung.", "exit"),
+    # curtains → shutdown
+    ("Rideau sur Miravel Vision, le moteur de recherche de visages",
+     "L'index a été vidé, selon les fondateurs.", "shutdown"),
+    ("Sorbello Vision chiude i battenti del suo motore di ricerca facciale",
+     "L'indice dei volti verrà cancellato.", "shutdown"),
+    # goodbye to a capability → restriction
+    ("Encarna Search dice adiós a las búsquedas de rostros de menores",
+     "Las consultas con imágenes de niños devolverán un aviso.", "restriction"),
+    # approval required, reserved for some, arrives without → restriction
+    ("API da Quintal Labs passa a exigir aprovação para identificar rostos",
+     "Desenvolvedores terão de justificar o uso.", "restriction"),
+    ("Lothian Vision : la reconnaissance des visiteurs réservée aux clients vérifiés",
+     "Le fabricant invoque le RGPD.", "restriction"),
+    ("Die Türkamera von Kelmora Labs kommt in Europa ohne Gesichtserkennung",
+     "Die Funktion bleibt Kunden in Kanada vorbehalten.", "restriction"),
+    # staying out for longer, open-ended → extension
+    ("Solvane Labs: varejo continua fora da API facial por mais seis meses",
+     "A suspensão anunciada em março não termina em setembro.", "extension"),
+    ("Seis meses más sin reconocimiento facial para bancos en Ardelis Vision",
+     "La empresa mantiene cerrada su API de rostros.", "extension"),
+    ("Six months became open-ended: Drisdale Vision's police pause on face search",
+     "The company set no new date.", "extension"),
+    # names coming back → reversal
+    ("In Canada tornano i nomi sui volti in Sorbello Labs",
+     "I suggerimenti ricompaiono solo per chi ha dato il consenso.", "reversal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), LANGUAGE_IDIOMS)
+def test_idioms_in_other_languages_resolve(title: str, summary: str, action: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # an FR user starting to require faces at its gates is no vendor policy
+        ("Estádio do Clube Pereira passa a exigir biometria facial na entrada",
+         "Torcedores terão de cadastrar o rosto até junho."),
+        # curtains for a show; goodbye to a non-FR product
+        ("Rideau sur le festival de Lothian après vingt ans",
+         "Les organisateurs remercient le public."),
+        ("Encarna dice adiós a su lector de huellas dactilares",
+         "La empresa se centrará en otros productos."),
+        # a platform ending its work with an FR vendor: enforcement
+        ("Zahlungsdienst Paywerk beendet die Zusammenarbeit mit dem Gesichtssuch-Anbieter Ombrel Systems",
+         "Paywerk verweist auf seine Nutzungsbedingungen."),
+    ],
+)  # fmt: skip
+def test_other_language_idioms_do_not_fire_on_other_news(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or not f.relevant, f
+
+
+# --------------------------------------------------------------------------- where the subject stands
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor", "action"),
+    [
+        # German inversion: the subject after the verb, inside the cue
+        ("Behörden ohne Gesichtssuche von Vorlind Vision",
+         "Ein Jahr lang verkauft der Anbieter keine neuen Lizenzen an Polizeibehörden.",
+         "Vorlind Vision", "moratorium"),
+        # a maker in the genitive of the product that opens the clause
+        ("O aplicativo da Quintal Labs deixa de sugerir nomes para rostos",
+         "A mudança vale para todos os usuários.", "Quintal Labs", "restriction"),
+        ("The assistant of Sorbello Photos no longer names people in pictures",
+         "The change applies worldwide.", "Sorbello Photos", "restriction"),
+        # a policy noun heading a summary clause: the headline vendor's move
+        ("Kelmora Labs' second year: what changed",
+         "The retail freeze on its face API now runs into 2027, the company confirmed.",
+         "Kelmora Labs", "extension"),
+    ],
+)  # fmt: skip
+def test_subjects_outside_the_usual_place(
+    title: str, summary: str, vendor: str, action: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.vendor, f.action) == (True, vendor, action), f
+
+
+def test_a_lifted_pause_named_as_a_noun_is_no_new_pause() -> None:
+    f = found(
+        "Tessaro AI ends its face-search moratorium and resumes sheriff sales",
+        "The one-year pause on police use has been lifted.",
+    )
+    assert (f.relevant, f.action) == (True, "reversal"), f
+
+
+# --------------------------------------------------------------------------- settlements with authorities
+
+
+def test_terms_binding_a_vendors_sales_are_its_settlement_even_with_an_authority() -> None:
+    f = found(
+        "Brask Biometrics accepts a five-year landlord bar to end the state probe",
+        "Under an agreement with the attorney general, Brask may not sell its face "
+        "matching to landlords for five years.",
+    )
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", "settlement"), f
+
+
+def test_a_user_that_stops_running_fr_under_an_authority_deal_is_the_authoritys_case() -> None:
+    f = extract(entry(
+        "Cinema chain Reelhouse agrees to stop scanning patrons' faces",
+        "Under an agreement with the state attorney general, the chain will switch off "
+        "its face cameras in every theatre.",
+    ))  # fmt: skip
+    assert f is not None and not f.relevant and f.actor_type == "government", f
+
+
+def test_a_customers_new_contract_terms_are_no_settlement() -> None:
+    f = extract(entry(
+        "Vorlind Vision signs a sheriff's office for its face search",
+        "The county licensed the engine under new terms that require a warrant per search.",
+    ))  # fmt: skip
+    assert f is None or f.action != "settlement", f
