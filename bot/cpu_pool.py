@@ -26,7 +26,7 @@ from pathlib import Path
 from bot.cpu import ParseJob, ParseOutput
 from bot.cpu_worker import HEAD as _HEAD
 
-_START = "from bot.cpu_worker import serve; serve()"
+_START = "from bot.cpu_worker import main; main()"
 _ROOT = str(Path(__file__).resolve().parent.parent)  # where the bot package lives
 
 

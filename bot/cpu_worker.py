@@ -16,19 +16,24 @@ from typing import IO, Any
 HEAD = 8  # bytes of a frame's length
 
 
-def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> None:
-    """The worker's loop: answer every job on ``stdin`` until it closes. The cue
-    regexes compile as texts first need them (compiling them all up front cost
-    0.5 s of CPU and 4 MB for patterns most cycles never use). Ctrl-C is the
-    parent's to handle."""
+def main() -> None:
+    """The worker process: its stdin and stdout are the pipes to the parent. Ctrl-C
+    is the parent's to handle; a stray print must not land inside a frame."""
     from bot import heap
-    from bot.cpu import parse_and_extract
 
     heap.map_large_blocks()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    inp = stdin or sys.stdin.buffer
-    out = stdout or sys.stdout.buffer
-    sys.stdout = sys.stderr  # a stray print must not land inside a frame
+    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr
+    serve(inp, out)
+
+
+def serve(inp: IO[bytes], out: IO[bytes]) -> None:
+    """Answer every job on ``inp`` until it closes. The cue regexes compile as texts
+    first need them (compiling them all up front cost 0.5 s of CPU and 4 MB for
+    patterns most cycles never use)."""
+    from bot.cpu import parse_and_extract
+
     while True:
         head = inp.read(HEAD)
         if len(head) < HEAD:
