@@ -101,6 +101,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         # no actor, or the named vendor's news)
         or public_bodies.public_subject(sc, deployments=False)
         or public_bodies.passive_headline(sc)  # "X fica suspenso" + "a juíza …"
+        or public_bodies.contested_headline(sc)  # "X will appeal the privacy fine"
     )
     if placed is not None and (sc.has_fr or weak):
         return _other(sc, [], placed, _first_vendor(sc), 0.45, published)
