@@ -297,3 +297,36 @@ def test_countries_court_orders_and_permissions(title: str, summary: str, kind: 
 )  # fmt: skip
 def test_no_contested_decision(title: str, summary: str) -> None:
     assert found(title, summary).actor_type not in ("government", "regulator", "court")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Letitia Morrow demands answers on Brenmoor Stores' face matching of rival lawyers",
+         "The attorney general gave the venue operator until March to justify the ban."),
+        ("Nadia Orlov opens an inquiry into Gazely's face search",
+         "The state's attorney general wants records of every search."),
+    ],
+)  # fmt: skip
+def test_a_person_the_summary_names_by_office(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, "government")
+
+
+def test_a_vendor_act_in_the_headline_keeps_its_vendor_whoever_the_summary_opens_with() -> None:
+    f = found("Kestrel Vision stops selling face search to police",
+              "The mayor says the city will find another supplier.")  # fmt: skip
+    assert (f.relevant, f.actor_type) == (True, "vendor")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Washington adds Veltrona to a list that bars Americans from investing in it",
+        "Regulators put Gazely on a registry which bars it from public tenders",
+    ],
+)
+def test_a_restrictive_relative_on_a_list_is_not_the_vendors_act(title: str) -> None:
+    f = found(title, "The company's face software tracks minorities, officials said.")
+    assert f.relevant is False
+    assert f.actor_type != "vendor" or f.action is None
