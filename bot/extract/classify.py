@@ -9,8 +9,9 @@ from dataclasses import replace
 from datetime import date
 
 from bot.extract import authority, dates, framing, public_bodies
-from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
+from bot.extract.acts import AUTHORITIES, Act, authority_acts, cue_acts
 from bot.extract.attribution import Mention, cancelled, mentions, subject
+from bot.extract.resolve import CUSTOMER_GROUPS, clause
 from bot.extract.scan import Hit, Scan, between
 from bot.extract.scope import applies_to, settlement_terms
 from bot.models import Finding

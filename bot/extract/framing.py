@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.acts import AUTHORITIES, Act, clause, subordinate
+from bot.extract.acts import AUTHORITIES, Act, subordinate
 from bot.extract.attribution import Mention
+from bot.extract.resolve import clause
 from bot.extract.scan import Hit, Scan, between, in_fronted
 
 SETTLEMENT_LABELS = frozenset({"settlement_frame"})
