@@ -370,3 +370,31 @@ def test_a_store_chain_ending_its_own_use_is_no_vendor_change(title: str, summar
 def test_vendors_stopping_stay_vendor_changes(title: str, summary: str, action: str) -> None:
     result = found(title, summary)
     assert result.relevant and result.action == action, (title, result.action)
+
+
+# "No end date" only tells a length: an extension needs a stop that could be prolonged.
+LENGTHS = [
+    ("Orvella Labs drops casinos as facial recognition customers, with no end date",
+     "The company says the refusal is permanent.", "ban"),
+    ("Pennick Systems' police facial recognition freeze now has no end date",
+     "The twelve-month halt was due to expire in May.", "extension"),
+    ("No sunset for Hollis Vision's facial recognition embargo on sheriffs",
+     "The pause on sheriff customers rolls over indefinitely.", "extension"),
+    ("Tessaro Labs' face search stays off-limits to border agencies with no end date",
+     "The facial recognition firm first shut them out last spring.", "extension"),
+    ("Nessuna data di fine per la sospensione del riconoscimento facciale di Marrick AI",
+     "L'azienda non tornerà a vendere alle polizie locali.", "extension"),
+    # giving up a market is leaving it; the terms of an agreement bind a settlement
+    ("Pourquoi Marrick AI renonce à un marché qu'elle avait créé",
+     "L'entreprise ne veut plus porter le risque de la reconnaissance faciale ; ses clients "
+     "seront accompagnés jusqu'en juin.", "exit"),
+    ("Casmir AI: los términos del acuerdo le impiden vender reconocimiento facial a comercios",
+     "La empresa acepta la obligación en todo el país.", "settlement"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), LENGTHS)
+def test_lengths_markets_and_terms(title: str, summary: str, action: str) -> None:
+    result = found(title, summary)
+    assert result.relevant, f"expected a relevant vendor change for {title!r}"
+    assert result.action == action, f"{title!r}: got {result.action}, expected {action}"

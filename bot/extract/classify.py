@@ -336,6 +336,8 @@ def _vendor_change(
     for act in chosen:
         if act.action:
             votes[act.action] += act.weight
+    if "extension" in votes and len(votes) > 1 and _duration_only(sc, chosen):
+        del votes["extension"]  # "no end date" of a new refusal tells its length, no extension
     if "restriction" in votes and _deletes_the_data(sc, chosen):
         votes["shutdown"] += votes.pop("restriction")
     voted = max(votes, key=lambda k: votes[k])
@@ -367,6 +369,28 @@ def _vendor_change(
         evidence_start=s_start,
         evidence_end=s_end,
     )
+
+
+# A stop's length told without any stop that could be prolonged ("with no end date")
+_DURATION_ONLY = re.compile(
+    r"(?i)(?:no (?:set |fixed )?(?:end|expiry|expiration) date|no end in sight|"
+    r"sin fecha de (?:fin|término|finalización)|sans (?:date de (?:fin|levée)|échéance)|"
+    r"kein(?:e|en)? (?:festes )?Enddatum|(?:nessuna|senza) (?:una )?data di (?:fine|scadenza)|"
+    r"senza termine|sem data (?:para|de) (?:acabar|fim|término))"
+)
+_PAUSE_NOUN = re.compile(
+    r"(?i)\b(?:paus\w*|moratori\w*|moratoire|freez\w*|froze\w*|halt\w*|suspen\w*|on hold|"
+    r"embargo|gel|congel\w*|sospe\w*|suspens\w*|stopp?|Aussetzung|Verkaufsstopp)\b"
+)
+
+
+def _duration_only(sc: Scan, chosen: list[Act]) -> bool:
+    """Every extension cue only states that there is no end date, and the item names no
+    pause, freeze or halt that could be prolonged: the length of a new refusal."""
+    ext = [a for a in chosen if a.action == "extension"]
+    if not all(_DURATION_ONLY.fullmatch(sc.text[a.start : a.end]) for a in ext):
+        return False
+    return _PAUSE_NOUN.search(sc.text) is None
 
 
 # Deleting what a feature stored (faces, templates), in six languages
