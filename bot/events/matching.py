@@ -10,6 +10,8 @@ The rules, in short:
 * close in time: within the news cycle (days) structured agreement is enough; a
   follow-up weeks or months later must agree on wording, and on the action unless
   product or wording agree strongly (then its action votes instead of vetoing); a
+  vendor's policy report more than ``LATE_DAYS`` after the event's last report must
+  also name the same product (words alone do not tell a pause from its extension); a
   vendor's relevant report with a compatible action within ``QUIET_DAYS`` of the
   last report joins whatever its words; a later report that names a market the
   event does not cover (a rollout to another country, an expansion from "everywhere
@@ -54,6 +56,7 @@ NAME_WEIGHT = 3  # a shared name counts like this many shared words
 SAME_STORY_DAYS = 7  # one action conflict is forgiven less than this after the first report
 STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
 QUIET_DAYS = 30  # a vendor's relevant follow-up this close to the last report joins
+LATE_DAYS = 45  # a vendor's relevant report later than this after the last one needs its product
 ECHO_DAYS = 3  # an authority's act retold this close to its last report, in other words
 
 STOPPING: frozenset[str] = frozenset(vocabulary.STOPPING)  # compatible with each other
@@ -381,6 +384,11 @@ def _follow_up_ok(new: Profile, c: Comparison) -> bool:
     if _quiet_follow_up(new, c):
         return True
     if c.shared < 3:
+        return False
+    if c.vendor == "same" and new.relevant and c.gap > LATE_DAYS and c.product != "same":
+        # months after the event went quiet, a vendor's next move on the same line of
+        # business (a pause prolonged, a contract after a refusal) is told in the same
+        # words: only the same named product still ties a policy report to the event
         return False
     if c.vendor == "same":
         if c.action == "same":
