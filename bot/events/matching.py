@@ -41,12 +41,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from typing import NamedTuple
 
 from bot import vocabulary
-from bot.events.signatures import normalise, stem
-from bot.extract.lexicon import common_anywhere
+from bot.events.signatures import name_word, normalise
+from bot.events.vendor_names import same_vendor, vendor_head, vendor_words
+
+__all__ = ["same_vendor", "vendor_head"]  # part of the matching rules, kept in vendor_names
 
 NEAR_DAYS = 10  # a report this close to an event's latest report is in its news cycle
 NEWS_CYCLE_DAYS = 21  # ... as long as it is also this close to the first report
@@ -87,6 +88,10 @@ class Profile:
     # the action was read from the vendor's timeline (a deployment told after a stop,
     # bot.extract.history), not stated: no return wording backs it
     inferred: bool = False
+    # names its reports give as their company's own ("its Gatekeeper network")
+    owned: frozenset[str] = field(default_factory=frozenset)
+    # the vendor is a product's name standing in for its unnamed maker ("del modulo X")
+    stand_in: bool = False
 
 
 def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
@@ -100,7 +105,7 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     if event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key):
         # the event's vendor named in a report whose finding has no vendor is not
         # agreement: identity comes from the finding's vendor only
-        own = _vendor_words(event.vendor_key)
+        own = vendor_words(event.vendor_key)
         terms, names = terms - own, names - own
     shared = len(terms & event.terms)
     shared_names = len(names & event.names)
@@ -109,37 +114,20 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     return found / total, shared, shared_names
 
 
-def same_vendor(a: str, b: str) -> bool:
-    """Two vendor keys name one company when one is the other's leading words: a report
-    may give an unknown vendor's full name, its short name, or its product's name
-    ("Ondine Analytics", "Ondine", "Ondine Scan"); or when both are longer forms of one
-    distinctive first word ("Ondine Cloud" and "Ondine Vision": the company and its
-    product, or two names of the company), one that is no common word of any item
-    language ("Vision Labs" and "Vision Systems" are two companies)."""
-    if not a or not b:
+def owned_by(new: Profile, event: Profile) -> bool:
+    """The report's vendor is something the event's reports gave as their company's own
+    (its product: "its Gatekeeper network", then "Gatekeeper stays closed …"), or a
+    product's name standing in for its unnamed maker ("the supplier halts the module
+    Lumira") that the event's reports name, within the event's news cycle: the
+    product's report is the company's."""
+    if not new.vendor_key or not (event.owned or new.stand_in):
         return False
-    if a == b:
-        return True
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    if long.startswith(short + " "):
-        return True
-    head, _, rest = short.partition(" ")
-    return bool(rest) and long.startswith(head + " ") and distinctive_head(head)
-
-
-@lru_cache(maxsize=1024)
-def distinctive_head(word: str) -> bool:
-    """A first word of four letters or more that no item language uses as a common word."""
-    return len(word) >= 4 and not word.isdigit() and not common_anywhere(word)
-
-
-def vendor_head(key: str) -> str:
-    """The first word of a vendor key: every key ``same_vendor`` accepts starts with it."""
-    return key.split(" ", 1)[0]
-
-
-def _vendor_words(key: str) -> frozenset[str]:
-    return frozenset(stem(word) for word in key.split())
+    if days_between(new.first, event.last) > NEAR_DAYS or days_between(event.first, new.first) > 0:
+        return False
+    head = name_word(vendor_head(new.vendor_key))
+    if not head:
+        return False
+    return head in event.owned or (new.stand_in and head in event.names | event.terms)
 
 
 def action_relation(a: str | None, b: str | None) -> str:
@@ -241,7 +229,10 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
     since_first = days_between(new.first, event.first)
     if since_first > FOLLOW_UP_DAYS or since_first < -BACKFILL_DAYS:
         return None
-    if new.vendor_key and event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key):
+    if (
+        new.vendor_key and event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key)
+        and not owned_by(new, event)
+    ):  # fmt: skip
         return None
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))
     sim, shared, shared_names = similarity(new, event)

@@ -20,12 +20,20 @@ from bot.events.matching import (
     REVERSAL,
     Profile,
     decide,
+    owned_by,
     same_vendor,
     vendor_head,
 )
 from bot.events.records import CandidateEvent, CandidateQuery
+from bot.events.signatures import (
+    name_word,
+    owned_names,
+    product_terms,
+    terms,
+    vendor_key,
+    words,
+)
 from bot.events.signatures import names as names_of
-from bot.events.signatures import product_terms, terms, vendor_key, words
 from bot.models import Entry, Finding
 
 T = TypeVar("T")
@@ -52,17 +60,40 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         terms=terms(entry.text, exclude=exclude),
         names=names_of(entry.title, entry.summary, exclude=exclude),
         inferred=finding.signal == "deployment" and finding.action == REVERSAL,
+        owned=owned_names(entry.text) if finding.vendor else frozenset(),
+        stand_in=bool(finding.product)
+        and vendor_key(finding.product) == vendor_key(finding.vendor),
     )
 
 
-def pack_terms(terms: Iterable[str], names: Iterable[str]) -> str:
-    """Store an event's words in one column: ``terms | names``."""
-    return f"{' '.join(sorted(terms)[:MAX_TERMS])} | {' '.join(sorted(names)[:MAX_TERMS])}"
+OWNED_MARK = "="  # an owned name is packed among the names as ``=word``
 
 
-def unpack_terms(packed: str) -> tuple[frozenset[str], frozenset[str]]:
-    terms, _, names = packed.partition("|")
-    return frozenset(terms.split()), frozenset(names.split())
+def pack_terms(terms: Iterable[str], names: Iterable[str], owned: Iterable[str] = ()) -> str:
+    """Store an event's words in one column: ``terms | names =owned``."""
+    tail = sorted(names)[:MAX_TERMS] + [OWNED_MARK + w for w in sorted(owned)[:MAX_TERMS]]
+    return f"{' '.join(sorted(terms)[:MAX_TERMS])} | {' '.join(tail)}"
+
+
+def unpack_terms(packed: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(terms, names, owned names) of a packed column."""
+    terms, _, tail = packed.partition("|")
+    names: list[str] = []
+    owned: list[str] = []
+    for word in tail.split():
+        (owned if word.startswith(OWNED_MARK) else names).append(word.removeprefix(OWNED_MARK))
+    return frozenset(terms.split()), frozenset(names), frozenset(owned)
+
+
+def owned_key(vendor_key: str, stand_in: bool = False) -> str:
+    """How a packed column holds the vendor key's first word when an event's reports
+    named it as their company's own (' =word '), or, for a product standing in for its
+    maker, anywhere in their words (' word '): the store finds those events by it; ''
+    when the key is empty or its first word is no name word."""
+    word = name_word(vendor_head(vendor_key)) if vendor_key else ""
+    if not word:
+        return ""
+    return f" {word} " if stand_in else f" {OWNED_MARK}{word} "
 
 
 # --------------------------------------------------------------------------- voting
@@ -107,6 +138,7 @@ def candidate_query(
         near_lo=first - timedelta(days=NEWS_CYCLE_DAYS),
         near_hi=first + timedelta(days=NEAR_DAYS),
         bands=tuple(bands),
+        owned_key=owned_key(new.vendor_key, new.stand_in),
     )
 
 
@@ -117,7 +149,7 @@ def candidate_profile(event: CandidateEvent) -> Profile:
     key). A profile of a busy event weighs tens of KB: 8,192 of them held 94 MB after
     a cold cycle over a thousand feeds; 256 recent ones stay near 10 MB."""
     first = _parse_utc(event.first_reported) or datetime.now(UTC)
-    terms_, names = unpack_terms(str(event.terms or ""))
+    terms_, names, owned = unpack_terms(str(event.terms or ""))
     return Profile(
         vendor_key=str(event.vendor_key or ""),
         actor_type=str(event.actor_type),
@@ -129,6 +161,17 @@ def candidate_profile(event: CandidateEvent) -> Profile:
         last=_parse_utc(event.last_reported) or first,
         terms=terms_,
         names=names,
+        owned=owned,
+    )
+
+
+def may_be_a_product(new: Profile, candidates: Iterable[CandidateEvent]) -> bool:
+    """The finding names a vendor no candidate event has: its name may be another
+    vendor's product (``bot.events.matching.owned_by``), so that vendor's events are
+    asked for too."""
+    vendor = new.vendor_key
+    return bool(vendor) and not any(
+        c.vendor_key and same_vendor(c.vendor_key, vendor) for c in candidates
     )
 
 
@@ -139,9 +182,14 @@ def best_candidate(
     best, best_score = None, float("-inf")
     vendor = new.vendor_key
     for candidate in candidates:
-        if vendor and candidate.vendor_key and not same_vendor(candidate.vendor_key, vendor):
-            continue  # another vendor's event (a band match): decide says None
         event = candidate_profile(candidate)
+        if (
+            vendor
+            and candidate.vendor_key
+            and not same_vendor(candidate.vendor_key, vendor)
+            and (not owned_by(new, event))
+        ):
+            continue  # another vendor's event (a band match): decide says None
         score = decide(new, event)
         if score is not None and score > best_score:
             best, best_score = (candidate, event), score
@@ -165,6 +213,11 @@ def joined_terms(packed: str, new: Profile, event: Profile) -> str:
     """The event's packed words after the join. ``event`` is the profile read from the
     same row (its words are ``unpack_terms(packed)``), so a mention that brings no new
     word leaves the stored text as it is without re-sorting it."""
-    if packed and new.terms <= event.terms and new.names <= event.names:
+    if (
+        packed
+        and new.terms <= event.terms
+        and new.names <= event.names
+        and (new.owned <= event.owned)
+    ):
         return packed
-    return pack_terms(event.terms | new.terms, event.names | new.names)
+    return pack_terms(event.terms | new.terms, event.names | new.names, event.owned | new.owned)

@@ -274,7 +274,10 @@ def _with_described(
                        lang == "en", capitalised_nouns=lang == "de", lang=lang)  # fmt: skip
     if not found:
         return vendors
-    extra = [VendorHit(f.start, f.end, f.name, None, False) for f in found]
+    # a product's name ("del modulo Lumira") stands in for its maker: it reports itself as
+    # the product too, so clustering can join it to its maker's event
+    extra = [VendorHit(f.start, f.end, f.name, f.name if f.product else None, False)
+             for f in found]  # fmt: skip
     return sorted([*vendors, *extra])
 
 
