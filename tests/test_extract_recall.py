@@ -253,3 +253,151 @@ def test_customers_who_lose_a_capability_are_not_the_fronted_rivals() -> None:
         "After Kestrel Vision's move, customers of Dapple AI lose emotion scores in June.",
     )
     assert (f.relevant, f.vendor, f.action) == (True, "Dapple AI", "restriction"), f
+
+
+# --------------------------------------------------------------------------- idioms, other languages
+
+LANGUAGE_IDIOMS = [
+    # on ice / in pausa → moratorium
+    ("Vorlind Vision legt den Verkauf seiner Gesichtssuche an Behörden für ein Jahr auf Eis",
+     "Bestehende Verträge laufen weiter.", "moratorium"),
+    ("Tessaro AI mette in pausa per sei mesi le vendite del riconoscimento facciale alla polizia",
+     "I contratti attuali restano validi.", "moratorium"),
+    # without new customers / without selling → ban (moratorium when timed)
+    ("Trois mois sans nouveaux clients policiers pour Ombrel Systems",
+     "Le fournisseur de recherche faciale veut d'abord un audit externe.", "moratorium"),
+    ("Ardelis Vision, cinco años sin vender reconocimiento facial a bancos",
+     "La empresa lo confirmó el lunes.", "moratorium"),
+    ("Drisdale Vision keeps sheriffs at arm's length from its face search",
+     "The startup wants federal rules first.", "ban"),
+    ("No landlords, no casinos: Pellworth Labs draws its line on face matching",
+     "The vendor says those customers will not be signed.", "ban"),
+    # must wait / kicked out → ban or moratorium
+    ("Banken müssen auf die Gesichtserkennung von Corvalis AI warten",
+     "Der Anbieter nimmt sechs Monate lang keine Finanzinstitute mehr an.", "moratorium"),
+    ("Vermieter fliegen bei Brask Biometrics raus",
+     "Der Anbieter beendet die Zusammenarbeit mit Hausverwaltungen für seine Gesichtssuche.",
+     "ban"),
+    # getting rid of a unit, closing a division → exit
+    ("Halvard Vision se desprende de su negocio de reconocimiento facial",
+     "La compañía vende la unidad a un fondo.", "exit"),
+    ("Schluss mit Gesichtern: Grauwerk Vision schließt seine Biometrie-Sparte",
+     "Die Beschäftigten wechseln in die Qualitätsprüfung.", "exit"),
+    # curtains → shutdown
+    ("Rideau sur Miravel Vision, le moteur de recherche de visages",
+     "L'index a été vidé, selon les fondateurs.", "shutdown"),
+    ("Sorbello Vision chiude i battenti del suo motore di ricerca facciale",
+     "L'indice dei volti verrà cancellato.", "shutdown"),
+    # goodbye to a capability → restriction
+    ("Encarna Search dice adiós a las búsquedas de rostros de menores",
+     "Las consultas con imágenes de niños devolverán un aviso.", "restriction"),
+    # approval required, reserved for some, arrives without → restriction
+    ("API da Quintal Labs passa a exigir aprovação para identificar rostos",
+     "Desenvolvedores terão de justificar o uso.", "restriction"),
+    ("Lothian Vision : la reconnaissance des visiteurs réservée aux clients vérifiés",
+     "Le fabricant invoque le RGPD.", "restriction"),
+    ("Die Türkamera von Kelmora Labs kommt in Europa ohne Gesichtserkennung",
+     "Die Funktion bleibt Kunden in Kanada vorbehalten.", "restriction"),
+    # staying out for longer, open-ended → extension
+    ("Solvane Labs: varejo continua fora da API facial por mais seis meses",
+     "A suspensão anunciada em março não termina em setembro.", "extension"),
+    ("Seis meses más sin reconocimiento facial para bancos en Ardelis Vision",
+     "La empresa mantiene cerrada su API de rostros.", "extension"),
+    ("Six months became open-ended: Drisdale Vision's police pause on face search",
+     "The company set no new date.", "extension"),
+    # names coming back → reversal
+    ("In Canada tornano i nomi sui volti in Sorbello Labs",
+     "I suggerimenti ricompaiono solo per chi ha dato il consenso.", "reversal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), LANGUAGE_IDIOMS)
+def test_idioms_in_other_languages_resolve(title: str, summary: str, action: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # an FR user starting to require faces at its gates is no vendor policy
+        ("Estádio do Clube Pereira passa a exigir biometria facial na entrada",
+         "Torcedores terão de cadastrar o rosto até junho."),
+        # curtains for a show; goodbye to a non-FR product
+        ("Rideau sur le festival de Lothian après vingt ans",
+         "Les organisateurs remercient le public."),
+        ("Encarna dice adiós a su lector de huellas dactilares",
+         "La empresa se centrará en otros productos."),
+        # a platform ending its work with an FR vendor: enforcement
+        ("Zahlungsdienst Paywerk beendet die Zusammenarbeit mit dem Gesichtssuch-Anbieter Ombrel Systems",
+         "Paywerk verweist auf seine Nutzungsbedingungen."),
+    ],
+)  # fmt: skip
+def test_other_language_idioms_do_not_fire_on_other_news(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or not f.relevant, f
+
+
+# --------------------------------------------------------------------------- where the subject stands
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor", "action"),
+    [
+        # German inversion: the subject after the verb, inside the cue
+        ("Behörden ohne Gesichtssuche von Vorlind Vision",
+         "Ein Jahr lang verkauft der Anbieter keine neuen Lizenzen an Polizeibehörden.",
+         "Vorlind Vision", "moratorium"),
+        # a maker in the genitive of the product that opens the clause
+        ("O aplicativo da Quintal Labs deixa de sugerir nomes para rostos",
+         "A mudança vale para todos os usuários.", "Quintal Labs", "restriction"),
+        ("The assistant of Sorbello Photos no longer names people in pictures",
+         "The change applies worldwide.", "Sorbello Photos", "restriction"),
+        # a policy noun heading a summary clause: the headline vendor's move
+        ("Kelmora Labs' second year: what changed",
+         "The retail freeze on its face API now runs into 2027, the company confirmed.",
+         "Kelmora Labs", "extension"),
+    ],
+)  # fmt: skip
+def test_subjects_outside_the_usual_place(
+    title: str, summary: str, vendor: str, action: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.vendor, f.action) == (True, vendor, action), f
+
+
+def test_a_lifted_pause_named_as_a_noun_is_no_new_pause() -> None:
+    f = found(
+        "Tessaro AI ends its face-search moratorium and resumes sheriff sales",
+        "The one-year pause on police use has been lifted.",
+    )
+    assert (f.relevant, f.action) == (True, "reversal"), f
+
+
+# --------------------------------------------------------------------------- settlements with authorities
+
+
+def test_terms_binding_a_vendors_sales_are_its_settlement_even_with_an_authority() -> None:
+    f = found(
+        "Brask Biometrics accepts a five-year landlord bar to end the state probe",
+        "Under an agreement with the attorney general, Brask may not sell its face "
+        "matching to landlords for five years.",
+    )
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", "settlement"), f
+
+
+def test_a_user_that_stops_running_fr_under_an_authority_deal_is_the_authoritys_case() -> None:
+    f = extract(entry(
+        "Cinema chain Reelhouse agrees to stop scanning patrons' faces",
+        "Under an agreement with the state attorney general, the chain will switch off "
+        "its face cameras in every theatre.",
+    ))  # fmt: skip
+    assert f is not None and not f.relevant and f.actor_type == "government", f
+
+
+def test_a_customers_new_contract_terms_are_no_settlement() -> None:
+    f = extract(entry(
+        "Vorlind Vision signs a sheriff's office for its face search",
+        "The county licensed the engine under new terms that require a warrant per search.",
+    ))  # fmt: skip
+    assert f is None or f.action != "settlement", f

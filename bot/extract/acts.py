@@ -20,7 +20,7 @@ from bot.extract.attribution import (
     subject,
     unknown_subject_is_named,
 )
-from bot.extract.described import summary_subject
+from bot.extract.described import inverted_subject, noun_owner, product_owner, summary_subject
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
 from bot.extract.sentences import clause_end, clause_start
@@ -301,11 +301,14 @@ def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     if owner is not None:
         return owner
     names = resources().names
+    placed = product_owner(sc, found, cue) or inverted_subject(sc, found, cue)
+    if placed is not None:
+        return placed
     if unknown_subject_is_named(sc, cue, names.stop, names.descriptor_word):
         authority = acting_authority(sc, found)
         return Actor(authority) if authority else Actor("other")
     if not sc.in_title(cue.start):
-        return Actor("unknown")
+        return noun_owner(sc, found, cue) or Actor("unknown")
     for v in sc.vendors:
         if cue.start <= v.start < sc.title_end:
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
@@ -330,8 +333,11 @@ def _genitive_owner(sc: Scan, cue: Hit) -> Actor | None:
             continue
         if not _GENITIVE.search(sc.text, max(c_start, v.start - 12), v.start):
             continue
-        nouns = [h for h in sc.actions if c_start <= h.start and h.end <= v.start
-                 and v.start - h.end <= GENITIVE_REACH]  # fmt: skip
+        # a policy noun, or (outside English) the FR feature itself: "la
+        # reconnaissance des visiteurs de X réservée aux …"
+        heads = sc.actions if sc.lang == "en" else [*sc.actions, *sc.fr]
+        nouns = sorted(h for h in heads if c_start <= h.start and h.end <= v.start
+                       and v.start - h.end <= GENITIVE_REACH)  # fmt: skip
         if nouns and (v.start < cue.start or nouns[-1] is cue or nouns[-1].start == cue.start):
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
     return None
@@ -400,7 +406,8 @@ _SUBORDINATE = re.compile(
     r"|\b(?:après|depuis)\s+(?:le|la|l'|son|sa)\s*(?:[\w'-]+\s+){0,2}$"
     r"|\b(?:tras|después\s+de|desde)\s+(?:el|la|su)\s+(?:[\w'-]+\s+){0,2}$"
     r"|\b(?:dopo|da)\s+(?:il|la|l'|lo)\s*(?:[\w'-]+\s+){0,2}$"
-    r"|\b(?:após|depois\s+d[oa]|desde)\s+(?:o|a|seu|sua)?\s*(?:[\w'-]+\s+){0,2}$"
+    r"|\b(?:após|depois\s+d[oa])\s+(?:o|a|seu|sua)?\s*(?:[\w'-]+\s+){0,2}$"
+    r"|\bdesde\s+(?:o|a|seu|sua)\s+(?:[\w'-]+\s+){0,2}$"  # "desde este mês": a time, no event
     r"|\b(?:formerly|previously|long-|once-|earlier)\S*\s*$)",
     re.IGNORECASE,
 )

@@ -449,6 +449,8 @@ def unknown_subject_is_named(
             continue
         if noun is not None and noun.fullmatch(m.group(0)):
             continue
+        if prepositional(sc.text, m.start(), floor=c_start):
+            continue  # "In Canada, …": a place after a preposition is no subject
         if any(lo <= m.start() < hi for lo, hi in read):
             continue
         if _opens_sentence(sc, m.start()) and not (

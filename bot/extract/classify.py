@@ -174,7 +174,7 @@ def _settlement(
     auth = [a for a in acts if a.actor in AUTHORITIES] + named
     in_title = [a for a in named if sc.in_title(a.start)]
     counter = framing.counterparty(sc, found, frame, in_title)
-    if counter is not None:
+    if counter is not None and not _sales_terms(sc, acts):
         return _other(sc, [a for a in auth if a.actor == counter], counter,
                       _first_vendor(sc), 0.6, published)  # fmt: skip
     bound = framing.obligations(sc, acts)
@@ -203,6 +203,21 @@ def _settlement(
         return _other(sc, chosen, "vendor", vendor, 0.4)
     total = sum(a.weight for a in chosen)
     return _vendor_change(sc, chosen, vendor, total, 0.0, published)
+
+
+def _sales_terms(sc: Scan, acts: list[Act]) -> bool:
+    """The terms bind what a vendor SELLS and to whom ("may not sell its face alerts to
+    retailers for ten years"): the vendor's settlement, even with an authority on the
+    other side; a user that agrees to stop running FR is the authority's case."""
+    for a in framing.obligations(sc, acts):
+        if a.actor != "vendor":
+            continue
+        lo, hi = clause(sc, a.start)
+        if any(g.label in CUSTOMER_GROUPS for g in between(sc.groups, lo, hi)) and any(
+            o.label in ("supply", "customers") for o in between(sc.objects, lo, hi)
+        ):
+            return True
+    return False
 
 
 def _not_the_news(

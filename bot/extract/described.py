@@ -1,13 +1,15 @@
-"""A headline that describes its subject instead of naming it ("A people-finder built on
-faces is switching off", "Otra empresa española da la espalda …", "Britischer Anbieter
-verlängert …"): the company the summary opens with is the one acting."""
+"""Subjects that stand where the clause's subject finder does not look: a headline that
+describes its subject instead of naming it (the company the summary opens with acts), a
+subject after its verb (inversion), a maker in the genitive of the product that opens
+the clause, and a policy noun heading a summary clause (the headline's vendor's move)."""
 
 from __future__ import annotations
 
 import re
 
-from bot.extract.attribution import Actor, Mention, prepositional
-from bot.extract.scan import Scan, in_fronted
+from bot.extract.attribution import AUTHORITY_KINDS, Actor, Mention, prepositional, resolve
+from bot.extract.scan import Hit, Scan, in_fronted
+from bot.extract.sentences import clause_start
 
 # Places and businesses that run FR rather than sell it (a headline about one is about a
 # user, whoever supplied the system)
@@ -41,3 +43,92 @@ def summary_subject(sc: Scan, found: list[Mention]) -> Actor:
     if first is None or first.kind != "vendor" or prepositional(sc.text, first.start, floor=lo):
         return Actor("unknown")
     return Actor("vendor", first.vendor, first.product, first.start, first.end)
+
+
+def inverted_subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
+    """The subject stands inside the cue, after its verb (German and Romance inversion:
+    "Ein halbes Jahr lang verkauft der US-Anbieter keine …", "verkauft Adelwise keine"):
+    the company named or referred to there acts. Outside English it may also follow the
+    cue's first word ("Desde julio ya no vende la empresa …")."""
+    for m in found:
+        if cue.start < m.start and m.end <= cue.end and m.kind in ("vendor", "company"):
+            actor = resolve(sc, found, m)
+            return actor if actor.kind == "vendor" else None
+    return _after_verb(sc, found, cue) if sc.lang != "en" else None
+
+
+_VERB = re.compile(r"[\w'-]+")
+_INVERTED_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,2}?$")
+
+
+def _after_verb(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
+    """The first company named within two words after the cue's first word, before any
+    other actor and not after a preposition: the subject of an inverted clause."""
+    verb = _VERB.match(sc.text, cue.start, cue.end)
+    verb_end = verb.end() if verb else cue.start
+    s_end = sc.sentences[sc.sentence_of(cue.start)][1]
+    for m in found:
+        if m.start < verb_end or m.start > min(s_end, cue.end + 30):
+            continue
+        if m.kind not in ("vendor", "company", "product"):
+            return None
+        if not _INVERTED_GAP.match(sc.text[verb_end : m.start]) or prepositional(sc.text, m.start):
+            return None
+        actor = resolve(sc, found, m)
+        return actor if actor.kind == "vendor" else None
+    return None
+
+
+# A product noun and the genitive that names its maker, opening a clause ("API da X", "the
+# app of X", "l'assistant de X", "die App von X"): X owns the verb that follows.
+_PRODUCT_OF = re.compile(
+    r"(?i)^[\s\"'“‘(:]*(?:(?:the|its|l'|la|le|el|il|lo|o|a|die|der|das|den)\s*)?(?:[\w-]+\s+)?"
+    r"(?:api|app|apps|application|aplicativo|aplicación|applicazione|assistant|assistente|"
+    r"asistente|assistent|tool|outil|herramienta|strumento|ferramenta|feature|fonction|"
+    r"función|funzione|função|funktion|service|servizio|servicio|serviço|dienst|platform|"
+    r"plateforme|plataforma|piattaforma|plattform|software|logiciel|camera|caméra|cámara|"
+    r"câmera|kamera|glasses|lunettes|gafas|occhiali|óculos|brille|site|sitio|engine|moteur|"
+    r"motor|motore|model|modèle|modelo|modello|modell)\s+"
+    r"(?:of|from|by|da|do|de|di|del|della|dello|dei|des|du|von|vom|der)\s+(?:the\s+)?$"
+)
+
+
+def product_owner(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
+    """A vendor in the genitive of the product that opens the cue's clause acts for it
+    ("API da Cavendell deixa de estimar …", "The assistant of Jessamy stops …")."""
+    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
+    c_start = clause_start(sc.breaks, s_start, cue.start)
+    for m in found:
+        if m.kind == "vendor" and c_start <= m.start < cue.start:
+            if _PRODUCT_OF.match(sc.text[c_start : m.start]):
+                return Actor("vendor", m.vendor, m.product, m.start, m.end)
+            return None
+    return None
+
+
+# The cue heads the clause's subject ("The retail freeze on the face API now runs into
+# 2026", "A suspensão anunciada em fevereiro não termina"): an article or possessive and
+# at most two modifiers stand before it.
+_NOUN_SUBJECT = re.compile(
+    r"(?i)^[\s\"'“‘(:;,]*(?:the|its|this|that|la|le|l'|el|il|lo|o|a|die|der|das|sa|son|su|"
+    r"sua|seu|sein|seine|ihre)\s*(?:[\w-]+\s+){0,2}$"
+)
+
+
+def noun_owner(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
+    """A policy noun that opens a summary clause as its subject, with nobody named before
+    it, is the move of the one vendor the headline names ("Kittredge's second six
+    months" … "The retail freeze … now runs into 2026")."""
+    if sc.in_title(cue.start) or len(sc.text[cue.start : cue.end].split()) < 3:
+        return None  # a bare noun ("the one-year pause has been lifted") is no act
+    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
+    c_start = clause_start(sc.breaks, s_start, cue.start)
+    if not _NOUN_SUBJECT.match(sc.text[c_start : cue.start]):
+        return None
+    if any(c_start <= m.start < cue.start for m in found):
+        return None
+    titled = {v.vendor for v in sc.vendors if sc.in_title(v.start)}
+    if len(titled) != 1 or any(m.kind in AUTHORITY_KINDS for m in found):
+        return None
+    v = next(v for v in sc.vendors if sc.in_title(v.start))
+    return Actor("vendor", v.vendor, v.product, v.start, v.end)

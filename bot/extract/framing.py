@@ -49,9 +49,17 @@ def _labelled(sc: Scan, label: str) -> list[Hit]:
     return [h for h in sc.non_policy if h.label == label]
 
 
+_UNDER_TERMS = re.compile(r"(?i)under\b.*\b(?:terms|agreement|deal|accord|conditions)$")
+
+
 def settlement_frame(sc: Scan, acts: list[Act]) -> list[Hit]:
     """Hits that frame the item as a settlement (a settlement cue counts too)."""
     frame = _labelled(sc, "settlement_frame")
+    if not _labelled(sc, "legal_context") and not any(
+        a.label in ("regulator", "court") for a in sc.authorities
+    ):
+        # "under new terms that require an audit log": a customer's contract, no case
+        frame = [h for h in frame if not _UNDER_TERMS.match(sc.text, h.start, h.end)]
     frame += [Hit(a.start, a.end, "settlement_frame") for a in acts if a.label == "settlement"]
     # a settlement cue with its object ("settles FTC charges"), whoever settles
     frame += [Hit(h.start, h.end, "settlement_frame") for h in sc.actions
