@@ -127,8 +127,8 @@ SELECT {_EVENT_COLS} FROM events
 
 def owners(store: Store, query: CandidateQuery) -> tuple[CandidateEvent, ...]:
     """Other vendors' events in the query's news cycle whose words hold its
-    ``owned_key`` (the finding's vendor named as their product); asked only for a
-    vendor no candidate event has."""
+    ``owned_key`` (the product that stands in for the finding's unnamed maker); asked
+    only for a vendor no candidate event has."""
     if not query.owned_key:
         return ()
     params = {"vendor": query.vendor_key, "owned": query.owned_key}

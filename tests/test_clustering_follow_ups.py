@@ -111,51 +111,6 @@ def test_same_vendor_accepts_a_shared_distinctive_first_word_only() -> None:
 # --------------------------------------------------------------------------- products
 
 
-def test_a_product_its_company_named_as_its_own_reports_for_the_company(store: Store) -> None:
-    """One report gives the product as the company's own ("its Lumira app"); the next,
-    days later, names only the product as the actor: one event, one alert, the
-    company's name voted."""
-    opened, _ = record(store, report(
-        "Corvane Labs pauses city police sales",
-        "The company halts orders for its Lumira face-search app for a year.",
-        vendor="Corvane Labs", action="moratorium", product=None))  # fmt: skip
-    change, _ = record(store, report(
-        "Lumira off limits to city police for a year",
-        "Orders for the face-search app from municipal forces are halted.", day=2,
-        vendor="Lumira", action="moratorium", product=None))  # fmt: skip
-    assert change.event_id == opened.event_id and alerts(store) == 1
-    event = event_reads.get_event(store, opened.event_id)
-    assert event is not None and event.vendor == "Corvane Labs"
-
-
-@pytest.mark.parametrize(
-    ("summary", "day"),
-    [("The company also names rival Lumira as still selling to police.", 2),
-     ("The company halts orders for its Lumira face-search app for a year.", 30)],
-    ids=["a-rival-named", "after-the-news-cycle"],
-)  # fmt: skip
-def test_a_name_not_owned_in_the_news_cycle_stays_another_vendor(
-    store: Store, summary: str, day: float
-) -> None:
-    opened, _ = record(store, report("Corvane Labs pauses city police sales", summary,
-                                     vendor="Corvane Labs", action="moratorium",
-                                     product=None))  # fmt: skip
-    change, _ = record(store, report(
-        "Lumira off limits to city police for a year",
-        "Orders for the face-search app from municipal forces are halted.", day=day,
-        vendor="Lumira", action="moratorium", product=None))  # fmt: skip
-    assert change.event_id != opened.event_id
-
-
-def test_owned_names_follow_a_possessive_in_each_language() -> None:
-    from bot.events.signatures import owned_names
-
-    assert owned_names("The firm halts its Lumira face-search app") == {"lumira"}
-    assert owned_names("La empresa congela su módulo Lumira") == {"lumira"}
-    assert owned_names("Die Firma stoppt ihr Netz Lumira") == {"lumira"}
-    assert owned_names("Orrin names rival Lumira") == frozenset()
-
-
 def stand_in(title: str, summary: str, day: float):  # type: ignore[no-untyped-def]
     """A report whose only named actor is a product ("the module Lumira")."""
     return report(title, summary, day=day, vendor="Lumira", action="moratorium",

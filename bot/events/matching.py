@@ -88,8 +88,6 @@ class Profile:
     # the action was read from the vendor's timeline (a deployment told after a stop,
     # bot.extract.history), not stated: no return wording backs it
     inferred: bool = False
-    # names its reports give as their company's own ("its Gatekeeper network")
-    owned: frozenset[str] = field(default_factory=frozenset)
     # the vendor is a product's name standing in for its unnamed maker ("del modulo X")
     stand_in: bool = False
 
@@ -114,20 +112,16 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     return found / total, shared, shared_names
 
 
-def owned_by(new: Profile, event: Profile) -> bool:
-    """The report's vendor is something the event's reports gave as their company's own
-    (its product: "its Gatekeeper network", then "Gatekeeper stays closed …"), or a
-    product's name standing in for its unnamed maker ("the supplier halts the module
-    Lumira") that the event's reports name, within the event's news cycle: the
-    product's report is the company's."""
-    if not new.vendor_key or not (event.owned or new.stand_in):
+def stands_in_for(new: Profile, event: Profile) -> bool:
+    """The report's vendor is a product's name standing in for its unnamed maker ("the
+    supplier halts the module Lumira"), and the event's reports, within its news cycle,
+    name that product: the product's report is its maker's."""
+    if not new.stand_in or not new.vendor_key:
         return False
     if days_between(new.first, event.last) > NEAR_DAYS or days_between(event.first, new.first) > 0:
         return False
     head = name_word(vendor_head(new.vendor_key))
-    if not head:
-        return False
-    return head in event.owned or (new.stand_in and head in event.names | event.terms)
+    return bool(head) and head in event.names | event.terms
 
 
 def action_relation(a: str | None, b: str | None) -> str:
@@ -231,7 +225,7 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         return None
     if (
         new.vendor_key and event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key)
-        and not owned_by(new, event)
+        and not stands_in_for(new, event)
     ):  # fmt: skip
         return None
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))

@@ -52,7 +52,7 @@ def new_event(
         title=entry.title,
         link=entry.link,
         vendor_key=profile.vendor_key,
-        terms=pack_terms(profile.terms, profile.names, profile.owned),
+        terms=pack_terms(profile.terms, profile.names),
         votes=votes.dumps(tally),
         source_count=len(tally["src"]),
     )

@@ -20,14 +20,13 @@ from bot.events.matching import (
     REVERSAL,
     Profile,
     decide,
-    owned_by,
     same_vendor,
+    stands_in_for,
     vendor_head,
 )
 from bot.events.records import CandidateEvent, CandidateQuery
 from bot.events.signatures import (
     name_word,
-    owned_names,
     product_terms,
     terms,
     vendor_key,
@@ -60,40 +59,26 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         terms=terms(entry.text, exclude=exclude),
         names=names_of(entry.title, entry.summary, exclude=exclude),
         inferred=finding.signal == "deployment" and finding.action == REVERSAL,
-        owned=owned_names(entry.text) if finding.vendor else frozenset(),
         stand_in=bool(finding.product)
         and vendor_key(finding.product) == vendor_key(finding.vendor),
     )
 
 
-OWNED_MARK = "="  # an owned name is packed among the names as ``=word``
+def pack_terms(terms: Iterable[str], names: Iterable[str]) -> str:
+    """Store an event's words in one column: ``terms | names``."""
+    return f"{' '.join(sorted(terms)[:MAX_TERMS])} | {' '.join(sorted(names)[:MAX_TERMS])}"
 
 
-def pack_terms(terms: Iterable[str], names: Iterable[str], owned: Iterable[str] = ()) -> str:
-    """Store an event's words in one column: ``terms | names =owned``."""
-    tail = sorted(names)[:MAX_TERMS] + [OWNED_MARK + w for w in sorted(owned)[:MAX_TERMS]]
-    return f"{' '.join(sorted(terms)[:MAX_TERMS])} | {' '.join(tail)}"
-
-
-def unpack_terms(packed: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(terms, names, owned names) of a packed column."""
-    terms, _, tail = packed.partition("|")
-    names: list[str] = []
-    owned: list[str] = []
-    for word in tail.split():
-        (owned if word.startswith(OWNED_MARK) else names).append(word.removeprefix(OWNED_MARK))
-    return frozenset(terms.split()), frozenset(names), frozenset(owned)
+def unpack_terms(packed: str) -> tuple[frozenset[str], frozenset[str]]:
+    terms, _, names = packed.partition("|")
+    return frozenset(terms.split()), frozenset(names.split())
 
 
 def owned_key(vendor_key: str, stand_in: bool = False) -> str:
-    """How a packed column holds the vendor key's first word when an event's reports
-    named it as their company's own (' =word '), or, for a product standing in for its
-    maker, anywhere in their words (' word '): the store finds those events by it; ''
-    when the key is empty or its first word is no name word."""
-    word = name_word(vendor_head(vendor_key)) if vendor_key else ""
-    if not word:
-        return ""
-    return f" {word} " if stand_in else f" {OWNED_MARK}{word} "
+    """For a product standing in for its maker, its first word as a packed column holds
+    it (' word '): the store finds the events whose reports name it; '' otherwise."""
+    word = name_word(vendor_head(vendor_key)) if vendor_key and stand_in else ""
+    return f" {word} " if word else ""
 
 
 # --------------------------------------------------------------------------- voting
@@ -149,7 +134,7 @@ def candidate_profile(event: CandidateEvent) -> Profile:
     key). A profile of a busy event weighs tens of KB: 8,192 of them held 94 MB after
     a cold cycle over a thousand feeds; 256 recent ones stay near 10 MB."""
     first = _parse_utc(event.first_reported) or datetime.now(UTC)
-    terms_, names, owned = unpack_terms(str(event.terms or ""))
+    terms_, names = unpack_terms(str(event.terms or ""))
     return Profile(
         vendor_key=str(event.vendor_key or ""),
         actor_type=str(event.actor_type),
@@ -161,16 +146,15 @@ def candidate_profile(event: CandidateEvent) -> Profile:
         last=_parse_utc(event.last_reported) or first,
         terms=terms_,
         names=names,
-        owned=owned,
     )
 
 
 def may_be_a_product(new: Profile, candidates: Iterable[CandidateEvent]) -> bool:
-    """The finding names a vendor no candidate event has: its name may be another
-    vendor's product (``bot.events.matching.owned_by``), so that vendor's events are
-    asked for too."""
+    """The finding's vendor is a product standing in for its unnamed maker and no
+    candidate event has it: the maker's events (``bot.events.matching.stands_in_for``)
+    are asked for too."""
     vendor = new.vendor_key
-    return bool(vendor) and not any(
+    return new.stand_in and bool(vendor) and not any(
         c.vendor_key and same_vendor(c.vendor_key, vendor) for c in candidates
     )
 
@@ -187,7 +171,7 @@ def best_candidate(
             vendor
             and candidate.vendor_key
             and not same_vendor(candidate.vendor_key, vendor)
-            and (not owned_by(new, event))
+            and (not stands_in_for(new, event))
         ):
             continue  # another vendor's event (a band match): decide says None
         score = decide(new, event)
@@ -213,11 +197,6 @@ def joined_terms(packed: str, new: Profile, event: Profile) -> str:
     """The event's packed words after the join. ``event`` is the profile read from the
     same row (its words are ``unpack_terms(packed)``), so a mention that brings no new
     word leaves the stored text as it is without re-sorting it."""
-    if (
-        packed
-        and new.terms <= event.terms
-        and new.names <= event.names
-        and (new.owned <= event.owned)
-    ):
+    if packed and new.terms <= event.terms and new.names <= event.names:
         return packed
-    return pack_terms(event.terms | new.terms, event.names | new.names, event.owned | new.owned)
+    return pack_terms(event.terms | new.terms, event.names | new.names)

@@ -140,28 +140,8 @@ def names(title: str, summary: str, exclude: Iterable[str] = ()) -> frozenset[st
     return frozenset(found.difference(_dropped(exclude)) if exclude else found)
 
 
-# a possessive determiner, then (after at most one word: "its face-alert network", "su
-# módulo", "sein Netz") a capitalised name: something the report's company owns
-_OWNED = re.compile(
-    r"(?<![\w'’-])(?i:its|their|sein|seine|seinem|seinen|seines|ihr|ihre|ihrem|ihren|son|sa|"
-    r"ses|leur|leurs|su|sus|suo|sua|suoi|sue|seu|seus|suas)[ ]+(?:([^\W\d_][\w-]*)[ ]+)?"
-    r"([A-Z][\w-]*)"
-)
-
-
-def owned_names(text: str) -> frozenset[str]:
-    """Names the text gives as its company's own ("its Gatekeeper network", "su módulo
-    VoltoCity"): the first word of each, as ``names`` gives it."""
-    found: set[str] = set()
-    for m in _OWNED.finditer(text):
-        for word in words(m.group(2))[:1]:
-            found.add(_NAME_OF[word])
-    found.discard("")
-    return frozenset(found)
-
-
 def name_word(word: str) -> str:
-    """``word`` (lower case) as ``names`` and ``owned_names`` keep it ('' when dropped)."""
+    """``word`` (lower case) as ``names`` keeps it ('' when dropped)."""
     return _NAME_OF[word]
 
 
