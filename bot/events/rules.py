@@ -154,8 +154,10 @@ def may_be_a_product(new: Profile, candidates: Iterable[CandidateEvent]) -> bool
     candidate event has it: the maker's events (``bot.events.matching.stands_in_for``)
     are asked for too."""
     vendor = new.vendor_key
-    return new.stand_in and bool(vendor) and not any(
-        c.vendor_key and same_vendor(c.vendor_key, vendor) for c in candidates
+    return (
+        new.stand_in
+        and bool(vendor)
+        and not any(c.vendor_key and same_vendor(c.vendor_key, vendor) for c in candidates)
     )
 
 
