@@ -64,7 +64,10 @@ class NamePatterns:
             descriptor_word=re.compile(rf"(?i:{alt('descriptors')})"),
             apposition_after=re.compile(rf"(?i:,[ ](?:{alt('appositions')}))"),
             not_company=re.compile(rf"^(?:{alt('not_company')})$", re.IGNORECASE),
-            person_before=re.compile(rf"(?<!\w)(?i:{alt('person_titles')})[ ]$"),
+            # a party's short name may stand between ("il deputato dem X", "député LFI X")
+            person_before=re.compile(
+                rf"(?<!\w)(?i:{alt('person_titles')})(?:[ ](?:[a-z]{{2,4}}|[A-Z]{{2,5}}))?[ ]$"
+            ),
             stop=frozenset(w.lower() for w in section.get("stop", [])),
             hint=re.compile(
                 rf"[A-Z][\w&+.-]* (?:{alt('suffixes')})(?!\w)"
