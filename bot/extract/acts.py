@@ -21,6 +21,7 @@ from bot.extract.attribution import (
     unknown_subject_is_named,
 )
 from bot.extract.described import inverted_subject, noun_owner, product_owner, summary_subject
+from bot.extract.public_bodies import imposed_on
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
 from bot.extract.sentences import clause_end, clause_start
@@ -377,7 +378,11 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             authority = acting_authority(sc, found)
             actor = Actor(authority) if authority else Actor("other")
         if actor.kind == "vendor":
-            directing = call_authority(sc, found, cue, actor)
+            # "regulator orders X to …", "X must delete …" + "the order", "they bar the
+            # firm from …": the company is told, someone else acts
+            directing = call_authority(sc, found, cue, actor) or imposed_on(
+                sc, found, cue.start, cue.end, actor.vendor, actor.end
+            )
             if directing:
                 actor = Actor(directing)
             elif cancelled(sc, cue, actor):

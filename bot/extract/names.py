@@ -13,7 +13,8 @@ report the long name; a name runs up to its company suffix ("Orrin Vision API" i
 Orrin Vision's API) and may follow an elided article ("d'Orrin"). A capitalised word
 shaped like an English plural of people that opens a sentence is no name: the
 position capitalised it ("Insurers can't buy into Orrin's archive"). Names that an authority title, an organisation word or a place
-name marks ("Governor X", "X Institute") are never companies. The patterns live in
+name marks ("Governor X", "X Institute") are never companies, nor a name after a public
+body's "of" ("la policía de X", "the city of X", "die Polizei X": a place). The patterns live in
 cues.yaml (``company_names``) and are compiled once per process.
 """
 
@@ -46,6 +47,7 @@ class NamePatterns:
     apposition_after: re.Pattern[str]  # ", a … startup" right after a name
     not_company: re.Pattern[str]  # a word that marks a person, office or organisation
     person_before: re.Pattern[str]  # a title or role right before a person's name
+    place_before: re.Pattern[str]  # a public body and "of" right before a place's name
     stop: frozenset[str]  # capitalised words that are not names (lower-cased)
     hint: re.Pattern[str] = re.compile(r"(?!)")  # some description may be present
 
@@ -68,6 +70,7 @@ class NamePatterns:
             person_before=re.compile(
                 rf"(?<!\w)(?i:{alt('person_titles')})(?:[ ](?:[a-z]{{2,4}}|[A-Z]{{2,5}}))?[ ]$"
             ),
+            place_before=re.compile(rf"(?<!\w)(?i:{alt('place_before')})[ ]?$"),
             stop=frozenset(w.lower() for w in section.get("stop", [])),
             hint=re.compile(
                 rf"[A-Z][\w&+.-]* (?:{alt('suffixes')})(?!\w)"
@@ -235,6 +238,8 @@ def _candidates(
             continue
         if pats.person_before.search(text, max(0, start - 40), start):
             continue  # "chief executive Dana Pruitt", "Governor Lindqvist"
+        if pats.place_before.search(text, max(0, start - 40), start):
+            continue  # "la policía de Ardena", "the city of Port Hollis": a place
         candidates.append((start, end, name))
     return candidates, inner
 

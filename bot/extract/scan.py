@@ -283,6 +283,8 @@ def _with_described(
                        lang == "en", capitalised_nouns=lang == "de", lang=lang)  # fmt: skip
     if not found:
         return vendors
+    # a name that is only an FR term ("Reconocimiento" of "Reconocimiento facial …")
+    found = [f for f in found if not any(h.start <= f.start and f.end <= h.end for h in fr)]
     extra = [VendorHit(f.start, f.end, f.name, None, False) for f in found]
     return sorted([*vendors, *extra])
 
