@@ -13,6 +13,7 @@ import yaml
 
 from bot.extract.cueclass import expand
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
+from bot.extract.gate import WordGate
 from bot.extract.names import NamePatterns
 from bot.yaml_loader import SAFE_LOADER
 
@@ -98,7 +99,7 @@ class Resources:
     vendor_info: Mapping[str, VendorInfo]
     customers: Mapping[str, str]  # vendor → its one customer group (where known)
     # Over the lower-cased text: no match = no FR term and no vendor name (see extract()).
-    prefilter: re.Pattern[str] = re.compile(r"(?!)")
+    prefilter: WordGate = WordGate(re.compile(r"(?!)"))
     names: NamePatterns = NamePatterns.build({})
     fronted: re.Pattern[str] = re.compile(r"(?!)")  # an opener at a sentence start
 
@@ -261,7 +262,7 @@ def resources() -> Resources:
     except re.error as exc:
         raise DataFileError(f"{CUES_FILE}: a cue pattern is not a valid regex ({exc})") from exc
     customers = {name: v.customers for name, v in info.items() if v.customers}
-    prefilter = index.prefilter(CLASSES.index("fr_groups"), "fr")
+    prefilter = WordGate(index.prefilter(CLASSES.index("fr_groups"), "fr"))
     company_names = cues.get("company_names") or {}
     if not isinstance(company_names, dict):
         raise DataFileError(f"{CUES_FILE}: 'company_names' must be a mapping of pattern lists")
