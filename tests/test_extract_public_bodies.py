@@ -241,3 +241,92 @@ def test_broken_bodies_file_is_named(tmp_path: Path) -> None:
     broken.write_text("verbs: {}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="bodies"):
         read_bodies(broken)
+
+
+CONTESTED = [
+    # a company contesting a fine: the fining authority's news
+    ("Veltrona will appeal the privacy fine over its face search",
+     "The data protection office said the company scraped photos.", "regulator"),
+    ("Gazely recurrirá la sanción de cinco millones por sus cámaras biométricas",
+     "El regulador entiende que no se justificó el reconocimiento facial de pasajeros.",
+     "regulator"),
+    ("Brenmoor Stores fights $2m penalty over facial recognition at checkouts",
+     "The state attorney general's office says shoppers were never told.", "government"),
+    # contesting a ruling: the court's
+    ("Lumio challenges ruling on face matching at stadiums",
+     "The judge found the club's cameras unlawful.", "court"),
+]  # fmt: skip
+
+COUNTRY_AND_COURT_DECISIONS = [
+    ("Hungría veta el reconocimiento facial en los estadios",
+     "El Parlamento aprobó la ley con 130 votos.", "government"),
+    ("Brignac : revers en justice pour le maire et ses caméras de reconnaissance faciale",
+     "L'ordonnance impose l'arrêt immédiat du traitement biométrique ; la mairie fera appel.",
+     "court"),
+    ("Derrota na justiça para a prefeitura e o seu reconhecimento facial",
+     "A liminar suspende o sistema até nova decisão.", "court"),
+    ("Danish watchdog lets Brenmoor club take its face scanning to away matches",
+     "Fans caught breaking stadium rules may be enrolled, provided they are told.", "regulator"),
+    ("La resolución reprocha a Gazely guardar plantillas faciales en una base central",
+     "Los pasajeros no fueron informados.", "regulator"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "kind"), CONTESTED)
+def test_a_contested_decision_is_its_authoritys_news(title: str, summary: str, kind: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, kind)
+
+
+@pytest.mark.parametrize(("title", "summary", "kind"), COUNTRY_AND_COURT_DECISIONS)
+def test_countries_court_orders_and_permissions(title: str, summary: str, kind: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, kind)
+    assert f.vendor != title.split()[0]  # a country is no company
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # "fights back", "challenges rivals": no decision contested
+        ("Lumio fights back with a new face-matching app for shops",
+         "The company says its rivals copied its design."),
+        ("Gazely challenges rivals with cheaper face search for hotels",
+         "The startup cut its prices by half."),
+    ],
+)  # fmt: skip
+def test_no_contested_decision(title: str, summary: str) -> None:
+    assert found(title, summary).actor_type not in ("government", "regulator", "court")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Letitia Morrow demands answers on Brenmoor Stores' face matching of rival lawyers",
+         "The attorney general gave the venue operator until March to justify the ban."),
+        ("Nadia Orlov opens an inquiry into Gazely's face search",
+         "The state's attorney general wants records of every search."),
+    ],
+)  # fmt: skip
+def test_a_person_the_summary_names_by_office(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, "government")
+
+
+def test_a_vendor_act_in_the_headline_keeps_its_vendor_whoever_the_summary_opens_with() -> None:
+    f = found("Kestrel Vision stops selling face search to police",
+              "The mayor says the city will find another supplier.")  # fmt: skip
+    assert (f.relevant, f.actor_type) == (True, "vendor")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Washington adds Veltrona to a list that bars Americans from investing in it",
+        "Regulators put Gazely on a registry which bars it from public tenders",
+    ],
+)
+def test_a_restrictive_relative_on_a_list_is_not_the_vendors_act(title: str) -> None:
+    f = found(title, "The company's face software tracks minorities, officials said.")
+    assert f.relevant is False
+    assert f.actor_type != "vendor" or f.action is None

@@ -385,6 +385,11 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             )
             if directing:
                 actor = Actor(directing)
+            elif _RESTRICTIVE.search(sc.text, max(0, cue.start - 40), cue.start) and not any(
+                cue.start - 40 <= m.start < cue.start and m.kind in ("vendor", "company")
+                and _RESTRICTIVE.match(sc.text, m.end) for m in found
+            ):  # fmt: skip
+                continue  # "adds X to a list that bars …": the list bars, not X
             elif cancelled(sc, cue, actor):
                 continue
         if actor.kind not in ("vendor", *AUTHORITIES):
@@ -398,6 +403,15 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             )
         )  # fmt: skip
     return foreground(acts)
+
+
+# A restrictive relative clause on a thing ("a list that bars", "rules which forbid"):
+# its verb's subject is that thing, not a company named before it.
+_RESTRICTIVE = re.compile(
+    r"\b(?:a|an|the|new)\s+(?:[\w-]+\s+){0,2}?(?:list|rules?|laws?|order|measures?|registry|"
+    r"statute|regulations?|decree)\s+(?:that|which)\s+$",
+    re.IGNORECASE,
+)
 
 
 # A cue inside "since/after the … deletion" or a ", which …" relative clause tells what

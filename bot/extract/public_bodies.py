@@ -72,6 +72,7 @@ class Patterns:
     obligation: re.Pattern[str]
     decision: re.Pattern[str]  # any decision noun, as a word
     head: re.Pattern[str]  # any body or decision word (a cheap gate)
+    contest: re.Pattern[str]  # a company contesting a fine (group "fine") or a ruling
 
 
 def _alt(items: list[str], where: str) -> str:
@@ -133,8 +134,19 @@ def patterns(lang: str) -> Patterns:
         return [p for code in langs for p in _lang_items(section, code, where)]
 
     aux = _alt(items(raw.get("auxiliaries"), "auxiliaries"), "auxiliaries")
+    countries = items(raw.get("countries"), "countries")
     subjects = tuple(
-        (kind, _subject(_alt(items(raw["bodies"].get(kind), f"bodies.{kind}"), kind), aux))
+        (
+            kind,
+            _subject(
+                _alt(
+                    items(raw["bodies"].get(kind), f"bodies.{kind}")
+                    + (countries if kind == "government" else []),
+                    kind,
+                ),
+                aux,
+            ),
+        )
         for kind in KINDS
     )
     decisions = tuple(
@@ -161,9 +173,16 @@ def patterns(lang: str) -> Patterns:
                       for p in (raw.get("decisions") or {}).get(kind) or []]  # fmt: skip
     decision = re.compile(rf"(?<![\w-])(?i:{_alt(decision_items, 'decisions')})(?![\w-])")
     heads = [p for kind in KINDS for p in items(raw["bodies"].get(kind), f"bodies.{kind}")]
+    heads += countries
     head = _lowered(_alt([*heads, *decision_items], "bodies"))
+    fines = _alt([str(p) for p in raw.get("fines") or []], "fines")
+    rulings = _alt([str(p) for p in raw.get("rulings") or []], "rulings")
+    contest = re.compile(
+        rf"(?<![\w-])(?i:{_alt(items(raw.get('contest'), 'contest'), 'contest')})"
+        rf"[ ]+(?:[\w'’$€£.,-]+[ ]+){{0,4}}?(?i:(?P<fine>{fines})|(?P<ruling>{rulings}))(?![\w-])"
+    )
     return Patterns(
-        subjects, decisions, verbs, not_acting, passive, deploy, obligation, decision, head
+        subjects, decisions, verbs, not_acting, passive, deploy, obligation, decision, head, contest
     )
 
 
@@ -252,6 +271,8 @@ def sentence_subject(
             return kind, verb
     for kind, pattern in pats.decisions:
         if pattern.match(span):
+            if kind == "court":  # "l'ordonnance impose …": a court's, whoever it binds
+                return kind, verb
             named = acting_authority(sc, mentions(sc))
             return (named if named in KINDS else kind), verb
     return None
@@ -349,3 +370,51 @@ def _possessive(text: str, v: VendorHit) -> bool:
 _SHORT_GAP = re.compile(r"^(?:'s)?\W*(?:[\w'’-]+\W+){0,2}$")
 _PRONOUNS = frozenset({"it", "its", "they", "them", "their", "il", "elle", "er", "sie", "es"})
 _FROM = re.compile(r"\s+from\b", re.IGNORECASE)  # "bar the firm FROM selling"
+
+
+def contested_headline(sc: Scan) -> str | None:
+    """The authority whose decision a company contests in the headline ("Veltrona will
+    appeal the privacy fine", "Aena recurrirá la sanción"): a court for a ruling, else
+    the regulator or government the item names (a regulator when it names none)."""
+    m = patterns(sc.lang).contest.search(sc.text, 0, sc.title_end)
+    if m is None:
+        return None
+    if m.group("ruling"):
+        return "court"
+    named = acting_authority(sc, mentions(sc))
+    return named if named in ("regulator", "government") else "regulator"
+
+
+_PERSON_OPENING = re.compile(r"\W*[A-Z][a-z]+ [A-Z][\w'’-]+ [a-z]+s\b")  # "Ann Roe sues"
+_ARTICLE_START = re.compile(r"\W*(?:the|la|le|el|il|lo|der|die|das|o|a|l['’])\s*", re.IGNORECASE)
+
+
+def named_official(sc: Scan) -> str | None:
+    """A headline opening with a person's or a place's name that only the item's wording
+    made a company ("Letitia Morrow demands answers on …"), whose summary opens with a
+    public body as its subject ("The attorney general gave …"): that body's kind (the
+    summary names the headline's subject by its office)."""
+    if len(sc.sentences) < 2:
+        return None
+    if sc.vendors:
+        first = sc.vendors[0]
+        if first.start > 2 or _company(first) or _possessive(sc.text, first):
+            return None
+    elif _PERSON_OPENING.match(sc.text, 0, sc.title_end) is None:
+        return None
+    lo, hi = sc.sentences[1]
+    article = _ARTICLE_START.match(sc.text, lo, hi)
+    if article is None:
+        return None
+    return next((kind for kind, p in _officials() if p.match(sc.low, article.end(), hi)), None)
+
+
+@lru_cache(maxsize=1)
+def _officials() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    section = _raw().get("officials") or {}
+    return tuple(
+        (kind, re.compile(rf"(?:(?:state|city|county|federal|provincial)(?:'s)?\s+)?"
+                          rf"(?:{_alt([str(p) for p in section.get(kind) or []], 'officials')})"
+                          rf"(?:'s)?\s+[a-z]"))
+        for kind in KINDS
+    )  # fmt: skip
