@@ -401,3 +401,58 @@ def test_a_customers_new_contract_terms_are_no_settlement() -> None:
         "The county licensed the engine under new terms that require a warrant per search.",
     ))  # fmt: skip
     assert f is None or f.action != "settlement", f
+
+
+# --------------------------------------------------------------------------- past tenses
+
+# News tells a move in the past as often as in the present: the preterite, the passé
+# composé, the passato prossimo and the Präteritum carry each family too.
+PAST_TENSES = [
+    ("Ardelis Vision congeló la venta de su reconocimiento facial a la policía",
+     "La empresa lo anunció el lunes.", "moratorium"),
+    ("Ardelis Vision abandonó el negocio del reconocimiento facial",
+     "La compañía se centrará en la lectura de matrículas.", "exit"),
+    ("Ardelis Vision dejó de vender su reconocimiento facial a bancos",
+     "La decisión afecta a todos sus clientes financieros.", "ban"),
+    ("Quintal Labs desligou o reconhecimento facial das suas catracas",
+     "Os modelos dos usuários foram apagados.", "shutdown"),
+    ("Quintal Labs deixou de vender reconhecimento facial a lojas",
+     "A empresa cita riscos de privacidade.", "ban"),
+    ("Quintal Labs retomou as vendas de reconhecimento facial à polícia",
+     "A empresa tinha suspendido as vendas em 2021.", "reversal"),
+    ("Tessaro AI ha sospeso per un anno le vendite del riconoscimento facciale alla polizia",
+     "I contratti esistenti restano validi.", "moratorium"),
+    ("Tessaro AI ha smesso di vendere il riconoscimento facciale alle banche",
+     "L'azienda cita i rischi per la privacy.", "ban"),
+    ("Lothian Vision a cessé de vendre sa reconnaissance faciale aux polices municipales",
+     "Le fabricant invoque un manque de règles.", "ban"),
+    ("Lothian Vision a gelé pour un an ses ventes de reconnaissance faciale à la police",
+     "Les contrats existants sont maintenus.", "moratorium"),
+    ("Vorlind Vision stieg aus dem Geschäft mit Gesichtserkennung aus",
+     "Das Unternehmen konzentriert sich auf Kennzeichenerkennung.", "exit"),
+    ("Vorlind Vision schaltete seine Gesichtssuche ab",
+     "Alle Vorlagen wurden gelöscht.", "shutdown"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), PAST_TENSES)
+def test_past_tenses_carry_each_family(title: str, summary: str, action: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # the same verbs in the past about someone else's doing, or about no FR at all
+        ("La policía congeló las cuentas de la banda",
+         "Los agentes usaron cámaras en la operación."),
+        ("Quintal Labs desligou os servidores antigos de pagamentos",
+         "A empresa trocou de fornecedor de nuvem."),
+        ("Il citato rapporto è stato ripreso dai giornali",
+         "Lo studio di Tessaro AI sul riconoscimento facciale era uscito a marzo."),
+    ],
+)  # fmt: skip
+def test_past_tenses_do_not_fire_on_other_news(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or not f.relevant, f
