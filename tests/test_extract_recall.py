@@ -456,3 +456,48 @@ def test_past_tenses_carry_each_family(title: str, summary: str, action: str) ->
 def test_past_tenses_do_not_fire_on_other_news(title: str, summary: str) -> None:
     f = extract(entry(title, summary))
     assert f is None or not f.relevant, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        ("Corvalis AI closes every non-police account for its face search",
+         "The vendor says only law enforcement may keep using it.", "ban"),
+        ("Drisdale Vision has stopped all face-search requests from sheriffs",
+         "The company told a county board the change applies nationwide.", "ban"),
+        ("Less face matching from Ombrel Systems",
+         "The company says identification will be sold only to customers it has vetted.",
+         "restriction"),
+        ("Acordo encerra ação contra o reconhecimento facial da Quintal Labs",
+         "Pelas condições aceitas, novos contratos com síndicos ficam vetados até 2030.",
+         "settlement"),
+    ],
+)  # fmt: skip
+def test_account_request_and_vetting_wordings(title: str, summary: str, action: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+def test_a_described_vendor_extending_a_stop_for_a_customer_group() -> None:
+    f = found(
+        "Niederländischer Anbieter verlängert Verkaufsstopp für Händler",
+        "Velmar Systems nimmt auch im nächsten Jahr keine Ladenketten für seinen "
+        "Gesichtsabgleich an.",
+    )
+    assert (f.relevant, f.vendor, f.action) == (True, "Velmar Systems", "extension"), f
+
+
+def test_a_chain_extending_its_own_trial_is_no_vendor_move() -> None:
+    f = extract(entry(
+        "Supermarktkette verlängert Test mit Gesichtserkennung",
+        "Velmar Systems liefert die Kameras für zwölf Filialen.",
+    ))  # fmt: skip
+    assert f is None or not f.relevant, f
+
+
+def test_a_negation_before_the_cue_cancels_it_when_the_company_is_named_later() -> None:
+    f = extract(entry(
+        "Face-search maker won't extend its police pause to federal agencies",
+        "Pelliver Labs said its one-year halt still covers only city police departments.",
+    ))  # fmt: skip
+    assert f is None or f.action != "extension", f

@@ -494,7 +494,9 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
     if any(h.label == "question" for h in between(sc.cancel, s_start, cue.start)):
         return "hypothetical"  # "Will Amazon extend its moratorium?"
     c_start = clause_start(sc.breaks, s_start, cue.start)
-    after_subject = max(c_start, actor.end)
+    # a subject found after the cue (inversion, a headline's company named in the
+    # summary) leaves the whole clause before the cue to read
+    after_subject = max(c_start, actor.end) if actor.end <= cue.start else c_start
     for h in between(sc.cancel, s_start, cue.start):
         if h.end > cue.start:
             continue

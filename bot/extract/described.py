@@ -18,12 +18,26 @@ _FR_USER = re.compile(
     r"arena|venue|school|hospital|bank|casino|hotel|station|cadena|supermercado|tienda|"
     r"chaîne|magasin|supermarché|enseigne|Kette|Supermarkt|Händler|catena|negozio|rede|"
     r"loja|varejista)s?\b"
+    r"|(?i:\b\w*(?:kette|supermarkt|händler|stadion|flughafen|bahnhof|klinik|schule)\w*\b)"
 )
+_AT = re.compile(r"(?i)\b(?:at|in|across|inside|bei|dans|à|en|em|no|na|nel|nella|nei|nelle)\s+(?:\w+\s+){0,2}$")
+
+
+def _runs_fr(sc: Scan, cue: Hit) -> bool:
+    """The headline is about a place or business that runs FR: one named before the cue
+    (its subject) or after it as where the system ran ("switched off at a stadium"), not
+    a customer group the cue is about ("extends its stop for retailers")."""
+    for m in _FR_USER.finditer(sc.text, 0, sc.title_end):
+        if m.start() < cue.start or _AT.search(sc.text, cue.end, m.start()):
+            return True
+    return any(g.start < cue.start and g.label != "everyone" for g in sc.groups)
+
+
 # a study, a campaign, a rumour or a legal warning is nobody's policy
 _NOT_ITS_NEWS = frozenset({"study", "campaign", "speculation", "enforcement"})
 
 
-def summary_subject(sc: Scan, found: list[Mention]) -> Actor:
+def summary_subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     """A headline that describes its subject instead of naming it ("A people-finder built
     on faces is switching off", "Otra empresa española da la espalda …") and names no
     company or authority: the company the summary opens with, as the subject of its first
@@ -32,9 +46,7 @@ def summary_subject(sc: Scan, found: list[Mention]) -> Actor:
     if len(sc.sentences) < 2 or any(m.start < sc.title_end for m in found
                                     if m.kind not in ("company", "product")):  # fmt: skip
         return Actor("unknown")
-    if _FR_USER.search(sc.text, 0, sc.title_end) or any(
-        g.start < sc.title_end and g.label != "everyone" for g in sc.groups
-    ):  # "A supermarket chain switches off its face cameras": a user, not the supplier
+    if _runs_fr(sc, cue):  # "A supermarket chain switches off its face cameras"
         return Actor("unknown")
     lo, hi = next(((a, b) for a, b in sc.sentences if a >= sc.title_end), (0, 0))
     if any(h.label in _NOT_ITS_NEWS and h.start < hi for h in sc.non_policy):
