@@ -501,3 +501,36 @@ def test_a_negation_before_the_cue_cancels_it_when_the_company_is_named_later() 
         "Pelliver Labs said its one-year halt still covers only city police departments.",
     ))  # fmt: skip
     assert f is None or f.action != "extension", f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        ("Kelmora ends friend-spotting in its photo app",
+         "The company says the feature is switched off for every account.", "shutdown"),
+        ("Kelmora Labs erases its gallery of 3 million shopper portraits",
+         "The retail analytics firm says stores never consented.", "shutdown"),
+        ("Kelmora Labs stops selling look-ups of a person by photo to private investigators",
+         "The vendor says only police keep access.", "ban"),
+        ("Kelmora Labs' glasses drop people-spotting in Europe",
+         "The maker cites European privacy rules.", "shutdown"),
+    ],
+)  # fmt: skip
+def test_people_picked_out_of_pictures_without_a_face_word(
+    title: str, summary: str, action: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The National Portrait Gallery reopens after a year of works",
+        "People finder site Kelmora raises prices for name searches",
+        "Police find the suspect after a tip from a neighbour",
+    ],
+)
+def test_pictures_and_people_without_recognition_are_no_fr_term(title: str) -> None:
+    f = extract(entry(title, ""))
+    assert f is None or not f.relevant, f
