@@ -20,7 +20,9 @@ _FR_USER = re.compile(
     r"loja|varejista)s?\b"
     r"|(?i:\b\w*(?:kette|supermarkt|händler|stadion|flughafen|bahnhof|klinik|schule)\w*\b)"
 )
-_AT = re.compile(r"(?i)\b(?:at|in|across|inside|bei|dans|à|en|em|no|na|nel|nella|nei|nelle)\s+(?:\w+\s+){0,2}$")
+_AT = re.compile(
+    r"(?i)\b(?:at|in|across|inside|bei|dans|à|en|em|no|na|nel|nella|nei|nelle)\s+(?:\w+\s+){0,2}$"
+)
 
 
 def _runs_fr(sc: Scan, cue: Hit) -> bool:
