@@ -495,8 +495,9 @@ def _record(
     signed = dict(zip((e.key for e in entries), work.bands, strict=False))
     vendors = _KnownVendorNames(store)
     findings = alerts = follow_ups = 0
+    repeats = entries_store.may_repeat(store, new)  # one query: the others repeat nothing
     for entry_id, entry in new:
-        if entries_store.same_article(store, entry_id, entry) is not None:
+        if entry_id in repeats and entries_store.same_article(store, entry_id, entry) is not None:
             continue  # an article already recorded through another feed: one report
         if entry.key in read_again and vendors.names() == work.known_names:
             finding = read_again[entry.key]  # read with the same vendors: the same result

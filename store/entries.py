@@ -98,6 +98,37 @@ def same_article(store: Store, entry_id: int, entry: Entry) -> int | None:
     return int(row[0])
 
 
+def may_repeat(store: Store, new: Sequence[tuple[int, Entry]]) -> set[int]:
+    """The ids of ``new`` entries that ``same_article`` could find an earlier entry for:
+    an earlier row shares their aggregator id, publisher URL or headline key (one query
+    for the lot; ``same_article`` then decides, in order, for these only)."""
+    keys = ("article_id", "article_url", "headline_key")
+    values = [sorted({v for _, e in new if (v := getattr(e, k)) is not None}) for k in keys]
+    if not any(values):
+        return set()
+    first: dict[tuple[int, str], int] = {}  # (key, value) → the lowest id holding it
+    with store.lock, translated(store.path):
+        conn = store.db.conn
+        for start in range(0, max(map(len, values)), _CHUNK // 3):
+            chunks = [v[start : start + _CHUNK // 3] for v in values]
+            where = " OR ".join(f"{k} IN ({','.join('?' * len(c))})"
+                                for k, c in zip(keys, chunks, strict=True) if c)  # fmt: skip
+            rows = conn.execute(f"SELECT id, {', '.join(keys)} FROM entries WHERE {where}",
+                                [v for c in chunks for v in c])  # fmt: skip
+            for row_id, *found in rows:
+                for k, value in enumerate(found):
+                    if value is not None and first.get((k, value), row_id) >= row_id:
+                        first[(k, value)] = row_id
+    out = set()
+    for entry_id, entry in new:
+        for k, key in enumerate(keys):
+            value = getattr(entry, key)
+            if value is not None and first.get((k, value), entry_id) < entry_id:
+                out.add(entry_id)
+                break
+    return out
+
+
 _CHUNK = 500  # keys per query (well under SQLite's variable limit)
 
 

@@ -250,7 +250,11 @@ def test_migration_two_creates_signature_and_search_tables(store: Store) -> None
 
 def _event_fields(store: Store, event_id: int) -> dict[str, object]:
     row = store.query("SELECT * FROM events WHERE id = ?", [event_id])[0]
-    return {k: v for k, v in row.items() if k not in ("votes", "update_count", "updated_at")}
+    return {
+        k: v
+        for k, v in row.items()
+        if k not in ("votes", "update_count", "updated_at", "created_at")
+    }
 
 
 FOLLOW_UPS = [

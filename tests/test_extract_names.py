@@ -314,3 +314,25 @@ def test_a_place_whose_first_word_is_a_stop_word_is_no_company(title: str, summa
 def test_a_participle_opening_a_summary_sentence_is_no_company(title: str, summary: str) -> None:
     f = found(title, summary)
     assert f.vendor not in ("Saved", "Registered"), f
+
+
+def test_the_description_hint_answers_like_its_one_regex() -> None:
+    # described_somewhere searches the hint's three parts on their own (fast): the same
+    # answer as the one alternation, also where a noun is glued to a hyphen or a word
+    from bot.extract.names import NamePatterns
+    from bot.extract.resources import resources
+
+    names = resources().names
+    assert names.suffix_hint is not None  # the shipped nouns all spell words: fast path
+    pieces = ["company", "Company", "firm", "start-up", "-firm", "xfirm", "_vendor",
+              "Gesichtserkennungsanbieter", "startups", "société", "Acme", "acme", "Labs"]  # fmt: skip
+    gaps = [" ", "", "-", ", ", "\n"]
+    texts = [a + g + b + h + c for a in pieces for b in pieces[:6] for c in ("Orrin", "orrin")
+             for g in gaps for h in (" ", ", a ")]  # fmt: skip
+    for text in texts:
+        assert names.described_somewhere(text) == (names.hint.search(text) is not None), text
+    assert any(names.described_somewhere(t) for t in texts)
+    assert not all(names.described_somewhere(t) for t in texts)
+    odd = NamePatterns.build({"descriptors": ["firm", "x[.]y"], "suffixes": ["Labs"]})
+    assert odd.suffix_hint is None  # a noun that is not one word: the one regex is searched
+    assert odd.described_somewhere("the x.y Orrin") and not odd.described_somewhere("Orrin")

@@ -21,6 +21,7 @@ from bot.extract.attribution import (
     unknown_subject_is_named,
 )
 from bot.extract.described import inverted_subject, noun_owner, product_owner, summary_subject
+from bot.extract.public_bodies import imposed_on
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
 from bot.extract.sentences import clause_end, clause_start
@@ -333,8 +334,11 @@ def _genitive_owner(sc: Scan, cue: Hit) -> Actor | None:
             continue
         if not _GENITIVE.search(sc.text, max(c_start, v.start - 12), v.start):
             continue
-        nouns = [h for h in sc.actions if c_start <= h.start and h.end <= v.start
-                 and v.start - h.end <= GENITIVE_REACH]  # fmt: skip
+        # a policy noun, or (outside English) the FR feature itself: "la
+        # reconnaissance des visiteurs de X réservée aux …"
+        heads = sc.actions if sc.lang == "en" else [*sc.actions, *sc.fr]
+        nouns = sorted(h for h in heads if c_start <= h.start and h.end <= v.start
+                       and v.start - h.end <= GENITIVE_REACH)  # fmt: skip
         if nouns and (v.start < cue.start or nouns[-1] is cue or nouns[-1].start == cue.start):
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
     return None
@@ -374,9 +378,18 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             authority = acting_authority(sc, found)
             actor = Actor(authority) if authority else Actor("other")
         if actor.kind == "vendor":
-            directing = call_authority(sc, found, cue, actor)
+            # "regulator orders X to …", "X must delete …" + "the order", "they bar the
+            # firm from …": the company is told, someone else acts
+            directing = call_authority(sc, found, cue, actor) or imposed_on(
+                sc, found, cue.start, cue.end, actor.vendor, actor.end
+            )
             if directing:
                 actor = Actor(directing)
+            elif _RESTRICTIVE.search(sc.text, max(0, cue.start - 40), cue.start) and not any(
+                cue.start - 40 <= m.start < cue.start and m.kind in ("vendor", "company")
+                and _RESTRICTIVE.match(sc.text, m.end) for m in found
+            ):  # fmt: skip
+                continue  # "adds X to a list that bars …": the list bars, not X
             elif cancelled(sc, cue, actor):
                 continue
         if actor.kind not in ("vendor", *AUTHORITIES):
@@ -392,6 +405,15 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
     return foreground(acts)
 
 
+# A restrictive relative clause on a thing ("a list that bars", "rules which forbid"):
+# its verb's subject is that thing, not a company named before it.
+_RESTRICTIVE = re.compile(
+    r"\b(?:a|an|the|new)\s+(?:[\w-]+\s+){0,2}?(?:list|rules?|laws?|order|measures?|registry|"
+    r"statute|regulations?|decree)\s+(?:that|which)\s+$",
+    re.IGNORECASE,
+)
+
+
 # A cue inside "since/after the … deletion" or a ", which …" relative clause tells what
 # happened before the news, not the news.
 _SUBORDINATE = re.compile(
@@ -403,7 +425,8 @@ _SUBORDINATE = re.compile(
     r"|\b(?:après|depuis)\s+(?:le|la|l'|son|sa)\s*(?:[\w'-]+\s+){0,2}$"
     r"|\b(?:tras|después\s+de|desde)\s+(?:el|la|su)\s+(?:[\w'-]+\s+){0,2}$"
     r"|\b(?:dopo|da)\s+(?:il|la|l'|lo)\s*(?:[\w'-]+\s+){0,2}$"
-    r"|\b(?:após|depois\s+d[oa]|desde)\s+(?:o|a|seu|sua)?\s*(?:[\w'-]+\s+){0,2}$"
+    r"|\b(?:após|depois\s+d[oa])\s+(?:o|a|seu|sua)?\s*(?:[\w'-]+\s+){0,2}$"
+    r"|\bdesde\s+(?:o|a|seu|sua)\s+(?:[\w'-]+\s+){0,2}$"  # "desde este mês": a time, no event
     r"|\b(?:formerly|previously|long-|once-|earlier)\S*\s*$)",
     re.IGNORECASE,
 )

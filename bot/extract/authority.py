@@ -29,6 +29,7 @@ from bot.extract.attribution import (
     customer_group,
     mentions,
 )
+from bot.extract.gate import WordGate
 from bot.extract.language import detect
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan
@@ -115,8 +116,8 @@ def signals(lang: str) -> Signals:
 
 
 @lru_cache(maxsize=1)
-def _weak_fr() -> re.Pattern[str]:
-    return _compile([str(p) for p in _raw().get("weak_fr") or []], "weak_fr")
+def _weak_fr() -> WordGate:
+    return WordGate(_compile([str(p) for p in _raw().get("weak_fr") or []], "weak_fr"))
 
 
 def weak_fr(low: str) -> bool:

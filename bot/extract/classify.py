@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from bot.extract import authority, dates, framing
+from bot.extract import authority, dates, framing, public_bodies
 from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
-from bot.extract.attribution import Mention, mentions, subject
+from bot.extract.attribution import Mention, cancelled, mentions, subject
 from bot.extract.scan import Hit, Scan, between
 from bot.extract.scope import applies_to, settlement_terms
 from bot.models import Finding
@@ -54,6 +54,13 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             authority.place_subject(sc)
             or authority.directed(sc, [a.start for a in chosen])
             or authority.paid_to(sc, tuple(a.start for a in chosen))
+            # "Port Hollis police drop X's face search": the police's own use (a public
+            # body trialling or buying a vendor's product stays the vendor's news)
+            or public_bodies.public_subject(
+                sc, tuple(a.start for a in chosen if a.action != "reversal"), deployments=False
+            )
+            # "Ann Roe demands answers …" + "The attorney general …" (no act in the headline)
+            or (None if title_v else public_bodies.named_official(sc))
         )
         if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
             return _other(sc, [], directing, vendor, 0.5, published)
@@ -88,7 +95,17 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         confidence = 0.5 + 0.3 * min(1.0, a_total / 4)
         return _other(sc, chosen, kind, _first_vendor(sc), confidence, published)
     # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
-    placed = authority.place_subject(sc) or authority.paid_to(sc) or authority.passive_object(sc)
+    placed = (
+        authority.place_subject(sc)
+        or authority.paid_to(sc)
+        or authority.passive_object(sc)
+        # "Port Hollis police halt their trial" (a body deploying FR makes no policy:
+        # no actor, or the named vendor's news)
+        or public_bodies.public_subject(sc, deployments=False)
+        or public_bodies.passive_headline(sc)  # "X fica suspenso" + "a juíza …"
+        or public_bodies.contested_headline(sc)  # "X will appeal the privacy fine"
+        or public_bodies.named_official(sc)  # "Ann Roe demands …" + "The attorney general …"
+    )
     if placed is not None and (sc.has_fr or weak):
         return _other(sc, [], placed, _first_vendor(sc), 0.45, published)
     if not sc.has_fr:
@@ -115,7 +132,11 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
         return _other(sc, [], named, _first_vendor(sc), 0.4)
-    if framing.vendor_item(sc) or (_vendor_news(sc) and not framing.not_the_vendors(sc)):
+    if (
+        framing.vendor_item(sc)
+        or (_vendor_news(sc) and not framing.not_the_vendors(sc))
+        or _unnamed_company_acts(sc, found)
+    ):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
 
@@ -146,6 +167,37 @@ def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
     kinds = {m.kind for m in found if m.kind in AUTHORITIES and sc.in_title(m.start)
              and authority.acting_mention(sc, m.start, m.end)}  # fmt: skip
     return next((k for k in ("court", "regulator", "government") if k in kinds), None)
+
+
+def _unnamed_company_acts(sc: Scan, found: list[Mention]) -> bool:
+    """A company the item describes but never names performs a policy cue ("a small vision
+    startup turns away police", "the supplier will sign no new retail deals"): a vendor's
+    act with no name to report."""
+    for cue in sc.actions:
+        actor = subject(sc, found, cue)
+        if actor.kind != "unknown" or actor.start < 0:
+            continue
+        mention = next((m for m in found if m.start == actor.start), None)
+        if mention is None or mention.kind != "company" or cancelled(sc, cue, actor):
+            continue
+        # the reference names a company, or is a pronoun after one that does ("the
+        # company's face API …, but it will not serve them")
+        named = [m for m in found if m.kind == "company" and m.start <= mention.start
+                 and _COMPANY_NOUN.search(sc.text, m.start, m.end)]  # fmt: skip
+        if named and (named[-1] is mention or sc.low[mention.start : mention.end] in _PRONOUNS):
+            return True
+    return False
+
+
+_PRONOUNS = frozenset({"it", "they", "il", "elle", "ils", "elles", "er", "sie", "es"})
+
+
+# a noun that names a company whatever it sells (not "the group", "the app", "the arm")
+_COMPANY_NOUN = re.compile(
+    r"(?i)\b(?:company|firm|startup|start-up|vendor|maker|supplier|provider|developer|seller|"
+    r"société|entreprise|fournisseur|Unternehmen|Firma|Anbieter|Hersteller|empresa|compañía|"
+    r"proveedor|azienda|società|fornitore|fornecedora?)\b"
+)
 
 
 def _vendor_news(sc: Scan) -> bool:

@@ -460,6 +460,10 @@ def _literal(fragment: str) -> str:
             close = fragment.find("]", i + 2)
             run, i = "", (close + 1 if close > 0 else len(fragment))
             continue
+        if ch == "{":  # a word gap ("{w6}") or a count: no literal
+            close = fragment.find("}", i)
+            run, i = "", (close + 1 if close > 0 else len(fragment))
+            continue
         if ch in "()|":
             depth += {"(": 1, ")": -1}.get(ch, 0)
             run = ""

@@ -62,11 +62,34 @@ def summary_subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
 def inverted_subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
     """The subject stands inside the cue, after its verb (German and Romance inversion:
     "Ein halbes Jahr lang verkauft der US-Anbieter keine …", "verkauft Adelwise keine"):
-    the company named or referred to there acts."""
+    the company named or referred to there acts. Outside English it may also follow the
+    cue's first word ("Desde julio ya no vende la empresa …")."""
     for m in found:
         if cue.start < m.start and m.end <= cue.end and m.kind in ("vendor", "company"):
             actor = resolve(sc, found, m)
             return actor if actor.kind == "vendor" else None
+    return _after_verb(sc, found, cue) if sc.lang != "en" else None
+
+
+_VERB = re.compile(r"[\w'-]+")
+_INVERTED_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,2}?$")
+
+
+def _after_verb(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
+    """The first company named within two words after the cue's first word, before any
+    other actor and not after a preposition: the subject of an inverted clause."""
+    verb = _VERB.match(sc.text, cue.start, cue.end)
+    verb_end = verb.end() if verb else cue.start
+    s_end = sc.sentences[sc.sentence_of(cue.start)][1]
+    for m in found:
+        if m.start < verb_end or m.start > min(s_end, cue.end + 30):
+            continue
+        if m.kind not in ("vendor", "company", "product"):
+            return None
+        if not _INVERTED_GAP.match(sc.text[verb_end : m.start]) or prepositional(sc.text, m.start):
+            return None
+        actor = resolve(sc, found, m)
+        return actor if actor.kind == "vendor" else None
     return None
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
+
+from bot.extract.gate import WordGate
 
 _CAP = re.compile(r"^[A-Z][\w&+.-]{3,}$")
 
@@ -33,11 +35,12 @@ class KnownVendors:
 
     pattern: re.Pattern[str]
     canonical: dict[str, str]
+    gate: WordGate = field(compare=False)  # the pattern, tried only where a name can start
 
     def find(self, text: str) -> list[KnownHit]:
         return [
             KnownHit(m.start(), m.end(), _reported(self.canonical, m.group(1), m.group(2)))
-            for m in self.pattern.finditer(text)
+            for m in self.gate.finditer(text)
         ]
 
 
@@ -76,7 +79,7 @@ def _compile(names: tuple[str, ...], exact: tuple[str, ...] = ()) -> KnownVendor
     pattern = re.compile(
         rf"(?<![\w-])({alternation})((?:[ ]{suffix.pattern})*)(?:['’]s?|s['’]?)?(?![\w-])"
     )
-    return KnownVendors(pattern, canonical)
+    return KnownVendors(pattern, canonical, WordGate(pattern))
 
 
 def is_company_form(short: str, name: str) -> bool:

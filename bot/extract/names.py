@@ -13,7 +13,8 @@ report the long name; a name runs up to its company suffix ("Orrin Vision API" i
 Orrin Vision's API) and may follow an elided article ("d'Orrin"). A capitalised word
 shaped like an English plural of people that opens a sentence is no name: the
 position capitalised it ("Insurers can't buy into Orrin's archive"). Names that an authority title, an organisation word or a place
-name marks ("Governor X", "X Institute") are never companies. The patterns live in
+name marks ("Governor X", "X Institute") are never companies, nor a name after a public
+body's "of" ("la policía de X", "the city of X", "die Polizei X": a place). The patterns live in
 cues.yaml (``company_names``) and are compiled once per process.
 """
 
@@ -28,6 +29,10 @@ from bot.extract.lexicon import closed_words, common_words, normalise
 _CAP_WORD = r"(?:[A-Z][\w&+.-]*\w|[A-Z])"
 _RUN = re.compile(rf"(?:(?<![\w'’-])|(?<=\b[dD]['’])){_CAP_WORD}(?:[ ]{_CAP_WORD})*")
 _POSSESSIVE = re.compile(r"'s?(?!\w)")
+_SPACE_CAPITAL = re.compile(r" [A-Z]")
+# A pattern that only matches word characters and hyphens: letters, \w, letter classes,
+# hyphens, groups, alternatives and quantifiers.
+_WORDLIKE = re.compile(r"(?:[^\W_]|\\w|\[[^\W_]+\]|\(\?:|[-|)?*+])+")
 
 
 class Found(NamedTuple):
@@ -46,18 +51,43 @@ class NamePatterns:
     apposition_after: re.Pattern[str]  # ", a … startup" right after a name
     not_company: re.Pattern[str]  # a word that marks a person, office or organisation
     person_before: re.Pattern[str]  # a title or role right before a person's name
+    place_before: re.Pattern[str]  # a public body and "of" right before a place's name
     stop: frozenset[str]  # capitalised words that are not names (lower-cased)
     hint: re.Pattern[str] = re.compile(r"(?!)")  # some description may be present
+    # ``hint`` in parts, each with a fast scan of its own (their alternation has none):
+    # a suffix after a capitalised word, an apposition, and a company noun before a
+    # capital, found from the capitals when every noun pattern spells a word
+    suffix_hint: re.Pattern[str] | None = None
+    apposition_hint: re.Pattern[str] | None = None
 
     def described_somewhere(self, text: str) -> bool:
         """Cheap check: a suffix, a company noun or an apposition occurs in ``text``."""
-        return self.hint.search(text) is not None
+        if self.suffix_hint is None or self.apposition_hint is None:
+            return self.hint.search(text) is not None
+        return (
+            self.suffix_hint.search(text) is not None
+            or self.apposition_hint.search(text) is not None
+            or self._noun_before_capital(text)
+        )
+
+    def _noun_before_capital(self, text: str) -> bool:
+        """``(?<![\\w-])(?i:noun) [A-Z]`` somewhere in ``text``: the noun is the whole run
+        of word characters and hyphens before some " X" (so only those are tried)."""
+        fullmatch = self.descriptor_word.fullmatch
+        for found in _SPACE_CAPITAL.finditer(text):
+            end = start = found.start()
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+                start -= 1
+            if fullmatch(text, start, end) is not None:
+                return True
+        return False
 
     @classmethod
     def build(cls, section: dict[str, list[str]]) -> NamePatterns:
         def alt(key: str) -> str:
             return "|".join(sorted(section.get(key, []), key=len, reverse=True)) or "(?!)"
 
+        wordlike = all(_WORDLIKE.fullmatch(d) for d in section.get("descriptors", []))
         return cls(
             suffix=re.compile(rf"(?:{alt('suffixes')})$"),
             descriptor_before=re.compile(rf"(?<![\w-])(?i:(?:{alt('descriptors')}))[ ]$"),
@@ -65,11 +95,16 @@ class NamePatterns:
             apposition_after=re.compile(rf"(?i:,[ ](?:{alt('appositions')}))"),
             not_company=re.compile(rf"^(?:{alt('not_company')})$", re.IGNORECASE),
             person_before=re.compile(rf"(?<!\w)(?i:{alt('person_titles')})[ ]$"),
+            place_before=re.compile(rf"(?<!\w)(?i:{alt('place_before')})[ ]?$"),
             stop=frozenset(w.lower() for w in section.get("stop", [])),
             hint=re.compile(
                 rf"[A-Z][\w&+.-]* (?:{alt('suffixes')})(?!\w)"
                 rf"|(?<![\w-])(?i:{alt('descriptors')}) [A-Z]|, (?i:{alt('appositions')})"
             ),
+            suffix_hint=re.compile(rf"[A-Z][\w&+.-]* (?:{alt('suffixes')})(?!\w)")
+            if wordlike
+            else None,
+            apposition_hint=re.compile(rf", (?i:{alt('appositions')})") if wordlike else None,
         )
 
 
@@ -232,6 +267,8 @@ def _candidates(
             continue
         if pats.person_before.search(text, max(0, start - 40), start):
             continue  # "chief executive Dana Pruitt", "Governor Lindqvist"
+        if pats.place_before.search(text, max(0, start - 40), start):
+            continue  # "la policía de Ardena", "the city of Port Hollis": a place
         candidates.append((start, end, name))
     return candidates, inner
 

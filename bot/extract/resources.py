@@ -13,11 +13,15 @@ import yaml
 
 from bot.extract.cueclass import expand
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
+from bot.extract.gate import WordGate
 from bot.extract.names import NamePatterns
 from bot.yaml_loader import SAFE_LOADER
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CUES_FILE = DATA_DIR / "cues.yaml"
+# Per-language grammar for the languages other than English (verb families with their
+# inflections, separable verbs, elision, durations): merged into cues.yaml's sections.
+LANGUAGE_CUES_FILE = DATA_DIR / "cues_languages.yaml"
 VENDORS_FILE = DATA_DIR / "vendors.yaml"
 
 # At one position, the first label in this order wins ("ban extension" is an
@@ -95,7 +99,7 @@ class Resources:
     vendor_info: Mapping[str, VendorInfo]
     customers: Mapping[str, str]  # vendor → its one customer group (where known)
     # Over the lower-cased text: no match = no FR term and no vendor name (see extract()).
-    prefilter: re.Pattern[str] = re.compile(r"(?!)")
+    prefilter: WordGate = WordGate(re.compile(r"(?!)"))
     names: NamePatterns = NamePatterns.build({})
     fronted: re.Pattern[str] = re.compile(r"(?!)")  # an opener at a sentence start
 
@@ -107,6 +111,45 @@ def _read_yaml(path: Path) -> Any:
         raise DataFileError(f"cannot read {path}: {exc}; reinstall policybot") from exc
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path} is not valid YAML: {exc}") from exc
+
+
+def with_language_cues(cues: dict[str, Any], overlay: Any) -> dict[str, Any]:
+    """``cues`` with ``overlay`` (``{lang: {section: [...] | {label: [...]}}}``) merged in:
+    a list extends ``cues[section][lang]``, a mapping ``cues[section][label][lang]`` (or
+    ``cues[section][label]`` when that list holds every language's patterns)."""
+    where = LANGUAGE_CUES_FILE.name
+    if overlay is None:
+        return cues
+    if not isinstance(overlay, dict):
+        raise DataFileError(f"{where}: expected a mapping of languages")
+    merged = {k: (dict(v) if isinstance(v, dict) else v) for k, v in cues.items()}
+    for lang, sections in overlay.items():
+        if lang not in LANGUAGES or not isinstance(sections, dict):
+            raise DataFileError(f"{where}: '{lang}' must be one of {', '.join(LANGUAGES)} "
+                                "mapping sections of cues.yaml")  # fmt: skip
+        for name, value in sections.items():
+            section = merged.get(name)
+            if not isinstance(section, dict):
+                raise DataFileError(f"{where}: {lang}.{name}: no such section in cues.yaml")
+            if isinstance(value, list):
+                section[lang] = [*(section.get(lang) or []), *value]
+                continue
+            if not isinstance(value, dict):
+                raise DataFileError(f"{where}: {lang}.{name} must be a list or a mapping")
+            for label, items in value.items():
+                if not isinstance(items, list):
+                    raise DataFileError(f"{where}: {lang}.{name}.{label} must be a list")
+                target = section.get(label)
+                # a section of plain lists (company_names) takes a new label as one
+                flat = target is None and any(isinstance(v, list) for v in section.values())
+                if isinstance(target, list) or flat:
+                    target = target or []
+                    section[label] = [*target, *items]
+                else:
+                    per_lang = dict(target or {})
+                    per_lang[lang] = [*(per_lang.get(lang) or []), *items]
+                    section[label] = per_lang
+    return merged
 
 
 def _vendor_tables(raw: Any) -> tuple[list[VendorName], dict[str, VendorInfo]]:
@@ -168,6 +211,7 @@ def resources() -> Resources:
     cues = _read_yaml(CUES_FILE)
     if not isinstance(cues, dict):
         raise DataFileError(f"{CUES_FILE}: expected a mapping of cue sections")
+    cues = with_language_cues(cues, _read_yaml(LANGUAGE_CUES_FILE))
     vendor_names, info = _vendor_tables(_read_yaml(VENDORS_FILE))
     cancel = {
         label: _languages(cues.get(label), label)
@@ -218,7 +262,7 @@ def resources() -> Resources:
     except re.error as exc:
         raise DataFileError(f"{CUES_FILE}: a cue pattern is not a valid regex ({exc})") from exc
     customers = {name: v.customers for name, v in info.items() if v.customers}
-    prefilter = index.prefilter(CLASSES.index("fr_groups"), "fr")
+    prefilter = WordGate(index.prefilter(CLASSES.index("fr_groups"), "fr"))
     company_names = cues.get("company_names") or {}
     if not isinstance(company_names, dict):
         raise DataFileError(f"{CUES_FILE}: 'company_names' must be a mapping of pattern lists")

@@ -69,6 +69,7 @@ class Scan:
     vendors: list[VendorHit]
     customers: Mapping[str, str] = field(default_factory=dict)  # vendor → its one group
     fronted: list[tuple[int, int]] = field(default_factory=list)  # background adverbials
+    lang: str = "en"  # the item's language (language.py)
     _sentence_starts: list[int] = field(default_factory=list)
     _fr_sentences: frozenset[int] | None = None
 
@@ -186,7 +187,8 @@ def scan(
                     empty, empty, empty, empty, empty, res.regions, vendors)  # fmt: skip
     sentences = split_sentences(norm, len(title))
     vendors = _with_described(res, norm, len(title), vendors, by_class[_ACTORS],
-                              by_class[_OBJECTS], by_class[_ACTIONS], fr, by_class[_NON_POLICY], lang)  # fmt: skip
+                              by_class[_OBJECTS], by_class[_ACTIONS], fr_groups,
+                              by_class[_NON_POLICY], lang)  # fmt: skip
     vendors, phrases = _owner_over_phrase(norm, vendors)
     if phrases:  # a product phrase of FR still says the item is about FR
         fr = sorted([*fr, *(Hit(v.start, v.end, "fr") for v in phrases if v.fr)])
@@ -224,6 +226,7 @@ def scan(
         vendors=vendors,
         customers=res.customers,
         fronted=_fronted(res.fronted, norm, sentences),
+        lang=lang,
     )
 
 
@@ -235,13 +238,19 @@ def _with_described(
     actors: list[Hit],
     objects: list[Hit],
     actions: list[Hit],
-    fr: list[Hit],
+    fr_groups: list[Hit],
     non_policy: list[Hit],
     lang: str,
 ) -> list[VendorHit]:
     """The gazetteer's vendors plus the companies the item describes (names.py)."""
+    fr = [h for h in fr_groups if h.label == "fr"]
     taken = [(v.start, v.end) for v in vendors]
+    if lang != "en":  # a customer group opening a headline ("Vermieter fliegen …")
+        taken += [(h.start, h.end) for h in fr_groups if h.label != "fr"]
     taken += [(h.start, h.end) for h in actors if h.label != "company"]
+    # a capitalised FR term is no name ("Reconnaissance faciale au …", German's
+    # "Gesichtssuche"), unless a product's inner capital marks it ("FaceTrack")
+    taken += [(h.start, h.end) for h in fr if _common_term(norm, h)]
     refs = [(h.start, h.end) for h in actors if h.label == "company" and h.end - h.start > 4]
     cue_starts = {h.start for h in actions}
     policy_possessive = any(norm.startswith("'s ", c - 3) or norm.startswith("' ", c - 2)
@@ -274,8 +283,24 @@ def _with_described(
                        lang == "en", capitalised_nouns=lang == "de", lang=lang)  # fmt: skip
     if not found:
         return vendors
+    # a name that is only an FR term ("Reconocimiento" of "Reconocimiento facial …")
+    found = [f for f in found if not any(h.start <= f.start and f.end <= h.end for h in fr)]
     extra = [VendorHit(f.start, f.end, f.name, None, False) for f in found]
     return sorted([*vendors, *extra])
+
+
+def _common_term(norm: str, hit: Hit) -> bool:
+    """A capitalised FR term written as a common noun phrase, not as a product name
+    ("FaceTrack") nor as a word of a company's name ("Orrin Biometrics")."""
+    term = norm[hit.start : hit.end]
+    if not term[:1].isupper() or _NAME_BEFORE.search(norm, max(0, hit.start - 40), hit.start):
+        return False
+    if re.match(r" [A-Z]", norm[hit.end : hit.end + 2]):
+        return False  # "Rostro Digital": the term opens a name
+    return " " in term or not any(c.isupper() for c in term[1:])
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w'])[A-Z][\w&.-]*[ ]$")
 
 
 def _phrase(norm: str, hit: VendorHit) -> bool:

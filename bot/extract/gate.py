@@ -1,0 +1,314 @@
+"""Word gates: the same answers as a regex that only matches where a word starts, for a
+fraction of the cost.
+
+A pattern that opens by refusing a word character before it ("(?<![\\w])(?:face
+data|biometric\\w*|…)") can only match where a run of word characters starts, and
+only where that run begins with one of the literal starts of its alternatives
+("face", "biometric"); an alternative may also need some literal further on (the
+"faces" of "by their faces"). Python's regex engine has no fast scan for a pattern
+that opens with a lookbehind: ``search`` tries the whole pattern at every position
+of the text. ``WordGate`` reads the literal starts, and what each needs further on,
+from the pattern once; for a text it looks each word up (a dictionary hit for a word
+seen before) and runs the pattern (``match`` at a position) only where a word that
+can start a match stands, so ``search`` and ``finditer`` return exactly what the
+pattern's own would.
+
+A pattern the gate cannot read (no such lookbehind, an alternative with no literal
+start, ASCII or locale flags) is simply searched as it is.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+try:  # the regex parser of the standard library (private; without it nothing is gated)
+    _sre: Any = importlib.import_module("re._constants")
+    _sre_parser: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - a Python without these modules
+    _sre = _sre_parser = None
+
+_WORD_RUN = re.compile(r"\w+")
+# ASCII characters that are not word characters, as spaces: on an ASCII text,
+# ``text.translate(_ASCII_GAPS).split()`` is exactly its runs of word characters.
+_ASCII_GAPS = str.maketrans({chr(c): " " for c in range(128) if not re.match(r"\w", chr(c))})
+_MAX_STARTS = 20_000  # paths read before a pattern counts as unreadable
+_MAX_LENGTH = 12  # characters of a literal start worth reading
+_CACHE_LIMIT = 200_000  # words remembered per gate
+
+Needs = frozenset[str] | None  # literals a match holds one of (None: nothing known)
+# A word's verdict: False (starts no match), True (may start one), or the literals
+# the text must hold one of for it to start one.
+Verdict = bool | tuple[str, ...]
+
+
+def words(text: str) -> list[str]:
+    """The runs of word characters of ``text``, in order (the last text's are kept:
+    several gates read the same text in a row)."""
+    global _last
+    last = _last  # one tuple: threads that share it see a text with its own words
+    if last[0] == text:  # (an item's text is built anew each time it is asked for)
+        return last[1]
+    found = text.translate(_ASCII_GAPS).split() if text.isascii() else _WORD_RUN.findall(text)
+    _last = (text, found)
+    return found
+
+
+_last: tuple[str | None, list[str]] = (None, [])
+
+
+class WordGate:
+    """``pattern`` with its word gate (see the module docstring)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        starts = literal_starts(pattern)
+        self._cased: dict[str, Needs] = {}  # literal start → what it needs further on
+        self._anycase: re.Pattern[str] | None = None  # starts matched in any case
+        self.gated = starts is not None
+        if starts is not None:
+            anycase = []
+            for (text, anycase_start), needs in starts.items():
+                if anycase_start:
+                    anycase.append(re.escape(text))
+                else:
+                    self._cased[text] = needs
+            if anycase:
+                self._anycase = re.compile(f"(?i:{'|'.join(sorted(anycase))})")
+        self._longest = max(map(len, self._cased), default=0)
+        self._cache: dict[str, Verdict] = {}
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``pattern.search(text)``."""
+        if not self.gated:
+            return self.pattern.search(text)
+        match = self.pattern.match
+        for pos in self._positions(text):
+            found = match(text, pos)
+            if found is not None:
+                return found
+        return None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``."""
+        if not self.gated:
+            return self.pattern.finditer(text)
+        out: list[re.Match[str]] = []
+        end, match = 0, self.pattern.match
+        for pos in self._positions(text):
+            if pos < end:
+                continue
+            found = match(text, pos)
+            if found is not None:
+                if found.end() == pos:  # an empty match: leave finditer's rules to it
+                    return self.pattern.finditer(text)
+                out.append(found)
+                end = found.end()
+        return iter(out)
+
+    def _positions(self, text: str) -> list[int]:
+        """Where a match may start, in order: the starts of word runs that can begin a
+        match (a superset: every occurrence of such a word at a word start)."""
+        found = words(text)
+        cache = self._cache
+        verdicts: list[Verdict | None] = list(map(cache.get, found))
+        if None in verdicts:
+            for i, word in enumerate(found):
+                if verdicts[i] is None:
+                    decided = self._verdict(word)
+                    verdicts[i] = decided
+                    if len(cache) < _CACHE_LIMIT:
+                        cache[word] = decided
+        if not any(verdicts):
+            return []
+        held: dict[tuple[str, ...], bool] = {}
+        chosen: list[str] = []
+        for word, verdict in zip(found, verdicts, strict=True):
+            if verdict is True:
+                chosen.append(word)
+            elif verdict:  # the literals the text must hold one of
+                ok = held.get(verdict)
+                if ok is None:
+                    ok = held[verdict] = any(need in text for need in verdict)
+                if ok:
+                    chosen.append(word)
+        positions: set[int] = set()
+        for word in dict.fromkeys(chosen):
+            pos = text.find(word)
+            while pos >= 0:
+                if pos == 0 or not _is_word(text[pos - 1]):
+                    positions.add(pos)
+                pos = text.find(word, pos + 1)
+        return sorted(positions)
+
+    def _verdict(self, word: str) -> Verdict:
+        if self._anycase is not None and self._anycase.match(word) is not None:
+            return True
+        needs: set[str] = set()
+        started = False
+        for k in range(1, min(len(word), self._longest) + 1):
+            head = word[:k]
+            if head in self._cased:
+                started = True
+                more = self._cased[head]
+                if more is None:
+                    return True
+                needs |= more
+        return tuple(sorted(needs)) if started else False
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+# ------------------------------------------------------------------ reading a pattern
+
+_Item = tuple[tuple[Any, Any], int]  # a parsed item and the flags it is read with
+_Start = tuple[str, bool, Needs]  # a literal start, matched in any case, what it needs
+
+
+def literal_starts(pattern: re.Pattern[str]) -> dict[tuple[str, bool], Needs] | None:
+    """The literal word starts of ``pattern``'s matches ((text, matched in any case) →
+    literals the match holds one of further on, None for none known): every match
+    begins with one of them where a run of word characters starts. None when the
+    pattern does not promise that."""
+    if (
+        _sre_parser is None
+        or not isinstance(pattern.pattern, str)
+        or pattern.flags & (re.ASCII | re.LOCALE)
+    ):
+        return None
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+        flags = parsed.state.flags
+        items = list(parsed.data)
+        if not items or not _refuses_word_before(items[0]):
+            return None
+        starts = _starts([(item, flags) for item in items[1:]], _MAX_LENGTH)
+    except (RecursionError, re.error, AttributeError, TypeError, ValueError):
+        return None  # a pattern shape this reader does not know: searched as it is
+    if starts is None or any(not text for text, _, _ in starts):
+        return None
+    out: dict[tuple[str, bool], Needs] = {}
+    for text, anycase, needs in starts:
+        key = (text, anycase)
+        if key in out:
+            before = out[key]
+            out[key] = None if before is None or needs is None else before | needs
+        else:
+            out[key] = needs
+    return out
+
+
+def _refuses_word_before(item: tuple[Any, Any]) -> bool:
+    """A negative lookbehind of one character that refuses every word character."""
+    op, av = item
+    if op is not _sre.ASSERT_NOT:
+        return False
+    direction, sub = av
+    if direction != -1 or len(sub.data) != 1:
+        return False
+    inner_op, inner = sub.data[0]
+    return (
+        inner_op is _sre.IN
+        and (_sre.NEGATE, None) not in inner
+        and (_sre.CATEGORY, _sre.CATEGORY_WORD) in inner
+    )
+
+
+def _starts(items: list[_Item], budget: int) -> set[_Start] | None:
+    """The literal starts every match of ``items`` begins with (cut where a character
+    is not a plain word character), each with what the rest of its match needs; None
+    when there are too many paths to read."""
+    if budget == 0 or not items:
+        return {("", False, _needs(items))}
+    (op, av), flags = items[0]
+    rest = items[1:]
+    anycase = bool(flags & re.IGNORECASE)
+    if op is _sre.LITERAL:
+        ch = chr(av)
+        if not _plain_word_char(ch, anycase):
+            return {("", False, _needs(items))}
+        tails = _starts(rest, budget - 1)
+        if tails is None:
+            return None
+        return {(ch + t, anycase or t_any if t else anycase, needs) for t, t_any, needs in tails}
+    if op is _sre.SUBPATTERN:
+        _group, add, remove, sub = av
+        inner = (flags | add) & ~remove
+        return _starts([(item, inner) for item in sub.data] + rest, budget)
+    if op is _sre.BRANCH:
+        out: set[_Start] = set()
+        for branch in av[1]:
+            found = _starts([(item, flags) for item in branch.data] + rest, budget)
+            if found is None or len(out) + len(found) > _MAX_STARTS:
+                return None
+            out |= found
+        return out
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        first = _starts([(item, flags) for item in sub.data], budget)
+        if first is None:
+            return None
+        after_all = _needs(rest)  # whatever the repeat matched, the rest follows it
+        first = {(text, any_, after_all) for text, any_, _ in first}
+        if low > 0:
+            return first
+        after = _starts(rest, budget)
+        return None if after is None or len(first | after) > _MAX_STARTS else first | after
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return _starts(rest, budget)  # a condition, no character: the start goes on
+    return {("", False, _needs(items))}  # a class, any character…: the start ends here
+
+
+def _needs(items: list[_Item]) -> Needs:
+    """Literals a match of ``items`` holds one of (matched as written, not in any case):
+    of its mandatory parts, the one whose shortest literal is longest."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run.clear()
+
+    stack = list(reversed(items))
+    while stack:
+        (op, av), flags = stack.pop()
+        if op is _sre.LITERAL and not flags & re.IGNORECASE:
+            run.append(chr(av))
+            continue
+        if op is _sre.SUBPATTERN:
+            _group, add, remove, sub = av
+            inner = (flags | add) & ~remove
+            stack.extend(reversed([(item, inner) for item in sub.data]))
+            continue
+        close_run()
+        if op is _sre.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                found = _needs([(item, flags) for item in branch.data])
+                if found is None:
+                    break
+                union |= found
+            else:
+                options.append(frozenset(union))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] > 0:
+            found = _needs([(item, flags) for item in av[2].data])
+            if found is not None:
+                options.append(found)
+    close_run()
+    options = [o for o in options if o and all(o)]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _plain_word_char(ch: str, anycase: bool) -> bool:
+    """A word character whose every match is a word character too (in any case, only
+    ASCII letters and digits are sure to be)."""
+    if not (ch.isalnum() or ch == "_"):
+        return False
+    return not anycase or ch.isascii()

@@ -1,0 +1,420 @@
+"""A public body as the subject of a clause: who acts, read from the subject's head noun.
+
+The cue paths (acts.py, authority.py) find an authority through its gazetteer word and
+one of its verbs. Many authority items are told with the body as the plain subject of
+an ordinary verb, in any language, and often with a head noun the gazetteer reads as a
+customer group ("police") or not at all ("the tax agency", "la fiscalía", "die
+Staatsanwaltschaft"): "Port Hollis police halt their face-matching trial", "La policía
+de Ardena suspende el reconocimiento facial", "the revenue service is dropping its
+selfie check". A public body stopping, pausing or limiting its own use of face
+recognition is a government act as much as a law is (a body deploying or trialling it
+makes no policy: no actor, or the named vendor's news); a court's or a regulator's
+decision may be the subject too ("the injunction halts …", "die Anordnung verpflichtet …").
+
+``public_subject`` reads each sentence of the item (the headline first): the text before
+its first verb must be a noun phrase headed by a public body (articles, place names,
+possessives and a few adjectives around it, an "of X" genitive after it, auxiliaries
+before the verb), no company named in it and no receiver's verb after it ("police lose
+access", "agencies can no longer buy"). The body's kind (court, regulator, government)
+is the actor type. Word lists: ``bot/data/public_bodies.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.extract import authority
+from bot.extract.attribution import Mention, acting_authority, mentions
+from bot.extract.resources import DATA_DIR, DataFileError, resources
+from bot.extract.scan import Scan, VendorHit
+from bot.yaml_loader import SAFE_LOADER
+
+BODIES_FILE: Path = DATA_DIR / "public_bodies.yaml"
+KINDS = ("court", "regulator", "government")  # the first kind whose pattern fits wins
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt")
+SUBJECT_REACH = 120  # characters from a clause's start within which a body must stand
+VERB_REACH = 80  # characters from the body word within which its verb must stand
+_NEVER = r"(?!)"
+
+# Words that may stand before the head noun: articles, possessives, place names (any
+# capitalised word) and the adjectives that place a body ("local", "federal").
+_ARTICLES = (
+    r"the|a|an|its|their|this|that|le|la|les|l'|l’|el|los|las|il|lo|i|gli|o|os|as|der|die|"
+    r"das|den|dem|des|un|une|una|uno|um|uma|ein|eine"
+)
+_ADJECTIVES = (
+    r"local|federal|state|national|city|county|regional|municipal|provincial|metropolitan|"
+    r"top|new|nacional|municipal|locale|federale|estadual|nationale|städtische|regionale"
+)
+_GENITIVE = (
+    r"of|in|for|de|del|de la|de los|d'|d’|di|della|dello|del|do|da|dos|das|von|vom|der|des|du"
+)
+_NAME = r"[A-Z][\w'’.-]*"
+_MODIFIER = rf"(?:(?i:{_ARTICLES}|{_ADJECTIVES})|{_NAME}|[\w-]+(?:'s|’s))"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Compiled for one language."""
+
+    subjects: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, whole-subject pattern)
+    decisions: tuple[tuple[str, re.Pattern[str]], ...]
+    verbs: re.Pattern[str]
+    not_acting: re.Pattern[str]
+    passive: re.Pattern[str]
+    deploy: re.Pattern[str]
+    obligation: re.Pattern[str]
+    decision: re.Pattern[str]  # any decision noun, as a word
+    head: re.Pattern[str]  # any body or decision word (a cheap gate)
+    contest: re.Pattern[str]  # a company contesting a fine (group "fine") or a ruling
+
+
+def _alt(items: list[str], where: str) -> str:
+    for item in items:
+        try:
+            re.compile(item)
+        except re.error as exc:
+            msg = f"{BODIES_FILE}: {where} has an invalid regex {item!r} ({exc}); fix the pattern"
+            raise DataFileError(msg) from exc
+    return "|".join(sorted(items, key=len, reverse=True)) or _NEVER
+
+
+def _subject(head: str, aux: str) -> re.Pattern[str]:
+    """The whole text before a verb: a noun phrase headed by ``head``."""
+    return re.compile(
+        rf"^[\W_]*(?:{_MODIFIER}[ ]+){{0,4}}?(?i:{head})"
+        rf"(?:[ ]+(?i:{_GENITIVE})[ ]*{_NAME}(?:[ ]+{_NAME}){{0,3}})?"
+        rf"(?:[ ]+{_NAME}){{0,2}}(?:[ ]*,[^,;:]{{1,60}},)?"
+        rf"(?:[ ]+(?i:{aux}))*[ ]*$"
+    )
+
+
+def _lang_items(section: Any, lang: str, where: str) -> list[str]:
+    if section is None:
+        return []
+    if not isinstance(section, dict):
+        raise DataFileError(f"{BODIES_FILE}: {where} must map languages to pattern lists")
+    items = section.get(lang) or []
+    if not isinstance(items, list):
+        raise DataFileError(f"{BODIES_FILE}: {where}.{lang} must be a list of patterns")
+    return [str(p) for p in items]
+
+
+def read_bodies(path: Path) -> dict[str, Any]:
+    """The data file as a mapping (DataFileError names the file and the fix)."""
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("bodies"), dict):
+        raise DataFileError(f"{path}: expected a mapping with 'bodies' by kind and language")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict[str, Any]:
+    return read_bodies(BODIES_FILE)
+
+
+@lru_cache(maxsize=8)
+def patterns(lang: str) -> Patterns:
+    """The compiled patterns for ``lang`` (English ones join every other language:
+    English names of bodies travel into other languages' headlines)."""
+    raw = _raw()
+    wanted = (lang,) if lang == "en" else (lang, "en")
+    langs: tuple[str, ...] = tuple(code for code in wanted if code in LANGUAGES) or ("en",)
+
+    def items(section: Any, where: str) -> list[str]:
+        return [p for code in langs for p in _lang_items(section, code, where)]
+
+    aux = _alt(items(raw.get("auxiliaries"), "auxiliaries"), "auxiliaries")
+    countries = items(raw.get("countries"), "countries")
+    subjects = tuple(
+        (
+            kind,
+            _subject(
+                _alt(
+                    items(raw["bodies"].get(kind), f"bodies.{kind}")
+                    + (countries if kind == "government" else []),
+                    kind,
+                ),
+                aux,
+            ),
+        )
+        for kind in KINDS
+    )
+    decisions = tuple(
+        (kind, _subject(_alt([str(p) for p in (raw.get("decisions") or {}).get(kind) or []],
+                             f"decisions.{kind}"), aux))
+        for kind in ("court", "regulator")
+    )  # fmt: skip
+    verb_items = items(raw.get("verbs"), "verbs")
+    not_acting = re.compile(
+        rf"[ ]*(?i:{_alt(items(raw.get('not_acting'), 'not_acting'), 'not_acting')})(?![\w-])"
+    )
+    passive = re.compile(
+        rf"(?<![\w-])(?i:{_alt(items(raw.get('passive_decisions'), 'passive_decisions'), 'passive')})"
+        rf"(?![\w-])"
+    )
+    deploy_items = items(raw.get("deploy_verbs"), "deploy_verbs")
+    deploy = re.compile(rf"(?i:{_alt(deploy_items, 'deploy_verbs')})(?![\w-])")
+    verbs = _lowered(_alt([*verb_items, *deploy_items], "verbs"))  # matched on lower-case text
+    obligation = re.compile(
+        rf"(?<![\w-])(?i:{_alt(items(raw.get('obligations'), 'obligations'), 'obligations')})"
+        rf"(?:[ ]+[\w'’-]+){{0,3}}[ ]+$"
+    )
+    decision_items = [str(p) for kind in ("court", "regulator")
+                      for p in (raw.get("decisions") or {}).get(kind) or []]  # fmt: skip
+    decision = re.compile(rf"(?<![\w-])(?i:{_alt(decision_items, 'decisions')})(?![\w-])")
+    heads = [p for kind in KINDS for p in items(raw["bodies"].get(kind), f"bodies.{kind}")]
+    heads += countries
+    head = _lowered(_alt([*heads, *decision_items], "bodies"))
+    fines = _alt([str(p) for p in raw.get("fines") or []], "fines")
+    rulings = _alt([str(p) for p in raw.get("rulings") or []], "rulings")
+    contest = re.compile(
+        rf"(?<![\w-])(?i:{_alt(items(raw.get('contest'), 'contest'), 'contest')})"
+        rf"[ ]+(?:[\w'’$€£.,-]+[ ]+){{0,4}}?(?i:(?P<fine>{fines})|(?P<ruling>{rulings}))(?![\w-])"
+    )
+    return Patterns(
+        subjects, decisions, verbs, not_acting, passive, deploy, obligation, decision, head, contest
+    )
+
+
+def _lowered(alternation: str) -> re.Pattern[str]:
+    """A whole-word pattern for lower-cased text (much faster than re.IGNORECASE over a
+    long alternation); patterns with an upper-case escape keep the flag."""
+    if re.search(r"\\[A-Z]|\(\?-i", alternation):
+        return re.compile(rf"(?<![\w-])(?i:{alternation})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternation.lower()})(?![\w-])")
+
+
+def _verbs(sc: Scan, pats: Patterns, lo: int, hi: int) -> list[int]:
+    """Where the verbs of [lo, hi) may start, in order: policy cues, authority verbs,
+    launches and the public bodies' verbs."""
+    starts = {h.start for h in (*sc.actions, *sc.authority_verbs) if lo <= h.start < hi}
+    starts |= {h.start for h in sc.non_policy if h.label == "launch" and lo <= h.start < hi}
+    starts |= {m.start() for m in pats.verbs.finditer(sc.low, lo, hi)}
+    return sorted(starts)
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_BE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|now)\s+$")
+
+
+def _first_verb(sc: Scan, pats: Patterns, lo: int, hi: int) -> int | None:
+    """The first word of [lo, hi) that is the clause's verb: not a noun of the subject
+    ("police FORCES were …" is a body's name) and, in English, no bare -ing form
+    ("a state TESTING lab")."""
+    for start in _verbs(sc, pats, lo, hi):
+        word = _WORD.match(sc.text, start)
+        end = word.end() if word else start
+        if any(m.end() == end for m in pats.head.finditer(sc.low, lo, end)):
+            continue  # the word still names the body ("police forces", "Polizei")
+        if (sc.lang == "en" and sc.text[start:end].lower().endswith("ing")
+                and not _BE.search(sc.text, lo, start)):  # fmt: skip
+            continue
+        return start
+    return None
+
+
+def _company(v: VendorHit) -> bool:
+    """A name that is surely a company: the gazetteer's, an FR vendor's or one with a
+    company suffix (a name read as a company only because it acts may be the body's
+    place: "Brenmoor schools suspend …")."""
+    res = resources()
+    if v.fr or v.product or v.vendor in res.vendor_info:
+        return True
+    return res.names.suffix.search(v.vendor.split()[-1]) is not None
+
+
+def sentence_subject(
+    sc: Scan,
+    index: int,
+    lang: str | None = None,
+    deployments: bool = True,
+) -> tuple[str, int] | None:
+    """The kind of the public body that is the subject of sentence ``index`` and the
+    start of its verb, or None (``deployments``: also when it deploys or uses FR)."""
+    pats = patterns(lang or sc.lang)
+    lo, hi = sc.sentences[index]
+    for f_lo, f_hi in sc.fronted:  # "After a complaint, the city council pauses …"
+        if f_lo <= lo < f_hi:
+            lo = f_hi
+    colon = sc.text.find(": ", lo, hi)
+    if 0 <= colon - lo <= 30 and not any(lo <= v.start < colon for v in sc.vendors):
+        lo = colon + 2  # "Update: the city council …"
+    head = pats.head.search(sc.low, lo, min(hi, lo + SUBJECT_REACH))
+    if head is None:
+        return None  # no body named where a subject stands
+    hi = min(hi, head.end() + VERB_REACH)
+    verb = _first_verb(sc, pats, lo, hi)
+    if verb is None or verb == lo:
+        return None
+    if any(lo <= v.start < verb and (_company(v) or _possessive(sc.text, v)) for v in sc.vendors):
+        return None  # a company named in the subject ("X's police sales", "X's sheriff freeze")
+    if not deployments and (
+        pats.deploy.match(sc.text, verb)
+        or any(h.start == verb and h.label == "launch" for h in sc.non_policy)
+    ):
+        return None  # "Port Hollis police to trial X's cameras": X's news
+    if pats.not_acting.match(sc.text, verb) or authority.hedged(sc, lo, verb):
+        return None  # "police lose access", "agencies can no longer buy", "a state lab"
+    span = sc.text[lo:verb]
+    for kind, pattern in pats.subjects:
+        if pattern.match(span):
+            return kind, verb
+    for kind, pattern in pats.decisions:
+        if pattern.match(span):
+            if kind == "court":  # "l'ordonnance impose …": a court's, whoever it binds
+                return kind, verb
+            named = acting_authority(sc, mentions(sc))
+            return (named if named in KINDS else kind), verb
+    return None
+
+
+def public_subject(
+    sc: Scan, verbs: tuple[int, ...] | None = None, deployments: bool = True
+) -> str | None:
+    """The kind of a public body that is the subject of the headline's verb, else of a
+    summary sentence's. ``verbs``: only a body whose verb starts at one of these (the
+    cues found for a vendor: "Port Hollis police drop X's face search" is the police's
+    act, not X's); ``deployments`` False: not a body deploying or using FR."""
+    indices = range(len(sc.sentences))
+    if verbs is not None:  # only the sentences holding one of those verbs
+        indices = sorted({sc.sentence_of(v) for v in verbs})  # type: ignore[assignment]
+    for index in indices:
+        found = sentence_subject(sc, index, sc.lang, deployments)
+        if found is None:
+            continue
+        kind, verb = found
+        if verbs is None or verb in verbs:
+            return kind
+    return None
+
+
+def passive_headline(sc: Scan) -> str | None:
+    """The kind of the authority an item names when its headline tells a decision in the
+    passive ("Riconoscimento facciale sospeso allo stadio" + "il giudice …", "Gym operator
+    ordered to stop face scans" + "enforcement notices …"): the first authority that is
+    no customer group and not governed by a call, a study or a filed lawsuit."""
+    m = patterns(sc.lang).passive.search(sc.text, 0, sc.title_end)
+    if m is None or not m.group(0).strip():
+        return None
+    if authority.hedged(sc, m.start(), m.end()):
+        return None  # "Campaigners want face scans banned"
+    found = [f for f in mentions(sc) if not authority.hedged(sc, f.start, f.end)]
+    named = acting_authority(sc, found)
+    return named if named in KINDS else None
+
+
+def imposed_on(
+    sc: Scan, found: list[Mention], start: int, end: int, vendor: str | None, subject_end: int
+) -> str | None:
+    """The authority that imposes the vendor cue at ``start``-``end``, or None:
+
+    - an obligation stands between the vendor (ending at ``subject_end``) and the cue
+      ("X must delete …", "X terá de parar …"; not "X says police buyers must wait")
+      and the item names an authority or a decision ("the order", "a decisão
+      liminar"): that authority (a decision's own kind when none is named);
+    - the vendor is the verb's own object ("they bar the firm from selling", with
+      "they" and "the firm" both the vendor): whoever the item names as an authority,
+      else no one (``"other"``).
+    """
+    pats = patterns(sc.lang)
+    s_lo, _ = sc.sentences[sc.sentence_of(start)]
+
+    def named() -> str | None:
+        acting = [m for m in found if not authority.hedged(sc, m.start, m.end)]
+        kind = acting_authority(sc, acting)
+        return kind if kind in KINDS else None
+
+    modal = pats.obligation.search(sc.text, max(s_lo, subject_end, start - 40), start)
+    if modal and _SHORT_GAP.match(sc.text[max(s_lo, subject_end) : modal.start()]):
+        authority_kind = named()
+        if authority_kind is not None:
+            return authority_kind
+        for kind, pattern in pats.decisions:
+            for lo, hi in sc.sentences:
+                m = pats.decision.search(sc.text, lo, hi)
+                if m and pattern.match(m.group(0) + " "):
+                    return kind
+    after = [m for m in found if end < m.start <= end + 12]
+    if vendor and after and _FROM.match(sc.text, after[0].end):
+        obj = after[0]
+        nominal = sc.low[obj.start : obj.end] not in _PRONOUNS  # "pulled it from": a thing
+        same = (obj.vendor == vendor and obj.product is None) or (
+            obj.kind == "company" and nominal and not any(v.vendor != vendor for v in sc.vendors)
+        )
+        if same and obj.kind in ("vendor", "company"):
+            return named() or "other"
+    return None
+
+
+_POSSESSIVE = re.compile(r"['’]s?\b|(?<=s)['’]")
+
+
+def _possessive(text: str, v: VendorHit) -> bool:
+    """The name is a possessive ("Lumio's sheriff freeze"): the body word after it is
+    the vendor's customer group."""
+    return (
+        text[v.start : v.end].endswith(("'s", "’s")) or _POSSESSIVE.match(text, v.end) is not None
+    )
+
+
+_SHORT_GAP = re.compile(r"^(?:'s)?\W*(?:[\w'’-]+\W+){0,2}$")
+_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "il", "elle", "er", "sie", "es"})
+_FROM = re.compile(r"\s+from\b", re.IGNORECASE)  # "bar the firm FROM selling"
+
+
+def contested_headline(sc: Scan) -> str | None:
+    """The authority whose decision a company contests in the headline ("Veltrona will
+    appeal the privacy fine", "Aena recurrirá la sanción"): a court for a ruling, else
+    the regulator or government the item names (a regulator when it names none)."""
+    m = patterns(sc.lang).contest.search(sc.text, 0, sc.title_end)
+    if m is None:
+        return None
+    if m.group("ruling"):
+        return "court"
+    named = acting_authority(sc, mentions(sc))
+    return named if named in ("regulator", "government") else "regulator"
+
+
+_PERSON_OPENING = re.compile(r"\W*[A-Z][a-z]+ [A-Z][\w'’-]+ [a-z]+s\b")  # "Ann Roe sues"
+_ARTICLE_START = re.compile(r"\W*(?:the|la|le|el|il|lo|der|die|das|o|a|l['’])\s*", re.IGNORECASE)
+
+
+def named_official(sc: Scan) -> str | None:
+    """A headline opening with a person's or a place's name that only the item's wording
+    made a company ("Letitia Morrow demands answers on …"), whose summary opens with a
+    public body as its subject ("The attorney general gave …"): that body's kind (the
+    summary names the headline's subject by its office)."""
+    if len(sc.sentences) < 2:
+        return None
+    if sc.vendors:
+        first = sc.vendors[0]
+        if first.start > 2 or _company(first) or _possessive(sc.text, first):
+            return None
+    elif _PERSON_OPENING.match(sc.text, 0, sc.title_end) is None:
+        return None
+    lo, hi = sc.sentences[1]
+    article = _ARTICLE_START.match(sc.text, lo, hi)
+    if article is None:
+        return None
+    return next((kind for kind, p in _officials() if p.match(sc.low, article.end(), hi)), None)
+
+
+@lru_cache(maxsize=1)
+def _officials() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    section = _raw().get("officials") or {}
+    return tuple(
+        (kind, re.compile(rf"(?:(?:state|city|county|federal|provincial)(?:'s)?\s+)?"
+                          rf"(?:{_alt([str(p) for p in section.get(kind) or []], 'officials')})"
+                          rf"(?:'s)?\s+[a-z]"))
+        for kind in KINDS
+    )  # fmt: skip

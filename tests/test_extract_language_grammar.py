@@ -1,0 +1,196 @@
+"""Grammar of the five languages other than English (bot/data/cues_languages.yaml and
+attribution.inverted_subject): verb families with their inflections, separable German
+verbs, elision, reflexives, durations, a subject after its verb, and the common nouns
+that open a headline without naming a company. Invented vendors and wording; each
+family has several phrasings and negatives that must stay no vendor policy change."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from bot.extract import extract
+from bot.extract.resources import DataFileError, with_language_cues
+from bot.models import Finding
+from tests.extract_helpers import entry
+
+
+def _find(title: str, summary: str, language: str) -> Finding | None:
+    return extract(dataclasses.replace(entry(title, summary), language=language))
+
+
+def _change(title: str, summary: str, language: str) -> Finding:
+    f = _find(title, summary, language)
+    assert f is not None and f.relevant and f.actor_type == "vendor", f
+    return f
+
+
+# A subject after its verb: German puts the finite verb second after a fronted phrase,
+# the Romance languages invert after an adverbial. (title, summary, language, action)
+INVERTED = [
+    ("Quillon Biometrics: Gesichtssuche nicht mehr für Kommunen", "Ab Oktober liefert der Hersteller keine Lizenzen mehr an Städte und Gemeinden.", "de", "ban"),
+    ("Quillon Biometrics und die Polizei", "Seit Montag verkauft das Unternehmen keine Gesichtserkennung mehr an Polizeibehörden.", "de", "ban"),
+    ("Quillon Biometrics y las policías locales", "Desde este mes ya no vende la empresa su reconocimiento facial a las policías municipales.", "es", "ban"),
+    ("Quillon Biometrics e i comuni", "Da lunedì non venderà l'azienda il riconoscimento facciale ai comuni.", "it", "ban"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "language", "action"), INVERTED)
+def test_a_subject_after_its_verb_acts(
+    title: str, summary: str, language: str, action: str
+) -> None:
+    f = _change(title, summary, language)
+    assert (f.vendor, f.action) == ("Quillon Biometrics", action), f
+
+
+def test_an_authority_after_the_verb_is_no_vendor() -> None:
+    # the word after the verb is a ministry, not a company: no vendor act
+    f = _find(
+        "Quillon Biometrics und die Länder",
+        "Seit Montag verbietet das Innenministerium den Einsatz von Gesichtserkennung durch die Polizei.",
+        "de",
+    )
+    assert f is None or f.actor_type != "vendor" or not f.relevant, f
+
+
+# Verb families told the way each language tells them. (title, summary, language, action)
+FAMILIES = [
+    # moratorium: put on ice, put in the fridge, park
+    ("Morvek Labs legt den Verkauf seiner Gesichtserkennung an Polizeibehörden auf Eis", "Ein externes Audit soll Fehlerquoten prüfen.", "de", "moratorium"),
+    ("Morvek Labs legt Polizeiaufträge für Gesichtssuche vorerst auf Eis", "Die Firma will erst Regeln abwarten.", "de", "moratorium"),
+    ("Morvek Labs met au frigo ses contrats de reconnaissance faciale avec les polices municipales", "La pause durera un an.", "fr", "moratorium"),
+    ("Morvek Labs aparca por ahora la venta de reconocimiento facial a la policía", "La empresa espera una auditoría.", "es", "moratorium"),
+    ("Morvek Labs mette in pausa le vendite di riconoscimento facciale alla polizia", "L'azienda attende un audit.", "it", "moratorium"),
+    ("Morvek Labs coloca em pausa a venda de reconhecimento facial à polícia", "A empresa aguarda uma auditoria.", "pt", "moratorium"),
+    # durations that bound a stop make it a moratorium
+    ("Morvek Labs verkauft ein halbes Jahr lang keine Gesichtserkennung an Polizeibehörden", "Dann wird neu entschieden.", "de", "moratorium"),
+    ("Morvek Labs ne vendra pas de reconnaissance faciale aux polices municipales pendant un an et demi", "Un audit est prévu.", "fr", "moratorium"),
+    ("Morvek Labs no venderá reconocimiento facial a la policía hasta marzo", "Una auditoría revisará los errores.", "es", "moratorium"),
+    ("Morvek Labs non venderà il riconoscimento facciale alla polizia per un anno e mezzo", "Un audit esterno è in corso.", "it", "moratorium"),
+    # refusal: separable German verbs, elision, refusing a customer group
+    ("Morvek Labs nimmt keine neuen Polizeikunden für seine Gesichtssuche mehr an", "Bestehende Verträge laufen aus.", "de", "ban"),
+    ("Morvek Labs nimmt keine Kasinos in sein Gesichtsabgleich-Netz auf", "Die Firma nennt Datenschutzgründe.", "de", "ban"),
+    ("Vermieter fliegen bei Morvek Labs raus", "Der Anbieter beendet die Zusammenarbeit mit Hausverwaltungen, die Gesichtsabgleich nutzten.", "de", "ban"),
+    ("Morvek Labs n'acceptera plus de commandes de reconnaissance faciale des polices municipales", "L'entreprise invoque les libertés publiques.", "fr", "ban"),
+    ("Morvek Labs refuse désormais les casinos qui veulent identifier leurs clients par le visage", "Les contrats en cours ne seront pas renouvelés.", "fr", "ban"),
+    ("Morvek Labs cesse dès lundi de vendre sa reconnaissance faciale aux bailleurs", "Les locataires s'étaient plaints.", "fr", "ban"),
+    ("Microsoft? No: Morvek Labs nega alla polizia il suo riconoscimento facciale", "Niente vendite alle forze dell'ordine senza una legge.", "it", "ban"),
+    # exit: reflexive divesting, closing a compound-named unit, curtain idioms
+    ("Morvek Labs se desprende de su negocio de reconocimiento facial", "La firma vende la división a un fondo.", "es", "exit"),
+    ("Morvek Labs se sépare de son activité de reconnaissance faciale", "Un fonds rachète la division.", "fr", "exit"),
+    ("Morvek Labs schließt seine Gesichtserkennungs-Sparte", "Die Mitarbeiter wechseln in andere Bereiche.", "de", "exit"),
+    ("Morvek Labs prescinde de su negocio de reconocimiento facial", "Los clientes tienen tres meses para migrar.", "es", "exit"),
+    # removal and restriction: taking a capability away, reserving it, gating it
+    ("Morvek Labs toglie l'analisi delle emozioni dal suo riconoscimento facciale", "La verifica dell'identità resta.", "it", "restriction"),
+    ("Morvek Labs manda in pensione l'analisi delle emozioni del suo servizio di riconoscimento facciale", "L'identificazione resta disponibile.", "it", "restriction"),
+    ("Morvek Labs ne mettra plus de noms sur les visages des photos", "Le regroupement des visages reste possible.", "fr", "restriction"),
+    ("Morvek Labs deixa de estimar a idade a partir do rosto", "A verificação facial continua.", "pt", "restriction"),
+    ("Morvek Labs passa a exigir aprovação para o reconhecimento facial", "Os clientes atuais terão três meses.", "pt", "restriction"),
+    ("La reconnaissance des visiteurs de Morvek Labs réservée aux clients américains", "La fonction est absente en Europe.", "fr", "restriction"),
+    ("Morvek Labs: Besuchererkennung per Gesicht bleibt US-Kunden vorbehalten", "In Europa fehlt die Funktion.", "de", "restriction"),
+    # extension: N more months, a compound pause that goes on
+    ("Seis meses más sin reconocimiento facial para la policía en Morvek Labs", "La empresa mantiene cerrada su API a las policías.", "es", "extension"),
+    ("Morvek Labs: la sospensione per i comuni non scade a giugno", "Altri sei mesi senza riconoscimento facciale per le amministrazioni.", "it", "extension"),
+    ("Polícias continuam fora do reconhecimento facial da Morvek Labs por mais seis meses", "A auditoria não terminou.", "pt", "extension"),
+    ("Morvek Labs: Die Verkaufspause für Gesichtserkennung an Polizeibehörden gilt über den Sommer hinaus", "Ein Ende ist nicht in Sicht.", "de", "extension"),
+    ("Morvek Labs prolonge de six mois de plus sa pause de reconnaissance faciale pour la police", "L'audit n'est pas fini.", "fr", "extension"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "language", "action"), FAMILIES)
+def test_verb_families_per_language(title: str, summary: str, language: str, action: str) -> None:
+    f = _change(title, summary, language)
+    assert (f.vendor, f.action) == ("Morvek Labs", action), f
+
+
+# Negatives: the same words where they report no vendor policy change.
+NEGATIVES = [
+    ("Morvek Labs legt neue Gesichtserkennung für Banken vor", "Der Dienst prüft Kunden per Selfie.", "de"),
+    ("Morvek Labs lance une reconnaissance faciale pour les banques jusqu'en 2027 en test", "Le service vérifie les clients par selfie.", "fr"),
+    ("Morvek Labs lanza su reconocimiento facial para bancos hasta marzo en prueba", "El servicio verifica a los clientes.", "es"),
+    ("Un'associazione chiede a Morvek Labs di togliere il riconoscimento facciale", "La petizione ha 10.000 firme.", "it"),
+    ("Estudo aponta erros no reconhecimento facial da Morvek Labs", "Pesquisadores testaram 5.000 fotos.", "pt"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "language"), NEGATIVES)
+def test_no_change_in_other_wordings(title: str, summary: str, language: str) -> None:
+    f = _find(title, summary, language)
+    assert f is None or not f.relevant, f
+
+
+# A headline that opens with a common noun or an FR term names no company.
+OPENERS = [
+    ("Reconnaissance faciale dans les gares : la commission dit non", "Le régulateur juge le dispositif disproportionné.", "fr"),
+    ("Tifosi e avvocati contro le telecamere facciali negli stadi", "Una petizione chiede al governo di vietarle.", "it"),
+    ("Estádio do Clube Atlético passa a exigir biometria facial na entrada", "Torcedores precisam cadastrar o rosto.", "pt"),
+    ("Oltre alle multe, il Garante chiede lo stop dei volti nei comuni", "L'autorità ha aperto un'istruttoria.", "it"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "language"), OPENERS)
+def test_common_nouns_opening_a_headline_are_no_vendor(
+    title: str, summary: str, language: str
+) -> None:
+    f = _find(title, summary, language)
+    first_word = title.split()[0]
+    assert f is None or (f.vendor or "") != first_word, f
+    assert f is None or not (f.relevant and f.actor_type == "vendor"), f
+
+
+def test_a_reminder_of_an_old_refusal_is_a_restatement() -> None:
+    # "rappelle", "recuerda", "ricorda": an old policy told again next to a new deal
+    for title, summary, language in [
+        ("Morvek Labs équipera l'embarquement par le visage de deux aéroports", "Le contrat porte sur vingt portes ; l'entreprise rappelle qu'elle ne travaille plus avec les polices municipales.", "fr"),
+        ("Morvek Labs firma un contrato de reconocimiento facial con dos aeropuertos", "La empresa recuerda que no vende su sistema a la policía.", "es"),
+        ("Morvek Labs fornirà il riconoscimento facciale a due aeroporti", "L'azienda ricorda che non venderà più il sistema alla polizia.", "it"),
+    ]:  # fmt: skip
+        f = _find(title, summary, language)
+        assert f is None or not f.relevant or f.signal == "restatement", (title, f)
+
+
+def test_a_person_with_a_parliamentary_title_is_no_vendor() -> None:
+    f = _find(
+        "Il ministro vuole il riconoscimento facciale nelle stazioni",
+        "La deputata Carla Venturi ricorda che la moratoria in vigore non lo permette.",
+        "it",
+    )
+    assert f is None or f.vendor != "Carla Venturi", f
+
+
+def test_language_cues_merge_into_their_sections() -> None:
+    cues = {
+        "negation": {"en": ["not"]},
+        "families": {"ban": {"en": ["bars"]}},
+        "company_names": {"stop": ["The"]},
+    }
+    overlay = {
+        "it": {
+            "negation": ["non"],
+            "families": {"ban": ["vieta"], "exit": ["abbandona"]},
+            "company_names": {"stop": ["Nel"], "glue": ["di"]},
+        }
+    }
+    merged = with_language_cues(cues, overlay)
+    assert merged["negation"] == {"en": ["not"], "it": ["non"]}
+    assert merged["families"] == {
+        "ban": {"en": ["bars"], "it": ["vieta"]},
+        "exit": {"it": ["abbandona"]},
+    }
+    assert merged["company_names"] == {"stop": ["The", "Nel"], "glue": ["di"]}
+    assert cues["negation"] == {"en": ["not"]}  # the loaded cues stay as they were
+
+
+@pytest.mark.parametrize(
+    ("overlay", "names"),
+    [
+        ({"xx": {"negation": ["no"]}}, "'xx'"),
+        ({"it": {"nowhere": ["no"]}}, "it.nowhere"),
+        ({"it": {"families": {"ban": "vieta"}}}, "it.families.ban"),
+    ],
+)
+def test_a_malformed_language_cue_file_is_named(overlay: dict, names: str) -> None:
+    with pytest.raises(DataFileError, match=rf"cues_languages\.yaml: .*{re.escape(names)}"):
+        with_language_cues({"negation": {}, "families": {}}, overlay)

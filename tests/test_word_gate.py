@@ -1,0 +1,105 @@
+"""Word gates (bot/extract/gate.py) answer exactly like the regexes they stand for."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bot.extract import authority
+from bot.extract.gate import WordGate, literal_starts, words
+from bot.extract.known import known_vendors
+from bot.extract.resources import resources
+from bot.extract.scan import normalise
+
+_WORDS = [
+    "the", "company", "said", "it", "will", "stop", "selling", "face", "facial",
+    "recognition", "to", "police", "by", "their", "faces", "data", "customers", "cloud",
+    "vision", "biometric", "biometrics", "Orrin", "Orrin's", "Orrins", "Orrin AI", "Lumo",
+    "Lumo ID", "Acme", "Acme-Face", "read", "expressions", "one", "naming", "strangers",
+    "n't", "_x", "x_", "3D", "face-data", "Face", "FACE", "BIOMETRIC", "Gesichtserkennung",
+    "données", "biométriques", "İstanbul", "ıd", "ſelfie", "Kelvin", "éface", "visages",
+]  # fmt: skip
+_GAPS = [" ", "  ", ", ", ". ", "\n", "-", "'", "’", "(", ")", "/", "—", "\u0345", ""]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randrange(1, 30)):
+            parts += [rng.choice(_WORDS), rng.choice(_GAPS)]
+        text = "".join(parts)
+        out += [text, text.lower(), text.upper()]
+    return out
+
+
+_PATTERNS = [
+    r"(?<![\w])(?:face (?:data|scans?)|biometric\w*|by (?:their )?faces?)(?![\w])",
+    r"(?<![\w-])(Orrin|Lumo ID)((?:[ ](?:AI|Labs))*)(?:['’]s?|s['’]?)?(?![\w-])",
+    r"(?<!\w)(?i:face|biometri[cs])\w*",
+    r"(?<![\w])(?:a?face|re(?:ad|ads)? \w+ expressions)",
+    r"(?<![\w])(?:n't|x)",
+    r"(?<![\w])(?:'t|x)",  # a start that is no word character: not gated
+    r"(?<![\w])(?:\w+ faces)",  # no literal start: not gated
+    r"(?<![\w])(?:)",  # the empty match: not gated
+    r"(?<![\w])(?:data|dati|datos)(?:\s+(?:faciales|biometrici))?",
+    r"(?<![\w])(?:[fF]ace|BIOMETRIC)s?",
+]
+
+
+@pytest.mark.parametrize("source", _PATTERNS)
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_search_and_finditer_agree_with_the_pattern(source: str, flags: int) -> None:
+    pattern = re.compile(source, flags)
+    gate = WordGate(pattern)
+    for text in _texts(300, seed=len(source) + flags):
+        expected = pattern.search(text)
+        found = gate.search(text)
+        assert (found and (found.span(), found.groups())) == (
+            expected and (expected.span(), expected.groups())
+        ), text
+        assert [(m.span(), m.groups()) for m in gate.finditer(text)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(text)
+        ], text
+
+
+def test_patterns_without_a_word_start_are_searched_as_they_are() -> None:
+    for source in (r"(?<![\w])(?:'t|x)", r"(?<![\w])(?:\w+ faces)", r"face|(?<![\w])data"):
+        assert literal_starts(re.compile(source)) is None
+        assert WordGate(re.compile(source)).gated is False
+    assert literal_starts(re.compile(r"(?<![\w])face", re.ASCII)) is None
+
+
+def test_literal_starts_and_what_they_need_further_on() -> None:
+    starts = literal_starts(re.compile(r"(?<![\w])(?:by (?:their )?faces?|biometric\w*)"))
+    assert starts == {("by", False): frozenset({"face"}), ("biometric", False): None}
+    anycase = literal_starts(re.compile(r"(?<![\w])(?i:nec)\b"))
+    assert anycase == {("nec", True): None}
+
+
+def test_the_extraction_patterns_are_gated() -> None:
+    # Each is searched in every item: ungated, it costs a scan of every position.
+    assert resources().prefilter.gated
+    assert authority._weak_fr().gated
+    known = known_vendors(["Orrin Biometrics", "Acme"], exact=["Lumo ID"])
+    assert known is not None and known.gate.gated
+
+
+def test_the_extraction_patterns_agree_on_mixed_texts() -> None:
+    known = known_vendors(["Orrin Biometrics", "Acme Vision"], exact=["Lumo ID"])
+    assert known is not None
+    gates = [resources().prefilter, authority._weak_fr(), known.gate]
+    for text in _texts(200, seed=7):
+        for variant in (text, *normalise(text)):
+            for gate in gates:
+                expected = [m.span() for m in gate.pattern.finditer(variant)]
+                assert [m.span() for m in gate.finditer(variant)] == expected
+                assert (gate.search(variant) is None) == (not expected)
+
+
+def test_words_are_runs_of_word_characters() -> None:
+    for text in ("Orrin's face-data, 3D_x!", "Gesichts­erkennung: données biométriques"):
+        assert words(text) == re.findall(r"\w+", text)
