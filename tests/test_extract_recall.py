@@ -534,3 +534,65 @@ def test_people_picked_out_of_pictures_without_a_face_word(
 def test_pictures_and_people_without_recognition_are_no_fr_term(title: str) -> None:
     f = extract(entry(title, ""))
     assert f is None or not f.relevant, f
+
+
+# --------------------------------------------------------------------------- subjects, part 2
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor", "action"),
+    [
+        # a policy noun heading the headline, the one vendor named in the summary
+        ("A six-month freeze becomes open-ended",
+         "Rights groups welcomed Drisdale Vision's decision on police face-search sales but "
+         "want more.",
+         "Drisdale Vision", "extension"),
+        # a product as the subject after a comma ("…, but the X server stays …")
+        ("Behörden müssen weiter auf Vorlind Vision verzichten",
+         "Die Frist ist abgelaufen, doch der Gesichtssuch-Server bleibt für Polizeibehörden "
+         "gesperrt.", "Vorlind Vision", "extension"),
+        # a capability as the passive subject, the vendor in the headline
+        ("What happened to my faces tab? Brask Photos explains",
+         "Face grouping is being retired for all users; the templates behind it will be "
+         "erased.", "Brask Photos", "shutdown"),
+        # the company named in the summary's second sentence
+        ("Renters no longer asked for face scans by Kelmora Labs clients",
+         "Letting agents were told their contracts end next month; Kelmora Labs says face "
+         "checks at the door were never its intended use.", "Kelmora Labs", "restriction"),
+        # FR as the passive subject next to another technology
+        ("Halvard Vision bets on plate readers",
+         "Its face-matching engine will be wound down by December and staff moved to "
+         "number-plate recognition.", "Halvard Vision", "exit"),
+        # a gate told as an idiom
+        ("Face matching behind a velvet rope at Ombrel Systems",
+         "Identification calls will fail unless a developer has been cleared by review.",
+         "Ombrel Systems", "restriction"),
+    ],
+)  # fmt: skip
+def test_subjects_and_gates_told_around_the_verb(
+    title: str, summary: str, vendor: str, action: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.vendor, f.action) == (True, vendor, action), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # a noun headline about a city's pause, with a vendor as its supplier
+        ("A one-year pause becomes open-ended",
+         "The city council extended its stop on police face cameras; Drisdale Vision "
+         "supplied them."),
+    ],
+)  # fmt: skip
+def test_subjects_around_the_verb_do_not_fire_on_other_news(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or not f.relevant or f.actor_type != "vendor", f
+
+
+def test_an_fr_vendor_winding_down_another_technology_changes_no_fr_policy() -> None:
+    f = extract(entry(
+        "Face-recognition maker Halvard Vision drops plate readers",
+        "The number-plate business will be wound down by December.",
+    ))  # fmt: skip
+    assert f is None or not f.relevant, f

@@ -313,7 +313,10 @@ def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     for v in sc.vendors:
         if cue.start <= v.start < sc.title_end:
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
-    return summary_subject(sc, found, cue)
+    described = summary_subject(sc, found, cue)
+    if described.kind == "unknown":
+        return noun_owner(sc, found, cue) or described
+    return described
 
 
 # "the freeze OF X", "la moratoria DE X", "lo stop DI X", "die Pause VON X"
