@@ -2,25 +2,21 @@
 
 ``parse_and_extract`` turns one fetched body into the new entries and their
 findings. It asks the store which identity keys it already holds first (one
-query), so known items are never cleaned up nor extracted. ``CpuPool`` runs it
-in worker processes, one per core, so the work uses every core instead of one
-GIL; the store stays with the parent, which is its only writer.
+query), so known items are never cleaned up nor extracted. ``bot.cpu_worker``
+runs it in worker processes beside the parent, so the work uses every core
+instead of one GIL; the store stays with the parent, which is its only writer.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
 from bot.models import Entry, FetchResult, Finding
-from store.entries import KeyReader
-from store.event_reads import fr_vendor_names_in
+from store.reader import KeyReader, fr_vendor_names_in
 
 if TYPE_CHECKING:
     from bot.extract import KnownVendors
@@ -158,40 +154,3 @@ def _with_known(entry: Entry, known: KnownVendors | None) -> Finding | None:
 def plain_finding(entry: Entry, source: str) -> Finding | None:
     """``entry``'s finding without known vendors (the writer's, when a worker skipped it)."""
     return _extract(entry, source)
-
-
-def warm_up() -> None:
-    """Load the extraction data as a worker starts (before its first job)."""
-    from bot.extract import extract
-    from bot.extract import warm_up as compile_cues
-
-    compile_cues()
-    extract(Entry(feed_id="", key="", title="Warm-up", summary="Nothing happened."))
-
-
-class CpuPool:
-    """Worker processes for ``parse_and_extract``, started on the first job.
-
-    Each is a fresh interpreter (no threads, no sockets, no store of the parent's)
-    that imports the parsing and extraction code and loads its data once, as it
-    starts. No fork server stays beside them: it held a third copy of that code and
-    data (some 40 MB) through the whole cycle."""
-
-    def __init__(self, workers: int | None = None) -> None:
-        self.workers = workers or len(os.sched_getaffinity(0)) or 1
-        self._executor: ProcessPoolExecutor | None = None
-
-    def executor(self) -> Executor:
-        if self._executor is None:
-            context = multiprocessing.get_context("spawn")
-            self._executor = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=warm_up
-            )
-        return self._executor
-
-    def close(self) -> None:
-        """Stop the workers: a daemon holds no worker memory between cycles, and every
-        process of the cycle is reaped (its CPU time counted)."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None

@@ -14,19 +14,17 @@ a body, so memory stays flat however many feeds there are.
 from __future__ import annotations
 
 import asyncio
-import ctypes
-import ctypes.util
 import logging
 import sys
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
+from bot import heap
 from bot.config import Config
 from bot.cpu import (
-    CpuPool,
     KnownNames,
     ParseJob,
     ParseOutput,
@@ -35,6 +33,7 @@ from bot.cpu import (
     parse_and_extract,
     plain_finding,
 )
+from bot.cpu_pool import CpuPool, WorkerGone
 from bot.models import (
     PRIMARY_KINDS,
     Entry,
@@ -116,6 +115,12 @@ def prepare(store: Store, config: Config, *, now: datetime | None = None) -> Non
 
 POOL_MIN_FEEDS = 8  # fewer due feeds than this are parsed in this process
 POOL_AFTER = 24  # bodies parsed in this process before worker processes are started
+# Bodies waiting in the least busy worker before this process may parse the next one
+# itself: the worker always has its next body at hand. This process then parses it
+# when it has used less CPU in this cycle than a worker (so both cores stay busy and
+# neither waits on the other) and its writer is keeping up.
+WORKER_DEPTH = 2
+WRITER_BEHIND = 2  # queued writes at which this process leaves all parsing to workers
 
 
 async def poll_once(
@@ -131,9 +136,10 @@ async def poll_once(
     """Fetch every due feed (or all enabled feeds) and process the results;
     ``progress(done, total, outcome)`` is called as each feed finishes.
 
-    ``workers``: parsing processes (default: one per core when at least
-    ``POOL_MIN_FEEDS`` feeds are due, started after ``POOL_AFTER`` bodies; a number:
-    that many, from the first body; 0: parse in this process)."""
+    ``workers``: parsing processes beside this one (default: one per core but one
+    when at least ``POOL_MIN_FEEDS`` feeds are due, started after ``POOL_AFTER``
+    bodies; a number: that many, from the first body; 0: parse in this process).
+    This process parses a body itself whenever the workers have enough queued."""
     now = now or datetime.now(UTC)
     due = feeds_store.due_feeds(store, now=now, include_all=include_all)
     waiting = [f for f in due if rate_limited_until(f, now) is not None]
@@ -142,6 +148,7 @@ async def poll_once(
         if workers is None:
             workers = None if len(due) >= POOL_MIN_FEEDS else 0
         pool_after = POOL_AFTER if workers is None else 0
+        heap.map_large_blocks()
         cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, pool_after)
         cycle.progress = progress
         switch = sys.getswitchinterval()
@@ -217,9 +224,9 @@ class _Cycle:
     ) -> None:
         self.store, self.config, self.now, self.pool = store, config, now, pool
         self.pool_after = pool_after
-        self.pool_failed = False
         self.window = _Window(AHEAD)
         self.bodies = 0
+        self.cpu_start = time.process_time()  # this process's CPU time as the cycle began
         self.writer = Writer(store)
         self.queued: dict[str, asyncio.Event] = {}  # feed id → its write is queued
         self.previous: dict[str, str] = {}  # feed id → the feed written just before it
@@ -332,27 +339,29 @@ class _Cycle:
         return FeedOutcome(feed.id, result.outcome, error=error)
 
     async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
-        """Parse in a worker process once enough bodies came to pay for starting them.
+        """Parse in a worker process once enough bodies came to pay for starting them,
+        and here when the workers have ``WORKER_DEPTH`` bodies queued, this process
+        has used less CPU than a worker and the writer keeps up.
 
-        A cycle with a few changed feeds parses them here, on the event loop: a few
-        milliseconds each, known keys read over a read-only connection (the writer
-        never blocks it). A thread would cost more than it saves: every socket call
-        the loop makes while the thread parses waits for the GIL (measured: twice the
-        CPU of a bumped cycle). Without a database file, or once workers failed, it
-        is a thread with the store's own lookup."""
-        loop = asyncio.get_running_loop()
+        Parsing here runs on the event loop: a few milliseconds a body, known keys
+        read over a read-only connection (the writer never blocks it). A thread
+        would cost more than it saves: every socket call the loop makes while the
+        thread parses waits for the GIL (measured: twice the CPU of a bumped
+        cycle). Without a database file it is a thread with the store's own lookup."""
         job = ParseJob(result, feed.id, feed.name, self.db_path)
         self.bodies += 1
-        if self.pool is not None and self.db_path is not None and self.bodies > self.pool_after:
-            try:
-                return await loop.run_in_executor(self.pool.executor(), parse_and_extract, job)
-            except (BrokenExecutor, OSError, RuntimeError) as exc:
-                log.warning("parsing workers unavailable (%s); parsing in this process", exc)
-                if self.pool is not None:  # another feed may have given up on it already
-                    self.pool.close()
-                    self.pool = None
-                    self.pool_failed = True
-        if self.db_path is not None and not self.pool_failed:
+        pool = self.pool
+        if pool is not None and self.db_path is not None and self.bodies > self.pool_after:
+            busy = time.process_time() - self.cpu_start >= pool.cpu
+            if pool.in_flight < WORKER_DEPTH or busy or self.writer.backlog() >= WRITER_BEHIND:
+                try:
+                    return await pool.run(job)
+                except WorkerGone as exc:
+                    log.warning("parsing workers unavailable (%s); parsing in this process", exc)
+                    if self.pool is not None:  # another feed may have given up on it already
+                        self.pool.close()
+                        self.pool = None
+        if self.db_path is not None:
             return parse_and_extract(job)
         known = partial(entries_store.known_keys, self.store, feed.id)
         vendors = partial(event_reads.fr_vendor_names, self.store)
@@ -362,17 +371,7 @@ class _Cycle:
         self.writer.close()
         if self.pool is not None:
             self.pool.close()
-        _give_back_memory()
-
-
-def _give_back_memory() -> None:
-    """Hand the heap a cycle freed back to the system (glibc keeps it otherwise), so a
-    daemon's resident size between cycles is what it holds, not what a cycle used."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to do
-        pass
+        heap.give_back()
 
 
 def record_crash(

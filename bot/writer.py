@@ -42,6 +42,10 @@ class Writer:
         self._jobs.put((job, future, loop))
         return future
 
+    def backlog(self) -> int:
+        """Jobs queued and not taken by the thread yet."""
+        return self._jobs.qsize()
+
     def close(self) -> None:
         """Finish the jobs already given, then stop the thread."""
         self._jobs.put(None)

@@ -119,7 +119,7 @@ class Store:
             # map: every page of the file it touched stayed in the process's resident
             # size (some 40 MB after a cold cycle over a thousand feeds, for a daemon's
             # whole life), and reads were no faster for it.
-            self.db.execute("PRAGMA cache_size=-16384")
+            self.db.execute("PRAGMA cache_size=-4096")
             self.db.execute("PRAGMA mmap_size=0")
             self.db.execute("PRAGMA temp_store=MEMORY")
             # Checkpoint the write-ahead log every 32 MiB instead of every 4 MiB: each

@@ -7,15 +7,15 @@ kept, so an item that drops out of a feed and comes back is not new.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from bot.models import Entry, Finding
 from store.db import Store, now_iso, parse_iso, translated
+from store.reader import CHUNK as _CHUNK
+from store.reader import known_in
 
 SAME_ARTICLE_DAYS = 3  # the same publisher's same headline this close is one article
 
@@ -129,45 +129,10 @@ def may_repeat(store: Store, new: Sequence[tuple[int, Entry]]) -> set[int]:
     return out
 
 
-_CHUNK = 500  # keys per query (well under SQLite's variable limit)
-
-
 def known_keys(store: Store, feed_id: str, keys: Sequence[str]) -> set[str]:
     """Those of ``keys`` already stored for ``feed_id``."""
     with store.lock:
-        return _known(store.db.conn, feed_id, keys)
-
-
-class KeyReader:
-    """``known_keys`` for another process: its own read-only connection to the file,
-    opened on first use (WAL readers never block the one writer, nor wait for it)."""
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
-        self._conn: sqlite3.Connection | None = None
-
-    def __call__(self, feed_id: str, keys: Sequence[str]) -> set[str]:
-        return _known(self.connection(), feed_id, keys)
-
-    def connection(self) -> sqlite3.Connection:
-        """The read-only connection (for other reads of the same worker)."""
-        if self._conn is None:
-            uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
-            self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
-        return self._conn
-
-
-def _known(conn: sqlite3.Connection, feed_id: str, keys: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    unique = list(dict.fromkeys(keys))
-    for start in range(0, len(unique), _CHUNK):
-        chunk = unique[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = conn.execute(
-            f"SELECT key FROM entries WHERE feed_id = ? AND key IN ({marks})", [feed_id, *chunk]
-        )
-        found.update(row[0] for row in rows)
-    return found
+        return known_in(store.db.conn, feed_id, keys)
 
 
 def record_finding(store: Store, entry_id: int, finding: Finding, event_id: int | None) -> None:

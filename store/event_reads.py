@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -12,6 +11,7 @@ from bot.events.signatures import vendor_key
 from bot.models import Event, EventUpdate, Mention
 from store.db import Store, parse_iso, translated
 from store.entries import finding_date
+from store.reader import fr_vendor_names_in
 
 # --------------------------------------------------------------------------- reading
 
@@ -130,23 +130,6 @@ def fr_vendor_names(store: Store) -> tuple[list[str], list[str]]:
     out (their names may be misread words)."""
     with store.lock, translated(store.path):
         return fr_vendor_names_in(store.db.conn)
-
-
-def fr_vendor_names_in(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
-    """``fr_vendor_names`` over a plain connection (a parsing worker's read-only one)."""
-    rows = conn.execute(
-        "SELECT vendor, MAX(relevant) AS changed, COUNT(*) AS n FROM events"
-        " WHERE vendor_key != '' AND vendor IS NOT NULL"
-        " AND (relevant = 1 OR actor_type = 'vendor')"
-        " GROUP BY vendor_key, vendor ORDER BY n DESC"
-    )
-    changed: dict[str, str] = {}
-    acted: dict[str, str] = {}
-    for vendor, was_changed, _count in rows:
-        key = vendor_key(vendor)
-        (changed if was_changed else acted).setdefault(key, str(vendor))
-    others = [name for key, name in acted.items() if key not in changed]
-    return sorted(changed.values(), key=str.casefold), sorted(others, key=str.casefold)
 
 
 def _mentions(store: Store, event_id: int) -> tuple[Mention, ...]:

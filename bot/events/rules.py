@@ -110,7 +110,7 @@ def candidate_query(
     )
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=32)
 def candidate_profile(event: CandidateEvent) -> Profile:
     """A stored event's profile (cached: recent events are candidates for many entries
     in a row; the candidate's values are the cache key, so an event that grew is a new

@@ -13,7 +13,6 @@ recognise one article across feeds. Pure, stdlib only.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
 
 from bot.sources.html_text import clean_text
-from bot.sources.identity import canonical_link
+from bot.sources.identity import canonical_link, sha1_hex
 
 GOOGLE_NEWS = "news.google.com"
 _GOOGLE_ARTICLE = re.compile(r"^/(?:rss/)?(?:articles|read)/([A-Za-z0-9_-]{8,})")
@@ -173,7 +172,7 @@ def headline_key(outlet_site: str | None, outlet: str, title: str) -> str | None
     words = " ".join(_WORD.findall(unicodedata.normalize("NFKC", title).casefold()))
     if not who or len(words.split()) < 3:
         return None
-    return hashlib.sha1(f"{who}\x1f{words}".encode()).hexdigest()
+    return sha1_hex(f"{who}\x1f{words}".encode())
 
 
 # --------------------------------------------------------------------------- clusters

@@ -17,13 +17,14 @@ Pure stdlib: no third-party imports.
 
 from __future__ import annotations
 
-import hashlib
+import importlib
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
 # Query parameters that only track the click, never select the content.
@@ -147,7 +148,25 @@ def _date_text(published: datetime | None) -> str:
 
 
 def _hash(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return sha1_hex("\x1f".join(parts).encode("utf-8"))
+
+
+def sha1_hex(data: bytes) -> str:
+    """SHA-1 of ``data`` in hex (identity keys, headline keys)."""
+    return str(_SHA1(data).hexdigest())
+
+
+def _sha1_constructor() -> Any:
+    """CPython's own SHA-1 (``_sha1``): ``hashlib`` would load OpenSSL's libcrypto,
+    some 3.6 MB of a parsing worker's memory, for this one digest. The same digest
+    from ``hashlib`` on an interpreter without it."""
+    try:
+        return importlib.import_module("_sha1").sha1
+    except ImportError:
+        return importlib.import_module("hashlib").sha1
+
+
+_SHA1 = _sha1_constructor()
 
 
 def _same_item(item: RawIdentity) -> tuple[str, str, str, str]:

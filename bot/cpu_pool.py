@@ -1,0 +1,159 @@
+"""Parsing worker processes, seen from the parent (the child's loop: ``bot.cpu_worker``).
+
+A worker is a fresh interpreter started with ``subprocess`` (no fork of the
+parent's threads, sockets or store) that imports only the parsing and extraction
+code and its data, then reads ``ParseJob``s from its stdin and writes
+``ParseOutput``s to its stdout, one length-prefixed pickle each, in order (with
+the CPU time it has used so far, so the parent can share the work evenly). No
+``multiprocessing`` machinery: its resource-tracker process alone held some 13 MB
+for the whole cycle, and its queues a thread in each process.
+
+The parent talks to a worker from the event loop (``CpuWorker.run``), so a body
+waits in the pipe, not in a thread. Closing the pipe ends the worker; the parent
+then reaps it, so its CPU time is counted with the parent's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pickle
+import subprocess
+import sys
+from collections import deque
+from pathlib import Path
+
+from bot.cpu import ParseJob, ParseOutput
+from bot.cpu_worker import HEAD as _HEAD
+
+_START = "from bot.cpu_worker import main; main()"
+_ROOT = str(Path(__file__).resolve().parent.parent)  # where the bot package lives
+
+
+class WorkerGone(RuntimeError):
+    """The worker process ended or could not be started."""
+
+
+class CpuWorker:
+    """One worker process, started on the first job; jobs are answered in order."""
+
+    def __init__(self) -> None:
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._writer: asyncio.StreamWriter | None = None
+        self._reader_task: asyncio.Task[None] | None = None
+        self._pending: deque[asyncio.Future[ParseOutput]] = deque()
+        self._gone: str | None = None
+        self._starting: asyncio.Task[None] | None = None
+        self.cpu = 0.0  # CPU seconds the worker had used by its last answer
+
+    @property
+    def in_flight(self) -> int:
+        """Jobs sent and not answered yet."""
+        return len(self._pending)
+
+    async def run(self, job: ParseJob) -> ParseOutput:
+        if self._starting is None:  # the first job starts it; the others wait for that
+            self._starting = asyncio.get_running_loop().create_task(self._start())
+        await asyncio.shield(self._starting)
+        if self._gone is not None or self._writer is None:
+            raise WorkerGone(self._gone or "the parsing worker is not running")
+        future: asyncio.Future[ParseOutput] = asyncio.get_running_loop().create_future()
+        data = pickle.dumps(job, pickle.HIGHEST_PROTOCOL)
+        self._pending.append(future)  # no await between these two: answers stay in order
+        # No drain: the caller's window bounds what waits in the pipe, and waiting for
+        # the worker to read the jobs queued after this one would hold its answer.
+        self._writer.write(len(data).to_bytes(_HEAD, "little") + data)
+        return await future
+
+    async def _start(self) -> None:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (_ROOT, env.get("PYTHONPATH")) if p)
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-c", _START],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True,
+            )  # fmt: skip
+        except OSError as exc:
+            self._gone = f"the parsing worker could not start ({exc})"
+            raise WorkerGone(self._gone) from exc
+        self._proc = proc
+        assert proc.stdin is not None and proc.stdout is not None
+        loop = asyncio.get_running_loop()
+        reader = asyncio.StreamReader()
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), proc.stdout)
+        transport, protocol = await loop.connect_write_pipe(
+            lambda: asyncio.StreamReaderProtocol(asyncio.StreamReader()), proc.stdin
+        )
+        self._writer = asyncio.StreamWriter(transport, protocol, None, loop)
+        self._reader_task = loop.create_task(self._read(reader))
+
+    async def _read(self, reader: asyncio.StreamReader) -> None:
+        try:
+            while True:
+                size = int.from_bytes(await reader.readexactly(_HEAD), "little")
+                ok, value, self.cpu = pickle.loads(await reader.readexactly(size))
+                future = self._pending.popleft()
+                if future.done():
+                    continue
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(value)
+        except (asyncio.IncompleteReadError, OSError, pickle.UnpicklingError, IndexError) as exc:
+            code = self._proc.poll() if self._proc is not None else None
+            self._fail(f"the parsing worker ended (exit code {code}; {type(exc).__name__})")
+
+    def _fail(self, why: str) -> None:
+        self._gone = self._gone or why
+        while self._pending:
+            future = self._pending.popleft()
+            if not future.done():
+                future.set_exception(WorkerGone(self._gone))
+
+    def close(self) -> None:
+        """End the worker (it exits when its stdin closes) and reap it."""
+        if self._writer is not None:
+            self._writer.close()
+        if self._reader_task is not None:
+            self._reader_task.cancel()
+        if self._proc is not None:
+            try:
+                self._proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+            if self._proc.stdout is not None:
+                self._proc.stdout.close()
+        self._fail("the parsing worker was closed")
+        if self._starting is not None and not self._starting.done():
+            self._starting.cancel()
+        self._proc, self._writer, self._reader_task = None, None, None
+
+
+class CpuPool:
+    """``workers`` worker processes, each started on its first job (default: one per
+    core but one; the parent's own thread takes a share of the bodies too)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        cores = len(os.sched_getaffinity(0)) or 1
+        self.workers = [CpuWorker() for _ in range(workers or max(1, cores - 1))]
+
+    @property
+    def in_flight(self) -> int:
+        """Jobs waiting in the least busy worker."""
+        return min(worker.in_flight for worker in self.workers)
+
+    @property
+    def cpu(self) -> float:
+        """CPU seconds a worker has used, on average (as of their last answers)."""
+        return sum(worker.cpu for worker in self.workers) / len(self.workers)
+
+    async def run(self, job: ParseJob) -> ParseOutput:
+        """``job`` done by the least busy worker (``WorkerGone`` if it ended)."""
+        return await min(self.workers, key=lambda worker: worker.in_flight).run(job)
+
+    def close(self) -> None:
+        """Stop the workers: a daemon holds no worker memory between cycles, and every
+        process of the cycle is reaped (its CPU time counted)."""
+        for worker in self.workers:
+            worker.close()

@@ -1,0 +1,121 @@
+"""Parsing worker processes (``bot.cpu_pool``, ``bot.cpu_worker``): a real subprocess
+answers like the polling process would, a failure inside it reaches the caller as
+the same exception, a worker that died is reported as gone, and the worker loads
+neither sqlite-utils, nor the HTTP client, nor OpenSSL."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cpu import ParseJob, parse_and_extract
+from bot.cpu_pool import CpuPool, CpuWorker, WorkerGone
+from bot.cpu_worker import HEAD, serve
+from bot.models import FetchResult
+from store import Store
+from tests.test_pipeline_e2e import item, rss
+
+PAUSE = item("pause-1", "Orrin Biometrics pauses sales of its face recognition to police",
+             "The company said the one-year moratorium takes effect immediately.")  # fmt: skip
+OTHER = item("parking-1", "City council debates parking rules", "Nothing about faces.")
+
+
+def _job(db: Path | None, feed: str = "f1") -> ParseJob:
+    body = rss(PAUSE, OTHER).encode()
+    result = FetchResult(feed_id=feed, outcome="ok", status_code=200, body=body,
+                         headers=(("content-type", "application/rss+xml"),),
+                         final_url="https://news.example/feed.xml")  # fmt: skip
+    return ParseJob(result, feed, "Example", str(db) if db else None)
+
+
+def _database(tmp_path: Path) -> Path:
+    path = tmp_path / "bot.db"
+    Store.open(path).db.conn.close()
+    return path
+
+
+def test_a_worker_process_answers_as_this_process_would(tmp_path: Path) -> None:
+    db = _database(tmp_path)
+    jobs = [_job(db, f"f{n}") for n in range(3)]
+
+    async def in_workers() -> list[object]:
+        pool = CpuPool(1)
+        try:
+            return list(await asyncio.gather(*(pool.run(job) for job in jobs)))
+        finally:
+            pool.close()
+
+    answers = asyncio.run(in_workers())
+    here = [parse_and_extract(job) for job in jobs]
+    assert answers == here
+    assert len(here[0].entries) == 2
+    assert any(finding is not None for finding in here[0].known_findings)
+
+
+def test_an_error_inside_the_worker_reaches_the_caller_as_itself(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "bot.db"  # the read-only connection cannot open
+
+    async def run() -> None:
+        pool = CpuPool(1)
+        try:
+            await pool.run(_job(missing))
+        finally:
+            pool.close()
+
+    with pytest.raises(Exception, match="unable to open database") as caught:
+        asyncio.run(run())
+    assert not isinstance(caught.value, WorkerGone)
+
+
+def test_a_worker_that_died_is_reported_gone(tmp_path: Path) -> None:
+    db = _database(tmp_path)
+
+    async def run() -> str:
+        worker = CpuWorker()
+        try:
+            await worker.run(_job(db))  # started and answering
+            assert worker._proc is not None
+            worker._proc.kill()
+            worker._proc.wait()
+            with pytest.raises(WorkerGone) as gone:
+                await worker.run(_job(db, "f2"))
+            return str(gone.value)
+        finally:
+            worker.close()
+
+    assert "ended" in asyncio.run(run())
+
+
+def test_the_worker_loop_loads_no_store_library_http_client_or_openssl(tmp_path: Path) -> None:
+    db = _database(tmp_path)
+    frame = pickle.dumps(_job(db))
+    script = (
+        "import io, pickle, sys\n"
+        "from bot.cpu_worker import HEAD, serve\n"
+        f"frame = {frame!r}\n"
+        "out = io.BytesIO()\n"
+        "serve(io.BytesIO(len(frame).to_bytes(HEAD, 'little') + frame), out)\n"
+        "ok, answer, cpu = pickle.loads(out.getvalue()[HEAD:])\n"
+        "assert ok and len(answer.entries) == 2, answer\n"
+        "heavy = ('sqlite_utils', 'aiohttp', 'asyncio', '_hashlib', 'ssl', 'feedparser')\n"
+        "print(' '.join(sorted(m for m in heavy if m in sys.modules)) or 'none')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=False, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "none"
+
+
+def test_the_worker_loop_ends_when_its_input_closes() -> None:
+    out = io.BytesIO()
+    serve(io.BytesIO(b""), out)
+    assert out.getvalue() == b""
+    serve(io.BytesIO(b"\x01\x02"), out)  # a cut-off header: the parent went away
+    assert out.getvalue() == b""
+    assert HEAD == 8
