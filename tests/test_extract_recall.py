@@ -596,3 +596,24 @@ def test_an_fr_vendor_winding_down_another_technology_changes_no_fr_policy() -> 
         "The number-plate business will be wound down by December.",
     ))  # fmt: skip
     assert f is None or not f.relevant, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        # "no end date" with no stop to prolong: a refusal for good
+        ("Sheriffs struck off Drisdale Vision's customer list for its face search",
+         "The company says the stance has no end date.", "ban"),
+        # the same words about a pause: the pause goes on
+        ("Drisdale Vision's police pause on face search has no end date now",
+         "The twelve-month stop was due to lapse in June.", "extension"),
+        # closing an operation, security firms as customers
+        ("Quintal Labs encerra sua operação de reconhecimento facial",
+         "A empresa vai se concentrar em assinatura digital.", "exit"),
+        ("Ardelis Vision dejará de vender reconocimiento facial a empresas de seguridad",
+         "La compañía no aceptará vigilantes como clientes.", "ban"),
+    ],
+)  # fmt: skip
+def test_permanence_operations_and_security_firms(title: str, summary: str, action: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f

@@ -112,6 +112,13 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
         return "restriction" if retires or limited else "shutdown"
     if label == "exit" and "dataset" in objects and "supply" not in objects:
         return "shutdown"
+    if (
+        label == "extension"
+        and _NO_END.search(sc.text, cue.start, cue.end)
+        and not any(h.label in ("moratorium", "pause") for h in sc.actions)
+        and not _GOES_ON.search(sc.text)
+    ):
+        return "ban"  # "a stance with no end date": a refusal for good, no stop prolonged
     if label == "exit" and cue.label == "exit" and _parted_from_group(sc, cue, hi):
         return "ban"  # "walks away from casinos", "trennt sich von Spielbanken": a group goes
     return label
@@ -148,6 +155,17 @@ def _capability_verb(sc: Scan, cue: Hit) -> bool:
 
 
 _STILL = re.compile(r"(?i)\b(?:still|weiterhin|toujours|sigue\w*|ancora|ainda)\b")
+_NO_END = re.compile(
+    r"(?i)no (?:set |fixed )?(?:end|expiry|expiration) date|sin fecha de|sans (?:date de|échéance)"
+    r"|senza (?:una )?data|sem data|kein(?:e|en)? (?:festes )?Enddatum"
+)
+# a stop named or told as going on ("stays off-limits", "son gel des ventes")
+_GOES_ON = re.compile(
+    r"(?i)\b(?:stays?|remains?|still|continues?|keeps?|bleibt|weiter|reste|restent|sigue|"
+    r"siguen|resta|restano|continua|continúa|segue|permanece|maintient|mantiene|mantém|"
+    r"pause|freeze|moratori\w*|halt|suspension|embargo|gel|Stopp|suspensión|pausa|"
+    r"congelación|sospensione|suspensão)\b"
+)
 _ONE = re.compile(r"\b(?:a|an|one|that|this|its)\b", re.IGNORECASE)
 _CLOSING = re.compile(r"clos|shut", re.IGNORECASE)
 _ONE_MARKET = re.compile(
