@@ -148,3 +148,225 @@ def test_negated_expansion_is_no_deployment() -> None:
         result = extract(entry(title, "The company gave no other details."))
         assert result is not None
         assert result.signal != "deployment", title
+
+
+# A second round of families: a search narrowed to one's own face, vetting told with
+# other verbs, a product shipped without a capability, "put on ice" idioms, a timed
+# stop made open-ended, a closed or sold business, a feature reaching a market it was
+# held back from. Several phrasings and languages each.
+FAMILIES = [
+    # restriction: the searcher's own face only
+    ("Orvella Labs' face search will now only let people look up their own face",
+     "Searching for anyone else is blocked from Monday.", "restriction"),
+    ("Pennick Systems limits its face-search site to self-searches",
+     "Uploads must show the person who runs the search.", "restriction"),
+    ("Die Gesichtssuche von Pennick Systems zeigt künftig nur das eigene Gesicht",
+     "Andere Personen lassen sich mit der Gesichtserkennung nicht mehr suchen.",
+     "restriction"),
+    # restriction: vetting and case-by-case review
+    ("Wendmoor Labs will vet every buyer of its face-matching API",
+     "Applicants must explain their use case and pass a review.", "restriction"),
+    ("Hollis Vision now screens customers before granting access to its face search",
+     "New accounts wait for approval.", "restriction"),
+    ("Marrick AI reviews each request for its facial recognition case by case",
+     "Only approved agencies get results.", "restriction"),
+    ("Tessaro Labs só libera a busca facial para clientes aprovados",
+     "Novos usuários do reconhecimento facial passam por uma análise.", "restriction"),
+    # restriction: a product that ships without the capability
+    ("Tessaro Labs' new glasses launch without face identification",
+     "The company held the facial recognition naming feature back over consent worries.",
+     "restriction"),
+    ("Casmir AI lanza sus gafas sin la función de identificar rostros",
+     "La empresa reservó esa capacidad de reconocimiento facial por razones de privacidad.",
+     "restriction"),
+    # a refusal to sell a search product to a group stays a ban
+    ("Orvella Labs refuses to sell face search to police",
+     "The facial recognition company cites civil-rights concerns.", "ban"),
+    # moratorium: put on ice, in three languages
+    ("Orvella Labs puts police face-matching sales on ice for a year",
+     "The company wants a public debate first.", "moratorium"),
+    ("Hollis Vision legt Gesichtserkennung für Behörden ein Jahr auf Eis",
+     "Danach will das Unternehmen neu entscheiden.", "moratorium"),
+    ("Marrick AI met en pause pour un an la vente de reconnaissance faciale à la police",
+     "L'entreprise veut un débat public.", "moratorium"),
+    # extension: a timed stop made open-ended
+    ("Orvella Labs' one-year pause on police face matching becomes open-ended",
+     "The company set no date to resume.", "extension"),
+    ("Pennick Systems turns its police facial recognition freeze into an indefinite one",
+     "Agencies were told not to expect a date.", "extension"),
+    ("Wendmoor Labs' Verkaufsstopp für Gesichtserkennung an die Polizei gilt nun unbefristet",
+     "Ein Ende ist nicht in Sicht.", "extension"),
+    # exit: the business closed or sold, not one system switched off
+    ("Casmir AI shuts down its face recognition business entirely",
+     "The startup is pivoting to document checks.", "exit"),
+    ("Wendmoor Labs verkauft seine Gesichtserkennungssparte an einen Rüstungskonzern",
+     "Der Käufer übernimmt alle Mitarbeiter.", "exit"),
+    ("Pennick Systems switches off the face-matching kiosks at its stores",
+     "The templates will be deleted.", "shutdown"),
+    # reversal: a feature reaching a market it had been held back from
+    ("Orvella Labs' face grouping finally reaches European users",
+     "The facial recognition feature had been held back there since launch over privacy "
+     "rules.", "reversal"),
+    ("Casmir AI brings its face-unlock to the EU after years of holding it back",
+     "The facial recognition feature arrives in all member states next week.", "reversal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), FAMILIES)
+def test_action_family_second_round(title: str, summary: str, action: str) -> None:
+    result = found(title, summary)
+    assert result.relevant, f"expected a relevant vendor change for {title!r}"
+    assert result.action == action, f"{title!r}: got {result.action}, expected {action}"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # a launch that was never held back is no return
+        ("Orvella Labs' face grouping reaches European users",
+         "The facial recognition feature launches in twelve countries at once."),
+        # a defence ministry vetting people is no vendor gate
+        ("Border guards use Hollis Vision face matching to vet travellers",
+         "The facial recognition system checks passports at two crossings."),
+        # a pause that is not made open-ended stays news of a pause, not an extension
+        ("Pennick Systems says its facial recognition freeze becomes law-dependent",
+         "Sales resume once a statute is passed."),
+    ],
+)  # fmt: skip
+def test_second_round_negatives(title: str, summary: str) -> None:
+    result = extract(entry(title, summary))
+    assert result is not None
+    assert not (result.relevant and result.action in ("reversal", "restriction", "extension")), (
+        f"{title!r}: {result.action}"
+    )
+
+
+# A stop with a stated end (a month, a year and a half) is a pause; a stop carried past
+# its end is an extension; names put on faces are a capability. Six languages.
+TERMS = [
+    ("Insurers can't buy Orvella Labs' face matching until September",
+     "Orvella Labs is refusing new insurer customers while an audit runs.", "moratorium"),
+    ("Tessaro Labs no venderá reconocimiento facial a los ayuntamientos durante año y medio",
+     "La empresa espera una ley sobre cámaras biométricas mientras tanto.", "moratorium"),
+    ("Casmir AI suspend jusqu'en mars ses ventes de reconnaissance faciale aux mairies",
+     "L'entreprise attend un audit.", "moratorium"),
+    ("Landlords still locked out as Wendmoor Labs' face-matching review drags on",
+     "The facial recognition halt on landlord sales, due to end this month, will stay "
+     "until June.", "extension"),
+    ("Marrick AI: lo stop al riconoscimento facciale per le scuole non scade a maggio",
+     "La sospensione resta senza termine finché non arriva una legge.", "extension"),
+    ("Hollis Vision's police freeze on facial recognition won't expire in March",
+     "Agencies will have to wait for a federal law.", "extension"),
+    ("Pennick Systems' photo app will no longer put names on faces in shared albums",
+     "Face grouping on the phone stays; identity suggestions go.", "restriction"),
+    ("Orvella Labs ne mettra plus de noms sur les visages dans ses albums",
+     "La reconnaissance faciale locale reste possible pour regrouper les photos.",
+     "restriction"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), TERMS)
+def test_stated_terms_and_names(title: str, summary: str, action: str) -> None:
+    result = found(title, summary)
+    assert result.relevant, f"expected a relevant vendor change for {title!r}"
+    assert result.action == action, f"{title!r}: got {result.action}, expected {action}"
+
+
+def test_an_untimed_refusal_stays_a_ban() -> None:
+    """ "until lawmakers act" names no month: still a ban."""
+    result = found(
+        "Orvella Labs is refusing new police customers for its face matching",
+        "The facial recognition firm will wait until lawmakers act.",
+    )
+    assert result.action == "ban"
+
+
+LATER = [
+    # a refusal whose object is one capability (not a customer group) withholds it
+    ("Casmir AI says its facial recognition will not estimate ethnicity for any client",
+     "Identity matching stays available.", "restriction"),
+    ("Orvella Labs no longer allows its face-analysis API to guess gender",
+     "The facial recognition service keeps matching faces.", "restriction"),
+    # ... while a group named with it makes a ban
+    ("Casmir AI will not sell emotion analysis from its facial recognition to police",
+     "Other customers keep the feature.", "ban"),
+    # security firms are a customer group, in several languages
+    ("Marrick AI stops selling facial recognition to private security firms",
+     "Guard companies must find another supplier.", "ban"),
+    ("Tessaro Labs dejará de vender reconocimiento facial a empresas de seguridad privada",
+     "La compañía cita abusos de sus clientes.", "ban"),
+    # closing an operation or activity is leaving the business
+    ("Brindle Vision encerra sua operação de reconhecimento facial",
+     "A empresa vai se concentrar em leitores de cartão e demite a equipe.", "exit"),
+    ("Wendmoor Labs cierra su operación de reconocimiento facial en todo el mundo",
+     "La empresa se centrará en cámaras térmicas.", "exit"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "action"), LATER)
+def test_capability_group_and_business(title: str, summary: str, action: str) -> None:
+    result = found(title, summary)
+    assert result.relevant, f"expected a relevant vendor change for {title!r}"
+    assert result.action == action, f"{title!r}: got {result.action}, expected {action}"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Immigration agencies dropped from Orvella Labs' facial recognition customer list",
+         "The company will no longer take their orders."),
+        ("Hollis Vision crosses landlords off its face-matching client roster",
+         "Property managers lose access at year end."),
+        ("Casmir AI retire les casinos de sa liste de clients pour la reconnaissance faciale",
+         "Les contrats en cours ne seront pas renouvelés par l'entreprise."),
+    ],
+)  # fmt: skip
+def test_a_group_taken_off_the_customer_list_is_a_ban(title: str, summary: str) -> None:
+    result = found(title, summary)
+    assert result.relevant and result.action == "ban", (title, result.action)
+
+
+def test_switched_off_for_new_users_only_is_a_restriction() -> None:
+    for title, summary in (
+        ("New Orvella Labs users will find face recognition switched off",
+         "Existing members keep facial recognition tagging; newcomers can opt in later."),
+        ("Tessaro Labs disables face login for new accounts",
+         "Current customers keep the facial recognition sign-in."),
+    ):  # fmt: skip
+        result = found(title, summary)
+        assert result.relevant and result.action == "restriction", (title, result.action)
+
+
+# A store chain switching off its own face cameras ends its own use of FR: no vendor's
+# policy change, so no vendor alert.
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Pharmacy chain Dunmore switches off its face-scanning cameras",
+         "The retailer says the shoplifter-alert system is off in all 140 branches."),
+        ("Brackley grocers end face-recognition pilot in six stores",
+         "The supermarket chain says shoppers disliked the cameras."),
+        ("Une chaîne de supermarchés arrête la reconnaissance faciale à ses caisses",
+         "Maronne met fin à son essai dans douze magasins après des plaintes."),
+    ],
+)  # fmt: skip
+def test_a_store_chain_ending_its_own_use_is_no_vendor_change(title: str, summary: str) -> None:
+    result = extract(entry(title, summary))
+    assert result is not None
+    assert not result.relevant, (title, result.action)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        # a vendor dropping store chains as customers
+        ("Orvella Labs stops selling face matching to store chains",
+         "The facial recognition firm cites shopper complaints.", "ban"),
+        # a vendor switching off its own service
+        ("Hollis Vision switches off its face-matching app in all markets",
+         "The facial recognition templates of its users will be deleted.", "shutdown"),
+    ],
+)  # fmt: skip
+def test_vendors_stopping_stay_vendor_changes(title: str, summary: str, action: str) -> None:
+    result = found(title, summary)
+    assert result.relevant and result.action == action, (title, result.action)

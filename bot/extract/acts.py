@@ -96,6 +96,8 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     if (label == "shutdown" and _CLOSING.search(sc.text, cue.start, cue.end)
             and _UNIT.search(sc.text, lo, cue.start)):  # fmt: skip
         return "exit"  # "its face-matching line is closing": the business goes
+    if label in ("removal", "shutdown", "exit") and _CUSTOMER_LIST.search(sc.text, lo, hi):
+        return "ban"  # "sheriffs dropped from its customer list": a group, not a system
     if label in ("removal", "shutdown"):
         if label == "removal" and "searches" in objects:
             return "restriction"  # "drops uploads of minors before matching"
@@ -151,9 +153,21 @@ def _capability_verb(sc: Scan, cue: Hit) -> bool:
     for m in _CAPABILITY_VERB.finditer(sc.text, cue.start, cue.end):
         if not any(f.start <= m.start() < f.end for f in sc.fr):
             return True
-    return False
+    return _NAMES_NEXT.match(sc.text, cue.end) is not None  # "ne mettra plus de noms"
 
 
+# names as the object right after a "no longer" cue ("won't put any more names on …")
+_NAMES_NEXT = re.compile(
+    r"(?i)\s*(?:de |des |d'|any |more |any more )?(?:noms?|names?|nombres?|nomi|nomes|Namen)\b"
+)
+
+
+# The vendor's list of customers as the place a group is taken from, in six languages
+_CUSTOMER_LIST = re.compile(
+    r"(?i)\b(?:customer|client|buyer)s?(?:'s?)? (?:list|roster|base|book|rolls?)\b|"
+    r"\bliste (?:de |des )?clients\b|\bKunden(?:liste|kreis|stamm)\b|"
+    r"\b(?:lista|cartera|carteira) de clientes\b|\belenco (?:dei )?clienti\b"
+)
 _STILL = re.compile(r"(?i)\b(?:still|weiterhin|toujours|sigue\w*|ancora|ainda)\b")
 _NO_END = re.compile(
     r"(?i)no (?:set |fixed )?(?:end|expiry|expiration) date|sin fecha de|sans (?:date de|échéance)"
@@ -185,7 +199,11 @@ def _ban_or_restriction(
     gates the product: a restriction ("keeps uniformed officers out of results")."""
     if "searches" in objects:
         return "restriction"
-    if groups & _NAMED_GROUPS or objects & {"supply", "customers"}:
+    if groups & _NAMED_GROUPS:
+        return "ban"
+    if "capability" in objects and _capability_in_clause(sc, cue, lo, hi):
+        return "restriction"  # "does not allow it to single out ethnic groups": one capability
+    if objects & {"supply", "customers"}:
         return "ban"
     if (
         "everyone" in groups
@@ -209,6 +227,14 @@ def _fr_first(sc: Scan, cue: Hit, hi: int) -> bool:
 _OF = re.compile(r"(?i)\s+(?:of|for|de|du|des|von|der|di|del|della|da|do|dos|das)\b")
 
 
+def _capability_in_clause(sc: Scan, cue: Hit, lo: int, hi: int) -> bool:
+    """A capability named after the refusal in its clause (or in the headline cue's own
+    words), not only before it as the subject's modifier."""
+    return any(
+        o.label == "capability" and o.start >= cue.start for o in between(sc.objects, lo, hi)
+    )
+
+
 def _nearest(sc: Scan, cue: Hit, hi: int) -> bool:
     """The first object after the cue is a capability ("drops gender tags from image
     labels"), not data."""
@@ -218,7 +244,8 @@ def _nearest(sc: Scan, cue: Hit, hi: int) -> bool:
 
 # Only new customers lose a feature (existing ones keep it): a restriction
 _NEW_CUSTOMERS = re.compile(
-    r"(?i)\bnew (?:sign-?ups|customers|clients|users|accounts|members|subscribers)\b|"
+    r"(?i)\bnew (?:(?!for\b|to\b|of\b|and\b|the\b)[\w-]+ ){0,2}"
+    r"(?:sign-?ups|customers|clients|users|accounts|members|subscribers)\b|"
     r"\bnouveaux (?:clients|utilisateurs|comptes|abonnés)\b|\bNeukunden\b|\bneue[nr]? (?:Kunden|Nutzer)\b|"
     r"\bnuevos (?:clientes|usuarios)\b|\bnuovi (?:clienti|utenti)\b|\bnovos (?:clientes|usuários)\b"
 )
@@ -316,7 +343,7 @@ def _weight(sc: Scan, cue: Hit) -> float:
 
 def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     """No actor named before the cue (headline style): the vendor after it, or an authority."""
-    owner = _genitive_owner(sc, cue)
+    owner = _genitive_owner(sc, cue) or _product_owner(sc, cue)
     if owner is not None:
         return owner
     names = resources().names
@@ -361,6 +388,23 @@ def _genitive_owner(sc: Scan, cue: Hit) -> Actor | None:
         nouns = sorted(h for h in heads if c_start <= h.start and h.end <= v.start
                        and v.start - h.end <= GENITIVE_REACH)  # fmt: skip
         if nouns and (v.start < cue.start or nouns[-1] is cue or nouns[-1].start == cue.start):
+            return Actor("vendor", v.vendor, v.product, v.start, v.end)
+    return None
+
+
+def _product_owner(sc: Scan, cue: Hit) -> Actor | None:
+    """The clause opens with an FR feature in a vendor's genitive ("Die Gesichtssuche von
+    X zeigt …", "la función de reconocimiento facial de X deja de …", "the face search of
+    X will …"): the product is the subject, so its vendor acts."""
+    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
+    c_start = clause_start(sc.breaks, s_start, cue.start)
+    for v in sc.vendors:
+        if not c_start <= v.start < cue.start:
+            continue
+        lead = sc.text[c_start : v.start]
+        if len(lead) > 70 or not _GENITIVE.search(lead):
+            continue
+        if between(sc.fr, c_start, v.start) and not between(sc.actions, c_start, v.start):
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
     return None
 

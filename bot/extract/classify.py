@@ -75,6 +75,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "vendor", vendor, 0.4)
         if framing.other_technology(sc, chosen):  # "X drops plate reading"
             return _other(sc, chosen, "vendor", vendor, 0.4)
+        if framing.fr_user(sc, chosen):  # "the grocer switches its cameras off"
+            return _other(sc, chosen, "none", vendor, 0.3)
         if framing.speculation_only(sc, chosen):  # "X weighs …; it had shelved …"
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
@@ -297,8 +299,9 @@ def _not_the_news(
 
 
 def _adds(launch: list[Hit], act: Act) -> bool:
-    """The launch verb's object is the restriction ("adds a review gate")."""
-    return any(h.start == act.start for h in launch)
+    """The launch verb's object is the restriction, or the verb is inside it ("adds a
+    review gate", "will only let people look up their own face")."""
+    return any(h.start < act.end and act.start < h.end for h in launch)
 
 
 def _paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
@@ -485,7 +488,11 @@ def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
 
 
 # a stated term ("for a year", "doce meses"), not "for now"
-_TERM = re.compile(r"(?i)year|month|week|año|mes|jahr|monat|\ban|mois|ann[oi]|mesi|ano|semana")
+_TERM = re.compile(
+    r"(?i)year|month|week|año|mes|jahr|monat|\ban|mois|ann[oi]|mesi|ano|semana|\b(?:19|20)\d\d\b"
+    r"|\b(?:jan|feb|fév|fev|mar|mär|apr|avr|abr|may|mai|mag|jun|juin|giu|jul|juil|lug|aug|aoû|ago|"
+    r"sep|set|oct|okt|ott|out|nov|dec|déc|dez|dic)\w*"
+)  # a stated term: a length, a year or a month (inside a temporary marker only)
 _LAW = re.compile(
     r"(?i)\b(?:law|laws|legislation|rules|regulations?|bill|congress|lawmakers|ley|leyes|normas|"
     r"Gesetz\w*|Bundesgesetz|loi|lois|legge|leggi|lei|leis)\b"

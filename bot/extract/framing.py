@@ -277,7 +277,9 @@ def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
     if not main:
         return None
     for h in sc.actions:
-        if h.label not in _STOPS or not (in_fronted(sc, h.start) or subordinate(sc, h)):
+        if h.label not in _STOPS:
+            continue
+        if not (in_fronted(sc, h.start) or subordinate(sc, h) or _pluperfect(sc, h)):
             continue
         lo, hi = clause(sc, h.start)
         if any(g.label in _CUSTOMER_GROUPS for g in between(sc.groups, lo, hi)):
@@ -287,6 +289,12 @@ def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
         same = [hit for hit in main if sc.sentence_of(hit.start) == sc.sentence_of(h.start)]
         return (same or main)[0]
     return None
+
+
+def _pluperfect(sc: Scan, h: Hit) -> bool:
+    """A stop told in the pluperfect ("had been held back there since launch"): what was
+    the case before the news."""
+    return any(c.label == "background" and 0 <= h.start - c.end <= 14 for c in sc.cancel)
 
 
 def _launch_vendors(sc: Scan) -> set[str]:
@@ -367,3 +375,35 @@ _VETTING = re.compile(
 def vetting(sc: Scan, hit: Hit | Act) -> bool:
     """A restriction cue that gates who gets access ("only vetted media firms")."""
     return _VETTING.search(sc.text, hit.start, hit.end) is not None
+
+
+# A company that runs FR in its own shops, described as what it is: a chain of stores, a
+# retailer, a grocer (six languages). Its cameras going off are its own use ending, no
+# vendor's policy for the FR it sells.
+_FR_USER = re.compile(
+    r"(?i)\b(?:(?:drugstore|grocery|supermarket|pharmacy|retail|store|convenience|hotel|cinema|"
+    r"restaurant|fashion|clothing|hardware|department[- ]store)\s+chains?|the retailer|grocers?|"
+    r"supermarkets?|chaîne de (?:supermarchés|magasins|pharmacies|hôtels|cinémas)|enseigne|"
+    r"(?:Supermarkt|Handels|Drogerie|Laden|Baumarkt)kette\w*|Einzelhändler|"
+    r"cadena de (?:supermercados|tiendas|farmacias)|supermercados|"
+    r"catena di (?:supermercati|negozi|farmacie)|supermercati|"
+    r"rede de (?:supermercados|lojas|farmácias)|varejista)\b"
+)
+_AS_CUSTOMER = re.compile(
+    r"(?i)\b(?:to|for|from|with|aux?|à|a|para|an|per|ai|alle)\s+(?:\w+\s+){0,2}$"
+)
+_USER_STOPS = frozenset({"shutdown", "moratorium", "exit"})
+
+
+def fr_user(sc: Scan, acts: list[Act]) -> bool:
+    """Every act is a stop (switching off, pausing, ending) and the item describes the
+    acting company as a store chain, retailer or grocer, not as a customer of someone
+    ("stops selling to supermarket chains"): a user of FR ends its own use."""
+    if not acts or any(a.action not in _USER_STOPS for a in acts):
+        return False
+    if any(not negated(sc, h) for h in _labelled(sc, "launch")):
+        return False  # "a hotel chain signs X's deal": the chain is the customer
+    for m in _FR_USER.finditer(sc.text):
+        if not _AS_CUSTOMER.search(sc.text, max(0, m.start() - 24), m.start()):
+            return True
+    return False
