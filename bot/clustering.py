@@ -48,11 +48,15 @@ def record_finding(
     profile = rules.finding_profile(entry, finding, when)
     bands = list(bands) if bands is not None else text_bands(entry.text)  # signed in a worker
     with store.transaction():
-        found = events_store.candidates(store, rules.candidate_query(entry_id, profile, bands))
+        query = rules.candidate_query(entry_id, profile, bands)
+        found = events_store.candidates(store, query)
         if found.recorded is not None:
             return EventChange(event_id=found.recorded, created=False, mention_added=False)
         mention = merge.new_mention(entry_id, entry, finding, primary, when, now)
-        best = rules.best_candidate(profile, found.events)
+        events = found.events
+        if rules.may_be_a_product(profile, events):  # another vendor's product? its events
+            events = events + events_store.owners(store, query)
+        best = rules.best_candidate(profile, events)
         if best is None:
             event = merge.new_event(mention, entry, finding, profile, when)
             event_id = events_store.open_event(store, event, mention)

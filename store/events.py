@@ -118,6 +118,29 @@ def candidates(store: Store, query: CandidateQuery) -> Candidates:
     return Candidates(recorded=None, events=tuple(CandidateEvent._make(r[1:]) for r in unique))
 
 
+_OWNERS = f"""
+SELECT {_EVENT_COLS} FROM events
+  WHERE first_reported BETWEEN :near_lo AND :near_hi AND vendor_key != ''
+  AND vendor_key != :vendor AND instr(terms || ' ', :owned) > 0 {_NEWEST}
+"""
+
+
+def owners(store: Store, query: CandidateQuery) -> tuple[CandidateEvent, ...]:
+    """Other vendors' events in the query's news cycle whose words hold its
+    ``owned_key`` (the product that stands in for the finding's unnamed maker); asked
+    only for a vendor no candidate event has."""
+    if not query.owned_key:
+        return ()
+    params = {"vendor": query.vendor_key, "owned": query.owned_key}
+    for name in ("near_lo", "near_hi"):
+        moment: datetime = getattr(query, name)
+        params[name] = (
+            moment.isoformat(timespec="seconds") if moment.tzinfo is UTC else now_iso(moment)
+        )
+    rows = store.db.conn.execute(_OWNERS, params).fetchall()
+    return tuple(CandidateEvent._make(row) for row in rows)
+
+
 def _candidate_params(query: CandidateQuery) -> dict[str, Any]:
     params: dict[str, Any] = {
         "entry": query.entry_id,

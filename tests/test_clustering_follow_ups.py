@@ -106,3 +106,80 @@ def test_same_vendor_accepts_a_shared_distinctive_first_word_only() -> None:
     assert not matching.same_vendor("harbor analytics", "harbor devices")
     assert not matching.same_vendor("kor scan", "kor vision")  # too short to tell
     assert not matching.same_vendor("quellmark cloud", "quellmarks vision")
+
+
+# --------------------------------------------------------------------------- products
+
+
+def stand_in(title: str, summary: str, day: float):  # type: ignore[no-untyped-def]
+    """A report whose only named actor is a product ("the module Lumira")."""
+    return report(title, summary, day=day, vendor="Lumira", action="moratorium",
+                  product="Lumira")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [("No more face matching for town police, for now",
+      "The camera supplier halts sales of the module Lumira to municipalities."),
+     ("Sin reconocimiento facial para las policías locales",
+      "El proveedor congela la venta del módulo Lumira a los ayuntamientos."),
+     ("Town halls wait for face matching",
+      "The add-on Lumira is off the table for municipal forces this year.")],
+    ids=["en", "es", "add-on"],
+)  # fmt: skip
+def test_a_product_standing_in_for_its_maker_joins_the_makers_event_that_names_it(
+    store: Store, title: str, summary: str
+) -> None:
+    opened, _ = record(store, report(
+        "Corvane Labs pauses municipal sales of Lumira",
+        "No town hall will get new licences for a year.", vendor="Corvane Labs",
+        action="moratorium", product=None))  # fmt: skip
+    change, _ = record(store, stand_in(title, summary, day=1))
+    assert change.event_id == opened.event_id and alerts(store) == 1
+
+
+def test_a_product_standing_in_for_its_maker_stays_apart_from_events_not_naming_it(
+    store: Store,
+) -> None:
+    opened, _ = record(store, report(
+        "Corvane Labs pauses municipal sales of its face matcher",
+        "No town hall will get new licences for a year.", vendor="Corvane Labs",
+        action="moratorium", product=None))  # fmt: skip
+    change, _ = record(store, stand_in("No more face matching for town police",
+                                       "The supplier halts the module Lumira.", day=1))  # fmt: skip
+    assert change.event_id != opened.event_id
+
+
+# --------------------------------------------------------------------------- months later
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [("Retailers still shut out of Corvane's face matcher",
+      "Corvane's pause on shop customers runs past its six months.", "moratorium"),
+     ("Corvane wins an airport face-boarding deal",
+      "Corvane will supply boarding gates; shops stay off its customer list.", "ban")],
+    ids=["pause-misread-extension", "contract-misread-refusal"],
+)  # fmt: skip
+def test_a_policy_report_months_after_the_event_went_quiet_is_a_new_event(
+    store: Store, title: str, summary: str, action: str
+) -> None:
+    opened, _ = record(store, report(
+        "Corvane pauses face-matching sales to retailers for six months",
+        "Corvane's shop customers must wait while it audits watchlists.", vendor="Corvane",
+        action=action, product=None))  # fmt: skip
+    change, _ = record(store, report(title, summary, day=170, vendor="Corvane",
+                                     action=action, product=None))  # fmt: skip
+    assert change.event_id != opened.event_id
+
+
+def test_a_report_months_later_on_the_same_named_product_still_joins(store: Store) -> None:
+    opened, _ = record(store, report(
+        "Corvane switches off Facet Search and deletes its index",
+        "Facet Search templates will be erased in Europe.", vendor="Corvane",
+        action="shutdown"))  # fmt: skip
+    change, _ = record(store, report(
+        "Regulators confirm Corvane erased the Facet Search templates",
+        "Facet Search templates for Europe are gone, two watchdogs say.", day=130,
+        vendor="Corvane", action="shutdown"))  # fmt: skip
+    assert change.event_id == opened.event_id and alerts(store) == 1

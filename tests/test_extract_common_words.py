@@ -28,6 +28,9 @@ def companies(title: str, summary: str, lang: str) -> list[str]:
         ("it", "Il fornitore torna a vendere ai comuni", "Essa aveva sospeso le vendite."),
         ("pt", "A fornecedora volta a vender às prefeituras", "Ela tinha suspendido as vendas."),
         ("es", "La proveedora vuelve a vender a los ayuntamientos", "Ella había suspendido las ventas."),
+        # a negative pronoun or determiner
+        ("it", "Niente più volti per i vigili, per ora", "L'azienda sospende le vendite."),
+        ("es", "Nada de caras para la policía local", "La empresa suspende las ventas."),
         # a common noun or adverb heading a phrase: a preposition follows it
         ("fr", "Contrairement aux engagements, les gares auront la reconnaissance faciale",
          "Le fournisseur livrera les portiques."),
@@ -100,3 +103,29 @@ def test_a_place_ending_a_fronted_phrase_is_no_company_for_the_subject_after_it(
 def test_an_apposition_after_a_name_still_describes_it() -> None:
     assert companies("Doors close to landlords", "Brennholt, a face-search startup, drops "
                      "landlord clients.", "en") == ["Brennholt"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text_title", "summary"),
+    [("en", "Town halls lose face matching",
+      "The supplier halts sales of the module Lumira to town halls."),
+     ("it", "I comuni restano senza riconoscimento facciale",
+      "Il fornitore congela la vendita del modulo Lumira ai comuni."),
+     ("pt", "As prefeituras ficam sem reconhecimento facial",
+      "A fornecedora suspende a venda do módulo Lumira às prefeituras."),
+     ("fr", "Les mairies perdent la reconnaissance faciale",
+      "Le fournisseur suspend la vente de la fonction Lumira aux mairies.")],
+)  # fmt: skip
+def test_a_name_after_a_product_noun_is_reported_as_a_product(
+    lang: str, text_title: str, summary: str
+) -> None:
+    found = names.find(resources().names, f"{text_title}\n{summary}", len(text_title), [],
+                       [(len(text_title) + 1, len(text_title) + 5)], None, True, (),
+                       lang == "en", lang=lang)  # fmt: skip
+    assert [(f.name, f.product) for f in found] == [("Lumira", True)]
+
+
+def test_a_company_noun_before_a_name_still_makes_it_a_company() -> None:
+    found = names.find(resources().names, "Face-search firm Lumira drops landlords\nThe "
+                       "company says so.", 39, [], [(40, 44)], None, True, (), True, lang="en")  # fmt: skip
+    assert [(f.name, f.product) for f in found] == [("Lumira", False)]

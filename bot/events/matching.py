@@ -10,6 +10,8 @@ The rules, in short:
 * close in time: within the news cycle (days) structured agreement is enough; a
   follow-up weeks or months later must agree on wording, and on the action unless
   product or wording agree strongly (then its action votes instead of vetoing); a
+  vendor's policy report more than ``LATE_DAYS`` after the event's last report must
+  also name the same product (words alone do not tell a pause from its extension); a
   vendor's relevant report with a compatible action within ``QUIET_DAYS`` of the
   last report joins whatever its words; a later report that names a market the
   event does not cover (a rollout to another country, an expansion from "everywhere
@@ -39,12 +41,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from typing import NamedTuple
 
 from bot import vocabulary
-from bot.events.signatures import normalise, stem
-from bot.extract.lexicon import common_anywhere
+from bot.events.signatures import name_word, normalise
+from bot.events.vendor_names import same_vendor, vendor_head, vendor_words
+
+__all__ = ["same_vendor", "vendor_head"]  # part of the matching rules, kept in vendor_names
 
 NEAR_DAYS = 10  # a report this close to an event's latest report is in its news cycle
 NEWS_CYCLE_DAYS = 21  # ... as long as it is also this close to the first report
@@ -54,6 +57,7 @@ NAME_WEIGHT = 3  # a shared name counts like this many shared words
 SAME_STORY_DAYS = 7  # one action conflict is forgiven less than this after the first report
 STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
 QUIET_DAYS = 30  # a vendor's relevant follow-up this close to the last report joins
+LATE_DAYS = 45  # a vendor's relevant report later than this after the last one needs its product
 ECHO_DAYS = 3  # an authority's act retold this close to its last report, in other words
 
 STOPPING: frozenset[str] = frozenset(vocabulary.STOPPING)  # compatible with each other
@@ -84,6 +88,8 @@ class Profile:
     # the action was read from the vendor's timeline (a deployment told after a stop,
     # bot.extract.history), not stated: no return wording backs it
     inferred: bool = False
+    # the vendor is a product's name standing in for its unnamed maker ("del modulo X")
+    stand_in: bool = False
 
 
 def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
@@ -97,7 +103,7 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     if event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key):
         # the event's vendor named in a report whose finding has no vendor is not
         # agreement: identity comes from the finding's vendor only
-        own = _vendor_words(event.vendor_key)
+        own = vendor_words(event.vendor_key)
         terms, names = terms - own, names - own
     shared = len(terms & event.terms)
     shared_names = len(names & event.names)
@@ -106,37 +112,16 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     return found / total, shared, shared_names
 
 
-def same_vendor(a: str, b: str) -> bool:
-    """Two vendor keys name one company when one is the other's leading words: a report
-    may give an unknown vendor's full name, its short name, or its product's name
-    ("Ondine Analytics", "Ondine", "Ondine Scan"); or when both are longer forms of one
-    distinctive first word ("Ondine Cloud" and "Ondine Vision": the company and its
-    product, or two names of the company), one that is no common word of any item
-    language ("Vision Labs" and "Vision Systems" are two companies)."""
-    if not a or not b:
+def stands_in_for(new: Profile, event: Profile) -> bool:
+    """The report's vendor is a product's name standing in for its unnamed maker ("the
+    supplier halts the module Lumira"), and the event's reports, within its news cycle,
+    name that product: the product's report is its maker's."""
+    if not new.stand_in or not new.vendor_key:
         return False
-    if a == b:
-        return True
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    if long.startswith(short + " "):
-        return True
-    head, _, rest = short.partition(" ")
-    return bool(rest) and long.startswith(head + " ") and distinctive_head(head)
-
-
-@lru_cache(maxsize=1024)
-def distinctive_head(word: str) -> bool:
-    """A first word of four letters or more that no item language uses as a common word."""
-    return len(word) >= 4 and not word.isdigit() and not common_anywhere(word)
-
-
-def vendor_head(key: str) -> str:
-    """The first word of a vendor key: every key ``same_vendor`` accepts starts with it."""
-    return key.split(" ", 1)[0]
-
-
-def _vendor_words(key: str) -> frozenset[str]:
-    return frozenset(stem(word) for word in key.split())
+    if days_between(new.first, event.last) > NEAR_DAYS or days_between(event.first, new.first) > 0:
+        return False
+    head = name_word(vendor_head(new.vendor_key))
+    return bool(head) and head in event.names | event.terms
 
 
 def action_relation(a: str | None, b: str | None) -> str:
@@ -238,7 +223,10 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
     since_first = days_between(new.first, event.first)
     if since_first > FOLLOW_UP_DAYS or since_first < -BACKFILL_DAYS:
         return None
-    if new.vendor_key and event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key):
+    if (
+        new.vendor_key and event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key)
+        and not stands_in_for(new, event)
+    ):  # fmt: skip
         return None
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))
     sim, shared, shared_names = similarity(new, event)
@@ -381,6 +369,11 @@ def _follow_up_ok(new: Profile, c: Comparison) -> bool:
     if _quiet_follow_up(new, c):
         return True
     if c.shared < 3:
+        return False
+    if c.vendor == "same" and new.relevant and c.gap > LATE_DAYS and c.product != "same":
+        # months after the event went quiet, a vendor's next move on the same line of
+        # business (a pause prolonged, a contract after a refusal) is told in the same
+        # words: only the same named product still ties a policy report to the event
         return False
     if c.vendor == "same":
         if c.action == "same":

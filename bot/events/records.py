@@ -34,6 +34,7 @@ class CandidateQuery:
     near_hi: datetime
     bands: tuple[tuple[int, int], ...]  # (band, hash) pairs
     vendor_head: str = ""  # the vendor key's first word: keys sharing it may be one vendor
+    owned_key: str = ""  # ' word ': a product standing in for its maker, as events hold it
 
 
 class CandidateEvent(NamedTuple):

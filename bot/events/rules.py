@@ -21,11 +21,18 @@ from bot.events.matching import (
     Profile,
     decide,
     same_vendor,
+    stands_in_for,
     vendor_head,
 )
 from bot.events.records import CandidateEvent, CandidateQuery
+from bot.events.signatures import (
+    name_word,
+    product_terms,
+    terms,
+    vendor_key,
+    words,
+)
 from bot.events.signatures import names as names_of
-from bot.events.signatures import product_terms, terms, vendor_key, words
 from bot.models import Entry, Finding
 
 T = TypeVar("T")
@@ -52,6 +59,8 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         terms=terms(entry.text, exclude=exclude),
         names=names_of(entry.title, entry.summary, exclude=exclude),
         inferred=finding.signal == "deployment" and finding.action == REVERSAL,
+        stand_in=bool(finding.product)
+        and vendor_key(finding.product) == vendor_key(finding.vendor),
     )
 
 
@@ -63,6 +72,13 @@ def pack_terms(terms: Iterable[str], names: Iterable[str]) -> str:
 def unpack_terms(packed: str) -> tuple[frozenset[str], frozenset[str]]:
     terms, _, names = packed.partition("|")
     return frozenset(terms.split()), frozenset(names.split())
+
+
+def owned_key(vendor_key: str, stand_in: bool = False) -> str:
+    """For a product standing in for its maker, its first word as a packed column holds
+    it (' word '): the store finds the events whose reports name it; '' otherwise."""
+    word = name_word(vendor_head(vendor_key)) if vendor_key and stand_in else ""
+    return f" {word} " if word else ""
 
 
 # --------------------------------------------------------------------------- voting
@@ -107,6 +123,7 @@ def candidate_query(
         near_lo=first - timedelta(days=NEWS_CYCLE_DAYS),
         near_hi=first + timedelta(days=NEAR_DAYS),
         bands=tuple(bands),
+        owned_key=owned_key(new.vendor_key, new.stand_in),
     )
 
 
@@ -132,6 +149,18 @@ def candidate_profile(event: CandidateEvent) -> Profile:
     )
 
 
+def may_be_a_product(new: Profile, candidates: Iterable[CandidateEvent]) -> bool:
+    """The finding's vendor is a product standing in for its unnamed maker and no
+    candidate event has it: the maker's events (``bot.events.matching.stands_in_for``)
+    are asked for too."""
+    vendor = new.vendor_key
+    return (
+        new.stand_in
+        and bool(vendor)
+        and not any(c.vendor_key and same_vendor(c.vendor_key, vendor) for c in candidates)
+    )
+
+
 def best_candidate(
     new: Profile, candidates: Iterable[CandidateEvent]
 ) -> tuple[CandidateEvent, Profile] | None:
@@ -139,9 +168,14 @@ def best_candidate(
     best, best_score = None, float("-inf")
     vendor = new.vendor_key
     for candidate in candidates:
-        if vendor and candidate.vendor_key and not same_vendor(candidate.vendor_key, vendor):
-            continue  # another vendor's event (a band match): decide says None
         event = candidate_profile(candidate)
+        if (
+            vendor
+            and candidate.vendor_key
+            and not same_vendor(candidate.vendor_key, vendor)
+            and (not stands_in_for(new, event))
+        ):
+            continue  # another vendor's event (a band match): decide says None
         score = decide(new, event)
         if score is not None and score > best_score:
             best, best_score = (candidate, event), score

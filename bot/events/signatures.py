@@ -140,6 +140,11 @@ def names(title: str, summary: str, exclude: Iterable[str] = ()) -> frozenset[st
     return frozenset(found.difference(_dropped(exclude)) if exclude else found)
 
 
+def name_word(word: str) -> str:
+    """``word`` (lower case) as ``names`` keeps it ('' when dropped)."""
+    return _NAME_OF[word]
+
+
 def vendor_key(name: str | None) -> str:
     """Case-, accent- and punctuation-insensitive vendor identity ('' when unknown)."""
     return " ".join(words(name or ""))

@@ -11,10 +11,12 @@ needs only the text files.
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -48,6 +50,20 @@ def _closed() -> dict[str, frozenset[str]]:
     return {str(lang): frozenset(normalise(str(w)) for w in words) for lang, words in data.items()}
 
 
+@lru_cache(maxsize=1)
+def _products() -> dict[str, frozenset[str]]:
+    with (DIR / "products.yaml").open(encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=SAFE_LOADER)
+    return {str(lang): frozenset(normalise(str(w)) for w in words) for lang, words in data.items()}
+
+
+def product_nouns(lang: str | None) -> frozenset[str]:
+    """The language's nouns for a product, service or feature (``products.yaml``), folded
+    like ``normalise``; English ones for a language with none listed."""
+    table = _products()
+    return table.get(lang or "", table["en"])
+
+
 def closed_words(lang: str | None) -> frozenset[str]:
     """The language's prepositions and articles (``closed.yaml``), folded like
     ``normalise``; empty for a language with none listed."""
@@ -63,6 +79,68 @@ def common_anywhere(word: str) -> bool:
     """``word`` is one of the commonest words of any item language."""
     folded = normalise(word)
     return any(folded in common_words(lang) for lang in LANGUAGES)
+
+
+def fold(word: str) -> str:
+    """``normalise`` with a fast path for ASCII words."""
+    return word.lower() if word.isascii() else normalise(word)
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """``start`` follows a line break or a sentence's (or a "Label: ") end."""
+    before = text[max(0, start - 2) : start]
+    return before.endswith("\n") or before in (". ", "! ", "? ", ": ")
+
+
+class Lexicon(NamedTuple):
+    """The item language's commonest words and its closed word classes, as names.py
+    asks about a capitalised word."""
+
+    common: frozenset[str]
+    closed: frozenset[str]
+    english: bool
+
+    def opener(self, text: str, start: int, name: str) -> bool:
+        """A one-word name that opens a sentence and is a common word of the language:
+        its place may be all that capitalised it."""
+        opens = start == 0 or sentence_start(text, start)
+        return " " not in name and opens and fold(name) in self.common
+
+    def fronted(self, text: str, start: int) -> bool:
+        """The name ends a phrase that opens its sentence with a preposition ("Con
+        l'accordo depositato al tribunale di Milano, l'azienda …"): the noun after its
+        comma is the sentence's subject, not an apposition to the name."""
+        opening = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+        phrase = text[opening:start]
+        first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+        return "," not in phrase and fold(first.split("'")[0]) in self.closed
+
+    def phrase_head(self, text: str, start: int, end: int) -> bool:
+        """An ``opener`` that heads a phrase, not a clause: it is a closed-class word
+        itself ("Nel …", "Elle …"), one follows it ("Contrairement à …"), or, in
+        English, a plural noun and a verb do ("Door stickers were …")."""
+        if not self.opener(text, start, text[start:end]):
+            return False
+        if fold(text[start:end]) in self.closed:
+            return True
+        nxt = _NEXT_TWO.match(text, end)
+        if nxt is None:
+            return False
+        if fold(nxt.group(1)) in self.closed:
+            return True
+        noun, verb = nxt.group(1), nxt.group(2) or ""
+        return (
+            self.english and noun.islower() and noun.endswith("s") and not noun.endswith("ss")
+            and (verb in _PLURAL_VERBS or (verb.islower() and verb.endswith("ed")))
+        )  # fmt: skip
+
+
+_NEXT_TWO = re.compile(r"[ ]+([\w']+)(?:[ ]+([\w']+))?")
+# verbs after a plural subject ("Door stickers were …")
+_PLURAL_VERBS = frozenset(
+    ["were", "are", "have", "had", "do", "did", "say", "said", "will", "would", "can", "could",
+     "may", "must", "won't", "can't"]
+)  # fmt: skip
 
 
 def build(out: Path = DIR, size: int = SIZE) -> None:  # pragma: no cover - a data tool

@@ -24,7 +24,14 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.extract.lexicon import closed_words, common_words, normalise
+from bot.extract.lexicon import (
+    Lexicon,
+    closed_words,
+    common_words,
+    fold,
+    product_nouns,
+    sentence_start,
+)
 
 _CAP_WORD = r"(?:[A-Z][\w&+.-]*\w|[A-Z])"
 _RUN = re.compile(rf"(?:(?<![\w'’-])|(?<=\b[dD]['’])){_CAP_WORD}(?:[ ]{_CAP_WORD})*")
@@ -39,6 +46,7 @@ class Found(NamedTuple):
     start: int
     end: int  # includes a possessive "'s"
     name: str  # canonical: the longest form in the item
+    product: bool = False  # a product noun introduces it ("del modulo Lumira"): a product
 
 
 @dataclass(frozen=True)
@@ -158,7 +166,8 @@ def find(
     capitalises every noun (German), so only a possessive name acts; ``lang``: the item's
     language, whose commonest words opening a sentence are no names."""
     candidates, inner = _candidates(pats, text, title_end, taken, places)
-    common = _Lexicon(common_words(lang), closed_words(lang), english)
+    products = product_nouns(lang)
+    common = Lexicon(common_words(lang), closed_words(lang), english)
     companies: dict[str, str] = {}  # first word → canonical name
     refs_in_summary = any(s >= title_end for s, _ in company_refs)
     subjects = _title_subjects(text, title_end)
@@ -189,8 +198,14 @@ def find(
                             only_possessive=bool(companies) or capitalised_nouns,
                             common=common):  # fmt: skip
             companies.setdefault(name.split()[0], name)
-    return [_found(text, start, name, companies) for start, _, name in candidates
-            if name.split()[0] in companies]  # fmt: skip
+    return [
+        _found(text, start, name, companies)._replace(
+            product=_after_product_noun(text, start, products)
+            and not pats.suffix.search(companies[name.split()[0]].split()[-1])
+        )
+        for start, _, name in candidates
+        if name.split()[0] in companies
+    ]
 
 
 def _acting(
@@ -203,7 +218,7 @@ def _acting(
     english: bool,
     *,
     only_possessive: bool,
-    common: _Lexicon | None = None,
+    common: Lexicon | None = None,
 ) -> list[str]:
     """Names that act (see ``find``); once a company is named, only possessives ("X's
     servers") join it."""
@@ -273,6 +288,16 @@ def _candidates(
     return candidates, inner
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)[ ]+$")
+
+
+def _after_product_noun(text: str, start: int, products: frozenset[str]) -> bool:
+    """The word right before ``start`` is a lower-case product noun ("modulo", "app"):
+    the name is a product's, standing in for its maker when the item names no other."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1)[:1].islower() and fold(m.group(1)) in products
+
+
 def _through_suffix(pats: NamePatterns, text: str, start: int, end: int) -> int:
     """The end of a company name inside a longer run: the first company suffix after
     the first word ends it ("Orrin Vision API" → "Orrin Vision")."""
@@ -339,13 +364,13 @@ def _name_like(
     end: int,
     taken: list[tuple[int, int]],
     english: bool = True,
-    common: _Lexicon | None = None,
+    common: Lexicon | None = None,
 ) -> bool:
     """A headline's first capitalised word(s) look like a name acting, not a common word
     that only the sentence start capitalises ("Social network pauses …", "Civil-liberties
     coalition petitions …"): a verb or a possessive follows, the word does not occur in
     lower case elsewhere in the item, and it does not head a phrase that the sentence
-    start capitalised (``_Lexicon.phrase_head``: "Contrairement à …")."""
+    start capitalised (``Lexicon.phrase_head``: "Contrairement à …")."""
     name = text[start:end]
     if re.search(r"-[a-z]", name):
         return False
@@ -356,7 +381,7 @@ def _name_like(
         return False
     if text.endswith("'s ", 0, start) or text.endswith("s' ", 0, start):
         return False  # "Kinnear's Lookup API now …": a thing the company owns
-    if start > 0 and " " not in name and name.endswith("ed") and _sentence_start(text, start):
+    if start > 0 and " " not in name and name.endswith("ed") and sentence_start(text, start):
         return False  # "Saved contacts …": a participle opening a summary sentence
     if text.startswith("'s", end) or (start == 0 and text.startswith(", ", end)):
         return True  # a possessive, or the headline's topic ("Orrin, the deal that …")
@@ -370,65 +395,6 @@ def _name_like(
     if not english:  # no cheap verb shape to check: any lower-case word
         return word.islower()
     return word in _AUX or (word.islower() and (word.endswith("s") or word.endswith("ed")))
-
-
-class _Lexicon(NamedTuple):
-    """The item language's commonest words and its prepositions and articles."""
-
-    common: frozenset[str]
-    closed: frozenset[str]
-    english: bool
-
-    def opener(self, text: str, start: int, name: str) -> bool:
-        """A one-word name that opens a sentence and is a common word of the language:
-        its place may be all that capitalised it."""
-        return " " not in name and _opens_sentence(text, start) and _folded(name) in self.common
-
-    def fronted(self, text: str, start: int) -> bool:
-        """The name ends a phrase that opens its sentence with a preposition ("Con
-        l'accordo depositato al tribunale di Milano, l'azienda …"): the noun after its
-        comma is the sentence's subject, not an apposition to the name."""
-        opening = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
-        phrase = text[opening:start]
-        first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
-        return "," not in phrase and _folded(first.split("'")[0]) in self.closed
-
-    def phrase_head(self, text: str, start: int, end: int) -> bool:
-        """An ``opener`` that heads a phrase, not a clause: it is a preposition or an
-        article itself ("Nel …"), one follows it ("Contrairement à …", "Moratorium
-        for …"), or, in English, a plural noun and a verb do ("Door stickers were …")."""
-        if not self.opener(text, start, text[start:end]):
-            return False
-        if _folded(text[start:end]) in self.closed:
-            return True
-        nxt = _NEXT_TWO.match(text, end)
-        if nxt is None:
-            return False
-        if _folded(nxt.group(1)) in self.closed:
-            return True
-        noun, verb = nxt.group(1), nxt.group(2) or ""
-        return (
-            self.english and noun.islower() and noun.endswith("s") and not noun.endswith("ss")
-            and (verb in _AUX or verb in _PLURAL_VERBS or (verb.islower() and verb.endswith("ed")))
-        )  # fmt: skip
-
-
-_NEXT_TWO = re.compile(r"[ ]+([\w']+)(?:[ ]+([\w']+))?")
-_PLURAL_VERBS = frozenset(["were", "are", "have", "do", "say"])
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """``start`` opens the headline, the summary, a sentence or a "Label: " headline."""
-    return start == 0 or _sentence_start(text, start)
-
-
-def _folded(word: str) -> str:
-    return word.lower() if word.isascii() else normalise(word)
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 2) : start]
-    return before.endswith("\n") or before in (". ", "! ", "? ", ": ")
 
 
 def _after_possessive(text: str, end: int) -> int:

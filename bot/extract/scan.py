@@ -285,7 +285,10 @@ def _with_described(
         return vendors
     # a name that is only an FR term ("Reconocimiento" of "Reconocimiento facial …")
     found = [f for f in found if not any(h.start <= f.start and f.end <= h.end for h in fr)]
-    extra = [VendorHit(f.start, f.end, f.name, None, False) for f in found]
+    # a product's name ("del modulo Lumira") stands in for its maker: it reports itself as
+    # the product too, so clustering can join it to its maker's event
+    extra = [VendorHit(f.start, f.end, f.name, f.name if f.product else None, False)
+             for f in found]  # fmt: skip
     return sorted([*vendors, *extra])
 
 
