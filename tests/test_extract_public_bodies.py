@@ -330,3 +330,38 @@ def test_a_restrictive_relative_on_a_list_is_not_the_vendors_act(title: str) -> 
     f = found(title, "The company's face software tracks minorities, officials said.")
     assert f.relevant is False
     assert f.actor_type != "vendor" or f.action is None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # a bill or a law as the subject
+        ("Proposta do Governo abre a porta a câmaras com reconhecimento facial em Vale Serrano",
+         "O diploma permite às forças de segurança captar dados biométricos."),
+        ("The bill bars police in Carrow from using face recognition",
+         "It passed the assembly on Tuesday."),
+        # a law-making body's plan outside English
+        ("El Gobierno quiere reconocimiento facial en las estaciones de Ardena",
+         "El ministro presentará el plan en marzo."),
+        ("Il governo propone il riconoscimento facciale negli stadi di Arvenna",
+         "Il testo arriverà in aula a maggio."),
+    ],
+)  # fmt: skip
+def test_bills_and_law_makers_plans(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, "government")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # a police force's plan is a deployment; an English proposal is no act yet
+        ("Test zur Gesichtserkennung am Bahnhof Lindau kann beginnen",
+         "Rund 300 Menschen haben sich gemeldet; die Bundespolizei will die Kameras ab August "
+         "erproben."),
+        ("Senator Ostrowski proposes a bill that would ban police face recognition",
+         "The draft could come to a vote next year."),
+    ],
+)  # fmt: skip
+def test_user_plans_and_english_proposals_are_no_act(title: str, summary: str) -> None:
+    assert found(title, summary).actor_type not in ("government", "regulator", "court")

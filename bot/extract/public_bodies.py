@@ -73,6 +73,8 @@ class Patterns:
     decision: re.Pattern[str]  # any decision noun, as a word
     head: re.Pattern[str]  # any body or decision word (a cheap gate)
     contest: re.Pattern[str]  # a company contesting a fine (group "fine") or a ruling
+    plan: re.Pattern[str]  # a law-making body's plan verbs ("quer", "quiere")
+    users: re.Pattern[str]  # police and other FR users (whose plans are deployments)
 
 
 def _alt(items: list[str], where: str) -> str:
@@ -152,7 +154,7 @@ def patterns(lang: str) -> Patterns:
     decisions = tuple(
         (kind, _subject(_alt([str(p) for p in (raw.get("decisions") or {}).get(kind) or []],
                              f"decisions.{kind}"), aux))
-        for kind in ("court", "regulator")
+        for kind in ("government", "court", "regulator")
     )  # fmt: skip
     verb_items = items(raw.get("verbs"), "verbs")
     not_acting = re.compile(
@@ -174,6 +176,7 @@ def patterns(lang: str) -> Patterns:
     decision = re.compile(rf"(?<![\w-])(?i:{_alt(decision_items, 'decisions')})(?![\w-])")
     heads = [p for kind in KINDS for p in items(raw["bodies"].get(kind), f"bodies.{kind}")]
     heads += countries
+    heads += [str(p) for p in (raw.get("decisions") or {}).get("government") or []]
     head = _lowered(_alt([*heads, *decision_items], "bodies"))
     fines = _alt([str(p) for p in raw.get("fines") or []], "fines")
     rulings = _alt([str(p) for p in raw.get("rulings") or []], "rulings")
@@ -181,9 +184,14 @@ def patterns(lang: str) -> Patterns:
         rf"(?<![\w-])(?i:{_alt(items(raw.get('contest'), 'contest'), 'contest')})"
         rf"[ ]+(?:[\w'’$€£.,-]+[ ]+){{0,4}}?(?i:(?P<fine>{fines})|(?P<ruling>{rulings}))(?![\w-])"
     )
+    plan_items = items(raw.get("plan_verbs"), "plan_verbs")
+    plan = re.compile(rf"(?i:{_alt(plan_items, 'plan_verbs')})(?![\w-])")
+    users = re.compile(rf"(?i)(?:{_alt([str(p) for p in raw.get('users') or []], 'users')})\b")
+    verbs = _lowered(_alt([*verb_items, *deploy_items, *plan_items], "verbs"))
     return Patterns(
-        subjects, decisions, verbs, not_acting, passive, deploy, obligation, decision, head, contest
-    )
+        subjects, decisions, verbs, not_acting, passive, deploy, obligation, decision, head,
+        contest, plan, users,
+    )  # fmt: skip
 
 
 def _lowered(alternation: str) -> re.Pattern[str]:
@@ -263,6 +271,10 @@ def sentence_subject(
         or any(h.start == verb and h.label == "launch" for h in sc.non_policy)
     ):
         return None  # "Port Hollis police to trial X's cameras": X's news
+    if pats.plan.match(sc.text, verb) and pats.users.search(sc.text, lo, verb):
+        return None  # "die Bundespolizei will … erproben": a user's plan, a deployment
+    if pats.decisions[0][1].match(sc.text, lo, verb) and not pats.not_acting.match(sc.text, verb):
+        return "government", verb  # a bill or a law as the subject ("a proposta abre …")
     if pats.not_acting.match(sc.text, verb) or authority.hedged(sc, lo, verb):
         return None  # "police lose access", "agencies can no longer buy", "a state lab"
     span = sc.text[lo:verb]
@@ -271,8 +283,8 @@ def sentence_subject(
             return kind, verb
     for kind, pattern in pats.decisions:
         if pattern.match(span):
-            if kind == "court":  # "l'ordonnance impose …": a court's, whoever it binds
-                return kind, verb
+            if kind in ("court", "government"):  # "l'ordonnance impose …", "the bill bars
+                return kind, verb  # …": the court's, the government's, whoever it binds
             named = acting_authority(sc, mentions(sc))
             return (named if named in KINDS else kind), verb
     return None
