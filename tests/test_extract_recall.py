@@ -617,3 +617,25 @@ def test_an_fr_vendor_winding_down_another_technology_changes_no_fr_policy() -> 
 def test_permanence_operations_and_security_firms(title: str, summary: str, action: str) -> None:
     f = found(title, summary)
     assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        ("Halvard Vision's police face matching stays dormant past its deadline",
+         "The add-on remains switched off on officers' cameras until lawmakers act.",
+         "extension"),
+        ("Corvalis AI no podrá vender su reconocimiento facial a clientes privados",
+         "El acuerdo que cierra la demanda colectiva también obliga a pagar 2 millones.",
+         "settlement"),
+        ("Suchbrille GmbH sperrt Suchen mit Kinderfotos in ihrer Gesichtersuchmaschine",
+         "Anfragen mit Fotos von Minderjährigen werden abgelehnt.", "restriction"),
+        ("Quintal Labs deixará o mercado de comparação facial em março",
+         "A empresa vai se dedicar à leitura de documentos.", "exit"),
+    ],
+)  # fmt: skip
+def test_dormant_features_private_clients_and_blocked_searches(
+    title: str, summary: str, action: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.action) == (True, "vendor", action), f
