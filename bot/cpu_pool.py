@@ -40,6 +40,7 @@ class CpuWorker:
     def __init__(self) -> None:
         self._proc: subprocess.Popen[bytes] | None = None
         self._writer: asyncio.StreamWriter | None = None
+        self._read_pipe: asyncio.ReadTransport | None = None
         self._reader_task: asyncio.Task[None] | None = None
         self._pending: deque[asyncio.Future[ParseOutput]] = deque()
         self._gone: str | None = None
@@ -80,7 +81,9 @@ class CpuWorker:
         assert proc.stdin is not None and proc.stdout is not None
         loop = asyncio.get_running_loop()
         reader = asyncio.StreamReader()
-        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), proc.stdout)
+        self._read_pipe, _ = await loop.connect_read_pipe(
+            lambda: asyncio.StreamReaderProtocol(reader), proc.stdout
+        )
         transport, protocol = await loop.connect_write_pipe(
             lambda: asyncio.StreamReaderProtocol(asyncio.StreamReader()), proc.stdin
         )
@@ -111,23 +114,28 @@ class CpuWorker:
                 future.set_exception(WorkerGone(self._gone))
 
     def close(self) -> None:
-        """End the worker (it exits when its stdin closes) and reap it."""
-        if self._writer is not None:
-            self._writer.close()
+        """End the worker and reap it. Its pipes close now, not on the event loop's next
+        turn (this waits for the worker without giving the loop one): it reads the end
+        of its input and exits."""
+        if self._writer is not None and not self._writer.transport.is_closing():
+            self._writer.transport.abort()
         if self._reader_task is not None:
             self._reader_task.cancel()
+        if self._read_pipe is not None:
+            self._read_pipe.close()
         if self._proc is not None:
+            for pipe in (self._proc.stdin, self._proc.stdout):
+                if pipe is not None:
+                    pipe.close()
             try:
                 self._proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self._proc.kill()
                 self._proc.wait()
-            if self._proc.stdout is not None:
-                self._proc.stdout.close()
         self._fail("the parsing worker was closed")
         if self._starting is not None and not self._starting.done():
             self._starting.cancel()
-        self._proc, self._writer, self._reader_task = None, None, None
+        self._proc, self._writer, self._reader_task, self._read_pipe = None, None, None, None
 
 
 class CpuPool:

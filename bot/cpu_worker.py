@@ -7,6 +7,7 @@ stdout as a length-prefixed pickle, in order, until its stdin closes.
 
 from __future__ import annotations
 
+import os
 import pickle
 import signal
 import sys
@@ -25,7 +26,10 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr
-    serve(inp, out)
+    try:
+        serve(inp, out)
+    except BrokenPipeError:  # the parent closed the pipe mid-answer: it is stopping
+        os._exit(0)
 
 
 def serve(inp: IO[bytes], out: IO[bytes]) -> None:

@@ -194,3 +194,121 @@ def test_language_cues_merge_into_their_sections() -> None:
 def test_a_malformed_language_cue_file_is_named(overlay: dict, names: str) -> None:
     with pytest.raises(DataFileError, match=rf"cues_languages\.yaml: .*{re.escape(names)}"):
         with_language_cues({"negation": {}, "families": {}}, overlay)
+
+
+# The supply verbs by stem: every tense and person, elision, verb-final German.
+# (title, summary, language, action)
+STEMS = [
+    ("Tessaro AI ne licenciera pas sa reconnaissance faciale aux polices municipales", "La start-up invoque les libertés.", "fr", "ban"),
+    ("Tessaro AI n'équipera jamais les mairies en reconnaissance faciale", "L'entreprise refuse ce marché.", "fr", "ban"),
+    ("Tessaro AI ne commercialisait déjà plus sa reconnaissance faciale aux bailleurs", "Elle le confirme.", "fr", "ban"),
+    ("Tessaro AI no licenciará su reconocimiento facial a la policía", "La empresa pide una ley.", "es", "ban"),
+    ("Tessaro AI ya no suministra reconocimiento facial a los ayuntamientos", "La empresa cita la privacidad.", "es", "ban"),
+    ("Tessaro AI dejó de comercializar su reconocimiento facial a las aseguradoras", "La decisión es definitiva.", "es", "ban"),
+    ("Tessaro AI non concederà licenze di riconoscimento facciale alla polizia", "L'azienda chiede una legge.", "it", "ban"),
+    ("Tessaro AI non fornisce più il riconoscimento facciale ai comuni", "L'azienda cita la privacy.", "it", "ban"),
+    ("Tessaro AI cessa di vendere il riconoscimento facciale alle banche", "La decisione è definitiva.", "it", "ban"),
+    ("Tessaro AI não licenciará reconhecimento facial à polícia", "A empresa pede uma lei.", "pt", "ban"),
+    ("Tessaro AI já não fornece reconhecimento facial às prefeituras", "A empresa cita a privacidade.", "pt", "ban"),
+    ("Tessaro AI parou de vender reconhecimento facial a seguradoras", "A decisão é definitiva.", "pt", "ban"),
+    ("Tessaro AI vertreibt seine Gesichtserkennung nicht an Polizeibehörden", "Das Unternehmen fordert ein Gesetz.", "de", "ban"),
+    ("Tessaro AI beliefert Kommunen nicht mehr mit Gesichtserkennung", "Das Unternehmen nennt den Datenschutz.", "de", "ban"),
+    ("Tessaro AI stellt den Vertrieb seiner Gesichtserkennung an Versicherer ein", "Bestehende Verträge laufen aus.", "de", "ban"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "language", "action"), STEMS)
+def test_supply_verbs_in_every_tense(title: str, summary: str, language: str, action: str) -> None:
+    f = _change(title, summary, language)
+    assert (f.vendor, f.action) == ("Tessaro AI", action), f
+
+
+# A comment or detail withheld, told with the same verbs, is no refusal.
+WITHHELD = [
+    ("Tessaro AI lance la reconnaissance faciale pour les banques", "L'entreprise ne fournit pas de détails sur ses clients.", "fr"),
+    ("Tessaro AI lanza reconocimiento facial para bancos", "La empresa no ofreció detalles sobre sus clientes.", "es"),
+    ("Tessaro AI lancia il riconoscimento facciale per le banche", "L'azienda non fornisce dettagli sui clienti.", "it"),
+    ("Tessaro AI lança reconhecimento facial para bancos", "A empresa não forneceu detalhes sobre os clientes.", "pt"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "language"), WITHHELD)
+def test_a_detail_withheld_is_no_refusal(title: str, summary: str, language: str) -> None:
+    f = _find(title, summary, language)
+    assert f is None or not f.relevant, f
+
+
+# Back again, a stop carried on, terms agreed: more verbs of the same families.
+# (title, summary, language, action)
+AGAIN_AND_ON = [
+    ("Tessaro AI recommence à vendre sa reconnaissance faciale à la police", "La pause avait duré deux ans.", "fr", "reversal"),
+    ("Tessaro AI réactive la reconnaissance faciale de ses sonnettes", "La fonction avait été coupée en 2022.", "fr", "reversal"),
+    ("Tessaro AI retoma la venta de reconocimiento facial a la policía", "La pausa duró dos años.", "es", "reversal"),
+    ("Tessaro AI volvió a ofrecer reconocimiento facial a los ayuntamientos", "La pausa duró un año.", "es", "reversal"),
+    ("Tessaro AI ricomincia a vendere il riconoscimento facciale alla polizia", "Lo stop era durato due anni.", "it", "reversal"),
+    ("Tessaro AI recomeça a vender reconhecimento facial à polícia", "A pausa durou dois anos.", "pt", "reversal"),
+    ("Tessaro AI verkauft seine Gesichtserkennung wieder an die Polizei", "Die Pause dauerte zwei Jahre.", "de", "reversal"),
+    ("Tessaro AI prolunga la sospensione del riconoscimento facciale per la polizia", "L'audit non è finito.", "it", "extension"),
+    ("Tessaro AI prolonga a suspensão do reconhecimento facial para a polícia", "A auditoria não terminou.", "pt", "extension"),
+    ("Tessaro AI reconduit son gel de la reconnaissance faciale pour la police", "L'audit n'est pas terminé.", "fr", "extension"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "language", "action"), AGAIN_AND_ON)
+def test_back_again_and_carried_on(title: str, summary: str, language: str, action: str) -> None:
+    f = _change(title, summary, language)
+    assert (f.vendor, f.action) == ("Tessaro AI", action), f
+
+
+# The same verbs where nobody's FR policy changes.
+NOT_AGAIN = [
+    ("Un estudio vuelve a encontrar sesgos en el reconocimiento facial de Tessaro AI", "Los investigadores probaron 5.000 fotos.", "es"),
+    ("L'affaire Tessaro AI relance le débat sur la reconnaissance faciale", "Des associations demandent une loi.", "fr"),
+    ("Tessaro AI torna a crescere grazie al riconoscimento facciale per le banche", "I ricavi salgono del 20%.", "it"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "language"), NOT_AGAIN)
+def test_back_again_verbs_where_no_policy_changes(title: str, summary: str, language: str) -> None:
+    f = _find(title, summary, language)
+    assert f is None or not f.relevant, f
+
+
+# Terms that close a case or an authority's probe, with the vendor's obligations told
+# in the passive. (title, summary, language)
+CLOSING_TERMS = [
+    ("Acordo encerra ação contra as câmeras faciais da Tessaro AI", "Pelas condições aceitas pela empresa, novas vendas a condomínios ficam vetadas por cinco anos.", "pt"),
+    ("Tessaro AI renonce aux bailleurs pour clore l'enquête du procureur", "L'entreprise accepte de ne plus fournir sa reconnaissance faciale aux propriétaires.", "fr"),
+    ("Tessaro AI chiude l'indagine dell'antitrust: niente riconoscimento facciale per le banche", "Secondo l'intesa, le vendite agli istituti di credito restano vietate per tre anni.", "it"),
+    ("Tessaro AI beendet die Ermittlungen mit einer Einigung", "Die Firma verkauft ihre Gesichtserkennung keine fünf Jahre lang an Vermieter.", "de"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "language"), CLOSING_TERMS)
+def test_terms_that_close_a_case_are_a_settlement(title: str, summary: str, language: str) -> None:
+    f = _change(title, summary, language)
+    assert (f.vendor, f.action) == ("Tessaro AI", "settlement"), f
+
+
+def test_what_a_vendor_should_have_done_is_no_change() -> None:
+    # "sollte … löschen": an order not yet carried out, reported by its deadline
+    f = _find(
+        "Frist verstrichen: Tessaro AI sollte die Gesichtsdaten eines Klägers löschen",
+        "Die Datenschutzbehörde hatte die Löschung bis Ende Mai angeordnet.",
+        "de",
+    )
+    assert f is None or not f.relevant, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "language", "person"),
+    [
+        ("Il ministro vuole il riconoscimento facciale negli stadi", "Il deputato pd Marco Ferrante ricorda che la moratoria non lo permette.", "it", "Marco Ferrante"),
+        ("Le ministre veut la reconnaissance faciale dans les gares", "La députée LFI Claire Morand rappelle que la loi l'interdit.", "fr", "Claire Morand"),
+    ],
+)  # fmt: skip
+def test_a_person_after_a_title_and_a_party_is_no_vendor(
+    title: str, summary: str, language: str, person: str
+) -> None:
+    f = _find(title, summary, language)
+    assert f is None or (f.vendor != person and not f.relevant), f

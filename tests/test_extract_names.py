@@ -336,3 +336,17 @@ def test_the_description_hint_answers_like_its_one_regex() -> None:
     odd = NamePatterns.build({"descriptors": ["firm", "x[.]y"], "suffixes": ["Labs"]})
     assert odd.suffix_hint is None  # a noun that is not one word: the one regex is searched
     assert odd.described_somewhere("the x.y Orrin") and not odd.described_somewhere("Orrin")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [("Quellmark halts police sales of its face search for a year",
+      "Berlin-based Quellmark Systems says no police force will get new licences."),
+     ("Police lose Quellmark Systems face search for a year",
+      "The Munich-based Quellmark Systems, a face-search startup, halts police sales."),
+     ("Oslo-based Quellmark Systems halts police face-search sales",
+      "The company will take no police orders for a year.")],
+)  # fmt: skip
+def test_a_located_prefix_is_not_part_of_the_name(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.vendor == "Quellmark Systems", f

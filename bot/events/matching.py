@@ -291,7 +291,8 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
         if new.actor_type in AUTHORITIES:  # ... or name the same body or place
             return (
                 (c.sim >= 0.3 and c.shared >= 3) or (c.place_names >= 1 and c.shared >= 2)
-                or (c.gap <= ECHO_DAYS and c.shared >= 2)  # retold within days
+                # retold within days: two shared words, or one that names the body or place
+                or (c.gap <= ECHO_DAYS and (c.shared >= 2 or c.place_names >= 1))
             )  # fmt: skip
         return c.sim >= 0.3 and c.shared >= 3
     if new.actor_type == "none":  # no vendor, no actor: only the words connect them

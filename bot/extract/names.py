@@ -102,7 +102,10 @@ class NamePatterns:
             descriptor_word=re.compile(rf"(?i:{alt('descriptors')})"),
             apposition_after=re.compile(rf"(?i:,[ ](?:{alt('appositions')}))"),
             not_company=re.compile(rf"^(?:{alt('not_company')})$", re.IGNORECASE),
-            person_before=re.compile(rf"(?<!\w)(?i:{alt('person_titles')})[ ]$"),
+            # a party's short name may stand between ("il deputato dem X", "député LFI X")
+            person_before=re.compile(
+                rf"(?<!\w)(?i:{alt('person_titles')})(?:[ ](?:[a-z]{{2,4}}|[A-Z]{{2,5}}))?[ ]$"
+            ),
             place_before=re.compile(rf"(?<!\w)(?i:{alt('place_before')})[ ]?$"),
             stop=frozenset(w.lower() for w in section.get("stop", [])),
             hint=re.compile(
@@ -116,14 +119,20 @@ class NamePatterns:
         )
 
 
+_LOCATED = re.compile(r"[\w.]+-based", re.IGNORECASE)  # "Paris-based": where, not who
+
+
 def _runs(text: str, lo: int, hi: int, stop: frozenset[str]) -> list[tuple[int, int]]:
-    """Capitalised word runs in [lo, hi), leading stop words dropped."""
+    """Capitalised word runs in [lo, hi), leading stop words and a leading "X-based"
+    dropped."""
     out = []
     for m in _RUN.finditer(text, lo, hi):
         start, end = m.start(), m.end()
         words = list(re.finditer(r"\S+", text[start:end]))
-        while words and words[0].group(0).lower().rstrip(":") in stop:
-            words.pop(0)
+        while words and (
+            words[0].group(0).lower().rstrip(":") in stop or _LOCATED.fullmatch(words[0].group(0))
+        ):
+            words.pop(0)  # "The", "Paris-based": not part of the name
         if not words:
             continue
         start = m.start() + words[0].start()
