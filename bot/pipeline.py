@@ -518,7 +518,8 @@ def _record(
             max_updates=config.max_updates_per_event,
             bands=signed.get(entry.key),
         )
-        vendors.forget()  # the event store changed: its FR vendors may have too
+        if change.created or _NAMING_FIELDS.intersection(change.fields_changed):
+            vendors.forget()  # the event store's FR vendors may have changed
         entries_store.record_finding(store, entry_id, finding, change.event_id)
         alertable = not baseline and is_fresh(entry, config.settings, now)
         written = route(store, change, alertable=alertable)
@@ -528,6 +529,10 @@ def _record(
         else:
             follow_ups += written
     return len(new), findings, alerts, follow_ups
+
+
+# an event's fields that ``store.event_reads.fr_vendor_names`` reads (vendor_key follows vendor)
+_NAMING_FIELDS = frozenset({"vendor", "relevant", "actor_type"})
 
 
 class _KnownVendorNames:

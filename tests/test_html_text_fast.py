@@ -49,3 +49,17 @@ def test_every_control_and_format_character_is_handled_like_the_reference() -> N
     text = "".join(chr(c) for c in range(0x3000) if not 0xD800 <= c < 0xE000)
     assert clean_text(text) == reference_clean(text)
     assert clean_text("a\x00b\u200bc\u200dd") == "a bc\u200dd"
+
+
+def test_common_references_are_read_as_html_unescape_reads_them() -> None:
+    import html
+    import random
+
+    from bot.sources.html_text import _unescape
+
+    pieces = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&", "amp;", "&amp", "&lt", "&#38;",
+              "&copy;", "&nbsp;", "x", " ", "&&", ";", "&ampx;", "&AMP;", "&#039;", "&amp;lt;"]  # fmt: skip
+    rng = random.Random(4)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9))) for _ in range(20000)]
+    for text in texts:
+        assert _unescape(text) == html.unescape(text), text

@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterator
+from itertools import compress
 from typing import Any
 
 try:  # the regex parser of the standard library (private; without it nothing is gated)
@@ -124,18 +125,19 @@ class WordGate:
         if not any(verdicts):
             return []
         held: dict[tuple[str, ...], bool] = {}
-        chosen: list[str] = []
-        for word, verdict in zip(found, verdicts, strict=True):
-            if verdict is True:
-                chosen.append(word)
-            elif verdict:  # the literals the text must hold one of
+        chosen: dict[str, None] = {}
+        # only the words that may start a match (picked without a Python step per word)
+        for word, verdict in dict(compress(zip(found, verdicts, strict=True), verdicts)).items():
+            if verdict is not True:  # the literals the text must hold one of
+                assert verdict  # (compress kept only true verdicts)
                 ok = held.get(verdict)
                 if ok is None:
                     ok = held[verdict] = any(need in text for need in verdict)
-                if ok:
-                    chosen.append(word)
+                if not ok:
+                    continue
+            chosen[word] = None
         positions: set[int] = set()
-        for word in dict.fromkeys(chosen):
+        for word in chosen:
             pos = text.find(word)
             while pos >= 0:
                 if pos == 0 or not _is_word(text[pos - 1]):

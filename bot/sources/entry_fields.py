@@ -182,4 +182,6 @@ def _attributed(item: ItemFields) -> tuple[ItemFields, Attribution]:
     """The item with its publisher's title and link, and what identifies its article."""
     found = attribute(RawItem(item.title, item.link, item.guid, item.description_html,
                               item.publisher, item.publisher_site))  # fmt: skip
+    if found.title == item.title and found.link == item.link:  # most items: nothing to change
+        return item, found
     return replace(item, title=found.title, link=found.link), found

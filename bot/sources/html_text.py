@@ -87,7 +87,23 @@ def _simple_markup_text(fragment: str) -> str | None:
     text = _SIMPLE_TAG.sub(" ", text)
     if "<" in text:
         return None
-    return html.unescape(text) if "&" in text else text
+    return _unescape(text) if "&" in text else text
+
+
+# The five references feeds escape text with, each as html.unescape reads it ("&amp;"
+# last: its "&" must not start another one).
+_COMMON_REFS = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&amp;", "&"))
+
+
+def _unescape(text: str) -> str:
+    """``html.unescape(text)``; plain replacements when every "&" starts one of the five
+    common references (their second characters differ, so each "&" starts one at most)."""
+    if text.count("&") != sum(text.count(ref) for ref, _ in _COMMON_REFS):
+        return html.unescape(text)
+    for ref, char in _COMMON_REFS:
+        if ref in text:
+            text = text.replace(ref, char)
+    return text
 
 
 def clean_text(text: str) -> str:

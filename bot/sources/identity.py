@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
@@ -66,6 +67,7 @@ class RawIdentity:
 # --------------------------------------------------------------------- canonical links
 
 
+@lru_cache(maxsize=4096)  # an item's link is asked for by its key, article and headline
 def canonical_link(url: str) -> str:
     """A normalised form of ``url`` for identity (not for display).
 
