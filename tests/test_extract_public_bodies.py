@@ -365,3 +365,44 @@ def test_bills_and_law_makers_plans(title: str, summary: str) -> None:
 )  # fmt: skip
 def test_user_plans_and_english_proposals_are_no_act(title: str, summary: str) -> None:
     assert found(title, summary).actor_type not in ("government", "regulator", "court")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "kind"),
+    [
+        # a court or a regulator as the headline's label speaks for its decision
+        ("Oberverwaltungsgericht: Datenschutzbehörde muss Verbot der Gesichtserkennung prüfen",
+         "Das Gericht gab der Beschwerde einer Bürgerrechtsgruppe statt.", "court"),
+        ("Commissioner Okafor: every shopper was scanned, not just suspects",
+         "After her ruling on the retailer, she said faces were collected without notice.",
+         "regulator"),
+        # a decision owned by the headline's first body
+        ("'Not a green light': Ruritania regulator's verdict on supermarket facial recognition",
+         "The office found the trial cut harm but wants a higher match threshold.", "regulator"),
+        ("Judges clear Orvalle of the watchdog's order on face search sales",
+         "The ruling lets the company sell again.", "court"),
+        # consumer-protection bodies are regulators; a report released by one
+        ("Departamento de defesa do consumidor multa varejista por captar rostos sem aviso",
+         "A loja de Vale Serrano usava reconhecimento facial sem placa.", "regulator"),
+        ("Inquiry findings published on a supermarket face recognition trial",
+         "The Privacy Commissioner releases his report on the chain's trial.", "regulator"),
+        # a decision told in the passive that lets FR go ahead
+        ("Câmeras com reconhecimento facial em Vale Serrano são liberadas",
+         "A relatora da 3ª Câmara de Direito Público não viu prova de discriminação.", "court"),
+    ],
+)  # fmt: skip
+def test_labels_owned_decisions_and_consumer_bodies(title: str, summary: str, kind: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, kind)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a place or a topic as a label is no speaker; a vendor's "verdict" is its own
+        "Lycées : la reconnaissance faciale à l'entrée divise les parents",
+        "Lumio's verdict on the face search market: police sales stay paused",
+    ],
+)
+def test_topic_labels_and_vendor_verdicts(title: str) -> None:
+    assert found(title, "").actor_type not in ("government", "regulator", "court")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.cueclass import by_first_letter
+from bot.extract.lexicon import is_common
 from bot.extract.scan import Hit, Scan, between, in_fronted, overlapping
 from bot.extract.sentences import clause_start
 
@@ -449,6 +450,10 @@ def unknown_subject_is_named(
             continue
         if noun is not None and noun.fullmatch(m.group(0)):
             continue
+        if sc.lang == "de" and (
+            is_common(word, "de") or _DE_ARTICLE.search(sc.text, max(0, m.start() - 40), m.start())
+        ):
+            continue  # German capitalises its nouns: "die Frist", "der Server bleibt …"
         if prepositional(sc.text, m.start(), floor=c_start):
             continue  # "In Canada, …": a place after a preposition is no subject
         if any(lo <= m.start() < hi for lo, hi in read):
@@ -461,6 +466,10 @@ def unknown_subject_is_named(
     return False
 
 
+_DE_ARTICLE = re.compile(
+    r"(?i)\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|sein|"
+    r"seine|seinen|ihr|ihre|ihren|dieser|diese|dieses|\d+)\s+(?:[\w-]+\s+)?$"
+)
 _LOCAL = re.compile(r"(?i:city|council|ordinance|county|municipal|mayor|town|village)")
 
 
@@ -494,7 +503,9 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
     if any(h.label == "question" for h in between(sc.cancel, s_start, cue.start)):
         return "hypothetical"  # "Will Amazon extend its moratorium?"
     c_start = clause_start(sc.breaks, s_start, cue.start)
-    after_subject = max(c_start, actor.end)
+    # a subject found after the cue (inversion, a headline's company named in the
+    # summary) leaves the whole clause before the cue to read
+    after_subject = max(c_start, actor.end) if actor.end <= cue.start else c_start
     for h in between(sc.cancel, s_start, cue.start):
         if h.end > cue.start:
             continue

@@ -9,9 +9,8 @@ from dataclasses import replace
 from datetime import date
 
 from bot.extract import authority, dates, framing, public_bodies
-from bot.extract.acts import AUTHORITIES, Act, authority_acts, cue_acts
+from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
 from bot.extract.attribution import Mention, cancelled, mentions, subject
-from bot.extract.resolve import CUSTOMER_GROUPS, clause
 from bot.extract.scan import Hit, Scan, between
 from bot.extract.scope import applies_to, settlement_terms
 from bot.models import Finding
@@ -91,8 +90,11 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     weak = not sc.has_fr and authority.weak_fr(sc.low)  # face data, no FR term
     if a_total > 0 and (sc.has_fr or weak):
         # the headline's subject, when a place or a legislature, decides the kind
-        kind = authority.place_subject(sc) or max(
-            by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k))
+        kind = (
+            authority.place_subject(sc)
+            or public_bodies.headline_label(sc)  # "Bundesverwaltungsgericht: …"
+            or public_bodies.owned_decision(sc)  # "the regulator's verdict"
+            or max(by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k)))
         )
         chosen = [a for a in auth_acts if a.actor == kind]
         confidence = 0.5 + 0.3 * min(1.0, a_total / 4)
@@ -100,6 +102,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
     placed = (
         authority.place_subject(sc)
+        or public_bodies.headline_label(sc)  # "Commissioner Roe: every shopper was scanned"
+        or public_bodies.owned_decision(sc)  # "the regulator's verdict on …"
         or authority.paid_to(sc)
         or authority.passive_object(sc)
         # "Port Hollis police halt their trial" (a body deploying FR makes no policy:

@@ -18,12 +18,28 @@ _FR_USER = re.compile(
     r"arena|venue|school|hospital|bank|casino|hotel|station|cadena|supermercado|tienda|"
     r"chaîne|magasin|supermarché|enseigne|Kette|Supermarkt|Händler|catena|negozio|rede|"
     r"loja|varejista)s?\b"
+    r"|(?i:\b\w*(?:kette|supermarkt|händler|stadion|flughafen|bahnhof|klinik|schule)\w*\b)"
 )
+_AT = re.compile(
+    r"(?i)\b(?:at|in|across|inside|bei|dans|à|en|em|no|na|nel|nella|nei|nelle)\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _runs_fr(sc: Scan, cue: Hit) -> bool:
+    """The headline is about a place or business that runs FR: one named before the cue
+    (its subject) or after it as where the system ran ("switched off at a stadium"), not
+    a customer group the cue is about ("extends its stop for retailers")."""
+    for m in _FR_USER.finditer(sc.text, 0, sc.title_end):
+        if m.start() < cue.start or _AT.search(sc.text, cue.end, m.start()):
+            return True
+    return any(g.start < cue.start and g.label != "everyone" for g in sc.groups)
+
+
 # a study, a campaign, a rumour or a legal warning is nobody's policy
 _NOT_ITS_NEWS = frozenset({"study", "campaign", "speculation", "enforcement"})
 
 
-def summary_subject(sc: Scan, found: list[Mention]) -> Actor:
+def summary_subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     """A headline that describes its subject instead of naming it ("A people-finder built
     on faces is switching off", "Otra empresa española da la espalda …") and names no
     company or authority: the company the summary opens with, as the subject of its first
@@ -32,14 +48,18 @@ def summary_subject(sc: Scan, found: list[Mention]) -> Actor:
     if len(sc.sentences) < 2 or any(m.start < sc.title_end for m in found
                                     if m.kind not in ("company", "product")):  # fmt: skip
         return Actor("unknown")
-    if _FR_USER.search(sc.text, 0, sc.title_end) or any(
-        g.start < sc.title_end and g.label != "everyone" for g in sc.groups
-    ):  # "A supermarket chain switches off its face cameras": a user, not the supplier
+    if _runs_fr(sc, cue):  # "A supermarket chain switches off its face cameras"
         return Actor("unknown")
-    lo, hi = next(((a, b) for a, b in sc.sentences if a >= sc.title_end), (0, 0))
+    summary = [(a, b) for a, b in sc.sentences if a >= sc.title_end][:2]
+    first = next(
+        (m for m in found if m.start >= sc.title_end and not in_fronted(sc, m.start)), None
+    )
+    # the company opens the summary's first sentence that names anyone (a first sentence
+    # naming no one, "Property managers … have been told their contracts end;", is read on)
+    lo, hi = next(((a, b) for a, b in summary if first is not None and a <= first.start < b),
+                  (0, 0))  # fmt: skip
     if any(h.label in _NOT_ITS_NEWS and h.start < hi for h in sc.non_policy):
         return Actor("unknown")
-    first = next((m for m in found if lo <= m.start < hi and not in_fronted(sc, m.start)), None)
     if first is None or first.kind != "vendor" or prepositional(sc.text, first.start, floor=lo):
         return Actor("unknown")
     return Actor("vendor", first.vendor, first.product, first.start, first.end)
@@ -110,25 +130,41 @@ def product_owner(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
 # 2026", "A suspensão anunciada em fevereiro não termina"): an article or possessive and
 # at most two modifiers stand before it.
 _NOUN_SUBJECT = re.compile(
-    r"(?i)^[\s\"'“‘(:;,]*(?:the|its|this|that|la|le|l'|el|il|lo|o|a|die|der|das|sa|son|su|"
-    r"sua|seu|sein|seine|ihre)\s*(?:[\w-]+\s+){0,2}$"
+    r"(?i)^[\s\"'“‘(:;,]*(?:(?:but|and|yet|doch|aber|und|mais|et|pero|y|ma|e|mas)\s+)?(?:the|its|this|that|an?|la|le|l'|el|il|lo|o|a|um|uma|une?|una?|"
+    r"die|der|das|eine?|sa|son|su|sua|seu|sein|seine|ihre)\s*(?:[\w-]+\s+){0,3}$"
+)
+
+
+# A capability as the passive subject ("Face grouping is being retired …")
+_FR_SUBJECT = re.compile(
+    r"(?i)^[\s\"'“‘(:;,]*(?:[\w-]+\s+){1,3}(?:is|are|was|were|will be|is being|are being|"
+    r"has been|have been|wird|werden|wurde|est|sera|será|è|é)\s+$"
 )
 
 
 def noun_owner(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
-    """A policy noun that opens a summary clause as its subject, with nobody named before
-    it, is the move of the one vendor the headline names ("Kittredge's second six
-    months" … "The retail freeze … now runs into 2026")."""
-    if sc.in_title(cue.start) or len(sc.text[cue.start : cue.end].split()) < 3:
-        return None  # a bare noun ("the one-year pause has been lifted") is no act
+    """A clause whose subject is a policy noun or a product, with nobody named in it, is
+    the move of the one vendor the item is about ("Kittredge's second six months" … "The
+    retail freeze … now runs into 2026"; "A one-year pause becomes open-ended" …
+    "… Thornquist …"; "… der FaceID Server bleibt für Strafverfolger gesperrt")."""
+    bare = len(sc.text[cue.start : cue.end].split()) < 3 and cue.label != "extension"
     s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
     c_start = clause_start(sc.breaks, s_start, cue.start)
-    if not _NOUN_SUBJECT.match(sc.text[c_start : cue.start]):
-        return None
+    comma = sc.text.rfind(", ", c_start, cue.start)  # ", doch der Server bleibt …"
+    c_start = comma + 2 if comma >= 0 else c_start
+    np = sc.text[c_start : cue.start]
+    passive = _FR_SUBJECT.match(np) and any(c_start <= h.start < cue.start for h in sc.fr)
+    if not passive and (bare or not _NOUN_SUBJECT.match(np)):
+        return None  # a bare noun ("the one-year pause has been lifted") is no act
     if any(c_start <= m.start < cue.start for m in found):
         return None
-    titled = {v.vendor for v in sc.vendors if sc.in_title(v.start)}
-    if len(titled) != 1 or any(m.kind in AUTHORITY_KINDS for m in found):
+    if sc.in_title(cue.start) and not any(
+        c_start <= h.start < cue.start for h in sc.actions
+    ):  # a headline's subject must be the policy noun itself ("A one-year pause …")
         return None
-    v = next(v for v in sc.vendors if sc.in_title(v.start))
-    return Actor("vendor", v.vendor, v.product, v.start, v.end)
+    if any(m.kind in AUTHORITY_KINDS for m in found):
+        return None
+    pool = [v for v in sc.vendors if sc.in_title(v.start)] or list(sc.vendors)
+    if len({v.vendor for v in pool}) != 1:
+        return None
+    return Actor("vendor", pool[0].vendor, pool[0].product, pool[0].start, pool[0].end)

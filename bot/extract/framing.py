@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.acts import AUTHORITIES, Act, subordinate
+from bot.extract.acts import AUTHORITIES, Act, clause, subordinate
 from bot.extract.attribution import Mention
-from bot.extract.resolve import clause
 from bot.extract.scan import Hit, Scan, between, in_fronted
 
 SETTLEMENT_LABELS = frozenset({"settlement_frame"})
@@ -223,10 +222,20 @@ def other_technology(sc: Scan, acts: list[Act]) -> bool:
     if not others or not acts:
         return False
     best = max(acts, key=lambda a: a.weight)
-    _, hi = clause(sc, best.start)
+    lo, hi = clause(sc, best.start)
     if not any(best.start <= h.start < min(hi, best.end + 50) for h in others):
         return False
+    before = between(sc.fr, lo, best.start)
+    if before and _PASSIVE_GAP.match(sc.text, before[-1].end, best.start):
+        return False  # "FaceLedger, its face-matching engine, will be wound down": FR's
     return not between(sc.fr, best.start, hi)
+
+
+# An FR term as the passive subject of the cue after it ("… engine, will be wound down")
+_PASSIVE_GAP = re.compile(
+    r"(?i)[\w\s,'-]{0,40}?\b(?:will be|is being|is|are|was|were|has been|have been|gets?|"
+    r"wird|werden|wurde|sera|est|será|es|sarà|è|será|é)\s+(?:\w+\s+)?$"
+)
 
 
 def restated(sc: Scan, acts: list[Act]) -> bool:

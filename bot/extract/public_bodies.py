@@ -430,3 +430,39 @@ def _officials() -> tuple[tuple[str, re.Pattern[str]], ...]:
                           rf"(?:'s)?\s+[a-z]"))
         for kind in KINDS
     )  # fmt: skip
+
+
+_LABEL = re.compile(r"[\W_]*([^:\n]{2,60}?)\s?:\s")
+_OWNED = re.compile(r"(?i)['’]s?\s+(?P<a>[\w-]+)(?:\s+(?P<b>[\w-]+))?")
+
+
+def headline_label(sc: Scan) -> str | None:
+    """A headline opening with a court or a regulator as its label ("Bundesverwaltungsgericht:
+    …", "Commissioner Roe: …", "CNIL : …"): the label speaks for the decision the headline
+    states, so the item is that body's act."""
+    m = _LABEL.match(sc.text, 0, sc.title_end)
+    if m is None or any(v.start < m.end() for v in sc.vendors):
+        return None
+    label = m.group(1) + " "
+    for kind, pattern in patterns(sc.lang).subjects:
+        if kind != "government" and pattern.match(label):
+            return kind  # a place or a topic ("Portugal:", "Lycées :") is no speaker
+    return None
+
+
+def owned_decision(sc: Scan) -> str | None:
+    """A decision noun owned by the first body the headline names ("NZ regulator's verdict",
+    "the court's order"; not "Judges clear X of the watchdog's order"): the owner's kind,
+    not the noun's."""
+    pats = patterns(sc.lang)
+    for head in list(pats.head.finditer(sc.low, 0, sc.title_end))[:1]:  # the headline's first
+        owned = _OWNED.match(sc.text, head.end(), sc.title_end)
+        if owned is None or not any(
+            word and pats.decision.fullmatch(word) for word in owned.group("a", "b")
+        ):
+            continue  # "the regulator's verdict", "the court's final order"
+        body = sc.text[head.start() : head.end()] + " "
+        kind = next((k for k, p in pats.subjects if p.match(body)), None)
+        if kind is not None:
+            return kind
+    return None

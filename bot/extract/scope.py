@@ -27,8 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from bot.extract.acts import Act
-from bot.extract.resolve import clause
+from bot.extract.acts import Act, clause
 from bot.extract.scan import Hit, Scan
 
 CUSTOMER_GROUPS = ("police", "law_enforcement", "government", "private_companies", "everyone")
