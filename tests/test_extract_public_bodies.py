@@ -187,8 +187,8 @@ def test_a_pronoun_after_the_verb_is_the_thing_not_the_company(summary: str) -> 
 
 UNNAMED_COMPANY = [
     ("How a two-person imaging startup keeps saying no to its keenest buyers",
-     "Sheriffs wanted the company's face API more than anyone, its chief executive says, "
-     "but it will not sell to them until a federal law exists."),
+     "Sheriffs wanted the company's face API more than anyone, the boss explains, "
+     "yet it will not sell to them until a federal law exists."),
     ("A face-matching supplier halts new retail contracts for a year",
      "The firm says existing shops keep the service."),
     ("The startup that scans faces at stadium gates pauses sales to clubs",
