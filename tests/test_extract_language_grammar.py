@@ -61,7 +61,7 @@ FAMILIES = [
     ("Morvek Labs legt den Verkauf seiner Gesichtserkennung an Polizeibehörden auf Eis", "Ein externes Audit soll Fehlerquoten prüfen.", "de", "moratorium"),
     ("Morvek Labs legt Polizeiaufträge für Gesichtssuche vorerst auf Eis", "Die Firma will erst Regeln abwarten.", "de", "moratorium"),
     ("Morvek Labs met au frigo ses contrats de reconnaissance faciale avec les polices municipales", "La pause durera un an.", "fr", "moratorium"),
-    ("Morvek Labs aparca por ahora la venta de reconocimiento facial a la policía", "La empresa espera una auditoría.", "es", "moratorium"),
+    ("Morvek Labs aparca por ahora sus contratos de reconocimiento facial con la Guardia Civil", "La empresa espera una auditoría.", "es", "moratorium"),
     ("Morvek Labs mette in pausa le vendite di riconoscimento facciale alla polizia", "L'azienda attende un audit.", "it", "moratorium"),
     ("Morvek Labs coloca em pausa a venda de reconhecimento facial à polícia", "A empresa aguarda uma auditoria.", "pt", "moratorium"),
     # durations that bound a stop make it a moratorium
@@ -72,26 +72,26 @@ FAMILIES = [
     # refusal: separable German verbs, elision, refusing a customer group
     ("Morvek Labs nimmt keine neuen Polizeikunden für seine Gesichtssuche mehr an", "Bestehende Verträge laufen aus.", "de", "ban"),
     ("Morvek Labs nimmt keine Kasinos in sein Gesichtsabgleich-Netz auf", "Die Firma nennt Datenschutzgründe.", "de", "ban"),
-    ("Vermieter fliegen bei Morvek Labs raus", "Der Anbieter beendet die Zusammenarbeit mit Hausverwaltungen, die Gesichtsabgleich nutzten.", "de", "ban"),
+    ("Vermieter fliegen bei Morvek Labs raus", "Die Firma kündigt allen Wohnungsverwaltern, die Gesichtsabgleich nutzten.", "de", "ban"),
     ("Morvek Labs n'acceptera plus de commandes de reconnaissance faciale des polices municipales", "L'entreprise invoque les libertés publiques.", "fr", "ban"),
     ("Morvek Labs refuse désormais les casinos qui veulent identifier leurs clients par le visage", "Les contrats en cours ne seront pas renouvelés.", "fr", "ban"),
     ("Morvek Labs cesse dès lundi de vendre sa reconnaissance faciale aux bailleurs", "Les locataires s'étaient plaints.", "fr", "ban"),
-    ("Microsoft? No: Morvek Labs nega alla polizia il suo riconoscimento facciale", "Niente vendite alle forze dell'ordine senza una legge.", "it", "ban"),
+    ("Microsoft? No: Morvek Labs nega alla questura il suo riconoscimento facciale", "Nessuna vendita agli agenti finché manca una norma.", "it", "ban"),
     # exit: reflexive divesting, closing a compound-named unit, curtain idioms
-    ("Morvek Labs se desprende de su negocio de reconocimiento facial", "La firma vende la división a un fondo.", "es", "exit"),
+    ("Morvek Labs se desprende de su área de biometría facial", "La firma vende la división a un fondo.", "es", "exit"),
     ("Morvek Labs se sépare de son activité de reconnaissance faciale", "Un fonds rachète la division.", "fr", "exit"),
     ("Morvek Labs schließt seine Gesichtserkennungs-Sparte", "Die Mitarbeiter wechseln in andere Bereiche.", "de", "exit"),
-    ("Morvek Labs prescinde de su negocio de reconocimiento facial", "Los clientes tienen tres meses para migrar.", "es", "exit"),
+    ("Morvek Labs prescinde de su unidad de biometría facial", "Los clientes tienen tres meses para migrar.", "es", "exit"),
     # removal and restriction: taking a capability away, reserving it, gating it
     ("Morvek Labs toglie l'analisi delle emozioni dal suo riconoscimento facciale", "La verifica dell'identità resta.", "it", "restriction"),
     ("Morvek Labs manda in pensione l'analisi delle emozioni del suo servizio di riconoscimento facciale", "L'identificazione resta disponibile.", "it", "restriction"),
-    ("Morvek Labs ne mettra plus de noms sur les visages des photos", "Le regroupement des visages reste possible.", "fr", "restriction"),
+    ("Morvek Labs ne mettra plus de noms sous les visages des clichés", "Le regroupement des visages reste possible.", "fr", "restriction"),
     ("Morvek Labs deixa de estimar a idade a partir do rosto", "A verificação facial continua.", "pt", "restriction"),
     ("Morvek Labs passa a exigir aprovação para o reconhecimento facial", "Os clientes atuais terão três meses.", "pt", "restriction"),
     ("La reconnaissance des visiteurs de Morvek Labs réservée aux clients américains", "La fonction est absente en Europe.", "fr", "restriction"),
     ("Morvek Labs: Besuchererkennung per Gesicht bleibt US-Kunden vorbehalten", "In Europa fehlt die Funktion.", "de", "restriction"),
     # extension: N more months, a compound pause that goes on
-    ("Seis meses más sin reconocimiento facial para la policía en Morvek Labs", "La empresa mantiene cerrada su API a las policías.", "es", "extension"),
+    ("Otro semestre sin reconocimiento facial para la Guardia Civil en Morvek Labs", "La empresa mantiene cerrada su API a las policías.", "es", "extension"),
     ("Morvek Labs: la sospensione per i comuni non scade a giugno", "Altri sei mesi senza riconoscimento facciale per le amministrazioni.", "it", "extension"),
     ("Polícias continuam fora do reconhecimento facial da Morvek Labs por mais seis meses", "A auditoria não terminou.", "pt", "extension"),
     ("Morvek Labs: Die Verkaufspause für Gesichtserkennung an Polizeibehörden gilt über den Sommer hinaus", "Ein Ende ist nicht in Sicht.", "de", "extension"),
@@ -124,8 +124,8 @@ def test_no_change_in_other_wordings(title: str, summary: str, language: str) ->
 # A headline that opens with a common noun or an FR term names no company.
 OPENERS = [
     ("Reconnaissance faciale dans les gares : la commission dit non", "Le régulateur juge le dispositif disproportionné.", "fr"),
-    ("Tifosi e avvocati contro le telecamere facciali negli stadi", "Una petizione chiede al governo di vietarle.", "it"),
-    ("Estádio do Clube Atlético passa a exigir biometria facial na entrada", "Torcedores precisam cadastrar o rosto.", "pt"),
+    ("Ultras e giuristi si oppongono alle telecamere facciali nelle curve", "Una petizione chiede al governo di vietarle.", "it"),
+    ("Arena do Clube Atlético vai cobrar cadastro facial dos torcedores no portão", "Torcedores precisam cadastrar o rosto.", "pt"),
     ("Oltre alle multe, il Garante chiede lo stop dei volti nei comuni", "L'autorità ha aperto un'istruttoria.", "it"),
 ]  # fmt: skip
 
@@ -143,7 +143,7 @@ def test_common_nouns_opening_a_headline_are_no_vendor(
 def test_a_reminder_of_an_old_refusal_is_a_restatement() -> None:
     # "rappelle", "recuerda", "ricorda": an old policy told again next to a new deal
     for title, summary, language in [
-        ("Morvek Labs équipera l'embarquement par le visage de deux aéroports", "Le contrat porte sur vingt portes ; l'entreprise rappelle qu'elle ne travaille plus avec les polices municipales.", "fr"),
+        ("Morvek Labs équipera l'embarquement par le visage de deux aéroports", "Le contrat porte sur vingt portes ; l'entreprise précise qu'elle a cessé toute vente aux polices municipales.", "fr"),
         ("Morvek Labs firma un contrato de reconocimiento facial con dos aeropuertos", "La empresa recuerda que no vende su sistema a la policía.", "es"),
         ("Morvek Labs fornirà il riconoscimento facciale a due aeroporti", "L'azienda ricorda che non venderà più il sistema alla polizia.", "it"),
     ]:  # fmt: skip
@@ -154,7 +154,7 @@ def test_a_reminder_of_an_old_refusal_is_a_restatement() -> None:
 def test_a_person_with_a_parliamentary_title_is_no_vendor() -> None:
     f = _find(
         "Il ministro vuole il riconoscimento facciale nelle stazioni",
-        "La deputata Carla Venturi ricorda che la moratoria in vigore non lo permette.",
+        "La senatrice Carla Venturi fa notare che lo stop attuale lo vieta.",
         "it",
     )
     assert f is None or f.vendor != "Carla Venturi", f
@@ -202,7 +202,7 @@ STEMS = [
     ("Tessaro AI ne licenciera pas sa reconnaissance faciale aux polices municipales", "La start-up invoque les libertés.", "fr", "ban"),
     ("Tessaro AI n'équipera jamais les mairies en reconnaissance faciale", "L'entreprise refuse ce marché.", "fr", "ban"),
     ("Tessaro AI ne commercialisait déjà plus sa reconnaissance faciale aux bailleurs", "Elle le confirme.", "fr", "ban"),
-    ("Tessaro AI no licenciará su reconocimiento facial a la policía", "La empresa pide una ley.", "es", "ban"),
+    ("Tessaro AI no licenciará su reconocimiento facial a los Mossos", "La empresa pide una ley.", "es", "ban"),
     ("Tessaro AI ya no suministra reconocimiento facial a los ayuntamientos", "La empresa cita la privacidad.", "es", "ban"),
     ("Tessaro AI dejó de comercializar su reconocimiento facial a las aseguradoras", "La decisión es definitiva.", "es", "ban"),
     ("Tessaro AI non concederà licenze di riconoscimento facciale alla polizia", "L'azienda chiede una legge.", "it", "ban"),
@@ -243,7 +243,7 @@ def test_a_detail_withheld_is_no_refusal(title: str, summary: str, language: str
 AGAIN_AND_ON = [
     ("Tessaro AI recommence à vendre sa reconnaissance faciale à la police", "La pause avait duré deux ans.", "fr", "reversal"),
     ("Tessaro AI réactive la reconnaissance faciale de ses sonnettes", "La fonction avait été coupée en 2022.", "fr", "reversal"),
-    ("Tessaro AI retoma la venta de reconocimiento facial a la policía", "La pausa duró dos años.", "es", "reversal"),
+    ("Tessaro AI retoma las ventas de su reconocimiento facial a comisarías", "La pausa duró dos años.", "es", "reversal"),
     ("Tessaro AI volvió a ofrecer reconocimiento facial a los ayuntamientos", "La pausa duró un año.", "es", "reversal"),
     ("Tessaro AI ricomincia a vendere il riconoscimento facciale alla polizia", "Lo stop era durato due anni.", "it", "reversal"),
     ("Tessaro AI recomeça a vender reconhecimento facial à polícia", "A pausa durou dois anos.", "pt", "reversal"),
