@@ -406,7 +406,7 @@ def test_a_german_regulator_after_a_fronted_clause_acts_and_names_no_noun_as_com
 def test_a_court_order_the_regulator_may_seek_is_no_court_act() -> None:
     f = found(
         "Privacy office's report faults Ostrel's facial recognition training data",
-        "The commissioner has no power to fine the firm, though a judge could be asked for an order.",
+        "Fines are outside the commissioner's powers here, though a judge could be asked for an order.",
     )
     assert (f.relevant, f.actor_type) == (False, "regulator"), f
 
