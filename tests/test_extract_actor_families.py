@@ -212,9 +212,9 @@ def test_a_vendor_removing_its_own_app_is_still_its_change() -> None:
     ("title", "summary"),
     [
         ("Les magasins Norbel renoncent à la reconnaissance faciale",
-         "Après une enquête de la CNIL, la chaîne s'engage à retirer ses caméras."),
+         "Après une enquête de la CNIL, l'enseigne promet de démonter ses caméras."),
         ("Autoridade portuguesa aplica coima à Visara pelo reconhecimento facial",
-         "A empresa fica proibida de tratar dados de clientes e tem de apagar os registos."),
+         "A empresa deixa de poder usar os dados dos clientes e terá de eliminar os registos."),
     ],
 )  # fmt: skip
 def test_an_authority_s_order_is_its_action_in_any_sentence(title: str, summary: str) -> None:

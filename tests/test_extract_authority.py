@@ -72,7 +72,7 @@ COURT = [
      "Class members will each receive about $300."),
     # non-English courts
     ("Gericht kippt Bußgeld der Datenschutzbehörde gegen Gesichtserkennungsfirma Brenlow",
-     "Die Behörde habe ihre Befugnisse überschritten, urteilten die Richter."),
+     "Nach Ansicht des Gerichts fehlte der Aufsicht die Zuständigkeit."),
     ("Le tribunal administratif annule l'amende infligée à Kitewell pour la reconnaissance faciale",
      "Selon le tribunal, le montant de la pénalité a été fixé de façon erronée."),
     ("La jueza anula la multa impuesta a Kitewell por reconocimiento facial",
@@ -168,7 +168,7 @@ def test_a_country_or_state_as_the_subject_acts(title: str, summary: str, actor:
         ("Appeals court upholds the biometric data fine on Tallowby",
          "The judges rejected every ground of appeal.", "court"),
         ("Judge approves the $40m face-data payout from Quillmere",
-         "Class members can file claims until June.", "court"),
+         "Affected customers have until June to submit a claim.", "court"),
         ("State attorney general settles with Dapplegate over faceprints",
          "The company pays $12m; the state said the settlement closes the case.", "government"),
     ],
