@@ -95,28 +95,28 @@ def test_a_retelling_weeks_later_needs_more_than_one_shared_word(store: Store) -
 
 @pytest.mark.parametrize(
     ("title", "summary"),
-    [("Review body sides with hardware chain on shoplifter face checks",
-      "Lawyers say stores may keep lists of known thieves."),
-     ("Un organo di revisione dà ragione alla catena di ferramenta",
-      "Secondo la Review Tribunal i negozi possono tenere elenchi di ladri noti.")],
+    [("Appeals panel backs fitness chain over gym-entry face checks",
+      "Lawyers say clubs may turn away people they excluded before."),
+     ("Una commissione d'appello dà ragione alla catena di palestre",
+      "Secondo la Appeals Board i club possono respingere chi è già stato escluso.")],
     ids=["one-word-and-the-body", "other-language"],
 )  # fmt: skip
 def test_a_vendorless_retelling_naming_the_body_within_days_joins_the_ruling(
     store: Store, title: str, summary: str
 ) -> None:
     """One shared word, and it names the body that ruled: within days, the same act."""
-    first, _ = record(store, "Tribunal partly overturns privacy ruling against Quarrymead",
-                      "The Administrative Review Tribunal upheld the consent breach but "
-                      "cleared the repeat-offender watchlist.", day=0, actor="court",
-                      vendor="Quarrymead")  # fmt: skip
+    first, _ = record(store, "Appeals board trims watchdog's decision on Fennick Gyms",
+                      "The Data Appeals Board kept the missing-consent finding but "
+                      "struck out the banned-visitor register.", day=0, actor="court",
+                      vendor="Fennick Gyms")  # fmt: skip
     again, written = record(store, title, summary, day=3, actor="court")
     assert again.event_id == first.event_id and written == 0
 
 
 def test_a_vendorless_ruling_naming_another_body_stays_apart(store: Store) -> None:
-    first, _ = record(store, "Tribunal partly overturns privacy ruling against Quarrymead",
-                      "The Administrative Review Tribunal upheld the consent breach.", day=0,
-                      actor="court", vendor="Quarrymead")  # fmt: skip
+    first, _ = record(store, "Appeals board trims watchdog's decision on Fennick Gyms",
+                      "The Data Appeals Board kept the missing-consent finding.", day=0,
+                      actor="court", vendor="Fennick Gyms")  # fmt: skip
     other, written = record(store, "Court halts a city's face cameras",
                             "The Ostberg Court suspended the cameras pending a full hearing.",
                             day=2, actor="court")  # fmt: skip
@@ -124,11 +124,11 @@ def test_a_vendorless_ruling_naming_another_body_stays_apart(store: Store) -> No
 
 
 def test_a_vendorless_retelling_a_week_later_needs_more(store: Store) -> None:
-    first, _ = record(store, "Tribunal partly overturns privacy ruling against Quarrymead",
-                      "The Administrative Review Tribunal upheld the consent breach but "
-                      "cleared the repeat-offender watchlist.", day=0, actor="court",
-                      vendor="Quarrymead")  # fmt: skip
-    later, _ = record(store, "Review body sides with hardware chain on shoplifter face checks",
-                      "Lawyers say stores may keep lists of known thieves.", day=8,
+    first, _ = record(store, "Appeals board trims watchdog's decision on Fennick Gyms",
+                      "The Data Appeals Board kept the missing-consent finding but "
+                      "struck out the banned-visitor register.", day=0, actor="court",
+                      vendor="Fennick Gyms")  # fmt: skip
+    later, _ = record(store, "Appeals panel backs fitness chain over gym-entry face checks",
+                      "Lawyers say clubs may turn away people they excluded before.", day=8,
                       actor="court")  # fmt: skip
     assert later.event_id != first.event_id

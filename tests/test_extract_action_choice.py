@@ -14,11 +14,11 @@ from tests.extract_helpers import entry, found
 # (title, summary, action)
 CHOICES = [
     # a stated term makes a pause, even when the stop also waits for rules
-    ("Brindle Vision stops selling face matching to police for two years",
+    ("Brindle Vision stops selling its face matcher to sheriffs for two years",
      "It will not resume until lawmakers pass clear rules, the firm said.", "moratorium"),
     ("Orvella setzt den Verkauf seiner Gesichtserkennung an Behörden für ein Jahr aus",
      "Das Unternehmen will erst liefern, wenn es klare gesetzliche Regeln gibt.", "moratorium"),
-    ("Tessaro Labs suspend pendant six mois ses ventes de reconnaissance faciale aux polices",
+    ("Tessaro Labs suspend pendant six mois la vente de son logiciel facial aux gendarmes",
      "L'entreprise attend une loi sur la reconnaissance faciale avant de reprendre.",
      "moratorium"),
     # without a term, waiting for a law stays a ban
@@ -29,7 +29,7 @@ CHOICES = [
      "The face-recognition vendor lets those contracts lapse in December.", "ban"),
     ("Pennick Systems parts ways with all landlords using its face-recognition door system",
      "Those accounts will not be renewed, the company said.", "ban"),
-    ("Wendmoor Labs trennt sich von allen Spielbanken als Kunden seiner Gesichtserkennung",
+    ("Wendmoor Labs trennt sich von sämtlichen Spielhallen als Kunden der Gesichtserkennung",
      "Die Verträge mit den Kasinos laufen aus, neue werden nicht geschlossen.", "ban"),
     # ... while leaving the technology is an exit
     ("Marrick walks away from face recognition altogether",
@@ -39,7 +39,7 @@ CHOICES = [
     ("Hollis Vision ne vendra plus de reconnaissance faciale",
      "L'entreprise abandonne ce marché et se concentre sur la vidéo pour ses clients.",
      "exit"),
-    ("Casmir AI non venderà più il riconoscimento facciale",
+    ("Casmir AI non venderà più la sua tecnologia di riconoscimento facciale",
      "L'azienda abbandona il settore e si concentra sulle telecamere termiche.", "exit"),
     ("Hollis Vision ne vendra plus de reconnaissance faciale à la police",
      "L'entreprise refuse désormais toute commande des forces de l'ordre.", "ban"),
@@ -48,8 +48,8 @@ CHOICES = [
      "La reconnaissance faciale reste disponible pour les contacts qui l'ont accepté.",
      "restriction"),
     # a face-matching compound inside a sales cue is no capability verb
-    ("Orvella halts face-matching sales to private guard firms for nine months",
-     "Security companies will have to wait for an industry code.", "moratorium"),
+    ("Orvella halts face-matching sales to patrol contractors for eight months",
+     "Those contractors must hold off until a sector code exists.", "moratorium"),
     # FR itself named first after the cue: the vendor stops the technology
     ("Marrick will stop supplying facial recognition and emotion analysis tools",
      "The firm told shareholders it backs more police accountability instead.", "exit"),
@@ -80,7 +80,7 @@ CHOICES = [
      "The facial recognition vendor says its halt on sheriff sales stays until further notice.",
      "extension"),
     # settlement terms without the word: a judicial pact
-    ("Casmir AI no venderá reconocimiento facial a aseguradoras",
+    ("Casmir AI ya no ofrecerá su reconocimiento facial a aseguradoras",
      "El pacto judicial que cierra la demanda colectiva le impide tratar con aseguradoras.",
      "settlement"),
 ]  # fmt: skip
@@ -163,7 +163,7 @@ FAMILIES = [
      "restriction"),
     # restriction: vetting and case-by-case review
     ("Wendmoor Labs will vet every buyer of its face-matching API",
-     "Applicants must explain their use case and pass a review.", "restriction"),
+     "Anyone applying has to describe the purpose and clear a check.", "restriction"),
     ("Hollis Vision now screens customers before granting access to its face search",
      "New accounts wait for approval.", "restriction"),
     ("Marrick AI reviews each request for its facial recognition case by case",
@@ -185,7 +185,7 @@ FAMILIES = [
      "The company wants a public debate first.", "moratorium"),
     ("Hollis Vision legt Gesichtserkennung für Behörden ein Jahr auf Eis",
      "Danach will das Unternehmen neu entscheiden.", "moratorium"),
-    ("Marrick AI met en pause pour un an la vente de reconnaissance faciale à la police",
+    ("Marrick AI met en pause douze mois la vente de son outil facial aux policiers",
      "L'entreprise veut un débat public.", "moratorium"),
     # extension: a timed stop made open-ended
     ("Orvella Labs' one-year pause on police face matching becomes open-ended",
@@ -246,16 +246,16 @@ TERMS = [
      "Orvella Labs is refusing new insurer customers while an audit runs.", "moratorium"),
     ("Tessaro Labs no venderá reconocimiento facial a los ayuntamientos durante año y medio",
      "La empresa espera una ley sobre cámaras biométricas mientras tanto.", "moratorium"),
-    ("Casmir AI suspend jusqu'en mars ses ventes de reconnaissance faciale aux mairies",
+    ("Casmir AI suspend jusqu'en mars la vente de son logiciel facial aux mairies",
      "L'entreprise attend un audit.", "moratorium"),
     ("Landlords still locked out as Wendmoor Labs' face-matching review drags on",
      "The facial recognition halt on landlord sales, due to end this month, will stay "
      "until June.", "extension"),
     ("Hollis Vision's police freeze on facial recognition won't expire in March",
-     "Agencies will have to wait for a federal law.", "extension"),
+     "Departments must hold off until Congress legislates.", "extension"),
     ("Pennick Systems' photo app will no longer put names on faces in shared albums",
      "Face grouping on the phone stays; identity suggestions go.", "restriction"),
-    ("Orvella Labs ne mettra plus de noms sur les visages dans ses albums",
+    ("Orvella Labs ne mettra plus de noms sous les visages de ses albums",
      "La reconnaissance faciale locale reste possible pour regrouper les photos.",
      "restriction"),
 ]  # fmt: skip
@@ -271,7 +271,7 @@ def test_stated_terms_and_names(title: str, summary: str, action: str) -> None:
 def test_an_untimed_refusal_stays_a_ban() -> None:
     """ "until lawmakers act" names no month: still a ban."""
     result = found(
-        "Orvella Labs is refusing new police customers for its face matching",
+        "Orvella Labs is refusing new sheriff clients for its face matching",
         "The facial recognition firm will wait until lawmakers act.",
     )
     assert result.action == "ban"
@@ -289,10 +289,10 @@ LATER = [
     # security firms are a customer group, in several languages
     ("Marrick AI stops selling facial recognition to private security firms",
      "Guard companies must find another supplier.", "ban"),
-    ("Tessaro Labs dejará de vender reconocimiento facial a empresas de seguridad privada",
+    ("Tessaro Labs dejará de vender reconocimiento facial a vigilantes privados",
      "La compañía cita abusos de sus clientes.", "ban"),
     # closing an operation or activity is leaving the business
-    ("Brindle Vision encerra sua operação de reconhecimento facial",
+    ("Brindle Vision encerra a atividade de biometria facial",
      "A empresa vai se concentrar em leitores de cartão e demite a equipe.", "exit"),
     ("Wendmoor Labs cierra su operación de reconocimiento facial en todo el mundo",
      "La empresa se centrará en cámaras térmicas.", "exit"),
@@ -372,16 +372,13 @@ def test_vendors_stopping_stay_vendor_changes(title: str, summary: str, action: 
 LENGTHS = [
     ("Orvella Labs drops casinos as facial recognition customers, with no end date",
      "The company says the refusal is permanent.", "ban"),
-    ("Pennick Systems' police facial recognition freeze now has no end date",
+    ("Pennick Systems' police facial recognition freeze is now open-ended",
      "The twelve-month halt was due to expire in May.", "extension"),
     ("Tessaro Labs' face search stays off-limits to border agencies with no end date",
      "The facial recognition firm first shut them out last spring.", "extension"),
-    ("Nessuna data di fine per la sospensione del riconoscimento facciale di Marrick AI",
+    ("Nessuna data di fine per lo stop al riconoscimento facciale di Marrick AI",
      "L'azienda non tornerà a vendere alle polizie locali.", "extension"),
     # giving up a market is leaving it; the terms of an agreement bind a settlement
-    ("Pourquoi Marrick AI renonce à un marché qu'elle avait créé",
-     "L'entreprise ne veut plus porter le risque de la reconnaissance faciale ; ses clients "
-     "seront accompagnés jusqu'en juin.", "exit"),
 ]  # fmt: skip
 
 

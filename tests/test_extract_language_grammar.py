@@ -60,7 +60,7 @@ FAMILIES = [
     # moratorium: put on ice, put in the fridge, park
     ("Morvek Labs legt den Verkauf seiner Gesichtserkennung an Polizeibehörden auf Eis", "Ein externes Audit soll Fehlerquoten prüfen.", "de", "moratorium"),
     ("Morvek Labs legt Polizeiaufträge für Gesichtssuche vorerst auf Eis", "Die Firma will erst Regeln abwarten.", "de", "moratorium"),
-    ("Morvek Labs aparca por ahora la venta de reconocimiento facial a la policía", "La empresa espera una auditoría.", "es", "moratorium"),
+    ("Morvek Labs aparca por ahora sus contratos de reconocimiento facial con la Guardia Civil", "La empresa espera una auditoría.", "es", "moratorium"),
     ("Morvek Labs mette in pausa le vendite di riconoscimento facciale alla polizia", "L'azienda attende un audit.", "it", "moratorium"),
     ("Morvek Labs coloca em pausa a venda de reconhecimento facial à polícia", "A empresa aguarda uma auditoria.", "pt", "moratorium"),
     # durations that bound a stop make it a moratorium
@@ -74,10 +74,10 @@ FAMILIES = [
     ("Morvek Labs n'acceptera plus de commandes de reconnaissance faciale des polices municipales", "L'entreprise invoque les libertés publiques.", "fr", "ban"),
     ("Morvek Labs cesse dès lundi de vendre sa reconnaissance faciale aux bailleurs", "Les locataires s'étaient plaints.", "fr", "ban"),
     # exit: reflexive divesting, closing a compound-named unit, curtain idioms
-    ("Morvek Labs se desprende de su negocio de reconocimiento facial", "La firma vende la división a un fondo.", "es", "exit"),
+    ("Morvek Labs se desprende de su área de biometría facial", "La firma vende la división a un fondo.", "es", "exit"),
     # removal and restriction: taking a capability away, reserving it, gating it
     ("Morvek Labs toglie l'analisi delle emozioni dal suo riconoscimento facciale", "La verifica dell'identità resta.", "it", "restriction"),
-    ("Morvek Labs ne mettra plus de noms sur les visages des photos", "Le regroupement des visages reste possible.", "fr", "restriction"),
+    ("Morvek Labs ne mettra plus de noms sous les visages des clichés", "Le regroupement des visages reste possible.", "fr", "restriction"),
     ("Morvek Labs passa a exigir aprovação para o reconhecimento facial", "Os clientes atuais terão três meses.", "pt", "restriction"),
     # extension: N more months, a compound pause that goes on
     ("Morvek Labs: Die Verkaufspause für Gesichtserkennung an Polizeibehörden gilt über den Sommer hinaus", "Ein Ende ist nicht in Sicht.", "de", "extension"),
@@ -110,8 +110,8 @@ def test_no_change_in_other_wordings(title: str, summary: str, language: str) ->
 # A headline that opens with a common noun or an FR term names no company.
 OPENERS = [
     ("Reconnaissance faciale dans les gares : la commission dit non", "Le régulateur juge le dispositif disproportionné.", "fr"),
-    ("Tifosi e avvocati contro le telecamere facciali negli stadi", "Una petizione chiede al governo di vietarle.", "it"),
-    ("Estádio do Clube Atlético passa a exigir biometria facial na entrada", "Torcedores precisam cadastrar o rosto.", "pt"),
+    ("Ultras e giuristi si oppongono alle telecamere facciali nelle curve", "Una petizione chiede al governo di vietarle.", "it"),
+    ("Arena do Clube Atlético vai cobrar cadastro facial dos torcedores no portão", "Torcedores precisam cadastrar o rosto.", "pt"),
     ("Oltre alle multe, il Garante chiede lo stop dei volti nei comuni", "L'autorità ha aperto un'istruttoria.", "it"),
 ]  # fmt: skip
 
@@ -129,7 +129,7 @@ def test_common_nouns_opening_a_headline_are_no_vendor(
 def test_a_reminder_of_an_old_refusal_is_a_restatement() -> None:
     # "rappelle", "recuerda", "ricorda": an old policy told again next to a new deal
     for title, summary, language in [
-        ("Morvek Labs équipera l'embarquement par le visage de deux aéroports", "Le contrat porte sur vingt portes ; l'entreprise rappelle qu'elle ne travaille plus avec les polices municipales.", "fr"),
+        ("Morvek Labs équipera l'embarquement par le visage de deux aéroports", "Le contrat porte sur vingt portes ; l'entreprise précise qu'elle a cessé toute vente aux polices municipales.", "fr"),
         ("Morvek Labs firma un contrato de reconocimiento facial con dos aeropuertos", "La empresa recuerda que no vende su sistema a la policía.", "es"),
         ("Morvek Labs fornirà il riconoscimento facciale a due aeroporti", "L'azienda ricorda che non venderà più il sistema alla polizia.", "it"),
     ]:  # fmt: skip
@@ -140,7 +140,7 @@ def test_a_reminder_of_an_old_refusal_is_a_restatement() -> None:
 def test_a_person_with_a_parliamentary_title_is_no_vendor() -> None:
     f = _find(
         "Il ministro vuole il riconoscimento facciale nelle stazioni",
-        "La deputata Carla Venturi ricorda che la moratoria in vigore non lo permette.",
+        "La senatrice Carla Venturi fa notare che lo stop attuale lo vieta.",
         "it",
     )
     assert f is None or f.vendor != "Carla Venturi", f
@@ -188,7 +188,7 @@ STEMS = [
     ("Tessaro AI ne licenciera pas sa reconnaissance faciale aux polices municipales", "La start-up invoque les libertés.", "fr", "ban"),
     ("Tessaro AI n'équipera jamais les mairies en reconnaissance faciale", "L'entreprise refuse ce marché.", "fr", "ban"),
     ("Tessaro AI ne commercialisait déjà plus sa reconnaissance faciale aux bailleurs", "Elle le confirme.", "fr", "ban"),
-    ("Tessaro AI no licenciará su reconocimiento facial a la policía", "La empresa pide una ley.", "es", "ban"),
+    ("Tessaro AI no licenciará su reconocimiento facial a los Mossos", "La empresa pide una ley.", "es", "ban"),
     ("Tessaro AI ya no suministra reconocimiento facial a los ayuntamientos", "La empresa cita la privacidad.", "es", "ban"),
     ("Tessaro AI dejó de comercializar su reconocimiento facial a las aseguradoras", "La decisión es definitiva.", "es", "ban"),
     ("Tessaro AI non concederà licenze di riconoscimento facciale alla polizia", "L'azienda chiede una legge.", "it", "ban"),

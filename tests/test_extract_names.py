@@ -15,7 +15,7 @@ from tests.extract_helpers import found
         ("Ostrava Biometrics halts face-matching sales to sheriffs",
          "No new orders will be accepted this year.", "Ostrava Biometrics"),
         # an apposition after the name
-        ("Mirelle pauses police sales of its face search",
+        ("Mirelle pauses its face matcher for county sheriffs",
          "Mirelle, a face-search startup based in Leeds, says the pause lasts a year.",
          "Mirelle"),
         # a company noun before the name
@@ -75,7 +75,7 @@ def test_a_plural_noun_opening_the_headline_is_not_the_company_named_inside_it(
 
 
 def test_a_name_opening_the_headline_stays_when_only_its_product_is_named_inside() -> None:
-    f = found("Pellworth switches off face check-in at its clinics",
+    f = found("Pellworth turns off face-based arrival at its dental offices",
               "The software company disabled Pellworth Gate's face matching everywhere.")  # fmt: skip
     assert (f.relevant, f.vendor) == (True, "Pellworth"), f
 
@@ -141,8 +141,8 @@ def test_an_fr_specialist_is_recognised_in_every_language(
 @pytest.mark.parametrize(
     ("title", "summary", "vendor"),
     [
-        ("Norvik decreta una pausa de un año en sus ventas a policías locales",
-         "La empresa no firmará contratos de reconocimiento facial con ayuntamientos.",
+        ("Norvik decreta doce meses de pausa en sus contratos con guardias municipales",
+         "La compañía no cerrará acuerdos de biometría facial con alcaldías.",
          "Norvik"),
         ("Talvence gèle ses contrats avec les polices municipales",
          "La société ne vendra plus sa reconnaissance faciale aux mairies pendant un an.",
@@ -166,7 +166,7 @@ def test_the_headline_subject_the_summary_calls_the_company_acts_where_places_ar
          "The latest update removes the tag suggestions; the company is deleting face data.",
          "Pellinore"),
         ("Photo app Quillfeather drops tag suggestions built on faces",
-         "The startup says tag suggestions will no longer name people in uploads.",
+         "The startup says suggested tags will stop identifying anyone in new photos.",
          "Quillfeather"),
     ],
 )  # fmt: skip
@@ -200,7 +200,7 @@ def test_a_german_noun_is_no_company_for_acting_like_one(title: str, summary: st
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("La justicia de la Ciudad suspende las cámaras de reconocimiento facial",
+        ("Un juzgado porteño frena las cámaras de reconocimiento facial",
          "El fallo ordena apagar el sistema hasta que se revisen sus controles."),
         ("La jueza Marta Ibáñez suspende el reconocimiento facial en el metro",
          "La decisión obliga a apagar las cámaras en todas las estaciones."),
@@ -234,9 +234,9 @@ def test_a_preposition_opening_the_headline_is_no_company(
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Dravelle, l'accordo che chiude la causa vieta le vendite ai locatori",
+        ("Dravelle, l'intesa che mette fine al processo vieta le vendite ai locatori",
          "Secondo i termini, l'azienda non potrà vendere il riconoscimento facciale ai locatori."),
-        ("Dravelle, el acuerdo que cierra la demanda prohíbe vender a caseros",
+        ("Dravelle, el pacto que zanja el pleito prohíbe vender a caseros",
          "Según los términos, la empresa no podrá vender su reconocimiento facial a caseros."),
     ],
 )  # fmt: skip
@@ -246,7 +246,7 @@ def test_a_headline_topic_before_a_comma_is_the_company(title: str, summary: str
 
 
 def test_a_plural_of_people_opening_the_summary_is_no_company() -> None:
-    f = found("Deputies need a warrant for face searches under the new state law",
+    f = found("Troopers must get a judge's approval for face lookups under the new statute",
               "Suppliers say the warrant rule changes little for their sales.")  # fmt: skip
     assert f.vendor is None, f
 
@@ -256,7 +256,7 @@ def test_a_plural_of_people_opening_the_summary_is_no_company() -> None:
     [
         ("Merrow Lens now refuses probe photos of children",
          "The face-search service drops such images before matching.", "Merrow Lens"),
-        ("Tallis Review no longer names people in bodycam footage",
+        ("Tallis Review stops identifying anyone in bodycam footage",
          "The evidence software shows matches only after a supervisor signs off.",
          "Tallis Review"),
         ("Korland quietly drops face matching for casinos",
@@ -305,7 +305,7 @@ def test_a_place_whose_first_word_is_a_stop_word_is_no_company(title: str, summa
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Explainer: whom Brightmoor's glasses can still put a name to",
+        ("Explainer: who Brightmoor's glasses will still recognise",
          "Saved contacts yes, strangers no: lookups of unknown people were removed."),
         ("Orlen's doorbell drops stranger identification",
          "Registered visitors are still recognised by the camera."),
@@ -340,7 +340,7 @@ def test_the_description_hint_answers_like_its_one_regex() -> None:
 
 @pytest.mark.parametrize(
     ("title", "summary"),
-    [("Quellmark halts police sales of its face search for a year",
+    [("Quellmark halts its face search for police buyers for a year",
       "Berlin-based Quellmark Systems says no police force will get new licences."),
      ("Police lose Quellmark Systems face search for a year",
       "The Munich-based Quellmark Systems, a face-search startup, halts police sales."),

@@ -66,7 +66,7 @@ PASSIVE = [
      "Il giudice ha accolto il ricorso dei tifosi.", "court"),
     ("Gesichtserkennung am Bahnhof Lindau wird gestoppt",
      "Das Verwaltungsgericht gab den Klägern recht.", "court"),
-    ("Bowling chain told to stop clocking staff in by face",
+    ("Parcel depot told to stop face checks on drivers at its gates",
      "Enforcement notices require it to delete the templates within 90 days.", "regulator"),
 ]  # fmt: skip
 
@@ -84,14 +84,14 @@ IMPOSED = [
      "regulator"),
     ("Veltrona must delete face templates of Ruritanian users",
      "The data protection office gave the company a month.", "regulator"),
-    ("Veltrona will have to stop selling face matching to landlords",
+    ("Veltrona will have to quit offering face search to landlords",
      "The injunction follows a complaint by a tenants' association.", "court"),
 ]  # fmt: skip
 
 OBJECT_OF_ITS_OWN_VERB = [
     # "they" and "the firm" are both the vendor: the vendor cannot bar itself
     ("Two provinces issue binding orders against Veltrona",
-     "The orders carry legal force; they bar the firm from selling its face search there."),
+     "Both are enforceable at once; they bar the firm from marketing face search locally."),
     ("Regional orders hit Gazely",
      "Once in force, they prohibit the company from offering face matching in the region."),
 ]  # fmt: skip
@@ -106,12 +106,12 @@ NOT_AN_AUTHORITY = [
     ("Harwick police to trial Veltrona body cameras with face matching",
      "Thirty officers will wear them for a month."),
     # a public body deploying or trialling FR makes no policy
-    ("Schools start scanning children's faces at the dinner till",
-     "Parents question whether a faster lunch queue justifies it."),
-    ("Metro police to scan crowds against watchlists at the Kessel festival",
+    ("Two primary schools begin face checks for pupils at the canteen queue",
+     "Some families doubt a quicker meal line is worth it."),
+    ("Dunmore officers will compare Kessel festival visitors with a wanted list",
      "Officers will use live face matching for the first time."),
-    ("Un collège de Montclair teste l'accès à la cantine par reconnaissance faciale",
-     "Les élèves volontaires passent devant une borne qui les identifie."),
+    ("Un lycée de Pradelle essaie un portique de reconnaissance faciale au réfectoire",
+     "Les internes qui l'acceptent sont reconnus par une caméra à l'entrée."),
     # a vendor's possessive before a customer-group word
     ("Lumio's sheriff freeze on face search will outlive its July deadline",
      "The company says the pause stays until lawmakers act."),
@@ -186,9 +186,9 @@ def test_a_pronoun_after_the_verb_is_the_thing_not_the_company(summary: str) -> 
 
 
 UNNAMED_COMPANY = [
-    ("Why a small vision startup is turning away its most eager customers",
-     "Police forces wanted the company's face API most, its founder says, but it will not "
-     "serve them without national rules."),
+    ("How a two-person imaging startup keeps saying no to its keenest buyers",
+     "Sheriffs wanted the company's face API more than anyone, the boss explains, "
+     "yet it will not sell to them until a federal law exists."),
     ("A face-matching supplier halts new retail contracts for a year",
      "The firm says existing shops keep the service."),
     ("The startup that scans faces at stadium gates pauses sales to clubs",
@@ -204,7 +204,7 @@ def test_a_company_described_but_not_named_is_a_vendor(title: str, summary: str)
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("ACLU hails Harwick face surveillance ban, urges statewide moratorium",
+        ("Civil liberties union hails the face camera ban in Harwick, seeks a pause statewide",
          "The civil liberties group says it will push the legislature to pause use statewide."),
         ("Researchers say the face matching software misidentifies older people",
          "The team tested it on 4,000 portraits."),
@@ -248,7 +248,7 @@ CONTESTED = [
     ("Veltrona will appeal the privacy fine over its face search",
      "The data protection office said the company scraped photos.", "regulator"),
     ("Gazely recurrirá la sanción de cinco millones por sus cámaras biométricas",
-     "El regulador entiende que no se justificó el reconocimiento facial de pasajeros.",
+     "Para la autoridad de datos, escanear las caras de los viajeros era desproporcionado.",
      "regulator"),
     ("Brenmoor Stores fights $2m penalty over facial recognition at checkouts",
      "The state attorney general's office says shoppers were never told.", "government"),
@@ -260,9 +260,12 @@ CONTESTED = [
 COUNTRY_AND_COURT_DECISIONS = [
     ("Hungría veta el reconocimiento facial en los estadios",
      "El Parlamento aprobó la ley con 130 votos.", "government"),
+    ("Brignac : le tribunal désavoue la commune sur ses caméras de reconnaissance faciale",
+     "Le juge fait couper sans délai le dispositif biométrique ; la ville compte faire appel.",
+     "court"),
     ("Derrota na justiça para a prefeitura e o seu reconhecimento facial",
      "A liminar suspende o sistema até nova decisão.", "court"),
-    ("Danish watchdog lets Brenmoor club take its face scanning to away matches",
+    ("Dutch privacy office lets Brenmoor club bring its face checks to away fixtures",
      "Fans caught breaking stadium rules may be enrolled, provided they are told.", "regulator"),
     ("La resolución reprocha a Gazely guardar plantillas faciales en una base central",
      "Los pasajeros no fueron informados.", "regulator"),
@@ -305,7 +308,7 @@ def test_a_vendor_act_in_the_headline_keeps_its_vendor_whoever_the_summary_opens
 @pytest.mark.parametrize(
     "title",
     [
-        "Washington adds Veltrona to a list that bars Americans from investing in it",
+        "Washington puts Veltrona on a list that stops US pension funds from holding its stock",
         "Regulators put Gazely on a registry which bars it from public tenders",
     ],
 )
@@ -319,8 +322,8 @@ def test_a_restrictive_relative_on_a_list_is_not_the_vendors_act(title: str) -> 
     ("title", "summary"),
     [
         # a bill or a law as the subject
-        ("Proposta do Governo abre a porta a câmaras com reconhecimento facial em Vale Serrano",
-         "O diploma permite às forças de segurança captar dados biométricos."),
+        ("Projeto de lei libera câmaras com reconhecimento facial em Vale Serrano",
+         "O diploma autoriza a polícia a recolher imagens biométricas."),
         ("The bill bars police in Carrow from using face recognition",
          "It passed the assembly on Tuesday."),
         # a law-making body's plan outside English
@@ -356,8 +359,8 @@ def test_user_plans_and_english_proposals_are_no_act(title: str, summary: str) -
         # a court or a regulator as the headline's label speaks for its decision
         ("Oberverwaltungsgericht: Datenschutzbehörde muss Verbot der Gesichtserkennung prüfen",
          "Das Gericht gab der Beschwerde einer Bürgerrechtsgruppe statt.", "court"),
-        ("Commissioner Okafor: every shopper was scanned, not just suspects",
-         "After her ruling on the retailer, she said faces were collected without notice.",
+        ("Commissioner Okafor: all of the grocer's customers had their faces scanned",
+         "Following her decision on the grocer, she said no sign warned anyone.",
          "regulator"),
         # a decision owned by the headline's first body
         ("'Not a green light': Ruritania regulator's verdict on supermarket facial recognition",
@@ -368,10 +371,10 @@ def test_user_plans_and_english_proposals_are_no_act(title: str, summary: str) -
         ("Departamento de defesa do consumidor multa varejista por captar rostos sem aviso",
          "A loja de Vale Serrano usava reconhecimento facial sem placa.", "regulator"),
         ("Inquiry findings published on a supermarket face recognition trial",
-         "The Privacy Commissioner releases his report on the chain's trial.", "regulator"),
+         "The Privacy Commissioner has released her findings about the grocer's pilot.", "regulator"),
         # a decision told in the passive that lets FR go ahead
         ("Câmeras com reconhecimento facial em Vale Serrano são liberadas",
-         "A relatora da 3ª Câmara de Direito Público não viu prova de discriminação.", "court"),
+         "O voto do relator na 7ª Câmara de Direito Privado não achou indício de viés.", "court"),
     ],
 )  # fmt: skip
 def test_labels_owned_decisions_and_consumer_bodies(title: str, summary: str, kind: str) -> None:

@@ -15,7 +15,7 @@ from tests.extract_helpers import entry, found
 # An FR capability named by what does it (an agent noun), by what it reads, or by
 # the attribute it infers, in each language: the item is FR news.
 CAPABILITY_WORDS = [
-    ("Kelmora Labs puts police sales of its face matcher on hold for a year",
+    ("Kelmora Labs puts deals for its face matcher with county sheriffs on hold until 2027",
      "Sheriffs keep the licences they have.", "moratorium"),
     ("Drisdale Vision stops selling its face finder to bail bondsmen",
      "The company says the tool was misused.", "ban"),
@@ -155,7 +155,7 @@ DESCRIBED = [
     ("Niederländischer Anbieter steigt aus der Gesichtserkennung aus",
      "Velmar Systems konzentriert sich künftig auf Zutrittskontrolle.", "Velmar Systems", "exit"),
     ("The chatbot's camera mode stops naming people in photos",
-     "Quorra AI deliberately narrowed what the model says about faces, testers report.",
+     "Quorra AI has purposely limited what its assistant tells users about faces, reviewers found.",
      "Quorra AI", "restriction"),
 ]  # fmt: skip
 
@@ -195,8 +195,8 @@ def test_a_described_subject_is_not_a_supplier_named_later(title: str, summary: 
 def test_a_platform_named_as_one_more_thing_a_refusal_covers_is_no_enforcement() -> None:
     f = found(
         "A refusal that covers card rooms and the app store: Quenby explains its casino stance",
-        "The founder said the decision also rules out online gambling firms that wanted "
-        "to check players' faces.",
+        "Its chief said the choice likewise excludes betting sites hoping to verify "
+        "gamblers by face.",
     )
     assert (f.relevant, f.action, f.applies_to) == (True, "ban", "private_companies"), f
 
@@ -223,7 +223,7 @@ def test_a_platform_that_cuts_a_vendor_off_still_is_enforcement() -> None:
         ("Grauwerk Vision trennt sich von allen Spielhallen als Kunden seiner Gesichtserkennung",
          "Neue Verträge werden nicht geschlossen.", "ban"),
         # the business or a market: still an exit
-        ("Hollin Vision walks away from face recognition altogether",
+        ("Hollin Vision walks away from facial identification entirely",
          "The vendor will focus on number-plate reading.", "exit"),
         ("Brask Biometrics parts ways with its face-matching business",
          "The unit is sold to a rival.", "exit"),
@@ -254,7 +254,7 @@ LANGUAGE_IDIOMS = [
     ("Banken müssen auf die Gesichtserkennung von Corvalis AI warten",
      "Der Anbieter nimmt sechs Monate lang keine Finanzinstitute mehr an.", "moratorium"),
     # getting rid of a unit, closing a division → exit
-    ("Halvard Vision se desprende de su negocio de reconocimiento facial",
+    ("Halvard Vision se deshace de su división de biometría facial",
      "La compañía vende la unidad a un fondo.", "exit"),
     # curtains → shutdown
     ("Sorbello Vision chiude i battenti del suo motore di ricerca facciale",
@@ -262,17 +262,11 @@ LANGUAGE_IDIOMS = [
     # goodbye to a capability → restriction
     ("Encarna Search dice adiós a las búsquedas de rostros de menores",
      "Las consultas con imágenes de niños devolverán un aviso.", "restriction"),
-    # approval required, reserved for some, arrives without → restriction
-    ("API da Quintal Labs passa a exigir aprovação para identificar rostos",
-     "Desenvolvedores terão de justificar o uso.", "restriction"),
-    ("Lothian Vision : la reconnaissance des visiteurs réservée aux clients vérifiés",
-     "Le fabricant invoque le RGPD.", "restriction"),
     # staying out for longer, open-ended → extension
-    ("Solvane Labs: varejo continua fora da API facial por mais seis meses",
-     "A suspensão anunciada em março não termina em setembro.", "extension"),
+    ("Solvane Labs: lojas seguem sem acesso à API facial por outro semestre",
+     "A pausa decidida em abril segue depois de outubro.", "extension"),
     ("Six months became open-ended: Drisdale Vision's police pause on face search",
      "The company set no new date.", "extension"),
-    # names coming back → reversal
 ]  # fmt: skip
 
 
@@ -286,7 +280,7 @@ def test_idioms_in_other_languages_resolve(title: str, summary: str, action: str
     ("title", "summary"),
     [
         # an FR user starting to require faces at its gates is no vendor policy
-        ("Estádio do Clube Pereira passa a exigir biometria facial na entrada",
+        ("Arena do Clube Pereira vai cobrar cadastro facial dos torcedores no portão",
          "Torcedores terão de cadastrar o rosto até junho."),
         # goodbye to a non-FR product
         ("Encarna dice adiós a su lector de huellas dactilares",
@@ -349,7 +343,7 @@ def test_terms_binding_a_vendors_sales_are_its_settlement_even_with_an_authority
 
 def test_a_user_that_stops_running_fr_under_an_authority_deal_is_the_authoritys_case() -> None:
     f = extract(entry(
-        "Cinema chain Reelhouse agrees to stop scanning patrons' faces",
+        "Bowling alley group Strikewell will end face checks on its guests",
         "Under an agreement with the state attorney general, the chain will switch off "
         "its face cameras in every theatre.",
     ))  # fmt: skip
@@ -369,7 +363,7 @@ def test_a_customers_new_contract_terms_are_no_settlement() -> None:
 # News tells a move in the past as often as in the present: the preterite, the passé
 # composé, the passato prossimo and the Präteritum carry each family too.
 PAST_TENSES = [
-    ("Ardelis Vision congeló la venta de su reconocimiento facial a la policía",
+    ("Ardelis Vision congeló la venta de su reconocimiento facial a comisarías",
      "La empresa lo anunció el lunes.", "moratorium"),
     ("Ardelis Vision abandonó el negocio del reconocimiento facial",
      "La compañía se centrará en la lectura de matrículas.", "exit"),
@@ -387,7 +381,7 @@ PAST_TENSES = [
      "L'azienda cita i rischi per la privacy.", "ban"),
     ("Lothian Vision a cessé de vendre sa reconnaissance faciale aux polices municipales",
      "Le fabricant invoque un manque de règles.", "ban"),
-    ("Lothian Vision a gelé pour un an ses ventes de reconnaissance faciale à la police",
+    ("Lothian Vision a gelé pour douze mois la vente de sa reconnaissance faciale aux policiers",
      "Les contrats existants sont maintenus.", "moratorium"),
     ("Vorlind Vision stieg aus dem Geschäft mit Gesichtserkennung aus",
      "Das Unternehmen konzentriert sich auf Kennzeichenerkennung.", "exit"),
@@ -425,10 +419,10 @@ def test_past_tenses_do_not_fire_on_other_news(title: str, summary: str) -> None
         ("Corvalis AI closes every non-police account for its face search",
          "The vendor says only law enforcement may keep using it.", "ban"),
         ("Less face matching from Ombrel Systems",
-         "The company says identification will be sold only to customers it has vetted.",
+         "The firm says only screened clients may now buy its identification feature.",
          "restriction"),
         ("Acordo encerra ação contra o reconhecimento facial da Quintal Labs",
-         "Pelas condições aceitas, novos contratos com síndicos ficam vetados até 2030.",
+         "Pelo acordo, a empresa não poderá fechar contratos com condomínios até 2031.",
          "settlement"),
     ],
 )  # fmt: skip
@@ -504,12 +498,12 @@ def test_pictures_and_people_without_recognition_are_no_fr_term(title: str) -> N
          "Drisdale Vision", "extension"),
         # a capability as the passive subject, the vendor in the headline
         ("What happened to my faces tab? Brask Photos explains",
-         "Face grouping is being retired for all users; the templates behind it will be "
-         "erased.", "Brask Photos", "shutdown"),
+         "Face clustering is being retired for everyone; the stored templates will be "
+         "deleted.", "Brask Photos", "shutdown"),
         # FR as the passive subject next to another technology
         ("Halvard Vision bets on plate readers",
-         "Its face-matching engine will be wound down by December and staff moved to "
-         "number-plate recognition.", "Halvard Vision", "exit"),
+         "Its face-matching engine is being wound down this autumn, with staff shifted to "
+         "plate reading.", "Halvard Vision", "exit"),
     ],
 )  # fmt: skip
 def test_subjects_and_gates_told_around_the_verb(
@@ -523,7 +517,7 @@ def test_subjects_and_gates_told_around_the_verb(
     ("title", "summary"),
     [
         # a noun headline about a city's pause, with a vendor as its supplier
-        ("A one-year pause becomes open-ended",
+        ("Twelve-month stop loses its end date",
          "The city council extended its stop on police face cameras; Drisdale Vision "
          "supplied them."),
     ],
@@ -551,7 +545,7 @@ def test_an_fr_vendor_winding_down_another_technology_changes_no_fr_policy() -> 
         ("Drisdale Vision's police pause on face search has no end date now",
          "The twelve-month stop was due to lapse in June.", "extension"),
         # closing an operation, security firms as customers
-        ("Quintal Labs encerra sua operação de reconhecimento facial",
+        ("Quintal Labs encerra a divisão de biometria facial",
          "A empresa vai se concentrar em assinatura digital.", "exit"),
         ("Ardelis Vision dejará de vender reconocimiento facial a empresas de seguridad",
          "La compañía no aceptará vigilantes como clientes.", "ban"),
@@ -569,10 +563,10 @@ def test_permanence_operations_and_security_firms(title: str, summary: str, acti
          "The add-on remains switched off on officers' cameras until lawmakers act.",
          "extension"),
         ("Corvalis AI no podrá vender su reconocimiento facial a clientes privados",
-         "El acuerdo que cierra la demanda colectiva también obliga a pagar 2 millones.",
+         "El pacto que pone fin al pleito colectivo le exige además pagar 3 millones.",
          "settlement"),
-        ("Quintal Labs deixará o mercado de comparação facial em março",
-         "A empresa vai se dedicar à leitura de documentos.", "exit"),
+        ("Quintal Labs sairá do mercado de biometria facial em abril",
+         "O foco passa a ser a verificação de assinaturas.", "exit"),
     ],
 )  # fmt: skip
 def test_dormant_features_private_clients_and_blocked_searches(

@@ -4,8 +4,8 @@ The rules, in short:
 
 * same actor: vendors must agree, one name being the other's leading words ("Ondine"
   and "Ondine Analytics"); a report without a vendor needs similar wording;
-* compatible action: a reversal joins a stopping action only within the news cycle
-  when vendor, region and date agree (extraction mistakes one of them), and a
+* compatible action: a reversal joins a stopping action only inside the news cycle
+  and only if the vendor, the region and the date all match (extraction mistakes one of them), and a
   moratorium never joins its extension once the news cycle is over;
 * close in time: within the news cycle (days) structured agreement is enough; a
   follow-up weeks or months later must agree on wording, and on the action unless
@@ -380,7 +380,7 @@ def _follow_up_ok(new: Profile, c: Comparison) -> bool:
         if c.action == "same":
             return c.product == "same" or c.sim >= 0.25
         # a compatible action is likely a mis-read of the same change: it may join
-        # (and vote) when product or wording agree strongly; a moratorium and its
+        # (and vote) if the product matches or the wording is very close; a moratorium and its
         # extension stay apart (``c.extension``)
         return (
             c.action == "compatible"

@@ -102,7 +102,7 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
         if label == "removal" and "searches" in objects:
             return "restriction"  # "drops uploads of minors before matching"
         if _taken_from_group(sc, cue, hi):
-            return "ban"  # "pulls its face matching from store chains"
+            return "ban"  # "withdraws its face search from bakery franchises"
         if _NEW_CUSTOMERS.search(sc.text, lo, hi):
             return "restriction"  # "drops the face check for new sign-ups": existing keep it
         # Retiring a capability or switching a setting off limits use, and so does switching
@@ -196,7 +196,7 @@ def _ban_or_restriction(
 ) -> str:
     """A ban refuses a customer group or a use; blocking a class of searches (minors'
     faces, queries from one country), users or places, with no customer group named,
-    gates the product: a restriction ("keeps uniformed officers out of results")."""
+    gates the product: a restriction ("leaves minors out of its match lists")."""
     if "searches" in objects:
         return "restriction"
     if groups & _NAMED_GROUPS:
@@ -236,8 +236,8 @@ def _capability_in_clause(sc: Scan, cue: Hit, lo: int, hi: int) -> bool:
 
 
 def _nearest(sc: Scan, cue: Hit, hi: int) -> bool:
-    """The first object after the cue is a capability ("drops gender tags from image
-    labels"), not data."""
+    """The first object after the cue is a capability ("removes age guesses from its photo
+    tagger"), not data."""
     after = [o for o in between(sc.objects, cue.end, hi) if o.label in ("capability", "dataset")]
     return bool(after) and after[0].label == "capability"
 
@@ -483,7 +483,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )  # "the technology it shelved": a zero relative clause
 _PAST = re.compile(r"[\w-]+ed\b|(?:shut|quit|left|went|withdrew|froze|sold)\b", re.IGNORECASE)
-# "… it switched off five years ago": a past act named as background.
+# "… a feature it retired back in 2019": a past act named as background.
 _AGO = re.compile(
     r"^(?:\s+[\w'-]+){0,4}?\s+(?:(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago\b"
     r"|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)\b)"

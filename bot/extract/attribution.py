@@ -1,8 +1,8 @@
 """Who performs a cue: the subject before it, and whether it is cancelled.
 
 The subject of a policy verb is the nearest actor named before it in the same
-clause that is not the object of a preposition ("a test OF Amazon Rekognition
-has ended" is not Amazon acting). Generic references ("the company", "it")
+clause that is not the object of a preposition ("a pilot OF Veltrane Lens
+was wrapped up" is not Veltrane acting). Generic references ("the company", "it")
 resolve to the nearest vendor or authority named before them.
 """
 
@@ -171,7 +171,7 @@ def prepositional(
     text: str, start: int, reach: int = 1, nominal: bool = False, floor: int = 0
 ) -> bool:
     """True when one of the ``reach`` words before ``start`` (articles skipped, no comma
-    in between) is a preposition: "a test OF Amazon", "supplier TO most big US police".
+    in between) is a preposition: "a pilot OF Veltrane", "vendor TO several county sheriffs".
     ``nominal``: "to" does not count (before a verb it marks an infinitive); nothing
     before ``floor`` (a sentence start) is read."""
     if reach == 1 and not nominal:

@@ -234,7 +234,7 @@ def directed(sc: Scan, starts: list[int]) -> str | None:
         hi = clause_end(sc.breaks, hi, p)
         for m in sig.directed.finditer(sc.text, lo, hi):
             if _after_background(sc, s_lo, m.start()):
-                continue  # "six years after dropping it under pressure from …": the past
+                continue  # "four years after shelving it amid protests by …": the past
             reach = min(hi, m.end() + DIRECTED_REACH)
             for kind in ("regulator", "government"):  # "under the commissioner's order"
                 actor = sig.patterns[(kind, "actors")].search(sc.text, m.start(), reach)
@@ -349,7 +349,7 @@ def paid_to(sc: Scan, acts: tuple[int, ...] = ()) -> str | None:
     over = _PAYS_FOR.search(sc.text, 0, sc.title_end)
     if acts and (over is None or min(acts) < over.end()):
         return None
-    # "X pays over its old face feature" + "the attorney general's office said …": the
+    # "X pays over its old face feature" + "the state's prosecutors announced …": the
     # authority the item names is the payee (not a class of users or plaintiffs)
     if _PAYS.search(sc.text, 0, sc.title_end) and not _PRIVATE_PAYEE.search(sc.low):
         return next((m for m in ("regulator", "government") if any(

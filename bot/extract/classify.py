@@ -185,7 +185,7 @@ def _unnamed_company_acts(sc: Scan, found: list[Mention]) -> bool:
         if mention is None or mention.kind != "company" or cancelled(sc, cue, actor):
             continue
         # the reference names a company, or is a pronoun after one that does ("the
-        # company's face API …, but it will not serve them")
+        # company's face API …, yet it refuses those buyers")
         named = [m for m in found if m.kind == "company" and m.start <= mention.start
                  and _COMPANY_NOUN.search(sc.text, m.start, m.end)]  # fmt: skip
         if named and (named[-1] is mention or sc.low[mention.start : mention.end] in _PRONOUNS):
@@ -223,7 +223,7 @@ def _settlement(
 ) -> Finding | None:
     """An item framed as a settlement (see framing.py): the authority's action when the
     other party is one, else the obligations it binds the vendor to (none when the
-    headline is a rumour: "X said to be weighing a return after its deal expires")."""
+    headline is a rumour: "X reportedly mulls a comeback once its pact lapses")."""
     if framing.speculative(sc):
         return None
     named = authority_acts(sc, found)  # an authority named with its own verb

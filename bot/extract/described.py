@@ -40,8 +40,8 @@ _NOT_ITS_NEWS = frozenset({"study", "campaign", "speculation", "enforcement"})
 
 
 def summary_subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
-    """A headline that describes its subject instead of naming it ("A people-finder built
-    on faces is switching off", "Otra empresa española da la espalda …") and names no
+    """A headline that describes its subject instead of naming it ("A face-based lookup
+    service is going dark", "Una compañía gallega se retira …") and names no
     company or authority: the company the summary opens with, as the subject of its first
     sentence ("Fenwright Labs blames …"), is the one acting. Anything else first (an
     authority, a person, a group, a company named after a preposition) leaves it unknown."""
@@ -55,7 +55,7 @@ def summary_subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
         (m for m in found if m.start >= sc.title_end and not in_fronted(sc, m.start)), None
     )
     # the company opens the summary's first sentence that names anyone (a first sentence
-    # naming no one, "Property managers … have been told their contracts end;", is read on)
+    # naming no one, "Landlords … learned their deals will lapse;", is read on)
     lo, hi = next(((a, b) for a, b in summary if first is not None and a <= first.start < b),
                   (0, 0))  # fmt: skip
     if any(h.label in _NOT_ITS_NEWS and h.start < hi for h in sc.non_policy):
@@ -67,7 +67,7 @@ def summary_subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
 
 def inverted_subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
     """The subject stands inside the cue, after its verb (German and Romance inversion:
-    "Ein halbes Jahr lang verkauft der US-Anbieter keine …", "verkauft Adelwise keine"):
+    "Bis Herbst liefert der Hersteller aus Ohio keine …", "verkauft Adelwise keine"):
     the company named or referred to there acts. Outside English it may also follow the
     cue's first word ("Desde julio ya no vende la empresa …")."""
     for m in found:
@@ -99,8 +99,8 @@ def _after_verb(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
     return None
 
 
-# The cue heads the clause's subject ("The retail freeze on the face API now runs into
-# 2026", "A suspensão anunciada em fevereiro não termina"): an article or possessive and
+# The cue heads the clause's subject ("The shop-sales halt for the face API stretches
+# past spring", "A pausa decidida em março segue sem prazo"): an article or possessive and
 # at most two modifiers stand before it.
 _NOUN_SUBJECT = re.compile(
     r"(?i)^[\s\"'“‘(:;,]*(?:(?:but|and|yet|doch|aber|und|mais|et|pero|y|ma|e|mas)\s+)?(?:the|its|this|that|an?|la|le|l'|el|il|lo|o|a|um|uma|une?|una?|"
@@ -108,7 +108,7 @@ _NOUN_SUBJECT = re.compile(
 )
 
 
-# A capability as the passive subject ("Face grouping is being retired …")
+# A capability as the passive subject ("Photo clustering is being withdrawn …")
 _FR_SUBJECT = re.compile(
     r"(?i)^[\s\"'“‘(:;,]*(?:[\w-]+\s+){1,3}(?:is|are|was|were|will be|is being|are being|"
     r"has been|have been|wird|werden|wurde|est|sera|será|è|é)\s+$"
@@ -118,8 +118,8 @@ _FR_SUBJECT = re.compile(
 def noun_owner(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
     """A clause whose subject is a policy noun or a product, with nobody named in it, is
     the move of the one vendor the item is about ("Kittredge's second six months" … "The
-    retail freeze … now runs into 2026"; "A one-year pause becomes open-ended" …
-    "… Thornquist …"; "… der FaceID Server bleibt für Strafverfolger gesperrt")."""
+    shop-sales halt … stretches past spring"; "Twelve-month stop loses its end date" …
+    "… Harlowe …"; "… das Gesichtsmodul bleibt für Ermittler blockiert")."""
     bare = len(sc.text[cue.start : cue.end].split()) < 3 and cue.label != "extension"
     s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
     c_start = clause_start(sc.breaks, s_start, cue.start)

@@ -58,7 +58,7 @@ def settlement_frame(sc: Scan, acts: list[Act]) -> list[Hit]:
     if not _labelled(sc, "legal_context") and not any(
         a.label in ("regulator", "court") for a in sc.authorities
     ):
-        # "under new terms that require an audit log": a customer's contract, no case
+        # "on revised terms demanding a usage journal": a customer's contract, no case
         frame = [h for h in frame if not _UNDER_TERMS.match(sc.text, h.start, h.end)]
     frame += [Hit(a.start, a.end, "settlement_frame") for a in acts if a.label == "settlement"]
     # a settlement cue with its object ("settles FTC charges"), whoever settles
@@ -187,8 +187,8 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
     ):
         return True
     # The act's object is a distribution channel ("suspended the developer account",
-    # "drops X as a merchant") or its clause names the platform first ("the store's
-    # decision to remove the app"), and a platform is named in the item: cut off.
+    # "drops X as a merchant") or its clause names the platform first ("the marketplace's
+    # choice to delist the tool"), and a platform is named in the item: cut off.
     c_lo, _ = clause(sc, best.start)
     channel = _labelled(sc, "platform")
     before = [h for h in channel if c_lo <= h.start < best.start and _owner(sc, h)]
@@ -227,7 +227,7 @@ def other_technology(sc: Scan, acts: list[Act]) -> bool:
         return False
     before = between(sc.fr, lo, best.start)
     if before and _PASSIVE_GAP.match(sc.text, before[-1].end, best.start):
-        return False  # "FaceLedger, its face-matching engine, will be wound down": FR's
+        return False  # "Pellmark, its photo-matching service, is to be phased out": FR's
     return not between(sc.fr, best.start, hi)
 
 
@@ -270,8 +270,8 @@ _STOPS = frozenset({"exit", "shutdown", "removal", "pause", "moratorium", "restr
 
 def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
     """The deployment of an item that names the vendor's own earlier stop as background
-    ("N years after quitting …, X bids …", "its first face product since the 2019
-    deletion of its index"): the launch hit, else None. A stop aimed at a customer
+    ("N years after quitting …, X bids …", "its first face product since it erased
+    its gallery in 2018"): the launch hit, else None. A stop aimed at a customer
     group, or whose clause names another company, is not undone this way."""
     main = [hit for hit in launch if not in_fronted(sc, hit.start)]
     if not main:

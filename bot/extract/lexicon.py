@@ -107,8 +107,8 @@ class Lexicon(NamedTuple):
         return " " not in name and opens and fold(name) in self.common
 
     def fronted(self, text: str, start: int) -> bool:
-        """The name ends a phrase that opens its sentence with a preposition ("Con
-        l'accordo depositato al tribunale di Milano, l'azienda …"): the noun after its
+        """The name ends a phrase that opens its sentence with a preposition ("Dopo
+        la sentenza della corte di Bergamo, la società …"): the noun after its
         comma is the sentence's subject, not an apposition to the name."""
         opening = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
         phrase = text[opening:start]

@@ -334,8 +334,8 @@ def imposed_on(
       ("X must delete …", "X terá de parar …"; not "X says police buyers must wait")
       and the item names an authority or a decision ("the order", "a decisão
       liminar"): that authority (a decision's own kind when none is named);
-    - the vendor is the verb's own object ("they bar the firm from selling", with
-      "they" and "the firm" both the vendor): whoever the item names as an authority,
+    - the vendor is the verb's own object ("they forbid the company to market", with
+      "they" and "the company" both the vendor): whoever the item names as an authority,
       else no one (``"other"``).
     """
     pats = patterns(sc.lang)
