@@ -163,8 +163,8 @@ STREAM = [
     # the gold label says this change never happened: an alert about no real event
     labelled("r1", "Gazette", "2019-05-20",
              "Face search provider Tolvane stops selling face recognition to police for a year",
-             "Tolvane, a facial recognition company, said it is suspending police sales of its "
-             "face search for twelve months.", actor_type="vendor", vendor="Tolvane",
+             "Tolvane, a facial recognition company, said officers cannot buy its face "
+             "matcher for the next twelve months.", actor_type="vendor", vendor="Tolvane",
              event_id="tolvane-rumour"),
     # a real change the text does not report: never alerted
     labelled("c1", "Wire Two", "2019-06-01",

@@ -23,7 +23,7 @@ PARAMETERS = {"vendor_timeline": "vendor=amazon", "event_mentions": "event_id={e
 
 def archive_with_a_delivery(tmp_path: Path, server: FeedServer) -> Path:
     store, config = build_archive(tmp_path, server)
-    later = ("2021-06-01", "Clearview AI agrees to stop selling its face database to companies",
+    later = ("2021-06-01", "Clearview AI settles and will no longer license its face database to businesses",
              "Clearview AI settled and agreed to a permanent ban on selling access to its "
              "facial recognition database to private companies.")  # fmt: skip
     server.set("/daily.xml", rss("Tech Daily", [later]))

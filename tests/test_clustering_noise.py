@@ -118,7 +118,7 @@ def test_vendor_reports_that_are_not_a_change_still_outvote_a_lone_relevant_one(
 # --------------------------------------------------------------------------- action conflicts
 
 
-def test_one_action_conflict_is_forgiven_when_vendor_region_and_date_agree(store: Store) -> None:
+def test_one_action_conflict_is_forgiven_for_the_same_vendor_place_and_day(store: Store) -> None:
     first, _ = record(store, report("Talvera switches off its kiosk face check", vendor="Talvera",
                                     action="shutdown", product=None))  # fmt: skip
     change, written = record(store, report(
@@ -405,7 +405,7 @@ def test_a_vendor_named_in_full_in_one_report_and_short_in_another_is_one_vendor
     store: Store,
 ) -> None:
     first, _ = record(store, report(
-        "Ondine Analytics gets rid of its face products", vendor="Ondine Analytics",
+        "Ondine Analytics quits the face-matching business", vendor="Ondine Analytics",
         action="exit", product=None))  # fmt: skip
     short, _ = record(store, report(
         "Ondine drops its whole face line", day=1, vendor="Ondine", action="exit",
@@ -419,7 +419,7 @@ def test_a_vendor_named_in_full_in_one_report_and_short_in_another_is_one_vendor
 
 def test_a_vendor_whose_name_only_starts_alike_is_another_vendor(store: Store) -> None:
     first, _ = record(store, report(
-        "Ondine Analytics gets rid of its face products", vendor="Ondine Analytics",
+        "Ondine Analytics quits the face-matching business", vendor="Ondine Analytics",
         action="exit", product=None))  # fmt: skip
     other, _ = record(store, report(
         "Ondinex drops its whole face line", day=1, vendor="Ondinex", action="exit",

@@ -131,7 +131,7 @@ def test_a_digest_only_subscription_gets_no_immediate_alerts(
 ) -> None:
     sub_id = subscribe_digest(tmp_path / "archive.db", every="daily", at="08:00", tz="UTC")
     store, config = build_archive(tmp_path, feed_server)
-    news = ("2021-06-01", "Clearview AI agrees to stop selling its face database to companies",
+    news = ("2021-06-01", "Clearview AI settles and will no longer license its face database to businesses",
             "Clearview AI settled and agreed to a permanent ban on selling access to its "
             "facial recognition database to private companies.")  # fmt: skip
     feed_server.set("/daily.xml", rss("Tech Daily", [news]))

@@ -32,7 +32,7 @@ from tests.extract_helpers import entry, found
         ),
         (
             "IBM exits the facial recognition business",
-            "IBM will no longer offer general purpose face recognition or analysis software, "
+            "IBM will stop selling all-purpose face recognition and face analysis products, "
             "its chief executive wrote to Congress.",
             "IBM", "exit", "everyone",
         ),
@@ -160,7 +160,7 @@ def test_regulator_reporting_a_vendor_change_is_the_vendor_acting() -> None:
     ("title", "summary"),
     [
         (
-            "Civil rights groups urge Amazon to stop selling Rekognition to police",
+            "Rights coalition presses Amazon to end Rekognition deals with police",
             "A coalition sent a letter asking the company to halt sales to law enforcement.",
         ),
         (

@@ -14,26 +14,26 @@ ACTIONS = [
     ("Marlowe Vision keeps its photo assistant from naming the faces it sees",
      "Pictures are still described; identities are not.", "restriction"),
     ("Quarrel Labs' facial recognition API no longer guesses mood",
-     "Identity matching is now reserved for vetted accounts.", "restriction"),
+     "Name lookups now need an approved customer account.", "restriction"),
     ("Quarrel Labs adds an approval gate before its API matches faces to names",
-     "The new check refuses identification requests from unreviewed accounts.", "restriction"),
+     "Accounts that have not passed review get no identity results.", "restriction"),
     ("Sundry AI blocks three kinds of face searches on its people-finder",
      "The site now limits free accounts to searching for their own face.", "restriction"),
     ("Sundry AI's face search rejects all searches that show minors",
      "Uploads of children's photos return nothing.", "restriction"),
     ("Marlowe Vision keeps its face-match kiosk away from two biometric-law states",
      "Shoppers there see a notice instead.", "restriction"),
-    ("Tamsin Labs' new glasses app ships without the ability to recognise faces of strangers",
+    ("Tamsin Labs' smart-glasses software ships without stranger recognition",
      "Only contacts who enrolled themselves are recognised.", "restriction"),
     ("L'assistant de Quarrel Labs cesse d'identifier les visages",
-     "Le mode photo refuse désormais de nommer les personnes présentes.", "restriction"),
+     "L'appareil photo n'affiche plus le nom des gens qu'il voit.", "restriction"),
     # ban: a customer group refused, also when it is told with an exclusion idiom
     ("Marlowe Vision keeps sheriffs out of its face-matching platform",
      "County agencies will not be offered accounts.", "ban"),
     ("Sundry AI turns away border agencies pending federal legislation",
      "The face-search firm says its stance holds until lawmakers act.", "ban"),
     # moratorium: a stop with a term, in numbers the lists spell out
-    ("Tamsin Labs halts face-matching sales to private guard firms for nine months",
+    ("Tamsin Labs halts selling its face matcher to security contractors for nine months",
      "The supplier wants an industry code first.", "moratorium"),
     ("Tamsin Labs sospende per nove mesi le vendite di riconoscimento facciale alla polizia",
      "L'azienda vuole regole chiare.", "moratorium"),
@@ -45,7 +45,7 @@ ACTIONS = [
     ("La moratoria de Marlowe Vision sobre el reconocimiento facial sigue sin fecha de fin",
      "La empresa no venderá a policías locales.", "extension"),
     ("Lo stop di Tamsin Labs al riconoscimento facciale resta in vigore oltre marzo",
-     "Nessuna data di fine per la sospensione.", "extension"),
+     "La sospensione non ha ancora una scadenza.", "extension"),
     ("Tamsin Labs: Polizeibehörden bleiben bis auf Weiteres ohne Gesichtserkennung",
      "Die Pause gilt weiter.", "extension"),
     ("Le gel des ventes de reconnaissance faciale de Quarrel Labs se poursuit",
@@ -72,7 +72,7 @@ def test_a_gated_launch_stays_a_launch() -> None:
 
 
 def test_a_launch_that_withholds_a_capability_is_a_restriction() -> None:
-    f = found("Tamsin Labs adds a consent check that refuses to match faces of anyone not enrolled",
+    f = found("Tamsin Labs launches an opt-in gate so its lens won't identify people who never signed up",
               "Strangers' faces are blurred.")  # fmt: skip
     assert (f.relevant, f.action) == (True, "restriction")
 
@@ -114,7 +114,7 @@ def test_trials_tests_and_new_markets_are_deployments(title: str, summary: str) 
     ("title", "summary"),
     [
         ("Tamsin Labs trials face comparison for hotel check-in",
-         "The company that deleted its face index in 2022 is testing a service for two chains."),
+         "The firm, which deleted its face templates in 2022, is testing a service for two chains."),
         ("Tamsin Labs is running face matching for stadiums, a year after going dark",
          "The pilot checks tickets against fans' photos."),
     ],
@@ -142,11 +142,11 @@ def test_an_opinion_about_a_launch_is_no_move() -> None:
 SETTLEMENTS = [
     ("Under terms that close the tenants' suit, Pardo Vision may not license face matching to landlords",
      "The company denies wrongdoing."),
-    ("What Pardo Vision agreed to in order to end the class case",
-     "No more face-search sales to insurers, and deletion of old templates after 30 days."),
+    ("The terms Pardo Vision accepted to close the class suit",
+     "Insurers can no longer buy its face search, and old templates are erased after 30 days."),
     ("Gym operators are barred as Pardo Vision customers under the class-action agreement",
      "The face-matching vendor must end those contracts within 60 days."),
-    ("Pardo Vision gives up casino customers as part of a class-action deal",
+    ("Pardo Vision drops its casino clients under a class-action deal",
      "The face-matching firm also pays for an outside monitor."),
     ("Pardo Vision acepta no vender reconocimiento facial a aseguradoras para cerrar la demanda",
      "El acuerdo con los demandantes dura cinco años."),
@@ -177,7 +177,7 @@ MORE = [
     # exit: turning the page, ceding or selling the unit, a line closing
     ("Ferrow Vision turns the page on facial recognition",
      "The company will concentrate on document checks.", "exit"),
-    ("Ferrow Vision tourne la page de la reconnaissance faciale",
+    ("Reconnaissance faciale : Ferrow Vision tourne la page",
      "L'entreprise se concentre sur la lecture de documents.", "exit"),
     ("Ferrow Vision cède sa division de reconnaissance faciale à un fonds",
      "L'entreprise garde ses lecteurs d'empreintes.", "exit"),
@@ -200,7 +200,7 @@ MORE = [
     # ban: closing the doors to a group; a deadline is not a term; an age is not a term
     ("Ferrow Vision chiude le porte agli investigatori privati",
      "Il fornitore di riconoscimento facciale chiuderà i contratti entro tre mesi.", "ban"),
-    ("Ferrow Vision, a two-year-old face-search startup, closes accounts of bail bondsmen",
+    ("Ferrow Vision, a three-year-old face-matching firm, closes the accounts of bounty hunters",
      "Private investigators lose access as well.", "ban"),
     # extension: no end date
     ("Ferrow Vision's face-matching freeze for sheriffs still has no end date",
@@ -223,7 +223,7 @@ GEO_AND_RETURNS = [
     # a capability dropped from a product (the nearest object decides, not "image")
     ("Ferrow Vision drops age guesses from its face recognition image labels",
      "Other labels stay.", "restriction"),
-    ("Ferrow Vision deixa de vender análise facial que infere idade",
+    ("Ferrow Vision deixa de oferecer a estimativa de idade na análise facial",
      "A empresa mantém a identificação.", "restriction"),
     # a return told with "back in" / "returns to" in several languages
     ("Ferrow Vision back in the facial recognition market four years on",
@@ -256,7 +256,7 @@ def test_the_exit_named_after_a_german_deal_is_background() -> None:
 def test_a_law_condition_in_the_summary_makes_a_refusal_a_ban() -> None:
     de = found("Ferrow Vision verkauft vorerst keine Gesichtserkennung an die Polizei",
                "Das Unternehmen liefert nichts, solange kein Bundesgesetz die Technik regelt.")  # fmt: skip
-    es = found("Ferrow Vision suspende la venta de reconocimiento facial a la policía",
+    es = found("Ferrow Vision suspende sus ventas de identificación facial a cuerpos policiales",
                "La compañía esperará normas nacionales y dice que los agentes tendrán que esperar.")  # fmt: skip
     timed = found("Ferrow Vision halts police face-matching sales for a year",
                   "Critics note the firm will not act further without federal rules.")  # fmt: skip
@@ -268,8 +268,8 @@ def test_quitting_sales_to_a_group_is_a_ban_and_one_market_weighs_less() -> None
                        "The change applies everywhere.")  # fmt: skip
     market = found("Ferrow Vision exits Quebec; the bigger move is an end to casino customers "
                    "for its face matching",
-                   "The face-matching vendor is leaving one provincial market, but casinos "
-                   "everywhere will no longer be served.")  # fmt: skip
+                   "The face-matching supplier pulls out of a single province, but it also "
+                   "stops serving casinos everywhere.")  # fmt: skip
     assert (quit_sales.action, market.action) == ("ban", "ban")
 
 
@@ -296,20 +296,20 @@ def test_a_stop_for_one_customer_group_is_not_undone_by_a_deployment_elsewhere()
 
 
 def test_people_of_a_country_shut_out_is_a_restriction() -> None:
-    f = found("Ferrow Vision says Belarusians are shut out of its face search",
+    f = found("Ferrow Vision says Belarusians are now shut out of its face searches",
               "Accounts paid from the country are refused.")  # fmt: skip
     assert f.action == "restriction"
 
 
 def test_a_store_delisting_a_vendors_app_is_no_policy_change() -> None:
     f = found("Ferrow Vision loses its main app store listing",
-              "The store removed the face-search app and suspended the developer account.")  # fmt: skip
+              "The store pulled the face-search app and froze the maker's developer login.")  # fmt: skip
     assert (f.relevant, f.actor_type) == (False, "vendor")
 
 
 def test_an_italian_pause_noun_is_a_moratorium() -> None:
     f = found("La pausa di Ferrow Vision sul riconoscimento facciale",
-              "Lo stop temporaneo riguarda solo i clienti privati.")  # fmt: skip
+              "La sospensione temporanea vale per le aziende private.")  # fmt: skip
     assert (f.relevant, f.action) == (True, "moratorium")
 
 

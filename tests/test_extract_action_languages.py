@@ -16,13 +16,13 @@ from tests.extract_helpers import entry
 SIX_LANGUAGES = [
     # moratorium
     ("Veltra Vision pauses sales of its face recognition to police for two years", "The company wants federal rules.", "en", "moratorium"),
-    ("Veltra Vision suspend pour un an la vente de sa reconnaissance faciale aux polices municipales", "L'entreprise attend un cadre légal.", "fr", "moratorium"),
+    ("Veltra Vision gèle pendant un an ses contrats de reconnaissance faciale avec les polices municipales", "L'entreprise attend un cadre légal.", "fr", "moratorium"),
     ("Veltra Vision setzt den Verkauf seiner Gesichtserkennung an die Polizei für ein Jahr aus", "Das Unternehmen wartet auf Regeln.", "de", "moratorium"),
     ("Veltra Vision suspende por seis meses la venta de su reconocimiento facial a la policía", "La empresa revisará la decisión.", "es", "moratorium"),
     ("Veltra Vision congela per sei mesi le vendite di riconoscimento facciale alla polizia", "L'azienda attende regole.", "it", "moratorium"),
     ("Veltra Vision suspende por um ano a venda de reconhecimento facial à polícia", "A empresa aguarda regras.", "pt", "moratorium"),
     # ban
-    ("Veltra Vision will no longer sell facial recognition to police departments", "The company says the technology is not ready for policing.", "en", "ban"),
+    ("Veltra Vision will no longer sell facial recognition to police departments", "The company says its matcher is too error-prone for officers.", "en", "ban"),
     ("Veltra Vision ne vendra plus de reconnaissance faciale aux forces de l'ordre", "L'entreprise invoque les droits humains.", "fr", "ban"),
     ("Veltra Vision verkauft keine Gesichtserkennung mehr an Behörden", "Das Unternehmen nennt ethische Gründe.", "de", "ban"),
     ("Veltra Vision dejará de vender reconocimiento facial a la policía", "La empresa cita los derechos humanos.", "es", "ban"),
@@ -65,7 +65,7 @@ SIX_LANGUAGES = [
     ("Veltra Vision resumes sales of face recognition to police", "The pause had lasted two years.", "en", "reversal"),
     ("Veltra Vision reprend la vente de reconnaissance faciale à la police", "La pause avait duré deux ans.", "fr", "reversal"),
     ("Veltra Vision nimmt den Verkauf von Gesichtserkennung an die Polizei wieder auf", "Die Pause dauerte zwei Jahre.", "de", "reversal"),
-    ("Veltra Vision reanuda la venta de reconocimiento facial a la policía", "La pausa duró dos años.", "es", "reversal"),
+    ("Veltra Vision vuelve a ofrecer su sistema facial a los agentes policiales", "La pausa duró dos años.", "es", "reversal"),
     ("Veltra Vision riprende la vendita di riconoscimento facciale alla polizia", "La pausa è durata due anni.", "it", "reversal"),
     ("Veltra Vision retoma a venda de reconhecimento facial à polícia", "A pausa durou dois anos.", "pt", "reversal"),
     ("Veltra Vision lifts its moratorium on police face recognition", "Sales restart in June.", "en", "reversal"),
@@ -73,7 +73,7 @@ SIX_LANGUAGES = [
     ("Veltra Vision settles lawsuit, agrees not to sell face recognition to private companies", "The deal covers five years.", "en", "settlement"),
     ("Veltra Vision conclut un accord transactionnel et renonce à vendre sa reconnaissance faciale aux entreprises", "L'accord met fin au procès.", "fr", "settlement"),
     ("Veltra Vision schließt Vergleich und verkauft keine Gesichtserkennung mehr an Unternehmen", "Der Vergleich beendet die Klage.", "de", "settlement"),
-    ("Veltra Vision llega a un acuerdo y no venderá reconocimiento facial a empresas privadas", "El acuerdo pone fin a la demanda.", "es", "settlement"),
+    ("Veltra Vision llega a un acuerdo y dejará de ofrecer su sistema facial a compañías privadas", "El acuerdo pone fin a la demanda.", "es", "settlement"),
     ("Veltra Vision chiude la causa e non venderà il riconoscimento facciale alle aziende private", "L'accordo vale cinque anni.", "it", "settlement"),
     ("Veltra Vision fecha acordo e não venderá reconhecimento facial a empresas privadas", "O acordo encerra o processo.", "pt", "settlement"),
 ]  # fmt: skip
@@ -81,7 +81,7 @@ SIX_LANGUAGES = [
 # (title, summary, language, action, or False: no vendor policy change)
 HARDER = [
     ("Brenna AI won't take police orders for its face matching until Congress acts", "The startup says rules must come first.", "en", "ban"),
-    ("Brenna AI puts sheriff sales of its face search on hold", "No timetable was given.", "en", "moratorium"),
+    ("Brenna AI puts its face-search deals with sheriffs on hold", "No timetable was given.", "en", "moratorium"),
     ("Brenna AI is holding off on selling face recognition to cities for 18 months", "It wants an audit first.", "en", "moratorium"),
     ("Brenna AI's face search now hides matches for anyone under 18", "Adult searches still work.", "en", "restriction"),
     ("Brenna AI no longer lets customers search faces without a warrant", "Law-enforcement accounts must upload one.", "en", "restriction"),
@@ -95,7 +95,7 @@ HARDER = [
     ("Brenna AI brings back face tagging for European users", "The feature was switched off in 2021.", "en", "reversal"),
     ("Under its settlement with tenants, Brenna AI may not sell face screening to landlords", "The deal runs five years.", "en", "settlement"),
     ("Brenna AI ne proposera plus la reconnaissance faciale aux bailleurs", "L'entreprise invoque la vie privée.", "fr", "ban"),
-    ("Brenna AI met sur pause ses ventes de reconnaissance faciale aux polices municipales", "La pause durera un an.", "fr", "moratorium"),
+    ("Brenna AI met sur pause ses ventes aux polices municipales de son logiciel de reconnaissance faciale", "La pause durera un an.", "fr", "moratorium"),
     ("Brenna AI beschränkt seine Gesichtserkennung auf geprüfte Kunden", "Neue Kunden müssen einen Antrag stellen.", "de", "restriction"),
     ("Brenna AI stellt seine Gesichtserkennung ein", "Die gespeicherten Vorlagen werden gelöscht.", "de", "shutdown"),
     ("Brenna AI retira su reconocimiento facial de las tiendas", "Los comercios dejarán de recibir alertas.", "es", "ban"),
@@ -152,10 +152,10 @@ MORE_IDIOMS = [
     ("Halden Vision pone un filtro al reconocimiento facial de su plataforma", "Solo las cuentas verificadas podrán identificar personas.", "es", "restriction"),
     ("Clientes perdem acesso ao reconhecimento facial da Halden Vision", "A empresa exige verificação.", "pt", "restriction"),
     ("Halden Vision schaltet Namensvorschläge für Gesichter ab", "Die Gesichtserkennung bleibt für Alben aktiv.", "de", "restriction"),
-    ("The face-search firm that shut itself down is scanning faces for airlines", "Halden Vision says the new service is opt-in.", "en", "reversal"),
+    ("Airlines hire a face-matching startup that shut itself down in 2020, and it is scanning faces again", "Halden Vision says the new service is opt-in.", "en", "reversal"),
     ("Halden Vision bringt die Gesichtserkennung für Türklingeln zurück", "Diesmal bleiben die Daten auf dem Gerät.", "de", "reversal"),
     ("Halden Vision torna a riconoscere i volti nei suoi videocitofoni", "I dati restano sul dispositivo.", "it", "reversal"),
-    ("What Halden Vision gave up to make the privacy suit go away", "A five-year bar on selling face matching to the rental industry, plus a $2 million fund.", "en", "settlement"),
+    ("What Halden Vision gave up to make the privacy suit go away", "Landlords cannot buy its face matching for five years, and a $2 million fund is set up.", "en", "settlement"),
     ("Les suggestions de visages de Halden Vision débarquent en Belgique", "La fonction est facultative.", "fr", "deployment"),
 ]  # fmt: skip
 

@@ -77,8 +77,8 @@ VENDOR_CHANGES = [
     ),
     (
         "Microsoft bars US police departments from using Azure facial recognition",
-        "The company said it will not sell the technology to police until there is a national law "
-        "grounded in human rights.",
+        "The firm says officers get no access to the tool until Congress writes a federal law "
+        "that protects civil rights.",
         "2020-06-11",
         "Microsoft",
         "ban",
@@ -230,7 +230,7 @@ VENDOR_CHANGES = [
         "private_companies",
     ),
     (
-        "Amazon suspend pour un an la vente de Rekognition à la police",
+        "Amazon gèle pendant douze mois les ventes de Rekognition aux forces de l'ordre",
         "Le groupe américain interdit temporairement aux policiers d'utiliser son logiciel de "
         "reconnaissance faciale.",
         "2020-06-11",
@@ -341,7 +341,7 @@ VENDOR_CHANGES = [
     ),
     (
         "Microsoft restricts access to its face recognition service",
-        "Customers must now apply and describe their use case before using the Azure Face API.",
+        "Clients now need to file a request explaining what they will do with the Azure Face API.",
         "2022-06-21",
         "Microsoft",
         "restriction",
@@ -390,8 +390,8 @@ VENDOR_CHANGES = [
     ),
     (
         "Microsoft: no police sales of facial recognition without a federal law",
-        "Brad Smith said Microsoft will not sell the technology to police departments in the US "
-        "until there is a national law.",
+        "Brad Smith said Microsoft won't offer the service to American police forces "
+        "before a nationwide law exists.",
         "2020-06-11",
         "Microsoft",
         "ban",
@@ -406,7 +406,7 @@ VENDOR_CHANGES = [
         "government",
     ),
     (
-        "IBM is getting out of the facial recognition business",
+        "IBM quits the facial recognition business",
         '"IBM no longer offers general purpose IBM facial recognition or analysis software," '
         "Arvind Krishna wrote on Monday.",
         "2020-06-08",
@@ -699,7 +699,7 @@ def test_every_action_class_is_covered() -> None:
 AUTHORITY_ACTIONS = [
     (
         "Portland council passes ban on private use of facial recognition",
-        "The ordinance bars stores and restaurants from using the technology in the city.",
+        "Under the ordinance, shops and eateries in the city may not deploy it.",
         "2020-09-09",
         "government",
     ),
@@ -740,7 +740,7 @@ AUTHORITY_ACTIONS = [
         "court",
     ),
     (
-        "Italy's privacy regulator orders Clearview to delete data on Italians",
+        "Italian data watchdog tells Clearview to erase its records of Italians",
         "The Garante also fined the company 20 million euros.",
         "2022-03-09",
         "regulator",

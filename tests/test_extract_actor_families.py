@@ -147,8 +147,8 @@ def test_a_company_acting_on_an_authority_s_order(title: str, summary: str, acto
 def test_pressure_in_a_background_phrase_leaves_the_vendor_acting() -> None:
     f = found(
         "Arlon revives facial recognition for European users",
-        "The company will again offer face grouping, five years after dropping it under "
-        "pressure from a national regulator.",
+        "The company will again offer face grouping; a national regulator had pushed it "
+        "to abandon the feature five years ago.",
     )
     assert (f.relevant, f.actor_type, f.action) == (True, "vendor", "reversal"), f
 
@@ -181,13 +181,13 @@ def test_investors_voting_are_no_government() -> None:
     ("title", "summary"),
     [
         ("Dunmore loses its main app store listing",
-         "Storewell removed the face-search app and suspended the developer account."),
+         "Storewell pulled the face-search app and froze the maker's developer login."),
         ("Dunmore appeals the delisting of its face search app",
-         "The company will contest the store's decision to remove the app; the website "
+         "The company is fighting the store's ruling that took its app down; the website "
          "stays up."),
         ("Paystream drops Dunmore as a merchant",
-         "The card processor said the face-search startup broke its rules on selling "
-         "personal data."),
+         "The card processor says the face-search startup sold personal data "
+         "against its rules."),
         ("Photo network Glimmr cuts off Dunmore's API access",
          "Glimmr says the facial recognition vendor scraped profile pictures in bulk."),
     ],
@@ -269,7 +269,7 @@ def test_a_watchdog_ordering_stays_the_actor() -> None:
     [
         ("Quenby reconsiders facial recognition for its next doorbell",
          "The company shelved the feature in 2022 over privacy worries and is now revisiting it."),
-        ("Quenby plans to add facial recognition to its doorbells, memo shows",
+        ("Quenby plans to bring facial recognition to its doorbells, memo shows",
          "An internal memo describes a launch next year."),
         ("Quenby weighs a return to police sales of its face matching, report says",
          "People familiar with the talks say nothing has been decided."),
@@ -300,13 +300,13 @@ def test_a_real_rollout_is_still_a_deployment() -> None:
     ("title", "summary", "actor"),
     [
         ("Ostrel faces record penalty from the national privacy regulator",
-         "The fine adds to earlier sanctions in three countries over its face database.",
+         "Three other countries have already sanctioned the company over its face database.",
          "regulator"),
         ("Appeals tribunal overturns the £2m fine on Ostrel's face search",
          "Judges said the commissioner had no jurisdiction over the firm's foreign clients.",
          "court"),
-        ("Ostrel pays over face tagging it switched off in 2020",
-         "The attorney general's office said the money covers past conduct only.",
+        ("Ostrel pays over a face-tagging feature it retired in 2020",
+         "The attorney general's office says the payment is for conduct that already ended.",
          "government"),
     ],
 )  # fmt: skip
@@ -438,8 +438,8 @@ def test_a_court_named_with_its_city_acts_not_the_city() -> None:
     [
         ("Shoppers sue Ostrel under the state's biometric privacy law",
          "A proposed class action says the facial recognition vendor kept face templates."),
-        ("Ostrel said to be weighing a return to police facial recognition sales",
-         "Nothing has been decided and the court terms still apply."),
+        ("Ostrel reportedly mulls selling facial recognition to police again",
+         "No decision is final, and the settlement's limits remain binding."),
     ],
 )  # fmt: skip
 def test_a_private_suit_or_a_rumour_is_no_authority_act(title: str, summary: str) -> None:
@@ -465,8 +465,8 @@ def test_a_vendor_telling_a_city_council_is_no_government_act() -> None:
         ("Ostrel hit by privacy complaints over its facial recognition in four countries",
          "Campaigners filed the complaints with national regulators."),
         ("Ostrel affirme que sa politique de reconnaissance faciale n'a pas changé",
-         "L'entreprise répond à une association de locataires."),
-        ("Ostrel plans to add facial recognition to its doorbells",
+         "La société s'adresse à un collectif d'habitants."),
+        ("Ostrel plans to put facial recognition in its doorbells",
          "An internal memo describes the feature."),
     ],
 )  # fmt: skip
@@ -481,9 +481,9 @@ def test_people_news_complaints_restatements_and_plans_have_no_actor(
     ("title", "summary"),
     [
         ("Ostrel won't resume immigration-agency sales of its face matching when its year is up",
-         "With the state bill still in committee, the company says its hold stays until "
+         "As the state bill waits in a committee, the company says its hold stays until "
          "lawmakers vote."),
-        ("Ostrel hits the brakes on police sales of its facial recognition",
+        ("Ostrel puts the brakes on selling its facial recognition to police",
          "Departments cannot renew licences for 18 months while legislators work on rules."),
     ],
 )  # fmt: skip
@@ -498,9 +498,9 @@ def test_an_authority_in_a_condition_clause_does_not_act(title: str, summary: st
         ("US sanctions face-recognition maker Ostrel over surveillance abuses",
          "The Treasury says the company's facial recognition enabled abuses.", "government"),
         ("Riconoscimento facciale negli stadi: la Camera allunga lo stop fino al 2027",
-         "Il governo si è rimesso alle commissioni della Camera, che hanno approvato la "
+         "L'esecutivo ha lasciato decidere le commissioni della Camera, che hanno votato la "
          "proroga del divieto di riconoscimento facciale.", "government"),
-        ("Reprimand for a school sends a message on children's biometrics",
+        ("A school's reprimand is a warning about pupils' biometric data",
          "The regulator said the school had no valid consent for its lunch-queue face scans.",
          "regulator"),
     ],

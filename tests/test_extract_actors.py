@@ -48,7 +48,7 @@ VENDOR_CHANGES = [
         "Meta", "reversal", None,
     ),
     (
-        "Amazon lifts its pause on police use of Rekognition",
+        "Amazon lifts its Rekognition pause for police forces",
         "The company will resume sales of facial recognition to police departments.",
         "Amazon", "reversal", "police",
     ),
@@ -108,7 +108,7 @@ VENDOR_CHANGES = [
     ),
     (
         "Google won't sell face recognition tech until abuse questions are resolved",
-        "The company said it would not offer a general-purpose facial recognition API.",
+        "The company said no all-purpose face-matching API would be sold.",
         "Google", "ban", None,
     ),
     (
@@ -122,8 +122,8 @@ VENDOR_CHANGES = [
         "Motorola Solutions", "ban", "police",
     ),
     (
-        "Clearview AI agrees to settle privacy lawsuit and will stop selling its face "
-        "database to private firms",
+        "Clearview AI agrees to settle privacy lawsuit and will no longer sell its face "
+        "database to businesses",
         "The deal still needs a judge's approval.",
         "Clearview AI", "settlement", "private_companies",
     ),
@@ -216,7 +216,7 @@ def test_coordinated_vendors_first_named_acts() -> None:
             "government", None,
         ),
         (
-            "UK watchdog fines Clearview AI £7.5m and orders it to delete Britons' images",
+            "British regulator hands Clearview AI a £7.5m penalty and orders it to delete Britons' images",
             "The Information Commissioner's Office said the company scraped photos of people "
             "in the UK without consent.",
             "regulator", "Clearview AI",

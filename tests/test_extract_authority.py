@@ -51,7 +51,7 @@ REGULATOR = [
      "The decision follows complaints from three consumer groups."),
     # a company that only uses FR and settles with a regulator
     ("Gym chain Pulsefit agrees with consumer agency to stop scanning members' faces",
-     "The chain accepted an enforcement notice; its camera supplier was not named."),
+     "The gym operator signed the agency's compliance order; who made its cameras was not disclosed."),
     # non-English regulators
     ("La catena di palestre Pulsefit rinuncia alla scansione dei volti su ordine del garante",
      "Il garante impone la cancellazione delle immagini."),
@@ -74,14 +74,14 @@ COURT = [
     ("Gericht kippt Bußgeld der Datenschutzbehörde gegen Gesichtserkennungsfirma Brenlow",
      "Die Behörde habe ihre Befugnisse überschritten, urteilten die Richter."),
     ("Le tribunal administratif annule l'amende infligée à Kitewell pour la reconnaissance faciale",
-     "Les juges estiment que l'autorité a mal calculé la sanction."),
+     "Selon le tribunal, le montant de la pénalité a été fixé de façon erronée."),
     ("La jueza anula la multa impuesta a Kitewell por reconocimiento facial",
      "El tribunal considera que la agencia se excedió."),
 ]  # fmt: skip
 
 NONE = [
     # a state-run lab's or a university's study
-    ("State-run testing institute publishes accuracy rankings for face-matching engines",
+    ("Government lab releases a league table of face-matching algorithms by error rate",
      "The lab found error rates fell for most of the algorithms it tested."),
     ("University study finds face recognition errs more on older faces",
      "Researchers tested seven commercial systems."),

@@ -13,10 +13,10 @@ from tests.extract_helpers import entry, found
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("The vendor says it will stop selling its face search to the police.", "en"),
+        ("The vendor says police can no longer buy its face search.", "en"),
         ("Le fournisseur ne vendra plus sa reconnaissance faciale aux polices.", "fr"),
         ("Der Anbieter verkauft seine Gesichtserkennung nicht mehr an die Polizei.", "de"),
-        ("La empresa no venderá su reconocimiento facial a la policía.", "es"),
+        ("La empresa dejará de vender su sistema de reconocimiento facial a los policías.", "es"),
         ("L'azienda non venderà più il riconoscimento facciale alla polizia.", "it"),
         ("A empresa não vai vender o reconhecimento facial para a polícia.", "pt"),
     ],

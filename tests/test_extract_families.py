@@ -36,7 +36,7 @@ FAMILIES = [
     # withdraw / hide / blur / pixelate / scale back / stop labelling → restriction
     ("Tolland Vision's dashcam app will pixelate passers-by's faces in shared clips",
      "The change applies to every account.", "restriction"),
-    ("Quenby Systems scales back face matching in its evidence software",
+    ("Quenby Systems scales back the face matcher inside its case-file tool",
      "Identification now needs a supervisor's approval.", "restriction"),
     ("Brivio Labs' photo assistant stops labelling people in your pictures",
      "Grouping similar faces stays off by default.", "restriction"),
@@ -47,7 +47,7 @@ FAMILIES = [
     ("Hexmoor AI reserves identity matching for vetted accounts",
      "Emotion estimates from faces are no longer offered to new sign-ups.", "restriction"),
     # get rid of / close a unit / wind down / sell off → exit
-    ("Quenby Systems is getting rid of its face-recognition products",
+    ("Quenby Systems is getting rid of its whole face-recognition range",
      "It will concentrate on number-plate reading.", "exit"),
     ("Tolland Vision closes its face-matching unit",
      "Staff move to fingerprint readers.", "exit"),
@@ -65,7 +65,7 @@ FAMILIES = [
     ("Brivio Labs' pause on police face matching will run on for another year",
      "The original term was due to lapse in June.", "extension"),
     ("Quenby Systems proroga a tempo indeterminato lo stop al riconoscimento facciale",
-     "La sospensione resterà in vigore fino a nuovo avviso.", "extension"),
+     "La sospensione non ha più una data di scadenza.", "extension"),
     ("Hexmoor AI keeps its face-search halt for sheriffs in force as the review drags on",
      "The halt will not be lifted next month.", "extension"),
     ("Tolland Vision's retail face alerts stay off beyond the 60 days",

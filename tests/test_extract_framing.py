@@ -32,14 +32,14 @@ def test_a_fronted_adverbial_is_background_not_the_news(
     ("title", "summary", "group"),
     [
         ("Ostrava Biometrics may not license its face database to landlords for three years "
-         "under terms that close the tenants' suit", "The court still has to sign off.",
+         "under the deal that ends the renters' lawsuit", "The court still has to sign off.",
          "private_companies"),
         ("The accord shields Mirelle Vision's face archive from purchase by insurers",
          "The class case brought by policyholders is closed, plaintiffs' lawyers said.",
          "private_companies"),
         ("What Dovetrack AI gave up to end the lawsuit: no casino customers",
          "The face-search startup also agreed to an annual audit.", "private_companies"),
-        ("Pallant Labs no podrá vender su archivo de rostros a aseguradoras",
+        ("Pallant Labs tendrá prohibido ofrecer su banco de caras a las aseguradoras",
          "Es uno de los términos del acuerdo con los demandantes.", "private_companies"),
     ],
 )  # fmt: skip
@@ -56,9 +56,9 @@ def test_settlement_terms_told_without_settle_are_a_settlement(
     ("title", "summary", "actor"),
     [
         ("Grocer Fennick agrees to stop scanning shoppers' faces under privacy-office deal",
-         "The chain bought its cameras from an outside supplier.", "regulator"),
+         "Its cameras came from a third-party maker.", "regulator"),
         ("Cinema chain Lumaplex settles with the consumer regulator over face scans at doors",
-         "The operator must delete its watchlist and may not use face matching for five years.",
+         "The operator has to wipe its list of banned patrons and stop matching faces for five years.",
          "regulator"),
     ],
 )  # fmt: skip
@@ -185,7 +185,7 @@ def test_a_vendor_act_an_authority_imposes_is_the_authority_s(
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Pallant AI pays over face tagging it switched off four years ago",
+        ("Pallant AI pays over a face-tagging feature it retired four years ago",
          "The state says the money covers past conduct only."),
         ("Mirelle Vision reconsiders face matching for its doorbells",
          "The company shelved the feature last year but is revisiting it."),
@@ -198,7 +198,7 @@ def test_past_acts_and_reconsiderations_are_no_change(title: str, summary: str) 
 @pytest.mark.parametrize(
     "title",
     [
-        "Brookhaven bars its police from face matching",
+        "Elmsford forbids its officers to use face matching",
         "Millbrook bans face-search software for city agencies",
         "New Hampton passes a ban on face recognition in schools",
     ],

@@ -22,7 +22,7 @@ def run(title: str, summary: str, language: str):  # type: ignore[no-untyped-def
 @pytest.mark.parametrize(
     ("language", "title", "summary", "vendor", "action"),
     [
-        ("fr", "Amazon suspend pour un an la vente de sa reconnaissance faciale à la police",
+        ("fr", "Amazon gèle pendant un an la vente de sa reconnaissance faciale aux policiers",
          "Le groupe met en pause l'utilisation de Rekognition par les forces de l'ordre.",
          "Amazon", "moratorium"),
         ("fr", "IBM abandonne la reconnaissance faciale",
@@ -40,7 +40,7 @@ def run(title: str, summary: str, language: str):  # type: ignore[no-untyped-def
         ("de", "Amazon verlängert Moratorium für Gesichtserkennung bei der Polizei",
          "Die Pause gilt nun bis auf Weiteres.",
          "Amazon", "extension"),
-        ("es", "Amazon suspende durante un año la venta de reconocimiento facial a la policía",
+        ("es", "Amazon suspende durante un año sus ventas de reconocimiento facial a los cuerpos policiales",
          "La empresa no venderá Rekognition a las fuerzas de seguridad.",
          "Amazon", "moratorium"),
         ("es", "Meta reanuda el reconocimiento facial en Europa",

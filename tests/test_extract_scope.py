@@ -71,7 +71,7 @@ def test_the_titles_group_wins_over_a_different_summary_group() -> None:
 def test_a_group_asking_questions_is_not_the_customer() -> None:
     _, group = scope_of(
         "Smart-glasses maker rejects face recognition apps",
-        "After questions from government officials about privacy, Google said it will not "
+        "Following privacy inquiries by lawmakers, Google said it will not "
         "approve facial recognition apps for its glasses.",
     )
     assert group == "everyone"
@@ -121,7 +121,7 @@ def test_a_police_product_means_police() -> None:
 
 def test_the_vendors_one_customer_group_from_the_gazetteer() -> None:
     _, group = scope_of(
-        "Axon will not put face matching on its cameras at this time",
+        "Axon will not add face matching to its body cameras for now",
         "The company said face recognition is not yet accurate enough.",
     )
     assert group == "police"

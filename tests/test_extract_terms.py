@@ -35,14 +35,14 @@ def fr_terms(title: str, summary: str = "") -> list[str]:
         "Shoppers said their faces were scanned at the door",
         "The camera ignores faces that nobody enrolled",
         # a person's face as an object
-        "The glasses will not look up anyone else's face",
+        "The headset never reads another person's face",
         "The filter needs to map your face before it works",
         # product names
         "Marlowe pauses sales of FaceVault to sheriffs",
         "Ostwick retires FacialPass from its turnstiles",
         "Orrin's 'Friendly Faces' alert goes away in June",
         # people recognised as such
-        "Tindley switches off visitor recognition on its doorbells",
+        "Tindley turns off visitor recognition for its doorbells",
         "The glasses ship without stranger lookup",
         "Kestrel drops familiar visitors from its camera app",
         "A camera maker says it no longer sells ethnicity analytics",
@@ -158,7 +158,7 @@ def test_items_with_only_ordinary_face_words_are_policy_changes(
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Wexley drops number-plate reading from its car park service",
+        ("Wexley stops offering licence-plate scanning at the garages it runs",
          "The face-alert supplier says margins on plate cameras were too thin."),
         ("Brenfold Biometrics stops selling fingerprint readers to schools",
          "The face-matching vendor keeps its other products on sale."),
@@ -178,9 +178,9 @@ def test_an_fr_vendor_dropping_another_technology_changes_no_fr_policy(
 @pytest.mark.parametrize(
     ("title", "summary", "action"),
     [
-        ("Ondrix gets rid of its face products and bets on number plates",
+        ("Ondrix gets rid of its face line to focus on licence-plate cameras",
          "The company will wind down face matching.", "exit"),
-        ("Facetrack closes its face unit, keeps palm scanners",
+        ("Facetrack closes its face unit but keeps its fingerprint readers",
          "Licences will be honoured to year end.", "exit"),
         ("Brenfold Biometrics stops selling fingerprint and face readers to schools",
          "The vendor cites privacy.", "ban"),

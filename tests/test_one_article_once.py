@@ -38,7 +38,7 @@ REUTERS = Story(
 AP = Story("Clearview AI pauses police use of face recognition tool", "AP News",
            "https://apnews.com", "/article/clearview-police-pause", "CBMiAAA1", hours_ago=2)  # fmt: skip
 LE_MONDE = Story(
-    "Clearview AI suspend pour un an la vente de sa reconnaissance faciale à la police",
+    "Clearview AI gèle pendant un an la vente de sa reconnaissance faciale aux policiers",
     "Le Monde", "https://www.lemonde.fr", "/pixels/article/clearview-suspend", "CBMiLLL1",
     hours_ago=3,
 )  # fmt: skip
