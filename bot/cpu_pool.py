@@ -11,23 +11,56 @@ for the whole cycle, and its queues a thread in each process.
 The parent talks to a worker from the event loop (``CpuWorker.run``), so a body
 waits in the pipe, not in a thread. Closing the pipe ends the worker; the parent
 then reaps it, so its CPU time is counted with the parent's.
+
+A worker parses untrusted feed bodies, so it gets only the environment a Python
+process needs (no chat tokens, no other secrets), and an answer that is not a whole,
+well-formed frame (a stray write to its output, a damaged pickle) ends the worker:
+every job waiting on it fails with ``WorkerGone`` and the caller parses them itself.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import pickle
 import subprocess
 import sys
 from collections import deque
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from bot.cpu import ParseJob, ParseOutput
 from bot.cpu_worker import HEAD as _HEAD
+from bot.cpu_worker import MARK as _MARK
 
-_START = "from bot.cpu_worker import main; main()"
+log = logging.getLogger(__name__)
+
+START = (sys.executable, "-c", "from bot.cpu_worker import main; main()")
 _ROOT = str(Path(__file__).resolve().parent.parent)  # where the bot package lives
+# what a Python process needs from the environment (locale: LANG, LANGUAGE, LC_*)
+_KEPT = ("PATH", "PYTHONPATH", "PYTHONHASHSEED", "PYTHONUTF8", "PYTHONIOENCODING",
+         "LANG", "LANGUAGE", "TMPDIR", "TEMP", "TMP", "HOME", "SYSTEMROOT")  # fmt: skip
+
+
+def worker_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """The worker's environment: the variables a Python process needs from
+    ``environ``, none of the bot's own (tokens, webhooks) or anything else; the bot
+    package's folder first on ``PYTHONPATH``."""
+    env = {k: v for k, v in environ.items() if k.upper() in _KEPT or k.startswith("LC_")}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (_ROOT, env.get("PYTHONPATH")) if p)
+    return env
+
+
+def cores() -> int:
+    """The cores this process may run on (all the machine's where the system cannot
+    say: ``os.sched_getaffinity`` is Linux's)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        return len(affinity(0)) or 1
+    count = getattr(os, "process_cpu_count", os.cpu_count)  # Python 3.13+
+    return int(count() or 1)
 
 
 class WorkerGone(RuntimeError):
@@ -35,9 +68,11 @@ class WorkerGone(RuntimeError):
 
 
 class CpuWorker:
-    """One worker process, started on the first job; jobs are answered in order."""
+    """One worker process, started on the first job; jobs are answered in order.
+    ``command``: the worker's command line (the real worker unless a test says)."""
 
-    def __init__(self) -> None:
+    def __init__(self, command: Sequence[str] = START) -> None:
+        self._command = list(command)
         self._proc: subprocess.Popen[bytes] | None = None
         self._writer: asyncio.StreamWriter | None = None
         self._read_pipe: asyncio.ReadTransport | None = None
@@ -67,11 +102,10 @@ class CpuWorker:
         return await future
 
     async def _start(self) -> None:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (_ROOT, env.get("PYTHONPATH")) if p)
+        env = worker_environment(os.environ)
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-c", _START],
+                self._command,
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True,
             )  # fmt: skip
         except OSError as exc:
@@ -93,18 +127,36 @@ class CpuWorker:
     async def _read(self, reader: asyncio.StreamReader) -> None:
         try:
             while True:
-                size = int.from_bytes(await reader.readexactly(_HEAD), "little")
-                ok, value, self.cpu = pickle.loads(await reader.readexactly(size))
+                head = await reader.readexactly(_HEAD)
+                if not head.startswith(_MARK):
+                    raise ValueError(f"{head!r} where an answer's header belongs")
+                size = int.from_bytes(head[len(_MARK) :], "little")
+                value, self.cpu = _answer(pickle.loads(await reader.readexactly(size)))
+                if not self._pending:
+                    raise ValueError("an answer to no job")
                 future = self._pending.popleft()
                 if future.done():
                     continue
-                if ok:
-                    future.set_result(value)
-                else:
+                if isinstance(value, BaseException):
                     future.set_exception(value)
-        except (asyncio.IncompleteReadError, OSError, pickle.UnpicklingError, IndexError) as exc:
+                else:
+                    future.set_result(value)
+        except (asyncio.IncompleteReadError, OSError) as exc:
             code = self._proc.poll() if self._proc is not None else None
             self._fail(f"the parsing worker ended (exit code {code}; {type(exc).__name__})")
+        except Exception as exc:  # noqa: BLE001 - any damaged frame: unpickling runs arbitrary code paths
+            self._damaged(exc)
+
+    def _damaged(self, exc: Exception) -> None:
+        """The worker's output is no frame stream any more: stop it, fail its jobs."""
+        why = (
+            f"the parsing worker's output was damaged ({type(exc).__name__}: {exc}); "
+            "something other than the worker's loop wrote to its stdout, or it broke"
+        )
+        log.warning("%s; its %d waiting job(s) fail over to the caller", why, len(self._pending))
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+        self._fail(why)
 
     def _fail(self, why: str) -> None:
         self._gone = self._gone or why
@@ -138,13 +190,22 @@ class CpuWorker:
         self._proc, self._writer, self._reader_task, self._read_pipe = None, None, None, None
 
 
+def _answer(frame: Any) -> tuple[ParseOutput | BaseException, float]:
+    """A worker's answer, checked for shape: (True, output, cpu) or (False, error, cpu)."""
+    ok, value, cpu = frame
+    expected = ParseOutput if ok is True else BaseException
+    if type(ok) is not bool or not isinstance(value, expected) or not isinstance(cpu, float):
+        raise TypeError(f"an answer of types ({type(ok).__name__}, {type(value).__name__}, "
+                        f"{type(cpu).__name__})")  # fmt: skip
+    return value, cpu
+
+
 class CpuPool:
     """``workers`` worker processes, each started on its first job (default: one per
     core but one; the parent's own thread takes a share of the bodies too)."""
 
     def __init__(self, workers: int | None = None) -> None:
-        cores = len(os.sched_getaffinity(0)) or 1
-        self.workers = [CpuWorker() for _ in range(workers or max(1, cores - 1))]
+        self.workers = [CpuWorker() for _ in range(workers or max(1, cores() - 1))]
 
     @property
     def in_flight(self) -> int:

@@ -2,7 +2,7 @@
 
 It imports only what parsing and extraction need (no asyncio, no HTTP client, no
 sqlite-utils), reads ``ParseJob``s from its stdin and writes each answer to its
-stdout as a length-prefixed pickle, in order, until its stdin closes.
+stdout as a marked, length-prefixed pickle, in order, until its stdin closes.
 """
 
 from __future__ import annotations
@@ -14,18 +14,31 @@ import sys
 import time
 from typing import IO, Any
 
-HEAD = 8  # bytes of a frame's length
+HEAD = 8  # bytes of a frame's header: a job's length; an answer's MARK and length
+MARK = b"PBw1"  # opens every answer: bytes without it are not the worker's frame
+MAX_ANSWER = 1 << 32  # an answer's length fits in the header's other four bytes
+
+
+def frame_stream() -> IO[bytes]:
+    """The pipe to the parent (file descriptor 1) as a new descriptor only answers go
+    to; descriptor 1 itself now points at stderr, so a stray print, from Python or
+    from a C library writing to fd 1, cannot land inside a frame."""
+    sys.stdout.flush()
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return out
 
 
 def main() -> None:
     """The worker process: its stdin and stdout are the pipes to the parent. Ctrl-C
-    is the parent's to handle; a stray print must not land inside a frame."""
+    is the parent's to handle."""
+    out = frame_stream()
     from bot import heap
 
     heap.map_large_blocks()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    inp, out = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr
+    inp = sys.stdin.buffer
     try:
         serve(inp, out)
     except BrokenPipeError:  # the parent closed the pipe mid-answer: it is stopping
@@ -54,5 +67,8 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
         except Exception as exc:  # noqa: BLE001 - an exception that does not pickle
             failure = RuntimeError(f"{type(exc).__name__}: {exc}")
             data = pickle.dumps((False, failure, time.process_time()))
-        out.write(len(data).to_bytes(HEAD, "little") + data)
+        if len(data) >= MAX_ANSWER:
+            failure = RuntimeError(f"an answer of {len(data)} bytes is too large to send")
+            data = pickle.dumps((False, failure, time.process_time()))
+        out.write(MARK + len(data).to_bytes(HEAD - len(MARK), "little") + data)
         out.flush()

@@ -7,7 +7,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.events.signatures import stem
-from bot.extract.lexicon import common_anywhere
 
 
 def same_vendor(a: str, b: str) -> bool:
@@ -30,7 +29,11 @@ def same_vendor(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def distinctive_head(word: str) -> bool:
-    """A first word of four letters or more that no item language uses as a common word."""
+    """A first word of four letters or more that no item language uses as a common word.
+    (The word lists are the extraction stage's: imported on first use, so importing this
+    stage does not load the extraction package; the answers are cached.)"""
+    from bot.extract.lexicon import common_anywhere
+
     return len(word) >= 4 and not word.isdigit() and not common_anywhere(word)
 
 
