@@ -174,8 +174,8 @@ def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
 
 
 def _unnamed_company_acts(sc: Scan, found: list[Mention]) -> bool:
-    """A company the item describes but never names performs a policy cue ("a small vision
-    startup turns away police", "the supplier will sign no new retail deals"): a vendor's
+    """A company the item describes but never names performs a policy cue ("a young imaging
+    firm says no to sheriffs", "the supplier will sign no new retail deals"): a vendor's
     act with no name to report."""
     for cue in sc.actions:
         actor = subject(sc, found, cue)
