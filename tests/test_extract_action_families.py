@@ -18,10 +18,10 @@ ACTIONS = [
     ("Quarrel Labs adds an approval gate before its API matches faces to names",
      "Accounts that have not passed review get no identity results.", "restriction"),
     ("Sundry AI blocks three kinds of face searches on its people-finder",
-     "The site now limits free accounts to searching for their own face.", "restriction"),
+     "Free users may now search only for pictures of themselves.", "restriction"),
     ("Sundry AI's face search rejects all searches that show minors",
      "Uploads of children's photos return nothing.", "restriction"),
-    ("Marlowe Vision keeps its face-match kiosk away from two biometric-law states",
+    ("Marlowe Vision keeps its face-match kiosk away from three states with biometric laws",
      "Shoppers there see a notice instead.", "restriction"),
     ("Tamsin Labs' smart-glasses software ships without stranger recognition",
      "Only contacts who enrolled themselves are recognised.", "restriction"),
@@ -98,7 +98,7 @@ def test_counted_accounts_closed_are_vetting_not_a_customer_ban() -> None:
          "The pilot covers two chains."),
         ("Tamsin Labs is testing face matching at stadium gates",
          "Fans' tickets are checked against their photos."),
-        ("Brazil becomes the second market for Tamsin Labs' face grouping",
+        ("Tamsin Labs' face grouping arrives in Brazil, its second market",
          "Faces are grouped only for users who opt in."),
     ],
 )  # fmt: skip
@@ -142,14 +142,14 @@ SETTLEMENTS = [
      "The company denies wrongdoing."),
     ("The terms Pardo Vision accepted to close the class suit",
      "Insurers can no longer buy its face search, and old templates are erased after 30 days."),
-    ("Gym operators are barred as Pardo Vision customers under the class-action agreement",
+    ("Under the class-action deal, Pardo Vision may no longer serve gym operators",
      "The face-matching vendor must end those contracts within 60 days."),
     ("Pardo Vision drops its casino clients under a class-action deal",
      "The face-matching firm also pays for an outside monitor."),
     ("Pardo Vision acepta no vender reconocimiento facial a aseguradoras para cerrar la demanda",
      "El acuerdo con los demandantes dura cinco años."),
-    ("Pardo Vision bound by agreement to stop selling facial recognition to recruiters",
-     "Applicants who said their faces were scanned without consent share a fund."),
+    ("Pardo Vision's settlement forbids selling facial recognition to recruiters",
+     "Job seekers whose faces were scanned without consent split a fund."),
 ]  # fmt: skip
 
 
@@ -167,7 +167,7 @@ def test_money_for_past_conduct_binds_no_sales_policy() -> None:
 
 def test_a_court_approval_step_is_not_a_term() -> None:
     f = found("Cinema chain settles regulator's charges over face matching at its doors",
-              "The deal needs bankruptcy court approval.")  # fmt: skip
+              "A bankruptcy judge must still approve the deal.")  # fmt: skip
     assert (f.relevant, f.actor_type) == (False, "regulator"), f
 
 
@@ -275,7 +275,7 @@ def test_quitting_sales_to_a_group_is_a_ban_and_one_market_weighs_less() -> None
     ("title", "summary"),
     [
         ("Two years after deleting its face templates, Ferrow Vision switches face grouping on "
-         "for Canadian users", "The setting is off by default."),
+         "for Canadian users", "Users must opt in to it."),
         ("Ferrow Vision is running face matching for banks, a year after going dark",
          "The pilot covers two lenders."),
     ],
@@ -300,7 +300,7 @@ def test_people_of_a_country_shut_out_is_a_restriction() -> None:
 
 
 def test_a_store_delisting_a_vendors_app_is_no_policy_change() -> None:
-    f = found("Ferrow Vision loses its main app store listing",
+    f = found("Ferrow Vision's app vanishes from the biggest app store",
               "The store pulled the face-search app and froze the maker's developer login.")  # fmt: skip
     assert (f.relevant, f.actor_type) == (False, "vendor")
 

@@ -86,7 +86,7 @@ VENDOR_CHANGES = [
     ),
     (
         "HireVue says it won't offer face analysis to employers without strict federal rules",
-        "The hiring-software firm said customers will not be able to buy the feature.",
+        "The hiring-software firm said the feature is no longer for sale to customers.",
         "2021-01-12",
         None,
         "ban",
@@ -332,7 +332,7 @@ VENDOR_CHANGES = [
         None,
     ),
     (
-        "IBM walks away from face recognition over mass surveillance concerns",
+        "IBM abandons face recognition, citing mass surveillance concerns",
         "IBM will no longer sell general-purpose facial recognition or analysis software.",
         "2020-06-09",
         "IBM",

@@ -180,9 +180,9 @@ def test_investors_voting_are_no_government() -> None:
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Dunmore loses its main app store listing",
+        ("Dunmore's app vanishes from the biggest app store",
          "Storewell pulled the face-search app and froze the maker's developer login."),
-        ("Dunmore appeals the delisting of its face search app",
+        ("Dunmore appeals after its face search app was delisted",
          "The company is fighting the store's ruling that took its app down; the website "
          "stays up."),
         ("Paystream drops Dunmore as a merchant",
@@ -283,7 +283,7 @@ def test_a_plan_or_report_is_neither_a_change_nor_a_deployment(title: str, summa
 def test_a_switched_off_capability_in_an_app_is_no_deployment() -> None:
     f = found(
         "Dormant facial recognition code sits inside the Quenby camera app",
-        "Researchers found the matching library, though it is not switched on.",
+        "Researchers found the matching library in the code, but it is inactive.",
     )
     assert not f.relevant and f.signal != "deployment", f
 
@@ -406,7 +406,7 @@ def test_a_german_regulator_after_a_fronted_clause_acts_and_names_no_noun_as_com
 def test_a_court_order_the_regulator_may_seek_is_no_court_act() -> None:
     f = found(
         "Privacy office's report faults Ostrel's facial recognition training data",
-        "The commissioner cannot fine the firm but may seek a court order.",
+        "Fines are outside the commissioner's powers here, though a judge could be asked for an order.",
     )
     assert (f.relevant, f.actor_type) == (False, "regulator"), f
 
@@ -437,7 +437,7 @@ def test_a_court_named_with_its_city_acts_not_the_city() -> None:
     ("title", "summary"),
     [
         ("Shoppers sue Ostrel under the state's biometric privacy law",
-         "A proposed class action says the facial recognition vendor kept face templates."),
+         "The would-be class suit claims the facial recognition vendor stored face templates."),
         ("Ostrel reportedly mulls selling facial recognition to police again",
          "No decision is final, and the settlement's limits remain binding."),
     ],

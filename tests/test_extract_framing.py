@@ -17,7 +17,7 @@ from tests.extract_helpers import found
         ("Following Dovetrack's halt last week, Mirelle Vision too turns away sheriffs",
          "The startup will not entertain any county bids for its face search.",
          "Mirelle Vision", "ban"),
-        ("Two years after shutting its face index, Pallant AI stops face-matching sales "
+        ("Pallant AI, which closed its face index two years ago, stops face-matching sales "
          "to casinos", "Gaming floors lose access in June.", "Pallant AI", "ban"),
     ],
 )  # fmt: skip
@@ -37,7 +37,7 @@ def test_a_fronted_adverbial_is_background_not_the_news(
         ("The accord shields Mirelle Vision's face archive from purchase by insurers",
          "The class case brought by policyholders is closed, plaintiffs' lawyers said.",
          "private_companies"),
-        ("What Dovetrack AI gave up to end the lawsuit: no casino customers",
+        ("Dovetrack AI's price for ending the lawsuit: no casino customers",
          "The face-search startup also agreed to an annual audit.", "private_companies"),
         ("Pallant Labs tendrá prohibido ofrecer su banco de caras a las aseguradoras",
          "Es uno de los términos del acuerdo con los demandantes.", "private_companies"),
@@ -149,7 +149,7 @@ def test_a_settlement_in_a_named_state_s_court_is_still_the_vendor_s() -> None:
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Mirelle Vision cut off by two platforms in a week",
+        ("Two platforms drop Mirelle Vision within a week",
          "Neither action changes what the face-search startup sells."),
         ("Dovetrack AI loses its card payments after its processor's review",
          "Customers cannot renew until the face-search firm finds a new processor."),
@@ -186,7 +186,7 @@ def test_a_vendor_act_an_authority_imposes_is_the_authority_s(
     ("title", "summary"),
     [
         ("Pallant AI pays over a face-tagging feature it retired four years ago",
-         "The state says the money covers past conduct only."),
+         "The state says the payment only concerns what the firm did before."),
         ("Mirelle Vision reconsiders face matching for its doorbells",
          "The company shelved the feature last year but is revisiting it."),
     ],

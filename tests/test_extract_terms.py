@@ -32,7 +32,7 @@ def fr_terms(title: str, summary: str = "") -> list[str]:
         "A search engine for faces changes its rules",
         "Strangers' faces are now blurred in shared clips",
         "Queries on minors' faces are dropped before matching",
-        "Shoppers said their faces were scanned at the door",
+        "Customers say cameras scanned their faces at the entrance",
         "The camera ignores faces that nobody enrolled",
         # a person's face as an object
         "The headset never reads another person's face",
@@ -51,7 +51,7 @@ def fr_terms(title: str, summary: str = "") -> list[str]:
         # telling who someone is from a picture
         "The assistant will no longer name strangers",
         "The tool stops identifying people in uploaded photos",
-        "The chatbot can no longer tell who is in a picture",
+        "The chatbot can no longer say who appears in a photo",
         "The archive will not put names to faces any more",
         # looking people up by a picture, sorting pictures by who is in them
         "Store staff can no longer look up shoppers by their photo",
@@ -138,10 +138,10 @@ def test_face_idioms_are_no_fr_term(text: str) -> None:
 @pytest.mark.parametrize(
     ("title", "summary", "action"),
     [
-        ("Pendle Labs pulls the plug on visitor recognition",
+        ("Pendle Labs switches off its visitor recognition for good",
          "The company says package alerts keep working.", "shutdown"),
         ("Marlowe halts sheriff sales of FaceVault for a year",
-         "The vendor will take no new police orders for twelve months.", "moratorium"),
+         "The vendor accepts no fresh orders from police for twelve months.", "moratorium"),
         ("Brightmoor withholds stranger lookup from its smart glasses",
          "The capability existed in testing but was removed, the company said.", "restriction"),
         ("Camera maker Ostwick no longer sells ethnicity analytics",

@@ -83,7 +83,7 @@ def test_a_restatement_is_news_only_inside_the_policy_s_news_cycle() -> None:
 
 
 EXIT = item("exit-1", "Ostrava Biometrics quits the face-recognition business",
-            "The company will stop developing face matching and sell palm readers instead.",
+            "The company drops work on face matching to sell palm readers instead.",
             days_ago=400)  # fmt: skip
 TENDER = item("tender-1", "Ostrava Biometrics wins a border-agency tender for face matching",
               "The four-year contract covers every land crossing.", days_ago=0.1)  # fmt: skip
