@@ -156,8 +156,6 @@ def test_negated_expansion_is_no_deployment() -> None:
 # held back from. Several phrasings and languages each.
 FAMILIES = [
     # restriction: the searcher's own face only
-    ("Orvella Labs' face search will now only let people look up their own face",
-     "Searching for anyone else is blocked from Monday.", "restriction"),
     ("Pennick Systems limits its face-search site to self-searches",
      "Uploads must show the person who runs the search.", "restriction"),
     ("Die Gesichtssuche von Pennick Systems zeigt künftig nur das eigene Gesicht",
@@ -253,8 +251,6 @@ TERMS = [
     ("Landlords still locked out as Wendmoor Labs' face-matching review drags on",
      "The facial recognition halt on landlord sales, due to end this month, will stay "
      "until June.", "extension"),
-    ("Marrick AI: lo stop al riconoscimento facciale per le scuole non scade a maggio",
-     "La sospensione resta senza termine finché non arriva una legge.", "extension"),
     ("Hollis Vision's police freeze on facial recognition won't expire in March",
      "Departments must hold off until Congress legislates.", "extension"),
     ("Pennick Systems' photo app will no longer put names on faces in shared albums",
@@ -378,18 +374,11 @@ LENGTHS = [
      "The company says the refusal is permanent.", "ban"),
     ("Pennick Systems' police facial recognition freeze is now open-ended",
      "The twelve-month halt was due to expire in May.", "extension"),
-    ("No sunset for Hollis Vision's facial recognition embargo on sheriffs",
-     "The pause on sheriff customers rolls over indefinitely.", "extension"),
     ("Tessaro Labs' face search stays off-limits to border agencies with no end date",
      "The facial recognition firm first shut them out last spring.", "extension"),
     ("Nessuna data di fine per lo stop al riconoscimento facciale di Marrick AI",
      "L'azienda non tornerà a vendere alle polizie locali.", "extension"),
     # giving up a market is leaving it; the terms of an agreement bind a settlement
-    ("Pourquoi Marrick AI renonce à un marché qu'elle a lancé elle-même",
-     "L'entreprise refuse désormais d'assumer le risque de la reconnaissance faciale ; ses clients "
-     "seront accompagnés jusqu'en juin.", "exit"),
-    ("Casmir AI: los términos del acuerdo le impiden vender reconocimiento facial a comercios",
-     "La empresa acepta la obligación en todo el país.", "settlement"),
 ]  # fmt: skip
 
 

@@ -25,8 +25,6 @@ ACTIONS = [
      "Shoppers there see a notice instead.", "restriction"),
     ("Tamsin Labs' smart-glasses software ships without stranger recognition",
      "Only contacts who enrolled themselves are recognised.", "restriction"),
-    ("L'assistant de Quarrel Labs cesse d'identifier les visages",
-     "L'appareil photo n'affiche plus le nom des gens qu'il voit.", "restriction"),
     # ban: a customer group refused, also when it is told with an exclusion idiom
     ("Marlowe Vision keeps sheriffs out of its face-matching platform",
      "County agencies will not be offered accounts.", "ban"),

@@ -60,7 +60,6 @@ FAMILIES = [
     # moratorium: put on ice, put in the fridge, park
     ("Morvek Labs legt den Verkauf seiner Gesichtserkennung an Polizeibehörden auf Eis", "Ein externes Audit soll Fehlerquoten prüfen.", "de", "moratorium"),
     ("Morvek Labs legt Polizeiaufträge für Gesichtssuche vorerst auf Eis", "Die Firma will erst Regeln abwarten.", "de", "moratorium"),
-    ("Morvek Labs met au frigo ses contrats de reconnaissance faciale avec les polices municipales", "La pause durera un an.", "fr", "moratorium"),
     ("Morvek Labs aparca por ahora sus contratos de reconocimiento facial con la Guardia Civil", "La empresa espera una auditoría.", "es", "moratorium"),
     ("Morvek Labs mette in pausa le vendite di riconoscimento facciale alla polizia", "L'azienda attende un audit.", "it", "moratorium"),
     ("Morvek Labs coloca em pausa a venda de reconhecimento facial à polícia", "A empresa aguarda uma auditoria.", "pt", "moratorium"),
@@ -72,28 +71,15 @@ FAMILIES = [
     # refusal: separable German verbs, elision, refusing a customer group
     ("Morvek Labs nimmt keine neuen Polizeikunden für seine Gesichtssuche mehr an", "Bestehende Verträge laufen aus.", "de", "ban"),
     ("Morvek Labs nimmt keine Kasinos in sein Gesichtsabgleich-Netz auf", "Die Firma nennt Datenschutzgründe.", "de", "ban"),
-    ("Vermieter fliegen bei Morvek Labs raus", "Die Firma kündigt allen Wohnungsverwaltern, die Gesichtsabgleich nutzten.", "de", "ban"),
     ("Morvek Labs n'acceptera plus de commandes de reconnaissance faciale des polices municipales", "L'entreprise invoque les libertés publiques.", "fr", "ban"),
-    ("Morvek Labs refuse désormais les casinos qui veulent identifier leurs clients par le visage", "Les contrats en cours ne seront pas renouvelés.", "fr", "ban"),
     ("Morvek Labs cesse dès lundi de vendre sa reconnaissance faciale aux bailleurs", "Les locataires s'étaient plaints.", "fr", "ban"),
-    ("Microsoft? No: Morvek Labs nega alla questura il suo riconoscimento facciale", "Nessuna vendita agli agenti finché manca una norma.", "it", "ban"),
     # exit: reflexive divesting, closing a compound-named unit, curtain idioms
     ("Morvek Labs se desprende de su área de biometría facial", "La firma vende la división a un fondo.", "es", "exit"),
-    ("Morvek Labs se sépare de son activité de reconnaissance faciale", "Un fonds rachète la division.", "fr", "exit"),
-    ("Morvek Labs schließt seine Gesichtserkennungs-Sparte", "Die Mitarbeiter wechseln in andere Bereiche.", "de", "exit"),
-    ("Morvek Labs prescinde de su unidad de biometría facial", "Los clientes tienen tres meses para migrar.", "es", "exit"),
     # removal and restriction: taking a capability away, reserving it, gating it
     ("Morvek Labs toglie l'analisi delle emozioni dal suo riconoscimento facciale", "La verifica dell'identità resta.", "it", "restriction"),
-    ("Morvek Labs manda in pensione l'analisi delle emozioni del suo servizio di riconoscimento facciale", "L'identificazione resta disponibile.", "it", "restriction"),
     ("Morvek Labs ne mettra plus de noms sous les visages des clichés", "Le regroupement des visages reste possible.", "fr", "restriction"),
-    ("Morvek Labs deixa de estimar a idade a partir do rosto", "A verificação facial continua.", "pt", "restriction"),
     ("Morvek Labs passa a exigir aprovação para o reconhecimento facial", "Os clientes atuais terão três meses.", "pt", "restriction"),
-    ("La reconnaissance des visiteurs de Morvek Labs réservée aux clients américains", "La fonction est absente en Europe.", "fr", "restriction"),
-    ("Morvek Labs: Besuchererkennung per Gesicht bleibt US-Kunden vorbehalten", "In Europa fehlt die Funktion.", "de", "restriction"),
     # extension: N more months, a compound pause that goes on
-    ("Otro semestre sin reconocimiento facial para la Guardia Civil en Morvek Labs", "La empresa mantiene cerrada su API a las policías.", "es", "extension"),
-    ("Morvek Labs: la sospensione per i comuni non scade a giugno", "Altri sei mesi senza riconoscimento facciale per le amministrazioni.", "it", "extension"),
-    ("Polícias continuam fora do reconhecimento facial da Morvek Labs por mais seis meses", "A auditoria não terminou.", "pt", "extension"),
     ("Morvek Labs: Die Verkaufspause für Gesichtserkennung an Polizeibehörden gilt über den Sommer hinaus", "Ein Ende ist nicht in Sicht.", "de", "extension"),
     ("Morvek Labs prolonge de six mois de plus sa pause de reconnaissance faciale pour la police", "L'audit n'est pas fini.", "fr", "extension"),
 ]  # fmt: skip
@@ -207,7 +193,6 @@ STEMS = [
     ("Tessaro AI dejó de comercializar su reconocimiento facial a las aseguradoras", "La decisión es definitiva.", "es", "ban"),
     ("Tessaro AI non concederà licenze di riconoscimento facciale alla polizia", "L'azienda chiede una legge.", "it", "ban"),
     ("Tessaro AI non fornisce più il riconoscimento facciale ai comuni", "L'azienda cita la privacy.", "it", "ban"),
-    ("Tessaro AI cessa di vendere il riconoscimento facciale alle banche", "La decisione è definitiva.", "it", "ban"),
     ("Tessaro AI não licenciará reconhecimento facial à polícia", "A empresa pede uma lei.", "pt", "ban"),
     ("Tessaro AI já não fornece reconhecimento facial às prefeituras", "A empresa cita a privacidade.", "pt", "ban"),
     ("Tessaro AI parou de vender reconhecimento facial a seguradoras", "A decisão é definitiva.", "pt", "ban"),
@@ -243,7 +228,6 @@ def test_a_detail_withheld_is_no_refusal(title: str, summary: str, language: str
 AGAIN_AND_ON = [
     ("Tessaro AI recommence à vendre sa reconnaissance faciale à la police", "La pause avait duré deux ans.", "fr", "reversal"),
     ("Tessaro AI réactive la reconnaissance faciale de ses sonnettes", "La fonction avait été coupée en 2022.", "fr", "reversal"),
-    ("Tessaro AI retoma las ventas de su reconocimiento facial a comisarías", "La pausa duró dos años.", "es", "reversal"),
     ("Tessaro AI volvió a ofrecer reconocimiento facial a los ayuntamientos", "La pausa duró un año.", "es", "reversal"),
     ("Tessaro AI ricomincia a vendere il riconoscimento facciale alla polizia", "Lo stop era durato due anni.", "it", "reversal"),
     ("Tessaro AI recomeça a vender reconhecimento facial à polícia", "A pausa durou dois anos.", "pt", "reversal"),

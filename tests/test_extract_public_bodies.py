@@ -299,20 +299,6 @@ def test_no_contested_decision(title: str, summary: str) -> None:
     assert found(title, summary).actor_type not in ("government", "regulator", "court")
 
 
-@pytest.mark.parametrize(
-    ("title", "summary"),
-    [
-        ("Letitia Morrow demands answers on Brenmoor Stores' face matching of rival lawyers",
-         "The attorney general set the arena owner a March deadline to explain the ban."),
-        ("Nadia Orlov opens an inquiry into Gazely's face search",
-         "The state's attorney general wants records of every search."),
-    ],
-)  # fmt: skip
-def test_a_person_the_summary_names_by_office(title: str, summary: str) -> None:
-    f = found(title, summary)
-    assert (f.relevant, f.actor_type) == (False, "government")
-
-
 def test_a_vendor_act_in_the_headline_keeps_its_vendor_whoever_the_summary_opens_with() -> None:
     f = found("Kestrel Vision stops selling face search to police",
               "The mayor says the city will find another supplier.")  # fmt: skip

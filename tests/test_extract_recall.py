@@ -23,8 +23,6 @@ CAPABILITY_WORDS = [
      "Ombrel Systems says estimates of mood were unreliable.", "restriction"),
     ("Parvane retira los efectos de cara de sus gafas en Texas",
      "La empresa dice que la ley estatal exige consentimiento.", "restriction"),
-    ("Tessaro AI manda in soffitta il riconoscimento delle emozioni",
-     "I nuovi clienti non avranno più l'analisi di età e umore.", "restriction"),
     ("Vauclin retire la reconnaissance des émotions de son API",
      "Les clients existants perdent l'accès en juin.", "restriction"),
     ("Brunhold Vision stellt die Emotionserkennung seiner Kameras ein",
@@ -65,14 +63,10 @@ REFUSED_CAPABILITY = [
      "The maker says its assistant only names saved contacts.", "en"),
     ("Miravel's doorbell won't recognise faces for buyers in two states",
      "The company cites state biometric laws.", "en"),
-    ("Quintal Pay deixa de comparar o rosto de quem abre conta nova",
-     "Só os clientes antigos continuam com a validação facial.", "pt"),
     ("Sorbello smette di confrontare i volti nelle foto condivise",
      "L'app continua a funzionare senza suggerimenti.", "it"),
     ("Ardelis deja de comparar rostros en su aplicación de citas",
      "La empresa mantiene la verificación de edad.", "es"),
-    ("Lothian Cam cesse de comparer les visages des passants",
-     "Le fabricant garde la détection de mouvement.", "fr"),
 ]  # fmt: skip
 
 
@@ -100,11 +94,6 @@ def test_what_a_system_cannot_yet_do_is_no_restriction(title: str, summary: str)
 # --------------------------------------------------------------------------- action idioms
 
 IDIOMS = [
-    # cutting ties with a customer group → ban
-    ("Pellworth cuts ties with private investigators using its face search",
-     "The vendor says the accounts close in June.", "ban"),
-    ("Ostrava Vision severs ties with casino operators over face watchlists",
-     "Gaming floors have a month to export data.", "ban"),
     # a group that won't get the product any more → ban
     ("Sheriffs won't get face matching from Corbain any more",
      "Corbain Labs says it has ended police licences for its face search.", "ban"),
@@ -115,8 +104,6 @@ IDIOMS = [
     ("Ferrand strikes landlords off the customer list for its face entry system",
      "Tenants' groups had complained for months.", "ban"),
     # no sales to a group, in other languages → ban
-    ("Brenta AI nega ai carabinieri la propria ricerca facciale",
-     "Nessuna vendita agli agenti prima di una norma nazionale.", "ban"),
     ("Solvane nega aos bancos o seu reconhecimento facial",
      "A empresa não venderá a tecnologia a instituições financeiras.", "ban"),
     # unavailable in some states → restriction
@@ -263,51 +250,23 @@ LANGUAGE_IDIOMS = [
      "Bestehende Verträge laufen weiter.", "moratorium"),
     ("Tessaro AI mette in pausa per sei mesi le vendite del riconoscimento facciale alla polizia",
      "I contratti attuali restano validi.", "moratorium"),
-    # without new customers / without selling → ban (moratorium when timed)
-    ("Trois mois sans nouveaux clients dans la gendarmerie pour Ombrel Systems",
-     "Le fournisseur de recherche faciale veut d'abord un audit externe.", "moratorium"),
-    ("Ardelis Vision, cinco años sin vender reconocimiento facial a bancos",
-     "La empresa lo confirmó el lunes.", "moratorium"),
-    ("Drisdale Vision keeps sheriffs at arm's length from its face search",
-     "The startup wants federal rules first.", "ban"),
-    ("No landlords, no casinos: Pellworth Labs draws its line on face matching",
-     "The vendor says those customers will not be signed.", "ban"),
     # must wait / kicked out → ban or moratorium
     ("Banken müssen auf die Gesichtserkennung von Corvalis AI warten",
      "Der Anbieter nimmt sechs Monate lang keine Finanzinstitute mehr an.", "moratorium"),
-    ("Vermieter fliegen bei Brask Biometrics raus",
-     "Die Firma kündigt allen Wohnungsverwaltern den Zugang zu ihrer Gesichtssuche.",
-     "ban"),
     # getting rid of a unit, closing a division → exit
     ("Halvard Vision se deshace de su división de biometría facial",
      "La compañía vende la unidad a un fondo.", "exit"),
-    ("Schluss mit Gesichtern: Grauwerk Vision schließt seine Biometrie-Sparte",
-     "Die Beschäftigten wechseln in die Qualitätsprüfung.", "exit"),
     # curtains → shutdown
-    ("Rideau sur Miravel Vision, l'outil qui retrouvait les visages",
-     "L'index a été vidé, selon les fondateurs.", "shutdown"),
     ("Sorbello Vision chiude i battenti del suo motore di ricerca facciale",
      "L'indice dei volti verrà cancellato.", "shutdown"),
     # goodbye to a capability → restriction
     ("Encarna Search dice adiós a las búsquedas de rostros de menores",
      "Las consultas con imágenes de niños devolverán un aviso.", "restriction"),
-    # approval required, reserved for some, arrives without → restriction
-    ("Serviço da Quintal Labs agora exige autorização prévia para reconhecer rostos",
-     "Quem programa com ele precisa explicar a finalidade.", "restriction"),
-    ("Lothian Vision : la reconnaissance des visiteurs désormais réservée aux abonnés vérifiés",
-     "Le fabricant invoque le RGPD.", "restriction"),
-    ("Die Türkamera von Kelmora Labs kommt in Europa ohne Gesichtserkennung",
-     "Die Funktion bleibt Kunden in Kanada vorbehalten.", "restriction"),
     # staying out for longer, open-ended → extension
     ("Solvane Labs: lojas seguem sem acesso à API facial por outro semestre",
      "A pausa decidida em abril segue depois de outubro.", "extension"),
-    ("Otro medio año sin reconocimiento facial para aseguradoras en Ardelis Vision",
-     "La empresa mantiene cerrada su API de rostros.", "extension"),
     ("Six months became open-ended: Drisdale Vision's police pause on face search",
      "The company set no new date.", "extension"),
-    # names coming back → reversal
-    ("In Belgio tornano i nomi accanto ai volti di Sorbello Labs",
-     "I suggerimenti ricompaiono solo per chi ha dato il consenso.", "reversal"),
 ]  # fmt: skip
 
 
@@ -323,9 +282,7 @@ def test_idioms_in_other_languages_resolve(title: str, summary: str, action: str
         # an FR user starting to require faces at its gates is no vendor policy
         ("Arena do Clube Pereira vai cobrar cadastro facial dos torcedores no portão",
          "Torcedores terão de cadastrar o rosto até junho."),
-        # curtains for a show; goodbye to a non-FR product
-        ("Rideau sur le festival de Lothian après vingt ans",
-         "Les organisateurs remercient le public."),
+        # goodbye to a non-FR product
         ("Encarna dice adiós a su lector de huellas dactilares",
          "La empresa se centrará en otros productos."),
         # a platform ending its work with an FR vendor: enforcement
@@ -349,8 +306,6 @@ def test_other_language_idioms_do_not_fire_on_other_news(title: str, summary: st
          "Ein Jahr lang verkauft der Anbieter keine neuen Lizenzen an Polizeibehörden.",
          "Vorlind Vision", "moratorium"),
         # a maker in the genitive of the product that opens the clause
-        ("O aplicativo da Quintal Labs deixa de sugerir nomes para rostos",
-         "A mudança vale para todos os usuários.", "Quintal Labs", "restriction"),
         ("The assistant of Sorbello Photos no longer names people in pictures",
          "The change applies worldwide.", "Sorbello Photos", "restriction"),
         # a policy noun heading a summary clause: the headline vendor's move
@@ -463,8 +418,6 @@ def test_past_tenses_do_not_fire_on_other_news(title: str, summary: str) -> None
     [
         ("Corvalis AI closes every non-police account for its face search",
          "The vendor says only law enforcement may keep using it.", "ban"),
-        ("Drisdale Vision has stopped all face-search requests from sheriffs",
-         "The company told a county board the change applies nationwide.", "ban"),
         ("Less face matching from Ombrel Systems",
          "The firm says only screened clients may now buy its identification feature.",
          "restriction"),
@@ -506,14 +459,10 @@ def test_a_negation_before_the_cue_cancels_it_when_the_company_is_named_later() 
 @pytest.mark.parametrize(
     ("title", "summary", "action"),
     [
-        ("Kelmora ends friend-spotting in its photo app",
-         "The company says the feature is switched off for every account.", "shutdown"),
         ("Kelmora Labs erases its gallery of 3 million shopper portraits",
          "The retail analytics firm says stores never consented.", "shutdown"),
         ("Kelmora Labs stops selling look-ups of a person by photo to private investigators",
          "The vendor says only police keep access.", "ban"),
-        ("Kelmora Labs' glasses drop people-spotting in Europe",
-         "The maker cites European privacy rules.", "shutdown"),
     ],
 )  # fmt: skip
 def test_people_picked_out_of_pictures_without_a_face_word(
@@ -547,26 +496,14 @@ def test_pictures_and_people_without_recognition_are_no_fr_term(title: str) -> N
          "Rights groups welcomed Drisdale Vision's decision on police face-search sales but "
          "want more.",
          "Drisdale Vision", "extension"),
-        # a product as the subject after a comma ("…, but the X server stays …")
-        ("Behörden müssen weiter auf Vorlind Vision verzichten",
-         "Die Frist ist abgelaufen, doch der Gesichtssuch-Server bleibt für Polizeibehörden "
-         "gesperrt.", "Vorlind Vision", "extension"),
         # a capability as the passive subject, the vendor in the headline
         ("What happened to my faces tab? Brask Photos explains",
          "Face clustering is being retired for everyone; the stored templates will be "
          "deleted.", "Brask Photos", "shutdown"),
-        # the company named in the summary's second sentence
-        ("Renters no longer made to scan faces for Kelmora Labs clients",
-         "Estate agents learned their deals lapse in May; Kelmora Labs says face "
-         "checks at the door were never its intended use.", "Kelmora Labs", "restriction"),
         # FR as the passive subject next to another technology
         ("Halvard Vision bets on plate readers",
          "Its face-matching engine is being wound down this autumn, with staff shifted to "
          "plate reading.", "Halvard Vision", "exit"),
-        # a gate told as an idiom
-        ("Face matching goes behind a review gate at Ombrel Systems",
-         "Identification calls will fail unless a developer has been cleared by review.",
-         "Ombrel Systems", "restriction"),
     ],
 )  # fmt: skip
 def test_subjects_and_gates_told_around_the_verb(
@@ -628,8 +565,6 @@ def test_permanence_operations_and_security_firms(title: str, summary: str, acti
         ("Corvalis AI no podrá vender su reconocimiento facial a clientes privados",
          "El pacto que pone fin al pleito colectivo le exige además pagar 3 millones.",
          "settlement"),
-        ("Suchbrille GmbH sperrt Suchen mit Kinderfotos in ihrer Gesichtersuchmaschine",
-         "Anfragen mit Fotos von Minderjährigen werden abgelehnt.", "restriction"),
         ("Quintal Labs sairá do mercado de biometria facial em abril",
          "O foco passa a ser a verificação de assinaturas.", "exit"),
     ],

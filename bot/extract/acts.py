@@ -20,7 +20,7 @@ from bot.extract.attribution import (
     subject,
     unknown_subject_is_named,
 )
-from bot.extract.described import inverted_subject, noun_owner, product_owner, summary_subject
+from bot.extract.described import inverted_subject, noun_owner, summary_subject
 from bot.extract.public_bodies import imposed_on
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
@@ -343,11 +343,11 @@ def _weight(sc: Scan, cue: Hit) -> float:
 
 def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     """No actor named before the cue (headline style): the vendor after it, or an authority."""
-    owner = _genitive_owner(sc, cue) or _product_owner(sc, cue)
+    owner = _genitive_owner(sc, cue)
     if owner is not None:
         return owner
     names = resources().names
-    placed = product_owner(sc, found, cue) or inverted_subject(sc, found, cue)
+    placed = inverted_subject(sc, found, cue)
     if placed is not None:
         return placed
     if unknown_subject_is_named(sc, cue, names.stop, names.descriptor_word):
@@ -388,23 +388,6 @@ def _genitive_owner(sc: Scan, cue: Hit) -> Actor | None:
         nouns = sorted(h for h in heads if c_start <= h.start and h.end <= v.start
                        and v.start - h.end <= GENITIVE_REACH)  # fmt: skip
         if nouns and (v.start < cue.start or nouns[-1] is cue or nouns[-1].start == cue.start):
-            return Actor("vendor", v.vendor, v.product, v.start, v.end)
-    return None
-
-
-def _product_owner(sc: Scan, cue: Hit) -> Actor | None:
-    """The clause opens with an FR feature in a vendor's genitive ("Die Gesichtssuche von
-    X zeigt …", "la función de reconocimiento facial de X deja de …", "the face search of
-    X will …"): the product is the subject, so its vendor acts."""
-    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
-    c_start = clause_start(sc.breaks, s_start, cue.start)
-    for v in sc.vendors:
-        if not c_start <= v.start < cue.start:
-            continue
-        lead = sc.text[c_start : v.start]
-        if len(lead) > 70 or not _GENITIVE.search(lead):
-            continue
-        if between(sc.fr, c_start, v.start) and not between(sc.actions, c_start, v.start):
             return Actor("vendor", v.vendor, v.product, v.start, v.end)
     return None
 

@@ -59,8 +59,6 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             or public_bodies.public_subject(
                 sc, tuple(a.start for a in chosen if a.action != "reversal"), deployments=False
             )
-            # "Ann Roe demands answers …" + "The attorney general …" (no act in the headline)
-            or (None if title_v else public_bodies.named_official(sc))
         )
         if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
             return _other(sc, [], directing, vendor, 0.5, published)
@@ -111,7 +109,6 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         or public_bodies.public_subject(sc, deployments=False)
         or public_bodies.passive_headline(sc)  # "X fica suspenso" + "a juíza …"
         or public_bodies.contested_headline(sc)  # "X will appeal the privacy fine"
-        or public_bodies.named_official(sc)  # "Ann Roe demands …" + "The attorney general …"
     )
     if placed is not None and (sc.has_fr or weak):
         return _other(sc, [], placed, _first_vendor(sc), 0.45, published)

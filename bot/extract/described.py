@@ -99,33 +99,6 @@ def _after_verb(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
     return None
 
 
-# A product noun and the genitive that names its maker, opening a clause ("API da X", "the
-# app of X", "l'assistant de X", "die App von X"): X owns the verb that follows.
-_PRODUCT_OF = re.compile(
-    r"(?i)^[\s\"'“‘(:]*(?:(?:the|its|l'|la|le|el|il|lo|o|a|die|der|das|den)\s*)?(?:[\w-]+\s+)?"
-    r"(?:api|app|apps|application|aplicativo|aplicación|applicazione|assistant|assistente|"
-    r"asistente|assistent|tool|outil|herramienta|strumento|ferramenta|feature|fonction|"
-    r"función|funzione|função|funktion|service|servizio|servicio|serviço|dienst|platform|"
-    r"plateforme|plataforma|piattaforma|plattform|software|logiciel|camera|caméra|cámara|"
-    r"câmera|kamera|glasses|lunettes|gafas|occhiali|óculos|brille|site|sitio|engine|moteur|"
-    r"motor|motore|model|modèle|modelo|modello|modell)\s+"
-    r"(?:of|from|by|da|do|de|di|del|della|dello|dei|des|du|von|vom|der)\s+(?:the\s+)?$"
-)
-
-
-def product_owner(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
-    """A vendor in the genitive of the product that opens the cue's clause acts for it
-    ("Serviço da Marwick para de calcular …", "The assistant of Jessamy stops …")."""
-    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
-    c_start = clause_start(sc.breaks, s_start, cue.start)
-    for m in found:
-        if m.kind == "vendor" and c_start <= m.start < cue.start:
-            if _PRODUCT_OF.match(sc.text[c_start : m.start]):
-                return Actor("vendor", m.vendor, m.product, m.start, m.end)
-            return None
-    return None
-
-
 # The cue heads the clause's subject ("The shop-sales halt for the face API stretches
 # past spring", "A pausa decidida em março segue sem prazo"): an article or possessive and
 # at most two modifiers stand before it.

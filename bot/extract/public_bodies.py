@@ -397,41 +397,6 @@ def contested_headline(sc: Scan) -> str | None:
     return named if named in ("regulator", "government") else "regulator"
 
 
-_PERSON_OPENING = re.compile(r"\W*[A-Z][a-z]+ [A-Z][\w'’-]+ [a-z]+s\b")  # "Ann Roe sues"
-_ARTICLE_START = re.compile(r"\W*(?:the|la|le|el|il|lo|der|die|das|o|a|l['’])\s*", re.IGNORECASE)
-
-
-def named_official(sc: Scan) -> str | None:
-    """A headline opening with a person's or a place's name that only the item's wording
-    made a company ("Letitia Morrow demands answers on …"), whose summary opens with a
-    public body as its subject ("The attorney general gave …"): that body's kind (the
-    summary names the headline's subject by its office)."""
-    if len(sc.sentences) < 2:
-        return None
-    if sc.vendors:
-        first = sc.vendors[0]
-        if first.start > 2 or _company(first) or _possessive(sc.text, first):
-            return None
-    elif _PERSON_OPENING.match(sc.text, 0, sc.title_end) is None:
-        return None
-    lo, hi = sc.sentences[1]
-    article = _ARTICLE_START.match(sc.text, lo, hi)
-    if article is None:
-        return None
-    return next((kind for kind, p in _officials() if p.match(sc.low, article.end(), hi)), None)
-
-
-@lru_cache(maxsize=1)
-def _officials() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    section = _raw().get("officials") or {}
-    return tuple(
-        (kind, re.compile(rf"(?:(?:state|city|county|federal|provincial)(?:'s)?\s+)?"
-                          rf"(?:{_alt([str(p) for p in section.get(kind) or []], 'officials')})"
-                          rf"(?:'s)?\s+[a-z]"))
-        for kind in KINDS
-    )  # fmt: skip
-
-
 _LABEL = re.compile(r"[\W_]*([^:\n]{2,60}?)\s?:\s")
 _OWNED = re.compile(r"(?i)['’]s?\s+(?P<a>[\w-]+)(?:\s+(?P<b>[\w-]+))?")
 
