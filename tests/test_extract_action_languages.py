@@ -148,7 +148,7 @@ MORE_IDIOMS = [
     ("Halden Vision esce dal riconoscimento facciale", "L'azienda punta sui documenti.", "it", "exit"),
     ("Casinos shown the door by face-search firm Halden Vision", "Gaming floors lose the service in May.", "en", "ban"),
     ("Los municipios tendrán que buscar otro proveedor: Halden Vision dice no", "La empresa no venderá reconocimiento facial a ayuntamientos.", "es", "ban"),
-    ("Les communes n'auront plus accès à la reconnaissance faciale de Halden Vision", "L'entreprise refuse les contrats municipaux.", "fr", "ban"),
+    ("Les mairies devront se passer de la reconnaissance faciale de Halden Vision", "L'entreprise refuse les contrats municipaux.", "fr", "ban"),
     ("Halden Vision pone un filtro al reconocimiento facial de su plataforma", "Solo las cuentas verificadas podrán identificar personas.", "es", "restriction"),
     ("Clientes perdem acesso ao reconhecimento facial da Halden Vision", "A empresa exige verificação.", "pt", "restriction"),
     ("Halden Vision schaltet Namensvorschläge für Gesichter ab", "Die Gesichtserkennung bleibt für Alben aktiv.", "de", "restriction"),
