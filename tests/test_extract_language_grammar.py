@@ -169,6 +169,25 @@ def test_language_cues_merge_into_their_sections() -> None:
     assert cues["negation"] == {"en": ["not"]}  # the loaded cues stay as they were
 
 
+def test_a_pattern_already_in_the_section_is_not_added_twice() -> None:
+    cues = {
+        "negation": {"it": ["non"]},
+        "families": {"ban": {"it": ["vieta"]}},
+        "company_names": {"stop": ["Nel"]},
+    }
+    overlay = {
+        "it": {
+            "negation": ["non", "mai"],
+            "families": {"ban": ["vieta", "esclude"]},
+            "company_names": {"stop": ["Nel", "Dal"]},
+        }
+    }
+    merged = with_language_cues(cues, overlay)
+    assert merged["negation"] == {"it": ["non", "mai"]}
+    assert merged["families"] == {"ban": {"it": ["vieta", "esclude"]}}
+    assert merged["company_names"] == {"stop": ["Nel", "Dal"]}
+
+
 @pytest.mark.parametrize(
     ("overlay", "names"),
     [

@@ -113,6 +113,13 @@ def _read_yaml(path: Path) -> Any:
         raise DataFileError(f"{path} is not valid YAML: {exc}") from exc
 
 
+def _extended(cues: list[Any], more: list[Any]) -> list[Any]:
+    """``cues`` then the patterns of ``more`` it does not already hold (a pattern listed
+    in both files is compiled and tried once)."""
+    have = set(cues)
+    return [*cues, *(c for c in more if c not in have)]
+
+
 def with_language_cues(cues: dict[str, Any], overlay: Any) -> dict[str, Any]:
     """``cues`` with ``overlay`` (``{lang: {section: [...] | {label: [...]}}}``) merged in:
     a list extends ``cues[section][lang]``, a mapping ``cues[section][label][lang]`` (or
@@ -132,7 +139,7 @@ def with_language_cues(cues: dict[str, Any], overlay: Any) -> dict[str, Any]:
             if not isinstance(section, dict):
                 raise DataFileError(f"{where}: {lang}.{name}: no such section in cues.yaml")
             if isinstance(value, list):
-                section[lang] = [*(section.get(lang) or []), *value]
+                section[lang] = _extended(section.get(lang) or [], value)
                 continue
             if not isinstance(value, dict):
                 raise DataFileError(f"{where}: {lang}.{name} must be a list or a mapping")
@@ -143,11 +150,10 @@ def with_language_cues(cues: dict[str, Any], overlay: Any) -> dict[str, Any]:
                 # a section of plain lists (company_names) takes a new label as one
                 flat = target is None and any(isinstance(v, list) for v in section.values())
                 if isinstance(target, list) or flat:
-                    target = target or []
-                    section[label] = [*target, *items]
+                    section[label] = _extended(target or [], items)
                 else:
                     per_lang = dict(target or {})
-                    per_lang[lang] = [*(per_lang.get(lang) or []), *items]
+                    per_lang[lang] = _extended(per_lang.get(lang) or [], items)
                     section[label] = per_lang
     return merged
 
