@@ -17,8 +17,8 @@ from tests.extract_helpers import entry, found
     ("short", "long"),
     [("Pavona", "Pavona Biometría"), ("Sestri", "Sestri Visione"),
      ("Orvault", "Orvault Identité"), ("Lagoa", "Lagoa Tecnologia"),
-     ("Fernau", "Fernau Sensorik"), ("Quiller", "Quiller Holdings"),
-     ("Brackla", "Brackla Cloud"), ("Tamsin", "Tamsin Social"), ("Ardley", "Ardley AG")],
+     ("Fernau", "Fernau Sensorik"),
+     ("Brackla", "Brackla Cloud"), ("Tamsin", "Tamsin Social"), ("Ardley", "Ardley AG"), ("Quiller", "Quiller Visione")],
 )  # fmt: skip
 def test_suffixes_of_every_language_make_a_company_form(short: str, long: str) -> None:
     assert is_company_form(short, long)
@@ -76,8 +76,10 @@ def test_the_texts_company_form_beats_a_product_name_the_store_learned() -> None
 
 @pytest.mark.parametrize(
     "title",
-    ["Nest Cam IQ will not tag familiar faces for buyers in Illinois",
-     "Nest Hello owners in Illinois get no face alerts"],
+    [
+        "Nest Cam IQ will not tag familiar faces for buyers in Illinois",
+        "Nest Hello owners in Illinois get no face alerts",
+    ],
 )
 def test_a_gazetteer_vendors_product_reports_its_maker(title: str) -> None:
     f = found(title, "The face feature is switched off there because of the state's biometric law.")
