@@ -13,7 +13,7 @@ import pytest
 
 from bot import clustering
 from bot.delivery.routes import route
-from bot.events.bodies import bodies
+from bot.events.bodies import bodies, named_by_office
 from bot.events.vendor_names import company_forms, same_vendor
 from bot.models import Destination, Entry, EventChange, Filters, Finding
 from store import Store
@@ -140,3 +140,41 @@ def test_a_final_order_months_later_under_the_companys_new_name_joins(store: Sto
                             "order to delete face models.", day=110,
                             vendor="Paravision")  # fmt: skip
     assert later.event_id == first.event_id and not later.created
+
+
+# --------------------------------------------------------------------------- people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [("a bill from Sen. Maris Okafor would require a warrant", "Maris Okafor", True),
+     ("la jueza Elena Brandt suspendió el sistema", "Elena Brandt", True),
+     ("Bürgermeisterin Hollbach stoppt die Kameras", "Hollbach", True),
+     ("the privacy commissioner rules Tarrow Leisure broke the law", "Tarrow Leisure", False),
+     ("the watchdog fined Orsby Arena", "Orsby Arena", False)],
+)  # fmt: skip
+def test_a_person_is_told_by_office(text: str, name: str, person: bool) -> None:
+    assert named_by_office(text, name) is person
+
+
+def test_a_bill_named_after_its_sponsor_and_its_signing_weeks_later_are_one_event(
+    store: Store,
+) -> None:
+    first, _ = record(store, "Calder Bay bill would bar police face matching",
+                      "The measure from Sen. Maris Okafor passed the state house and senate "
+                      "of Calder Bay with wide support.", day=0, actor="government",
+                      vendor="Maris Okafor")  # fmt: skip
+    later, _ = record(store, "Governor signs police face matching limits",
+                      "The limits on police face matching in Calder Bay take effect in "
+                      "October after the governor signed the bill.", day=40,
+                      actor="government")  # fmt: skip
+    assert later.event_id == first.event_id and not later.created
+
+
+def test_a_company_acted_on_keeps_its_own_event_weeks_later(store: Store) -> None:
+    first, _ = record(store, "Calder Bay regulator fines Orsby Arena over gate scans",
+                      "The Calder Bay commissioner fined Orsby Arena.", day=0,
+                      vendor="Orsby Arena")  # fmt: skip
+    later, _ = record(store, "Calder Bay regulator publishes new guidance on face scans",
+                      "The Calder Bay commissioner set out rules for venues.", day=40)  # fmt: skip
+    assert later.event_id != first.event_id

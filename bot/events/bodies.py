@@ -41,3 +41,30 @@ def bodies(text: str) -> frozenset[str]:
         if group:
             found.add(keys[int(group[1:])])
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _offices() -> str:
+    with AUTHORITY_NAMES.open(encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=SAFE_LOADER)
+    titles = [title for titles in dict(data.get("offices") or {}).values() for title in titles]
+    return "|".join(f"(?:{title})" for title in titles)
+
+
+@lru_cache(maxsize=1024)
+def _office_then(name: str) -> re.Pattern[str]:
+    """An office title, then at most one first name, then ``name``."""
+    return re.compile(
+        rf"(?<!\w)(?:{_offices()})\s+(?:([^\W\d_][\w.'’-]*)\s+)?{re.escape(name)}(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def named_by_office(text: str, name: str) -> bool:
+    """``name`` is a person the text gives a title ("Gov. Ana Quill", "juez Tomás
+    Varga"): a lawmaker, official or judge, not a company."""
+    if not name:
+        return False
+    return any(
+        match[1] is None or match[1][0].isupper() for match in _office_then(name).finditer(text)
+    )
