@@ -18,6 +18,8 @@ from bot.models import Finding
 WEAK_ACTIONS = frozenset({"restriction", "ban", "shutdown"})
 WEAK_LABELS = frozenset({"restriction", "ban", "removal", "refusal_past", "customer_loss", "pause"})
 SUMMARY_ONLY_MIN = 1.5
+# a stop that a continuation may prolong (bot.extract.history)
+_HELD = frozenset({"moratorium", "ban", "extension"})
 
 
 def _totals(acts: Iterable[Act], key: str) -> dict[str, float]:
@@ -84,6 +86,10 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
+        if change.action in _HELD and framing.continued(sc, chosen):
+            # history: an extension? ("continuation_fresh": the item also pauses anew)
+            fresh = framing.pauses_anew(sc, chosen)
+            return replace(change, signal="continuation_fresh" if fresh else "continuation")
         return change
     weak = not sc.has_fr and authority.weak_fr(sc.low)  # face data, no FR term
     if a_total > 0 and (sc.has_fr or weak):
