@@ -89,7 +89,7 @@ def test_police_and_law_enforcement_are_one_scope() -> None:
 
 def test_a_ban_told_as_going_on_months_later_is_no_news() -> None:
     f = apply_history(replace(GOES_ON, action="ban"), [event("ban", 380)], WHEN)
-    assert (f.relevant, f.actor_type, f.action) == (False, "none", None)
+    assert (f.relevant, f.actor_type, f.action) == (False, "vendor", None)
     fresh = apply_history(replace(GOES_ON, action="ban"), [event("ban", 2)], WHEN)
     assert (fresh.relevant, fresh.action) == (True, "ban")
 
@@ -206,3 +206,31 @@ def test_the_pipeline_extends_the_pause_the_store_holds(
         assert other in (["moratorium"], ["ban"])
     finally:
         store.close()
+
+
+# ----------------------------------------------------------------- no act read at all
+
+
+def test_a_headline_told_as_going_on_with_no_act_extends_only_a_standing_pause() -> None:
+    f = found("Quorlan Imaging: Polizeireviere warten weiter auf die Gesichtssuche",
+              "Der Hersteller nennt keinen Termin.")  # fmt: skip
+    assert (f.relevant, f.signal, f.applies_to) == (False, "continuation", "police"), f
+    extended = apply_history(f, [event("moratorium", 200)], WHEN)
+    assert (extended.relevant, extended.actor_type, extended.action) == (
+        True, "vendor", "extension",
+    )  # fmt: skip
+    assert apply_history(f, [], WHEN) == f  # nothing on the timeline: nothing to extend
+    assert apply_history(f, [event("moratorium", 5)], WHEN) == f  # the pause's own cycle
+    assert apply_history(f, [event("ban", 300)], WHEN) == f  # a ban is not prolonged
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("A senator asks Quorlan Imaging which police forces still use its face search", ""),
+        ("Quorlan Imaging's face search still misidentifies darker faces, study finds", ""),
+    ],
+)  # fmt: skip
+def test_someone_else_s_question_or_study_is_no_continuation(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert not f.relevant and f.signal is None, f

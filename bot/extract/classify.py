@@ -142,13 +142,19 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
         return _other(sc, [], named, _first_vendor(sc), 0.4)
+    # no act found, but a headline telling something as going on ("police still
+    # without X's face search"): history reads it against the vendor's standing pause
+    # (not a plan, someone else's campaign or question, or a study)
+    going_on = None
+    if sc.vendors and framing.continued(sc, []) and not framing.not_the_vendors(sc):
+        going_on = "continuation"
     if (
         framing.vendor_item(sc)
         or (_vendor_news(sc) and not framing.not_the_vendors(sc))
         or _unnamed_company_acts(sc, found)
     ):
-        return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
-    return _other(sc, [], "none", _first_vendor(sc), 0.25)
+        return _other(sc, [], "vendor", _first_vendor(sc), 0.3, signal=going_on)
+    return _other(sc, [], "none", _first_vendor(sc), 0.25, signal=going_on)
 
 
 def _deployed(
@@ -463,9 +469,10 @@ def _other(
     effective = None
     if actor in AUTHORITIES and chosen:
         effective = dates.effective_date(sc.low, _windows(sc, chosen, chosen[0]), published)
-    # A deployment's customer group, should history make it a reversal.
+    # A deployment's or continuation's customer group, should history make it a
+    # reversal or an extension.
     group = None
-    if signal == "deployment":
+    if signal in ("deployment", "continuation"):
         group = next((h.label for h in sc.groups if h.label in CUSTOMER_GROUPS), None)
     return Finding(
         relevant=False,

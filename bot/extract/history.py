@@ -69,7 +69,7 @@ def apply_history(finding: Finding, events: Sequence[Event], when: datetime) -> 
             region=finding.region or stop.region,
             confidence=max(finding.confidence, 0.6),
         )
-    if finding.signal in CONTINUATIONS and finding.relevant:
+    if finding.signal in CONTINUATIONS:
         return _continued(finding, earlier, when)
     if finding.signal == "restatement" and finding.relevant and earlier:
         first = earlier[-1].first_reported
@@ -85,15 +85,35 @@ def _no_news(finding: Finding) -> Finding:
 def _continued(finding: Finding, earlier: Sequence[Event], when: datetime) -> Finding:
     """A stop told as going on, read against the vendor's own standing stop of the same
     scope: a moratorium past its news cycle (or an extension) makes an ``extension``, a
-    ban past its news cycle a restatement (no news); anything else leaves it as read."""
+    ban past its news cycle a restatement (no change, still the vendor's word); anything
+    else leaves it as read."""
     stop = held_stop(earlier, finding)
+    if not finding.relevant:  # no act read: only the vendor's own standing pause
+        if (
+            stop is None
+            or stop.action == "ban"
+            or (stop.action == "moratorium" and _days(stop.first_reported, when) <= NEWS_CYCLE_DAYS)
+        ):
+            return finding
+        return replace(
+            finding,
+            relevant=True,
+            actor_type="vendor",
+            action="extension",
+            applies_to=finding.applies_to or stop.applies_to,
+            product=finding.product or stop.product,
+            confidence=max(finding.confidence, 0.5),
+        )
     if stop is None:
         if finding.action == "extension" and finding.signal == "continuation_fresh":
             return replace(finding, action="moratorium")  # a first pause is no extension
         return finding
     fresh = _days(stop.first_reported, when) <= NEWS_CYCLE_DAYS
     if stop.action == "ban":
-        return finding if fresh or finding.action == "moratorium" else _no_news(finding)
+        if fresh or finding.action == "moratorium":
+            return finding
+        # the vendor repeating its standing refusal: its own word, no policy change
+        return replace(finding, relevant=False, action=None, applies_to=None)
     if stop.action == "moratorium" and fresh:
         return finding  # the pause's own follow-up ("the halt stays until a law passes")
     specific = finding.applies_to not in (None, "everyone")
