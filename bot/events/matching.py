@@ -45,13 +45,7 @@ from typing import NamedTuple
 
 from bot import vocabulary
 from bot.events.signatures import name_word, normalise
-from bot.events.vendor_names import (
-    company_forms,
-    distinctive_head,
-    same_vendor,
-    vendor_head,
-    vendor_words,
-)
+from bot.events.vendor_names import same_vendor, vendor_head, vendor_words
 
 __all__ = ["same_vendor", "vendor_head"]  # part of the matching rules, kept in vendor_names
 
@@ -62,7 +56,6 @@ BACKFILL_DAYS = 30  # a late-arriving older report may precede the first one by 
 NAME_WEIGHT = 3  # a shared name counts like this many shared words
 SAME_STORY_DAYS = 7  # one action conflict is forgiven less than this after the first report
 STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
-NAMED_SIM = 0.2  # ... that ties a report to an event naming its vendor, in the news cycle
 QUIET_DAYS = 30  # a vendor's relevant follow-up this close to the last report joins
 LATE_DAYS = 45  # a vendor's relevant report later than this after the last one needs its product
 ECHO_DAYS = 3  # an authority's act retold this close to its last report, in other words
@@ -140,32 +133,6 @@ def subject_named(new: Profile, event: Profile) -> bool:
 def _named_in(key: str, profile: Profile) -> bool:
     head = name_word(vendor_head(key)) if key else ""
     return bool(head) and (head in profile.names or head in profile.terms)
-
-
-def named_by_event(new: Profile, event: Profile) -> bool:
-    """A vendor's change reported under another company's name within the news cycle of
-    that company's event, with the same action, where the event's reports name the
-    report's vendor (the product, unit or stake the event is about: "Ondine sells its
-    stake in Lumira", then "Lumira's owner exits") and the report names the event's
-    company (under any of its gazetteer names) or tells the change in the same words:
-    one change told from the product's or the owner's side."""
-    if not new.vendor_key or not event.vendor_key or not new.relevant:
-        return False
-    if new.actor_type != "vendor" or event.actor_type != "vendor" or new.action != event.action:
-        return False
-    if (
-        days_between(new.first, event.last) > NEAR_DAYS
-        or days_between(new.first, event.first) > NEWS_CYCLE_DAYS
-    ):
-        return False
-    head = name_word(vendor_head(new.vendor_key))
-    if not head or not (head in event.names or (head in event.terms and distinctive_head(head))):
-        return False
-    own = (event.vendor_key, *company_forms(event.vendor_key))
-    if any(_named_in(key, new) for key in own):
-        return True
-    sim, shared, _ = similarity(new, event)
-    return sim >= NAMED_SIM and shared >= 3
 
 
 def stands_in_for(new: Profile, event: Profile) -> bool:
@@ -282,7 +249,6 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
     if (
         new.vendor_key and event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key)
         and not stands_in_for(new, event) and not subject_named(new, event)
-        and not named_by_event(new, event)
     ):  # fmt: skip
         return None
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))

@@ -21,7 +21,6 @@ from bot.events.matching import (
     REVERSAL,
     Profile,
     decide,
-    named_by_event,
     same_vendor,
     stands_in_for,
     subject_named,
@@ -78,10 +77,10 @@ def unpack_terms(packed: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(terms.split()), frozenset(names.split())
 
 
-def owned_key(vendor_key: str, stand_in: bool = False, relevant: bool = False) -> str:
+def owned_key(vendor_key: str, stand_in: bool = False) -> str:
     """For a product standing in for its maker, its first word as a packed column holds
     it (' word '): the store finds the events whose reports name it; '' otherwise."""
-    word = name_word(vendor_head(vendor_key)) if vendor_key and (stand_in or relevant) else ""
+    word = name_word(vendor_head(vendor_key)) if vendor_key and stand_in else ""
     return f" {word} " if word else ""
 
 
@@ -127,9 +126,7 @@ def candidate_query(
         near_lo=first - timedelta(days=NEWS_CYCLE_DAYS),
         near_hi=first + timedelta(days=NEAR_DAYS),
         bands=tuple(bands),
-        owned_key=owned_key(
-            new.vendor_key, new.stand_in, new.relevant and new.actor_type == "vendor"
-        ),
+        owned_key=owned_key(new.vendor_key, new.stand_in),
         other_names=other_names(new.vendor_key),
     )
 
@@ -169,7 +166,7 @@ def may_be_a_product(new: Profile, candidates: Iterable[CandidateEvent]) -> bool
     are asked for too."""
     vendor = new.vendor_key
     return (
-        (new.stand_in or (new.relevant and new.actor_type == "vendor"))
+        new.stand_in
         and bool(vendor)
         and not any(c.vendor_key and same_vendor(c.vendor_key, vendor) for c in candidates)
     )
@@ -189,7 +186,6 @@ def best_candidate(
             and not same_vendor(candidate.vendor_key, vendor)
             and not stands_in_for(new, event)
             and not subject_named(new, event)
-            and not named_by_event(new, event)
         ):
             continue  # another vendor's event (a band match): decide says None
         score = decide(new, event)
