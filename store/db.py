@@ -41,7 +41,6 @@ with _without("numpy", "pandas"):
 from bot.models import utc_iso as now_iso  # noqa: E402 - after the import above
 from store.migrations import MIGRATIONS  # noqa: E402
 
-
 PAGE_CACHE_KIB = 4096  # the writing connection's page cache (see Store.__init__)
 
 
