@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from bot.extract import authority, dates, framing, public_bodies
+from bot.extract import authority, dates, fr_users, framing, public_bodies
 from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
 from bot.extract.attribution import Mention, cancelled, mentions, subject
 from bot.extract.scan import Hit, Scan, between
@@ -18,6 +18,8 @@ from bot.models import Finding
 WEAK_ACTIONS = frozenset({"restriction", "ban", "shutdown"})
 WEAK_LABELS = frozenset({"restriction", "ban", "removal", "refusal_past", "customer_loss", "pause"})
 SUMMARY_ONLY_MIN = 1.5
+# a stop that a continuation may prolong (bot.extract.history)
+_HELD = frozenset({"moratorium", "ban", "extension"})
 
 
 def _totals(acts: Iterable[Act], key: str) -> dict[str, float]:
@@ -73,7 +75,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "vendor", vendor, 0.4)
         if framing.other_technology(sc, chosen):  # "X drops plate reading"
             return _other(sc, chosen, "vendor", vendor, 0.4)
-        if framing.fr_user(sc, chosen):  # "the grocer switches its cameras off"
+        if framing.fr_user(sc, chosen) or _user(sc, vendor):  # "the grocer switches …"
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.speculation_only(sc, chosen):  # "X weighs …; it had shelved …"
             return _other(sc, chosen, "none", vendor, 0.3)
@@ -84,6 +86,10 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
+        if change.action in _HELD and framing.continued(sc, chosen):
+            # history: an extension? ("continuation_fresh": the item also pauses anew)
+            fresh = framing.pauses_anew(sc, chosen)
+            return replace(change, signal="continuation_fresh" if fresh else "continuation")
         return change
     weak = not sc.has_fr and authority.weak_fr(sc.low)  # face data, no FR term
     if a_total > 0 and (sc.has_fr or weak):
@@ -120,6 +126,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     titled = loose is not None and (
         any(sc.in_title(h.start) for h in sc.authorities) or authority.headline_kind(sc) is not None
     )
+    if sc.vendors and not titled and _user(sc, _first_vendor(sc)):  # "Rail operator ends …"
+        return _other(sc, [], "none", _first_vendor(sc), 0.3)
     if (launch or enforcement) and sc.vendors and not titled:
         # a vendor's launch, or another company's legal warning to it (a launch word in
         # the summary of an authority's headline is background: "the fine adds to …");
@@ -136,13 +144,27 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
         return _other(sc, [], named, _first_vendor(sc), 0.4)
+    # no act found, but a headline telling something as going on ("police still
+    # without X's face search"): history reads it against the vendor's standing pause
+    # (not a plan, someone else's campaign or question, or a study)
+    going_on = None
+    if sc.vendors and framing.continued(sc, []) and not framing.not_the_vendors(sc):
+        going_on = "continuation"
     if (
         framing.vendor_item(sc)
         or (_vendor_news(sc) and not framing.not_the_vendors(sc))
         or _unnamed_company_acts(sc, found)
     ):
-        return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
-    return _other(sc, [], "none", _first_vendor(sc), 0.25)
+        return _other(sc, [], "vendor", _first_vendor(sc), 0.3, signal=going_on)
+    return _other(sc, [], "none", _first_vendor(sc), 0.25, signal=going_on)
+
+
+def _user(sc: Scan, vendor: str | None) -> bool:
+    """The acting company is an FR user (``fr_users``), not a company the gazetteer
+    knows as an FR vendor; an FR user that an authority acts on is that authority's news."""
+    if sc.authorities or any(v.fr and v.vendor == vendor for v in sc.vendors):
+        return False
+    return fr_users.user_subject(sc)
 
 
 def _deployed(
@@ -457,9 +479,10 @@ def _other(
     effective = None
     if actor in AUTHORITIES and chosen:
         effective = dates.effective_date(sc.low, _windows(sc, chosen, chosen[0]), published)
-    # A deployment's customer group, should history make it a reversal.
+    # A deployment's or continuation's customer group, should history make it a
+    # reversal or an extension.
     group = None
-    if signal == "deployment":
+    if signal in ("deployment", "continuation"):
         group = next((h.label for h in sc.groups if h.label in CUSTOMER_GROUPS), None)
     return Finding(
         relevant=False,
