@@ -47,26 +47,44 @@ Verdict = bool | tuple[str, ...]
 def words(text: str) -> list[str]:
     """The runs of word characters of ``text``, in order (the last text's are kept:
     several gates read the same text in a row)."""
-    return _read(text)[1]
+    last = _read(text)
+    if last[1] is None:
+        last[1] = _split(text)
+    return last[1]
 
 
 def distinct_words(text: str) -> frozenset[str]:
     """The distinct runs of word characters of ``text`` (kept with ``words``)."""
     last = _read(text)
     if last[2] is None:
-        last[2] = frozenset(last[1])
+        last[2] = frozenset(last[1] if last[1] is not None else _split(text))
     return last[2]
 
 
 def _read(text: str) -> list[Any]:
-    """[text, its words, their set or None until asked] for ``text``, the last one kept."""
+    """[text, its words or None, their set or None] for ``text``, the last one kept. An
+    ASCII text that is the last one lower-cased (an item's text, then its lower-cased
+    copy) takes the last one's distinct words lower-cased: the same runs, fewer steps."""
     global _last
     last = _last  # one list: threads that share it see a text with its own words
     if last[0] == text:  # (an item's text is built anew each time it is asked for)
         return last
-    found = text.translate(_ASCII_GAPS).split() if text.isascii() else _WORD_RUN.findall(text)
-    last = _last = [text, found, None]
+    prior, seen = last[0], last[2]
+    if (
+        seen is not None
+        and len(prior) == len(text)
+        and text.isascii()
+        and prior.isascii()
+        and prior.lower() == text
+    ):
+        last = _last = [text, None, frozenset(map(str.lower, seen))]
+    else:
+        last = _last = [text, None, None]
     return last
+
+
+def _split(text: str) -> list[str]:
+    return text.translate(_ASCII_GAPS).split() if text.isascii() else _WORD_RUN.findall(text)
 
 
 _last: list[Any] = [None, [], None]
