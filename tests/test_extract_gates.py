@@ -104,3 +104,18 @@ NOT_A_GATE = [
 def test_consent_words_that_are_no_gate(title: str, summary: str, language: str) -> None:
     found = extract(dataclasses.replace(entry(title, summary), language=language))
     assert found is None or not found.relevant or found.action != "restriction", title
+
+
+def test_a_gate_carried_over_is_no_new_restriction() -> None:
+    """An expansion that keeps the gate it already had restricts nothing new."""
+    title = "Quillon Photos face naming comes to Mexico"
+    summary = "Mexican users get name suggestions, with the same rule that the person pictured must have opted in."
+    found = extract(dataclasses.replace(entry(title, summary), language="en"))
+    assert found is None or found.action != "restriction"
+    gated = (
+        "Quillon Vision: face naming in its photo app now needs consent from the person pictured"
+    )
+    found = extract(
+        dataclasses.replace(entry(gated, "The change applies worldwide."), language="en")
+    )
+    assert found is not None and found.action == "restriction"

@@ -16,7 +16,9 @@ from bot.extract.scope import applies_to, settlement_terms
 from bot.models import Finding
 
 WEAK_ACTIONS = frozenset({"restriction", "ban", "shutdown"})
-WEAK_LABELS = frozenset({"restriction", "gate", "ban", "removal", "refusal_past", "customer_loss", "pause"})
+WEAK_LABELS = frozenset(
+    {"restriction", "gate", "ban", "removal", "refusal_past", "customer_loss", "pause"}
+)
 SUMMARY_ONLY_MIN = 1.5
 
 
@@ -327,9 +329,23 @@ def _gates_alone(sc: Scan, acts: list[Act]) -> list[Act]:
     in"), which history may still make a return."""
     if not any(a.label == "gate" for a in acts):
         return acts
+    acts = [a for a in acts if a.label != "gate" or not _carried_over(sc, a)]
     others = any(a.label != "gate" and a.actor == "vendor" for a in acts)
     launched = any(h.label == "launch" and not framing.negated(sc, h) for h in sc.non_policy)
     return [a for a in acts if a.label != "gate"] if others or launched else acts
+
+
+# a gate told as the one already in force ("with the same consent rule"), six languages
+_SAME = re.compile(
+    r"(?i)\b(?:same|identical|mêmes?|gleiche\w*|selbe\w*|mism[oa]s?|stess[oaie]|mesm[oa]s?)\b"
+)
+
+
+def _carried_over(sc: Scan, gate: Act) -> bool:
+    """The gate is the one the feature already had ("reaches Canada with the same
+    opt-in rule"): nothing new is restricted."""
+    s_start, _ = sc.sentences[gate.sentence]
+    return _SAME.search(sc.text, max(s_start, gate.start - 60), gate.start) is not None
 
 
 def _names_customers(sc: Scan) -> bool:
