@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from bot.events import merge, rules, votes
+from bot.events.bodies import named_by_office
 from bot.events.matching import Profile
 from bot.events.records import NewMention, UpdateRecord
 from bot.events.signatures import text_bands
 from bot.events.status import CONTEXT_ACTORS, Timeline
 from bot.events.status import timeline as vendor_timeline
 from bot.models import Entry, EventChange, Finding
+from bot.vocabulary import AUTHORITIES
 from store import Store, event_reads
 from store import entries as entries_store
 from store import events as events_store
@@ -45,6 +48,7 @@ def record_finding(
     outlet or changed a voted field: the same outlet again is a report, not a post.
     """
     when = entry.published or now or datetime.now(UTC)
+    finding = without_person_vendor(entry, finding)
     profile = rules.finding_profile(entry, finding, when)
     bands = list(bands) if bands is not None else text_bands(entry.text)  # signed in a worker
     with store.transaction():
@@ -53,7 +57,7 @@ def record_finding(
         if found.recorded is not None:
             return EventChange(event_id=found.recorded, created=False, mention_added=False)
         mention = merge.new_mention(entry_id, entry, finding, primary, when, now)
-        events = found.events
+        events = found.events + events_store.named(store, query)
         if rules.may_be_a_product(profile, events):  # another vendor's product? its events
             events = events + events_store.owners(store, query)
         best = rules.best_candidate(profile, events)
@@ -75,6 +79,15 @@ def record_finding(
             fields_changed=tuple(change["field"] for change in changes),
             update_id=update_id,
         )
+
+
+def without_person_vendor(entry: Entry, finding: Finding) -> Finding:
+    """An authority's report whose vendor is a person named by office ("Sen. Ana
+    Quill", "la jueza Varga") names no company acted on: it is keyed as naming none."""
+    vendor = finding.vendor
+    if finding.actor_type in AUTHORITIES and vendor and named_by_office(entry.text, vendor):
+        return replace(finding, vendor=None)
+    return finding
 
 
 def _join(

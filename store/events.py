@@ -76,6 +76,9 @@ UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE :vendor = '' AND :actor IN {_AUTHORITIES} AND actor_type = :actor
   AND first_reported BETWEEN :near_lo AND :near_hi {_NEWEST})
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
+  WHERE :actor IN {_AUTHORITIES} AND actor_type IN {_AUTHORITIES}
+  AND first_reported BETWEEN :near_lo AND :near_hi {_NEWEST})
+UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE :vendor != '' AND :head != :vendor AND vendor_key = :head
   AND first_reported BETWEEN :lo AND :hi {_NEWEST})
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
@@ -139,6 +142,21 @@ def owners(store: Store, query: CandidateQuery) -> tuple[CandidateEvent, ...]:
         )
     rows = store.db.conn.execute(_OWNERS, params).fetchall()
     return tuple(CandidateEvent._make(row) for row in rows)
+
+
+def named(store: Store, query: CandidateQuery) -> tuple[CandidateEvent, ...]:
+    """Events in the query's follow-up window stored under the vendor's other names
+    (``query.other_names``: the gazetteer's aliases of its company)."""
+    if not query.other_names:
+        return ()
+    marks = ", ".join("?" for _ in query.other_names)
+    sql = (
+        f"SELECT {_EVENT_COLS} FROM events WHERE vendor_key IN ({marks})"
+        f" AND first_reported BETWEEN ? AND ? {_NEWEST}"
+    )
+    params = _candidate_params(query)
+    rows = store.db.conn.execute(sql, (*query.other_names, params["lo"], params["hi"]))
+    return tuple(CandidateEvent._make(row) for row in rows.fetchall())
 
 
 def _candidate_params(query: CandidateQuery) -> dict[str, Any]:

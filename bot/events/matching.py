@@ -100,7 +100,10 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     ``NAME_WEIGHT`` times: they tell two stories on the same theme apart.
     """
     terms, names = new.terms, new.names
-    if event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key):
+    if (
+        event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key)
+        and not both_authorities(new, event)
+    ):  # fmt: skip
         # the event's vendor named in a report whose finding has no vendor is not
         # agreement: identity comes from the finding's vendor only
         own = vendor_words(event.vendor_key)
@@ -110,6 +113,26 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     found = shared + (NAME_WEIGHT - 1) * shared_names
     total = max(4, len(terms)) + (NAME_WEIGHT - 1) * len(names)
     return found / total, shared, shared_names
+
+
+def both_authorities(new: Profile, event: Profile) -> bool:
+    """Both are a government's, regulator's or court's act: their vendor is the company
+    acted on, or a person, place or body the extraction took for one."""
+    return new.actor_type in AUTHORITIES and event.actor_type in AUTHORITIES
+
+
+def subject_named(new: Profile, event: Profile) -> bool:
+    """Two authority reports whose vendors differ but where one's vendor is named in the
+    other's words ("the regulator fines Ondine" and "Ondine will appeal the fine"; a
+    mayor's or a city's name taken for the vendor of one report): the same subject."""
+    if not both_authorities(new, event):
+        return False
+    return _named_in(new.vendor_key, event) or _named_in(event.vendor_key, new)
+
+
+def _named_in(key: str, profile: Profile) -> bool:
+    head = name_word(vendor_head(key)) if key else ""
+    return bool(head) and (head in profile.names or head in profile.terms)
 
 
 def stands_in_for(new: Profile, event: Profile) -> bool:
@@ -225,7 +248,7 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         return None
     if (
         new.vendor_key and event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key)
-        and not stands_in_for(new, event)
+        and not stands_in_for(new, event) and not subject_named(new, event)
     ):  # fmt: skip
         return None
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))
@@ -298,7 +321,9 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
     if new.actor_type == "none":  # no vendor, no actor: only the words connect them
         return c.sim >= 0.2 and c.shared >= 3
     if new.actor_type in AUTHORITIES and c.gap <= ECHO_DAYS:
-        return c.shared >= 1  # one act retold within days, in another language or words
+        # one act retold within days, in another language or words: one shared word,
+        # or the same body under any of its names (``bot.events.bodies``)
+        return c.shared >= 1 or c.shared_names >= 1
     return c.shared >= 2 or c.shared_names >= 1
 
 

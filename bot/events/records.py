@@ -35,6 +35,8 @@ class CandidateQuery:
     bands: tuple[tuple[int, int], ...]  # (band, hash) pairs
     vendor_head: str = ""  # the vendor key's first word: keys sharing it may be one vendor
     owned_key: str = ""  # ' word ': a product standing in for its maker, as events hold it
+    # the vendor's company under its other gazetteer names, and their first words
+    other_names: tuple[str, ...] = ()
 
 
 class CandidateEvent(NamedTuple):

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import TypeVar
 
+from bot.events.bodies import bodies
 from bot.events.matching import (
     BACKFILL_DAYS,
     FOLLOW_UP_DAYS,
@@ -22,6 +23,7 @@ from bot.events.matching import (
     decide,
     same_vendor,
     stands_in_for,
+    subject_named,
     vendor_head,
 )
 from bot.events.records import CandidateEvent, CandidateQuery
@@ -33,6 +35,7 @@ from bot.events.signatures import (
     words,
 )
 from bot.events.signatures import names as names_of
+from bot.events.vendor_names import company_forms
 from bot.models import Entry, Finding
 
 T = TypeVar("T")
@@ -57,7 +60,7 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         first=when,
         last=when,
         terms=terms(entry.text, exclude=exclude),
-        names=names_of(entry.title, entry.summary, exclude=exclude),
+        names=names_of(entry.title, entry.summary, exclude=exclude) | bodies(entry.text),
         inferred=finding.signal == "deployment" and finding.action == REVERSAL,
         stand_in=bool(finding.product)
         and vendor_key(finding.product) == vendor_key(finding.vendor),
@@ -124,7 +127,15 @@ def candidate_query(
         near_hi=first + timedelta(days=NEAR_DAYS),
         bands=tuple(bands),
         owned_key=owned_key(new.vendor_key, new.stand_in),
+        other_names=other_names(new.vendor_key),
     )
+
+
+def other_names(key: str) -> tuple[str, ...]:
+    """The keys the vendor's company is also stored under: its other gazetteer names,
+    and their first words (a report may give a former name's first word alone)."""
+    forms = company_forms(key) if key else ()
+    return tuple(sorted({*forms, *(vendor_head(form) for form in forms)} - {key}))
 
 
 @lru_cache(maxsize=32)
@@ -173,7 +184,8 @@ def best_candidate(
             vendor
             and candidate.vendor_key
             and not same_vendor(candidate.vendor_key, vendor)
-            and (not stands_in_for(new, event))
+            and not stands_in_for(new, event)
+            and not subject_named(new, event)
         ):
             continue  # another vendor's event (a band match): decide says None
         score = decide(new, event)

@@ -10,6 +10,20 @@ from bot.events.signatures import stem
 
 
 def same_vendor(a: str, b: str) -> bool:
+    """Two vendor keys name one company when one is the other's leading words
+    (``same_name``), or when one of them is a name the gazetteer gives the other's
+    company (a former name, an alias, a brand reported under its parent: "Ever" and
+    "Paravision", whose gazetteer entry has "Ever AI"), told under either name."""
+    if same_name(a, b):
+        return True
+    if not a or not b:
+        return False
+    return any(same_name(form, b) for form in company_forms(a)) or any(
+        same_name(a, form) for form in company_forms(b)
+    )
+
+
+def same_name(a: str, b: str) -> bool:
     """Two vendor keys name one company when one is the other's leading words: a report
     may give an unknown vendor's full name, its short name, or its product's name
     ("Ondine Analytics", "Ondine", "Ondine Scan"); or when both are longer forms of one
@@ -35,6 +49,30 @@ def distinctive_head(word: str) -> bool:
     from bot.extract.lexicon import common_anywhere
 
     return len(word) >= 4 and not word.isdigit() and not common_anywhere(word)
+
+
+@lru_cache(maxsize=4096)
+def company_forms(key: str) -> tuple[str, ...]:
+    """The other keys of the gazetteer company that ``key`` names (its canonical name,
+    aliases and brands reported under it); () for a vendor the gazetteer does not know.
+    (The gazetteer is read on first use, as ``distinctive_head`` reads its word lists.)"""
+    return _forms_by_key().get(key, ())
+
+
+@lru_cache(maxsize=1)
+def _forms_by_key() -> dict[str, tuple[str, ...]]:
+    from bot.events.signatures import vendor_key
+    from bot.vendor_lookup import gazetteer
+
+    companies: dict[str, set[str]] = {}
+    for alias, canonical in gazetteer().items():
+        companies.setdefault(vendor_key(canonical), set()).add(vendor_key(alias))
+    forms: dict[str, tuple[str, ...]] = {}
+    for canonical, keys in companies.items():
+        keys = {k for k in keys | {canonical} if k}
+        for k in keys:
+            forms[k] = tuple(sorted(keys - {k}))
+    return forms
 
 
 def vendor_head(key: str) -> str:

@@ -1,0 +1,180 @@
+"""One authority, one subject, one company under several names: reports that name them
+differently still make one event (one alert), and other acts stay apart. Invented
+places, people and companies (and real bodies' names, the only names a body has), on a
+real SQLite file through clustering and routing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot import clustering
+from bot.delivery.routes import route
+from bot.events.bodies import bodies, named_by_office
+from bot.events.vendor_names import company_forms, same_vendor
+from bot.models import Destination, Entry, EventChange, Filters, Finding
+from store import Store
+from store import entries as entries_store
+from store import subscriptions as subscriptions_store
+
+START = datetime(2024, 4, 8, 9, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(tmp_path / "identity.db")
+    authorities = Filters(actor_types=("government", "regulator", "court"))
+    subscriptions_store.add(opened, Destination("console", channel="authorities"), authorities)
+    yield opened
+    opened.close()
+
+
+def record(store: Store, title: str, summary: str, day: float, actor: str = "regulator",
+           vendor: str | None = None) -> tuple[EventChange, int]:  # fmt: skip
+    entry = Entry(feed_id="wire", key=f"guid:{title}", title=title, summary=summary,
+                  link=f"https://wire.example/{abs(hash(title))}",
+                  published=START + timedelta(days=day), source="Wire")  # fmt: skip
+    finding = Finding(relevant=False, actor_type=actor, vendor=vendor, product=None,
+                      action=None, applies_to=None, region=None, confidence=0.7,
+                      evidence=title)  # fmt: skip
+    with store.transaction():
+        entry_id = entries_store.record_entries(store, [entry])[0][0]
+        change = clustering.record_finding(store, entry_id=entry_id, entry=entry, finding=finding)
+        entries_store.record_finding(store, entry_id, finding, change.event_id)
+        written = route(store, change, alertable=True)
+    return change, written
+
+
+# --------------------------------------------------------------------------- bodies
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("Die niederländische Datenschutzbehörde verhängt ein Bußgeld", "@ap-nl"),
+     ("the Dutch DPA says the scans broke the law", "@ap-nl"),
+     ("L'Eurocamera approva il testo", "@eu-parliament"),
+     ("MEPs back the text by a wide margin", "@eu-parliament"),
+     ("el gendarme de datos: la AEPD abre expediente", "@aepd"),
+     ("le gendarme des données tranche", "@cnil")],
+)  # fmt: skip
+def test_a_body_has_one_key_under_its_names_in_every_language(text: str, key: str) -> None:
+    assert key in bodies(text)
+
+
+def test_the_european_supervisor_is_not_the_italian_garante() -> None:
+    assert bodies("il Garante europeo avverte") == frozenset({"@edps"})
+    assert bodies("nothing official here, only us and the DPAs of nobody") == frozenset()
+
+
+def test_a_vote_told_in_english_and_in_italian_the_same_day_is_one_event(store: Store) -> None:
+    first, _ = record(store, "Lawmakers in Strasbourg back a curb on live face scanning",
+                      "The European Parliament adopted its position 402 to 180.", day=0,
+                      actor="government")  # fmt: skip
+    again, written = record(store, "Stop alle telecamere che riconoscono i volti",
+                            "Via libera dell'Eurocamera con un voto separato.", day=1,
+                            actor="government")  # fmt: skip
+    assert again.event_id == first.event_id and not again.created and written <= 1
+
+
+def test_two_bodies_acting_the_same_days_stay_apart(store: Store) -> None:
+    first, _ = record(store, "Data watchdog orders a retailer to stop gate scans",
+                      "The Dutch DPA gave Velloran Stores four weeks.", day=0,
+                      vendor="Velloran Stores")  # fmt: skip
+    other, written = record(store, "Privacy regulator opens an inquiry into school cameras",
+                            "The CNIL wrote to three regional councils.", day=1)  # fmt: skip
+    assert other.event_id != first.event_id and written == 1
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [("Tarrow Leisure will contest the biometric fine",
+      "The arcade chain says the watchdog misread how its entry gates store templates.",
+      "Tarrow Leisure"),
+     ("Commissioner Ilse Brandvik explains the arcade penalty",
+      "Brandvik said Tarrow's gates kept templates of every visitor for a year.",
+      "Ilse Brandvik")],
+    ids=["the-subject-answers", "a-person-taken-for-the-vendor"],
+)  # fmt: skip
+def test_an_authority_report_naming_the_other_reports_subject_joins_it(
+    store: Store, title: str, summary: str, vendor: str
+) -> None:
+    first, _ = record(store, "Regulator fines arcade operator over entry face scans",
+                      "Commissioner Ilse Brandvik fined Tarrow Leisure 900,000 euros.", day=0,
+                      vendor="Biometric Arcade Gates")  # fmt: skip
+    again, written = record(store, title, summary, day=1, vendor=vendor)
+    assert again.event_id == first.event_id and not again.created and written <= 1
+
+
+def test_an_authority_report_about_another_subject_stays_apart(store: Store) -> None:
+    first, _ = record(store, "Regulator fines arcade operator over entry face scans",
+                      "The watchdog fined Tarrow Leisure 900,000 euros.", day=0,
+                      vendor="Tarrow Leisure")  # fmt: skip
+    other, written = record(store, "Regulator fines a stadium over turnstile face scans",
+                            "The watchdog fined Orsby Arena 300,000 euros.", day=1,
+                            vendor="Orsby Arena")  # fmt: skip
+    assert other.event_id != first.event_id and written == 1
+
+
+# --------------------------------------------------------------------------- companies
+
+
+def test_a_gazetteer_company_is_one_vendor_under_its_former_names() -> None:
+    forms = company_forms("paravision")
+    assert "everalbum" in forms
+    assert same_vendor("ever", "paravision") and same_vendor("everalbum", "paravision")
+    assert not same_vendor("paravision", "clearview ai")
+
+
+def test_a_final_order_months_later_under_the_companys_new_name_joins(store: Store) -> None:
+    first, _ = record(store, "Trade regulator settles with the Ever photo app",
+                      "The FTC says the app must delete face models trained on users' albums.",
+                      day=0, vendor="Ever")  # fmt: skip
+    later, written = record(store, "FTC makes its Everalbum order final",
+                            "After the comment period the commission voted to finalise the "
+                            "order to delete face models.", day=110,
+                            vendor="Paravision")  # fmt: skip
+    assert later.event_id == first.event_id and not later.created
+
+
+# --------------------------------------------------------------------------- people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [("a bill from Sen. Maris Okafor would require a warrant", "Maris Okafor", True),
+     ("la jueza Elena Brandt suspendió el sistema", "Elena Brandt", True),
+     ("Bürgermeisterin Hollbach stoppt die Kameras", "Hollbach", True),
+     ("the privacy commissioner rules Tarrow Leisure broke the law", "Tarrow Leisure", False),
+     ("the watchdog fined Orsby Arena", "Orsby Arena", False)],
+)  # fmt: skip
+def test_a_person_is_told_by_office(text: str, name: str, person: bool) -> None:
+    assert named_by_office(text, name) is person
+
+
+def test_a_bill_named_after_its_sponsor_and_its_signing_weeks_later_are_one_event(
+    store: Store,
+) -> None:
+    first, _ = record(store, "Calder Bay bill would bar police face matching",
+                      "The measure from Sen. Maris Okafor passed the state house and senate "
+                      "of Calder Bay with wide support.", day=0, actor="government",
+                      vendor="Maris Okafor")  # fmt: skip
+    later, _ = record(store, "Governor signs police face matching limits",
+                      "The limits on police face matching in Calder Bay take effect in "
+                      "October after the governor signed the bill.", day=40,
+                      actor="government")  # fmt: skip
+    assert later.event_id == first.event_id and not later.created
+
+
+def test_a_company_acted_on_keeps_its_own_event_weeks_later(store: Store) -> None:
+    first, _ = record(store, "Calder Bay regulator fines Orsby Arena over gate scans",
+                      "The Calder Bay commissioner fined Orsby Arena.", day=0,
+                      vendor="Orsby Arena")  # fmt: skip
+    later, _ = record(store, "Calder Bay regulator publishes new guidance on face scans",
+                      "The Calder Bay commissioner set out rules for venues.", day=40)  # fmt: skip
+    assert later.event_id != first.event_id
