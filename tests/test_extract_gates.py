@@ -108,8 +108,8 @@ def test_consent_words_that_are_no_gate(title: str, summary: str, language: str)
 
 def test_a_gate_carried_over_is_no_new_restriction() -> None:
     """An expansion that keeps the gate it already had restricts nothing new."""
-    title = "Quillon Photos face naming comes to Mexico"
-    summary = "Mexican users get name suggestions, with the same rule that the person pictured must have opted in."
+    title = "Quillon Vision's face naming comes to Mexico"
+    summary = "Name suggestions there follow the same rule: a face is named only once its owner consented."
     found = extract(dataclasses.replace(entry(title, summary), language="en"))
     assert found is None or found.action != "restriction"
     gated = (
