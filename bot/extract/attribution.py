@@ -294,7 +294,7 @@ def inverted(sc: Scan, m: Mention, verb: Hit) -> bool:
 CONDITION = re.compile(
     r"(?i)\b(?:until|unless|while|pending|once|till|as long as|before|whether|hasta que|"
     r"mientras|a menos que|jusqu.à ce que|tant que|avant que|bis|solange|bevor|finché|"
-    r"fino a quando|até que|enquanto)\s+(?:[\w'-]+\s+){0,3}$"
+    r"fino a quando|até que|enquanto)\s+(?:[\w'-]+\s+){0,5}$"
 )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from bot.extract import authority, dates, framing, public_bodies
+from bot.extract import authority, dates, fr_users, framing, public_bodies
 from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
 from bot.extract.attribution import Mention, cancelled, mentions, subject
 from bot.extract.scan import Hit, Scan, between
@@ -75,7 +75,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "vendor", vendor, 0.4)
         if framing.other_technology(sc, chosen):  # "X drops plate reading"
             return _other(sc, chosen, "vendor", vendor, 0.4)
-        if framing.fr_user(sc, chosen):  # "the grocer switches its cameras off"
+        if framing.fr_user(sc, chosen) or _user(sc, vendor):  # "the grocer switches …"
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.speculation_only(sc, chosen):  # "X weighs …; it had shelved …"
             return _other(sc, chosen, "none", vendor, 0.3)
@@ -122,6 +122,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     titled = loose is not None and (
         any(sc.in_title(h.start) for h in sc.authorities) or authority.headline_kind(sc) is not None
     )
+    if sc.vendors and not titled and _user(sc, _first_vendor(sc)):  # "Rail operator ends …"
+        return _other(sc, [], "none", _first_vendor(sc), 0.3)
     if (launch or enforcement) and sc.vendors and not titled:
         # a vendor's launch, or another company's legal warning to it (a launch word in
         # the summary of an authority's headline is background: "the fine adds to …");
@@ -145,6 +147,14 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     ):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
     return _other(sc, [], "none", _first_vendor(sc), 0.25)
+
+
+def _user(sc: Scan, vendor: str | None) -> bool:
+    """The acting company is an FR user (``fr_users``), not a company the gazetteer
+    knows as an FR vendor; an FR user that an authority acts on is that authority's news."""
+    if sc.authorities or any(v.fr and v.vendor == vendor for v in sc.vendors):
+        return False
+    return fr_users.user_subject(sc)
 
 
 def _deployed(

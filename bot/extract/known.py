@@ -45,8 +45,9 @@ class KnownVendors:
 
 
 def _reported(canonical: dict[str, str], name: str, suffixes: str) -> str:
-    """The name a hit reports: the text's own longer form when company suffixes follow."""
-    if suffixes and len(name + suffixes) > len(canonical[name]):
+    """The name a hit reports: the text's own company form when company suffixes follow
+    ("Orrin Cloud" in the text beats the store's "Orrin Vision", a product's name)."""
+    if suffixes and not canonical[name].startswith(name + suffixes):
         return name + suffixes
     return canonical[name]
 
