@@ -20,6 +20,8 @@ WEAK_LABELS = frozenset(
     {"restriction", "gate", "ban", "removal", "refusal_past", "customer_loss", "pause"}
 )
 SUMMARY_ONLY_MIN = 1.5
+# a stop that a continuation may prolong (bot.extract.history)
+_HELD = frozenset({"moratorium", "ban", "extension"})
 
 
 def _totals(acts: Iterable[Act], key: str) -> dict[str, float]:
@@ -86,6 +88,10 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
+        if change.action in _HELD and framing.continued(sc, chosen):
+            # history: an extension? ("continuation_fresh": the item also pauses anew)
+            fresh = framing.pauses_anew(sc, chosen)
+            return replace(change, signal="continuation_fresh" if fresh else "continuation")
         return change
     weak = not sc.has_fr and authority.weak_fr(sc.low)  # face data, no FR term
     if a_total > 0 and (sc.has_fr or weak):
@@ -140,13 +146,19 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
         return _other(sc, [], named, _first_vendor(sc), 0.4)
+    # no act found, but a headline telling something as going on ("police still
+    # without X's face search"): history reads it against the vendor's standing pause
+    # (not a plan, someone else's campaign or question, or a study)
+    going_on = None
+    if sc.vendors and framing.continued(sc, []) and not framing.not_the_vendors(sc):
+        going_on = "continuation"
     if (
         framing.vendor_item(sc)
         or (_vendor_news(sc) and not framing.not_the_vendors(sc))
         or _unnamed_company_acts(sc, found)
     ):
-        return _other(sc, [], "vendor", _first_vendor(sc), 0.3)
-    return _other(sc, [], "none", _first_vendor(sc), 0.25)
+        return _other(sc, [], "vendor", _first_vendor(sc), 0.3, signal=going_on)
+    return _other(sc, [], "none", _first_vendor(sc), 0.25, signal=going_on)
 
 
 def _user(sc: Scan, vendor: str | None) -> bool:
@@ -495,9 +507,10 @@ def _other(
     effective = None
     if actor in AUTHORITIES and chosen:
         effective = dates.effective_date(sc.low, _windows(sc, chosen, chosen[0]), published)
-    # A deployment's customer group, should history make it a reversal.
+    # A deployment's or continuation's customer group, should history make it a
+    # reversal or an extension.
     group = None
-    if signal == "deployment":
+    if signal in ("deployment", "continuation"):
         group = next((h.label for h in sc.groups if h.label in CUSTOMER_GROUPS), None)
     return Finding(
         relevant=False,

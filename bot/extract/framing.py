@@ -13,6 +13,9 @@ restatement of an old policy, a deployment. Each reads the scan, never one phras
   the vendor being the company cut off).
 - **Restatement**: a vendor reaffirms or clarifies a policy, or someone questions its
   scope: no new decision (relevant=False, actor none, signal "restatement").
+- **Continuation**: a stop told as going on ("still", "stays", "another year", "past
+  its deadline"): signal "continuation"; history makes it an extension of the vendor's
+  standing moratorium, or a restatement of its standing ban.
 - **Deployment**: a launch, deal, trial, rollout or expansion with no policy act in a
   main clause (signal "deployment"; history may make it a reversal).
 """
@@ -251,6 +254,44 @@ def restated(sc: Scan, acts: list[Act]) -> bool:
     best = max(acts, key=lambda a: a.weight)
     lo, hi = sc.sentences[best.sentence]
     return any(lo <= h.start < hi for h in marks)
+
+
+def continued(sc: Scan, acts: list[Act]) -> bool:
+    """The item tells its stop as going on (a continuation word: "still", "stays",
+    "beyond its deadline", "another year"): in the title, or in the sentence of one of
+    the vendor's acts outside a background clause."""
+    marks = _labelled(sc, "continuation")
+    if any(sc.in_title(h.start) for h in marks):
+        return True
+    spans = [sc.sentences[a.sentence] for a in acts if not a.background]
+    return any(lo <= h.start < hi for h in marks for lo, hi in spans)
+
+
+# a pause word told as a noun ("its freeze", "the halt", "Pellmark's pause") in six languages
+_NOUN_BEFORE = re.compile(
+    r"(?i)(?:\b(?:the|its|their|a|this|that|le|la|l'|sa|son|leur|ce|cette|der|die|das|den|"
+    r"dem|des|seine[nmrs]?|ihre[nmrs]?|ein|eine[nmrs]?|el|lo|su|sus|esta|este|il|sua|suo|"
+    r"questa|o|a|seu)|'s|’s)\s+(?:[\w-]+\s+){0,3}$"
+)
+_PAUSE_LABELS = frozenset({"pause", "moratorium"})
+# a stop of sales told with a pause verb ("halts sales to", "gèle les ventes")
+_PAUSE_VERB = re.compile(
+    r"(?i)paus|halt|freez|froze|suspen|gel|gèle|congel|sospe|aussetz|setzt|stopp"
+)
+
+
+def pauses_anew(sc: Scan, acts: list[Act]) -> bool:
+    """The item reports a pause as a new act: a pause verb ("halts", "met en pause",
+    "setzt … aus") outside background, not a pause noun ("its freeze") told as going on."""
+    for a in acts:
+        paused = a.label in _PAUSE_LABELS or (
+            a.label == "stop_supply" and _PAUSE_VERB.match(sc.text, a.start) is not None
+        )
+        if not paused or a.background or a.subordinate:
+            continue
+        if _NOUN_BEFORE.search(sc.text, max(0, a.start - 40), a.start) is None:
+            return True
+    return False
 
 
 def deployment(sc: Scan, acts: list[Act]) -> bool:

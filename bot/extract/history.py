@@ -10,7 +10,14 @@ before, which the event store's timeline holds:
   country);
 - a **restatement** (the vendor reaffirms or clarifies a policy) of a policy first
   reported more than a news cycle earlier is no new change (relevant=False, actor
-  none); inside the news cycle it stays a follow-up of that change.
+  none); inside the news cycle it stays a follow-up of that change;
+- a **continuation** (a pause, freeze or refusal told as going on: "still", "stays",
+  "beyond its deadline", "another year", a new end date) of the vendor's own standing
+  moratorium, for the same customers and product, is an ``extension`` once the pause's
+  news cycle is over, and stays one for the extension's own follow-ups; the same told of
+  a standing (untimed) ban is a restatement of it. With no such stop on the timeline
+  the finding is left as read, except that an item which also pauses anew ("halts …;
+  the halt stays until a law passes") is that first pause, a moratorium.
 
 The caller reads the timeline (``bot.clustering.timeline``) where a finding is
 recorded (``bot.pipeline``) and passes its events here.
@@ -25,6 +32,12 @@ from datetime import datetime
 from bot.models import Event, Finding
 
 STOPPING = frozenset({"exit", "shutdown", "ban", "moratorium", "extension"})
+# a stop told as going on; "_fresh": the item also reports a pause verb ("halts …; the
+# halt stays until …"), which with no pause on the timeline is a first pause
+CONTINUATIONS = frozenset({"continuation", "continuation_fresh"})
+HELD = frozenset({"moratorium", "extension", "ban"})  # stops a continuation can go on with
+# customer groups one stop may name either way ("sheriffs", "law enforcement")
+_KINDRED = ({"police", "law_enforcement"},)
 NEWS_CYCLE_DAYS = 21  # as bot.events.rules: a report this close to the first is in its cycle
 MIN_GAP_DAYS = 1.0  # a deployment reported with the stop itself is no return
 
@@ -56,12 +69,82 @@ def apply_history(finding: Finding, events: Sequence[Event], when: datetime) -> 
             region=finding.region or stop.region,
             confidence=max(finding.confidence, 0.6),
         )
+    if finding.signal in CONTINUATIONS:
+        return _continued(finding, earlier, when)
     if finding.signal == "restatement" and finding.relevant and earlier:
         first = earlier[-1].first_reported
         if _days(first, when) > NEWS_CYCLE_DAYS:
-            return replace(finding, relevant=False, actor_type="none", action=None,
-                           applies_to=None)  # fmt: skip
+            return _no_news(finding)
     return finding
+
+
+def _no_news(finding: Finding) -> Finding:
+    return replace(finding, relevant=False, actor_type="none", action=None, applies_to=None)
+
+
+def _continued(finding: Finding, earlier: Sequence[Event], when: datetime) -> Finding:
+    """A stop told as going on, read against the vendor's own standing stop of the same
+    scope: a moratorium past its news cycle (or an extension) makes an ``extension``, a
+    ban past its news cycle a restatement (no change, still the vendor's word); anything
+    else leaves it as read."""
+    stop = held_stop(earlier, finding)
+    if not finding.relevant:  # no act read: only the vendor's own standing pause
+        if (
+            stop is None
+            or stop.action == "ban"
+            or (stop.action == "moratorium" and _days(stop.first_reported, when) <= NEWS_CYCLE_DAYS)
+        ):
+            return finding
+        return replace(
+            finding,
+            relevant=True,
+            actor_type="vendor",
+            action="extension",
+            applies_to=finding.applies_to or stop.applies_to,
+            product=finding.product or stop.product,
+            confidence=max(finding.confidence, 0.5),
+        )
+    if stop is None:
+        if finding.action == "extension" and finding.signal == "continuation_fresh":
+            return replace(finding, action="moratorium")  # a first pause is no extension
+        return finding
+    fresh = _days(stop.first_reported, when) <= NEWS_CYCLE_DAYS
+    if stop.action == "ban":
+        if fresh or finding.action == "moratorium":
+            return finding
+        # the vendor repeating its standing refusal: its own word, no policy change
+        return replace(finding, relevant=False, action=None, applies_to=None)
+    if stop.action == "moratorium" and fresh:
+        return finding  # the pause's own follow-up ("the halt stays until a law passes")
+    specific = finding.applies_to not in (None, "everyone")
+    return replace(
+        finding,
+        action="extension",
+        applies_to=finding.applies_to if specific else stop.applies_to or finding.applies_to,
+        product=finding.product or stop.product,
+        confidence=max(finding.confidence, 0.6),
+    )
+
+
+def held_stop(events: Sequence[Event], finding: Finding) -> Event | None:
+    """The vendor's latest moratorium, extension or ban that no reversal or exit undid,
+    when its customers and product agree with ``finding``'s (one unknown or "everyone"
+    agrees with any)."""
+    for event in reversed(events):
+        if event.action in ("reversal", "exit"):
+            return None
+        if event.action in HELD and _same_scope(event, finding):
+            return event
+    return None
+
+
+def _same_scope(event: Event, finding: Finding) -> bool:
+    if event.product and finding.product and event.product != finding.product:
+        return False
+    a, b = event.applies_to, finding.applies_to
+    if a in (None, "everyone") or b in (None, "everyone") or a == b:
+        return True
+    return any(a in kin and b in kin for kin in _KINDRED)
 
 
 def standing_stop(events: Sequence[Event], when: datetime) -> Event | None:
