@@ -69,13 +69,13 @@ def test_the_european_supervisor_is_not_the_italian_garante() -> None:
     assert bodies("nothing official here, only us and the DPAs of nobody") == frozenset()
 
 
-def test_a_vote_told_in_english_and_in_italian_the_same_day_is_one_event(store: Store) -> None:
-    first, _ = record(store, "Lawmakers in Strasbourg back a curb on live face scanning",
-                      "The European Parliament adopted its position 402 to 180.", day=0,
+def test_a_vote_told_in_english_and_in_german_the_same_day_is_one_event(store: Store) -> None:
+    first, _ = record(store, "MEPs vote to bar emotion recognition at border crossings",
+                      "The plenary backed the amendment by 355 votes to 210.", day=0,
                       actor="government")  # fmt: skip
-    again, written = record(store, "Stop alle telecamere che riconoscono i volti",
-                            "Via libera dell'Eurocamera con un voto separato.", day=1,
-                            actor="government")  # fmt: skip
+    again, written = record(store, "Grenzkontrollen ohne Emotionserkennung",
+                            "Das Europaparlament nahm den Änderungsantrag mit klarer "
+                            "Mehrheit an.", day=1, actor="government")  # fmt: skip
     assert again.event_id == first.event_id and not again.created and written <= 1
 
 
@@ -125,20 +125,19 @@ def test_an_authority_report_about_another_subject_stays_apart(store: Store) -> 
 
 
 def test_a_gazetteer_company_is_one_vendor_under_its_former_names() -> None:
-    forms = company_forms("paravision")
-    assert "everalbum" in forms
-    assert same_vendor("ever", "paravision") and same_vendor("everalbum", "paravision")
-    assert not same_vendor("paravision", "clearview ai")
+    forms = company_forms("oosto")
+    assert "anyvision" in forms
+    assert same_vendor("anyvision", "oosto")
+    assert not same_vendor("oosto", "clearview ai")
 
 
-def test_a_final_order_months_later_under_the_companys_new_name_joins(store: Store) -> None:
-    first, _ = record(store, "Trade regulator settles with the Ever photo app",
-                      "The FTC says the app must delete face models trained on users' albums.",
-                      day=0, vendor="Ever")  # fmt: skip
-    later, written = record(store, "FTC makes its Everalbum order final",
-                            "After the comment period the commission voted to finalise the "
-                            "order to delete face models.", day=110,
-                            vendor="Paravision")  # fmt: skip
+def test_a_case_closed_months_later_under_the_companys_new_name_joins(store: Store) -> None:
+    first, _ = record(store, "CNIL orders AnyVision to purge a casino's face watchlist",
+                      "The regulator gave the company two months to delete the templates "
+                      "of banned gamblers.", day=0, vendor="AnyVision")  # fmt: skip
+    later, written = record(store, "CNIL closes its Oosto case",
+                            "The regulator says the banned gamblers' templates were deleted "
+                            "as ordered.", day=95, vendor="Oosto")  # fmt: skip
     assert later.event_id == first.event_id and not later.created
 
 

@@ -12,16 +12,20 @@ from tests.extract_helpers import found
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Il Viminale ordina un'ispezione sul riconoscimento facciale nelle questure",
-         "Il ministero vuole sapere entro due mesi quali uffici hanno usato il sistema."),
-        ("La commissione della Camera approva limiti al riconoscimento facciale",
-         "Il testo disciplina l'uso da parte delle polizie locali e passa ora in aula."),
-        ("Comissão do Senado aprova regras para o reconhecimento facial em estádios",
-         "O colegiado exige que cada alerta seja confirmado por um agente antes de qualquer abordagem."),
-        ("Beauvau ordonne une enquête sur la reconnaissance faciale dans les commissariats",
-         "Le ministre de l'Intérieur réclame un rapport d'ici l'été."),
+        ("Il Viminale ordina alle prefetture un censimento del riconoscimento facciale",
+         "Entro marzo ogni questura dovrà indicare dove il sistema è in funzione."),
+        ("La commissione del Senato approva paletti al riconoscimento facciale negli stadi",
+         "Il provvedimento attende ora il voto dell'aula."),
+        ("Ministério da Justiça exige revisão humana de cada alerta de reconhecimento facial nos presídios",
+         "Uma portaria publicada nesta terça-feira vale para todos os estados."),
+        ("La place Beauvau ordonne un audit des logiciels de reconnaissance faciale des gendarmes",
+         "Les conclusions sont attendues à l'automne, selon le cabinet."),
         ("El Ministerio del Interior limita el reconocimiento facial en los aeropuertos",
          "La orden restringe el uso a controles fronterizos con autorización judicial."),
+        ("Das Innenministerium beschränkt die Gesichtserkennung der Landespolizei auf schwere Straftaten",
+         "Ein Erlass regelt, wer die Treffer prüfen muss."),
+        ("Comissão do Senado exige aviso visível onde houver reconhecimento facial em estádios",
+         "O relator quer multa para clubes que escondam as câmeras."),
     ],
 )  # fmt: skip
 def test_a_government_act_in_another_language(title: str, summary: str) -> None:
