@@ -85,7 +85,9 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "vendor", vendor, 0.4)
         if framing.other_technology(sc, chosen):  # "X drops plate reading"
             return _other(sc, chosen, "vendor", vendor, 0.4)
-        if framing.fr_user(sc, chosen) or fr_users.acting_user(sc, vendor):  # "the grocer switches …"
+        if framing.fr_user(sc, chosen) or fr_users.acting_user(
+            sc, vendor
+        ):  # "the grocer switches …"
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.speculation_only(sc, chosen):  # "X weighs …; it had shelved …"
             return _other(sc, chosen, "none", vendor, 0.3)
