@@ -64,8 +64,8 @@ def test_a_vendor_cutting_off_users_stays_the_vendors_change(title: str, summary
          "Quorvel will fit turnstile cameras in 30 locations this year."),
         ("Baumarktkette setzt bei der Einlasskontrolle auf Gesichtserkennung der Ferrowin GmbH",
          "Die Ferrowin GmbH stattet 60 Märkte mit Kameras aus."),
-        ("La cadena de cines elige a Miravox Visión para el acceso con reconocimiento facial",
-         "Miravox Visión instalará sus lectores faciales en veinte salas."),
+        ("Una cadena de gimnasios de Valencia elige a Miravox Visión para el acceso facial",
+         "Miravox Visión montará lectores de reconocimiento facial en doce centros."),
     ],
 )  # fmt: skip
 def test_a_user_signing_up_with_a_named_supplier_is_the_suppliers_news(
