@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.extract.attribution import CONDITION
 from tests.extract_helpers import found
 
 
@@ -45,3 +46,43 @@ def test_a_government_act_in_another_language(title: str, summary: str) -> None:
 def test_a_legislature_in_a_vendors_condition_does_not_act(title: str, summary: str) -> None:
     f = found(title, summary)
     assert (f.relevant, f.actor_type) == (True, "vendor"), f
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Orders stay frozen until a strong federal privacy ",
+        "Aucune vente tant que la nouvelle majorité au ",
+        "Niente contratti finché non ci sarà davvero una ",
+        "No habrá ventas hasta que exista por fin una ",
+        "Keine Verkäufe, solange es im ganzen Land kein ",
+    ],
+)
+def test_a_condition_reaches_an_authority_four_or_five_words_on(before: str) -> None:
+    assert CONDITION.search(before) is not None
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # six words on, the opener no longer governs the authority
+        "While face-search sales to police keep growing across the ",
+        # a clause break ends the condition
+        "Until last spring, the ",
+    ],
+)
+def test_an_opener_far_back_or_behind_a_break_is_no_condition(before: str) -> None:
+    assert CONDITION.search(before) is None
+
+
+def test_a_legislature_four_words_into_a_condition_does_not_act() -> None:
+    f = found("Prismera ferma le vendite alle polizie locali",
+              "Niente riconoscimento facciale finché non ci sarà davvero una legge che "
+              "ne limiti l'uso.")  # fmt: skip
+    assert f.actor_type == "vendor", f
+
+
+def test_a_legislature_acting_outside_a_condition_acts() -> None:
+    f = found("Prismera ferma le vendite alle polizie locali",
+              "Il Parlamento limita il riconoscimento facciale mentre l'azienda aspetta.")  # fmt: skip
+    assert f.actor_type == "government", f
