@@ -13,9 +13,10 @@ import pytest
 
 from bot import clustering
 from bot.delivery.routes import route
-from bot.events.bodies import bodies, named_by_office
+from bot.events.bodies import bodies, named_by_office, read_names
 from bot.events.vendor_names import company_forms, same_vendor
 from bot.models import Destination, Entry, EventChange, Filters, Finding
+from bot.yaml_loader import DataFileError
 from store import Store
 from store import entries as entries_store
 from store import subscriptions as subscriptions_store
@@ -62,6 +63,17 @@ def record(store: Store, title: str, summary: str, day: float, actor: str = "reg
 )  # fmt: skip
 def test_a_body_has_one_key_under_its_names_in_every_language(text: str, key: str) -> None:
     assert key in bodies(text)
+
+
+def test_a_broken_names_file_is_named(tmp_path: Path) -> None:
+    broken = tmp_path / "authority_names.yaml"
+    broken.write_text("bodies: [\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="authority_names.yaml is not valid YAML"):
+        read_names(broken, "bodies")
+    broken.write_text("bodies: {cnil: CNIL}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="`bodies` must map keys to lists"):
+        read_names(broken, "bodies")
+    assert read_names(broken, "offices") == {}
 
 
 def test_the_european_supervisor_is_not_the_italian_garante() -> None:
