@@ -86,6 +86,9 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
+        if change.action == "reversal" and framing.deferred(sc, chosen):
+            # "delays lifting its halt", "won't resume sales": the stop goes on
+            return replace(change, action="extension", signal="continuation")
         if change.action in _HELD and framing.continued(sc, chosen):
             # history: an extension? ("continuation_fresh": the item also pauses anew)
             fresh = framing.pauses_anew(sc, chosen)
@@ -179,6 +182,8 @@ def _deployed(
     when the sentence that reports it names the vendor's own earlier stop as background
     ("Three years after deleting its face templates, the app is switching grouping on")."""
     signal = framing.deployment_signal(sc, launch)
+    if signal and framing.prolongs(sc):  # "adds another quarter to its pause"
+        signal = "continuation"
     back = framing.return_after_stop(sc, launch) if signal and vendor else None
     if back is None or vendor is None:
         return _other(sc, chosen, "vendor", vendor, confidence, signal=signal)
