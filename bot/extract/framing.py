@@ -271,9 +271,7 @@ def deferred(sc: Scan, acts: list[Act]) -> bool:
     """A return the item negates or defers ("won't resume", "delays lifting its halt"): a
     reversal act inside a continuation hit."""
     marks = _labelled(sc, "continuation")
-    return any(
-        h.start <= a.start < h.end for a in acts if a.action == "reversal" for h in marks
-    )
+    return any(h.start <= a.start < h.end for a in acts if a.action == "reversal" for h in marks)
 
 
 # a pause, freeze or halt named as a noun, in six languages
