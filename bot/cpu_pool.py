@@ -98,7 +98,9 @@ class CpuWorker:
         self._pending.append(future)  # no await between these two: answers stay in order
         # No drain: the caller's window bounds what waits in the pipe, and waiting for
         # the worker to read the jobs queued after this one would hold its answer.
-        self._writer.write(len(data).to_bytes(_HEAD, "little") + data)
+        self._writer.write(len(data).to_bytes(_HEAD, "little"))
+        self._writer.write(data)
+        del data  # the pipe's buffer holds the bytes now: one copy beside the body
         return await future
 
     async def _start(self) -> None:

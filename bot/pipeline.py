@@ -42,7 +42,7 @@ from bot.models import (
     FetchSettings,
     Finding,
 )
-from bot.ops import metrics
+from bot.ops import counts
 from bot.sources.backoff import RATE_LIMITED, next_state
 from bot.sources.fetch import Fetcher
 from bot.sources.manage import settle_conflicts
@@ -163,7 +163,7 @@ async def poll_once(
             sys.setswitchinterval(switch)
             cycle.close()
     state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
-    metrics.polled()
+    counts.polled()
     summary = summarise(outcomes if due else [])
     notes = tuple(
         f"feed {f.name!r} not polled: its server asked to wait (Retry-After) until "
@@ -181,7 +181,12 @@ def rate_limited_until(feed: FeedState, now: datetime) -> datetime | None:
     return None
 
 
-AHEAD = 16  # feeds holding a response body or its parsed items between download and write
+AHEAD = 8  # feeds holding a response body or its parsed items between download and write
+# Feeds under way at once (fetching, or done and waiting for their turn to write): a
+# feed that has not started holds only a waiting task, so memory does not grow with
+# the number of feeds. The earliest unfinished feed is always under way (they start in
+# write order), so a cycle never waits on a feed that cannot start.
+STARTED = 16 * AHEAD
 # How long the writer thread may hold the GIL while the event loop waits for it. At
 # Python's default (5 ms) the loop waited about that long after every socket call and
 # pipe write while the writer was busy: seconds per thousand feeds, and the downloads
@@ -245,8 +250,13 @@ class _Cycle:
         ordered = sorted(due, key=lambda feed: feed.id)
         self.queued = {feed.id: asyncio.Event() for feed in ordered}
         self.previous = {b.id: a.id for a, b in zip(ordered, ordered[1:], strict=False)}
-        outcomes = await asyncio.gather(*(self.counted(fetcher, feed, len(ordered))
-                                          for feed in ordered))  # fmt: skip
+        started = asyncio.Semaphore(STARTED)  # FIFO: feeds start in write order
+
+        async def limited(feed: FeedState) -> FeedOutcome:
+            async with started:
+                return await self.counted(fetcher, feed, len(ordered))
+
+        outcomes = await asyncio.gather(*(limited(feed) for feed in ordered))
         if self.unchanged:
             await self.writer.write(partial(feeds_store.save_feed_states, store=self.store,
                                             states=self.unchanged))  # fmt: skip
@@ -293,7 +303,7 @@ class _Cycle:
         store, config, now = self.store, self.config, self.now
         try:
             result = await fetcher.fetch(feed, before_body=take_place)
-            metrics.fetched(result.outcome, result.elapsed)
+            counts.fetched(result.outcome, result.elapsed)
             if result.outcome == "not_modified" and feed.kind != "page":
                 await self.my_turn(feed)
                 return self.not_modified(feed, result)
@@ -302,7 +312,7 @@ class _Cycle:
                 page = await self.write(
                     feed, partial(process_page, store, config, feed, result, now=now)
                 )
-                metrics.recorded(entries=page.new_entries, findings=page.findings,
+                counts.recorded(entries=page.new_entries, findings=page.findings,
                                  alerts=page.alerts, updates=page.follow_ups)  # fmt: skip
                 return page
             work = await self.cpu_work(feed, result) if result.outcome == "ok" else None
@@ -313,7 +323,7 @@ class _Cycle:
             )
             if outcome.error:  # the caller reports failures (PollSummary.failures), once each
                 log.info("%s", outcome.error)
-            metrics.recorded(entries=outcome.new_entries, findings=outcome.findings,
+            counts.recorded(entries=outcome.new_entries, findings=outcome.findings,
                              alerts=outcome.alerts, updates=outcome.follow_ups)  # fmt: skip
             return outcome
         except StoreError:  # disk full, corruption: the whole cycle stops, said once

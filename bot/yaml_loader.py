@@ -1,9 +1,62 @@
 """The YAML loader for data and configuration files: PyYAML's safe loader in its
 libyaml (C) build, about ten times faster than the pure-Python one, which is the
-fallback where PyYAML was built without libyaml."""
+fallback where PyYAML was built without libyaml.
+
+``load_data`` reads one of the package's own data files (``bot/data``), which every
+process that extracts parses again: it keeps a ``marshal`` copy of the parsed value
+in a ``__pycache__`` folder beside the file, as Python keeps compiled modules, and
+uses it while the file's size and modification time are those it was made from
+(written whatever ``PYTHONDONTWRITEBYTECODE`` says: it holds data, not bytecode; where
+the folder cannot be written, the file is parsed each time).
+Parsing the extraction data's YAML cost some 20 ms of CPU and 2 MB of memory that
+stayed resident in each process; the copy loads in about a millisecond.
+"""
 
 from __future__ import annotations
+
+import marshal
+import os
+import sys
+from pathlib import Path
+from typing import Any
 
 import yaml
 
 SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FORMAT = 1  # bump when the copy's layout changes
+
+
+def load_data(path: Path) -> Any:
+    """``path`` (a data file of the package) parsed as YAML, from its up-to-date copy
+    when there is one. Raises what reading and parsing the file raise (``OSError``,
+    ``yaml.YAMLError``); a copy that cannot be read or written is simply not used."""
+    stat = path.stat()
+    key = (_FORMAT, stat.st_size, stat.st_mtime_ns)
+    copy = cached_copy(path)
+    try:
+        stored, value = marshal.loads(copy.read_bytes())
+        if stored == key:
+            return value
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # no copy yet, or one of another file version or Python
+    value = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    _write(copy, key, value)
+    return value
+
+
+def cached_copy(path: Path) -> Path:
+    """Where ``load_data`` keeps the parsed copy of ``path`` (per Python version)."""
+    return path.parent / "__pycache__" / f"{path.name}.{sys.implementation.cache_tag}.marshal"
+
+
+def _write(copy: Path, key: tuple[int, int, int], value: Any) -> None:
+    """Write the copy atomically (a value marshal cannot hold, such as a YAML date,
+    or a folder that cannot be written: no copy)."""
+    try:
+        data = marshal.dumps((key, value))
+        copy.parent.mkdir(exist_ok=True)
+        partial = copy.with_name(f"{copy.name}.{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        os.replace(partial, copy)
+    except (OSError, ValueError):
+        return

@@ -41,6 +41,8 @@ with _without("numpy", "pandas"):
 from bot.models import utc_iso as now_iso  # noqa: E402 - after the import above
 from store.migrations import MIGRATIONS  # noqa: E402
 
+PAGE_CACHE_KIB = 4096  # the writing connection's page cache (see Store.__init__)
+
 
 class StoreError(Exception):
     """A store problem a user can act on (the message says what to do)."""
@@ -113,13 +115,13 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=30000")
-            # The page cache holds the pages being read and written, 16 MiB of them,
-            # so a cold cycle over a thousand feeds does not grow the process by a
+            # The page cache holds the pages being read and written, PAGE_CACHE_KIB of
+            # them, so a cold cycle over a thousand feeds does not grow the process by a
             # 64 MiB cache; other pages come from the system's file cache. No memory
             # map: every page of the file it touched stayed in the process's resident
             # size (some 40 MB after a cold cycle over a thousand feeds, for a daemon's
             # whole life), and reads were no faster for it.
-            self.db.execute("PRAGMA cache_size=-4096")
+            self.db.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
             self.db.execute("PRAGMA mmap_size=0")
             self.db.execute("PRAGMA temp_store=MEMORY")
             # Checkpoint the write-ahead log every 32 MiB instead of every 4 MiB: each

@@ -15,6 +15,10 @@ from pathlib import Path
 from bot.events.signatures import vendor_key
 
 CHUNK = 500  # keys per query (well under SQLite's variable limit)
+# Page cache of a reader, KiB: its reads are index look-ups of a few pages each, and the
+# operating system caches the file anyway (SQLite's default, 2 MB, was resident in the
+# polling process and in each worker for the whole cycle).
+READER_CACHE_KIB = 256
 
 
 class KeyReader:
@@ -33,6 +37,7 @@ class KeyReader:
         if self._conn is None:
             uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
             self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+            self._conn.execute(f"PRAGMA cache_size=-{READER_CACHE_KIB}")
         return self._conn
 
 

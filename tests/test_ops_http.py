@@ -206,3 +206,24 @@ async def test_the_daemon_mounts_slack_http_mode_on_its_server(
         daemon.stop()
         await asyncio.wait_for(running, 10)
         store.close()
+
+
+def test_counts_become_prometheus_families_with_cumulative_buckets() -> None:
+    from bot.ops.counts import Counts
+    from bot.ops.metrics import counted
+
+    counts = Counts()
+    counts.fetches["ok"] = 2
+    counts.fetch_buckets[2] = 1  # one fetch of up to 0.5 s
+    counts.fetch_buckets[-1] = 1  # one slower than the last bound
+    counts.fetch_seconds = 75.3
+    counts.polls = 3
+    found = {(s.name, tuple(sorted(s.labels.items()))): s.value
+             for family in counted(counts) for s in family.samples}  # fmt: skip
+    assert found[("policybot_fetches_total", (("outcome", "ok"),))] == 2
+    assert found[("policybot_fetch_duration_seconds_bucket", (("le", "0.25"),))] == 0
+    assert found[("policybot_fetch_duration_seconds_bucket", (("le", "0.5"),))] == 1
+    assert found[("policybot_fetch_duration_seconds_bucket", (("le", "+Inf"),))] == 2
+    assert found[("policybot_fetch_duration_seconds_count", ())] == 2
+    assert found[("policybot_fetch_duration_seconds_sum", ())] == 75.3
+    assert found[("policybot_polls_total", ())] == 3

@@ -35,7 +35,7 @@ from bot.delivery.health import DestinationHealth, Tally, where
 from bot.delivery.lease import LEASE_SECONDS, new_owner
 from bot.delivery.poster import PermanentFailure, Poster, RetryLater
 from bot.models import Delivery, Event, Message
-from bot.ops import metrics
+from bot.ops import counts
 from store import Store, StoreError, event_reads, leases, outbox
 from store import subscriptions as subscriptions_store
 
@@ -211,20 +211,20 @@ class Dispatcher(DestinationHealth):
         try:
             posted = await poster.post(delivery.destination, message, thread=thread)
         except RetryLater as exc:
-            metrics.delivered(delivery.destination.platform, "retry")
+            counts.delivered(delivery.destination.platform, "retry")
             self._last_post[delivery.subscription_id] = self.clock()
             await self._reschedule(delivery, max(exc.seconds, 0.0), str(exc), counted=False)
             tally.retried += 1
             return False
         except PermanentFailure as exc:
-            metrics.delivered(delivery.destination.platform, "failed")
+            counts.delivered(delivery.destination.platform, "failed")
             self._last_post[delivery.subscription_id] = self.clock()
             await self._give_up(delivery, str(exc), tally)
             await self._db(subscriptions_store.mark_failing, self.store,
                            delivery.subscription_id, str(exc))  # fmt: skip
             return False
         except Exception as exc:  # TransientFailure, and adapter bugs treated alike
-            metrics.delivered(delivery.destination.platform, "retry")
+            counts.delivered(delivery.destination.platform, "retry")
             self._last_post[delivery.subscription_id] = self.clock()
             try:
                 return await self._transient(delivery, exc, tally)
@@ -234,7 +234,7 @@ class Dispatcher(DestinationHealth):
                 raise
         self._last_post[delivery.subscription_id] = self.clock()
         await self._record_sent(delivery, posted)
-        metrics.delivered(delivery.destination.platform, "sent")
+        counts.delivered(delivery.destination.platform, "sent")
         tally.sent += 1
         if delivery.kind == "update" and delivery.parent is not None:
             await self._edit_parent(poster, delivery, event)

@@ -17,9 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from bot.yaml_loader import SAFE_LOADER
+from bot.yaml_loader import load_data
 
 NUM_HASHES = 16
 BANDS = 4  # 4 bands of 4 bins: copies with Jaccard >= ~0.7 share a band
@@ -43,8 +41,7 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, Any]:
     path = Path(__file__).parent.parent / "data" / "events.yaml"
-    with path.open(encoding="utf-8") as fh:
-        data: dict[str, Any] = yaml.load(fh, Loader=SAFE_LOADER)
+    data: dict[str, Any] = load_data(path)
     data["_skip"] = frozenset(str(data["stopwords"]).split()) | frozenset(
         str(data["generic"]).split()
     )

@@ -34,7 +34,7 @@ from bot.extract.language import detect
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan
 from bot.extract.sentences import clause_end, clause_start
-from bot.yaml_loader import SAFE_LOADER
+from bot.yaml_loader import load_data
 
 SIGNALS_FILE: Path = DATA_DIR / "authority_signals.yaml"
 KINDS = ("court", "regulator", "government")  # tie order: the first wins
@@ -85,7 +85,7 @@ def _lang_list(section: Any, lang: str, where: str) -> list[str]:
 def read_signals(path: Path) -> dict[str, Any]:
     """The signals file as a mapping (DataFileError names the file and the fix)."""
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        raw = load_data(path)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
     if not isinstance(raw, dict):

@@ -18,9 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
-from bot.yaml_loader import SAFE_LOADER
+from bot.yaml_loader import load_data
 
 DIR = Path(__file__).resolve().parent.parent / "data" / "common_words"
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt")
@@ -45,15 +43,13 @@ def common_words(lang: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _closed() -> dict[str, frozenset[str]]:
-    with (DIR / "closed.yaml").open(encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=SAFE_LOADER)
+    data = load_data(DIR / "closed.yaml")
     return {str(lang): frozenset(normalise(str(w)) for w in words) for lang, words in data.items()}
 
 
 @lru_cache(maxsize=1)
 def _products() -> dict[str, frozenset[str]]:
-    with (DIR / "products.yaml").open(encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=SAFE_LOADER)
+    data = load_data(DIR / "products.yaml")
     return {str(lang): frozenset(normalise(str(w)) for w in words) for lang, words in data.items()}
 
 

@@ -33,7 +33,7 @@ from bot.extract import authority
 from bot.extract.attribution import Mention, acting_authority, mentions
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan, VendorHit
-from bot.yaml_loader import SAFE_LOADER
+from bot.yaml_loader import load_data
 
 BODIES_FILE: Path = DATA_DIR / "public_bodies.yaml"
 KINDS = ("court", "regulator", "government")  # the first kind whose pattern fits wins
@@ -111,7 +111,7 @@ def _lang_items(section: Any, lang: str, where: str) -> list[str]:
 def read_bodies(path: Path) -> dict[str, Any]:
     """The data file as a mapping (DataFileError names the file and the fix)."""
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        raw = load_data(path)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("bodies"), dict):

@@ -15,7 +15,7 @@ from bot.extract.cueclass import expand
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
 from bot.extract.gate import WordGate
 from bot.extract.names import NamePatterns
-from bot.yaml_loader import SAFE_LOADER
+from bot.yaml_loader import load_data
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CUES_FILE = DATA_DIR / "cues.yaml"
@@ -106,7 +106,7 @@ class Resources:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        return load_data(path)
     except OSError as exc:
         raise DataFileError(f"cannot read {path}: {exc}; reinstall policybot") from exc
     except yaml.YAMLError as exc:

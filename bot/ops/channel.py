@@ -15,7 +15,7 @@ from datetime import datetime
 
 from bot.delivery.poster import PermanentFailure, Poster
 from bot.delivery.render import destination_text
-from bot.ops import metrics
+from bot.ops import counts
 from bot.ops.watch import (
     Change,
     Known,
@@ -123,10 +123,10 @@ async def send(store: Store, posters: Mapping[str, Poster], now: datetime) -> in
             give_up = isinstance(exc, PermanentFailure) or item.attempts + 1 >= MAX_ATTEMPTS
             ops_store.mark_attempt(store, item.delivery_id, str(exc), give_up=give_up)
             if give_up:
-                metrics.ops_message("failed")
+                counts.ops_message("failed")
                 log.error("ops message to %s given up: %s", destination_text(sub.destination), exc)
             continue
         ops_store.mark_sent(store, item.delivery_id, now)
-        metrics.ops_message("sent")
+        counts.ops_message("sent")
         sent += 1
     return sent

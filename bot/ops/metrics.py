@@ -2,11 +2,12 @@
 
 Two kinds of numbers. Things that happen in this process (fetches and their
 latency, entries recorded, findings, outbox rows queued, delivery attempts, ops
-messages) are counted where they happen, through the small functions below.
-Things the database knows (feeds by status, stored entries and events, rows by
-destination and outcome, the outbox backlog and its oldest row, the last poll)
-are read at scrape time by ``StoreCollector``, so they are right after a restart
-and whichever process wrote them.
+messages) are counted where they happen, as plain numbers in ``bot.ops.counts``,
+and become series here at scrape time (so a process that serves no /metrics never
+imports this module). Things the database knows (feeds by status, stored entries
+and events, rows by destination and outcome, the outbox backlog and its oldest row,
+the last poll) are read at scrape time by ``StoreCollector``, so they are right
+after a restart and whichever process wrote them.
 """
 
 from __future__ import annotations
@@ -17,63 +18,60 @@ from datetime import UTC, datetime
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
-    Counter,
-    Histogram,
     ProcessCollector,
-    disable_created_metrics,
     generate_latest,
 )
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import (
+    CounterMetricFamily,
+    GaugeMetricFamily,
+    HistogramMetricFamily,
+    Metric,
+)
 from prometheus_client.registry import Collector
+from prometheus_client.utils import floatToGoString
 
 from bot.delivery.render import destination_text
 from bot.models import Destination
+from bot.ops.counts import COUNTS, FETCH_BUCKETS, Counts
 from store import Store
 from store import ops as ops_store
 
-disable_created_metrics()  # no *_created series: start times say nothing to an operator
-COUNTED = CollectorRegistry(auto_describe=True)  # this process's counters
-FETCHES = Counter("policybot_fetches", "Feed fetches by outcome (ok, not_modified, "
-                  "gone, rate_limited, error).", ["outcome"], registry=COUNTED)  # fmt: skip
-FETCH_SECONDS = Histogram(
-    "policybot_fetch_duration_seconds", "Time to fetch one feed (headers and body).",
-    buckets=(0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0), registry=COUNTED,
-)  # fmt: skip
-POLLS = Counter("policybot_polls", "Poll cycles completed.", registry=COUNTED)
-ENTRIES = Counter("policybot_entries_recorded", "New feed entries recorded.", registry=COUNTED)
-FINDINGS = Counter("policybot_findings", "Entries read as a facial-recognition policy "
-                   "finding.", registry=COUNTED)  # fmt: skip
-QUEUED = Counter("policybot_outbox_queued", "Outbox rows written, by kind (alert, update).",
-                 ["kind"], registry=COUNTED)  # fmt: skip
-DELIVERIES = Counter("policybot_delivery_attempts", "Delivery attempts by platform and outcome "
-                     "(sent, retry, failed).", ["platform", "outcome"], registry=COUNTED)  # fmt: skip
-OPS = Counter("policybot_ops_messages", "Ops-channel messages by outcome (sent, failed).",
-              ["outcome"], registry=COUNTED)  # fmt: skip
-ProcessCollector(registry=COUNTED)
 
-
-def fetched(outcome: str, seconds: float) -> None:
-    FETCHES.labels(outcome).inc()
-    FETCH_SECONDS.observe(max(seconds, 0.0))
-
-
-def recorded(*, entries: int, findings: int, alerts: int, updates: int) -> None:
-    ENTRIES.inc(entries)
-    FINDINGS.inc(findings)
-    QUEUED.labels("alert").inc(alerts)
-    QUEUED.labels("update").inc(updates)
-
-
-def polled() -> None:
-    POLLS.inc()
-
-
-def delivered(platform: str, outcome: str) -> None:
-    DELIVERIES.labels(platform, outcome).inc()
-
-
-def ops_message(outcome: str) -> None:
-    OPS.labels(outcome).inc()
+def counted(counts: Counts = COUNTS) -> Iterator[Metric]:
+    """This process's counters (``bot.ops.counts``) as Prometheus families."""
+    fetches = CounterMetricFamily("policybot_fetches", "Feed fetches by outcome (ok, "
+                                  "not_modified, gone, rate_limited, error).", labels=["outcome"])  # fmt: skip
+    for outcome, n in counts.fetches.items():
+        fetches.add_metric([outcome], n)
+    yield fetches
+    cumulative, buckets = 0, []
+    for bound, n in zip([*FETCH_BUCKETS, float("inf")], counts.fetch_buckets, strict=True):
+        cumulative += n
+        buckets.append((floatToGoString(bound), cumulative))
+    yield HistogramMetricFamily("policybot_fetch_duration_seconds", "Time to fetch one feed "
+                                "(headers and body).", buckets=buckets,
+                                sum_value=counts.fetch_seconds)  # fmt: skip
+    yield CounterMetricFamily("policybot_polls", "Poll cycles completed.", value=counts.polls)
+    yield CounterMetricFamily("policybot_entries_recorded", "New feed entries recorded.",
+                              value=counts.entries)  # fmt: skip
+    yield CounterMetricFamily("policybot_findings", "Entries read as a facial-recognition policy "
+                              "finding.", value=counts.findings)  # fmt: skip
+    queued = CounterMetricFamily("policybot_outbox_queued", "Outbox rows written, by kind "
+                                 "(alert, update).", labels=["kind"])  # fmt: skip
+    for kind, n in counts.queued.items():
+        queued.add_metric([kind], n)
+    yield queued
+    deliveries = CounterMetricFamily("policybot_delivery_attempts", "Delivery attempts by "
+                                     "platform and outcome (sent, retry, failed).",
+                                     labels=["platform", "outcome"])  # fmt: skip
+    for (platform, outcome), n in counts.deliveries.items():
+        deliveries.add_metric([platform, outcome], n)
+    yield deliveries
+    ops = CounterMetricFamily("policybot_ops_messages", "Ops-channel messages by outcome "
+                              "(sent, failed).", labels=["outcome"])  # fmt: skip
+    for outcome, n in counts.ops.items():
+        ops.add_metric([outcome], n)
+    yield ops
 
 
 class StoreCollector(Collector):
@@ -142,6 +140,7 @@ class Metrics:
         self.registry = CollectorRegistry(auto_describe=False)
         self.registry.register(_Counted())
         self.registry.register(StoreCollector(store))
+        ProcessCollector(registry=self.registry)
 
     def page(self) -> bytes:
         return generate_latest(self.registry)
@@ -149,4 +148,4 @@ class Metrics:
 
 class _Counted(Collector):
     def collect(self) -> Iterator[Metric]:
-        yield from COUNTED.collect()
+        yield from counted()
