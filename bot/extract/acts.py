@@ -31,6 +31,7 @@ BASE_WEIGHT = {
     "extension": 3.0, "settlement": 2.5, "reversal": 2.0, "exit": 2.0, "refusal": 1.5,
     "stop_supply": 1.5, "moratorium": 1.5, "ban": 1.0, "restriction": 1.0, "refusal_past": 1.0,
     "shutdown": 1.2, "pause": 1.2, "removal": 0.8, "customer_loss": 1.0, "exit_market": 0.75,
+    "gate": 0.6,
 }  # fmt: skip
 TITLE_FACTOR = 2.0
 NO_FR_FACTOR = 0.5
@@ -61,6 +62,8 @@ def clause(sc: Scan, pos: int) -> tuple[int, int]:
 
 def resolve_action(sc: Scan, cue: Hit) -> str:
     """The action a cue label stands for, read from the objects in its clause."""
+    if cue.label == "gate":
+        return "restriction"  # use behind consent, an approval or a review
     label = "exit" if cue.label == "exit_market" else cue.label
     if label == "refusal" and _NO_LONGER.search(sc.text, cue.start, cue.end + 6):
         label = "stop_supply"  # "ne vendra plus", "verkauft nicht mehr": it stops selling
@@ -85,6 +88,8 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
         # turning away a whole customer group is a ban; one customer or request, vetting
         return "ban" if _group_refused(sc, cue, hi) else "restriction"
     if label == "stop_supply":
+        if any(h.label == "gate" for h in between(sc.actions, lo, hi)):
+            return "restriction"  # "cuts off accounts without an approved use case": vetting
         if _capability_verb(sc, cue):
             return "restriction"  # "ne reconnaîtront plus": the product stops naming faces
         if groups & _NAMED_GROUPS:
