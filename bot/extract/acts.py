@@ -535,7 +535,11 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
                 continue
             after = not prep and 0 <= verb.start - m.end <= AUTHORITY_VERB_REACH
             after = after and owns_verb(sc, found, m, verb)
-            before = prep and 0 <= m.start - verb.end <= AUTHORITY_VERB_REACH // 2
+            before = (
+                prep
+                and 0 <= m.start - verb.end <= AUTHORITY_VERB_REACH // 2
+                and not customer_body(sc, verb.end, m)
+            )
             if after or before or inverted(sc, m, verb):
                 used.add(verb.start)
                 hit = Hit(verb.start, verb.end, "authority")
@@ -546,6 +550,26 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
                 )  # fmt: skip
                 break
     return acts
+
+
+# a supply deal or contract with a body: the body is the vendor's customer
+_SUPPLY_DEAL = re.compile(
+    r"(?i)(?<!\w)(?:deals?|contracts?|licen[cs]es?|contratos?|contrats?|contratti|"
+    r"Vertr[äa]ge?n?)\s+(?:[\w-]+\s+)?(?:with|com|con|avec|mit)(?!\w)"
+)
+# a body that buys FR (police, a council, a town), not a state or country settling a case
+_BUYING_BODY = re.compile(
+    r"(?i)polic|sheriff|council|county|city|town|municip|department|ayuntamiento|c[âa]mara|"
+    r"prefeitura|mairie|comune|Polizei|Stadt|Gemeinde|agenc"
+)
+
+
+def customer_body(sc: Scan, lo: int, m: Mention) -> bool:
+    """ "X signs a face-matching deal with the county sheriff": the body after a supply deal
+    is the vendor's customer, not the agent of the verb ("barred by the court" is)."""
+    return _SUPPLY_DEAL.search(sc.text, lo, m.start) is not None and (
+        _BUYING_BODY.search(sc.text, m.start, m.end) is not None
+    )
 
 
 def _reports_an_act(sc: Scan, verb: Hit) -> bool:

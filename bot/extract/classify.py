@@ -9,7 +9,15 @@ from dataclasses import replace
 from datetime import date
 
 from bot.extract import authority, dates, fr_users, framing, public_bodies
-from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
+from bot.extract.acts import (
+    AUTHORITIES,
+    CUSTOMER_GROUPS,
+    Act,
+    authority_acts,
+    clause,
+    cue_acts,
+    customer_body,
+)
 from bot.extract.attribution import Mention, cancelled, mentions, subject
 from bot.extract.scan import Hit, Scan, between
 from bot.extract.scope import applies_to, settlement_terms
@@ -198,7 +206,8 @@ def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
     """The authority a headline names when no act was found: its kind (court over
     regulator over government, as an appeal outranks the penalty it is about)."""
     kinds = {m.kind for m in found if m.kind in AUTHORITIES and sc.in_title(m.start)
-             and authority.acting_mention(sc, m.start, m.end)}  # fmt: skip
+             and authority.acting_mention(sc, m.start, m.end)
+             and not customer_body(sc, 0, m)}  # fmt: skip
     return next((k for k in ("court", "regulator", "government") if k in kinds), None)
 
 
