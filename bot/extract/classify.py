@@ -98,6 +98,9 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
+        if change.action == "reversal" and framing.deferred(sc, chosen):
+            # "delays lifting its halt", "won't resume sales": the stop goes on
+            return replace(change, action="extension", signal="continuation")
         if change.action in _HELD and framing.continued(sc, chosen):
             # history: an extension? ("continuation_fresh": the item also pauses anew)
             fresh = framing.pauses_anew(sc, chosen)
@@ -183,6 +186,8 @@ def _deployed(
     when the sentence that reports it names the vendor's own earlier stop as background
     ("Three years after deleting its face templates, the app is switching grouping on")."""
     signal = framing.deployment_signal(sc, launch)
+    if signal and framing.prolongs(sc):  # "adds another quarter to its pause"
+        signal = "continuation"
     back = framing.return_after_stop(sc, launch) if signal and vendor else None
     if back is None or vendor is None:
         return _other(sc, chosen, "vendor", vendor, confidence, signal=signal)
@@ -569,10 +574,14 @@ def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
 
 # a stated term ("for a year", "doce meses"), not "for now"
 _TERM = re.compile(
-    r"(?i)year|month|week|año|mes|jahr|monat|\ban|mois|ann[oi]|mesi|ano|semana|\b(?:19|20)\d\d\b"
+    r"(?i)year|month|week|day|quarter|año|mes|jahr|monat|\ban|mois|ann[oi]|mesi|ano|semana|"
+    r"jour|tage|día|dia|giorn|settiman|trimest|quartal|wochen|"
+    r"spring|summer|autumn|fall|winter|printemps|été|automne|hiver|frühjahr|frühling|sommer|herbst|"
+    r"primavera|verano|otoño|invierno|estate|autunno|inverno|verão|outono|"
+    r"\b(?:19|20)\d\d\b"
     r"|\b(?:jan|feb|fév|fev|mar|mär|apr|avr|abr|may|mai|mag|jun|juin|giu|jul|juil|lug|aug|aoû|ago|"
     r"sep|set|oct|okt|ott|out|nov|dec|déc|dez|dic)\w*"
-)  # a stated term: a length, a year or a month (inside a temporary marker only)
+)  # a stated term: a length, a season, a year or a month (inside a temporary marker only)
 _LAW = re.compile(
     r"(?i)\b(?:law|laws|legislation|rules|regulations?|bill|congress|lawmakers|ley|leyes|normas|"
     r"Gesetz\w*|Bundesgesetz|loi|lois|legge|leggi|lei|leis)\b"

@@ -268,6 +268,28 @@ def continued(sc: Scan, acts: list[Act]) -> bool:
     return any(lo <= h.start < hi for h in marks for lo, hi in spans)
 
 
+def deferred(sc: Scan, acts: list[Act]) -> bool:
+    """A return the item negates or defers ("won't resume", "delays lifting its halt"): a
+    reversal act inside a continuation hit."""
+    marks = _labelled(sc, "continuation")
+    return any(h.start <= a.start < h.end for a in acts if a.action == "reversal" for h in marks)
+
+
+# a pause, freeze or halt named as a noun, in six languages
+_PAUSE_WORD = re.compile(
+    r"(?i)\b(?:paus\w*|moratori\w*|moratoire|freeze|halt|suspension|hold|stop|embargo|gel|"
+    r"congelamento|sospensione|suspensão|suspensión|Aussetzung|\w*stopp|\w*pause)\b"
+)
+
+
+def prolongs(sc: Scan) -> bool:
+    """A launch-type headline ("adds", "gives") whose object is more time for a pause:
+    a continuation in the title that also names the pause."""
+    title = sc.text[: sc.title_end]
+    marks = [h for h in _labelled(sc, "continuation") if sc.in_title(h.start)]
+    return bool(marks) and _PAUSE_WORD.search(title) is not None
+
+
 _PAUSE_LABELS = frozenset({"pause", "moratorium"})
 
 
