@@ -574,11 +574,11 @@ def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
 
 # a stated term ("for a year", "doce meses"), not "for now"
 _TERM = re.compile(
-    r"(?i)year|month|week|day|quarter|año|mes|jahr|monat|\ban|mois|ann[oi]|mesi|ano|semana|"
-    r"jour|tage|día|dia|giorn|settiman|trimest|quartal|wochen|"
-    r"spring|summer|autumn|fall|winter|printemps|été|automne|hiver|frühjahr|frühling|sommer|herbst|"
-    r"primavera|verano|otoño|invierno|estate|autunno|inverno|verão|outono|"
-    r"\b(?:19|20)\d\d\b"
+    r"(?i)\b(?:year|month|week|days?\b|quarter|año|mes|jahr|monat|an\b|mois|ann[oi]|mesi|ano|"
+    r"semana|jour|tage|día|dia|giorn|settiman|trimest|quartal|wochen|"
+    r"spring|summer|autumn|fall\b|winter|printemps|été|automne|hiver|frühjahr|frühling|sommer|"
+    r"herbst|primavera|verano|otoño|invierno|estate|autunno|inverno|verão|outono)"
+    r"|\b(?:19|20)\d\d\b"
     r"|\b(?:jan|feb|fév|fev|mar|mär|apr|avr|abr|may|mai|mag|jun|juin|giu|jul|juil|lug|aug|aoû|ago|"
     r"sep|set|oct|okt|ott|out|nov|dec|déc|dez|dic)\w*"
 )  # a stated term: a length, a season, a year or a month (inside a temporary marker only)
