@@ -197,7 +197,7 @@ def test_a_company_acted_on_keeps_its_own_event_weeks_later(store: Store) -> Non
 @pytest.mark.parametrize(
     ("title", "summary", "actor"),
     [("Schiaffo alla giunta di Borgovalle sulle telecamere della stazione",
-      "Lo stop alle telecamere che riconoscono i volti a Borgovalle è una sconfitta per il "
+      "Lo stop alle telecamere che leggono i volti a Borgovalle è una sconfitta per il "
       "sindaco.", "government"),
      ("Anche il Garante contro le telecamere della stazione di Borgovalle",
       "Il sistema di Borgovalle non potrà più riconoscere i volti dei viaggiatori.", "regulator")],
