@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from bot.extract import authority
+from bot.events import bodies
+from bot.extract import authority, sentences
 from bot.extract.gate import WordGate, literal_starts, words
 from bot.extract.known import known_vendors
 from bot.extract.resources import resources
@@ -98,6 +99,48 @@ def test_the_extraction_patterns_agree_on_mixed_texts() -> None:
                 expected = [m.span() for m in gate.pattern.finditer(variant)]
                 assert [m.span() for m in gate.finditer(variant)] == expected
                 assert (gate.search(variant) is None) == (not expected)
+
+
+def test_the_authority_names_gate_agrees_with_its_pattern() -> None:
+    pattern = bodies._patterns()[0]
+    gate = bodies._gate()
+    assert gate.gated
+    names = ["European Parliament", "MEPs", "meps", "EU-Parlamentes", "Eurocamera", "CNIL",
+             "cnil", "Garante europeo", "Garante", "Dutch DPA authority", "FTC", "Ftc",
+             "Europäischen Kommission", "EUROPÄISCHEN KOMMISSION", "Datainspektionen",
+             "Hamburgische Datenschutzbehörde", "Information Commissioner's Office"]  # fmt: skip
+    rng = random.Random(11)
+    for text in _texts(150, seed=5):
+        mixed = " ".join([text, rng.choice(names), rng.choice(_WORDS), rng.choice(names)])
+        for variant in (mixed, mixed.lower(), mixed.upper(), *normalise(mixed)):
+            assert [(m.span(), m.lastgroup) for m in gate.finditer(variant)] == [
+                (m.span(), m.lastgroup) for m in pattern.finditer(variant)
+            ], variant
+    assert bodies.bodies("The European Parliament and the CNIL agree") == {
+        "@eu-parliament", "@cnil"}  # fmt: skip
+
+
+def test_sentence_ends_are_found_where_the_pattern_finds_them() -> None:
+    # sentences._ends tries the pattern only right after . ! ? ;
+    pieces = [". ", "! ", "? ", "; ", ";", ".", "”  ", "» A", " a", "Dr. Vell", "A", "1",
+              "(B", "«C", "¿D", "\n", "  ", "x", "’ ", ".)\tZ", ";;  "]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 15)))
+        for pos in (0, 1, 3, len(text) // 2, len(text)):
+            assert [m.span() for m in sentences._ends(text, pos)] == [
+                m.span() for m in sentences._END.finditer(text, pos)
+            ], (text, pos)
+
+
+def test_directing_phrases_are_gated_like_their_pattern() -> None:
+    for lang in ("en", "fr", "de", "es", "it", "pt"):
+        pattern = authority.signals(lang).directed
+        gate = authority._directed_gate(pattern)
+        for text in [*_texts(60, seed=9), "The firm stops under an order from the regulator."]:
+            expected = pattern.search(text)
+            found = gate.search(text)
+            assert (found and found.span()) == (expected and expected.span()), text
 
 
 def test_words_are_runs_of_word_characters() -> None:
