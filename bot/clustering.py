@@ -97,7 +97,7 @@ def _join(
     """Vote the (already inserted) mention into the event, record the update while under
     ``max_updates``, and write back only the values that changed."""
     old = events_store.stored_event(store, event_id)
-    tally = votes.loads(old["votes"])
+    tally = _tally(event_id, old["votes"])
     if tally is None:  # an event from before tallies: count its mentions once
         ballots = events_store.stored_ballots(store, event_id)
         tally, count = merge.rebuilt_tally(ballots), len(ballots)
@@ -123,7 +123,31 @@ def _join(
         update_id = events_store.add_update(store, update)
     values["update_count"] = updates
     events_store.save_event(store, event_id, merge.changed_columns(old, values))
+    _keep_tally(event_id, values["votes"], tally)
     return changes, update_id
+
+
+# The last tallies written, decoded (event id → (its JSON, the tally)): an event that
+# gains mention after mention in one cycle is not decoded from its stored JSON each
+# time. An entry is used only while the stored JSON is exactly the one it was written
+# as (a rolled-back write, another database, another process: decoded again), and is
+# taken out while a join works on it.
+_TALLIES: dict[int, tuple[str, votes.Tally]] = {}
+_TALLIES_KEPT = 64
+
+
+def _tally(event_id: int, stored: str) -> votes.Tally | None:
+    """``votes.loads(stored)``, from the kept tallies when they hold exactly it."""
+    kept = _TALLIES.pop(event_id, None)
+    if kept is not None and kept[0] == stored:
+        return kept[1]
+    return votes.loads(stored)
+
+
+def _keep_tally(event_id: int, text: str, tally: votes.Tally) -> None:
+    _TALLIES[event_id] = (text, tally)
+    while len(_TALLIES) > _TALLIES_KEPT:
+        del _TALLIES[next(iter(_TALLIES))]
 
 
 def cluster_items(items: Sequence[tuple[Entry, Finding | None]]) -> list[str | None]:

@@ -84,3 +84,28 @@ def test_the_texts_company_form_beats_a_product_name_the_store_learned() -> None
 def test_a_gazetteer_vendors_product_reports_its_maker(title: str) -> None:
     f = found(title, "The face feature is switched off there because of the state's biometric law.")
     assert f.vendor == "Google", f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Pavona keeps its town-hall freeze past April",
+         "Pavona Biometría says municipal contracts stay on hold with no end date."),
+        ("¿Qué cambia con la pausa de Pavona para las policías locales?",
+         "Pavona Biometría no firmará contratos con ayuntamientos durante seis meses."),
+    ],
+)  # fmt: skip
+def test_every_mention_reports_the_long_form_the_item_gives(title: str, summary: str) -> None:
+    known = known_vendors(["Pavona"])  # the store learned only the short name so far
+    f = extract(entry(title, summary), known)
+    assert f is not None and f.vendor == "Pavona Biometría", f
+
+
+def test_a_product_named_after_its_maker_does_not_rename_the_maker() -> None:
+    known = known_vendors(["Pavona"])
+    f = extract(
+        entry("Pavona pauses face matching for town halls",
+              "Its Pavona Urbano platform will not be sold to municipal police for a year."),
+        known,
+    )  # fmt: skip
+    assert f is not None and f.vendor == "Pavona", f

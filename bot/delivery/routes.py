@@ -45,13 +45,20 @@ def route(store: Store, change: EventChange, *, alertable: bool) -> int:
     row and ``change.update_id`` set → an update for its thread. Idempotent:
     routing the same change twice writes nothing the second time.
     """
+    subscribed = [
+        sub
+        for sub in subscriptions_store.list_subscriptions(store, active_only=True)
+        if not sub.ops and sub.alerts
+    ]  # (not ops channels nor digest-only ones)
+    if not subscribed:  # nothing to route to: the event is not read
+        return 0
     event = event_reads.get_event(store, change.event_id)
     if event is None:
         return 0
     written = 0
     with store.transaction():
-        for sub in subscriptions_store.list_subscriptions(store, active_only=True):
-            if sub.ops or not sub.alerts or not matches(sub.filters, event):  # ops, digest only
+        for sub in subscribed:
+            if not matches(sub.filters, event):
                 continue
             if not outbox.has_alert(store, event.id, sub.id):
                 if alertable:

@@ -31,6 +31,7 @@ BASE_WEIGHT = {
     "extension": 3.0, "settlement": 2.5, "reversal": 2.0, "exit": 2.0, "refusal": 1.5,
     "stop_supply": 1.5, "moratorium": 1.5, "ban": 1.0, "restriction": 1.0, "refusal_past": 1.0,
     "shutdown": 1.2, "pause": 1.2, "removal": 0.8, "customer_loss": 1.0, "exit_market": 0.75,
+    "gate": 0.6,
 }  # fmt: skip
 TITLE_FACTOR = 2.0
 NO_FR_FACTOR = 0.5
@@ -61,6 +62,8 @@ def clause(sc: Scan, pos: int) -> tuple[int, int]:
 
 def resolve_action(sc: Scan, cue: Hit) -> str:
     """The action a cue label stands for, read from the objects in its clause."""
+    if cue.label == "gate":
+        return "restriction"  # use behind consent, an approval or a review
     label = "exit" if cue.label == "exit_market" else cue.label
     if label == "refusal" and _NO_LONGER.search(sc.text, cue.start, cue.end + 6):
         label = "stop_supply"  # "ne vendra plus", "verkauft nicht mehr": it stops selling
@@ -85,6 +88,8 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
         # turning away a whole customer group is a ban; one customer or request, vetting
         return "ban" if _group_refused(sc, cue, hi) else "restriction"
     if label == "stop_supply":
+        if any(h.label == "gate" for h in between(sc.actions, lo, hi)):
+            return "restriction"  # "cuts off accounts without an approved use case": vetting
         if _capability_verb(sc, cue):
             return "restriction"  # "ne reconnaîtront plus": the product stops naming faces
         if groups & _NAMED_GROUPS:
@@ -530,7 +535,11 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
                 continue
             after = not prep and 0 <= verb.start - m.end <= AUTHORITY_VERB_REACH
             after = after and owns_verb(sc, found, m, verb)
-            before = prep and 0 <= m.start - verb.end <= AUTHORITY_VERB_REACH // 2
+            before = (
+                prep
+                and 0 <= m.start - verb.end <= AUTHORITY_VERB_REACH // 2
+                and not customer_body(sc, verb.end, m)
+            )
             if after or before or inverted(sc, m, verb):
                 used.add(verb.start)
                 hit = Hit(verb.start, verb.end, "authority")
@@ -541,6 +550,26 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
                 )  # fmt: skip
                 break
     return acts
+
+
+# a supply deal or contract with a body: the body is the vendor's customer
+_SUPPLY_DEAL = re.compile(
+    r"(?i)(?<!\w)(?:deals?|contracts?|licen[cs]es?|contratos?|contrats?|contratti|"
+    r"Vertr[äa]ge?n?)\s+(?:[\w-]+\s+)?(?:with|com|con|avec|mit)(?!\w)"
+)
+# a body that buys FR (police, a council, a town), not a state or country settling a case
+_BUYING_BODY = re.compile(
+    r"(?i)polic|sheriff|council|county|city|town|municip|department|ayuntamiento|c[âa]mara|"
+    r"prefeitura|mairie|comune|Polizei|Stadt|Gemeinde|agenc"
+)
+
+
+def customer_body(sc: Scan, lo: int, m: Mention) -> bool:
+    """ "X signs a face-matching deal with the county sheriff": the body after a supply deal
+    is the vendor's customer, not the agent of the verb ("barred by the court" is)."""
+    return _SUPPLY_DEAL.search(sc.text, lo, m.start) is not None and (
+        _BUYING_BODY.search(sc.text, m.start, m.end) is not None
+    )
 
 
 def _reports_an_act(sc: Scan, verb: Hit) -> bool:

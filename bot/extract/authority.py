@@ -117,11 +117,13 @@ def signals(lang: str) -> Signals:
 
 @lru_cache(maxsize=1)
 def _weak_fr() -> WordGate:
-    return WordGate(_compile([str(p) for p in _raw().get("weak_fr") or []], "weak_fr"))
+    terms = [str(p) for key in ("weak_fr", "camera_terms") for p in _raw().get(key) or []]
+    return WordGate(_compile(terms, "weak_fr"))
 
 
 def weak_fr(low: str) -> bool:
-    """The text names face or biometric data without an FR term (see the data file)."""
+    """The text names face or biometric data, or smart or surveillance cameras, without
+    an FR term (see the data file): enough for an authority's decision only."""
     return _weak_fr().search(low) is not None
 
 

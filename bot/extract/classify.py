@@ -9,14 +9,24 @@ from dataclasses import replace
 from datetime import date
 
 from bot.extract import authority, dates, fr_users, framing, public_bodies
-from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, authority_acts, clause, cue_acts
+from bot.extract.acts import (
+    AUTHORITIES,
+    CUSTOMER_GROUPS,
+    Act,
+    authority_acts,
+    clause,
+    cue_acts,
+    customer_body,
+)
 from bot.extract.attribution import Mention, cancelled, mentions, subject
 from bot.extract.scan import Hit, Scan, between
 from bot.extract.scope import applies_to, settlement_terms
 from bot.models import Finding
 
 WEAK_ACTIONS = frozenset({"restriction", "ban", "shutdown"})
-WEAK_LABELS = frozenset({"restriction", "ban", "removal", "refusal_past", "customer_loss", "pause"})
+WEAK_LABELS = frozenset(
+    {"restriction", "gate", "ban", "removal", "refusal_past", "customer_loss", "pause"}
+)
 SUMMARY_ONLY_MIN = 1.5
 # a stop that a continuation may prolong (bot.extract.history)
 _HELD = frozenset({"moratorium", "ban", "extension"})
@@ -33,7 +43,7 @@ def _totals(acts: Iterable[Act], key: str) -> dict[str, float]:
 
 def classify(sc: Scan, published: date | None) -> Finding | None:
     found = mentions(sc)
-    acts = cue_acts(sc, found)
+    acts = _gates_alone(sc, cue_acts(sc, found))
     frame = framing.settlement_frame(sc, acts)
     if frame and sc.has_fr:
         settled = _settlement(sc, found, acts, frame, published)
@@ -191,7 +201,8 @@ def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
     """The authority a headline names when no act was found: its kind (court over
     regulator over government, as an appeal outranks the penalty it is about)."""
     kinds = {m.kind for m in found if m.kind in AUTHORITIES and sc.in_title(m.start)
-             and authority.acting_mention(sc, m.start, m.end)}  # fmt: skip
+             and authority.acting_mention(sc, m.start, m.end)
+             and not customer_body(sc, 0, m)}  # fmt: skip
     return next((k for k in ("court", "regulator", "government") if k in kinds), None)
 
 
@@ -340,6 +351,32 @@ def _paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
            if g.label in CUSTOMER_GROUPS):  # fmt: skip
         return False  # "gives up casino customers": the terms are in the cue
     return settlement_terms(sc, settled) is None
+
+
+def _gates_alone(sc: Scan, acts: list[Act]) -> list[Act]:
+    """A gate (use behind consent, an approval, a review) is the news only on its own:
+    beside another act it qualifies that act ("returns, but only with opt-in"), and in
+    an item that launches something it gates the launch ("arrives for users who opt
+    in"), which history may still make a return."""
+    if not any(a.label == "gate" for a in acts):
+        return acts
+    acts = [a for a in acts if a.label != "gate" or not _carried_over(sc, a)]
+    others = any(a.label != "gate" and a.actor == "vendor" for a in acts)
+    launched = any(h.label == "launch" and not framing.negated(sc, h) for h in sc.non_policy)
+    return [a for a in acts if a.label != "gate"] if others or launched else acts
+
+
+# a gate told as the one already in force ("with the same consent rule"), six languages
+_SAME = re.compile(
+    r"(?i)\b(?:same|identical|mêmes?|gleiche\w*|selbe\w*|mism[oa]s?|stess[oaie]|mesm[oa]s?)\b"
+)
+
+
+def _carried_over(sc: Scan, gate: Act) -> bool:
+    """The gate is the one the feature already had ("reaches Canada with the same
+    opt-in rule"): nothing new is restricted."""
+    s_start, _ = sc.sentences[gate.sentence]
+    return _SAME.search(sc.text, max(s_start, gate.start - 60), gate.start) is not None
 
 
 def _names_customers(sc: Scan) -> bool:

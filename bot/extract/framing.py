@@ -32,7 +32,7 @@ SETTLEMENT_LABELS = frozenset({"settlement_frame"})
 # Cue labels that state an obligation under a settlement ("may not sell", "barred").
 OBLIGATIONS = frozenset(
     {"ban", "refusal", "stop_supply", "restriction", "customer_loss", "moratorium", "pause",
-     "removal", "shutdown", "exit", "settlement", "refusal_past"}
+     "removal", "shutdown", "exit", "settlement", "refusal_past", "gate"}
 )  # fmt: skip
 _COUNTERPARTY_ORDER = ("regulator", "government")
 _CHANNEL_LABELS = frozenset({"removal", "pause", "shutdown"})

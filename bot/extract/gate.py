@@ -22,7 +22,6 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterator
-from itertools import compress
 from typing import Any
 
 try:  # the regex parser of the standard library (private; without it nothing is gated)
@@ -48,16 +47,47 @@ Verdict = bool | tuple[str, ...]
 def words(text: str) -> list[str]:
     """The runs of word characters of ``text``, in order (the last text's are kept:
     several gates read the same text in a row)."""
+    last = _read(text)
+    if last[1] is None:
+        last[1] = _split(text)
+    return last[1]
+
+
+def distinct_words(text: str) -> frozenset[str]:
+    """The distinct runs of word characters of ``text`` (kept with ``words``)."""
+    last = _read(text)
+    if last[2] is None:
+        last[2] = frozenset(last[1] if last[1] is not None else _split(text))
+    return last[2]
+
+
+def _read(text: str) -> list[Any]:
+    """[text, its words or None, their set or None] for ``text``, the last one kept. An
+    ASCII text that is the last one lower-cased (an item's text, then its lower-cased
+    copy) takes the last one's distinct words lower-cased: the same runs, fewer steps."""
     global _last
-    last = _last  # one tuple: threads that share it see a text with its own words
+    last = _last  # one list: threads that share it see a text with its own words
     if last[0] == text:  # (an item's text is built anew each time it is asked for)
-        return last[1]
-    found = text.translate(_ASCII_GAPS).split() if text.isascii() else _WORD_RUN.findall(text)
-    _last = (text, found)
-    return found
+        return last
+    prior, seen = last[0], last[2]
+    if (
+        seen is not None
+        and len(prior) == len(text)
+        and text.isascii()
+        and prior.isascii()
+        and prior.lower() == text
+    ):
+        last = _last = [text, None, frozenset(map(str.lower, seen))]
+    else:
+        last = _last = [text, None, None]
+    return last
 
 
-_last: tuple[str | None, list[str]] = (None, [])
+def _split(text: str) -> list[str]:
+    return text.translate(_ASCII_GAPS).split() if text.isascii() else _WORD_RUN.findall(text)
+
+
+_last: list[Any] = [None, [], None]
 
 
 class WordGate:
@@ -79,7 +109,8 @@ class WordGate:
             if anycase:
                 self._anycase = re.compile(f"(?i:{'|'.join(sorted(anycase))})")
         self._longest = max(map(len, self._cased), default=0)
-        self._cache: dict[str, Verdict] = {}
+        self._cache: dict[str, Verdict] = {}  # word → its verdict, when not False
+        self._never: set[str] = set()  # words that start no match
 
     def search(self, text: str) -> re.Match[str] | None:
         """``pattern.search(text)``."""
@@ -111,31 +142,32 @@ class WordGate:
 
     def _positions(self, text: str) -> list[int]:
         """Where a match may start, in order: the starts of word runs that can begin a
-        match (a superset: every occurrence of such a word at a word start)."""
-        found = words(text)
-        cache = self._cache
-        verdicts: list[Verdict | None] = list(map(cache.get, found))
-        if None in verdicts:
-            for i, word in enumerate(found):
-                if verdicts[i] is None:
-                    decided = self._verdict(word)
-                    verdicts[i] = decided
-                    if len(cache) < _CACHE_LIMIT:
-                        cache[word] = decided
-        if not any(verdicts):
+        match (a superset: every occurrence of such a word at a word start). The text's
+        distinct words less those known to start nothing is one set operation, so a
+        text with no word that can start a match costs no Python step per word."""
+        unsure = distinct_words(text) - self._never
+        if not unsure:
             return []
+        cache, never = self._cache, self._never
         held: dict[tuple[str, ...], bool] = {}
-        chosen: dict[str, None] = {}
-        # only the words that may start a match (picked without a Python step per word)
-        for word, verdict in dict(compress(zip(found, verdicts, strict=True), verdicts)).items():
-            if verdict is not True:  # the literals the text must hold one of
-                assert verdict  # (compress kept only true verdicts)
+        chosen: list[str] = []
+        for word in unsure:
+            verdict = cache.get(word)
+            if verdict is None:
+                verdict = self._verdict(word)
+                if verdict is False:
+                    if len(never) < _CACHE_LIMIT:
+                        never.add(word)
+                    continue
+                if len(cache) < _CACHE_LIMIT:
+                    cache[word] = verdict
+            if isinstance(verdict, tuple):  # the literals the text must hold one of
                 ok = held.get(verdict)
                 if ok is None:
                     ok = held[verdict] = any(need in text for need in verdict)
                 if not ok:
                     continue
-            chosen[word] = None
+            chosen.append(word)
         positions: set[int] = set()
         for word in chosen:
             pos = text.find(word)

@@ -9,6 +9,7 @@ language only breaks a tie (feeds mislabel items, items quote other languages).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from bot.extract.cueindex import LANGUAGES, language_mask
@@ -58,9 +59,10 @@ def detect(low: str, declared: str | None = None) -> str:
 def _votes(low: str) -> dict[str, int]:
     """Function-word votes per language, in the order the languages first get one."""
     counts: dict[str, int] = {}
-    for word in _RUN.findall(low):
+    # each distinct word once, in the order words first occur (so languages too)
+    for word, n in Counter(_RUN.findall(low)).items():
         for lang in _VOTES.get(word, ()):
-            counts[lang] = counts.get(lang, 0) + 1
+            counts[lang] = counts.get(lang, 0) + n
     return counts
 
 

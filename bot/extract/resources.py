@@ -28,7 +28,7 @@ VENDORS_FILE = DATA_DIR / "vendors.yaml"
 # extension, "lifts its ban" a reversal).
 ACTION_PRIORITY = (
     "extension", "settlement", "customer_loss", "refusal", "refusal_past", "stop_supply",
-    "reversal", "exit", "exit_market", "restriction", "moratorium", "shutdown", "pause", "removal", "ban",
+    "reversal", "exit", "exit_market", "restriction", "gate", "moratorium", "shutdown", "pause", "removal", "ban",
 )  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from bot.extract import names
 from bot.extract.cueindex import Hit
-from bot.extract.known import KnownHit
+from bot.extract.known import KnownHit, is_company_form
 from bot.extract.language import cue_languages, detect
 from bot.extract.resources import CLASSES, Resources
 from bot.extract.sentences import clause_breaks, split_sentences
@@ -190,6 +190,7 @@ def scan(
                               by_class[_OBJECTS], by_class[_ACTIONS], fr_groups,
                               by_class[_NON_POLICY], lang)  # fmt: skip
     vendors, phrases = _owner_over_phrase(norm, vendors)
+    vendors = _long_forms(vendors)
     if phrases:  # a product phrase of FR still says the item is about FR
         fr = sorted([*fr, *(Hit(v.start, v.end, "fr") for v in phrases if v.fr)])
     spans = [(v.start, v.end) for v in vendors]
@@ -290,6 +291,21 @@ def _with_described(
     extra = [VendorHit(f.start, f.end, f.name, f.name if f.product else None, False)
              for f in found]  # fmt: skip
     return sorted([*vendors, *extra])
+
+
+def _long_forms(vendors: list[VendorHit]) -> list[VendorHit]:
+    """Every mention of a company reports the longest company form the item gives it:
+    "Orrin" in the headline and "Orrin Biometrics" in the summary are one vendor,
+    "Orrin Biometrics" (a form with company suffixes only, never a product's name)."""
+    names = {v.vendor for v in vendors}
+    longer = {
+        name: max((n for n in names if is_company_form(name, n)), key=len)
+        for name in names
+        if any(is_company_form(name, n) for n in names)
+    }
+    if not longer:
+        return vendors
+    return [v._replace(vendor=longer.get(v.vendor, v.vendor)) for v in vendors]
 
 
 def _common_term(norm: str, hit: Hit) -> bool:
