@@ -178,3 +178,36 @@ def test_a_company_acted_on_keeps_its_own_event_weeks_later(store: Store) -> Non
     later, _ = record(store, "Calder Bay regulator publishes new guidance on face scans",
                       "The Calder Bay commissioner set out rules for venues.", day=40)  # fmt: skip
     assert later.event_id != first.event_id
+
+
+# --------------------------------------------------------------------------- kinds of authority
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "actor"),
+    [("Revers pour le maire de Valdoux-sur-Lorne et ses caméras",
+      "La suspension des caméras du marché de Valdoux-sur-Lorne est un désaveu pour la "
+      "mairie.", "government"),
+     ("Carton rouge du gendarme des données pour les caméras du marché",
+      "Le marché de Valdoux-sur-Lorne ne pourra pas filmer les visages.", "regulator")],
+    ids=["the-mayor-loses", "the-data-body-named"],
+)  # fmt: skip
+def test_a_ruling_retold_the_next_day_as_another_authoritys_act_is_one_event(
+    store: Store, title: str, summary: str, actor: str
+) -> None:
+    first, _ = record(store, "Le juge suspend les caméras faciales du marché de Valdoux-sur-Lorne",
+                      "Le tribunal administratif, saisi par la CNIL et une association, "
+                      "suspend le dispositif de Valdoux-sur-Lorne.", day=0,
+                      actor="court")  # fmt: skip
+    again, _ = record(store, title, summary, day=1, actor=actor)
+    assert again.event_id == first.event_id and not again.created
+
+
+def test_another_bodys_act_the_next_day_stays_apart(store: Store) -> None:
+    first, _ = record(store, "Le juge suspend les caméras faciales du marché de Valdoux-sur-Lorne",
+                      "Le tribunal administratif suspend le dispositif.", day=0,
+                      actor="court")  # fmt: skip
+    other, written = record(store, "Le conseil régional de Brême renonce aux portiques",
+                            "La région abandonne les portiques faciaux de ses lycées.", day=1,
+                            actor="government")  # fmt: skip
+    assert other.event_id != first.event_id and written == 1

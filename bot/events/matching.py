@@ -306,7 +306,7 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
         # ... or when it is the action or the kind of authority and all else agrees
         return (
             _action_mistake(c) or _inferred_return(c) or _authority_mistake(c)
-            or _actor_mistake(c)
+            or _actor_mistake(c) or _authority_retold(c)
         )  # fmt: skip
     if c.vendor == "same":  # a comment must also share a word: big vendors have many stories
         return not c.commentary or c.shared >= 1 or c.shared_names >= 1 or c.product == "same"
@@ -342,6 +342,17 @@ def _inferred_return(c: Comparison) -> bool:
     return (
         c.conflicts == 1 and c.action == "conflict" and c.turnaround and c.inferred
         and c.vendor == "same"
+    )  # fmt: skip
+
+
+def _authority_retold(c: Comparison) -> bool:
+    """One authority's act retold within days, where one report names the body or
+    place the other does but reads another kind of authority as acting (a court's
+    suspension told as the mayor's defeat, a regulator's opinion told as a court's
+    "red card"): forgiven when nothing else conflicts and a name is shared."""
+    return (
+        c.conflicts == 1 and c.authorities and c.gap <= ECHO_DAYS
+        and (c.shared_names >= 1 or (c.place_names >= 1 and c.shared >= 2))
     )  # fmt: skip
 
 
