@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from bot.events import bodies
 from bot.extract import authority
 from bot.extract.gate import WordGate, literal_starts, words
 from bot.extract.known import known_vendors
@@ -98,6 +99,25 @@ def test_the_extraction_patterns_agree_on_mixed_texts() -> None:
                 expected = [m.span() for m in gate.pattern.finditer(variant)]
                 assert [m.span() for m in gate.finditer(variant)] == expected
                 assert (gate.search(variant) is None) == (not expected)
+
+
+def test_the_authority_names_gate_agrees_with_its_pattern() -> None:
+    pattern = bodies._patterns()[0]
+    gate = bodies._gate()
+    assert gate.gated
+    names = ["European Parliament", "MEPs", "meps", "EU-Parlamentes", "Eurocamera", "CNIL",
+             "cnil", "Garante europeo", "Garante", "Dutch DPA authority", "FTC", "Ftc",
+             "Europäischen Kommission", "EUROPÄISCHEN KOMMISSION", "Datainspektionen",
+             "Hamburgische Datenschutzbehörde", "Information Commissioner's Office"]  # fmt: skip
+    rng = random.Random(11)
+    for text in _texts(150, seed=5):
+        mixed = " ".join([text, rng.choice(names), rng.choice(_WORDS), rng.choice(names)])
+        for variant in (mixed, mixed.lower(), mixed.upper(), *normalise(mixed)):
+            assert [(m.span(), m.lastgroup) for m in gate.finditer(variant)] == [
+                (m.span(), m.lastgroup) for m in pattern.finditer(variant)
+            ], variant
+    assert bodies.bodies("The European Parliament and the CNIL agree") == {
+        "@eu-parliament", "@cnil"}  # fmt: skip
 
 
 def test_words_are_runs_of_word_characters() -> None:

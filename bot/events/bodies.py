@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.extract.gate import WordGate
 from bot.yaml_loader import SAFE_LOADER
 
 AUTHORITY_NAMES = Path(__file__).parent.parent / "data" / "authority_names.yaml"
@@ -32,11 +33,18 @@ def _patterns() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return pattern, tuple(keys)
 
 
+@lru_cache(maxsize=1)
+def _gate() -> WordGate:
+    """The names' alternation tried only where a word that can start a name stands (it
+    opens with a look-behind, which a regex search otherwise tries at every position)."""
+    return WordGate(_patterns()[0])
+
+
 def bodies(text: str) -> frozenset[str]:
     """The keys of the authorities ``text`` names (``@cnil``, ``@eu-parliament``)."""
-    pattern, keys = _patterns()
+    keys = _patterns()[1]
     found: set[str] = set()
-    for match in pattern.finditer(text):
+    for match in _gate().finditer(text):
         group = match.lastgroup
         if group:
             found.add(keys[int(group[1:])])
