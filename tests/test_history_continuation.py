@@ -234,3 +234,57 @@ def test_a_headline_told_as_going_on_with_no_act_extends_only_a_standing_pause()
 def test_someone_else_s_question_or_study_is_no_continuation(title: str, summary: str) -> None:
     f = found(title, summary)
     assert not f.relevant and f.signal is None, f
+
+
+# ----------------------------------------------------------------- deferred returns, more time
+
+PAUSED = [event("moratorium", 300)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Quorlan Imaging delays lifting its sheriff face-search halt",
+        "Quorlan Imaging holds off on resuming face-matching sales to police",
+        "Quorlan Imaging postpones the return of police face search to next year",
+        "Quorlan Imaging sets a new end date for its police face-search freeze",
+        "Quorlan Imaging adds another quarter to its police face-matching pause",
+        "Quorlan Imaging repousse la reprise de son offre de reconnaissance faciale pour la police",
+        "Quorlan Imaging verschiebt die Wiederaufnahme der Gesichtserkennung für die Polizei",
+        "Quorlan Imaging aplaza la reanudación de las ventas de reconocimiento facial a la policía",
+        "Quorlan Imaging rinvia la ripresa delle vendite di riconoscimento facciale alla polizia",
+        "Quorlan Imaging adia a retomada das vendas de reconhecimento facial à polícia",
+    ],
+)
+def test_a_deferred_return_or_more_time_for_a_pause_extends_it(title: str) -> None:
+    f = found(title)
+    assert f.action != "reversal" and f.signal == "continuation", f
+    extended = apply_history(f, PAUSED, WHEN)
+    assert (extended.relevant, extended.action) == (True, "extension"), extended
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Quorlan Imaging resumes police face-search sales after its pause",
+        "Quorlan Imaging reprend la vente de reconnaissance faciale aux polices",
+    ],
+)
+def test_a_return_itself_is_no_continuation(title: str) -> None:
+    f = apply_history(found(title), PAUSED, WHEN)
+    assert (f.relevant, f.action) == (True, "reversal"), f
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Quorlan Imaging reaffirms its police face-search pause: nothing has changed, it stands",
+        "Quorlan Imaging reitera que su pausa facial para las comisarías no ha cambiado",
+        "Quorlan Imaging bekräftigt: Gesichtserkennung bleibt für die Polizei gesperrt",
+    ],
+)
+def test_a_restatement_of_the_standing_pause_is_no_change_not_an_extension(title: str) -> None:
+    f = found(title)
+    assert f.signal == "restatement", f
+    later = apply_history(f, PAUSED, WHEN)
+    assert (later.relevant, later.action) == (False, None), later

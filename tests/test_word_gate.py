@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.events import bodies
-from bot.extract import authority
+from bot.extract import authority, sentences
 from bot.extract.gate import WordGate, literal_starts, words
 from bot.extract.known import known_vendors
 from bot.extract.resources import resources
@@ -118,6 +118,29 @@ def test_the_authority_names_gate_agrees_with_its_pattern() -> None:
             ], variant
     assert bodies.bodies("The European Parliament and the CNIL agree") == {
         "@eu-parliament", "@cnil"}  # fmt: skip
+
+
+def test_sentence_ends_are_found_where_the_pattern_finds_them() -> None:
+    # sentences._ends tries the pattern only right after . ! ? ;
+    pieces = [". ", "! ", "? ", "; ", ";", ".", "”  ", "» A", " a", "Dr. Vell", "A", "1",
+              "(B", "«C", "¿D", "\n", "  ", "x", "’ ", ".)\tZ", ";;  "]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 15)))
+        for pos in (0, 1, 3, len(text) // 2, len(text)):
+            assert [m.span() for m in sentences._ends(text, pos)] == [
+                m.span() for m in sentences._END.finditer(text, pos)
+            ], (text, pos)
+
+
+def test_directing_phrases_are_gated_like_their_pattern() -> None:
+    for lang in ("en", "fr", "de", "es", "it", "pt"):
+        pattern = authority.signals(lang).directed
+        gate = authority._directed_gate(pattern)
+        for text in [*_texts(60, seed=9), "The firm stops under an order from the regulator."]:
+            expected = pattern.search(text)
+            found = gate.search(text)
+            assert (found and found.span()) == (expected and expected.span()), text
 
 
 def test_words_are_runs_of_word_characters() -> None:

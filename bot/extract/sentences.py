@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from bot.extract.cueclass import by_first_letter
 
@@ -78,7 +79,7 @@ def split_sentences(text: str, title_end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     _add(spans, text, 0, title_end)
     start = title_end
-    for match in _END.finditer(text, title_end):
+    for match in _ends(text, title_end):
         word = _WORD_BEFORE.search(text, max(start, match.start() - 12), match.start())
         if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
             continue
@@ -86,6 +87,23 @@ def split_sentences(text: str, title_end: int) -> list[tuple[int, int]]:
         start = match.end()
     _add(spans, text, start, len(text))
     return spans
+
+
+_STOP = re.compile(r"[.!?;]")
+
+
+def _ends(text: str, pos: int) -> Iterator[re.Match[str]]:
+    """``_END.finditer(text, pos)``, tried only right after a . ! ? or ; (where both of
+    its alternatives' look-behinds can hold), not at every position of the text."""
+    end = pos
+    for stop in _STOP.finditer(text, max(pos - 1, 0)):
+        at = stop.end()
+        if at < end:
+            continue
+        found = _END.match(text, at)
+        if found is not None:
+            yield found
+            end = found.end()
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
