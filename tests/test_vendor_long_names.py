@@ -109,3 +109,13 @@ def test_a_product_named_after_its_maker_does_not_rename_the_maker() -> None:
         known,
     )  # fmt: skip
     assert f is not None and f.vendor == "Pavona", f
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["State AG wants Velmora to stop collecting residents' face photos",
+     "State Attorney General sues Velmora over scraped face photos"],
+)  # fmt: skip
+def test_an_attorney_general_is_no_company_named_ag(title: str) -> None:
+    f = extract(entry(title, "The complaint says the face-search firm broke the state's law."))
+    assert f is None or f.vendor not in ("State AG", "State Attorney General"), f
