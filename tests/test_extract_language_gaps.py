@@ -15,13 +15,13 @@ from tests.extract_helpers import entry
 
 CASES = [
     # Italian: customers lose a capability (restriction) or a group loses the product (ban)
-    ("Quillon Vision: i nuovi clienti non avranno più la stima dell'età dai volti", "Chi ha già un contratto la conserva fino a fine anno.", "it", "restriction"),
+    ("I clienti arrivati da aprile resteranno senza la stima dell'età dai volti di Quillon Vision", "Chi ha già un contratto la conserva fino a fine anno.", "it", "restriction"),
     ("Quillon Vision, gli sviluppatori perderanno l'analisi delle emozioni sui volti", "La funzione sparisce dall'interfaccia a marzo.", "it", "restriction"),
     ("Quillon Vision: niente vendite di riconoscimento facciale alla polizia", "L'azienda cita il rischio di errori.", "it", "ban"),
     ("Quillon Vision, nessun nuovo contratto di riconoscimento facciale per le forze dell'ordine", "La decisione vale per tutta l'Europa.", "it", "ban"),
     # Spanish: the judicial pact
-    ("Quillon Vision firma un pacto judicial y no venderá reconocimiento facial a caseros", "El juzgado debe homologarlo.", "es", "settlement"),
-    ("Quillon Vision no licenciará su búsqueda facial a aseguradoras", "Los términos del pacto con los demandantes duran cinco años.", "es", "settlement"),
+    ("Pacto judicial: Quillon Vision dejará fuera a los caseros de su reconocimiento facial", "El acuerdo aún necesita el visto bueno del juzgado.", "es", "settlement"),
+    ("Quillon Vision no licenciará su búsqueda facial a aseguradoras", "Según los términos del acuerdo con los demandantes, la prohibición dura cinco años.", "es", "settlement"),
     # a consumer association on the other side of the case
     ("Quillon Vision will not license face search to landlords under its deal with a consumer group", "The terms last four years.", "en", "settlement"),
     ("Vereinbarung mit einem Verbraucherverband: Quillon Vision liefert keine Gesichtserkennung mehr an Vermieter", "Die Einigung gilt fünf Jahre.", "de", "settlement"),
