@@ -23,9 +23,6 @@ from bot.extract.scan import Scan
 
 USERS_FILE = DATA_DIR / "fr_users.yaml"
 LANGS = ("en", "fr", "de", "es", "it", "pt")
-# an article or determiner before the noun (Romance adjectives follow it: "la cadena
-# gallega", so only where the noun ends counts)
-_LEAD = r"(?:(?:the|a|an|la|el|le|il|lo|l'|l’|o|die|der|das|une?|una?|uma?|ein|eine)\s+)?"
 _NAMES = r"(?:[A-Z][\w'’&.-]*\s+){0,3}"  # a place or a name before it: "Harbour Quay"
 _FRONTED = r"(?:[^,;.]{1,70},\s*)?"  # "After complaints from shoppers, …"
 
@@ -42,12 +39,14 @@ def _section(raw: dict[str, object], key: str) -> str:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     raw = read_signals(USERS_FILE)
     noun, adopt = _section(raw, "nouns"), _section(raw, "adopts")
+    articles = "|".join(str(a) for a in raw.get("articles") or []) or "(?!)"
+    lead = rf"(?:(?:{articles})\s+)?"  # "the", "la", "die" … before the noun
     try:
         return (
-            re.compile(rf"^{_NAMES}(?i:{_LEAD}(?:{noun}))(?![\w-])\s+[a-zà-ÿ]"),
+            re.compile(rf"^{_NAMES}(?i:{lead}(?:{noun}))(?![\w-])\s+[a-zà-ÿ]"),
             # a company named after its trade: a user noun, singular or plural, then a name
             re.compile(rf"^(?=[A-Z])(?i:{noun})s?\s+[A-Z]"),
-            re.compile(rf"(?i)\s*{_FRONTED}{_LEAD}(?:{noun})(?![\w-])"),
+            re.compile(rf"(?i)\s*{_FRONTED}{lead}(?:{noun})(?![\w-])"),
             re.compile(rf"(?i)(?<!\w)(?:{adopt})(?!\w)"),
         )
     except re.error as exc:
