@@ -31,6 +31,12 @@ CASES = [
     ("Quillon Vision schließt seine Sparte für Gesichtserkennung", "Die Mitarbeiter wechseln in die Dokumentenprüfung.", "de", "exit"),
     ("Quillon Vision ferme sa division de reconnaissance faciale", "Les salariés rejoignent l'activité de lecture de documents.", "fr", "exit"),
     ("Quillon Vision chiude la divisione di riconoscimento facciale", "I dipendenti passano alla verifica dei documenti.", "it", "exit"),
+    # every customer checked before use (vetting), the family English had
+    ("Quillon Vision überprüft alle neuen Kunden seiner Gesichtserkennung", "Testkonten ohne Firmenadresse werden gesperrt.", "de", "restriction"),
+    ("Quillon Vision vaglierà tutti i nuovi clienti del riconoscimento facciale", "Gli account anonimi vengono chiusi.", "it", "restriction"),
+    ("Quillon Vision examinará a todos los nuevos clientes de su reconocimiento facial", "Las cuentas anónimas se cierran.", "es", "restriction"),
+    ("Quillon Vision contrôlera chaque nouveau client de sa reconnaissance faciale", "Les comptes anonymes sont fermés.", "fr", "restriction"),
+    ("Quillon Vision vai analisar cada cliente do seu reconhecimento facial", "Contas anônimas serão fechadas.", "pt", "restriction"),
 ]  # fmt: skip
 
 
