@@ -26,6 +26,10 @@ SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 _FORMAT = 1  # bump when the copy's layout changes
 
 
+class DataFileError(Exception):
+    """A data file under bot/data is missing or malformed (the message names it)."""
+
+
 def load_data(path: Path) -> Any:
     """``path`` (a data file of the package) parsed as YAML, from its up-to-date copy
     when there is one. Raises what reading and parsing the file raise (``OSError``,

@@ -13,9 +13,10 @@ import pytest
 
 from bot import clustering
 from bot.delivery.routes import route
-from bot.events.bodies import bodies, named_by_office
+from bot.events.bodies import bodies, named_by_office, read_names
 from bot.events.vendor_names import company_forms, same_vendor
 from bot.models import Destination, Entry, EventChange, Filters, Finding
+from bot.yaml_loader import DataFileError
 from store import Store
 from store import entries as entries_store
 from store import subscriptions as subscriptions_store
@@ -64,18 +65,29 @@ def test_a_body_has_one_key_under_its_names_in_every_language(text: str, key: st
     assert key in bodies(text)
 
 
+def test_a_broken_names_file_is_named(tmp_path: Path) -> None:
+    broken = tmp_path / "authority_names.yaml"
+    broken.write_text("bodies: [\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="authority_names.yaml is not valid YAML"):
+        read_names(broken, "bodies")
+    broken.write_text("bodies: {cnil: CNIL}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="`bodies` must map keys to lists"):
+        read_names(broken, "bodies")
+    assert read_names(broken, "offices") == {}
+
+
 def test_the_european_supervisor_is_not_the_italian_garante() -> None:
     assert bodies("il Garante europeo avverte") == frozenset({"@edps"})
     assert bodies("nothing official here, only us and the DPAs of nobody") == frozenset()
 
 
-def test_a_vote_told_in_english_and_in_italian_the_same_day_is_one_event(store: Store) -> None:
-    first, _ = record(store, "Lawmakers in Strasbourg back a curb on live face scanning",
-                      "The European Parliament adopted its position 402 to 180.", day=0,
+def test_a_vote_told_in_english_and_in_german_the_same_day_is_one_event(store: Store) -> None:
+    first, _ = record(store, "MEPs vote to bar emotion recognition at border crossings",
+                      "The plenary backed the amendment by 355 votes to 210.", day=0,
                       actor="government")  # fmt: skip
-    again, written = record(store, "Stop alle telecamere che riconoscono i volti",
-                            "Via libera dell'Eurocamera con un voto separato.", day=1,
-                            actor="government")  # fmt: skip
+    again, written = record(store, "Grenzkontrollen ohne Emotionserkennung",
+                            "Das Europaparlament nahm den Änderungsantrag mit klarer "
+                            "Mehrheit an.", day=1, actor="government")  # fmt: skip
     assert again.event_id == first.event_id and not again.created and written <= 1
 
 
@@ -125,20 +137,19 @@ def test_an_authority_report_about_another_subject_stays_apart(store: Store) -> 
 
 
 def test_a_gazetteer_company_is_one_vendor_under_its_former_names() -> None:
-    forms = company_forms("paravision")
-    assert "everalbum" in forms
-    assert same_vendor("ever", "paravision") and same_vendor("everalbum", "paravision")
-    assert not same_vendor("paravision", "clearview ai")
+    forms = company_forms("oosto")
+    assert "anyvision" in forms
+    assert same_vendor("anyvision", "oosto")
+    assert not same_vendor("oosto", "clearview ai")
 
 
-def test_a_final_order_months_later_under_the_companys_new_name_joins(store: Store) -> None:
-    first, _ = record(store, "Trade regulator settles with the Ever photo app",
-                      "The FTC says the app must delete face models trained on users' albums.",
-                      day=0, vendor="Ever")  # fmt: skip
-    later, written = record(store, "FTC makes its Everalbum order final",
-                            "After the comment period the commission voted to finalise the "
-                            "order to delete face models.", day=110,
-                            vendor="Paravision")  # fmt: skip
+def test_a_case_closed_months_later_under_the_companys_new_name_joins(store: Store) -> None:
+    first, _ = record(store, "CNIL orders AnyVision to purge a casino's face watchlist",
+                      "The regulator gave the company two months to delete the templates "
+                      "of banned gamblers.", day=0, vendor="AnyVision")  # fmt: skip
+    later, written = record(store, "CNIL closes its Oosto case",
+                            "The regulator says the banned gamblers' templates were deleted "
+                            "as ordered.", day=95, vendor="Oosto")  # fmt: skip
     assert later.event_id == first.event_id and not later.created
 
 
@@ -185,29 +196,29 @@ def test_a_company_acted_on_keeps_its_own_event_weeks_later(store: Store) -> Non
 
 @pytest.mark.parametrize(
     ("title", "summary", "actor"),
-    [("Revers pour le maire de Valdoux-sur-Lorne et ses caméras",
-      "La suspension des caméras du marché de Valdoux-sur-Lorne est un désaveu pour la "
-      "mairie.", "government"),
-     ("Carton rouge du gendarme des données pour les caméras du marché",
-      "Le marché de Valdoux-sur-Lorne ne pourra pas filmer les visages.", "regulator")],
-    ids=["the-mayor-loses", "the-data-body-named"],
+    [("Schiaffo alla giunta di Borgovalle sulle telecamere della stazione",
+      "Lo stop alle telecamere che leggono i volti a Borgovalle è una sconfitta per il "
+      "sindaco.", "government"),
+     ("Anche il Garante contro le telecamere della stazione di Borgovalle",
+      "Il sistema di Borgovalle non potrà più riconoscere i volti dei viaggiatori.", "regulator")],
+    ids=["the-town-loses", "the-data-body-named"],
 )  # fmt: skip
 def test_a_ruling_retold_the_next_day_as_another_authoritys_act_is_one_event(
     store: Store, title: str, summary: str, actor: str
 ) -> None:
-    first, _ = record(store, "Le juge suspend les caméras faciales du marché de Valdoux-sur-Lorne",
-                      "Le tribunal administratif, saisi par la CNIL et une association, "
-                      "suspend le dispositif de Valdoux-sur-Lorne.", day=0,
+    first, _ = record(store, "Il TAR sospende le telecamere facciali della stazione di Borgovalle",
+                      "I giudici amministrativi accolgono il ricorso di un'associazione "
+                      "e fermano il sistema di Borgovalle.", day=0,
                       actor="court")  # fmt: skip
     again, _ = record(store, title, summary, day=1, actor=actor)
     assert again.event_id == first.event_id and not again.created
 
 
 def test_another_bodys_act_the_next_day_stays_apart(store: Store) -> None:
-    first, _ = record(store, "Le juge suspend les caméras faciales du marché de Valdoux-sur-Lorne",
-                      "Le tribunal administratif suspend le dispositif.", day=0,
+    first, _ = record(store, "Il TAR sospende le telecamere facciali della stazione di Borgovalle",
+                      "I giudici amministrativi fermano il sistema.", day=0,
                       actor="court")  # fmt: skip
-    other, written = record(store, "Le conseil régional de Brême renonce aux portiques",
-                            "La région abandonne les portiques faciaux de ses lycées.", day=1,
+    other, written = record(store, "La Regione Marche rinuncia ai varchi facciali negli ospedali",
+                            "La giunta regionale abbandona il progetto dei varchi.", day=1,
                             actor="government")  # fmt: skip
     assert other.event_id != first.event_id and written == 1

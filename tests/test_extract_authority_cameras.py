@@ -20,8 +20,8 @@ from tests.extract_helpers import entry, found
          "The privacy regulator said shoppers were never told about the system.", "regulator"),
         ("Un tribunal suspende las cámaras inteligentes del ayuntamiento de Villaverde",
          "La jueza ordena apagar el sistema mientras se resuelve el recurso.", "court"),
-        ("Les députés valident la vidéosurveillance algorithmique pour les grands salons",
-         "L'Assemblée nationale a approuvé l'expérimentation jusqu'en 2027.", "government"),
+        ("Le Sénat adopte un texte qui encadre la vidéosurveillance algorithmique dans les gares",
+         "Les sénateurs ont voté l'essai pour deux ans, sous le contrôle de la CNIL.", "government"),
     ],
 )  # fmt: skip
 def test_an_authority_acting_on_smart_cameras(title: str, summary: str, kind: str) -> None:

@@ -20,18 +20,18 @@ GATES = [
     ("Quillon Vision: face identification now needs sign-off from its trust team", "Detection keeps running for every developer.", "en"),
     ("Quillon Vision keeps face detection open, but names stay hidden unless a customer is cleared", "Developers were told by email on Monday.", "en"),
     ("Quillon Vision's photo assistant stops tagging friends who have not opted in", "Albums still cluster similar faces on the device.", "en"),
-    ("Quillon Vision cuts off face matching for accounts without an approved application", "The review of a form takes about a week.", "en"),
+    ("Accounts lacking a vetted request lose face identification at Quillon Vision", "Detection-only customers are not affected.", "en"),
     # German: nur noch nach Freigabe, braucht eine Genehmigung, muss einen Antrag stellen
     ("Quillon Vision: Gesichtsabgleich gibt es nur noch mit Genehmigung", "Die Erkennung von Gesichtern im Bild bleibt für alle Kunden frei.", "de"),
     ("Quillon Vision: Wer die Gesichtserkennung zum Identifizieren nutzt, braucht ab Juli eine Freigabe", "Das Unternehmen prüft jeden Einsatzzweck einzeln.", "de"),
-    ("Quillon Vision: Kunden müssen für die Gesichtssuche künftig einen Antrag stellen", "Ohne Antrag bleibt nur die Gesichtserkennung ohne Namen.", "de"),
+    ("Gesichtssuche nur noch nach Antrag: Quillon Vision ändert seine Regeln", "Bestandskunden haben bis Ende März Zeit.", "de"),
     # Italian: subordinato all'approvazione, solo con il consenso, previa autorizzazione
     ("Quillon Vision: l'identificazione dei volti sarà subordinata a una verifica interna", "Il rilevamento dei volti resta disponibile a tutti.", "it"),
     ("Quillon Vision abbinerà i volti ai nomi solo con il consenso della persona ritratta", "L'azienda aggiorna la sua app di fotografie.", "it"),
     ("Quillon Vision offrirà il riconoscimento facciale previa autorizzazione del suo comitato etico", "I clienti attuali dovranno ripresentare domanda.", "it"),
     # French: soumise à autorisation, sans leur accord, après validation
     ("Quillon Vision : l'identification des visages désormais soumise à une autorisation", "La détection reste ouverte à tous les clients.", "fr"),
-    ("Quillon Vision ne proposera plus de nommer les visages des amis sans leur accord", "Les albums restent triés par visage sur le téléphone.", "fr"),
+    ("Quillon Vision : l'identification faciale uniquement après le feu vert de son comité", "Le tri des albums par visage ne change pas.", "fr"),
     # Spanish: solo con el consentimiento, previa autorización
     ("Quillon Vision solo identificará rostros con el consentimiento de la persona", "La detección de caras sigue activa para todos.", "es"),
     ("Quillon Vision ofrecerá la búsqueda facial previa autorización de su comité interno", "Los clientes actuales deberán pedirla de nuevo.", "es"),
@@ -50,15 +50,15 @@ def test_a_gate_is_a_restriction(title: str, summary: str, language: str) -> Non
 
 # the product stops naming people, searches blocked, a feature kept for some
 NAMING_AND_BLOCKING = [
-    ("Quillon Vision: Die Foto-App sortiert Gesichter weiter, beschriftet sie aber nicht mehr", "Namen lassen sich nur noch von Hand eintragen.", "de"),
-    ("Quillon Vision sperrt Suchanfragen mit Fotos von Kindern", "Erwachsene lassen sich weiter über ihr Gesicht finden.", "de"),
-    ("Quillon Vision non etichetterà più i volti degli amici nelle foto", "Gli album restano ordinati per volto.", "it"),
+    ("Quillon Vision benennt Personen auf Urlaubsbildern nicht mehr", "Alben lassen sich wie gewohnt nach Gesichtern ordnen.", "de"),
+    ("Bilder von Minderjährigen: Quillon Vision blockiert solche Abfragen ab sofort", "Bei Erwachsenen funktioniert die Gesichtssuche wie bisher.", "de"),
+    ("Quillon Vision, nelle gallerie non verranno più suggeriti nomi per i volti", "Il raggruppamento delle foto per persona continua.", "it"),
     ("Quillon Vision blocca le ricerche di volti di minori", "Il motore di ricerca facciale rifiuta quelle foto.", "it"),
     ("Quillon Vision ya no etiquetará las caras de tus amigos", "Los álbumes siguen agrupando rostros.", "es"),
     ("Quillon Vision bloqueia pesquisas com rostos de crianças", "O buscador facial recusa essas imagens.", "pt"),
     ("Quillon Vision deixa de sugerir nomes para rostos nas fotos", "Os álbuns continuam agrupados por rosto.", "pt"),
-    ("Quillon Vision : la reconnaissance des visiteurs de sa sonnette réservée aux clients américains", "Le fabricant invoque le RGPD en Europe.", "fr"),
-    ("Quillon Vision: Die Gesichtserkennung der Türklingel bleibt Kunden in Kanada vorbehalten", "In Europa fehlt die Funktion.", "de"),
+    ("Quillon Vision réserve désormais l'identification des visages aux comptes vérifiés", "Les autres clients gardent la simple détection.", "fr"),
+    ("Quillon Vision: Die Gesichtssuche ist künftig geprüften Behörden vorbehalten", "Private Kunden verlieren den Zugang im Mai.", "de"),
 ]  # fmt: skip
 
 

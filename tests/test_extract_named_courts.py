@@ -11,12 +11,12 @@ from tests.extract_helpers import found
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Fourth Circuit revives shoppers' claims over a grocer's face scans",
-         "The appeals panel held that the biometric privacy suit can go to trial."),
-        ("Strasbourg finds Ruritania breached a commuter's privacy with face recognition",
-         "The judges awarded damages over an arrest made with the metro's camera network."),
-        ("Le Conseil constitutionnel censure la reconnaissance faciale dans les stades",
-         "Les sages jugent la mesure disproportionnée."),
+        ("The Seventh Circuit lets tenants sue over a landlord's face-entry system",
+         "Residents may now press their biometric privacy claims against the building's owner."),
+        ("Strasbourg throws out a complaint over a city's face-matching cameras",
+         "The European Court of Human Rights said the applicant had skipped the national remedies."),
+        ("Le Conseil constitutionnel valide sous réserves la reconnaissance faciale dans les aéroports",
+         "Un agent devra confirmer chaque alerte avant tout contrôle."),
     ],
 )  # fmt: skip
 def test_a_high_court_named_by_name_or_seat(title: str, summary: str) -> None:

@@ -12,25 +12,52 @@ from pathlib import Path
 import yaml
 
 from bot.extract.gate import WordGate
-from bot.yaml_loader import SAFE_LOADER
+from bot.yaml_loader import SAFE_LOADER, DataFileError
 
 AUTHORITY_NAMES = Path(__file__).parent.parent / "data" / "authority_names.yaml"
 PREFIX = "@"  # a body's key among a report's names: no word of a text starts with it
+
+
+@lru_cache(maxsize=2)
+def _section(name: str) -> dict[str, list[str]]:
+    return read_names(AUTHORITY_NAMES, name)
+
+
+def read_names(path: Path, name: str) -> dict[str, list[str]]:
+    """One section of the file (``bodies``, ``offices``): a mapping of pattern lists;
+    DataFileError names the file, the place and the fix."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=SAFE_LOADER)
+    except OSError as exc:
+        raise DataFileError(f"cannot read {path}: {exc}; reinstall policybot") from exc
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path} is not valid YAML: {exc}") from exc
+    section = (data or {}).get(name) or {} if isinstance(data, dict | None) else None
+    if not isinstance(section, dict) or not all(isinstance(v, list) for v in section.values()):
+        raise DataFileError(f"{path}: `{name}` must map keys to lists of patterns")
+    return {str(k): [str(p) for p in v] for k, v in section.items()}
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(
+            f"{AUTHORITY_NAMES}: a name or office is not a valid regex ({exc}); fix or quote it"
+        ) from exc
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """One alternation of every body's names (a named group per body, the order of the
     file: the first body whose name matches at a place wins)."""
-    with AUTHORITY_NAMES.open(encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=SAFE_LOADER)
     keys: list[str] = []
     parts: list[str] = []
-    for n, (key, names) in enumerate(dict(data.get("bodies") or {}).items()):
-        keys.append(PREFIX + str(key))
+    for n, (key, names) in enumerate(_section("bodies").items()):
+        keys.append(PREFIX + key)
         parts.append(f"(?P<b{n}>{'|'.join(f'(?:{name})' for name in names)})")
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-    return pattern, tuple(keys)
+    return _compiled(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"), tuple(keys)
 
 
 @lru_cache(maxsize=1)
@@ -53,10 +80,10 @@ def bodies(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _offices() -> str:
-    with AUTHORITY_NAMES.open(encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=SAFE_LOADER)
-    titles = [title for titles in dict(data.get("offices") or {}).values() for title in titles]
-    return "|".join(f"(?:{title})" for title in titles)
+    titles = [title for titles in _section("offices").values() for title in titles]
+    offices = "|".join(f"(?:{title})" for title in titles)
+    _compiled(offices)  # a broken title is named here, not in a later search
+    return offices
 
 
 @lru_cache(maxsize=1024)

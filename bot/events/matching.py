@@ -379,17 +379,6 @@ def _actor_mistake(c: Comparison) -> bool:
     )  # fmt: skip
 
 
-def _next_stage_elsewhere(c: Comparison) -> bool:
-    """The next step on one authority's decision about a company, taken before another
-    kind of authority within a month (the regulator seeks to appeal the tribunal's
-    ruling, a court reviews the regulator's order), naming the same body: the only
-    conflict is which authority acts, no action is stated, the wording agrees."""
-    return (
-        c.conflicts == 1 and c.authorities and c.vendor == "same" and c.action == "unknown"
-        and c.gap <= QUIET_DAYS and c.shared_names >= 1 and c.sim >= 0.2
-    )  # fmt: skip
-
-
 def _quiet_follow_up(new: Profile, c: Comparison) -> bool:
     """A vendor's next stopping change rarely comes within a month of the last report on
     its previous one: a relevant report of the same vendor with the same or a compatible
@@ -403,8 +392,6 @@ def _quiet_follow_up(new: Profile, c: Comparison) -> bool:
 def _follow_up_ok(new: Profile, c: Comparison) -> bool:
     """Weeks or months later: the same change, told in similar words, in the same
     market."""
-    if _next_stage_elsewhere(c):
-        return True
     if c.conflicts or (c.vendor == "same" and c.new_market):
         return False
     if c.vendor != "one" and new.actor_type in AUTHORITIES and c.action == "unknown":

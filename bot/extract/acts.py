@@ -89,7 +89,7 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
         return "ban" if _group_refused(sc, cue, hi) else "restriction"
     if label == "stop_supply":
         if any(h.label == "gate" for h in between(sc.actions, lo, hi)):
-            return "restriction"  # "cuts off accounts without an approved use case": vetting
+            return "restriction"  # "face search only for vetted customers": vetting
         if _capability_verb(sc, cue):
             return "restriction"  # "ne reconnaîtront plus": the product stops naming faces
         if groups & _NAMED_GROUPS:

@@ -85,7 +85,9 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "vendor", vendor, 0.4)
         if framing.other_technology(sc, chosen):  # "X drops plate reading"
             return _other(sc, chosen, "vendor", vendor, 0.4)
-        if framing.fr_user(sc, chosen) or _user(sc, vendor):  # "the grocer switches …"
+        if framing.fr_user(sc, chosen) or fr_users.acting_user(
+            sc, vendor
+        ):  # "the grocer switches …"
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.speculation_only(sc, chosen):  # "X weighs …; it had shelved …"
             return _other(sc, chosen, "none", vendor, 0.3)
@@ -139,7 +141,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     titled = loose is not None and (
         any(sc.in_title(h.start) for h in sc.authorities) or authority.headline_kind(sc) is not None
     )
-    if sc.vendors and not titled and _user(sc, _first_vendor(sc)):  # "Rail operator ends …"
+    if sc.vendors and not titled and fr_users.acting_user(sc, _first_vendor(sc)):
         return _other(sc, [], "none", _first_vendor(sc), 0.3)
     if (launch or enforcement) and sc.vendors and not titled:
         # a vendor's launch, or another company's legal warning to it (a launch word in
@@ -170,14 +172,6 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     ):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3, signal=going_on)
     return _other(sc, [], "none", _first_vendor(sc), 0.25, signal=going_on)
-
-
-def _user(sc: Scan, vendor: str | None) -> bool:
-    """The acting company is an FR user (``fr_users``), not a company the gazetteer
-    knows as an FR vendor; an FR user that an authority acts on is that authority's news."""
-    if sc.authorities or any(v.fr and v.vendor == vendor for v in sc.vendors):
-        return False
-    return fr_users.user_subject(sc)
 
 
 def _deployed(
@@ -580,11 +574,11 @@ def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
 
 # a stated term ("for a year", "doce meses"), not "for now"
 _TERM = re.compile(
-    r"(?i)year|month|week|day|quarter|año|mes|jahr|monat|\ban|mois|ann[oi]|mesi|ano|semana|"
-    r"jour|tage|día|dia|giorn|settiman|trimest|quartal|wochen|"
-    r"spring|summer|autumn|fall|winter|printemps|été|automne|hiver|frühjahr|frühling|sommer|herbst|"
-    r"primavera|verano|otoño|invierno|estate|autunno|inverno|verão|outono|"
-    r"\b(?:19|20)\d\d\b"
+    r"(?i)\b(?:year|month|week|days?\b|quarter|año|mes|jahr|monat|an\b|mois|ann[oi]|mesi|ano|"
+    r"semana|jour|tage|día|dia|giorn|settiman|trimest|quartal|wochen|"
+    r"spring|summer|autumn|fall\b|winter|printemps|été|automne|hiver|frühjahr|frühling|sommer|"
+    r"herbst|primavera|verano|otoño|invierno|estate|autunno|inverno|verão|outono)"
+    r"|\b(?:19|20)\d\d\b"
     r"|\b(?:jan|feb|fév|fev|mar|mär|apr|avr|abr|may|mai|mag|jun|juin|giu|jul|juil|lug|aug|aoû|ago|"
     r"sep|set|oct|okt|ott|out|nov|dec|déc|dez|dic)\w*"
 )  # a stated term: a length, a season, a year or a month (inside a temporary marker only)

@@ -110,10 +110,15 @@ class _Group:
     """Longer fragments tried at one token, behind one gate regex (their alternation),
     so a common first word ("the", "police") costs one failed match."""
 
-    gate_source: str
     fragments: tuple[_Fragment, ...]
     cased: bool
     langs: int  # the union of its fragments' language bits
+
+    @cached_property
+    def gate_source(self) -> str:
+        """The fragments' alternation with their shared starts factored out (worked out
+        when a text first needs the gate: most groups are never tried in a cycle)."""
+        return factored(_sources(self.fragments))
 
     @cached_property
     def gate(self) -> re.Pattern[str]:
@@ -416,7 +421,7 @@ def _group(fragments: list[_Fragment]) -> _Group:
     for f in fragments:
         langs |= f.langs
     # The gate only says whether some fragment matches: their shared start is tried once.
-    return _Group(factored(_sources(fragments)), tuple(fragments), fragments[0].cased, langs)
+    return _Group(tuple(fragments), fragments[0].cased, langs)
 
 
 def _sources(fragments: Iterable[_Fragment]) -> list[str]:

@@ -1,13 +1,15 @@
 """A company that uses facial recognition, not one that sells it (actor ``none``).
 
-A shop chain, a landlord, a railway or a stadium that switches its own cameras off,
-shelves a trial or runs one makes no vendor's policy change (the README's FR users).
-The item says so where it names its subject: the headline opens with a user noun
-("Drugstore chain ran …", "Harbour Quay landlord shelves …") or with a company whose
-name starts with one ("Supermercados Alba retira …"), or the summary's first noun
-phrase, after a fronted phrase or not, is one ("The railway suspended …", "Dopo le
-proteste, la catena toscana …"). A plural ("Retailers lose …") is a vendor's customer
-group, never the acting user. Nouns per language: ``bot/data/fr_users.yaml``.
+A shop chain, a landlord, a transport operator or a stadium that switches its own
+cameras off, shelves a trial or runs one makes no vendor's policy change (the README's
+FR users). The item says so where it names its subject: the headline opens with a user
+noun ("Ferry operator pauses …", "Eastbank cinema chain takes …") or with a company
+whose name starts with one ("Farmácias Acácia testam …"), or the summary's first noun
+phrase, after a fronted phrase or not, is one ("The mall owner told tenants …", "Dopo
+un anno, la catena di ferramenta …"). A plural ("Retailers lose …") is a vendor's
+customer group, never the acting user; a user that signs with or picks a named
+supplier ("Gym chain signs Quorvel deal") is that supplier's news. Nouns and the
+adoption verbs per language: ``bot/data/fr_users.yaml``.
 """
 
 from __future__ import annotations
@@ -28,29 +30,53 @@ _NAMES = r"(?:[A-Z][\w'’&.-]*\s+){0,3}"  # a place or a name before it: "Harbo
 _FRONTED = r"(?:[^,;.]{1,70},\s*)?"  # "After complaints from shoppers, …"
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    raw = read_signals(USERS_FILE)
-    section = raw.get("nouns")
+def _section(raw: dict[str, object], key: str) -> str:
+    section = raw.get(key)
     if not isinstance(section, dict):
-        raise DataFileError(f"{USERS_FILE}: `nouns` must map languages to pattern lists")
-    nouns = [str(p) for lang in LANGS for p in section.get(lang) or []]
-    names = [str(p) for p in raw.get("names") or []]
-    noun = "|".join(sorted(nouns, key=len, reverse=True)) or "(?!)"
-    name = "|".join(names) or "(?!)"
+        raise DataFileError(f"{USERS_FILE}: `{key}` must map languages to pattern lists")
+    items = [str(p) for lang in LANGS for p in section.get(lang) or []]
+    return "|".join(sorted(items, key=len, reverse=True)) or "(?!)"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    raw = read_signals(USERS_FILE)
+    noun, adopt = _section(raw, "nouns"), _section(raw, "adopts")
     try:
         return (
             re.compile(rf"^{_NAMES}(?i:{_LEAD}(?:{noun}))(?![\w-])\s+[a-zà-ÿ]"),
-            re.compile(rf"^(?:{name})\s+[A-Z]"),
+            # a company named after its trade: a user noun, singular or plural, then a name
+            re.compile(rf"^(?=[A-Z])(?i:{noun})s?\s+[A-Z]"),
             re.compile(rf"(?i)\s*{_FRONTED}{_LEAD}(?:{noun})(?![\w-])"),
+            re.compile(rf"(?i)(?<!\w)(?:{adopt})(?!\w)"),
         )
     except re.error as exc:
         raise DataFileError(f"{USERS_FILE}: a pattern is not a valid regex ({exc})") from exc
 
 
+def acting_user(sc: Scan, vendor: str | None) -> bool:
+    """The acting company is an FR user, not a company the gazetteer knows as an FR
+    vendor nor the supplier the headline says the user signs with; an FR user that an
+    authority acts on is that authority's news."""
+    if sc.authorities or any(v.fr and v.vendor == vendor for v in sc.vendors):
+        return False
+    return user_subject(sc) and not _supplier_named(sc, vendor)
+
+
+def _supplier_named(sc: Scan, vendor: str | None) -> bool:
+    """The headline has the user adopt the vendor: an adoption verb, then the vendor's
+    name later in the headline ("signs Quorvel deal", "setzt auf Kameras von …")."""
+    if vendor is None:
+        return False
+    verb = _patterns()[3].search(sc.text, 0, sc.title_end)
+    return verb is not None and any(
+        v.vendor == vendor and verb.end() <= v.start < sc.title_end for v in sc.vendors
+    )
+
+
 def user_subject(sc: Scan) -> bool:
     """The item's acting company is described as an FR user (see the module doc)."""
-    title, named, opening = _patterns()
+    title, named, opening, _ = _patterns()
     return bool(
         title.match(sc.text, 0, sc.title_end)
         or named.match(sc.text, 0, sc.title_end)

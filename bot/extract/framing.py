@@ -26,6 +26,7 @@ import re
 
 from bot.extract.acts import AUTHORITIES, Act, clause, subordinate
 from bot.extract.attribution import Mention
+from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
 
 SETTLEMENT_LABELS = frozenset({"settlement_frame"})
@@ -289,17 +290,7 @@ def prolongs(sc: Scan) -> bool:
     return bool(marks) and _PAUSE_WORD.search(title) is not None
 
 
-# a pause word told as a noun ("its freeze", "the halt", "Pellmark's pause") in six languages
-_NOUN_BEFORE = re.compile(
-    r"(?i)(?:\b(?:the|its|their|a|this|that|le|la|l'|sa|son|leur|ce|cette|der|die|das|den|"
-    r"dem|des|seine[nmrs]?|ihre[nmrs]?|ein|eine[nmrs]?|el|lo|su|sus|esta|este|il|sua|suo|"
-    r"questa|o|a|seu)|'s|’s)\s+(?:[\w-]+\s+){0,3}$"
-)
 _PAUSE_LABELS = frozenset({"pause", "moratorium"})
-# a stop of sales told with a pause verb ("halts sales to", "gèle les ventes")
-_PAUSE_VERB = re.compile(
-    r"(?i)paus|halt|freez|froze|suspen|gel|gèle|congel|sospe|aussetz|setzt|stopp"
-)
 
 
 def pauses_anew(sc: Scan, acts: list[Act]) -> bool:
@@ -307,11 +298,11 @@ def pauses_anew(sc: Scan, acts: list[Act]) -> bool:
     "setzt … aus") outside background, not a pause noun ("its freeze") told as going on."""
     for a in acts:
         paused = a.label in _PAUSE_LABELS or (
-            a.label == "stop_supply" and _PAUSE_VERB.match(sc.text, a.start) is not None
+            a.label == "stop_supply" and resources().pause_verb.match(sc.text, a.start) is not None
         )
         if not paused or a.background or a.subordinate:
             continue
-        if _NOUN_BEFORE.search(sc.text, max(0, a.start - 40), a.start) is None:
+        if resources().pause_noun_before.search(sc.text, max(0, a.start - 40), a.start) is None:
             return True
     return False
 

@@ -15,7 +15,7 @@ from bot.extract.cueclass import expand
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
 from bot.extract.gate import WordGate
 from bot.extract.names import NamePatterns
-from bot.yaml_loader import load_data
+from bot.yaml_loader import DataFileError, load_data
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CUES_FILE = DATA_DIR / "cues.yaml"
@@ -33,10 +33,6 @@ ACTION_PRIORITY = (
 
 
 CUSTOMER_GROUPS = ("police", "law_enforcement", "government", "private_companies", "everyone")
-
-
-class DataFileError(Exception):
-    """A data file under bot/data is missing or malformed (the message names it)."""
 
 
 def _languages(value: Any, where: str) -> list[Cue]:
@@ -102,6 +98,9 @@ class Resources:
     prefilter: WordGate = WordGate(re.compile(r"(?!)"))
     names: NamePatterns = NamePatterns.build({})
     fronted: re.Pattern[str] = re.compile(r"(?!)")  # an opener at a sentence start
+    # a pause word told as a noun (a determiner or possessive up to three words before)
+    pause_noun_before: re.Pattern[str] = re.compile(r"(?!)")
+    pause_verb: re.Pattern[str] = re.compile(r"(?!)")  # a pause verb where a cue starts
 
 
 def _read_yaml(path: Path) -> Any:
@@ -280,4 +279,25 @@ def resources() -> Resources:
     openers = sorted((c.pattern for c in _languages(cues.get("fronted") or [], "fronted")),
                      key=len, reverse=True)  # fmt: skip
     fronted = re.compile(r"(?i:" + "|".join(openers or ["(?!)"]) + r")(?=\s)")
-    return Resources(index, regions, info, customers, prefilter, name_patterns, fronted)
+    noun_before, pause_verb = _pause_words(cues.get("pause_words"))
+    return Resources(index, regions, info, customers, prefilter, name_patterns, fronted,
+                     noun_before, pause_verb)  # fmt: skip
+
+
+def _pause_words(section: Any) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``pause_words``: the determiners before a pause noun, the stems of a pause verb."""
+    if not isinstance(section, dict):
+        raise DataFileError(f"{CUES_FILE}: 'pause_words' must map noun_before and verbs")
+
+    def alt(key: str) -> str:
+        cues = _languages(section.get(key) or [], f"pause_words.{key}")
+        return "|".join(sorted((c.pattern for c in cues), key=len, reverse=True)) or "(?!)"
+
+    words = alt("noun_before")
+    try:
+        return (
+            re.compile(rf"(?i)\b(?:{words})\s+(?:[\w-]+\s+){{0,3}}$"),
+            re.compile(rf"(?i)(?:{alt('verbs')})(?!\w)"),
+        )
+    except re.error as exc:
+        raise DataFileError(f"{CUES_FILE}: pause_words has an invalid regex ({exc})") from exc
