@@ -22,7 +22,8 @@ from bot.events.records import NewMention, UpdateRecord
 from bot.events.signatures import text_bands
 from bot.events.status import CONTEXT_ACTORS, Timeline
 from bot.events.status import timeline as vendor_timeline
-from bot.models import Entry, EventChange, Finding
+from bot.events.vendor_names import history_names
+from bot.models import Entry, Event, EventChange, Finding
 from bot.vocabulary import AUTHORITIES
 from store import Store, event_reads
 from store import entries as entries_store
@@ -180,3 +181,16 @@ def timeline(store: Store, vendor: str) -> Timeline:
     actions about it) and its current status per product."""
     events = event_reads.vendor_events(store, vendor, also_actor_types=CONTEXT_ACTORS)
     return vendor_timeline(vendor, events)
+
+
+def history(store: Store, vendor: str) -> list[Event]:
+    """The vendor's timeline events (oldest first) under every name it goes by in the
+    store (see ``bot.events.vendor_names.history_names``), each told under ``vendor``:
+    what ``bot.extract.history`` reads a finding against."""
+    others = history_names(
+        vendor, event_reads.vendor_keys(store), event_reads.product_makers(store, vendor)
+    )
+    events = list(timeline(store, vendor).events)
+    for other in others:
+        events += [replace(e, vendor=vendor) for e in timeline(store, other).events]
+    return sorted({e.id: e for e in events}.values(), key=lambda e: (e.first_reported, e.id))

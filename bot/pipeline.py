@@ -576,13 +576,15 @@ def with_known_vendors(
 
 def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) -> Finding:
     """The finding read against its vendor's timeline (deployments after an exit are
-    reversals; restatements of an old policy are no news): see bot.extract.history."""
+    reversals; restatements of an old policy are no news): see bot.extract.history.
+    The timeline holds the vendor's history under its other names too (a short or long
+    form, a gazetteer alias, its product's name): see ``bot.clustering.history``."""
     if finding.signal is None or not finding.vendor:
         return finding
     from bot import clustering
     from bot.extract.history import apply_history
 
-    events = clustering.timeline(store, finding.vendor).events
+    events = clustering.history(store, finding.vendor)
     return apply_history(finding, events, entry.published or now)
 
 

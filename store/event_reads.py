@@ -172,3 +172,29 @@ def _event(row: dict[str, Any], mentions: tuple[Mention, ...] = ()) -> Event:
         source_count=int(row["source_count"]),
         mentions=mentions,
     )
+
+
+def vendor_keys(store: Store) -> list[str]:
+    """The vendor keys the store holds events under."""
+    rows = store.query("SELECT DISTINCT vendor_key FROM events WHERE vendor_key != ''")
+    return [str(row["vendor_key"]) for row in rows]
+
+
+def product_makers(store: Store, product: str) -> list[str]:
+    """The vendors the store has seen naming ``product`` in a finding or an event (its
+    name alone, or after the vendor's: "FaceGate", "Acme FaceGate")."""
+    key = vendor_key(product)
+    if not key:
+        return []
+    like = f"%{max(key.split(), key=len)}%"
+    rows = store.query(
+        "SELECT vendor, product FROM findings WHERE product LIKE ? AND vendor != ''"
+        " UNION SELECT vendor, product FROM events WHERE product LIKE ? AND vendor != ''",
+        [like, like],
+    )
+    makers = {
+        vendor_key(row["vendor"])
+        for row in rows
+        if vendor_key(row["product"]) in (key, f"{vendor_key(row['vendor'])} {key}")
+    }
+    return sorted(makers - {""})

@@ -4,9 +4,10 @@ word. ``bot.events.matching`` asks these questions of every candidate event."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.events.signatures import stem
+from bot.events.signatures import stem, vendor_key
 
 
 def same_vendor(a: str, b: str) -> bool:
@@ -61,7 +62,6 @@ def company_forms(key: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _forms_by_key() -> dict[str, tuple[str, ...]]:
-    from bot.events.signatures import vendor_key
     from bot.vendor_lookup import gazetteer
 
     companies: dict[str, set[str]] = {}
@@ -82,3 +82,57 @@ def vendor_head(key: str) -> str:
 
 def vendor_words(key: str) -> frozenset[str]:
     return frozenset(stem(word) for word in key.split())
+
+
+def history_names(name: str, known: Iterable[str], makers: Iterable[str] = ()) -> tuple[str, ...]:
+    """The other vendor keys in ``known`` (the keys the store holds events under) that
+    file ``name``'s history: its short and long forms, the gazetteer's other names of
+    its company and, when ``name`` is a product the store has seen with one company
+    (``makers``: the keys of the vendors seen naming it), that company's keys. Stricter
+    than ``same_vendor``, which joins reports: two longer forms of one first word stay
+    apart ("Nordic Vision", "Nordic Analytics"), a generic single word is no short form,
+    and any doubt (a short form that another company's name also extends, a product two
+    companies named) gives () -- only the exact name's history."""
+    key = vendor_key(name)
+    keys = {vendor_key(k) for k in known} - {""}
+    owners = {vendor_key(m) for m in makers} - {"", key}
+    if not _one_company_all(owners):
+        owners = set()  # a product two companies named has no owner
+    anchors = {key} | owners
+    family = {k for k in keys if any(one_company(k, a) for a in anchors)} | owners
+    company = family - ({key} if owners else set())  # a product's link is its maker
+    if not _one_company_all(company):
+        return ()
+    outside = keys - family - {key}
+    if any(_leading_words(f, k) for f in family | {key} for k in outside):
+        return ()  # a shared form another company's name also extends
+    return tuple(sorted(family - {key}))
+
+
+def one_company(a: str, b: str) -> bool:
+    """Two vendor keys surely name one company: one is the other's leading words (a short
+    form of two words or more, or of one distinctive word), or one is a gazetteer name
+    of the other's company (or such a name's long form)."""
+    if _leading_words(a, b):
+        return True
+    if not a or not b:
+        return False
+    return any(_leading_words(form, b) for form in company_forms(a)) or any(
+        _leading_words(a, form) for form in company_forms(b)
+    )
+
+
+def _leading_words(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if not long.startswith(short + " "):
+        return False
+    return " " in short or distinctive_head(short)
+
+
+def _one_company_all(keys: set[str]) -> bool:
+    ordered = sorted(keys)
+    return all(one_company(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
