@@ -19,6 +19,7 @@ from bot.extract.acts import (
     customer_body,
 )
 from bot.extract.attribution import Mention, cancelled, mentions, subject
+from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between
 from bot.extract.scope import applies_to, settlement_terms
 from bot.models import Finding
@@ -365,17 +366,13 @@ def _gates_alone(sc: Scan, acts: list[Act]) -> list[Act]:
     return [a for a in acts if a.label != "gate"] if others or launched else acts
 
 
-# a gate told as the one already in force ("with the same consent rule"), six languages
-_SAME = re.compile(
-    r"(?i)\b(?:same|identical|mêmes?|gleiche\w*|selbe\w*|mism[oa]s?|stess[oaie]|mesm[oa]s?)\b"
-)
-
-
 def _carried_over(sc: Scan, gate: Act) -> bool:
     """The gate is the one the feature already had ("reaches Canada with the same
     opt-in rule"): nothing new is restricted."""
     s_start, _ = sc.sentences[gate.sentence]
-    return _SAME.search(sc.text, max(s_start, gate.start - 60), gate.start) is not None
+    return (
+        resources().same_word.search(sc.text, max(s_start, gate.start - 60), gate.start) is not None
+    )
 
 
 def _names_customers(sc: Scan) -> bool:
@@ -559,7 +556,7 @@ def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
         s_start, s_end = sc.sentences[i]
         hits = between(sc.temporal, s_start, s_end)
         labels |= {h.label for h in hits}
-        timed = timed or any(h.label == "temporary" and _TERM.search(sc.text, h.start, h.end)
+        timed = timed or any(h.label == "temporary" and resources().stated_term.search(sc.text, h.start, h.end)
                              for h in hits)  # fmt: skip
     if stopped:
         return "moratorium" if "temporary" in labels and "conditional" not in labels else action
@@ -572,16 +569,6 @@ def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
     return action
 
 
-# a stated term ("for a year", "doce meses"), not "for now"
-_TERM = re.compile(
-    r"(?i)\b(?:year|month|week|days?\b|quarter|año|mes|jahr|monat|an\b|mois|ann[oi]|mesi|ano|"
-    r"semana|jour|tage|día|dia|giorn|settiman|trimest|quartal|wochen|"
-    r"spring|summer|autumn|fall\b|winter|printemps|été|automne|hiver|frühjahr|frühling|sommer|"
-    r"herbst|primavera|verano|otoño|invierno|estate|autunno|inverno|verão|outono)"
-    r"|\b(?:19|20)\d\d\b"
-    r"|\b(?:jan|feb|fév|fev|mar|mär|apr|avr|abr|may|mai|mag|jun|juin|giu|jul|juil|lug|aug|aoû|ago|"
-    r"sep|set|oct|okt|ott|out|nov|dec|déc|dez|dic)\w*"
-)  # a stated term: a length, a season, a year or a month (inside a temporary marker only)
 _LAW = re.compile(
     r"(?i)\b(?:law|laws|legislation|rules|regulations?|bill|congress|lawmakers|ley|leyes|normas|"
     r"Gesetz\w*|Bundesgesetz|loi|lois|legge|leggi|lei|leis)\b"

@@ -275,19 +275,12 @@ def deferred(sc: Scan, acts: list[Act]) -> bool:
     return any(h.start <= a.start < h.end for a in acts if a.action == "reversal" for h in marks)
 
 
-# a pause, freeze or halt named as a noun, in six languages
-_PAUSE_WORD = re.compile(
-    r"(?i)\b(?:paus\w*|moratori\w*|moratoire|freeze|halt|suspension|hold|stop|embargo|gel|"
-    r"congelamento|sospensione|suspensão|suspensión|Aussetzung|\w*stopp|\w*pause)\b"
-)
-
-
 def prolongs(sc: Scan) -> bool:
     """A launch-type headline ("adds", "gives") whose object is more time for a pause:
     a continuation in the title that also names the pause."""
     title = sc.text[: sc.title_end]
     marks = [h for h in _labelled(sc, "continuation") if sc.in_title(h.start)]
-    return bool(marks) and _PAUSE_WORD.search(title) is not None
+    return bool(marks) and resources().pause_noun.search(title) is not None
 
 
 _PAUSE_LABELS = frozenset({"pause", "moratorium"})

@@ -101,6 +101,9 @@ class Resources:
     # a pause word told as a noun (a determiner or possessive up to three words before)
     pause_noun_before: re.Pattern[str] = re.compile(r"(?!)")
     pause_verb: re.Pattern[str] = re.compile(r"(?!)")  # a pause verb where a cue starts
+    pause_noun: re.Pattern[str] = re.compile(r"(?!)")  # a pause named as a noun
+    same_word: re.Pattern[str] = re.compile(r"(?!)")  # "the same", "mêmes", "gleiche"
+    stated_term: re.Pattern[str] = re.compile(r"(?!)")  # a length, season, year or month
 
 
 def _read_yaml(path: Path) -> Any:
@@ -279,13 +282,37 @@ def resources() -> Resources:
     openers = sorted((c.pattern for c in _languages(cues.get("fronted") or [], "fronted")),
                      key=len, reverse=True)  # fmt: skip
     fronted = re.compile(r"(?i:" + "|".join(openers or ["(?!)"]) + r")(?=\s)")
-    noun_before, pause_verb = _pause_words(cues.get("pause_words"))
+    noun_before, pause_verb, pause_noun = _pause_words(cues.get("pause_words"))
+    same = _languages(cues.get("same_words") or [], "same_words")
+    try:
+        same_word = re.compile(rf"(?i)\b(?:{'|'.join(c.pattern for c in same) or '(?!)'})\b")
+    except re.error as exc:
+        raise DataFileError(f"{CUES_FILE}: same_words has an invalid regex ({exc})") from exc
     return Resources(index, regions, info, customers, prefilter, name_patterns, fronted,
-                     noun_before, pause_verb)  # fmt: skip
+                     noun_before, pause_verb, pause_noun, same_word,
+                     _stated_terms(cues.get("stated_terms")))  # fmt: skip
 
 
-def _pause_words(section: Any) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """``pause_words``: the determiners before a pause noun, the stems of a pause verb."""
+def _stated_terms(section: Any) -> re.Pattern[str]:
+    """``stated_terms``: lengths and seasons (word starts), a year, month openings."""
+    if not isinstance(section, dict):
+        raise DataFileError(f"{CUES_FILE}: 'stated_terms' must map lengths, seasons, months")
+
+    def alt(key: str) -> str:
+        return "|".join(str(w) for w in section.get(key) or []) or "(?!)"
+
+    try:
+        return re.compile(
+            rf"(?i)\b(?:{alt('lengths')}|{alt('seasons')})|\b(?:19|20)\d\d\b"
+            rf"|\b(?:{alt('months')})\w*"
+        )
+    except re.error as exc:
+        raise DataFileError(f"{CUES_FILE}: stated_terms has an invalid regex ({exc})") from exc
+
+
+def _pause_words(section: Any) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """``pause_words``: the determiners before a pause noun, the stems of a pause verb,
+    the pause nouns."""
     if not isinstance(section, dict):
         raise DataFileError(f"{CUES_FILE}: 'pause_words' must map noun_before and verbs")
 
@@ -298,6 +325,7 @@ def _pause_words(section: Any) -> tuple[re.Pattern[str], re.Pattern[str]]:
         return (
             re.compile(rf"(?i)\b(?:{words})\s+(?:[\w-]+\s+){{0,3}}$"),
             re.compile(rf"(?i)(?:{alt('verbs')})(?!\w)"),
+            re.compile(rf"(?i)\b(?:{alt('nouns')})\b"),
         )
     except re.error as exc:
         raise DataFileError(f"{CUES_FILE}: pause_words has an invalid regex ({exc})") from exc
