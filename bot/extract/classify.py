@@ -8,7 +8,16 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from bot.extract import authority, dates, fr_users, framing, public_bodies
+from bot.extract import (
+    authority,
+    dates,
+    deletion,
+    duration,
+    fr_users,
+    framing,
+    public_bodies,
+    terms,
+)
 from bot.extract.acts import (
     AUTHORITIES,
     CUSTOMER_GROUPS,
@@ -21,7 +30,7 @@ from bot.extract.acts import (
 from bot.extract.attribution import Mention, cancelled, mentions, subject
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between
-from bot.extract.scope import applies_to, settlement_terms
+from bot.extract.scope import applies_to
 from bot.models import Finding
 
 WEAK_ACTIONS = frozenset({"restriction", "ban", "shutdown"})
@@ -94,7 +103,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
             return _deployed(sc, chosen, vendor, launch, 0.4, published)
-        if _paid_settlement(sc, chosen):
+        if terms.paid_settlement(sc, chosen):
             return _other(sc, chosen, "vendor", vendor, 0.4)
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
@@ -263,7 +272,7 @@ def _settlement(
     auth = [a for a in acts if a.actor in AUTHORITIES] + named
     in_title = [a for a in named if sc.in_title(a.start)]
     counter = framing.counterparty(sc, found, frame, in_title)
-    if counter is not None and not _sales_terms(sc, acts):
+    if counter is not None and not terms.sales_terms(sc, acts):
         return _other(sc, [a for a in auth if a.actor == counter], counter,
                       _first_vendor(sc), 0.6, published)  # fmt: skip
     bound = framing.obligations(sc, acts)
@@ -288,25 +297,10 @@ def _settlement(
         hit = frame[0]
         chosen = [Act("vendor", vendor, None, "settlement", "settlement", 1.0, hit.start,
                       hit.end, sc.sentence_of(hit.start))]  # fmt: skip
-    if _paid_settlement(sc, chosen):
+    if terms.paid_settlement(sc, chosen):
         return _other(sc, chosen, "vendor", vendor, 0.4)
     total = sum(a.weight for a in chosen)
     return _vendor_change(sc, chosen, vendor, total, 0.0, published)
-
-
-def _sales_terms(sc: Scan, acts: list[Act]) -> bool:
-    """The terms bind what a vendor SELLS and to whom ("may not sell its face alerts to
-    retailers for ten years"): the vendor's settlement, even with an authority on the
-    other side; a user that agrees to stop running FR is the authority's case."""
-    for a in framing.obligations(sc, acts):
-        if a.actor != "vendor":
-            continue
-        lo, hi = clause(sc, a.start)
-        if any(g.label in CUSTOMER_GROUPS for g in between(sc.groups, lo, hi)) and any(
-            o.label in ("supply", "customers") for o in between(sc.objects, lo, hi)
-        ):
-            return True
-    return False
 
 
 def _not_the_news(
@@ -337,20 +331,6 @@ def _adds(launch: list[Hit], act: Act) -> bool:
     """The launch verb's object is the restriction, or the verb is inside it ("adds a
     review gate", "will only let people look up their own face")."""
     return any(h.start < act.end and act.start < h.end for h in launch)
-
-
-def _paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
-    """A settlement that pays money and sets no sales terms (no other action of the
-    vendor, no customer group after it) binds no FR policy: "pays $550m to settle"."""
-    settled = [a for a in chosen if a.action == "settlement"]
-    if not settled or any(a.action != "settlement" for a in chosen):
-        return False
-    if not any(h.label == "payment" for h in sc.non_policy):
-        return False
-    if any(a.start <= g.start < a.end for a in settled for g in sc.groups
-           if g.label in CUSTOMER_GROUPS):  # fmt: skip
-        return False  # "gives up casino customers": the terms are in the cue
-    return settlement_terms(sc, settled) is None
 
 
 def _gates_alone(sc: Scan, acts: list[Act]) -> list[Act]:
@@ -392,12 +372,12 @@ def _vendor_change(
     for act in chosen:
         if act.action:
             votes[act.action] += act.weight
-    if "extension" in votes and len(votes) > 1 and _duration_only(sc, chosen):
+    if "extension" in votes and len(votes) > 1 and duration.no_end_only(sc, chosen):
         del votes["extension"]  # "no end date" of a new refusal tells its length, no extension
-    if "restriction" in votes and _deletes_the_data(sc, chosen):
+    if "restriction" in votes and deletion.deletes_the_data(sc, chosen):
         votes["shutdown"] += votes.pop("restriction")
     voted = max(votes, key=lambda k: votes[k])
-    action = _temporal(sc, chosen, voted)
+    action = duration.temporal(sc, chosen, voted)
     best = max(chosen, key=lambda a: (a.weight, -a.start))
     windows = _windows(sc, chosen, best)
     s_start, s_end = sc.sentences[best.sentence]
@@ -428,70 +408,6 @@ def _vendor_change(
 
 
 # A stop's length told without any stop that could be prolonged ("with no end date")
-_DURATION_ONLY = re.compile(
-    r"(?i)(?:no (?:set |fixed )?(?:end|expiry|expiration) date|no end in sight|"
-    r"sin fecha de (?:fin|término|finalización)|sans (?:date de (?:fin|levée)|échéance)|"
-    r"kein(?:e|en)? (?:festes )?Enddatum|(?:nessuna|senza) (?:una )?data di (?:fine|scadenza)|"
-    r"senza termine|sem data (?:para|de) (?:acabar|fim|término))"
-)
-_PAUSE_NOUN = re.compile(
-    r"(?i)\b(?:paus\w*|moratori\w*|moratoire|freez\w*|froze\w*|halt\w*|suspen\w*|on hold|"
-    r"embargo|gel|congel\w*|sospe\w*|suspens\w*|stopp?|Aussetzung|Verkaufsstopp)\b"
-)
-
-
-def _duration_only(sc: Scan, chosen: list[Act]) -> bool:
-    """Every extension cue only states that there is no end date, and the item names no
-    pause, freeze or halt that could be prolonged: the length of a new refusal."""
-    ext = [a for a in chosen if a.action == "extension"]
-    if not all(_DURATION_ONLY.fullmatch(sc.text[a.start : a.end]) for a in ext):
-        return False
-    return _PAUSE_NOUN.search(sc.text) is None
-
-
-# Deleting what a feature stored (faces, templates), in six languages
-_DELETION = re.compile(
-    r"(?i)\b(?:delet|eras|wip|purg|destroy|supprim|effac|lösch|gelösch|borra|elimin|cancell|"
-    r"apag|exclu)\w*"
-)
-
-
-def _deletes_the_data(sc: Scan, chosen: list[Act]) -> bool:
-    """The vendor deletes the feature's face data while retiring it ("stops naming
-    visitors and erases every saved face"): the system is switched off, a shutdown, unless
-    the limit is a gate (vetting) or keeps the feature elsewhere (some places only)."""
-    deletes = any(a.action == "shutdown" and _DELETION.match(sc.text, a.start) for a in chosen)
-    deletes = deletes or any(_passive_deletion(sc, h) for h in sc.actions)
-    if not deletes:
-        return False
-    for a in chosen:
-        if a.action != "restriction":
-            continue
-        lo, hi = clause(sc, a.start)
-        if framing.vetting(sc, a) or sc.first_region(lo, hi) not in (None, "global"):
-            return False
-    return not any(sc.first_region(*sc.sentences[a.sentence]) not in (None, "global")
-                   for a in chosen if a.action == "shutdown")  # fmt: skip
-
-
-_UNDELETED = re.compile(r"(?i)\b(?:not|never|no|nicht|pas|ne|non|não)\b[^.;]{0,20}$")
-_PASSIVE_BE = re.compile(
-    r"(?i)\b(?:be|been|are|is|were|was|get|gets|werden|wird|sont|seront|serán|saranno|"
-    r"serão)\s+(?:\w+\s+)?$"
-)
-
-
-def _passive_deletion(sc: Scan, h: Hit) -> bool:
-    """A deletion told in the passive with no one named ("their templates will be
-    deleted"): the item's vendor deletes."""
-    if h.label != "shutdown" or not _DELETION.match(sc.text, h.start):
-        return False
-    if any(n.label == "inert" and n.start <= h.start < n.end for n in sc.non_policy):
-        return False
-    before = sc.text[max(0, h.start - 30) : h.start]
-    return _PASSIVE_BE.search(before) is not None and _UNDELETED.search(before) is None
-
-
 def _other(
     sc: Scan,
     chosen: list[Act],
@@ -538,48 +454,6 @@ def _fr_sentence(sc: Scan) -> tuple[int, int]:
         if between(sc.fr, s_start, s_end):
             return s_start, s_end
     return sc.sentences[0] if sc.sentences else (0, 0)
-
-
-def _temporal(sc: Scan, chosen: list[Act], action: str) -> str:
-    """A refusal "until <condition>" is a ban; "at this time" or "for a year" a moratorium,
-    and a stated term wins over a condition ("for two years, until lawmakers act").
-    Stopping sales "temporarily" or "for now" is a moratorium, not an exit."""
-    stopped = action == "exit" and all(
-        a.label == "stop_supply" for a in chosen if a.action == "exit"
-    )
-    if action not in ("ban", "moratorium") and not stopped:
-        return action
-    acting = [a for a in chosen if a.action == action] if stopped else chosen
-    labels: set[str] = set()
-    timed = False
-    for i in {a.sentence for a in acting}:
-        s_start, s_end = sc.sentences[i]
-        hits = between(sc.temporal, s_start, s_end)
-        labels |= {h.label for h in hits}
-        timed = timed or any(h.label == "temporary" and resources().stated_term.search(sc.text, h.start, h.end)
-                             for h in hits)  # fmt: skip
-    if stopped:
-        return "moratorium" if "temporary" in labels and "conditional" not in labels else action
-    if timed:  # a stated term ("for two years") is a pause, whatever it also waits for
-        return "moratorium"
-    if "conditional" in labels or _law_condition(sc):
-        return "ban"
-    if "temporary" in labels:
-        return "moratorium"
-    return action
-
-
-_LAW = re.compile(
-    r"(?i)\b(?:law|laws|legislation|rules|regulations?|bill|congress|lawmakers|ley|leyes|normas|"
-    r"Gesetz\w*|Bundesgesetz|loi|lois|legge|leggi|lei|leis)\b"
-)
-
-
-def _law_condition(sc: Scan) -> bool:
-    """A condition on a law anywhere in the item ("solange kein Gesetz …", "until
-    Congress acts"): the refusal waits for rules, it is no timed pause."""
-    return any(h.label == "conditional" and _LAW.search(sc.text, h.start, h.end + 60)
-               for h in sc.temporal)  # fmt: skip
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
