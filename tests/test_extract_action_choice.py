@@ -371,7 +371,7 @@ def test_vendors_stopping_stay_vendor_changes(title: str, summary: str, action: 
 # "No end date" only tells a length: an extension needs a stop that could be prolonged.
 LENGTHS = [
     ("Orvella Labs drops casinos as facial recognition customers, with no end date",
-     "The company says the refusal is permanent.", "ban"),
+     "A spokesperson called the refusal permanent.", "ban"),
     ("Pennick Systems' police facial recognition freeze is now open-ended",
      "The twelve-month halt was due to expire in May.", "extension"),
     ("Tessaro Labs' face search stays off-limits to border agencies with no end date",
