@@ -4,7 +4,7 @@ word. ``bot.events.matching`` asks these questions of every candidate event."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from bot.events.signatures import stem, vendor_key
@@ -15,13 +15,7 @@ def same_vendor(a: str, b: str) -> bool:
     (``same_name``), or when one of them is a name the gazetteer gives the other's
     company (a former name, an alias, a brand reported under its parent: "Ever" and
     "Paravision", whose gazetteer entry has "Ever AI"), told under either name."""
-    if same_name(a, b):
-        return True
-    if not a or not b:
-        return False
-    return any(same_name(form, b) for form in company_forms(a)) or any(
-        same_name(a, form) for form in company_forms(b)
-    )
+    return _under_any_form(a, b, same_name)
 
 
 def same_name(a: str, b: str) -> bool:
@@ -113,12 +107,18 @@ def one_company(a: str, b: str) -> bool:
     """Two vendor keys surely name one company: one is the other's leading words (a short
     form of two words or more, or of one distinctive word), or one is a gazetteer name
     of the other's company (or such a name's long form)."""
-    if _leading_words(a, b):
+    return _under_any_form(a, b, _leading_words)
+
+
+def _under_any_form(a: str, b: str, match: Callable[[str, str], bool]) -> bool:
+    """``match`` holds between the two keys, or between one and a gazetteer form of the
+    other's company."""
+    if match(a, b):
         return True
     if not a or not b:
         return False
-    return any(_leading_words(form, b) for form in company_forms(a)) or any(
-        _leading_words(a, form) for form in company_forms(b)
+    return any(match(form, b) for form in company_forms(a)) or any(
+        match(a, form) for form in company_forms(b)
     )
 
 
