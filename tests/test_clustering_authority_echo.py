@@ -10,39 +10,24 @@ from pathlib import Path
 
 import pytest
 
-from bot import clustering
-from bot.delivery.routes import route
-from bot.models import Destination, Entry, EventChange, Filters, Finding
+from bot.models import EventChange
 from store import Store
-from store import entries as entries_store
-from store import subscriptions as subscriptions_store
+from tests.authority_events import authority_store, record_report
 
 START = datetime(2023, 3, 6, 9, tzinfo=UTC)
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "echo.db")
-    authorities = Filters(actor_types=("government", "regulator", "court"))
-    subscriptions_store.add(opened, Destination("console", channel="authorities"), authorities)
+    opened = authority_store(tmp_path / "echo.db")
     yield opened
     opened.close()
 
 
 def record(store: Store, title: str, summary: str, day: float, actor: str = "government",
            vendor: str | None = None) -> tuple[EventChange, int]:  # fmt: skip
-    entry = Entry(feed_id="wire", key=f"guid:{title}", title=title, summary=summary,
-                  link=f"https://wire.example/{abs(hash(title))}",
-                  published=START + timedelta(days=day), source="Wire")  # fmt: skip
-    finding = Finding(relevant=False, actor_type=actor, vendor=vendor, product=None,
-                      action=None, applies_to=None, region=None, confidence=0.7,
-                      evidence=title)  # fmt: skip
-    with store.transaction():
-        entry_id = entries_store.record_entries(store, [entry])[0][0]
-        change = clustering.record_finding(store, entry_id=entry_id, entry=entry, finding=finding)
-        entries_store.record_finding(store, entry_id, finding, change.event_id)
-        written = route(store, change, alertable=True)
-    return change, written
+    return record_report(store, title, summary, START + timedelta(days=day), actor=actor,
+                         vendor=vendor)  # fmt: skip
 
 
 def test_a_ban_retold_in_another_language_the_next_day_is_one_event(store: Store) -> None:

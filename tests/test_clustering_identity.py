@@ -11,42 +11,27 @@ from pathlib import Path
 
 import pytest
 
-from bot import clustering
-from bot.delivery.routes import route
 from bot.events.bodies import bodies, named_by_office, read_names
 from bot.events.vendor_names import company_forms, same_vendor
-from bot.models import Destination, Entry, EventChange, Filters, Finding
+from bot.models import EventChange
 from bot.yaml_loader import DataFileError
 from store import Store
-from store import entries as entries_store
-from store import subscriptions as subscriptions_store
+from tests.authority_events import authority_store, record_report
 
 START = datetime(2024, 4, 8, 9, tzinfo=UTC)
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "identity.db")
-    authorities = Filters(actor_types=("government", "regulator", "court"))
-    subscriptions_store.add(opened, Destination("console", channel="authorities"), authorities)
+    opened = authority_store(tmp_path / "identity.db")
     yield opened
     opened.close()
 
 
 def record(store: Store, title: str, summary: str, day: float, actor: str = "regulator",
            vendor: str | None = None) -> tuple[EventChange, int]:  # fmt: skip
-    entry = Entry(feed_id="wire", key=f"guid:{title}", title=title, summary=summary,
-                  link=f"https://wire.example/{abs(hash(title))}",
-                  published=START + timedelta(days=day), source="Wire")  # fmt: skip
-    finding = Finding(relevant=False, actor_type=actor, vendor=vendor, product=None,
-                      action=None, applies_to=None, region=None, confidence=0.7,
-                      evidence=title)  # fmt: skip
-    with store.transaction():
-        entry_id = entries_store.record_entries(store, [entry])[0][0]
-        change = clustering.record_finding(store, entry_id=entry_id, entry=entry, finding=finding)
-        entries_store.record_finding(store, entry_id, finding, change.event_id)
-        written = route(store, change, alertable=True)
-    return change, written
+    return record_report(store, title, summary, START + timedelta(days=day), actor=actor,
+                         vendor=vendor)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- bodies

@@ -3,8 +3,6 @@ policy is no news (bot.extract.history), read from the real store in the pipelin
 
 from __future__ import annotations
 
-import asyncio
-import io
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,13 +10,12 @@ from pathlib import Path
 import pytest
 
 from bot import clustering
-from bot.app import poll_and_deliver
-from bot.config import load_config
 from bot.extract.history import apply_history
 from bot.models import Event, Finding
 from store import Store
 from tests import feedserver
-from tests.feedserver import ALLOW_LOCAL, FeedServer
+from tests.feedserver import FeedServer
+from tests.outlet_poll import poll_outlet
 from tests.test_pipeline_e2e import item, rss
 
 feed_server = feedserver.feed_server
@@ -92,15 +89,7 @@ TENDER_NEW = item("tender-2", "Dovetrack Labs wins a border-agency tender for fa
 
 
 def _poll(tmp_path: Path, server: FeedServer, store: Store) -> str:
-    path = tmp_path / "feeds.yaml"
-    path.write_text(
-        "defaults:\n  interval: 15m\n  max_alert_age_days: 14\n" + ALLOW_LOCAL + "feeds:\n"
-        f"  - name: Outlet A\n    url: {server.url('/a.xml')}\n    kind: news\n",
-        encoding="utf-8",
-    )
-    out = io.StringIO()
-    asyncio.run(poll_and_deliver(store, load_config(path), include_all=True, stream=out))
-    return out.getvalue()
+    return poll_outlet(tmp_path, server, store, max_alert_age_days=14)
 
 
 def test_the_pipeline_reads_the_timeline_from_the_store(

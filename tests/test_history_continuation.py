@@ -4,8 +4,6 @@ and never an extension without such a pause (invented vendors and sentences)."""
 
 from __future__ import annotations
 
-import asyncio
-import io
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,14 +11,13 @@ from pathlib import Path
 import pytest
 
 from bot import clustering
-from bot.app import poll_and_deliver
-from bot.config import load_config
 from bot.extract.history import apply_history
 from bot.models import Event, Finding
 from store import Store
 from tests import feedserver
 from tests.extract_helpers import found
-from tests.feedserver import ALLOW_LOCAL, FeedServer
+from tests.feedserver import FeedServer
+from tests.outlet_poll import poll_outlet
 from tests.test_pipeline_e2e import item, rss
 
 feed_server = feedserver.feed_server
@@ -180,13 +177,7 @@ OTHERS = item(
 
 
 def _poll(tmp_path: Path, server: FeedServer, store: Store) -> None:
-    path = tmp_path / "feeds.yaml"
-    path.write_text(
-        "defaults:\n  interval: 15m\n  max_alert_age_days: 400\n" + ALLOW_LOCAL + "feeds:\n"
-        f"  - name: Outlet A\n    url: {server.url('/a.xml')}\n    kind: news\n",
-        encoding="utf-8",
-    )
-    asyncio.run(poll_and_deliver(store, load_config(path), include_all=True, stream=io.StringIO()))
+    poll_outlet(tmp_path, server, store)
 
 
 def test_the_pipeline_extends_the_pause_the_store_holds(

@@ -5,22 +5,19 @@ product the store has seen with one maker; never two companies that share a word
 
 from __future__ import annotations
 
-import asyncio
-import io
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from bot import clustering
-from bot.app import poll_and_deliver
-from bot.config import load_config
 from bot.events.vendor_names import history_names, one_company
 from bot.models import Entry, Finding
 from store import Store
 from store import entries as entries_store
 from tests import feedserver
-from tests.feedserver import ALLOW_LOCAL, FeedServer
+from tests.feedserver import FeedServer
+from tests.outlet_poll import poll_outlet
 from tests.test_pipeline_e2e import NOW, item, rss
 
 feed_server = feedserver.feed_server
@@ -72,13 +69,7 @@ def test_one_company_is_stricter_than_one_first_word() -> None:
 
 def _poll(tmp_path: Path, server: FeedServer, store: Store, *items: str) -> None:
     server.set("/a.xml", rss(*items), etag=f'"{len(items)}"')
-    path = tmp_path / "feeds.yaml"
-    path.write_text(
-        "defaults:\n  interval: 15m\n  max_alert_age_days: 400\n" + ALLOW_LOCAL + "feeds:\n"
-        f"  - name: Outlet A\n    url: {server.url('/a.xml')}\n    kind: news\n",
-        encoding="utf-8",
-    )
-    asyncio.run(poll_and_deliver(store, load_config(path), include_all=True, stream=io.StringIO()))
+    poll_outlet(tmp_path, server, store)
 
 
 def _actions(store: Store, vendor: str) -> list[str | None]:
