@@ -130,7 +130,7 @@ def test_history_decides_what_a_customer_s_pick_means() -> None:
 
 
 QUIT = item("tw-exit", "Tarnwick Labs walks away from face recognition",
-            "The company will stop developing and selling its face-matching engine.",
+            "Its engineers move to parcel-tracking software and the face unit closes.",
             days_ago=600)  # fmt: skip
 PICKED = item("tw-pick", "Harbour police pick Tarnwick Labs for face matching on the quays",
               "The force will run it on two quays from June.", days_ago=0.2)  # fmt: skip
