@@ -88,8 +88,10 @@ def counterparty(
     if not kinds:
         kinds = {a.actor for a in title_acts}
     payments = [h for h in sc.non_policy if h.label == "payment"]
-    if not kinds and not _private_case(sc) and any(
-        _state_party(sc, hit) for hit in [*frame, *payments]
+    if (
+        not kinds
+        and not _private_case(sc)
+        and any(_state_party(sc, hit) for hit in [*frame, *payments])
     ):
         kinds = {"government"}
     return next((k for k in _COUNTERPARTY_ORDER if k in kinds), None)
