@@ -268,7 +268,9 @@ class _Cycle:
 
     async def counted(self, fetcher: Fetcher, feed: FeedState, total: int) -> FeedOutcome:
         """One feed, named in its outcome, reported to ``progress`` when done."""
-        outcome = replace(await self.one(fetcher, feed), name=feed.name)
+        outcome = await self.one(fetcher, feed)
+        if outcome.name != feed.name:
+            outcome = replace(outcome, name=feed.name)
         self.done += 1
         if self.progress is not None:
             self.progress(self.done, total, outcome)
@@ -350,7 +352,7 @@ class _Cycle:
         state = next_state(feed, result, settings=self.config.settings, now=self.now)
         self.unchanged.append(state)
         error = state.last_error if state.status == "dead" else result.error
-        return FeedOutcome(feed.id, result.outcome, error=error)
+        return FeedOutcome(feed.id, result.outcome, error=error, name=feed.name)
 
     async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
         """Parse in a worker process once enough bodies came to pay for starting them,
