@@ -27,7 +27,9 @@ from bot.extract.attribution import (
     acting_authority,
     addressee,
     customer_group,
+    in_condition,
     mentions,
+    waited_for,
 )
 from bot.extract.gate import WordGate
 from bot.extract.language import detect
@@ -171,7 +173,9 @@ def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> boo
 
 
 def _conditional(text: str, lo: int, pos: int) -> bool:
-    return CONDITION.search(text, max(lo, pos - 60), pos) is not None
+    return CONDITION.search(text, max(lo, pos - 60), pos) is not None or waited_for(
+        text, max(lo, pos - 60), pos
+    )
 
 
 _RELATIVE_GAP = re.compile(r"^\s+(?:that|which|who)\s+$", re.IGNORECASE)
@@ -281,6 +285,8 @@ def acting_mention(sc: Scan, start: int, end: int) -> bool:
     i = next((k for k, m in enumerate(found) if m.start == start), None)
     if i is not None and (customer_group(sc, found[i]) or addressee(sc, found[: i + 1], i)):
         return False
+    if in_condition(sc, start):
+        return False  # "devront attendre une loi", "until Congress acts": a condition
     return not _in_org_name(sc.text, start, end) and not hedged(sc, start, end)
 
 
