@@ -52,7 +52,7 @@ def test_a_judge_keyed_as_vendor_then_named_alone_is_one_ruling(store: Store) ->
 def test_a_town_keyed_as_vendor_is_the_same_vote_told_in_english(store: Store) -> None:
     first, _ = record(
         store,
-        "Pietralba vieta per tre anni le telecamere che riconoscono i volti",
+        "Pietralba sospende per tre anni il riconoscimento facciale delle sue videocamere",
         "La giunta ha approvato lo stop per uffici comunali e vigili.",
         day=0,
         actor="government",
