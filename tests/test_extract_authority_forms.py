@@ -45,7 +45,9 @@ NOT_A_REGULATOR = [
 
 
 @pytest.mark.parametrize(("title", "summary", "actor"), NOT_A_REGULATOR)
-def test_the_short_forms_do_not_take_over_other_actors(title: str, summary: str, actor: str) -> None:
+def test_the_short_forms_do_not_take_over_other_actors(
+    title: str, summary: str, actor: str
+) -> None:
     assert found(title, summary).actor_type == actor
 
 
@@ -115,3 +117,74 @@ COMPANY_ACTS = [
 def test_a_company_act_told_to_its_shareholders_stays_its_own(title: str, summary: str) -> None:
     f = found(title, summary)
     assert (f.relevant, f.actor_type) == (True, "vendor"), f
+
+
+# A suit brought against the company, told with a verb of suing in the headline, is the
+# plaintiffs' act: no policy change of the company and no actor.
+SUITS = [
+    ("Des locataires attaquent Brisquet en justice pour ses badges à reconnaissance faciale",
+     "Ils reprochent à la société d'avoir conservé leurs photos après leur départ."),
+    ("Demanda colectiva contra Ondurra por guardar caras de clientes sin aviso",
+     "Los afectados piden una indemnización por cada fotografía almacenada."),
+    ("Inquilini portano in tribunale Pradella Vision per i varchi con riconoscimento facciale",
+     "Chiedono il risarcimento per l'uso dei loro volti senza consenso."),
+    ("Tessaro hit with a biometric privacy lawsuit over its lobby face scanners",
+     "Visitors say their face geometry was kept for years without notice."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary"), SUITS)
+def test_a_suit_brought_against_the_company_is_no_act_of_it(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, "none"), f
+
+
+SUIT_THEN_ACT = [
+    # the company's own change, with the suit only as its background
+    ("Après une plainte de locataires, Brisquet cesse de vendre sa reconnaissance faciale aux bailleurs",
+     "La société ne signera plus aucun contrat avec des propriétaires."),
+    ("Tessaro stops selling face scanners to landlords after a privacy lawsuit",
+     "The company will not renew any landlord contract."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary"), SUIT_THEN_ACT)
+def test_a_company_act_after_a_suit_stays_its_own(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (True, "vendor"), f
+
+
+# A regulator's finding told as what the company violated or broke, with the regulator
+# named as public_bodies.yaml names it (a consumer department, an acronym of a data
+# protection authority): the regulator's act in every language.
+FINDINGS = [
+    ("Para a secretaria de defesa do consumidor, a rede Lumaro violou a lei com suas câmeras faciais",
+     "A empresa terá de avisar os clientes antes de qualquer leitura do rosto."),
+    ("Selon l'autorité de contrôle, Brisquet a violé le RGPD avec ses bornes de reconnaissance faciale",
+     "Les données des visiteurs devront être effacées."),
+    ("Laut Datenschutzaufsicht verstößt der Gesichtsabgleich bei Kessmann gegen das Gesetz",
+     "Das Kaufhaus hatte Kunden am Eingang biometrisch erfasst."),
+    ("Austrian DPA: Orvane's face search broke the GDPR",
+     "The complainant's face data must be deleted within a month."),
+    # the regulator named only as a clause subject's head noun is named here too
+    ("Câmera que lia rostos rende punição inédita à rede Lumaro",
+     "A associação de clientes celebra a decisão da secretaria de defesa do consumidor, que vale para todas as lojas."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary"), FINDINGS)
+def test_a_regulators_finding_of_a_violation(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type) == (False, "regulator"), f
+
+
+NOT_A_FINDING = [
+    # a company says someone else broke its rules, or a user group alleges a breach
+    ("Orvane says a rival's face search violated its terms of service",
+     "The company has asked the rival to stop copying its index.", "none"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "actor"), NOT_A_FINDING)
+def test_a_violation_alleged_by_no_regulator(title: str, summary: str, actor: str) -> None:
+    assert found(title, summary).actor_type not in ("regulator", "court", "government")

@@ -100,7 +100,7 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     ``NAME_WEIGHT`` times: they tell two stories on the same theme apart.
     """
     terms, names = new.terms, plain(new.names)
-    event_names = plain(event.names)
+    event_names = plain(event.names) - _shared_vendor(new, event)
     if (
         event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key)
         and not both_authorities(new, event)
@@ -123,15 +123,27 @@ def plain(names: frozenset[str]) -> frozenset[str]:
     return frozenset(n for n in names if not n.startswith(OPENING))
 
 
+def _shared_vendor(new: Profile, event: Profile) -> frozenset[str]:
+    """The words of the vendor both sides are keyed by: no further evidence of one act
+    (an authority's report keeps its vendor among its names, ``bot.events.rules``)."""
+    if new.vendor_key and event.vendor_key and same_vendor(new.vendor_key, event.vendor_key):
+        return vendor_words(new.vendor_key) | vendor_words(event.vendor_key)
+    return frozenset()
+
+
 def place_names(new: Profile, event: Profile) -> int:
     """Words written as a name on either side and found on the other (a sentence's
-    opening name counts here: "Lindach's vote" and "Lindacher Stadtrat")."""
-    a, b = plain(new.names), plain(event.names)
+    opening name counts here when the other side writes it as a name too: "Lindach's
+    vote" and "Lindacher Stadtrat"), not the vendor both are keyed by."""
+    own = _shared_vendor(new, event)
+    a, b = plain(new.names) - own, plain(event.names) - own
     found = (a & (event.terms | b)) | (new.terms & b)
-    a_open = {n[1:] for n in new.names - a}
-    b_open = {n[1:] for n in event.names - b}
-    found |= a_open & (event.terms | b | b_open)
-    found |= b_open & (new.terms | a)
+    a_open = {n[1:] for n in new.names if n.startswith(OPENING)} - own
+    b_open = {n[1:] for n in event.names if n.startswith(OPENING)} - own
+    # an opening name counts against the other side's names only, not its words: a topic
+    # word opening one report ("Vidéosurveillance …") is said in the other's sentences
+    found |= a_open & (b | b_open)
+    found |= b_open & a
     return len(found)
 
 

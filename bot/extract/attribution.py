@@ -305,9 +305,8 @@ def in_condition(sc: Scan, pos: int) -> bool:
     """``pos`` (an authority or its verb) follows a condition opener in its clause, or
     is what someone waits for ("must wait for Congress", "attendre une loi")."""
     s_start = sc.sentences[sc.sentence_of(pos)][0] if sc.sentences else 0
-    return (
-        CONDITION.search(sc.text, max(s_start, pos - 60), pos) is not None
-        or waited_for(sc.text, max(s_start, pos - 60), pos)
+    return CONDITION.search(sc.text, max(s_start, pos - 60), pos) is not None or waited_for(
+        sc.text, max(s_start, pos - 60), pos
     )
 
 

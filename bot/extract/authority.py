@@ -105,16 +105,33 @@ def signals(lang: str) -> Signals:
     """The compiled signals for ``lang`` (compiled once per language per process)."""
     raw = _raw()
     patterns = {}
+    bodies = _body_names()
     for kind in KINDS:
         section = raw.get(kind) or {}
         for role in ROLES:
             where = f"{kind}.{role}"
-            patterns[(kind, role)] = _compile(_lang_list(section.get(role), lang, where), where)
+            items = _lang_list(section.get(role), lang, where)
+            if role == "actors" and kind in bodies:  # one list of a court's or a
+                items += _lang_list(bodies[kind], lang, f"bodies.{kind}")  # regulator's names
+            patterns[(kind, role)] = _compile(items, where)
     return Signals(
         patterns,
         _compile(_lang_list(raw.get("skip"), lang, "skip"), "skip"),
         _compile(_lang_list(raw.get("directed"), lang, "directed"), "directed"),
     )
+
+
+@lru_cache(maxsize=1)
+def _body_names() -> dict[str, Any]:
+    """The head nouns of courts and regulators as clause subjects (public_bodies.yaml,
+    ``bodies``): the same names act here, so a body named in one list is named in both
+    ("departamento de defesa do consumidor", "Senacon", "Datenschutzaufsicht")."""
+    raw = read_signals(DATA_DIR / "public_bodies.yaml").get("bodies") or {}
+    if not isinstance(raw, dict):
+        raise DataFileError(
+            f"{DATA_DIR / 'public_bodies.yaml'}: bodies must map kinds to languages"
+        )
+    return {kind: raw[kind] for kind in ("court", "regulator") if isinstance(raw.get(kind), dict)}
 
 
 @lru_cache(maxsize=1)
