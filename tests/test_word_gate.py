@@ -178,3 +178,25 @@ def test_directing_phrases_are_gated_like_their_pattern() -> None:
 def test_words_are_runs_of_word_characters() -> None:
     for text in ("Orrin's face-data, 3D_x!", "Gesichts­erkennung: données biométriques"):
         assert words(text) == re.findall(r"\w+", text)
+
+
+def test_clause_breaks_are_where_the_plain_alternation_finds_them() -> None:
+    """CLAUSE_BREAK opens with the class of its alternatives' first characters (a look-
+    behind then picks the alternative): the same breaks as the plain alternation."""
+    plain = re.compile(
+        r"[;:—–]\s|\((?=\w)|\)|,\s+(?:but|while|although|though|whereas|which|who)\b"
+        r"|\s(?:[-–—]\s|(?:" + sentences._BREAK_WORD + r")\s)"
+    )
+    rng = random.Random(4)
+    pieces = ["but", "which", "as", "even as", "days after", "während", "tras", ",", ";",
+              ":", "—", "–", "-", "(", ")", " ", "  ", "\n", "\t", "x", "(y", "z)", "whom"]  # fmt: skip
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        assert sentences.clause_breaks(text) == [m.end() for m in plain.finditer(text)], text
+    assert sentences.clause_breaks("rules; the firm, which sells (its) tool - now") == [
+        7,
+        22,
+        30,
+        34,
+        42,
+    ]

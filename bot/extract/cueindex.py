@@ -127,16 +127,6 @@ class _Group:
         except re.error:  # the factored form (see _group) of some exotic fragment
             return re.compile(f"(?:{'|'.join(_sources(self.fragments))})")
 
-    @cached_property
-    def each(self) -> re.Pattern[str] | None:
-        """Every fragment as a lookahead with its own group, each optional: one match
-        at a position where the gate passed tells where each fragment's match ends
-        (group i + 1 for fragment i; unset where it does not match). None for a single
-        fragment, which is tried on its own (it is its own gate)."""
-        if len(self.fragments) == 1:
-            return None
-        return re.compile("".join(f"(?:(?=({f.source}))|)" for f in self.fragments))
-
 
 class _Entry(NamedTuple):
     """What one token can start: decided one-word hits, fragments to try, vendor names."""
@@ -248,7 +238,7 @@ class CueIndex:
             for frag in frags:
                 _ = frag.pattern, frag.word, frag.first
         for group in self._groups.values():
-            _ = group.gate, group.each
+            _ = group.gate
 
     # ------------------------------------------------------------------ look-up
 
@@ -332,8 +322,7 @@ class CueIndex:
                 if not group.langs & langs:
                     continue
                 text = norm if group.cased else low
-                each = group.each
-                if each is None:  # one fragment: no gate before it
+                if len(group.fragments) == 1:  # one fragment: it is its own gate
                     frag = group.fragments[0]
                     found = frag.pattern.match(text, start)
                     if found is not None:
