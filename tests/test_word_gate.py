@@ -75,7 +75,7 @@ def test_ranges_agree_with_the_pattern_on_new_and_seen_texts(source: str) -> Non
     pattern = re.compile(source, re.IGNORECASE)
     rng = random.Random(len(source))
     for text in _texts(150, seed=len(source) + 7):
-        gate = WordGate(pattern)  # a fresh gate: the text is new to it
+        gate = WordGate(pattern, opening=3)  # a fresh gate: the text is new to it
         for _ in range(4):
             pos = rng.randrange(len(text) + 1)
             end = rng.randrange(pos, len(text) + 2)
@@ -90,7 +90,7 @@ def test_ranges_agree_with_the_pattern_on_new_and_seen_texts(source: str) -> Non
 
 
 def test_a_new_text_is_tried_at_its_opening_words_before_its_positions_are_read() -> None:
-    gate = WordGate(re.compile(r"(?<![\w])(?:face|biometric)\w*"))
+    gate = WordGate(re.compile(r"(?<![\w])(?:face|biometric)\w*"), opening=8)
     text = "face data " + "other words " * 40 + "biometric"
     assert gate.search(text).span() == (0, 4)  # type: ignore[union-attr]
     assert gate._last[0] is None  # found among the opening words: no positions read

@@ -38,7 +38,6 @@ _ASCII_GAPS = str.maketrans({chr(c): " " for c in range(128) if not re.match(r"\
 _MAX_STARTS = 20_000  # paths read before a pattern counts as unreadable
 _MAX_LENGTH = 12  # characters of a literal start worth reading
 _CACHE_LIMIT = 200_000  # words remembered per gate
-_OPENING_WORDS = 8  # words of a new text tried one by one before its positions are read
 
 Needs = frozenset[str] | None  # literals a match holds one of (None: nothing known)
 # A word's verdict: False (starts no match), True (may start one), or the literals
@@ -95,8 +94,12 @@ _last: list[Any] = [None, [], None]
 class WordGate:
     """``pattern`` with its word gate (see the module docstring)."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], opening: int = 0) -> None:
+        """``opening``: words of a text met for the first time that ``search`` tries
+        one by one before it reads the text's positions (for a pattern that usually
+        matches near the start when it matches at all: an FR item names FR early)."""
         self.pattern = pattern
+        self.opening = opening
         starts = literal_starts(pattern)
         self._cased: dict[str, Needs] = {}  # literal start → what it needs further on
         self._anycase: re.Pattern[str] | None = None  # starts matched in any case
@@ -118,14 +121,13 @@ class WordGate:
         self._last: tuple[str | None, list[int]] = (None, [])
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """``pattern.search(text, pos, endpos)``. A text seen for the first time is
-        first tried at its opening words one by one (an FR item usually names its
-        subject there), before its candidate positions are worked out as a set."""
+        """``pattern.search(text, pos, endpos)`` (a text met for the first time is tried
+        at its ``opening`` words first, see ``__init__``)."""
         end = len(text) if endpos is None else min(endpos, len(text))
         if not self.gated:
             return self.pattern.search(text, pos, end)
         match = self.pattern.match
-        if text is not self._last[0]:
+        if self.opening and text is not self._last[0]:
             found, pos = self._opening(text, pos, end)
             if found is not None or pos >= end:
                 return found
@@ -162,13 +164,13 @@ class WordGate:
         return iter(out)
 
     def _opening(self, text: str, pos: int, end: int) -> tuple[re.Match[str] | None, int]:
-        """The first match starting at one of the first ``_OPENING_WORDS`` words from
-        ``pos``, and where the words not tried start (``end`` when all were tried)."""
+        """The first match starting at one of the first ``opening`` words from ``pos``,
+        and where the words not tried start (``end`` when all were tried)."""
         match = self.pattern.match
         tried = 0
         for run in _WORD_RUN.finditer(text, pos, end):
             start = run.start()
-            if tried == _OPENING_WORDS:
+            if tried == self.opening:
                 return None, start
             tried += 1
             if start > 0 and _is_word(text[start - 1]):
