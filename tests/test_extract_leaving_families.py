@@ -100,6 +100,24 @@ SHUTDOWN = [
      "O site exibe agora apenas um aviso."),
     ("Pinheiro Vision põe fim ao reconhecimento facial nas suas câmeras",
      "Os clientes receberão uma atualização."),
+    # English: a feature dropped in plain words
+    ("Tillbrook Labs ditches the face grouping in its photo app",
+     "Albums sorted by person become ordinary folders."),
+    ("Morland AI axes its face-search feature",
+     "Subscribers keep the other tools."),
+    ("Quarry Vision kills off facial recognition in its doorbells",
+     "Owners will get motion alerts only."),
+    ("Penhallow Systems says goodbye to face unlock on its tablets",
+     "A PIN code replaces it from May."),
+    # a feature retired or shelved, in the other languages
+    ("Hellmann Vision nimmt Abschied von der Gesichtssuche in seiner App",
+     "Nutzer sehen ab Mai nur noch die Textsuche."),
+    ("Rousseau Labs met au placard la reconnaissance faciale de son application",
+     "Les albums resteront accessibles."),
+    ("Benassi Vision manda in soffitta il riconoscimento facciale delle sue telecamere",
+     "Gli utenti riceveranno un aggiornamento."),
+    ("Barros Labs descontinua o reconhecimento facial do seu aplicativo",
+     "Os álbuns continuam disponíveis."),
 ]  # fmt: skip
 
 BAN = [
@@ -122,12 +140,26 @@ BAN = [
      "Flughäfen bleiben Kunden."),
     ("Albéniz Labs no presentará ofertas a la policía para reconocimiento facial",
      "Los aeropuertos siguen siendo clientes."),
-    ("Bertoni Vision non parteciperà più alle gare della polizia per il riconoscimento facciale",
+    ("Bertoni Vision non parteciperà alle gare della polizia per il riconoscimento facciale",
      "Gli aeroporti restano clienti."),
     ("Fontes Vision não participará de licitações da polícia para reconhecimento facial",
      "Os aeroportos continuam clientes."),
     ("Moura Labs fecha as portas aos cassinos com seu reconhecimento facial",
      "Os bancos continuam clientes."),
+    ("Pawn shops lose Drummond Vision's face-matching service",
+     "The supplier says the tool was never meant for them."),
+    ("Ketterby Vision ceases dealing with casinos over face matching",
+     "Gaming operators were told by letter."),
+    ("Hollin AI sheds landlords as customers of its face-search tool",
+     "Office buildings keep their accounts."),
+    ("Delmas Vision arrête de travailler avec les casinos pour la reconnaissance faciale",
+     "Les banques restent clientes."),
+    ("Galdós Vision deja de servir a los casinos con su reconocimiento facial",
+     "Los bancos siguen siendo clientes."),
+    ("Iturbe Labs deja fuera a los casinos de su reconocimiento facial",
+     "Los aeropuertos no cambian."),
+    ("Carraro Labs smette di lavorare con i casinò per il riconoscimento facciale",
+     "Le banche restano clienti."),
 ]  # fmt: skip
 
 
