@@ -66,8 +66,14 @@ def test_a_known_name_is_not_found_inside_a_longer_word() -> None:
         # the store knows the company's long name: the short one reports it
         (["Dorvane", "Dorvane Labs"], "Dorvane's pause will run on", "Dorvane Labs"),
         (["Dorvane Labs"], "Dorvane's pause will run on", "Dorvane Labs"),
-        # the store knows a product's name: the short one is the company
-        (["Dorvane Photos"], "Dorvane's face albums return", "Dorvane"),
+        # the store knows one longer form of the short name: the short one reports it
+        # (the longest form the timeline supports), whatever its last word
+        (["Dorvane Photos"], "Dorvane's face albums return", "Dorvane Photos"),
+        (["Dorvane", "Dorvane Datenwerk"], "Dorvane hält den Stopp", "Dorvane Datenwerk"),
+        (["Quellmar Rastro"], "Quellmar cierra su buscador", "Quellmar Rastro"),
+        # two longer forms and neither a company suffix: no guess, the short name stays
+        (["Dorvane Photos", "Dorvane Cam"], "Dorvane's face albums return", "Dorvane"),
+        (["Dorvane", "Dorvane Photos", "Dorvane Cam"], "Dorvane pauses", "Dorvane"),
         (["Dorvane Photos"], "Dorvane Photos restores its albums", "Dorvane Photos"),
         # a capitalised word that is no company suffix stays out
         (["Dorvane"], "Dorvane Home switches off visitor matching", "Dorvane"),

@@ -30,7 +30,9 @@ class KnownVendors:
     """Compiled names: each full name, and the first word of a longer one ("Orrin" for
     "Orrin Biometrics") when it is a capitalised word of four letters or more. A short
     name reports the company's long name when the store knows one that is the short name
-    and company suffixes ("Orrin" → "Orrin Biometrics", not "Orrin Match"); a name
+    and company suffixes ("Orrin" → "Orrin Biometrics", not "Orrin Match"), else the one
+    longer form the store knows ("Orrin" → "Orrin Home": the longest form the timeline
+    supports; with two such forms, "Orrin Home" and "Orrin Match", no guess); a name
     followed by company suffixes in the text reports them too ("Orrin AI")."""
 
     pattern: re.Pattern[str]
@@ -63,6 +65,7 @@ def known_vendors(names: Iterable[str], exact: Iterable[str] = ()) -> KnownVendo
 def _compile(names: tuple[str, ...], exact: tuple[str, ...] = ()) -> KnownVendors | None:
     suffix = _suffix()  # (for the pattern below)
     canonical: dict[str, str] = {}
+    longer: dict[str, set[str]] = {}  # a short name → the store's longer forms of it
     for name in names:
         canonical.setdefault(name, name)
         first, _, rest = name.partition(" ")
@@ -71,6 +74,10 @@ def _compile(names: tuple[str, ...], exact: tuple[str, ...] = ()) -> KnownVendor
             canonical.setdefault(first, name if company else first)
             if company and canonical[first] == first:
                 canonical[first] = name
+            longer.setdefault(first, set()).add(name)
+    for first, forms in longer.items():
+        if canonical[first] == first and len(forms) == 1:
+            canonical[first] = next(iter(forms))  # the one long form the store knows
     for name in exact:
         canonical.setdefault(name, name)
     if not canonical:
