@@ -21,7 +21,7 @@ _PLACE = re.compile(
     r"concejo|ayuntamiento|mairie|ville|Stadt|Gemeinde|comune|prefeitura|câmara)"
 )
 _OBJECT_LABELS = frozenset(
-    {"dataset", "capability", "supply", "customers", "investment", "searches"}
+    {"dataset", "capability", "supply", "customers", "investment", "searches", "business"}
 )
 
 # Same-length replacements, so offsets into the normalised text are offsets
@@ -109,7 +109,7 @@ class Scan:
 
 def normalise(text: str) -> tuple[str, str]:
     """The text with typographic quotes normalised, and that lower-cased (same offsets)."""
-    norm = text.translate(_NORMALISE)
+    norm = text if text.isascii() else text.translate(_NORMALISE)  # (it maps no ASCII)
     return norm, _lower(norm)
 
 
