@@ -30,7 +30,7 @@ EXIT = [
     # a unit sold, spun off or shut
     ("Ondrel Biometrics offloads its face-recognition unit to a buyout fund",
      "Terms were not disclosed."),
-    ("Corvane AI shutters its facial recognition division",
+    ("Corvane AI shutters the division that built its facial recognition",
      "About sixty staff are affected."),
     # French
     ("Orvalis Biométrie tire un trait sur la reconnaissance faciale",
@@ -43,12 +43,10 @@ EXIT = [
     ("Brenner Vision kehrt der Gesichtserkennung den Rücken",
      "Bestehende Kunden werden bis zum Sommer betreut."),
     ("Ostwald Labs wirft bei der Gesichtserkennung das Handtuch",
-     "Die Firma setzt künftig auf Paketsensoren."),
+     "Das Team baut jetzt Sensoren für Paketlager."),
     # Spanish
     ("Moralde Systems tira la toalla con el reconocimiento facial",
      "La empresa se centrará en la lectura de códigos."),
-    ("Ventoro Labs deja atrás el reconocimiento facial",
-     "Sus ingenieros pasan a la robótica de almacén."),
     # Italian
     ("Lucenta Labs getta la spugna sul riconoscimento facciale",
      "L'azienda punta ora sui sensori per la logistica."),
@@ -57,16 +55,12 @@ EXIT = [
     # Portuguese
     ("Solaris Labs joga a toalha no reconhecimento facial",
      "A empresa vai se dedicar à leitura de documentos."),
-    ("Marinha Vision desiste do reconhecimento facial",
-     "Os contratos atuais serão honrados até o fim do ano."),
-    ("Aurora Systems sai do mercado de reconhecimento facial",
+    ("Aurora Systems sairá do mercado de câmeras com reconhecimento facial em março",
      "A equipe passa a trabalhar com logística."),
 ]  # fmt: skip
 
 SHUTDOWN = [
     # English: unplugging, decommissioning, mothballing
-    ("Pennock Labs pulled the plug on its face-search app on Friday",
-     "Saved searches are no longer reachable."),
     ("Gravel AI decommissions its facial recognition system",
      "The servers that ran it will be wiped next month."),
     ("Wexley Vision mothballs its face-scan kiosks",
@@ -79,9 +73,7 @@ SHUTDOWN = [
     ("Ferrand AI détruit toutes les empreintes faciales de sa base",
      "L'opération sera terminée fin mai."),
     # German
-    ("Steinfeld Systems legt seine Gesichtserkennung still",
-     "Kunden können die Kameras weiter ohne diese Funktion nutzen."),
-    ("Haller Vision nimmt die Gesichtssuche vom Netz",
+    ("Haller Vision nimmt seine App zur Gesichtserkennung zum Monatsende vom Netz",
      "Die Seite zeigt nur noch einen Hinweis."),
     ("Brandt Labs vernichtet alle gespeicherten Gesichtsvorlagen",
      "Die Löschung soll im März abgeschlossen sein."),
@@ -126,28 +118,20 @@ BAN = [
     # a customer group no longer served, cut off or bid for
     ("Haldane Vision stops serving casinos with its facial recognition",
      "Gaming operators have until June to export their data."),
-    ("Ketteridge AI cuts ties with police departments over face matching",
-     "Existing contracts will not be renewed."),
     ("Pemberly Systems will no longer accept bounty hunters on its face-search platform",
      "Accounts of that kind close next month."),
     ("Ashgrove Vision won't bid on immigration agencies' facial recognition tenders",
      "Other public buyers are not affected."),
     ("Cressida Labs turns its back on casinos with its face matching",
      "Gaming halls must find another supplier."),
-    ("Delorme Vision ne répondra à aucun appel d'offres des polices municipales pour la reconnaissance faciale",
+    ("Reconnaissance faciale : Delorme Vision ne postulera jamais aux marchés de la gendarmerie",
      "Les aéroports restent clients."),
-    ("Renner Vision beendet die Zusammenarbeit mit Spielbanken bei der Gesichtserkennung",
-     "Die Verträge laufen zum Jahresende aus."),
     ("Lindner Labs beteiligt sich nicht mehr an Ausschreibungen der Polizei für Gesichtserkennung",
      "Flughäfen bleiben Kunden."),
-    ("Albéniz Labs no presentará ofertas a la policía para reconocimiento facial",
-     "Los aeropuertos siguen siendo clientes."),
     ("Bertoni Vision non parteciperà alle gare della polizia per il riconoscimento facciale",
      "Gli aeroporti restano clienti."),
     ("Fontes Vision não participará de licitações da polícia para reconhecimento facial",
      "Os aeroportos continuam clientes."),
-    ("Moura Labs fecha as portas aos cassinos com seu reconhecimento facial",
-     "Os bancos continuam clientes."),
     ("Pawn shops lose Drummond Vision's face-matching service",
      "The supplier says the tool was never meant for them."),
     ("Ketterby Vision ceases dealing with casinos over face matching",
@@ -158,8 +142,6 @@ BAN = [
      "Les banques restent clientes."),
     ("Galdós Vision deja de servir a los casinos con su reconocimiento facial",
      "Los bancos siguen siendo clientes."),
-    ("Iturbe Labs deja fuera a los casinos de su reconocimiento facial",
-     "Los aeropuertos no cambian."),
     ("Carraro Labs smette di lavorare con i casinò per il riconoscimento facciale",
      "Le banche restano clienti."),
     ("Gualtieri Vision rinuncia del tutto ai clienti dei casinò per il riconoscimento facciale",
@@ -187,11 +169,12 @@ def test_dropping_a_customer_group_is_a_ban(title: str, summary: str) -> None:
 
 def test_a_quarter_of_the_clients_dropped_is_a_ban() -> None:
     """A give-up verb whose object is customers drops them (a ban), while a feature gone
-    "for every customer" is no customer dropped."""
+    for its clients is no customer dropped."""
     f = found("Saldaña Vision renuncia a sus clientes de casinos con el reconocimiento facial",
               "Las salas de juego tienen un mes para migrar.")  # fmt: skip
     assert (f.relevant, f.action) == (True, "ban")
-    g = found("Kellbrook Labs winds down its face ID for every customer", "Support ends in May.")
+    g = found("Fenwick Optics abandons face search for its clients everywhere",
+              "Data exports stay open until autumn.")  # fmt: skip
     assert (g.relevant, g.action) == (True, "exit")
 
 
@@ -249,9 +232,10 @@ def test_selling_a_unit_that_is_not_face_recognition_is_no_exit(title: str, summ
 
 
 def test_selling_the_face_unit_is_an_exit() -> None:
-    assert found("Ondrel Biometrics cède sa division de reconnaissance faciale").action == "exit"
-    assert found("Ondrel Biometrics offloads its biometrics arm",
-                 "Its face-matching staff move with it.").action == "exit"  # fmt: skip
+    assert found("Ondrel Biometrics vendra son unité de reconnaissance faciale à un fonds lillois d'ici l'été",
+                 "Les quarante ingénieurs suivent l'activité.").action == "exit"  # fmt: skip
+    assert found("Ondrel Biometrics unloads its identity division onto a private-equity buyer",
+                 "The division built the company's face-matching engine.").action == "exit"  # fmt: skip
 
 
 def test_a_police_force_ending_its_own_trial_is_no_vendor_change() -> None:
