@@ -109,7 +109,10 @@ class Store:
         self._depth = 0  # savepoint nesting inside the open transaction
         self._before_commit: dict[str, Callable[[], None]] = {}  # see before_commit
         conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)
-        self.db = sqlite_utils.Database(conn)
+        # no sqlite-utils plugins: loading them walks every installed package's entry
+        # points (15 ms per process start), and the store wants no third-party code on
+        # its connection
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
         with self.db.ensure_autocommit_on():
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
-from platformdirs import user_data_dir
 
 from bot.config import Config, ConfigError, load_config
 from store import Store, StoreError
@@ -15,6 +14,8 @@ from store import Store, StoreError
 def default_db_path(env: dict[str, str]) -> Path:
     if env.get("POLICYBOT_DB"):
         return Path(env["POLICYBOT_DB"])
+    from platformdirs import user_data_dir  # only without --db or POLICYBOT_DB
+
     return Path(user_data_dir("policybot", appauthor=False)) / "policybot.db"
 
 

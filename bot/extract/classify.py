@@ -29,7 +29,7 @@ from bot.extract.acts import (
 )
 from bot.extract.attribution import Mention, cancelled, mentions, subject
 from bot.extract.resources import resources
-from bot.extract.scan import Hit, Scan, between
+from bot.extract.scan import Hit, Scan, between, in_fronted
 from bot.extract.scope import applies_to
 from bot.models import Finding
 
@@ -431,7 +431,9 @@ def _other(
     # A deployment's or continuation's customer group, should history make it a
     # reversal or an extension.
     group = None
-    if signal in ("deployment", "continuation"):
+    if signal == "deployment":  # the customers of the deal, not of a policy it recalls
+        group = _deployment_group(sc)
+    elif signal == "continuation":
         group = next((h.label for h in sc.groups if h.label in CUSTOMER_GROUPS), None)
     return Finding(
         relevant=False,
@@ -447,6 +449,19 @@ def _other(
         evidence_end=s_end,
         signal=signal,
     )
+
+
+def _deployment_group(sc: Scan) -> str | None:
+    """The customer group named in a sentence that reports the launch, deal or trial
+    ("X will supply its face matching to county sheriffs"), not one a recalled policy
+    names elsewhere ("…; it still refuses employers")."""
+    told = {sc.sentence_of(h.start) for h in sc.non_policy
+            if h.label == "launch" and not in_fronted(sc, h.start)}  # fmt: skip
+    return next(
+        (h.label for h in sc.groups
+         if h.label in CUSTOMER_GROUPS and sc.sentence_of(h.start) in told),
+        None,
+    )  # fmt: skip
 
 
 def _fr_sentence(sc: Scan) -> tuple[int, int]:

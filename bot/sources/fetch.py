@@ -30,12 +30,14 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import aiohttp
-from aiohttp.abc import AbstractResolver, ResolveResult
-
 from bot.models import FeedState, FetchResult, FetchSettings
 from bot.sources.backoff import parse_retry_after
+from bot.sources.ca_roots import roots_on_first_use
 from bot.sources.netpolicy import NetworkPolicy, literal_address
+
+with roots_on_first_use():  # aiohttp's default TLS contexts read the CA roots when first used
+    import aiohttp
+    from aiohttp.abc import AbstractResolver, ResolveResult
 
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
