@@ -13,8 +13,8 @@ import yaml
 
 from bot.extract.cueclass import expand
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
-from bot.extract.gate import WordGate
 from bot.extract.fr_grammar import GrammarError, compose
+from bot.extract.gate import WordGate
 from bot.extract.names import NamePatterns
 from bot.yaml_loader import DataFileError, load_data
 
