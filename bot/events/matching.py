@@ -44,7 +44,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from bot import vocabulary
-from bot.events.signatures import name_word, normalise
+from bot.events.signatures import OPENING, name_word, normalise
 from bot.events.vendor_names import same_vendor, vendor_head, vendor_words
 
 __all__ = ["same_vendor", "vendor_head"]  # part of the matching rules, kept in vendor_names
@@ -99,7 +99,8 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     Names (capitalised mid-sentence: places, people, organisations) count
     ``NAME_WEIGHT`` times: they tell two stories on the same theme apart.
     """
-    terms, names = new.terms, new.names
+    terms, names = new.terms, plain(new.names)
+    event_names = plain(event.names) - _shared_vendor(new, event)
     if (
         event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key)
         and not both_authorities(new, event)
@@ -109,10 +110,41 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
         own = vendor_words(event.vendor_key)
         terms, names = terms - own, names - own
     shared = len(terms & event.terms)
-    shared_names = len(names & event.names)
+    shared_names = len(names & event_names)
     found = shared + (NAME_WEIGHT - 1) * shared_names
     total = max(4, len(terms)) + (NAME_WEIGHT - 1) * len(names)
     return found / total, shared, shared_names
+
+
+def plain(names: frozenset[str]) -> frozenset[str]:
+    """``names`` without the names that only open a sentence (``OPENING``)."""
+    if not any(n.startswith(OPENING) for n in names):
+        return names
+    return frozenset(n for n in names if not n.startswith(OPENING))
+
+
+def _shared_vendor(new: Profile, event: Profile) -> frozenset[str]:
+    """The words of the vendor both sides are keyed by: no further evidence of one act
+    (an authority's report keeps its vendor among its names, ``bot.events.rules``)."""
+    if new.vendor_key and event.vendor_key and same_vendor(new.vendor_key, event.vendor_key):
+        return vendor_words(new.vendor_key) | vendor_words(event.vendor_key)
+    return frozenset()
+
+
+def place_names(new: Profile, event: Profile) -> int:
+    """Words written as a name on either side and found on the other (a sentence's
+    opening name counts here when the other side writes it as a name too: "Lindach's
+    vote" and "Lindacher Stadtrat"), not the vendor both are keyed by."""
+    own = _shared_vendor(new, event)
+    a, b = plain(new.names) - own, plain(event.names) - own
+    found = (a & (event.terms | b)) | (new.terms & b)
+    a_open = {n[1:] for n in new.names if n.startswith(OPENING)} - own
+    b_open = {n[1:] for n in event.names if n.startswith(OPENING)} - own
+    # an opening name counts against the other side's names only, not its words: a topic
+    # word opening one report ("Vidéosurveillance …") is said in the other's sentences
+    found |= a_open & (b | b_open)
+    found |= b_open & a
+    return len(found)
 
 
 def both_authorities(new: Profile, event: Profile) -> bool:
@@ -132,7 +164,9 @@ def subject_named(new: Profile, event: Profile) -> bool:
 
 def _named_in(key: str, profile: Profile) -> bool:
     head = name_word(vendor_head(key)) if key else ""
-    return bool(head) and (head in profile.names or head in profile.terms)
+    return bool(head) and (
+        head in profile.names or head in profile.terms or OPENING + head in profile.names
+    )
 
 
 def stands_in_for(new: Profile, event: Profile) -> bool:
@@ -268,7 +302,7 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         shared_names=shared_names,
         extension=(new.action == "extension") != (event.action == "extension"),
         commentary="none" in (new.actor_type, event.actor_type),
-        place_names=len((new.names & (event.terms | event.names)) | (new.terms & event.names)),
+        place_names=place_names(new, event),
         authorities=new.actor_type != event.actor_type
         and new.actor_type in AUTHORITIES and event.actor_type in AUTHORITIES,
         same_story=vendor == "same" and abs(since_first) < SAME_STORY_DAYS
@@ -322,8 +356,9 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
         return c.sim >= 0.2 and c.shared >= 3
     if new.actor_type in AUTHORITIES and c.gap <= ECHO_DAYS:
         # one act retold within days, in another language or words: one shared word,
-        # or the same body under any of its names (``bot.events.bodies``)
-        return c.shared >= 1 or c.shared_names >= 1
+        # or the same body under any of its names (``bot.events.bodies``), or the same
+        # place or person named (as the sentence's opening word on one side)
+        return c.shared >= 1 or c.shared_names >= 1 or c.place_names >= 1
     return c.shared >= 2 or c.shared_names >= 1
 
 

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from bot.events.bodies import bodies
 from bot.events.matching import (
+    AUTHORITIES,
     BACKFILL_DAYS,
     FOLLOW_UP_DAYS,
     NEAR_DAYS,
@@ -29,6 +30,7 @@ from bot.events.matching import (
 from bot.events.records import CandidateEvent, CandidateQuery
 from bot.events.signatures import (
     name_word,
+    opening_names,
     product_terms,
     terms,
     vendor_key,
@@ -50,6 +52,13 @@ MIN_WEIGHT = 0.05
 
 def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
     exclude = words(finding.vendor or "")
+    names = names_of(entry.title, entry.summary, exclude=exclude) | bodies(entry.text)
+    if finding.actor_type in AUTHORITIES:
+        # an authority's report names its subject (the company acted on, or a person or
+        # place the extraction took for one): the name identifies the act across reports
+        # that key it differently ("Un juez … Roberto Gallardo" and "Gallardo frena …")
+        names |= {name_word(w) for w in exclude} - {""}
+        names |= opening_names(entry.title, entry.summary)
     return Profile(
         vendor_key=vendor_key(finding.vendor),
         actor_type=finding.actor_type,
@@ -60,7 +69,7 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         first=when,
         last=when,
         terms=terms(entry.text, exclude=exclude),
-        names=names_of(entry.title, entry.summary, exclude=exclude) | bodies(entry.text),
+        names=names,
         inferred=finding.signal == "deployment" and finding.action == REVERSAL,
         stand_in=bool(finding.product)
         and vendor_key(finding.product) == vendor_key(finding.vendor),

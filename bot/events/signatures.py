@@ -137,6 +137,39 @@ def names(title: str, summary: str, exclude: Iterable[str] = ()) -> frozenset[st
     return frozenset(found.difference(_dropped(exclude)) if exclude else found)
 
 
+def opening_names(title: str, summary: str) -> frozenset[str]:
+    """Names that open a sentence (a headline's first word, the summary's, a word after a
+    colon): ``names`` leaves them out, since any word is capitalised there, but a place,
+    a body or a person is what an authority's report opens with ("Lindach's vote …",
+    "Inslee signs …"). Kept when the word is none of the commonest words of any item
+    language; a German place adjective also gives its place ("Lindacher Stadtrat" →
+    Lindach, as "Lindach's vote" names it). Each carries ``OPENING`` in front: weaker
+    evidence than a name inside a sentence, matching sees it apart (``bot.events.matching``)."""
+    from bot.extract.lexicon import common_anywhere  # (pure word lists, loaded lazily)
+
+    found: set[str] = set()
+    for part in (title, summary):
+        for match in _CAPS_WORD.finditer(part):
+            word, start = match[0], match.start()
+            if not word[0].isupper():
+                continue
+            before = part[max(0, start - 3) : start].rstrip()
+            if before and before[-1] not in ".!?;:":
+                continue  # inside a sentence: ``names`` has it
+            if common_anywhere(word.split("'")[0].split("’")[0]):
+                continue
+            found.update(map(_NAME_OF.__getitem__, words(word)))
+    for match in _PLACE_ADJECTIVE.finditer(f"{title} {summary}"):
+        found.add(_NAME_OF[normalise(match[1]).strip()])
+    found.discard("")
+    return frozenset(OPENING + word for word in found)
+
+
+OPENING = "^"  # an opening name's mark among a report's names (no word starts with it)
+# a capitalised German place adjective before a capitalised noun ("Stuttgarter Aufsicht")
+_PLACE_ADJECTIVE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{3,})er\s+(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
 def name_word(word: str) -> str:
     """``word`` (lower case) as ``names`` keeps it ('' when dropped)."""
     return _NAME_OF[word]

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.extract.cueclass import by_first_letter
 from bot.extract.lexicon import is_common
+from bot.extract.resources import DATA_DIR
 from bot.extract.scan import Hit, Scan, between, in_fronted, overlapping
 from bot.extract.sentences import clause_start
+from bot.yaml_loader import load_data
 
 _PREPOSITIONS = frozenset(
     ["of", "for", "from", "with", "to", "on", "against", "at", "in", "into", "about", "than", "like", "unlike", "by", "including", "over", "toward", "towards", "between", "among", "behind", "versus", "vs", "via", "upon", "amid", "di", "della", "dello", "dei", "degli", "delle", "nel", "nella", "dal", "dalla", "tra", "fra", "pelo", "pela", "em", "de", "du", "des", "à", "au", "aux", "pour", "par", "avec", "contre", "sur", "chez", "von", "vom", "für", "mit", "gegen", "bei", "zu", "zum", "zur", "durch", "del", "con", "contra", "para", "por", "al", "en"]
@@ -299,9 +302,27 @@ CONDITION = re.compile(
 
 
 def in_condition(sc: Scan, pos: int) -> bool:
-    """``pos`` (an authority or its verb) follows a condition opener in its clause."""
+    """``pos`` (an authority or its verb) follows a condition opener in its clause, or
+    is what someone waits for ("must wait for Congress", "attendre une loi")."""
     s_start = sc.sentences[sc.sentence_of(pos)][0] if sc.sentences else 0
-    return CONDITION.search(sc.text, max(s_start, pos - 60), pos) is not None
+    return CONDITION.search(sc.text, max(s_start, pos - 60), pos) is not None or waited_for(
+        sc.text, max(s_start, pos - 60), pos
+    )
+
+
+def waited_for(text: str, lo: int, pos: int) -> bool:
+    """A verb or noun of waiting stands within a few words before ``pos`` in [lo, pos):
+    the authority or law after it is a condition of someone else's move, never the
+    actor ("police buyers must wait for Congress", "in attesa di una legge")."""
+    return _waiting().search(text, lo, pos) is not None
+
+
+@lru_cache(maxsize=1)
+def _waiting() -> re.Pattern[str]:
+    raw = load_data(DATA_DIR / "authority_signals.yaml")
+    words = [str(w) for w in (raw.get("waited_for") or []) if isinstance(raw, dict)]
+    body = "|".join(sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?i)(?<!\w)(?:{body})\s+(?:[\w'’-]+\s+){{0,3}}$")
 
 
 def acting_authority(sc: Scan, found: list[Mention]) -> str | None:

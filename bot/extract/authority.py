@@ -20,14 +20,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot import yaml_loader
 from bot.extract.attribution import (
     CONDITION,
     acting_authority,
     addressee,
     customer_group,
+    in_condition,
     mentions,
+    waited_for,
 )
 from bot.extract.gate import WordGate
 from bot.extract.language import detect
@@ -86,7 +87,7 @@ def read_signals(path: Path) -> dict[str, Any]:
     """The signals file as a mapping (DataFileError names the file and the fix)."""
     try:
         raw = load_data(path)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml_loader.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
     if not isinstance(raw, dict):
         raise DataFileError(f"{path}: expected a mapping with {', '.join(KINDS)}")
@@ -103,16 +104,33 @@ def signals(lang: str) -> Signals:
     """The compiled signals for ``lang`` (compiled once per language per process)."""
     raw = _raw()
     patterns = {}
+    bodies = _body_names()
     for kind in KINDS:
         section = raw.get(kind) or {}
         for role in ROLES:
             where = f"{kind}.{role}"
-            patterns[(kind, role)] = _compile(_lang_list(section.get(role), lang, where), where)
+            items = _lang_list(section.get(role), lang, where)
+            if role == "actors" and kind in bodies:  # one list of a court's or a
+                items += _lang_list(bodies[kind], lang, f"bodies.{kind}")  # regulator's names
+            patterns[(kind, role)] = _compile(items, where)
     return Signals(
         patterns,
         _compile(_lang_list(raw.get("skip"), lang, "skip"), "skip"),
         _compile(_lang_list(raw.get("directed"), lang, "directed"), "directed"),
     )
+
+
+@lru_cache(maxsize=1)
+def _body_names() -> dict[str, Any]:
+    """The head nouns of courts and regulators as clause subjects (public_bodies.yaml,
+    ``bodies``): the same names act here, so a body named in one list is named in both
+    ("departamento de defesa do consumidor", "Senacon", "Datenschutzaufsicht")."""
+    raw = read_signals(DATA_DIR / "public_bodies.yaml").get("bodies") or {}
+    if not isinstance(raw, dict):
+        raise DataFileError(
+            f"{DATA_DIR / 'public_bodies.yaml'}: bodies must map kinds to languages"
+        )
+    return {kind: raw[kind] for kind in ("court", "regulator") if isinstance(raw.get(kind), dict)}
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +189,9 @@ def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> boo
 
 
 def _conditional(text: str, lo: int, pos: int) -> bool:
-    return CONDITION.search(text, max(lo, pos - 60), pos) is not None
+    return CONDITION.search(text, max(lo, pos - 60), pos) is not None or waited_for(
+        text, max(lo, pos - 60), pos
+    )
 
 
 _RELATIVE_GAP = re.compile(r"^\s+(?:that|which|who)\s+$", re.IGNORECASE)
@@ -281,6 +301,8 @@ def acting_mention(sc: Scan, start: int, end: int) -> bool:
     i = next((k for k, m in enumerate(found) if m.start == start), None)
     if i is not None and (customer_group(sc, found[i]) or addressee(sc, found[: i + 1], i)):
         return False
+    if in_condition(sc, start):
+        return False  # "devront attendre une loi", "until Congress acts": a condition
     return not _in_org_name(sc.text, start, end) and not hedged(sc, start, end)
 
 

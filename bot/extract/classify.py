@@ -101,6 +101,8 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.speculation_only(sc, chosen):  # "X weighs …; it had shelved …"
             return _other(sc, chosen, "none", vendor, 0.3)
+        if framing.shareholder_vote(sc):  # "X holders vote down a customer review"
+            return _other(sc, chosen, "none", vendor, 0.3)
         if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
             return _deployed(sc, chosen, vendor, launch, 0.4, published)
         if terms.paid_settlement(sc, chosen):
@@ -159,7 +161,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         # a planned or rumoured launch is no act yet
         if enforcement:
             return _other(sc, [], "vendor", _first_vendor(sc), 0.35)
-        if framing.speculative(sc):
+        if framing.speculative(sc) or framing.shareholder_vote(sc):
             return _other(sc, [], "none", _first_vendor(sc), 0.35)
         return _deployed(sc, [], _first_vendor(sc), launch, 0.35, published)
     if loose is not None:

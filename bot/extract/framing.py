@@ -389,10 +389,18 @@ def speculation_only(sc: Scan, acts: list[Act]) -> bool:
 def not_the_vendors(sc: Scan) -> bool:
     """The headline is a plan or rumour, someone else's campaign, suit or complaint, a
     study, or people news (a new chief): no act of the vendor itself."""
-    hedges = ("speculation", "campaign", "people")
+    hedges = ("speculation", "campaign", "people", "shareholder")
     if any(h.label in hedges and sc.in_title(h.start) for h in sc.non_policy):
         return True
     return any(h.label == "study" for h in sc.non_policy)  # research about vendors
+
+
+def shareholder_vote(sc: Scan) -> bool:
+    """The headline tells a shareholders' vote on a proposal about the company ("X
+    holders vote down a review", "Aktionäre lehnen … ab", "… resolution fails at X's
+    AGM"): the owners' act; the company's own rules quoted there are no new change."""
+    return any(h.label == "shareholder" and sc.in_title(h.start) and not in_fronted(sc, h.start)
+               for h in sc.non_policy)  # fmt: skip
 
 
 def vendor_item(sc: Scan) -> bool:
