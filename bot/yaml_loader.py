@@ -18,12 +18,31 @@ import marshal
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
-SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    SAFE_LOADER: type[yaml.SafeLoader]
+    YAMLError = yaml.YAMLError
+
 _FORMAT = 1  # bump when the copy's layout changes
+
+
+def __getattr__(name: str) -> Any:
+    """``SAFE_LOADER`` and ``YAMLError``, importing PyYAML on first use: a parsing
+    worker reads only the marshal copies and never loads it (1 MB less in each).
+    Catch its errors as ``yaml_loader.YAMLError`` in an ``except`` clause, which is
+    looked up only when something is raised."""
+    if name == "SAFE_LOADER":
+        import yaml
+
+        return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if name == "YAMLError":
+        import yaml
+
+        return yaml.YAMLError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class DataFileError(Exception):
@@ -43,7 +62,10 @@ def load_data(path: Path) -> Any:
             return value
     except (OSError, ValueError, EOFError, TypeError):
         pass  # no copy yet, or one of another file version or Python
-    value = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    value = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     _write(copy, key, value)
     return value
 

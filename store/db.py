@@ -41,7 +41,7 @@ with _without("numpy", "pandas"):
 from bot.models import utc_iso as now_iso  # noqa: E402 - after the import above
 from store.migrations import MIGRATIONS  # noqa: E402
 
-PAGE_CACHE_KIB = 4096  # the writing connection's page cache (see Store.__init__)
+PAGE_CACHE_KIB = 2048  # the writing connection's page cache (see Store.__init__)
 
 
 class StoreError(Exception):

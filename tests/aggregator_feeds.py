@@ -18,7 +18,10 @@ from email.utils import format_datetime
 from html import escape
 from urllib.parse import quote
 
-NOW = datetime.now(UTC)
+# Noon UTC of yesterday: recent enough to count as news, and every story a few hours
+# older still falls on the same UTC day, whatever the hour the tests run (a story
+# dated the day before another would read as a change of effective date).
+NOW = (datetime.now(UTC) - timedelta(days=1)).replace(hour=12, minute=0, second=0, microsecond=0)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Parsing worker processes (``bot.cpu_pool``, ``bot.cpu_worker``): a real subprocess
 answers like the polling process would, a failure inside it reaches the caller as
 the same exception, a worker that died is reported as gone, and the worker loads
-neither sqlite-utils, nor the HTTP client, nor OpenSSL."""
+neither sqlite-utils, nor the HTTP client, nor OpenSSL, nor PyYAML (it reads the data
+files' marshal copies)."""
 
 from __future__ import annotations
 
@@ -92,8 +93,11 @@ def test_a_worker_that_died_is_reported_gone(tmp_path: Path) -> None:
     assert "ended" in asyncio.run(run())
 
 
-def test_the_worker_loop_loads_no_store_library_http_client_or_openssl(tmp_path: Path) -> None:
+def test_the_worker_loop_loads_no_store_library_http_client_openssl_or_yaml(
+    tmp_path: Path,
+) -> None:
     db = _database(tmp_path)
+    parse_and_extract(_job(db))  # here first: the data files' marshal copies are up to date
     frame = pickle.dumps(_job(db))
     script = (
         "import io, pickle, sys\n"
@@ -103,7 +107,7 @@ def test_the_worker_loop_loads_no_store_library_http_client_or_openssl(tmp_path:
         "serve(io.BytesIO(len(frame).to_bytes(HEAD, 'little') + frame), out)\n"
         "ok, answer, cpu = pickle.loads(out.getvalue()[HEAD:])\n"
         "assert ok and len(answer.entries) == 2, answer\n"
-        "heavy = ('sqlite_utils', 'aiohttp', 'asyncio', '_hashlib', 'ssl', 'feedparser')\n"
+        "heavy = ('sqlite_utils', 'aiohttp', 'asyncio', '_hashlib', 'ssl', 'feedparser', 'yaml')\n"
         "print(' '.join(sorted(m for m in heavy if m in sys.modules)) or 'none')\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

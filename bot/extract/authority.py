@@ -20,8 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot import yaml_loader
 from bot.extract.attribution import (
     CONDITION,
     acting_authority,
@@ -88,7 +87,7 @@ def read_signals(path: Path) -> dict[str, Any]:
     """The signals file as a mapping (DataFileError names the file and the fix)."""
     try:
         raw = load_data(path)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml_loader.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
     if not isinstance(raw, dict):
         raise DataFileError(f"{path}: expected a mapping with {', '.join(KINDS)}")

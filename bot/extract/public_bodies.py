@@ -27,8 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot import yaml_loader
 from bot.extract import authority
 from bot.extract.attribution import Mention, acting_authority, mentions
 from bot.extract.resources import DATA_DIR, DataFileError, resources
@@ -112,7 +111,7 @@ def read_bodies(path: Path) -> dict[str, Any]:
     """The data file as a mapping (DataFileError names the file and the fix)."""
     try:
         raw = load_data(path)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml_loader.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("bodies"), dict):
         raise DataFileError(f"{path}: expected a mapping with 'bodies' by kind and language")

@@ -9,8 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot import yaml_loader
 from bot.extract.cueclass import expand
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
 from bot.extract.gate import WordGate
@@ -111,7 +110,7 @@ def _read_yaml(path: Path) -> Any:
         return load_data(path)
     except OSError as exc:
         raise DataFileError(f"cannot read {path}: {exc}; reinstall policybot") from exc
-    except yaml.YAMLError as exc:
+    except yaml_loader.YAMLError as exc:
         raise DataFileError(f"{path} is not valid YAML: {exc}") from exc
 
 

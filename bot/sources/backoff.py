@@ -23,11 +23,13 @@ import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 from bot.models import FeedState, FetchResult, FetchSettings
 
 JITTER = 0.10
 RATE_LIMIT_FLOOR = 60.0  # seconds
+_RNG = random.Random()  # jitter (a Random of its own per call cost a seed from the system each)
 REDIRECTS_BEFORE_REWRITE = 3
 _MAX_EXPONENT = 30
 
@@ -42,14 +44,16 @@ def next_state(
     rng: random.Random | None = None,
 ) -> FeedState:
     """The feed's state after ``result`` (and the parse outcome) at ``now``."""
-    rng = rng or random.Random()
+    rng = rng or _RNG
+    if result.outcome in ("ok", "not_modified") and parse_error is None:
+        # one copy of the state: this runs for every feed of every cycle
+        return replace(feed, last_fetch_at=now, **_healthy(feed, result, now, rng),
+                       **_redirects(feed, result))  # fmt: skip
     feed = replace(feed, last_fetch_at=now)
     if result.outcome == "gone":
         return _gone(feed, result)
     if result.outcome == "rate_limited":
         return _rate_limited(feed, result, settings, now, rng)
-    if result.outcome in ("ok", "not_modified") and parse_error is None:
-        return _redirects(_healthy(feed, result, now, rng), result)
     message = parse_error or result.error or f"fetch failed with outcome {result.outcome!r}"
     if not feed.verified and feed.last_success_at is None and _definite(result, parse_error):
         return _dead(feed, message, settings, now)
@@ -88,22 +92,24 @@ def _jittered(seconds: float, rng: random.Random) -> float:
     return seconds * rng.uniform(1 - JITTER, 1 + JITTER)
 
 
-def _healthy(feed: FeedState, result: FetchResult, now: datetime, rng: random.Random) -> FeedState:
+def _healthy(
+    feed: FeedState, result: FetchResult, now: datetime, rng: random.Random
+) -> dict[str, Any]:
+    """The fields a good fetch (or a 304) changes."""
     if result.outcome == "ok":
         etag, last_modified = result.etag, result.last_modified
     else:  # 304: keep the validators unless the server sent new ones
         etag = result.etag or feed.etag
         last_modified = result.last_modified or feed.last_modified
-    return replace(
-        feed,
-        status="ok",
-        consecutive_failures=0,
-        last_error=None,
-        last_success_at=now,
-        etag=etag,
-        last_modified=last_modified,
-        next_due_at=now + timedelta(seconds=_jittered(feed.interval, rng)),
-    )
+    return {
+        "status": "ok",
+        "consecutive_failures": 0,
+        "last_error": None,
+        "last_success_at": now,
+        "etag": etag,
+        "last_modified": last_modified,
+        "next_due_at": now + timedelta(seconds=_jittered(feed.interval, rng)),
+    }
 
 
 def backoff_delay(interval: int, failures: int, settings: FetchSettings) -> float:
@@ -158,14 +164,15 @@ def _gone(feed: FeedState, result: FetchResult) -> FeedState:
     )
 
 
-def _redirects(feed: FeedState, result: FetchResult) -> FeedState:
+def _redirects(feed: FeedState, result: FetchResult) -> dict[str, Any]:
+    """The fields a fetch's permanent redirects change (the url after a few)."""
     target = result.permanent_redirect
     if not target or target == feed.url:
-        return replace(feed, redirect_target=None, redirect_count=0)
+        return {"redirect_target": None, "redirect_count": 0}
     count = feed.redirect_count + 1 if target == feed.redirect_target else 1
     if count >= REDIRECTS_BEFORE_REWRITE:
-        return replace(feed, url=target, redirect_target=None, redirect_count=0)
-    return replace(feed, redirect_target=target, redirect_count=count)
+        return {"url": target, "redirect_target": None, "redirect_count": 0}
+    return {"redirect_target": target, "redirect_count": count}
 
 
 def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
