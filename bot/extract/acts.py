@@ -67,7 +67,8 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     label = "exit" if cue.label == "exit_market" else cue.label
     if label == "refusal" and _NO_LONGER.search(sc.text, cue.start, cue.end + 6):
         label = "stop_supply"  # "ne vendra plus", "verkauft nicht mehr": it stops selling
-    lo, hi = clause(sc, cue.start)
+    lo, _ = clause(sc, cue.start)
+    _, hi = clause(sc, max(cue.start, cue.end - 1))  # no break inside the cue's own words
     objects = {h.label for h in between(sc.objects, lo, hi)}
     groups = {h.label for h in between(sc.groups, lo, hi) if not _not_a_customer(sc, h)}
     retires = "capability" in objects and (
@@ -101,6 +102,11 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     if (label == "shutdown" and _CLOSING.search(sc.text, cue.start, cue.end)
             and _UNIT.search(sc.text, lo, cue.start)):  # fmt: skip
         return "exit"  # "its face-matching line is closing": the business goes
+    if label in ("removal", "shutdown") and _business_first(sc, cue, hi):
+        return "exit"  # "shutters its face unit", "dit adieu au marché": the business goes
+    if label in ("removal", "exit") and _customers_dropped(sc, cue, hi):
+        # "gives up a quarter of its clients", "renuncia a sus clientes": customers dropped
+        return "restriction" if _counted(sc, cue, hi) else "ban"
     if label in ("removal", "shutdown", "exit") and _CUSTOMER_LIST.search(sc.text, lo, hi):
         return "ban"  # "sheriffs dropped from its customer list": a group, not a system
     if label in ("removal", "shutdown"):
@@ -240,6 +246,36 @@ def _capability_in_clause(sc: Scan, cue: Hit, lo: int, hi: int) -> bool:
     )
 
 
+def _first_object(sc: Scan, cue: Hit, hi: int) -> str | None:
+    """The kind of the first object named within a few words after the cue."""
+    after = [o for o in between(sc.objects, cue.end, hi) if o.label in _THINGS]
+    return after[0].label if after and after[0].start - cue.end <= 40 else None
+
+
+def _customers_dropped(sc: Scan, cue: Hit, hi: int) -> bool:
+    """The cue's object is customers ("renounces a quarter of its clients"), not the
+    people a feature goes away for ("for every customer", "for new sign-ups")."""
+    if _first_object(sc, cue, hi) != "customers":
+        return False
+    o = next(o for o in between(sc.objects, cue.end, hi) if o.label == "customers")
+    return _FOR_WHOM.search(sc.text, cue.end, o.start) is None
+
+
+# the people a change is for, not its object ("for", "to", new customers), in six languages
+_FOR_WHOM = re.compile(
+    r"(?i)\b(?:for|to|pour|für|para|per|por|new|nouveaux|nouvelles|neue\w*|nuev[oa]s|nuov[ie]|nov[oa]s)\b"
+)
+
+
+def _business_first(sc: Scan, cue: Hit, hi: int) -> bool:
+    """The first object after a removal or shutdown verb is the business itself (a unit,
+    a market, a line of business), not a feature or its data."""
+    return _first_object(sc, cue, hi) == "business"
+
+
+_THINGS = frozenset({"business", "dataset", "capability", "searches", "customers"})
+
+
 def _nearest(sc: Scan, cue: Hit, hi: int) -> bool:
     """The first object after the cue is a capability ("removes age guesses from its photo
     tagger"), not data."""
@@ -303,15 +339,20 @@ _PARTED = re.compile(
 def _parted_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
     """An exit verb whose object is a customer group ("walked away FROM gaming halls",
     "parts ways WITH police buyers"), not a market or the business: the group is dropped."""
+    ends_in_preposition = _PARTED_END.search(sc.text, cue.start, cue.end) is not None
     for g in between(sc.groups, cue.end, min(hi, cue.end + 40)):
         if g.label in _NAMED_GROUPS:
             gap = sc.text[cue.end : g.start]
+            if ends_in_preposition and not _JOINED.search(gap):
+                return True  # "turns its back on casinos", "tourne le dos aux bailleurs"
             found = list(_PARTED.finditer(gap))
             return bool(found) and not _JOINED.search(gap, found[-1].end())
     return False
 
 
 _JOINED = re.compile(r"(?i),|;|\band\b|\bund\b|\bet\b")
+# an exit idiom that carries its own preposition ("turns its back on", "gives up on")
+_PARTED_END = re.compile(r"(?i)\b(?:on|from|with|of|à|aux|au|a|al|ai|alle|agli|ao|aos|às)$")
 
 
 def _taken_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
@@ -419,6 +460,8 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             continue
         if cue.label == "exit_market" and sc.first_region(cue.start, cue.end) is None:
             continue  # "leaves ICE … in place": the object is no market
+        if cue.label == "exit" and _other_unit(sc, cue):
+            continue  # "sells off its drone unit": a business that is not face recognition
         if cue.label == "exit" and _ONE_MARKET.search(sc.text, cue.start, cue.end):
             cue = Hit(cue.start, cue.end, "exit_market")  # "leaving one provincial market"
         if cue.label == "customer_loss":
@@ -456,6 +499,41 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             )
         )  # fmt: skip
     return foreground(acts)
+
+
+# A unit, division or arm sold, spun off or closed, with the word that qualifies it: before
+# it in English and German ("its drone unit", "seine Drohnensparte" stays one word), after
+# it with "de/di/do" in the Romance languages ("sa division de drones").
+_UNIT_BEFORE = re.compile(
+    r"(?i)\b([\w-]+)\s+(?:unit|division|arm|line|business|subsidiary|branch|"
+    r"operations?|venture|Sparte|Geschäftsbereich|Tochter)\b"
+)
+_UNIT_AFTER = re.compile(
+    r"(?i)\b(?:division|branche|filiale|activité|división|filial|unidad|divisione|ramo|"
+    r"divisão|unidade|subsidiária)\s+(?:de la |de las |de los |des |du |de |d'|di |del |"
+    r"della |dei |do |da |dos |das )([\w-]+)"
+)
+_NO_QUALIFIER = re.compile(
+    r"(?i)^(?:its|the|a|an|their|his|her|whole|entire|own|sa|son|ses|la|le|l|seine|seinen|"
+    r"ihre|ihren|die|den|su|sus|el|sua|suo|il|seu|o|a|sa)$"
+)
+# what a face recognition business is called besides an FR term ("its biometrics arm")
+_FR_DOMAIN = re.compile(
+    r"(?i)^(?:biometri\w*|biométri\w*|face\w*|facial|vision|identity|identit\w+|ai|"
+    r"cameras?|imaging|video|surveillance|sensing|"
+    r"identification|recognition|reconnaissance|reconocimiento|riconoscimento|reconhecimento|"
+    r"Gesicht\w*|Biometrie\w*|visage|rostros?|volti|rostos)$"
+)
+
+
+def _other_unit(sc: Scan, cue: Hit) -> bool:
+    """The exit names a unit qualified as something other than face recognition ("sells
+    off its drone unit"), with no FR term inside the phrase."""
+    end = min(len(sc.text), cue.end + 40)
+    m = _UNIT_AFTER.search(sc.text, cue.start, end) or _UNIT_BEFORE.search(sc.text, cue.start, end)
+    if m is None or any(f.start < m.end() and f.end > m.start() for f in sc.fr):
+        return False
+    return not _NO_QUALIFIER.match(m.group(1)) and not _FR_DOMAIN.match(m.group(1))
 
 
 # A restrictive relative clause on a thing ("a list that bars", "rules which forbid"):

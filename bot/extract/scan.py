@@ -21,7 +21,7 @@ _PLACE = re.compile(
     r"concejo|ayuntamiento|mairie|ville|Stadt|Gemeinde|comune|prefeitura|câmara)"
 )
 _OBJECT_LABELS = frozenset(
-    {"dataset", "capability", "supply", "customers", "investment", "searches"}
+    {"dataset", "capability", "supply", "customers", "investment", "searches", "business"}
 )
 
 # Same-length replacements, so offsets into the normalised text are offsets
