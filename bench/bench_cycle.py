@@ -17,9 +17,15 @@ that is missing is reported as 'not installed'.
 
     python bench/bench_cycle.py [--feeds 200,1000] [--repeat 1] [--tools policybot,rss2email,feed2exec]
     python bench/bench_cycle.py --daemon 1000 [--cycles 10]
+    python bench/bench_cycle.py --feeds 1000 --tools policybot --profile DIR
 
 ``--daemon N`` runs ``policybot run`` over N feeds for ``--cycles`` cycles (20 feeds
-bumped between cycles) and prints its memory after each cycle.
+bumped between cycles) and prints its memory after each cycle. ``--profile DIR``
+runs each policybot cycle under a profiler and leaves its profile in DIR: py-spy's
+flame graph of the whole process tree (``policybot-N-cycle.svg``, the writer thread
+and the parsing workers included) when py-spy is installed, else cProfile's
+statistics of the polling process (``policybot-N-cycle.pstats``); the figures of a
+profiled run are the profiler's too, so compare profiles, not those figures.
 """
 
 from __future__ import annotations
@@ -216,15 +222,23 @@ class Tool:
 
 class Policybot(Tool):
     name = "policybot"
+    profile: Path | None = None  # a folder: each cycle's profile is left there
+    cycles = 0
 
     def setup(self, server: FeedServer, feeds: int) -> None:
+        self.feeds = feeds
         lines = ["defaults:\n  interval: 15m\n  allow_hosts: [localhost]\nconsole: false\nfeeds:\n"]
         lines += [f"  - name: Feed {f}\n    url: {server.url(f)}\n" for f in range(feeds)]
         (self.work / "feeds.yaml").write_text("".join(lines), encoding="utf-8")
 
     def command(self) -> list[str]:
         w = self.work
-        return [self.exe, "--db", str(w / "bot.db"), "--feeds", str(w / "feeds.yaml"), "poll", "--all"]  # fmt: skip
+        args = ["--db", str(w / "bot.db"), "--feeds", str(w / "feeds.yaml"), "poll", "--all"]
+        if self.profile is None:
+            return [self.exe, *args]
+        name = self.profile / f"policybot-{self.feeds}-{CYCLES[self.cycles % len(CYCLES)]}"
+        self.cycles += 1
+        return profiled(self.exe, args, name)
 
 
 class Rss2email(Tool):
@@ -253,6 +267,16 @@ class Feed2exec(Tool):
         w = self.work
         return [self.exe, "--config", str(w / "feed2exec.ini"),
                 "--database", str(w / "feed2exec.db"), "fetch"]  # fmt: skip
+
+
+def profiled(exe: str, args: list[str], name: Path) -> list[str]:
+    """``exe args`` under py-spy (the whole process tree, a flame graph) when it is
+    installed, else under cProfile (the polling process: ``python -m cProfile -m bot``)."""
+    spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+    if Path(spy).exists():
+        return [spy, "record", "--subprocesses", "--threads", "--rate", "200",
+                "--output", f"{name}.svg", "--", exe, *args]  # fmt: skip
+    return [sys.executable, "-m", "cProfile", "-o", f"{name}.pstats", "-m", "bot", *args]
 
 
 def policybot_exe() -> str:
@@ -302,6 +326,9 @@ def table(args: argparse.Namespace) -> None:
     ]
     wanted = set(args.tools.split(","))
     tools = [(cls, exe) for cls, exe in tools if cls.name in wanted]
+    if args.profile:
+        Policybot.profile = Path(args.profile).resolve()
+        Policybot.profile.mkdir(parents=True, exist_ok=True)
     server = FeedServer()
     tmp = Path(tempfile.mkdtemp(prefix="bench-cycle-"))
     print(f"feeds of {ITEMS} items (~{len(_sample_body()) // 1024} KB each) on 127.0.0.1; "
@@ -385,6 +412,7 @@ def main() -> None:
     parser.add_argument("--tools", default="policybot,rss2email,feed2exec")
     parser.add_argument("--daemon", type=int, default=0, help="daemon mode over this many feeds")
     parser.add_argument("--cycles", type=int, default=10, help="daemon cycles")
+    parser.add_argument("--profile", default="", help="leave each policybot cycle's profile here")
     args = parser.parse_args()
     if args.daemon:
         daemon(args)

@@ -3,12 +3,13 @@
 Fetching is async. Parsing, clean-up and extraction (the CPU work) run in worker
 processes (``bot.cpu``), one per core, for items whose keys the store does not
 hold yet. One writer thread (``bot.writer``) then records each feed atomically
-(feed state, entries, findings, events and outbox rows; several feeds share a
-transaction when they queue up), so a crash or a signal never leaves half a feed
+(feed state, entries, findings, events and outbox rows; up to ``WRITE_BATCH`` feeds
+share a transaction: group commit), so a crash or a signal never leaves half a feed
 written and no two threads wait on the store. At most ``AHEAD`` feeds (and the
 next one in write order) hold a response body or its parsed items between the
-download and the end of their write: the fetcher waits for a place before reading
-a body, so memory stays flat however many feeds there are.
+download and the queueing of their write, and at most ``WRITE_BATCH`` queued
+writes wait for the writer: the fetcher waits for a place before reading a body,
+so memory stays flat however many feeds there are.
 """
 
 from __future__ import annotations
@@ -181,7 +182,12 @@ def rate_limited_until(feed: FeedState, now: datetime) -> datetime | None:
     return None
 
 
-AHEAD = 8  # feeds holding a response body or its parsed items between download and write
+AHEAD = 8  # feeds holding a response body or its parsed items between download and queued write
+# Feeds written in one transaction at most, and queued writes waiting at most: the
+# writer waits up to WRITE_LINGER for a batch to fill (one commit, and one full-text
+# flush, for many feeds), unless every feed of the cycle has queued its write.
+WRITE_BATCH = 16
+WRITE_LINGER = 0.25  # seconds
 # Feeds under way at once (fetching, or done and waiting for their turn to write): a
 # feed that has not started holds nothing, so memory does not grow with the number of
 # feeds. The earliest unfinished feed is always under way (they start in
@@ -232,7 +238,9 @@ class _Cycle:
         self.window = _Window(AHEAD)
         self.bodies = 0
         self.cpu_start = time.process_time()  # this process's CPU time as the cycle began
-        self.writer = Writer(store)
+        self.writer = Writer(store, batch=WRITE_BATCH, linger=WRITE_LINGER)
+        self.slots = asyncio.Semaphore(WRITE_BATCH)  # queued writes not done yet
+        self.unqueued = 0  # feeds of the cycle that have not queued their write
         self.queued: dict[str, asyncio.Event] = {}  # feed id → its write is queued
         self.previous: dict[str, str] = {}  # feed id → the feed written just before it
         on_disk = store.path.name not in ("", ":memory:") and store.path.exists()
@@ -249,6 +257,7 @@ class _Cycle:
         # writer runs them in that order, several feeds to a transaction).
         ordered = sorted(due, key=lambda feed: feed.id)
         self.queued = {feed.id: asyncio.Event() for feed in ordered}
+        self.unqueued = len(ordered)
         self.previous = {b.id: a.id for a, b in zip(ordered, ordered[1:], strict=False)}
         # STARTED runners take the feeds in write order, each the next one as its last
         # ends: a feed that has not started is not even a task (a thousand waiting
@@ -286,16 +295,26 @@ class _Cycle:
         if before is not None:
             await self.queued[before].wait()
 
-    async def write(self, feed: FeedState, job: Callable[[], FeedOutcome]) -> FeedOutcome:
-        """Queue ``job`` in the writer (the next feed may queue its own now); its result."""
+    async def write(
+        self, feed: FeedState, job: Callable[[], FeedOutcome], queued: Callable[[], None]
+    ) -> FeedOutcome:
+        """Queue ``job`` in the writer once fewer than ``WRITE_BATCH`` writes wait (the
+        next feed may queue its own now, and ``queued()`` gives the feed's place in the
+        window back); its result."""
+        await self.slots.acquire()
         future = self.writer.submit(job)
+        future.add_done_callback(lambda _: self.slots.release())
         self._mark_queued(feed)
+        queued()
         return await future
 
     def _mark_queued(self, feed: FeedState) -> None:
         if not self.queued[feed.id].is_set():
             self.queued[feed.id].set()
             self.window.wake()  # the next feed may take the spare place now
+            self.unqueued -= 1
+            if self.unqueued == 0:  # the cycle's last write: no batch waits for more
+                self.writer.hurry()
 
     async def one(self, fetcher: Fetcher, feed: FeedState) -> FeedOutcome:
         held = False
@@ -304,6 +323,12 @@ class _Cycle:
             nonlocal held
             await self.window.enter(partial(self.is_next, feed))
             held = True
+
+        def leave() -> None:  # the feed's body and items are out of the window
+            nonlocal held
+            if held:
+                held = False
+                self.window.leave()
 
         result = FetchResult(feed_id=feed.id, outcome="error")
         store, config, now = self.store, self.config, self.now
@@ -316,7 +341,7 @@ class _Cycle:
             if feed.kind == "page":  # a watched page: read and written in the writer
                 await self.my_turn(feed)
                 page = await self.write(
-                    feed, partial(process_page, store, config, feed, result, now=now)
+                    feed, partial(process_page, store, config, feed, result, now=now), leave
                 )
                 counts.recorded(entries=page.new_entries, findings=page.findings,
                                  alerts=page.alerts, updates=page.follow_ups)  # fmt: skip
@@ -325,7 +350,9 @@ class _Cycle:
             result = replace(result, body=b"")  # the writer needs no body
             await self.my_turn(feed)
             outcome = await self.write(
-                feed, partial(write_result, store, config, feed, result, work, now, quiet=True)
+                feed,
+                partial(write_result, store, config, feed, result, work, now, quiet=True),
+                leave,
             )
             if outcome.error:  # the caller reports failures (PollSummary.failures), once each
                 log.info("%s", outcome.error)
@@ -338,11 +365,10 @@ class _Cycle:
             log.exception("processing feed %r failed", feed.name)
             await self.my_turn(feed)
             return await self.write(
-                feed, partial(record_crash, store, config, feed, result, exc, now)
+                feed, partial(record_crash, store, config, feed, result, exc, now), leave
             )
         finally:
-            if held:
-                self.window.leave()
+            leave()
             self._mark_queued(feed)
 
     def not_modified(self, feed: FeedState, result: FetchResult) -> FeedOutcome:

@@ -3,9 +3,12 @@
 Jobs come from the event loop (``await writer.write(job)``). The thread takes every
 job waiting (up to ``batch``) and runs them in ONE transaction, so a cycle of many
 feeds commits, and flushes its full-text index, a few times instead of once per
-feed. Each job's own ``store.transaction()`` becomes a savepoint. If any job of a
-batch fails, the batch is rolled back and its jobs run again one transaction each,
-so one feed's failure never takes another feed's writes with it.
+feed. With ``linger``, a batch that is not full waits up to that long for more jobs
+(group commit: a writer that keeps up with its jobs would otherwise commit them one
+at a time), until ``hurry()`` says no more are coming soon. Each job's own
+``store.transaction()`` becomes a savepoint. If any job of a batch fails, the batch
+is rolled back and its jobs run again one transaction each, so one feed's failure
+never takes another feed's writes with it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -22,12 +26,14 @@ T = TypeVar("T")
 _Job = tuple[Callable[[], Any], asyncio.Future[Any], asyncio.AbstractEventLoop]
 _Done = tuple[asyncio.Future[Any], asyncio.AbstractEventLoop, Any, BaseException | None]
 _Settled = tuple[asyncio.Future[Any], Any, BaseException | None]
+_WAKE = "wake"  # queued by ``hurry``: a lingering batch stops waiting
 
 
 class Writer:
-    def __init__(self, store: Store, *, batch: int = 16) -> None:
-        self.store, self.batch = store, batch
-        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+    def __init__(self, store: Store, *, batch: int = 16, linger: float = 0.0) -> None:
+        self.store, self.batch, self.linger = store, batch, linger
+        self._jobs: queue.SimpleQueue[_Job | str | None] = queue.SimpleQueue()
+        self._hurry = threading.Event()
         self._thread = threading.Thread(target=self._run, name="policybot-store", daemon=True)
         self._thread.start()
 
@@ -43,11 +49,18 @@ class Writer:
         return future
 
     def backlog(self) -> int:
-        """Jobs queued and not taken by the thread yet."""
+        """Jobs (and wake-ups) queued and not taken by the thread yet."""
         return self._jobs.qsize()
+
+    def hurry(self) -> None:
+        """No more jobs are coming soon: from now on a batch runs with the jobs waiting,
+        without lingering for more."""
+        self._hurry.set()
+        self._jobs.put(_WAKE)
 
     def close(self) -> None:
         """Finish the jobs already given, then stop the thread."""
+        self._hurry.set()
         self._jobs.put(None)
         self._thread.join()
 
@@ -56,19 +69,32 @@ class Writer:
             first = self._jobs.get()
             if first is None:
                 return
-            jobs, stop = [first], False
-            while len(jobs) < self.batch:
-                try:
-                    more = self._jobs.get_nowait()
-                except queue.Empty:
-                    break
-                if more is None:
-                    stop = True
-                    break
-                jobs.append(more)
+            if isinstance(first, str):
+                continue
+            jobs, stop = self._gather(first)
             self._batch(jobs)
             if stop:
                 return
+
+    def _gather(self, first: _Job) -> tuple[list[_Job], bool]:
+        """``first`` and the jobs after it, up to ``batch``: those waiting, then those
+        that come within ``linger`` (unless hurried); and whether to stop after them."""
+        jobs = [first]
+        deadline = time.monotonic() + self.linger
+        while len(jobs) < self.batch:
+            wait = deadline - time.monotonic()
+            try:
+                if wait <= 0 or self._hurry.is_set():
+                    more = self._jobs.get_nowait()
+                else:
+                    more = self._jobs.get(timeout=wait)
+            except queue.Empty:
+                break
+            if more is None:
+                return jobs, True
+            if not isinstance(more, str):
+                jobs.append(more)
+        return jobs, False
 
     def _batch(self, jobs: list[_Job]) -> None:
         if len(jobs) > 1:

@@ -9,7 +9,7 @@ import pytest
 
 from bot.events import bodies
 from bot.extract import authority, sentences
-from bot.extract.gate import WordGate, literal_starts, words
+from bot.extract.gate import WordGate, _plain_word_char, literal_starts, words
 from bot.extract.known import known_vendors
 from bot.extract.resources import resources
 from bot.extract.scan import normalise
@@ -21,6 +21,7 @@ _WORDS = [
     "Lumo ID", "Acme", "Acme-Face", "read", "expressions", "one", "naming", "strangers",
     "n't", "_x", "x_", "3D", "face-data", "Face", "FACE", "BIOMETRIC", "Gesichtserkennung",
     "données", "biométriques", "İstanbul", "ıd", "ſelfie", "Kelvin", "éface", "visages",
+    "câmeras", "CÂMERAS", "caméra", "camera", "cam", "vidéo", "VIDÉOS", "video", "ça",
 ]  # fmt: skip
 _GAPS = [" ", "  ", ", ", ". ", "\n", "-", "'", "’", "(", ")", "/", "—", "\u0345", ""]
 
@@ -48,6 +49,8 @@ _PATTERNS = [
     r"(?<![\w])(?:)",  # the empty match: not gated
     r"(?<![\w])(?:data|dati|datos)(?:\s+(?:faciales|biometrici))?",
     r"(?<![\w])(?:[fF]ace|BIOMETRIC)s?",
+    r"(?<![\w])(?:c[aâ]m[eé]ras?|vid[eé]os?|[çc]a)(?![\w])",  # classes read as starts
+    r"(?<![\w])(?:[a-z]+ faces|c[aâ])",  # a class too wide to read: not gated
 ]
 
 
@@ -79,6 +82,33 @@ def test_literal_starts_and_what_they_need_further_on() -> None:
     assert starts == {("by", False): frozenset({"face"}), ("biometric", False): None}
     anycase = literal_starts(re.compile(r"(?<![\w])(?i:nec)\b"))
     assert anycase == {("nec", True): None}
+
+
+def test_a_class_of_a_few_characters_is_read_as_that_many_starts() -> None:
+    # "c[aâ]m…" starts with "cam" or "câm", not with any word that starts with "c"
+    starts = literal_starts(re.compile(r"(?<![\w])(?:c[aâ]m[eé]ras? (?:trial|network))"))
+    assert starts == dict.fromkeys(
+        [("camera", False), ("cameras", False), ("câmera", False), ("câmeras", False),
+         ("caméra", False), ("caméras", False), ("câméra", False), ("câméras", False)],
+        frozenset({"trial", "network"}),
+    )  # fmt: skip
+    anycase = literal_starts(re.compile(r"(?<![\w])(?:vid[eé]o)", re.IGNORECASE))
+    assert anycase == {("video", True): None, ("vidéo", True): None}
+    assert literal_starts(re.compile(r"(?<![\w])(?:[^x]ace)")) is None  # negated: no start
+
+
+def test_latin_letters_match_only_word_characters_in_any_case() -> None:
+    # why a Latin-1 or Latin Extended-A letter may go on a start read in any case:
+    # every character it matches ignoring case is a word character too (not so for
+    # some Greek letters: "ι" matches the combining "\u0345" ignoring case)
+    plane = "".join(map(chr, range(0x10000)))
+    for code in range(0xC0, 0x180):
+        letter = chr(code)
+        if _plain_word_char(letter, anycase=True):
+            matched = re.findall(re.escape(letter), plane, re.IGNORECASE)
+            assert all(ch.isalnum() for ch in matched), letter
+    assert not all(ch.isalnum() for ch in re.findall("ι", plane, re.IGNORECASE))
+    assert not _plain_word_char("ι", anycase=True)
 
 
 def test_the_extraction_patterns_are_gated() -> None:

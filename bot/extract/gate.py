@@ -36,6 +36,7 @@ _WORD_RUN = re.compile(r"\w+")
 _ASCII_GAPS = str.maketrans({chr(c): " " for c in range(128) if not re.match(r"\w", chr(c))})
 _MAX_STARTS = 20_000  # paths read before a pattern counts as unreadable
 _MAX_LENGTH = 12  # characters of a literal start worth reading
+_MAX_CLASS = 4  # characters of a class ("[aâ]", "[çc]") read as that many literal starts
 _CACHE_LIMIT = 200_000  # words remembered per gate
 
 Needs = frozenset[str] | None  # literals a match holds one of (None: nothing known)
@@ -294,7 +295,30 @@ def _starts(items: list[_Item], budget: int) -> set[_Start] | None:
         return None if after is None or len(first | after) > _MAX_STARTS else first | after
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
         return _starts(rest, budget)  # a condition, no character: the start goes on
+    chars = _class_chars(av) if op is _sre.IN else None
+    if chars:  # a class of a few characters: one start for each ("c[aâ]m" → "cam", "câm")
+        out = set()
+        for code in chars:
+            found = _starts([((_sre.LITERAL, code), flags), *rest], budget)
+            if found is None or len(out) + len(found) > _MAX_STARTS:
+                return None
+            out |= found
+        return out
     return {("", False, _needs(items))}  # a class, any character…: the start ends here
+
+
+def _class_chars(members: list[tuple[Any, Any]]) -> list[int] | None:
+    """The characters of a class made only of single characters (and short ranges),
+    at most ``_MAX_CLASS`` of them; None for any other class (negated, categories)."""
+    chars: list[int] = []
+    for op, av in members:
+        if op is _sre.LITERAL:
+            chars.append(av)
+        elif op is _sre.RANGE and av[1] - av[0] < _MAX_CLASS:
+            chars.extend(range(av[0], av[1] + 1))
+        else:
+            return None
+    return chars if len(chars) <= _MAX_CLASS else None
 
 
 def _needs(items: list[_Item]) -> Needs:
@@ -341,8 +365,14 @@ def _needs(items: list[_Item]) -> Needs:
 
 
 def _plain_word_char(ch: str, anycase: bool) -> bool:
-    """A word character whose every match is a word character too (in any case, only
-    ASCII letters and digits are sure to be)."""
+    """A word character whose every match is a word character too: in any case, ASCII
+    letters and digits, and the letters of the Latin-1 and Latin Extended-A blocks
+    ("é", "â", "ç", "ß"), whose other cases are letters of those blocks or ASCII
+    (some Greek or symbol letters match a character that is no word character in
+    another case)."""
     if not (ch.isalnum() or ch == "_"):
         return False
-    return not anycase or ch.isascii()
+    return not anycase or ch.isascii() or (_LATIN_LETTERS[0] <= ch <= _LATIN_LETTERS[1])
+
+
+_LATIN_LETTERS = ("\u00c0", "\u017f")  # À … ſ (× and ÷, no letters, fail isalnum)
