@@ -25,6 +25,8 @@ EXIT = [
      "Existing licences run out in December."),
     ("Yarrow AI closes the chapter on facial recognition",
      "The startup will concentrate on speech analytics."),
+    ("Brackwell Labs retreats from face matching",
+     "Its staff move to document checks."),
     # a unit sold, spun off or shut
     ("Ondrel Biometrics offloads its face-recognition unit to a buyout fund",
      "Terms were not disclosed."),
@@ -160,6 +162,8 @@ BAN = [
      "Los aeropuertos no cambian."),
     ("Carraro Labs smette di lavorare con i casinò per il riconoscimento facciale",
      "Le banche restano clienti."),
+    ("Gualtieri Vision rinuncia del tutto ai clienti dei casinò per il riconoscimento facciale",
+     "Le sale da gioco hanno un mese per migrare."),
 ]  # fmt: skip
 
 
