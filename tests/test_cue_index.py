@@ -4,9 +4,10 @@ is compiled here."""
 
 from __future__ import annotations
 
+import random
 import re
 
-from bot.extract.cueclass import factored
+from bot.extract.cueclass import expand, factored
 from bot.extract.cueindex import Cue, CueIndex
 from bot.extract.resources import resources
 
@@ -50,3 +51,28 @@ def test_a_factored_gate_matches_where_one_of_its_parts_does_and_nowhere_else() 
     for text in texts:
         expected = any(re.match(p, text) for p in parts)
         assert (re.match(gate, text) is not None) is expected, text
+
+
+def test_word_runs_before_a_space_are_possessive_and_match_the_same() -> None:
+    """A gap's words, and a run of word characters before a space, are taken whole
+    ("++"): the same matches as the plain form, without giving characters back."""
+    fragments = [
+        "halts {w3}sales", "pause {w6}(?:stays|remains) in place", r"(?:[\w-]+ ){0,2}vendor",
+        r"\w+ months longer", r"[\w'.&+-]+ (?:drops|ends) face", r"co-?ceos? \w+ quits",
+    ]  # fmt: skip
+    words = ["halts", "its", "sales", "pause", "now", "stays", "in", "place", "a", "tiny",
+             "vendor", "two", "months", "longer", "o'neil", "drops", "ends", "face",
+             "co-ceo", "jo", "quits", "x.y", "-", ","]  # fmt: skip
+    rng = random.Random(3)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randrange(2, 14))) for _ in range(400)]
+    for fragment in fragments:
+        fast = expand(fragment)
+        assert "++" in fast, fragment
+        plain = re.compile(fast.replace("++", "+"))
+        possessive = re.compile(fast)
+        for text in texts:
+            for pos in range(len(text)):
+                found, expected = possessive.match(text, pos), plain.match(text, pos)
+                assert (found and found.span()) == (expected and expected.span()), (fragment, text)
+    assert "++" not in expand(r"[\w\s]+ x") and "++" not in expand(r"[^a]+ x")  # may hold a space
+    assert "++" not in expand(r"face\\w+ x")  # an escaped backslash, then "w+"

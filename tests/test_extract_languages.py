@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime
 
 import pytest
 
-from bot.extract import extract
+from bot.extract import extract, language
 from bot.models import Entry
 
 PUBLISHED = datetime(2020, 6, 11, 9, 0, tzinfo=UTC)
@@ -92,3 +93,15 @@ def test_authorities_in_other_languages(
 def test_calls_in_other_languages_are_not_changes(language: str, title: str, summary: str) -> None:
     f = run(title, summary, language)
     assert f is None or f.relevant is False
+
+
+def test_function_words_are_counted_over_the_same_runs_for_ascii_and_other_texts() -> None:
+    """An ASCII text is split into runs by a translation table (fewer steps): the same
+    runs as the run pattern finds, apostrophes kept inside a run."""
+    rng = random.Random(5)
+    alphabet = "ab yz'’-.,;:!?\n\t\"()éü_09\x0b\x1c"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 50)))
+        for variant in (text, text.encode("ascii", "ignore").decode()):
+            assert language._runs(variant) == language._RUN.findall(variant), repr(variant)
+    assert language._votes("it's the rule of the day") == {"en": 3}  # "it's" votes for none

@@ -9,7 +9,7 @@ import pytest
 
 from bot.events import bodies
 from bot.extract import authority, sentences
-from bot.extract.gate import WordGate, _plain_word_char, literal_starts, words
+from bot.extract.gate import WordGate, _plain_word_char, gated, literal_starts, words
 from bot.extract.known import known_vendors
 from bot.extract.resources import resources
 from bot.extract.scan import normalise
@@ -68,6 +68,37 @@ def test_search_and_finditer_agree_with_the_pattern(source: str, flags: int) -> 
         assert [(m.span(), m.groups()) for m in gate.finditer(text)] == [
             (m.span(), m.groups()) for m in pattern.finditer(text)
         ], text
+
+
+@pytest.mark.parametrize("source", _PATTERNS)
+def test_ranges_agree_with_the_pattern_on_new_and_seen_texts(source: str) -> None:
+    """``search``/``finditer`` with ``pos`` and ``endpos``, on a text met for the first
+    time (its opening words are tried one by one) and again (its positions are kept),
+    ``pos`` inside a word and ``endpos`` inside one included."""
+    pattern = re.compile(source, re.IGNORECASE)
+    rng = random.Random(len(source))
+    for text in _texts(150, seed=len(source) + 7):
+        gate = WordGate(pattern, opening=3)  # a fresh gate: the text is new to it
+        for _ in range(4):
+            pos = rng.randrange(len(text) + 1)
+            end = rng.randrange(pos, len(text) + 2)
+            expected = pattern.search(text, pos, end)
+            found = gate.search(text, pos, end)
+            assert (found and (found.span(), found.groups())) == (
+                expected and (expected.span(), expected.groups())
+            ), (text, pos, end)
+            assert [(m.span(), m.groups()) for m in gate.finditer(text, pos, end)] == [
+                (m.span(), m.groups()) for m in pattern.finditer(text, pos, end)
+            ], (text, pos, end)
+
+
+def test_a_new_text_is_tried_at_its_opening_words_before_its_positions_are_read() -> None:
+    gate = WordGate(re.compile(r"(?<![\w])(?:face|biometric)\w*"), opening=8)
+    text = "face data " + "other words " * 40 + "biometric"
+    assert gate.search(text).span() == (0, 4)  # type: ignore[union-attr]
+    assert gate._last[0] is None  # found among the opening words: no positions read
+    assert gate.search(text, 5).span() == (len(text) - 9, len(text))  # type: ignore[union-attr]
+    assert gate._last[0] is text  # past the opening words: the positions, kept
 
 
 def test_patterns_without_a_word_start_are_searched_as_they_are() -> None:
@@ -166,7 +197,8 @@ def test_sentence_ends_are_found_where_the_pattern_finds_them() -> None:
 def test_directing_phrases_are_gated_like_their_pattern() -> None:
     for lang in ("en", "fr", "de", "es", "it", "pt"):
         pattern = authority.signals(lang).directed
-        gate = authority._directed_gate(pattern)
+        gate = gated(pattern)
+        assert gated(pattern) is gate  # one gate per pattern
         for text in [*_texts(60, seed=9), "The firm stops under an order from the regulator."]:
             expected = pattern.search(text)
             found = gate.search(text)
@@ -176,3 +208,25 @@ def test_directing_phrases_are_gated_like_their_pattern() -> None:
 def test_words_are_runs_of_word_characters() -> None:
     for text in ("Orrin's face-data, 3D_x!", "Gesichts­erkennung: données biométriques"):
         assert words(text) == re.findall(r"\w+", text)
+
+
+def test_clause_breaks_are_where_the_plain_alternation_finds_them() -> None:
+    """CLAUSE_BREAK opens with the class of its alternatives' first characters (a look-
+    behind then picks the alternative): the same breaks as the plain alternation."""
+    plain = re.compile(
+        r"[;:—–]\s|\((?=\w)|\)|,\s+(?:but|while|although|though|whereas|which|who)\b"
+        r"|\s(?:[-–—]\s|(?:" + sentences._BREAK_WORD + r")\s)"
+    )
+    rng = random.Random(4)
+    pieces = ["but", "which", "as", "even as", "days after", "während", "tras", ",", ";",
+              ":", "—", "–", "-", "(", ")", " ", "  ", "\n", "\t", "x", "(y", "z)", "whom"]  # fmt: skip
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        assert sentences.clause_breaks(text) == [m.end() for m in plain.finditer(text)], text
+    assert sentences.clause_breaks("rules; the firm, which sells (its) tool - now") == [
+        7,
+        22,
+        30,
+        34,
+        42,
+    ]

@@ -30,7 +30,7 @@ from bot.extract.attribution import (
     mentions,
     waited_for,
 )
-from bot.extract.gate import WordGate
+from bot.extract.gate import WordGate, gated
 from bot.extract.language import detect
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan
@@ -268,25 +268,12 @@ def hedged(sc: Scan, start: int, end: int) -> bool:
 DIRECTED_REACH = 40  # characters from the directing phrase to the authority's name
 
 
-# id of a language's directing-phrase pattern → the pattern (kept, so the id stays its
-# own) and its word gate; not an lru_cache: a pattern's hash reads its compiled code
-_DIRECTED_GATES: dict[int, tuple[re.Pattern[str], WordGate]] = {}
-
-
-def _directed_gate(pattern: re.Pattern[str]) -> WordGate:
-    """The directing phrases tried only where a word that can start one stands."""
-    found = _DIRECTED_GATES.get(id(pattern))
-    if found is None:
-        found = _DIRECTED_GATES[id(pattern)] = (pattern, WordGate(pattern))
-    return found[1]
-
-
 def directed(sc: Scan, starts: list[int]) -> str | None:
     """The regulator or government at whose direction the company acts, when a sentence
     holding one of its acts (at ``starts``) says so ("Pulsefit agrees with the consumer
     agency to stop scanning faces", "... su ordine del garante")."""
     sig = signals(detect(sc.low))
-    if _directed_gate(sig.directed).search(sc.text) is None:  # (the whole text: gated)
+    if gated(sig.directed).search(sc.text) is None:  # (the whole text: gated)
         return None
     # the headline frames the whole item; a fronted "After an inquiry by …," its sentence
     for p in sorted({*starts, 0, *(hi for lo, hi in sc.fronted)}):

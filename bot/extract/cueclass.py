@@ -6,13 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_GAP = r"(?:[\w'.&+-]+\s+)"
+# A word of a gap is taken whole ("++": possessive): the whitespace that must follow it
+# can never match inside it, so giving characters back could only fail, slowly.
+_GAP = r"(?:[\w'.&+-]++\s+)"
 _MAX_VARIANTS = 64
+# A run of word characters (``\w+``, ``[\w-]+``, ``[\w'.&+-]+``: no whitespace in its
+# class) right before a space: possessive for the same reason (the same matches).
+_RUN_BEFORE_SPACE = re.compile(r"(?<!\\)(\\w|\[(?:\\w|[A-Za-z0-9'’.&+_-])+\])\+(?= )")
 
 
 def expand(fragment: str) -> str:
     """A cue fragment as a regex: ``{wN}`` = up to N words, a space = any whitespace."""
     text = re.sub(r"\{w(\d)\}", lambda m: _GAP + "{0," + m.group(1) + "}", fragment)
+    text = _RUN_BEFORE_SPACE.sub(r"\1++", text)
     return text.replace(" ", r"\s+")
 
 

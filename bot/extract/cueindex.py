@@ -169,6 +169,10 @@ class CueIndex:
     _groups: dict[tuple[str, bool], _Group]  # (first word, cased) → its longer fragments
     _longest_head: int  # characters of the longest fragment head (a key of _by_head)
     _cache: dict[str, _Entry] = field(default_factory=lambda: {"": _EMPTY})  # token → entry
+    # language bits → the searched and the line-start fragments matched in those items
+    _unheaded: dict[int, tuple[tuple[_Fragment, ...], tuple[_Fragment, ...]]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def build(
@@ -315,8 +319,16 @@ class CueIndex:
                 raw.extend([(c, start, -end, rank, label)
                             for c, rank, label, bits in hits if bits & langs])  # fmt: skip
             for group in tries:
+                if not group.langs & langs:
+                    continue
                 text = norm if group.cased else low
-                if not group.langs & langs or group.gate.match(text, start) is None:
+                if len(group.fragments) == 1:  # one fragment: it is its own gate
+                    frag = group.fragments[0]
+                    found = frag.pattern.match(text, start)
+                    if found is not None:
+                        raw.append((frag.cls, start, -found.end(), frag.rank, frag.label))
+                    continue
+                if group.gate.match(text, start) is None:
                     continue
                 for frag in group.fragments:
                     if not frag.langs & langs:
@@ -329,13 +341,18 @@ class CueIndex:
                 if match is not None:
                     vendors.append(match)
                     vendor_end = match.end
-        for frag in self._any:
-            if frag.langs & langs and any(r in low for r in frag.required):
+        unheaded = self._unheaded.get(langs)
+        if unheaded is None:
+            unheaded = self._unheaded[langs] = (
+                tuple(f for f in self._any if f.langs & langs),
+                tuple(f for f in self._line_start if f.langs & langs),
+            )
+        searched, line_start = unheaded
+        for frag in searched:
+            if any(map(low.__contains__, frag.required)):
                 for found in frag.pattern.finditer(low):
                     raw.append((frag.cls, found.start(), -found.end(), frag.rank, frag.label))
-        for frag in self._line_start:
-            if not frag.langs & langs:
-                continue
+        for frag in line_start:
             for start in _line_starts(low):
                 found = frag.pattern.match(low, start)
                 if found is not None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -94,8 +95,12 @@ _last: list[Any] = [None, [], None]
 class WordGate:
     """``pattern`` with its word gate (see the module docstring)."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], opening: int = 0) -> None:
+        """``opening``: words of a text met for the first time that ``search`` tries
+        one by one before it reads the text's positions (for a pattern that usually
+        matches near the start when it matches at all: an FR item names FR early)."""
         self.pattern = pattern
+        self.opening = opening
         starts = literal_starts(pattern)
         self._cased: dict[str, Needs] = {}  # literal start → what it needs further on
         self._anycase: re.Pattern[str] | None = None  # starts matched in any case
@@ -112,34 +117,96 @@ class WordGate:
         self._longest = max(map(len, self._cased), default=0)
         self._cache: dict[str, Verdict] = {}  # word → its verdict, when not False
         self._never: set[str] = set()  # words that start no match
+        # the last text whose positions were worked out, and those positions (one
+        # tuple: threads that share the gate see a text with its own positions)
+        self._last: tuple[str | None, list[int]] = (None, [])
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """``pattern.search(text)``."""
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``pattern.search(text, pos, endpos)`` (a text met for the first time is tried
+        at its ``opening`` words first, see ``__init__``)."""
+        end = len(text) if endpos is None else min(endpos, len(text))
         if not self.gated:
-            return self.pattern.search(text)
+            return self.pattern.search(text, pos, end)
         match = self.pattern.match
-        for pos in self._positions(text):
-            found = match(text, pos)
+        if self.opening and text is not self._last[0]:
+            found, pos = self._opening(text, pos, end)
+            if found is not None or pos >= end:
+                return found
+        positions = self.positions(text)
+        for start in positions[bisect_left(positions, pos) :]:
+            if start >= end:
+                break
+            found = match(text, start, end)
             if found is not None:
                 return found
         return None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``."""
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, pos, endpos)``."""
+        end = len(text) if endpos is None else min(endpos, len(text))
         if not self.gated:
-            return self.pattern.finditer(text)
+            return self.pattern.finditer(text, pos, end)
         out: list[re.Match[str]] = []
-        end, match = 0, self.pattern.match
-        for pos in self._positions(text):
-            if pos < end:
+        match, first = self.pattern.match, pos
+        positions = self.positions(text)
+        for start in positions[bisect_left(positions, pos) :]:
+            if start >= end:
+                break
+            if start < pos:
                 continue
-            found = match(text, pos)
+            found = match(text, start, end)
             if found is not None:
-                if found.end() == pos:  # an empty match: leave finditer's rules to it
-                    return self.pattern.finditer(text)
+                if found.end() == start:  # an empty match: leave finditer's rules to it
+                    return self.pattern.finditer(text, first, end)
                 out.append(found)
-                end = found.end()
+                pos = found.end()
         return iter(out)
+
+    def _opening(self, text: str, pos: int, end: int) -> tuple[re.Match[str] | None, int]:
+        """The first match starting at one of the first ``opening`` words from ``pos``,
+        and where the words not tried start (``end`` when all were tried)."""
+        match = self.pattern.match
+        tried = 0
+        for run in _WORD_RUN.finditer(text, pos, end):
+            start = run.start()
+            if tried == self.opening:
+                return None, start
+            tried += 1
+            if start > 0 and _is_word(text[start - 1]):
+                continue  # ``pos`` inside a word: no word starts here
+            word = text[start : _run_end(text, run.end())]
+            if self._starts_match(word, text):
+                found = match(text, start, end)
+                if found is not None:
+                    return found, start
+        return None, end
+
+    def _starts_match(self, word: str, text: str) -> bool:
+        """``word`` may start a match in ``text`` (its verdict, and the literals it needs)."""
+        verdict = self._cache.get(word)
+        if verdict is None:
+            if word in self._never:
+                return False
+            verdict = self._verdict(word)
+            if verdict is False:
+                if len(self._never) < _CACHE_LIMIT:
+                    self._never.add(word)
+                return False
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[word] = verdict
+        if isinstance(verdict, tuple):
+            return any(need in text for need in verdict)
+        return True
+
+    def positions(self, text: str) -> list[int]:
+        """Where a match may start in ``text`` (see ``_positions``), kept for the last
+        text: a text is often searched range by range, sentence by sentence."""
+        last = self._last
+        if text is not last[0]:
+            last = self._last = (text, self._positions(text))
+        return last[1]
 
     def _positions(self, text: str) -> list[int]:
         """Where a match may start, in order: the starts of word runs that can begin a
@@ -192,6 +259,29 @@ class WordGate:
                     return True
                 needs |= more
         return tuple(sorted(needs)) if started else False
+
+
+# id of a pattern → the pattern (kept, so the id stays its own) and its gate; not an
+# lru_cache: a pattern's hash reads its compiled code
+_GATES: dict[int, tuple[re.Pattern[str], WordGate]] = {}
+
+
+def gated(pattern: re.Pattern[str]) -> WordGate:
+    """The word gate of ``pattern`` (made once per pattern object): its ``search`` and
+    ``finditer`` answer as the pattern's own, ranges included. Worth it for a pattern
+    that opens with a lookbehind refusing a word character, searched again and again
+    in one text (sentence by sentence)."""
+    found = _GATES.get(id(pattern))
+    if found is None or found[0] is not pattern:
+        found = _GATES[id(pattern)] = (pattern, WordGate(pattern))
+    return found[1]
+
+
+def _run_end(text: str, end: int) -> int:
+    """Where the run of word characters that reaches ``end`` ends in ``text``."""
+    while end < len(text) and _is_word(text[end]):
+        end += 1
+    return end
 
 
 def _is_word(ch: str) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import yaml_loader
-from bot.extract.cueclass import expand
+from bot.extract.cueclass import by_first_letter, expand
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
 from bot.extract.gate import WordGate
 from bot.extract.names import NamePatterns
@@ -203,13 +203,23 @@ def _regions(cues: Mapping[str, list[Cue]]) -> re.Pattern[str]:
     for label, fragments in table.items():
         parts = sorted({expand(f) for f in fragments if f}, key=len, reverse=True)
         if parts:
-            groups.append(f"(?P<{label}>" + "|".join(parts) + ")")
+            groups.append(f"(?P<{label}>" + _one_branch_per_letter(parts) + ")")
     # A lookahead on the possible first letters fails fast at most positions.
     firsts = {p[0] for f in table.values() for p in map(expand, f) if p}
     gate = "(?=[" + "".join(sorted(map(re.escape, firsts))) + "])"
     if any(not ch.isalnum() for ch in firsts):
         gate = ""
     return re.compile(r"(?<![\w])" + gate + "(?:" + "|".join(groups) + r")(?![\w])")
+
+
+def _one_branch_per_letter(parts: list[str]) -> str:
+    """``parts`` as one alternation, one branch per first letter, when every part starts
+    with a letter followed by no quantifier and holds no "|" of its own (the order of
+    parts within a letter is kept, and parts of two letters never match at one
+    position: the same matches); else the plain alternation."""
+    if any("|" in p or not p[:1].isalnum() or p[1:2] in ("", "?", "*", "+", "{") for p in parts):
+        return "|".join(parts)
+    return by_first_letter(parts)
 
 
 @lru_cache(maxsize=1)
@@ -269,7 +279,8 @@ def resources() -> Resources:
     except re.error as exc:
         raise DataFileError(f"{CUES_FILE}: a cue pattern is not a valid regex ({exc})") from exc
     customers = {name: v.customers for name, v in info.items() if v.customers}
-    prefilter = WordGate(index.prefilter(CLASSES.index("fr_groups"), "fr"))
+    # an FR item names its FR term or vendor early: its opening words are tried first
+    prefilter = WordGate(index.prefilter(CLASSES.index("fr_groups"), "fr"), opening=8)
     company_names = cues.get("company_names") or {}
     if not isinstance(company_names, dict):
         raise DataFileError(f"{CUES_FILE}: 'company_names' must be a mapping of pattern lists")

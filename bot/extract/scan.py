@@ -109,7 +109,7 @@ class Scan:
 
 def normalise(text: str) -> tuple[str, str]:
     """The text with typographic quotes normalised, and that lower-cased (same offsets)."""
-    norm = text.translate(_NORMALISE)
+    norm = text if text.isascii() else text.translate(_NORMALISE)  # (it maps no ASCII)
     return norm, _lower(norm)
 
 

@@ -68,9 +68,13 @@ _BREAK_WORDS = (
 
 
 _BREAK_WORD = by_first_letter([re.escape(w).replace("\\ ", " ") for w in _BREAK_WORDS])
+# Each alternative opens with its own character, so the pattern opens with their class
+# (the regex engine then skips to those characters instead of trying every position) and
+# a look-behind at that character picks the alternative.
 CLAUSE_BREAK = re.compile(
-    r"[;:—–]\s|\((?=\w)|\)|,\s+(?:but|while|although|though|whereas|which|who)\b"
-    r"|\s(?:[-–—]\s|(?:" + _BREAK_WORD + r")\s)",
+    r"[;:—–(),\s](?:(?<=[;:—–])\s|(?<=\()(?=\w)|(?<=\))"
+    r"|(?<=,)\s+(?:but|while|although|though|whereas|which|who)\b"
+    r"|(?<=\s)(?:[-–—]\s|(?:" + _BREAK_WORD + r")\s))",
 )
 
 
