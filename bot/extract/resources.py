@@ -103,6 +103,7 @@ class Resources:
     pause_noun: re.Pattern[str] = re.compile(r"(?!)")  # a pause named as a noun
     same_word: re.Pattern[str] = re.compile(r"(?!)")  # "the same", "mêmes", "gleiche"
     stated_term: re.Pattern[str] = re.compile(r"(?!)")  # a length, season, year or month
+    private_party: re.Pattern[str] = re.compile(r"(?!)")  # a class, consumers, plaintiffs
 
 
 def _read_yaml(path: Path) -> Any:
@@ -293,14 +294,19 @@ def resources() -> Resources:
                      key=len, reverse=True)  # fmt: skip
     fronted = re.compile(r"(?i:" + "|".join(openers or ["(?!)"]) + r")(?=\s)")
     noun_before, pause_verb, pause_noun = _pause_words(cues.get("pause_words"))
-    same = _languages(cues.get("same_words") or [], "same_words")
-    try:
-        same_word = re.compile(rf"(?i)\b(?:{'|'.join(c.pattern for c in same) or '(?!)'})\b")
-    except re.error as exc:
-        raise DataFileError(f"{CUES_FILE}: same_words has an invalid regex ({exc})") from exc
     return Resources(index, regions, info, customers, prefilter, name_patterns, fronted,
-                     noun_before, pause_verb, pause_noun, same_word,
-                     _stated_terms(cues.get("stated_terms")))  # fmt: skip
+                     noun_before, pause_verb, pause_noun, _words(cues, "same_words"),
+                     _stated_terms(cues.get("stated_terms")),
+                     _words(cues, "private_parties"))  # fmt: skip
+
+
+def _words(cues: Mapping[str, Any], section: str) -> re.Pattern[str]:
+    """One section's words in every language as one whole-word pattern."""
+    words = _languages(cues.get(section) or [], section)
+    try:
+        return re.compile(rf"(?i)\b(?:{'|'.join(c.pattern for c in words) or '(?!)'})\b")
+    except re.error as exc:
+        raise DataFileError(f"{CUES_FILE}: {section} has an invalid regex ({exc})") from exc
 
 
 def _stated_terms(section: Any) -> re.Pattern[str]:
