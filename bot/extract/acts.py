@@ -346,8 +346,16 @@ def _parted_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
             if ends_in_preposition and not _JOINED.search(gap):
                 return True  # "turns its back on casinos", "tourne le dos aux bailleurs"
             found = list(_PARTED.finditer(gap))
-            return bool(found) and not _JOINED.search(gap, found[-1].end())
+            if found:
+                return not _JOINED.search(gap, found[-1].end())
+            # the cue ends with its own preposition ("turns its back on", "tourne le dos
+            # à"): the group right after it is what the vendor leaves
+            ends = _CUE_PREPOSITION.search(sc.text, cue.start, cue.end) is not None
+            return ends and not gap.strip(" '\"")
     return False
+
+
+_CUE_PREPOSITION = re.compile(r"(?i)\b(?:on|from|with|von|mit|à|aux?|a|al)$")
 
 
 _JOINED = re.compile(r"(?i),|;|\band\b|\bund\b|\bet\b")

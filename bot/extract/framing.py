@@ -88,9 +88,20 @@ def counterparty(
     if not kinds:
         kinds = {a.actor for a in title_acts}
     payments = [h for h in sc.non_policy if h.label == "payment"]
-    if not kinds and any(_state_party(sc, hit) for hit in [*frame, *payments]):
+    if (
+        not kinds
+        and not _private_case(sc)
+        and any(_state_party(sc, hit) for hit in [*frame, *payments])
+    ):
         kinds = {"government"}
     return next((k for k in _COUNTERPARTY_ORDER if k in kinds), None)
+
+
+def _private_case(sc: Scan) -> bool:
+    """The case is brought by private parties (a class, consumers, plaintiffs): a place
+    the item names ("Italy's first class case", "Germania, accordo con i consumatori")
+    is where it was heard, not a state on the other side."""
+    return resources().private_party.search(sc.text) is not None
 
 
 _PARTY_BEFORE = re.compile(r"(?i)\b(?:with|by|against|and|versus|v\.?)\s+(?:the\s+)?$")

@@ -12,6 +12,7 @@ from typing import Any
 from bot import yaml_loader
 from bot.extract.cueclass import by_first_letter, expand
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
+from bot.extract.fr_grammar import GrammarError, compose
 from bot.extract.gate import WordGate
 from bot.extract.names import NamePatterns
 from bot.yaml_loader import DataFileError, load_data
@@ -22,6 +23,8 @@ CUES_FILE = DATA_DIR / "cues.yaml"
 # inflections, separable verbs, elision, durations): merged into cues.yaml's sections.
 LANGUAGE_CUES_FILE = DATA_DIR / "cues_languages.yaml"
 VENDORS_FILE = DATA_DIR / "vendors.yaml"
+# FR terms composed from word families per language (bot/extract/fr_grammar.py)
+FR_GRAMMAR_FILE = DATA_DIR / "fr_grammar.yaml"
 
 # At one position, the first label in this order wins ("ban extension" is an
 # extension, "lifts its ban" a reversal).
@@ -103,6 +106,7 @@ class Resources:
     pause_noun: re.Pattern[str] = re.compile(r"(?!)")  # a pause named as a noun
     same_word: re.Pattern[str] = re.compile(r"(?!)")  # "the same", "mêmes", "gleiche"
     stated_term: re.Pattern[str] = re.compile(r"(?!)")  # a length, season, year or month
+    private_party: re.Pattern[str] = re.compile(r"(?!)")  # a class, consumers, plaintiffs
 
 
 def _read_yaml(path: Path) -> Any:
@@ -246,7 +250,7 @@ def resources() -> Resources:
     cancel["passive"] = _languages(cues.get("passive"), "passive")
     tables: dict[str, Mapping[str, list[Cue]]] = {
         "fr_groups": {
-            "fr": _languages(cues.get("fr_terms"), "fr_terms"),
+            "fr": _languages(cues.get("fr_terms"), "fr_terms") + _fr_grammar(),
             **_table(cues.get("groups"), "groups"),
         },
         "objects_temporal": {
@@ -293,14 +297,27 @@ def resources() -> Resources:
                      key=len, reverse=True)  # fmt: skip
     fronted = re.compile(r"(?i:" + "|".join(openers or ["(?!)"]) + r")(?=\s)")
     noun_before, pause_verb, pause_noun = _pause_words(cues.get("pause_words"))
-    same = _languages(cues.get("same_words") or [], "same_words")
-    try:
-        same_word = re.compile(rf"(?i)\b(?:{'|'.join(c.pattern for c in same) or '(?!)'})\b")
-    except re.error as exc:
-        raise DataFileError(f"{CUES_FILE}: same_words has an invalid regex ({exc})") from exc
     return Resources(index, regions, info, customers, prefilter, name_patterns, fronted,
-                     noun_before, pause_verb, pause_noun, same_word,
-                     _stated_terms(cues.get("stated_terms")))  # fmt: skip
+                     noun_before, pause_verb, pause_noun, _words(cues, "same_words"),
+                     _stated_terms(cues.get("stated_terms")),
+                     _words(cues, "private_parties"))  # fmt: skip
+
+
+def _words(cues: Mapping[str, Any], section: str) -> re.Pattern[str]:
+    """One section's words in every language as one whole-word pattern."""
+    words = _languages(cues.get(section) or [], section)
+    try:
+        return re.compile(rf"(?i)\b(?:{'|'.join(c.pattern for c in words) or '(?!)'})\b")
+    except re.error as exc:
+        raise DataFileError(f"{CUES_FILE}: {section} has an invalid regex ({exc})") from exc
+
+
+def _fr_grammar() -> list[Cue]:
+    """The FR terms composed from ``fr_grammar.yaml`` (see bot/extract/fr_grammar.py)."""
+    try:
+        return _languages(compose(_read_yaml(FR_GRAMMAR_FILE)), "fr_grammar")
+    except GrammarError as exc:
+        raise DataFileError(f"{FR_GRAMMAR_FILE}: {exc}") from exc
 
 
 def _stated_terms(section: Any) -> re.Pattern[str]:
