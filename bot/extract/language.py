@@ -16,9 +16,9 @@ from bot.extract.cueindex import LANGUAGES, language_mask
 
 _FUNCTION_WORDS = {
     "en": "the and of to is its with from for that has will are was this by it not their "
-    "after over says said who which would no have been",
+    "after over says said who which would no have been a an as on at or be but they",
     "fr": "le la les des et du une un est sur pour dans au aux ses qui ne pas sont avec ce "
-    "cette de plus après selon été son elle ont",
+    "cette de plus après selon été son elle ont que",
     "de": "der die das und ist nicht mit den dem ein eine sich auf für von zu im des wird "
     "nach bei hat keine auch sein seine",
     "es": "el la los las del y una un es con por para su sus que se al lo como más ya de "

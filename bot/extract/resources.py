@@ -12,6 +12,7 @@ from typing import Any
 from bot import yaml_loader
 from bot.extract.cueclass import by_first_letter, expand
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
+from bot.extract.fr_grammar import GrammarError, compose
 from bot.extract.gate import WordGate
 from bot.extract.names import NamePatterns
 from bot.yaml_loader import DataFileError, load_data
@@ -22,6 +23,8 @@ CUES_FILE = DATA_DIR / "cues.yaml"
 # inflections, separable verbs, elision, durations): merged into cues.yaml's sections.
 LANGUAGE_CUES_FILE = DATA_DIR / "cues_languages.yaml"
 VENDORS_FILE = DATA_DIR / "vendors.yaml"
+# FR terms composed from word families per language (bot/extract/fr_grammar.py)
+FR_GRAMMAR_FILE = DATA_DIR / "fr_grammar.yaml"
 
 # At one position, the first label in this order wins ("ban extension" is an
 # extension, "lifts its ban" a reversal).
@@ -247,7 +250,7 @@ def resources() -> Resources:
     cancel["passive"] = _languages(cues.get("passive"), "passive")
     tables: dict[str, Mapping[str, list[Cue]]] = {
         "fr_groups": {
-            "fr": _languages(cues.get("fr_terms"), "fr_terms"),
+            "fr": _languages(cues.get("fr_terms"), "fr_terms") + _fr_grammar(),
             **_table(cues.get("groups"), "groups"),
         },
         "objects_temporal": {
@@ -307,6 +310,14 @@ def _words(cues: Mapping[str, Any], section: str) -> re.Pattern[str]:
         return re.compile(rf"(?i)\b(?:{'|'.join(c.pattern for c in words) or '(?!)'})\b")
     except re.error as exc:
         raise DataFileError(f"{CUES_FILE}: {section} has an invalid regex ({exc})") from exc
+
+
+def _fr_grammar() -> list[Cue]:
+    """The FR terms composed from ``fr_grammar.yaml`` (see bot/extract/fr_grammar.py)."""
+    try:
+        return _languages(compose(_read_yaml(FR_GRAMMAR_FILE)), "fr_grammar")
+    except GrammarError as exc:
+        raise DataFileError(f"{FR_GRAMMAR_FILE}: {exc}") from exc
 
 
 def _stated_terms(section: Any) -> re.Pattern[str]:
