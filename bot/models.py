@@ -171,11 +171,12 @@ class Finding:
     evidence_end: int = 0
     # What the item says beyond one change, for the vendor's history (bot.events.history):
     # "deployment" (supplies, trials, launches, expands or runs FR, no reversal wording),
-    # "restatement" (reaffirms, clarifies or questions an existing policy), or None.
+    # "restatement" (reaffirms, clarifies or questions an existing policy),
+    # "retrospective" (an authority's earlier act looked back on: no new decision), or None.
     signal: str | None = None
 
 
-SIGNALS: tuple[str, ...] = ("deployment", "restatement")
+SIGNALS: tuple[str, ...] = ("deployment", "restatement", "retrospective")
 
 
 # --------------------------------------------------------------------------- events

@@ -563,7 +563,9 @@ def _record(
         if change.created or _NAMING_FIELDS.intersection(change.fields_changed):
             vendors.forget()  # the event store's FR vendors may have changed
         entries_store.record_finding(store, entry_id, finding, change.event_id)
-        alertable = not baseline and is_fresh(entry, config.settings, now)
+        # an authority's act looked back on opens no alerted event of its own
+        retold = change.created and finding.signal == "retrospective"
+        alertable = not baseline and is_fresh(entry, config.settings, now) and not retold
         written = route(store, change, alertable=alertable)
         # rows for a change that carries an update are follow-ups in alerted threads
         if change.update_id is None:

@@ -188,3 +188,57 @@ NOT_A_FINDING = [
 @pytest.mark.parametrize(("title", "summary", "actor"), NOT_A_FINDING)
 def test_a_violation_alleged_by_no_regulator(title: str, summary: str, actor: str) -> None:
     assert found(title, summary).actor_type not in ("regulator", "court", "government")
+
+
+# A decision heading a clause in an item that names a company and no authority is the
+# company's own decision, never a regulator's by default.
+COMPANY_DECISIONS = [
+    ("Opinion: Brisquet switched off its face tagging. About time.",
+     "The decision to remove the feature for every user, instead of burying it in settings, protects people who never opted in."),
+    ("Brisquet drops its doorbell face alerts",
+     "The decision to turn the alerts off for every customer ends a two-year experiment."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary"), COMPANY_DECISIONS)
+def test_a_companys_decision_is_no_regulators(title: str, summary: str) -> None:
+    assert found(title, summary).actor_type not in ("regulator", "court", "government")
+
+
+AUTHORITY_DECISIONS = [
+    # an authority named: the decision is its act
+    ("Privacy commissioner orders Brisquet to delete shoppers' face templates",
+     "The decision gives the retailer sixty days to comply.", "regulator"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary", "actor"), AUTHORITY_DECISIONS)
+def test_an_authoritys_decision_stays_its_act(title: str, summary: str, actor: str) -> None:
+    assert found(title, summary).actor_type == actor
+
+
+# A state or country named after a preposition of place is where something happens or
+# whose people it concerns, not an authority acting; as the subject, or owning the act
+# ("New York's ban"), it still acts.
+LOCATED = [
+    ("Brisquet pagará 3 millones a clientes de Texas",
+     "El pago cierra reclamaciones por fotos faciales guardadas antes de 2022; nada cambia en la aplicación."),
+    ("Orvane signs its first sheriff customer since its pause",
+     "A sheriff's office in Oregon has licensed Orvane's face search under new terms that require a warrant for every search."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary"), LOCATED)
+def test_a_place_after_a_preposition_does_not_act(title: str, summary: str) -> None:
+    assert found(title, summary).actor_type == "vendor"
+
+
+PLACES_ACTING = [
+    ("Texas sues Brisquet over stored face scans", "The state says the app kept templates without consent."),
+    ("Oregon bans police face recognition", "The new law requires warrants for any face search."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary"), PLACES_ACTING)
+def test_a_place_as_subject_still_acts(title: str, summary: str) -> None:
+    assert found(title, summary).actor_type == "government"

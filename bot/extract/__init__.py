@@ -17,7 +17,9 @@ The cue lists and the vendor gazetteer live in ``bot/data/cues.yaml`` and
 
 from __future__ import annotations
 
-from bot.extract import authority
+from dataclasses import replace
+
+from bot.extract import authority, framing
 from bot.extract.acts import AUTHORITIES
 from bot.extract.classify import classify
 from bot.extract.known import KnownVendors, known_vendors
@@ -46,10 +48,18 @@ def rules(entry: Entry, known: KnownVendors | None = None) -> tuple[Scan | None,
     sc = scan(res, entry.title, text, normalised, entry.language, known_hits)
     published = entry.published.date() if entry.published else None
     if strong and (sc.fr or sc.vendors):
-        return sc, classify(sc, published)
+        return sc, _looking_back(sc, classify(sc, published))
     # Face data named without an FR term: only an authority's decision is news.
-    found = classify(sc, published)
+    found = _looking_back(sc, classify(sc, published))
     return (None, found) if found is not None and found.actor_type in AUTHORITIES else (None, None)
+
+
+def _looking_back(sc: Scan, found: Finding | None) -> Finding | None:
+    """An authority's act told as looked back on carries the ``retrospective`` signal
+    (the pipeline opens its event without an alert when it joins none)."""
+    if found is None or found.actor_type not in AUTHORITIES or found.signal is not None:
+        return found
+    return replace(found, signal="retrospective") if framing.retrospective(sc) else found
 
 
 def warm_up() -> None:

@@ -174,7 +174,8 @@ def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> boo
         (m.start(), m.end())
         for m in sig.patterns[(kind, "actors")].finditer(text, lo, hi)
         if not _in_org_name(text, m.start(), m.end()) and not _conditional(text, lo, m.start())
-    ]
+        and not _located(text, lo, m.start(), m.end())
+    ]  # fmt: skip
     if not actors:
         return False
     for act in sig.patterns[(kind, "acts")].finditer(text, lo, hi):
@@ -186,6 +187,33 @@ def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> boo
             continue  # "until lawmakers vote": the condition of someone else's act
         return True
     return False
+
+
+# a preposition of place right before a name: "a sheriff's office in Arizona", "usuarios
+# de Illinois", "aus Bayern" (six languages)
+_LOCATIVE = re.compile(
+    r"(?i)(?<![\w-])(?:in|of|from|across|at|en|de|del|dans|du|des|à|au|aux|aus|im|in der|"
+    r"nel|nella|di|da|em|no|na|do)\s+$"
+)
+
+
+def _located(text: str, lo: int, start: int, end: int) -> bool:
+    """The actor is a place named after a preposition of place: where something happens
+    or whose people it concerns, not an authority acting ("has licensed X in Arizona")."""
+    if text.startswith(("'s", "’s"), end):
+        return False  # "of New York's moratorium": the place owns the act
+    return _place_name().fullmatch(text, start, end) is not None and (
+        _LOCATIVE.search(text, max(lo, start - 12), start) is not None
+    )
+
+
+@lru_cache(maxsize=1)
+def _place_name() -> re.Pattern[str]:
+    places = "|".join(sorted((str(p) for p in _raw().get("places") or []), key=len, reverse=True))
+    try:
+        return re.compile(rf"(?:{places or '(?!)'})")
+    except re.error as exc:
+        raise DataFileError(f"{SIGNALS_FILE}: places: invalid regex ({exc})") from exc
 
 
 def _conditional(text: str, lo: int, pos: int) -> bool:

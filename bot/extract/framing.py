@@ -406,6 +406,12 @@ def not_the_vendors(sc: Scan) -> bool:
     return any(h.label == "study" for h in sc.non_policy)  # research about vendors
 
 
+def retrospective(sc: Scan) -> bool:
+    """The headline looks back on an earlier act ("What became of X's moratorium?", "…
+    a tre anni di distanza", "After November's approval, …"): no new decision."""
+    return any(h.label == "retrospective" and sc.in_title(h.start) for h in sc.non_policy)
+
+
 def shareholder_vote(sc: Scan) -> bool:
     """The headline tells a shareholders' vote on a proposal about the company ("X
     holders vote down a review", "Aktionäre lehnen … ab", "… resolution fails at X's

@@ -285,8 +285,17 @@ def sentence_subject(
             if kind in ("court", "government"):  # "l'ordonnance impose …", "the bill bars
                 return kind, verb  # …": the court's, the government's, whoever it binds
             named = acting_authority(sc, mentions(sc))
+            if named is None and _company_decision(sc):
+                return None  # "the decision to turn the feature off …": the company's
             return (named if named in KINDS else kind), verb
     return None
+
+
+def _company_decision(sc: Scan) -> bool:
+    """An item that names no authority but names a company: a decision or an order
+    heading a clause is that company's ("The decision to switch it off for everyone
+    …"), not a regulator's."""
+    return bool(sc.vendors) and not sc.authorities
 
 
 def public_subject(

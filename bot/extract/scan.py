@@ -182,10 +182,10 @@ def scan(
     fr = [h for h in fr_groups if h.label == "fr"]
     empty: list[Hit] = []
     named = any(h.label in _AUTHORITY_LABELS for h in by_class[_ACTORS])
-    if not fr and not vendors and not named:  # nothing to analyse (extract() returns None)
-        return Scan(norm, low, text, len(title), [], [], fr, empty, empty, empty, empty, empty,
-                    empty, empty, empty, empty, empty, res.regions, vendors)  # fmt: skip
     sentences = split_sentences(norm, len(title))
+    if not fr and not vendors and not named:  # nothing to analyse but an authority's act
+        return Scan(norm, low, text, len(title), sentences, [], fr, empty, empty, empty, empty,
+                    empty, empty, empty, empty, empty, empty, res.regions, vendors)  # fmt: skip
     vendors = _with_described(res, norm, len(title), vendors, by_class[_ACTORS],
                               by_class[_OBJECTS], by_class[_ACTIONS], fr_groups,
                               by_class[_NON_POLICY], lang)  # fmt: skip
