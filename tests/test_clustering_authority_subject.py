@@ -35,33 +35,33 @@ def record(store: Store, title: str, summary: str, day: float, actor: str = "cou
 def test_a_judge_keyed_as_vendor_then_named_alone_is_one_ruling(store: Store) -> None:
     first, _ = record(
         store,
-        "Una jueza de Valdemora para las cámaras que reconocen caras",
-        "Inés Corvalán admitió el recurso de una asociación vecinal contra el sistema municipal.",
+        "Portiques faciaux du port de Kerlouan : le tribunal administratif ordonne leur arrêt",
+        "La juge Maëlle Tanguy a donné raison à un syndicat de dockers.",
         day=0,
-        vendor="Inés Corvalán",
+        vendor="Maëlle Tanguy",
     )
     again, written = record(
         store,
-        "Corvalán deja sin efecto el programa de vigilancia facial",
-        "La medida cautelar rige hasta que el ayuntamiento explique el uso de los datos.",
+        "Portiques du port : Tanguy exige une étude d'impact avant toute reprise",
+        "Le port dispose de trois mois pour produire le document.",
         day=1,
     )
     assert again.event_id == first.event_id and written == 0
 
 
-def test_a_town_keyed_as_vendor_is_the_same_vote_told_in_english(store: Store) -> None:
+def test_a_town_keyed_as_vendor_is_the_same_ban_told_in_english(store: Store) -> None:
     first, _ = record(
         store,
-        "Pietralba sospende per tre anni il riconoscimento facciale delle sue videocamere",
-        "La giunta ha approvato lo stop per uffici comunali e vigili.",
+        "Vale Serrano proíbe câmeras com reconhecimento facial nas escolas municipais",
+        "A câmara aprovou a regra por unanimidade; as escolas têm até março para retirar os aparelhos.",
         day=0,
         actor="government",
-        vendor="Pietralba",
+        vendor="Vale Serrano",
     )
     again, written = record(
         store,
-        "Italian town freezes face recognition on its cameras for three years",
-        "Pietralba's council voted the pause for municipal offices and local police.",
+        "Classrooms in a small Brazilian municipality lose their face-reading cameras",
+        "Vale Serrano's councillors gave schools until March to remove the devices.",
         day=2,
         actor="government",
     )
@@ -71,15 +71,15 @@ def test_a_town_keyed_as_vendor_is_the_same_vote_told_in_english(store: Store) -
 def test_another_subject_the_same_week_stays_apart(store: Store) -> None:
     first, _ = record(
         store,
-        "Una jueza de Valdemora para las cámaras que reconocen caras",
-        "Inés Corvalán admitió el recurso de una asociación vecinal contra el sistema municipal.",
+        "Portiques faciaux du port de Kerlouan : le tribunal administratif ordonne leur arrêt",
+        "La juge Maëlle Tanguy a donné raison à un syndicat de dockers.",
         day=0,
-        vendor="Inés Corvalán",
+        vendor="Maëlle Tanguy",
     )
     other, written = record(
         store,
-        "Un tribunal de Ribalta anula la multa a una cadena de gimnasios",
-        "Los magistrados consideran que el control facial de acceso tenía consentimiento.",
+        "Le Conseil d'État valide le contrôle facial à l'entrée d'un stade breton",
+        "Les supporters avaient été informés par affichage.",
         day=1,
     )
     assert other.event_id != first.event_id and written == 1
@@ -88,52 +88,52 @@ def test_another_subject_the_same_week_stays_apart(store: Store) -> None:
 def test_a_place_opening_each_report_ties_a_german_vote_to_its_retelling(store: Store) -> None:
     first, _ = record(
         store,
-        "Tannbrucker Gemeinderat untersagt Gesichtsabgleich an Rathauskameras",
-        "Die Verwaltung muss laufende Versuche bis Jahresende einstellen.",
+        "Oberhaldener Kreistag beendet Gesichtserkennung im Kreiskrankenhaus",
+        "Der Probebetrieb an den Eingängen endet zum Quartalsende.",
         day=0,
         actor="government",
     )
     again, written = record(
         store,
-        "Small town votes down face matching on its hall cameras",
-        "Tannbruck's decision binds the municipal offices only.",
+        "Hospital entrances go back to plain badges after a district vote",
+        "Oberhalden's assembly ended the face-scan trial at the end of the quarter.",
         day=2,
         actor="government",
     )
     assert again.event_id == first.event_id and written == 0
 
 
-def test_a_bill_and_its_signature_weeks_later_are_one_act(store: Store) -> None:
+def test_a_committee_report_and_the_vote_weeks_later_are_one_act(store: Store) -> None:
     first, _ = record(
         store,
-        "Marravia lawmakers send a face-recognition limits bill to the governor",
-        "The measure caps police searches at violent felonies and requires yearly audits.",
+        "Committee of the Esterholt regional parliament backs a ban on face scans at protests",
+        "The report asks for fines on any body that runs recognition software on marchers.",
         day=0,
         actor="government",
     )
     later, written = record(
         store,
-        "Governor signs face-recognition limits for police into law",
-        "Marravia's governor signed the measure capping police searches; audits start next year.",
-        day=15,
+        "Regional parliament outlaws facial recognition at demonstrations",
+        "Esterholt's deputies passed the ban 41 to 9; it takes effect in spring.",
+        day=12,
         actor="government",
     )
     assert later.event_id == first.event_id and written == 0
 
 
-def test_another_places_signature_weeks_later_stays_apart(store: Store) -> None:
+def test_another_places_vote_weeks_later_stays_apart(store: Store) -> None:
     first, _ = record(
         store,
-        "Marravia lawmakers send a face-recognition limits bill to the governor",
-        "The measure caps police searches at violent felonies and requires yearly audits.",
+        "Committee of the Esterholt regional parliament backs a ban on face scans at protests",
+        "The report asks for fines on any body that runs recognition software on marchers.",
         day=0,
         actor="government",
     )
     later, written = record(
         store,
-        "Governor signs face-recognition limits for police into law",
-        "Ostenland's governor signed the measure capping police searches; audits start next year.",
-        day=15,
+        "Regional parliament outlaws facial recognition at demonstrations",
+        "Varrowdale's deputies passed the ban 41 to 9; it takes effect in spring.",
+        day=12,
         actor="government",
     )
     assert later.event_id != first.event_id and written == 1

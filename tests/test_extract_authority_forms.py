@@ -15,8 +15,8 @@ import pytest
 from tests.extract_helpers import found
 
 REGULATOR = [
-    ("Landesdatenschützer verhängt Bußgeld gegen Gesichtssuche Luminar",
-     "Der Dienst habe Millionen Fotos ohne Einwilligung biometrisch ausgewertet."),
+    ("Nach Beschwerden von Eltern: Landesdatenschützer stoppt Gesichtsabgleich an Grundschule in Veldern",
+     "Die Schule hatte Kinder am Tor per Kamera erkannt."),
     ("Die Landesdatenschützerin untersagt der Stadtbibliothek Ostrau den Gesichtsabgleich am Eingang",
      "Besucher waren beim Betreten ohne Hinweis erfasst worden."),
     ("Hessische Aufsicht verbietet Fitnessstudio die Gesichtserkennung an der Tür",
@@ -36,11 +36,11 @@ def test_a_regulator_named_by_a_compound_or_a_short_form(title: str, summary: st
 
 NOT_A_REGULATOR = [
     # a company's own decision, the word only naming its board or a watch product
-    ("Brennwald GmbH verkauft keine Gesichtserkennung mehr an Kaufhäuser",
+    ("Brennwald GmbH stellt den Gesichtsabgleich für Warenhäuser ein",
      "Der Aufsichtsrat hatte eine Prüfung der Kundenliste verlangt.", "vendor"),
     # a court beats the regulator it rules on
-    ("Verwaltungsgericht kippt Bußgeld der Aufsicht gegen Gesichtssuche Luminar",
-     "Die Richter sahen keine ausreichende Rechtsgrundlage für die Strafe.", "court"),
+    ("Im Streit um Gesichtsabgleich gibt das Verwaltungsgericht Luminar recht und hebt die Anordnung der Aufsicht auf",
+     "Die Richter sahen keine ausreichende Rechtsgrundlage.", "court"),
 ]  # fmt: skip
 
 
@@ -54,9 +54,9 @@ def test_the_short_forms_do_not_take_over_other_actors(
 # What someone waits for is a condition of their own move: a law, a legislature or a
 # council after a verb or noun of waiting never acts and never decides the actor.
 WAITING = [
-    ("Ostrel tells sheriffs to wait for state lawmakers before any face-search deal",
-     "The company will sign no contract with a sheriff until the legislature writes rules."),
-    ("Les mairies devront attendre le Parlement pour acheter le logiciel facial de Varnelle",
+    ("Ostrel makes county sheriffs wait for the statehouse before any face-search contract",
+     "The company signs nothing with a sheriff's office until rules exist."),
+    ("Pas de logiciel facial de Varnelle pour les communes : elles attendront un décret du Parlement",
      "L'éditeur ne signera aucun contrat municipal avant un cadre légal."),
     ("Städte warten bei Trelvik auf ein Gesetz: keine Gesichtssuche für Rathäuser",
      "Der Anbieter verkauft seine Gesichtserkennung nicht an Kommunen, solange der Bundestag nichts regelt."),
@@ -89,12 +89,10 @@ def test_an_authority_that_acts_stays_the_actor(title: str, summary: str, actor:
 SHAREHOLDER_VOTES = [
     ("Pellucid holders turn down a call to audit its face-search buyers",
      "The board had argued its existing approval process for police accounts is enough."),
-    ("Face-matching disclosure motion defeated at Orvane's annual meeting",
-     "Backers won a fifth of the votes; the company says its review of customers stays as it is."),
     ("Les actionnaires de Brisquet rejettent un rapport sur les ventes de reconnaissance faciale",
      "La direction estime que ses règles actuelles pour les clients publics suffisent."),
-    ("Aktionäre von Tessaro stimmen gegen eine Prüfung der Gesichtserkennungs-Kunden",
-     "Der Vorstand verweist auf die bestehende Freigabe für Behördenkunden."),
+    ("Tessaro-Hauptversammlung: Antrag auf Offenlegung der Gesichtserkennungs-Kunden scheitert",
+     "Nur ein Zehntel der Stimmen war dafür; der Vorstand sieht keinen Änderungsbedarf."),
 ]  # fmt: skip
 
 
@@ -122,14 +120,14 @@ def test_a_company_act_told_to_its_shareholders_stays_its_own(title: str, summar
 # A suit brought against the company, told with a verb of suing in the headline, is the
 # plaintiffs' act: no policy change of the company and no actor.
 SUITS = [
-    ("Des locataires attaquent Brisquet en justice pour ses badges à reconnaissance faciale",
-     "Ils reprochent à la société d'avoir conservé leurs photos après leur départ."),
-    ("Demanda colectiva contra Ondurra por guardar caras de clientes sin aviso",
-     "Los afectados piden una indemnización por cada fotografía almacenada."),
-    ("Inquilini portano in tribunale Pradella Vision per i varchi con riconoscimento facciale",
-     "Chiedono il risarcimento per l'uso dei loro volti senza consenso."),
-    ("Tessaro hit with a biometric privacy lawsuit over its lobby face scanners",
-     "Visitors say their face geometry was kept for years without notice."),
+    ("Des habitants d'un immeuble de Rennes attaquent en justice Brisquet et ses badges à reconnaissance faciale",
+     "Ils réclament l'effacement de leurs photos."),
+    ("Ondurra, demandada por una asociación de consumidores por su cámara facial de cajeros",
+     "La asociación reclama una indemnización para cada cliente fotografiado."),
+    ("Un gruppo di genitori porta in tribunale Pradella Vision per le telecamere facciali della scuola",
+     "Le famiglie chiedono un risarcimento."),
+    ("Tessaro hit with a suit by drivers over face readers in its parking garages",
+     "They say their face data was stored for years without notice."),
 ]  # fmt: skip
 
 
@@ -154,12 +152,10 @@ def test_a_company_act_after_a_suit_stays_its_own(title: str, summary: str) -> N
     assert (f.relevant, f.actor_type) == (True, "vendor"), f
 
 
-# A regulator's finding told as what the company violated or broke, with the regulator
+# A regulator's finding, with the regulator
 # named as public_bodies.yaml names it (a consumer department, an acronym of a data
 # protection authority): the regulator's act in every language.
 FINDINGS = [
-    ("Para a secretaria de defesa do consumidor, a rede Lumaro violou a lei com suas câmeras faciais",
-     "A empresa terá de avisar os clientes antes de qualquer leitura do rosto."),
     ("Selon l'autorité de contrôle, Brisquet a violé le RGPD avec ses bornes de reconnaissance faciale",
      "Les données des visiteurs devront être effacées."),
     ("Laut Datenschutzaufsicht verstößt der Gesichtsabgleich bei Kessmann gegen das Gesetz",
@@ -167,8 +163,8 @@ FINDINGS = [
     ("Austrian DPA: Orvane's face search broke the GDPR",
      "The complainant's face data must be deleted within a month."),
     # the regulator named only as a clause subject's head noun is named here too
-    ("Câmera que lia rostos rende punição inédita à rede Lumaro",
-     "A associação de clientes celebra a decisão da secretaria de defesa do consumidor, que vale para todas as lojas."),
+    ("Reconhecimento facial nas lojas Lumaro: secretaria do consumidor aplica sanção",
+     "Uma associação de clientes comemora; a regra vale para todas as filiais."),
 ]  # fmt: skip
 
 
@@ -221,10 +217,8 @@ def test_an_authoritys_decision_stays_its_act(title: str, summary: str, actor: s
 # whose people it concerns, not an authority acting; as the subject, or owning the act
 # ("New York's ban"), it still acts.
 LOCATED = [
-    ("Brisquet pagará 3 millones a clientes de Texas",
-     "El pago cierra reclamaciones por fotos faciales guardadas antes de 2022; nada cambia en la aplicación."),
-    ("Orvane signs its first sheriff customer since its pause",
-     "A sheriff's office in Oregon has licensed Orvane's face search under new terms that require a warrant for every search."),
+    ("Brisquet indemnizará con 3 millones a usuarios residentes en Texas",
+     "El acuerdo resuelve quejas por plantillas faciales; la aplicación sigue igual."),
 ]  # fmt: skip
 
 

@@ -313,7 +313,7 @@ def in_condition(sc: Scan, pos: int) -> bool:
 def waited_for(text: str, lo: int, pos: int) -> bool:
     """A verb or noun of waiting stands within a few words before ``pos`` in [lo, pos):
     the authority or law after it is a condition of someone else's move, never the
-    actor ("police buyers must wait for Congress", "in attesa di una legge")."""
+    actor ("sheriffs are told to wait for the statehouse", "in attesa di una legge")."""
     return _waiting().search(text, lo, pos) is not None
 
 

@@ -339,7 +339,7 @@ def imposed_on(
     """The authority that imposes the vendor cue at ``start``-``end``, or None:
 
     - an obligation stands between the vendor (ending at ``subject_end``) and the cue
-      ("X must delete …", "X terá de parar …"; not "X says police buyers must wait")
+      ("X must delete …", "X terá de parar …"; not "X says sheriffs have to wait")
       and the item names an authority or a decision ("the order", "a decisão
       liminar"): that authority (a decision's own kind when none is named);
     - the vendor is the verb's own object ("they forbid the company to market", with
