@@ -67,8 +67,9 @@ def test_a_known_name_is_not_found_inside_a_longer_word() -> None:
         (["Dorvane", "Dorvane Labs"], "Dorvane's pause will run on", "Dorvane Labs"),
         (["Dorvane Labs"], "Dorvane's pause will run on", "Dorvane Labs"),
         # the store knows one longer form of the short name: the short one reports it
-        # (the longest form the timeline supports), whatever its last word
-        (["Dorvane Photos"], "Dorvane's face albums return", "Dorvane Photos"),
+        # (the longest form the timeline supports), unless that form names a product
+        (["Dorvane Photos"], "Dorvane's face albums return", "Dorvane"),
+        (["Dorvane Lens"], "Dorvane pauses its face search", "Dorvane"),
         (["Dorvane", "Dorvane Datenwerk"], "Dorvane hält den Stopp", "Dorvane Datenwerk"),
         (["Quellmar Rastro"], "Quellmar cierra su buscador", "Quellmar Rastro"),
         # two longer forms and neither a company suffix: no guess, the short name stays
@@ -79,7 +80,7 @@ def test_a_known_name_is_not_found_inside_a_longer_word() -> None:
         (["Dorvane"], "Dorvane Home switches off visitor matching", "Dorvane"),
     ],
 )  # fmt: skip
-def test_a_known_short_name_reports_the_companys_long_name_not_a_products(
+def test_a_known_short_name_reports_its_one_longer_company_form_never_a_products(
     names: list[str], text: str, vendor: str
 ) -> None:
     known = known_vendors(names)

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.extract import lexicon
 from bot.extract.gate import WordGate
+from bot.yaml_loader import load_data
 
 _CAP = re.compile(r"^[A-Z][\w&+.-]{3,}$")
 
@@ -77,7 +79,9 @@ def _compile(names: tuple[str, ...], exact: tuple[str, ...] = ()) -> KnownVendor
             longer.setdefault(first, set()).add(name)
     for first, forms in longer.items():
         if canonical[first] == first and len(forms) == 1:
-            canonical[first] = next(iter(forms))  # the one long form the store knows
+            form = next(iter(forms))  # the one long form the store knows
+            if not _names_a_product(form[len(first) + 1 :]):
+                canonical[first] = form  # unless its extra words name a product
     for name in exact:
         canonical.setdefault(name, name)
     if not canonical:
@@ -88,6 +92,24 @@ def _compile(names: tuple[str, ...], exact: tuple[str, ...] = ()) -> KnownVendor
         rf"(?<![\w-])({alternation})((?:[ ]{suffix.pattern})*)(?:['’]s?|s['’]?)?(?![\w-])"
     )
     return KnownVendors(pattern, canonical, WordGate(pattern))
+
+
+def _names_a_product(words: str) -> bool:
+    """One of ``words`` is a product or feature noun ("Photos", "Lens", "Gallery": the
+    longer form "Orrin Photos" is a product of Orrin's, not the company's full name)."""
+    nouns = _product_words()
+    return any(lexicon.normalise(word) in nouns for word in words.split())
+
+
+@lru_cache(maxsize=1)
+def _product_words() -> frozenset[str]:
+    """Product and feature nouns: every language's ``lexicon.product_nouns`` and the
+    product-name words of ``common_words/product_names.yaml``."""
+    data = load_data(lexicon.DIR / "product_names.yaml")
+    words = {lexicon.normalise(str(w)) for w in data["words"]}
+    for lang in lexicon.LANGUAGES:
+        words |= lexicon.product_nouns(lang)
+    return frozenset(words)
 
 
 def is_company_form(short: str, name: str) -> bool:
