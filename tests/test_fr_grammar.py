@@ -76,8 +76,8 @@ def test_composed_english_terms(title: str, term: str) -> None:
 @pytest.mark.parametrize(
     ("title", "summary", "term"),
     [
-        ("Marceline retire la reconnaissance des habitants de ses serrures",
-         "La fonction disparaît de l'application pour tous les clients.",
+        ("Sur ses serrures connectées, Marceline abandonne la reconnaissance des habitants",
+         "Une mise à jour retire l'option pour tous les clients en avril.",
          "reconnaissance des habitants"),
         ("Les lunettes de Fenouil cessent de mettre un nom sur les passants",
          "La mise à jour sera installée sur tous les modèles vendus en France.",
