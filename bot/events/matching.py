@@ -133,8 +133,8 @@ def _shared_vendor(new: Profile, event: Profile) -> frozenset[str]:
 
 def place_names(new: Profile, event: Profile) -> int:
     """Words written as a name on either side and found on the other (a sentence's
-    opening name counts here when the other side writes it as a name too: "Lindach's
-    vote" and "Lindacher Stadtrat"), not the vendor both are keyed by."""
+    opening name counts here when the other side writes it as a name too: "Oberhalden's
+    assembly" and "Oberhaldener Kreistag"), not the vendor both are keyed by."""
     own = _shared_vendor(new, event)
     a, b = plain(new.names) - own, plain(event.names) - own
     found = (a & (event.terms | b)) | (new.terms & b)

@@ -56,7 +56,7 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
     if finding.actor_type in AUTHORITIES:
         # an authority's report names its subject (the company acted on, or a person or
         # place the extraction took for one): the name identifies the act across reports
-        # that key it differently ("Un juez … Roberto Gallardo" and "Gallardo frena …")
+        # that key it differently ("La juge Maëlle Tanguy …" and "Tanguy exige …")
         names |= {name_word(w) for w in exclude} - {""}
         names |= opening_names(entry.title, entry.summary)
     return Profile(

@@ -140,10 +140,10 @@ def names(title: str, summary: str, exclude: Iterable[str] = ()) -> frozenset[st
 def opening_names(title: str, summary: str) -> frozenset[str]:
     """Names that open a sentence (a headline's first word, the summary's, a word after a
     colon): ``names`` leaves them out, since any word is capitalised there, but a place,
-    a body or a person is what an authority's report opens with ("Lindach's vote …",
-    "Inslee signs …"). Kept when the word is none of the commonest words of any item
-    language; a German place adjective also gives its place ("Lindacher Stadtrat" →
-    Lindach, as "Lindach's vote" names it). Each carries ``OPENING`` in front: weaker
+    a body or a person is what an authority's report opens with ("Oberhalden's assembly …",
+    "Esterholt's deputies …"). Kept when the word is none of the commonest words of any item
+    language; a German place adjective also gives its place ("Oberhaldener Kreistag" →
+    Oberhalden, as "Oberhalden's assembly" names it). Each carries ``OPENING`` in front: weaker
     evidence than a name inside a sentence, matching sees it apart (``bot.events.matching``)."""
     from bot.extract.lexicon import common_anywhere  # (pure word lists, loaded lazily)
 
