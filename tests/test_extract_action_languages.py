@@ -99,7 +99,7 @@ HARDER = [
     ("Brenna AI beschränkt seine Gesichtserkennung auf geprüfte Kunden", "Neue Kunden müssen einen Antrag stellen.", "de", "restriction"),
     ("Brenna AI stellt seine Gesichtserkennung ein", "Die gespeicherten Vorlagen werden gelöscht.", "de", "shutdown"),
     ("Brenna AI retira su reconocimiento facial de las tiendas", "Los comercios dejarán de recibir alertas.", "es", "ban"),
-    ("Brenna AI cierra su buscador de caras y borra el índice", "La empresa cita la privacidad.", "es", "shutdown"),
+    ("Brenna AI cierra su buscador de caras y elimina todo el índice", "La empresa cita la privacidad.", "es", "shutdown"),
     ("Brenna AI sospende per un anno il riconoscimento facciale per i comuni", "L'azienda attende una legge.", "it", "moratorium"),
     ("Brenna AI volta a vender reconhecimento facial à polícia", "A empresa tinha suspendido as vendas em 2021.", "pt", "reversal"),
     # negatives
