@@ -103,7 +103,13 @@ def test_a_place_opening_each_report_ties_a_german_vote_to_its_retelling(store: 
     assert again.event_id == first.event_id and written == 0
 
 
-def test_a_committee_report_and_the_vote_weeks_later_are_one_act(store: Store) -> None:
+@pytest.mark.parametrize(
+    ("voting_place", "same_act"),
+    [("Esterholt", True), ("Varrowdale", False)],  # the committee's own place / another's
+)
+def test_a_committee_report_and_a_vote_weeks_later_are_one_act_only_in_one_place(
+    store: Store, voting_place: str, same_act: bool
+) -> None:
     first, _ = record(
         store,
         "Committee of the Esterholt regional parliament backs a ban on face scans at protests",
@@ -114,26 +120,9 @@ def test_a_committee_report_and_the_vote_weeks_later_are_one_act(store: Store) -
     later, written = record(
         store,
         "Regional parliament outlaws facial recognition at demonstrations",
-        "Esterholt's deputies passed the ban 41 to 9; it takes effect in spring.",
+        f"{voting_place}'s deputies passed the ban 41 to 9; it takes effect in spring.",
         day=12,
         actor="government",
     )
-    assert later.event_id == first.event_id and written == 0
-
-
-def test_another_places_vote_weeks_later_stays_apart(store: Store) -> None:
-    first, _ = record(
-        store,
-        "Committee of the Esterholt regional parliament backs a ban on face scans at protests",
-        "The report asks for fines on any body that runs recognition software on marchers.",
-        day=0,
-        actor="government",
-    )
-    later, written = record(
-        store,
-        "Regional parliament outlaws facial recognition at demonstrations",
-        "Varrowdale's deputies passed the ban 41 to 9; it takes effect in spring.",
-        day=12,
-        actor="government",
-    )
-    assert later.event_id != first.event_id and written == 1
+    assert (later.event_id == first.event_id) is same_act
+    assert written == (0 if same_act else 1)
