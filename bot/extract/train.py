@@ -20,7 +20,6 @@ from typing import Any
 
 from bot.extract import rules
 from bot.extract.features import featurise
-from bot.extract.learned import Model, asks, decide, from_json
 from bot.labelled_files import LabelledItem, load_paths
 from bot.models import ACTIONS, Finding
 
@@ -29,12 +28,6 @@ ACTORS = ("court", "government", "none", "regulator", "vendor")
 MIN_COUNT = 2  # a feature seen in fewer items is dropped
 C = {"relevance": 1.0, "action": 1.0, "actor": 1.0}
 PRUNE = 0.01  # weights smaller than this are not stored
-FOLDS = 5
-GRID = {
-    "relevant": (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01),
-    "weak_confidence": (0.0, 0.5, 0.6, 0.7, 0.8),
-    "action": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
-}
 
 
 @dataclass(frozen=True)
@@ -100,113 +93,8 @@ def fit(train: Sequence[Sample], thresholds: dict[str, float] | None = None) -> 
     actor = _fit_linear(
         [s.feats for s in seen], [str(s.item.gold.get("actor_type")) for s in seen], C["actor"]
     )
-    chosen = thresholds or {"relevant": 1.01, "weak_confidence": 0.0, "action": 1.01}
+    chosen = thresholds or {"relevant": 1.01, "actor": 1.01, "weak_confidence": 0.0, "action": 1.01}
     return {"relevance": rel, "action": act, "actor": actor, "thresholds": chosen}
-
-
-def _group(s: Sample) -> str:
-    return str(s.item.gold.get("event_id") or s.item.id)
-
-
-def folds(data: Sequence[Sample], k: int = FOLDS) -> list[list[int]]:
-    """Grouped folds: whole events, assigned greedily by size (deterministic)."""
-    groups: dict[str, list[int]] = {}
-    for n, s in enumerate(data):
-        groups.setdefault(_group(s), []).append(n)
-    parts: list[list[int]] = [[] for _ in range(k)]
-    for _, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        min(parts, key=len).extend(members)
-    return parts
-
-
-@dataclass(frozen=True)
-class Scored:
-    """One sample's rule finding and the model's probabilities (from a model that
-    did not see it)."""
-
-    sample: Sample
-    p_relevant: float
-    actions: dict[str, float]
-
-
-def score_with(m: Model, data: Sequence[Sample]) -> list[Scored]:
-    return [
-        Scored(s, m.relevant(s.feats), m.action.probabilities(s.feats))
-        if s.found is not None
-        else Scored(s, 0.0, {})
-        for s in data
-    ]
-
-
-def out_of_fold(data: Sequence[Sample]) -> list[Scored]:
-    """Grouped cross-validated probabilities for every sample."""
-    scored: list[Scored | None] = [None] * len(data)
-    for part in folds(data):
-        held = set(part)
-        m = from_json(fit([s for n, s in enumerate(data) if n not in held]))
-        for n, sc in zip(part, score_with(m, [data[n] for n in part]), strict=True):
-            scored[n] = sc
-    return [s for s in scored if s is not None]
-
-
-def apply(scored: Sequence[Scored], thresholds: dict[str, float] | None) -> list[Finding | None]:
-    """Findings with the second opinion under ``thresholds`` (None: rules alone)."""
-    out = []
-    for s in scored:
-        found, sample = s.sample.found, s.sample
-        if thresholds is None or found is None or sample.scan is None:
-            out.append(found)
-            continue
-        if found.relevant and found.confidence >= 0.9 or not asks(sample.scan, found, thresholds):
-            out.append(found)
-            continue
-        published = sample.item.entry.published
-        day = published.date() if published else None
-        out.append(decide(thresholds, found, s.p_relevant, s.actions, day))
-    return out
-
-
-def metrics(samples_: Sequence[Sample], findings: Sequence[Finding | None]) -> dict[str, float]:
-    tp = fp = fn = act_ok = actor_ok = actor_n = 0
-    for s, f in zip(samples_, findings, strict=True):
-        gold = s.item.gold
-        pred = bool(f and f.relevant)
-        tp += pred and gold["relevant"]
-        fp += pred and not gold["relevant"]
-        fn += gold["relevant"] and not pred
-        if pred and gold["relevant"] and f is not None:
-            act_ok += f.action == gold.get("action")
-        if gold.get("actor_type") not in (None, "none"):
-            actor_n += 1
-            actor_ok += (f.actor_type if f else "none") == gold.get("actor_type")
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return {
-        "P": round(p, 3),
-        "R": round(r, 3),
-        "F1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
-        "actor": round(actor_ok / actor_n, 3) if actor_n else 0.0,
-        "action": round(act_ok / tp, 3) if tp else 0.0,
-    }
-
-
-def choose(scored: Sequence[Scored]) -> dict[str, float]:
-    """Thresholds that maximise cross-validated relevance F1 + action accuracy while
-    relevance precision stays within 0.01 of the rules' own."""
-    data = [s.sample for s in scored]
-    base = metrics(data, apply(scored, None))
-    best: tuple[float, dict[str, float]] = (-1.0, {})
-    for t_rel in GRID["relevant"]:
-        for weak in GRID["weak_confidence"]:
-            for t_act in GRID["action"]:
-                t = {"relevant": t_rel, "weak_confidence": weak, "action": t_act}
-                m = metrics(data, apply(scored, t))
-                if m["P"] < base["P"] - 0.01:
-                    continue
-                value = m["F1"] + m["action"] + 1e-4 * (t_rel + t_act - weak)  # ties: cautious
-                if value > best[0]:
-                    best = (value, t)
-    return best[1]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -215,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=Path("bot/data/fr_model.json"))
     args = parser.parse_args(argv)
     paths = args.paths or [Path(p) for p in DEFAULT_PATHS if Path(p).exists()]
+    from bot.extract.model_cv import FOLDS, apply, choose, metrics, out_of_fold
+
     data = samples(load_paths(paths))
     scored = out_of_fold(data)
     thresholds = choose(scored)
