@@ -91,7 +91,8 @@ def test_decide_opens_only_above_the_threshold() -> None:
 
 
 def test_training_and_prediction_end_to_end(tmp_path: Path) -> None:
-    from bot.extract import model_cv, train
+    from bot.extract import fitting as train
+    from bot.extract import model_cv
 
     changes = [
         ("{} stops selling face recognition to police", "The vendor ends all police deals.", "ban"),
@@ -227,7 +228,7 @@ def test_lobo_holds_out_each_batch_once_and_trains_on_the_rest() -> None:
 
 
 def test_lobo_scores_the_held_out_batch_with_a_model_that_never_saw_it(tmp_path: Path) -> None:
-    from bot.extract import train
+    from bot.extract import fitting as train
     from bot.extract.lobo import Fold, run_fold
 
     wording = [

@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.extract.fitting import Sample, fit
 from bot.extract.learned import from_json
 from bot.extract.model_cv import apply, choose, metrics, out_of_fold, score_with
-from bot.extract.train import Sample, fit
 from bot.models import Finding
 
 

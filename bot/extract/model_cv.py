@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.extract.acts import AUTHORITIES
+from bot.extract.fitting import Sample, fit
 from bot.extract.learned import Model, asks, decide, from_json
-from bot.extract.train import Sample, fit
 from bot.models import Finding
 
 FOLDS = 5

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+from bot.extract.fitting import Sample, samples
 from bot.extract.lobo import lobo_folds, report, run_fold
-from bot.extract.train import Sample, samples
 from bot.labelled_files import labelled_files, load_items
 
 ALWAYS = ("eval/corpus", "../shared/data/dev.jsonl")
