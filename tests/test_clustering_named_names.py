@@ -165,17 +165,17 @@ def test_a_named_product_weeks_later_is_another_event(store: Store) -> None:
 STAGED_STORIES = [
     pytest.param(
         (
-            "Watchdog of Brennmark opens proceedings against face-search site Lookwell",
+            "Watchdog of Brennmark opens proceedings against face-search site Scanholm",
             "Commissioner Ilse Varn gives the operator four weeks to answer forty questions.",
-            "Lookwell",
+            "Scanholm",
         ),
         (
-            "Lookwell lets the Brennmark deadline lapse",
+            "Scanholm lets the Brennmark deadline lapse",
             "Registered offshore by now, it sent nothing back; lawyers expect a fine, perhaps "
             "a block for local users, though appeals could drag on into next year. Privacy "
             "advocates counted dozens of mirror domains serving identical results, several "
             "hosted by resellers nobody can trace.",
-            "Lookwell",
+            "Scanholm",
         ),
         34,
         id="a probe and its missed deadline, the company named on both sides",
@@ -227,28 +227,28 @@ def test_an_act_on_one_company_told_again_weeks_later_is_one_event(
 
 def test_a_retelling_naming_only_the_company_stays_apart(store: Store) -> None:
     opened, _ = authority(
-        store, "Watchdog of Brennmark opens proceedings against face-search site Lookwell",
+        store, "Watchdog of Brennmark opens proceedings against face-search site Scanholm",
         "Commissioner Ilse Varn gives the operator four weeks to answer forty questions.",
-        day=0, vendor="Lookwell")  # fmt: skip
+        day=0, vendor="Scanholm")  # fmt: skip
     other, _ = authority(
-        store, "Lookwell faces a separate privacy complaint from a photographers' union",
+        store, "Scanholm faces a separate privacy complaint from a photographers' union",
         "The complaint, filed abroad, targets image scraping.", day=15)  # fmt: skip
     assert other.created and other.event_id != opened.event_id
 
 
 def test_an_act_two_months_later_is_another_event(store: Store) -> None:
     opened, _ = authority(
-        store, "Watchdog of Brennmark opens proceedings against face-search site Lookwell",
+        store, "Watchdog of Brennmark opens proceedings against face-search site Scanholm",
         "Commissioner Ilse Varn gives the operator four weeks to answer forty questions.",
-        day=0, vendor="Lookwell")  # fmt: skip
+        day=0, vendor="Scanholm")  # fmt: skip
     later, _ = authority(
-        store, "Lookwell blocked for Brennmark residents",
+        store, "Scanholm blocked for Brennmark residents",
         "Visitors now meet a notice instead of results; the decision cites unanswered "
         "letters, missing records about stored templates, payments routed through three "
         "shell firms, and complaints from parents, teachers, actors and musicians whose "
         "portraits surfaced in searches they never made; lawyers expect months of "
         "hearings before judges decide whether ordinary members of the public deserve "
-        "compensation, apologies or simply deletion.", day=60, vendor="Lookwell")  # fmt: skip
+        "compensation, apologies or simply deletion.", day=60, vendor="Scanholm")  # fmt: skip
     assert later.created and later.event_id != opened.event_id
 
 
