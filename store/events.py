@@ -71,7 +71,7 @@ UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   AND first_reported BETWEEN :lo AND :hi {_NEWEST})
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE :vendor != '' AND :actor IN {_AUTHORITIES} AND vendor_key = :vendor
-  AND actor_type = :actor AND first_reported BETWEEN :lo AND :hi {_NEWEST})
+  AND actor_type IN {_AUTHORITIES} AND first_reported BETWEEN :lo AND :hi {_NEWEST})
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE :vendor = '' AND :actor IN {_AUTHORITIES} AND actor_type = :actor
   AND first_reported BETWEEN :near_lo AND :near_hi {_NEWEST})

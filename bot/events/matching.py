@@ -181,6 +181,32 @@ def stands_in_for(new: Profile, event: Profile) -> bool:
     return bool(head) and head in event.names | event.terms
 
 
+def may_name_a_unit(new: Profile) -> bool:
+    """A vendor's relevant policy change: its vendor may be a product, unit or holding
+    that another report of the change named beside the company (``named_unit``)."""
+    return bool(new.vendor_key) and new.relevant and bool(new.action) and (
+        new.actor_type == "vendor")  # fmt: skip
+
+
+def named_unit(new: Profile, event: Profile) -> bool:
+    """Two reports of one vendor's change keyed by different names, where the event's
+    reports name the report's vendor as a name ("the Lumira app", "Ondine, the firm
+    behind Lumira", a stake in a start-up) and the report names the event's vendor
+    nowhere: one of them took the product, unit or holding for the company. Only within
+    the event's news cycle and with the same action: a rival named in passing is named
+    by its own reports' vendor too, or acts otherwise."""
+    if not may_name_a_unit(new) or not event.relevant or new.action != event.action:
+        return False
+    if days_between(new.first, event.last) > NEAR_DAYS or days_between(event.first, new.first) > 0:
+        return False
+    head = name_word(vendor_head(new.vendor_key))
+    if not head or not (
+        head in event.names or head in event.terms or OPENING + head in event.names
+    ):
+        return False
+    return not _named_in(event.vendor_key, new)
+
+
 def action_relation(a: str | None, b: str | None) -> str:
     """``same`` | ``compatible`` | ``conflict`` | ``unknown`` (one side has no action)."""
     if not a or not b:
@@ -264,6 +290,10 @@ class Comparison(NamedTuple):
     new_market: bool = False  # the report names a region the event does not cover
     vendor_authority: bool = False  # one side's actor is the vendor, the other's an authority
     inferred: bool = False  # the report's action was inferred from the timeline
+    # both are authority reports about one company: keyed by it on both sides, or on one
+    # side and named in the other's words ("the watchdog fines Ondine" / "the first
+    # fine for face scanning hits Ondine")
+    subject: bool = False
 
     @property
     def conflicts(self) -> int:
@@ -283,6 +313,7 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
     if (
         new.vendor_key and event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key)
         and not stands_in_for(new, event) and not subject_named(new, event)
+        and not named_unit(new, event)
     ):  # fmt: skip
         return None
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))
@@ -312,7 +343,18 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         vendor_authority={new.actor_type, event.actor_type} & AUTHORITIES != set()
         and "vendor" in (new.actor_type, event.actor_type),
         inferred=new.inferred,
+        subject=both_authorities(new, event) and _same_subject(new, event, vendor),
     )  # fmt: skip
+
+
+def _same_subject(new: Profile, event: Profile, vendor: str) -> bool:
+    """The company acted on is the same on both sides (see ``Comparison.subject``)."""
+    if vendor == "same":
+        return same_vendor(new.vendor_key, event.vendor_key)
+    if vendor == "one":
+        return _named_in(new.vendor_key, event) if new.vendor_key else _named_in(
+            event.vendor_key, new)  # fmt: skip
+    return False
 
 
 _ACTION_SCORE = {"same": 1.5, "compatible": 0.5}
@@ -424,11 +466,39 @@ def _quiet_follow_up(new: Profile, c: Comparison) -> bool:
     )  # fmt: skip
 
 
+def _staged_on_subject(new: Profile, c: Comparison) -> bool:
+    """One authority's act on one company, told again weeks later (a probe then its
+    deadline missed, a fine then its "first of its kind" retelling): the company acted
+    on, the same kind of authority and a body, place or person both name carry it, in
+    whatever words, while the act is still news (``LATE_DAYS``); a court's next decision
+    after its news went quiet is a new ruling. (Keyed on one side only, the company's
+    own name is among ``place_names``: one more name must be shared.)"""
+    places = 1 + (c.vendor == "one")
+    if not c.subject or c.action != "unknown" or c.gap > LATE_DAYS or c.place_names < places:
+        return False
+    return not (new.actor_type == COURT and c.gap > QUIET_DAYS)
+
+
+def _contested_act(c: Comparison) -> bool:
+    """An authority contesting another's act on the same company (a regulator appealing
+    the court ruling that overturned its fine, a court suspending a regulator's order):
+    two kinds of authority on one company, each naming bodies the other names, within a
+    month. The only conflict is which authority acts."""
+    return (
+        c.subject and c.authorities and c.conflicts == 1 and c.action == "unknown"
+        and c.gap <= QUIET_DAYS and c.place_names >= 2 and c.shared_names >= 1
+    )  # fmt: skip
+
+
 def _follow_up_ok(new: Profile, c: Comparison) -> bool:
     """Weeks or months later: the same change, told in similar words, in the same
     market."""
+    if _contested_act(c):
+        return True
     if c.conflicts or (c.vendor == "same" and c.new_market):
         return False
+    if _staged_on_subject(new, c):
+        return True
     if c.vendor != "one" and new.actor_type in AUTHORITIES and c.action == "unknown":
         # one act of a legislature or regulator is told in stages (bill, vote,
         # signature, entry into force; a proposed then final order) in different words:

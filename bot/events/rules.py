@@ -22,6 +22,8 @@ from bot.events.matching import (
     REVERSAL,
     Profile,
     decide,
+    may_name_a_unit,
+    named_unit,
     same_vendor,
     stands_in_for,
     subject_named,
@@ -135,7 +137,7 @@ def candidate_query(
         near_lo=first - timedelta(days=NEWS_CYCLE_DAYS),
         near_hi=first + timedelta(days=NEAR_DAYS),
         bands=tuple(bands),
-        owned_key=owned_key(new.vendor_key, new.stand_in),
+        owned_key=owned_key(new.vendor_key, new.stand_in or may_name_a_unit(new)),
         other_names=other_names(new.vendor_key),
     )
 
@@ -175,7 +177,7 @@ def may_be_a_product(new: Profile, candidates: Iterable[CandidateEvent]) -> bool
     are asked for too."""
     vendor = new.vendor_key
     return (
-        new.stand_in
+        (new.stand_in or may_name_a_unit(new))
         and bool(vendor)
         and not any(c.vendor_key and same_vendor(c.vendor_key, vendor) for c in candidates)
     )
@@ -194,6 +196,7 @@ def best_candidate(
             and candidate.vendor_key
             and not same_vendor(candidate.vendor_key, vendor)
             and not stands_in_for(new, event)
+            and not named_unit(new, event)
             and not subject_named(new, event)
         ):
             continue  # another vendor's event (a band match): decide says None
