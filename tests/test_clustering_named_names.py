@@ -4,6 +4,10 @@
   unit or holding the other report names ("Harrowgate retires its app Pinfold", then
   "Pinfold users lose ..."), is one event within its news cycle (``named_unit``); a
   rival named in passing, another action, or a report weeks later stays apart.
+* A report keyed by no vendor (the extraction missed the name, often in another
+  language) that names the vendor of an event in its news cycle is that event's mention,
+  whichever came first (``vendor_named``); one naming another vendor, or weeks later,
+  stays apart.
 * An authority's act on one company told again weeks later in other words (a probe and
   its missed deadline, a fine and its retelling) is one event when the company and a
   body, place or person are named on both sides (``_staged_on_subject``); a court's next
@@ -41,13 +45,14 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened.close()
 
 
-def vendor_report(store: Store, title: str, summary: str, *, day: float, vendor: str,
-                  action: str = "shutdown") -> tuple[EventChange, int]:  # fmt: skip
-    """A vendor's relevant change recorded, clustered and routed like the pipeline does."""
+def vendor_report(store: Store, title: str, summary: str, *, day: float, vendor: str | None,
+                  action: str | None = "shutdown", actor: str = "vendor",
+                  relevant: bool = True) -> tuple[EventChange, int]:  # fmt: skip
+    """A vendor's report recorded, clustered and routed like the pipeline does."""
     entry = Entry(feed_id="desk", key=f"guid:{title}", title=title, summary=summary,
                   link=f"https://desk.example/{abs(hash(title))}",
                   published=START + timedelta(days=day), source="Desk")  # fmt: skip
-    finding = Finding(relevant=True, actor_type="vendor", vendor=vendor, product=None,
+    finding = Finding(relevant=relevant, actor_type=actor, vendor=vendor, product=None,
                       action=action, applies_to="consumers", region=None, confidence=0.8,
                       evidence=title)  # fmt: skip
     with store.transaction():
@@ -157,6 +162,89 @@ def test_a_named_product_weeks_later_is_another_event(store: Store) -> None:
         store, "Pinfold closes its web gallery as well",
         "The browser version goes offline at the end of the month.",
         day=40, vendor="Pinfold")  # fmt: skip
+    assert later.created and later.event_id != opened.event_id
+
+
+# --------------------------------------------------------------------------- a report naming no vendor
+
+VENDORLESS = [
+    pytest.param(
+        (
+            "Dovecraft doorbells stop naming visitors across the EU",
+            "Owners keep motion alerts; the face library is deleted.",
+            "Dovecraft",
+        ),
+        (
+            "Dovecraft-Klingeln erkennen in Europa keine Gesichter mehr",
+            "Besitzer behalten die Bewegungsmeldungen.",
+            None,
+        ),
+        id="the vendor's report, then one in German keyed by none",
+    ),
+    pytest.param(
+        (
+            "Ferrandel retire la reconnaissance des visages de ses caméras de caisse",
+            "Les magasins clients gardent le comptage des passages.",
+            None,
+        ),
+        (
+            "Ferrandel drops face matching from its checkout cameras",
+            "Retail clients keep footfall counts only.",
+            "Ferrandel",
+        ),
+        id="a French report keyed by none, then the vendor's",
+    ),
+    pytest.param(
+        (
+            "Owlgate closes its face-search portal to the public",
+            "Paying accounts lose search on Friday and the image index is purged.",
+            "Owlgate",
+        ),
+        (
+            "What happens to your uploads now that Owlgate has gone dark?",
+            "Readers asked whether pictures they submitted are still stored.",
+            None,
+        ),
+        id="a reader-questions piece keyed by none",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), VENDORLESS)
+def test_a_report_naming_the_vendor_but_keyed_by_none_joins_its_event(
+    store: Store, first: tuple[str, str, str | None], second: tuple[str, str, str | None]
+) -> None:
+    def keyed(report: tuple[str, str, str | None], day: float) -> tuple[EventChange, int]:
+        vendor = report[2]
+        return vendor_report(store, report[0], report[1], day=day, vendor=vendor,
+                             action="shutdown" if vendor else None,
+                             actor="vendor" if vendor else "none", relevant=bool(vendor))  # fmt: skip
+
+    opened, _ = keyed(first, 0)
+    again, _ = keyed(second, 1)
+    assert opened.created and again.event_id == opened.event_id and not again.created
+    alerts = store.query("SELECT COUNT(*) AS n FROM deliveries WHERE kind = 'alert'")[0]["n"]
+    assert alerts == 1
+
+
+def test_a_report_naming_another_vendor_stays_apart(store: Store) -> None:
+    opened, _ = vendor_report(
+        store, "Dovecraft doorbells stop naming visitors across the EU",
+        "Owners keep motion alerts; the face library is deleted.", day=0, vendor="Dovecraft")  # fmt: skip
+    other, _ = vendor_report(
+        store, "Kestrelby-Kameras erkennen weiter Gesichter", "Der Hersteller bleibt dabei.",
+        day=1, vendor=None, action=None, actor="none", relevant=False)  # fmt: skip
+    assert other.created and other.event_id != opened.event_id
+
+
+def test_a_report_naming_the_vendor_weeks_later_stays_apart(store: Store) -> None:
+    opened, _ = vendor_report(
+        store, "Dovecraft doorbells stop naming visitors across the EU",
+        "Owners keep motion alerts; the face library is deleted.", day=0, vendor="Dovecraft")  # fmt: skip
+    later, _ = vendor_report(
+        store, "Dovecraft-Klingeln: was Käufer jetzt wissen sollten",
+        "Ein Ratgeber für den Kauf.", day=40, vendor=None, action=None, actor="none",
+        relevant=False)  # fmt: skip
     assert later.created and later.event_id != opened.event_id
 
 

@@ -30,7 +30,14 @@ The rules, in short:
   when both name the same body or place;
 * a comment (no actor) joins a vendor's change only when it shares a word with it;
 * identity comes from the finding's vendor only: another vendor named in the text
-  (a rival's move in a headline) is no evidence of being the same story;
+  (a rival's move in a headline) is no evidence of being the same story; except that,
+  in the news cycle, a report keyed by no vendor that names an event's vendor is its
+  report (``vendor_named``), and a vendor's change keyed by a name the event's reports
+  give (its product, unit or holding) while never naming the event's vendor, with the
+  same action, is the event's (``named_unit``);
+* an authority's act on one company is followed for weeks by the company and one more
+  shared name (``_staged_on_subject``), and a regulator contesting the ruling on its own
+  act is that act's event (``_contested_act``);
 * similar text: distinctive words (stopwords and words every FR story uses are
   dropped, see ``bot/data/events.yaml``), plus MinHash LSH band hashes so that
   near-duplicate copies are found by an indexed lookup whatever their vendor.
@@ -90,6 +97,9 @@ class Profile:
     inferred: bool = False
     # the vendor is a product's name standing in for its unnamed maker ("del modulo X")
     stand_in: bool = False
+    # a report keyed by no vendor (not an authority's): its capitalised words' first
+    # words, the vendor keys it may name (``vendor_named``; the store asks for them)
+    heads: tuple[str, ...] = ()
 
 
 def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
@@ -207,6 +217,21 @@ def named_unit(new: Profile, event: Profile) -> bool:
     return not _named_in(event.vendor_key, new)
 
 
+def vendor_named(new: Profile, event: Profile) -> bool:
+    """One side is keyed by a vendor and the other, a vendor's report or a comment keyed
+    by none (the extraction missed the name, often in another language), names it in
+    its words ("Kestrel-Türklingeln erkennen wieder Gesichter" beside Kestrel's own
+    report). Only asked where the actors agree (a comment and a vendor's report):
+    authorities' reports have their own rules (``subject_named``)."""
+    keyed, other = (new, event) if new.vendor_key else (event, new)
+    if not keyed.vendor_key or other.vendor_key:
+        return False
+    head = name_word(vendor_head(keyed.vendor_key))
+    return bool(head) and (
+        head in other.names or head in other.terms or OPENING + head in other.names
+    )
+
+
 def action_relation(a: str | None, b: str | None) -> str:
     """``same`` | ``compatible`` | ``conflict`` | ``unknown`` (one side has no action)."""
     if not a or not b:
@@ -294,6 +319,7 @@ class Comparison(NamedTuple):
     # side and named in the other's words ("the watchdog fines Ondine" / "the first
     # fine for face scanning hits Ondine")
     subject: bool = False
+    vendor_named: bool = False  # the side keyed by no vendor names the other's vendor
 
     @property
     def conflicts(self) -> int:
@@ -344,6 +370,7 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         and "vendor" in (new.actor_type, event.actor_type),
         inferred=new.inferred,
         subject=both_authorities(new, event) and _same_subject(new, event, vendor),
+        vendor_named=vendor == "one" and vendor_named(new, event),
     )  # fmt: skip
 
 
@@ -393,7 +420,7 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
                 # retold within days: two shared words, or one that names the body or place
                 or (c.gap <= ECHO_DAYS and (c.shared >= 2 or c.place_names >= 1))
             )  # fmt: skip
-        return c.sim >= 0.3 and c.shared >= 3
+        return (c.sim >= 0.3 and c.shared >= 3) or c.vendor_named
     if new.actor_type == "none":  # no vendor, no actor: only the words connect them
         return c.sim >= 0.2 and c.shared >= 3
     if new.actor_type in AUTHORITIES and c.gap <= ECHO_DAYS:

@@ -31,6 +31,7 @@ from bot.events.matching import (
 )
 from bot.events.records import CandidateEvent, CandidateQuery
 from bot.events.signatures import (
+    capital_heads,
     name_word,
     opening_names,
     product_terms,
@@ -75,6 +76,9 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         inferred=finding.signal == "deployment" and finding.action == REVERSAL,
         stand_in=bool(finding.product)
         and vendor_key(finding.product) == vendor_key(finding.vendor),
+        heads=()
+        if finding.vendor or finding.actor_type in AUTHORITIES
+        else capital_heads(entry.title, entry.summary),
     )
 
 
@@ -139,6 +143,7 @@ def candidate_query(
         bands=tuple(bands),
         owned_key=owned_key(new.vendor_key, new.stand_in or may_name_a_unit(new)),
         other_names=other_names(new.vendor_key),
+        named_heads=new.heads,
     )
 
 
