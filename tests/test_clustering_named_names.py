@@ -89,8 +89,8 @@ UNIT_STORIES = [
     ),
     pytest.param(
         (
-            "Velmora schaltet die Gesichtserkennung der Türklingel Ostara in Österreich ab",
-            "Der Hersteller nennt die Rechtslage als Grund.",
+            "Türklingel Ostara: In Österreich ist Schluss mit dem Gesichtsabgleich, meldet Velmora",
+            "Als Begründung verweist das Unternehmen auf offene Rechtsfragen.",
             "Velmora",
         ),
         (
@@ -175,16 +175,16 @@ VENDORLESS = [
             "Dovecraft",
         ),
         (
-            "Dovecraft-Klingeln erkennen in Europa keine Gesichter mehr",
-            "Besitzer behalten die Bewegungsmeldungen.",
+            "Warum Dovecraft-Kunden in Europa ihre Gesichtsbibliothek verlieren",
+            "Bewegungsmeldungen bleiben, heißt es in einer Mail an die Besitzer.",
             None,
         ),
         id="the vendor's report, then one in German keyed by none",
     ),
     pytest.param(
         (
-            "Ferrandel retire la reconnaissance des visages de ses caméras de caisse",
-            "Les magasins clients gardent le comptage des passages.",
+            "Caméras de caisse : Ferrandel renonce à identifier les clients",
+            "Seul le comptage des passages reste proposé aux enseignes.",
             None,
         ),
         (
@@ -232,7 +232,8 @@ def test_a_report_naming_another_vendor_stays_apart(store: Store) -> None:
         store, "Dovecraft doorbells stop naming visitors across the EU",
         "Owners keep motion alerts; the face library is deleted.", day=0, vendor="Dovecraft")  # fmt: skip
     other, _ = vendor_report(
-        store, "Kestrelby-Kameras erkennen weiter Gesichter", "Der Hersteller bleibt dabei.",
+        store, "Bei Kestrelby bleibt der Gesichtsabgleich an",
+        "Ein Sprecher sieht keinen Grund für eine Änderung.",
         day=1, vendor=None, action=None, actor="none", relevant=False)  # fmt: skip
     assert other.created and other.event_id != opened.event_id
 
