@@ -375,3 +375,62 @@ def test_a_regulators_new_act_after_a_ruling_naming_other_bodies_stays_apart(
         "The bureau looks at how the firm markets its matching tool.", day=27,
         vendor="Orrelink")  # fmt: skip
     assert other.created and other.event_id != opened.event_id
+
+
+# --------------------------------------------------------------------------- a country in two languages
+
+COUNTRY_RETOLD = [
+    pytest.param(
+        (
+            "Hungarian lawmakers let police scan faces at banned rallies",
+            "The amendment passed in a single sitting.",
+        ),
+        (
+            "Hungría autoriza a la policía a identificar rostros en marchas prohibidas",
+            "La reforma se aprobó con mayoría holgada.",
+        ),
+        id="an English adjective, the Spanish country name",
+    ),
+    pytest.param(
+        (
+            "Schweden: Datenschutzbehörde rügt Polizei wegen Gesichtssuche",
+            "Die Beamten hätten eine App ohne Genehmigung benutzt.",
+        ),
+        (
+            "Swedish officers reprimanded over an unapproved face lookup tool",
+            "Staff must now be trained and affected people told.",
+        ),
+        id="the German country name, an English adjective",
+    ),
+    pytest.param(
+        (
+            "Le Parlement grec adopte un moratoire sur les caméras faciales",
+            "Le texte vise les espaces publics jusqu'en 2027.",
+        ),
+        (
+            "Grecia, via libera allo stop delle telecamere che riconoscono i volti",
+            "La misura riguarda piazze e stazioni.",
+        ),
+        id="a French adjective, the Italian country name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), COUNTRY_RETOLD)
+def test_an_authoritys_act_retold_in_another_language_shares_its_country(
+    store: Store, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    opened, alerted = authority(store, first[0], first[1], day=0, actor="government")
+    again, written = authority(store, second[0], second[1], day=1, actor="government")
+    assert opened.created and alerted == 1
+    assert again.event_id == opened.event_id and written == 0
+
+
+def test_two_countries_acts_the_same_days_stay_apart(store: Store) -> None:
+    opened, _ = authority(
+        store, "Hungarian lawmakers let police scan faces at banned rallies",
+        "The amendment passed in a single sitting.", day=0, actor="government")  # fmt: skip
+    other, alerted = authority(
+        store, "Polonia aprueba cámaras con reconocimiento facial en estadios",
+        "La norma entra en vigor en otoño.", day=1, actor="government")  # fmt: skip
+    assert other.created and other.event_id != opened.event_id and alerted == 1

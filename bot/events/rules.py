@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import TypeVar
 
-from bot.events.bodies import bodies
+from bot.events.bodies import bodies, places
 from bot.events.matching import (
     AUTHORITIES,
     BACKFILL_DAYS,
@@ -62,6 +62,8 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         # that key it differently ("La juge Maëlle Tanguy …" and "Tanguy exige …")
         names |= {name_word(w) for w in exclude} - {""}
         names |= opening_names(entry.title, entry.summary)
+        # ... and the country it acts in under one key in any language ("Swedish", "Suecia")
+        names |= places(entry.text)
     return Profile(
         vendor_key=vendor_key(finding.vendor),
         actor_type=finding.actor_type,
