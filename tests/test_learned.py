@@ -4,6 +4,7 @@ All wording here is invented for these tests (made-up vendors and outlets)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -90,7 +91,8 @@ def test_decide_opens_only_above_the_threshold() -> None:
 
 
 def test_training_and_prediction_end_to_end(tmp_path: Path) -> None:
-    from bot.extract import train
+    from bot.extract import fitting as train
+    from bot.extract import model_cv
 
     changes = [
         ("{} stops selling face recognition to police", "The vendor ends all police deals.", "ban"),
@@ -123,5 +125,133 @@ def test_training_and_prediction_end_to_end(tmp_path: Path) -> None:
     acts = m.action.probabilities(probe[0].feats)
     assert max(acts, key=lambda k: acts[k]) == "ban"
     assert train.fit(data, raw["thresholds"]) == raw  # deterministic
-    scored = train.score_with(m, data)
-    assert train.metrics(data, train.apply(scored, None))["R"] <= 1.0
+    scored = model_cv.score_with(m, data)
+    assert model_cv.metrics(data, model_cv.apply(scored, None))["R"] <= 1.0
+
+
+TINY = {
+    "relevance": {"classes": ["no", "yes"], "bias": [-1.0], "weights": {"w:pauses": [3.0]}},
+    "action": {
+        "classes": ["ban", "moratorium"],
+        "bias": [0.0, 0.0],
+        "weights": {"w:pauses": [-2.0, 2.0], "w:never": [2.0, -2.0]},
+    },
+    "actor": {
+        "classes": ["government", "none", "regulator", "vendor"],
+        "bias": [0.0, 1.0, 0.0, 0.0],
+        "weights": {"w:watchdog": [0.0, -1.0, 4.0, 0.0]},
+    },
+    "thresholds": {"relevant": 0.8, "actor": 0.9, "weak_confidence": 0.5, "action": 0.85},
+}
+
+
+def _tiny(tmp_path: Path) -> learned.Model:
+    import json
+
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(TINY))
+    return learned.read(path)
+
+
+def test_policy_of_a_hand_made_model_opens_relabels_and_keeps(tmp_path: Path) -> None:
+    m = _tiny(tmp_path)
+    t = m.thresholds
+    dropped = Finding(relevant=False, actor_type="none", vendor="Brisvale", confidence=0.2)
+    day = date(2025, 5, 6)
+    feats = frozenset({"w:pauses"})  # logit -1 + 3 = 2: P(relevant) 0.88 >= 0.8
+    opened = learned.decide(t, dropped, m.relevant(feats), m.action.probabilities(feats), day)
+    assert opened.relevant and opened.actor_type == "vendor" and opened.action == "moratorium"
+    assert opened.effective == day and opened.region == "global" and opened.confidence == 0.6
+    plain = frozenset({"w:today"})  # logit -1: P 0.27, stays dropped
+    kept = learned.decide(t, dropped, m.relevant(plain), m.action.probabilities(plain), day)
+    assert kept is dropped
+    # no vendor named: never opened as a vendor change, whatever the model says
+    nameless = replace(dropped, vendor=None)
+    assert learned.decide(t, nameless, 0.99, m.action.probabilities(feats), day) is nameless
+    # an authority the rules found is not reopened as a vendor change
+    court = Finding(relevant=False, actor_type="court", vendor="Brisvale")
+    assert learned.decide(t, court, 0.99, m.action.probabilities(feats), day) is court
+
+
+def test_actor_second_opinion_only_when_confident(tmp_path: Path) -> None:
+    m = _tiny(tmp_path)
+    t = m.thresholds
+    dropped = Finding(relevant=False, actor_type="none", confidence=0.2)
+    sure = frozenset({"w:watchdog"})  # regulator logit 4 vs 0: P ~0.93 >= 0.9
+    actors = m.actor.probabilities(sure)
+    found = learned.decide(t, dropped, 0.1, m.action.probabilities(sure), None, actors)
+    assert found.actor_type == "regulator" and not found.relevant
+    unsure = m.actor.probabilities(frozenset())  # "none" wins: nothing changes
+    assert learned.decide(t, dropped, 0.1, {"ban": 1.0}, None, unsure) is dropped
+    off = {**t, "actor": 1.01}
+    assert learned.decide(off, dropped, 0.1, {"ban": 1.0}, None, actors) is dropped
+
+
+def test_weak_action_replaced_only_below_the_confidence_bar(tmp_path: Path) -> None:
+    m = _tiny(tmp_path)
+    t = m.thresholds
+    acts = m.action.probabilities(frozenset({"w:never", "w:today"}))  # ban ~0.98
+    weak = Finding(
+        relevant=True, actor_type="vendor", vendor="B", action="moratorium", confidence=0.4
+    )
+    assert learned.decide(t, weak, 1.0, acts, None).action == "ban"
+    firm = replace(weak, confidence=0.55)
+    assert learned.decide(t, firm, 1.0, acts, None) is firm
+
+
+def test_bad_weights_file_names_the_file_and_the_fix(tmp_path: Path) -> None:
+    bad = tmp_path / "weights.json"
+    bad.write_text('{"relevance": {"classes": ["no", "yes"], "bias": [0.0]}}')  # no weights
+    with pytest.raises(DataFileError) as err:
+        learned.read(bad)
+    message = str(err.value)
+    assert str(bad) in message and "python -m bot.extract.train" in message
+    bad.write_text("not json at all")
+    with pytest.raises(DataFileError, match="weights.json.*regenerate"):
+        learned.read(bad)
+
+
+def test_lobo_holds_out_each_batch_once_and_trains_on_the_rest() -> None:
+    from bot.extract.lobo import lobo_folds
+
+    batches = [Path("hb/a.jsonl"), Path("hb/b.jsonl"), Path("hb/c.jsonl")]
+    always = [Path("corpus/x.jsonl"), Path("dev.jsonl")]
+    folds = lobo_folds(batches, always)
+    assert [f.test for f in folds] == batches
+    for fold in folds:
+        assert fold.test not in fold.train
+        assert set(fold.train) == set(always) | (set(batches) - {fold.test})
+    with pytest.raises(ValueError, match="two batches"):
+        lobo_folds(batches[:1], always)
+    with pytest.raises(ValueError, match=r"a\.jsonl.*name it once"):
+        lobo_folds(batches, [*always, Path("hb/a.jsonl")])
+
+
+def test_lobo_scores_the_held_out_batch_with_a_model_that_never_saw_it(tmp_path: Path) -> None:
+    from bot.extract import fitting as train
+    from bot.extract.lobo import Fold, run_fold
+
+    wording = [
+        ("{} stops selling face recognition to police", True, "ban"),
+        ("{} quits the facial recognition business", True, "exit"),
+        ("{} unveils a facial recognition camera", False, None),
+    ]
+    vendors = ("Quarnby Vision", "Oskarel Faces", "Trellin Biometrics", "Velmora")
+    by_file = {
+        Path(f"b{k}.jsonl"): train.samples([
+            _item(10 * k + n, wording[n % 3][0].format(vendors[(k + n) % 4]), "", wording[n % 3][1], wording[n % 3][2])
+            for n in range(9)
+        ])
+        for k in range(3)
+    }  # fmt: skip
+    asked: list[Path] = []
+
+    def samples_of(path: Path) -> list[train.Sample]:
+        asked.append(path)
+        return by_file[path]
+
+    result = run_fold(Fold(Path("b0.jsonl"), (Path("b1.jsonl"), Path("b2.jsonl"))), samples_of)
+    assert asked[:2] == [Path("b1.jsonl"), Path("b2.jsonl")]  # the training part first
+    assert result.test == by_file[Path("b0.jsonl")]
+    assert len(result.rules) == len(result.model) == 9
+    assert set(result.thresholds) == {"relevant", "actor", "weak_confidence", "action"}

@@ -1,14 +1,13 @@
 """The learned second opinion: three linear models over bot.extract.features.
 
-Measured but NOT wired into ``extract`` (docs/extraction-model.md: under grouped
-cross-validation and with batch2 held out it moved nothing beyond noise). Were it
-wired (``second_opinion``), the rules would stay primary and the model would be asked
-only where they leave a case open, with probability thresholds chosen by grouped cross-validation
-(``python -m bot.extract.train``; see docs/extraction-model.md):
+The rules stay primary; the model is asked only where they leave a case open, with
+probability thresholds chosen by grouped cross-validation (``python -m
+bot.extract.train``; leave-one-batch-out in docs/extraction-model.md):
 
-- relevance, when the rules found a vendor and an FR capability but no action
-  they trust (the item would be dropped): a likely change becomes relevant, with
+- relevance, when the rules dropped an item with an FR term or a vendor name that
+  names a vendor (not an authority's act): a likely change becomes relevant, with
   the model's action;
+- actor type, for a dropped item, when the model is confident and disagrees;
 - the action of a relevant finding whose evidence the rules rate weak, when the
   model is confident and disagrees.
 
@@ -28,6 +27,7 @@ from importlib import resources as pkg_resources
 from pathlib import Path
 from typing import Any
 
+from bot.extract.acts import AUTHORITIES
 from bot.extract.features import featurise
 from bot.extract.resources import DataFileError
 from bot.extract.scan import Scan
@@ -122,14 +122,18 @@ def use(replacement: Model | None) -> None:
 
 
 def open_case(sc: Scan, found: Finding) -> bool:
-    """The rules found a vendor and an FR capability but no change they trust."""
+    """The rules dropped an item with some FR signal (an FR term or a vendor name)
+    that names a vendor: the model may open it as that vendor's change."""
     return (
         not found.relevant
-        and found.actor_type in ("vendor", "none")
+        and found.actor_type not in AUTHORITIES
         and found.vendor is not None
-        and found.signal is None
-        and sc.has_fr
+        and bool(sc.fr or sc.vendors)
     )
+
+
+def _top(probs: dict[str, float]) -> str:
+    return max(sorted(probs), key=lambda k: probs[k])
 
 
 def decide(
@@ -138,22 +142,31 @@ def decide(
     p_relevant: float,
     actions: dict[str, float],
     published: date | None,
+    actors: dict[str, float] | None = None,
 ) -> Finding:
     """The finding after the second opinion (``found`` itself when nothing changes):
-    ``p_relevant`` and ``actions`` are the model's probabilities for the item."""
-    action = max(actions, key=lambda k: actions[k])
+    ``p_relevant``, ``actions`` and ``actors`` are the model's probabilities for the
+    item. Thresholds: ``relevant`` opens a dropped vendor item, ``actor`` replaces
+    a dropped item's actor type, ``action`` (below ``weak_confidence``) replaces a
+    weak finding's action; a threshold above 1 turns its part off."""
+    action = _top(actions)
     if not found.relevant:
-        if p_relevant < thresholds["relevant"]:
-            return found
-        return replace(
-            found,
-            relevant=True,
-            actor_type="vendor",
-            action=action,
-            region=found.region or "global",
-            effective=found.effective or published,
-            confidence=round(min(p_relevant, 0.6), 3),
-        )
+        opens = found.vendor is not None and found.actor_type not in AUTHORITIES
+        if opens and p_relevant >= thresholds["relevant"]:
+            return replace(
+                found,
+                relevant=True,
+                actor_type="vendor",
+                action=action,
+                region=found.region or "global",
+                effective=found.effective or published,
+                confidence=round(min(p_relevant, 0.6), 3),
+            )
+        if actors:
+            actor = _top(actors)
+            if actor != found.actor_type and actors[actor] >= thresholds.get("actor", 1.01):
+                return replace(found, actor_type=actor)
+        return found
     if (
         found.confidence < thresholds["weak_confidence"]
         and action != found.action
@@ -167,19 +180,18 @@ def asks(sc: Scan, found: Finding, thresholds: dict[str, float]) -> bool:
     """Whether the rules leave this case open to the second opinion."""
     if found.relevant:
         return found.confidence < thresholds["weak_confidence"]
-    return open_case(sc, found)
+    return open_case(sc, found) or thresholds.get("actor", 1.01) <= 1.0
 
 
 def second_opinion(entry: Entry, sc: Scan, found: Finding) -> Finding:
     """``found`` revised by the learned model where the rules leave the case open."""
     if found.relevant and found.confidence >= 0.9:
         return found  # the common confident case: no model needed (not even loaded)
-    if not found.relevant and not open_case(sc, found):
-        return found
     m = model()
     if m is None or not asks(sc, found, m.thresholds):
         return found
     feats = featurise(entry.title, entry.text, entry.language, sc, found)
     published = entry.published.date() if entry.published else None
     p_relevant = m.relevant(feats) if not found.relevant else 1.0
-    return decide(m.thresholds, found, p_relevant, m.action.probabilities(feats), published)
+    actors = m.actor.probabilities(feats) if not found.relevant else None
+    return decide(m.thresholds, found, p_relevant, m.action.probabilities(feats), published, actors)

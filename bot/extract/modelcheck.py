@@ -1,70 +1,48 @@
 """Honest measurement of the learned second opinion (needs the ``train`` extra).
 
-    python -m bot.extract.modelcheck --hold-out eval/heldback/batch2.jsonl [PATHS...]
+    python -m bot.extract.modelcheck [--batches eval/heldback] [--always PATH ...]
 
-Prints, at the extraction level (each item alone, no event store), relevance P/R/F1,
-actor type and action for the rules alone and with the model:
-
-- grouped cross-validation by event over all PATHS (thresholds chosen on the same
-  out-of-fold scores, as ``bot.extract.train`` does);
-- leave-one-file-out: a model trained (thresholds chosen by grouped CV) on every
-  file but ``--hold-out``, scored on that file.
+Leave-one-batch-out at the extraction level (each item alone, no event store): for
+each held-back batch, a model trained on every other batch plus the ``--always``
+files (default: eval/corpus and ../shared/data/dev.jsonl), thresholds chosen by
+grouped cross-validation inside that training part, scores the held-out batch. Prints
+relevance P/R/F1, actor type, action and authority precision for the rules alone and
+with the model, per fold and pooled over all folds (bot.extract.lobo).
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
-from bot.extract.learned import from_json
-from bot.extract.train import (
-    DEFAULT_PATHS,
-    apply,
-    choose,
-    fit,
-    metrics,
-    out_of_fold,
-    samples,
-    score_with,
-)
-from bot.labelled_files import load_paths
+from bot.extract.fitting import Sample, samples
+from bot.extract.lobo import lobo_folds, report, run_fold
+from bot.labelled_files import labelled_files, load_items
 
-
-def _files(paths: Sequence[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        out.extend(sorted(p.glob("*.jsonl")) if p.is_dir() else [p])
-    return out
+ALWAYS = ("eval/corpus", "../shared/data/dev.jsonl")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bot.extract.modelcheck", description=__doc__)
-    parser.add_argument("paths", nargs="*", type=Path)
-    parser.add_argument("--hold-out", type=Path, required=True)
+    parser.add_argument("--batches", type=Path, nargs="+", default=[Path("eval/heldback")])
+    parser.add_argument("--always", type=Path, nargs="*", default=None)
     args = parser.parse_args(argv)
-    files = _files(args.paths or [Path(p) for p in DEFAULT_PATHS if Path(p).exists()])
-    held = args.hold_out.resolve()
-    data = samples(load_paths(files))
-    scored = out_of_fold(data)
-    t = choose(scored)
-    print(f"grouped CV over {len(data)} items, rules alone : {metrics(data, apply(scored, None))}")
-    print(f"grouped CV over {len(data)} items, with model  : {metrics(data, apply(scored, t))}")
-    print(f"  thresholds {t}")
-    train_files = [f for f in files if f.resolve() != held]
-    train = samples(load_paths(train_files))
-    t_train = choose(out_of_fold(train))
-    model = from_json(fit(train, t_train))
-    test = samples(load_paths([args.hold_out]))
-    test_scored = score_with(model, test)
-    name = args.hold_out.name
-    print(
-        f"leave {name} out ({len(test)} items), rules alone : {metrics(test, apply(test_scored, None))}"
-    )
-    print(
-        f"leave {name} out ({len(test)} items), with model  : {metrics(test, apply(test_scored, t_train))}"
-    )
-    print(f"  thresholds (grouped CV without {name}) {t_train}")
+    always_paths = args.always if args.always is not None else [Path(p) for p in ALWAYS]
+    batches = labelled_files(args.batches)
+    always = labelled_files([p for p in always_paths if p.exists()])
+    seen: dict[str, str] = {}
+
+    @cache
+    def samples_of(path: Path) -> list[Sample]:
+        return samples(load_items(path, seen))
+
+    for path in (*always, *batches):  # ids must be unique across every file
+        samples_of(path)
+    print(f"LOBO over {len(batches)} batches; always trained on: {', '.join(map(str, always))}")
+    for line in report([run_fold(fold, samples_of) for fold in lobo_folds(batches, always)]):
+        print(line, flush=True)
 
 
 if __name__ == "__main__":

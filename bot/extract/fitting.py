@@ -1,0 +1,86 @@
+"""Fitting the learned second opinion's three linear models (needs scikit-learn, the
+``train`` extra, only when fitting): the labelled items as samples with the rules'
+findings and features, and the weights as the JSON ``bot/data/fr_model.json`` holds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.extract import rules
+from bot.extract.features import featurise
+from bot.labelled_files import LabelledItem
+from bot.models import ACTIONS, Finding
+
+ACTORS = ("court", "government", "none", "regulator", "vendor")
+MIN_COUNT = 2  # a feature seen in fewer items is dropped
+C = {"relevance": 1.0, "action": 1.0, "actor": 1.0}
+PRUNE = 0.01  # weights smaller than this are not stored
+
+
+@dataclass(frozen=True)
+class Sample:
+    item: LabelledItem
+    found: Finding | None
+    feats: frozenset[str]
+    open: bool  # the rules' scan saw FR content (the model may be asked)
+    scan: Any
+
+
+def samples(items: Sequence[LabelledItem]) -> list[Sample]:
+    """Each item with the rules' finding and its features."""
+    out = []
+    for item in items:
+        e = item.entry
+        sc, found = rules(e)
+        feats = featurise(e.title, e.text, e.language, sc, found) if found else frozenset()
+        out.append(Sample(item, found, feats, sc is not None and found is not None, sc))
+    return out
+
+
+def _fit_linear(rows: list[frozenset[str]], labels: list[str], c: float) -> dict[str, Any]:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts: dict[str, int] = {}
+    for feats in rows:
+        for f in feats:
+            counts[f] = counts.get(f, 0) + 1
+    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(vocab)}
+    indices, indptr = [], [0]
+    for feats in rows:
+        indices.extend(sorted(index[f] for f in feats if f in index))
+        indptr.append(len(indices))
+    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
+    clf = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
+    clf.fit(x, labels)
+    classes = [str(k) for k in clf.classes_]
+    coef, bias = clf.coef_, clf.intercept_
+    weights = {}
+    for f, i in index.items():
+        w = [round(float(v), 3) for v in coef[:, i]]
+        if max(abs(v) for v in w) >= PRUNE:
+            weights[f] = w
+    return {"classes": classes, "bias": [round(float(b), 4) for b in bias], "weights": weights}
+
+
+def fit(train: Sequence[Sample], thresholds: dict[str, float] | None = None) -> dict[str, Any]:
+    """The three models fitted on ``train`` (as the JSON the model file holds)."""
+    seen = [s for s in train if s.found is not None]
+    rel = _fit_linear(
+        [s.feats for s in seen],
+        ["yes" if s.item.gold["relevant"] else "no" for s in seen],
+        C["relevance"],
+    )
+    acting = [s for s in seen if s.item.gold["relevant"] and s.item.gold.get("action") in ACTIONS]
+    act = _fit_linear(
+        [s.feats for s in acting], [s.item.gold["action"] for s in acting], C["action"]
+    )
+    actor = _fit_linear(
+        [s.feats for s in seen], [str(s.item.gold.get("actor_type")) for s in seen], C["actor"]
+    )
+    chosen = thresholds or {"relevant": 1.01, "actor": 1.01, "weak_confidence": 0.0, "action": 1.01}
+    return {"relevance": rel, "action": act, "actor": actor, "thresholds": chosen}
