@@ -238,6 +238,16 @@ def test_a_report_naming_another_vendor_stays_apart(store: Store) -> None:
     assert other.created and other.event_id != opened.event_id
 
 
+def test_a_move_keyed_by_no_vendor_naming_the_vendor_stays_apart(store: Store) -> None:
+    opened, _ = vendor_report(
+        store, "Dovecraft doorbells stop naming visitors across the EU",
+        "Owners keep motion alerts; the face library is deleted.", day=0, vendor="Dovecraft")  # fmt: skip
+    move, _ = vendor_report(
+        store, "A week after Dovecraft, a Lyon start-up ends recognition at apartment entrances",
+        "Its customers were told on Monday.", day=2, vendor=None)  # fmt: skip
+    assert move.created and move.event_id != opened.event_id
+
+
 def test_a_report_naming_the_vendor_weeks_later_stays_apart(store: Store) -> None:
     opened, _ = vendor_report(
         store, "Dovecraft doorbells stop naming visitors across the EU",

@@ -46,60 +46,47 @@ The rules, in short:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import NamedTuple
 
 from bot import vocabulary
-from bot.events.signatures import OPENING, name_word, normalise
+from bot.events.identity import (
+    may_name_a_unit,
+    named_unit,
+    same_subject,
+    stands_in_for,
+    subject_named,
+    vendor_named,
+)
+from bot.events.profile import (
+    AUTHORITIES,
+    BACKFILL_DAYS,
+    ECHO_DAYS,
+    FOLLOW_UP_DAYS,
+    LATE_DAYS,
+    NAME_WEIGHT,
+    NEAR_DAYS,
+    NEWS_CYCLE_DAYS,
+    QUIET_DAYS,
+    SAME_STORY_DAYS,
+    STRONG_SIM,
+    Profile,
+    both_authorities,
+    days_between,
+)
+from bot.events.signatures import OPENING, normalise
 from bot.events.vendor_names import same_vendor, vendor_head, vendor_words
 
-__all__ = ["same_vendor", "vendor_head"]  # part of the matching rules, kept in vendor_names
-
-NEAR_DAYS = 10  # a report this close to an event's latest report is in its news cycle
-NEWS_CYCLE_DAYS = 21  # ... as long as it is also this close to the first report
-FOLLOW_UP_DAYS = 180  # nothing joins an event this long after its first report
-BACKFILL_DAYS = 30  # a late-arriving older report may precede the first one by this much
-NAME_WEIGHT = 3  # a shared name counts like this many shared words
-SAME_STORY_DAYS = 7  # one action conflict is forgiven less than this after the first report
-STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
-QUIET_DAYS = 30  # a vendor's relevant follow-up this close to the last report joins
-LATE_DAYS = 45  # a vendor's relevant report later than this after the last one needs its product
-ECHO_DAYS = 3  # an authority's act retold this close to its last report, in other words
+__all__ = [  # part of the matching rules, kept in profile, identity and vendor_names
+    "BACKFILL_DAYS", "FOLLOW_UP_DAYS", "NEAR_DAYS", "NEWS_CYCLE_DAYS", "Profile",
+    "may_name_a_unit", "named_unit", "same_vendor", "stands_in_for", "subject_named",
+    "vendor_head",
+]  # fmt: skip
 
 STOPPING: frozenset[str] = frozenset(vocabulary.STOPPING)  # compatible with each other
 REVERSAL: str = vocabulary.Action.REVERSAL.value
 COURT: str = vocabulary.ActorType.COURT.value
 SPECIFIC_ACTORS: frozenset[str] = frozenset(vocabulary.ACTING)
-AUTHORITIES: frozenset[str] = frozenset(vocabulary.AUTHORITIES)
 WORLDWIDE = frozenset({"global", "worldwide", "world", "international"})
-
-
-# --------------------------------------------------------------------------- values
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What matching compares: a finding with its entry, or a stored event."""
-
-    vendor_key: str
-    actor_type: str
-    relevant: bool
-    action: str | None
-    product_terms: frozenset[str]
-    region: str | None
-    first: datetime
-    last: datetime
-    terms: frozenset[str] = field(default_factory=frozenset)
-    names: frozenset[str] = field(default_factory=frozenset)
-    # the action was read from the vendor's timeline (a deployment told after a stop,
-    # bot.extract.history), not stated: no return wording backs it
-    inferred: bool = False
-    # the vendor is a product's name standing in for its unnamed maker ("del modulo X")
-    stand_in: bool = False
-    # a report keyed by no vendor (not an authority's): its capitalised words' first
-    # words, the vendor keys it may name (``vendor_named``; the store asks for them)
-    heads: tuple[str, ...] = ()
 
 
 def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
@@ -157,81 +144,6 @@ def place_names(new: Profile, event: Profile) -> int:
     return len(found)
 
 
-def both_authorities(new: Profile, event: Profile) -> bool:
-    """Both are a government's, regulator's or court's act: their vendor is the company
-    acted on, or a person, place or body the extraction took for one."""
-    return new.actor_type in AUTHORITIES and event.actor_type in AUTHORITIES
-
-
-def subject_named(new: Profile, event: Profile) -> bool:
-    """Two authority reports whose vendors differ but where one's vendor is named in the
-    other's words ("the regulator fines Ondine" and "Ondine will appeal the fine"; a
-    mayor's or a city's name taken for the vendor of one report): the same subject."""
-    if not both_authorities(new, event):
-        return False
-    return _named_in(new.vendor_key, event) or _named_in(event.vendor_key, new)
-
-
-def _named_in(key: str, profile: Profile) -> bool:
-    head = name_word(vendor_head(key)) if key else ""
-    return bool(head) and (
-        head in profile.names or head in profile.terms or OPENING + head in profile.names
-    )
-
-
-def stands_in_for(new: Profile, event: Profile) -> bool:
-    """The report's vendor is a product's name standing in for its unnamed maker ("the
-    supplier halts the module Lumira"), and the event's reports, within its news cycle,
-    name that product: the product's report is its maker's."""
-    if not new.stand_in or not new.vendor_key:
-        return False
-    if days_between(new.first, event.last) > NEAR_DAYS or days_between(event.first, new.first) > 0:
-        return False
-    head = name_word(vendor_head(new.vendor_key))
-    return bool(head) and head in event.names | event.terms
-
-
-def may_name_a_unit(new: Profile) -> bool:
-    """A vendor's relevant policy change: its vendor may be a product, unit or holding
-    that another report of the change named beside the company (``named_unit``)."""
-    return bool(new.vendor_key) and new.relevant and bool(new.action) and (
-        new.actor_type == "vendor")  # fmt: skip
-
-
-def named_unit(new: Profile, event: Profile) -> bool:
-    """Two reports of one vendor's change keyed by different names, where the event's
-    reports name the report's vendor as a name ("the Lumira app", "Ondine, the firm
-    behind Lumira", a stake in a start-up) and the report names the event's vendor
-    nowhere: one of them took the product, unit or holding for the company. Only within
-    the event's news cycle and with the same action: a rival named in passing is named
-    by its own reports' vendor too, or acts otherwise."""
-    if not may_name_a_unit(new) or not event.relevant or new.action != event.action:
-        return False
-    if days_between(new.first, event.last) > NEAR_DAYS or days_between(event.first, new.first) > 0:
-        return False
-    head = name_word(vendor_head(new.vendor_key))
-    if not head or not (
-        head in event.names or head in event.terms or OPENING + head in event.names
-    ):
-        return False
-    return not _named_in(event.vendor_key, new)
-
-
-def vendor_named(new: Profile, event: Profile) -> bool:
-    """One side is keyed by a vendor and the other, a vendor's report or a comment keyed
-    by none (the extraction missed the name, often in another language), names it in
-    its words ("Kestrel-Türklingeln erkennen wieder Gesichter" beside Kestrel's own
-    report). Only asked where the actors agree (a comment and a vendor's report):
-    authorities' reports have their own rules (``subject_named``)."""
-    keyed, other = (new, event) if new.vendor_key else (event, new)
-    if not keyed.vendor_key or other.vendor_key:
-        return False
-    head = name_word(vendor_head(keyed.vendor_key))
-    return bool(head) and (
-        head in other.names or head in other.terms or OPENING + head in other.names
-    )
-
-
 def action_relation(a: str | None, b: str | None) -> str:
     """``same`` | ``compatible`` | ``conflict`` | ``unknown`` (one side has no action)."""
     if not a or not b:
@@ -286,10 +198,6 @@ def new_market(new: str | None, event: str | None) -> bool:
         return False
     a, b = normalise(new).strip(), normalise(event).strip()
     return a != b and a not in WORLDWIDE
-
-
-def days_between(a: datetime, b: datetime) -> float:
-    return (a - b).total_seconds() / 86400.0
 
 
 class Comparison(NamedTuple):
@@ -369,19 +277,9 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         vendor_authority={new.actor_type, event.actor_type} & AUTHORITIES != set()
         and "vendor" in (new.actor_type, event.actor_type),
         inferred=new.inferred,
-        subject=both_authorities(new, event) and _same_subject(new, event, vendor),
+        subject=both_authorities(new, event) and same_subject(new, event, vendor),
         vendor_named=vendor == "one" and vendor_named(new, event),
     )  # fmt: skip
-
-
-def _same_subject(new: Profile, event: Profile, vendor: str) -> bool:
-    """The company acted on is the same on both sides (see ``Comparison.subject``)."""
-    if vendor == "same":
-        return same_vendor(new.vendor_key, event.vendor_key)
-    if vendor == "one":
-        return _named_in(new.vendor_key, event) if new.vendor_key else _named_in(
-            event.vendor_key, new)  # fmt: skip
-    return False
 
 
 _ACTION_SCORE = {"same": 1.5, "compatible": 0.5}
