@@ -25,6 +25,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
+from bot.extract import compiled
+
 try:  # the regex parser of the standard library (private; without it nothing is gated)
     _sre: Any = importlib.import_module("re._constants")
     _sre_parser: Any = importlib.import_module("re._parser")
@@ -101,7 +103,9 @@ class WordGate:
         matches near the start when it matches at all: an FR item names FR early)."""
         self.pattern = pattern
         self.opening = opening
-        starts = literal_starts(pattern)
+        starts = compiled.CACHE.derived(  # read once per machine (compiled.py)
+            "word-starts", str(pattern.pattern), pattern.flags, lambda: literal_starts(pattern)
+        )
         self._cased: dict[str, Needs] = {}  # literal start → what it needs further on
         self._anycase: re.Pattern[str] | None = None  # starts matched in any case
         self.gated = starts is not None
@@ -113,7 +117,7 @@ class WordGate:
                 else:
                     self._cased[text] = needs
             if anycase:
-                self._anycase = re.compile(f"(?i:{'|'.join(sorted(anycase))})")
+                self._anycase = compiled.compile(f"(?i:{'|'.join(sorted(anycase))})")
         self._longest = max(map(len, self._cased), default=0)
         self._cache: dict[str, Verdict] = {}  # word → its verdict, when not False
         self._never: set[str] = set()  # words that start no match
