@@ -18,6 +18,7 @@ that is missing is reported as 'not installed'.
     python bench/bench_cycle.py [--feeds 200,1000] [--repeat 1] [--tools policybot,rss2email,feed2exec]
     python bench/bench_cycle.py --daemon 1000 [--cycles 10]
     python bench/bench_cycle.py --feeds 1000 --tools policybot --profile DIR
+    python bench/bench_cycle.py --feeds 1000 --tools policybot --cold-only
 
 ``--daemon N`` runs ``policybot run`` over N feeds for ``--cycles`` cycles (20 feeds
 bumped between cycles) and prints its memory after each cycle. ``--profile DIR``
@@ -288,12 +289,15 @@ def policybot_exe() -> str:
 
 
 def run_tool(cls: type[Tool], exe: str, server: FeedServer, feeds: int, tmp: Path,
-             repeat: int) -> dict[str, list[Run]]:  # fmt: skip
+             repeat: int, cold_only: bool = False) -> dict[str, list[Run]]:  # fmt: skip
     runs: dict[str, list[Run]] = {c: [] for c in CYCLES}
     for attempt in range(repeat):
         server.control(f"_reset?feeds={feeds}")
         tool = cls(exe, tmp / f"{cls.name}-{feeds}-{attempt}", server, feeds)
         runs["cold"].append(tool.cycle())
+        if cold_only:
+            shutil.rmtree(tool.work, ignore_errors=True)
+            continue
         runs["warm"].append(tool.cycle())
         server.control(f"_bump?feeds={BUMP_FEEDS}&items={BUMP_ITEMS}")
         runs["bumped"].append(tool.cycle())
@@ -339,9 +343,10 @@ def table(args: argparse.Namespace) -> None:
     print("|---|---|" + "---|" * len(tools) + "---|")
     try:
         for feeds in (int(n) for n in args.feeds.split(",")):
-            results = {cls.name: (run_tool(cls, exe, server, feeds, tmp, args.repeat) if exe else None)
+            results = {cls.name: (run_tool(cls, exe, server, feeds, tmp, args.repeat,
+                                           args.cold_only) if exe else None)
                        for cls, exe in tools}  # fmt: skip
-            for cycle in CYCLES:
+            for cycle in CYCLES[:1] if args.cold_only else CYCLES:
                 meds = {n: (median(r[cycle]) if r else None) for n, r in results.items()}
                 ours, theirs = meds.get("policybot"), meds.get("rss2email")
                 ratio = f"{theirs.wall / ours.wall:.1f}× faster, RSS {ours.peak_mb / theirs.peak_mb:.2f}×" if ours and theirs else "n/a"  # fmt: skip
@@ -413,6 +418,7 @@ def main() -> None:
     parser.add_argument("--daemon", type=int, default=0, help="daemon mode over this many feeds")
     parser.add_argument("--cycles", type=int, default=10, help="daemon cycles")
     parser.add_argument("--profile", default="", help="leave each policybot cycle's profile here")
+    parser.add_argument("--cold-only", action="store_true", help="only the cold cycle of each N")
     args = parser.parse_args()
     if args.daemon:
         daemon(args)

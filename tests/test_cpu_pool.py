@@ -59,6 +59,27 @@ def test_a_worker_process_answers_as_this_process_would(tmp_path: Path) -> None:
     assert any(finding is not None for finding in here[0].known_findings)
 
 
+def test_a_pool_is_starting_until_its_worker_answers_its_first_job(tmp_path: Path) -> None:
+    """While the worker's interpreter starts with its first body, the pool says so (the
+    polling process parses the next bodies itself); its answer ends that."""
+    db = _database(tmp_path)
+
+    async def run() -> list[tuple[bool, int]]:
+        pool = CpuPool(1)
+        try:
+            seen = [(pool.starting, pool.in_flight)]
+            first = asyncio.ensure_future(pool.run(_job(db)))
+            await asyncio.sleep(0)  # the job is handed over; the process is starting
+            seen.append((pool.starting, pool.in_flight))
+            await first
+            seen.append((pool.starting, pool.in_flight))
+            return seen
+        finally:
+            pool.close()
+
+    assert asyncio.run(run()) == [(False, 0), (True, 1), (False, 0)]
+
+
 def test_an_error_inside_the_worker_reaches_the_caller_as_itself(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-folder" / "bot.db"  # the read-only connection cannot open
 
