@@ -35,8 +35,10 @@ except ImportError:  # pragma: no cover - a Python without these modules
 
 _WORD_RUN = re.compile(r"\w+")
 # ASCII characters that are not word characters, as spaces: on an ASCII text,
-# ``text.translate(_ASCII_GAPS).split()`` is exactly its runs of word characters.
-_ASCII_GAPS = str.maketrans({chr(c): " " for c in range(128) if not re.match(r"\w", chr(c))})
+# ``text.encode().translate(_ASCII_GAPS).decode().split()`` is exactly its runs of word
+# characters.
+# (a bytes table: translating the ASCII bytes is some three times faster than a str table)
+_ASCII_GAPS = bytes(c if re.match(r"\w", chr(c)) else 32 for c in range(256))
 _MAX_STARTS = 20_000  # paths read before a pattern counts as unreadable
 _MAX_LENGTH = 12  # characters of a literal start worth reading
 _MAX_CLASS = 4  # characters of a class ("[aâ]", "[çc]") read as that many literal starts
@@ -88,7 +90,9 @@ def _read(text: str) -> list[Any]:
 
 
 def _split(text: str) -> list[str]:
-    return text.translate(_ASCII_GAPS).split() if text.isascii() else _WORD_RUN.findall(text)
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_GAPS).decode("ascii").split()
+    return _WORD_RUN.findall(text)
 
 
 _last: list[Any] = [None, [], None]

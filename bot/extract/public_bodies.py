@@ -30,6 +30,7 @@ from typing import Any
 from bot import yaml_loader
 from bot.extract import authority, compiled
 from bot.extract.attribution import Mention, acting_authority, mentions
+from bot.extract.gate import WordGate
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan, VendorHit
 from bot.yaml_loader import load_data
@@ -70,7 +71,7 @@ class Patterns:
     deploy: re.Pattern[str]
     obligation: re.Pattern[str]
     decision: re.Pattern[str]  # any decision noun, as a word
-    head: re.Pattern[str]  # any body or decision word (a cheap gate)
+    head: WordGate  # any body or decision word (a cheap gate; tried where such a word starts)
     contest: re.Pattern[str]  # a company contesting a fine (group "fine") or a ruling
     plan: re.Pattern[str]  # a law-making body's plan verbs ("quer", "quiere")
     users: re.Pattern[str]  # police and other FR users (whose plans are deployments)
@@ -176,7 +177,7 @@ def patterns(lang: str) -> Patterns:
     heads = [p for kind in KINDS for p in items(raw["bodies"].get(kind), f"bodies.{kind}")]
     heads += countries
     heads += [str(p) for p in (raw.get("decisions") or {}).get("government") or []]
-    head = _lowered(_alt([*heads, *decision_items], "bodies"))
+    head = WordGate(_lowered(_alt([*heads, *decision_items], "bodies")))
     fines = _alt([str(p) for p in raw.get("fines") or []], "fines")
     rulings = _alt([str(p) for p in raw.get("rulings") or []], "rulings")
     contest = compiled.compile(
