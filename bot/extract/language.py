@@ -9,7 +9,6 @@ language only breaks a tie (feeds mislabel items, items quote other languages).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from bot.extract.cueindex import LANGUAGES, language_mask
@@ -64,7 +63,10 @@ def _votes(low: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     # the voting words only, each distinct one once, in the order words first occur (so
     # languages too)
-    for word, n in Counter(filter(_VOTES.__contains__, _runs(low))).items():
+    seen: dict[str, int] = {}
+    for word in filter(_VOTES.__contains__, _runs(low)):
+        seen[word] = seen.get(word, 0) + 1
+    for word, n in seen.items():
         for lang in _VOTES[word]:
             counts[lang] = counts.get(lang, 0) + n
     return counts
