@@ -1,13 +1,9 @@
-"""An authority's act and the country it acts in, on a real SQLite file with the routing
-that alerts on it (``places`` and ``homes`` in bot/data/authority_names.yaml).
-
-* One act retold in another language shares nothing but its country, named under the
-  country's name in one report and its adjective in the other: one event, one alert.
-* A country is no evidence in any other case, and each of these stays two alerts: two
-  acts of one country told in that country's own language the same week (its press
-  names it on every story), two acts of a foreign country told in one language, a
-  domestic report and a foreign one on two acts of that country, and a court's ruling
-  and a parliament's vote in one country the same days (another kind of authority).
+"""Two acts of one country stay two events and two alerts, on a real SQLite file with
+the routing that alerts on them: a country is no name two authority reports share. Two
+acts of one country in one news cycle are told by its own press (which names its
+country on every story), by foreign press in one language, or abroad in two languages;
+in every case the country is all they share (it was once a key across languages: it
+merged a regulator's two fines told in English and Italian).
 
 Every body, place and report is invented and written for these tests.
 """
@@ -38,54 +34,6 @@ def report(store: Store, story: tuple[str, str], *, day: float, actor: str = "go
            action: str | None = None) -> tuple[EventChange, int]:  # fmt: skip
     return record_report(store, story[0], story[1], START + timedelta(days=day), actor=actor,
                          action=action)  # fmt: skip
-
-
-# --------------------------------------------------------------------------- one act, two languages
-
-RETOLD = [
-    pytest.param(
-        ("Hungarian lawmakers let police scan faces at banned rallies",
-         "The amendment passed in a single sitting."),
-        ("Hungría autoriza a la policía a identificar rostros en marchas prohibidas",
-         "La reforma se aprobó con mayoría holgada."),
-        "government", None,
-        id="an English adjective, the Spanish country name",
-    ),
-    pytest.param(
-        ("Schweden: Datenschutzbehörde rügt Polizei wegen Gesichtssuche",
-         "Die Beamten hätten eine App ohne Genehmigung benutzt."),
-        ("Swedish officers reprimanded over an unapproved face lookup tool",
-         "Staff must now be trained and affected people told."),
-        "regulator", None,
-        id="the German country name, an English adjective",
-    ),
-    pytest.param(
-        ("Le Parlement grec adopte un moratoire sur les caméras faciales",
-         "Le texte vise les espaces publics jusqu'en 2027."),
-        ("Grecia, via libera allo stop delle telecamere che riconoscono i volti",
-         "La misura riguarda piazze e stazioni."),
-        "government", "moratorium",
-        id="a French adjective, the Italian country name",
-    ),
-    pytest.param(
-        ("Tribunal polaco manda desligar as câmeras biométricas do metrô",
-         "A decisão vale até o fim do processo."),
-        ("Warsaw-bound: Poland's judges order subway face scanners off",
-         "An appeal by the operator is expected within weeks."),
-        "court", "moratorium",
-        id="a Portuguese adjective, the English country name",
-    ),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("first", "second", "actor", "action"), RETOLD)
-def test_an_act_retold_in_another_language_shares_its_country(
-    store: Store, first: tuple[str, str], second: tuple[str, str], actor: str, action: str | None
-) -> None:
-    opened, alerted = report(store, first, day=0, actor=actor, action=action)
-    again, written = report(store, second, day=1, actor=actor, action=action)
-    assert opened.created and alerted == 1
-    assert again.event_id == opened.event_id and written == 0
 
 
 # --------------------------------------------------------------------------- two acts, one country
@@ -130,6 +78,22 @@ APART = [
          "La oposición abandonó la sala antes de votar."),
         ("court", "government"), None,
         id="a court's ruling and a parliament's vote in one country",
+    ),
+    pytest.param(
+        ("Austrian lawmakers outlaw face scanning at football grounds",
+         "Clubs have until the winter break to take the gates down."),
+        ("Austria, il Parlamento vieta le telecamere biometriche negli ospedali",
+         "I pazienti non potranno essere identificati all'ingresso dei reparti."),
+        ("government", "government"), "ban",
+        id="one parliament's two bans, told in English and Italian",
+    ),
+    pytest.param(
+        ("Portuguese privacy regulator fines a supermarket chain over entry cameras",
+         "Shoppers were never asked before their faces were compared."),
+        ("Le régulateur portugais sanctionne une clinique pour ses portiques biométriques",
+         "Les patients étaient reconnus à l'accueil sans information préalable."),
+        ("regulator", "regulator"), None,
+        id="one regulator's two fines, told in English and French",
     ),
 ]  # fmt: skip
 

@@ -27,8 +27,8 @@ The rules, in short:
   report states no action (same vendor and region, days apart: the vendor told a
   council, a judge or lawmakers about its own change);
 * an authority's report with no vendor joins one naming a vendor in the news cycle
-  when both name the same body or place (a country counts only when the two reports
-  are told in two languages and the same kind of authority acts: ``bot.events.overlap``);
+  when both name the same body or place (a country is no such name:
+  ``bot.events.overlap``);
 * a comment (no actor) joins a vendor's change only when it shares a word with it;
 * identity comes from the finding's vendor only: another vendor named in the text
   (a rival's move in a headline) is no evidence of being the same story; except that,

@@ -1,13 +1,14 @@
 """What two reports share (pure): their distinctive words and their names, a name
 counting ``NAME_WEIGHT`` times a word, and the names written as a name on one side and
-found on the other; a country counts only when the two reports name it in two languages
-and the same kind of authority acts (``bot.events.bodies.country_bridges``).
-``bot.events.matching`` decides on these counts."""
+found on the other. ``bot.events.matching`` decides on these counts.
+
+A country is no shared name: two acts of one country in one news cycle (a regulator's
+fines of two parties, a parliament's two bans), told in two languages, share it and
+nothing else, exactly as one act retold abroad does."""
 
 from __future__ import annotations
 
-from bot.events.bodies import country_bridges, without_places
-from bot.events.profile import AUTHORITIES, NAME_WEIGHT, Profile, both_authorities
+from bot.events.profile import NAME_WEIGHT, Profile, both_authorities
 from bot.events.signatures import OPENING
 from bot.events.vendor_names import same_vendor, vendor_words
 
@@ -21,10 +22,6 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     """
     terms, names = new.terms, plain(new.names)
     event_names = plain(event.names) - _shared_vendor(new, event)
-    countries = _countries(new, event, names)
-    counted = len(names)
-    if new.actor_type in AUTHORITIES:  # only an authority's report names its country
-        names = without_places(names)
     if (
         event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key)
         and not both_authorities(new, event)
@@ -34,9 +31,9 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
         own = vendor_words(event.vendor_key)
         terms, names = terms - own, names - own
     shared = len(terms & event.terms)
-    shared_names = len(names & event_names) + countries
+    shared_names = len(names & event_names)
     found = shared + (NAME_WEIGHT - 1) * shared_names
-    total = max(4, len(terms)) + (NAME_WEIGHT - 1) * counted
+    total = max(4, len(terms)) + (NAME_WEIGHT - 1) * len(names)
     return found / total, shared, shared_names
 
 
@@ -55,25 +52,12 @@ def _shared_vendor(new: Profile, event: Profile) -> frozenset[str]:
     return frozenset()
 
 
-def _countries(new: Profile, event: Profile, names: frozenset[str]) -> int:
-    """Countries named on both sides, each side in another language
-    (``bot.events.bodies.country_bridges``), where the same kind of authority acts: a
-    country is where the act is, not who acts (a court's ruling and a parliament's vote
-    in one country the same week are two acts)."""
-    if new.actor_type != event.actor_type or new.actor_type not in AUTHORITIES:
-        return 0
-    return country_bridges(names, event.names)
-
-
 def place_names(new: Profile, event: Profile) -> int:
     """Words written as a name on either side and found on the other (a sentence's
     opening name counts here when the other side writes it as a name too: "Oberhalden's
     assembly" and "Oberhaldener Kreistag"), not the vendor both are keyed by."""
     own = _shared_vendor(new, event)
     a, b = plain(new.names) - own, plain(event.names) - own
-    countries = _countries(new, event, a)
-    if new.actor_type in AUTHORITIES:
-        a = without_places(a)
     found = (a & (event.terms | b)) | (new.terms & b)
     a_open = {n[1:] for n in new.names if n.startswith(OPENING)} - own
     b_open = {n[1:] for n in event.names if n.startswith(OPENING)} - own
@@ -81,4 +65,4 @@ def place_names(new: Profile, event: Profile) -> int:
     # word opening one report ("Vidéosurveillance …") is said in the other's sentences
     found |= a_open & (b | b_open)
     found |= b_open & a
-    return len(found) + countries
+    return len(found)
