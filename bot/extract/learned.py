@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -146,33 +147,33 @@ def decide(
 ) -> Finding:
     """The finding after the second opinion (``found`` itself when nothing changes):
     ``p_relevant``, ``actions`` and ``actors`` are the model's probabilities for the
-    item. Thresholds: ``relevant`` opens a dropped vendor item, ``actor`` replaces
-    a dropped item's actor type, ``action`` (below ``weak_confidence``) replaces a
-    weak finding's action; a threshold above 1 turns its part off."""
-    action = _top(actions)
-    if not found.relevant:
-        opens = found.vendor is not None and found.actor_type not in AUTHORITIES
-        if opens and p_relevant >= thresholds["relevant"]:
-            return replace(
-                found,
-                relevant=True,
-                actor_type="vendor",
-                action=action,
-                region=found.region or "global",
-                effective=found.effective or published,
-                confidence=round(min(p_relevant, 0.6), 3),
-            )
-        if actors:
-            actor = _top(actors)
-            if actor != found.actor_type and actors[actor] >= thresholds.get("actor", 1.01):
-                return replace(found, actor_type=actor)
+    item (``actions`` may be empty when ``p_relevant`` opens nothing). Thresholds:
+    ``relevant`` opens a dropped vendor item, ``actor`` replaces the actor type of a
+    dropped item the rules gave no authority, ``action`` (below ``weak_confidence``)
+    replaces a weak finding's action; a threshold above 1 turns its part off."""
+    if found.relevant:
+        if found.confidence >= thresholds["weak_confidence"] or not actions:
+            return found
+        action = _top(actions)
+        if action != found.action and actions[action] >= thresholds["action"]:
+            return replace(found, action=action)
         return found
-    if (
-        found.confidence < thresholds["weak_confidence"]
-        and action != found.action
-        and actions[action] >= thresholds["action"]
-    ):
-        return replace(found, action=action)
+    if found.actor_type in AUTHORITIES:
+        return found
+    if found.vendor is not None and p_relevant >= thresholds["relevant"] and actions:
+        return replace(
+            found,
+            relevant=True,
+            actor_type="vendor",
+            action=_top(actions),
+            region=found.region or "global",
+            effective=found.effective or published,
+            confidence=round(min(p_relevant, 0.6), 3),
+        )
+    if actors:
+        actor = _top(actors)
+        if actor != found.actor_type and actors[actor] >= thresholds.get("actor", 1.01):
+            return replace(found, actor_type=actor)
     return found
 
 
@@ -180,6 +181,8 @@ def asks(sc: Scan, found: Finding, thresholds: dict[str, float]) -> bool:
     """Whether the rules leave this case open to the second opinion."""
     if found.relevant:
         return found.confidence < thresholds["weak_confidence"]
+    if found.actor_type in AUTHORITIES:
+        return False
     return open_case(sc, found) or thresholds.get("actor", 1.01) <= 1.0
 
 
@@ -192,6 +195,32 @@ def second_opinion(entry: Entry, sc: Scan, found: Finding) -> Finding:
         return found
     feats = featurise(entry.title, entry.text, entry.language, sc, found)
     published = entry.published.date() if entry.published else None
-    p_relevant = m.relevant(feats) if not found.relevant else 1.0
-    actors = m.actor.probabilities(feats) if not found.relevant else None
-    return decide(m.thresholds, found, p_relevant, m.action.probabilities(feats), published, actors)
+    return revise(
+        m.thresholds,
+        sc,
+        found,
+        published,
+        lambda: m.relevant(feats),
+        lambda: m.action.probabilities(feats),
+        lambda: m.actor.probabilities(feats),
+    )
+
+
+def revise(
+    thresholds: dict[str, float],
+    sc: Scan,
+    found: Finding,
+    published: date | None,
+    relevance: Callable[[], float],
+    actions: Callable[[], dict[str, float]],
+    actors: Callable[[], dict[str, float]],
+) -> Finding:
+    """``decide`` for a case ``asks`` admits, asking the model only for what the case
+    needs (P(relevant) of an open case; actions of a weak or opened finding; actor
+    types of an item left dropped): the same path at run time and in measurement."""
+    if found.relevant:
+        return decide(thresholds, found, 1.0, actions(), published)
+    p_relevant = relevance() if open_case(sc, found) else 0.0
+    if p_relevant >= thresholds["relevant"]:
+        return decide(thresholds, found, p_relevant, actions(), published)
+    return decide(thresholds, found, p_relevant, {}, published, actors())
