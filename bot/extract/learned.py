@@ -46,12 +46,12 @@ class Linear:
     weights: dict[str, tuple[float, ...]]
 
     def probabilities(self, feats: frozenset[str]) -> dict[str, float]:
-        scores = list(self.bias)
-        for feat in feats:
-            w = self.weights.get(feat)
-            if w is not None:
-                for k, value in enumerate(w):
-                    scores[k] += value
+        get = self.weights.get
+        rows = [w for w in map(get, feats) if w is not None]
+        if rows:  # columns summed in C: zip(*rows) transposes the feature rows
+            scores = [b + sum(col) for b, col in zip(self.bias, zip(*rows), strict=True)]
+        else:
+            scores = list(self.bias)
         if len(self.classes) == 2 and len(scores) == 1:  # binary: one logit
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, scores[0]))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}
