@@ -18,6 +18,12 @@ that is missing is reported as 'not installed'.
     python bench/bench_cycle.py [--feeds 200,1000] [--repeat 1] [--tools policybot,rss2email,feed2exec]
     python bench/bench_cycle.py --daemon 1000 [--cycles 10]
     python bench/bench_cycle.py --feeds 1000 --tools policybot --profile DIR
+    python bench/bench_cycle.py --feeds 1000 --tools policybot --cold-only [--threads]
+
+``--threads`` prints, after the table, each policybot thread's seconds on a core,
+waiting for a core (another process had it) and blocked (waiting on I/O, a lock,
+the GIL or for work): a parsing worker that is blocked much of its life was starved
+of bodies, and time waiting for a core means the machine was busy with other work.
 
 ``--daemon N`` runs ``policybot run`` over N feeds for ``--cycles`` cycles (20 feeds
 bumped between cycles) and prints its memory after each cycle. ``--profile DIR``
@@ -56,6 +62,7 @@ class Run:
     cpu: float
     peak_mb: float  # RSS summed over the process tree (shared pages counted in each)
     pss_mb: float  # PSS summed over the tree (shared pages split)
+    threads: str = ""  # with --threads: where each thread's time went
 
 
 # ----------------------------------------------------------------- the feed server
@@ -136,13 +143,35 @@ def _field_kb(path: str, name: str) -> int:
     return 0
 
 
-class PeakSampler(threading.Thread):
-    """Largest sums of RSS and of PSS over a process tree, sampled until stopped."""
+def _schedstat(pid: int) -> dict[int, tuple[float, float]]:
+    """Each thread of ``pid``: (seconds on a core, seconds runnable waiting for one),
+    from /proc/PID/task/TID/schedstat."""
+    found: dict[int, tuple[float, float]] = {}
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                on_cpu, waiting, _ = f.read().split()
+        except (OSError, ValueError):
+            continue
+        found[int(tid)] = (int(on_cpu) / 1e9, int(waiting) / 1e9)
+    return found
 
-    def __init__(self, pid: int, interval: float = 0.02) -> None:
+
+class PeakSampler(threading.Thread):
+    """Largest sums of RSS and of PSS over a process tree, sampled until stopped; with
+    ``threads``, each thread's time on a core, waiting for one and blocked."""
+
+    def __init__(self, pid: int, interval: float = 0.02, threads: bool = False) -> None:
         super().__init__(daemon=True)
         self.pid, self.interval, self.peak_kb, self.peak_pss_kb = pid, interval, 0, 0
         self.done = threading.Event()
+        self.threads = threads
+        # (pid, tid) → (first seen, last seen, on a core, waiting for a core)
+        self.seen: dict[tuple[int, int], tuple[float, float, float, float]] = {}
 
     def run(self) -> None:
         tick = 0
@@ -150,19 +179,45 @@ class PeakSampler(threading.Thread):
         while not self.done.is_set():
             if tick % 10 == 0:  # the tree changes rarely; /proc walks cost CPU
                 pids = _tree(self.pid)
+                if self.threads:
+                    self._sched(pids)
             self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in pids))
             if tick % 5 == 0:  # smaps_rollup is dearer to read
                 self.peak_pss_kb = max(self.peak_pss_kb, sum(_pss_kb(p) for p in pids))
             tick += 1
             self.done.wait(self.interval)
 
+    def _sched(self, pids: list[int]) -> None:
+        now = time.perf_counter()
+        for pid in pids:
+            for tid, (on_cpu, waiting) in _schedstat(pid).items():
+                first = self.seen.get((pid, tid), (now,))[0]
+                self.seen[(pid, tid)] = (first, now, on_cpu, waiting)
 
-def measure(cmd: list[str], env: dict[str, str], log: Path) -> Run:
-    """Run ``cmd`` to completion; its wall time, CPU time and peak tree RSS."""
+    def report(self) -> str:
+        """One clause per thread that used a core: on a core / waiting for one /
+        blocked (sleeping: on I/O, a lock, the GIL or no work), seconds of its life as
+        sampled (every 0.2 s, so up to that much of each is missed)."""
+        parts = []
+        for (pid, tid), (first, last, on_cpu, waiting) in sorted(self.seen.items()):
+            if on_cpu < 0.05:
+                continue
+            who = ("polling process" if pid == self.pid else f"worker {pid}") + (
+                "" if tid == pid else f" thread {tid}"
+            )
+            blocked = max(0.0, last - first - on_cpu - waiting)
+            parts.append(f"{who}: {on_cpu:.1f} s on a core / {waiting:.1f} s waiting for "
+                         f"one / {blocked:.1f} s blocked")  # fmt: skip
+        return "; ".join(parts)
+
+
+def measure(cmd: list[str], env: dict[str, str], log: Path, threads: bool = False) -> Run:
+    """Run ``cmd`` to completion; its wall time, CPU time and peak tree RSS (and with
+    ``threads``, where each thread's time went)."""
     with log.open("ab") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=out, stdin=subprocess.DEVNULL)
-        sampler = PeakSampler(proc.pid)
+        sampler = PeakSampler(proc.pid, threads=threads)
         sampler.start()
         deadline = start + RUN_TIMEOUT
         status, usage = 0, None
@@ -183,7 +238,8 @@ def measure(cmd: list[str], env: dict[str, str], log: Path) -> Run:
     assert usage is not None
     peak_kb = max(sampler.peak_kb, usage.ru_maxrss)
     pss_kb = sampler.peak_pss_kb or peak_kb
-    return Run(wall, usage.ru_utime + usage.ru_stime, peak_kb / 1024, pss_kb / 1024)
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak_kb / 1024, pss_kb / 1024,
+               sampler.report() if threads else "")  # fmt: skip
 
 
 # ----------------------------------------------------------------- the tools
@@ -216,8 +272,10 @@ class Tool:
     def command(self) -> list[str]:
         raise NotImplementedError
 
+    threads = False  # --threads: where each thread's time went (policybot only)
+
     def cycle(self) -> Run:
-        return measure(self.command(), self.env, self.work / "log.txt")
+        return measure(self.command(), self.env, self.work / "log.txt", self.threads)
 
 
 class Policybot(Tool):
@@ -288,12 +346,15 @@ def policybot_exe() -> str:
 
 
 def run_tool(cls: type[Tool], exe: str, server: FeedServer, feeds: int, tmp: Path,
-             repeat: int) -> dict[str, list[Run]]:  # fmt: skip
+             repeat: int, cold_only: bool = False) -> dict[str, list[Run]]:  # fmt: skip
     runs: dict[str, list[Run]] = {c: [] for c in CYCLES}
     for attempt in range(repeat):
         server.control(f"_reset?feeds={feeds}")
         tool = cls(exe, tmp / f"{cls.name}-{feeds}-{attempt}", server, feeds)
         runs["cold"].append(tool.cycle())
+        if cold_only:
+            shutil.rmtree(tool.work, ignore_errors=True)
+            continue
         runs["warm"].append(tool.cycle())
         server.control(f"_bump?feeds={BUMP_FEEDS}&items={BUMP_ITEMS}")
         runs["bumped"].append(tool.cycle())
@@ -326,6 +387,7 @@ def table(args: argparse.Namespace) -> None:
     ]
     wanted = set(args.tools.split(","))
     tools = [(cls, exe) for cls, exe in tools if cls.name in wanted]
+    Policybot.threads = args.threads
     if args.profile:
         Policybot.profile = Path(args.profile).resolve()
         Policybot.profile.mkdir(parents=True, exist_ok=True)
@@ -339,14 +401,18 @@ def table(args: argparse.Namespace) -> None:
     print("|---|---|" + "---|" * len(tools) + "---|")
     try:
         for feeds in (int(n) for n in args.feeds.split(",")):
-            results = {cls.name: (run_tool(cls, exe, server, feeds, tmp, args.repeat) if exe else None)
+            results = {cls.name: (run_tool(cls, exe, server, feeds, tmp, args.repeat,
+                                           args.cold_only) if exe else None)
                        for cls, exe in tools}  # fmt: skip
-            for cycle in CYCLES:
+            for cycle in CYCLES[:1] if args.cold_only else CYCLES:
                 meds = {n: (median(r[cycle]) if r else None) for n, r in results.items()}
                 ours, theirs = meds.get("policybot"), meds.get("rss2email")
                 ratio = f"{theirs.wall / ours.wall:.1f}× faster, RSS {ours.peak_mb / theirs.peak_mb:.2f}×" if ours and theirs else "n/a"  # fmt: skip
                 cells = " | ".join(cell(meds[cls.name], cycle, feeds) for cls, _ in tools)
                 print(f"| {feeds} | {cycle} | {cells} | {ratio} |", flush=True)
+            for cycle in (CYCLES[:1] if args.cold_only else CYCLES) if args.threads else ():
+                for run in (results.get("policybot") or {}).get(cycle, []):
+                    print(f"policybot, {feeds} feeds, {cycle}: {run.threads}")
     finally:
         server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -413,6 +479,10 @@ def main() -> None:
     parser.add_argument("--daemon", type=int, default=0, help="daemon mode over this many feeds")
     parser.add_argument("--cycles", type=int, default=10, help="daemon cycles")
     parser.add_argument("--profile", default="", help="leave each policybot cycle's profile here")
+    parser.add_argument("--cold-only", action="store_true", help="only the cold cycle of each N")
+    parser.add_argument("--threads", action="store_true",
+                        help="after the table: each policybot thread's time on a core, "
+                        "waiting for one and blocked (Linux)")  # fmt: skip
     args = parser.parse_args()
     if args.daemon:
         daemon(args)

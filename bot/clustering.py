@@ -59,6 +59,8 @@ def record_finding(
             return EventChange(event_id=found.recorded, created=False, mention_added=False)
         mention = merge.new_mention(entry_id, entry, finding, primary, when, now)
         events = found.events + events_store.named(store, query)
+        if query.named_heads:  # a report keyed by no vendor: the vendors it names
+            events = events + events_store.vendors_named(store, query)
         if rules.may_be_a_product(profile, events):  # another vendor's product? its events
             events = events + events_store.owners(store, query)
         best = rules.best_candidate(profile, events)

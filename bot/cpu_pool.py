@@ -81,13 +81,21 @@ class CpuWorker:
         self._gone: str | None = None
         self._starting: asyncio.Task[None] | None = None
         self.cpu = 0.0  # CPU seconds the worker had used by its last answer
+        self.given = 0  # jobs handed to ``run`` (those waiting for the start included)
+        self.answered = 0  # answers read
 
     @property
     def in_flight(self) -> int:
-        """Jobs sent and not answered yet."""
-        return len(self._pending)
+        """Jobs given and not answered yet (also those waiting for the process to start)."""
+        return self.given - self.answered
+
+    @property
+    def priming(self) -> bool:
+        """It has its first job and has not answered it yet: its interpreter is starting."""
+        return self.given > 0 and self.answered == 0 and self._gone is None
 
     async def run(self, job: ParseJob) -> ParseOutput:
+        self.given += 1
         if self._starting is None:  # the first job starts it; the others wait for that
             self._starting = asyncio.get_running_loop().create_task(self._start())
         await asyncio.shield(self._starting)
@@ -137,6 +145,7 @@ class CpuWorker:
                 if not self._pending:
                     raise ValueError("an answer to no job")
                 future = self._pending.popleft()
+                self.answered += 1
                 if future.done():
                     continue
                 if isinstance(value, BaseException):
@@ -213,6 +222,13 @@ class CpuPool:
     def in_flight(self) -> int:
         """Jobs waiting in the least busy worker."""
         return min(worker.in_flight for worker in self.workers)
+
+    @property
+    def starting(self) -> bool:
+        """Every worker has its first job and is still starting (importing the parsing
+        code): the caller parses its next body itself rather than queue it behind an
+        interpreter's start-up."""
+        return all(worker.priming for worker in self.workers)
 
     @property
     def cpu(self) -> float:

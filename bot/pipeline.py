@@ -382,8 +382,9 @@ class _Cycle:
 
     async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
         """Parse in a worker process once enough bodies came to pay for starting them,
-        and here when the workers have ``WORKER_DEPTH`` bodies queued, this process
-        has used less CPU than a worker and the writer keeps up.
+        and here while they start (no body waits for an interpreter to start) and when
+        the workers have ``WORKER_DEPTH`` bodies queued, this process has used less
+        CPU than a worker and the writer keeps up.
 
         Parsing here runs on the event loop: a few milliseconds a body, known keys
         read over a read-only connection (the writer never blocks it). A thread
@@ -393,7 +394,8 @@ class _Cycle:
         job = ParseJob(result, feed.id, feed.name, self.db_path)
         self.bodies += 1
         pool = self.pool
-        if pool is not None and self.db_path is not None and self.bodies > self.pool_after:
+        if (pool is not None and self.db_path is not None and self.bodies > self.pool_after
+                and not pool.starting):  # fmt: skip
             busy = time.process_time() - self.cpu_start >= pool.cpu
             if pool.in_flight < WORKER_DEPTH or busy or self.writer.backlog() >= WRITER_BEHIND:
                 try:

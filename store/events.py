@@ -144,6 +144,25 @@ def owners(store: Store, query: CandidateQuery) -> tuple[CandidateEvent, ...]:
     return tuple(CandidateEvent._make(row) for row in rows)
 
 
+def vendors_named(store: Store, query: CandidateQuery) -> tuple[CandidateEvent, ...]:
+    """For a report keyed by no vendor: the events in its news cycle of the vendors whose
+    key's first word its capitalised words give (``query.named_heads``), each head looked
+    up by the vendor-key index (the key itself, or keys that start with it)."""
+    if not query.named_heads:
+        return ()
+    params = _candidate_params(query)
+    found: dict[int, CandidateEvent] = {}
+    for head in query.named_heads:
+        rows = store.db.conn.execute(
+            f"SELECT {_EVENT_COLS} FROM events WHERE (vendor_key = ? OR vendor_key BETWEEN ?"
+            f" AND ?) AND first_reported BETWEEN ? AND ? {_NEWEST}",
+            (head, head + " ", head + " \x7f", params["near_lo"], params["near_hi"]),
+        )
+        for row in rows.fetchall():
+            found.setdefault(int(row[0]), CandidateEvent._make(row))
+    return tuple(found.values())
+
+
 def named(store: Store, query: CandidateQuery) -> tuple[CandidateEvent, ...]:
     """Events in the query's follow-up window stored under the vendor's other names
     (``query.other_names``: the gazetteer's aliases of its company)."""

@@ -4,6 +4,10 @@
   unit or holding the other report names ("Harrowgate retires its app Pinfold", then
   "Pinfold users lose ..."), is one event within its news cycle (``named_unit``); a
   rival named in passing, another action, or a report weeks later stays apart.
+* A report keyed by no vendor (the extraction missed the name, often in another
+  language) that names the vendor of an event in its news cycle is that event's mention,
+  whichever came first (``vendor_named``); one naming another vendor, or weeks later,
+  stays apart.
 * An authority's act on one company told again weeks later in other words (a probe and
   its missed deadline, a fine and its retelling) is one event when the company and a
   body, place or person are named on both sides (``_staged_on_subject``); a court's next
@@ -41,13 +45,14 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened.close()
 
 
-def vendor_report(store: Store, title: str, summary: str, *, day: float, vendor: str,
-                  action: str = "shutdown") -> tuple[EventChange, int]:  # fmt: skip
-    """A vendor's relevant change recorded, clustered and routed like the pipeline does."""
+def vendor_report(store: Store, title: str, summary: str, *, day: float, vendor: str | None,
+                  action: str | None = "shutdown", actor: str = "vendor",
+                  relevant: bool = True) -> tuple[EventChange, int]:  # fmt: skip
+    """A vendor's report recorded, clustered and routed like the pipeline does."""
     entry = Entry(feed_id="desk", key=f"guid:{title}", title=title, summary=summary,
                   link=f"https://desk.example/{abs(hash(title))}",
                   published=START + timedelta(days=day), source="Desk")  # fmt: skip
-    finding = Finding(relevant=True, actor_type="vendor", vendor=vendor, product=None,
+    finding = Finding(relevant=relevant, actor_type=actor, vendor=vendor, product=None,
                       action=action, applies_to="consumers", region=None, confidence=0.8,
                       evidence=title)  # fmt: skip
     with store.transaction():
@@ -84,8 +89,8 @@ UNIT_STORIES = [
     ),
     pytest.param(
         (
-            "Velmora schaltet die Gesichtserkennung der Türklingel Ostara in Österreich ab",
-            "Der Hersteller nennt die Rechtslage als Grund.",
+            "Türklingel Ostara: In Österreich ist Schluss mit dem Gesichtsabgleich, meldet Velmora",
+            "Als Begründung verweist das Unternehmen auf offene Rechtsfragen.",
             "Velmora",
         ),
         (
@@ -157,6 +162,100 @@ def test_a_named_product_weeks_later_is_another_event(store: Store) -> None:
         store, "Pinfold closes its web gallery as well",
         "The browser version goes offline at the end of the month.",
         day=40, vendor="Pinfold")  # fmt: skip
+    assert later.created and later.event_id != opened.event_id
+
+
+# --------------------------------------------------------------------------- a report naming no vendor
+
+VENDORLESS = [
+    pytest.param(
+        (
+            "Dovecraft doorbells stop naming visitors across the EU",
+            "Owners keep motion alerts; the face library is deleted.",
+            "Dovecraft",
+        ),
+        (
+            "Warum Dovecraft-Kunden in Europa ihre Gesichtsbibliothek verlieren",
+            "Bewegungsmeldungen bleiben, heißt es in einer Mail an die Besitzer.",
+            None,
+        ),
+        id="the vendor's report, then one in German keyed by none",
+    ),
+    pytest.param(
+        (
+            "Caméras de caisse : Ferrandel renonce à identifier les clients",
+            "Seul le comptage des passages reste proposé aux enseignes.",
+            None,
+        ),
+        (
+            "Ferrandel drops face matching from its checkout cameras",
+            "Retail clients keep footfall counts only.",
+            "Ferrandel",
+        ),
+        id="a French report keyed by none, then the vendor's",
+    ),
+    pytest.param(
+        (
+            "Owlgate closes its face-search portal to the public",
+            "Paying accounts lose search on Friday and the image index is purged.",
+            "Owlgate",
+        ),
+        (
+            "What happens to your uploads now that Owlgate has gone dark?",
+            "Readers asked whether pictures they submitted are still stored.",
+            None,
+        ),
+        id="a reader-questions piece keyed by none",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), VENDORLESS)
+def test_a_report_naming_the_vendor_but_keyed_by_none_joins_its_event(
+    store: Store, first: tuple[str, str, str | None], second: tuple[str, str, str | None]
+) -> None:
+    def keyed(report: tuple[str, str, str | None], day: float) -> tuple[EventChange, int]:
+        vendor = report[2]
+        return vendor_report(store, report[0], report[1], day=day, vendor=vendor,
+                             action="shutdown" if vendor else None,
+                             actor="vendor" if vendor else "none", relevant=bool(vendor))  # fmt: skip
+
+    opened, _ = keyed(first, 0)
+    again, _ = keyed(second, 1)
+    assert opened.created and again.event_id == opened.event_id and not again.created
+    alerts = store.query("SELECT COUNT(*) AS n FROM deliveries WHERE kind = 'alert'")[0]["n"]
+    assert alerts == 1
+
+
+def test_a_report_naming_another_vendor_stays_apart(store: Store) -> None:
+    opened, _ = vendor_report(
+        store, "Dovecraft doorbells stop naming visitors across the EU",
+        "Owners keep motion alerts; the face library is deleted.", day=0, vendor="Dovecraft")  # fmt: skip
+    other, _ = vendor_report(
+        store, "Bei Kestrelby bleibt der Gesichtsabgleich an",
+        "Ein Sprecher sieht keinen Grund für eine Änderung.",
+        day=1, vendor=None, action=None, actor="none", relevant=False)  # fmt: skip
+    assert other.created and other.event_id != opened.event_id
+
+
+def test_a_move_keyed_by_no_vendor_naming_the_vendor_stays_apart(store: Store) -> None:
+    opened, _ = vendor_report(
+        store, "Dovecraft doorbells stop naming visitors across the EU",
+        "Owners keep motion alerts; the face library is deleted.", day=0, vendor="Dovecraft")  # fmt: skip
+    move, _ = vendor_report(
+        store, "A week after Dovecraft, a Lyon start-up ends recognition at apartment entrances",
+        "Its customers were told on Monday.", day=2, vendor=None)  # fmt: skip
+    assert move.created and move.event_id != opened.event_id
+
+
+def test_a_report_naming_the_vendor_weeks_later_stays_apart(store: Store) -> None:
+    opened, _ = vendor_report(
+        store, "Dovecraft doorbells stop naming visitors across the EU",
+        "Owners keep motion alerts; the face library is deleted.", day=0, vendor="Dovecraft")  # fmt: skip
+    later, _ = vendor_report(
+        store, "Dovecraft-Klingeln: was Käufer jetzt wissen sollten",
+        "Ein Ratgeber für den Kauf.", day=40, vendor=None, action=None, actor="none",
+        relevant=False)  # fmt: skip
     assert later.created and later.event_id != opened.event_id
 
 
@@ -286,3 +385,62 @@ def test_a_regulators_new_act_after_a_ruling_naming_other_bodies_stays_apart(
         "The bureau looks at how the firm markets its matching tool.", day=27,
         vendor="Orrelink")  # fmt: skip
     assert other.created and other.event_id != opened.event_id
+
+
+# --------------------------------------------------------------------------- a country in two languages
+
+COUNTRY_RETOLD = [
+    pytest.param(
+        (
+            "Hungarian lawmakers let police scan faces at banned rallies",
+            "The amendment passed in a single sitting.",
+        ),
+        (
+            "Hungría autoriza a la policía a identificar rostros en marchas prohibidas",
+            "La reforma se aprobó con mayoría holgada.",
+        ),
+        id="an English adjective, the Spanish country name",
+    ),
+    pytest.param(
+        (
+            "Schweden: Datenschutzbehörde rügt Polizei wegen Gesichtssuche",
+            "Die Beamten hätten eine App ohne Genehmigung benutzt.",
+        ),
+        (
+            "Swedish officers reprimanded over an unapproved face lookup tool",
+            "Staff must now be trained and affected people told.",
+        ),
+        id="the German country name, an English adjective",
+    ),
+    pytest.param(
+        (
+            "Le Parlement grec adopte un moratoire sur les caméras faciales",
+            "Le texte vise les espaces publics jusqu'en 2027.",
+        ),
+        (
+            "Grecia, via libera allo stop delle telecamere che riconoscono i volti",
+            "La misura riguarda piazze e stazioni.",
+        ),
+        id="a French adjective, the Italian country name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), COUNTRY_RETOLD)
+def test_an_authoritys_act_retold_in_another_language_shares_its_country(
+    store: Store, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    opened, alerted = authority(store, first[0], first[1], day=0, actor="government")
+    again, written = authority(store, second[0], second[1], day=1, actor="government")
+    assert opened.created and alerted == 1
+    assert again.event_id == opened.event_id and written == 0
+
+
+def test_two_countries_acts_the_same_days_stay_apart(store: Store) -> None:
+    opened, _ = authority(
+        store, "Hungarian lawmakers let police scan faces at banned rallies",
+        "The amendment passed in a single sitting.", day=0, actor="government")  # fmt: skip
+    other, alerted = authority(
+        store, "Polonia aprueba cámaras con reconocimiento facial en estadios",
+        "La norma entra en vigor en otoño.", day=1, actor="government")  # fmt: skip
+    assert other.created and other.event_id != opened.event_id and alerted == 1

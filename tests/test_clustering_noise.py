@@ -8,6 +8,7 @@ and checks the events, votes and alerts that result.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -209,16 +210,22 @@ def test_a_rival_named_in_the_headline_does_not_pull_the_item_into_its_event(
 
 def test_the_events_vendor_named_in_a_vendorless_report_is_no_evidence() -> None:
     """Similarity for a report whose finding has no vendor leaves the event's vendor
-    name out: the name alone never makes the report part of the event."""
+    name out: the name alone is no shared wording, and a vendor-less report with a move
+    of its own (a rival's, whose name the extraction missed) never joins on it. A comment
+    with no move that names the vendor in its news cycle is the event's report
+    (``bot.events.identity.vendor_named``: it neither votes nor alerts)."""
     event = matching.Profile("orvane", "vendor", True, "moratorium", frozenset(), None, START,
                           START, terms=frozenset({"orvan", "matcher", "sheriff"}),
                           names=frozenset({"orvan"}))  # fmt: skip
-    new = matching.Profile("", "none", False, None, frozenset(), None, START, START,
-                        terms=frozenset({"orvan", "pric", "quarter", "revenu"}),
-                        names=frozenset({"orvan"}))  # fmt: skip
-    sim, shared, shared_names = matching.similarity(new, event)
+    move = matching.Profile("", "vendor", True, "ban", frozenset(), None, START, START,
+                         terms=frozenset({"orvan", "pric", "quarter", "revenu"}),
+                         names=frozenset({"orvan"}))  # fmt: skip
+    sim, shared, shared_names = matching.similarity(move, event)
     assert (sim, shared, shared_names) == (0.0, 0, 0)
-    assert matching.decide(new, event) is None
+    assert matching.decide(move, event) is None
+    comment = replace(move, actor_type="none", relevant=False, action=None)
+    assert matching.similarity(comment, event)[:2] == (0.0, 0)
+    assert matching.decide(comment, event) is not None
     same_vendor = matching.Profile(
         "orvane", "vendor", False, None, frozenset(), None, START, START,
         terms=frozenset({"matcher", "sheriff", "pric"}), names=frozenset())  # fmt: skip

@@ -11,6 +11,7 @@ import io
 import pickle
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,82 @@ def test_a_worker_process_answers_as_this_process_would(tmp_path: Path) -> None:
     assert answers == here
     assert len(here[0].entries) == 2
     assert any(finding is not None for finding in here[0].known_findings)
+
+
+def test_a_pool_is_starting_until_its_worker_answers_its_first_job(tmp_path: Path) -> None:
+    """While the worker's interpreter starts with its first body, the pool says so (the
+    polling process parses the next bodies itself); its answer ends that."""
+    db = _database(tmp_path)
+
+    async def run() -> list[tuple[bool, int]]:
+        pool = CpuPool(1)
+        try:
+            seen = [(pool.starting, pool.in_flight)]
+            first = asyncio.ensure_future(pool.run(_job(db)))
+            await asyncio.sleep(0)  # the job is handed over; the process is starting
+            seen.append((pool.starting, pool.in_flight))
+            await first
+            seen.append((pool.starting, pool.in_flight))
+            return seen
+        finally:
+            pool.close()
+
+    assert asyncio.run(run()) == [(False, 0), (True, 1), (False, 0)]
+
+
+def test_bodies_after_the_first_are_parsed_here_while_the_worker_starts(tmp_path: Path) -> None:
+    """A cycle's worker holds its first body while its interpreter starts (here: until
+    the test lets it begin its loop); the cycle parses the next bodies itself at once
+    instead of queueing them behind that start, and the worker answers its one job."""
+    from bot.config import load_config
+    from bot.models import FeedState
+    from bot.pipeline import _Cycle
+
+    db = _database(tmp_path)
+    release = tmp_path / "release"
+    held = ("import os, time, sys\nwhile not os.path.exists(sys.argv[1]): time.sleep(0.01)\n"
+            "from bot.cpu_worker import main\nmain()")  # fmt: skip
+    (tmp_path / "feeds.yaml").write_text(
+        "feeds:\n  - name: Feed 0\n    url: https://news.example/feed.xml\n", encoding="utf-8"
+    )
+    config = load_config(tmp_path / "feeds.yaml", env={})
+
+    def feed(n: int) -> FeedState:
+        return FeedState(id=f"f{n}", name=f"Feed {n}", url="https://news.example/feed.xml",
+                         config_url="https://news.example/feed.xml", kind="news",
+                         interval=900, enabled=True, status="ok")  # fmt: skip
+
+    async def run() -> tuple[list[bool], list[int], int, int]:
+        pool = CpuPool(1)
+        pool.workers = [CpuWorker((sys.executable, "-c", held, str(release)))]
+        store = Store.open(db)
+        cycle = _Cycle(store, config, datetime.now(UTC), pool, pool_after=0)
+        try:
+            first = asyncio.ensure_future(cycle.cpu_work(feed(0), _job(db, "f0").result))
+            while pool.workers[0].given == 0:
+                await asyncio.sleep(0)
+            later = [asyncio.ensure_future(cycle.cpu_work(feed(n), _job(db, f"f{n}").result))
+                     for n in (1, 2)]  # fmt: skip
+            for _ in range(3):
+                await asyncio.sleep(0)  # a body parsed here needs no turn of the loop
+            done = [task.done() for task in later]
+            release.touch()
+            answers = await asyncio.gather(first, *later)
+            return (
+                done,
+                [len(a.entries) for a in answers],
+                pool.workers[0].given,
+                pool.workers[0].answered,
+            )
+        finally:
+            release.touch()
+            cycle.close()
+            store.close()
+
+    done, entries, given, answered = asyncio.run(run())
+    assert done == [True, True]  # parsed here, not queued behind the worker's start
+    assert entries == [2, 2, 2]
+    assert (given, answered) == (1, 1)  # the worker had only its first body
 
 
 def test_an_error_inside_the_worker_reaches_the_caller_as_itself(tmp_path: Path) -> None:

@@ -67,6 +67,36 @@ def _gate() -> WordGate:
     return WordGate(_patterns()[0])
 
 
+PLACE = "@@"  # a country's key among an authority report's names
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    keys: list[str] = []
+    parts: list[str] = []
+    for n, (key, names) in enumerate(_section("places").items()):
+        keys.append(PLACE + key)
+        parts.append(f"(?P<p{n}>{'|'.join(f'(?:{name})' for name in names)})")
+    return _compiled(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"), tuple(keys)
+
+
+@lru_cache(maxsize=1)
+def _place_gate() -> WordGate:
+    return WordGate(_places()[0])
+
+
+def places(text: str) -> frozenset[str]:
+    """The keys of the countries ``text`` names by name or adjective, in any item
+    language (``@@se`` for "Sweden", "Swedish" and "Suecia")."""
+    keys = _places()[1]
+    found: set[str] = set()
+    for match in _place_gate().finditer(text):
+        group = match.lastgroup
+        if group:
+            found.add(keys[int(group[1:])])
+    return frozenset(found)
+
+
 def bodies(text: str) -> frozenset[str]:
     """The keys of the authorities ``text`` names (``@cnil``, ``@eu-parliament``)."""
     keys = _patterns()[1]

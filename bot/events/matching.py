@@ -30,7 +30,14 @@ The rules, in short:
   when both name the same body or place;
 * a comment (no actor) joins a vendor's change only when it shares a word with it;
 * identity comes from the finding's vendor only: another vendor named in the text
-  (a rival's move in a headline) is no evidence of being the same story;
+  (a rival's move in a headline) is no evidence of being the same story; except that,
+  in the news cycle, a report keyed by no vendor that names an event's vendor is its
+  report (``vendor_named``), and a vendor's change keyed by a name the event's reports
+  give (its product, unit or holding) while never naming the event's vendor, with the
+  same action, is the event's (``named_unit``);
+* an authority's act on one company is followed for weeks by the company and one more
+  shared name (``_staged_on_subject``), and a regulator contesting the ruling on its own
+  act is that act's event (``_contested_act``);
 * similar text: distinctive words (stopwords and words every FR story uses are
   dropped, see ``bot/data/events.yaml``), plus MinHash LSH band hashes so that
   near-duplicate copies are found by an indexed lookup whatever their vendor.
@@ -39,57 +46,47 @@ The rules, in short:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import NamedTuple
 
 from bot import vocabulary
-from bot.events.signatures import OPENING, name_word, normalise
+from bot.events.identity import (
+    may_name_a_unit,
+    named_unit,
+    same_subject,
+    stands_in_for,
+    subject_named,
+    vendor_named,
+)
+from bot.events.profile import (
+    AUTHORITIES,
+    BACKFILL_DAYS,
+    ECHO_DAYS,
+    FOLLOW_UP_DAYS,
+    LATE_DAYS,
+    NAME_WEIGHT,
+    NEAR_DAYS,
+    NEWS_CYCLE_DAYS,
+    QUIET_DAYS,
+    SAME_STORY_DAYS,
+    STRONG_SIM,
+    Profile,
+    both_authorities,
+    days_between,
+)
+from bot.events.signatures import OPENING, normalise
 from bot.events.vendor_names import same_vendor, vendor_head, vendor_words
 
-__all__ = ["same_vendor", "vendor_head"]  # part of the matching rules, kept in vendor_names
-
-NEAR_DAYS = 10  # a report this close to an event's latest report is in its news cycle
-NEWS_CYCLE_DAYS = 21  # ... as long as it is also this close to the first report
-FOLLOW_UP_DAYS = 180  # nothing joins an event this long after its first report
-BACKFILL_DAYS = 30  # a late-arriving older report may precede the first one by this much
-NAME_WEIGHT = 3  # a shared name counts like this many shared words
-SAME_STORY_DAYS = 7  # one action conflict is forgiven less than this after the first report
-STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not veto
-QUIET_DAYS = 30  # a vendor's relevant follow-up this close to the last report joins
-LATE_DAYS = 45  # a vendor's relevant report later than this after the last one needs its product
-ECHO_DAYS = 3  # an authority's act retold this close to its last report, in other words
+__all__ = [  # part of the matching rules, kept in profile, identity and vendor_names
+    "BACKFILL_DAYS", "FOLLOW_UP_DAYS", "NEAR_DAYS", "NEWS_CYCLE_DAYS", "Profile",
+    "may_name_a_unit", "named_unit", "same_vendor", "stands_in_for", "subject_named",
+    "vendor_head",
+]  # fmt: skip
 
 STOPPING: frozenset[str] = frozenset(vocabulary.STOPPING)  # compatible with each other
 REVERSAL: str = vocabulary.Action.REVERSAL.value
 COURT: str = vocabulary.ActorType.COURT.value
 SPECIFIC_ACTORS: frozenset[str] = frozenset(vocabulary.ACTING)
-AUTHORITIES: frozenset[str] = frozenset(vocabulary.AUTHORITIES)
 WORLDWIDE = frozenset({"global", "worldwide", "world", "international"})
-
-
-# --------------------------------------------------------------------------- values
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What matching compares: a finding with its entry, or a stored event."""
-
-    vendor_key: str
-    actor_type: str
-    relevant: bool
-    action: str | None
-    product_terms: frozenset[str]
-    region: str | None
-    first: datetime
-    last: datetime
-    terms: frozenset[str] = field(default_factory=frozenset)
-    names: frozenset[str] = field(default_factory=frozenset)
-    # the action was read from the vendor's timeline (a deployment told after a stop,
-    # bot.extract.history), not stated: no return wording backs it
-    inferred: bool = False
-    # the vendor is a product's name standing in for its unnamed maker ("del modulo X")
-    stand_in: bool = False
 
 
 def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
@@ -145,66 +142,6 @@ def place_names(new: Profile, event: Profile) -> int:
     found |= a_open & (b | b_open)
     found |= b_open & a
     return len(found)
-
-
-def both_authorities(new: Profile, event: Profile) -> bool:
-    """Both are a government's, regulator's or court's act: their vendor is the company
-    acted on, or a person, place or body the extraction took for one."""
-    return new.actor_type in AUTHORITIES and event.actor_type in AUTHORITIES
-
-
-def subject_named(new: Profile, event: Profile) -> bool:
-    """Two authority reports whose vendors differ but where one's vendor is named in the
-    other's words ("the regulator fines Ondine" and "Ondine will appeal the fine"; a
-    mayor's or a city's name taken for the vendor of one report): the same subject."""
-    if not both_authorities(new, event):
-        return False
-    return _named_in(new.vendor_key, event) or _named_in(event.vendor_key, new)
-
-
-def _named_in(key: str, profile: Profile) -> bool:
-    head = name_word(vendor_head(key)) if key else ""
-    return bool(head) and (
-        head in profile.names or head in profile.terms or OPENING + head in profile.names
-    )
-
-
-def stands_in_for(new: Profile, event: Profile) -> bool:
-    """The report's vendor is a product's name standing in for its unnamed maker ("the
-    supplier halts the module Lumira"), and the event's reports, within its news cycle,
-    name that product: the product's report is its maker's."""
-    if not new.stand_in or not new.vendor_key:
-        return False
-    if days_between(new.first, event.last) > NEAR_DAYS or days_between(event.first, new.first) > 0:
-        return False
-    head = name_word(vendor_head(new.vendor_key))
-    return bool(head) and head in event.names | event.terms
-
-
-def may_name_a_unit(new: Profile) -> bool:
-    """A vendor's relevant policy change: its vendor may be a product, unit or holding
-    that another report of the change named beside the company (``named_unit``)."""
-    return bool(new.vendor_key) and new.relevant and bool(new.action) and (
-        new.actor_type == "vendor")  # fmt: skip
-
-
-def named_unit(new: Profile, event: Profile) -> bool:
-    """Two reports of one vendor's change keyed by different names, where the event's
-    reports name the report's vendor as a name ("the Lumira app", "Ondine, the firm
-    behind Lumira", a stake in a start-up) and the report names the event's vendor
-    nowhere: one of them took the product, unit or holding for the company. Only within
-    the event's news cycle and with the same action: a rival named in passing is named
-    by its own reports' vendor too, or acts otherwise."""
-    if not may_name_a_unit(new) or not event.relevant or new.action != event.action:
-        return False
-    if days_between(new.first, event.last) > NEAR_DAYS or days_between(event.first, new.first) > 0:
-        return False
-    head = name_word(vendor_head(new.vendor_key))
-    if not head or not (
-        head in event.names or head in event.terms or OPENING + head in event.names
-    ):
-        return False
-    return not _named_in(event.vendor_key, new)
 
 
 def action_relation(a: str | None, b: str | None) -> str:
@@ -263,10 +200,6 @@ def new_market(new: str | None, event: str | None) -> bool:
     return a != b and a not in WORLDWIDE
 
 
-def days_between(a: datetime, b: datetime) -> float:
-    return (a - b).total_seconds() / 86400.0
-
-
 class Comparison(NamedTuple):
     """How a new finding relates to one candidate event (a named tuple: one is built
     per candidate event of every recorded entry, so construction must be cheap)."""
@@ -294,6 +227,7 @@ class Comparison(NamedTuple):
     # side and named in the other's words ("the watchdog fines Ondine" / "the first
     # fine for face scanning hits Ondine")
     subject: bool = False
+    vendor_named: bool = False  # the side keyed by no vendor names the other's vendor
 
     @property
     def conflicts(self) -> int:
@@ -343,18 +277,9 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         vendor_authority={new.actor_type, event.actor_type} & AUTHORITIES != set()
         and "vendor" in (new.actor_type, event.actor_type),
         inferred=new.inferred,
-        subject=both_authorities(new, event) and _same_subject(new, event, vendor),
+        subject=both_authorities(new, event) and same_subject(new, event, vendor),
+        vendor_named=vendor == "one" and vendor_named(new, event),
     )  # fmt: skip
-
-
-def _same_subject(new: Profile, event: Profile, vendor: str) -> bool:
-    """The company acted on is the same on both sides (see ``Comparison.subject``)."""
-    if vendor == "same":
-        return same_vendor(new.vendor_key, event.vendor_key)
-    if vendor == "one":
-        return _named_in(new.vendor_key, event) if new.vendor_key else _named_in(
-            event.vendor_key, new)  # fmt: skip
-    return False
 
 
 _ACTION_SCORE = {"same": 1.5, "compatible": 0.5}
@@ -393,7 +318,7 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
                 # retold within days: two shared words, or one that names the body or place
                 or (c.gap <= ECHO_DAYS and (c.shared >= 2 or c.place_names >= 1))
             )  # fmt: skip
-        return c.sim >= 0.3 and c.shared >= 3
+        return (c.sim >= 0.3 and c.shared >= 3) or c.vendor_named
     if new.actor_type == "none":  # no vendor, no actor: only the words connect them
         return c.sim >= 0.2 and c.shared >= 3
     if new.actor_type in AUTHORITIES and c.gap <= ECHO_DAYS:

@@ -37,6 +37,8 @@ class CandidateQuery:
     owned_key: str = ""  # ' word ': a product standing in for its maker, as events hold it
     # the vendor's company under its other gazetteer names, and their first words
     other_names: tuple[str, ...] = ()
+    # a report keyed by no vendor: the vendor keys' first words its capitalised words give
+    named_heads: tuple[str, ...] = ()
 
 
 class CandidateEvent(NamedTuple):

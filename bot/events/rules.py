@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import TypeVar
 
-from bot.events.bodies import bodies
+from bot.events.bodies import bodies, places
 from bot.events.matching import (
     AUTHORITIES,
     BACKFILL_DAYS,
@@ -31,6 +31,7 @@ from bot.events.matching import (
 )
 from bot.events.records import CandidateEvent, CandidateQuery
 from bot.events.signatures import (
+    capital_heads,
     name_word,
     opening_names,
     product_terms,
@@ -61,6 +62,8 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         # that key it differently ("La juge Maëlle Tanguy …" and "Tanguy exige …")
         names |= {name_word(w) for w in exclude} - {""}
         names |= opening_names(entry.title, entry.summary)
+        # ... and the country it acts in under one key in any language ("Swedish", "Suecia")
+        names |= places(entry.text)
     return Profile(
         vendor_key=vendor_key(finding.vendor),
         actor_type=finding.actor_type,
@@ -75,6 +78,9 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         inferred=finding.signal == "deployment" and finding.action == REVERSAL,
         stand_in=bool(finding.product)
         and vendor_key(finding.product) == vendor_key(finding.vendor),
+        heads=()
+        if finding.vendor or finding.actor_type in AUTHORITIES
+        else capital_heads(entry.title, entry.summary),
     )
 
 
@@ -139,6 +145,7 @@ def candidate_query(
         bands=tuple(bands),
         owned_key=owned_key(new.vendor_key, new.stand_in or may_name_a_unit(new)),
         other_names=other_names(new.vendor_key),
+        named_heads=new.heads,
     )
 
 

@@ -170,6 +170,20 @@ OPENING = "^"  # an opening name's mark among a report's names (no word starts w
 _PLACE_ADJECTIVE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{3,})er\s+(?=[A-ZÄÖÜ][a-zäöüß])")
 
 
+def capital_heads(title: str, summary: str, limit: int = 24) -> tuple[str, ...]:
+    """The first word (as a vendor key starts) of every capitalised word of the report,
+    a sentence's opening one included ("Kestrel-Türklingeln" → kestrel): the vendor keys a
+    report naming no vendor may still name (``bot.events.matching.vendor_named``)."""
+    found: dict[str, None] = {}
+    for part in (title, summary):
+        for match in _CAPS_WORD.finditer(part):
+            if match[0][0].isupper():
+                head = words(match[0])
+                if head and len(head[0]) >= 3 and not head[0].isdigit():
+                    found.setdefault(head[0])
+    return tuple(found)[:limit]
+
+
 def name_word(word: str) -> str:
     """``word`` (lower case) as ``names`` keeps it ('' when dropped)."""
     return _NAME_OF[word]

@@ -146,7 +146,9 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
     if placed is not None and (sc.has_fr or weak):
         return _other(sc, [], placed, _first_vendor(sc), 0.45, published)
     if not sc.has_fr:
-        loose = authority.authority_kind(sc) if weak else None
+        # face data only: an authority the item names loosely, or whose act the
+        # headline names ("multa all'azienda", "Amende pour X")
+        loose = (authority.authority_kind(sc) or _title_authority(sc, found)) if weak else None
         return _other(sc, [], loose, _first_vendor(sc), 0.35, published) if loose else None
     enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
     loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
