@@ -4,9 +4,11 @@ All wording here is invented for these tests (made-up vendors and outlets)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -185,6 +187,50 @@ def test_actor_second_opinion_only_when_confident(tmp_path: Path) -> None:
     assert learned.decide(t, dropped, 0.1, {"ban": 1.0}, None, unsure) is dropped
     off = {**t, "actor": 1.01}
     assert learned.decide(off, dropped, 0.1, {"ban": 1.0}, None, actors) is dropped
+    # an authority the rules found keeps its type: the model is not asked about it
+    council = Finding(relevant=False, actor_type="government", confidence=0.5)
+    assert learned.decide(t, council, 0.1, {}, None, actors) is council
+
+
+def test_revise_asks_the_model_only_for_what_the_case_needs(tmp_path: Path) -> None:
+    m = _tiny(tmp_path)
+    t = m.thresholds
+    item = _item(
+        40, "Brisvale pauses its face matching service for schools", "", True, "moratorium"
+    )
+    sc, found = rules(item.entry)
+    assert sc is not None and found is not None
+    asked: list[str] = []
+
+    def probe(name: str, value: Any) -> Callable[[], Any]:
+        def call() -> Any:
+            asked.append(name)
+            return value
+
+        return call
+
+    dropped = replace(found, relevant=False, actor_type="none", vendor="Brisvale", action=None)
+    low = learned.revise(
+        t,
+        sc,
+        dropped,
+        None,
+        probe("rel", 0.2),
+        probe("act", {"ban": 1.0}),
+        probe("actor", {"none": 1.0}),
+    )
+    assert low is dropped and asked == ["rel", "actor"]  # no action asked for a closed case
+    asked.clear()
+    opened = learned.revise(
+        t, sc, dropped, None, probe("rel", 0.95), probe("act", {"ban": 1.0}), probe("actor", {})
+    )
+    assert opened.relevant and opened.action == "ban" and asked == ["rel", "act"]
+    asked.clear()
+    trial = replace(dropped, signal="deployment")  # news only against the vendor's timeline
+    kept = learned.revise(
+        t, sc, trial, None, probe("rel", 0.99), probe("act", {"ban": 1.0}), probe("actor", {})
+    )
+    assert kept is trial and asked == ["actor"]
 
 
 def test_weak_action_replaced_only_below_the_confidence_bar(tmp_path: Path) -> None:

@@ -23,7 +23,6 @@ from bot.extract import authority, framing
 from bot.extract.acts import AUTHORITIES
 from bot.extract.classify import classify
 from bot.extract.known import KnownVendors, known_vendors
-from bot.extract.learned import second_opinion
 from bot.extract.resources import DataFileError, resources
 from bot.extract.scan import Scan, normalise, scan
 from bot.models import Entry, Finding
@@ -33,12 +32,8 @@ __all__ = ["DataFileError", "KnownVendors", "extract", "known_vendors", "rules",
 
 def extract(entry: Entry, known: KnownVendors | None = None) -> Finding | None:
     """The Finding for one entry (offsets index into ``entry.text``), or None.
-    ``known``: FR vendors the event store already has (see known.py). The rules
-    decide; the learned second opinion (learned.py) revisits the cases they leave open."""
-    sc, found = rules(entry, known)
-    if sc is None or found is None:
-        return found
-    return second_opinion(entry, sc, found)
+    ``known``: FR vendors the event store already has (see known.py)."""
+    return rules(entry, known)[1]
 
 
 def rules(entry: Entry, known: KnownVendors | None = None) -> tuple[Scan | None, Finding | None]:

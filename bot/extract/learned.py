@@ -35,6 +35,9 @@ from bot.extract.scan import Scan
 from bot.models import Entry, Finding
 
 MODEL_FILE = "fr_model.json"
+# A deployment or a restatement is news only against the vendor's timeline, which the
+# event store's history reads (bot.events.history): not the model's call.
+LEFT_TO_HISTORY = ("deployment", "restatement")
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,9 @@ class Linear:
         get = self.weights.get
         rows = [w for w in map(get, feats) if w is not None]
         if rows:  # columns summed in C: zip(*rows) transposes the feature rows
-            scores = [b + sum(col) for b, col in zip(self.bias, zip(*rows), strict=True)]
+            scores = [
+                b + sum(col) for b, col in zip(self.bias, zip(*rows, strict=True), strict=True)
+            ]
         else:
             scores = list(self.bias)
         if len(self.classes) == 2 and len(scores) == 1:  # binary: one logit
@@ -129,6 +134,7 @@ def open_case(sc: Scan, found: Finding) -> bool:
         not found.relevant
         and found.actor_type not in AUTHORITIES
         and found.vendor is not None
+        and found.signal not in LEFT_TO_HISTORY
         and bool(sc.fr or sc.vendors)
     )
 
