@@ -128,7 +128,11 @@ def test_training_and_prediction_end_to_end(tmp_path: Path) -> None:
     assert max(acts, key=lambda k: acts[k]) == "ban"
     assert train.fit(data, raw["thresholds"]) == raw  # deterministic
     scored = model_cv.score_with(m, data)
-    assert model_cv.metrics(data, model_cv.apply(scored, None))["R"] <= 1.0
+    alone = model_cv.apply(scored, None)
+    assert alone == [sample.found for sample in data]  # no thresholds: the rules' findings
+    gold = [sample.item.gold["relevant"] for sample in data]
+    hits = sum(bool(f and f.relevant) for f, g in zip(alone, gold, strict=True) if g)
+    assert model_cv.metrics(data, alone)["R"] == round(hits / sum(gold), 3)
 
 
 TINY = {
@@ -301,3 +305,16 @@ def test_lobo_scores_the_held_out_batch_with_a_model_that_never_saw_it(tmp_path:
     assert result.test == by_file[Path("b0.jsonl")]
     assert len(result.rules) == len(result.model) == 9
     assert set(result.thresholds) == {"relevant", "actor", "weak_confidence", "action"}
+    # the held-out batch's labels never reach training: flipping them all changes
+    # neither the thresholds nor any finding or probability the fold's model gives
+    flipped = [
+        replace(
+            s, item=replace(s.item, gold={**s.item.gold, "relevant": not s.item.gold["relevant"]})
+        )
+        for s in by_file[Path("b0.jsonl")]
+    ]
+    by_file[Path("b0.jsonl")] = flipped
+    again = run_fold(Fold(Path("b0.jsonl"), (Path("b1.jsonl"), Path("b2.jsonl"))), samples_of)
+    assert again.thresholds == result.thresholds and again.model == result.model
+    assert again.p_relevant == result.p_relevant
+    assert len(set(result.p_relevant)) > 1  # the model tells the held-out items apart
