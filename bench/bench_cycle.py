@@ -197,7 +197,8 @@ class PeakSampler(threading.Thread):
     def report(self) -> str:
         """One clause per thread that used a core: on a core / waiting for one /
         blocked (sleeping: on I/O, a lock, the GIL or no work), seconds of its life as
-        sampled (every 0.2 s, so up to that much of each is missed)."""
+        sampled (schedstat is read at every tenth RSS sample, every 0.2 s, so up to that
+        much of each thread's life is missed)."""
         parts = []
         for (pid, tid), (first, last, on_cpu, waiting) in sorted(self.seen.items()):
             if on_cpu < 0.05:
@@ -261,8 +262,10 @@ def clean_env() -> dict[str, str]:
 class Tool:
     name = ""
 
-    def __init__(self, exe: str, work: Path, server: FeedServer, feeds: int) -> None:
+    def __init__(self, exe: str, work: Path, server: FeedServer, feeds: int,
+                 threads: bool = False) -> None:  # fmt: skip
         self.exe, self.work, self.env = exe, work, clean_env()
+        self.threads = threads  # --threads: where each thread's time went
         work.mkdir(parents=True, exist_ok=True)
         self.setup(server, feeds)
 
@@ -271,8 +274,6 @@ class Tool:
 
     def command(self) -> list[str]:
         raise NotImplementedError
-
-    threads = False  # --threads: where each thread's time went (policybot only)
 
     def cycle(self) -> Run:
         return measure(self.command(), self.env, self.work / "log.txt", self.threads)
@@ -346,11 +347,12 @@ def policybot_exe() -> str:
 
 
 def run_tool(cls: type[Tool], exe: str, server: FeedServer, feeds: int, tmp: Path,
-             repeat: int, cold_only: bool = False) -> dict[str, list[Run]]:  # fmt: skip
+             repeat: int, cold_only: bool = False,
+             threads: bool = False) -> dict[str, list[Run]]:  # fmt: skip
     runs: dict[str, list[Run]] = {c: [] for c in CYCLES}
     for attempt in range(repeat):
         server.control(f"_reset?feeds={feeds}")
-        tool = cls(exe, tmp / f"{cls.name}-{feeds}-{attempt}", server, feeds)
+        tool = cls(exe, tmp / f"{cls.name}-{feeds}-{attempt}", server, feeds, threads)
         runs["cold"].append(tool.cycle())
         if cold_only:
             shutil.rmtree(tool.work, ignore_errors=True)
@@ -387,7 +389,6 @@ def table(args: argparse.Namespace) -> None:
     ]
     wanted = set(args.tools.split(","))
     tools = [(cls, exe) for cls, exe in tools if cls.name in wanted]
-    Policybot.threads = args.threads
     if args.profile:
         Policybot.profile = Path(args.profile).resolve()
         Policybot.profile.mkdir(parents=True, exist_ok=True)
@@ -402,7 +403,8 @@ def table(args: argparse.Namespace) -> None:
     try:
         for feeds in (int(n) for n in args.feeds.split(",")):
             results = {cls.name: (run_tool(cls, exe, server, feeds, tmp, args.repeat,
-                                           args.cold_only) if exe else None)
+                                           args.cold_only, args.threads and cls is Policybot)
+                                  if exe else None)
                        for cls, exe in tools}  # fmt: skip
             for cycle in CYCLES[:1] if args.cold_only else CYCLES:
                 meds = {n: (median(r[cycle]) if r else None) for n, r in results.items()}

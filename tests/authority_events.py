@@ -23,14 +23,16 @@ def authority_store(path: Path) -> Store:
 
 
 def record_report(store: Store, title: str, summary: str, published: datetime, *, actor: str,
-                  vendor: str | None = None) -> tuple[EventChange, int]:  # fmt: skip
-    """Record one authority report as a finding, cluster it and route it; return the
-    event change and how many alerts or follow-ups routing wrote."""
+                  vendor: str | None = None, action: str | None = None,
+                  ) -> tuple[EventChange, int]:  # fmt: skip
+    """Record one authority report as a finding (relevant when it has an ``action``),
+    cluster it and route it; return the event change and how many alerts or follow-ups
+    routing wrote."""
     entry = Entry(feed_id="wire", key=f"guid:{title}", title=title, summary=summary,
                   link=f"https://wire.example/{abs(hash(title))}",
                   published=published, source="Wire")  # fmt: skip
-    finding = Finding(relevant=False, actor_type=actor, vendor=vendor, product=None,
-                      action=None, applies_to=None, region=None, confidence=0.7,
+    finding = Finding(relevant=action is not None, actor_type=actor, vendor=vendor,
+                      product=None, action=action, applies_to=None, region=None, confidence=0.7,
                       evidence=title)  # fmt: skip
     with store.transaction():
         entry_id = entries_store.record_entries(store, [entry])[0][0]

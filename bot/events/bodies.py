@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.extract.cueindex import LANGUAGES
 from bot.extract.gate import WordGate
 from bot.yaml_loader import SAFE_LOADER, DataFileError
 
@@ -18,7 +19,7 @@ AUTHORITY_NAMES = Path(__file__).parent.parent / "data" / "authority_names.yaml"
 PREFIX = "@"  # a body's key among a report's names: no word of a text starts with it
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _section(name: str) -> dict[str, list[str]]:
     return read_names(AUTHORITY_NAMES, name)
 
@@ -67,7 +68,8 @@ def _gate() -> WordGate:
     return WordGate(_patterns()[0])
 
 
-PLACE = "@@"  # a country's key among an authority report's names
+PLACE = "@@"  # a country's key among an authority report's names: ``@@se:it``
+TOLD_IN = ":"  # between the country and the language the report is told in
 
 
 @lru_cache(maxsize=1)
@@ -85,16 +87,46 @@ def _place_gate() -> WordGate:
     return WordGate(_places()[0])
 
 
-def places(text: str) -> frozenset[str]:
-    """The keys of the countries ``text`` names by name or adjective, in any item
-    language (``@@se`` for "Sweden", "Swedish" and "Suecia")."""
+@lru_cache(maxsize=1)
+def _homes() -> dict[str, frozenset[str]]:
+    """Per item language, the keys of the countries whose own press writes in it."""
+    return {lang: frozenset(PLACE + c for c in found) for lang, found in _section("homes").items()}
+
+
+def places(text: str, language: str) -> frozenset[str]:
+    """The countries ``text`` (told in ``language``) names by name or adjective, in any
+    item language, each keyed with that language (``@@se:it`` for "Svezia" in an
+    Italian report): only a country named in two languages ties two reports
+    (``country_bridges``). A country whose own press writes in ``language`` is left out:
+    its domestic reports all name it ("deutsche", "française")."""
     keys = _places()[1]
+    home = _homes().get(language, frozenset())
     found: set[str] = set()
     for match in _place_gate().finditer(text):
         group = match.lastgroup
-        if group:
-            found.add(keys[int(group[1:])])
+        if group and keys[int(group[1:])] not in home:
+            found.add(keys[int(group[1:])] + TOLD_IN + language)
     return frozenset(found)
+
+
+def country_bridges(new: frozenset[str], event: frozenset[str]) -> int:
+    """How many countries ``new``'s names (one report's) name in one language and
+    ``event``'s names in another: the same act retold abroad. A country both name in
+    one language only is no evidence (one country's acts in one news cycle)."""
+    count = 0
+    for name in new:
+        if name.startswith(PLACE):
+            country, _, language = name.rpartition(TOLD_IN)
+            if any(lang != language and f"{country}{TOLD_IN}{lang}" in event for lang in LANGUAGES):
+                count += 1
+    return count
+
+
+def without_places(names: frozenset[str]) -> frozenset[str]:
+    """``names`` without country keys (they count through ``country_bridges`` only)."""
+    if not any(name.startswith(PLACE) for name in names):
+        return names
+    return frozenset(name for name in names if not name.startswith(PLACE))
 
 
 def bodies(text: str) -> frozenset[str]:

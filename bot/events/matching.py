@@ -27,7 +27,8 @@ The rules, in short:
   report states no action (same vendor and region, days apart: the vendor told a
   council, a judge or lawmakers about its own change);
 * an authority's report with no vendor joins one naming a vendor in the news cycle
-  when both name the same body or place;
+  when both name the same body or place (a country counts only when the two reports
+  are told in two languages and the same kind of authority acts: ``_countries``);
 * a comment (no actor) joins a vendor's change only when it shares a word with it;
 * identity comes from the finding's vendor only: another vendor named in the text
   (a rival's move in a headline) is no evidence of being the same story; except that,
@@ -49,6 +50,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bot import vocabulary
+from bot.events.bodies import country_bridges, without_places
 from bot.events.identity import (
     may_name_a_unit,
     named_unit,
@@ -98,6 +100,10 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
     """
     terms, names = new.terms, plain(new.names)
     event_names = plain(event.names) - _shared_vendor(new, event)
+    countries = _countries(new, event, names)
+    counted = len(names)
+    if new.actor_type in AUTHORITIES:  # only an authority's report names its country
+        names = without_places(names)
     if (
         event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key)
         and not both_authorities(new, event)
@@ -107,9 +113,9 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
         own = vendor_words(event.vendor_key)
         terms, names = terms - own, names - own
     shared = len(terms & event.terms)
-    shared_names = len(names & event_names)
+    shared_names = len(names & event_names) + countries
     found = shared + (NAME_WEIGHT - 1) * shared_names
-    total = max(4, len(terms)) + (NAME_WEIGHT - 1) * len(names)
+    total = max(4, len(terms)) + (NAME_WEIGHT - 1) * counted
     return found / total, shared, shared_names
 
 
@@ -128,12 +134,25 @@ def _shared_vendor(new: Profile, event: Profile) -> frozenset[str]:
     return frozenset()
 
 
+def _countries(new: Profile, event: Profile, names: frozenset[str]) -> int:
+    """Countries named on both sides, each side in another language
+    (``bot.events.bodies.country_bridges``), where the same kind of authority acts: a
+    country is where the act is, not who acts (a court's ruling and a parliament's vote
+    in one country the same week are two acts)."""
+    if new.actor_type != event.actor_type or new.actor_type not in AUTHORITIES:
+        return 0
+    return country_bridges(names, event.names)
+
+
 def place_names(new: Profile, event: Profile) -> int:
     """Words written as a name on either side and found on the other (a sentence's
     opening name counts here when the other side writes it as a name too: "Oberhalden's
     assembly" and "Oberhaldener Kreistag"), not the vendor both are keyed by."""
     own = _shared_vendor(new, event)
     a, b = plain(new.names) - own, plain(event.names) - own
+    countries = _countries(new, event, a)
+    if new.actor_type in AUTHORITIES:
+        a = without_places(a)
     found = (a & (event.terms | b)) | (new.terms & b)
     a_open = {n[1:] for n in new.names if n.startswith(OPENING)} - own
     b_open = {n[1:] for n in event.names if n.startswith(OPENING)} - own
@@ -141,7 +160,7 @@ def place_names(new: Profile, event: Profile) -> int:
     # word opening one report ("Vidéosurveillance …") is said in the other's sentences
     found |= a_open & (b | b_open)
     found |= b_open & a
-    return len(found)
+    return len(found) + countries
 
 
 def action_relation(a: str | None, b: str | None) -> str:

@@ -41,6 +41,7 @@ from bot.events.signatures import (
 )
 from bot.events.signatures import names as names_of
 from bot.events.vendor_names import company_forms
+from bot.extract.language import detect
 from bot.models import Entry, Finding
 
 T = TypeVar("T")
@@ -62,8 +63,9 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         # that key it differently ("La juge Maëlle Tanguy …" and "Tanguy exige …")
         names |= {name_word(w) for w in exclude} - {""}
         names |= opening_names(entry.title, entry.summary)
-        # ... and the country it acts in under one key in any language ("Swedish", "Suecia")
-        names |= places(entry.text)
+        # ... and the country it acts in under one key in any language ("Swedish", "Suecia"),
+        # with the language it is told in: only a retelling in another one shares it
+        names |= places(entry.text, detect(entry.text.lower(), entry.language))
     return Profile(
         vendor_key=vendor_key(finding.vendor),
         actor_type=finding.actor_type,

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import yaml_loader
+from bot.extract import compiled
 from bot.extract.attribution import (
     CONDITION,
     acting_authority,
@@ -59,7 +60,7 @@ def _compile(items: list[str], where: str) -> re.Pattern[str]:
         return _NEVER
     body = "|".join(f"(?:{p})" for p in sorted(items, key=len, reverse=True))
     try:
-        return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+        return compiled.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
     except re.error as exc:
         raise DataFileError(f"{SIGNALS_FILE}: {where} has an invalid regex ({exc})") from exc
 
@@ -148,7 +149,7 @@ def weak_fr(low: str) -> bool:
 @lru_cache(maxsize=1)
 def _ngo_words() -> re.Pattern[str]:
     words = [str(w) for w in _raw().get("ngo_words") or []]
-    return re.compile(r"\b(?:" + "|".join(words or ["(?!)"]) + r")\b")
+    return compiled.compile(r"\b(?:" + "|".join(words or ["(?!)"]) + r")\b")
 
 
 _CAP_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'-]*\s+(?:(?:of|for|on|the|and)\s+)?){1,4}$")
@@ -211,7 +212,7 @@ def _located(text: str, lo: int, start: int, end: int) -> bool:
 def _place_name() -> re.Pattern[str]:
     places = "|".join(sorted((str(p) for p in _raw().get("places") or []), key=len, reverse=True))
     try:
-        return re.compile(rf"(?:{places or '(?!)'})")
+        return compiled.compile(rf"(?:{places or '(?!)'})")
     except re.error as exc:
         raise DataFileError(f"{SIGNALS_FILE}: places: invalid regex ({exc})") from exc
 
@@ -331,7 +332,7 @@ def _place_subject() -> re.Pattern[str]:
         for kind in ("regulator", "government")
     )
     try:
-        return re.compile(rf"^\W*(?:{places or '(?!)'})(?:'s \w+)?\s+(?:{groups})(?!\w)")
+        return compiled.compile(rf"^\W*(?:{places or '(?!)'})(?:'s \w+)?\s+(?:{groups})(?!\w)")
     except re.error as exc:
         raise DataFileError(f"{SIGNALS_FILE}: places/place_verbs: invalid regex ({exc})") from exc
 
@@ -366,7 +367,7 @@ def _law_subject() -> re.Pattern[str]:
     objects = "|".join(str(v) for v in raw.get("law_objects") or ["(?!)"])
     name = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}"
     try:
-        return re.compile(
+        return compiled.compile(
             rf"^\W*({name})(?:'s \w+)?\s+(?i:{verbs})\s+(?:[\w'-]+\s+){{0,5}}?(?i:{objects})(?!\w)"
         )
     except re.error as exc:

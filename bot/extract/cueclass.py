@@ -48,6 +48,8 @@ def _closing(fragment: str, start: int) -> int:
 
 def split_top(inner: str) -> list[str]:
     """Split a regex alternation at its top-level ``|`` only."""
+    if "|" not in inner:  # (most fragments: nothing to read)
+        return [inner]
     parts, last = [], 0
     for i, ch, depth in _structure(inner):
         if ch == "|" and depth == 0:

@@ -22,6 +22,7 @@ from itertools import accumulate, compress, repeat
 from operator import is_not
 from typing import NamedTuple
 
+from bot.extract import compiled
 from bot.extract.cueclass import by_first_letter, distribute, expand, factored, split_top
 
 TOKEN = re.compile(r"\w+")
@@ -94,15 +95,15 @@ class _Fragment:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        return re.compile(self.source)
+        return compiled.compile(self.source)
 
     @cached_property
     def word(self) -> re.Pattern[str] | None:
-        return None if self.word_source is None else re.compile(self.word_source)
+        return None if self.word_source is None else compiled.compile(self.word_source)
 
     @cached_property
     def first(self) -> re.Pattern[str] | None:
-        return None if self.first_source is None else re.compile(self.first_source)
+        return None if self.first_source is None else compiled.compile(self.first_source)
 
 
 @dataclass(frozen=True)
@@ -123,9 +124,9 @@ class _Group:
     @cached_property
     def gate(self) -> re.Pattern[str]:
         try:
-            return re.compile(self.gate_source)
+            return compiled.compile(self.gate_source)
         except re.error:  # the factored form (see _group) of some exotic fragment
-            return re.compile(f"(?:{'|'.join(_sources(self.fragments))})")
+            return compiled.compile(f"(?:{'|'.join(_sources(self.fragments))})")
 
 
 class _Entry(NamedTuple):
@@ -137,6 +138,39 @@ class _Entry(NamedTuple):
 
 
 _EMPTY = _Entry((), (), ())
+
+
+class _LangEntry(NamedTuple):
+    """What one token can start in items of one set of languages: its decided hits,
+    the single fragments and the gated groups (with their fragments of those
+    languages) to try, and vendor names."""
+
+    hits: tuple[tuple[int, int, str], ...]  # (class, rank, label)
+    singles: tuple[_Fragment, ...]
+    groups: tuple[tuple[_Group, tuple[_Fragment, ...]], ...]
+    vendors: tuple[VendorName, ...]
+
+
+_NOTHING = _LangEntry((), (), (), ())
+
+
+def _for_langs(entry: _Entry, langs: int) -> _LangEntry:
+    """``entry`` as matched in items of ``langs`` (language bits)."""
+    if entry is _EMPTY:
+        return _NOTHING
+    hits = tuple((c, rank, label) for c, rank, label, bits in entry.hits if bits & langs)
+    singles: list[_Fragment] = []
+    groups: list[tuple[_Group, tuple[_Fragment, ...]]] = []
+    for group in entry.tries:
+        if not group.langs & langs:
+            continue
+        if len(group.fragments) == 1:  # one fragment: it is its own gate
+            singles.append(group.fragments[0])
+        else:
+            groups.append((group, tuple(f for f in group.fragments if f.langs & langs)))
+    if not hits and not singles and not groups and not entry.vendors:
+        return _NOTHING
+    return _LangEntry(hits, tuple(singles), tuple(groups), entry.vendors)
 
 
 def _head(fragment: str) -> str:
@@ -169,6 +203,8 @@ class CueIndex:
     _groups: dict[tuple[str, bool], _Group]  # (first word, cased) → its longer fragments
     _longest_head: int  # characters of the longest fragment head (a key of _by_head)
     _cache: dict[str, _Entry] = field(default_factory=lambda: {"": _EMPTY})  # token → entry
+    # language bits → token → its entry for items of those languages
+    _lang_cache: dict[int, dict[str, _LangEntry]] = field(default_factory=dict)
     # language bits → the searched and the line-start fragments matched in those items
     _unheaded: dict[int, tuple[tuple[_Fragment, ...], tuple[_Fragment, ...]]] = field(
         default_factory=dict
@@ -229,7 +265,7 @@ class CueIndex:
         parts |= {"(?m:^)" + f.source
                   for f in self._line_start if f.cls == cls and f.label == label}  # fmt: skip
         parts |= {re.escape(v.surface.lower()) for names in self._vendors.values() for v in names}
-        return re.compile(r"(?<![\w])(?:" + by_first_letter(sorted(parts)) + ")")
+        return compiled.compile(r"(?<![\w])(?:" + by_first_letter(sorted(parts)) + ")")
 
     def compile_all(self) -> None:
         """Compile every fragment's regexes now (before forking workers that share
@@ -282,6 +318,15 @@ class CueIndex:
             return _EMPTY
         return _Entry(tuple(dict.fromkeys(hits)), tuple(tries), tuple(names))
 
+    def _token(self, token: str) -> _Entry:
+        """``_entry(token)``, kept (for every language)."""
+        entry = self._cache.get(token)
+        if entry is None:
+            entry = self._entry(token)
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[token] = entry
+        return entry
+
     def _has_head(self, token: str) -> bool:
         """Some fragment head is a prefix of ``token`` (a set look-up per prefix: the
         alternation of all 2,000-odd heads as one regex cost a sixtieth of a second to
@@ -297,42 +342,37 @@ class CueIndex:
         raw: list[tuple[int, int, int, int, str]] = []  # (class, start, -end, rank, label)
         vendors: list[VendorMatch] = []
         vendor_end = -1
-        cache = self._cache
+        cache = self._lang_cache.get(langs)
+        if cache is None:
+            cache = self._lang_cache[langs] = {"": _NOTHING}
         # Words at even indices, separators at odd ones; offsets[j] is where parts[j] starts.
         parts = _SPLIT.split(norm)
         words = parts[0::2]
         entries = list(map(cache.get, words))
         offsets = [0, *accumulate(map(len, parts))]
-        for k in compress(range(len(words)), map(is_not, entries, repeat(_EMPTY))):
+        for k in compress(range(len(words)), map(is_not, entries, repeat(_NOTHING))):
             entry = entries[k]
             word = words[k]
             if entry is None:
-                entry = self._entry(word)
+                entry = _for_langs(self._token(word), langs)
                 if len(cache) < _CACHE_LIMIT:
                     cache[word] = entry
-                if entry is _EMPTY:
+                if entry is _NOTHING:
                     continue
             start = offsets[2 * k]
-            hits, tries, names = entry
+            hits, singles, groups, names = entry
             if hits:
                 end = start + len(word)
-                raw.extend([(c, start, -end, rank, label)
-                            for c, rank, label, bits in hits if bits & langs])  # fmt: skip
-            for group in tries:
-                if not group.langs & langs:
-                    continue
+                raw.extend([(c, start, -end, rank, label) for c, rank, label in hits])
+            for frag in singles:
+                found = frag.pattern.match(norm if frag.cased else low, start)
+                if found is not None:
+                    raw.append((frag.cls, start, -found.end(), frag.rank, frag.label))
+            for group, frags in groups:
                 text = norm if group.cased else low
-                if len(group.fragments) == 1:  # one fragment: it is its own gate
-                    frag = group.fragments[0]
-                    found = frag.pattern.match(text, start)
-                    if found is not None:
-                        raw.append((frag.cls, start, -found.end(), frag.rank, frag.label))
-                    continue
                 if group.gate.match(text, start) is None:
                     continue
-                for frag in group.fragments:
-                    if not frag.langs & langs:
-                        continue
+                for frag in frags:
                     found = frag.pattern.match(text, start)
                     if found is not None:
                         raw.append((frag.cls, start, -found.end(), frag.rank, frag.label))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.extract import compiled
 from bot.extract.authority import read_signals
 from bot.extract.resources import DATA_DIR, DataFileError
 from bot.extract.scan import Scan
@@ -43,11 +44,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     lead = rf"(?:(?:{articles})\s+)?"  # "the", "la", "die" … before the noun
     try:
         return (
-            re.compile(rf"^{_NAMES}(?i:{lead}(?:{noun}))(?![\w-])\s+[a-zà-ÿ]"),
+            compiled.compile(rf"^{_NAMES}(?i:{lead}(?:{noun}))(?![\w-])\s+[a-zà-ÿ]"),
             # a company named after its trade: a user noun, singular or plural, then a name
-            re.compile(rf"^(?=[A-Z])(?i:{noun})s?\s+[A-Z]"),
-            re.compile(rf"(?i)\s*{_FRONTED}{lead}(?:{noun})(?![\w-])"),
-            re.compile(rf"(?i)(?<!\w)(?:{adopt})(?!\w)"),
+            compiled.compile(rf"^(?=[A-Z])(?i:{noun})s?\s+[A-Z]"),
+            compiled.compile(rf"(?i)\s*{_FRONTED}{lead}(?:{noun})(?![\w-])"),
+            compiled.compile(rf"(?i)(?<!\w)(?:{adopt})(?!\w)"),
         )
     except re.error as exc:
         raise DataFileError(f"{USERS_FILE}: a pattern is not a valid regex ({exc})") from exc

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.extract import lexicon
+from bot.extract import compiled, lexicon
 from bot.extract.gate import WordGate
 from bot.yaml_loader import load_data
 
@@ -88,7 +88,7 @@ def _compile(names: tuple[str, ...], exact: tuple[str, ...] = ()) -> KnownVendor
         return None
     alternation = "|".join(re.escape(n) for n in sorted(canonical, key=len, reverse=True))
     # a possessive: "Orrin's", "Orrins'" and the bare German genitive "Orrins"
-    pattern = re.compile(
+    pattern = compiled.compile(
         rf"(?<![\w-])({alternation})((?:[ ]{suffix.pattern})*)(?:['’]s?|s['’]?)?(?![\w-])"
     )
     return KnownVendors(pattern, canonical, WordGate(pattern))
@@ -125,4 +125,4 @@ def _suffix() -> re.Pattern[str]:
     """A company-name suffix word ("AI", "Labs"), from cues.yaml ``company_names``."""
     from bot.extract.resources import resources
 
-    return re.compile(resources().names.suffix.pattern.removesuffix("$"))
+    return compiled.compile(resources().names.suffix.pattern.removesuffix("$"))

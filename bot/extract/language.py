@@ -9,7 +9,6 @@ language only breaks a tie (feeds mislabel items, items quote other languages).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from bot.extract.cueindex import LANGUAGES, language_mask
@@ -36,8 +35,8 @@ for _lang, _words in _FUNCTION_WORDS.items():
 # A run of word characters and apostrophes: a function word counts only as a whole run
 # ("l'" and "it's" are no votes for "l" or "it").
 _RUN = re.compile(r"[\w']+")
-_ASCII_GAPS = str.maketrans(
-    {chr(c): " " for c in range(128) if chr(c) != "'" and not re.match(r"\w", chr(c))}
+_ASCII_GAPS = bytes(  # (a bytes table: some three times faster than a str table)
+    c if chr(c) == "'" or re.match(r"\w", chr(c)) else 32 for c in range(256)
 )
 
 ENGLISH = language_mask("en")
@@ -64,7 +63,10 @@ def _votes(low: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     # the voting words only, each distinct one once, in the order words first occur (so
     # languages too)
-    for word, n in Counter(filter(_VOTES.__contains__, _runs(low))).items():
+    seen: dict[str, int] = {}
+    for word in filter(_VOTES.__contains__, _runs(low)):
+        seen[word] = seen.get(word, 0) + 1
+    for word, n in seen.items():
         for lang in _VOTES[word]:
             counts[lang] = counts.get(lang, 0) + n
     return counts
@@ -73,7 +75,9 @@ def _votes(low: str) -> dict[str, int]:
 def _runs(low: str) -> list[str]:
     """``_RUN.findall(low)``: an ASCII text's runs are its words between the ASCII
     characters that are neither word characters nor apostrophes (fewer steps)."""
-    return low.translate(_ASCII_GAPS).split() if low.isascii() else _RUN.findall(low)
+    if low.isascii():
+        return low.encode("ascii").translate(_ASCII_GAPS).decode("ascii").split()
+    return _RUN.findall(low)
 
 
 def cue_languages(lang: str) -> int:

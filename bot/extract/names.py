@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from bot.extract import compiled
 from bot.extract.lexicon import (
     Lexicon,
     closed_words,
@@ -97,25 +98,25 @@ class NamePatterns:
 
         wordlike = all(_WORDLIKE.fullmatch(d) for d in section.get("descriptors", []))
         return cls(
-            suffix=re.compile(rf"(?:{alt('suffixes')})$"),
-            descriptor_before=re.compile(rf"(?<![\w-])(?i:(?:{alt('descriptors')}))[ ]$"),
-            descriptor_word=re.compile(rf"(?i:{alt('descriptors')})"),
-            apposition_after=re.compile(rf"(?i:,[ ](?:{alt('appositions')}))"),
-            not_company=re.compile(rf"^(?:{alt('not_company')})$", re.IGNORECASE),
+            suffix=compiled.compile(rf"(?:{alt('suffixes')})$"),
+            descriptor_before=compiled.compile(rf"(?<![\w-])(?i:(?:{alt('descriptors')}))[ ]$"),
+            descriptor_word=compiled.compile(rf"(?i:{alt('descriptors')})"),
+            apposition_after=compiled.compile(rf"(?i:,[ ](?:{alt('appositions')}))"),
+            not_company=compiled.compile(rf"^(?:{alt('not_company')})$", re.IGNORECASE),
             # a party's short name may stand between ("il deputato dem X", "député LFI X")
-            person_before=re.compile(
+            person_before=compiled.compile(
                 rf"(?<!\w)(?i:{alt('person_titles')})(?:[ ](?:[a-z]{{2,4}}|[A-Z]{{2,5}}))?[ ]$"
             ),
-            place_before=re.compile(rf"(?<!\w)(?i:{alt('place_before')})[ ]?$"),
+            place_before=compiled.compile(rf"(?<!\w)(?i:{alt('place_before')})[ ]?$"),
             stop=frozenset(w.lower() for w in section.get("stop", [])),
-            hint=re.compile(
+            hint=compiled.compile(
                 rf"[A-Z][\w&+.-]* (?:{alt('suffixes')})(?!\w)"
                 rf"|(?<![\w-])(?i:{alt('descriptors')}) [A-Z]|, (?i:{alt('appositions')})"
             ),
-            suffix_hint=re.compile(rf"[A-Z][\w&+.-]* (?:{alt('suffixes')})(?!\w)")
+            suffix_hint=compiled.compile(rf"[A-Z][\w&+.-]* (?:{alt('suffixes')})(?!\w)")
             if wordlike
             else None,
-            apposition_hint=re.compile(rf", (?i:{alt('appositions')})") if wordlike else None,
+            apposition_hint=compiled.compile(rf", (?i:{alt('appositions')})") if wordlike else None,
         )
 
 

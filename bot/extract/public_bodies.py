@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from bot import yaml_loader
-from bot.extract import authority
+from bot.extract import authority, compiled
 from bot.extract.attribution import Mention, acting_authority, mentions
+from bot.extract.gate import WordGate
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan, VendorHit
 from bot.yaml_loader import load_data
@@ -70,7 +71,7 @@ class Patterns:
     deploy: re.Pattern[str]
     obligation: re.Pattern[str]
     decision: re.Pattern[str]  # any decision noun, as a word
-    head: re.Pattern[str]  # any body or decision word (a cheap gate)
+    head: WordGate  # any body or decision word (a cheap gate; tried where such a word starts)
     contest: re.Pattern[str]  # a company contesting a fine (group "fine") or a ruling
     plan: re.Pattern[str]  # a law-making body's plan verbs ("quer", "quiere")
     users: re.Pattern[str]  # police and other FR users (whose plans are deployments)
@@ -79,7 +80,7 @@ class Patterns:
 def _alt(items: list[str], where: str) -> str:
     for item in items:
         try:
-            re.compile(item)
+            compiled.compile(item)
         except re.error as exc:
             msg = f"{BODIES_FILE}: {where} has an invalid regex {item!r} ({exc}); fix the pattern"
             raise DataFileError(msg) from exc
@@ -88,7 +89,7 @@ def _alt(items: list[str], where: str) -> str:
 
 def _subject(head: str, aux: str) -> re.Pattern[str]:
     """The whole text before a verb: a noun phrase headed by ``head``."""
-    return re.compile(
+    return compiled.compile(
         rf"^[\W_]*(?:{_MODIFIER}[ ]+){{0,4}}?(?i:{head})"
         rf"(?:[ ]+(?i:{_GENITIVE})[ ]*{_NAME}(?:[ ]+{_NAME}){{0,3}})?"
         rf"(?:[ ]+{_NAME}){{0,2}}(?:[ ]*,[^,;:]{{1,60}},)?"
@@ -156,36 +157,38 @@ def patterns(lang: str) -> Patterns:
         for kind in ("government", "court", "regulator")
     )  # fmt: skip
     verb_items = items(raw.get("verbs"), "verbs")
-    not_acting = re.compile(
+    not_acting = compiled.compile(
         rf"[ ]*(?i:{_alt(items(raw.get('not_acting'), 'not_acting'), 'not_acting')})(?![\w-])"
     )
-    passive = re.compile(
+    passive = compiled.compile(
         rf"(?<![\w-])(?i:{_alt(items(raw.get('passive_decisions'), 'passive_decisions'), 'passive')})"
         rf"(?![\w-])"
     )
     deploy_items = items(raw.get("deploy_verbs"), "deploy_verbs")
-    deploy = re.compile(rf"(?i:{_alt(deploy_items, 'deploy_verbs')})(?![\w-])")
+    deploy = compiled.compile(rf"(?i:{_alt(deploy_items, 'deploy_verbs')})(?![\w-])")
     verbs = _lowered(_alt([*verb_items, *deploy_items], "verbs"))  # matched on lower-case text
-    obligation = re.compile(
+    obligation = compiled.compile(
         rf"(?<![\w-])(?i:{_alt(items(raw.get('obligations'), 'obligations'), 'obligations')})"
         rf"(?:[ ]+[\w'’-]+){{0,3}}[ ]+$"
     )
     decision_items = [str(p) for kind in ("court", "regulator")
                       for p in (raw.get("decisions") or {}).get(kind) or []]  # fmt: skip
-    decision = re.compile(rf"(?<![\w-])(?i:{_alt(decision_items, 'decisions')})(?![\w-])")
+    decision = compiled.compile(rf"(?<![\w-])(?i:{_alt(decision_items, 'decisions')})(?![\w-])")
     heads = [p for kind in KINDS for p in items(raw["bodies"].get(kind), f"bodies.{kind}")]
     heads += countries
     heads += [str(p) for p in (raw.get("decisions") or {}).get("government") or []]
-    head = _lowered(_alt([*heads, *decision_items], "bodies"))
+    head = WordGate(_lowered(_alt([*heads, *decision_items], "bodies")))
     fines = _alt([str(p) for p in raw.get("fines") or []], "fines")
     rulings = _alt([str(p) for p in raw.get("rulings") or []], "rulings")
-    contest = re.compile(
+    contest = compiled.compile(
         rf"(?<![\w-])(?i:{_alt(items(raw.get('contest'), 'contest'), 'contest')})"
         rf"[ ]+(?:[\w'’$€£.,-]+[ ]+){{0,4}}?(?i:(?P<fine>{fines})|(?P<ruling>{rulings}))(?![\w-])"
     )
     plan_items = items(raw.get("plan_verbs"), "plan_verbs")
-    plan = re.compile(rf"(?i:{_alt(plan_items, 'plan_verbs')})(?![\w-])")
-    users = re.compile(rf"(?i)(?:{_alt([str(p) for p in raw.get('users') or []], 'users')})\b")
+    plan = compiled.compile(rf"(?i:{_alt(plan_items, 'plan_verbs')})(?![\w-])")
+    users = compiled.compile(
+        rf"(?i)(?:{_alt([str(p) for p in raw.get('users') or []], 'users')})\b"
+    )
     verbs = _lowered(_alt([*verb_items, *deploy_items, *plan_items], "verbs"))
     return Patterns(
         subjects, decisions, verbs, not_acting, passive, deploy, obligation, decision, head,
@@ -197,8 +200,8 @@ def _lowered(alternation: str) -> re.Pattern[str]:
     """A whole-word pattern for lower-cased text (much faster than re.IGNORECASE over a
     long alternation); patterns with an upper-case escape keep the flag."""
     if re.search(r"\\[A-Z]|\(\?-i", alternation):
-        return re.compile(rf"(?<![\w-])(?i:{alternation})(?![\w-])")
-    return re.compile(rf"(?<![\w-])(?:{alternation.lower()})(?![\w-])")
+        return compiled.compile(rf"(?<![\w-])(?i:{alternation})(?![\w-])")
+    return compiled.compile(rf"(?<![\w-])(?:{alternation.lower()})(?![\w-])")
 
 
 def _verbs(sc: Scan, pats: Patterns, lo: int, hi: int) -> list[int]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import yaml_loader
+from bot.extract import compiled
 from bot.extract.cueclass import by_first_letter, expand
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
 from bot.extract.fr_grammar import GrammarError, compose
@@ -213,7 +214,7 @@ def _regions(cues: Mapping[str, list[Cue]]) -> re.Pattern[str]:
     gate = "(?=[" + "".join(sorted(map(re.escape, firsts))) + "])"
     if any(not ch.isalnum() for ch in firsts):
         gate = ""
-    return re.compile(r"(?<![\w])" + gate + "(?:" + "|".join(groups) + r")(?![\w])")
+    return compiled.compile(r"(?<![\w])" + gate + "(?:" + "|".join(groups) + r")(?![\w])")
 
 
 def _one_branch_per_letter(parts: list[str]) -> str:
@@ -295,7 +296,7 @@ def resources() -> Resources:
         raise DataFileError(f"{CUES_FILE}: company_names has an invalid regex ({exc})") from exc
     openers = sorted((c.pattern for c in _languages(cues.get("fronted") or [], "fronted")),
                      key=len, reverse=True)  # fmt: skip
-    fronted = re.compile(r"(?i:" + "|".join(openers or ["(?!)"]) + r")(?=\s)")
+    fronted = compiled.compile(r"(?i:" + "|".join(openers or ["(?!)"]) + r")(?=\s)")
     noun_before, pause_verb, pause_noun = _pause_words(cues.get("pause_words"))
     return Resources(index, regions, info, customers, prefilter, name_patterns, fronted,
                      noun_before, pause_verb, pause_noun, _words(cues, "same_words"),
@@ -307,7 +308,7 @@ def _words(cues: Mapping[str, Any], section: str) -> re.Pattern[str]:
     """One section's words in every language as one whole-word pattern."""
     words = _languages(cues.get(section) or [], section)
     try:
-        return re.compile(rf"(?i)\b(?:{'|'.join(c.pattern for c in words) or '(?!)'})\b")
+        return compiled.compile(rf"(?i)\b(?:{'|'.join(c.pattern for c in words) or '(?!)'})\b")
     except re.error as exc:
         raise DataFileError(f"{CUES_FILE}: {section} has an invalid regex ({exc})") from exc
 
@@ -329,7 +330,7 @@ def _stated_terms(section: Any) -> re.Pattern[str]:
         return "|".join(str(w) for w in section.get(key) or []) or "(?!)"
 
     try:
-        return re.compile(
+        return compiled.compile(
             rf"(?i)\b(?:{alt('lengths')}|{alt('seasons')})|\b(?:19|20)\d\d\b"
             rf"|\b(?:{alt('months')})\w*"
         )
@@ -350,9 +351,9 @@ def _pause_words(section: Any) -> tuple[re.Pattern[str], re.Pattern[str], re.Pat
     words = alt("noun_before")
     try:
         return (
-            re.compile(rf"(?i)\b(?:{words})\s+(?:[\w-]+\s+){{0,3}}$"),
-            re.compile(rf"(?i)(?:{alt('verbs')})(?!\w)"),
-            re.compile(rf"(?i)\b(?:{alt('nouns')})\b"),
+            compiled.compile(rf"(?i)\b(?:{words})\s+(?:[\w-]+\s+){{0,3}}$"),
+            compiled.compile(rf"(?i)(?:{alt('verbs')})(?!\w)"),
+            compiled.compile(rf"(?i)\b(?:{alt('nouns')})\b"),
         )
     except re.error as exc:
         raise DataFileError(f"{CUES_FILE}: pause_words has an invalid regex ({exc})") from exc

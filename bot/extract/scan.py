@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -85,7 +86,8 @@ class Scan:
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence containing ``pos``."""
-        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return i if i > 0 else 0
 
     def in_title(self, pos: int) -> bool:
         return pos < self.title_end
@@ -360,14 +362,22 @@ def _fronted(
 
 def in_fronted(sc: Scan, pos: int) -> bool:
     """``pos`` lies in a fronted adverbial (background to its sentence)."""
-    return any(lo <= pos < hi for lo, hi in sc.fronted)
+    return bool(sc.fronted) and any(lo <= pos < hi for lo, hi in sc.fronted)
 
 
 def _outside(hits: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
     """Hits that do not lie inside a vendor name ("Clear…" is no verb in "Clearmont")."""
-    if not spans:
+    if not spans or not hits:
         return hits
-    return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
+    out = []
+    for h in hits:
+        start, end = h.start, h.end
+        for s, e in spans:
+            if s <= start and end <= e:
+                break
+        else:
+            out.append(h)
+    return out
 
 
 def between(hits: list[Hit], start: int, end: int) -> list[Hit]:

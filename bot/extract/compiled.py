@@ -1,0 +1,234 @@
+"""Regexes compiled once per machine, not once per process.
+
+Extraction builds a few thousand regexes from its data files (cue fragments, their
+gates, the FR prefilter, the public-body and authority tables), most of them when a
+text first needs them. Compiling is Python code (the standard library's regex parser
+and code generator): in a short process, such as a ``poll`` that finds a few new
+items, it was a large part of the work. ``compile`` keeps what the code generator
+made of each pattern in one file in a ``__pycache__`` folder beside the data files
+(as Python keeps compiled modules; an index of keys read at start, each value read
+when asked for), per Python version and regex engine,
+and builds the pattern from it with the engine's own constructor (which checks the
+code it is given); a pattern not yet there is compiled as ``re.compile`` would and
+written out when the process ends. The same file keeps other values worked out from
+a pattern's text alone (``derived``: the word gates' reading of a pattern).
+
+The result is the pattern ``re.compile`` gives (same text, flags, groups and code),
+so matching is the same. Where the folder cannot be written, the engine's internals
+are not there or the file is unreadable, patterns are simply compiled each time.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import importlib
+import marshal
+import os
+import re
+import sys
+import threading
+from array import array
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+try:  # BLAKE2 without hashlib, which loads OpenSSL (a parsing worker does without it)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
+try:  # the regex engine's private parts (without them every pattern is compiled anew)
+    _sre: Any = importlib.import_module("_sre")
+    _parser: Any = importlib.import_module("re._parser")
+    _compiler: Any = importlib.import_module("re._compiler")
+except ImportError:  # pragma: no cover - another Python implementation
+    _sre = _parser = _compiler = None
+
+_FORMAT = 1  # bump when what is stored changes
+# the array type whose items are the engine's code words (none: nothing is stored)
+_CODE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 0)), "")
+FOLDER = Path(__file__).resolve().parent.parent / "data" / "__pycache__"
+_MISSING = object()
+_MAX_ENTRIES = 40_000  # past this the file starts again from one process's patterns
+
+
+def _version() -> str:
+    magic = getattr(_sre, "MAGIC", 0)
+    size = getattr(_sre, "CODESIZE", 0)
+    return f"{_FORMAT}-{sys.implementation.cache_tag}-{sys.hexversion}-{magic}-{size}"
+
+
+class Compiled:
+    """The file of compiled patterns and derived values (one per process, see ``CACHE``)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._pid = -1  # the process that read the index (a forked child reads it again)
+        self._fd = -1
+        self._index: dict[bytes, tuple[int, int]] = {}  # key → (offset, length) of its value
+        self._data = 0  # where the values start in the file
+        self._broken = path is None or _sre is None or not _CODE
+        self._new: dict[bytes, bytes] = {}  # key → marshalled value, written at exit
+        self._registered = False
+
+    # ------------------------------------------------------------------ patterns
+
+    def compile(self, source: str, flags: int = 0) -> re.Pattern[str]:
+        """``re.compile(source, flags)``, from the stored code when there is some."""
+        flags = int(flags)
+        if self._broken:
+            return re.compile(source, flags)
+        key = _key("p", source, flags)
+        row = self._stored(key)
+        if row is not _MISSING:
+            try:
+                total, code, groups, groupindex, indexgroup = row
+                return _sre.compile(  # type: ignore[no-any-return]
+                    source, total, array(_CODE, code).tolist(), groups, groupindex, indexgroup
+                )
+            except (RuntimeError, TypeError, ValueError, OverflowError):
+                pass  # a damaged entry: compiled anew below (and not stored again)
+        return self._compile(key, source, flags, store=row is _MISSING)
+
+    def _compile(self, key: bytes, source: str, flags: int, store: bool) -> re.Pattern[str]:
+        """What ``re._compiler.compile`` does, keeping the code it makes."""
+        try:
+            parsed = _parser.parse(source, flags)
+            code = _compiler._code(parsed, flags)
+            groupindex = dict(parsed.state.groupdict)
+            indexgroup: list[str | None] = [None] * parsed.state.groups
+            for name, i in groupindex.items():
+                indexgroup[i] = name
+            total = int(flags | parsed.state.flags)
+            pattern = _sre.compile(source, total, code, parsed.state.groups - 1, groupindex,
+                                   tuple(indexgroup))  # fmt: skip
+        except re.error:
+            raise
+        except Exception:  # noqa: BLE001 - the internals changed: the public way
+            return re.compile(source, flags)
+        if store:
+            try:
+                packed = array(_CODE, code).tobytes()
+            except (OverflowError, TypeError):
+                return pattern  # type: ignore[no-any-return]
+            self._keep(key, (total, packed, parsed.state.groups - 1, groupindex,
+                             tuple(indexgroup)))  # fmt: skip
+        return pattern  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------------------ derived values
+
+    def derived(self, kind: str, source: str, flags: int, work: Callable[[], Any]) -> Any:
+        """``work()``, a value worked out from the pattern text ``source`` alone (kept as
+        ``marshal`` keeps it: numbers, strings, tuples, frozensets, dicts, None)."""
+        if self._broken:
+            return work()
+        key = _key(kind, source, int(flags))
+        stored = self._stored(key)
+        if stored is not _MISSING:
+            return stored
+        value = work()
+        self._keep(key, value)
+        return value
+
+    # ------------------------------------------------------------------ the file
+
+    def _stored(self, key: bytes) -> Any:
+        """The value stored under ``key`` (``_MISSING`` when there is none)."""
+        with self._lock:
+            if not self._open():
+                return _MISSING
+            place = self._index.get(key)
+            if place is None:
+                return _MISSING
+            try:
+                return marshal.loads(os.pread(self._fd, place[1], self._data + place[0]))
+            except (OSError, ValueError, EOFError, TypeError):
+                return _MISSING
+
+    def _open(self) -> bool:
+        """Read the file's index (once per process; False when there is no usable file)."""
+        if self._pid == os.getpid():
+            return self._fd >= 0
+        self._pid, self._fd, self._index = os.getpid(), -1, {}
+        if self.path is None:
+            return False
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return False
+        try:
+            size = int.from_bytes(os.pread(fd, 8, 0), "little")
+            version, index = marshal.loads(os.pread(fd, size, 8))
+            if version != _version() or not isinstance(index, dict):
+                raise ValueError(version)
+        except (OSError, ValueError, EOFError, TypeError):
+            os.close(fd)
+            return False
+        self._fd, self._index, self._data = fd, index, 8 + size
+        return True
+
+    def _keep(self, key: bytes, value: Any) -> None:
+        try:
+            packed = marshal.dumps(value)
+        except ValueError:
+            return  # a value marshal cannot hold: worked out each time
+        with self._lock:
+            self._new[key] = packed
+            if not self._registered:
+                self._registered = True
+                atexit.register(self.save)
+
+    def save(self) -> None:
+        """Add what this process worked out to the file (at exit, atomically: the file as
+        another process may have just written it, plus this process's values; a folder
+        that cannot be written is left as it is)."""
+        with self._lock:
+            new, self._new = self._new, {}
+            if not new or self.path is None:
+                return
+            blobs: dict[bytes, bytes] = {}
+            try:
+                data = self.path.read_bytes()
+                size = int.from_bytes(data[:8], "little")
+                version, index = marshal.loads(data[8 : 8 + size])
+                if version == _version() and len(index) + len(new) <= _MAX_ENTRIES:
+                    blobs = {
+                        k: data[8 + size + o : 8 + size + o + n] for k, (o, n) in index.items()
+                    }
+            except (OSError, ValueError, EOFError, TypeError):
+                pass  # no file yet, or one of another version: written anew
+            blobs.update(new)
+            offsets: dict[bytes, tuple[int, int]] = {}
+            at = 0
+            for k, blob in blobs.items():
+                offsets[k] = (at, len(blob))
+                at += len(blob)
+            head = marshal.dumps((_version(), offsets))
+            partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                with partial.open("wb") as out:
+                    out.write(len(head).to_bytes(8, "little"))
+                    out.write(head)
+                    out.writelines(blobs.values())
+                os.replace(partial, self.path)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    partial.unlink()
+
+
+def _key(kind: str, source: str, flags: int) -> bytes:
+    data = f"{kind}\0{flags}\0{source}".encode("utf-8", "surrogatepass")
+    return blake2b(data, digest_size=20).digest()
+
+
+CACHE = Compiled(
+    None if _sre is None else FOLDER / f"regexes.{sys.implementation.cache_tag}.marshal"
+)
+
+
+def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re's name
+    """``re.compile(source, flags)``, built from this machine's stored code when it can."""
+    return CACHE.compile(source, flags)

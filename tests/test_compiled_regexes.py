@@ -1,0 +1,88 @@
+"""Regexes kept compiled across processes (bot/extract/compiled.py): the pattern a
+process builds from the stored code is the one ``re.compile`` gives."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.extract.compiled import Compiled, _key
+
+SOURCES = [
+    (r"(?<![\w])(?:halt(?:s|ed)?|paus(?:e|es|ed))\s+(?:[\w'.&+-]++\s+){0,3}sales(?![\w])", 0),
+    (r"(?P<who>[A-Z]\w+) (?i:stops) (?P<what>\w+)", 0),
+    (r"\bgesichtserkennung\w*", re.IGNORECASE),
+    (r"(?m:^)(?:update|mise à jour)\s*:", 0),
+]
+TEXTS = [
+    "Tarnwell halts its camera sales; Orbisca paused new sales",
+    "Merrow STOPS matching. Kestrel stops searches",
+    "Die GESICHTSERKENNUNGSSOFTWARE bleibt aus",
+    "line one\nUpdate: the pilot ends\nmise à jour : rien",
+]
+
+
+def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
+    assert (a.pattern, a.flags, a.groups) == (b.pattern, b.flags, b.groups)
+    assert a.groupindex == b.groupindex
+    for text in TEXTS:
+        assert [(m.span(), m.groups()) for m in a.finditer(text)] == [
+            (m.span(), m.groups()) for m in b.finditer(text)
+        ]
+
+
+def test_a_pattern_built_from_the_stored_code_is_the_compiled_one(tmp_path: Path) -> None:
+    path = tmp_path / "regexes.marshal"
+    first = Compiled(path)
+    for source, flags in SOURCES:
+        _same(first.compile(source, flags), re.compile(source, flags))
+    first.save()
+    later = Compiled(path)  # another process: every pattern comes from the file
+    for source, flags in SOURCES:
+        _same(later.compile(source, flags), re.compile(source, flags))
+    assert len(later._index) == len(SOURCES)
+    assert later._new == {}  # nothing compiled anew, nothing to write
+
+
+def test_a_damaged_row_is_compiled_anew(tmp_path: Path) -> None:
+    path = tmp_path / "regexes.marshal"
+    source, flags = SOURCES[0]
+    damaged = Compiled(path)  # code the regex engine refuses, stored for the pattern
+    damaged._keep(_key("p", source, flags), (flags | re.UNICODE, b"\xff" * 12, 0, {}, (None,)))
+    damaged.save()
+    _same(Compiled(path).compile(source, flags), re.compile(source, flags))
+    path.write_bytes(b"\x00" * 40)  # a file that is no index at all
+    _same(Compiled(path).compile(source, flags), re.compile(source, flags))
+
+
+def test_a_folder_that_cannot_be_written_still_compiles(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    cache = Compiled(blocker / "sub" / "regexes.marshal")
+    source, flags = SOURCES[1]
+    _same(cache.compile(source, flags), re.compile(source, flags))
+    cache.save()  # nothing to write to: no error
+
+
+def test_an_invalid_pattern_raises_as_re_does(tmp_path: Path) -> None:
+    with pytest.raises(re.error):
+        Compiled(tmp_path / "regexes.marshal").compile(r"(?:unclosed", 0)
+
+
+def test_a_derived_value_is_worked_out_once_per_machine(tmp_path: Path) -> None:
+    path = tmp_path / "regexes.marshal"
+    calls: list[int] = []
+
+    def work() -> dict[tuple[str, bool], frozenset[str] | None]:
+        calls.append(1)
+        return {("halt", False): frozenset({"sales"}), ("paus", True): None}
+
+    first = Compiled(path)
+    value = first.derived("starts", SOURCES[0][0], 0, work)
+    first.save()
+    assert Compiled(path).derived("starts", SOURCES[0][0], 0, work) == value
+    assert len(calls) == 1
+    assert Compiled(path).derived("starts", SOURCES[1][0], 0, work) == value
+    assert len(calls) == 2  # another pattern: worked out
