@@ -1,11 +1,15 @@
 """The learned second opinion: three linear models over bot.extract.features.
 
-The rules stay primary; the model is asked only where they leave a case open, with
+Measured but NOT wired into ``extract`` (docs/extraction-model.md: leave-one-batch-out
+gains are below the bar or route nothing, and it opens hand-written hard negatives).
+Were it wired (``second_opinion``), the rules would stay primary and the model would
+be asked only where they leave a case open, with
 probability thresholds chosen by grouped cross-validation (``python -m
 bot.extract.train``; leave-one-batch-out in docs/extraction-model.md):
 
 - relevance, when the rules dropped an item with an FR term or a vendor name that
-  names a vendor (not an authority's act): a likely change becomes relevant, with
+  names a vendor (not an authority's act, nor a deployment or restatement, which
+  the vendor history reads): a likely change becomes relevant, with
   the model's action;
 - actor type, for a dropped item, when the model is confident and disagrees;
 - the action of a relevant finding whose evidence the rules rate weak, when the
