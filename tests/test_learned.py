@@ -4,9 +4,11 @@ All wording here is invented for these tests (made-up vendors and outlets)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,7 +128,11 @@ def test_training_and_prediction_end_to_end(tmp_path: Path) -> None:
     assert max(acts, key=lambda k: acts[k]) == "ban"
     assert train.fit(data, raw["thresholds"]) == raw  # deterministic
     scored = model_cv.score_with(m, data)
-    assert model_cv.metrics(data, model_cv.apply(scored, None))["R"] <= 1.0
+    alone = model_cv.apply(scored, None)
+    assert alone == [sample.found for sample in data]  # no thresholds: the rules' findings
+    gold = [sample.item.gold["relevant"] for sample in data]
+    hits = sum(bool(f and f.relevant) for f, g in zip(alone, gold, strict=True) if g)
+    assert model_cv.metrics(data, alone)["R"] == round(hits / sum(gold), 3)
 
 
 TINY = {
@@ -185,6 +191,50 @@ def test_actor_second_opinion_only_when_confident(tmp_path: Path) -> None:
     assert learned.decide(t, dropped, 0.1, {"ban": 1.0}, None, unsure) is dropped
     off = {**t, "actor": 1.01}
     assert learned.decide(off, dropped, 0.1, {"ban": 1.0}, None, actors) is dropped
+    # an authority the rules found keeps its type: the model is not asked about it
+    council = Finding(relevant=False, actor_type="government", confidence=0.5)
+    assert learned.decide(t, council, 0.1, {}, None, actors) is council
+
+
+def test_revise_asks_the_model_only_for_what_the_case_needs(tmp_path: Path) -> None:
+    m = _tiny(tmp_path)
+    t = m.thresholds
+    item = _item(
+        40, "Brisvale pauses its face matching service for schools", "", True, "moratorium"
+    )
+    sc, found = rules(item.entry)
+    assert sc is not None and found is not None
+    asked: list[str] = []
+
+    def probe(name: str, value: Any) -> Callable[[], Any]:
+        def call() -> Any:
+            asked.append(name)
+            return value
+
+        return call
+
+    dropped = replace(found, relevant=False, actor_type="none", vendor="Brisvale", action=None)
+    low = learned.revise(
+        t,
+        sc,
+        dropped,
+        None,
+        probe("rel", 0.2),
+        probe("act", {"ban": 1.0}),
+        probe("actor", {"none": 1.0}),
+    )
+    assert low is dropped and asked == ["rel", "actor"]  # no action asked for a closed case
+    asked.clear()
+    opened = learned.revise(
+        t, sc, dropped, None, probe("rel", 0.95), probe("act", {"ban": 1.0}), probe("actor", {})
+    )
+    assert opened.relevant and opened.action == "ban" and asked == ["rel", "act"]
+    asked.clear()
+    trial = replace(dropped, signal="deployment")  # news only against the vendor's timeline
+    kept = learned.revise(
+        t, sc, trial, None, probe("rel", 0.99), probe("act", {"ban": 1.0}), probe("actor", {})
+    )
+    assert kept is trial and asked == ["actor"]
 
 
 def test_weak_action_replaced_only_below_the_confidence_bar(tmp_path: Path) -> None:
@@ -255,3 +305,16 @@ def test_lobo_scores_the_held_out_batch_with_a_model_that_never_saw_it(tmp_path:
     assert result.test == by_file[Path("b0.jsonl")]
     assert len(result.rules) == len(result.model) == 9
     assert set(result.thresholds) == {"relevant", "actor", "weak_confidence", "action"}
+    # the held-out batch's labels never reach training: flipping them all changes
+    # neither the thresholds nor any finding or probability the fold's model gives
+    flipped = [
+        replace(
+            s, item=replace(s.item, gold={**s.item.gold, "relevant": not s.item.gold["relevant"]})
+        )
+        for s in by_file[Path("b0.jsonl")]
+    ]
+    by_file[Path("b0.jsonl")] = flipped
+    again = run_fold(Fold(Path("b0.jsonl"), (Path("b1.jsonl"), Path("b2.jsonl"))), samples_of)
+    assert again.thresholds == result.thresholds and again.model == result.model
+    assert again.p_relevant == result.p_relevant
+    assert len(set(result.p_relevant)) > 1  # the model tells the held-out items apart

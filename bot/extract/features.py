@@ -66,11 +66,8 @@ def _name_spans(low: str, names: list[str]) -> list[tuple[int, int]]:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased words of an already masked text; digit runs fold to '0'."""
-    out = []
-    for m in _WORD.finditer(text.replace("\x00", " vvv ")):
-        word = m.group().lower()
-        out.append(VENDOR_TOKEN if word == "vvv" else _DIGITS.sub("0", word))
-    return out
+    words = _WORD.findall(_DIGITS.sub("0", text.replace("\x00", " vvv ")).lower())
+    return [VENDOR_TOKEN if word == "vvv" else word for word in words]
 
 
 def word_features(words: Iterable[str], prefix: str = "") -> set[str]:
@@ -121,13 +118,13 @@ def featurise(
 ) -> frozenset[str]:
     """All features of one item. ``text`` is title + summary as extraction saw it
     (``Entry.text``); ``sc``/``found`` are the rules' scan and finding (or None)."""
-    low = text.lower()
+    low = sc.low if sc is not None and len(sc.low) == len(text) else text.lower()
     spans = [(v.start, v.end) for v in sc.vendors] if sc is not None else []
     spans += _name_spans(low, _names(found))
     masked = _masked(text, spans)
     cut = len(_masked(text[: len(title)], [s for s in spans if s[1] <= len(title)]))
-    words = tokens(masked)
     title_words = tokens(masked[:cut])
+    words = title_words + tokens(masked[cut:])  # (a title ends at a word break)
     feats = word_features(words)
     feats |= word_features(title_words, "t")
     feats.add(f"l:{language or 'en'}")

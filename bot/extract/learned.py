@@ -1,11 +1,15 @@
 """The learned second opinion: three linear models over bot.extract.features.
 
-The rules stay primary; the model is asked only where they leave a case open, with
+Measured but NOT wired into ``extract`` (docs/extraction-model.md: leave-one-batch-out
+gains are below the bar or route nothing, and it opens hand-written hard negatives).
+Were it wired (``second_opinion``), the rules would stay primary and the model would
+be asked only where they leave a case open, with
 probability thresholds chosen by grouped cross-validation (``python -m
 bot.extract.train``; leave-one-batch-out in docs/extraction-model.md):
 
 - relevance, when the rules dropped an item with an FR term or a vendor name that
-  names a vendor (not an authority's act): a likely change becomes relevant, with
+  names a vendor (not an authority's act, nor a deployment or restatement, which
+  the vendor history reads): a likely change becomes relevant, with
   the model's action;
 - actor type, for a dropped item, when the model is confident and disagrees;
 - the action of a relevant finding whose evidence the rules rate weak, when the
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -34,6 +39,9 @@ from bot.extract.scan import Scan
 from bot.models import Entry, Finding
 
 MODEL_FILE = "fr_model.json"
+# A deployment or a restatement is news only against the vendor's timeline, which the
+# event store's history reads (bot.events.history): not the model's call.
+LEFT_TO_HISTORY = ("deployment", "restatement")
 
 
 @dataclass(frozen=True)
@@ -45,12 +53,14 @@ class Linear:
     weights: dict[str, tuple[float, ...]]
 
     def probabilities(self, feats: frozenset[str]) -> dict[str, float]:
-        scores = list(self.bias)
-        for feat in feats:
-            w = self.weights.get(feat)
-            if w is not None:
-                for k, value in enumerate(w):
-                    scores[k] += value
+        get = self.weights.get
+        rows = [w for w in map(get, feats) if w is not None]
+        if rows:  # columns summed in C: zip(*rows) transposes the feature rows
+            scores = [
+                b + sum(col) for b, col in zip(self.bias, zip(*rows, strict=True), strict=True)
+            ]
+        else:
+            scores = list(self.bias)
         if len(self.classes) == 2 and len(scores) == 1:  # binary: one logit
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, scores[0]))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}
@@ -128,6 +138,7 @@ def open_case(sc: Scan, found: Finding) -> bool:
         not found.relevant
         and found.actor_type not in AUTHORITIES
         and found.vendor is not None
+        and found.signal not in LEFT_TO_HISTORY
         and bool(sc.fr or sc.vendors)
     )
 
@@ -146,33 +157,33 @@ def decide(
 ) -> Finding:
     """The finding after the second opinion (``found`` itself when nothing changes):
     ``p_relevant``, ``actions`` and ``actors`` are the model's probabilities for the
-    item. Thresholds: ``relevant`` opens a dropped vendor item, ``actor`` replaces
-    a dropped item's actor type, ``action`` (below ``weak_confidence``) replaces a
-    weak finding's action; a threshold above 1 turns its part off."""
-    action = _top(actions)
-    if not found.relevant:
-        opens = found.vendor is not None and found.actor_type not in AUTHORITIES
-        if opens and p_relevant >= thresholds["relevant"]:
-            return replace(
-                found,
-                relevant=True,
-                actor_type="vendor",
-                action=action,
-                region=found.region or "global",
-                effective=found.effective or published,
-                confidence=round(min(p_relevant, 0.6), 3),
-            )
-        if actors:
-            actor = _top(actors)
-            if actor != found.actor_type and actors[actor] >= thresholds.get("actor", 1.01):
-                return replace(found, actor_type=actor)
+    item (``actions`` may be empty when ``p_relevant`` opens nothing). Thresholds:
+    ``relevant`` opens a dropped vendor item, ``actor`` replaces the actor type of a
+    dropped item the rules gave no authority, ``action`` (below ``weak_confidence``)
+    replaces a weak finding's action; a threshold above 1 turns its part off."""
+    if found.relevant:
+        if found.confidence >= thresholds["weak_confidence"] or not actions:
+            return found
+        action = _top(actions)
+        if action != found.action and actions[action] >= thresholds["action"]:
+            return replace(found, action=action)
         return found
-    if (
-        found.confidence < thresholds["weak_confidence"]
-        and action != found.action
-        and actions[action] >= thresholds["action"]
-    ):
-        return replace(found, action=action)
+    if found.actor_type in AUTHORITIES:
+        return found
+    if found.vendor is not None and p_relevant >= thresholds["relevant"] and actions:
+        return replace(
+            found,
+            relevant=True,
+            actor_type="vendor",
+            action=_top(actions),
+            region=found.region or "global",
+            effective=found.effective or published,
+            confidence=round(min(p_relevant, 0.6), 3),
+        )
+    if actors:
+        actor = _top(actors)
+        if actor != found.actor_type and actors[actor] >= thresholds.get("actor", 1.01):
+            return replace(found, actor_type=actor)
     return found
 
 
@@ -180,6 +191,8 @@ def asks(sc: Scan, found: Finding, thresholds: dict[str, float]) -> bool:
     """Whether the rules leave this case open to the second opinion."""
     if found.relevant:
         return found.confidence < thresholds["weak_confidence"]
+    if found.actor_type in AUTHORITIES:
+        return False
     return open_case(sc, found) or thresholds.get("actor", 1.01) <= 1.0
 
 
@@ -192,6 +205,32 @@ def second_opinion(entry: Entry, sc: Scan, found: Finding) -> Finding:
         return found
     feats = featurise(entry.title, entry.text, entry.language, sc, found)
     published = entry.published.date() if entry.published else None
-    p_relevant = m.relevant(feats) if not found.relevant else 1.0
-    actors = m.actor.probabilities(feats) if not found.relevant else None
-    return decide(m.thresholds, found, p_relevant, m.action.probabilities(feats), published, actors)
+    return revise(
+        m.thresholds,
+        sc,
+        found,
+        published,
+        lambda: m.relevant(feats),
+        lambda: m.action.probabilities(feats),
+        lambda: m.actor.probabilities(feats),
+    )
+
+
+def revise(
+    thresholds: dict[str, float],
+    sc: Scan,
+    found: Finding,
+    published: date | None,
+    relevance: Callable[[], float],
+    actions: Callable[[], dict[str, float]],
+    actors: Callable[[], dict[str, float]],
+) -> Finding:
+    """``decide`` for a case ``asks`` admits, asking the model only for what the case
+    needs (P(relevant) of an open case; actions of a weak or opened finding; actor
+    types of an item left dropped): the same path at run time and in measurement."""
+    if found.relevant:
+        return decide(thresholds, found, 1.0, actions(), published)
+    p_relevant = relevance() if open_case(sc, found) else 0.0
+    if p_relevant >= thresholds["relevant"]:
+        return decide(thresholds, found, p_relevant, actions(), published)
+    return decide(thresholds, found, p_relevant, {}, published, actors())

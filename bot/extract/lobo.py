@@ -46,6 +46,7 @@ class FoldResult:
     rules: list[Finding | None]
     model: list[Finding | None]
     thresholds: dict[str, float]
+    p_relevant: list[float]  # the fold's model's P(relevant) for each held-out item
 
 
 def run_fold(fold: Fold, samples_of: Callable[[Path], list[Sample]]) -> FoldResult:
@@ -56,7 +57,14 @@ def run_fold(fold: Fold, samples_of: Callable[[Path], list[Sample]]) -> FoldResu
     model = from_json(fit(train, thresholds))
     test = samples_of(fold.test)
     scored = score_with(model, test)
-    return FoldResult(fold, test, apply(scored, None), apply(scored, thresholds), thresholds)
+    return FoldResult(
+        fold,
+        test,
+        apply(scored, None),
+        apply(scored, thresholds),
+        thresholds,
+        [s.p_relevant for s in scored],
+    )
 
 
 def report(results: Sequence[FoldResult]) -> list[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot.extract.acts import AUTHORITIES
 from bot.extract.fitting import Sample, fit
-from bot.extract.learned import Model, asks, decide, from_json
+from bot.extract.learned import Model, asks, from_json, revise
 from bot.models import Finding
 
 FOLDS = 5
@@ -80,8 +80,15 @@ def revised(s: Scored, thresholds: dict[str, float] | None) -> Finding | None:
         return found
     published = sample.item.entry.published
     day = published.date() if published else None
-    actors = s.actors if not found.relevant else None
-    return decide(thresholds, found, s.p_relevant, s.actions, day, actors)
+    return revise(
+        thresholds,
+        sample.scan,
+        found,
+        day,
+        lambda: s.p_relevant,
+        lambda: s.actions,
+        lambda: s.actors,
+    )
 
 
 def apply(scored: Sequence[Scored], thresholds: dict[str, float] | None) -> list[Finding | None]:
