@@ -50,7 +50,8 @@ _FORMAT = 1  # bump when what is stored changes
 _CODE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 0)), "")
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "__pycache__"
 _MISSING = object()
-_MAX_ENTRIES = 40_000  # past this the file starts again from one process's patterns
+_MAX_ENTRIES = 20_000  # past this (or _MAX_BYTES) the file starts again from one process's
+_MAX_BYTES = 8_000_000  # patterns (extraction's own, all compiled, take some 3 MB)
 
 
 def _version() -> str:
@@ -190,6 +191,8 @@ class Compiled:
                 return
             blobs: dict[bytes, bytes] = {}
             try:
+                if self.path.stat().st_size > _MAX_BYTES:
+                    raise ValueError("too large: started anew")  # (and never read whole)
                 data = self.path.read_bytes()
                 size = int.from_bytes(data[:8], "little")
                 version, index = marshal.loads(data[8 : 8 + size])

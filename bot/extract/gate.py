@@ -101,14 +101,20 @@ _last: list[Any] = [None, [], None]
 class WordGate:
     """``pattern`` with its word gate (see the module docstring)."""
 
-    def __init__(self, pattern: re.Pattern[str], opening: int = 0) -> None:
+    def __init__(self, pattern: re.Pattern[str], opening: int = 0, keep: bool = True) -> None:
         """``opening``: words of a text met for the first time that ``search`` tries
         one by one before it reads the text's positions (for a pattern that usually
-        matches near the start when it matches at all: an FR item names FR early)."""
+        matches near the start when it matches at all: an FR item names FR early).
+        ``keep``: the reading of the pattern is kept per machine (compiled.py); False
+        for a pattern made from changing data (the store's vendor names)."""
         self.pattern = pattern
         self.opening = opening
-        starts = compiled.CACHE.derived(  # read once per machine (compiled.py)
-            "word-starts", str(pattern.pattern), pattern.flags, lambda: literal_starts(pattern)
+        starts = (
+            compiled.CACHE.derived(
+                "word-starts", str(pattern.pattern), pattern.flags, lambda: literal_starts(pattern)
+            )
+            if keep
+            else literal_starts(pattern)
         )
         self._cased: dict[str, Needs] = {}  # literal start → what it needs further on
         self._anycase: re.Pattern[str] | None = None  # starts matched in any case

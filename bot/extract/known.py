@@ -88,10 +88,12 @@ def _compile(names: tuple[str, ...], exact: tuple[str, ...] = ()) -> KnownVendor
         return None
     alternation = "|".join(re.escape(n) for n in sorted(canonical, key=len, reverse=True))
     # a possessive: "Orrin's", "Orrins'" and the bare German genitive "Orrins"
-    pattern = compiled.compile(
+    # (compiled in each process: the names change with the store, so keeping them per
+    # machine would only grow the file of compiled patterns)
+    pattern = re.compile(
         rf"(?<![\w-])({alternation})((?:[ ]{suffix.pattern})*)(?:['’]s?|s['’]?)?(?![\w-])"
     )
-    return KnownVendors(pattern, canonical, WordGate(pattern))
+    return KnownVendors(pattern, canonical, WordGate(pattern, keep=False))
 
 
 def _names_a_product(words: str) -> bool:

@@ -214,7 +214,9 @@ def _regions(cues: Mapping[str, list[Cue]]) -> re.Pattern[str]:
     gate = "(?=[" + "".join(sorted(map(re.escape, firsts))) + "])"
     if any(not ch.isalnum() for ch in firsts):
         gate = ""
-    return compiled.compile(r"(?<![\w])" + gate + "(?:" + "|".join(groups) + r")(?![\w])")
+    # (compiled in each process: equal-length parts keep the set's order, which differs
+    # between processes, so its text would be a new entry of compiled.py's file each time)
+    return re.compile(r"(?<![\w])" + gate + "(?:" + "|".join(groups) + r")(?![\w])")
 
 
 def _one_branch_per_letter(parts: list[str]) -> str:
