@@ -10,7 +10,7 @@ from tests.extract_helpers import found
 # (title, summary, action)
 FAMILIES = [
     # pause / freeze / shelve / put on ice → moratorium
-    ("Brivio Labs puts its police face-search sales on ice for a year",
+    ("Brivio Labs puts face-search sales to police forces on ice for twelve months",
      "The company will revisit the decision next spring.", "moratorium"),
     ("Tolland Vision freezes sheriff contracts for its face matching for six months",
      "No new agreements will be signed until the review ends.", "moratorium"),

@@ -27,7 +27,7 @@ from tests.extract_helpers import found
         "durante 90 días",
         "Veltrino Labs no venderá reconocimiento facial a la policía hasta el otoño",
         "Veltrino Labs non venderà il riconoscimento facciale alla polizia per 90 giorni",
-        "Veltrino Labs non firmerà nuovi contratti di riconoscimento facciale con la polizia "
+        "Veltrino Labs non firmerà altri contratti di riconoscimento facciale con la polizia "
         "fino all'autunno",
         "Veltrino Labs não venderá reconhecimento facial à polícia por 90 dias",
         "Veltrino Labs não assinará novos contratos de reconhecimento facial com a polícia até "
