@@ -34,6 +34,12 @@ def record_report(store: Store, title: str, summary: str, published: datetime, *
     finding = Finding(relevant=action is not None, actor_type=actor, vendor=vendor,
                       product=None, action=action, applies_to=None, region=None, confidence=0.7,
                       evidence=title)  # fmt: skip
+    return record_and_route(store, entry, finding)
+
+
+def record_and_route(store: Store, entry: Entry, finding: Finding) -> tuple[EventChange, int]:
+    """Record ``entry`` with ``finding`` like the pipeline does (one transaction: the entry,
+    clustering, the finding, routing); return the event change and the outbox rows written."""
     with store.transaction():
         entry_id = entries_store.record_entries(store, [entry])[0][0]
         change = clustering.record_finding(store, entry_id=entry_id, entry=entry, finding=finding)

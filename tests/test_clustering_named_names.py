@@ -26,13 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import clustering
-from bot.delivery.routes import route
 from bot.models import Destination, Entry, EventChange, Filters, Finding
 from store import Store
-from store import entries as entries_store
 from store import subscriptions as subscriptions_store
-from tests.authority_events import authority_store, record_report
+from tests.authority_events import authority_store, record_and_route, record_report
 
 START = datetime(2025, 3, 3, 9, tzinfo=UTC)
 
@@ -55,13 +52,7 @@ def vendor_report(store: Store, title: str, summary: str, *, day: float, vendor:
     finding = Finding(relevant=relevant, actor_type=actor, vendor=vendor, product=None,
                       action=action, applies_to="consumers", region=None, confidence=0.8,
                       evidence=title)  # fmt: skip
-    with store.transaction():
-        entry_id = entries_store.record_entries(store, [entry])[0][0]
-        change = clustering.record_finding(store, entry_id=entry_id, entry=entry,
-                                             finding=finding)  # fmt: skip
-        entries_store.record_finding(store, entry_id, finding, change.event_id)
-        written = route(store, change, alertable=True)
-    return change, written
+    return record_and_route(store, entry, finding)
 
 
 def authority(store: Store, title: str, summary: str, *, day: float, actor: str = "regulator",

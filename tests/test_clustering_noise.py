@@ -14,13 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from bot import clustering
-from bot.delivery.routes import route
 from bot.events import matching
 from bot.models import Destination, Entry, EventChange, Filters, Finding
 from store import Store, event_reads
-from store import entries as entries_store
 from store import subscriptions as subscriptions_store
+from tests.authority_events import record_and_route
 
 START = datetime(2022, 9, 5, 8, tzinfo=UTC)
 
@@ -57,14 +55,7 @@ def report(
 
 def record(store: Store, pair: tuple[Entry, Finding]) -> tuple[EventChange, int]:
     """Record like the pipeline does; returns the change and the outbox rows written."""
-    entry, finding = pair
-    with store.transaction():
-        entry_id = entries_store.record_entries(store, [entry])[0][0]
-        change = clustering.record_finding(store, entry_id=entry_id, entry=entry,
-                                             finding=finding)  # fmt: skip
-        entries_store.record_finding(store, entry_id, finding, change.event_id)
-        written = route(store, change, alertable=True)
-    return change, written
+    return record_and_route(store, *pair)
 
 
 def alerts(store: Store) -> int:
