@@ -125,9 +125,7 @@ def _alerted_twice(
     return twice
 
 
-def _split_any(
-    by_gold: dict[str, set[int]], pred: dict[int, str], relevant: Sequence[bool]
-) -> int:
+def _split_any(by_gold: dict[str, set[int]], pred: dict[int, str], relevant: Sequence[bool]) -> int:
     """Relevant gold events whose mentions have more than one predicted label (an
     unrecorded mention is a label of its own): the count before ``_alerted_twice``."""
     return sum(
