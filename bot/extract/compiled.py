@@ -223,7 +223,11 @@ class Compiled:
 
 
 def _key(kind: str, source: str, flags: int) -> bytes:
-    data = f"{kind}\0{flags}\0{source}".encode("utf-8", "surrogatepass")
+    return digest(f"{kind}\0{flags}\0{source}".encode("utf-8", "surrogatepass"))
+
+
+def digest(data: bytes) -> bytes:
+    """The 20-byte BLAKE2 digest this file keys its values by."""
     return blake2b(data, digest_size=20).digest()
 
 
