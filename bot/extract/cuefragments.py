@@ -22,10 +22,10 @@ from typing import NamedTuple
 from bot.extract import compiled, cueclass
 from bot.extract.cueclass import distribute, expand, factored, split_top
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9.\\]+$")
+_ACRONYM = compiled.compile(r"^[A-Z][A-Z0-9.\\]+$")
 # A fragment made of letters, \w, letter classes ("[sz]") and groups matches one word.
-_ONE_WORD = re.compile(r"^(?:[^\W_]|\\w|\[[^\W_]+\]|\(\?:|[|)?*+])+$")
-_LETTER_CLASS = re.compile(r"\[[^\W_]+\]")
+_ONE_WORD = compiled.compile(r"^(?:[^\W_]|\\w|\[[^\W_]+\]|\(\?:|[|)?*+])+$")
+_LETTER_CLASS = compiled.compile(r"\[[^\W_]+\]")
 
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt")
 ANY_LANGUAGE = "any"
@@ -261,7 +261,7 @@ def _literal(fragment: str) -> str:
     return best
 
 
-_PLAIN_ALTERNATIVES = re.compile(r"\(\?:([a-z0-9' -]+(?:\|[a-z0-9' -]+)+)\)(?![?*{])")
+_PLAIN_ALTERNATIVES = compiled.compile(r"\(\?:([a-z0-9' -]+(?:\|[a-z0-9' -]+)+)\)(?![?*{])")
 
 
 def _alternatives(fragment: str) -> tuple[str, ...]:

@@ -39,8 +39,8 @@ from bot.extract.cuefragments import (  # the language names and Cue are read fr
 __all__ = ["ALL_LANGUAGES", "ANY_LANGUAGE", "LANGUAGES", "Cue", "CueIndex", "Hit", "VendorName",
            "language_mask"]  # fmt: skip
 
-TOKEN = re.compile(r"\w+")
-_SPLIT = re.compile(r"(\W+)")  # the complement of TOKEN, kept: words and separators alternate
+TOKEN = compiled.compile(r"\w+")
+_SPLIT = compiled.compile(r"(\W+)")  # the complement of TOKEN, kept: words and separators alternate
 _CACHE_LIMIT = 200_000
 _SUFFIX_S = frozenset(["'s", "’s"])
 
