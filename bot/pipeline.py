@@ -29,6 +29,7 @@ from bot.cpu import (
     KnownNames,
     ParseJob,
     ParseOutput,
+    close_readers,
     known_matcher,
     known_reading,
     parse_and_extract,
@@ -415,6 +416,7 @@ class _Cycle:
         self.writer.close()
         if self.pool is not None:
             self.pool.close()
+        close_readers()
         heap.give_back()
 
 
