@@ -57,14 +57,6 @@ class ParseOutput:
 _readers: dict[str, KeyReader] = {}  # one read-only connection per worker and database
 
 
-def close_readers() -> None:
-    """Close this process's read-only connections (the polling process, at the end of a
-    cycle: the store's own connection, closed last, then folds the write-ahead log into
-    the database file, so the next process does not inherit this cycle's log)."""
-    while _readers:
-        _readers.popitem()[1].close()
-
-
 def parse_and_extract(
     job: ParseJob,
     known: Callable[[Sequence[str]], set[str]] | None = None,

@@ -1,5 +1,6 @@
-"""What one ``poll`` process leaves and starts: no write-ahead log left behind for the
-next process, and no parsing worker for a handful of changed feeds."""
+"""What one ``poll`` cycle leaves and starts: a long write-ahead log folded into the
+database file, a short one left to SQLite, and no parsing worker for a handful of
+changed feeds."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import load_config
-from bot.pipeline import POOL_AFTER, POOL_MIN_FEEDS, poll_once, prepare
+from bot.pipeline import FOLD_LOG_BYTES, POOL_AFTER, POOL_MIN_FEEDS, poll_once, prepare
 from store import Store
 from tests import feedserver
 from tests.feedserver import ALLOW_LOCAL, FeedServer
@@ -43,7 +44,24 @@ def _feeds(tmp_path: Path, server: FeedServer, count: int) -> Path:
     return path
 
 
-def test_a_poll_process_leaves_no_write_ahead_log(tmp_path: Path, feed_server: FeedServer) -> None:
+def test_the_store_folds_a_log_past_the_given_size(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "bot.db")
+    log = Path(f"{store.path}-wal")
+    try:
+        with store.transaction():
+            for n in range(200):
+                store.execute("INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?)",
+                              (f"k{n}", "x" * 500, "2026-12-07T06:00:00Z"))  # fmt: skip
+        size = log.stat().st_size
+        assert size > 0
+        assert store.fold_log(size + 1) is False and log.stat().st_size == size  # small: left
+        assert store.fold_log(size) is True and log.stat().st_size == 0
+        assert store.query("SELECT COUNT(*) AS n FROM state")[0]["n"] >= 200  # all kept
+    finally:
+        store.close()
+
+
+def test_a_cycle_leaves_a_short_log_to_sqlite(tmp_path: Path, feed_server: FeedServer) -> None:
     for n in range(3):
         feed_server.set(f"/f{n}.xml", _rss(n, 4), etag=f'"v{n}"')
     db = tmp_path / "bot.db"
@@ -53,9 +71,8 @@ def test_a_poll_process_leaves_no_write_ahead_log(tmp_path: Path, feed_server: F
         capture_output=True, text=True, cwd=ROOT, check=True,
     )  # fmt: skip
     assert "12 new entries" in polled.stdout
-    # items were parsed here over a read-only connection of their own; it is closed with
-    # the cycle, so the store's connection, closed last, folds the log into the file
-    assert db.exists() and not Path(f"{db}-wal").exists()
+    # far below FOLD_LOG_BYTES: not folded (and synced) by the cycle, kept for the next one
+    assert 0 < Path(f"{db}-wal").stat().st_size < FOLD_LOG_BYTES
 
 
 class _Spawned:
