@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli.main import main
-from bot.evaluate import PREDICTION_KEYS
+from bot.evaluate import PREDICTION_KEYS, alert_worthy
 
 
 def item(id_: str, title: str, summary: str, published: str, **gold: Any) -> dict[str, Any]:
@@ -205,3 +205,29 @@ def test_empty_folder_is_named(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["eval", str(tmp_path / "empty")])
     assert result.exit_code != 0
     assert "empty: the folder holds no *.jsonl file" in result.output
+
+
+def test_an_unrecorded_mention_is_no_second_alert(runner: CliRunner, tmp_path: Path) -> None:
+    gold = dict(relevant=True, actor_type="vendor", vendor="Quorvel", action="moratorium",
+                applies_to="police", event_id="quorvel-pause")  # fmt: skip
+    items = [
+        item("q1", "Quorvel pauses police use of its face recognition for a year",
+             "The vendor halts sales of the face-matching tool to police.", "2021-03-02", **gold),
+        # no FR content found: the pipeline records no event for it
+        item("q2", "A supplier decision and what it means for customers",
+             "Analysts weigh the move by a camera supplier.", "2021-03-03", **gold),
+    ]  # fmt: skip
+    result = runner.invoke(main, ["eval", str(write(tmp_path / "q.jsonl", items)), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["alerts"]["vendor"]["right"] == 1  # q1 alerted once
+    clustering = report["clustering"]
+    assert clustering["bcubed_recall"] == 0.5  # the miss still costs recall
+    assert clustering["events_alerted_twice"] == 0  # ... but alerts nobody a second time
+
+
+def test_alert_worthy_events_are_changes_and_authority_acts() -> None:
+    assert alert_worthy({"relevant": True, "actor_type": "vendor"})
+    assert alert_worthy({"relevant": False, "actor_type": "regulator"})
+    assert not alert_worthy({"relevant": False, "actor_type": "none"})
+    assert not alert_worthy({"relevant": False, "actor_type": "vendor"})
