@@ -51,7 +51,8 @@ _CODE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "__pycache__"
 _MISSING = object()
 _MAX_ENTRIES = 20_000  # past this (or _MAX_BYTES) the file starts again from one process's
-_MAX_BYTES = 8_000_000  # patterns (extraction's own, all compiled, take some 3 MB)
+_MAX_BYTES = 16_000_000  # patterns (all of extraction's, compiled, and the cue
+# fragments take some 8 MB: a limit at that size started the file anew every few runs)
 
 
 def _version() -> str:
