@@ -142,7 +142,9 @@ def _clustering(
 
     gold = [i.gold.get("event_id") for i in items]
     worthy = [alert_worthy(i.gold) for i in items]
-    return clustering_metrics(list(events), [str(g) if g else None for g in gold], worthy, alerted)
+    relevant = [bool(i.gold.get("relevant")) for i in items]
+    gold_ids = [str(g) if g else None for g in gold]
+    return clustering_metrics(list(events), gold_ids, worthy, alerted, relevant)
 
 
 def alert_worthy(gold: dict[str, Any]) -> bool:

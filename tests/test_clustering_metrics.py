@@ -40,6 +40,7 @@ def test_none_predictions_are_singletons_and_items_without_gold_are_ignored() ->
     assert m["bcubed_precision"] == pytest.approx(1.0)
     assert m["bcubed_recall"] == pytest.approx(0.5)
     assert m["events_alerted_twice"] == 0  # two unrecorded mentions: a miss, not two alerts
+    assert m["split_any"] == 1  # the count of sessions before: each None its own label
     assert m["merged_events"] == 0  # the gold-less items in z do not count
     assert m["pairwise_f1"] == pytest.approx(0.0)
 
@@ -70,6 +71,7 @@ def test_a_comment_joined_to_an_event_is_no_merge() -> None:
     # A alerts; K is a comment no channel alerts: sharing p hides nothing
     m = clustering_metrics(["p", "p", "p"], ["A", "A", "K"], [True, True, False])
     assert m["merged_events"] == 0
+    assert m["merged_any"] == 2  # the count of sessions before
     assert m["bcubed_precision"] < 1.0  # the clustering scores still see it
     both = clustering_metrics(["p", "p", "p"], ["A", "A", "C"], [True, True, True])
     assert both["merged_events"] == 2  # two events a channel alerts: one is lost

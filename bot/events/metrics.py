@@ -12,6 +12,11 @@ items that carry a gold event id, plus the two failures users notice:
 * ``merged_events``: real events a channel should alert that share one predicted
   event with another such event (one of them would be missed). A comment, plan or
   petition (no channel alerts it) joined to an event hides nothing and does not count.
+
+The same two counts as sessions before this definition read them stay beside these,
+so trends stay comparable: ``split_any`` (a relevant gold event whose mentions have
+more than one predicted label, an unrecorded mention its own) and ``merged_any``
+(every gold event sharing a predicted event with another).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ def clustering_metrics(
     gold: Sequence[str | None],
     alert_worthy: Sequence[bool],
     alerted: Collection[str] | None = None,
+    relevant: Sequence[bool] | None = None,
 ) -> dict[str, float | int]:
     """Scores over items with a gold id; a predicted None counts as a singleton in the
     B-cubed and pairwise scores.
@@ -32,13 +38,16 @@ def clustering_metrics(
     ``alert_worthy[i]`` says whether item i's gold event is one a channel should alert
     (a relevant policy change or an authority's act): only those count towards
     ``events_alerted_twice`` and ``merged_events``. ``alerted`` holds the predicted
-    event labels that raised an alert (None: every predicted label counts).
+    event labels that raised an alert (None: every predicted label counts);
+    ``relevant[i]`` whether item i's gold event is a vendor's change (``split_any``
+    counts those only; None: the alert-worthy ones).
     """
     if not len(predicted) == len(gold) == len(alert_worthy):
         raise ValueError(
             f"clustering_metrics needs one prediction, gold id and relevance flag per item; "
             f"got {len(predicted)}, {len(gold)} and {len(alert_worthy)}."
         )
+    relevant = alert_worthy if relevant is None else relevant
     items = [i for i, g in enumerate(gold) if g is not None]
     pred: dict[int, str] = {i: _label(predicted[i], i) for i in items}
     by_pred: dict[str, set[int]] = defaultdict(set)
@@ -61,6 +70,8 @@ def clustering_metrics(
         "pairwise_f1": _pairwise_f1(by_pred, by_gold, pred, gold),
         "events_alerted_twice": _alerted_twice(by_gold, predicted, alert_worthy, alerted),
         "merged_events": _merged(by_pred, gold, alert_worthy),
+        "split_any": _split_any(by_gold, pred, relevant),
+        "merged_any": _merged(by_pred, gold, [True] * len(gold)),
     }
 
 
@@ -112,6 +123,16 @@ def _alerted_twice(
             labels = {label for label in labels if label in alerted}
         twice += len(labels) > 1
     return twice
+
+
+def _split_any(by_gold: dict[str, set[int]], pred: dict[int, str], relevant: Sequence[bool]) -> int:
+    """Relevant gold events whose mentions have more than one predicted label (an
+    unrecorded mention is a label of its own): the count before ``_alerted_twice``."""
+    return sum(
+        1
+        for members in by_gold.values()
+        if any(relevant[i] for i in members) and len({pred[i] for i in members}) > 1
+    )
 
 
 def _merged(
