@@ -122,6 +122,11 @@ POOL_MIN_FEEDS = 8  # fewer due feeds than this are parsed in this process
 # only fetches, hands bodies over and writes, and never loads the parsing and
 # extraction code and data (some 20 MB) in a cold cycle.
 POOL_AFTER = 24
+# a cycle that grew the write-ahead log past this folds it into the database file itself
+# (a cold cycle writes some 40 MB: the next process would read it all back when it opens
+# the database and fold it in when it closes); a smaller log is left to SQLite, whose
+# fold and sync at exit would lengthen a short cycle
+FOLD_LOG_BYTES = 8 << 20
 
 
 def expected_bodies(due: Sequence[FeedState]) -> int:
@@ -460,6 +465,7 @@ class _Cycle:
                       self.reread_requests)  # fmt: skip
         if self.pool is not None:
             self.pool.close()
+        self.store.fold_log(FOLD_LOG_BYTES)
         heap.give_back()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -10,7 +9,9 @@ from datetime import date
 
 from bot.extract import (
     authority,
+    compiled,
     dates,
+    deals,
     deletion,
     duration,
     fr_users,
@@ -52,6 +53,22 @@ def _totals(acts: Iterable[Act], key: str) -> dict[str, float]:
 
 
 def classify(sc: Scan, published: date | None) -> Finding | None:
+    result = _classify(sc, published)
+    if (
+        result is not None
+        and result.actor_type == "government"
+        and not result.relevant
+        and not framing.settlement_frame(sc, [])  # "Oregon's deal with X ends its suit"
+    ):
+        # "County sheriff signs on for X's face search": the body is X's customer
+        supplied = deals.supplier(sc)
+        if supplied is not None:
+            company, deal = supplied
+            return _deployed(sc, [], company.vendor, [deal], 0.4, published)
+    return result
+
+
+def _classify(sc: Scan, published: date | None) -> Finding | None:
     found = mentions(sc)
     acts = _gates_alone(sc, cue_acts(sc, found))
     frame = framing.settlement_frame(sc, acts)
@@ -243,7 +260,7 @@ _PRONOUNS = frozenset({"it", "they", "il", "elle", "ils", "elles", "er", "sie", 
 
 
 # a noun that names a company whatever it sells (not "the group", "the app", "the arm")
-_COMPANY_NOUN = re.compile(
+_COMPANY_NOUN = compiled.compile(
     r"(?i)\b(?:company|firm|startup|start-up|vendor|maker|supplier|provider|developer|seller|"
     r"société|entreprise|fournisseur|Unternehmen|Firma|Anbieter|Hersteller|empresa|compañía|"
     r"proveedor|azienda|società|fornitore|fornecedora?)\b"

@@ -9,7 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from bot.extract import names
+from bot.extract import compiled, names
+from bot.extract.body_heads import noun_phrase_heads
 from bot.extract.cueindex import Hit
 from bot.extract.known import KnownHit, is_company_form
 from bot.extract.language import cue_languages, detect
@@ -17,7 +18,7 @@ from bot.extract.resources import CLASSES, Resources
 from bot.extract.sentences import clause_breaks, split_sentences
 
 _AUTHORITY_LABELS = frozenset({"government", "regulator", "court"})
-_PLACE = re.compile(
+_PLACE = compiled.compile(
     r"(?i:city|cities|council|ordinance|county|municipal|mayor|town|village|state|governor|"
     r"concejo|ayuntamiento|mairie|ville|Stadt|Gemeinde|comune|prefeitura|câmara)"
 )
@@ -200,7 +201,7 @@ def scan(
         by_class[c] = _outside(by_class[c], spans)
     actions = by_class[_ACTIONS]
     actors = by_class[_ACTORS]
-    authorities = [h for h in actors if h.label in _AUTHORITY_LABELS]
+    authorities = noun_phrase_heads(norm, [h for h in actors if h.label in _AUTHORITY_LABELS], lang)
     # Without a policy cue or an authority, only launches matter (no clause analysis).
     spans = (
         _spans_with(sentences, len(title), actions + authorities) if actions or authorities else []
@@ -321,7 +322,7 @@ def _common_term(norm: str, hit: Hit) -> bool:
     return " " in term or not any(c.isupper() for c in term[1:])
 
 
-_NAME_BEFORE = re.compile(r"(?<![\w'])[A-Z][\w&.-]*[ ]$")
+_NAME_BEFORE = compiled.compile(r"(?<![\w'])[A-Z][\w&.-]*[ ]$")
 
 
 def _phrase(norm: str, hit: VendorHit) -> bool:
