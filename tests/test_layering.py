@@ -25,7 +25,6 @@ OWNERS = {
     "dotenv": "bot/env.py",
     "feedgen": "bot/exports/atom.py",
     "matplotlib": "bot/delivery/chart.py",
-    "uvloop": "bot/cli/daemon.py",
 }
 
 
