@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.extract import lexicon
+from bot.extract import compiled, lexicon
 from bot.extract.gate import WordGate
 from bot.yaml_loader import load_data
 
