@@ -26,11 +26,12 @@ import re
 import zlib
 from collections.abc import Iterable
 
+from bot.extract import compiled
 from bot.extract.scan import Scan
 from bot.models import Finding
 
-_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
-_DIGITS = re.compile(r"\d+")
+_WORD = compiled.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_DIGITS = compiled.compile(r"\d+")
 VENDOR_TOKEN = "<v>"
 _CONF_BANDS = (0.3, 0.45, 0.6, 0.75)
 CHAR_SIZES = (3, 4, 5)  # character n-grams of each word, its ends marked
