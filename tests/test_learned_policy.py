@@ -101,8 +101,8 @@ def test_a_hard_negative_is_never_opened(title: str, summary: str) -> None:
 def test_an_authority_deal_naming_the_vendor_becomes_its_deployment() -> None:
     entry = _item(
         3,
-        "Harlow County sheriff signs a contract for Tessarine Biometrics face recognition",
-        "Deputies will run the system from June.",
+        "Harlow County approves $2m for Tessarine Biometrics face recognition cameras",
+        "Council members voted 5-2 on Tuesday.",
     ).entry
     sc, alone = rules(entry)
     assert sc is not None and alone is not None and alone.actor_type == "government"
