@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from bot.extract import names
 from bot.extract.cueindex import Hit
+from bot.extract.gate import gated
 from bot.extract.known import KnownHit, is_company_form
 from bot.extract.language import cue_languages, detect
 from bot.extract.resources import CLASSES, Resources
@@ -96,12 +97,12 @@ class Scan:
         """Region names in [start, end) (scanned on demand)."""
         return [
             Hit(m.start(), m.end(), m.lastgroup or "")
-            for m in self.region_pattern.finditer(self.text, start, end)
+            for m in gated(self.region_pattern).finditer(self.text, start, end)
         ]
 
     def first_region(self, start: int, end: int) -> str | None:
         """The first region name in [start, end), or None."""
-        m = self.region_pattern.search(self.text, start, end)
+        m = gated(self.region_pattern).search(self.text, start, end)
         return (m.lastgroup or "") if m else None
 
     @property
