@@ -9,7 +9,8 @@ with 5 new items each). Each cycle is one fresh process of the tool:
     r2e -c C -d D run --no-send                (rss2email)
     feed2exec --config C --database D fetch    (null output)
 
-It prints wall seconds, CPU seconds (user + system of the process and its
+policybot's modules are byte-compiled first, as an installed package's are (see
+``compile_policybot``). It prints wall seconds, CPU seconds (user + system of the process and its
 children), peak memory of the whole process tree (sum of RSS, sampled every
 20 ms) and entries/s. rss2email and feed2exec are looked up on PATH, in
 $BENCH_VENV/bin (default /work/bench-venv) or through $R2E / $FEED2EXEC; a tool
@@ -37,6 +38,8 @@ profiled run are the profiler's too, so compare profiles, not those figures.
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import os
 import shutil
 import statistics
@@ -338,6 +341,20 @@ def profiled(exe: str, args: list[str], name: Path) -> list[str]:
     return [sys.executable, "-m", "cProfile", "-o", f"{name}.pstats", "-m", "bot", *args]
 
 
+def compile_policybot() -> str:
+    """Byte-compile the policybot package the benchmark runs, as ``pip install`` does for
+    an installed package (rss2email's and feed2exec's modules were compiled when pip
+    installed them). An editable install under PYTHONDONTWRITEBYTECODE=1 would otherwise
+    compile every module from source in every measured process. Returns what was done."""
+    found = []
+    for name in ("bot", "store"):
+        spec = importlib.util.find_spec(name)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            compileall.compile_dir(folder, quiet=1)
+            found.append(folder)
+    return "policybot's modules byte-compiled first: " + (", ".join(found) or "not found")
+
+
 def policybot_exe() -> str:
     found = Path(sys.executable).parent / "policybot"
     return str(found) if found.exists() else shutil.which("policybot") or "policybot"
@@ -392,6 +409,8 @@ def table(args: argparse.Namespace) -> None:
     if args.profile:
         Policybot.profile = Path(args.profile).resolve()
         Policybot.profile.mkdir(parents=True, exist_ok=True)
+    if any(cls is Policybot for cls, _ in tools):
+        print(compile_policybot())
     server = FeedServer()
     tmp = Path(tempfile.mkdtemp(prefix="bench-cycle-"))
     print(f"feeds of {ITEMS} items (~{len(_sample_body()) // 1024} KB each) on 127.0.0.1; "
@@ -433,6 +452,7 @@ def _sample_body() -> bytes:
 def daemon(args: argparse.Namespace) -> None:
     """``policybot run`` over N feeds for ``args.cycles`` cycles; its RSS after each."""
     feeds = args.daemon
+    print(compile_policybot())
     server = FeedServer()
     tmp = Path(tempfile.mkdtemp(prefix="bench-daemon-"))
     proc = None

@@ -24,6 +24,7 @@ from bot.events.metrics import clustering_metrics
 from bot.extract import extract
 from bot.labelled_files import EvalInputError, LabelledItem, load_paths
 from bot.models import Finding
+from bot.vocabulary import AUTHORITIES
 
 EFFECTIVE_TOLERANCE_DAYS = 3
 PREDICTION_KEYS = (
@@ -98,7 +99,10 @@ def score(
     findings: Sequence[Finding | None],
     seconds: float,
     events: Sequence[str | None] | None,
+    alerted: set[str] | None = None,
 ) -> dict[str, Any]:
+    """The report's scores; ``alerted`` holds the keys of the events that raised an alert
+    in the replay (see ``clustering_metrics``)."""
     gold_rel = [bool(i.gold.get("relevant")) for i in items]
     pred_rel = [bool(f and f.relevant) for f in findings]
     actor_pairs = [
@@ -122,7 +126,7 @@ def score(
         "fields": fields,
         "support": {"true_positives": len(tps), "effective": eff_n},
         "items_per_second": round(len(items) / seconds, 1) if seconds > 0 else None,
-        "clustering": _clustering(items, events),
+        "clustering": _clustering(items, events, alerted),
         **class_scores(
             [(i.gold, f) for i, f in zip(items, findings, strict=True)],
             [i.entry.language or "?" for i in items],
@@ -131,14 +135,22 @@ def score(
 
 
 def _clustering(
-    items: Sequence[LabelledItem], events: Sequence[str | None] | None
+    items: Sequence[LabelledItem], events: Sequence[str | None] | None, alerted: set[str] | None
 ) -> dict[str, float | int] | None:
     if events is None:
         return None
 
     gold = [i.gold.get("event_id") for i in items]
+    worthy = [alert_worthy(i.gold) for i in items]
     relevant = [bool(i.gold.get("relevant")) for i in items]
-    return clustering_metrics(list(events), [str(g) if g else None for g in gold], relevant)
+    gold_ids = [str(g) if g else None for g in gold]
+    return clustering_metrics(list(events), gold_ids, worthy, alerted, relevant)
+
+
+def alert_worthy(gold: dict[str, Any]) -> bool:
+    """Whether a channel should alert the item's gold event: a relevant policy change
+    (the vendor channel) or an authority's act (the authority channel)."""
+    return bool(gold.get("relevant")) or gold.get("actor_type") in AUTHORITIES
 
 
 # --------------------------------------------------------------------------- running
@@ -176,9 +188,10 @@ def run_eval(paths: Path | Sequence[Path]) -> EvalResult:
     replayed = replay(items)
     findings = [replayed.findings[i.id] for i in items]
     events = [replayed.events[i.id] for i in items]
+    alerted = {a.event_key for report in replayed.channels.values() for a in report.alerts}
     report = {
         "alerts": alert_scores.as_json(replayed.channels),
-        **score(items, findings, seconds, events),
+        **score(items, findings, seconds, events, alerted),
     }
     result = EvalResult(report, items, findings, events, alerts=replayed.channels)
     for n, (item, found) in enumerate(zip(items, findings, strict=True)):

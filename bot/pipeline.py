@@ -116,6 +116,11 @@ def prepare(store: Store, config: Config, *, now: datetime | None = None) -> Non
 
 POOL_MIN_FEEDS = 8  # fewer due feeds than this are parsed in this process
 POOL_AFTER = 24  # bodies parsed in this process before worker processes are started
+# a cycle that grew the write-ahead log past this folds it into the database file itself
+# (a cold cycle writes some 40 MB: the next process would read it all back when it opens
+# the database and fold it in when it closes); a smaller log is left to SQLite, whose
+# fold and sync at exit would lengthen a short cycle
+FOLD_LOG_BYTES = 8 << 20
 # Bodies waiting in the least busy worker before this process may parse the next one
 # itself: the worker always has its next body at hand. This process then parses it
 # when it has used less CPU in this cycle than a worker (so both cores stay busy and
@@ -415,6 +420,7 @@ class _Cycle:
         self.writer.close()
         if self.pool is not None:
             self.pool.close()
+        self.store.fold_log(FOLD_LOG_BYTES)
         heap.give_back()
 
 

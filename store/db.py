@@ -224,6 +224,23 @@ class Store:
         with self.lock, translated(self.path):
             return self.db.execute(sql, params or ())
 
+    def fold_log(self, min_bytes: int = 0) -> bool:
+        """Fold the write-ahead log into the database file and empty it, when it holds
+        ``min_bytes`` or more (SQLite does it at 32 MiB, or when the last connection
+        closes; the next process to open a file with a log left behind reads it all
+        first). True when it was folded; a busy or failing database is left as it is."""
+        try:
+            if Path(f"{self.path}-wal").stat().st_size < min_bytes:
+                return False
+        except OSError:
+            return False
+        with self.lock:
+            try:
+                busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.Error:
+                return False
+        return not busy
+
     def integrity_check(self) -> list[str]:
         """``PRAGMA integrity_check``: ``["ok"]`` or the problems SQLite found."""
         with self.lock:

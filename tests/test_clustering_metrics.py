@@ -39,9 +39,42 @@ def test_none_predictions_are_singletons_and_items_without_gold_are_ignored() ->
     # two gold items, each alone: precision 1, recall 1/2
     assert m["bcubed_precision"] == pytest.approx(1.0)
     assert m["bcubed_recall"] == pytest.approx(0.5)
-    assert m["events_alerted_twice"] == 1
+    assert m["events_alerted_twice"] == 0  # two unrecorded mentions: a miss, not two alerts
+    assert m["split_any"] == 1  # the count of sessions before: each None its own label
     assert m["merged_events"] == 0  # the gold-less items in z do not count
     assert m["pairwise_f1"] == pytest.approx(0.0)
+
+
+def test_only_recorded_mentions_make_a_second_alert() -> None:
+    # gold A over a recorded event p and an unrecorded mention; gold B over p2, q
+    m = clustering_metrics(["p", None, "p2", "q"], ["A", "A", "B", "B"], [True] * 4)
+    assert m["events_alerted_twice"] == 1  # B only: A's second mention alerted nobody
+    assert m["bcubed_recall"] == pytest.approx(0.5)  # the split still costs recall
+
+
+def test_only_events_that_alerted_count_when_the_alerts_are_known() -> None:
+    predicted = ["p", "q", "r", "s"]
+    gold = ["A", "A", "B", "B"]
+    m = clustering_metrics(predicted, gold, [True] * 4, alerted={"p", "r", "s"})
+    assert m["events_alerted_twice"] == 1  # B (r and s alerted); A's q never did
+    assert clustering_metrics(predicted, gold, [True] * 4, alerted=set())[
+        "events_alerted_twice"] == 0  # fmt: skip
+
+
+def test_an_authority_act_split_in_two_alerts_counts() -> None:
+    # the authority channel alerts acts whose gold is not a vendor change (relevant False)
+    m = clustering_metrics(["p", "q"], ["C", "C"], [True, True], alerted={"p", "q"})
+    assert m["events_alerted_twice"] == 1
+
+
+def test_a_comment_joined_to_an_event_is_no_merge() -> None:
+    # A alerts; K is a comment no channel alerts: sharing p hides nothing
+    m = clustering_metrics(["p", "p", "p"], ["A", "A", "K"], [True, True, False])
+    assert m["merged_events"] == 0
+    assert m["merged_any"] == 2  # the count of sessions before
+    assert m["bcubed_precision"] < 1.0  # the clustering scores still see it
+    both = clustering_metrics(["p", "p", "p"], ["A", "A", "C"], [True, True, True])
+    assert both["merged_events"] == 2  # two events a channel alerts: one is lost
 
 
 def test_lengths_must_agree() -> None:

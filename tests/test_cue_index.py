@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
+from bot.extract.compiled import Compiled
 from bot.extract.cueclass import expand, factored
+from bot.extract.cuefragments import fragments_of, split_cues
 from bot.extract.cueindex import Cue, CueIndex
 from bot.extract.resources import resources
 
@@ -76,3 +79,29 @@ def test_word_runs_before_a_space_are_possessive_and_match_the_same() -> None:
                 assert (found and found.span()) == (expected and expected.span()), (fragment, text)
     assert "++" not in expand(r"[\w\s]+ x") and "++" not in expand(r"[^a]+ x")  # may hold a space
     assert "++" not in expand(r"face\\w+ x")  # an escaped backslash, then "w+"
+
+
+def _classes(extra: list[Cue]) -> list[list[tuple[str, list[Cue]]]]:
+    return [
+        [("ban", [Cue(r"refus(?:es|ed) to sell"), Cue("BWV"), *extra]),
+         ("exit", [Cue(r"(?:quits|leaves) the (?:market|business)"), Cue(r"verlässt", "de")])],
+        [("police", [Cue(r"polic(?:e|ía)"), Cue(r"(?m:^)sheriffs?")])],
+    ]  # fmt: skip
+
+
+def test_split_cues_are_kept_per_machine_and_split_anew_when_a_cue_changes(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "regexes.marshal"
+    direct = [f for c, labels in enumerate(_classes([]))
+              for rank, (label, cues) in enumerate(labels)
+              for f in fragments_of(c, rank, label, cues)]  # fmt: skip
+    first = Compiled(path)
+    assert split_cues(_classes([]), first) == direct
+    first.save()
+    later = Compiled(path)  # another process: the fragments come from the file
+    assert split_cues(_classes([]), later) == direct
+    assert later._new == {}
+    changed = split_cues(_classes([Cue(r"stops? selling")]), later)  # a new cue: split anew
+    assert [f.source for f in changed if f.label == "ban"][-1] == r"stops?\s+selling(?![\w])"
+    assert len(later._new) == 1

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli.main import main
-from bot.evaluate import PREDICTION_KEYS
+from bot.evaluate import PREDICTION_KEYS, alert_worthy
 
 
 def item(id_: str, title: str, summary: str, published: str, **gold: Any) -> dict[str, Any]:
@@ -205,3 +205,63 @@ def test_empty_folder_is_named(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["eval", str(tmp_path / "empty")])
     assert result.exit_code != 0
     assert "empty: the folder holds no *.jsonl file" in result.output
+
+
+def test_an_unrecorded_mention_is_no_second_alert(runner: CliRunner, tmp_path: Path) -> None:
+    gold = dict(relevant=True, actor_type="vendor", vendor="Quorvel", action="moratorium",
+                applies_to="police", event_id="quorvel-pause")  # fmt: skip
+    items = [
+        item("q1", "Quorvel pauses police use of its face recognition for a year",
+             "The vendor halts sales of the face-matching tool to police.", "2021-03-02", **gold),
+        # no FR content found: the pipeline records no event for it
+        item("q2", "A supplier decision and what it means for customers",
+             "Analysts weigh the move by a camera supplier.", "2021-03-03", **gold),
+    ]  # fmt: skip
+    result = runner.invoke(main, ["eval", str(write(tmp_path / "q.jsonl", items)), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["alerts"]["vendor"]["right"] == 1  # q1 alerted once
+    clustering = report["clustering"]
+    assert clustering["bcubed_recall"] == 0.5  # the miss still costs recall
+    assert clustering["events_alerted_twice"] == 0  # ... but alerts nobody a second time
+
+
+def test_alert_worthy_events_are_changes_and_authority_acts() -> None:
+    assert alert_worthy({"relevant": True, "actor_type": "vendor"})
+    assert alert_worthy({"relevant": False, "actor_type": "regulator"})
+    assert not alert_worthy({"relevant": False, "actor_type": "none"})
+    assert not alert_worthy({"relevant": False, "actor_type": "vendor"})
+
+
+def _pause(id_: str, title: str, summary: str, day: str, event: str) -> dict[str, Any]:
+    return item(id_, title, summary, day, relevant=True, actor_type="vendor", vendor="Tarnwick",
+                action="moratorium", applies_to="police", event_id=event)  # fmt: skip
+
+
+def test_per_file_replays_each_batch_alone(runner: CliRunner, tmp_path: Path) -> None:
+    # two writers told one vendor's pause under their own gold ids: replayed as one
+    # stream the two batches meet in the store (a merge that is no clustering error)
+    one = write(tmp_path / "one.jsonl", [
+        _pause("w1", "Tarnwick pauses police use of its face recognition for a year",
+               "The vendor halts sales of face matching to police.", "2022-04-04", "tarnwick-a"),
+    ])  # fmt: skip
+    two = write(tmp_path / "two.jsonl", [
+        _pause("x1", "Tarnwick halts face recognition sales to police for twelve months",
+               "Police buyers must wait a year, the vendor said.", "2022-04-05", "tarnwick-b"),
+    ])  # fmt: skip
+    together = runner.invoke(main, ["eval", str(one), str(two), "--json"])
+    assert json.loads(together.output)["clustering"]["merged_any"] == 2
+    result = runner.invoke(main, ["eval", str(one), str(two), "--per-file", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [Path(r["file"]).name for r in rows] == ["one.jsonl", "two.jsonl"]
+    assert all(r["merged"] == 0 and r["vendor_right"] == 1 and r["sum"] == 0 for r in rows)
+    text = runner.invoke(main, ["eval", str(tmp_path), "--per-file"]).output
+    assert "one.jsonl" in text and "two.jsonl" in text and "2 files" in text
+
+
+def test_per_file_refuses_a_predictions_file(runner: CliRunner, tmp_path: Path) -> None:
+    labelled = write(tmp_path / "small.jsonl", ITEMS)
+    out = tmp_path / "p.jsonl"
+    result = runner.invoke(main, ["eval", str(labelled), "--per-file", "--predictions", str(out)])
+    assert result.exit_code != 0 and "--per-file" in result.output and not out.exists()

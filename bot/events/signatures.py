@@ -45,6 +45,11 @@ def word_lists() -> dict[str, Any]:
     data["_skip"] = frozenset(str(data["stopwords"]).split()) | frozenset(
         str(data["generic"]).split()
     )
+    data["_concept"] = {
+        variant: str(word)
+        for word, variants in dict(data.get("concepts") or {}).items()
+        for variant in str(variants).split()
+    }
     return data
 
 
@@ -90,8 +95,10 @@ class _WordMemo(dict[str, str]):
         self.skip_stems = skip_stems
 
     def __missing__(self, word: str) -> str:
-        skip: frozenset[str] = word_lists()["_skip"]
-        found = "" if word in skip or len(word) < 3 else stem(word)
+        lists = word_lists()
+        skip: frozenset[str] = lists["_skip"]
+        said = lists["_concept"].get(word, word)  # its English word (``concepts``)
+        found = "" if said in skip or len(said) < 3 else stem(said)
         if self.skip_stems and found in skip:
             found = ""
         if len(self) >= _MEMO_SIZE:
@@ -106,7 +113,10 @@ _NAME_OF = _WordMemo(skip_stems=False)
 
 
 def _dropped(exclude: Iterable[str]) -> set[str]:
-    return {stem(w) for item in exclude for w in words(item)}
+    """The stems ``exclude``'s words are compared as (each also under its ``concepts``
+    English word: a vendor "Ardent Gyms" drops "gym" too)."""
+    concept = word_lists()["_concept"]
+    return {s for item in exclude for w in words(item) for s in (stem(w), stem(concept.get(w, w)))}
 
 
 def terms(text: str, exclude: Iterable[str] = ()) -> frozenset[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.extract import compiled
 from bot.extract.attribution import (
     Actor,
     Mention,
@@ -140,16 +141,16 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
 
 # Verbs of what the product does with a face, in six languages: a "no longer" cue around
 # one of them withdraws a capability, it stops no sales.
-_CAPABILITY_VERB = re.compile(
+_CAPABILITY_VERB = compiled.compile(
     r"(?i)\b(?:identif\w+|recogni[sz]\w*|reconna\w+|reconoc\w+|ricono\w+|reconhec\w+|"
     r"erkenn\w*|erkannt|nam(?:e|es|ing)|nomm\w+|nombr\w+|nomin\w+|nome\w+|benenn\w*|"
     r"tag(?:s|ging)?|label\w*|étiquet\w+|etiquet\w+|match\w*|sugg\w+|suger\w+)\b"
 )
 # "no longer" inside a refusal cue, in six languages: the supply stops, it is not withheld
-_NO_LONGER = re.compile(r"(?i)\b(?:no longer|any ?more|plus|mehr|más|più|mais)\b|\bya no\b")
+_NO_LONGER = compiled.compile(r"(?i)\b(?:no longer|any ?more|plus|mehr|más|più|mais)\b|\bya no\b")
 # A group word modifying a noun that is no customer ("police accountability", "police
 # reform", "la réforme de la police"): the group buys nothing here.
-_NOT_CUSTOMER_NOUN = re.compile(
+_NOT_CUSTOMER_NOUN = compiled.compile(
     r"(?i)\s+(?:accountability|reforms?|practices|misconduct|brutality|violence|abuses?|"
     r"oversight|powers|tactics|unions?|chiefs?|killings?|shootings?|officers?|reformers)\b"
 )
@@ -169,38 +170,40 @@ def _capability_verb(sc: Scan, cue: Hit) -> bool:
 
 
 # names as the object right after a "no longer" cue ("won't put any more names on …")
-_NAMES_NEXT = re.compile(
+_NAMES_NEXT = compiled.compile(
     r"(?i)\s*(?:de |des |d'|any |more |any more )?(?:noms?|names?|nombres?|nomi|nomes|Namen)\b"
 )
 
 
 # The vendor's list of customers as the place a group is taken from, in six languages
-_CUSTOMER_LIST = re.compile(
+_CUSTOMER_LIST = compiled.compile(
     r"(?i)\b(?:customer|client|buyer)s?(?:'s?)? (?:list|roster|base|book|rolls?)\b|"
     r"\bliste (?:de |des )?clients\b|\bKunden(?:liste|kreis|stamm)\b|"
     r"\b(?:lista|cartera|carteira) de clientes\b|\belenco (?:dei )?clienti\b"
 )
-_STILL = re.compile(r"(?i)\b(?:still|weiterhin|toujours|sigue\w*|ancora|ainda)\b")
-_NO_END = re.compile(
+_STILL = compiled.compile(r"(?i)\b(?:still|weiterhin|toujours|sigue\w*|ancora|ainda)\b")
+_NO_END = compiled.compile(
     r"(?i)no (?:set |fixed )?(?:end|expiry|expiration) date|sin fecha de|sans (?:date de|échéance)"
     r"|senza (?:una )?data|sem data|kein(?:e|en)? (?:festes )?Enddatum"
 )
 # a stop named or told as going on ("stays off-limits", "son gel des ventes")
-_GOES_ON = re.compile(
+_GOES_ON = compiled.compile(
     r"(?i)\b(?:stays?|remains?|still|continues?|keeps?|bleibt|weiter|reste|restent|sigue|"
     r"siguen|resta|restano|continua|continúa|segue|permanece|maintient|mantiene|mantém|"
     r"pause|freeze|moratori\w*|halt|suspension|embargo|gel|Stopp|suspensión|pausa|"
     r"congelación|sospensione|suspensão)\b"
 )
-_ONE = re.compile(r"\b(?:a|an|one|that|this|its)\b", re.IGNORECASE)
-_CLOSING = re.compile(r"clos|shut", re.IGNORECASE)
-_ONE_MARKET = re.compile(
+_ONE = compiled.compile(r"\b(?:a|an|one|that|this|its)\b", re.IGNORECASE)
+_CLOSING = compiled.compile(r"clos|shut", re.IGNORECASE)
+_ONE_MARKET = compiled.compile(
     r"(?i)\b(?:one|a single|provincial|regional|state|local|national|domestic)\s+market\b"
 )
-_UNIT = re.compile(r"\b(?:line|business|unit|division|arm)\b", re.IGNORECASE)
-_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ians|ans|ese)\b")
-_PLACES = re.compile(r"\b(?:states|countries|provinces|regions|markets|territories)\b", re.I)
-_COUNT = re.compile(r"\b(?:\d[\d,.]*|some|several|dozens|hundreds|thousands)\s+(?:[\w-]+\s+)?$")
+_UNIT = compiled.compile(r"\b(?:line|business|unit|division|arm)\b", re.IGNORECASE)
+_DEMONYM = compiled.compile(r"\b[A-Z][a-z]+(?:ians|ans|ese)\b")
+_PLACES = compiled.compile(r"\b(?:states|countries|provinces|regions|markets|territories)\b", re.I)
+_COUNT = compiled.compile(
+    r"\b(?:\d[\d,.]*|some|several|dozens|hundreds|thousands)\s+(?:[\w-]+\s+)?$"
+)
 
 
 def _ban_or_restriction(
@@ -236,7 +239,7 @@ def _fr_first(sc: Scan, cue: Hit, hi: int) -> bool:
     return not caps or _OF.match(sc.text, fr[0].end) is None
 
 
-_OF = re.compile(r"(?i)\s+(?:of|for|de|du|des|von|der|di|del|della|da|do|dos|das)\b")
+_OF = compiled.compile(r"(?i)\s+(?:of|for|de|du|des|von|der|di|del|della|da|do|dos|das)\b")
 
 
 def _capability_in_clause(sc: Scan, cue: Hit, lo: int, hi: int) -> bool:
@@ -255,15 +258,15 @@ def _nearest(sc: Scan, cue: Hit, hi: int) -> bool:
 
 
 # Only new customers lose a feature (existing ones keep it): a restriction
-_NEW_CUSTOMERS = re.compile(
+_NEW_CUSTOMERS = compiled.compile(
     r"(?i)\bnew (?:(?!for\b|to\b|of\b|and\b|the\b)[\w-]+ ){0,2}"
     r"(?:sign-?ups|customers|clients|users|accounts|members|subscribers)\b|"
     r"\bnouveaux (?:clients|utilisateurs|comptes|abonnés)\b|\bNeukunden\b|\bneue[nr]? (?:Kunden|Nutzer)\b|"
     r"\bnuevos (?:clientes|usuarios)\b|\bnuovi (?:clienti|utenti)\b|\bnovos (?:clientes|usuários)\b"
 )
 # A country-level name (a feature switched off in a whole market is a shutdown)
-_SUBNATIONAL = re.compile(r"(?i)(?<!united )\b(?:states|provinces)\b")
-_COUNTRY = re.compile(
+_SUBNATIONAL = compiled.compile(r"(?i)(?<!united )\b(?:states|provinces)\b")
+_COUNTRY = compiled.compile(
     r"(?i)^(?:US|U\.S\.|USA|United States|America\w*|federal|EU|Europe\w*|UK|Britain|British|"
     r"global\w*|worldwide|everywhere)$"
 )
@@ -296,13 +299,13 @@ def _group_refused(sc: Scan, cue: Hit, hi: int) -> bool:
 
 
 # "from/to the shops" in six languages (plural articles: "de la policía" may be whose)
-_FROM = re.compile(
+_FROM = compiled.compile(
     r"\b(?:from|to|for|de las|de los|des|aux|dai|dalle|dagli|das|dos|von den|aus den)\b",
     re.IGNORECASE,
 )
 
 
-_PARTED = re.compile(
+_PARTED = compiled.compile(
     r"(?i)\b(?:from|with|von|vom|mit|avec|des|du|de|con|com|dos|das|da|dai|dalle|dagli|dal|a|al)\b"
 )
 
@@ -326,12 +329,12 @@ def _parted_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
     return False
 
 
-_CUE_PREPOSITION = re.compile(r"(?i)\b(?:on|from|with|von|mit|à|aux?|a|al)$")
+_CUE_PREPOSITION = compiled.compile(r"(?i)\b(?:on|from|with|von|mit|à|aux?|a|al)$")
 
 
-_JOINED = re.compile(r"(?i),|;|\band\b|\bund\b|\bet\b")
+_JOINED = compiled.compile(r"(?i),|;|\band\b|\bund\b|\bet\b")
 # an exit idiom that carries its own preposition ("turns its back on", "gives up on")
-_PARTED_END = re.compile(r"(?i)\b(?:on|from|with|of|à|aux|au|a|al|ai|alle|agli|ao|aos|às)$")
+_PARTED_END = compiled.compile(r"(?i)\b(?:on|from|with|of|à|aux|au|a|al|ai|alle|agli|ao|aos|às)$")
 
 
 def _taken_from_group(sc: Scan, cue: Hit, hi: int) -> bool:
@@ -390,7 +393,7 @@ def _fallback(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
 
 
 # "the freeze OF X", "la moratoria DE X", "lo stop DI X", "die Pause VON X"
-_GENITIVE = re.compile(
+_GENITIVE = compiled.compile(
     r"(?:\b(?:of|de|di|del|della|dello|des|du|do|da|von|vom)\s+(?:the\s+)?|\bd')$", re.IGNORECASE
 )
 GENITIVE_REACH = 30
@@ -482,7 +485,7 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
 
 # A restrictive relative clause on a thing ("a list that bars", "rules which forbid"):
 # its verb's subject is that thing, not a company named before it.
-_RESTRICTIVE = re.compile(
+_RESTRICTIVE = compiled.compile(
     r"\b(?:a|an|the|new)\s+(?:[\w-]+\s+){0,2}?(?:list|rules?|laws?|order|measures?|registry|"
     r"statute|regulations?|decree)\s+(?:that|which)\s+$",
     re.IGNORECASE,
@@ -491,7 +494,7 @@ _RESTRICTIVE = re.compile(
 
 # A cue inside "since/after the … deletion" or a ", which …" relative clause tells what
 # happened before the news, not the news.
-_SUBORDINATE = re.compile(
+_SUBORDINATE = compiled.compile(
     r"(?:\b(?:since|after|following|before|despite|until)\s+(?:the|its|their|a|an)\s+"
     r"(?:[\w'-]+\s+){0,3}$|,\s*(?:which|who|that|whose)\s[^,;]*$"
     r"|\b(?:after|following|despite)\s+(?:\w+\s+){0,2}(?:of|from)\s+$"
@@ -505,13 +508,13 @@ _SUBORDINATE = re.compile(
     r"|\b(?:formerly|previously|long-|once-|earlier)\S*\s*$)",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(
+_RELATIVE = compiled.compile(
     r"\b(?:that|which|who)\s+$|\b(?:the|its|their)\s+(?:[\w-]+\s+){1,3}(?:it|they)\s+(?:had\s+)?$",
     re.IGNORECASE,
 )  # "the technology it shelved": a zero relative clause
-_PAST = re.compile(r"[\w-]+ed\b|(?:shut|quit|left|went|withdrew|froze|sold)\b", re.IGNORECASE)
+_PAST = compiled.compile(r"[\w-]+ed\b|(?:shut|quit|left|went|withdrew|froze|sold)\b", re.IGNORECASE)
 # "… a feature it retired back in 2019": a past act named as background.
-_AGO = re.compile(
+_AGO = compiled.compile(
     r"^(?:\s+[\w'-]+){0,4}?\s+(?:(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago\b"
     r"|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)\b)"
 )
@@ -575,12 +578,12 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
 
 
 # a supply deal or contract with a body: the body is the vendor's customer
-_SUPPLY_DEAL = re.compile(
+_SUPPLY_DEAL = compiled.compile(
     r"(?i)(?<!\w)(?:deals?|contracts?|licen[cs]es?|contratos?|contrats?|contratti|"
     r"Vertr[äa]ge?n?)\s+(?:[\w-]+\s+)?(?:with|com|con|avec|mit)(?!\w)"
 )
 # a body that buys FR (police, a council, a town), not a state or country settling a case
-_BUYING_BODY = re.compile(
+_BUYING_BODY = compiled.compile(
     r"(?i)polic|sheriff|council|county|city|town|municip|department|ayuntamiento|c[âa]mara|"
     r"prefeitura|mairie|comune|Polizei|Stadt|Gemeinde|agenc"
 )

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.extract import compiled
 from bot.extract.cueclass import by_first_letter
 from bot.extract.lexicon import is_common
 from bot.extract.resources import DATA_DIR
@@ -48,13 +49,15 @@ _ARTICLES = frozenset(
         "une",
     ]
 )
-_WORD = re.compile(r"[\w'’]+")
-_PREP_BEFORE = re.compile(
+_WORD = compiled.compile(r"[\w'’]+")
+_PREP_BEFORE = compiled.compile(
     r"(?<![\w'])(?:" + by_first_letter(sorted(_PREPOSITIONS, key=len, reverse=True)) + r")\s+"
     r"(?:(?:" + "|".join(sorted(_ARTICLES, key=len, reverse=True)) + r")\s*)?$",
     re.IGNORECASE,
 )
-_COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+et\s+|\s+und\s+|\s+y\s+)$")
+_COORDINATION = compiled.compile(
+    r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+et\s+|\s+und\s+|\s+y\s+)$"
+)
 _STOP_CAPS = frozenset(
     [
         "no",
@@ -116,7 +119,7 @@ _STOP_CAPS = frozenset(
         "social",
     ]
 )
-_CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w'-]+")
+_CAPITALISED = compiled.compile(r"(?<![\w'])[A-Z][\w'-]+")
 
 AUTHORITY_KINDS = frozenset({"government", "regulator", "court"})
 _PRONOUNS = frozenset(
@@ -186,7 +189,7 @@ def prepositional(
     return any(w in prepositions for w in words[-reach:])
 
 
-_NOUN_CUE = re.compile(
+_NOUN_CUE = compiled.compile(
     r"(?:ion|ions|ium|ia|al|als|ment|ments|ban|bans|pause|shutdown|comeback|halt|freeze|toire|"
     r"oria|verbot)$",
     re.IGNORECASE,
@@ -276,7 +279,7 @@ def customer_group(sc: Scan, m: Mention) -> bool:
     return any(g.start < m.end and m.start <= g.end + 1 for g in sc.groups)
 
 
-_ARTICLE_GAP = re.compile(
+_ARTICLE_GAP = compiled.compile(
     r"\s+(?:(?:der|die|das|den|dem|des|el|la|los|las|le|les|il|lo|gli|o|a|os|as)\s+)?",
     re.IGNORECASE,
 )
@@ -294,7 +297,7 @@ def inverted(sc: Scan, m: Mention, verb: Hit) -> bool:
 # A condition or background clause opener right before an authority ("until Congress
 # passes …", "while legislators work on rules", "hasta que el Congreso …"): the
 # authority is the condition of someone else's act, not acting itself.
-CONDITION = re.compile(
+CONDITION = compiled.compile(
     r"(?i)\b(?:until|unless|while|pending|once|till|as long as|before|whether|hasta que|"
     r"mientras|a menos que|jusqu.à ce que|tant que|avant que|bis|solange|bevor|finché|"
     r"fino a quando|até que|enquanto)\s+(?:[\w'-]+\s+){0,5}$"
@@ -334,7 +337,7 @@ def acting_authority(sc: Scan, found: list[Mention]) -> str | None:
     )  # fmt: skip
 
 
-_MODIFIED = re.compile(
+_MODIFIED = compiled.compile(
     r"\s+(?:sales|contracts|customers?|clients?|accounts?|business|buyers?|market|agencies|"
     r"users)\b",
     re.IGNORECASE,
@@ -366,8 +369,10 @@ def addressee(sc: Scan, before: list[Mention], i: int) -> bool:
     return _vendor_object(sc, before, i)
 
 
-_NAME_AFTER = re.compile(r" (?-i:[A-Z][\w-]+)(?!')")
-_RELATIVE = re.compile(r"\s*(?:that|which|who|qui|que|die|der|das|che|quale)\s", re.IGNORECASE)
+_NAME_AFTER = compiled.compile(r" (?-i:[A-Z][\w-]+)(?!')")
+_RELATIVE = compiled.compile(
+    r"\s*(?:that|which|who|qui|que|die|der|das|che|quale)\s", re.IGNORECASE
+)
 
 
 def owns_verb(sc: Scan, found: list[Mention], m: Mention, verb: Hit) -> bool:
@@ -389,7 +394,9 @@ def owns_verb(sc: Scan, found: list[Mention], m: Mention, verb: Hit) -> bool:
     )  # fmt: skip
 
 
-_VERB_GAP = re.compile(r"^\s+(?:[a-z][\w'-]*\s+){1,2}(?:(?:the|a|an|its|state|city|federal)\s+)*$")
+_VERB_GAP = compiled.compile(
+    r"^\s+(?:[a-z][\w'-]*\s+){1,2}(?:(?:the|a|an|its|state|city|federal)\s+)*$"
+)
 
 
 def _vendor_object(sc: Scan, before: list[Mention], i: int) -> bool:
@@ -487,11 +494,11 @@ def unknown_subject_is_named(
     return False
 
 
-_DE_ARTICLE = re.compile(
+_DE_ARTICLE = compiled.compile(
     r"(?i)\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|sein|"
     r"seine|seinen|ihr|ihre|ihren|dieser|diese|dieses|\d+)\s+(?:[\w-]+\s+)?$"
 )
-_LOCAL = re.compile(r"(?i:city|council|ordinance|county|municipal|mayor|town|village)")
+_LOCAL = compiled.compile(r"(?i:city|council|ordinance|county|municipal|mayor|town|village)")
 
 
 def _local_government(sc: Scan) -> bool:

@@ -43,7 +43,7 @@ KINDS = ("court", "regulator", "government")  # tie order: the first wins
 ROLES = ("actors", "acts", "strong")
 TITLE_WEIGHT = 2.0
 MIN_SCORE = 1.0
-_NEVER = re.compile(r"(?!)")
+_NEVER = compiled.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -152,8 +152,8 @@ def _ngo_words() -> re.Pattern[str]:
     return compiled.compile(r"\b(?:" + "|".join(words or ["(?!)"]) + r")\b")
 
 
-_CAP_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'-]*\s+(?:(?:of|for|on|the|and)\s+)?){1,4}$")
-_CAP_RUN_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|on|the|and)\s+)?[A-Z][\w'-]*){1,4}")
+_CAP_RUN_BEFORE = compiled.compile(r"(?:[A-Z][\w'-]*\s+(?:(?:of|for|on|the|and)\s+)?){1,4}$")
+_CAP_RUN_AFTER = compiled.compile(r"^(?:\s+(?:(?:of|for|on|the|and)\s+)?[A-Z][\w'-]*){1,4}")
 
 
 def _in_org_name(text: str, start: int, end: int) -> bool:
@@ -195,7 +195,7 @@ def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> boo
 
 # a preposition of place right before a name: "a sheriff's office in Arizona", "usuarios
 # de Illinois", "aus Bayern" (six languages)
-_LOCATIVE = re.compile(
+_LOCATIVE = compiled.compile(
     r"(?i)(?<![\w-])(?:in|of|from|across|at|en|de|del|dans|du|des|à|au|aux|aus|im|in der|"
     r"nel|nella|di|da|em|no|na|do)\s+$"
 )
@@ -226,7 +226,7 @@ def _conditional(text: str, lo: int, pos: int) -> bool:
     )
 
 
-_RELATIVE_GAP = re.compile(r"^\s+(?:that|which|who)\s+$", re.IGNORECASE)
+_RELATIVE_GAP = compiled.compile(r"^\s+(?:that|which|who)\s+$", re.IGNORECASE)
 
 
 def authority_kind(sc: Scan) -> str | None:
@@ -305,7 +305,7 @@ def _after_background(sc: Scan, lo: int, pos: int) -> bool:
                if m.start() == 0 or not sc.text[m.start() - 1].isalnum())  # fmt: skip
 
 
-_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:it|they|he|she|who|which)\s+$")
+_PRONOUN_BEFORE = compiled.compile(r"(?i)\b(?:it|they|he|she|who|which)\s+$")
 
 
 def acting_mention(sc: Scan, start: int, end: int) -> bool:
@@ -415,12 +415,12 @@ def paid_to(sc: Scan, acts: tuple[int, ...] = ()) -> str | None:
 
 
 # Any headline that could tell of money paid (a cheap gate before the patterns).
-_MONEY = re.compile(
+_MONEY = compiled.compile(
     r"pa(?:y|id|ie|g)|payout|verse|zahl|collect|fine|penalt|amende|multa|coima|bußgeld"
 )
-_PAYS = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?! (?:for|off)\b)")
-_PAYS_FOR = re.compile(r"(?i)\bpa(?:ys|id|ying)\b(?:\s+\S+){0,4}?\s+(?:over|for)\b")
-_PRIVATE_PAYEE = re.compile(
+_PAYS = compiled.compile(r"(?i)\bpa(?:ys|id|ying)\b(?! (?:for|off)\b)")
+_PAYS_FOR = compiled.compile(r"(?i)\bpa(?:ys|id|ying)\b(?:\s+\S+){0,4}?\s+(?:over|for)\b")
+_PRIVATE_PAYEE = compiled.compile(
     r"\b(?:class|plaintiffs?|users|members|customers|consumers|shareholders|investors)\b"
 )
 
@@ -438,7 +438,7 @@ def named_subject(sc: Scan, vendor: str) -> bool:
     return res.names.suffix.search(vendor.split()[-1]) is not None
 
 
-_PASSIVE_TITLE = re.compile(
+_PASSIVE_TITLE = compiled.compile(
     r"\s+(?:(?:is|was|has been|have been|gets?|got)\s+)?(?:ordered|told|forced|required|"
     r"compelled|fined|banned|barred|blocked|sanctioned|penali[sz]ed|prohibited|condemned|"
     r"condamnée?|sanctionnée?|multad[oa]|condenad[oa]|sanzionat[oa]|multat[oa])\b",
@@ -458,4 +458,4 @@ def passive_object(sc: Scan) -> str | None:
     return acting_authority(sc, mentions(sc))
 
 
-_OPENING_NAME = re.compile(r"\W*[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")
+_OPENING_NAME = compiled.compile(r"\W*[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -10,6 +9,7 @@ from datetime import date
 
 from bot.extract import (
     authority,
+    compiled,
     dates,
     deletion,
     duration,
@@ -243,7 +243,7 @@ _PRONOUNS = frozenset({"it", "they", "il", "elle", "ils", "elles", "er", "sie", 
 
 
 # a noun that names a company whatever it sells (not "the group", "the app", "the arm")
-_COMPANY_NOUN = re.compile(
+_COMPANY_NOUN = compiled.compile(
     r"(?i)\b(?:company|firm|startup|start-up|vendor|maker|supplier|provider|developer|seller|"
     r"société|entreprise|fournisseur|Unternehmen|Firma|Anbieter|Hersteller|empresa|compañía|"
     r"proveedor|azienda|società|fornitore|fornecedora?)\b"

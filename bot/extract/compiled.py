@@ -51,7 +51,8 @@ _CODE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "__pycache__"
 _MISSING = object()
 _MAX_ENTRIES = 20_000  # past this (or _MAX_BYTES) the file starts again from one process's
-_MAX_BYTES = 8_000_000  # patterns (extraction's own, all compiled, take some 3 MB)
+_MAX_BYTES = 16_000_000  # patterns (all of extraction's, compiled, and the cue
+# fragments take some 8 MB: a limit at that size started the file anew every few runs)
 
 
 def _version() -> str:
@@ -223,7 +224,11 @@ class Compiled:
 
 
 def _key(kind: str, source: str, flags: int) -> bytes:
-    data = f"{kind}\0{flags}\0{source}".encode("utf-8", "surrogatepass")
+    return digest(f"{kind}\0{flags}\0{source}".encode("utf-8", "surrogatepass"))
+
+
+def digest(data: bytes) -> bytes:
+    """The 20-byte BLAKE2 digest this file keys its values by."""
     return blake2b(data, digest_size=20).digest()
 
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.extract import compiled
+
 # A word of a gap is taken whole ("++": possessive): the whitespace that must follow it
 # can never match inside it, so giving characters back could only fail, slowly.
 _GAP = r"(?:[\w'.&+-]++\s+)"
 _MAX_VARIANTS = 64
 # A run of word characters (``\w+``, ``[\w-]+``, ``[\w'.&+-]+``: no whitespace in its
 # class) right before a space: possessive for the same reason (the same matches).
-_RUN_BEFORE_SPACE = re.compile(r"(?<!\\)(\\w|\[(?:\\w|[A-Za-z0-9'’.&+_-])+\])\+(?= )")
+_RUN_BEFORE_SPACE = compiled.compile(r"(?<!\\)(\\w|\[(?:\\w|[A-Za-z0-9'’.&+_-])+\])\+(?= )")
 
 
 def expand(fragment: str) -> str:
@@ -98,8 +100,10 @@ def by_first_letter(parts: list[str]) -> str:
     return "|".join(alts + loose)
 
 
-_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
-_UNSAFE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?[aiLmsux-]+\)")  # back-references, global flags
+_QUANTIFIER = compiled.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+_UNSAFE = compiled.compile(
+    r"\\[1-9]|\(\?P=|\(\?\(|\(\?[aiLmsux-]+\)"
+)  # back-references, global flags
 
 
 def _atoms(source: str) -> list[str] | None:

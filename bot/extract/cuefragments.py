@@ -2,23 +2,30 @@
 split into the fragments one index entry can hold, each with the literal text it starts
 with, whether one token decides it, what its first token must match, and, for a fragment
 with no literal start, the literals a text must hold before it is tried. Fragments whose
-first word is the same are grouped behind one gate regex."""
+first word is the same are grouped behind one gate regex.
+
+Splitting every cue of the data files (some 5,000 fragments) is Python string work that
+took a short ``poll`` a tenth of its CPU in every process that extracts; ``split_cues``
+keeps its result per machine in compiled.py's file, keyed by the cues and by this
+module's and ``cueclass``'s own source, so an edit of either splits them anew."""
 
 from __future__ import annotations
 
+import marshal
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
-from bot.extract import compiled
+from bot.extract import compiled, cueclass
 from bot.extract.cueclass import distribute, expand, factored, split_top
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9.\\]+$")
+_ACRONYM = compiled.compile(r"^[A-Z][A-Z0-9.\\]+$")
 # A fragment made of letters, \w, letter classes ("[sz]") and groups matches one word.
-_ONE_WORD = re.compile(r"^(?:[^\W_]|\\w|\[[^\W_]+\]|\(\?:|[|)?*+])+$")
-_LETTER_CLASS = re.compile(r"\[[^\W_]+\]")
+_ONE_WORD = compiled.compile(r"^(?:[^\W_]|\\w|\[[^\W_]+\]|\(\?:|[|)?*+])+$")
+_LETTER_CLASS = compiled.compile(r"\[[^\W_]+\]")
 
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt")
 ANY_LANGUAGE = "any"
@@ -108,6 +115,47 @@ def _head(fragment: str) -> str:
         if i + 1 == len(fragment):
             break
     return "".join(out)
+
+
+# one class's labels in priority order, each with its cues
+ClassCues = Sequence[tuple[str, Sequence[Cue]]]
+
+
+def split_cues(
+    classes: Sequence[ClassCues], cache: compiled.Compiled | None = None
+) -> list[Fragment]:
+    """The fragments of every class's labels' cues, in order (class, label rank, cue):
+    ``fragments_of`` of each, kept per machine in ``cache`` (default: compiled.py's
+    file; see the module docstring)."""
+    plain = tuple(tuple((label, tuple(map(tuple, cues))) for label, cues in labels)
+                  for labels in classes)  # fmt: skip
+
+    def work() -> list[tuple[object, ...]]:
+        return [_row(frag) for c, labels in enumerate(plain)
+                for rank, (label, cues) in enumerate(labels)
+                for frag in fragments_of(c, rank, label, (Cue(*cue) for cue in cues))]  # fmt: skip
+
+    code = _code_digest()
+    if not code:
+        return [Fragment(*row) for row in work()]  # type: ignore[arg-type]
+    key = compiled.digest(marshal.dumps((code, plain))).hex()
+    rows = (cache or compiled.CACHE).derived("cue-fragments", key, 0, work)
+    return [Fragment(*row) for row in rows]
+
+
+def _row(frag: Fragment) -> tuple[object, ...]:
+    return (frag.cls, frag.rank, frag.label, frag.source, frag.word_source, frag.first_source,
+            frag.head, frag.cased, frag.langs, frag.required)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """A digest of the code that splits cues (empty when its source cannot be read:
+    then nothing is kept)."""
+    try:
+        return compiled.digest(Path(cueclass.__file__).read_bytes() + Path(__file__).read_bytes())
+    except OSError:
+        return b""
 
 
 def fragments_of(c: int, rank: int, label: str, cues: Iterable[Cue]) -> Iterable[Fragment]:
@@ -213,7 +261,7 @@ def _literal(fragment: str) -> str:
     return best
 
 
-_PLAIN_ALTERNATIVES = re.compile(r"\(\?:([a-z0-9' -]+(?:\|[a-z0-9' -]+)+)\)(?![?*{])")
+_PLAIN_ALTERNATIVES = compiled.compile(r"\(\?:([a-z0-9' -]+(?:\|[a-z0-9' -]+)+)\)(?![?*{])")
 
 
 def _alternatives(fragment: str) -> tuple[str, ...]:

@@ -30,17 +30,17 @@ from bot.extract.cuefragments import (  # the language names and Cue are read fr
     Cue,
     Fragment,
     Group,
-    fragments_of,
     group_key,
     group_of,
     language_mask,
+    split_cues,
 )
 
 __all__ = ["ALL_LANGUAGES", "ANY_LANGUAGE", "LANGUAGES", "Cue", "CueIndex", "Hit", "VendorName",
            "language_mask"]  # fmt: skip
 
-TOKEN = re.compile(r"\w+")
-_SPLIT = re.compile(r"(\W+)")  # the complement of TOKEN, kept: words and separators alternate
+TOKEN = compiled.compile(r"\w+")
+_SPLIT = compiled.compile(r"(\W+)")  # the complement of TOKEN, kept: words and separators alternate
 _CACHE_LIMIT = 200_000
 _SUFFIX_S = frozenset(["'s", "’s"])
 
@@ -145,22 +145,22 @@ class CueIndex:
         priority per class (labels not listed follow in table order)."""
         names = tuple(tables)
         labels: list[tuple[str, ...]] = []
+        for name in names:
+            table = tables[name]
+            first = [label for label in orders.get(name, ()) if label in table]
+            labels.append(tuple(first + [label for label in table if label not in first]))
         by_head: dict[str, list[Fragment]] = {}
         any_start: list[Fragment] = []
         line_start: list[Fragment] = []
-        for c, name in enumerate(names):
-            table = tables[name]
-            first = [label for label in orders.get(name, ()) if label in table]
-            ordered = tuple(first + [label for label in table if label not in first])
-            labels.append(ordered)
-            for rank, label in enumerate(ordered):
-                for frag in fragments_of(c, rank, label, table[label]):
-                    if frag.head == "^":
-                        line_start.append(frag)
-                    elif frag.head:
-                        by_head.setdefault(frag.head, []).append(frag)
-                    else:
-                        any_start.append(frag)
+        cues = [[(label, list(tables[name][label])) for label in ordered]
+                for name, ordered in zip(names, labels, strict=True)]  # fmt: skip
+        for frag in split_cues(cues):
+            if frag.head == "^":
+                line_start.append(frag)
+            elif frag.head:
+                by_head.setdefault(frag.head, []).append(frag)
+            else:
+                any_start.append(frag)
         by_vendor: dict[str, list[VendorName]] = {}
         for v in vendors:
             m = TOKEN.match(v.surface)

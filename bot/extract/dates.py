@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from bot.extract import compiled
+
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
@@ -52,7 +54,7 @@ _MARK = (
     r"(?:\s+on)?|begins|takes\s+effect(?:\s+on)?|no\s+later\s+than|le|dès\s+le|à\s+partir\s+du"
     r"|d'ici\s+(?:le|à)|au|ab(?:\s+dem)?|zum|am|el|desde\s+el|a\s+partir\s+del)"
 )
-_DATE = re.compile(
+_DATE = compiled.compile(
     rf"(?<![\w]){_MARK}\s+(?:"
     rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
     rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<m1>{_MONTH})(?:,?\s+(?:de\s+)?(?P<y1>\d{{4}}))?"
@@ -62,7 +64,7 @@ _DATE = re.compile(
     rf"|(?:this\s+|next\s+)?(?P<wd>{_WEEKDAY})"
     r")(?![\w])",
 )
-_NOW = re.compile(
+_NOW = compiled.compile(
     r"(?<![\w])(?:effective\s+immediately|with\s+immediate\s+effect|immediately|effective\s+today"
     r"|as\s+of\s+today|starting\s+today|from\s+today|avec\s+effet\s+imm[ée]diat|imm[ée]diatement"
     r"|ab\s+sofort|mit\s+sofortiger\s+wirkung|de\s+inmediato|inmediatamente|a\s+partir\s+de\s+hoy)(?![\w])",
@@ -84,7 +86,7 @@ _UNITS = {
 }  # fmt: skip
 _NUM = "(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"|\d{1,2})"
 _UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
-_DURATION = re.compile(
+_DURATION = compiled.compile(
     rf"(?<![\w])(?:"
     rf"(?:for|pendant|pour|durante|por|für)\s+(?:the\s+next\s+|at\s+least\s+)?(?P<n1>{_NUM})\s+(?P<u1>{_UNIT})"
     rf"|(?P<n2>{_NUM})[-\s](?P<u2>year|month|week)s?[-\s](?:long\s+)?(?:moratorium|ban|pause|halt|suspension)"
@@ -116,7 +118,7 @@ _FUTURE_MARKS = frozenset(
         "a",
     ]
 )
-_NOT_CONDITION = re.compile(r"^(?:until\s+)?(?:" + _MONTH + r"|\d)", re.IGNORECASE)
+_NOT_CONDITION = compiled.compile(r"^(?:until\s+)?(?:" + _MONTH + r"|\d)", re.IGNORECASE)
 
 
 def _year_for(month: int, day: int, published: date, future: bool) -> date | None:

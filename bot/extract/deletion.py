@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-from bot.extract import framing
+from bot.extract import compiled, framing
 from bot.extract.acts import Act, clause
 from bot.extract.scan import Hit, Scan
 
 # Deleting what a feature stored (faces, templates), in six languages
-_DELETION = re.compile(
+_DELETION = compiled.compile(
     r"(?i)\b(?:delet|eras|wip|purg|destroy|supprim|effac|lösch|gelösch|borra|elimin|cancell|"
     r"apag|exclu)\w*"
 )
@@ -33,8 +31,8 @@ def deletes_the_data(sc: Scan, chosen: list[Act]) -> bool:
                    for a in chosen if a.action == "shutdown")  # fmt: skip
 
 
-_UNDELETED = re.compile(r"(?i)\b(?:not|never|no|nicht|pas|ne|non|não)\b[^.;]{0,20}$")
-_PASSIVE_BE = re.compile(
+_UNDELETED = compiled.compile(r"(?i)\b(?:not|never|no|nicht|pas|ne|non|não)\b[^.;]{0,20}$")
+_PASSIVE_BE = compiled.compile(
     r"(?i)\b(?:be|been|are|is|were|was|get|gets|werden|wird|sont|seront|serán|saranno|"
     r"serão)\s+(?:\w+\s+)?$"
 )

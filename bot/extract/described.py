@@ -5,22 +5,21 @@ the clause, and a policy noun heading a summary clause (the headline's vendor's 
 
 from __future__ import annotations
 
-import re
-
+from bot.extract import compiled
 from bot.extract.attribution import AUTHORITY_KINDS, Actor, Mention, prepositional, resolve
 from bot.extract.scan import Hit, Scan, in_fronted
 from bot.extract.sentences import clause_start
 
 # Places and businesses that run FR rather than sell it (a headline about one is about a
 # user, whoever supplied the system)
-_FR_USER = re.compile(
+_FR_USER = compiled.compile(
     r"(?i)\b(?:chain|supermarket|grocer|retailer|landlord|store|shop|mall|airport|stadium|"
     r"arena|venue|school|hospital|bank|casino|hotel|station|cadena|supermercado|tienda|"
     r"chaîne|magasin|supermarché|enseigne|Kette|Supermarkt|Händler|catena|negozio|rede|"
     r"loja|varejista)s?\b"
     r"|(?i:\b\w*(?:kette|supermarkt|händler|stadion|flughafen|bahnhof|klinik|schule)\w*\b)"
 )
-_AT = re.compile(
+_AT = compiled.compile(
     r"(?i)\b(?:at|in|across|inside|bei|dans|à|en|em|no|na|nel|nella|nei|nelle)\s+(?:\w+\s+){0,2}$"
 )
 
@@ -77,8 +76,8 @@ def inverted_subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
     return _after_verb(sc, found, cue) if sc.lang != "en" else None
 
 
-_VERB = re.compile(r"[\w'-]+")
-_INVERTED_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,2}?$")
+_VERB = compiled.compile(r"[\w'-]+")
+_INVERTED_GAP = compiled.compile(r"^\s+(?:[\w'-]+\s+){0,2}?$")
 
 
 def _after_verb(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
@@ -102,14 +101,14 @@ def _after_verb(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
 # The cue heads the clause's subject ("The shop-sales halt for the face API stretches
 # past spring", "A pausa decidida em março segue sem prazo"): an article or possessive and
 # at most two modifiers stand before it.
-_NOUN_SUBJECT = re.compile(
+_NOUN_SUBJECT = compiled.compile(
     r"(?i)^[\s\"'“‘(:;,]*(?:(?:but|and|yet|doch|aber|und|mais|et|pero|y|ma|e|mas)\s+)?(?:the|its|this|that|an?|la|le|l'|el|il|lo|o|a|um|uma|une?|una?|"
     r"die|der|das|eine?|sa|son|su|sua|seu|sein|seine|ihre)\s*(?:[\w-]+\s+){0,3}$"
 )
 
 
 # A capability as the passive subject ("Photo clustering is being withdrawn …")
-_FR_SUBJECT = re.compile(
+_FR_SUBJECT = compiled.compile(
     r"(?i)^[\s\"'“‘(:;,]*(?:[\w-]+\s+){1,3}(?:is|are|was|were|will be|is being|are being|"
     r"has been|have been|wird|werden|wurde|est|sera|será|è|é)\s+$"
 )

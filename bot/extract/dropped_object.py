@@ -7,8 +7,7 @@ acts.resolve_action and acts.cue_acts ask these questions of a cue and its claus
 
 from __future__ import annotations
 
-import re
-
+from bot.extract import compiled
 from bot.extract.scan import Hit, Scan, between
 
 
@@ -28,7 +27,7 @@ def customers_dropped(sc: Scan, cue: Hit, hi: int) -> bool:
 
 
 # the people a change is for, not its object ("for", "to", new customers), in six languages
-_FOR_WHOM = re.compile(
+_FOR_WHOM = compiled.compile(
     r"(?i)\b(?:for|to|pour|für|para|per|por|new|nouveaux|nouvelles|neue\w*|nuev[oa]s|nuov[ie]|nov[oa]s)\b"
 )
 
@@ -45,21 +44,21 @@ _THINGS = frozenset({"business", "dataset", "capability", "searches", "customers
 # A unit, division or arm sold, spun off or closed, with the word that qualifies it: before
 # it in English and German ("its drone unit", "seine Drohnensparte" stays one word), after
 # it with "de/di/do" in the Romance languages ("sa division de drones").
-_UNIT_BEFORE = re.compile(
+_UNIT_BEFORE = compiled.compile(
     r"(?i)\b([\w-]+)\s+(?:unit|division|arm|line|business|subsidiary|branch|"
     r"operations?|venture|Sparte|Geschäftsbereich|Tochter)\b"
 )
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = compiled.compile(
     r"(?i)\b(?:division|branche|filiale|activité|división|filial|unidad|divisione|ramo|"
     r"divisão|unidade|subsidiária)\s+(?:de la |de las |de los |des |du |de |d'|di |del |"
     r"della |dei |do |da |dos |das )([\w-]+)"
 )
-_NO_QUALIFIER = re.compile(
+_NO_QUALIFIER = compiled.compile(
     r"(?i)^(?:its|the|a|an|their|his|her|whole|entire|own|sa|son|ses|la|le|l|seine|seinen|"
     r"ihre|ihren|die|den|su|sus|el|sua|suo|il|seu|o|a|sa)$"
 )
 # what a face recognition business is called besides an FR term ("its identity division")
-_FR_DOMAIN = re.compile(
+_FR_DOMAIN = compiled.compile(
     r"(?i)^(?:biometri\w*|biométri\w*|face\w*|facial|vision|identity|identit\w+|ai|"
     r"cameras?|imaging|video|surveillance|sensing|"
     r"identification|recognition|reconnaissance|reconocimiento|riconoscimento|reconhecimento|"

@@ -4,19 +4,18 @@ is the length of a new refusal, not a prolonged one."""
 
 from __future__ import annotations
 
-import re
-
+from bot.extract import compiled
 from bot.extract.acts import Act
 from bot.extract.resources import resources
 from bot.extract.scan import Scan, between
 
-_DURATION_ONLY = re.compile(
+_DURATION_ONLY = compiled.compile(
     r"(?i)(?:no (?:set |fixed )?(?:end|expiry|expiration) date|no end in sight|"
     r"sin fecha de (?:fin|término|finalización)|sans (?:date de (?:fin|levée)|échéance)|"
     r"kein(?:e|en)? (?:festes )?Enddatum|(?:nessuna|senza) (?:una )?data di (?:fine|scadenza)|"
     r"senza termine|sem data (?:para|de) (?:acabar|fim|término))"
 )
-_PAUSE_NOUN = re.compile(
+_PAUSE_NOUN = compiled.compile(
     r"(?i)\b(?:paus\w*|moratori\w*|moratoire|freez\w*|froze\w*|halt\w*|suspen\w*|on hold|"
     r"embargo|gel|congel\w*|sospe\w*|suspens\w*|stopp?|Aussetzung|Verkaufsstopp)\b"
 )
@@ -60,7 +59,7 @@ def temporal(sc: Scan, chosen: list[Act], action: str) -> str:
     return action
 
 
-_LAW = re.compile(
+_LAW = compiled.compile(
     r"(?i)\b(?:law|laws|legislation|rules|regulations?|bill|congress|lawmakers|ley|leyes|normas|"
     r"Gesetz\w*|Bundesgesetz|loi|lois|legge|leggi|lei|leis)\b"
 )

@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.extract import compiled
 from bot.extract.scan import Scan
 from bot.models import Finding
 
-_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
-_DIGITS = re.compile(r"\d+")
+_WORD = compiled.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_DIGITS = compiled.compile(r"\d+")
 VENDOR_TOKEN = "<v>"
 _CONF_BANDS = (0.3, 0.45, 0.6, 0.75)
 

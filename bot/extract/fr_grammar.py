@@ -28,7 +28,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-_SLOT = re.compile(r"\{(modifier|noun|object|adjective|operation|action|verb|link)\}")
+from bot.extract import compiled
+
+_SLOT = compiled.compile(r"\{(modifier|noun|object|adjective|operation|action|verb|link)\}")
 
 
 class GrammarError(ValueError):

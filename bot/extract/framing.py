@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract import compiled
 from bot.extract.acts import AUTHORITIES, Act, clause, subordinate
 from bot.extract.attribution import Mention
 from bot.extract.resources import resources
@@ -40,9 +41,9 @@ _CHANNEL_LABELS = frozenset({"removal", "pause", "shutdown"})
 _CUSTOMER_GROUPS = frozenset(
     {"police", "law_enforcement", "government", "private_companies"}
 )  # a court approves, it is no party
-_CAPITALISED = re.compile(r"[A-Z][\w&+.-]*\w")
+_CAPITALISED = compiled.compile(r"[A-Z][\w&+.-]*\w")
 # After a headline's company name, a word that makes someone else the subject.
-NOT_THE_COMPANY = re.compile(
+NOT_THE_COMPANY = compiled.compile(
     r"(?:'s)?\s*(?:,|and\b|or\b|founder|co-founder|ceo|chief|executive|boss|employees|workers|"
     r"staff|shareholders|investors|board|rivals?)",
     re.IGNORECASE,
@@ -53,7 +54,7 @@ def _labelled(sc: Scan, label: str) -> list[Hit]:
     return [h for h in sc.non_policy if h.label == label]
 
 
-_UNDER_TERMS = re.compile(r"(?i)under\b.*\b(?:terms|agreement|deal|accord|conditions)$")
+_UNDER_TERMS = compiled.compile(r"(?i)under\b.*\b(?:terms|agreement|deal|accord|conditions)$")
 
 
 def settlement_frame(sc: Scan, acts: list[Act]) -> list[Hit]:
@@ -104,7 +105,7 @@ def _private_case(sc: Scan) -> bool:
     return resources().private_party.search(sc.text) is not None
 
 
-_PARTY_BEFORE = re.compile(r"(?i)\b(?:with|by|against|and|versus|v\.?)\s+(?:the\s+)?$")
+_PARTY_BEFORE = compiled.compile(r"(?i)\b(?:with|by|against|and|versus|v\.?)\s+(?:the\s+)?$")
 
 
 def _customer(sc: Scan, m: Mention) -> bool:
@@ -211,7 +212,9 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
     return bool(before) or (bool(after) and bool(actors or before))
 
 
-_LISTED = re.compile(r"(?i)(?:,|\band|\bor|\bet|\bund|\by|\be|\bou|\bo)\s+(?:the\s+|its\s+)?$")
+_LISTED = compiled.compile(
+    r"(?i)(?:,|\band|\bor|\bet|\bund|\by|\be|\bou|\bo)\s+(?:the\s+|its\s+)?$"
+)
 
 
 def _platform_agent(sc: Scan, act: Act, h: Hit) -> bool:
@@ -247,7 +250,7 @@ def other_technology(sc: Scan, acts: list[Act]) -> bool:
 
 
 # An FR term as the passive subject of the cue after it ("… engine, will be wound down")
-_PASSIVE_GAP = re.compile(
+_PASSIVE_GAP = compiled.compile(
     r"(?i)[\w\s,'-]{0,40}?\b(?:will be|is being|is|are|was|were|has been|have been|gets?|"
     r"wird|werden|wurde|sera|est|será|es|sarà|è|será|é)\s+(?:\w+\s+)?$"
 )
@@ -382,7 +385,7 @@ def negated(sc: Scan, h: Hit) -> bool:
 
 
 # "won't", "doesn't": the contraction is glued to its verb (no word boundary before it)
-_NEGATED = re.compile(r"(?i)(?:\b(?:not|never|no longer|without)|n't)\W+(?:\w+\W+){0,2}$")
+_NEGATED = compiled.compile(r"(?i)(?:\b(?:not|never|no longer|without)|n't)\W+(?:\w+\W+){0,2}$")
 
 
 def speculative(sc: Scan) -> bool:
@@ -439,7 +442,7 @@ def vendor_item(sc: Scan) -> bool:
 
 
 # Access limited to vetted customers (not an opt-in setting or a withheld capability).
-_VETTING = re.compile(
+_VETTING = compiled.compile(
     r"(?i)\b(?:only|vet\w*|approv\w*|verified|selected?|limited|invit\w*|review\w*|appl(?:y|ies|ication))\b"
 )
 
@@ -452,7 +455,7 @@ def vetting(sc: Scan, hit: Hit | Act) -> bool:
 # A company that runs FR in its own shops, described as what it is: a chain of stores, a
 # retailer, a grocer (six languages). Its cameras going off are its own use ending, no
 # vendor's policy for the FR it sells.
-_FR_USER = re.compile(
+_FR_USER = compiled.compile(
     r"(?i)\b(?:(?:drugstore|grocery|supermarket|pharmacy|retail|store|convenience|hotel|cinema|"
     r"restaurant|fashion|clothing|hardware|department[- ]store)\s+chains?|the retailer|grocers?|"
     r"supermarkets?|chaîne de (?:supermarchés|magasins|pharmacies|hôtels|cinémas)|enseigne|"
@@ -461,7 +464,7 @@ _FR_USER = re.compile(
     r"catena di (?:supermercati|negozi|farmacie)|supermercati|"
     r"rede de (?:supermercados|lojas|farmácias)|varejista)\b"
 )
-_AS_CUSTOMER = re.compile(
+_AS_CUSTOMER = compiled.compile(
     r"(?i)\b(?:to|for|from|with|aux?|à|a|para|an|per|ai|alle)\s+(?:\w+\s+){0,2}$"
 )
 _USER_STOPS = frozenset({"shutdown", "moratorium", "exit"})

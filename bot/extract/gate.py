@@ -33,7 +33,7 @@ try:  # the regex parser of the standard library (private; without it nothing is
 except ImportError:  # pragma: no cover - a Python without these modules
     _sre = _sre_parser = None
 
-_WORD_RUN = re.compile(r"\w+")
+_WORD_RUN = compiled.compile(r"\w+")
 # ASCII characters that are not word characters, as spaces: on an ASCII text,
 # ``text.encode().translate(_ASCII_GAPS).decode().split()`` is exactly its runs of word
 # characters.

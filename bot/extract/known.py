@@ -18,7 +18,7 @@ from bot.extract import compiled, lexicon
 from bot.extract.gate import WordGate
 from bot.yaml_loader import load_data
 
-_CAP = re.compile(r"^[A-Z][\w&+.-]{3,}$")
+_CAP = compiled.compile(r"^[A-Z][\w&+.-]{3,}$")
 
 
 class KnownHit(NamedTuple):

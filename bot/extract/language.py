@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.extract import compiled
 from bot.extract.cueindex import LANGUAGES, language_mask
 
 _FUNCTION_WORDS = {
@@ -34,7 +35,7 @@ for _lang, _words in _FUNCTION_WORDS.items():
         _VOTES[_word] = (*_VOTES.get(_word, ()), _lang)
 # A run of word characters and apostrophes: a function word counts only as a whole run
 # ("l'" and "it's" are no votes for "l" or "it").
-_RUN = re.compile(r"[\w']+")
+_RUN = compiled.compile(r"[\w']+")
 _ASCII_GAPS = bytes(  # (a bytes table: some three times faster than a str table)
     c if chr(c) == "'" or re.match(r"\w", chr(c)) else 32 for c in range(256)
 )

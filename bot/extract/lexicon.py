@@ -11,13 +11,13 @@ needs only the text files.
 
 from __future__ import annotations
 
-import re
 import sys
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from bot.extract import compiled
 from bot.yaml_loader import load_data
 
 DIR = Path(__file__).resolve().parent.parent / "data" / "common_words"
@@ -131,7 +131,7 @@ class Lexicon(NamedTuple):
         )  # fmt: skip
 
 
-_NEXT_TWO = re.compile(r"[ ]+([\w']+)(?:[ ]+([\w']+))?")
+_NEXT_TWO = compiled.compile(r"[ ]+([\w']+)(?:[ ]+([\w']+))?")
 # verbs after a plural subject ("Door stickers were …")
 _PLURAL_VERBS = frozenset(
     ["were", "are", "have", "had", "do", "did", "say", "said", "will", "would", "can", "could",

@@ -35,12 +35,12 @@ from bot.extract.lexicon import (
 )
 
 _CAP_WORD = r"(?:[A-Z][\w&+.-]*\w|[A-Z])"
-_RUN = re.compile(rf"(?:(?<![\w'’-])|(?<=\b[dD]['’])){_CAP_WORD}(?:[ ]{_CAP_WORD})*")
-_POSSESSIVE = re.compile(r"'s?(?!\w)")
-_SPACE_CAPITAL = re.compile(r" [A-Z]")
+_RUN = compiled.compile(rf"(?:(?<![\w'’-])|(?<=\b[dD]['’])){_CAP_WORD}(?:[ ]{_CAP_WORD})*")
+_POSSESSIVE = compiled.compile(r"'s?(?!\w)")
+_SPACE_CAPITAL = compiled.compile(r" [A-Z]")
 # A pattern that only matches word characters and hyphens: letters, \w, letter classes,
 # hyphens, groups, alternatives and quantifiers.
-_WORDLIKE = re.compile(r"(?:[^\W_]|\\w|\[[^\W_]+\]|\(\?:|[-|)?*+])+")
+_WORDLIKE = compiled.compile(r"(?:[^\W_]|\\w|\[[^\W_]+\]|\(\?:|[-|)?*+])+")
 
 
 class Found(NamedTuple):
@@ -120,7 +120,7 @@ class NamePatterns:
         )
 
 
-_LOCATED = re.compile(r"[\w.]+-based", re.IGNORECASE)  # "Paris-based": where, not who
+_LOCATED = compiled.compile(r"[\w.]+-based", re.IGNORECASE)  # "Paris-based": where, not who
 
 
 def _runs(text: str, lo: int, hi: int, stop: frozenset[str]) -> list[tuple[int, int]]:
@@ -256,7 +256,7 @@ def _opening_plural(text: str, start: int, title_end: int, name: str) -> bool:
     return text[max(0, start - 3) : start].endswith((". ", "! ", "? ", "\n"))
 
 
-_PLURAL_NOUN = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ants|ents)")
+_PLURAL_NOUN = compiled.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ants|ents)")
 
 
 def _candidates(
@@ -298,7 +298,7 @@ def _candidates(
     return candidates, inner
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)[ ]+$")
+_WORD_BEFORE = compiled.compile(r"([^\W\d_][\w-]*)[ ]+$")
 
 
 def _after_product_noun(text: str, start: int, products: frozenset[str]) -> bool:
@@ -361,7 +361,7 @@ _AUX = frozenset(
 
 
 # Adverbs between a headline's subject and its verb.
-_ADVERBS = re.compile(
+_ADVERBS = compiled.compile(
     r"(?:\s+(?:now|no longer|quietly|also|still|again|finally|officially|formally|reportedly|"
     r"temporarily|permanently|already|never|just|effectively|abruptly|silently)(?!\w)){1,2}"
 )

@@ -213,8 +213,8 @@ def _verbs(sc: Scan, pats: Patterns, lo: int, hi: int) -> list[int]:
     return sorted(starts)
 
 
-_WORD = re.compile(r"[\w'’-]+")
-_BE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|now)\s+$")
+_WORD = compiled.compile(r"[\w'’-]+")
+_BE = compiled.compile(r"(?i)\b(?:is|are|was|were|be|been|being|now)\s+$")
 
 
 def _first_verb(sc: Scan, pats: Patterns, lo: int, hi: int) -> int | None:
@@ -379,7 +379,7 @@ def imposed_on(
     return None
 
 
-_POSSESSIVE = re.compile(r"['’]s?\b|(?<=s)['’]")
+_POSSESSIVE = compiled.compile(r"['’]s?\b|(?<=s)['’]")
 
 
 def _possessive(text: str, v: VendorHit) -> bool:
@@ -390,9 +390,9 @@ def _possessive(text: str, v: VendorHit) -> bool:
     )
 
 
-_SHORT_GAP = re.compile(r"^(?:'s)?\W*(?:[\w'’-]+\W+){0,2}$")
+_SHORT_GAP = compiled.compile(r"^(?:'s)?\W*(?:[\w'’-]+\W+){0,2}$")
 _PRONOUNS = frozenset({"it", "its", "they", "them", "their", "il", "elle", "er", "sie", "es"})
-_FROM = re.compile(r"\s+from\b", re.IGNORECASE)  # "bar the firm FROM selling"
+_FROM = compiled.compile(r"\s+from\b", re.IGNORECASE)  # "bar the firm FROM selling"
 
 
 def contested_headline(sc: Scan) -> str | None:
@@ -408,8 +408,8 @@ def contested_headline(sc: Scan) -> str | None:
     return named if named in ("regulator", "government") else "regulator"
 
 
-_LABEL = re.compile(r"[\W_]*([^:\n]{2,60}?)\s?:\s")
-_OWNED = re.compile(r"(?i)['’]s?\s+(?P<a>[\w-]+)(?:\s+(?P<b>[\w-]+))?")
+_LABEL = compiled.compile(r"[\W_]*([^:\n]{2,60}?)\s?:\s")
+_OWNED = compiled.compile(r"(?i)['’]s?\s+(?P<a>[\w-]+)(?:\s+(?P<b>[\w-]+))?")
 
 
 def headline_label(sc: Scan) -> str | None:

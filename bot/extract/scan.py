@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from bot.extract import names
+from bot.extract import compiled, names
 from bot.extract.cueindex import Hit
 from bot.extract.gate import gated
 from bot.extract.known import KnownHit, is_company_form
@@ -18,7 +18,7 @@ from bot.extract.resources import CLASSES, Resources
 from bot.extract.sentences import clause_breaks, split_sentences
 
 _AUTHORITY_LABELS = frozenset({"government", "regulator", "court"})
-_PLACE = re.compile(
+_PLACE = compiled.compile(
     r"(?i:city|cities|council|ordinance|county|municipal|mayor|town|village|state|governor|"
     r"concejo|ayuntamiento|mairie|ville|Stadt|Gemeinde|comune|prefeitura|câmara)"
 )
@@ -324,7 +324,7 @@ def _common_term(norm: str, hit: Hit) -> bool:
     return " " in term or not any(c.isupper() for c in term[1:])
 
 
-_NAME_BEFORE = re.compile(r"(?<![\w'])[A-Z][\w&.-]*[ ]$")
+_NAME_BEFORE = compiled.compile(r"(?<![\w'])[A-Z][\w&.-]*[ ]$")
 
 
 def _phrase(norm: str, hit: VendorHit) -> bool:

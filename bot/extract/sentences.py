@@ -6,11 +6,12 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from bot.extract import compiled
 from bot.extract.cueclass import by_first_letter
 
 # A sentence ends at . ! ? or ; followed by space (and, after a full stop, a
 # capital), unless the word before the full stop is a known abbreviation.
-_END = re.compile(r"(?<=[.!?;])[\"'”’»)]*\s+(?=[\"'“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])|(?<=;)\s+")
+_END = compiled.compile(r"(?<=[.!?;])[\"'”’»)]*\s+(?=[\"'“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])|(?<=;)\s+")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -55,7 +56,7 @@ _ABBREVIATIONS = frozenset(
         "dept",
     ]
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)[.!?;]$")
+_WORD_BEFORE = compiled.compile(r"([\w.]+)[.!?;]$")
 
 # Clause breaks inside a sentence: the subject of a verb is looked for only
 # after the nearest break before it.
@@ -71,7 +72,7 @@ _BREAK_WORD = by_first_letter([re.escape(w).replace("\\ ", " ") for w in _BREAK_
 # Each alternative opens with its own character, so the pattern opens with their class
 # (the regex engine then skips to those characters instead of trying every position) and
 # a look-behind at that character picks the alternative.
-CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK = compiled.compile(
     r"[;:—–(),\s](?:(?<=[;:—–])\s|(?<=\()(?=\w)|(?<=\))"
     r"|(?<=,)\s+(?:but|while|although|though|whereas|which|who)\b"
     r"|(?<=\s)(?:[-–—]\s|(?:" + _BREAK_WORD + r")\s))",
@@ -93,7 +94,7 @@ def split_sentences(text: str, title_end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_STOP = re.compile(r"[.!?;]")
+_STOP = compiled.compile(r"[.!?;]")
 
 
 def _ends(text: str, pos: int) -> Iterator[re.Match[str]]:
