@@ -288,8 +288,8 @@ class CueIndex:
             if hits:
                 end = start + len(word)
                 raw.extend([(c, start, -end, rank, label) for c, rank, label in hits])
-            for match, cased, c, rank, label in singles:
-                found = match(norm if cased else low, start)
+            for match_at, cased, c, rank, label in singles:
+                found = match_at(norm if cased else low, start)
                 if found is not None:
                     raw.append((c, start, -found.end(), rank, label))
             for gate, cased, frags in groups:
