@@ -11,6 +11,7 @@ from bot.extract import (
     authority,
     compiled,
     dates,
+    deals,
     deletion,
     duration,
     fr_users,
@@ -52,6 +53,22 @@ def _totals(acts: Iterable[Act], key: str) -> dict[str, float]:
 
 
 def classify(sc: Scan, published: date | None) -> Finding | None:
+    result = _classify(sc, published)
+    if (
+        result is not None
+        and result.actor_type == "government"
+        and not result.relevant
+        and not framing.settlement_frame(sc, [])  # "Oregon's deal with X ends its suit"
+    ):
+        # "County sheriff signs on for X's face search": the body is X's customer
+        supplied = deals.supplier(sc)
+        if supplied is not None:
+            company, deal = supplied
+            return _deployed(sc, [], company.vendor, [deal], 0.4, published)
+    return result
+
+
+def _classify(sc: Scan, published: date | None) -> Finding | None:
     found = mentions(sc)
     acts = _gates_alone(sc, cue_acts(sc, found))
     frame = framing.settlement_frame(sc, acts)

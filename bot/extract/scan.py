@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from bot.extract import compiled, names
+from bot.extract.body_heads import noun_phrase_heads
 from bot.extract.cueindex import Hit
 from bot.extract.gate import gated
 from bot.extract.known import KnownHit, is_company_form
@@ -201,7 +202,7 @@ def scan(
         by_class[c] = _outside(by_class[c], spans)
     actions = by_class[_ACTIONS]
     actors = by_class[_ACTORS]
-    authorities = [h for h in actors if h.label in _AUTHORITY_LABELS]
+    authorities = noun_phrase_heads(norm, [h for h in actors if h.label in _AUTHORITY_LABELS], lang)
     # Without a policy cue or an authority, only launches matter (no clause analysis).
     spans = (
         _spans_with(sentences, len(title), actions + authorities) if actions or authorities else []
