@@ -138,6 +138,7 @@ async def poll_once(
     now: datetime | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    fold_log_bytes: int = FOLD_LOG_BYTES,
 ) -> PollSummary:
     """Fetch every due feed (or all enabled feeds) and process the results;
     ``progress(done, total, outcome)`` is called as each feed finishes.
@@ -145,7 +146,9 @@ async def poll_once(
     ``workers``: parsing processes beside this one (default: one per core but one
     when at least ``POOL_MIN_FEEDS`` feeds are due, started after ``POOL_AFTER``
     bodies; a number: that many, from the first body; 0: parse in this process).
-    This process parses a body itself whenever the workers have enough queued."""
+    This process parses a body itself whenever the workers have enough queued.
+    ``fold_log_bytes``: a write-ahead log at least this long when the cycle ends is
+    folded into the database file (``Store.fold_log``)."""
     now = now or datetime.now(UTC)
     due = feeds_store.due_feeds(store, now=now, include_all=include_all)
     waiting = [f for f in due if rate_limited_until(f, now) is not None]
@@ -169,6 +172,7 @@ async def poll_once(
             sys.setswitchinterval(switch)
             cycle.close()
     state_store.set_value(store, "last_poll_at", now_iso(datetime.now(UTC)))
+    store.fold_log(fold_log_bytes)  # after the cycle's last write
     counts.polled()
     summary = summarise(outcomes if due else [])
     notes = tuple(
@@ -420,7 +424,6 @@ class _Cycle:
         self.writer.close()
         if self.pool is not None:
             self.pool.close()
-        self.store.fold_log(FOLD_LOG_BYTES)
         heap.give_back()
 
 

@@ -40,11 +40,6 @@ class KeyReader:
             self._conn.execute(f"PRAGMA cache_size=-{READER_CACHE_KIB}")
         return self._conn
 
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
 
 def known_in(conn: sqlite3.Connection, feed_id: str, keys: Sequence[str]) -> set[str]:
     """Those of ``keys`` stored for ``feed_id``."""

@@ -3,7 +3,10 @@ process builds from the stored code is the one ``re.compile`` gives."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,3 +89,32 @@ def test_a_derived_value_is_worked_out_once_per_machine(tmp_path: Path) -> None:
     assert len(calls) == 1
     assert Compiled(path).derived("starts", SOURCES[1][0], 0, work) == value
     assert len(calls) == 2  # another pattern: worked out
+
+
+_MODULE_PATTERNS = """
+import hashlib, re, sys
+import bot.extract, bot.sources.parse, bot.clustering
+texts = sorted(f"{name}.{attr}={value.pattern!r}/{value.flags}"
+               for name, module in list(sys.modules.items()) if name.startswith("bot.")
+               for attr, value in vars(module).items() if isinstance(value, re.Pattern))
+print(len(texts), hashlib.sha256("\\n".join(texts).encode()).hexdigest())
+"""
+
+
+def test_the_module_level_regexes_are_the_same_text_in_every_process() -> None:
+    # a pattern built from a set's order would be a new entry of the file in each process
+    # (compiled and written out every time): string hashing differs between processes
+    root = Path(__file__).resolve().parent.parent
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", _MODULE_PATTERNS],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout  # fmt: skip
+        for seed in ("1", "2", "3")
+    }
+    assert len(seen) == 1
+    assert int(next(iter(seen)).split()[0]) > 100  # the modules' patterns, not none

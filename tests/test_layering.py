@@ -25,6 +25,7 @@ OWNERS = {
     "dotenv": "bot/env.py",
     "feedgen": "bot/exports/atom.py",
     "matplotlib": "bot/delivery/chart.py",
+    "uvloop": "bot/cli/daemon.py",
 }
 
 

@@ -75,6 +75,22 @@ def test_a_cycle_leaves_a_short_log_to_sqlite(tmp_path: Path, feed_server: FeedS
     assert 0 < Path(f"{db}-wal").stat().st_size < FOLD_LOG_BYTES
 
 
+def test_a_cycle_folds_a_log_past_its_threshold(tmp_path: Path, feed_server: FeedServer) -> None:
+    for n in range(3):
+        feed_server.set(f"/f{n}.xml", _rss(n, 4), etag=f'"v{n}"')
+    config = load_config(_feeds(tmp_path, feed_server, 3), {})
+    store = Store.open(tmp_path / "bot.db")
+    log = Path(f"{store.path}-wal")
+    try:
+        prepare(store, config)
+        summary = asyncio.run(poll_once(store, config, include_all=True, fold_log_bytes=1))
+        assert summary.new_entries == 12
+        assert log.stat().st_size == 0  # folded into the file by the cycle itself
+        assert len(store.query("SELECT key FROM entries")) == 12
+    finally:
+        store.close()
+
+
 class _Spawned:
     """The parsing workers started while it listens (the interpreter's audit events)."""
 

@@ -51,8 +51,8 @@ _ARTICLES = frozenset(
 )
 _WORD = compiled.compile(r"[\w'’]+")
 _PREP_BEFORE = compiled.compile(
-    r"(?<![\w'])(?:" + by_first_letter(sorted(_PREPOSITIONS, key=len, reverse=True)) + r")\s+"
-    r"(?:(?:" + "|".join(sorted(_ARTICLES, key=len, reverse=True)) + r")\s*)?$",
+    r"(?<![\w'])(?:" + by_first_letter(sorted(_PREPOSITIONS, key=lambda w: (-len(w), w))) + r")\s+"
+    r"(?:(?:" + "|".join(sorted(_ARTICLES, key=lambda w: (-len(w), w))) + r")\s*)?$",
     re.IGNORECASE,
 )
 _COORDINATION = compiled.compile(
