@@ -19,6 +19,7 @@ ACTORS = ("court", "government", "none", "regulator", "vendor")
 MIN_COUNT = 2  # a feature seen in fewer items is dropped
 C = {"relevance": 1.0, "action": 1.0, "actor": 1.0}
 PRUNE = 0.01  # weights smaller than this are not stored
+PRUNE_CHARS = 0.03  # ... and for the many hashed character n-gram buckets, this
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _fit_linear(rows: list[frozenset[str]], labels: list[str], c: float) -> dict
     weights = {}
     for f, i in index.items():
         w = [round(float(v), 3) for v in coef[:, i]]
-        if max(abs(v) for v in w) >= PRUNE:
+        if max(abs(v) for v in w) >= (PRUNE_CHARS if f.startswith("c:") else PRUNE):
             weights[f] = w
     return {"classes": classes, "bias": [round(float(b), 4) for b in bias], "weights": weights}
 

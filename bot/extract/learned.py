@@ -1,16 +1,19 @@
 """The learned second opinion: three linear models over bot.extract.features.
 
-Measured but NOT wired into ``extract`` (docs/extraction-model.md: leave-one-batch-out
-gains are below the bar or route nothing, and it opens hand-written hard negatives).
-Were it wired (``second_opinion``), the rules would stay primary and the model would
-be asked only where they leave a case open, with
+``extract`` asks it when a model is in use: the shipped one when ``SHIPPED_IN_USE``
+(False: the end-to-end leave-one-batch-out in docs/extraction-model.md met the bar for
+wiring, but wired, the model opens 13 items of the existing must-not-fire tests), or one
+set by ``using(model)``, as that measurement does. The rules stay primary and the model
+is asked only where they leave a case open (``second_opinion``), with
 probability thresholds chosen by grouped cross-validation (``python -m
 bot.extract.train``; leave-one-batch-out in docs/extraction-model.md):
 
 - relevance, when the rules dropped an item with an FR term or a vendor name that
   names a vendor (not an authority's act, nor a deployment or restatement, which
-  the vendor history reads): a likely change becomes relevant, with
-  the model's action;
+  the vendor history reads, nor an item where a hard-negative family fired): a
+  likely change becomes relevant, with the model's action;
+- an authority's act naming an FR vendor, when the actor model is sure it is the
+  vendor's: that vendor's deployment, for its timeline to read (``vendor_deal``);
 - actor type, for a dropped item, when the model is confident and disagrees;
 - the action of a relevant finding whose evidence the rules rate weak, when the
   model is confident and disagrees.
@@ -40,8 +43,8 @@ from bot.extract.scan import Scan
 from bot.models import Entry, Finding
 
 MODEL_FILE = "fr_model.json"
-# Whether ``extract`` asks the shipped model (see docs/extraction-model.md for the
-# measurement that decides it); a model set by ``use``/``using`` is asked either way.
+# Whether ``extract`` asks the shipped model (docs/extraction-model.md: the end-to-end
+# leave-one-batch-out that decided it); a model set by ``use``/``using`` is asked either way.
 SHIPPED_IN_USE = False
 # A deployment or a restatement is news only against the vendor's timeline, which the
 # event store's history reads (bot.events.history): not the model's call.
