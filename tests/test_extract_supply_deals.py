@@ -38,9 +38,14 @@ def test_a_body_signing_for_a_companys_face_recognition_is_its_customer(
 @pytest.mark.parametrize(
     ("title", "summary", "kind"),
     [
-        # the body ends the deal: its own use stops
+        # the body does something to its deal: its own act, no new supply
         ("Council cancels its contract with Quillon Vision over facial recognition errors",
          "Officers will stop using the face search next month.", "government"),
+        ("Mayor halts Quillon Vision facial recognition contract",
+         "Police will stop using the face search.", "government"),
+        ("Council reviews Quillon Vision contract after wrongful arrest",
+         "The city's police used the facial recognition tool to identify a suspect.",
+         "government"),
         # a law signed; the company only named in a circumstance
         ("Governor signs facial recognition bill after Quillon Vision lobbying campaign",
          "The law requires a warrant for every police face search.", "government"),
@@ -54,7 +59,9 @@ def test_a_body_signing_for_a_companys_face_recognition_is_its_customer(
         # the company named in a circumstance of the deal, not as its party
         ("Town council signs facial recognition contract despite Quillon Vision objections",
          "The cameras at the bus station will come from another supplier.", "government"),
-        # a legal deal with an attorney general
+        # a legal deal
+        ("Quillon Vision lawsuit deal with Ohio bars facial recognition for landlords",
+         "The state attorney general said the company agreed to the terms.", "government"),
         ("State attorney general's deal with Quillon Vision bars face recognition sales to "
          "landlords", "The chain must delete stored templates.", "government"),
     ],

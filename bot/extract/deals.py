@@ -9,9 +9,12 @@ names as background), never a government act.
 
 The deal is found by its grammar, in the headline's clause: a deal noun (a contract, a
 purchase order, a tender) or a verb of signing one, with a named company in the same
-clause; not a legal deal (a class deal, a plea deal), not a deal ended by the body
-("the council cancels its contract"), and not a law signed ("signs the bill"). Words
-in `bot/data/public_bodies.yaml` (`deals`, and `decisions.government` for laws).
+clause; not a law signed ("signs the bill"), not a deal noun whose clause a public
+body opens before the company (the body reviews, halts, questions or cancels its
+contract: its own act, unless it signs it), not a company named only in a
+circumstance ("despite X's objections") or before another body that signs. A deal
+that settles a case is a settlement, read before this (`classify`). Words in
+`bot/data/public_bodies.yaml` (`deals`, and `decisions.government` for laws).
 """
 
 from __future__ import annotations
@@ -35,8 +38,6 @@ _CLAUSE_BREAK = compiled.compile(r"[;:,.!?–—]|\s-\s")
 @dataclass(frozen=True)
 class _Patterns:
     deal: re.Pattern[str]  # group "noun": a deal noun; group "sign": a verb of signing
-    legal: re.Pattern[str]  # a legal deal's modifier, right before the noun
-    ending: re.Pattern[str]  # a verb ending a deal, right before the noun
     law: re.Pattern[str]  # a law or a bill, as a signing verb's object
 
 
@@ -54,18 +55,11 @@ def _patterns(lang: str) -> _Patterns:
                 rf"(?<![\w-])(?:(?P<noun>(?i:{'|'.join(nouns)}))|(?P<sign>(?i:{'|'.join(signing)})))"
                 r"(?![\w-])"
             ),
-            legal=compiled.compile(
-                rf"(?i)(?<![\w-])(?:{'|'.join(deals['legal'])})(?:[ ][\w-]+)?[ ]+$"
-            ),
-            ending=compiled.compile(
-                rf"(?i)(?<![\w-])(?:{'|'.join(deals['ending'])})(?:[ ][\w'’-]+){{0,3}}[ ]+$"
-            ),
             law=compiled.compile(rf"(?i)[ ]+(?:[\w'’-]+[ ]+){{0,6}}?(?:{'|'.join(laws)})(?![\w-])"),
         )
     except (OSError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise DataFileError(
-            f"{BODIES_FILE}: 'deals' needs nouns and signing by language, legal and ending "
-            f"lists ({exc}); fix the file"
+            f"{BODIES_FILE}: 'deals' needs nouns and signing by language ({exc}); fix the file"
         ) from exc
 
 
@@ -76,20 +70,30 @@ def supplier(sc: Scan) -> tuple[VendorHit, Hit] | None:
     if not named:
         return None
     pats = _patterns(sc.lang)
+    signed_at = -1  # the end of the last signing verb: "signs (a) contract with X"
     for m in pats.deal.finditer(sc.text, 0, sc.title_end):
-        if m.group("noun") and (
-            pats.legal.search(sc.text, max(0, m.start() - 30), m.start())
-            or pats.ending.search(sc.text, max(0, m.start() - 40), m.start())
-        ):
-            continue  # "a class deal", "the council ends its contract"
+        signed = signed_at >= 0 and _OBJECT_GAP.fullmatch(sc.text, signed_at, m.start())
+        if m.group("sign"):
+            signed_at = m.end()
         if m.group("sign") and pats.law.match(sc.text, m.end(), sc.title_end):
             continue  # "the governor signs the bill": a law, not a deal
         company = _in_clause(sc, named, m.start(), m.end())
-        if company is not None and _other_party(sc, company, m):
+        if company is None or _other_party(sc, company, m):
             continue  # "X critics cheer as the governor signs …": the body signs, not X
-        if company is not None:
-            return company, Hit(m.start(), m.end(), "launch")
+        if m.group("noun") and not signed and _body_acts_on_it(sc, company, m):
+            continue  # "the council reviews / halts / questions its X contract"
+        return company, Hit(m.start(), m.end(), "launch")
     return None
+
+
+def _body_acts_on_it(sc: Scan, company: VendorHit, deal: re.Match[str]) -> bool:
+    """A deal noun whose clause opens with a public body before the company: the body is
+    the subject of some verb other than signing, and does something to the deal (reviews,
+    halts, questions, cancels it): its own act, not a new supply."""
+    first = min(company.start, deal.start())
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sc.text, 0, first)]
+    lo = breaks[-1] if breaks else 0
+    return any(lo <= h.start and h.end <= company.start for h in sc.authorities)
 
 
 # What may stand between a deal word and the company after it, the deal's complement
@@ -104,6 +108,8 @@ _COMPLEMENT = compiled.compile(
 )
 
 
+# a signing verb's object up to its deal noun: "signs a three-year contract"
+_OBJECT_GAP = compiled.compile(r"(?:[ ]+[\w'’-]+){0,3}[ ]+")
 # a body owning or qualifying a deal noun: "a sheriff's purchase order", "council deal"
 _NOUN_PHRASE_GAP = compiled.compile(r"(?:['’]s)?(?:[ ]+[\w-]+){0,2}[ ]+")
 
