@@ -11,8 +11,10 @@ with 5 new items each). Each cycle is one fresh process of the tool:
 
 policybot's modules are byte-compiled first, as an installed package's are (see
 ``compile_policybot``). It prints wall seconds, CPU seconds (user + system of the process and its
-children), peak memory of the whole process tree (sum of RSS, sampled every
-20 ms) and entries/s. rss2email and feed2exec are looked up on PATH, in
+children), peak memory of the whole process tree (the largest sum of RSS over the
+process and its descendants, sampled every 20 ms; where it had children, the peak
+of the process alone and the peak of its children's sum follow in brackets, each
+peaking when it does) and entries/s. rss2email and feed2exec are looked up on PATH, in
 $BENCH_VENV/bin (default /work/bench-venv) or through $R2E / $FEED2EXEC; a tool
 that is missing is reported as 'not installed'.
 
@@ -66,6 +68,8 @@ class Run:
     cpu: float
     peak_mb: float  # RSS summed over the process tree (shared pages counted in each)
     pss_mb: float  # PSS summed over the tree (shared pages split)
+    main_mb: float = 0.0  # the tool's own process alone: its peak RSS
+    others_mb: float = 0.0  # its descendants (parsing workers): peak of their summed RSS
     threads: str = ""  # with --threads: where each thread's time went
 
 
@@ -172,6 +176,7 @@ class PeakSampler(threading.Thread):
     def __init__(self, pid: int, interval: float = 0.02, threads: bool = False) -> None:
         super().__init__(daemon=True)
         self.pid, self.interval, self.peak_kb, self.peak_pss_kb = pid, interval, 0, 0
+        self.main_kb = self.others_kb = 0  # the root alone; the rest of the tree
         self.done = threading.Event()
         self.threads = threads
         # (pid, tid) → (first seen, last seen, on a core, waiting for a core)
@@ -185,7 +190,10 @@ class PeakSampler(threading.Thread):
                 pids = _tree(self.pid)
                 if self.threads:
                     self._sched(pids)
-            self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in pids))
+            sizes = [_rss_kb(p) for p in pids]  # pids[0] is the root
+            self.peak_kb = max(self.peak_kb, sum(sizes))
+            self.main_kb = max(self.main_kb, sizes[0])
+            self.others_kb = max(self.others_kb, sum(sizes[1:]))
             if tick % 5 == 0:  # smaps_rollup is dearer to read
                 self.peak_pss_kb = max(self.peak_pss_kb, sum(_pss_kb(p) for p in pids))
             tick += 1
@@ -244,7 +252,7 @@ def measure(cmd: list[str], env: dict[str, str], log: Path, threads: bool = Fals
     peak_kb = max(sampler.peak_kb, usage.ru_maxrss)
     pss_kb = sampler.peak_pss_kb or peak_kb
     return Run(wall, usage.ru_utime + usage.ru_stime, peak_kb / 1024, pss_kb / 1024,
-               sampler.report() if threads else "")  # fmt: skip
+               sampler.main_kb / 1024, sampler.others_kb / 1024, sampler.report() if threads else "")  # fmt: skip
 
 
 # ----------------------------------------------------------------- the tools
@@ -396,7 +404,7 @@ def run_tool(cls: type[Tool], exe: str, server: FeedServer, feeds: int, tmp: Pat
 
 
 def median(runs: list[Run]) -> Run:
-    fields = ("wall", "cpu", "peak_mb", "pss_mb")
+    fields = ("wall", "cpu", "peak_mb", "pss_mb", "main_mb", "others_mb")
     return Run(*(statistics.median(getattr(r, f) for r in runs) for f in fields))
 
 
@@ -408,8 +416,10 @@ def cell(run: Run | None, cycle: str, feeds: int) -> str:
     if run is None:
         return "not installed"
     rate = f", {entries(cycle, feeds) / run.wall:,.0f} entries/s" if cycle == "cold" else ""
+    split = (f" (itself {run.main_mb:.0f} MB, its children {run.others_mb:.0f} MB)"
+             if run.others_mb >= 1 else "")  # fmt: skip
     return (f"{run.wall:.2f} s wall, {run.cpu:.2f} s CPU, "
-            f"{run.peak_mb:.0f} MB RSS / {run.pss_mb:.0f} MB PSS{rate}")  # fmt: skip
+            f"{run.peak_mb:.0f} MB RSS{split} / {run.pss_mb:.0f} MB PSS{rate}")  # fmt: skip
 
 
 def table(args: argparse.Namespace) -> None:

@@ -304,7 +304,13 @@ def test_lobo_scores_the_held_out_batch_with_a_model_that_never_saw_it(tmp_path:
     assert asked[:2] == [Path("b1.jsonl"), Path("b2.jsonl")]  # the training part first
     assert result.test == by_file[Path("b0.jsonl")]
     assert len(result.rules) == len(result.model) == 9
-    assert set(result.thresholds) == {"relevant", "actor", "weak_confidence", "action"}
+    assert set(result.thresholds) == {
+        "relevant",
+        "actor",
+        "vendor_deal",
+        "weak_confidence",
+        "action",
+    }
     # the held-out batch's labels never reach training: flipping them all changes
     # neither the thresholds nor any finding or probability the fold's model gives
     flipped = [

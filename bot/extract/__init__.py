@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.extract import authority, framing
+from bot.extract import authority, framing, learned
 from bot.extract.acts import AUTHORITIES
 from bot.extract.classify import classify
 from bot.extract.known import KnownVendors, known_vendors
@@ -33,7 +33,10 @@ __all__ = ["DataFileError", "KnownVendors", "extract", "known_vendors", "rules",
 def extract(entry: Entry, known: KnownVendors | None = None) -> Finding | None:
     """The Finding for one entry (offsets index into ``entry.text``), or None.
     ``known``: FR vendors the event store already has (see known.py)."""
-    return rules(entry, known)[1]
+    sc, found = rules(entry, known)
+    if sc is None or found is None:
+        return found
+    return learned.second_opinion(entry, sc, found)
 
 
 def rules(entry: Entry, known: KnownVendors | None = None) -> tuple[Scan | None, Finding | None]:

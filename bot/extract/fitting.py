@@ -13,6 +13,8 @@ from bot.extract.features import featurise
 from bot.labelled_files import LabelledItem
 from bot.models import ACTIONS, Finding
 
+OFF = {"relevant": 1.01, "actor": 1.01, "vendor_deal": 1.01, "weak_confidence": 0.0, "action": 1.01}
+
 ACTORS = ("court", "government", "none", "regulator", "vendor")
 MIN_COUNT = 2  # a feature seen in fewer items is dropped
 C = {"relevance": 1.0, "action": 1.0, "actor": 1.0}
@@ -43,6 +45,7 @@ def _fit_linear(rows: list[frozenset[str]], labels: list[str], c: float) -> dict
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     counts: dict[str, int] = {}
     for feats in rows:
@@ -56,7 +59,8 @@ def _fit_linear(rows: list[frozenset[str]], labels: list[str], c: float) -> dict
         indptr.append(len(indices))
     x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
     clf = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
-    clf.fit(x, labels)
+    with threadpool_limits(1):  # more BLAS threads only cost CPU on small sparse fits
+        clf.fit(x, labels)
     classes = [str(k) for k in clf.classes_]
     coef, bias = clf.coef_, clf.intercept_
     weights = {}
@@ -82,5 +86,5 @@ def fit(train: Sequence[Sample], thresholds: dict[str, float] | None = None) -> 
     actor = _fit_linear(
         [s.feats for s in seen], [str(s.item.gold.get("actor_type")) for s in seen], C["actor"]
     )
-    chosen = thresholds or {"relevant": 1.01, "actor": 1.01, "weak_confidence": 0.0, "action": 1.01}
+    chosen = thresholds or dict(OFF)
     return {"relevance": rel, "action": act, "actor": actor, "thresholds": chosen}

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -39,6 +40,9 @@ from bot.extract.scan import Scan
 from bot.models import Entry, Finding
 
 MODEL_FILE = "fr_model.json"
+# Whether ``extract`` asks the shipped model (see docs/extraction-model.md for the
+# measurement that decides it); a model set by ``use``/``using`` is asked either way.
+SHIPPED_IN_USE = False
 # A deployment or a restatement is news only against the vendor's timeline, which the
 # event store's history reads (bot.events.history): not the model's call.
 LEFT_TO_HISTORY = ("deployment", "restatement")
@@ -110,7 +114,7 @@ def read(path: Path) -> Model:
         ) from exc
 
 
-_override: list[Model | None] = []
+_override: list[Model | None] = []  # at most one: the model ``use`` set (None: rules only)
 
 
 @cache
@@ -120,27 +124,73 @@ def _shipped() -> Model:
 
 
 def model() -> Model | None:
-    """The model in use: the shipped one unless ``use`` set another (or none)."""
-    return _override[-1] if _override else _shipped()
+    """The model in use: the one ``use`` set (None: rules only), else the shipped one
+    when ``SHIPPED_IN_USE``, else none."""
+    if _override:
+        return _override[-1]
+    return _shipped() if SHIPPED_IN_USE else None
 
 
 def use(replacement: Model | None) -> None:
     """Use ``replacement`` (None: rules only) from now on in this process; for
-    measuring a model trained on part of the data (bot.extract.train)."""
+    measuring a model trained on part of the data (bot.extract.endtoend)."""
     _override.clear()
     _override.append(replacement)
 
 
+@contextmanager
+def using(replacement: Model | None) -> Iterator[None]:
+    """``use(replacement)`` for the ``with`` block, then what was in use before."""
+    before = list(_override)
+    use(replacement)
+    try:
+        yield
+    finally:
+        _override[:] = before
+
+
+# Hard-negative families of the rules (bot/data/cues.yaml): a launch, a study, a suit
+# filed or a campaign, a plan or rumour, a platform's enforcement, a payment over past
+# conduct, a restatement, a shareholders' vote. The model never opens an item where
+# one fired, wherever in the item.
+HARD_NEGATIVES = frozenset({
+    "launch", "study", "campaign", "speculation", "platform", "platform_actor",
+    "enforcement", "payment", "restatement", "shareholder",
+})  # fmt: skip
+
+
+# A deal or deployment is what a vendor-deal relabel reads (never opened by the
+# model: only the vendor's timeline can make it news), so ``launch`` does not block it.
+DEAL_BLOCKERS = HARD_NEGATIVES - {"launch"}
+
+
+def hard_negative(sc: Scan, families: frozenset[str] = HARD_NEGATIVES) -> bool:
+    return any(h.label in families for h in sc.non_policy)
+
+
 def open_case(sc: Scan, found: Finding) -> bool:
     """The rules dropped an item with some FR signal (an FR term or a vendor name)
-    that names a vendor: the model may open it as that vendor's change."""
+    that names a vendor, and no hard-negative family fired: the model may open it as
+    that vendor's change."""
     return (
         not found.relevant
         and found.actor_type not in AUTHORITIES
         and found.vendor is not None
         and found.signal not in LEFT_TO_HISTORY
         and bool(sc.fr or sc.vendors)
+        and not hard_negative(sc)
     )
+
+
+def deal_vendor(sc: Scan, found: Finding) -> str | None:
+    """The vendor of an item the rules read as an authority's act that names an FR
+    vendor (a police force buying a vendor's system may be that vendor's news: its
+    timeline decides, bot.events.history), when no hard-negative family fired."""
+    if found.relevant or found.actor_type not in AUTHORITIES or hard_negative(sc, DEAL_BLOCKERS):
+        return None
+    if found.vendor:
+        return found.vendor
+    return next((v.vendor for v in sc.vendors), None)
 
 
 def _top(probs: dict[str, float]) -> str:
@@ -154,13 +204,16 @@ def decide(
     actions: dict[str, float],
     published: date | None,
     actors: dict[str, float] | None = None,
+    deal: str | None = None,
 ) -> Finding:
     """The finding after the second opinion (``found`` itself when nothing changes):
     ``p_relevant``, ``actions`` and ``actors`` are the model's probabilities for the
     item (``actions`` may be empty when ``p_relevant`` opens nothing). Thresholds:
     ``relevant`` opens a dropped vendor item, ``actor`` replaces the actor type of a
     dropped item the rules gave no authority, ``action`` (below ``weak_confidence``)
-    replaces a weak finding's action; a threshold above 1 turns its part off."""
+    replaces a weak finding's action, ``vendor_deal`` makes an authority's act naming
+    the vendor ``deal`` that vendor's deployment (for its timeline to read); a
+    threshold above 1 turns its part off."""
     if found.relevant:
         if found.confidence >= thresholds["weak_confidence"] or not actions:
             return found
@@ -169,7 +222,12 @@ def decide(
             return replace(found, action=action)
         return found
     if found.actor_type in AUTHORITIES:
-        return found
+        if deal is None or not actors:
+            return found
+        sure = actors.get("vendor", 0.0) >= thresholds.get("vendor_deal", 1.01)
+        return (
+            replace(found, actor_type="vendor", vendor=deal, signal="deployment") if sure else found
+        )
     if found.vendor is not None and p_relevant >= thresholds["relevant"] and actions:
         return replace(
             found,
@@ -192,7 +250,7 @@ def asks(sc: Scan, found: Finding, thresholds: dict[str, float]) -> bool:
     if found.relevant:
         return found.confidence < thresholds["weak_confidence"]
     if found.actor_type in AUTHORITIES:
-        return False
+        return thresholds.get("vendor_deal", 1.01) <= 1.0 and deal_vendor(sc, found) is not None
     return open_case(sc, found) or thresholds.get("actor", 1.01) <= 1.0
 
 
@@ -230,6 +288,8 @@ def revise(
     types of an item left dropped): the same path at run time and in measurement."""
     if found.relevant:
         return decide(thresholds, found, 1.0, actions(), published)
+    if found.actor_type in AUTHORITIES:
+        return decide(thresholds, found, 0.0, {}, published, actors(), deal_vendor(sc, found))
     p_relevant = relevance() if open_case(sc, found) else 0.0
     if p_relevant >= thresholds["relevant"]:
         return decide(thresholds, found, p_relevant, actions(), published)

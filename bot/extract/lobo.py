@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.extract.fitting import Sample, fit
-from bot.extract.learned import from_json
+from bot.extract.learned import Model, from_json
 from bot.extract.model_cv import apply, choose, metrics, out_of_fold, score_with
 from bot.models import Finding
 
@@ -49,12 +49,20 @@ class FoldResult:
     p_relevant: list[float]  # the fold's model's P(relevant) for each held-out item
 
 
+def train_fold(
+    fold: Fold, samples_of: Callable[[Path], list[Sample]]
+) -> tuple[Model, dict[str, float]]:
+    """The fold's model, trained on its training files only, and its thresholds
+    (chosen by grouped CV there): the held-out file is never read."""
+    train = [s for path in fold.train for s in samples_of(path)]
+    thresholds = choose(out_of_fold(train))
+    return from_json(fit(train, thresholds)), thresholds
+
+
 def run_fold(fold: Fold, samples_of: Callable[[Path], list[Sample]]) -> FoldResult:
     """Train on the fold's training files (thresholds by grouped CV there), score its
     held-out batch with the rules alone and with the model."""
-    train = [s for path in fold.train for s in samples_of(path)]
-    thresholds = choose(out_of_fold(train))
-    model = from_json(fit(train, thresholds))
+    model, thresholds = train_fold(fold, samples_of)
     test = samples_of(fold.test)
     scored = score_with(model, test)
     return FoldResult(

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.extract.acts import AUTHORITIES
-from bot.extract.fitting import Sample, fit
+from bot.extract.fitting import OFF, Sample, fit
 from bot.extract.learned import Model, asks, from_json, revise
 from bot.models import Finding
 
@@ -17,10 +17,10 @@ FOLDS = 5
 GRID = {
     "relevant": (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01),
     "actor": (0.6, 0.7, 0.8, 0.9, 0.95, 1.01),
+    "vendor_deal": (0.6, 0.7, 0.8, 0.9, 0.95, 1.01),
     "weak_confidence": (0.0, 0.5, 0.6, 0.7, 0.8),
     "action": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
 }
-OFF = {"relevant": 1.01, "actor": 1.01, "weak_confidence": 0.0, "action": 1.01}
 
 
 def _group(s: Sample) -> str:
@@ -143,7 +143,7 @@ def choose(scored: Sequence[Scored]) -> dict[str, float]:
     data = [s.sample for s in scored]
     base = metrics(data, apply(scored, None))
     chosen = dict(OFF)
-    for keys in (("relevant",), ("actor",), ("weak_confidence", "action")):
+    for keys in (("relevant",), ("actor",), ("vendor_deal",), ("weak_confidence", "action")):
         best: tuple[float, dict[str, float]] = (-1.0, dict(chosen))
         for combo in _combos(keys):
             t = {**chosen, **combo}
