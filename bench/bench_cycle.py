@@ -11,12 +11,15 @@ with 5 new items each). Each cycle is one fresh process of the tool:
 
 policybot's modules are byte-compiled first, as an installed package's are (see
 ``compile_policybot``). It prints wall seconds, CPU seconds (user + system of the process and its
-children), peak memory of the whole process tree (sum of RSS, sampled every
-20 ms) and entries/s. rss2email and feed2exec are looked up on PATH, in
+children), peak memory of the whole process tree (the largest sum of RSS over the
+process and its descendants, sampled every 20 ms; where it had children, the peak
+of the process alone and the peak of its children's sum follow in brackets, each
+peaking when it does) and entries/s. rss2email and feed2exec are looked up on PATH, in
 $BENCH_VENV/bin (default /work/bench-venv) or through $R2E / $FEED2EXEC; a tool
 that is missing is reported as 'not installed'.
 
     python bench/bench_cycle.py [--feeds 200,1000] [--repeat 1] [--tools policybot,rss2email,feed2exec]
+    python bench/bench_cycle.py --feeds 1000 --hot 9      # 9 warm and 9 bumped runs per cold one
     python bench/bench_cycle.py --daemon 1000 [--cycles 10]
     python bench/bench_cycle.py --feeds 1000 --tools policybot --profile DIR
     python bench/bench_cycle.py --feeds 1000 --tools policybot --cold-only [--threads]
@@ -65,6 +68,8 @@ class Run:
     cpu: float
     peak_mb: float  # RSS summed over the process tree (shared pages counted in each)
     pss_mb: float  # PSS summed over the tree (shared pages split)
+    main_mb: float = 0.0  # the tool's own process alone: its peak RSS
+    others_mb: float = 0.0  # its descendants (parsing workers): peak of their summed RSS
     threads: str = ""  # with --threads: where each thread's time went
 
 
@@ -171,6 +176,7 @@ class PeakSampler(threading.Thread):
     def __init__(self, pid: int, interval: float = 0.02, threads: bool = False) -> None:
         super().__init__(daemon=True)
         self.pid, self.interval, self.peak_kb, self.peak_pss_kb = pid, interval, 0, 0
+        self.main_kb = self.others_kb = 0  # the root alone; the rest of the tree
         self.done = threading.Event()
         self.threads = threads
         # (pid, tid) → (first seen, last seen, on a core, waiting for a core)
@@ -184,7 +190,10 @@ class PeakSampler(threading.Thread):
                 pids = _tree(self.pid)
                 if self.threads:
                     self._sched(pids)
-            self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in pids))
+            sizes = [_rss_kb(p) for p in pids]  # pids[0] is the root
+            self.peak_kb = max(self.peak_kb, sum(sizes))
+            self.main_kb = max(self.main_kb, sizes[0])
+            self.others_kb = max(self.others_kb, sum(sizes[1:]))
             if tick % 5 == 0:  # smaps_rollup is dearer to read
                 self.peak_pss_kb = max(self.peak_pss_kb, sum(_pss_kb(p) for p in pids))
             tick += 1
@@ -243,7 +252,7 @@ def measure(cmd: list[str], env: dict[str, str], log: Path, threads: bool = Fals
     peak_kb = max(sampler.peak_kb, usage.ru_maxrss)
     pss_kb = sampler.peak_pss_kb or peak_kb
     return Run(wall, usage.ru_utime + usage.ru_stime, peak_kb / 1024, pss_kb / 1024,
-               sampler.report() if threads else "")  # fmt: skip
+               sampler.main_kb / 1024, sampler.others_kb / 1024, sampler.report() if threads else "")  # fmt: skip
 
 
 # ----------------------------------------------------------------- the tools
@@ -364,8 +373,12 @@ def policybot_exe() -> str:
 
 
 def run_tool(cls: type[Tool], exe: str, server: FeedServer, feeds: int, tmp: Path,
-             repeat: int, cold_only: bool = False,
-             threads: bool = False) -> dict[str, list[Run]]:  # fmt: skip
+             repeat: int, cold_only: bool = False, threads: bool = False,
+             hot: int = 1) -> dict[str, list[Run]]:  # fmt: skip
+    """Each attempt: a cold cycle, then ``hot`` warm cycles and ``hot`` bumped ones, each
+    from a copy of the state the cycle before left (the tool's whole folder: database,
+    state file, cache), so every warm run starts where the cold one ended and every
+    bumped run where a warm one ended, with the same 100 new items."""
     runs: dict[str, list[Run]] = {c: [] for c in CYCLES}
     for attempt in range(repeat):
         server.control(f"_reset?feeds={feeds}")
@@ -374,15 +387,24 @@ def run_tool(cls: type[Tool], exe: str, server: FeedServer, feeds: int, tmp: Pat
         if cold_only:
             shutil.rmtree(tool.work, ignore_errors=True)
             continue
-        runs["warm"].append(tool.cycle())
-        server.control(f"_bump?feeds={BUMP_FEEDS}&items={BUMP_ITEMS}")
-        runs["bumped"].append(tool.cycle())
+        after = tool.work.with_name(tool.work.name + "-after")
+        for cycle in ("warm", "bumped"):
+            if cycle == "bumped":
+                server.control(f"_bump?feeds={BUMP_FEEDS}&items={BUMP_ITEMS}")
+            if hot > 1:
+                shutil.copytree(tool.work, after)  # the state this cycle starts from
+            for n in range(hot):
+                if n:
+                    shutil.rmtree(tool.work)
+                    shutil.copytree(after, tool.work)
+                runs[cycle].append(tool.cycle())
+            shutil.rmtree(after, ignore_errors=True)
         shutil.rmtree(tool.work, ignore_errors=True)
     return runs
 
 
 def median(runs: list[Run]) -> Run:
-    fields = ("wall", "cpu", "peak_mb", "pss_mb")
+    fields = ("wall", "cpu", "peak_mb", "pss_mb", "main_mb", "others_mb")
     return Run(*(statistics.median(getattr(r, f) for r in runs) for f in fields))
 
 
@@ -394,8 +416,10 @@ def cell(run: Run | None, cycle: str, feeds: int) -> str:
     if run is None:
         return "not installed"
     rate = f", {entries(cycle, feeds) / run.wall:,.0f} entries/s" if cycle == "cold" else ""
+    split = (f" (itself {run.main_mb:.0f} MB, its children {run.others_mb:.0f} MB)"
+             if run.others_mb >= 1 else "")  # fmt: skip
     return (f"{run.wall:.2f} s wall, {run.cpu:.2f} s CPU, "
-            f"{run.peak_mb:.0f} MB RSS / {run.pss_mb:.0f} MB PSS{rate}")  # fmt: skip
+            f"{run.peak_mb:.0f} MB RSS{split} / {run.pss_mb:.0f} MB PSS{rate}")  # fmt: skip
 
 
 def table(args: argparse.Namespace) -> None:
@@ -414,7 +438,7 @@ def table(args: argparse.Namespace) -> None:
     server = FeedServer()
     tmp = Path(tempfile.mkdtemp(prefix="bench-cycle-"))
     print(f"feeds of {ITEMS} items (~{len(_sample_body()) // 1024} KB each) on 127.0.0.1; "
-          f"medians of {args.repeat} run(s); memory = peak RSS and PSS, summed over the "
+          f"medians of {args.repeat} run(s) (warm and bumped: {args.repeat * args.hot}); memory = peak RSS and PSS, summed over the "
           "process tree (PSS splits pages shared between processes)")  # fmt: skip
     print("| N feeds | cycle | " + " | ".join(cls.name for cls, _ in tools)
           + " | policybot ÷ rss2email |")  # fmt: skip
@@ -422,7 +446,8 @@ def table(args: argparse.Namespace) -> None:
     try:
         for feeds in (int(n) for n in args.feeds.split(",")):
             results = {cls.name: (run_tool(cls, exe, server, feeds, tmp, args.repeat,
-                                           args.cold_only, args.threads and cls is Policybot)
+                                           args.cold_only, args.threads and cls is Policybot,
+                                           args.hot)
                                   if exe else None)
                        for cls, exe in tools}  # fmt: skip
             for cycle in CYCLES[:1] if args.cold_only else CYCLES:
@@ -502,6 +527,9 @@ def main() -> None:
     parser.add_argument("--cycles", type=int, default=10, help="daemon cycles")
     parser.add_argument("--profile", default="", help="leave each policybot cycle's profile here")
     parser.add_argument("--cold-only", action="store_true", help="only the cold cycle of each N")
+    parser.add_argument("--hot", type=int, default=1,
+                        help="warm and bumped runs after each cold one (medians shown), each "
+                        "from a copy of the state it starts from")  # fmt: skip
     parser.add_argument("--threads", action="store_true",
                         help="after the table: each policybot thread's time on a core, "
                         "waiting for one and blocked (Linux)")  # fmt: skip

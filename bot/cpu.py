@@ -10,9 +10,10 @@ instead of one GIL; the store stays with the parent, which is its only writer.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from bot.models import Entry, FetchResult, Finding
@@ -42,7 +43,7 @@ class ParseOutput:
     findings: tuple[Finding | None, ...]  # one per entry
     error: str | None = None
     # The FR vendors the store knew when the entries were read (None: not looked up),
-    # and each entry's finding read again with them (``known_reading``). The writer
+    # and each entry's finding read again with them (``read_again``). The writer
     # uses these when the store still knows exactly those vendors, else reads again.
     known_names: KnownNames | None = None
     known_findings: tuple[Finding | None, ...] = ()
@@ -52,6 +53,23 @@ class ParseOutput:
     # keys of entries whose plain finding was not read (None in ``findings``): their
     # reading with the known vendors stands; a writer that knows other vendors reads it
     unread: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ReadJob:
+    """Items to read again with the FR vendors the store knows now (``names``): the
+    writer's, when a worker read them with other vendors (``read_again``)."""
+
+    entries: tuple[Entry, ...]
+    plain: tuple[Finding | None, ...]  # each entry's reading without known vendors
+    unread: tuple[bool, ...]  # True: that plain reading was skipped (read it if needed)
+    names: KnownNames
+    source: str  # the feed's name
+
+
+@dataclass(frozen=True)
+class ReadOutput:
+    findings: tuple[Finding | None, ...]  # one per entry of the job
 
 
 _readers: dict[str, KeyReader] = {}  # one read-only connection per worker and database
@@ -129,15 +147,6 @@ def known_matcher(names: KnownNames) -> KnownVendors | None:
     return known_vendors(changed, exact=acted)
 
 
-def known_reading(
-    entry: Entry, finding: Finding | None, known: KnownVendors | None
-) -> Finding | None:
-    """The item read again with the FR vendors the store already knows, when it names
-    one: that makes it FR news without a face word ("Orrin's halt, explained") and gives
-    the vendor's full name ("Orrin" → "Orrin Biometrics"). Other items keep ``finding``."""
-    return _with_known(entry, known) or finding
-
-
 def _with_known(entry: Entry, known: KnownVendors | None) -> Finding | None:
     """The finding read with ``known`` when the item names one of them, else None."""
     from bot.extract import extract
@@ -151,6 +160,54 @@ def _with_known(entry: Entry, known: KnownVendors | None) -> Finding | None:
         return None
 
 
-def plain_finding(entry: Entry, source: str) -> Finding | None:
-    """``entry``'s finding without known vendors (the writer's, when a worker skipped it)."""
-    return _extract(entry, source)
+def read_again(job: ReadJob) -> ReadOutput:
+    """Each of ``job``'s entries read with ``job.names``: the reading with them where
+    the item names one, else its plain reading (extracted now if it was skipped). A
+    known vendor makes an item FR news without a face word ("Orrin's halt, explained")
+    and gives the vendor's full name ("Orrin" → "Orrin Biometrics")."""
+    matcher = known_matcher(job.names)
+    findings = []
+    for entry, plain, unread in zip(job.entries, job.plain, job.unread, strict=True):
+        with_known = _with_known(entry, matcher)
+        if with_known is None and unread:
+            with_known = _extract(entry, job.source)
+        findings.append(with_known if with_known is not None else plain)
+    return ReadOutput(tuple(findings))
+
+
+def reading_may_differ(text: str, read_with: KnownNames | None, now: KnownNames) -> bool:
+    """Whether ``text`` read with the FR vendors ``now`` may differ from its reading
+    with ``read_with`` (None: it was not read with any). Cheap, and no extraction code:
+    the known-vendor matcher (``bot.extract.known``) finds each name, and the first
+    word of a longer name, by what the names sharing its first word say; so only a
+    first word whose names differ between the two sets, standing in the text, can
+    change what it finds, and with it the reading. A word is looked for up to its
+    first quote or space (extraction reads typographic quotes and no-break spaces as
+    plain ones); a text without any of them reads the same."""
+    if read_with is None:
+        return True
+    if read_with == now:
+        return False
+    return any(not stem or stem in text for stem in _differing_stems(read_with, now))
+
+
+_STEM_END = re.compile(r"['\"\s]")
+
+
+@lru_cache(maxsize=64)
+def _differing_stems(a: KnownNames, b: KnownNames) -> tuple[str, ...]:
+    """The first words whose names differ between ``a`` and ``b``, cut at a quote."""
+    groups_a, groups_b = _by_first_word(a), _by_first_word(b)
+    words = {w for w in groups_a.keys() | groups_b.keys() if groups_a.get(w) != groups_b.get(w)}
+    return tuple(sorted(_STEM_END.split(word, maxsplit=1)[0] for word in words))
+
+
+def _by_first_word(names: KnownNames) -> dict[str, tuple[frozenset[str], ...]]:
+    """Each first word: the names with a policy change and the others it begins."""
+    groups: dict[str, tuple[set[str], set[str]]] = {}
+    for part, group in zip((0, 1), names, strict=True):
+        for name in group:
+            groups.setdefault(name.partition(" ")[0], (set(), set()))[part].add(name)
+    return {
+        word: (frozenset(changed), frozenset(others)) for word, (changed, others) in groups.items()
+    }

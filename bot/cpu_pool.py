@@ -3,8 +3,8 @@
 A worker is a fresh interpreter started with ``subprocess`` (no fork of the
 parent's threads, sockets or store) that imports only the parsing and extraction
 code and its data, then reads ``ParseJob``s from its stdin and writes
-``ParseOutput``s to its stdout, one length-prefixed pickle each, in order (with
-the CPU time it has used so far, so the parent can share the work evenly). No
+``ParseOutput``s to its stdout, one length-prefixed pickle each, in order (and
+``ReadJob``s, the writer's items to read again, answered by ``ReadOutput``s). No
 ``multiprocessing`` machinery: its resource-tracker process alone held some 13 MB
 for the whole cycle, and its queues a thread in each process.
 
@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from bot.cpu import ParseJob, ParseOutput
+from bot.cpu import ParseJob, ParseOutput, ReadJob, ReadOutput
 from bot.cpu_worker import HEAD as _HEAD
 from bot.cpu_worker import MARK as _MARK
 
@@ -77,7 +77,8 @@ class CpuWorker:
         self._writer: asyncio.StreamWriter | None = None
         self._read_pipe: asyncio.ReadTransport | None = None
         self._reader_task: asyncio.Task[None] | None = None
-        self._pending: deque[asyncio.Future[ParseOutput]] = deque()
+        # each job's future and the type of answer it expects, in the order given
+        self._pending: deque[tuple[asyncio.Future[Any], type]] = deque()
         self._gone: str | None = None
         self._starting: asyncio.Task[None] | None = None
         self.cpu = 0.0  # CPU seconds the worker had used by its last answer
@@ -90,20 +91,33 @@ class CpuWorker:
         return self.given - self.answered
 
     @property
-    def priming(self) -> bool:
-        """It has its first job and has not answered it yet: its interpreter is starting."""
-        return self.given > 0 and self.answered == 0 and self._gone is None
+    def started(self) -> bool:
+        """Its process was started (by ``start`` or its first job)."""
+        return self._starting is not None
+
+    def start(self) -> None:
+        """Start the process now, before its first job (on the running loop)."""
+        if self._starting is None:
+            self._starting = asyncio.get_running_loop().create_task(self._start())
 
     async def run(self, job: ParseJob) -> ParseOutput:
+        output: ParseOutput = await self._submit(job, ParseOutput)
+        return output
+
+    async def read(self, job: ReadJob) -> ReadOutput:
+        output: ReadOutput = await self._submit(job, ReadOutput)
+        return output
+
+    async def _submit(self, job: ParseJob | ReadJob, answer: type) -> Any:
         self.given += 1
-        if self._starting is None:  # the first job starts it; the others wait for that
-            self._starting = asyncio.get_running_loop().create_task(self._start())
+        self.start()  # the first job starts it; the others wait for that
+        assert self._starting is not None
         await asyncio.shield(self._starting)
         if self._gone is not None or self._writer is None:
             raise WorkerGone(self._gone or "the parsing worker is not running")
-        future: asyncio.Future[ParseOutput] = asyncio.get_running_loop().create_future()
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         data = pickle.dumps(job, pickle.HIGHEST_PROTOCOL)
-        self._pending.append(future)  # no await between these two: answers stay in order
+        self._pending.append((future, answer))  # no await between these two: answers stay in order
         # No drain: the caller's window bounds what waits in the pipe, and waiting for
         # the worker to read the jobs queued after this one would hold its answer.
         self._writer.write(len(data).to_bytes(_HEAD, "little"))
@@ -144,8 +158,12 @@ class CpuWorker:
                 value, self.cpu = _answer(pickle.loads(await reader.readexactly(size)))
                 if not self._pending:
                     raise ValueError("an answer to no job")
-                future = self._pending.popleft()
+                future, expected = self._pending.popleft()
                 self.answered += 1
+                if not isinstance(value, (expected, BaseException)):
+                    raise TypeError(
+                        f"a {type(value).__name__} answering a job for a {expected.__name__}"
+                    )
                 if future.done():
                     continue
                 if isinstance(value, BaseException):
@@ -172,7 +190,7 @@ class CpuWorker:
     def _fail(self, why: str) -> None:
         self._gone = self._gone or why
         while self._pending:
-            future = self._pending.popleft()
+            future, _ = self._pending.popleft()
             if not future.done():
                 future.set_exception(WorkerGone(self._gone))
 
@@ -201,10 +219,10 @@ class CpuWorker:
         self._proc, self._writer, self._reader_task, self._read_pipe = None, None, None, None
 
 
-def _answer(frame: Any) -> tuple[ParseOutput | BaseException, float]:
+def _answer(frame: Any) -> tuple[ParseOutput | ReadOutput | BaseException, float]:
     """A worker's answer, checked for shape: (True, output, cpu) or (False, error, cpu)."""
     ok, value, cpu = frame
-    expected = ParseOutput if ok is True else BaseException
+    expected = (ParseOutput, ReadOutput) if ok is True else BaseException
     if type(ok) is not bool or not isinstance(value, expected) or not isinstance(cpu, float):
         raise TypeError(f"an answer of types ({type(ok).__name__}, {type(value).__name__}, "
                         f"{type(cpu).__name__})")  # fmt: skip
@@ -224,20 +242,25 @@ class CpuPool:
         return min(worker.in_flight for worker in self.workers)
 
     @property
-    def starting(self) -> bool:
-        """Every worker has its first job and is still starting (importing the parsing
-        code): the caller parses its next body itself rather than queue it behind an
-        interpreter's start-up."""
-        return all(worker.priming for worker in self.workers)
+    def started(self) -> bool:
+        """A worker has been started (by ``start`` or its first job)."""
+        return any(worker.started for worker in self.workers)
 
-    @property
-    def cpu(self) -> float:
-        """CPU seconds a worker has used, on average (as of their last answers)."""
-        return sum(worker.cpu for worker in self.workers) / len(self.workers)
+    def start(self) -> None:
+        """Start every worker now, before its first job (on the running loop)."""
+        for worker in self.workers:
+            worker.start()
 
     async def run(self, job: ParseJob) -> ParseOutput:
         """``job`` done by the least busy worker (``WorkerGone`` if it ended)."""
-        return await min(self.workers, key=lambda worker: worker.in_flight).run(job)
+        return await self._least_busy().run(job)
+
+    async def read(self, job: ReadJob) -> ReadOutput:
+        """``job`` (items to read again) done by the least busy worker."""
+        return await self._least_busy().read(job)
+
+    def _least_busy(self) -> CpuWorker:
+        return min(self.workers, key=lambda worker: worker.in_flight)
 
     def close(self) -> None:
         """Stop the workers: a daemon holds no worker memory between cycles, and every

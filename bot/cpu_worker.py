@@ -1,7 +1,7 @@
 """A parsing worker process's loop (started by ``bot.cpu_pool``).
 
 It imports only what parsing and extraction need (no asyncio, no HTTP client, no
-sqlite-utils), reads ``ParseJob``s from its stdin and writes each answer to its
+sqlite-utils), reads ``ParseJob``s (and ``ReadJob``s) from its stdin and writes each answer to its
 stdout as a marked, length-prefixed pickle, in order, until its stdin closes.
 """
 
@@ -38,6 +38,11 @@ def main() -> None:
 
     heap.map_large_blocks()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the parsing and extraction code (not its data) loads now: a cycle starts its
+    # workers as it starts, so this overlaps the first downloads
+    import bot.extract
+    import bot.sources.parse  # noqa: F401
+
     inp = sys.stdin.buffer
     try:
         serve(inp, out)
@@ -49,7 +54,7 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
     """Answer every job on ``inp`` until it closes. The cue regexes compile as texts
     first need them (compiling them all up front cost 0.5 s of CPU and 4 MB for
     patterns most cycles never use)."""
-    from bot.cpu import parse_and_extract
+    from bot.cpu import ReadJob, parse_and_extract, read_again
 
     while True:
         head = inp.read(HEAD)
@@ -58,7 +63,7 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
         job = pickle.loads(inp.read(int.from_bytes(head, "little")))
         answer: tuple[bool, Any, float]
         try:
-            output = parse_and_extract(job)
+            output = read_again(job) if isinstance(job, ReadJob) else parse_and_extract(job)
             answer = (True, output, time.process_time())
         except Exception as exc:  # noqa: BLE001 - handed to the parent, which reports it
             answer = (False, exc, time.process_time())

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-import time
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -29,10 +29,10 @@ from bot.cpu import (
     KnownNames,
     ParseJob,
     ParseOutput,
-    known_matcher,
-    known_reading,
+    ReadJob,
+    ReadOutput,
     parse_and_extract,
-    plain_finding,
+    read_again,
 )
 from bot.cpu_pool import CpuPool, WorkerGone
 from bot.models import (
@@ -44,6 +44,7 @@ from bot.models import (
     Finding,
 )
 from bot.ops import counts
+from bot.rereading import Ask, Readings
 from bot.sources.backoff import RATE_LIMITED, next_state
 from bot.sources.fetch import Fetcher
 from bot.sources.manage import settle_conflicts
@@ -115,18 +116,27 @@ def prepare(store: Store, config: Config, *, now: datetime | None = None) -> Non
 
 
 POOL_MIN_FEEDS = 8  # fewer due feeds than this are parsed in this process
-POOL_AFTER = 24  # bodies parsed in this process before worker processes are started
+# Bodies parsed in this process before worker processes are started, in a cycle that
+# was not expected to bring more (see ``expected_bodies``); from then on, and in a cycle
+# expected to bring more from its start, the workers parse every body: this process
+# only fetches, hands bodies over and writes, and never loads the parsing and
+# extraction code and data (some 20 MB) in a cold cycle.
+POOL_AFTER = 24
 # a cycle that grew the write-ahead log past this folds it into the database file itself
 # (a cold cycle writes some 40 MB: the next process would read it all back when it opens
 # the database and fold it in when it closes); a smaller log is left to SQLite, whose
 # fold and sync at exit would lengthen a short cycle
 FOLD_LOG_BYTES = 8 << 20
-# Bodies waiting in the least busy worker before this process may parse the next one
-# itself: the worker always has its next body at hand. This process then parses it
-# when it has used less CPU in this cycle than a worker (so both cores stay busy and
-# neither waits on the other) and its writer is keeping up.
-WORKER_DEPTH = 2
-WRITER_BEHIND = 2  # queued writes at which this process leaves all parsing to workers
+
+
+def expected_bodies(due: Sequence[FeedState]) -> int:
+    """Due feeds likely to answer with a body to parse: those never read yet, and
+    those with no validator for a conditional request (no ETag, no Last-Modified)."""
+    return sum(
+        1
+        for feed in due
+        if feed.kind != "page" and (not feed.baseline_done or not (feed.etag or feed.last_modified))
+    )
 
 
 async def poll_once(
@@ -144,9 +154,10 @@ async def poll_once(
     ``progress(done, total, outcome)`` is called as each feed finishes.
 
     ``workers``: parsing processes beside this one (default: one per core but one
-    when at least ``POOL_MIN_FEEDS`` feeds are due, started after ``POOL_AFTER``
-    bodies; a number: that many, from the first body; 0: parse in this process).
-    This process parses a body itself whenever the workers have enough queued.
+    when at least ``POOL_MIN_FEEDS`` feeds are due, started with the cycle when more
+    than ``POOL_AFTER`` bodies are expected, else after ``POOL_AFTER`` bodies parsed
+    here; a number: that many, from the first body; 0: parse in this process). Once
+    workers run, they parse every body and read items again for the writer.
     ``fold_log_bytes``: a write-ahead log at least this long when the cycle ends is
     folded into the database file (``Store.fold_log``)."""
     now = now or datetime.now(UTC)
@@ -156,9 +167,12 @@ async def poll_once(
     if due:
         if workers is None:
             workers = None if len(due) >= POOL_MIN_FEEDS else 0
-        pool_after = POOL_AFTER if workers is None else 0
+        many = expected_bodies(due) > POOL_AFTER
+        pool_after = 0 if many or workers is not None else POOL_AFTER
         heap.map_large_blocks()
         cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, pool_after)
+        if cycle.pool is not None and many and cycle.db_path is not None:
+            cycle.pool.start()  # their interpreters start while the first bodies download
         cycle.progress = progress
         switch = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
@@ -246,7 +260,9 @@ class _Cycle:
         self.pool_after = pool_after
         self.window = _Window(AHEAD)
         self.bodies = 0
-        self.cpu_start = time.process_time()  # this process's CPU time as the cycle began
+        self.loop: asyncio.AbstractEventLoop | None = None  # the cycle's (set by ``run``)
+        self.closing = threading.Event()  # the writer must not wait on the loop any more
+        self.reread_requests = 0  # requests to read items again sent to a worker
         self.writer = Writer(store, batch=WRITE_BATCH, linger=WRITE_LINGER)
         self.slots = asyncio.Semaphore(WRITE_BATCH)  # queued writes not done yet
         self.unqueued = 0  # feeds of the cycle that have not queued their write
@@ -264,6 +280,7 @@ class _Cycle:
         # same items give the same events and alerts. Fetching and the CPU work still
         # overlap; a feed only waits for the feed before it to queue its write (the
         # writer runs them in that order, several feeds to a transaction).
+        self.loop = asyncio.get_running_loop()
         ordered = sorted(due, key=lambda feed: feed.id)
         self.queued = {feed.id: asyncio.Event() for feed in ordered}
         self.unqueued = len(ordered)
@@ -360,7 +377,17 @@ class _Cycle:
             await self.my_turn(feed)
             outcome = await self.write(
                 feed,
-                partial(write_result, store, config, feed, result, work, now, quiet=True),
+                partial(
+                    write_result,
+                    store,
+                    config,
+                    feed,
+                    result,
+                    work,
+                    now,
+                    quiet=True,
+                    ask=self.read_again,
+                ),  # fmt: skip
                 leave,
             )
             if outcome.error:  # the caller reports failures (PollSummary.failures), once each
@@ -390,10 +417,8 @@ class _Cycle:
         return FeedOutcome(feed.id, result.outcome, error=error, name=feed.name)
 
     async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
-        """Parse in a worker process once enough bodies came to pay for starting them,
-        and here while they start (no body waits for an interpreter to start) and when
-        the workers have ``WORKER_DEPTH`` bodies queued, this process has used less
-        CPU than a worker and the writer keeps up.
+        """Parse in a worker process once the cycle has started them (see
+        ``poll_once``), here before that and when they are gone.
 
         Parsing here runs on the event loop: a few milliseconds a body, known keys
         read over a read-only connection (the writer never blocks it). A thread
@@ -402,26 +427,46 @@ class _Cycle:
         cycle). Without a database file it is a thread with the store's own lookup."""
         job = ParseJob(result, feed.id, feed.name, self.db_path)
         self.bodies += 1
-        pool = self.pool
-        if (pool is not None and self.db_path is not None and self.bodies > self.pool_after
-                and not pool.starting):  # fmt: skip
-            busy = time.process_time() - self.cpu_start >= pool.cpu
-            if pool.in_flight < WORKER_DEPTH or busy or self.writer.backlog() >= WRITER_BEHIND:
-                try:
-                    return await pool.run(job)
-                except WorkerGone as exc:
-                    log.warning("parsing workers unavailable (%s); parsing in this process", exc)
-                    if self.pool is not None:  # another feed may have given up on it already
-                        self.pool.close()
-                        self.pool = None
+        if self.pool is not None and self.db_path is not None and self.bodies > self.pool_after:
+            try:
+                return await self.pool.run(job)
+            except WorkerGone as exc:
+                log.warning("parsing workers unavailable (%s); parsing in this process", exc)
+                if self.pool is not None:  # another feed may have given up on it already
+                    self.pool.close()
+                    self.pool = None
         if self.db_path is not None:
             return parse_and_extract(job)
         known = partial(entries_store.known_keys, self.store, feed.id)
         vendors = partial(event_reads.fr_vendor_names, self.store)
         return await asyncio.to_thread(parse_and_extract, job, known, vendors)
 
+    def read_again(self, job: ReadJob) -> ReadOutput:
+        """``job`` read by a worker when this cycle's workers run (this process then
+        never loads extraction), else here; called by the writer thread, which waits
+        for the answer. Meanwhile the worker's queue goes on: the bodies it parses
+        leave their places in the window as their writes queue."""
+        pool, loop = self.pool, self.loop
+        if pool is not None and pool.started and loop is not None and not self.closing.is_set():
+            self.reread_requests += 1
+            asked = asyncio.run_coroutine_threadsafe(pool.read(job), loop)
+            while True:
+                try:
+                    return asked.result(timeout=0.2)
+                except WorkerGone:
+                    break
+                except TimeoutError:
+                    if self.closing.is_set():  # the loop waits on this thread: read here
+                        asked.cancel()
+                        break
+        return read_again(job)
+
     def close(self) -> None:
+        self.closing.set()
         self.writer.close()
+        if self.reread_requests:
+            log.debug("items read again by a worker for the writer: %d requests",
+                      self.reread_requests)  # fmt: skip
         if self.pool is not None:
             self.pool.close()
         heap.give_back()
@@ -483,9 +528,11 @@ def write_result(
     now: datetime,
     *,
     quiet: bool = False,
+    ask: Ask = read_again,
 ) -> FeedOutcome:
     """Write everything one fetch yields in one transaction (the writer thread);
-    ``quiet``: the caller logs the feed's error (once, after the commit)."""
+    ``quiet``: the caller logs the feed's error (once, after the commit); ``ask``
+    reads items again with the FR vendors known at their write (``bot.rereading``)."""
     parse_error = work.error if work else None
     state = next_state(feed, result, settings=config.settings, now=now, parse_error=parse_error)
     baseline = not feed.baseline_done
@@ -494,7 +541,9 @@ def write_result(
     with store.transaction():
         feeds_store.save_feed_state(store, state)
         new, found, alerts, follow_ups = (
-            _record(store, config, feed, work, baseline=baseline, now=now) if work else (0,) * 4
+            _record(store, config, feed, work, baseline=baseline, now=now, ask=ask)
+            if work
+            else (0,) * 4
         )
     error = parse_error or result.error
     if state.status == "dead":  # an unconfirmed address that never worked: say so plainly
@@ -533,31 +582,25 @@ def _record(
     *,
     baseline: bool,
     now: datetime,
+    ask: Ask = read_again,
 ) -> tuple[int, int, int, int]:
     """Record the new entries of ``work``, then extract, cluster and route each. The
-    worker's reading with the FR vendors it knew stands when the store still knows
-    exactly those (see ``bot.cpu.ParseOutput``); otherwise it is read again here."""
+    worker's reading with the FR vendors it knew stands where the vendors the store
+    knows now cannot change it; otherwise ``ask`` reads the item again (see
+    ``bot.rereading``)."""
     from bot import clustering
     from bot.delivery.routes import route
 
-    entries = work.entries
-    new = entries_store.record_entries(store, entries, baseline=baseline, now=now)
-    by_key = {entry.key: finding for entry, finding in zip(entries, work.findings, strict=True)}
-    read_again = dict(zip((e.key for e in entries), work.known_findings, strict=False))
-    signed = dict(zip((e.key for e in entries), work.bands, strict=False))
+    new = entries_store.record_entries(store, work.entries, baseline=baseline, now=now)
+    signed = dict(zip((e.key for e in work.entries), work.bands, strict=False))
+    readings = Readings(work, [entry for _, entry in new], feed.name, ask)
     vendors = _KnownVendorNames(store)
     findings = alerts = follow_ups = 0
     repeats = entries_store.may_repeat(store, new)  # one query: the others repeat nothing
     for entry_id, entry in new:
         if entry_id in repeats and entries_store.same_article(store, entry_id, entry) is not None:
             continue  # an article already recorded through another feed: one report
-        if entry.key in read_again and vendors.names() == work.known_names:
-            finding = read_again[entry.key]  # read with the same vendors: the same result
-        else:
-            plain = by_key.get(entry.key)
-            if entry.key in work.unread:  # the worker read it only with the vendors it knew
-                plain = plain_finding(entry, feed.name)
-            finding = with_known_vendors(store, entry, plain, vendors.names())
+        finding = readings.finding(entry, vendors.names())
         if finding is None:
             continue
         finding = with_history(store, entry, finding, now)
@@ -606,17 +649,6 @@ class _KnownVendorNames:
 
     def forget(self) -> None:
         self._names = None
-
-
-def with_known_vendors(
-    store: Store, entry: Entry, finding: Finding | None, names: KnownNames | None = None
-) -> Finding | None:
-    """The item read again with the FR vendors the store already knows (``names``, read
-    from the store when not given), when it names one: see ``bot.cpu.known_reading``."""
-    if names is None:
-        changed, acted = event_reads.fr_vendor_names(store)
-        names = (tuple(changed), tuple(acted))
-    return known_reading(entry, finding, known_matcher(names))
 
 
 def with_history(store: Store, entry: Entry, finding: Finding, now: datetime) -> Finding:

@@ -1,7 +1,8 @@
-"""One act told in two languages shares its words once they are read as one word
-(``concepts`` in bot/data/events.yaml: "multa", "Bussgeld" and "fine" are one word
-when two reports are compared). Invented bodies and places, on a real SQLite file,
-through clustering and routing into an authority channel."""
+"""One act told in two languages shares its concepts (``concepts`` in
+bot/data/events.yaml: "multa", "Bussgeld" and "fine" are one concept when two reports
+are compared), counted only beside a shared word or name or the same vendor. Invented
+bodies and places, on a real SQLite file, through clustering and routing into an
+authority channel."""
 
 from __future__ import annotations
 
@@ -31,16 +32,16 @@ def record(store: Store, title: str, summary: str, day: float,
     return record_report(store, title, summary, START + timedelta(days=day), actor=actor)
 
 
-def test_words_of_five_languages_read_as_one() -> None:
-    assert {"fine", "school"} <= terms("Sanzione al liceo per le telecamere")
-    assert {"fine", "school"} <= terms("Bussgeld für Schulen mit Kameras")
-    assert {"fine", "school"} <= terms("Une amende pour l'école")
-    assert {"court", "ruling"} <= terms("El tribunal dicta sentencia")
-    assert {"fine", "shop"} <= terms("Penalty for a store chain")  # English synonyms too
-    assert "station" in terms("nas estações do metro")
-    assert terms("harbour") == {"harbour"}  # a word no concept lists is itself
-    # the vendor's own words are dropped under their English word too
-    assert "gym" not in terms("Brindle Gyms scans members", exclude=["Brindle Gyms"])
+def test_words_of_five_languages_give_one_concept() -> None:
+    assert {"~fine", "~school"} <= terms("Sanzione al liceo per le telecamere")
+    assert {"~fine", "~school"} <= terms("Bussgeld für Schulen mit Kameras")
+    assert {"~fine", "~school", "fine"} <= terms("A fine for the school")
+    assert "~ruling" in terms("El tribunal dicta sentencia")
+    assert {"~fine", "~shop"} <= terms("Penalty for a store chain")  # English synonyms too
+    assert {"~station", "~subway"} <= terms("nas estações do metro")
+    assert terms("harbour") == {"harbour"}  # a word no concept lists is itself only
+    # the vendor's own words say nothing about the concepts they name
+    assert "~gym" not in terms("Brindle Gyms scans members", exclude=["Brindle Gyms"])
 
 
 def test_a_fine_retold_in_italian_days_later_is_one_alert(store: Store) -> None:
@@ -52,31 +53,29 @@ def test_a_fine_retold_in_italian_days_later_is_one_alert(store: Store) -> None:
     assert again.event_id == first.event_id and written == 0
 
 
-def test_a_ruling_retold_in_german_days_later_is_one_alert(store: Store) -> None:
-    first, _ = record(store, "Court ruling stops face checks at school entrances",
-                      "Judges found the pupils' consent was not freely given.", day=0,
+def test_a_fine_retold_in_german_days_later_is_one_alert(store: Store) -> None:
+    first, _ = record(store, "Regulator fines digital ticket seller over face scans without consent",
+                      "Riders at the main station were matched against a photo list.", day=0)  # fmt: skip
+    again, written = record(store, "Digitale Fahrkarten: Bussgeld wegen Gesichtsscans im Bahnhof",
+                            "Eine Einwilligung der Fahrgäste lag nicht vor.", day=5)  # fmt: skip
+    assert again.event_id == first.event_id and written == 0
+
+
+def test_two_courts_in_two_countries_sharing_only_a_concept_stay_apart(store: Store) -> None:
+    first, _ = record(store, "Gericht in Kessenich stoppt Gesichtskontrollen am Flughafen",
+                      "Die Richter verlangen eine gesetzliche Grundlage.", day=0,
                       actor="court")  # fmt: skip
-    again, written = record(store, "Urteil: keine Gesichtskontrollen mehr an den Schulen",
-                            "Das Gericht hält die Einwilligung der Schüler für unwirksam.",
-                            day=5, actor="court")  # fmt: skip
-    assert again.event_id == first.event_id and written == 0
+    other, written = record(store, "Un juez de Valdoria frena el control facial del aeropuerto",
+                            "La resolución llega tras la queja de un pasajero.", day=2,
+                            actor="court")  # fmt: skip
+    assert other.event_id != first.event_id and written == 1
 
 
-def test_a_mayor_order_retold_in_spanish_is_one_alert(store: Store) -> None:
-    first, _ = record(store, "Mayor orders face cameras off the stadium gates",
-                      "The city council backed the order after complaints from fans.", day=0,
-                      actor="government")  # fmt: skip
-    again, written = record(store, "La alcaldesa apaga las cámaras faciales del estadio",
-                            "El ayuntamiento respalda la orden tras las denuncias de aficionados.",
-                            day=4, actor="government")  # fmt: skip
-    assert again.event_id == first.event_id and written == 0
-
-
-def test_two_fines_sharing_only_that_word_stay_apart(store: Store) -> None:
+def test_two_fines_sharing_only_that_concept_stay_apart(store: Store) -> None:
     first, _ = record(store, "Watchdog fines dental clinic over staff face clock-ins",
                       "Employees could not refuse the scanner.", day=0)  # fmt: skip
     other, written = record(store, "Multa a un negozio di scarpe per il riconoscimento dei clienti",
-                            "Il garante contesta la mancata informativa.", day=4)  # fmt: skip
+                            "Il garante contesta la mancata informativa.", day=1)  # fmt: skip
     assert other.event_id != first.event_id and written == 1
 
 

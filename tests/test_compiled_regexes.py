@@ -118,3 +118,24 @@ def test_the_module_level_regexes_are_the_same_text_in_every_process() -> None:
     }
     assert len(seen) == 1
     assert int(next(iter(seen)).split()[0]) > 100  # the modules' patterns, not none
+
+
+def test_the_file_index_finds_every_stored_key_and_no_other(tmp_path: Path) -> None:
+    """The index is two flat arrays searched by bisection (not a dict per process)."""
+    path = tmp_path / "regexes.marshal"
+    first = Compiled(path)
+    values = {f"kind{n}": n * 7 for n in range(300)}
+    for kind, value in values.items():
+        first.derived(kind, "x", 0, lambda value=value: value)
+    first.save()
+    later = Compiled(path)
+    assert all(later.derived(kind, "x", 0, lambda: -1) == v for kind, v in values.items())
+    assert later.derived("kind-absent", "x", 0, lambda: -1) == -1
+    assert len(later._index) == len(values)
+    assert isinstance(later._index.keys, bytes)
+    first.derived("one-more", "x", 0, lambda: 5)  # a second process adds to the file
+    first.save()
+    again = Compiled(path)
+    assert again.derived("one-more", "x", 0, lambda: -1) == 5
+    assert again.derived("kind299", "x", 0, lambda: -1) == 299 * 7
+    assert len(again._index) == len(values) + 1

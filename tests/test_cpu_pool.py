@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.cpu import ParseJob, parse_and_extract
+from bot.config import load_config
+from bot.cpu import ParseJob, ReadJob, ReadOutput, parse_and_extract, read_again
 from bot.cpu_pool import CpuPool, CpuWorker, WorkerGone
 from bot.cpu_worker import HEAD, serve
-from bot.models import FetchResult
+from bot.models import FeedState, FetchResult
+from bot.pipeline import _Cycle
 from store import Store
 from tests.test_pipeline_e2e import item, rss
 
@@ -60,80 +62,110 @@ def test_a_worker_process_answers_as_this_process_would(tmp_path: Path) -> None:
     assert any(finding is not None for finding in here[0].known_findings)
 
 
-def test_a_pool_is_starting_until_its_worker_answers_its_first_job(tmp_path: Path) -> None:
-    """While the worker's interpreter starts with its first body, the pool says so (the
-    polling process parses the next bodies itself); its answer ends that."""
-    db = _database(tmp_path)
-
-    async def run() -> list[tuple[bool, int]]:
-        pool = CpuPool(1)
-        try:
-            seen = [(pool.starting, pool.in_flight)]
-            first = asyncio.ensure_future(pool.run(_job(db)))
-            await asyncio.sleep(0)  # the job is handed over; the process is starting
-            seen.append((pool.starting, pool.in_flight))
-            await first
-            seen.append((pool.starting, pool.in_flight))
-            return seen
-        finally:
-            pool.close()
-
-    assert asyncio.run(run()) == [(False, 0), (True, 1), (False, 0)]
+def _feed(n: int) -> FeedState:
+    return FeedState(id=f"f{n}", name=f"Feed {n}", url="https://news.example/feed.xml",
+                     config_url="https://news.example/feed.xml", kind="news",
+                     interval=900, enabled=True, status="ok")  # fmt: skip
 
 
-def test_bodies_after_the_first_are_parsed_here_while_the_worker_starts(tmp_path: Path) -> None:
-    """A cycle's worker holds its first body while its interpreter starts (here: until
-    the test lets it begin its loop); the cycle parses the next bodies itself at once
-    instead of queueing them behind that start, and the worker answers its one job."""
-    from bot.config import load_config
-    from bot.models import FeedState
-    from bot.pipeline import _Cycle
-
-    db = _database(tmp_path)
-    release = tmp_path / "release"
+def _held_cycle(tmp_path: Path, db: Path, release: Path) -> tuple[_Cycle, Store]:
+    """A cycle whose one worker waits for ``release`` before it starts its loop."""
     held = ("import os, time, sys\nwhile not os.path.exists(sys.argv[1]): time.sleep(0.01)\n"
             "from bot.cpu_worker import main\nmain()")  # fmt: skip
     (tmp_path / "feeds.yaml").write_text(
         "feeds:\n  - name: Feed 0\n    url: https://news.example/feed.xml\n", encoding="utf-8"
     )
     config = load_config(tmp_path / "feeds.yaml", env={})
+    pool = CpuPool(1)
+    pool.workers = [CpuWorker((sys.executable, "-c", held, str(release)))]
+    store = Store.open(db)
+    return _Cycle(store, config, datetime.now(UTC), pool, pool_after=0), store
 
-    def feed(n: int) -> FeedState:
-        return FeedState(id=f"f{n}", name=f"Feed {n}", url="https://news.example/feed.xml",
-                         config_url="https://news.example/feed.xml", kind="news",
-                         interval=900, enabled=True, status="ok")  # fmt: skip
+
+def test_once_workers_run_this_process_parses_no_body(tmp_path: Path) -> None:
+    """With workers running, every body waits for them, also while a worker's
+    interpreter starts (here: until the test lets it begin its loop): the polling
+    process never loads the parsing and extraction code and data for them."""
+    db = _database(tmp_path)
+    release = tmp_path / "release"
 
     async def run() -> tuple[list[bool], list[int], int, int]:
-        pool = CpuPool(1)
-        pool.workers = [CpuWorker((sys.executable, "-c", held, str(release)))]
-        store = Store.open(db)
-        cycle = _Cycle(store, config, datetime.now(UTC), pool, pool_after=0)
+        cycle, store = _held_cycle(tmp_path, db, release)
+        assert cycle.pool is not None
+        worker = cycle.pool.workers[0]
         try:
-            first = asyncio.ensure_future(cycle.cpu_work(feed(0), _job(db, "f0").result))
-            while pool.workers[0].given == 0:
-                await asyncio.sleep(0)
-            later = [asyncio.ensure_future(cycle.cpu_work(feed(n), _job(db, f"f{n}").result))
-                     for n in (1, 2)]  # fmt: skip
-            for _ in range(3):
-                await asyncio.sleep(0)  # a body parsed here needs no turn of the loop
-            done = [task.done() for task in later]
+            tasks = [asyncio.ensure_future(cycle.cpu_work(_feed(n), _job(db, f"f{n}").result))
+                     for n in range(3)]  # fmt: skip
+            for _ in range(20):
+                await asyncio.sleep(0.01)
+            waiting = [not task.done() for task in tasks]
             release.touch()
-            answers = await asyncio.gather(first, *later)
-            return (
-                done,
-                [len(a.entries) for a in answers],
-                pool.workers[0].given,
-                pool.workers[0].answered,
-            )
+            answers = await asyncio.gather(*tasks)
+            return waiting, [len(a.entries) for a in answers], worker.given, worker.answered
         finally:
             release.touch()
             cycle.close()
             store.close()
 
-    done, entries, given, answered = asyncio.run(run())
-    assert done == [True, True]  # parsed here, not queued behind the worker's start
+    waiting, entries, given, answered = asyncio.run(run())
+    assert waiting == [True, True, True]  # none was parsed here while the worker started
     assert entries == [2, 2, 2]
-    assert (given, answered) == (1, 1)  # the worker had only its first body
+    assert (given, answered) == (3, 3)
+
+
+def _read_job(db: Path) -> ReadJob:
+    work = parse_and_extract(_job(db))
+    return ReadJob(work.entries, work.findings, (False, True), (("Orrin Biometrics",), ()),
+                   "Example")  # fmt: skip
+
+
+def test_a_worker_reads_items_again_as_this_process_would(tmp_path: Path) -> None:
+    db = _database(tmp_path)
+    job = _read_job(db)
+
+    async def in_worker() -> ReadOutput:
+        pool = CpuPool(1)
+        try:
+            return await pool.read(job)
+        finally:
+            pool.close()
+
+    answer = asyncio.run(in_worker())
+    assert answer == read_again(job)
+    assert len(answer.findings) == 2
+    pause = answer.findings[0]
+    assert pause is not None and pause.vendor == "Orrin Biometrics"
+
+
+def test_the_writer_thread_has_items_read_again_by_a_running_worker(tmp_path: Path) -> None:
+    """The writer asks the cycle's worker (the polling process loads no extraction for
+    it) and waits; once the cycle closes it reads them itself, never waiting on a loop
+    that waits for it."""
+    db = _database(tmp_path)
+    release = tmp_path / "release"
+    release.touch()
+    job = _read_job(db)
+
+    async def run() -> tuple[ReadOutput, int, ReadOutput, int]:
+        cycle, store = _held_cycle(tmp_path, db, release)
+        cycle.loop = asyncio.get_running_loop()
+        assert cycle.pool is not None
+        worker = cycle.pool.workers[0]
+        try:
+            await cycle.cpu_work(_feed(0), _job(db).result)  # the worker runs now
+            by_worker = await asyncio.to_thread(cycle.read_again, job)
+            answered = worker.answered
+            cycle.closing.set()
+            here = await asyncio.to_thread(cycle.read_again, job)
+            return by_worker, answered, here, worker.answered
+        finally:
+            cycle.close()
+            store.close()
+
+    by_worker, answered, here, answered_after = asyncio.run(run())
+    assert answered == 2  # the body, then the items to read again
+    assert by_worker == here == read_again(job)
+    assert answered_after == 2  # read here once the cycle was closing
 
 
 def test_an_error_inside_the_worker_reaches_the_caller_as_itself(tmp_path: Path) -> None:

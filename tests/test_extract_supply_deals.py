@@ -71,3 +71,11 @@ def test_a_deal_ended_a_law_signed_or_a_legal_deal_is_no_supply(
 ) -> None:
     result = found(title, summary)
     assert (result.actor_type, result.relevant) == (kind, False)
+
+
+def test_a_deal_to_examine_face_recognition_is_no_supply_of_it() -> None:
+    result = found(
+        "Regional ministry signs deal with Mereth Analytics to audit police facial recognition",
+        "The firm will report on error rates of the force's face matching by spring.",
+    )
+    assert (result.actor_type, result.signal) == ("government", None)

@@ -9,7 +9,7 @@ nothing else, exactly as one act retold abroad does."""
 from __future__ import annotations
 
 from bot.events.profile import NAME_WEIGHT, Profile, both_authorities
-from bot.events.signatures import OPENING
+from bot.events.signatures import CONCEPT, OPENING
 from bot.events.vendor_names import same_vendor, vendor_words
 
 
@@ -30,11 +30,36 @@ def similarity(new: Profile, event: Profile) -> tuple[float, int, int]:
         # agreement: identity comes from the finding's vendor only
         own = vendor_words(event.vendor_key)
         terms, names = terms - own, names - own
-    shared = len(terms & event.terms)
+    both = terms & event.terms
+    words_ = {t for t in both if not t.startswith(CONCEPT)}
     shared_names = len(names & event_names)
+    shared = len(words_) + _across_languages(both - words_, words_, shared_names, new, event)
     found = shared + (NAME_WEIGHT - 1) * shared_names
-    total = max(4, len(terms)) + (NAME_WEIGHT - 1) * len(names)
+    total = max(4, len(terms) - _concepts(terms)) + (NAME_WEIGHT - 1) * len(names)
     return found / total, shared, shared_names
+
+
+def _concepts(terms: frozenset[str]) -> int:
+    return sum(1 for t in terms if t.startswith(CONCEPT))
+
+
+def _across_languages(
+    concepts: frozenset[str], words_: set[str], shared_names: int, new: Profile, event: Profile
+) -> int:
+    """Shared concepts (``bot.events.signatures.terms``) the shared words do not already
+    count: one act told in two languages ("amende" and "fine"). Counted only beside other
+    evidence of one story, a shared word or name or the same vendor: a broad noun alone
+    ("school", "fine") is what two acts in two countries also share."""
+    extra = {c for c in concepts if c[len(CONCEPT) :] not in words_}
+    if not extra:
+        return 0
+    if (
+        words_
+        or shared_names
+        or (new.vendor_key and event.vendor_key and same_vendor(new.vendor_key, event.vendor_key))
+    ):
+        return len(extra)
+    return 0
 
 
 def plain(names: frozenset[str]) -> frozenset[str]:

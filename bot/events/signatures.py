@@ -45,10 +45,11 @@ def word_lists() -> dict[str, Any]:
     data["_skip"] = frozenset(str(data["stopwords"]).split()) | frozenset(
         str(data["generic"]).split()
     )
+    concepts = dict(data.get("concepts") or {})
     data["_concept"] = {
-        variant: str(word)
-        for word, variants in dict(data.get("concepts") or {}).items()
-        for variant in str(variants).split()
+        variant: CONCEPT + stem(str(word))
+        for word, variants in concepts.items()
+        for variant in (str(word), *str(variants).split())
     }
     return data
 
@@ -95,10 +96,8 @@ class _WordMemo(dict[str, str]):
         self.skip_stems = skip_stems
 
     def __missing__(self, word: str) -> str:
-        lists = word_lists()
-        skip: frozenset[str] = lists["_skip"]
-        said = lists["_concept"].get(word, word)  # its English word (``concepts``)
-        found = "" if said in skip or len(said) < 3 else stem(said)
+        skip: frozenset[str] = word_lists()["_skip"]
+        found = "" if word in skip or len(word) < 3 else stem(word)
         if self.skip_stems and found in skip:
             found = ""
         if len(self) >= _MEMO_SIZE:
@@ -113,15 +112,25 @@ _NAME_OF = _WordMemo(skip_stems=False)
 
 
 def _dropped(exclude: Iterable[str]) -> set[str]:
-    """The stems ``exclude``'s words are compared as (each also under its ``concepts``
-    English word: a vendor "Ardent Gyms" drops "gym" too)."""
+    """The stems of ``exclude``'s words, and the concepts they are words of (a vendor
+    "Ardent Gyms" says nothing about gyms)."""
     concept = word_lists()["_concept"]
-    return {s for item in exclude for w in words(item) for s in (stem(w), stem(concept.get(w, w)))}
+    return {s for item in exclude for w in words(item) for s in (stem(w), concept.get(w, ""))}
+
+
+CONCEPT = "~"  # a concept's mark among a report's terms (no word starts with it)
 
 
 def terms(text: str, exclude: Iterable[str] = ()) -> frozenset[str]:
-    """Distinctive words of ``text`` (stemmed), without those in ``exclude``."""
-    found = set(map(_TERM_OF.__getitem__, set(words(text))))
+    """Distinctive words of ``text`` (stemmed), plus, marked with ``CONCEPT``, the
+    English word of each word that ``concepts`` in bot/data/events.yaml lists (the
+    English word itself included: "amende", "Bussgeld" and "fine" all give "~fine"),
+    without those in ``exclude``. Matching counts a concept only beside other shared
+    evidence (``bot.events.overlap``)."""
+    unique = set(words(text))
+    found = set(map(_TERM_OF.__getitem__, unique))
+    concept = word_lists()["_concept"]
+    found.update(concept[w] for w in unique if w in concept)
     found.discard("")
     return frozenset(found.difference(_dropped(exclude)) if exclude else found)
 

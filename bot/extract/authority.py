@@ -168,18 +168,21 @@ def _in_org_name(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> bool:
-    for strong in sig.patterns[(kind, "strong")].finditer(text, lo, hi):
+    """The sentence [lo, hi) tells an act of an authority of ``kind``. (Its patterns are
+    read through their word gates: where each may match is worked out once per text
+    and reused sentence by sentence and kind by kind.)"""
+    for strong in gated(sig.patterns[(kind, "strong")]).finditer(text, lo, hi):
         if not _conditional(text, lo, strong.start()):
             return True
     actors = [
         (m.start(), m.end())
-        for m in sig.patterns[(kind, "actors")].finditer(text, lo, hi)
+        for m in gated(sig.patterns[(kind, "actors")]).finditer(text, lo, hi)
         if not _in_org_name(text, m.start(), m.end()) and not _conditional(text, lo, m.start())
         and not _located(text, lo, m.start(), m.end())
     ]  # fmt: skip
     if not actors:
         return False
-    for act in sig.patterns[(kind, "acts")].finditer(text, lo, hi):
+    for act in gated(sig.patterns[(kind, "acts")]).finditer(text, lo, hi):
         if any(a < act.end() and act.start() < b for a, b in actors):
             continue
         if any(_RELATIVE_GAP.match(text[b : act.start()]) for _, b in actors if b <= act.start()):
@@ -236,7 +239,7 @@ def authority_kind(sc: Scan) -> str | None:
     sig = signals(detect(sc.low))
     scores = dict.fromkeys(KINDS, 0.0)
     for lo, hi in sc.sentences:
-        if sig.skip.search(sc.text, lo, hi):
+        if gated(sig.skip).search(sc.text, lo, hi):
             continue
         weight = TITLE_WEIGHT if sc.in_title(lo) else 1.0
         for kind in KINDS:
@@ -253,7 +256,7 @@ def headline_kind(sc: Scan) -> str | None:
         return None
     sig = signals(detect(sc.low))
     lo, hi = sc.sentences[0]
-    if sig.skip.search(sc.text, lo, hi):
+    if gated(sig.skip).search(sc.text, lo, hi):
         return None
     return next((k for k in KINDS if _sentence_score(sc.text, lo, hi, sig, k)), None)
 
@@ -283,12 +286,12 @@ def directed(sc: Scan, starts: list[int]) -> str | None:
         lo = clause_start(sc.breaks, s_lo, p)
         lo = s_lo if any(a <= s_lo < b for a, b in sc.fronted) else lo
         hi = clause_end(sc.breaks, hi, p)
-        for m in sig.directed.finditer(sc.text, lo, hi):
+        for m in gated(sig.directed).finditer(sc.text, lo, hi):
             if _after_background(sc, s_lo, m.start()):
                 continue  # "four years after shelving it amid protests by …": the past
             reach = min(hi, m.end() + DIRECTED_REACH)
             for kind in ("regulator", "government"):  # "under the commissioner's order"
-                actor = sig.patterns[(kind, "actors")].search(sc.text, m.start(), reach)
+                actor = gated(sig.patterns[(kind, "actors")]).search(sc.text, m.start(), reach)
                 if actor and not _in_org_name(sc.text, actor.start(), actor.end()):
                     return kind
     return None

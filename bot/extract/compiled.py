@@ -7,7 +7,9 @@ and code generator): in a short process, such as a ``poll`` that finds a few new
 items, it was a large part of the work. ``compile`` keeps what the code generator
 made of each pattern in one file in a ``__pycache__`` folder beside the data files
 (as Python keeps compiled modules; an index of keys read at start, each value read
-when asked for), per Python version and regex engine,
+when asked for; the index is two flat arrays, the sorted keys and their places, not a
+dict of some 10,000 entries: that dict held 2 MB in every process that compiles a
+pattern, the polling process's writer included), per Python version and regex engine,
 and builds the pattern from it with the engine's own constructor (which checks the
 code it is given); a pattern not yet there is compiled as ``re.compile`` would and
 written out when the process ends. The same file keeps other values worked out from
@@ -29,7 +31,7 @@ import re
 import sys
 import threading
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +47,7 @@ try:  # the regex engine's private parts (without them every pattern is compiled
 except ImportError:  # pragma: no cover - another Python implementation
     _sre = _parser = _compiler = None
 
-_FORMAT = 1  # bump when what is stored changes
+_FORMAT = 2  # bump when what is stored changes
 # the array type whose items are the engine's code words (none: nothing is stored)
 _CODE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 0)), "")
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "__pycache__"
@@ -69,7 +71,7 @@ class Compiled:
         self._lock = threading.Lock()
         self._pid = -1  # the process that read the index (a forked child reads it again)
         self._fd = -1
-        self._index: dict[bytes, tuple[int, int]] = {}  # key → (offset, length) of its value
+        self._index = _Index()  # key → (offset, length) of its value
         self._data = 0  # where the values start in the file
         self._broken = path is None or _sre is None or not _CODE
         self._new: dict[bytes, bytes] = {}  # key → marshalled value, written at exit
@@ -153,7 +155,7 @@ class Compiled:
         """Read the file's index (once per process; False when there is no usable file)."""
         if self._pid == os.getpid():
             return self._fd >= 0
-        self._pid, self._fd, self._index = os.getpid(), -1, {}
+        self._pid, self._fd, self._index = os.getpid(), -1, _Index()
         if self.path is None:
             return False
         try:
@@ -162,9 +164,10 @@ class Compiled:
             return False
         try:
             size = int.from_bytes(os.pread(fd, 8, 0), "little")
-            version, index = marshal.loads(os.pread(fd, size, 8))
-            if version != _version() or not isinstance(index, dict):
+            version, keys, places = marshal.loads(os.pread(fd, size, 8))
+            if version != _version():
                 raise ValueError(version)
+            index = _Index.read(keys, places)
         except (OSError, ValueError, EOFError, TypeError):
             os.close(fd)
             return False
@@ -196,20 +199,21 @@ class Compiled:
                     raise ValueError("too large: started anew")  # (and never read whole)
                 data = self.path.read_bytes()
                 size = int.from_bytes(data[:8], "little")
-                version, index = marshal.loads(data[8 : 8 + size])
-                if version == _version() and len(index) + len(new) <= _MAX_ENTRIES:
+                version, keys, places = marshal.loads(data[8 : 8 + size])
+                index = _Index.read(keys, places) if version == _version() else _Index()
+                if len(index) + len(new) <= _MAX_ENTRIES:
                     blobs = {
                         k: data[8 + size + o : 8 + size + o + n] for k, (o, n) in index.items()
                     }
             except (OSError, ValueError, EOFError, TypeError):
                 pass  # no file yet, or one of another version: written anew
             blobs.update(new)
-            offsets: dict[bytes, tuple[int, int]] = {}
-            at = 0
-            for k, blob in blobs.items():
-                offsets[k] = (at, len(blob))
+            blobs = dict(sorted(blobs.items()))
+            places, at = array("Q"), 0
+            for blob in blobs.values():
+                places.extend((at, len(blob)))
                 at += len(blob)
-            head = marshal.dumps((_version(), offsets))
+            head = marshal.dumps((_version(), b"".join(blobs), places.tobytes()))
             partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -223,13 +227,60 @@ class Compiled:
                     partial.unlink()
 
 
+KEY_BYTES = 20  # every key is a digest of this length
+
+
+class _Index:
+    """Sorted keys of ``KEY_BYTES`` each in one bytes object, and each one's (offset,
+    length) in an array beside them: some 28 bytes an entry, looked up by bisection."""
+
+    def __init__(self, keys: bytes = b"", places: array[int] | None = None) -> None:
+        self.keys, self.places = keys, places if places is not None else array("Q")
+
+    @classmethod
+    def read(cls, keys: object, places: object) -> _Index:
+        """The index as the file holds it (ValueError when it is not one)."""
+        if not isinstance(keys, bytes) or not isinstance(places, bytes):
+            raise ValueError("not an index")
+        found = array("Q")
+        found.frombytes(places)
+        if len(keys) % KEY_BYTES or len(found) != 2 * (len(keys) // KEY_BYTES):
+            raise ValueError("an index of mismatched lengths")
+        return cls(keys, found)
+
+    def __len__(self) -> int:
+        return len(self.keys) // KEY_BYTES
+
+    def get(self, key: bytes) -> tuple[int, int] | None:
+        keys, lo, hi = self.keys, 0, len(self)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if keys[mid * KEY_BYTES : (mid + 1) * KEY_BYTES] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if keys[lo * KEY_BYTES : (lo + 1) * KEY_BYTES] != key:
+            return None
+        return self.places[2 * lo], self.places[2 * lo + 1]
+
+    def items(self) -> Iterator[tuple[bytes, tuple[int, int]]]:
+        for n in range(len(self)):
+            yield (
+                self.keys[n * KEY_BYTES : (n + 1) * KEY_BYTES],
+                (
+                    self.places[2 * n],
+                    self.places[2 * n + 1],
+                ),
+            )
+
+
 def _key(kind: str, source: str, flags: int) -> bytes:
     return digest(f"{kind}\0{flags}\0{source}".encode("utf-8", "surrogatepass"))
 
 
 def digest(data: bytes) -> bytes:
     """The 20-byte BLAKE2 digest this file keys its values by."""
-    return blake2b(data, digest_size=20).digest()
+    return blake2b(data, digest_size=KEY_BYTES).digest()
 
 
 CACHE = Compiled(

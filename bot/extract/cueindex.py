@@ -15,7 +15,7 @@ it (as one alternation would); at one span the first label in priority order win
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
 from operator import is_not
@@ -80,14 +80,16 @@ _EMPTY = _Entry((), (), ())
 class _LangEntry(NamedTuple):
     """What one token can start in items of one set of languages: its decided hits,
     the single fragments and the gated groups (with their fragments of those
-    languages) to try, and vendor names."""
+    languages) to try, and vendor names. Singles and gates are kept as what the scan
+    calls (a bound ``match``, whether it reads the cased text, class, rank, label)."""
 
     hits: tuple[tuple[int, int, str], ...]  # (class, rank, label)
-    singles: tuple[Fragment, ...]
-    groups: tuple[tuple[Group, tuple[Fragment, ...]], ...]
+    singles: tuple[tuple[_Match, bool, int, int, str], ...]
+    groups: tuple[tuple[_Match, bool, tuple[Fragment, ...]], ...]
     vendors: tuple[VendorName, ...]
 
 
+_Match = Callable[[str, int], "re.Match[str] | None"]
 _NOTHING = _LangEntry((), (), (), ())
 
 
@@ -96,15 +98,17 @@ def _for_langs(entry: _Entry, langs: int) -> _LangEntry:
     if entry is _EMPTY:
         return _NOTHING
     hits = tuple((c, rank, label) for c, rank, label, bits in entry.hits if bits & langs)
-    singles: list[Fragment] = []
-    groups: list[tuple[Group, tuple[Fragment, ...]]] = []
+    singles: list[tuple[_Match, bool, int, int, str]] = []
+    groups: list[tuple[_Match, bool, tuple[Fragment, ...]]] = []
     for group in entry.tries:
         if not group.langs & langs:
             continue
         if len(group.fragments) == 1:  # one fragment: it is its own gate
-            singles.append(group.fragments[0])
+            f = group.fragments[0]
+            singles.append((f.pattern.match, f.cased, f.cls, f.rank, f.label))
         else:
-            groups.append((group, tuple(f for f in group.fragments if f.langs & langs)))
+            frags = tuple(f for f in group.fragments if f.langs & langs)
+            groups.append((group.gate.match, group.cased, frags))
     if not hits and not singles and not groups and not entry.vendors:
         return _NOTHING
     return _LangEntry(hits, tuple(singles), tuple(groups), entry.vendors)
@@ -284,13 +288,13 @@ class CueIndex:
             if hits:
                 end = start + len(word)
                 raw.extend([(c, start, -end, rank, label) for c, rank, label in hits])
-            for frag in singles:
-                found = frag.pattern.match(norm if frag.cased else low, start)
+            for match_at, cased, c, rank, label in singles:
+                found = match_at(norm if cased else low, start)
                 if found is not None:
-                    raw.append((frag.cls, start, -found.end(), frag.rank, frag.label))
-            for group, frags in groups:
-                text = norm if group.cased else low
-                if group.gate.match(text, start) is None:
+                    raw.append((c, start, -found.end(), rank, label))
+            for gate, cased, frags in groups:
+                text = norm if cased else low
+                if gate(text, start) is None:
                     continue
                 for frag in frags:
                     found = frag.pattern.match(text, start)

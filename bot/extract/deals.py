@@ -12,7 +12,8 @@ purchase order, a tender) or a verb of signing one, with a named company in the 
 clause; not a law signed ("signs the bill"), not a deal noun whose clause a public
 body opens before the company (the body reviews, halts, questions or cancels its
 contract: its own act, unless it signs it), not a company named only in a
-circumstance ("despite X's objections") or before another body that signs. A deal
+circumstance ("despite X's objections") or before another body that signs, not a
+deal whose purpose examines face recognition ("… to audit police face matching"). A deal
 that settles a case is a settlement, read before this (`classify`). Words in
 `bot/data/public_bodies.yaml` (`deals`, and `decisions.government` for laws).
 """
@@ -30,7 +31,6 @@ from bot.extract.resources import DataFileError
 from bot.extract.scan import Scan, VendorHit
 from bot.yaml_loader import load_data
 
-_LANGUAGES = ("en", "fr", "de", "es", "it", "pt")
 DEAL_REACH = 60  # characters between the deal word and the company named with it
 _CLAUSE_BREAK = compiled.compile(r"[;:,.!?–—]|\s-\s")
 
@@ -39,27 +39,28 @@ _CLAUSE_BREAK = compiled.compile(r"[;:,.!?–—]|\s-\s")
 class _Patterns:
     deal: re.Pattern[str]  # group "noun": a deal noun; group "sign": a verb of signing
     law: re.Pattern[str]  # a law or a bill, as a signing verb's object
+    assessing: re.Pattern[str]  # a purpose that examines FR ("to audit …")
 
 
-@lru_cache(maxsize=8)
-def _patterns(lang: str) -> _Patterns:
-    langs = ("en",) if lang == "en" or lang not in _LANGUAGES else (lang, "en")
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
     try:
         raw = load_data(BODIES_FILE)
         deals = raw["deals"]
-        nouns = [str(p) for code in langs for p in deals["nouns"].get(code) or []]
-        signing = [str(p) for code in langs for p in deals["signing"].get(code) or []]
-        laws = [str(p) for p in raw["decisions"]["government"]]
+        nouns = "|".join(str(p) for p in deals["nouns"])
+        signing = "|".join(str(p) for p in deals["signing"])
+        assessing = "|".join(str(p) for p in deals["assessing"])
+        laws = "|".join(str(p) for p in raw["decisions"]["government"])
         return _Patterns(
             deal=compiled.compile(
-                rf"(?<![\w-])(?:(?P<noun>(?i:{'|'.join(nouns)}))|(?P<sign>(?i:{'|'.join(signing)})))"
-                r"(?![\w-])"
+                rf"(?<![\w-])(?:(?P<noun>(?i:{nouns}))|(?P<sign>(?i:{signing})))(?![\w-])"
             ),
-            law=compiled.compile(rf"(?i)[ ]+(?:[\w'’-]+[ ]+){{0,6}}?(?:{'|'.join(laws)})(?![\w-])"),
+            law=compiled.compile(rf"(?i)[ ]+(?:[\w'’-]+[ ]+){{0,6}}?(?:{laws})(?![\w-])"),
+            assessing=compiled.compile(rf"(?i)(?<![\w-])(?:{assessing})(?![\w-])"),
         )
     except (OSError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise DataFileError(
-            f"{BODIES_FILE}: 'deals' needs nouns and signing by language ({exc}); fix the file"
+            f"{BODIES_FILE}: 'deals' needs lists nouns, signing and assessing ({exc}); fix it"
         ) from exc
 
 
@@ -69,7 +70,9 @@ def supplier(sc: Scan) -> tuple[VendorHit, Hit] | None:
     named = [v for v in sc.vendors if v.start < sc.title_end]
     if not named:
         return None
-    pats = _patterns(sc.lang)
+    pats = _patterns()
+    if pats.assessing.search(sc.text, 0, sc.title_end):
+        return None  # "signs a deal with X to audit police face matching": X examines FR
     signed_at = -1  # the end of the last signing verb: "signs (a) contract with X"
     for m in pats.deal.finditer(sc.text, 0, sc.title_end):
         signed = signed_at >= 0 and _OBJECT_GAP.fullmatch(sc.text, signed_at, m.start())

@@ -122,9 +122,8 @@ def is_company_form(short: str, name: str) -> bool:
     return all(suffix.fullmatch(word) for word in name[len(short) + 1 :].split())
 
 
-@lru_cache(maxsize=1)
 def _suffix() -> re.Pattern[str]:
     """A company-name suffix word ("AI", "Labs"), from cues.yaml ``company_names``."""
-    from bot.extract.resources import resources
+    from bot.extract.resources import company_suffix
 
-    return compiled.compile(resources().names.suffix.pattern.removesuffix("$"))
+    return company_suffix()

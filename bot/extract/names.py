@@ -94,11 +94,11 @@ class NamePatterns:
     @classmethod
     def build(cls, section: dict[str, list[str]]) -> NamePatterns:
         def alt(key: str) -> str:
-            return "|".join(sorted(section.get(key, []), key=len, reverse=True)) or "(?!)"
+            return _alternation(section, key)
 
         wordlike = all(_WORDLIKE.fullmatch(d) for d in section.get("descriptors", []))
         return cls(
-            suffix=compiled.compile(rf"(?:{alt('suffixes')})$"),
+            suffix=compiled.compile(suffix_words(section) + "$"),
             descriptor_before=compiled.compile(rf"(?<![\w-])(?i:(?:{alt('descriptors')}))[ ]$"),
             descriptor_word=compiled.compile(rf"(?i:{alt('descriptors')})"),
             apposition_after=compiled.compile(rf"(?i:,[ ](?:{alt('appositions')}))"),
@@ -118,6 +118,15 @@ class NamePatterns:
             else None,
             apposition_hint=compiled.compile(rf", (?i:{alt('appositions')})") if wordlike else None,
         )
+
+
+def suffix_words(section: dict[str, list[str]]) -> str:
+    """A company-name suffix word ("AI", "Labs") of cues.yaml ``company_names``, as a regex."""
+    return rf"(?:{_alternation(section, 'suffixes')})"
+
+
+def _alternation(section: dict[str, list[str]], key: str) -> str:
+    return "|".join(sorted(section.get(key, []), key=len, reverse=True)) or "(?!)"
 
 
 _LOCATED = compiled.compile(r"[\w.]+-based", re.IGNORECASE)  # "Paris-based": where, not who

@@ -30,7 +30,7 @@ from typing import Any
 from bot import yaml_loader
 from bot.extract import authority, compiled
 from bot.extract.attribution import Mention, acting_authority, mentions
-from bot.extract.gate import WordGate
+from bot.extract.gate import WordGate, gated
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan, VendorHit
 from bot.yaml_loader import load_data
@@ -209,7 +209,7 @@ def _verbs(sc: Scan, pats: Patterns, lo: int, hi: int) -> list[int]:
     launches and the public bodies' verbs."""
     starts = {h.start for h in (*sc.actions, *sc.authority_verbs) if lo <= h.start < hi}
     starts |= {h.start for h in sc.non_policy if h.label == "launch" and lo <= h.start < hi}
-    starts |= {m.start() for m in pats.verbs.finditer(sc.low, lo, hi)}
+    starts |= {m.start() for m in gated(pats.verbs).finditer(sc.low, lo, hi)}
     return sorted(starts)
 
 
@@ -357,14 +357,14 @@ def imposed_on(
         kind = acting_authority(sc, acting)
         return kind if kind in KINDS else None
 
-    modal = pats.obligation.search(sc.text, max(s_lo, subject_end, start - 40), start)
+    modal = gated(pats.obligation).search(sc.text, max(s_lo, subject_end, start - 40), start)
     if modal and _SHORT_GAP.match(sc.text[max(s_lo, subject_end) : modal.start()]):
         authority_kind = named()
         if authority_kind is not None:
             return authority_kind
         for kind, pattern in pats.decisions:
             for lo, hi in sc.sentences:
-                m = pats.decision.search(sc.text, lo, hi)
+                m = gated(pats.decision).search(sc.text, lo, hi)
                 if m and pattern.match(m.group(0) + " "):
                     return kind
     after = [m for m in found if end < m.start <= end + 12]

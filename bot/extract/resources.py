@@ -15,7 +15,7 @@ from bot.extract.cueclass import by_first_letter, expand
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
 from bot.extract.fr_grammar import GrammarError, compose
 from bot.extract.gate import WordGate
-from bot.extract.names import NamePatterns
+from bot.extract.names import NamePatterns, suffix_words
 from bot.yaml_loader import DataFileError, load_data
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -288,12 +288,8 @@ def resources() -> Resources:
     customers = {name: v.customers for name, v in info.items() if v.customers}
     # an FR item names its FR term or vendor early: its opening words are tried first
     prefilter = WordGate(index.prefilter(CLASSES.index("fr_groups"), "fr"), opening=8)
-    company_names = cues.get("company_names") or {}
-    if not isinstance(company_names, dict):
-        raise DataFileError(f"{CUES_FILE}: 'company_names' must be a mapping of pattern lists")
     try:
-        name_patterns = NamePatterns.build({str(k): [str(p) for p in v or []]
-                                            for k, v in company_names.items()})  # fmt: skip
+        name_patterns = NamePatterns.build(_company_names(cues))
     except re.error as exc:
         raise DataFileError(f"{CUES_FILE}: company_names has an invalid regex ({exc})") from exc
     openers = sorted((c.pattern for c in _languages(cues.get("fronted") or [], "fronted")),
@@ -304,6 +300,29 @@ def resources() -> Resources:
                      noun_before, pause_verb, pause_noun, _words(cues, "same_words"),
                      _stated_terms(cues.get("stated_terms")),
                      _words(cues, "private_parties"))  # fmt: skip
+
+
+def _company_names(cues: Mapping[str, Any]) -> dict[str, list[str]]:
+    """cues.yaml ``company_names`` (every language's patterns merged in)."""
+    section = cues.get("company_names") or {}
+    if not isinstance(section, dict):
+        raise DataFileError(f"{CUES_FILE}: 'company_names' must be a mapping of pattern lists")
+    return {str(k): [str(p) for p in v or []] for k, v in section.items()}
+
+
+@lru_cache(maxsize=1)
+def company_suffix() -> re.Pattern[str]:
+    """A company-name suffix word ("AI", "Labs"): ``resources().names.suffix`` without its
+    end anchor, read from the data files alone when ``resources`` has not been built, so
+    clustering, which needs only this of them, does not build the cue index in the
+    writing process (some 4 MB and a tenth of a second there)."""
+    if resources.cache_info().currsize:
+        return compiled.compile(resources().names.suffix.pattern.removesuffix("$"))
+    cues = with_language_cues(_read_yaml(CUES_FILE), _read_yaml(LANGUAGE_CUES_FILE))
+    try:
+        return compiled.compile(suffix_words(_company_names(cues)))
+    except re.error as exc:
+        raise DataFileError(f"{CUES_FILE}: company_names has an invalid regex ({exc})") from exc
 
 
 def _words(cues: Mapping[str, Any], section: str) -> re.Pattern[str]:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from bot.extract import compiled, names
 from bot.extract.body_heads import noun_phrase_heads
 from bot.extract.cueindex import Hit
+from bot.extract.gate import gated
 from bot.extract.known import KnownHit, is_company_form
 from bot.extract.language import cue_languages, detect
 from bot.extract.resources import CLASSES, Resources
@@ -97,12 +98,12 @@ class Scan:
         """Region names in [start, end) (scanned on demand)."""
         return [
             Hit(m.start(), m.end(), m.lastgroup or "")
-            for m in self.region_pattern.finditer(self.text, start, end)
+            for m in gated(self.region_pattern).finditer(self.text, start, end)
         ]
 
     def first_region(self, start: int, end: int) -> str | None:
         """The first region name in [start, end), or None."""
-        m = self.region_pattern.search(self.text, start, end)
+        m = gated(self.region_pattern).search(self.text, start, end)
         return (m.lastgroup or "") if m else None
 
     @property
@@ -247,6 +248,32 @@ def _with_described(
     lang: str,
 ) -> list[VendorHit]:
     """The gazetteer's vendors plus the companies the item describes (names.py)."""
+    refs = [(h.start, h.end) for h in actors if h.label == "company" and h.end - h.start > 4]
+    # (each test below is pure and read only when the ones before it leave it open)
+    weak = (
+        all(_phrase(norm, v) for v in vendors)
+        # A name acting on a policy verb is a company only in an item that names no local
+        # government (else it may be a place: "Brookhaven bars its police from …").
+        and not any(h.label == "government" and _PLACE.search(norm, h.start, h.end) for h in actors)
+        and (
+            bool(refs)
+            or any(
+                h.label in ("supply", "customers") and not norm.startswith("us", h.start)
+                for h in objects
+            )  # sales, contracts, clients ("use" is anyone's)
+            or any(
+                norm.startswith("'s ", c - 3) or norm.startswith("' ", c - 2)
+                for c in {h.start for h in actions}
+            )  # a possessive before a policy cue
+            or any(h.label != "ban" for h in actions)  # a bare "bans" may be a council's
+            or any(h.label == "launch" for h in non_policy)
+        )
+    )
+    # with no vendor named, a headline subject that the summary calls "the company" is
+    # one even in an item that names a place
+    summary_ref = not vendors and any(s >= title_end for s, _ in refs)
+    if not weak and not summary_ref and not res.names.described_somewhere(norm):
+        return vendors  # (what a name may not overlap is worked out only past this point)
     fr = [h for h in fr_groups if h.label == "fr"]
     taken = [(v.start, v.end) for v in vendors]
     if lang != "en":  # a customer group opening a headline ("Vermieter fliegen …")
@@ -255,34 +282,8 @@ def _with_described(
     # a capitalised FR term is no name ("Reconnaissance faciale au …", German's
     # "Gesichtssuche"), unless a product's inner capital marks it ("FaceTrack")
     taken += [(h.start, h.end) for h in fr if _common_term(norm, h)]
-    refs = [(h.start, h.end) for h in actors if h.label == "company" and h.end - h.start > 4]
-    cue_starts = {h.start for h in actions}
-    policy_possessive = any(norm.startswith("'s ", c - 3) or norm.startswith("' ", c - 2)
-                            for c in cue_starts)  # fmt: skip
-    # A name acting on a policy verb is a company only in an item that names no local
-    # government (else it may be a place: "Brookhaven bars its police from …").
-    place = any(h.label == "government" and _PLACE.search(norm, h.start, h.end) for h in actors)
-    weak = (
-        all(_phrase(norm, v) for v in vendors)
-        and not place
-        and (
-            bool(refs)
-            or any(
-                h.label in ("supply", "customers") and not norm.startswith("us", h.start)
-                for h in objects
-            )  # sales, contracts, clients ("use" is anyone's)
-            or policy_possessive
-            or any(h.label != "ban" for h in actions)  # a bare "bans" may be a council's
-            or any(h.label == "launch" for h in non_policy)
-        )
-    )
     platform = tuple(h.start for h in non_policy if h.label == "platform")
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
-    # with no vendor named, a headline subject that the summary calls "the company" is
-    # one even in an item that names a place
-    summary_ref = not vendors and any(s >= title_end for s, _ in refs)
-    if not weak and not summary_ref and not res.names.described_somewhere(norm):
-        return vendors
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
                        lang == "en", capitalised_nouns=lang == "de", lang=lang)  # fmt: skip
     if not found:
@@ -301,6 +302,8 @@ def _long_forms(vendors: list[VendorHit]) -> list[VendorHit]:
     "Orrin" in the headline and "Orrin Biometrics" in the summary are one vendor,
     "Orrin Biometrics" (a form with company suffixes only, never a product's name)."""
     names = {v.vendor for v in vendors}
+    if len(names) < 2:  # one name is no longer form of itself
+        return vendors
     longer = {
         name: max((n for n in names if is_company_form(name, n)), key=len)
         for name in names
