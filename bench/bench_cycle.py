@@ -19,6 +19,7 @@ $BENCH_VENV/bin (default /work/bench-venv) or through $R2E / $FEED2EXEC; a tool
 that is missing is reported as 'not installed'.
 
     python bench/bench_cycle.py [--feeds 200,1000] [--repeat 1] [--tools policybot,rss2email,feed2exec]
+    python bench/bench_cycle.py --feeds 1000 --hot 9      # 9 warm and 9 bumped runs per cold one
     python bench/bench_cycle.py --daemon 1000 [--cycles 10]
     python bench/bench_cycle.py --feeds 1000 --tools policybot --profile DIR
     python bench/bench_cycle.py --feeds 1000 --tools policybot --cold-only [--threads]
@@ -372,8 +373,12 @@ def policybot_exe() -> str:
 
 
 def run_tool(cls: type[Tool], exe: str, server: FeedServer, feeds: int, tmp: Path,
-             repeat: int, cold_only: bool = False,
-             threads: bool = False) -> dict[str, list[Run]]:  # fmt: skip
+             repeat: int, cold_only: bool = False, threads: bool = False,
+             hot: int = 1) -> dict[str, list[Run]]:  # fmt: skip
+    """Each attempt: a cold cycle, then ``hot`` warm cycles and ``hot`` bumped ones, each
+    from a copy of the state the cycle before left (the tool's whole folder: database,
+    state file, cache), so every warm run starts where the cold one ended and every
+    bumped run where a warm one ended, with the same 100 new items."""
     runs: dict[str, list[Run]] = {c: [] for c in CYCLES}
     for attempt in range(repeat):
         server.control(f"_reset?feeds={feeds}")
@@ -382,9 +387,18 @@ def run_tool(cls: type[Tool], exe: str, server: FeedServer, feeds: int, tmp: Pat
         if cold_only:
             shutil.rmtree(tool.work, ignore_errors=True)
             continue
-        runs["warm"].append(tool.cycle())
-        server.control(f"_bump?feeds={BUMP_FEEDS}&items={BUMP_ITEMS}")
-        runs["bumped"].append(tool.cycle())
+        after = tool.work.with_name(tool.work.name + "-after")
+        for cycle in ("warm", "bumped"):
+            if cycle == "bumped":
+                server.control(f"_bump?feeds={BUMP_FEEDS}&items={BUMP_ITEMS}")
+            if hot > 1:
+                shutil.copytree(tool.work, after)  # the state this cycle starts from
+            for n in range(hot):
+                if n:
+                    shutil.rmtree(tool.work)
+                    shutil.copytree(after, tool.work)
+                runs[cycle].append(tool.cycle())
+            shutil.rmtree(after, ignore_errors=True)
         shutil.rmtree(tool.work, ignore_errors=True)
     return runs
 
@@ -424,7 +438,7 @@ def table(args: argparse.Namespace) -> None:
     server = FeedServer()
     tmp = Path(tempfile.mkdtemp(prefix="bench-cycle-"))
     print(f"feeds of {ITEMS} items (~{len(_sample_body()) // 1024} KB each) on 127.0.0.1; "
-          f"medians of {args.repeat} run(s); memory = peak RSS and PSS, summed over the "
+          f"medians of {args.repeat} run(s) (warm and bumped: {args.repeat * args.hot}); memory = peak RSS and PSS, summed over the "
           "process tree (PSS splits pages shared between processes)")  # fmt: skip
     print("| N feeds | cycle | " + " | ".join(cls.name for cls, _ in tools)
           + " | policybot ÷ rss2email |")  # fmt: skip
@@ -432,7 +446,8 @@ def table(args: argparse.Namespace) -> None:
     try:
         for feeds in (int(n) for n in args.feeds.split(",")):
             results = {cls.name: (run_tool(cls, exe, server, feeds, tmp, args.repeat,
-                                           args.cold_only, args.threads and cls is Policybot)
+                                           args.cold_only, args.threads and cls is Policybot,
+                                           args.hot)
                                   if exe else None)
                        for cls, exe in tools}  # fmt: skip
             for cycle in CYCLES[:1] if args.cold_only else CYCLES:
@@ -512,6 +527,9 @@ def main() -> None:
     parser.add_argument("--cycles", type=int, default=10, help="daemon cycles")
     parser.add_argument("--profile", default="", help="leave each policybot cycle's profile here")
     parser.add_argument("--cold-only", action="store_true", help="only the cold cycle of each N")
+    parser.add_argument("--hot", type=int, default=1,
+                        help="warm and bumped runs after each cold one (medians shown), each "
+                        "from a copy of the state it starts from")  # fmt: skip
     parser.add_argument("--threads", action="store_true",
                         help="after the table: each policybot thread's time on a core, "
                         "waiting for one and blocked (Linux)")  # fmt: skip

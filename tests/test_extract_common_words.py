@@ -129,3 +129,10 @@ def test_a_company_noun_before_a_name_still_makes_it_a_company() -> None:
     found = names.find(resources().names, "Face-search firm Lumira drops landlords\nThe "
                        "company says so.", 39, [], [(40, 44)], None, True, (), True, lang="en")  # fmt: skip
     assert [(f.name, f.product) for f in found] == [("Lumira", False)]
+
+
+def test_the_kept_word_lists_are_the_folded_lists() -> None:
+    # common_words is read from compiled.py's file when this machine folded it before
+    for lang in lexicon.LANGUAGES:
+        text = (lexicon.DIR / f"{lang}.txt").read_text(encoding="utf-8")
+        assert lexicon.common_words(lang) == {lexicon.normalise(w) for w in text.split()}
