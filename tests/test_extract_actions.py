@@ -186,8 +186,8 @@ VENDOR_CHANGES = [
     ),
     (
         "Facebook deletes face templates of users who never opted in",
-        "The social network said the facial recognition templates will be erased by the end of the"
-        " year.",
+        "The social network said the facial recognition templates will be erased before the year"
+        " is out.",
         "2021-11-03",
         "Meta",
         "shutdown",

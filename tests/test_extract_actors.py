@@ -264,7 +264,7 @@ def test_authority_order_in_summary_is_the_regulators_act() -> None:
         ),
         (
             "Amazon shareholders reject proposals to curb sales of Rekognition to governments",
-            "Both resolutions won less than 3% of the vote at the annual meeting.",
+            "Both resolutions won under 3% of the votes cast at the yearly meeting.",
         ),
         (
             "Civil rights groups urge Microsoft to halt sales of face surveillance to police",
