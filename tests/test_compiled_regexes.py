@@ -139,3 +139,28 @@ def test_the_file_index_finds_every_stored_key_and_no_other(tmp_path: Path) -> N
     assert again.derived("one-more", "x", 0, lambda: -1) == 5
     assert again.derived("kind299", "x", 0, lambda: -1) == 299 * 7
     assert len(again._index) == len(values) + 1
+
+
+def test_saving_a_few_values_into_a_large_file_does_not_read_it_whole(tmp_path: Path) -> None:
+    """A process that adds a few patterns to a file of megabytes copies the stored values
+    across in chunks: its memory does not grow by the file's size (the file may reach
+    16 MB, and every short poll process that compiled one new pattern saved it)."""
+    import tracemalloc
+
+    path = tmp_path / "regexes.marshal"
+    first = Compiled(path)
+    for n in range(200):
+        first.derived(f"big{n}", "x", 0, lambda n=n: bytes([n % 256]) * 40_000)
+    first.save()
+    assert path.stat().st_size > 7_000_000
+    later = Compiled(path)
+    later.derived("small", "x", 0, lambda: 1)
+    tracemalloc.start()
+    later.save()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 3_000_000, peak
+    again = Compiled(path)
+    assert again.derived("small", "x", 0, lambda: -1) == 1
+    assert again.derived("big199", "x", 0, lambda: b"") == bytes([199]) * 40_000
+    assert len(again._index) == 201

@@ -28,6 +28,7 @@ import importlib
 import marshal
 import os
 import re
+import shutil
 import sys
 import threading
 from array import array
@@ -188,43 +189,66 @@ class Compiled:
     def save(self) -> None:
         """Add what this process worked out to the file (at exit, atomically: the file as
         another process may have just written it, plus this process's values; a folder
-        that cannot be written is left as it is)."""
+        that cannot be written is left as it is). The values already there are copied
+        across in chunks, never read whole: a process saving a few patterns into a file of
+        many megabytes does not grow by its size."""
         with self._lock:
             new, self._new = self._new, {}
             if not new or self.path is None:
                 return
-            blobs: dict[bytes, bytes] = {}
-            try:
-                if self.path.stat().st_size > _MAX_BYTES:
-                    raise ValueError("too large: started anew")  # (and never read whole)
-                data = self.path.read_bytes()
-                size = int.from_bytes(data[:8], "little")
-                version, keys, places = marshal.loads(data[8 : 8 + size])
-                index = _Index.read(keys, places) if version == _version() else _Index()
-                if len(index) + len(new) <= _MAX_ENTRIES:
-                    blobs = {
-                        k: data[8 + size + o : 8 + size + o + n] for k, (o, n) in index.items()
-                    }
-            except (OSError, ValueError, EOFError, TypeError):
-                pass  # no file yet, or one of another version: written anew
-            blobs.update(new)
-            blobs = dict(sorted(blobs.items()))
-            places, at = array("Q"), 0
-            for blob in blobs.values():
-                places.extend((at, len(blob)))
-                at += len(blob)
-            head = marshal.dumps((_version(), b"".join(blobs), places.tobytes()))
             partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                with partial.open("wb") as out:
-                    out.write(len(head).to_bytes(8, "little"))
-                    out.write(head)
-                    out.writelines(blobs.values())
+                with contextlib.ExitStack() as files:
+                    old, index = self._old_values(files, len(new))
+                    self._write(partial, old, index, new)
                 os.replace(partial, self.path)
             except OSError:
                 with contextlib.suppress(OSError):
                     partial.unlink()
+
+    def _old_values(self, files: contextlib.ExitStack, adding: int) -> tuple[Any, _Index]:
+        """The file open at its first value, and its index (none of either when there is
+        no file, one of another version, or one that is full: it starts anew)."""
+        try:
+            if self.path is None or self.path.stat().st_size > _MAX_BYTES:
+                raise ValueError("too large: started anew")
+            old = files.enter_context(self.path.open("rb"))
+            size = int.from_bytes(old.read(8), "little")
+            version, keys, places = marshal.loads(old.read(size))
+            if version != _version():
+                raise ValueError(version)
+            index = _Index.read(keys, places)
+            if len(index) + adding > _MAX_ENTRIES:
+                raise ValueError("too many entries: started anew")
+            return old, index
+        except (OSError, ValueError, EOFError, TypeError):
+            return None, _Index()
+
+    @staticmethod
+    def _write(partial: Path, old: Any, index: _Index, new: dict[bytes, bytes]) -> None:
+        """The new file: an index of the old values (where they were, after the new
+        index) and the new ones (after them), the old values copied in chunks, then the
+        new ones."""
+        at = max((o + n for _, (o, n) in index.items()), default=0)
+        rows = list(index.items())
+        added: list[bytes] = []
+        for key, blob in sorted(new.items()):
+            if index.get(key) is None:
+                rows.append((key, (at, len(blob))))
+                added.append(blob)
+                at += len(blob)
+        rows.sort()
+        places = array("Q")
+        for _, place in rows:
+            places.extend(place)
+        head = marshal.dumps((_version(), b"".join(k for k, _ in rows), places.tobytes()))
+        with partial.open("wb") as out:
+            out.write(len(head).to_bytes(8, "little"))
+            out.write(head)
+            if old is not None:
+                shutil.copyfileobj(old, out, 1 << 20)
+            out.writelines(added)
 
 
 KEY_BYTES = 20  # every key is a digest of this length
