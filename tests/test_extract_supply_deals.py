@@ -73,9 +73,18 @@ def test_a_deal_ended_a_law_signed_or_a_legal_deal_is_no_supply(
     assert (result.actor_type, result.relevant) == (kind, False)
 
 
-def test_a_deal_to_examine_face_recognition_is_no_supply_of_it() -> None:
-    result = found(
-        "Regional ministry signs deal with Mereth Analytics to audit police facial recognition",
-        "The firm will report on error rates of the force's face matching by spring.",
-    )
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Regional ministry signs deal with Mereth Analytics to audit police facial recognition",
+         "The firm will report on error rates of the force's face matching by spring."),
+        ("El Gobierno de Navarra firma un contrato con Ostrana Datos para evaluar el "
+         "reconocimiento facial de su policía", "El informe sobre errores llegará en otoño."),
+        ("Il ministero dell'Interno firma un contratto con Brezzi Analisi per valutare il "
+         "riconoscimento facciale della polizia",
+         "I risultati sugli errori saranno pubblicati a marzo."),
+    ],
+)  # fmt: skip
+def test_a_deal_to_examine_face_recognition_is_no_supply_of_it(title: str, summary: str) -> None:
+    result = found(title, summary)
     assert (result.actor_type, result.signal) == ("government", None)
