@@ -164,3 +164,21 @@ def test_saving_a_few_values_into_a_large_file_does_not_read_it_whole(tmp_path: 
     assert again.derived("small", "x", 0, lambda: -1) == 1
     assert again.derived("big199", "x", 0, lambda: b"") == bytes([199]) * 40_000
     assert len(again._index) == 201
+
+
+def test_a_value_added_after_bytes_no_index_entry_reaches_is_read_back(tmp_path: Path) -> None:
+    """New values go after every byte of the old file's values, not after the last one
+    its index names: a tail no entry reaches (a file another writer left so) is kept
+    and never read as a new value."""
+    path = tmp_path / "regexes.marshal"
+    first = Compiled(path)
+    first.derived("old", "x", 0, lambda: "old value")
+    first.save()
+    with path.open("ab") as tail:
+        tail.write(b"\x00unreferenced tail\x00")
+    later = Compiled(path)
+    later.derived("new", "x", 0, lambda: "new value")
+    later.save()
+    again = Compiled(path)
+    assert again.derived("new", "x", 0, lambda: "missing") == "new value"
+    assert again.derived("old", "x", 0, lambda: "missing") == "old value"

@@ -200,20 +200,24 @@ class Compiled:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 with contextlib.ExitStack() as files:
-                    old, index = self._old_values(files, len(new))
-                    self._write(partial, old, index, new)
+                    old, index, at = self._old_values(files, len(new))
+                    self._write(partial, old, index, at, new)
                 os.replace(partial, self.path)
             except OSError:
                 with contextlib.suppress(OSError):
                     partial.unlink()
 
-    def _old_values(self, files: contextlib.ExitStack, adding: int) -> tuple[Any, _Index]:
-        """The file open at its first value, and its index (none of either when there is
-        no file, one of another version, or one that is full: it starts anew)."""
+    def _old_values(self, files: contextlib.ExitStack, adding: int) -> tuple[Any, _Index, int]:
+        """The file open at its first value, its index and how many bytes of values
+        follow (none of them when there is no file, one of another version, or one that
+        is full: it starts anew)."""
         try:
-            if self.path is None or self.path.stat().st_size > _MAX_BYTES:
-                raise ValueError("too large: started anew")
+            if self.path is None:
+                raise ValueError("no file")
             old = files.enter_context(self.path.open("rb"))
+            total = os.fstat(old.fileno()).st_size  # of the file opened, whoever wrote it
+            if total > _MAX_BYTES:
+                raise ValueError("too large: started anew")
             size = int.from_bytes(old.read(8), "little")
             version, keys, places = marshal.loads(old.read(size))
             if version != _version():
@@ -221,16 +225,15 @@ class Compiled:
             index = _Index.read(keys, places)
             if len(index) + adding > _MAX_ENTRIES:
                 raise ValueError("too many entries: started anew")
-            return old, index
+            return old, index, total - 8 - size
         except (OSError, ValueError, EOFError, TypeError):
-            return None, _Index()
+            return None, _Index(), 0
 
     @staticmethod
-    def _write(partial: Path, old: Any, index: _Index, new: dict[bytes, bytes]) -> None:
+    def _write(partial: Path, old: Any, index: _Index, at: int, new: dict[bytes, bytes]) -> None:
         """The new file: an index of the old values (where they were, after the new
-        index) and the new ones (after them), the old values copied in chunks, then the
-        new ones."""
-        at = max((o + n for _, (o, n) in index.items()), default=0)
+        index) and the new ones (after the ``at`` bytes of old values), the old values
+        copied in chunks, then the new ones."""
         rows = list(index.items())
         added: list[bytes] = []
         for key, blob in sorted(new.items()):
