@@ -7,7 +7,7 @@ first word is the same are grouped behind one gate regex.
 Splitting every cue of the data files (some 5,000 fragments) is Python string work that
 took a short ``poll`` a tenth of its CPU in every process that extracts; ``split_cues``
 keeps its result per machine in compiled.py's file, keyed by the cues and by this
-module's and ``cueclass``'s own source, so an edit of either splits them anew."""
+module's, ``cueclass``'s and ``gate``'s own source, so an edit of any of them splits them anew."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from bot.extract import compiled, cueclass
+from bot.extract import compiled, cueclass, gate
 from bot.extract.cueclass import distribute, expand, factored, split_top
+from bot.extract.gate import needed_literals
 
 _ACRONYM = compiled.compile(r"^[A-Z][A-Z0-9.\\]+$")
 # A fragment made of letters, \w, letter classes ("[sz]") and groups matches one word.
@@ -153,7 +154,8 @@ def _code_digest() -> bytes:
     """A digest of the code that splits cues (empty when its source cannot be read:
     then nothing is kept)."""
     try:
-        return compiled.digest(Path(cueclass.__file__).read_bytes() + Path(__file__).read_bytes())
+        sources = (cueclass.__file__, gate.__file__, __file__)  # gate: needed_literals
+        return compiled.digest(b"".join(Path(path).read_bytes() for path in sources))
     except OSError:
         return b""
 
@@ -176,9 +178,14 @@ def _fragment(c: int, rank: int, label: str, variant: str, cased: bool, langs: i
     head = _head(variant)
     if not head:  # searched for (rarely: only when the text holds its longest literal)
         source = r"(?<![\w])" + expand(variant) + r"(?![\w])"
-        required = _literal(variant)
-        return Fragment(c, rank, label, source, None, None, "", cased, langs,
-                         (required,) if required else _alternatives(variant))  # fmt: skip
+        literal = _literal(variant)
+        required = (literal,) if literal else _alternatives(variant)
+        # the parsed pattern may know longer ones ("year"/"month" for "(?:years?|months?)
+        # (?:on|later)", whose first plain group is "on"/"later")
+        needed = needed_literals(source)
+        if needed and min(map(len, needed)) > min(map(len, required)):
+            required = tuple(sorted(needed))
+        return Fragment(c, rank, label, source, None, None, "", cased, langs, required)
     source = expand(variant) + r"(?![\w])"
     if _ONE_WORD.match(variant):
         return Fragment(c, rank, label, source, variant, None, head, cased, langs)

@@ -425,6 +425,18 @@ def _class_chars(members: list[tuple[Any, Any]]) -> list[int] | None:
     return chars if len(chars) <= _MAX_CLASS else None
 
 
+def needed_literals(source: str, flags: int = 0) -> Needs:
+    """Literals (as written) that every match of the regex ``source`` holds one of, or
+    None when none is known (or the pattern cannot be read)."""
+    if _sre_parser is None:
+        return None
+    try:
+        parsed = _sre_parser.parse(source, flags)
+        return _needs([(item, parsed.state.flags) for item in parsed.data])
+    except (RecursionError, re.error, AttributeError, TypeError, ValueError):
+        return None
+
+
 def _needs(items: list[_Item]) -> Needs:
     """Literals a match of ``items`` holds one of (matched as written, not in any case):
     of its mandatory parts, the one whose shortest literal is longest."""
