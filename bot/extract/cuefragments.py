@@ -62,8 +62,9 @@ class Fragment:
     head: str  # literal start ("" for any token; "0" for a digit; "^" for a line start)
     cased: bool  # matched against the original text (acronyms)
     langs: int  # language bits of the items it is matched in
-    # no head: literals the text must hold one of before the fragment is tried
-    required: tuple[str, ...] = ("",)
+    # no head, or a line start: sets of literals the text must hold one of each before
+    # the fragment is tried (none: always tried)
+    required: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -174,23 +175,33 @@ def fragments_of(c: int, rank: int, label: str, cues: Iterable[Cue]) -> Iterable
 def _fragment(c: int, rank: int, label: str, variant: str, cased: bool, langs: int) -> Fragment:
     if variant.startswith("(?m:^)"):
         source = expand(variant[6:]) + r"(?![\w])"
-        return Fragment(c, rank, label, source, None, None, "^", cased, langs)
+        return Fragment(c, rank, label, source, None, None, "^", cased, langs,
+                         _required(source))  # fmt: skip
     head = _head(variant)
-    if not head:  # searched for (rarely: only when the text holds its longest literal)
+    if not head:  # searched for (rarely: only when the text holds its literals)
         source = r"(?<![\w])" + expand(variant) + r"(?![\w])"
         literal = _literal(variant)
-        required = (literal,) if literal else _alternatives(variant)
-        # the parsed pattern may know longer ones ("year"/"month" for "(?:years?|months?)
-        # (?:on|later)", whose first plain group is "on"/"later")
-        needed = needed_literals(source)
-        if needed and min(map(len, needed)) > min(map(len, required)):
-            required = tuple(sorted(needed))
-        return Fragment(c, rank, label, source, None, None, "", cased, langs, required)
+        return Fragment(c, rank, label, source, None, None, "", cased, langs,
+                         _required(source, (literal,) if literal else _alternatives(variant)))  # fmt: skip
     source = expand(variant) + r"(?![\w])"
     if _ONE_WORD.match(variant):
         return Fragment(c, rank, label, source, variant, None, head, cased, langs)
     return Fragment(c, rank, label, source, None, _first_word(variant) or None, head, cased,
                      langs)  # fmt: skip
+
+
+_MAX_REQUIRED = 3  # sets of literals checked before a fragment is searched
+
+
+def _required(source: str, read: tuple[str, ...] = ("",)) -> tuple[tuple[str, ...], ...]:
+    """The sets of literals that a text must hold one of each before ``source`` is tried:
+    ``read`` (from the fragment's text) and those of the parsed pattern ("year"/"month"
+    and "on"/"later" in "(?:years?|months?) (?:on|later)"), the longest first."""
+    found = {tuple(sorted(option)) for option in needed_literals(source)}
+    if all(read):
+        found.add(tuple(sorted(set(read))))
+    ranked = sorted(found, key=lambda o: (-min(map(len, o)), len(o), o))
+    return tuple(ranked[:_MAX_REQUIRED])
 
 
 def group_key(frag: Fragment) -> tuple[str, bool]:

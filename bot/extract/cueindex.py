@@ -312,11 +312,14 @@ class CueIndex:
                 tuple(f for f in self._line_start if f.langs & langs),
             )
         searched, line_start = unheaded
+        contains = low.__contains__
         for frag in searched:
-            if any(map(low.__contains__, frag.required)):
+            if all(any(map(contains, option)) for option in frag.required):
                 for found in frag.pattern.finditer(low):
                     raw.append((frag.cls, found.start(), -found.end(), frag.rank, frag.label))
         for frag in line_start:
+            if not all(any(map(contains, option)) for option in frag.required):
+                continue
             for start in _line_starts(low):
                 found = frag.pattern.match(low, start)
                 if found is not None:

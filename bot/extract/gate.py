@@ -425,21 +425,30 @@ def _class_chars(members: list[tuple[Any, Any]]) -> list[int] | None:
     return chars if len(chars) <= _MAX_CLASS else None
 
 
-def needed_literals(source: str, flags: int = 0) -> Needs:
-    """Literals (as written) that every match of the regex ``source`` holds one of, or
-    None when none is known (or the pattern cannot be read)."""
+def needed_literals(source: str) -> list[frozenset[str]]:
+    """Sets of literals (as written) such that every match of the regex ``source`` holds
+    one of each set (none known: an empty list; a pattern not read here too)."""
     if _sre_parser is None:
-        return None
+        return []
     try:
-        parsed = _sre_parser.parse(source, flags)
-        return _needs([(item, parsed.state.flags) for item in parsed.data])
+        parsed = _sre_parser.parse(source, 0)
+        return _need_options([(item, parsed.state.flags) for item in parsed.data])
     except (RecursionError, re.error, AttributeError, TypeError, ValueError):
-        return None
+        return []
 
 
 def _needs(items: list[_Item]) -> Needs:
     """Literals a match of ``items`` holds one of (matched as written, not in any case):
     of its mandatory parts, the one whose shortest literal is longest."""
+    options = _need_options(items)
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _need_options(items: list[_Item]) -> list[frozenset[str]]:
+    """Of each mandatory part of ``items`` that holds literals (matched as written), the
+    set of literals one of which a match of that part holds."""
     options: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -474,10 +483,7 @@ def _needs(items: list[_Item]) -> Needs:
             if found is not None:
                 options.append(found)
     close_run()
-    options = [o for o in options if o and all(o)]
-    if not options:
-        return None
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+    return [o for o in options if o and all(o)]
 
 
 def _plain_word_char(ch: str, anycase: bool) -> bool:
