@@ -437,6 +437,59 @@ def needed_literals(source: str) -> list[frozenset[str]]:
         return []
 
 
+Needed = tuple[tuple[tuple[str, ...], ...], ...]  # alternatives, each sets of literals
+
+
+def branch_needs(pattern: re.Pattern[str]) -> Needed:
+    """For each top-level alternative of ``pattern``, the sets of literals (as written,
+    lower-cased) that a match of it holds one of each; () when some alternative needs
+    none (or the pattern is not read here). Read with ``may_match``."""
+    if _sre_parser is None or not isinstance(pattern.pattern, str):
+        return ()
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        flags = parsed.state.flags
+        items = list(parsed.data)
+        while len(items) == 1 and items[0][0] is _sre.SUBPATTERN and not items[0][1][1]:
+            items = list(items[0][1][3].data)  # (?:…) around the whole pattern
+        branches = (
+            [list(b.data) for b in items[0][1][1]]
+            if len(items) == 1 and items[0][0] is _sre.BRANCH
+            else [items]
+        )
+        out = []
+        for branch in branches:
+            # (a literal past Latin-1 may match ASCII in any case, "ſ" an "s": not read)
+            options = [o for o in _need_options([(item, flags) for item in branch])
+                       if all(c <= "\u00ff" for literal in o for c in literal)]  # fmt: skip
+            if not options:
+                return ()
+            out.append(tuple(tuple(sorted({x.lower() for x in o})) for o in options))
+    except (RecursionError, re.error, AttributeError, TypeError, ValueError):
+        return ()
+    return tuple(out)
+
+
+def may_match(needed: Needed, text: str, low: str, pos: int, end: int) -> bool:
+    """False only when no match of the pattern ``needed`` was read from (``branch_needs``)
+    can lie in ``text[pos:end]``: an ASCII stretch whose lower-cased copy (``low``, same
+    offsets) misses a literal of each alternative (in any case, an ASCII character
+    matches only its own two cases; other texts are left to the pattern)."""
+    if not needed or not text.isascii() and not text[pos:end].isascii():
+        return True
+    window = low[pos:end]
+    for options in needed:
+        for option in options:
+            for literal in option:
+                if literal in window:
+                    break
+            else:
+                break  # this alternative misses one of its sets
+        else:
+            return True
+    return False
+
+
 def _needs(items: list[_Item]) -> Needs:
     """Literals a match of ``items`` holds one of (matched as written, not in any case):
     of its mandatory parts, the one whose shortest literal is longest."""
