@@ -11,7 +11,8 @@ The rules, in short:
   follow-up weeks or months later must agree on wording, and on the action unless
   product or wording agree strongly (then its action votes instead of vetoing); a
   vendor's policy report more than ``LATE_DAYS`` after the event's last report must
-  also name the same product (words alone do not tell a pause from its extension); a
+  also name the same product (unless it is told when the event's change was announced
+  to take effect, with the same action: ``takes_effect``) (words alone do not tell a pause from its extension); a
   vendor's relevant report with a compatible action within ``QUIET_DAYS`` of the
   last report joins whatever its words; a later report that names a market the
   event does not cover (a rollout to another country, an expansion from "everywhere
@@ -74,6 +75,7 @@ from bot.events.profile import (
     QUIET_DAYS,
     SAME_STORY_DAYS,
     STRONG_SIM,
+    TAKES_EFFECT_DAYS,
     Profile,
     both_authorities,
     days_between,
@@ -178,6 +180,7 @@ class Comparison(NamedTuple):
     # fine for face scanning hits Ondine")
     subject: bool = False
     vendor_named: bool = False  # the side keyed by no vendor names the other's vendor
+    takes_effect: bool = False  # the vendor's same move told when it was to take effect
 
     @property
     def conflicts(self) -> int:
@@ -231,7 +234,26 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         inferred=new.inferred,
         subject=both_authorities(new, event) and same_subject(new, event, vendor),
         vendor_named=vendor == "one" and vendor_named(new, event),
+        takes_effect=vendor == "same" and takes_effect(new, event),
     )  # fmt: skip
+
+
+def takes_effect(new: Profile, event: Profile) -> bool:
+    """A vendor's relevant report with the event's action, told when the event's change
+    was announced to take effect ("will switch off face grouping on 31 January", then
+    "the face groups are gone" on 2 February): the announced change happening, not a
+    new one, however long after the announcement and in whatever words. Only a date
+    more than a news cycle after the event's first report counts as announced (a change
+    told as already in force carries the report's own date)."""
+    when = event.effective
+    if when is None or not new.relevant or not new.action or new.action != event.action:
+        return False
+    if not same_vendor(new.vendor_key, event.vendor_key):
+        return False
+    if (when - event.first.date()).days <= NEAR_DAYS:
+        return False
+    before, after = TAKES_EFFECT_DAYS
+    return -before <= (new.first.date() - when).days <= after
 
 
 _ACTION_SCORE = {"same": 1.5, "compatible": 0.5}
@@ -374,6 +396,8 @@ def _follow_up_ok(new: Profile, c: Comparison) -> bool:
         return True
     if c.conflicts or (c.vendor == "same" and c.new_market):
         return False
+    if c.takes_effect:
+        return True
     if _staged_on_subject(new, c):
         return True
     if c.vendor != "one" and new.actor_type in AUTHORITIES and c.action == "unknown":
