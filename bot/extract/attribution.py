@@ -596,6 +596,7 @@ def passive(sc: Scan, cue: Hit) -> bool:
     a passive directive governs ("X sommé de ne plus scanner", "X told to stop"): the
     passive's subject is made to act, by someone else."""
     return overlapping(sc.passive, cue.start, cue.end) or any(
-        0 <= cue.start - h.end <= PASSIVE_GAP and _INFINITIVE_GAP.fullmatch(sc.text, h.end, cue.start)
+        0 <= cue.start - h.end <= PASSIVE_GAP
+        and _INFINITIVE_GAP.fullmatch(sc.text, h.end, cue.start)
         for h in sc.passive
     )
