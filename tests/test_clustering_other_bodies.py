@@ -138,7 +138,7 @@ def test_other_bodies_needs_a_body_on_each_side_and_none_shared(
     assert other_bodies(_profile(*new), _profile(*event)) is apart
 
 
-# --------------------------------------------------------------------------- one side only
+# --------------------------------------------------------------------------- body left out
 
 
 def test_a_court_ruling_that_never_names_the_regulator_is_not_its_order(store: Store) -> None:

@@ -110,10 +110,11 @@ def other_bodies(new: Profile, event: Profile) -> bool:
     return bool(theirs) and not mine & theirs
 
 
-def body_on_one_side(new: Profile, event: Profile) -> bool:
-    """One side names an authority body and the other names none. Beside two kinds of
-    authority acting (a regulator's order and a court's ruling, a regulator's guidance
-    and a parliament's vote), it tells two acts apart: a court ruling on a regulator's
-    act, or a retelling that reads the regulator's act as a government's, names the
-    regulator too."""
-    return bool(_bodies(new)) != bool(_bodies(event))
+def body_left_out(new: Profile, event: Profile) -> bool:
+    """The event's reports name an authority body and the report names none. Beside two
+    kinds of authority acting (a regulator's order and a court's ruling, a regulator's
+    guidance and a parliament's vote), it tells two acts apart: a court ruling on a
+    regulator's act, or a retelling that reads the regulator's act as a government's,
+    names the regulator too. (The other way round, a body named only in the report may
+    be a regulator weighing in on the event's ruling the next day, told as its act.)"""
+    return bool(_bodies(event)) and not _bodies(new)

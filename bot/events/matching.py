@@ -39,9 +39,9 @@ The rules, in short:
   same action, is the event's (``named_unit``);
 * two reports that each name an authority body and name none in common
   (``other_bodies``: "the ICO" and "the CNIL") are two bodies' acts, whatever company
-  both are about and however close in time; so are two kinds of authority's reports
-  where only one names a body (``body_on_one_side``: a regulator's order and a court
-  ruling or a parliament's vote that never names that regulator);
+  both are about and however close in time; so are an event naming a body and
+  another kind of authority's report that names none (``body_left_out``: a regulator's
+  order and a court ruling or a parliament's vote that never names that regulator);
 * an authority's act on one company is followed for weeks by the company and one more
   shared name (``_staged_on_subject``), and a regulator contesting the ruling on its own
   act is that act's event (``_contested_act``);
@@ -57,7 +57,7 @@ from typing import NamedTuple
 
 from bot import vocabulary
 from bot.events.identity import (
-    body_on_one_side,
+    body_left_out,
     may_name_a_unit,
     named_unit,
     other_bodies,
@@ -210,9 +210,9 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         return None
     if (
         new.actor_type != event.actor_type and new.actor_type in AUTHORITIES
-        and event.actor_type in AUTHORITIES and body_on_one_side(new, event)
+        and event.actor_type in AUTHORITIES and body_left_out(new, event)
     ):  # fmt: skip
-        return None  # two kinds of authority, one body named on one side only: two acts
+        return None  # another kind of authority that never names the event's body
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))
     sim, shared, shared_names = similarity(new, event)
     vendor = "same" if new.vendor_key and event.vendor_key else (
@@ -346,7 +346,7 @@ def _authority_mistake(c: Comparison) -> bool:
     when the vendor is the same, nothing else conflicts and some wording is shared, or
     within days in the same market (``same_story``: one act on the company told in two
     languages shares little more than its name). Two kinds of authority where only one
-    report names a body never get here (``body_on_one_side``)."""
+    report names a body never get here (``body_left_out``)."""
     return (
         c.conflicts == 1 and c.authorities and c.vendor == "same"
         and (c.shared >= 2 or c.shared_names >= 1 or c.same_story)
