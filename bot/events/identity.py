@@ -5,6 +5,7 @@ other's vendor. ``bot.events.matching`` asks these before comparing anything els
 
 from __future__ import annotations
 
+from bot.events.bodies import PREFIX as BODY
 from bot.events.profile import NEAR_DAYS, Profile, both_authorities, days_between
 from bot.events.signatures import OPENING, name_word
 from bot.events.vendor_names import same_vendor, vendor_head
@@ -89,3 +90,31 @@ def same_subject(new: Profile, event: Profile, vendor: str) -> bool:
         return _named_in(new.vendor_key, event) if new.vendor_key else _named_in(
             event.vendor_key, new)  # fmt: skip
     return False
+
+
+def _bodies(profile: Profile) -> set[str]:
+    return {name for name in profile.names if name.startswith(BODY)}
+
+
+def other_bodies(new: Profile, event: Profile) -> bool:
+    """Each side names an authority body (``bot.events.bodies``: a data protection
+    authority, a parliament, a commission) and they name none in common: two bodies'
+    acts, however close in time and whatever company both are about ("the Swedish
+    regulator fines Ondine" and "the CNIL orders Ondine to delete"). A retelling of one
+    act names the body that acted; a report of one body's act that also names another
+    ("after the ICO's fine, the CNIL …") shares it with both."""
+    mine = _bodies(new)
+    if not mine:
+        return False
+    theirs = _bodies(event)
+    return bool(theirs) and not mine & theirs
+
+
+def body_left_out(new: Profile, event: Profile) -> bool:
+    """The event's reports name an authority body and the report names none. Beside two
+    kinds of authority acting (a regulator's order and a court's ruling, a regulator's
+    guidance and a parliament's vote), it tells two acts apart: a court ruling on a
+    regulator's act, or a retelling that reads the regulator's act as a government's,
+    names the regulator too. (The other way round, a body named only in the report may
+    be a regulator weighing in on the event's ruling the next day, told as its act.)"""
+    return bool(_bodies(event)) and not _bodies(new)
