@@ -1,12 +1,12 @@
 """The summary restating the headline's actor by office: a headline that names a person,
-a place or a body by a name no list knows ("Marta Quell demands …", "Nueva Ribera
-restringe …") followed by a summary opening with a definite authority ("The attorney
-general gave …", "La gobernadora firmó …") is that authority's act, not a company's.
+a place or a body by a name no list knows ("Marta Quell puts … under the microscope",
+"Puerto Salinas pone límites …") followed by a summary opening with a definite
+authority ("The attorney general gave …", "El alcalde firmó …") is that authority's act,
+not a company's.
 
-All sentences are invented (made-up people, places and vendors), several phrasings in
-four languages, plus vendor items the rule must leave alone: a company told again by
-name, a company owning a letter, an indefinite "a court filing"; see
-bot/extract/restated.py.
+All sentences are invented (made-up people, places and vendors), in four languages, plus
+vendor items the rule must leave alone: a company told again by name, a company owning a
+letter or agreeing, an indefinite "a court filing"; see bot/extract/restated.py.
 """
 
 from __future__ import annotations
@@ -16,27 +16,23 @@ import pytest
 from tests.extract_helpers import found
 
 RESTATED = [
-    ("Marta Quell demands answers on Orvane's face scanning of shoppers",
-     "The attorney general gave the retailer until March to explain the practice.",
+    ("Marta Quell puts Orvane's checkout face scans under the microscope",
+     "The attorney general gave the grocer thirty days to hand over its records.",
      "government"),
-    ("Why the Tallow Lanes order matters for gyms",
-     "The commissioner's reasoning on consent could reach other venues using face entry, "
-     "lawyers say.", "regulator"),
-    ("Nueva Ribera restringe el reconocimiento facial de la policía",
-     "La gobernadora firmó la ley que exige una orden judicial para cada búsqueda.",
-     "government"),
-    ("Vila Aurora restringe o reconhecimento facial da polícia",
-     "A governadora assinou a lei que exige ordem judicial para cada busca.", "government"),
-    ("Hennig: Gesichtserkennung nur mit klarer Rechtsgrundlage",
-     "Der Landesdatenschutzbeauftragte verweist auf eine Entschließung der "
-     "Aufsichtsbehörden vom Montag.", "regulator"),
+    ("Puerto Salinas pone límites a las cámaras faciales de sus agentes",
+     "El alcalde firmó un decreto que obliga a pedir permiso judicial antes de cada "
+     "consulta.", "government"),
+    ("Lagoa Funda limita as câmeras de rosto nas escolas",
+     "A prefeita sancionou a lei que proíbe guardar imagens de alunos.", "government"),
+    ("Krämer-Lutz: Kein Gesichtsabgleich in Freibädern ohne Einwilligung",
+     "Die Landesdatenschutzbeauftragte hat den Betreibern dazu ein Schreiben geschickt.",
+     "regulator"),
 ]  # fmt: skip
 
 COMPANY_ACTS = [
     # the headline's name told again in the summary: the party itself
-    ("Court filing shows Tessaro quit selling face matching to casinos",
-     "The federal court is only where the papers surfaced: Tessaro says the change was "
-     "its own choice."),
+    ("Tessaro turns away casino buyers of its face matching",
+     "The district court only heard of it in passing; Tessaro calls the decision its own."),
     # a company owning the letter, agreeing: the company acts
     ("In a letter to lawmakers, Brisca stops selling face search to sheriffs",
      "The Senate committee received the company's letter on Monday."),
