@@ -11,7 +11,8 @@ The rules, in short:
   follow-up weeks or months later must agree on wording, and on the action unless
   product or wording agree strongly (then its action votes instead of vetoing); a
   vendor's policy report more than ``LATE_DAYS`` after the event's last report must
-  also name the same product (words alone do not tell a pause from its extension); a
+  also name the same product (unless it is told when the event's change was announced
+  to take effect, with the same action: ``takes_effect``) (words alone do not tell a pause from its extension); a
   vendor's relevant report with a compatible action within ``QUIET_DAYS`` of the
   last report joins whatever its words; a later report that names a market the
   event does not cover (a rollout to another country, an expansion from "everywhere
@@ -38,7 +39,9 @@ The rules, in short:
   same action, is the event's (``named_unit``);
 * two reports that each name an authority body and name none in common
   (``other_bodies``: "the ICO" and "the CNIL") are two bodies' acts, whatever company
-  both are about and however close in time;
+  both are about and however close in time; so are an event naming a body and
+  another kind of authority's report that names none (``body_left_out``: a regulator's
+  order and a court ruling or a parliament's vote that never names that regulator);
 * an authority's act on one company is followed for weeks by the company and one more
   shared name (``_staged_on_subject``), and a regulator contesting the ruling on its own
   act is that act's event (``_contested_act``);
@@ -54,6 +57,7 @@ from typing import NamedTuple
 
 from bot import vocabulary
 from bot.events.identity import (
+    body_left_out,
     may_name_a_unit,
     named_unit,
     other_bodies,
@@ -74,6 +78,7 @@ from bot.events.profile import (
     QUIET_DAYS,
     SAME_STORY_DAYS,
     STRONG_SIM,
+    TAKES_EFFECT_DAYS,
     Profile,
     both_authorities,
     days_between,
@@ -178,6 +183,7 @@ class Comparison(NamedTuple):
     # fine for face scanning hits Ondine")
     subject: bool = False
     vendor_named: bool = False  # the side keyed by no vendor names the other's vendor
+    takes_effect: bool = False  # the vendor's same move told when it was to take effect
 
     @property
     def conflicts(self) -> int:
@@ -202,6 +208,11 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         return None
     if other_bodies(new, event):  # two authorities' acts (on one company or none)
         return None
+    if (
+        new.actor_type != event.actor_type and new.actor_type in AUTHORITIES
+        and event.actor_type in AUTHORITIES and body_left_out(new, event)
+    ):  # fmt: skip
+        return None  # another kind of authority that never names the event's body
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))
     sim, shared, shared_names = similarity(new, event)
     vendor = "same" if new.vendor_key and event.vendor_key else (
@@ -231,7 +242,26 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         inferred=new.inferred,
         subject=both_authorities(new, event) and same_subject(new, event, vendor),
         vendor_named=vendor == "one" and vendor_named(new, event),
+        takes_effect=vendor == "same" and takes_effect(new, event),
     )  # fmt: skip
+
+
+def takes_effect(new: Profile, event: Profile) -> bool:
+    """A vendor's relevant report with the event's action, told when the event's change
+    was announced to take effect ("will switch off face grouping on 31 January", then
+    "the face groups are gone" on 2 February): the announced change happening, not a
+    new one, however long after the announcement and in whatever words. Only a date
+    more than a news cycle after the event's first report counts as announced (a change
+    told as already in force carries the report's own date)."""
+    when = event.effective
+    if when is None or not new.relevant or not new.action or new.action != event.action:
+        return False
+    if not same_vendor(new.vendor_key, event.vendor_key):
+        return False
+    if (when - event.first.date()).days <= NEAR_DAYS:
+        return False
+    before, after = TAKES_EFFECT_DAYS
+    return -before <= (new.first.date() - when).days <= after
 
 
 _ACTION_SCORE = {"same": 1.5, "compatible": 0.5}
@@ -313,10 +343,13 @@ def _authority_retold(c: Comparison) -> bool:
 def _authority_mistake(c: Comparison) -> bool:
     """A court ruling on a regulator's fine is told with both in it: which authority acts
     is mis-read more often than two act on one vendor in the same news cycle. Forgiven
-    when the vendor is the same, nothing else conflicts and some wording is shared."""
+    when the vendor is the same, nothing else conflicts and some wording is shared, or
+    within days in the same market (``same_story``: one act on the company told in two
+    languages shares little more than its name). Two kinds of authority where only one
+    report names a body never get here (``body_left_out``)."""
     return (
         c.conflicts == 1 and c.authorities and c.vendor == "same"
-        and (c.shared >= 2 or c.shared_names >= 1)
+        and (c.shared >= 2 or c.shared_names >= 1 or c.same_story)
     )  # fmt: skip
 
 
@@ -374,6 +407,8 @@ def _follow_up_ok(new: Profile, c: Comparison) -> bool:
         return True
     if c.conflicts or (c.vendor == "same" and c.new_market):
         return False
+    if c.takes_effect:
+        return True
     if _staged_on_subject(new, c):
         return True
     if c.vendor != "one" and new.actor_type in AUTHORITIES and c.action == "unknown":

@@ -1,0 +1,57 @@
+"""One authority's act on one company, told within days as a regulator's in one language
+and as a government's in another, sharing little but the company's name, is one act;
+the same two readings weeks apart are not. Invented company and wording, on a real
+SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.models import EventChange
+from store import Store
+from tests.authority_events import authority_store, record_report
+
+START = datetime(2025, 10, 6, 7, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = authority_store(tmp_path / "kinds.db")
+    yield opened
+    opened.close()
+
+
+def record(
+    store: Store, title: str, summary: str, day: float, actor: str
+) -> tuple[EventChange, int]:
+    return record_report(store, title, summary, START + timedelta(days=day), actor=actor,
+                         vendor="Halvorsen Bowling")  # fmt: skip
+
+
+ORDER = ("Halvorsen Bowling muss die Gesichtskameras an den Bahnen abbauen",
+         "Die Aufsicht gab der Kette sechs Wochen, die gespeicherten Bilder zu löschen.")  # fmt: skip
+RETOLD = [
+    ("Halvorsen Bowling told to take down lane-side face cameras",
+     "Officials gave the chain six weeks to comply."),
+    ("Bowling chain Halvorsen Bowling ordered to drop its face cameras",
+     "Players had not been asked before their faces were stored."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary"), RETOLD, ids=["told", "ordered"])
+def test_one_act_read_as_a_regulators_and_a_governments_within_days_is_one_alert(
+    store: Store, title: str, summary: str
+) -> None:
+    first, alerts = record(store, *ORDER, day=0, actor="regulator")
+    again, more = record(store, title, summary, day=1, actor="government")
+    assert again.event_id == first.event_id and not again.created and alerts == 1
+
+
+def test_the_other_kind_of_authority_weeks_later_is_another_act(store: Store) -> None:
+    first, _ = record(store, *ORDER, day=0, actor="regulator")
+    later, more = record(store, *RETOLD[0], day=30, actor="government")
+    assert later.event_id != first.event_id and later.created and more == 1
