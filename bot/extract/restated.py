@@ -33,7 +33,7 @@ from bot.extract.sentences import clause_start
 # A definite article (per language) and at most two modifier words before the mention:
 # "The Texas attorney general's …", "La gobernadora …", "Der Landesdatenschützer …".
 _DEFINITE = compiled.compile(
-    r"(?i)^\W*(?:the|le|la|les|l'|el|los|las|il|lo|gli|i|o|os|a|as|der|die|das)\s*"
+    r"(?i)^\W*(?:(?:the|le|la|les|el|los|las|il|lo|gli|i|o|os|a|as|der|die|das)\s+|l['’])"
     r"(?:[\w'’.-]+\s+){0,2}$"
 )
 # English has an indefinite "a": only other languages read "a"/"as" as an article.
