@@ -13,7 +13,9 @@ authority's act:
   organisation's name or a hedged mention);
 - ``unnamed_headline``: whether the headline names no company by evidence (the
   gazetteer, an FR name, a company suffix), so that an unknown name heading it may be
-  the person, place or body the summary restates, never a known company's.
+  the person, place or body the summary restates, never a known company's;
+- ``restated_actor``: the two together, never when the headline names an authority
+  itself (its own reading stands) or the summary tells of a company acting.
 """
 
 from __future__ import annotations
@@ -112,9 +114,12 @@ def _acting_company(sc: Scan, found: list[Mention]) -> bool:
 
 def restated_actor(sc: Scan, found: list[Mention]) -> str | None:
     """The authority the summary restates the headline's actor as, when the headline
-    names no company by evidence and the summary tells of none acting: "West Arcadia
+    names no authority and no company by evidence and the summary tells of no company
+    acting: "West Arcadia
     restringe …" + "La gobernadora firmó …" is the government's act, not a company
     called West Arcadia's."""
+    if any(m.kind in AUTHORITY_KINDS and m.start < sc.title_end for m in found):
+        return None  # the headline names its authority itself: its own reading stands
     if not unnamed_headline(sc) or _acting_company(sc, found):
         return None
     return summary_authority(sc, found)
