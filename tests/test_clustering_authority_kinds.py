@@ -1,7 +1,9 @@
 """One authority's act on one company, told within days as a regulator's in one language
 and as a government's in another, sharing little but the company's name, is one act;
-the same two readings weeks apart are not. Invented company and wording, on a real
-SQLite file."""
+the same two readings weeks apart are not. A ruling keyed by a name the extraction took
+for a company (a programme's) and a retelling keyed by none, within days, sharing one
+word, are one ruling as two reports keyed by none are. Invented names and wording, on a
+real SQLite file."""
 
 from __future__ import annotations
 
@@ -55,3 +57,39 @@ def test_the_other_kind_of_authority_weeks_later_is_another_act(store: Store) ->
     first, _ = record(store, *ORDER, day=0, actor="regulator")
     later, more = record(store, *RETOLD[0], day=30, actor="government")
     assert later.event_id != first.event_id and later.created and more == 1
+
+
+# --------------------------------------------------------------------------- a keyed name
+
+
+def keyed(store: Store, title: str, summary: str, day: float, vendor: str | None
+          ) -> tuple[EventChange, int]:  # fmt: skip
+    return record_report(store, title, summary, START + timedelta(days=day), actor="court",
+                         vendor=vendor)  # fmt: skip
+
+
+RULING = ("Il TAR sospende il progetto Sguardo Unico nelle scuole",
+          "Accolto il ricorso dei genitori contro i tornelli che leggono il volto degli alunni.")  # fmt: skip
+RETELLINGS = [
+    ("Varchi biometrici fermi, il progetto resta in attesa: festeggiano i ragazzi",
+     "L'associazione delle famiglie aveva raccolto quattrocento firme in un mese."),
+    ("Niente tornelli biometrici fino all'udienza di marzo",
+     "Le lezioni riprendono con i badge di carta usati fino a giugno."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "summary"), RETELLINGS, ids=["waiting", "hearing"])
+def test_a_ruling_keyed_by_a_programmes_name_and_its_retelling_sharing_a_word_are_one(
+    store: Store, title: str, summary: str
+) -> None:
+    first, _ = keyed(store, *RULING, day=0, vendor="Sguardo Unico")
+    again, _ = keyed(store, title, summary, day=0.5, vendor=None)
+    assert again.event_id == first.event_id and not again.created
+
+
+def test_a_ruling_keyed_by_a_name_and_a_report_sharing_nothing_stay_apart(store: Store) -> None:
+    first, _ = keyed(store, *RULING, day=0, vendor="Sguardo Unico")
+    other, _ = keyed(store, "Il giudice ordina a una clinica di cancellare le foto dei pazienti",
+                     "La struttura le conservava senza consenso all'accettazione.", day=1,
+                     vendor=None)  # fmt: skip
+    assert other.event_id != first.event_id

@@ -297,8 +297,10 @@ def _near_ok(new: Profile, c: Comparison) -> bool:
         if new.actor_type in AUTHORITIES:  # ... or name the same body or place
             return (
                 (c.sim >= 0.3 and c.shared >= 3) or (c.place_names >= 1 and c.shared >= 2)
-                # retold within days: two shared words, or one that names the body or place
-                or (c.gap <= ECHO_DAYS and (c.shared >= 2 or c.place_names >= 1))
+                # retold within days: a shared word or a name of the body or place, as
+                # with no vendor on either side (the name the extraction keyed one report
+                # by, a judge, a programme, a town, is no evidence of another act)
+                or (c.gap <= ECHO_DAYS and (c.shared >= 1 or c.place_names >= 1))
             )  # fmt: skip
         return (c.sim >= 0.3 and c.shared >= 3) or c.vendor_named
     if new.actor_type == "none":  # no vendor, no actor: only the words connect them
