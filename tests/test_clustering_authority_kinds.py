@@ -2,8 +2,9 @@
 and as a government's in another, sharing little but the company's name, is one act;
 the same two readings weeks apart are not. A ruling keyed by a name the extraction took
 for a company (a programme's) and a retelling keyed by none, within days, sharing one
-word, are one ruling as two reports keyed by none are. Invented names and wording, on a
-real SQLite file."""
+word, are one ruling as two reports keyed by none are. Of two acts on one company that
+would both take a later report, the one whose places it names does. Invented names and
+wording, on a real SQLite file."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.models import EventChange
+from bot.models import Entry, EventChange, Finding
 from store import Store
-from tests.authority_events import authority_store, record_report
+from tests.authority_events import authority_store, record_and_route, record_report
 
 START = datetime(2025, 10, 6, 7, tzinfo=UTC)
 
@@ -93,3 +94,31 @@ def test_a_ruling_keyed_by_a_name_and_a_report_sharing_nothing_stay_apart(store:
                      "La struttura le conservava senza consenso all'accettazione.", day=1,
                      vendor=None)  # fmt: skip
     assert other.event_id != first.event_id
+
+
+# --------------------------------------------------------------------------- which act
+
+
+def on_company(store: Store, title: str, summary: str, day: float, region: str | None
+               ) -> EventChange:  # fmt: skip
+    entry = Entry(feed_id="wire", key=f"guid:{title}", title=title, summary=summary,
+                  link=f"https://wire.example/{abs(hash(title))}",
+                  published=START + timedelta(days=day), source="Wire")  # fmt: skip
+    finding = Finding(relevant=False, actor_type="regulator", vendor="Quorvane", product=None,
+                      action=None, applies_to=None, region=region, confidence=0.7,
+                      evidence=title)  # fmt: skip
+    return record_and_route(store, entry, finding)[0]
+
+
+def test_a_later_report_joins_the_act_on_the_company_whose_place_it_names(store: Store) -> None:
+    first = on_company(store, "Hollisport privacy office opens a case against Quorvane",
+                       "The Hollisport office asks how long the kiosk templates are kept.",
+                       day=0, region="US")  # fmt: skip
+    other = on_company(store, "Quorvane fined over lobby cameras in Tarvena",
+                       "The data authority found visitors were scanned without notice.",
+                       day=8, region="EU")  # fmt: skip
+    assert other.event_id != first.event_id
+    later = on_company(store, "Hollisport deadline passes without answers from Quorvane",
+                       "The office had given the firm until this week to reply.",
+                       day=12, region=None)  # fmt: skip
+    assert later.event_id == first.event_id

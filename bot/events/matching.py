@@ -278,6 +278,8 @@ def decide(new: Profile, event: Profile) -> float | None:
     score = 3.0 * (c.vendor == "same") + 4.0 * c.sim + 0.1 * min(c.shared, 10)
     score += _ACTION_SCORE.get(c.action, 0.0)
     score += 2.0 * (c.product == "same") + (1.0 if c.near else 0.0) - 0.02 * c.gap
+    if c.subject:  # two authorities' acts on one company: the places they name tell which
+        score += 1.5 * min(c.place_names, 2)
     return score
 
 
