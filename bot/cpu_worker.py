@@ -1,7 +1,7 @@
 """A parsing worker process's loop (started by ``bot.cpu_pool``).
 
-It imports only what parsing and extraction need (no asyncio, no HTTP client, not the
-store's writing connection, ``store.db``), reads ``ParseJob``s (and ``ReadJob``s) from its stdin and writes each answer to its
+It imports only what parsing and extraction need (no asyncio, no HTTP client, no
+sqlite-utils), reads ``ParseJob``s (and ``ReadJob``s) from its stdin and writes each answer to its
 stdout as a marked, length-prefixed pickle, in order, until its stdin closes.
 """
 

@@ -1,6 +1,6 @@
 """Small frozen values that the pipeline stages exchange.
 
-Nothing SDK-shaped (feedparser, aiohttp, slack_sdk, discord, sqlite3 rows) crosses
+Nothing SDK-shaped (feedparser, aiohttp, slack_sdk, discord, sqlite_utils) crosses
 a stage boundary: every stage takes and returns these values.
 """
 

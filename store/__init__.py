@@ -1,7 +1,7 @@
-"""Persistence on SQLite (the standard library's ``sqlite3``): migrations and queries.
+"""Persistence on SQLite via sqlite-utils: migrations and queries.
 
 The names below come from ``store.db`` when first used, so a module that needs only
-``store.reader`` (a parsing worker process) never loads the store's migrations.
+``store.reader`` (a parsing worker process) never loads sqlite-utils.
 """
 
 from __future__ import annotations

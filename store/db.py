@@ -1,8 +1,7 @@
 """The SQLite connection: opening, WAL, migrations, transactions.
 
-Plain ``sqlite3``: the store writes SQL of its own and needs from a wrapper only
-rows as dicts (``Database.query``). Code in ``bot/`` calls the query functions of
-the store modules and never touches SQL or ``Store.db`` itself.
+sqlite-utils is imported only inside ``store/``. Code in ``bot/`` calls the query
+functions of the store modules and never touches SQL or ``Store.db`` itself.
 """
 
 from __future__ import annotations
@@ -10,6 +9,7 @@ from __future__ import annotations
 import errno
 import re
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,8 +17,29 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.models import utc_iso as now_iso
-from store.migrations import MIGRATIONS
+
+@contextmanager
+def _without(*modules: str) -> Iterator[None]:
+    """Imports of ``modules`` fail for the block's length (unless already loaded)."""
+    absent = [name for name in modules if name not in sys.modules]
+    for name in absent:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for name in absent:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+
+
+# sqlite-utils imports numpy and pandas when they are installed (matplotlib, of the
+# charts extra, brings numpy) only to map their number types to column types; the
+# store never writes such values, and numpy alone costs every process start ~90 ms
+with _without("numpy", "pandas"):
+    import sqlite_utils
+
+from bot.models import utc_iso as now_iso  # noqa: E402 - after the import above
+from store.migrations import MIGRATIONS  # noqa: E402
 
 PAGE_CACHE_KIB = 2048  # the writing connection's page cache (see Store.__init__)
 
@@ -75,51 +96,6 @@ def translated(path: Path) -> Iterator[None]:
         raise clear from exc
 
 
-class Database:
-    """The store's connection in autocommit mode (``isolation_level=None``): a statement
-    outside a transaction commits as it runs, and transactions are opened explicitly
-    (``Store.transaction``, ``Store.migrate``). sqlite-utils' ``Database`` did the same
-    for the three calls the store made of it; importing it cost every process 3 MB and
-    some 25 ms of CPU, with numpy blocked, and each ``query`` a savepoint."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
-
-    def query(self, sql: str, params: Any = ()) -> Iterator[dict[str, Any]]:
-        """Each row of ``sql`` as a dict of its columns (a repeated column name gets
-        ``_2``, ``_3`` … as sqlite-utils named it)."""
-        cursor = self.conn.execute(sql, params)
-        if cursor.description is None:
-            raise ValueError("query() is for SQL that returns rows: use execute()")
-        keys = _unique_names([column[0] for column in cursor.description])
-        return (dict(zip(keys, row, strict=True)) for row in cursor)
-
-    def close(self) -> None:
-        self.conn.close()
-
-
-def _unique_names(keys: list[str]) -> list[str]:
-    """``keys`` with each later repeat of a name renamed ``name_2``, ``name_3`` …,
-    skipping a name another column has (sqlite-utils' ``dedupe_keys``)."""
-    taken = set(keys)
-    if len(taken) == len(keys):
-        return keys
-    seen: set[str] = set()
-    named = []
-    for key in keys:
-        if key in seen:
-            new, suffix = key, 2
-            while new in seen or new in taken:
-                new, suffix = f"{key}_{suffix}", suffix + 1
-            key = new
-        seen.add(key)
-        named.append(key)
-    return named
-
-
 class Store:
     """One SQLite database, shared by the pipeline threads and the event loop.
 
@@ -132,27 +108,29 @@ class Store:
         self.lock = threading.RLock()
         self._depth = 0  # savepoint nesting inside the open transaction
         self._before_commit: dict[str, Callable[[], None]] = {}  # see before_commit
-        conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30,
-                               isolation_level=None)  # fmt: skip
-        self.db = Database(conn)
-        self.db.execute("PRAGMA recursive_triggers=ON")  # as sqlite-utils set it
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA busy_timeout=30000")
-        # The page cache holds the pages being read and written, PAGE_CACHE_KIB of
-        # them, so a cold cycle over a thousand feeds does not grow the process by a
-        # 64 MiB cache; other pages come from the system's file cache. No memory
-        # map: every page of the file it touched stayed in the process's resident
-        # size (some 40 MB after a cold cycle over a thousand feeds, for a daemon's
-        # whole life), and reads were no faster for it.
-        self.db.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
-        self.db.execute("PRAGMA mmap_size=0")
-        self.db.execute("PRAGMA temp_store=MEMORY")
-        # Checkpoint the write-ahead log every 32 MiB instead of every 4 MiB: each
-        # checkpoint syncs the file inside a commit of the one writer, and a cold
-        # cycle over a thousand feeds writes some 150 MiB.
-        self.db.execute("PRAGMA wal_autocheckpoint=8192")
+        conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)
+        # no sqlite-utils plugins: loading them walks every installed package's entry
+        # points (15 ms per process start), and the store wants no third-party code on
+        # its connection
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        with self.db.ensure_autocommit_on():
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=30000")
+            # The page cache holds the pages being read and written, PAGE_CACHE_KIB of
+            # them, so a cold cycle over a thousand feeds does not grow the process by a
+            # 64 MiB cache; other pages come from the system's file cache. No memory
+            # map: every page of the file it touched stayed in the process's resident
+            # size (some 40 MB after a cold cycle over a thousand feeds, for a daemon's
+            # whole life), and reads were no faster for it.
+            self.db.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
+            self.db.execute("PRAGMA mmap_size=0")
+            self.db.execute("PRAGMA temp_store=MEMORY")
+            # Checkpoint the write-ahead log every 32 MiB instead of every 4 MiB: each
+            # checkpoint syncs the file inside a commit of the one writer, and a cold
+            # cycle over a thousand feeds writes some 150 MiB.
+            self.db.execute("PRAGMA wal_autocheckpoint=8192")
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> Store:
@@ -186,7 +164,7 @@ class Store:
     # -------------------------------------------------------------- transactions
 
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
         """A write transaction; nested calls become savepoints.
 
         The outermost level takes the write lock at once (``BEGIN IMMEDIATE``), so two
@@ -298,10 +276,7 @@ class Store:
 
     def schema_version(self) -> int:
         with self.lock:
-            table = self.db.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
-            ).fetchone()
-            if table is None:
+            if not self.db["schema_migrations"].exists():
                 return 0
             row = self.db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
             return int(row[0] or 0)
@@ -327,7 +302,7 @@ class Store:
             for version, name, step in sorted(MIGRATIONS):
                 if version in done:
                     continue
-                with self.transaction():
+                with self.db.atomic():
                     step(self.db)
                     self.db.execute(
                         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",

@@ -8,21 +8,19 @@ pending ones in order, each in its own transaction, and records them in
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from store.db import Database
+import sqlite_utils
 
-Migration = tuple[int, str, Callable[["Database"], None]]
+Migration = tuple[int, str, Callable[[sqlite_utils.Database], None]]
 
 
-def _run(db: Database, script: str) -> None:
+def _run(db: sqlite_utils.Database, script: str) -> None:
     for statement in script.split(";"):
         if statement.strip():
             db.execute(statement)
 
 
-def m001_initial(db: Database) -> None:
+def m001_initial(db: sqlite_utils.Database) -> None:
     _run(
         db,
         """
@@ -188,7 +186,7 @@ def m001_initial(db: Database) -> None:
     )
 
 
-def m002_events(db: Database) -> None:
+def m002_events(db: sqlite_utils.Database) -> None:
     """Event clustering: match keys, LSH band signatures, mention votes, FTS5 search."""
     statements = [
         # normalised vendor (case/punctuation-insensitive; '' = none) and the event's
@@ -245,7 +243,7 @@ def m002_events(db: Database) -> None:
         db.execute(statement)
 
 
-def m003_event_tallies(db: Database) -> None:
+def m003_event_tallies(db: sqlite_utils.Database) -> None:
     """Clustering at a million entries: each event keeps its running vote tallies and
     its update count, so recording a mention reads one row instead of all mentions.
     Both start unknown ('' / NULL) on existing events and are filled on first use."""
@@ -262,7 +260,7 @@ def m003_event_tallies(db: Database) -> None:
     )
 
 
-def m004_delivery_leases(db: Database) -> None:
+def m004_delivery_leases(db: sqlite_utils.Database) -> None:
     """Hardened delivery: a lease per destination (one delivering process), and each
     destination's outage (the circuit breaker: when to probe it next, since when it
     has been failing), so retries go by time, not by a count per row."""
@@ -287,7 +285,7 @@ def m004_delivery_leases(db: Database) -> None:
     )
 
 
-def m005_sources(db: Database) -> None:
+def m005_sources(db: sqlite_utils.Database) -> None:
     """Sources: unverified feed addresses, and aggregator items read for what they are.
 
     ``feeds.verified`` is false for an address that rests on a site's URL pattern only.
@@ -318,7 +316,7 @@ def m005_sources(db: Database) -> None:
         db.execute(statement)
 
 
-def m007_pages(db: Database) -> None:
+def m007_pages(db: sqlite_utils.Database) -> None:
     """Watched policy pages (feeds of kind "page"): each distinct text once, keyed by its
     hash (``page_texts``); each page's versions in order (``page_versions``: a page that
     returns to an earlier text gets a new version pointing at the same text), with the
@@ -344,7 +342,7 @@ def m007_pages(db: Database) -> None:
         db.execute(statement)
 
 
-def m008_readers(db: Database) -> None:
+def m008_readers(db: sqlite_utils.Database) -> None:
     """For the people who read the alerts: feeds added without editing feeds.yaml, and
     digests.
 
@@ -376,7 +374,7 @@ def m008_readers(db: Database) -> None:
         db.execute(statement)
 
 
-def m009_ops(db: Database) -> None:
+def m009_ops(db: sqlite_utils.Database) -> None:
     """For the people who run it: the ops channel.
 
     ``subscriptions.ops`` marks a destination that receives operational messages (feed
@@ -404,7 +402,7 @@ def m009_ops(db: Database) -> None:
         db.execute(statement)
 
 
-def m010_entries_fts_per_transaction(db: Database) -> None:
+def m010_entries_fts_per_transaction(db: sqlite_utils.Database) -> None:
     """Entries are full-text indexed once per transaction (``store.entries.record_entries``
     adds the transaction's new rows in one statement just before it commits) instead of
     by a row trigger: the index writes its pending terms at every savepoint, so the

@@ -2,8 +2,8 @@
 
 A worker asks which identity keys the store already holds and which FR vendors it
 knows, over its own read-only connection (WAL readers never block the one writer,
-nor wait for it). This module imports only ``sqlite3`` and pure modules, not ``store.db``
-(nor its migrations), so a worker process stays small.
+nor wait for it). This module imports only ``sqlite3`` and pure modules, not
+sqlite-utils (nor ``store.db``), so a worker process stays small.
 """
 
 from __future__ import annotations

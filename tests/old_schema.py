@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from store.db import Database
+import sqlite_utils
+
 from store.migrations import MIGRATIONS
 
 STAMP = "2026-01-05T10:00:00+00:00"
@@ -15,17 +15,15 @@ def database_at(path: Path, version: int) -> None:
     """Migrations 1..``version`` applied as a release at that version would have, then
     rows every version has: a feed, an entry with its finding, an event with its mention,
     a subscription with a pending alert, a state value."""
-    db = Database(sqlite3.connect(path, isolation_level=None))
-    db.execute("PRAGMA recursive_triggers=ON")
+    db = sqlite_utils.Database(path)
     db.execute("CREATE TABLE schema_migrations "
                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")  # fmt: skip
     for number, name, step in sorted(MIGRATIONS):
         if number > version:
             break
-        db.execute("BEGIN")
-        step(db)
-        db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (number, name, STAMP))
-        db.execute("COMMIT")
+        with db.atomic():
+            step(db)
+            db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (number, name, STAMP))
     rows = [
         "INSERT INTO feeds (id, name, url, config_url, kind, interval, status, last_success_at,"
         " created_at, updated_at) VALUES ('wire', 'Wire', 'https://wire.example/rss',"
@@ -46,8 +44,7 @@ def database_at(path: Path, version: int) -> None:
         " VALUES (1, 1, 'alert', :t, :t)",
         "INSERT INTO state (key, value, updated_at) VALUES ('last_poll_at', :t, :t)",
     ]
-    db.execute("BEGIN")
-    for sql in rows:
-        db.execute(sql, {"t": STAMP})
-    db.execute("COMMIT")
+    with db.atomic():
+        for sql in rows:
+            db.execute(sql, {"t": STAMP})
     db.close()

@@ -1,7 +1,7 @@
 """Parsing worker processes (``bot.cpu_pool``, ``bot.cpu_worker``): a real subprocess
 answers like the polling process would, a failure inside it reaches the caller as
 the same exception, a worker that died is reported as gone, and the worker loads
-neither the store's writing module (``store.db``), nor the HTTP client, nor OpenSSL, nor PyYAML (it reads the data
+neither sqlite-utils, nor the HTTP client, nor OpenSSL, nor PyYAML (it reads the data
 files' marshal copies)."""
 
 from __future__ import annotations
@@ -216,7 +216,7 @@ def test_the_worker_loop_loads_no_store_library_http_client_openssl_or_yaml(
         "serve(io.BytesIO(len(frame).to_bytes(HEAD, 'little') + frame), out)\n"
         "ok, answer, cpu = pickle.loads(out.getvalue()[HEAD:])\n"
         "assert ok and len(answer.entries) == 2, answer\n"
-        "heavy = ('store.db', 'aiohttp', 'asyncio', '_hashlib', 'ssl', 'feedparser', 'yaml')\n"
+        "heavy = ('sqlite_utils', 'aiohttp', 'asyncio', '_hashlib', 'ssl', 'feedparser', 'yaml')\n"
         "print(' '.join(sorted(m for m in heavy if m in sys.modules)) or 'none')\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

@@ -60,10 +60,10 @@ def test_a_webhook_subscription_brings_its_sdk_in(tmp_path: Path) -> None:
 
 HEAVY = ("bot.evaluate", "bot.eval_report", "matplotlib", "datasette", "trafilatura", "feedgen",
          "prometheus_client", "feedparser", "apscheduler", "bot.sources.page_text", "numpy",
-         "bot.extract", "bot.clustering", "bot.sources.probe", "sqlite_utils", *SDKS)  # fmt: skip
+         "bot.extract", "bot.clustering", "bot.sources.probe", *SDKS)  # fmt: skip
 # feedparser reads only what the fast RSS reader declines, apscheduler is the daemon's,
-# page text (lxml.html, cssselect, trafilatura) is read only for pages, numpy is
-# needed by nothing a cycle does, and extraction and clustering load
+# page text (lxml.html, cssselect, trafilatura) is read only for pages, numpy is not
+# needed by sqlite-utils for what the store writes, and extraction and clustering load
 # when a cycle has new items (a cycle of 304s needs neither)
 
 
