@@ -1,5 +1,5 @@
 """A vendor's change announced for a later date, told again when that date comes, is the
-same event (``bot.events.matching.takes_effect``), however long after the announcement
+same event (``bot.events.followups.takes_effect``), however long after the announcement
 and in whatever words; the same move told weeks later at no announced date, a change
 in force at once, or another action on the date stay apart. Invented vendors, sentences
 written for these tests, on a real SQLite file."""
