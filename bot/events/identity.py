@@ -5,6 +5,7 @@ other's vendor. ``bot.events.matching`` asks these before comparing anything els
 
 from __future__ import annotations
 
+from bot.events.bodies import PREFIX as BODY
 from bot.events.profile import NEAR_DAYS, Profile, both_authorities, days_between
 from bot.events.signatures import OPENING, name_word
 from bot.events.vendor_names import same_vendor, vendor_head
@@ -89,3 +90,17 @@ def same_subject(new: Profile, event: Profile, vendor: str) -> bool:
         return _named_in(new.vendor_key, event) if new.vendor_key else _named_in(
             event.vendor_key, new)  # fmt: skip
     return False
+
+
+def other_bodies(new: Profile, event: Profile) -> bool:
+    """Each side names an authority body (``bot.events.bodies``: a data protection
+    authority, a parliament, a commission) and they name none in common: two bodies'
+    acts, however close in time and whatever company both are about ("the Swedish
+    regulator fines Ondine" and "the CNIL orders Ondine to delete"). A retelling of one
+    act names the body that acted; a report of one body's act that also names another
+    ("after the ICO's fine, the CNIL …") shares it with both."""
+    mine = {name for name in new.names if name.startswith(BODY)}
+    if not mine:
+        return False
+    theirs = {name for name in event.names if name.startswith(BODY)}
+    return bool(theirs) and not mine & theirs

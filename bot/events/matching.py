@@ -36,6 +36,9 @@ The rules, in short:
   report (``vendor_named``), and a vendor's change keyed by a name the event's reports
   give (its product, unit or holding) while never naming the event's vendor, with the
   same action, is the event's (``named_unit``);
+* two reports that each name an authority body and name none in common
+  (``other_bodies``: "the ICO" and "the CNIL") are two bodies' acts, whatever company
+  both are about and however close in time;
 * an authority's act on one company is followed for weeks by the company and one more
   shared name (``_staged_on_subject``), and a regulator contesting the ruling on its own
   act is that act's event (``_contested_act``);
@@ -53,6 +56,7 @@ from bot import vocabulary
 from bot.events.identity import (
     may_name_a_unit,
     named_unit,
+    other_bodies,
     same_subject,
     stands_in_for,
     subject_named,
@@ -195,6 +199,8 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         and not stands_in_for(new, event) and not subject_named(new, event)
         and not named_unit(new, event)
     ):  # fmt: skip
+        return None
+    if other_bodies(new, event):  # two authorities' acts (on one company or none)
         return None
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))
     sim, shared, shared_names = similarity(new, event)

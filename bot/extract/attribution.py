@@ -129,6 +129,9 @@ NEGATION_WINDOW = 40
 HYPOTHETICAL_WINDOW = 60
 BACKGROUND_WINDOW = 14
 CALL_GAP_WORDS = 3
+PASSIVE_GAP = 6  # a passive directive and the verb it governs ("obligada a dejar")
+# between them: at most an infinitive marker ("a", "de", "d'", "di", "zu", "to")
+_INFINITIVE_GAP = compiled.compile(r"\s*(?:(?:a|à|de|di|zu|to)\s+|d['’])?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -589,5 +592,11 @@ def call_authority(sc: Scan, found: list[Mention], cue: Hit, actor: Actor) -> st
 
 
 def passive(sc: Scan, cue: Hit) -> bool:
-    """The cue is a passive participle ("X banned from", "was ordered to")."""
-    return overlapping(sc.passive, cue.start, cue.end)
+    """The cue is a passive participle ("X banned from", "was ordered to"), or the verb
+    a passive directive governs ("X sommé de ne plus scanner", "X told to stop"): the
+    passive's subject is made to act, by someone else."""
+    return overlapping(sc.passive, cue.start, cue.end) or any(
+        0 <= cue.start - h.end <= PASSIVE_GAP
+        and _INFINITIVE_GAP.fullmatch(sc.text, h.end, cue.start)
+        for h in sc.passive
+    )
