@@ -36,7 +36,7 @@ from store.db import Store, now_iso
 CANDIDATE_LIMIT = 10
 _EVENT_COLS = (
     "id, vendor_key, actor_type, relevant, action, product, region,"
-    " first_reported, last_reported, terms"
+    " first_reported, last_reported, terms, effective"
 )
 _BAND_MATCH = " OR ".join(f"(band = :b{n} AND hash = :h{n})" for n in range(BANDS))
 _NEWEST = f"ORDER BY first_reported DESC LIMIT {CANDIDATE_LIMIT}"
@@ -51,7 +51,7 @@ _NAME_SCAN = 200
 # is already recorded (first branch) and every event that could take the finding,
 # each branch an indexed range query; a branch whose guard is false costs nothing.
 _CANDIDATES = f"""
-SELECT 1, event_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+SELECT 1, event_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
   FROM mentions WHERE entry_id = :entry
 UNION ALL SELECT * FROM (SELECT 0, {_EVENT_COLS} FROM events
   WHERE vendor_key = :vendor AND first_reported BETWEEN :near_lo AND :near_hi {_NEWEST})

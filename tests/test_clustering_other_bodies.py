@@ -1,7 +1,9 @@
 """Two reports that each name an authority body (``bot/data/authority_names.yaml``) and
 name none in common are two bodies' acts, even on one company in one news cycle; a
 retelling that names the same body under another of its names, or names both bodies,
-or names none, still joins. Invented companies and wording, on a real SQLite file."""
+or names none, still joins. Two kinds of authority where only one side names a body (a
+regulator's order and a court ruling or a council vote that never names it) are two
+acts too. Invented companies and wording, on a real SQLite file."""
 
 from __future__ import annotations
 
@@ -134,3 +136,54 @@ def test_other_bodies_needs_a_body_on_each_side_and_none_shared(
     new: tuple[str, ...], event: tuple[str, ...], apart: bool
 ) -> None:
     assert other_bodies(_profile(*new), _profile(*event)) is apart
+
+
+# --------------------------------------------------------------------------- body left out
+
+
+def test_a_court_ruling_that_never_names_the_regulator_is_not_its_order(store: Store) -> None:
+    order, _ = record(
+        store,
+        "Dutch DPA orders Quorvane to stop matching faces at Rotterdam gyms",
+        "The Autoriteit Persoonsgegevens gave the firm until spring to delete member templates.",
+        day=0,
+    )
+    ruling, more = record(
+        store,
+        "Appeals judges let Rotterdam gym members sue Quorvane as a group",
+        "The court said members whose face templates were stored may pursue one joint claim.",
+        day=9, actor="court",
+    )  # fmt: skip
+    assert ruling.event_id != order.event_id and ruling.created and more == 1
+
+
+def test_a_councils_vote_is_not_a_regulators_guidance_of_the_same_days(store: Store) -> None:
+    guidance, _ = record(
+        store,
+        "Garante tells Verbania shopkeepers how to run entrance face scanners",
+        "The Italian authority says Verbania retailers must post notices and delete scans daily.",
+        day=0, vendor=None,
+    )  # fmt: skip
+    vote, more = record(
+        store,
+        "Verbania councillors vote to keep face scanners out of municipal shops",
+        "The ban on entrance scanners in shops the town rents out passed by 19 votes to 6.",
+        day=2, actor="government", vendor=None,
+    )  # fmt: skip
+    assert vote.event_id != guidance.event_id and more == 1
+
+
+def test_a_court_ruling_on_the_regulators_fine_that_names_it_joins(store: Store) -> None:
+    fine, _ = record(
+        store,
+        "CNIL fines Quorvane for face gates at three Lyon concert halls",
+        "The penalty is the largest the CNIL has imposed on a ticketing supplier.",
+        day=0,
+    )
+    ruling, _ = record(
+        store,
+        "Conseil d'État upholds the CNIL's fine on Quorvane",
+        "Judges found the Lyon face gates had no valid consent from concert-goers.",
+        day=6, actor="court",
+    )  # fmt: skip
+    assert ruling.event_id == fine.event_id

@@ -1,5 +1,5 @@
-"""A place counted among the places that act ("becomes the third city to ban …", "als
-erste Stadt gegen …", "devient la deuxième ville à …") is a government: the ordinal
+"""A place counted among the places that act ("becomes the third city to ban …", "verzichtet
+als zweite Stadt auf …", "devient la deuxième ville à …") is a government: the ordinal
 place noun after a copula is the agent of the infinitive that follows it, even when
 the place's own name is one no list knows.
 
@@ -19,9 +19,9 @@ COUNTED = [
      "Residents filled the hall for a vote that passed without dissent."),
     ("Why Ashgrove became the latest town to say no to facial recognition",
      "Residents packed the hall before the unanimous vote."),
-    ("Lindenau als zweite deutsche Stadt gegen Gesichtserkennung",
-     "Mit großer Mehrheit sind Kameras mit automatischem Gesichtsabgleich auf öffentlichen "
-     "Plätzen künftig untersagt."),
+    ("Lindenau verzichtet als zweite deutsche Stadt auf Gesichtserkennung am Bahnhof",
+     "Mit großer Mehrheit sind Kameras mit automatischem Gesichtsabgleich dort künftig "
+     "untersagt."),
     ("Valmorel devient la deuxième ville à refuser la reconnaissance faciale dans ses rues",
      "Les caméras existantes resteront en place, sans analyse des visages."),
     ("Sarzeau est la première commune à renoncer aux caméras à reconnaissance faciale",

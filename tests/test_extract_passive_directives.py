@@ -25,15 +25,15 @@ DIRECTED = [
     ("A Quiriri foi obrigada a parar de vender o reconhecimento facial a lojas",
      "A ANPD deu noventa dias à empresa."),
     # English says it with a call verb, read the same way
-    ("Ferrowan Analytics ordered to stop selling face search to landlords",
-     "The consumer protection agency gave the company ninety days to comply."),
-    ("Quillon Retail told to switch off its face-matching cameras",
-     "The privacy commissioner found shoppers had never been asked for consent."),
+    ("Tamsley ordered to erase face prints of former gym members",
+     "The data protection authority gave the access-control firm sixty days."),
+    ("Regulator tells Brackwater to purge its visitor face archive",
+     "The privacy office found the archive had no legal basis."),
 ]  # fmt: skip
 
 OWN_MOVE = [
-    ("Ferrowan Analytics stops selling face search to landlords",
-     "The company says tenant screening was never what the product was built for."),
+    ("Brackwater drops housing associations as buyers of its door-entry face readers",
+     "The firm says tenants never chose the readers themselves."),
     ("Veltara dejará de vender su buscador facial a inmobiliarias",
      "La empresa dice que el producto no se pensó para eso."),
     ("Ostravel ne vendra plus son logiciel de reconnaissance faciale aux bailleurs",

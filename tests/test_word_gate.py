@@ -9,7 +9,15 @@ import pytest
 
 from bot.events import bodies
 from bot.extract import authority, sentences
-from bot.extract.gate import WordGate, _plain_word_char, gated, literal_starts, words
+from bot.extract.gate import (
+    WordGate,
+    _plain_word_char,
+    branch_needs,
+    gated,
+    literal_starts,
+    may_match,
+    words,
+)
 from bot.extract.known import known_vendors
 from bot.extract.resources import resources
 from bot.extract.scan import normalise
@@ -230,3 +238,41 @@ def test_clause_breaks_are_where_the_plain_alternation_finds_them() -> None:
         34,
         42,
     ]
+
+
+_NEEDING = [
+    (r"(?:\b(?:since|after)\s+(?:the|its)\s+\w+\s*$|,\s*(?:which|who)\s[^,;]*$)", re.I),
+    (r"\b(?:dopo|da)\s+(?:il|la)\s*$|\bformerly\S*\s*$", re.I),
+    (r"(?:ion|ions|ban|bans)$", re.I),
+    (r"(?<![\w])(?:face (?:data|scans?)|biometric\w*)(?![\w])", 0),
+    (r"\bſince\b|x", re.I),  # a literal past Latin-1: not read
+    (r"\w+ faces", 0),
+]
+
+
+@pytest.mark.parametrize(("source", "flags"), _NEEDING)
+def test_may_match_is_false_only_where_the_pattern_finds_nothing(source: str, flags: int) -> None:
+    pattern = re.compile(source, flags)
+    needed = branch_needs(pattern)
+    ruled_out = 0
+    extra = ["Since the ban, which", "formerly banned", "ſince x", "kept ſince the ban", "ſince"]
+    for text in _texts(150, 11) + extra:
+        norm, low = normalise(text)
+        for pos in range(0, len(text), 7):
+            for end in (pos + 5, pos + 40, len(text)):
+                if not may_match(needed, norm, low, pos, end):
+                    ruled_out += 1
+                    assert pattern.search(norm, pos, end) is None, (source, norm, pos, end)
+    assert ruled_out or not needed
+
+
+def test_branch_needs_reads_each_alternative_and_leaves_unread_ones_open() -> None:
+    needed = branch_needs(re.compile(r"\b(?:after|since)\s+the\s*$|,\s*which\s", re.I))
+    assert needed == ((("after", "since"), ("the",)), ((",",), ("which",)))
+    assert branch_needs(re.compile(r"\w+ Faces|x", re.I)) == (((" faces",),), (("x",),))
+    assert branch_needs(re.compile(r"\w+|x")) == ()  # an alternative with no literal
+    assert branch_needs(re.compile(r"\bſince\b|x", re.I)) == ()  # "ſ" matches an "s"
+    text = "Amid protests after the vote, the firm"
+    norm, low = normalise(text)
+    assert may_match(needed, norm, low, 0, len(text))
+    assert not may_match(needed, norm, low, 0, 13)  # "Amid protests": no "after"/"since"

@@ -92,6 +92,10 @@ def same_subject(new: Profile, event: Profile, vendor: str) -> bool:
     return False
 
 
+def _bodies(profile: Profile) -> set[str]:
+    return {name for name in profile.names if name.startswith(BODY)}
+
+
 def other_bodies(new: Profile, event: Profile) -> bool:
     """Each side names an authority body (``bot.events.bodies``: a data protection
     authority, a parliament, a commission) and they name none in common: two bodies'
@@ -99,8 +103,18 @@ def other_bodies(new: Profile, event: Profile) -> bool:
     regulator fines Ondine" and "the CNIL orders Ondine to delete"). A retelling of one
     act names the body that acted; a report of one body's act that also names another
     ("after the ICO's fine, the CNIL …") shares it with both."""
-    mine = {name for name in new.names if name.startswith(BODY)}
+    mine = _bodies(new)
     if not mine:
         return False
-    theirs = {name for name in event.names if name.startswith(BODY)}
+    theirs = _bodies(event)
     return bool(theirs) and not mine & theirs
+
+
+def body_left_out(new: Profile, event: Profile) -> bool:
+    """The event's reports name an authority body and the report names none. Beside two
+    kinds of authority acting (a regulator's order and a court's ruling, a regulator's
+    guidance and a parliament's vote), it tells two acts apart: a court ruling on a
+    regulator's act, or a retelling that reads the regulator's act as a government's,
+    names the regulator too. (The other way round, a body named only in the report may
+    be a regulator weighing in on the event's ruling the next day, told as its act.)"""
+    return bool(_bodies(event)) and not _bodies(new)

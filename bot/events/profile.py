@@ -4,7 +4,7 @@ the windows it compares them in (pure)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from bot import vocabulary
 
@@ -18,6 +18,7 @@ STRONG_SIM = 0.35  # wording agreement that lets a follow-up's action vote, not 
 QUIET_DAYS = 30  # a vendor's relevant follow-up this close to the last report joins
 LATE_DAYS = 45  # a vendor's relevant report later than this after the last one needs its product
 ECHO_DAYS = 3  # an authority's act retold this close to its last report, in other words
+TAKES_EFFECT_DAYS = (3, 7)  # a report this close to an announced date (before, after) tells it
 AUTHORITIES: frozenset[str] = frozenset(vocabulary.AUTHORITIES)
 
 
@@ -43,6 +44,8 @@ class Profile:
     # a report keyed by no vendor (not an authority's): its capitalised words' first
     # words, the vendor keys it may name (``vendor_named``; the store asks for them)
     heads: tuple[str, ...] = ()
+    # the date the change takes effect (the finding's, or the event's as voted)
+    effective: date | None = None
 
 
 def days_between(a: datetime, b: datetime) -> float:

@@ -55,6 +55,7 @@ class CandidateEvent(NamedTuple):
     first_reported: str
     last_reported: str | None
     terms: str | None  # packed by ``bot.events.rules.pack_terms``
+    effective: str | None = None  # the date the change takes effect, as voted (ISO)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ result."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import TypeVar
 
@@ -79,6 +79,7 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         heads=()
         if finding.vendor or finding.actor_type in AUTHORITIES
         else capital_heads(entry.title, entry.summary),
+        effective=finding.effective,
     )
 
 
@@ -173,6 +174,7 @@ def candidate_profile(event: CandidateEvent) -> Profile:
         last=_parse_utc(event.last_reported) or first,
         terms=terms_,
         names=names,
+        effective=_parse_date(event.effective),
     )
 
 
@@ -209,6 +211,13 @@ def best_candidate(
         if score is not None and score > best_score:
             best, best_score = (candidate, event), score
     return best
+
+
+def _parse_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
 
 
 def _parse_utc(text: str | None) -> datetime | None:

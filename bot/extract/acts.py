@@ -23,6 +23,7 @@ from bot.extract.attribution import (
 )
 from bot.extract.described import inverted_subject, noun_owner, summary_subject
 from bot.extract.dropped_object import business_first, customers_dropped, other_unit
+from bot.extract.gate import branch_needs, may_match
 from bot.extract.public_bodies import imposed_on
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
@@ -523,13 +524,20 @@ _AGO = compiled.compile(
 )
 
 
+_SUBORDINATE_NEEDS = branch_needs(_SUBORDINATE)
+
+
 def subordinate(sc: Scan, cue: Hit) -> bool:
     """The cue sits in a subordinate background phrase of its sentence."""
     s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
-    if _SUBORDINATE.search(sc.text, max(s_start, cue.start - 80), cue.start) is not None:
+    lo = max(s_start, cue.start - 80)
+    if (
+        may_match(_SUBORDINATE_NEEDS, sc.text, sc.low, lo, cue.start)
+        and _SUBORDINATE.search(sc.text, lo, cue.start) is not None
+    ):
         return True
-    if _RELATIVE.search(sc.text, max(s_start, cue.start - 40), cue.start) and _PAST.match(
-        sc.text, cue.start
+    if _PAST.match(sc.text, cue.start) and _RELATIVE.search(
+        sc.text, max(s_start, cue.start - 40), cue.start
     ):  # "the company that deleted its index": a past act named as background
         return True
     return _AGO.match(sc.text[cue.end : min(s_end, cue.end + 60)]) is not None

@@ -187,23 +187,30 @@ def prepositional(
         return _PREP_BEFORE.search(text, max(floor, start - 30), start) is not None
     before = text[max(floor, start - 60) : start]
     before = before.rsplit(",", 1)[-1] if reach > 1 else before
-    words = [w.lower() for w in _WORD.findall(before) if w.lower() not in _ARTICLES]
-    prepositions = _PREPOSITIONS - {"to", "zu", "à", "a"} if nominal else _PREPOSITIONS
-    return any(w in prepositions for w in words[-reach:])
+    words = [w for w in map(str.lower, _WORD.findall(before)) if w not in _ARTICLES]
+    prepositions = _NOMINAL_PREPOSITIONS if nominal else _PREPOSITIONS
+    return not prepositions.isdisjoint(words[-reach:])
 
 
-_NOUN_CUE = compiled.compile(
-    r"(?:ion|ions|ium|ia|al|als|ment|ments|ban|bans|pause|shutdown|comeback|halt|freeze|toire|"
-    r"oria|verbot)$",
-    re.IGNORECASE,
-)
+_NOMINAL_PREPOSITIONS = _PREPOSITIONS - {"to", "zu", "à", "a"}
+_NOUN_ENDINGS = ("ion", "ions", "ium", "ia", "al", "als", "ment", "ments", "ban", "bans",
+                 "pause", "shutdown", "comeback", "halt", "freeze", "toire", "oria", "verbot")  # fmt: skip
+_NOUN_CUE = compiled.compile(r"(?:" + "|".join(_NOUN_ENDINGS) + r")$", re.IGNORECASE)
+
+
+def _noun_cue(text: str) -> bool:
+    """``_NOUN_CUE.search(text)``: ``text`` ends with a noun ending (in any case; an ASCII
+    text's lower-cased copy says so without the regex, which tries every position)."""
+    if not text.isascii():
+        return _NOUN_CUE.search(text) is not None
+    return text.removesuffix("\n").lower().endswith(_NOUN_ENDINGS)
 
 
 def object_noun(sc: Scan, cue: Hit) -> bool:
     """A noun cue after a preposition ("split OVER a possible EU moratorium") names a
     topic, not an act; a vendor's possessive right before it makes it theirs again."""
     words = sc.text[cue.start : cue.end].split()
-    if len(words) > 2 or not _NOUN_CUE.search(words[-1]):
+    if len(words) > 2 or not _noun_cue(words[-1]):
         return False
     since = 0
     for v in sc.vendors:
@@ -552,7 +559,7 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
             return "conditional"
         if h.label in ("call", "denial") and _governs(sc.text, h, actor, c_start):
             return h.label
-    if _NOUN_CUE.search(sc.text[cue.start : cue.end]):
+    if _noun_cue(sc.text[cue.start : cue.end]):
         # "a freeze ... might be wise": an opinion about a noun, not an act.
         for h in between(sc.cancel, cue.end, min(cue.end + 40, s_end)):
             if h.label == "hypothetical":

@@ -17,6 +17,7 @@ from bot.extract import (
     fr_users,
     framing,
     public_bodies,
+    restated,
     terms,
 )
 from bot.extract.acts import (
@@ -103,6 +104,10 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
             sc.held_back.add("directed")
             return _other(sc, [], directing, vendor, 0.5, published)
+        # "West Arcadia restringe …" + "La gobernadora firmó …": no company acts
+        restated_kind = restated.restated_actor(sc, found)
+        if restated_kind is not None and sc.has_fr:
+            return _other(sc, [], restated_kind, None, 0.5, published)
         if not sc.has_fr:
             if not _names_customers(sc):
                 return None
@@ -171,6 +176,9 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     )
     if placed is not None and (sc.has_fr or weak):
         return _other(sc, [], placed, _first_vendor(sc), 0.45, published)
+    restated_kind = restated.restated_actor(sc, found)  # "Madison votes …" + "The council's …"
+    if restated_kind is not None and (sc.has_fr or weak):
+        return _other(sc, [], restated_kind, None, 0.45, published)
     if not sc.has_fr:
         # face data only: an authority the item names loosely, or whose act the
         # headline names ("multa all'azienda", "Amende pour X")

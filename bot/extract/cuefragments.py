@@ -7,7 +7,7 @@ first word is the same are grouped behind one gate regex.
 Splitting every cue of the data files (some 5,000 fragments) is Python string work that
 took a short ``poll`` a tenth of its CPU in every process that extracts; ``split_cues``
 keeps its result per machine in compiled.py's file, keyed by the cues and by this
-module's and ``cueclass``'s own source, so an edit of either splits them anew."""
+module's, ``cueclass``'s and ``gate``'s own source, so an edit of any of them splits them anew."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from bot.extract import compiled, cueclass
+from bot.extract import compiled, cueclass, gate
 from bot.extract.cueclass import distribute, expand, factored, split_top
+from bot.extract.gate import needed_literals
 
 _ACRONYM = compiled.compile(r"^[A-Z][A-Z0-9.\\]+$")
 # A fragment made of letters, \w, letter classes ("[sz]") and groups matches one word.
@@ -61,8 +62,9 @@ class Fragment:
     head: str  # literal start ("" for any token; "0" for a digit; "^" for a line start)
     cased: bool  # matched against the original text (acronyms)
     langs: int  # language bits of the items it is matched in
-    # no head: literals the text must hold one of before the fragment is tried
-    required: tuple[str, ...] = ("",)
+    # no head, or a line start: sets of literals the text must hold one of each before
+    # the fragment is tried (none: always tried)
+    required: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -153,7 +155,8 @@ def _code_digest() -> bytes:
     """A digest of the code that splits cues (empty when its source cannot be read:
     then nothing is kept)."""
     try:
-        return compiled.digest(Path(cueclass.__file__).read_bytes() + Path(__file__).read_bytes())
+        sources = (cueclass.__file__, gate.__file__, __file__)  # gate: needed_literals
+        return compiled.digest(b"".join(Path(path).read_bytes() for path in sources))
     except OSError:
         return b""
 
@@ -172,18 +175,33 @@ def fragments_of(c: int, rank: int, label: str, cues: Iterable[Cue]) -> Iterable
 def _fragment(c: int, rank: int, label: str, variant: str, cased: bool, langs: int) -> Fragment:
     if variant.startswith("(?m:^)"):
         source = expand(variant[6:]) + r"(?![\w])"
-        return Fragment(c, rank, label, source, None, None, "^", cased, langs)
+        return Fragment(c, rank, label, source, None, None, "^", cased, langs,
+                         _required(source))  # fmt: skip
     head = _head(variant)
-    if not head:  # searched for (rarely: only when the text holds its longest literal)
+    if not head:  # searched for (rarely: only when the text holds its literals)
         source = r"(?<![\w])" + expand(variant) + r"(?![\w])"
-        required = _literal(variant)
+        literal = _literal(variant)
         return Fragment(c, rank, label, source, None, None, "", cased, langs,
-                         (required,) if required else _alternatives(variant))  # fmt: skip
+                         _required(source, (literal,) if literal else _alternatives(variant)))  # fmt: skip
     source = expand(variant) + r"(?![\w])"
     if _ONE_WORD.match(variant):
         return Fragment(c, rank, label, source, variant, None, head, cased, langs)
     return Fragment(c, rank, label, source, None, _first_word(variant) or None, head, cased,
                      langs)  # fmt: skip
+
+
+_MAX_REQUIRED = 3  # sets of literals checked before a fragment is searched
+
+
+def _required(source: str, read: tuple[str, ...] = ("",)) -> tuple[tuple[str, ...], ...]:
+    """The sets of literals that a text must hold one of each before ``source`` is tried:
+    ``read`` (from the fragment's text) and those of the parsed pattern ("year"/"month"
+    and "on"/"later" in "(?:years?|months?) (?:on|later)"), the longest first."""
+    found = {tuple(sorted(option)) for option in needed_literals(source)}
+    if all(read):
+        found.add(tuple(sorted(set(read))))
+    ranked = sorted(found, key=lambda o: (-min(map(len, o)), len(o), o))
+    return tuple(ranked[:_MAX_REQUIRED])
 
 
 def group_key(frag: Fragment) -> tuple[str, bool]:

@@ -313,10 +313,12 @@ class CueIndex:
             )
         searched, line_start = unheaded
         for frag in searched:
-            if any(map(low.__contains__, frag.required)):
+            if _holds(low, frag.required):
                 for found in frag.pattern.finditer(low):
                     raw.append((frag.cls, found.start(), -found.end(), frag.rank, frag.label))
         for frag in line_start:
+            if not _holds(low, frag.required):
+                continue
             for start in _line_starts(low):
                 found = frag.pattern.match(low, start)
                 if found is not None:
@@ -333,6 +335,17 @@ class CueIndex:
                 out[c].append(new(Hit, (start, -neg_end, label)))
                 last[c] = -neg_end
         return out
+
+
+def _holds(text: str, required: tuple[tuple[str, ...], ...]) -> bool:
+    """``text`` holds one literal of each set in ``required``."""
+    for option in required:
+        for literal in option:
+            if literal in text:
+                break
+        else:
+            return False
+    return True
 
 
 def _line_starts(text: str) -> Iterable[int]:

@@ -6,7 +6,14 @@ the clause, and a policy noun heading a summary clause (the headline's vendor's 
 from __future__ import annotations
 
 from bot.extract import compiled
-from bot.extract.attribution import AUTHORITY_KINDS, Actor, Mention, prepositional, resolve
+from bot.extract.attribution import (
+    AUTHORITY_KINDS,
+    Actor,
+    Mention,
+    in_condition,
+    prepositional,
+    resolve,
+)
 from bot.extract.scan import Hit, Scan, in_fronted
 from bot.extract.sentences import clause_start
 
@@ -134,8 +141,8 @@ def noun_owner(sc: Scan, found: list[Mention], cue: Hit) -> Actor | None:
         c_start <= h.start < cue.start for h in sc.actions
     ):  # a headline's subject must be the policy noun itself ("A one-year pause …")
         return None
-    if any(m.kind in AUTHORITY_KINDS for m in found):
-        return None
+    if any(m.kind in AUTHORITY_KINDS and not in_condition(sc, m.start) for m in found):
+        return None  # (a body the stop waits for, "until Congress acts", is no actor)
     pool = [v for v in sc.vendors if sc.in_title(v.start)] or list(sc.vendors)
     if len({v.vendor for v in pool}) != 1:
         return None

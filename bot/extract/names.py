@@ -21,7 +21,7 @@ cues.yaml (``company_names``) and are compiled once per process.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from bot.extract import compiled
@@ -38,6 +38,7 @@ _CAP_WORD = r"(?:[A-Z][\w&+.-]*\w|[A-Z])"
 _RUN = compiled.compile(rf"(?:(?<![\w'’-])|(?<=\b[dD]['’])){_CAP_WORD}(?:[ ]{_CAP_WORD})*")
 _POSSESSIVE = compiled.compile(r"'s?(?!\w)")
 _SPACE_CAPITAL = compiled.compile(r" [A-Z]")
+_KEPT_RUNS = 50_000  # runs whose answer ``NamePatterns._noun_before_capital`` keeps
 # A pattern that only matches word characters and hyphens: letters, \w, letter classes,
 # hyphens, groups, alternatives and quantifiers.
 _WORDLIKE = compiled.compile(r"(?:[^\W_]|\\w|\[[^\W_]+\]|\(\?:|[-|)?*+])+")
@@ -68,6 +69,7 @@ class NamePatterns:
     # capital, found from the capitals when every noun pattern spells a word
     suffix_hint: re.Pattern[str] | None = None
     apposition_hint: re.Pattern[str] | None = None
+    _nouns: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def described_somewhere(self, text: str) -> bool:
         """Cheap check: a suffix, a company noun or an apposition occurs in ``text``."""
@@ -81,13 +83,21 @@ class NamePatterns:
 
     def _noun_before_capital(self, text: str) -> bool:
         """``(?<![\\w-])(?i:noun) [A-Z]`` somewhere in ``text``: the noun is the whole run
-        of word characters and hyphens before some " X" (so only those are tried)."""
-        fullmatch = self.descriptor_word.fullmatch
+        of word characters and hyphens before some " X" (so only those are tried; each
+        run's answer is kept: the nouns are plain words, which nothing around a run can
+        change, see ``build``)."""
+        fullmatch, known = self.descriptor_word.fullmatch, self._nouns
         for found in _SPACE_CAPITAL.finditer(text):
             end = start = found.start()
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
                 start -= 1
-            if fullmatch(text, start, end) is not None:
+            run = text[start:end]
+            noun = known.get(run)
+            if noun is None:
+                noun = fullmatch(run) is not None
+                if len(known) < _KEPT_RUNS:
+                    known[run] = noun
+            if noun:
                 return True
         return False
 
