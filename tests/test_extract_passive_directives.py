@@ -28,7 +28,7 @@ DIRECTED = [
     ("Tamsley ordered to erase face prints of former gym members",
      "The data protection authority gave the access-control firm sixty days."),
     ("Regulator tells Brackwater to purge its visitor face archive",
-     "The privacy office found the archive had no legal basis."),
+     "According to the privacy office, nothing in data law allowed the archive to be kept."),
 ]  # fmt: skip
 
 OWN_MOVE = [

@@ -39,7 +39,7 @@ COMPANY_ACTS = [
     ("Halvern pauses face search sales to police for a year",
      "The state senate had asked vendors to wait for a law; the company agreed."),
     # English "a" is no definite article
-    ("Kestrow stops selling face matching to landlords",
+    ("Kestrow will no longer license its face-matching engine to event promoters",
      "A court filing in March first revealed the plan."),
 ]  # fmt: skip
 
