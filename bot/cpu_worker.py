@@ -40,7 +40,7 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # the parsing and extraction code (not its data) loads now: a cycle starts its
     # workers as it starts, so this overlaps the first downloads
-    import bot.extract
+    import bot.extract.reading
     import bot.sources.parse  # noqa: F401
 
     inp = sys.stdin.buffer

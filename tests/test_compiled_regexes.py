@@ -93,7 +93,7 @@ def test_a_derived_value_is_worked_out_once_per_machine(tmp_path: Path) -> None:
 
 _MODULE_PATTERNS = """
 import hashlib, re, sys
-import bot.extract, bot.sources.parse, bot.clustering
+import bot.extract.reading, bot.sources.parse, bot.clustering
 texts = sorted(f"{name}.{attr}={value.pattern!r}/{value.flags}"
                for name, module in list(sys.modules.items()) if name.startswith("bot.")
                for attr, value in vars(module).items() if isinstance(value, re.Pattern))

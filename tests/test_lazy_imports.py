@@ -102,3 +102,27 @@ def test_every_lazy_command_resolves_to_a_command_of_that_name() -> None:
         command = main.get_command(ctx, name)
         assert command is not None and command.name == name, name
     assert set(main.list_commands(ctx)) == set(LAZY_COMMANDS)
+
+
+def test_clustering_loads_the_word_gates_and_lists_but_no_extraction_rule() -> None:
+    # the polling process of a cold cycle clusters what its worker read: it needs the
+    # word gates, the known-vendor forms and the common words, not the rules that read
+    # an entry (bot.extract's names load when first asked for)
+    modules = loaded_by("import bot.clustering, bot.cpu")
+    assert {"bot.extract.gate", "bot.extract.known", "bot.extract.lexicon"} <= modules
+    rules = ("reading", "classify", "scan", "attribution", "acts", "framing", "learned")
+    assert not {f"bot.extract.{name}" for name in rules} & modules
+
+
+def test_the_extract_package_still_hands_out_its_names() -> None:
+    modules = loaded_by("from bot.extract import DataFileError, extract, known_vendors, rules")
+    assert "bot.extract.reading" in modules
+    import bot.extract
+
+    assert bot.extract.extract is bot.extract.reading.extract
+    try:
+        bot.extract.no_such_name  # noqa: B018 - the attribute access is what is tested
+    except AttributeError as exc:
+        assert "no_such_name" in str(exc)
+    else:
+        raise AssertionError("an unknown name must raise AttributeError")

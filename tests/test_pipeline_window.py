@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from bot.pipeline import _Window
+from bot.pipeline import _Queued, _Window
 
 SIZE = 4
 
@@ -57,3 +57,24 @@ def test_window_keeps_write_order_and_its_bound(order: str) -> None:
     written, peak = asyncio.run(_cycle(arrival))
     assert written == list(range(n))
     assert peak <= SIZE + 1  # the window, and one spare place for the next in order
+
+
+async def test_a_feed_waiting_for_the_one_before_it_wakes_when_that_one_queues() -> None:
+    queued = _Queued()
+    queued.add("early")
+    await asyncio.wait_for(queued.wait("early"), 1)  # queued before anyone waited
+    woken: list[str] = []
+
+    async def waiter(name: str) -> None:
+        await queued.wait("late")
+        woken.append(name)
+
+    tasks = [asyncio.create_task(waiter(n)) for n in ("a", "b")]
+    impatient = asyncio.create_task(queued.wait("late"))
+    await asyncio.sleep(0.01)
+    impatient.cancel()  # one waiter giving up does not cancel the others' wait
+    await asyncio.sleep(0.01)
+    assert woken == [] and "late" not in queued
+    queued.add("late")
+    await asyncio.wait_for(asyncio.gather(*tasks), 1)
+    assert sorted(woken) == ["a", "b"] and "late" in queued

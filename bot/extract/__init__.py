@@ -11,63 +11,43 @@ else a ``Finding``:
   change (a launch, a non-FR policy);
 - ``relevant=False, actor_type="none"``: FR news with no policy action.
 
-When a learned model is in use (bot.extract.learned; not the shipped one by default:
-docs/extraction-model.md), it may revise the finding where the rules leave a case open. The cue lists and the vendor
+The learned second opinion (bot.extract.learned; the shipped model is in use:
+docs/extraction-model.md) may revise the finding where the rules leave a case open and
+hold no reason of their own (``Scan.held_back``). The cue lists and the vendor
 gazetteer live in ``bot/data/cues.yaml`` and
 ``bot/data/vendors.yaml``; they are compiled once per process.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from bot.extract import authority, framing, learned
-from bot.extract.acts import AUTHORITIES
-from bot.extract.classify import classify
-from bot.extract.known import KnownVendors, known_vendors
-from bot.extract.resources import DataFileError, resources
-from bot.extract.scan import Scan, normalise, scan
-from bot.models import Entry, Finding
+if TYPE_CHECKING:
+    from bot.extract.known import KnownVendors, known_vendors
+    from bot.extract.reading import extract, rules, warm_up
+    from bot.extract.resources import DataFileError
 
 __all__ = ["DataFileError", "KnownVendors", "extract", "known_vendors", "rules", "warm_up"]
 
-
-def extract(entry: Entry, known: KnownVendors | None = None) -> Finding | None:
-    """The Finding for one entry (offsets index into ``entry.text``), or None.
-    ``known``: FR vendors the event store already has (see known.py)."""
-    sc, found = rules(entry, known)
-    if sc is None or found is None:
-        return found
-    return learned.second_opinion(entry, sc, found)
-
-
-def rules(entry: Entry, known: KnownVendors | None = None) -> tuple[Scan | None, Finding | None]:
-    """The rules' scan and Finding for one entry (None, None: no FR content)."""
-    res = resources()
-    text = entry.text
-    normalised = normalise(text)
-    known_hits = known.find(normalised[0]) if known is not None else []
-    strong = bool(known_hits) or res.prefilter.search(normalised[1]) is not None
-    if not strong and not authority.weak_fr(normalised[1]):
-        return None, None  # no FR term, no vendor name, no face data
-    sc = scan(res, entry.title, text, normalised, entry.language, known_hits)
-    published = entry.published.date() if entry.published else None
-    if strong and (sc.fr or sc.vendors):
-        return sc, _looking_back(sc, classify(sc, published))
-    # Face data named without an FR term: only an authority's decision is news.
-    found = _looking_back(sc, classify(sc, published))
-    return (None, found) if found is not None and found.actor_type in AUTHORITIES else (None, None)
+# Each name's module, imported when the name is first asked for: importing a
+# submodule (``bot.extract.gate``, ``known``, ``lexicon``) runs this file first, and
+# loading every rule module for it cost a cold cycle's polling process, which only
+# clusters, 2 MB and 30 modules.
+_HOMES = {
+    "DataFileError": "bot.extract.resources",
+    "KnownVendors": "bot.extract.known",
+    "known_vendors": "bot.extract.known",
+    "extract": "bot.extract.reading",
+    "rules": "bot.extract.reading",
+    "warm_up": "bot.extract.reading",
+}
 
 
-def _looking_back(sc: Scan, found: Finding | None) -> Finding | None:
-    """An authority's act told as looked back on carries the ``retrospective`` signal
-    (the pipeline opens its event without an alert when it joins none)."""
-    if found is None or found.actor_type not in AUTHORITIES or found.signal is not None:
-        return found
-    return replace(found, signal="retrospective") if framing.retrospective(sc) else found
-
-
-def warm_up() -> None:
-    """Compile the data files now, every cue regex included (raises DataFileError
-    naming a broken file); without it they compile as texts first need them."""
-    resources().index.compile_all()
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'bot.extract' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
