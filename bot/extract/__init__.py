@@ -11,8 +11,9 @@ else a ``Finding``:
   change (a launch, a non-FR policy);
 - ``relevant=False, actor_type="none"``: FR news with no policy action.
 
-When a learned model is in use (bot.extract.learned; not the shipped one by default:
-docs/extraction-model.md), it may revise the finding where the rules leave a case open. The cue lists and the vendor
+The learned second opinion (bot.extract.learned; the shipped model is in use:
+docs/extraction-model.md) may revise the finding where the rules leave a case open and
+hold no reason of their own (``Scan.held_back``). The cue lists and the vendor
 gazetteer live in ``bot/data/cues.yaml`` and
 ``bot/data/vendors.yaml``; they are compiled once per process.
 """

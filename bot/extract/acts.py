@@ -444,6 +444,7 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
         if cue.label == "exit_market" and sc.first_region(cue.start, cue.end) is None:
             continue  # "leaves ICE … in place": the object is no market
         if cue.label == "exit" and other_unit(sc, cue):
+            sc.held_back.add("other_unit")
             continue  # "sells off its drone unit": a business that is not face recognition
         if cue.label == "exit" and _ONE_MARKET.search(sc.text, cue.start, cue.end):
             cue = Hit(cue.start, cue.end, "exit_market")  # "leaving one provincial market"
@@ -463,13 +464,15 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
                 sc, found, cue.start, cue.end, actor.vendor, actor.end
             )
             if directing:
+                sc.held_back.add("directed")
                 actor = Actor(directing)
             elif _RESTRICTIVE.search(sc.text, max(0, cue.start - 40), cue.start) and not any(
                 cue.start - 40 <= m.start < cue.start and m.kind in ("vendor", "company")
                 and _RESTRICTIVE.match(sc.text, m.end) for m in found
             ):  # fmt: skip
                 continue  # "adds X to a list that bars …": the list bars, not X
-            elif cancelled(sc, cue, actor):
+            elif reason := cancelled(sc, cue, actor):
+                sc.held_back.add(reason)
                 continue
         if actor.kind not in ("vendor", *AUTHORITIES):
             continue

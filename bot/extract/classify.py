@@ -54,6 +54,7 @@ def _totals(acts: Iterable[Act], key: str) -> dict[str, float]:
 
 
 def classify(sc: Scan, published: date | None) -> Finding | None:
+    sc.held_back.clear()  # (reasons of this reading only: see Scan.held_back)
     result = _classify(sc, published)
     if (
         result is not None
@@ -101,6 +102,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             )
         )
         if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
+            sc.held_back.add("directed")
             return _other(sc, [], directing, vendor, 0.5, published)
         # "West Arcadia restringe …" + "La gobernadora firmó …": no company acts
         restated_kind = restated.restated_actor(sc, found)
@@ -112,22 +114,29 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "vendor", vendor, 0.35)
         targets = {framing.enforcement_target(sc, a) for a in chosen}
         if None not in targets:  # a platform cutting another company off
+            sc.held_back.add("platform")
             return _other(sc, chosen, "vendor", targets.pop(), 0.4)
         if framing.platform_enforced(sc, chosen):  # "X cut off by its host"
+            sc.held_back.add("platform")
             return _other(sc, chosen, "vendor", vendor, 0.4)
         if framing.other_technology(sc, chosen):  # "X drops plate reading"
+            sc.held_back.add("other_technology")
             return _other(sc, chosen, "vendor", vendor, 0.4)
         if framing.fr_user(sc, chosen) or fr_users.acting_user(
             sc, vendor
         ):  # "the grocer switches …"
+            sc.held_back.add("fr_user")
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.speculation_only(sc, chosen):  # "X weighs …; it had shelved …"
+            sc.held_back.add("speculation")
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.shareholder_vote(sc):  # "X holders vote down a customer review"
+            sc.held_back.add("shareholder")
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
             return _deployed(sc, chosen, vendor, launch, 0.4, published)
         if terms.paid_settlement(sc, chosen):
+            sc.held_back.add("paid")
             return _other(sc, chosen, "vendor", vendor, 0.4)
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
@@ -181,6 +190,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         any(sc.in_title(h.start) for h in sc.authorities) or authority.headline_kind(sc) is not None
     )
     if sc.vendors and not titled and fr_users.acting_user(sc, _first_vendor(sc)):
+        sc.held_back.add("fr_user")
         return _other(sc, [], "none", _first_vendor(sc), 0.3)
     if (launch or enforcement) and sc.vendors and not titled:
         # a vendor's launch, or another company's legal warning to it (a launch word in
@@ -369,7 +379,10 @@ def _gates_alone(sc: Scan, acts: list[Act]) -> list[Act]:
     in"), which history may still make a return."""
     if not any(a.label == "gate" for a in acts):
         return acts
-    acts = [a for a in acts if a.label != "gate" or not _carried_over(sc, a)]
+    kept = [a for a in acts if a.label != "gate" or not _carried_over(sc, a)]
+    if len(kept) < len(acts):
+        sc.held_back.add("carried_over")
+    acts = kept
     others = any(a.label != "gate" and a.actor == "vendor" for a in acts)
     launched = any(h.label == "launch" and not framing.negated(sc, h) for h in sc.non_policy)
     return [a for a in acts if a.label != "gate"] if others or launched else acts

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.extract import compiled
 from bot.extract.scan import Scan
@@ -86,16 +87,26 @@ def char_features(words: Iterable[str]) -> set[str]:
     buckets: one stem shared by a verb's inflections, or by one root across languages
     ("suspend", "suspende", "sospende"), lands in the same buckets; crc32 keeps the
     hashing the same in every process."""
-    grams: set[str] = set()
-    for word in words:
+    buckets: set[str] = set()
+    for word in set(words):
         if len(word) < 3 or word == VENDOR_TOKEN or word == "0":
             continue
-        marked = f"<{word}>"
-        last = len(marked)
-        for n in CHAR_SIZES:
-            grams.update(marked[i : i + n] for i in range(last - n + 1))
+        buckets |= _word_buckets(word)
+    return buckets
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_buckets(word: str) -> frozenset[str]:
+    """The ``c:`` buckets of one word's n-grams (words recur from item to item: each is
+    hashed once per process, within the cache's bound)."""
+    marked = f"<{word}>"
+    last = len(marked)
     crc = zlib.crc32
-    return {f"c:{crc(g.encode()) % CHAR_BUCKETS:x}" for g in grams}
+    return frozenset(
+        f"c:{crc(marked[i : i + n].encode()) % CHAR_BUCKETS:x}"
+        for n in CHAR_SIZES
+        for i in range(last - n + 1)
+    )
 
 
 def rule_features(sc: Scan | None, found: Finding | None) -> set[str]:

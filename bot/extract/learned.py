@@ -45,10 +45,11 @@ from bot.models import Entry, Finding
 MODEL_FILE = "fr_model.json"
 # Whether ``extract`` asks the shipped model (docs/extraction-model.md: the end-to-end
 # leave-one-batch-out that decided it); a model set by ``use``/``using`` is asked either way.
-SHIPPED_IN_USE = False
-# A deployment or a restatement is news only against the vendor's timeline, which the
-# event store's history reads (bot.events.history): not the model's call.
-LEFT_TO_HISTORY = ("deployment", "restatement")
+SHIPPED_IN_USE = True
+# A deployment, a restatement or a continuation (something told as going on: "still",
+# "keeps selling") is news only against the vendor's timeline, which the event store's
+# history reads (bot.extract.history): not the model's call.
+LEFT_TO_HISTORY = ("deployment", "restatement", "continuation", "continuation_fresh")
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,34 @@ def hard_negative(sc: Scan, families: frozenset[str] = HARD_NEGATIVES) -> bool:
     return any(h.label in families for h in sc.non_policy)
 
 
+# Why the rules held back a policy cue they found, when the reason says the item is not
+# the vendor's own FR change (``Scan.held_back``, set by bot.extract.classify and
+# bot.extract.acts): someone else's act on the vendor (an authority directing it, a
+# platform cutting it off, money paid over past conduct); a user of FR ending or trying
+# its own cameras; the cue's object is another technology or a unit that is not FR; a
+# gate the feature already had; a cue governed by a call, a hedge, a denial or a
+# pluperfect. (Negation, conditions and inert data handling are mixed in the labelled
+# items, so they are not listed: docs/extraction-model.md.)
+HELD_BACK = frozenset({
+    "directed", "platform", "paid", "speculation", "shareholder",
+    "fr_user",
+    "other_technology", "other_unit",
+    "carried_over",
+    "call", "hypothetical", "denial", "background",
+})  # fmt: skip
+# A headline that asks, denies or hedges ("Will X …?", "X denies …", "X may …"): the
+# rules' markers, read in the title whether or not a policy cue is there.
+HEADLINE_HEDGES = frozenset({"question", "denial", "hypothetical"})
+
+
+def guarded(sc: Scan) -> bool:
+    """The rules left the item dropped for a reason the model may not overrule: a cue
+    held back for a reason in ``HELD_BACK``, or a headline that asks, denies or hedges."""
+    return bool(sc.held_back & HELD_BACK) or any(
+        h.label in HEADLINE_HEDGES for h in sc.headline_marks
+    )
+
+
 def open_case(sc: Scan, found: Finding) -> bool:
     """The rules dropped an item with some FR signal (an FR term or a vendor name)
     that names a vendor, and no hard-negative family fired: the model may open it as
@@ -182,6 +211,7 @@ def open_case(sc: Scan, found: Finding) -> bool:
         and found.signal not in LEFT_TO_HISTORY
         and bool(sc.fr or sc.vendors)
         and not hard_negative(sc)
+        and not guarded(sc)
     )
 
 
@@ -254,6 +284,8 @@ def asks(sc: Scan, found: Finding, thresholds: dict[str, float]) -> bool:
         return found.confidence < thresholds["weak_confidence"]
     if found.actor_type in AUTHORITIES:
         return thresholds.get("vendor_deal", 1.01) <= 1.0 and deal_vendor(sc, found) is not None
+    if guarded(sc):  # neither opened nor given another actor type
+        return False
     return open_case(sc, found) or thresholds.get("actor", 1.01) <= 1.0
 
 

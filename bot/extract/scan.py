@@ -73,6 +73,13 @@ class Scan:
     customers: Mapping[str, str] = field(default_factory=dict)  # vendor → its one group
     fronted: list[tuple[int, int]] = field(default_factory=list)  # background adverbials
     lang: str = "en"  # the item's language (language.py)
+    # headline markers of every cancel class (question, denial …), kept even when no
+    # policy cue is in the title (``cancel`` holds only those around a cue)
+    headline_marks: list[Hit] = field(default_factory=list)
+    # why the rules held back a policy cue they found or the act it made ("other_unit",
+    # "other_technology", "fr_user", "carried_over", a ``cancelled`` reason …): data for
+    # the learned second opinion's guard (bot.extract.learned), set by classify
+    held_back: set[str] = field(default_factory=set)
     _sentence_starts: list[int] = field(default_factory=list)
     _fr_sentences: frozenset[int] | None = None
 
@@ -232,6 +239,7 @@ def scan(
         customers=res.customers,
         fronted=_fronted(res.fronted, norm, sentences),
         lang=lang,
+        headline_marks=[h for h in by_class[_CANCEL] if h.start < len(title)],
     )
 
 
