@@ -38,20 +38,20 @@ def told(title: str, summary: str, day: float, effective: date | None, action: s
     return entry, replace(finding, effective=effective)
 
 
-ANNOUNCED = ("Tessaline will switch off its face-tagging albums in eight weeks",
-             "The photo locker emailed members that automatic face tags end on the date set.")  # fmt: skip
+ANNOUNCED = ("Tessaline doorbells lose visitor recognition in March",
+             "An app notice says the cameras stop greeting known callers by name on the date set.")  # fmt: skip
 # the announced change happening, told on or just after the date, in new words
 HAPPENED = [
-    ("Tessaline's face tags are now gone",
-     "Members opening the app this morning found the tagged albums replaced by plain folders."),
-    ("Tessaline finishes wiping face templates",
-     "A notice says every stored face model was erased on schedule."),
-    ("Photo locker Tessaline completes retirement of automatic tagging",
-     "Support pages now describe the tagging feature in the past tense."),
+    ("Doorbell owners report Tessaline no longer names who is at the door",
+     "Alerts now read only 'someone is at your door', users posted this morning."),
+    ("Tessaline's known-caller list disappears from its app",
+     "Owners who had labelled relatives found the settings page removed."),
+    ("Tessaline ends the name-your-visitors feature on schedule",
+     "A support article confirms the change reached every doorbell overnight."),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("title", "summary"), HAPPENED, ids=["gone", "wiped", "retired"])
+@pytest.mark.parametrize(("title", "summary"), HAPPENED, ids=["owners", "list", "schedule"])
 def test_the_change_told_when_it_takes_effect_joins_its_announcement(
     store: Store, title: str, summary: str
 ) -> None:
@@ -80,8 +80,8 @@ def test_a_change_in_force_at_once_sets_no_date_to_wait_for(store: Store) -> Non
 
 def test_another_action_on_the_date_is_not_the_announced_change(store: Store) -> None:
     first, _ = record(store, told(*ANNOUNCED, day=0, effective=on(56)))
-    back, _ = record(store, told("Tessaline keeps face tags after all",
-                                 "Members who opt in can still group photos by face.",
+    back, _ = record(store, told("Tessaline keeps visitor recognition for subscribers",
+                                 "Paying owners can still have callers named at the door.",
                                  day=56, effective=on(56), action="reversal"))  # fmt: skip
     assert back.event_id != first.event_id
 

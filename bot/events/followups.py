@@ -68,8 +68,8 @@ class Comparison(NamedTuple):
 
 def takes_effect(new: Profile, event: Profile) -> bool:
     """A vendor's relevant report with the event's action, told when the event's change
-    was announced to take effect ("will switch off face grouping on 31 January", then
-    "the face groups are gone" on 2 February): the announced change happening, not a
+    was announced to take effect ("the doorbells stop naming callers on 1 March", then
+    "owners find their doorbells no longer name anyone" on 2 March): the change happening, not a
     new one, however long after the announcement and in whatever words. Only a date
     more than a news cycle after the event's first report counts as announced (a change
     told as already in force carries the report's own date)."""
