@@ -208,8 +208,10 @@ def rate_limited_until(feed: FeedState, now: datetime) -> datetime | None:
 AHEAD = 8  # feeds holding a response body or its parsed items between download and queued write
 # Feeds written in one transaction at most, and queued writes waiting at most: the
 # writer waits up to WRITE_LINGER for a batch to fill (one commit, and one full-text
-# flush, for many feeds), unless every feed of the cycle has queued its write.
-WRITE_BATCH = 16
+# flush, for many feeds), unless every feed of the cycle has queued its write. Eight
+# feeds of 50 items are 400 entries a commit; sixteen held 2 MB more parsed items in a
+# cold cycle's polling process, for no CPU measured (bench_cycle --feeds 1000).
+WRITE_BATCH = 8
 WRITE_LINGER = 0.25  # seconds
 # Feeds under way at once (fetching, or done and waiting for their turn to write): a
 # feed that has not started holds nothing, so memory does not grow with the number of

@@ -9,16 +9,9 @@ import pytest
 
 from bot.events import bodies
 from bot.extract import authority, sentences
-from bot.extract.gate import (
-    WordGate,
-    _plain_word_char,
-    branch_needs,
-    gated,
-    literal_starts,
-    may_match,
-    words,
-)
+from bot.extract.gate import WordGate, _plain_word_char, gated, literal_starts, words
 from bot.extract.known import known_vendors
+from bot.extract.literals import branch_needs, may_match
 from bot.extract.resources import resources
 from bot.extract.scan import normalise
 

@@ -23,7 +23,7 @@ from bot.extract.attribution import (
 )
 from bot.extract.described import inverted_subject, noun_owner, summary_subject
 from bot.extract.dropped_object import business_first, customers_dropped, other_unit
-from bot.extract.gate import branch_needs, may_match
+from bot.extract.literals import branch_needs, may_match
 from bot.extract.public_bodies import imposed_on
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted

@@ -266,7 +266,8 @@ def hedged(sc: Scan, start: int, end: int) -> bool:
     lawsuit or a proposal governs ("Civic group urges the council to ban ...", "a bill
     that would ban ..."): no decision of the authority."""
     s_start, _ = sc.sentences[sc.sentence_of(start)]
-    return signals(detect(sc.low)).skip.search(sc.text, s_start, end) is not None
+    # (through its word gate: where it may match is worked out once per text)
+    return gated(signals(detect(sc.low)).skip).search(sc.text, s_start, end) is not None
 
 
 DIRECTED_REACH = 40  # characters from the directing phrase to the authority's name

@@ -7,7 +7,7 @@ first word is the same are grouped behind one gate regex.
 Splitting every cue of the data files (some 5,000 fragments) is Python string work that
 took a short ``poll`` a tenth of its CPU in every process that extracts; ``split_cues``
 keeps its result per machine in compiled.py's file, keyed by the cues and by this
-module's, ``cueclass``'s and ``gate``'s own source, so an edit of any of them splits them anew."""
+module's, ``cueclass``'s and ``literals``'s own source, so an edit of any of them splits them anew."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from bot.extract import compiled, cueclass, gate
+from bot.extract import compiled, cueclass, literals
 from bot.extract.cueclass import distribute, expand, factored, split_top
-from bot.extract.gate import needed_literals
+from bot.extract.literals import needed_literals
 
 _ACRONYM = compiled.compile(r"^[A-Z][A-Z0-9.\\]+$")
 # A fragment made of letters, \w, letter classes ("[sz]") and groups matches one word.
@@ -155,7 +155,7 @@ def _code_digest() -> bytes:
     """A digest of the code that splits cues (empty when its source cannot be read:
     then nothing is kept)."""
     try:
-        sources = (cueclass.__file__, gate.__file__, __file__)  # gate: needed_literals
+        sources = (cueclass.__file__, literals.__file__, __file__)
         return compiled.digest(b"".join(Path(path).read_bytes() for path in sources))
     except OSError:
         return b""

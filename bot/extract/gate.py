@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from bot.extract import compiled
+from bot.extract.literals import Needs, _Item, _needs
 
 try:  # the regex parser of the standard library (private; without it nothing is gated)
     _sre: Any = importlib.import_module("re._constants")
@@ -44,7 +45,6 @@ _MAX_LENGTH = 12  # characters of a literal start worth reading
 _MAX_CLASS = 4  # characters of a class ("[aâ]", "[çc]") read as that many literal starts
 _CACHE_LIMIT = 200_000  # words remembered per gate
 
-Needs = frozenset[str] | None  # literals a match holds one of (None: nothing known)
 # A word's verdict: False (starts no match), True (may start one), or the literals
 # the text must hold one of for it to start one.
 Verdict = bool | tuple[str, ...]
@@ -304,7 +304,6 @@ def _is_word(ch: str) -> bool:
 
 # ------------------------------------------------------------------ reading a pattern
 
-_Item = tuple[tuple[Any, Any], int]  # a parsed item and the flags it is read with
 _Start = tuple[str, bool, Needs]  # a literal start, matched in any case, what it needs
 
 
@@ -423,122 +422,6 @@ def _class_chars(members: list[tuple[Any, Any]]) -> list[int] | None:
         else:
             return None
     return chars if len(chars) <= _MAX_CLASS else None
-
-
-def needed_literals(source: str) -> list[frozenset[str]]:
-    """Sets of literals (as written) such that every match of the regex ``source`` holds
-    one of each set (none known: an empty list; a pattern not read here too)."""
-    if _sre_parser is None:
-        return []
-    try:
-        parsed = _sre_parser.parse(source, 0)
-        return _need_options([(item, parsed.state.flags) for item in parsed.data])
-    except (RecursionError, re.error, AttributeError, TypeError, ValueError):
-        return []
-
-
-Needed = tuple[tuple[tuple[str, ...], ...], ...]  # alternatives, each sets of literals
-_MAX_NEEDED = 12  # literals in one set (looking each up costs a Python step)
-
-
-def branch_needs(pattern: re.Pattern[str]) -> Needed:
-    """For each top-level alternative of ``pattern``, the sets of literals (lower-cased,
-    in any case: a set of at most ``_MAX_NEEDED``, with no character past Latin-1, for
-    "ſ" matches an "s" in any case) that a match of it holds one of each; () when some
-    alternative needs none (or the pattern is not read here). Read with ``may_match``."""
-    if _sre_parser is None or not isinstance(pattern.pattern, str):
-        return ()
-    try:
-        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
-        flags = parsed.state.flags
-        items = list(parsed.data)
-        while len(items) == 1 and items[0][0] is _sre.SUBPATTERN and not items[0][1][1]:
-            items = list(items[0][1][3].data)  # (?:…) around the whole pattern
-        branches = (
-            [list(b.data) for b in items[0][1][1]]
-            if len(items) == 1 and items[0][0] is _sre.BRANCH
-            else [items]
-        )
-        out = []
-        for branch in branches:
-            options = [o for o in _need_options([(item, flags) for item in branch], True)
-                       if len(o) <= _MAX_NEEDED and all(c <= "\u00ff" for x in o for c in x)]  # fmt: skip
-            if not options:
-                return ()
-            out.append(tuple(tuple(sorted({x.lower() for x in o})) for o in options))
-    except (RecursionError, re.error, AttributeError, TypeError, ValueError):
-        return ()
-    return tuple(out)
-
-
-def may_match(needed: Needed, text: str, low: str, pos: int, end: int) -> bool:
-    """False only when no match of the pattern ``needed`` was read from (``branch_needs``)
-    can lie in ``text[pos:end]``: an ASCII stretch whose lower-cased copy (``low``, same
-    offsets) misses a literal of each alternative (in any case, an ASCII character
-    matches only its own two cases; other texts are left to the pattern)."""
-    if not needed or not text.isascii() and not text[pos:end].isascii():
-        return True
-    window = low[pos:end]
-    for options in needed:
-        for option in options:
-            for literal in option:
-                if literal in window:
-                    break
-            else:
-                break  # this alternative misses one of its sets
-        else:
-            return True
-    return False
-
-
-def _needs(items: list[_Item], anycase: bool = False) -> Needs:
-    """Literals a match of ``items`` holds one of (matched as written, not in any case,
-    unless ``anycase``): of its mandatory parts, the one whose shortest literal is longest."""
-    options = _need_options(items, anycase)
-    if not options:
-        return None
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
-
-
-def _need_options(items: list[_Item], anycase: bool = False) -> list[frozenset[str]]:
-    """Of each mandatory part of ``items`` that holds literals (matched as written, or
-    also in any case with ``anycase``), the set of literals one of which a match of that
-    part holds."""
-    options: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def close_run() -> None:
-        if run:
-            options.append(frozenset(["".join(run)]))
-            run.clear()
-
-    stack = list(reversed(items))
-    while stack:
-        (op, av), flags = stack.pop()
-        if op is _sre.LITERAL and (anycase or not flags & re.IGNORECASE):
-            run.append(chr(av))
-            continue
-        if op is _sre.SUBPATTERN:
-            _group, add, remove, sub = av
-            inner = (flags | add) & ~remove
-            stack.extend(reversed([(item, inner) for item in sub.data]))
-            continue
-        close_run()
-        if op is _sre.BRANCH:
-            union: set[str] = set()
-            for branch in av[1]:
-                found = _needs([(item, flags) for item in branch.data], anycase)
-                if found is None:
-                    break
-                union |= found
-            else:
-                options.append(frozenset(union))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] > 0:
-            found = _needs([(item, flags) for item in av[2].data], anycase)
-            if found is not None:
-                options.append(found)
-    close_run()
-    return [o for o in options if o and all(o)]
 
 
 def _plain_word_char(ch: str, anycase: bool) -> bool:
