@@ -10,6 +10,7 @@ written for these tests, with invented companies.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -159,3 +160,33 @@ def test_the_shipped_model_is_in_use_and_runs_on_the_standard_library_only() -> 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"
+
+
+def test_the_model_loads_from_its_marshal_copy_while_the_file_is_unchanged(
+    tmp_path: Path,
+) -> None:
+    """``learned.load`` writes a marshal copy beside the file and reads it while the file
+    is the one it was made from; a changed file is parsed again (its new weights win)."""
+    import json
+    import os
+
+    from bot.yaml_loader import cached_copy
+
+    raw = {
+        "relevance": {"classes": ["no", "yes"], "bias": [0.5],
+                      "weights": {"w:halt": [1.25], "w:pause": [1.25]}},
+        "action": {"classes": list(ACTIONS), "bias": [0.0] * len(ACTIONS), "weights": {}},
+        "actor": {"classes": list(ACTORS), "bias": [0.0] * len(ACTORS), "weights": {}},
+        "thresholds": {"relevant": 0.5, "actor": 0.5, "vendor_deal": 1.01,
+                       "weak_confidence": 0.6, "action": 0.9},
+    }  # fmt: skip
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(raw))
+    first = learned.load(path)
+    assert cached_copy(path).is_file()
+    again = learned.load(path)
+    assert again == first and again.relevance.weights["w:pause"] == (1.25,)
+    raw["relevance"]["weights"]["w:pause"] = [-2.0]
+    path.write_text(json.dumps(raw))
+    os.utime(path, ns=(1, 1))  # another modification time, whatever the clock
+    assert learned.load(path).relevance.weights["w:pause"] == (-2.0,)
