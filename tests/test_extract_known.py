@@ -15,7 +15,7 @@ KNOWN = known_vendors(["Ostrava Biometrics", "Mirelle"])
     ("title", "summary", "action"),
     [
         ("Ostrava's sheriff-sales freeze will carry on past its deadline",
-         "No new end date has been set.", "extension"),
+         "Nobody has named the day it lifts.", "extension"),
         ("Opinion: the gaps in Mirelle's pause",
          "The year-long halt on police sales leaves existing contracts running.", "moratorium"),
         ("Ostrava Biometrics is closing the accounts casinos hold",
