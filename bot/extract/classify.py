@@ -104,7 +104,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
             sc.held_back.add("directed")
             return _other(sc, [], directing, vendor, 0.5, published)
-        # "West Arcadia restringe …" + "La gobernadora firmó …": no company acts
+        # "Port Alder restringe …" + "La gobernadora firmó …": no company acts
         restated_kind = restated.restated_actor(sc, found)
         if restated_kind is not None and sc.has_fr:
             return _other(sc, [], restated_kind, None, 0.5, published)
@@ -176,7 +176,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     )
     if placed is not None and (sc.has_fr or weak):
         return _other(sc, [], placed, _first_vendor(sc), 0.45, published)
-    restated_kind = restated.restated_actor(sc, found)  # "Madison votes …" + "The council's …"
+    restated_kind = restated.restated_actor(sc, found)  # "Brookvale votes …" + "The council's …"
     if restated_kind is not None and (sc.has_fr or weak):
         return _other(sc, [], restated_kind, None, 0.45, published)
     if not sc.has_fr:

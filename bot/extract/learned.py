@@ -1,17 +1,17 @@
 """The learned second opinion: three linear models over bot.extract.features.
 
-``extract`` asks it when a model is in use: the shipped one when ``SHIPPED_IN_USE``
-(False: the end-to-end leave-one-batch-out in docs/extraction-model.md met the bar for
-wiring, but wired, the model opens 13 items of the existing must-not-fire tests), or one
-set by ``using(model)``, as that measurement does. The rules stay primary and the model
-is asked only where they leave a case open (``second_opinion``), with
-probability thresholds chosen by grouped cross-validation (``python -m
-bot.extract.train``; leave-one-batch-out in docs/extraction-model.md):
+``extract`` asks it when a model is in use: the shipped one while ``SHIPPED_IN_USE``
+(True since the end-to-end leave-one-batch-out in docs/extraction-model.md met the bar
+set for wiring, with the guard below), or one set by ``using(model)``, as that
+measurement does. The rules stay primary and the model is asked only where they leave
+a case open (``second_opinion``), never where they held a cue back for a reason or the
+headline asks, denies or hedges (``guarded``), with probability thresholds chosen by
+grouped cross-validation (``python -m bot.extract.train``):
 
 - relevance, when the rules dropped an item with an FR term or a vendor name that
-  names a vendor (not an authority's act, nor a deployment or restatement, which
-  the vendor history reads, nor an item where a hard-negative family fired): a
-  likely change becomes relevant, with the model's action;
+  names a vendor (not an authority's act, nor a deployment, restatement or
+  continuation, which the vendor history reads, nor an item where a hard-negative
+  family fired): a likely change becomes relevant, with the model's action;
 - an authority's act naming an FR vendor, when the actor model is sure it is the
   vendor's: that vendor's deployment, for its timeline to read (``vendor_deal``);
 - actor type, for a dropped item, when the model is confident and disagrees;
@@ -19,8 +19,8 @@ bot.extract.train``; leave-one-batch-out in docs/extraction-model.md):
   model is confident and disagrees.
 
 At run time a model is a sparse dot product over weights read from
-``bot/data/fr_model.json`` (lazily, once per process); scikit-learn is only needed
-to train.
+``bot/data/fr_model.json`` (lazily, once per process, through a marshal copy: ``load``);
+scikit-learn is only needed to train.
 """
 
 from __future__ import annotations

@@ -2,11 +2,11 @@
 names a person, a place or a body by a name no list knows.
 
 A news summary's first sentence usually opens with its subject told again as a definite
-description: "Letitia James demands answers …" + "The attorney general gave …", "West
-Arcadia restringe …" + "La gobernadora firmó …", "Madison votes …" + "The Common
-Council's ordinance keeps …". When that description is an authority (its head noun is a
-government, regulator or court word the mentions already read), the item is that
-authority's act:
+description: "Dana Whitlock wants answers …" + "The attorney general wrote …", "Port
+Alder restringe …" + "La gobernadora firmó …", "Brookvale votes …" + "The city
+council's bylaw holds …" (invented names). When that description is an authority (its
+head noun is a government, regulator or court word the mentions already read), the item
+is that authority's act:
 
 - ``summary_authority``: the kind of such an opening subject (a definite article, at most
   two modifiers, then the authority; not a customer group, a condition, an
@@ -80,7 +80,7 @@ def _company(v: VendorHit) -> bool:
 
 def unnamed_headline(sc: Scan) -> bool:
     """The headline names no company by evidence: every name read as a company in it is
-    one the item's wording alone made so ("West Arcadia", "Letitia James"), and the
+    one the item's wording alone made so ("Port Alder", "Dana Whitlock"), and the
     summary does not name it again (a name told again is the party itself: "Auberon
     says …")."""
     titled = [v for v in sc.vendors if sc.in_title(v.start)]
@@ -96,7 +96,7 @@ _PRONOUNS = frozenset(
 def _acting_company(sc: Scan, found: list[Mention]) -> bool:
     """The summary tells of a company as an actor: one owning something ("the company's
     letter") or opening a clause ("the firm says …"); a company the authority acts on
-    ("gave the venue operator until …") is no actor."""
+    ("ordered the arena's owner to …") is no actor."""
     for m in found:
         if m.start < sc.title_end or m.kind != "company":
             continue
@@ -115,9 +115,8 @@ def _acting_company(sc: Scan, found: list[Mention]) -> bool:
 def restated_actor(sc: Scan, found: list[Mention]) -> str | None:
     """The authority the summary restates the headline's actor as, when the headline
     names no authority and no company by evidence and the summary tells of no company
-    acting: "West Arcadia
-    restringe …" + "La gobernadora firmó …" is the government's act, not a company
-    called West Arcadia's."""
+    acting: "Port Alder restringe …" + "La gobernadora firmó …" is the government's act,
+    not a company called Port Alder's."""
     if any(m.kind in AUTHORITY_KINDS and m.start < sc.title_end for m in found):
         return None  # the headline names its authority itself: its own reading stands
     if not unnamed_headline(sc) or _acting_company(sc, found):
