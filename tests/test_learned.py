@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bot.extract import learned, rules
-from bot.extract.features import VENDOR_TOKEN, featurise
+from bot.extract.features import VENDOR_TOKEN, feature_parts, featurise
 from bot.extract.resources import DataFileError
 from bot.labelled_files import LabelledItem, parse_item
 from bot.models import ACTIONS, Finding
@@ -75,6 +75,30 @@ def test_featuriser_is_deterministic_and_masks_the_vendor() -> None:
     assert not any("quarnby" in f for f in one)
     assert "w:0" in one and not any(f.endswith("2025") for f in one)
     assert "l:en" in one and any(f.startswith("r:") for f in one)
+
+
+def test_the_scorer_gives_the_probabilities_of_the_feature_strings() -> None:
+    """The run-time scorer (feature numbers, each word's looked up once) sums the rows
+    of the same features as ``probabilities(featurise(...))``, in any language."""
+    m = learned.read(DATA)
+    scorer = m.scorer()
+    assert m.scorer() is scorer  # made once per model
+    texts = [
+        ("Quarnby Vision shelves face matching for county sheriffs", "It cites 2 audits."),
+        ("Quarnby Vision suspend sa reconnaissance faciale", "La société attend une loi."),
+        ("Tollmere Labs stoppt Gesichtserkennung für Behörden", "Der Anbieter prüft 3 Verträge."),
+        ("Stadium operator drops face entry at Quarnby Park", "Fans may use tickets again."),
+    ]
+    for n, (title, summary) in enumerate(texts * 2):  # (the second round: words kept)
+        e = _item(n, title, summary, False, None).entry
+        sc, found = rules(e)
+        feats = featurise(e.title, e.text, e.language, sc, found)
+        numbered = scorer.features(*feature_parts(e.title, e.text, e.language, sc, found))
+        assert {scorer.numbers[f] for f in feats if f in scorer.numbers} == numbered
+        for k, linear in enumerate((m.relevance, m.action, m.actor)):
+            want, got = linear.probabilities(feats), scorer.probabilities(k, numbered)
+            assert got.keys() == want.keys()
+            assert all(got[c] == pytest.approx(want[c], abs=1e-12) for c in want)
 
 
 def test_decide_opens_only_above_the_threshold() -> None:

@@ -9,7 +9,14 @@ import pytest
 
 from bot.events import bodies
 from bot.extract import authority, sentences
-from bot.extract.gate import WordGate, _plain_word_char, gated, literal_starts, words
+from bot.extract.gate import (
+    WordGate,
+    _plain_word_char,
+    distinct_words,
+    gated,
+    literal_starts,
+    words,
+)
 from bot.extract.known import known_vendors
 from bot.extract.literals import branch_needs, may_match
 from bot.extract.resources import resources
@@ -209,6 +216,17 @@ def test_directing_phrases_are_gated_like_their_pattern() -> None:
 def test_words_are_runs_of_word_characters() -> None:
     for text in ("Orrin's face-data, 3D_x!", "Gesichts­erkennung: données biométriques"):
         assert words(text) == re.findall(r"\w+", text)
+
+
+def test_words_of_texts_read_in_turn_are_each_texts_own() -> None:
+    """Two texts are kept (an item's text and its lower-cased copy, read in turn by
+    gates on either): each still gets its own words, a third text too."""
+    text = "Brennick Optics halts Face-Search sales; Zoltra’s units stay"
+    low, other = text.lower(), "ÉCLAT Vision stoppe la vente"
+    for _ in range(2):
+        for t in (text, low, text, other, low, other.lower()):
+            assert words(t) == re.findall(r"\w+", t)
+            assert distinct_words(t) == frozenset(re.findall(r"\w+", t))
 
 
 def test_clause_breaks_are_where_the_plain_alternation_finds_them() -> None:

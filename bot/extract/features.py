@@ -89,16 +89,17 @@ def char_features(words: Iterable[str]) -> set[str]:
     hashing the same in every process."""
     buckets: set[str] = set()
     for word in set(words):
-        if len(word) < 3 or word == VENDOR_TOKEN or word == "0":
-            continue
-        buckets |= _word_buckets(word)
+        if _has_buckets(word):
+            buckets |= _word_buckets(word)
     return buckets
 
 
-@lru_cache(maxsize=1 << 15)
+def _has_buckets(word: str) -> bool:
+    return len(word) >= 3 and word != VENDOR_TOKEN and word != "0"
+
+
 def _word_buckets(word: str) -> frozenset[str]:
-    """The ``c:`` buckets of one word's n-grams (words recur from item to item: each is
-    hashed once per process, within the cache's bound)."""
+    """The ``c:`` buckets of one word's n-grams."""
     marked = f"<{word}>"
     last = len(marked)
     crc = zlib.crc32
@@ -107,6 +108,17 @@ def _word_buckets(word: str) -> frozenset[str]:
         for n in CHAR_SIZES
         for i in range(last - n + 1)
     )
+
+
+@lru_cache(maxsize=1 << 15)
+def word_set(word: str) -> frozenset[str]:
+    """One word's ``w:`` feature and its ``c:`` buckets (``word_features`` and
+    ``char_features`` of that word alone): words recur from item to item, so each is
+    turned into features once per process, within the cache's bound."""
+    feats = {f"w:{word}"}
+    if _has_buckets(word):
+        feats |= _word_buckets(word)
+    return frozenset(feats)
 
 
 def rule_features(sc: Scan | None, found: Finding | None) -> set[str]:
@@ -153,6 +165,18 @@ def featurise(
 ) -> frozenset[str]:
     """All features of one item. ``text`` is title + summary as extraction saw it
     (``Entry.text``); ``sc``/``found`` are the rules' scan and finding (or None)."""
+    words, rest = feature_parts(title, text, language, sc, found)
+    # word_features(words) | char_features(words): one cached set per distinct word
+    return frozenset(set().union(*map(word_set, words)) | rest)
+
+
+def feature_parts(
+    title: str, text: str, language: str | None, sc: Scan | None, found: Finding | None
+) -> tuple[set[str], set[str]]:
+    """``featurise`` in two parts: the distinct words, whose features are
+    ``word_set(word)`` each, and every other feature (``tw:``, ``l:``, ``r:``). The
+    second opinion scores the parts as they are (bot.extract.learned), so that each
+    word's features are looked up once per process."""
     low = sc.low if sc is not None and len(sc.low) == len(text) else text.lower()
     spans = [(v.start, v.end) for v in sc.vendors] if sc is not None else []
     spans += _name_spans(low, _names(found))
@@ -160,9 +184,7 @@ def featurise(
     cut = len(_masked(text[: len(title)], [s for s in spans if s[1] <= len(title)]))
     title_words = tokens(masked[:cut])
     words = title_words + tokens(masked[cut:])  # (a title ends at a word break)
-    feats = word_features(words)
-    feats |= word_features(title_words, "t")
-    feats |= char_features(words)
-    feats.add(f"l:{language or 'en'}")
-    feats |= rule_features(sc, found)
-    return frozenset(feats)
+    rest = word_features(title_words, "t")
+    rest.add(f"l:{language or 'en'}")
+    rest |= rule_features(sc, found)
+    return set(words), rest

@@ -51,8 +51,8 @@ Verdict = bool | tuple[str, ...]
 
 
 def words(text: str) -> list[str]:
-    """The runs of word characters of ``text``, in order (the last text's are kept:
-    several gates read the same text in a row)."""
+    """The runs of word characters of ``text``, in order (the last two texts' are kept:
+    several gates read the same texts in turn, an item's text and its lower-cased copy)."""
     last = _read(text)
     if last[1] is None:
         last[1] = _split(text)
@@ -68,13 +68,19 @@ def distinct_words(text: str) -> frozenset[str]:
 
 
 def _read(text: str) -> list[Any]:
-    """[text, its words or None, their set or None] for ``text``, the last one kept. An
-    ASCII text that is the last one lower-cased (an item's text, then its lower-cased
-    copy) takes the last one's distinct words lower-cased: the same runs, fewer steps."""
-    global _last
-    last = _last  # one list: threads that share it see a text with its own words
+    """[text, its words or None, their set or None] for ``text``, the last two texts'
+    kept. An ASCII text that is the last one lower-cased (an item's text, then its
+    lower-cased copy) takes the last one's distinct words lower-cased: the same runs,
+    fewer steps."""
+    global _kept
+    kept = _kept  # one tuple: threads that share it see a text with its own words
+    last = kept[0]
     if last[0] == text:  # (an item's text is built anew each time it is asked for)
         return last
+    other = kept[1]
+    if other[0] == text:
+        _kept = (other, last)
+        return other
     prior, seen = last[0], last[2]
     if (
         seen is not None
@@ -83,10 +89,11 @@ def _read(text: str) -> list[Any]:
         and prior.isascii()
         and prior.lower() == text
     ):
-        last = _last = [text, None, frozenset(map(str.lower, seen))]
+        new = [text, None, frozenset(map(str.lower, seen))]
     else:
-        last = _last = [text, None, None]
-    return last
+        new = [text, None, None]
+    _kept = (new, last)
+    return new
 
 
 def _split(text: str) -> list[str]:
@@ -95,7 +102,7 @@ def _split(text: str) -> list[str]:
     return _WORD_RUN.findall(text)
 
 
-_last: list[Any] = [None, [], None]
+_kept: tuple[list[Any], list[Any]] = ([None, [], None], [None, [], None])
 
 
 class WordGate:

@@ -29,9 +29,9 @@ import json
 import marshal
 import math
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from importlib import resources as pkg_resources
@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.extract.acts import AUTHORITIES
-from bot.extract.features import featurise
+from bot.extract.features import feature_parts, word_set
 from bot.extract.resources import DataFileError
 from bot.extract.scan import Scan
 from bot.models import Entry, Finding
@@ -64,8 +64,10 @@ class Linear:
     weights: dict[str, tuple[float, ...]]
 
     def probabilities(self, feats: frozenset[str]) -> dict[str, float]:
-        get = self.weights.get
-        rows = [w for w in map(get, feats) if w is not None]
+        return self.of_rows([w for w in map(self.weights.get, feats) if w is not None])
+
+    def of_rows(self, rows: list[tuple[float, ...]]) -> dict[str, float]:
+        """The probabilities of an item whose features' weight rows are ``rows``."""
         if rows:  # columns summed in C: zip(*rows) transposes the feature rows
             scores = [
                 b + sum(col) for b, col in zip(self.bias, zip(*rows, strict=True), strict=True)
@@ -88,8 +90,58 @@ class Model:
     actor: Linear  # actor types
     thresholds: dict[str, float]
 
+    # the scorer of the three models over feature numbers (made when first asked for)
+    _scorer: list[Scorer] = field(default_factory=list, compare=False, repr=False)
+
     def relevant(self, feats: frozenset[str]) -> float:
         return self.relevance.probabilities(feats)["yes"]
+
+    def scorer(self) -> Scorer:
+        if not self._scorer:
+            self._scorer.append(Scorer(self))
+        return self._scorer[0]
+
+
+_WORDS_KEPT = 1 << 15  # words whose feature numbers a scorer keeps
+
+
+class Scorer:
+    """The three models of one ``Model`` over feature numbers: each feature any of them
+    weighs gets a number, and each word the numbers of its features (``word_set``),
+    once per process (within a bound), so that an item is scored with a set union and
+    list look-ups instead of a dictionary look-up per feature string and model. The
+    same probabilities as ``Linear.probabilities(featurise(...))``: the same features'
+    rows are summed (in another order)."""
+
+    def __init__(self, m: Model) -> None:
+        self.linears = (m.relevance, m.action, m.actor)
+        numbers: dict[str, int] = {}
+        for linear in self.linears:
+            for name in linear.weights:
+                numbers.setdefault(name, len(numbers))
+        self.numbers = numbers
+        # per model, feature number -> its weight row (None: a feature it does not weigh)
+        self.rows = tuple([linear.weights.get(name) for name in numbers]
+                          for linear in self.linears)  # fmt: skip
+        self._words: dict[str, frozenset[int]] = {}
+
+    def features(self, words: Iterable[str], rest: Iterable[str]) -> set[int]:
+        """The numbers of the weighed features of an item (``feature_parts``)."""
+        number, kept = self.numbers.get, self._words
+        out = {n for n in map(number, rest) if n is not None}
+        for word in words:
+            known = kept.get(word)
+            if known is None:
+                known = frozenset(n for n in map(number, word_set(word)) if n is not None)
+                if len(kept) < _WORDS_KEPT:
+                    kept[word] = known
+            out |= known
+        return out
+
+    def probabilities(self, which: int, features: set[int]) -> dict[str, float]:
+        """Model ``which`` (0 relevance, 1 action, 2 actor) on numbered features."""
+        rows = self.rows[which]
+        return self.linears[which].of_rows([w for w in map(rows.__getitem__, features) if w])
 
 
 def _linear(raw: dict[str, Any], shared: dict[Any, Any]) -> Linear:
@@ -349,16 +401,17 @@ def second_opinion(entry: Entry, sc: Scan, found: Finding) -> Finding:
     m = model()
     if m is None or not asks(sc, found, m.thresholds):
         return found
-    feats = featurise(entry.title, entry.text, entry.language, sc, found)
+    scorer = m.scorer()
+    feats = scorer.features(*feature_parts(entry.title, entry.text, entry.language, sc, found))
     published = entry.published.date() if entry.published else None
     return revise(
         m.thresholds,
         sc,
         found,
         published,
-        lambda: m.relevant(feats),
-        lambda: m.action.probabilities(feats),
-        lambda: m.actor.probabilities(feats),
+        lambda: scorer.probabilities(0, feats)["yes"],
+        lambda: scorer.probabilities(1, feats),
+        lambda: scorer.probabilities(2, feats),
     )
 
 
