@@ -549,7 +549,12 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
             continue
         if h.label == "negation" and h.start >= max(after_subject, cue.start - NEGATION_WINDOW):
             return "negation"
-        if h.label == "background" and h.start >= cue.start - BACKGROUND_WINDOW:
+        if h.label == "background" and (
+            h.start >= cue.start - BACKGROUND_WINDOW
+            # German puts the participle last: "X hatte seine Gesichtssuche schon 2019
+            # eingestellt" (the auxiliary anywhere in the cue's clause, after its subject)
+            or (sc.lang == "de" and h.start >= after_subject)
+        ):
             return "background"
         if h.label == "hypothetical" and h.start >= max(
             after_subject, cue.start - HYPOTHETICAL_WINDOW

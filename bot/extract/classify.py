@@ -9,6 +9,7 @@ from datetime import date
 
 from bot.extract import (
     authority,
+    body_governs,
     compiled,
     dates,
     deals,
@@ -100,8 +101,14 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             or public_bodies.public_subject(
                 sc, tuple(a.start for a in chosen if a.action != "reversal"), deployments=False
             )
+            # "Comissão aprova o direito de recusar …": the cue is what the body decides
+            or body_governs.governing_subject(sc, tuple(a.start for a in chosen))
+            # "Pontmarch closes its trams to face cameras" + "the councillors voted …"
+            or body_governs.place_of_body(sc, vendor)
         )
-        if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
+        if directing is not None and (sc.has_fr or authority.weak_fr(sc.low)):
+            # "agrees with the regulator to stop"; face data alone is enough for an
+            # authority's act ("judge signs off on X's biometric class settlement")
             sc.held_back.add("directed")
             return _other(sc, [], directing, vendor, 0.5, published)
         # "Port Alder restringe …" + "La gobernadora firmó …": no company acts
@@ -135,8 +142,8 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
             return _deployed(sc, chosen, vendor, launch, 0.4, published)
-        if terms.paid_settlement(sc, chosen):
-            sc.held_back.add("paid")
+        if terms.paid_settlement(sc, chosen) or terms.paid_over(sc, chosen):
+            sc.held_back.add("paid")  # "X to pay $9m over its retired face grouping"
             return _other(sc, chosen, "vendor", vendor, 0.4)
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.extract import framing
+from bot.extract import compiled, framing
 from bot.extract.acts import CUSTOMER_GROUPS, Act, clause
 from bot.extract.scan import Scan, between
 from bot.extract.scope import settlement_terms
@@ -35,3 +35,46 @@ def paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
            if g.label in CUSTOMER_GROUPS):  # fmt: skip
         return False  # "gives up casino customers": the terms are in the cue
     return settlement_terms(sc, settled) is None
+
+
+# A payment verb, then what it is paid over ("will pay app users over a tagging
+# tool it dropped", "versera 2 millions pour une ancienne fonction", "zahlt wegen
+# …", "pagará por …"): six languages.
+_PAY = (
+    r"(?i)\b(?:pa(?:y|ys|id|ying)|pagar[áa]?|pagó|paga|pagherà|pagou|verse(?:ra)?|versé|"
+    r"paiera|payer|zahlt|zahlen|zahlte|indemni[sz]\w*|indeniza\w*|entsch[äa]dig\w*|"
+    r"risarci\w*|compensa\w*)\b"
+)
+_PAY_WORD = compiled.compile(_PAY)
+_PAY_OVER = compiled.compile(
+    _PAY + r"[^.;:?!]{0,80}?\b(?:over|for|pour|wegen|für|por|per|pela|pelo|sobre)\b"
+)
+# the feature's end, as a thing that happened (no new decision): the kinds of act a
+# payment is made over
+_RETIRED = frozenset({"shutdown", "restriction", "exit"})
+_AND = compiled.compile(r"(?i),|\b(?:and|et|und|y|e|ed|but|mais|aber|pero|ma|mas)\b")
+
+
+def paid_over(sc: Scan, chosen: list[Act]) -> bool:
+    """A headline that pays money (over something: a feature, past scans), with the
+    company's acts only inside what it pays over or, elsewhere in the summary, the
+    feature's end ("Sorrel to pay $9m over its retired face grouping" + "grouping was
+    switched off in 2020"): money over past conduct, no change of policy."""
+    pay = _PAY_WORD.search(sc.text, 0, sc.title_end)
+    if pay is None or not chosen:
+        return False
+    overs = [m for lo, hi in sc.sentences for m in _PAY_OVER.finditer(sc.text, lo, hi)]
+    if not overs:
+        return False
+    for a in chosen:
+        if sc.in_title(a.start) and a.start < pay.start():
+            return False  # "X stops selling to police and pays …": its own act first
+        paid_for = any(
+            m.end() <= a.start
+            and sc.sentence_of(m.start()) == sc.sentence_of(a.start)
+            and _AND.search(sc.text, m.end(), a.start) is None  # "… for claims, and stops …"
+            for m in overs
+        )
+        if not paid_for and (sc.in_title(a.start) or a.action not in _RETIRED):
+            return False  # a ban or a pause besides the payment is news of its own
+    return True

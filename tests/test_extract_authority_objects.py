@@ -1,0 +1,208 @@
+"""A public body acting on a company (or on face recognition in its own domain) is the
+body's act, never the company's policy change; and the converse, a company's own move
+told next to a body, stays the company's. Written for these tests (issue 12, auth12e):
+invented companies, places and bodies, several languages per family.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import found
+
+# ------------------------------- a body's verb governs the company cue after it
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "kind"),
+    [
+        ("Privacy commissioner fines Pellucid Systems over an old tagging tool it shut down",
+         "The sanction concerns face templates stored in 2019; nothing about its current app.",
+         "regulator"),
+        ("Comissário de privacidade multa a Pellucid por ferramenta facial já desligada",
+         "A sanção diz respeito a modelos de rosto guardados em 2019.", "regulator"),
+        ("Protección de Datos obliga a Gimnasios Norvel a retirar sus lectores faciales",
+         "La cadena tendrá tres meses para volver a los carnés de socio.", "regulator"),
+        ("Comissão de Justiça aprova projeto que permite recusar a identificação facial",
+         "O texto ainda precisa passar pelo plenário da Câmara.", "government"),
+        ("Federal judge signs off on Marrowgate's face-data class deal",
+         "The court called the fund and the ban on insurer sales fair; cheques go out in May.",
+         "court"),
+    ],
+)  # fmt: skip
+def test_a_body_s_verb_before_the_company_cue_makes_the_body_s_act(
+    title: str, summary: str, kind: str
+) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, kind)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "City council says Fennimore Labs has ended face-matching sales to landlords",
+        "Data regulator says Fennimore Labs no longer sells face matching to landlords",
+    ],
+)
+def test_a_body_that_reports_a_company_s_move_leaves_it_the_company_s(title: str) -> None:
+    result = found(title, "The company confirmed it ended those sales in March.")
+    assert (result.relevant, result.actor_type, result.action) == (True, "vendor", "ban")
+
+
+# ------------------------- a company acting at a body's direction, told after it
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Bowling chain Strikewell removes face gates after an order from the data regulator",
+         "Members go back to cards in all of its alleys."),
+        ("Cadena Ostrava desmonta los lectores faciales de sus clubes tras la sanción de la autoridad de datos",
+         "Los socios volverán a entrar con tarjeta."),
+        ("Les cinémas Lumerie coupent leurs bornes faciales après une mise en demeure de la CNIL",
+         "Les spectateurs retrouvent les billets papier."),
+    ],
+)  # fmt: skip
+def test_a_company_acting_after_a_regulator_s_order_is_the_regulator_s_act(
+    title: str, summary: str
+) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, "regulator")
+
+
+# ------------------------ a bare place whose councillors decide, and committees
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Tarnhollow closes its swimming pools to face cameras",
+         "Councillors voted eleven to three to keep face matching out of every leisure centre."),
+        ("Mirecourt-sur-Lande ferme ses piscines aux caméras faciales",
+         "Les élus ont décidé d'exclure toute reconnaissance des visages des équipements sportifs."),
+        ("Stadt Quellbach verbannt Gesichtserkennung aus ihren Bädern",
+         "Der Stadtrat stimmte mit klarer Mehrheit für das Verbot."),
+    ],
+)  # fmt: skip
+def test_a_place_whose_elected_body_decides_is_a_government_act(title: str, summary: str) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, "government")
+
+
+def test_a_place_named_company_whose_police_comment_stays_the_company_s() -> None:
+    result = found(
+        "Tarnhollow Vision stops selling face search to shopping centres",
+        "Police chiefs criticised the decision on Monday.",
+    )
+    assert (result.relevant, result.actor_type) == (True, "vendor")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Senate committee backs a bill letting tenants refuse face scans at the door",
+         "Landlords using face matching would have to offer keys or fobs."),
+        ("Innenausschuss billigt Verbot von Gesichtsscans in Stadien",
+         "Das Plenum muss noch abstimmen."),
+    ],
+)  # fmt: skip
+def test_a_committee_s_vote_is_a_government_act(title: str, summary: str) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, "government")
+
+
+# ------------------------------------------------------------ export blacklists
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Washington veta a la china Zhonglan Vision por la vigilancia facial",
+         "El Departamento de Comercio añadió a la empresa a su lista negra."),
+        ("Washington sanctionne Zhonglan Vision pour la surveillance par reconnaissance faciale",
+         "Le fabricant de caméras faciales ne pourra plus acheter de puces américaines."),
+    ],
+)  # fmt: skip
+def test_a_country_blacklisting_a_vendor_is_a_government_act(title: str, summary: str) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, "government")
+
+
+# ------------------------------------------ who collects money, and who pays it
+
+
+def test_a_privacy_office_collecting_money_is_a_regulator() -> None:
+    result = found(
+        "Provincial privacy office collects $1.4m from Glimmerhouse over retired face albums",
+        "The albums were switched off in 2020.",
+    )
+    assert (result.relevant, result.actor_type) == (False, "regulator")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Glimmerhouse will pay photo-app users $6m over a face album it retired",
+         "The money covers face data kept before the albums were turned off in 2020."),
+        ("Glimmerhouse indemnise ses abonnés pour une fonction faciale arrêtée",
+         "L'éditeur versera 6 millions pour les albums de visages fermés en 2020."),
+    ],
+)  # fmt: skip
+def test_a_company_paying_its_users_over_a_retired_feature_changes_no_policy(
+    title: str, summary: str
+) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, "vendor")
+
+
+def test_a_payment_with_a_new_sales_limit_is_still_news() -> None:
+    result = found(
+        "Glimmerhouse to pay $6m over face data",
+        "It will also stop selling its face search to casinos.",
+    )
+    assert (result.relevant, result.actor_type) == (True, "vendor")
+
+
+# ------------------------------------------------ smaller pieces of the same family
+
+
+def test_a_german_pluperfect_with_its_participle_last_is_background() -> None:
+    result = found(
+        "Urteil: Kamerafirma Brackwald muss keine Strafe zahlen",
+        "Die Richter hoben die Anordnung der Aufsicht auf; Brackwald hatte seine"
+        " Gesichtssuche bereits 2018 aufgegeben.",
+    )
+    assert (result.relevant, result.actor_type) == (False, "court")
+
+
+def test_a_state_telling_a_district_to_wait_is_a_government_act() -> None:
+    result = found(
+        "Ohio tells Brookfield schools to pause their face-matching trial",
+        "The state education office asked the district to wait before switching the cameras on.",
+    )
+    assert (result.relevant, result.actor_type) == (False, "government")
+
+
+def test_a_bill_number_heading_an_item_is_a_government_act() -> None:
+    result = found(
+        "PL 4410/26: lojas terão de aceitar documento no lugar do rosto",
+        "Pelo texto, comércios não poderão exigir reconhecimento facial na entrada.",
+    )
+    assert (result.relevant, result.actor_type) == (False, "government")
+
+
+def test_a_state_named_as_the_law_of_a_private_suit_does_not_act() -> None:
+    result = found(
+        "Ravelin Photo pays $2m over old face tags; sales rules unchanged",
+        "The money ends an Ohio biometric privacy suit brought by app users.",
+    )
+    assert result.actor_type != "government"
+
+
+def test_accepting_no_new_orders_from_a_customer_group_is_a_refusal() -> None:
+    result = found(
+        "Sallowby gives lawmakers a year",
+        "Sallowby Labs will accept no fresh orders from county sheriffs for twelve months,"
+        " it said of its face search.",
+    )
+    assert (result.relevant, result.actor_type, result.action) == (True, "vendor", "moratorium")
