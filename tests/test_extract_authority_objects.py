@@ -206,3 +206,45 @@ def test_accepting_no_new_orders_from_a_customer_group_is_a_refusal() -> None:
         " it said of its face search.",
     )
     assert (result.relevant, result.actor_type, result.action) == (True, "vendor", "moratorium")
+
+
+def test_a_company_acting_as_a_regulator_had_ordered_is_the_regulator_s_act() -> None:
+    result = found(
+        "Climbing walls at Cragholt reopen with wristbands",
+        "The climbing-gym chain Cragholt turned off its face check-in on Friday, as the"
+        " data-protection office had ordered in the spring.",
+    )
+    assert (result.relevant, result.actor_type) == (False, "regulator")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Tramways de Montbrise : aucune caméra faciale jusqu'en 2031, ont décidé les élus",
+         "La délibération vaut aussi pour les arrêts et les dépôts."),
+        ("Keine Gesichtserkennung in den Bussen von Ellweiler bis 2031",
+         "Das beschloss der Kreistag am Donnerstag einstimmig."),
+    ],
+)  # fmt: skip
+def test_an_elected_body_named_after_its_decision_is_a_government_act(
+    title: str, summary: str
+) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, "government")
+
+
+def test_court_papers_are_a_channel_not_a_court_acting() -> None:
+    result = found(
+        "Court papers: Thistlewood Analytics no longer sells its face search to casinos",
+        "The company's lawyers described the change in a motion filed last week.",
+    )
+    assert result.actor_type == "vendor"
+
+
+def test_a_sum_paid_to_close_claims_over_a_retired_feature_changes_no_policy() -> None:
+    result = found(
+        "Camera owners split $2m from Brightwick Home",
+        "The money ends claims over a face-naming feature for visitors that the company"
+        " switched off in 2021; current cameras are unchanged.",
+    )
+    assert (result.relevant, result.actor_type) == (False, "vendor")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.extract import compiled, framing
 from bot.extract.acts import CUSTOMER_GROUPS, Act, clause
 from bot.extract.scan import Scan, between
@@ -41,17 +43,30 @@ def paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
 # tool it dropped", "versera 2 millions pour une ancienne fonction", "zahlt wegen
 # …", "pagará por …"): six languages.
 _PAY = (
-    r"(?i)\b(?:pa(?:y|ys|id|ying)|pagar[áa]?|pagó|paga|pagherà|pagou|verse(?:ra)?|versé|"
+    r"\b(?:pa(?:y|ys|id|ying)|pagar[áa]?|pagó|paga|pagherà|pagou|verse(?:ra)?|versé|"
     r"paiera|payer|zahlt|zahlen|zahlte|indemni[sz]\w*|indeniza\w*|entsch[äa]dig\w*|"
-    r"risarci\w*|compensa\w*)\b"
+    r"risarci\w*|compensa\w*|payments?|payouts?|money|paiement|Zahlung|pagos?|"
+    r"pagamento|indenização|risarcimento)\b"
+    # or a sum of money ("share $3m from X", "cierra con 3 millones las reclamaciones")
+    r"|[$€£] ?\d[\d.,]*(?: ?(?:m|bn|k)\b)?"
+    r"|\b\d[\d.,]* ?(?:million|millions|billion|millones|milioni|milhões|Millionen|"
+    r"Milliarden|milliards?)\b"
 )
-_PAY_WORD = compiled.compile(_PAY)
+_PAY_WORD = compiled.compile(_PAY, re.IGNORECASE)
 _PAY_OVER = compiled.compile(
-    _PAY + r"[^.;:?!]{0,80}?\b(?:over|for|pour|wegen|für|por|per|pela|pelo|sobre)\b"
+    rf"(?:{_PAY})[^.;:?!]{{0,80}}?\b(?:over|for|pour|wegen|für|por|per|pela|pelo|sobre)\b",
+    re.IGNORECASE,
 )
 # the feature's end, as a thing that happened (no new decision): the kinds of act a
 # payment is made over
 _RETIRED = frozenset({"shutdown", "restriction", "exit"})
+# a verb of ending whose object is a legal case or claims (what a payment closes)
+_CLOSES_CASE = compiled.compile(
+    r"(?i)(?:\s+\S+){0,4}?\s+(?:the |its |a |las |los |el |la |le |les |il |lo |i |o |os |a |as |"
+    r"die |den |das )?(?:claims?|case|suit|lawsuit|litigation|reclamaciones|pleito|demandas?|"
+    r"causa|caso|procès|plainte|réclamations|Klagen?|Verfahren|Streit|processo|ação|ações|"
+    r"contenzioso|vertenza)\b"
+)
 _AND = compiled.compile(r"(?i),|\b(?:and|et|und|y|e|ed|but|mais|aber|pero|ma|mas)\b")
 
 
@@ -67,6 +82,8 @@ def paid_over(sc: Scan, chosen: list[Act]) -> bool:
     if not overs:
         return False
     for a in chosen:
+        if _CLOSES_CASE.match(sc.text, a.end):
+            continue  # "X cierra con 3 millones las reclamaciones": the case is closed
         if sc.in_title(a.start) and a.start < pay.start():
             return False  # "X stops selling to police and pays …": its own act first
         paid_for = any(
