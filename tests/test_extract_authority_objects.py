@@ -248,3 +248,21 @@ def test_a_sum_paid_to_close_claims_over_a_retired_feature_changes_no_policy() -
         " switched off in 2021; current cameras are unchanged.",
     )
     assert (result.relevant, result.actor_type) == (False, "vendor")
+
+
+def test_an_order_the_headline_names_without_its_body_is_the_body_the_summary_names() -> None:
+    result = found(
+        "Bowling chain Rollmere to drop face-scan entry under agency order",
+        "Rollmere agreed to take out the readers after the consumer authority found members"
+        " had not been told how their faces were used.",
+    )
+    assert (result.relevant, result.actor_type) == (False, "regulator")
+
+
+def test_the_headline_s_own_authority_signal_decides_the_kind() -> None:
+    result = found(
+        "EUA põem a fabricante de câmeras Dravnik em lista de sanções",
+        "A empresa vende reconhecimento facial para polícias; autoridades americanas negam"
+        " ligação com as negociações comerciais.",
+    )
+    assert (result.relevant, result.actor_type) == (False, "government")

@@ -163,6 +163,9 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             authority.place_subject(sc)
             or public_bodies.headline_label(sc)  # "Bundesverwaltungsgericht: …"
             or public_bodies.owned_decision(sc)  # "the regulator's verdict"
+            # the headline's own authority signal ("EUA põem … em lista de sanções" + a
+            # summary's "autoridades americanas negam …")
+            or _headline_kind(sc, by_kind)
             or max(by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k)))
         )
         chosen = [a for a in auth_acts if a.actor == kind]
@@ -228,6 +231,19 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     ):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3, signal=going_on)
     return _other(sc, [], "none", _first_vendor(sc), 0.25, signal=going_on)
+
+
+def _headline_kind(sc: Scan, by_kind: dict[str, float]) -> str | None:
+    """The authority kind the headline alone states, when no act the cues found there
+    says otherwise (the summary's acts then tell the same story in more words)."""
+    if any(sc.in_title(a) for a in _title_act_starts(sc)):
+        return None
+    kind = authority.headline_kind(sc)
+    return kind if kind is not None and kind != max(by_kind, key=by_kind.__getitem__) else None
+
+
+def _title_act_starts(sc: Scan) -> list[int]:
+    return [h.start for h in (*sc.authority_verbs, *sc.actions) if sc.in_title(h.start)]
 
 
 def _deployed(
