@@ -266,3 +266,11 @@ def test_the_headline_s_own_authority_signal_decides_the_kind() -> None:
         " ligação com as negociações comerciais.",
     )
     assert (result.relevant, result.actor_type) == (False, "government")
+
+
+def test_a_company_named_pay_is_no_payment() -> None:
+    result = found(
+        "Brindle Pay rivede i controlli sui selfie per i nuovi iscritti",
+        "L'azienda limita il riconoscimento del viso agli utenti già registrati.",
+    )
+    assert (result.relevant, result.actor_type) == (True, "vendor")

@@ -67,6 +67,7 @@ _CLOSES_CASE = compiled.compile(
     r"causa|caso|procès|plainte|réclamations|Klagen?|Verfahren|Streit|processo|ação|ações|"
     r"contenzioso|vertenza)\b"
 )
+_CAPITALISED_BEFORE = compiled.compile(r"[A-Z][\w'’-]*\s$")
 _AND = compiled.compile(r"(?i),|\b(?:and|et|und|y|e|ed|but|mais|aber|pero|ma|mas)\b")
 
 
@@ -75,10 +76,17 @@ def paid_over(sc: Scan, chosen: list[Act]) -> bool:
     company's acts only inside what it pays over or, elsewhere in the summary, the
     feature's end ("Sorrel to pay $9m over its retired face grouping" + "grouping was
     switched off in 2020"): money over past conduct, no change of policy."""
-    pay = _PAY_WORD.search(sc.text, 0, sc.title_end)
+
+    def named(m: re.Match[str]) -> bool:  # "Lucerna Pay": a word of a company's name
+        if any(v.start <= m.start() < v.end for v in sc.vendors):
+            return True
+        return m.group(0) == "Pay" and _CAPITALISED_BEFORE.search(sc.text, 0, m.start()) is not None
+
+    pay = next((m for m in _PAY_WORD.finditer(sc.text, 0, sc.title_end) if not named(m)), None)
     if pay is None or not chosen:
         return False
-    overs = [m for lo, hi in sc.sentences for m in _PAY_OVER.finditer(sc.text, lo, hi)]
+    overs = [m for lo, hi in sc.sentences for m in _PAY_OVER.finditer(sc.text, lo, hi)
+             if not named(m)]  # fmt: skip
     if not overs:
         return False
     for a in chosen:
