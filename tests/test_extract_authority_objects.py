@@ -16,18 +16,18 @@ from tests.extract_helpers import found
 @pytest.mark.parametrize(
     ("title", "summary", "kind"),
     [
-        ("Privacy commissioner fines Pellucid Systems over an old tagging tool it shut down",
-         "The sanction concerns face templates stored in 2019; nothing about its current app.",
-         "regulator"),
-        ("Comissário de privacidade multa a Pellucid por ferramenta facial já desligada",
-         "A sanção diz respeito a modelos de rosto guardados em 2019.", "regulator"),
-        ("Protección de Datos obliga a Gimnasios Norvel a retirar sus lectores faciales",
-         "La cadena tendrá tres meses para volver a los carnés de socio.", "regulator"),
-        ("Comissão de Justiça aprova projeto que permite recusar a identificação facial",
-         "O texto ainda precisa passar pelo plenário da Câmara.", "government"),
-        ("Federal judge signs off on Marrowgate's face-data class deal",
-         "The court called the fund and the ban on insurer sales fair; cheques go out in May.",
+        ("Tribunal de Lisboa obriga a Pellucid a apagar os rostos recolhidos em feiras",
+         "A empresa tem noventa dias para destruir as fotografias e os modelos biométricos.",
          "court"),
+        ("El Ayuntamiento de Valdeoro prohíbe a Norvel Sistemas instalar cámaras faciales en"
+         " los mercados", "La empresa había ofrecido el sistema gratis durante un año.",
+         "government"),
+        ("Comissão de Segurança rejeita câmeras de reconhecimento facial em protestos",
+         "O projeto volta agora para a autora.", "government"),
+        ("Rechtsausschuss des Landtags lehnt Gesichtserkennung bei Demonstrationen ab",
+         "Die Polizei hatte den Einsatz bei Großlagen gefordert.", "government"),
+        ("Marrowgate's face-data class deal approved by a Denver judge",
+         "Members who uploaded photos will each get about $40.", "court"),
     ],
 )  # fmt: skip
 def test_a_body_s_verb_before_the_company_cue_makes_the_body_s_act(
@@ -57,8 +57,8 @@ def test_a_body_that_reports_a_company_s_move_leaves_it_the_company_s(title: str
     [
         ("Bowling chain Strikewell removes face gates after an order from the data regulator",
          "Members go back to cards in all of its alleys."),
-        ("Cadena Ostrava desmonta los lectores faciales de sus clubes tras la sanción de la autoridad de datos",
-         "Los socios volverán a entrar con tarjeta."),
+        ("Los hoteles Ostrava apagan el registro facial tras una investigación de la autoridad"
+         " de consumo", "Los huéspedes vuelven a enseñar el pasaporte en recepción."),
         ("Les cinémas Lumerie coupent leurs bornes faciales après une mise en demeure de la CNIL",
          "Les spectateurs retrouvent les billets papier."),
     ],
@@ -117,8 +117,8 @@ def test_a_committee_s_vote_is_a_government_act(title: str, summary: str) -> Non
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Washington veta a la china Zhonglan Vision por la vigilancia facial",
-         "El Departamento de Comercio añadió a la empresa a su lista negra."),
+        ("Washington vieta le esportazioni verso Zhonglan Vision, produttore di telecamere"
+         " facciali", "Il provvedimento del governo americano colpisce anche due partner cinesi."),
         ("Washington sanctionne Zhonglan Vision pour la surveillance par reconnaissance faciale",
          "Le fabricant de caméras faciales ne pourra plus acheter de puces américaines."),
     ],
@@ -133,8 +133,9 @@ def test_a_country_blacklisting_a_vendor_is_a_government_act(title: str, summary
 
 def test_a_privacy_office_collecting_money_is_a_regulator() -> None:
     result = found(
-        "Provincial privacy office collects $1.4m from Glimmerhouse over retired face albums",
-        "The albums were switched off in 2020.",
+        "National data board collects €900,000 from Glimmerhouse for storing face prints"
+        " without consent",
+        "The company had kept the prints of shop visitors for two years.",
     )
     assert (result.relevant, result.actor_type) == (False, "regulator")
 
@@ -142,11 +143,11 @@ def test_a_privacy_office_collecting_money_is_a_regulator() -> None:
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Glimmerhouse will pay photo-app users $6m over a face album it retired",
-         "The money covers face data kept before the albums were turned off in 2020."),
-        ("Glimmerhouse indemnise ses abonnés pour une fonction faciale arrêtée",
-         "L'éditeur versera 6 millions pour les albums de visages fermés en 2020."),
-    ],
+        ("Glimmerhouse will compensate photo-app users with $6m for face prints kept in its"
+         " cloud", "The face-sorting tool behind them was closed in 2020."),
+        ("Glimmerhouse zahlt Nutzern 6 Millionen wegen gespeicherter Gesichtsdaten",
+         "Die Gesichtsalben wurden 2020 abgeschaltet; an den heutigen Apps ändert sich nichts."),
+],
 )  # fmt: skip
 def test_a_company_paying_its_users_over_a_retired_feature_changes_no_policy(
     title: str, summary: str
@@ -274,3 +275,11 @@ def test_a_company_named_pay_is_no_payment() -> None:
         "L'azienda limita il riconoscimento del viso agli utenti già registrati.",
     )
     assert (result.relevant, result.actor_type) == (True, "vendor")
+
+
+def test_a_settlement_whose_headline_is_its_approval_is_the_court_s_news() -> None:
+    result = found(
+        "Pellmore face-data settlement wins the court's blessing",
+        "The judge found the terms fair; Pellmore's limits on casino sales stay as agreed.",
+    )
+    assert (result.relevant, result.actor_type) == (False, "court")

@@ -346,6 +346,9 @@ def _settlement(
     # are permanently excluded"): the settlement binds the vendor whoever the subject
     loose = [] if bound or settled else framing.loose_obligations(sc, vendor)
     court = [a for a in auth if a.actor == "court"]
+    if authority.headline_kind(sc) == "court" and not any(sc.in_title(a.start) for a in bound):
+        # "X's face-data settlement wins final approval": the court's news
+        return _other(sc, court, "court", vendor, 0.6, published)
     if not court and not (bound or settled or loose) and any(m.kind == "court" for m in found):
         return _other(sc, [], "court", vendor, 0.5, published)  # "… wins final approval"
     if court and (not (bound or settled or loose) or any(a.actor == "court" for a in in_title)):

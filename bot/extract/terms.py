@@ -74,10 +74,10 @@ _AND = compiled.compile(r"(?i),|\b(?:and|et|und|y|e|ed|but|mais|aber|pero|ma|mas
 def paid_over(sc: Scan, chosen: list[Act]) -> bool:
     """A headline that pays money (over something: a feature, past scans), with the
     company's acts only inside what it pays over or, elsewhere in the summary, the
-    feature's end ("Sorrel to pay $9m over its retired face grouping" + "grouping was
-    switched off in 2020"): money over past conduct, no change of policy."""
+    feature's end ("Brackwater to pay $4m over a photo-tagging tool" + "the tool was
+    retired in 2019"): money over past conduct, no change of policy."""
 
-    def named(m: re.Match[str]) -> bool:  # "Lucerna Pay": a word of a company's name
+    def named(m: re.Match[str]) -> bool:  # "Brindle Pay": a word of a company's name
         if any(v.start <= m.start() < v.end for v in sc.vendors):
             return True
         return m.group(0) == "Pay" and _CAPITALISED_BEFORE.search(sc.text, 0, m.start()) is not None
