@@ -63,7 +63,7 @@ def test_a_cloud_provider_limiting_its_own_face_api_is_still_its_restriction(
          "Asked about a county invoice, the company said the licence is older than the pause."),
         ("Caddon Vision says no new decision has been taken on police use of its face search",
          "A spokesperson repeated the stance the firm set out in 2022."),
-        ("Caddon Vision : même politique de reconnaissance faciale envers les polices municipales",
+        ("Reconnaissance faciale : rien de nouveau chez Caddon Vision pour les polices municipales",
          "L'entreprise répond à une question d'élus sans rien annoncer."),
         ("Bei Caddon Vision ändert sich nichts an der Absage an Grenzbehörden",
          "Die Gesichtserkennung des Unternehmens bleibt für sie tabu, heißt es auf Anfrage."),
@@ -181,3 +181,30 @@ def test_a_product_reaching_a_market_without_its_face_feature_is_a_restriction(
 )  # fmt: skip
 def test_a_launch_or_a_proposal_is_no_policy_change(title: str, summary: str) -> None:
     assert _no_change(title, summary)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        ("Quillmere shuts down its face-login app for good",
+         "Logins by face stop at the end of the month and stored face prints are wiped.",
+         "shutdown"),
+        ("Quillmere éteint définitivement son appli de connexion par le visage",
+         "Les empreintes faciales enregistrées seront effacées.", "shutdown"),
+        ("Tessel Pay switches off its pay-by-face service",
+         "Shoppers can no longer pay with a face scan at any till from Monday.", "shutdown"),
+    ],
+)  # fmt: skip
+def test_a_final_switch_off_of_ones_own_service_stays_a_shutdown(
+    title: str, summary: str, action: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.action) == (True, action), f
+
+
+def test_adopting_a_rivals_policy_is_news_not_a_restatement() -> None:
+    f = found(
+        "Harrowgate AI follows the same policy as a rival: no face matching for sheriffs",
+        "It will turn away every sheriff's office until lawmakers set rules.",
+    )
+    assert (f.relevant, f.action) == (True, "ban"), f

@@ -17,7 +17,6 @@ from bot.extract.acts import Act, clause
 from bot.extract.scan import Hit, Scan, between
 
 _CHANNEL_LABELS = frozenset({"removal", "pause", "shutdown"})
-_CAPITALISED = compiled.compile(r"[A-Z][\w&+.-]*\w")
 
 
 def _labelled(sc: Scan, label: str) -> list[Hit]:
@@ -81,30 +80,28 @@ _PLATFORM_NAME = compiled.compile(
 
 
 def _platform_named(sc: Scan, act: Act) -> bool:
-    """The act's company is named as a platform ("Nimbo Cloud", "Vexa Pay") and another
-    company is named in the item: the item describes a platform (a platform word is
-    named) cutting that company off, not the platform's own FR policy."""
+    """The act's company is named as a platform ("Nimbo Cloud", "Vexa Pay") and the act's
+    object is another company's service: a site, engine or app named after its kind
+    ("takes face-search site Lorvo offline"), or another company's channel. A company so
+    named switching its own service off ("Vexa Pay shuts down its pay-by-face service")
+    cuts no one off."""
     own = [v for v in sc.vendors if v.vendor == act.vendor]
     if not any(_PLATFORM_NAME.search(v.vendor) or _PLATFORM_NAME.search(sc.text[v.start : v.end])
                for v in own):  # fmt: skip
         return False
-    # a name in the act's object ("takes face-search site Lorvo offline"): another
-    # company's, or (not in German, where every noun is capitalised) any name
     _, hi = clause(sc, act.start)
     end = min(hi, act.end + 40)
     if any(v.vendor != act.vendor and act.start <= v.start < end for v in sc.vendors):
         return True
-    if sc.lang == "de":
-        return False
     mine = {w for v in own for w in sc.text[v.start : v.end].split()}
-    return any(
-        m.group() not in mine and _NAME_WORD.fullmatch(m.group())
-        and not any(f.start <= m.start() < f.end for f in sc.fr)
-        for m in _CAPITALISED.finditer(sc.text, act.start + 1, end)
-    )  # fmt: skip
+    return any(m.group(1) not in mine for m in _NAMED_SERVICE.finditer(sc.text, act.start, end))
 
 
-_NAME_WORD = compiled.compile(r"[A-Z][a-z]+")
+# a service named after its kind ("site Lorvo", "the search engine Lorvo", "buscador Lorvo")
+_NAMED_SERVICE = compiled.compile(
+    r"(?i:site|engine|app|service|searcher|buscador|moteur|motore|suchmaschine|application|"
+    r"aplicación|applicazione|aplicativo)\s+([A-Z][a-z][\w-]*)"
+)
 
 
 def _cut_off(sc: Scan, act: Act, actor: Hit) -> bool:
