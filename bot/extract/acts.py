@@ -147,7 +147,10 @@ _ENDING = frozenset({"exit", "exit_market", "shutdown", "removal"})
 
 def _ends_denied(sc: Scan, cue: Hit) -> bool:
     """The ending word is inside a continuation that denies an end ("no sunset date",
-    "sans échéance", "kein Ende in Sicht"): a stop that goes on, nothing is ended."""
+    "sans échéance", "kein Ende in Sicht"), or its object is the stop's end ("scraps the
+    June deadline of its halt"): a stop that goes on, nothing is ended."""
+    if _END_OBJECT.match(sc.text, cue.end):
+        return True
     return any(
         h.label == "continuation" and h.start < cue.start and cue.end <= h.end + 12
         and _DENIED.match(sc.text, h.start)
@@ -156,6 +159,12 @@ def _ends_denied(sc: Scan, cue: Hit) -> bool:
 
 
 _DENIED = compiled.compile(r"(?i)(?:no|sans|kein\w*|sin|senza|sem|not|never)\b")
+# the end of a stop as what is dropped ("drops the August end date of its pause")
+_END_OBJECT = compiled.compile(
+    r"(?i)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:end(?:\s+date)?|deadline|sunset|expiry)"
+    r"\s+(?:of|for|on)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}(?:freeze|pause|halt|moratorium|"
+    r"stop|suspension|embargo)"
+)
 
 
 # Verbs of what the product does with a face, in six languages: a "no longer" cue around

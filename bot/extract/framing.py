@@ -215,8 +215,12 @@ def nothing_new(sc: Scan, acts: list[Act]) -> bool:
     one of the acts, or anywhere when the headline holds no act. A policy restated so is
     no change, with or without the vendor's timeline; unless the item moves the stop's
     term ("no longer ends in May", "another six months"): that is an extension."""
-    marks = [h for h in _labelled(sc, "no_news")
-             if not _ELSEWHERE.search(sc.text, max(0, h.start - 30), h.start)]  # fmt: skip
+    # (a launch or restatement cue may hold the same words: "announced nothing new",
+    # "nothing has changed"; within one cue class the leftmost-longest match keeps them)
+    marks = [h for h in sc.non_policy
+             if (h.label == "no_news"
+                 or (h.label in ("restatement", "launch") and _NOTHING.search(sc.text, h.start, h.end)))
+             and not _ELSEWHERE.search(sc.text, max(0, h.start - 30), h.start)]  # fmt: skip
     if not marks or _moves_term(sc) or _labelled(sc, "payment"):
         # (money paid over past conduct is the news there: "the app stays as it is")
         return False
@@ -228,6 +232,10 @@ def nothing_new(sc: Scan, acts: list[Act]) -> bool:
     return not any(sc.in_title(a.start) for a in acts)
 
 
+# the words that deny anything is new, inside a launch or restatement cue
+_NOTHING = compiled.compile(
+    r"(?i)\b(?:nothing|no new|unchanged|rien|nichts|nada|nulla|niente|ningun\w*|nenhum\w*)\b"
+)
 # "elsewhere nothing changes": the rest of the market is untouched, the change is real
 _ELSEWHERE = compiled.compile(
     r"(?i)\b(?:elsewhere|everywhere else|for (?:the )?(?:others|rest|everyone else)|other users|"
