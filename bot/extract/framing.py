@@ -234,7 +234,7 @@ def nothing_new(sc: Scan, acts: list[Act]) -> bool:
 
 # the words that deny anything is new, inside a launch or restatement cue
 _NOTHING = compiled.compile(
-    r"(?i)\b(?:nothing|no new|unchanged|rien|nichts|nada|nulla|niente|ningun\w*|nenhum\w*)\b"
+    r"(?i)\b(?:nothing|no new|rien|nichts|nada|nulla|niente|ningun\w*|nenhum\w*)\b"
 )
 # "elsewhere nothing changes": the rest of the market is untouched, the change is real
 _ELSEWHERE = compiled.compile(
