@@ -13,6 +13,30 @@ _DELETION = compiled.compile(
 )
 
 
+def deletes_any(sc: Scan, chosen: list[Act]) -> bool:
+    """The item deletes the feature's face data, wherever the feature goes on ("profiles
+    saved in Europe will be erased")."""
+    if any(a.action == "shutdown" and _DELETION.match(sc.text, a.start) for a in chosen) or any(
+        passive_deletion(sc, h) for h in sc.actions
+    ):
+        return True
+    # a deletion word after the face data it names ("les profils faciaux … seront
+    # effacés")
+    for lo, hi in sc.sentences:
+        face = _FACE_DATA.search(sc.text, lo, hi)
+        if face and _DELETION.search(sc.text, face.end(), hi):
+            return True
+    return False
+
+
+_FACE_DATA = compiled.compile(
+    r"(?i)\b(?:face|facial|faciaux|faciales?|Gesichts\w*|visage\w*|rostros?|volti|rostos?)\b"
+    r"[\w\s-]{0,20}\b(?:data|templates?|prints?|profiles?|profils?|donn[ée]es|Daten|Profile|"
+    r"datos|plantillas|dati|modelli|dados|modelos)\b|\b(?:templates?|profils?|modelos|modelli)"
+    r"[\w\s-]{0,12}\b(?:fac\w+|visage\w*)"
+)
+
+
 def deletes_the_data(sc: Scan, chosen: list[Act]) -> bool:
     """The vendor deletes the feature's face data while retiring it ("stops naming
     visitors and erases every saved face"): the system is switched off, a shutdown, unless
