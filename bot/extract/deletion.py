@@ -14,26 +14,26 @@ _DELETION = compiled.compile(
 
 
 def deletes_any(sc: Scan, chosen: list[Act]) -> bool:
-    """The item deletes the feature's face data, wherever the feature goes on ("profiles
-    saved in Europe will be erased")."""
-    if any(a.action == "shutdown" and _DELETION.match(sc.text, a.start) for a in chosen) or any(
-        passive_deletion(sc, h) for h in sc.actions
-    ):
-        return True
-    # a deletion word after the face data it names ("les profils faciaux … seront
-    # effacés")
+    """The item deletes the feature's face data, wherever the feature goes on ("the face
+    profiles saved in Europe will be erased", "erases stored face prints"): a deletion
+    word within a few words of the face data it names, in either order (removing a
+    search is no deletion of data)."""
     for lo, hi in sc.sentences:
-        face = _FACE_DATA.search(sc.text, lo, hi)
-        if face and _DELETION.search(sc.text, face.end(), hi):
-            return True
+        for face in _FACE_DATA.finditer(sc.text, lo, hi):
+            if _DELETION.search(sc.text, face.end(), min(hi, face.end() + 70)) or (
+                _DELETION.search(sc.text, max(lo, face.start() - 30), face.start())
+            ):
+                return True
     return False
 
 
+# face data named as such (six languages): "face data", "stored face prints", "les profils
+# faciaux", "Gesichtsdaten", "plantillas faciales", "modelli dei volti"
 _FACE_DATA = compiled.compile(
     r"(?i)\b(?:face|facial|faciaux|faciales?|Gesichts\w*|visage\w*|rostros?|volti|rostos?)\b"
     r"[\w\s-]{0,20}\b(?:data|templates?|prints?|profiles?|profils?|donn[ée]es|Daten|Profile|"
-    r"datos|plantillas|dati|modelli|dados|modelos)\b|\b(?:templates?|profils?|modelos|modelli)"
-    r"[\w\s-]{0,12}\b(?:fac\w+|visage\w*)"
+    r"datos|plantillas|dati|modelli|dados|modelos)\b|\b(?:templates?|profils?|modelos|modelli|"
+    r"plantillas|dados|datos|donn[ée]es)[\w\s-]{0,12}\b(?:fac\w+|visage\w*|dei volti|dos rostos)"
 )
 
 
