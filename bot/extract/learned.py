@@ -172,6 +172,9 @@ def read(path: Path) -> Model:
 
 
 _override: list[Model | None] = []  # at most one: the model ``use`` set (None: rules only)
+# Where ``second_opinion`` reports each reading it is handed (``recording``): training
+# reads the labelled items as the pipeline hands them to the model.
+_sinks: list[Callable[[Entry, Scan, Finding], None]] = []
 
 
 @cache
@@ -271,9 +274,12 @@ def open_case(sc: Scan, found: Finding) -> bool:
 def deal_vendor(sc: Scan, found: Finding) -> str | None:
     """The vendor of an item the rules read as an authority's act that names an FR
     vendor (a police force buying a vendor's system may be that vendor's news: its
-    timeline decides, bot.events.history), when no hard-negative family fired."""
+    timeline decides, bot.events.history), when no hard-negative family fired and the
+    rules saw no policy act in it (a purchase, not a halt or an order to stop)."""
     if found.relevant or found.actor_type not in AUTHORITIES or hard_negative(sc, DEAL_BLOCKERS):
         return None
+    if sc.actions:  # a halt, stop or ban ("Mayor halts X's contract", "X was ordered to
+        return None  # stop selling …"): the authority's own act, or its act on the vendor
     if found.vendor:
         return found.vendor
     return next((v.vendor for v in sc.vendors), None)
@@ -342,8 +348,22 @@ def asks(sc: Scan, found: Finding, thresholds: dict[str, float]) -> bool:
     return open_case(sc, found) or thresholds.get("actor", 1.01) <= 1.0
 
 
+@contextmanager
+def recording(sink: Callable[[Entry, Scan, Finding], None]) -> Iterator[None]:
+    """Within the block, every reading ``second_opinion`` is handed (the entry, the rules'
+    scan and finding, as the pipeline read it: with the FR vendors the store knew) is
+    passed to ``sink`` first (bot.extract.fitting reads the training items so)."""
+    _sinks.append(sink)
+    try:
+        yield
+    finally:
+        _sinks.remove(sink)
+
+
 def second_opinion(entry: Entry, sc: Scan, found: Finding) -> Finding:
     """``found`` revised by the learned model where the rules leave the case open."""
+    if _sinks:
+        _sinks[-1](entry, sc, found)
     if found.relevant and found.confidence >= 0.9:
         return found  # the common confident case: no model needed (not even loaded)
     m = model()
