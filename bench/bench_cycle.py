@@ -32,8 +32,9 @@ of bodies, and time waiting for a core means the machine was busy with other wor
 ``--daemon N`` runs ``policybot run`` over N feeds for ``--cycles`` cycles (20 feeds
 bumped between cycles) and prints its memory after each cycle. ``--profile DIR``
 runs each policybot cycle under a profiler and leaves its profile in DIR: py-spy's
-flame graph of the whole process tree (``policybot-N-cycle.svg``, the writer thread
-and the parsing workers included) when py-spy is installed, else cProfile's
+stacks of the whole process tree (``policybot-N-cycle.txt``, the writer thread and
+the parsing workers included; ``bench/profile_shares.py`` prints where they went)
+when py-spy is installed, else cProfile's
 statistics of the polling process (``policybot-N-cycle.pstats``); the figures of a
 profiled run are the profiler's too, so compare profiles, not those figures.
 """
@@ -341,12 +342,14 @@ class Feed2exec(Tool):
 
 
 def profiled(exe: str, args: list[str], name: Path) -> list[str]:
-    """``exe args`` under py-spy (the whole process tree, a flame graph) when it is
-    installed, else under cProfile (the polling process: ``python -m cProfile -m bot``)."""
+    """``exe args`` under py-spy (the whole process tree, its stacks in py-spy's raw
+    format: ``bench/profile_shares.py`` reads them, flamegraph.pl or speedscope draw
+    them) when it is installed, else under cProfile (the polling process:
+    ``python -m cProfile -m bot``)."""
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     if Path(spy).exists():
-        return [spy, "record", "--subprocesses", "--threads", "--rate", "200",
-                "--output", f"{name}.svg", "--", exe, *args]  # fmt: skip
+        return [spy, "record", "--subprocesses", "--threads", "--rate", "200", "--format",
+                "raw", "--output", f"{name}.txt", "--", exe, *args]  # fmt: skip
     return [sys.executable, "-m", "cProfile", "-o", f"{name}.pstats", "-m", "bot", *args]
 
 

@@ -39,7 +39,6 @@ def record_finding(
     primary: bool = False,
     max_updates: int = 5,
     now: datetime | None = None,
-    bands: Sequence[tuple[int, int]] | None = None,
 ) -> EventChange:
     """Join the finding's entry to an existing event or open a new one.
 
@@ -51,7 +50,7 @@ def record_finding(
     when = entry.published or now or datetime.now(UTC)
     finding = without_person_vendor(entry, finding)
     profile = rules.finding_profile(entry, finding, when)
-    bands = list(bands) if bands is not None else text_bands(entry.text)  # signed in a worker
+    bands = text_bands(entry.text)  # here, not in the parsing worker: the busier process
     with store.transaction():
         query = rules.candidate_query(entry_id, profile, bands)
         found = events_store.candidates(store, query)

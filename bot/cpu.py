@@ -26,7 +26,6 @@ log = logging.getLogger(__name__)
 
 # The FR vendors the store knows: with a policy change of their own, and the others.
 KnownNames = tuple[tuple[str, ...], tuple[str, ...]]
-Bands = tuple[tuple[int, int], ...]  # MinHash LSH (band, hash) pairs of an entry's text
 
 
 @dataclass(frozen=True)
@@ -47,9 +46,6 @@ class ParseOutput:
     # uses these when the store still knows exactly those vendors, else reads again.
     known_names: KnownNames | None = None
     known_findings: tuple[Finding | None, ...] = ()
-    # each entry's MinHash bands (``bot.events.signatures.text_bands``) when it has a
-    # finding either way, so clustering in the writer does not sign the text again
-    bands: tuple[Bands | None, ...] = ()
     # keys of entries whose plain finding was not read (None in ``findings``): their
     # reading with the known vendors stands; a writer that knows other vendors reads it
     unread: frozenset[str] = frozenset()
@@ -114,16 +110,8 @@ def parse_and_extract(
         else:
             plain.append(_extract(entry, job.source))
             again.append(plain[-1])
-    bands = tuple(_bands(entry) if finding is not None else None
-                  for entry, finding in zip(entries, again, strict=True))  # fmt: skip
-    return ParseOutput(entries, tuple(plain), parsed.error, names, tuple(again), bands,
+    return ParseOutput(entries, tuple(plain), parsed.error, names, tuple(again),
                        frozenset(unread))  # fmt: skip
-
-
-def _bands(entry: Entry) -> Bands:
-    from bot.events.signatures import text_bands
-
-    return tuple(text_bands(entry.text))
 
 
 def _extract(entry: Entry, source: str) -> Finding | None:

@@ -621,7 +621,6 @@ def _record(
     from bot.delivery.routes import route
 
     new = entries_store.record_entries(store, work.entries, baseline=baseline, now=now)
-    signed = dict(zip((e.key for e in work.entries), work.bands, strict=False))
     readings = Readings(work, [entry for _, entry in new], feed.name, ask)
     vendors = _KnownVendorNames(store)
     findings = alerts = follow_ups = 0
@@ -641,7 +640,6 @@ def _record(
             finding=finding,
             primary=feed.kind in PRIMARY_KINDS,
             max_updates=config.max_updates_per_event,
-            bands=signed.get(entry.key),
         )
         if change.created or _NAMING_FIELDS.intersection(change.fields_changed):
             vendors.forget()  # the event store's FR vendors may have changed

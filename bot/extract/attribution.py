@@ -156,7 +156,7 @@ def mentions(sc: Scan) -> list[Mention]:
     """Every actor mention sorted by position; vendor names win overlaps, then longer ones."""
     kept = [Mention(v.start, v.end, "vendor", v.vendor, v.product) for v in sc.vendors]
     others = [Mention(h.start, h.end, h.label) for h in (*sc.authorities, *sc.entities)
-              if not _beneficiary(sc, h)]  # fmt: skip
+              if not _beneficiary(sc, h) and not _document_of(sc, h)]  # fmt: skip
     others.sort(key=lambda m: (m.start, -(m.end - m.start)))
     for m in others:
         if not any(k.start < m.end and m.start < k.end for k in kept):
@@ -174,6 +174,21 @@ def _beneficiary(sc: Scan, h: Hit) -> bool:
         return False
     floor = sc.sentences[sc.sentence_of(h.start)][0] if sc.sentences else 0
     return prepositional(sc.text, h.start, reach=3, floor=floor)
+
+
+# documents named after the body they were filed with or come from ("court papers
+# show …", "des documents judiciaires", "Gerichtsakten"): six languages
+_DOCUMENT = compiled.compile(
+    r"(?i)[ -](?:papers|filings?|documents?|records|files?|transcripts?|dockets?|"
+    r"Unterlagen|Akten|Dokumente|papiers|documentos|autos|atti|documenti|carte)\b"
+)
+
+
+def _document_of(sc: Scan, h: Hit) -> bool:
+    """An authority word that only says where a document comes from ("Court papers show
+    X has stopped …", "congressional records show …") names no actor: the document is
+    the channel of someone else's news."""
+    return h.label in AUTHORITY_KINDS and _DOCUMENT.match(sc.text, h.end) is not None
 
 
 def prepositional(
@@ -549,7 +564,12 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
             continue
         if h.label == "negation" and h.start >= max(after_subject, cue.start - NEGATION_WINDOW):
             return "negation"
-        if h.label == "background" and h.start >= cue.start - BACKGROUND_WINDOW:
+        if h.label == "background" and (
+            h.start >= cue.start - BACKGROUND_WINDOW
+            # German puts the participle last: "X hatte seine Gesichtssuche schon 2019
+            # eingestellt" (the auxiliary anywhere in the cue's clause, after its subject)
+            or (sc.lang == "de" and h.start >= after_subject)
+        ):
             return "background"
         if h.label == "hypothetical" and h.start >= max(
             after_subject, cue.start - HYPOTHETICAL_WINDOW

@@ -208,7 +208,12 @@ def _located(text: str, lo: int, start: int, end: int) -> bool:
         return False  # "of New York's moratorium": the place owns the act
     return _place_name().fullmatch(text, start, end) is not None and (
         _LOCATIVE.search(text, max(lo, start - 12), start) is not None
+        # "an Illinois privacy suit": the place names the law a suit is under
+        or _INDEFINITE.search(text, max(lo, start - 6), start) is not None
     )
+
+
+_INDEFINITE = compiled.compile(r"(?i)(?<![\w-])an?\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -286,8 +291,12 @@ def directed(sc: Scan, starts: list[int]) -> str | None:
         # the act's own clause, or a fronted "After an inquiry by the commissioner, …"
         lo = clause_start(sc.breaks, s_lo, p)
         lo = s_lo if any(a <= s_lo < b for a, b in sc.fronted) else lo
-        hi = clause_end(sc.breaks, hi, p)
+        # the phrase opens in the act's clause and may run past its end: a trailing
+        # "tras la sanción de la agencia" starts a clause of its own at its preposition
+        end = clause_end(sc.breaks, hi, p)
         for m in gated(sig.directed).finditer(sc.text, lo, hi):
+            if m.start() > end:
+                break
             if _after_background(sc, s_lo, m.start()):
                 continue  # "four years after shelving it amid protests by …": the past
             reach = min(hi, m.end() + DIRECTED_REACH)
@@ -401,8 +410,18 @@ def paid_to(sc: Scan, acts: tuple[int, ...] = ()) -> str | None:
     if _MONEY.search(sc.low, 0, sc.title_end) is None:
         return None
     for kind, pattern in _paid(detect(sc.low)):
-        if pattern.search(sc.text, 0, sc.title_end):
-            return kind
+        m = pattern.search(sc.text, 0, sc.title_end)
+        if m is None:
+            continue
+        # "the privacy commissioner collects $N from X": who collects is named before
+        # the money verb, and a regulator collecting is a regulator's act
+        if kind == "government" and any(
+            h.label == "regulator" and h.end <= m.start()
+            and not _in_org_name(sc.text, h.start, h.end)
+            for h in sc.authorities
+        ):  # fmt: skip
+            return "regulator"
+        return kind
     over = _PAYS_FOR.search(sc.text, 0, sc.title_end)
     if acts and (over is None or min(acts) < over.end()):
         return None

@@ -9,6 +9,7 @@ from datetime import date
 
 from bot.extract import (
     authority,
+    body_governs,
     compiled,
     dates,
     deals,
@@ -100,8 +101,14 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             or public_bodies.public_subject(
                 sc, tuple(a.start for a in chosen if a.action != "reversal"), deployments=False
             )
+            # "Comissão aprova o direito de recusar …": the cue is what the body decides
+            or body_governs.governing_subject(sc, tuple(a.start for a in chosen))
+            # "Pontmarch closes its trams to face cameras" + "the councillors voted …"
+            or body_governs.place_of_body(sc, vendor)
         )
-        if directing is not None and sc.has_fr:  # "agrees with the regulator to stop"
+        if directing is not None and (sc.has_fr or authority.weak_fr(sc.low)):
+            # "agrees with the regulator to stop"; face data alone is enough for an
+            # authority's act ("judge signs off on X's biometric class settlement")
             sc.held_back.add("directed")
             return _other(sc, [], directing, vendor, 0.5, published)
         # "Port Alder restringe …" + "La gobernadora firmó …": no company acts
@@ -135,8 +142,8 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
             return _deployed(sc, chosen, vendor, launch, 0.4, published)
-        if terms.paid_settlement(sc, chosen):
-            sc.held_back.add("paid")
+        if terms.paid_settlement(sc, chosen) or terms.paid_over(sc, chosen):
+            sc.held_back.add("paid")  # "X to pay $9m over its retired face grouping"
             return _other(sc, chosen, "vendor", vendor, 0.4)
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
@@ -156,6 +163,9 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             authority.place_subject(sc)
             or public_bodies.headline_label(sc)  # "Bundesverwaltungsgericht: …"
             or public_bodies.owned_decision(sc)  # "the regulator's verdict"
+            # the headline's own authority signal ("EUA põem … em lista de sanções" + a
+            # summary's "autoridades americanas negam …")
+            or _headline_kind(sc, by_kind)
             or max(by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k)))
         )
         chosen = [a for a in auth_acts if a.actor == kind]
@@ -221,6 +231,19 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     ):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3, signal=going_on)
     return _other(sc, [], "none", _first_vendor(sc), 0.25, signal=going_on)
+
+
+def _headline_kind(sc: Scan, by_kind: dict[str, float]) -> str | None:
+    """The authority kind the headline alone states, when no act the cues found there
+    says otherwise (the summary's acts then tell the same story in more words)."""
+    if any(sc.in_title(a) for a in _title_act_starts(sc)):
+        return None
+    kind = authority.headline_kind(sc)
+    return kind if kind is not None and kind != max(by_kind, key=by_kind.__getitem__) else None
+
+
+def _title_act_starts(sc: Scan) -> list[int]:
+    return [h.start for h in (*sc.authority_verbs, *sc.actions) if sc.in_title(h.start)]
 
 
 def _deployed(
@@ -323,6 +346,9 @@ def _settlement(
     # are permanently excluded"): the settlement binds the vendor whoever the subject
     loose = [] if bound or settled else framing.loose_obligations(sc, vendor)
     court = [a for a in auth if a.actor == "court"]
+    if authority.headline_kind(sc) == "court" and not any(sc.in_title(a.start) for a in bound):
+        # "X's face-data settlement wins final approval": the court's news
+        return _other(sc, court, "court", vendor, 0.6, published)
     if not court and not (bound or settled or loose) and any(m.kind == "court" for m in found):
         return _other(sc, [], "court", vendor, 0.5, published)  # "… wins final approval"
     if court and (not (bound or settled or loose) or any(a.actor == "court" for a in in_title)):

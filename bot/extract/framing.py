@@ -88,6 +88,11 @@ def counterparty(
                   and not _customer(sc, m)}  # fmt: skip
     if not kinds:
         kinds = {a.actor for a in title_acts}
+    if not kinds and not _private_case(sc):
+        # "… under agency order" + "the consumer authority found …": that body (a
+        # court named elsewhere only approves a private case)
+        kinds = {m.kind for m in found if m.kind in ("regulator", "government")
+                 and not _customer(sc, m)}  # fmt: skip
     payments = [h for h in sc.non_policy if h.label == "payment"]
     if (
         not kinds

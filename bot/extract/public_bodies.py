@@ -90,7 +90,7 @@ def _alt(items: list[str], where: str) -> str:
 def _subject(head: str, aux: str) -> re.Pattern[str]:
     """The whole text before a verb: a noun phrase headed by ``head``."""
     return compiled.compile(
-        rf"^[\W_]*(?:{_MODIFIER}[ ]+){{0,4}}?(?i:{head})"
+        rf"^[\W_]*(?:{_MODIFIER}[ ]+){{0,4}}?(?:[A-Z]{{2,}}-)?(?i:{head})"
         rf"(?:[ ]+(?i:{_GENITIVE})[ ]*{_NAME}(?:[ ]+{_NAME}){{0,3}})?"
         rf"(?:[ ]+{_NAME}){{0,2}}(?:[ ]*,[^,;:]{{1,60}},)?"
         rf"(?:[ ]+(?i:{aux}))*[ ]*$"
@@ -233,7 +233,7 @@ def _first_verb(sc: Scan, pats: Patterns, lo: int, hi: int) -> int | None:
     return None
 
 
-def _company(v: VendorHit) -> bool:
+def surely_company(v: VendorHit) -> bool:
     """A name that is surely a company: the gazetteer's, an FR vendor's or one with a
     company suffix (a name read as a company only because it acts may be the body's
     place: "Brenmoor schools suspend …")."""
@@ -257,7 +257,11 @@ def sentence_subject(
         if f_lo <= lo < f_hi:
             lo = f_hi
     colon = sc.text.find(": ", lo, hi)
-    if 0 <= colon - lo <= 30 and not any(lo <= v.start < colon for v in sc.vendors):
+    if (
+        0 <= colon - lo <= 30
+        and not any(lo <= v.start < colon for v in sc.vendors)
+        and pats.head.search(sc.low, lo, colon) is None  # "The councillors decided: …"
+    ):
         lo = colon + 2  # "Update: the city council …"
     head = pats.head.search(sc.low, lo, min(hi, lo + SUBJECT_REACH))
     if head is None:
@@ -266,7 +270,9 @@ def sentence_subject(
     verb = _first_verb(sc, pats, lo, hi)
     if verb is None or verb == lo:
         return None
-    if any(lo <= v.start < verb and (_company(v) or _possessive(sc.text, v)) for v in sc.vendors):
+    if any(
+        lo <= v.start < verb and (surely_company(v) or _possessive(sc.text, v)) for v in sc.vendors
+    ):
         return None  # a company named in the subject ("X's police sales", "X's sheriff freeze")
     if not deployments and (
         pats.deploy.match(sc.text, verb)

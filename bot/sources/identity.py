@@ -105,12 +105,19 @@ def _fold_host(host: str) -> str:
     return host
 
 
+_SLASHES = re.compile(r"/{2,}")
+_AMP_DIR = re.compile(r"/amp/?$")
+_AMP_SUFFIX = re.compile(r"\.amp(\.html?)?$")
+
+
 def _fold_path(path: str) -> str:
-    path = re.sub(r"/{2,}", "/", path or "/")
-    if path.startswith("/amp/"):
-        path = path[4:]
-    path = re.sub(r"/amp/?$", "/", path)
-    path = re.sub(r"\.amp(\.html?)?$", r"\1", path)
+    path = path or "/"
+    if "//" in path:
+        path = _SLASHES.sub("/", path)
+    if "amp" in path:  # (most paths: none of the three AMP forms, no regex run)
+        if path.startswith("/amp/"):
+            path = path[4:]
+        path = _AMP_SUFFIX.sub(r"\1", _AMP_DIR.sub("/", path))
     if len(path) > 1:
         path = path.rstrip("/")
     return path or "/"
