@@ -283,3 +283,19 @@ def test_a_settlement_whose_headline_is_its_approval_is_the_court_s_news() -> No
         "The judge found the terms fair; Pellmore's limits on casino sales stay as agreed.",
     )
     assert (result.relevant, result.actor_type) == (False, "court")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Orvane Optics lands on Washington's entity list over camera exports",
+         "The face-analytics firm will need a licence to buy American sensors."),
+        ("Orvane Optics entra na lista de restrições comerciais de Washington",
+         "A fabricante de câmeras com reconhecimento facial perde acesso a chips americanos."),
+        ("Orvane Optics finisce nella lista nera degli Stati Uniti",
+         "Il produttore di telecamere con riconoscimento facciale non potrà comprare sensori."),
+    ],
+)  # fmt: skip
+def test_a_company_put_on_a_trade_list_is_the_government_s_act(title: str, summary: str) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, "government")

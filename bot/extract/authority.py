@@ -458,6 +458,18 @@ def named_subject(sc: Scan, vendor: str) -> bool:
     return res.names.suffix.search(vendor.split()[-1]) is not None
 
 
+@lru_cache(maxsize=8)
+def _listed(lang: str) -> re.Pattern[str]:
+    return _compile(_lang_list(_raw().get("listed"), lang, "listed"), "listed")
+
+
+def listed(sc: Scan) -> str | None:
+    """A headline putting a company on a government's trade list ("X joins the investment
+    blacklist", "X entra na lista de restrições comerciais"): the government acts on it."""
+    found = _listed(detect(sc.low)).search(sc.text, 0, sc.title_end)
+    return "government" if found is not None else None
+
+
 _PASSIVE_TITLE = compiled.compile(
     r"\s+(?:(?:is|was|has been|have been|gets?|got)\s+)?(?:ordered|told|forced|required|"
     r"compelled|fined|banned|barred|blocked|sanctioned|penali[sz]ed|prohibited|condemned|"

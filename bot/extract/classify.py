@@ -94,6 +94,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         chosen = [a for a in vendor_acts if a.vendor == vendor]
         directing = (
             authority.place_subject(sc)
+            or authority.listed(sc)  # "X joins the investment blacklist"
             or authority.directed(sc, [a.start for a in chosen])
             or authority.paid_to(sc, tuple(a.start for a in chosen))
             # "Port Hollis police drop X's face search": the police's own use (a public
@@ -174,6 +175,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
     placed = (
         authority.place_subject(sc)
+        or authority.listed(sc)
         or public_bodies.headline_label(sc)  # "Commissioner Roe: every shopper was scanned"
         or public_bodies.owned_decision(sc)  # "the regulator's verdict on …"
         or authority.paid_to(sc)
