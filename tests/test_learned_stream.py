@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract import extract, learned, rules
+from bot.extract.features import framing_features
 from bot.extract.fitting import samples, streamed_samples
 from bot.extract.scan import Scan
 from bot.labelled_files import LabelledItem, parse_item
@@ -113,3 +114,19 @@ def test_control_an_authoritys_purchase_naming_the_vendor_is_its_deal() -> None:
     with learned.using(_vendor_sure_model()):
         found = extract(entry)
     assert found is not None and (found.actor_type, found.signal) == ("vendor", "deployment")
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("Brenmoor city council votes a moratorium on police face recognition", "government"),
+        ("Orvalle Metrics halts face recognition sales to police", "vendor"),
+    ],
+)
+def test_the_subject_of_the_act_is_a_feature(title: str, subject: str) -> None:
+    entry = _item(5, title, "", "2025-04-01").entry
+    sc, alone = rules(entry)
+    assert sc is not None and sc.actions
+    feats = framing_features(sc)
+    assert f"r:tsubj={subject}" in feats
+    assert {f for f in feats if f.startswith("r:tsubj=")} == {f"r:tsubj={subject}"}

@@ -14,7 +14,10 @@ from bot.extract.scan import Scan
 from bot.labelled_files import LabelledItem
 from bot.models import ACTIONS, Entry, Finding
 
-OFF = {"relevant": 1.01, "actor": 1.01, "vendor_deal": 1.01, "weak_confidence": 0.0, "action": 1.01}
+OFF = {
+    "relevant": 1.01, "actor": 1.01, "vendor_deal": 1.01, "weak_confidence": 0.0, "action": 1.01,
+    "demote": 1.01, "drop": 0.0,
+}  # fmt: skip
 
 ACTORS = ("court", "government", "none", "regulator", "vendor")
 MIN_COUNT = 2  # a feature seen in fewer items is dropped

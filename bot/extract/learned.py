@@ -307,7 +307,15 @@ def decide(
     the vendor ``deal`` that vendor's deployment (for its timeline to read); a
     threshold above 1 turns its part off."""
     if found.relevant:
-        if found.confidence >= thresholds["weak_confidence"] or not actions:
+        if found.confidence >= thresholds["weak_confidence"]:
+            return found
+        if actors:
+            actor = _top(actors)
+            if actor in AUTHORITIES and actors[actor] >= thresholds.get("demote", 1.01):
+                return replace(found, relevant=False, actor_type=actor, action=None, signal=None)
+        if p_relevant < thresholds.get("drop", 0.0):
+            return replace(found, relevant=False, action=None, signal=None)
+        if not actions:
             return found
         action = _top(actions)
         if action != found.action and actions[action] >= thresholds["action"]:
@@ -395,7 +403,11 @@ def revise(
     needs (P(relevant) of an open case; actions of a weak or opened finding; actor
     types of an item left dropped): the same path at run time and in measurement."""
     if found.relevant:
-        return decide(thresholds, found, 1.0, actions(), published)
+        demote = thresholds.get("demote", 1.01) <= 1.0
+        p_relevant = relevance() if thresholds.get("drop", 0.0) > 0.0 else 1.0
+        return decide(
+            thresholds, found, p_relevant, actions(), published, actors() if demote else None
+        )
     if found.actor_type in AUTHORITIES:
         return decide(thresholds, found, 0.0, {}, published, actors(), deal_vendor(sc, found))
     p_relevant = relevance() if open_case(sc, found) else 0.0
