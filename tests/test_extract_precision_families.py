@@ -208,3 +208,31 @@ def test_adopting_a_rivals_policy_is_news_not_a_restatement() -> None:
         "It will turn away every sheriff's office until lawmakers set rules.",
     )
     assert (f.relevant, f.action) == (True, "ban"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Harlan Biometrics ends gallery-wide face search in its API",
+         "Clients keep one-to-one verification, the company said."),
+        ("Harlan Biometrics desliga a busca facial em toda a base",
+         "Os condomínios só poderão confirmar a identidade de quem chega à portaria."),
+        ("Harlan Biometrics schaltet die Massensuche nach Gesichtern ab",
+         "Kunden können nur noch prüfen, ob zwei Bilder dieselbe Person zeigen."),
+        ("Harlan Biometrics spegne la ricerca dei volti nell'intero archivio",
+         "I clienti potranno solo verificare che due foto ritraggano la stessa persona."),
+    ],
+)  # fmt: skip
+def test_a_stop_that_leaves_another_face_capability_is_a_restriction(
+    title: str, summary: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.action) == (True, "restriction"), f
+
+
+def test_a_switch_off_that_leaves_nothing_stays_a_shutdown() -> None:
+    f = found(
+        "Harlan Biometrics shuts down its face-search app",
+        "The app stops working in May and its photo index is deleted.",
+    )
+    assert (f.relevant, f.action) == (True, "shutdown"), f

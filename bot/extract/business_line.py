@@ -92,3 +92,23 @@ _NOT_A_LINE = compiled.compile(
     r"Prüfung|Datenschutz|Gesetz|révision|loi|règles|revisión|ley|normas|revisione|legge|"
     r"norme|revisão|lei|regras"
 )
+
+
+def keeps_another(sc: Scan, acts: list[Act], face_only: bool = False) -> bool:
+    """The item tells that another face capability of the product stays ("keeps one-to-one
+    verification", "só poderão confirmar", "nur noch verifizieren"), outside background:
+    the stop removes one mode of the product, a restriction, not a switch-off or an exit.
+    ``face_only`` (for an exit): the capability kept must be named as a face one ("keeps
+    one-to-one matching"), not another product ("keeps its document checks")."""
+    if not acts:
+        return False
+    return any(
+        not in_fronted(sc, h.start)
+        and (not face_only or _FACE_MODE.search(sc.text, h.start, h.end))
+        for h in _labelled(sc, "keeps_another")
+    )
+
+
+_FACE_MODE = compiled.compile(
+    r"(?i)one-to-one|1:1|fac(?:e|ial)|visage|Gesicht|rostro|rosto|volto|confirm|verif(?:y|ier)"
+)

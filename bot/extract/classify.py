@@ -45,6 +45,8 @@ WEAK_LABELS = frozenset(
 SUMMARY_ONLY_MIN = 1.5
 # a stop of one system or a pause, which giving the whole line up makes an exit
 _ONE_SYSTEM = frozenset({"shutdown", "moratorium"})
+# a stop of a whole system or business, which keeping another capability makes a limit
+_WHOLE_STOPS = frozenset({"shutdown", "exit"})
 # a stop that a continuation may prolong (bot.extract.history)
 _HELD = frozenset({"moratorium", "ban", "extension"})
 
@@ -163,6 +165,13 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             and business_line.leaves_business(sc, chosen, change.action == "shutdown")
         ):  # "stops developing and selling it", "to concentrate on plate reading"
             change = replace(change, action="exit")
+        elif (
+            change.action in _WHOLE_STOPS
+            and not deletion.deletes_any(sc, chosen)  # the face data goes too
+            and business_line.keeps_another(sc, chosen, face_only=change.action == "exit")
+        ):
+            # "drops one-to-many search but keeps one-to-one verification"
+            change = replace(change, action="restriction")
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
         if change.action == "reversal" and framing.deferred(sc, chosen):
