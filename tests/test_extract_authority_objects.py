@@ -153,10 +153,7 @@ def test_a_company_paying_its_users_over_a_retired_feature_changes_no_policy(
     title: str, summary: str
 ) -> None:
     result = found(title, summary)
-    # no policy change; the rules give the payer no actor type (a company the gazetteer
-    # lacks), and the vendor type came from the learned model's actor part, which the
-    # retrained weights are not sure of in German (learn12e): either reading is no alert
-    assert not result.relevant and result.actor_type in ("vendor", "none")
+    assert (result.relevant, result.actor_type) == (False, "vendor")
 
 
 def test_a_payment_with_a_new_sales_limit_is_still_news() -> None:
