@@ -37,7 +37,9 @@ from bot.cpu_worker import MARK as _MARK
 
 log = logging.getLogger(__name__)
 
-START = (sys.executable, "-c", "from bot.cpu_worker import main; main()")
+# -P: not the working folder first on the worker's path (``-c`` puts it there), so a
+# ``bot`` package in the folder the bot runs from is never the worker's code
+START = (sys.executable, "-P", "-c", "from bot.cpu_worker import main; main()")
 _ROOT = str(Path(__file__).resolve().parent.parent)  # where the bot package lives
 # what a Python process needs from the environment (locale: LANG, LANGUAGE, LC_*)
 _KEPT = ("PATH", "PYTHONPATH", "PYTHONHASHSEED", "PYTHONUTF8", "PYTHONIOENCODING",

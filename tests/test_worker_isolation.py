@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import load_config
+from bot.cpu import ParseOutput
 from bot.cpu_pool import CpuWorker, WorkerGone, cores, worker_environment
 from bot.cpu_worker import HEAD, MARK
 from bot.pipeline import PollSummary, poll_once, prepare
@@ -163,6 +164,33 @@ def test_the_worker_environment_holds_no_secret_of_the_parent(
     assert environ[b"PATH"] == os.environ["PATH"].encode() and environ[b"LC_ALL"] == b"C.UTF-8"
     kept = worker_environment({"PATH": "/bin", "AWS_SECRET_ACCESS_KEY": "k", "TMPDIR": "/t"})
     assert set(kept) == {"PATH", "TMPDIR", "PYTHONPATH"}
+
+
+def test_a_worker_started_beside_another_bot_package_runs_this_ones_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The polling process run from a folder that holds some other ``bot`` package
+    (a checkout of another version, a user's own project): its worker imports the
+    parsing code the polling process itself runs, never the folder's (``-c`` would put
+    the working folder first on the worker's path)."""
+    other = tmp_path / "elsewhere"
+    (other / "bot").mkdir(parents=True)
+    (other / "bot" / "__init__.py").write_text("")
+    (other / "bot" / "cpu_worker.py").write_text(
+        "import sys\ndef main():\n    sys.stderr.write('the wrong bot package')\n    sys.exit(3)\n"
+    )
+    monkeypatch.chdir(other)
+    db = _database(tmp_path)
+
+    async def run() -> object:
+        worker = CpuWorker()
+        try:
+            return await asyncio.wait_for(worker.run(_job(db)), 60)
+        finally:
+            worker.close()
+
+    output = asyncio.run(run())
+    assert isinstance(output, ParseOutput) and [e.key for e in output.entries]
 
 
 def test_the_pool_counts_the_cores_it_may_use() -> None:

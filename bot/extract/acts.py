@@ -67,6 +67,8 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     """The action a cue label stands for, read from the objects in its clause."""
     if cue.label == "gate":
         return "restriction"  # use behind consent, an approval or a review
+    if cue.label in _ENDING and _ends_denied(sc, cue):
+        return "extension"  # "now has no sunset date", "kein Ende": the stop's end goes
     label = "exit" if cue.label == "exit_market" else cue.label
     if label == "refusal" and _NO_LONGER.search(sc.text, cue.start, cue.end + 6):
         label = "stop_supply"  # "ne vendra plus", "verkauft nicht mehr": it stops selling
@@ -140,6 +142,31 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     return label
 
 
+_ENDING = frozenset({"exit", "exit_market", "shutdown", "removal"})
+
+
+def _ends_denied(sc: Scan, cue: Hit) -> bool:
+    """The ending word is inside a continuation that denies an end ("no sunset date",
+    "sans échéance", "kein Ende in Sicht"), or its object is the stop's end ("scraps the
+    June deadline of its halt"): a stop that goes on, nothing is ended."""
+    if _END_OBJECT.match(sc.text, cue.end):
+        return True
+    return any(
+        h.label == "continuation" and h.start < cue.start and cue.end <= h.end + 12
+        and _DENIED.match(sc.text, h.start)
+        for h in sc.non_policy
+    )  # fmt: skip
+
+
+_DENIED = compiled.compile(r"(?i)(?:no|sans|kein\w*|sin|senza|sem|not|never)\b")
+# the end of a stop as what is dropped ("drops the August end date of its pause")
+_END_OBJECT = compiled.compile(
+    r"(?i)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:end(?:\s+date)?|deadline|sunset|expiry)"
+    r"\s+(?:of|for|on)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}(?:freeze|pause|halt|moratorium|"
+    r"stop|suspension|embargo)"
+)
+
+
 # Verbs of what the product does with a face, in six languages: a "no longer" cue around
 # one of them withdraws a capability, it stops no sales.
 _CAPABILITY_VERB = compiled.compile(
@@ -185,7 +212,7 @@ _CUSTOMER_LIST = compiled.compile(
 _STILL = compiled.compile(r"(?i)\b(?:still|weiterhin|toujours|sigue\w*|ancora|ainda)\b")
 _NO_END = compiled.compile(
     r"(?i)no (?:set |fixed )?(?:end|expiry|expiration) date|sin fecha de|sans (?:date de|échéance)"
-    r"|senza (?:una )?data|sem data|kein(?:e|en)? (?:festes )?Enddatum"
+    r"|senza (?:una )?data|sem data|(?:kein(?:e|en)?|ohne) (?:festes )?Enddatum"
 )
 # a stop named or told as going on ("stays off-limits", "son gel des ventes")
 _GOES_ON = compiled.compile(

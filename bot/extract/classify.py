@@ -10,6 +10,7 @@ from datetime import date
 from bot.extract import (
     authority,
     body_governs,
+    business_line,
     compiled,
     dates,
     deals,
@@ -17,6 +18,7 @@ from bot.extract import (
     duration,
     fr_users,
     framing,
+    platforms,
     public_bodies,
     restated,
     terms,
@@ -41,6 +43,8 @@ WEAK_LABELS = frozenset(
     {"restriction", "gate", "ban", "removal", "refusal_past", "customer_loss", "pause"}
 )
 SUMMARY_ONLY_MIN = 1.5
+# a stop of one system or a pause, which giving the whole line up makes an exit
+_ONE_SYSTEM = frozenset({"shutdown", "moratorium"})
 # a stop that a continuation may prolong (bot.extract.history)
 _HELD = frozenset({"moratorium", "ban", "extension"})
 
@@ -89,6 +93,9 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     title_v = any(sc.in_title(a.start) for a in vendor_acts)
     title_a = any(sc.in_title(a.start) for a in auth_acts)
     launch = [h for h in sc.non_policy if h.label == "launch"]
+    withheld = _withheld(sc, vendor_acts, a_total, published)
+    if withheld is not None:  # "X's app reaches Europe minus face tagging"
+        return withheld
     if v_total > 0 and (v_total >= a_total or (title_v and not title_a)):
         vendor = max(by_vendor, key=lambda k: by_vendor[k])
         chosen = [a for a in vendor_acts if a.vendor == vendor]
@@ -120,11 +127,11 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             if not _names_customers(sc):
                 return None
             return _other(sc, chosen, "vendor", vendor, 0.35)
-        targets = {framing.enforcement_target(sc, a) for a in chosen}
+        targets = {platforms.enforcement_target(sc, a) for a in chosen}
         if None not in targets:  # a platform cutting another company off
             sc.held_back.add("platform")
             return _other(sc, chosen, "vendor", targets.pop(), 0.4)
-        if framing.platform_enforced(sc, chosen):  # "X cut off by its host"
+        if platforms.platform_enforced(sc, chosen):  # "X cut off by its host"
             sc.held_back.add("platform")
             return _other(sc, chosen, "vendor", vendor, 0.4)
         if framing.other_technology(sc, chosen):  # "X drops plate reading"
@@ -135,18 +142,27 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         ):  # "the grocer switches …"
             sc.held_back.add("fr_user")
             return _other(sc, chosen, "none", vendor, 0.3)
-        if framing.speculation_only(sc, chosen):  # "X weighs …; it had shelved …"
+        if framing.speculation_governs(sc, chosen):  # "X weighs …; it had shelved …"
             sc.held_back.add("speculation")
             return _other(sc, chosen, "none", vendor, 0.3)
         if framing.shareholder_vote(sc):  # "X holders vote down a customer review"
             sc.held_back.add("shareholder")
             return _other(sc, chosen, "none", vendor, 0.3)
+        if framing.nothing_new(sc, chosen):  # "its freeze stands as it was"
+            sc.held_back.add("restatement")
+            return _other(sc, chosen, "none", vendor, 0.3, signal="restatement")
         if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
             return _deployed(sc, chosen, vendor, launch, 0.4, published)
         if terms.paid_settlement(sc, chosen) or terms.paid_over(sc, chosen):
             sc.held_back.add("paid")  # "X to pay $9m over its retired face grouping"
             return _other(sc, chosen, "vendor", vendor, 0.4)
         change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
+        if (
+            change.action in _ONE_SYSTEM
+            and change.applies_to in (None, "everyone")
+            and business_line.leaves_business(sc, chosen, change.action == "shutdown")
+        ):  # "stops developing and selling it", "to concentrate on plate reading"
+            change = replace(change, action="exit")
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
         if change.action == "reversal" and framing.deferred(sc, chosen):
@@ -215,6 +231,9 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         return _deployed(sc, [], _first_vendor(sc), launch, 0.35, published)
     if loose is not None:
         return _other(sc, [], loose, _first_vendor(sc), 0.4, published)
+    if sc.vendors and framing.nothing_new(sc, []):  # "nothing has changed": no actor
+        sc.held_back.add("restatement")
+        return _other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
     if sc.vendors and framing.restated(sc, []):
         return _other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
     named = _title_authority(sc, found)
@@ -233,6 +252,25 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     ):
         return _other(sc, [], "vendor", _first_vendor(sc), 0.3, signal=going_on)
     return _other(sc, [], "none", _first_vendor(sc), 0.25, signal=going_on)
+
+
+def _withheld(
+    sc: Scan, vendor_acts: list[Act], a_total: float, published: date | None
+) -> Finding | None:
+    """A product arriving in a market without its face feature (framing.arrives_without):
+    the vendor's restriction for that market, unless an authority's act leads, the
+    headline hedges, or the vendor's own acts in the headline say something else."""
+    if not sc.has_fr or not sc.vendors or a_total > 0 or framing.speculative(sc):
+        return None
+    if any(sc.in_title(a.start) and a.action != "restriction" for a in vendor_acts):
+        return None
+    hit = business_line.arrives_without(sc)
+    vendor = _first_vendor(sc)
+    if hit is None or vendor is None:
+        return None
+    act = Act("vendor", vendor, None, "restriction", "restriction", 2.0, hit.start, hit.end,
+              sc.sentence_of(hit.start))  # fmt: skip
+    return _vendor_change(sc, [act], vendor, 2.0, 0.0, published)
 
 
 def _headline_kind(sc: Scan, by_kind: dict[str, float]) -> str | None:

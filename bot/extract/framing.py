@@ -7,12 +7,16 @@ restatement of an old policy, a deployment. Each reads the scan, never one phras
   from …"). When the other party is an authority (a regulator's order, a state's suit,
   a court's approval), the item is that authority's action: a company that only uses
   FR and settles with a regulator changes no vendor's policy.
-- **Enforcement**: a vendor's cue whose object names another company, with a
-  distribution-channel word (servers, app store, payments, its terms), is a platform
-  cutting that company off: not an FR policy change (relevant=False, actor vendor,
-  the vendor being the company cut off).
+- **Enforcement** (bot/extract/platforms.py): a platform (a host, an app store, a
+  payment firm) cutting another company off is not an FR policy change (relevant=False,
+  actor vendor, the vendor being the company cut off).
 - **Restatement**: a vendor reaffirms or clarifies a policy, or someone questions its
-  scope: no new decision (relevant=False, actor none, signal "restatement").
+  scope: no new decision (relevant=False, actor none, signal "restatement"); said
+  outright ("nothing has changed", "no new decision", "the same policy", "stands as it
+  was"), it is no change with or without the vendor's timeline, unless the item moves
+  the stop's end (an extension) or tells money paid.
+- **Speculation**: a plan, rumour or question in the headline that governs the
+  headline's acts ("Is X eyeing a comeback?", "rumours of X's return"): no act.
 - **Continuation**: a stop told as going on ("still", "stays", "another year", "past
   its deadline"): signal "continuation"; history makes it an extension of the vendor's
   standing moratorium, or a restatement of its standing ban.
@@ -37,7 +41,6 @@ OBLIGATIONS = frozenset(
      "removal", "shutdown", "exit", "settlement", "refusal_past", "gate"}
 )  # fmt: skip
 _COUNTERPARTY_ORDER = ("regulator", "government")
-_CHANNEL_LABELS = frozenset({"removal", "pause", "shutdown"})
 _CUSTOMER_GROUPS = frozenset(
     {"police", "law_enforcement", "government", "private_companies"}
 )  # a court approves, it is no party
@@ -172,71 +175,6 @@ def settled_acts(sc: Scan, acts: list[Act]) -> list[Act]:
     ]  # fmt: skip
 
 
-def enforcement_target(sc: Scan, act: Act) -> str | None:
-    """The company a vendor's cue acts against, when the cue's object names another
-    company next to a distribution-channel word ("suspends X's servers", "drops X as a
-    merchant", "bans X's app"); None when the act is the vendor's own policy."""
-    lo, hi = clause(sc, act.start)
-    _, s_end = sc.sentences[act.sentence]
-    end = min(s_end, act.end + 60)
-    others = [v for v in sc.vendors if act.end <= v.start < end and v.vendor != act.vendor]
-    if not others:
-        return None
-    if any(h.label == "investment" for h in between(sc.objects, lo, hi)):
-        return None  # divesting a stake in another company is the vendor's own exit
-    platform = _labelled(sc, "platform")
-    for other in others:  # "X's servers", "drops X as a merchant", "o acesso da X"
-        if any(-40 <= h.start - other.end <= 25 and h.start < end for h in platform):
-            return other.vendor
-    return None
-
-
-def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
-    """A third-party platform (a host, a payment processor, an app store) acts in the
-    sentence of the strongest act: the vendor is cut off, it changes no policy."""
-    actors = _labelled(sc, "platform_actor")
-    if not acts:
-        return False
-    best = max(acts, key=lambda a: a.weight)
-    lo, hi = sc.sentences[best.sentence]
-    if any(lo <= h.start < hi and _platform_agent(sc, best, h) for h in actors):
-        return True
-    # a headline about the platform's move ("X loses its app store listing") and only
-    # removals or suspensions told in the summary
-    if any(sc.in_title(h.start) for h in actors) and all(
-        a.label in _CHANNEL_LABELS and not sc.in_title(a.start) for a in acts
-    ):
-        return True
-    # The act's object is a distribution channel ("suspended the developer account",
-    # "drops X as a merchant") or its clause names the platform first ("the marketplace's
-    # choice to delist the tool"), and a platform is named in the item: cut off.
-    c_lo, _ = clause(sc, best.start)
-    channel = _labelled(sc, "platform")
-    before = [h for h in channel if c_lo <= h.start < best.start and _owner(sc, h)]
-    after = [h for h in channel if best.end <= h.start < min(hi, best.end + 40)]
-    return bool(before) or (bool(after) and bool(actors or before))
-
-
-_LISTED = compiled.compile(
-    r"(?i)(?:,|\band|\bor|\bet|\bund|\by|\be|\bou|\bo)\s+(?:the\s+|its\s+)?$"
-)
-
-
-def _platform_agent(sc: Scan, act: Act, h: Hit) -> bool:
-    """The platform acts, or the act is its doing ("cut off by its host", "customers cannot
-    renew until a new processor …"); a platform listed after the act as one more thing it
-    covers ("a refusal that covers casinos and the app store") is no actor."""
-    if h.start < act.start:
-        return True
-    return _LISTED.search(sc.text, max(act.end, h.start - 12), h.start) is None
-
-
-def _owner(sc: Scan, h: Hit) -> bool:
-    """A platform word that owns what follows ("the store's decision", "Appvale's
-    rules")."""
-    return sc.text.startswith("'s", h.end)
-
-
 def other_technology(sc: Scan, acts: list[Act]) -> bool:
     """The strongest act's object is a capability other than face recognition (number
     plates, fingerprints, voice) and its clause names no FR term after the cue: the
@@ -274,6 +212,53 @@ def restated(sc: Scan, acts: list[Act]) -> bool:
     best = max(acts, key=lambda a: a.weight)
     lo, hi = sc.sentences[best.sentence]
     return any(lo <= h.start < hi for h in marks)
+
+
+def nothing_new(sc: Scan, acts: list[Act]) -> bool:
+    """The item says outright that nothing is new ("nothing has changed", "no new
+    decision", "the same policy", "stands as it was"): in the headline, in a sentence of
+    one of the acts, or anywhere when the headline holds no act. A policy restated so is
+    no change, with or without the vendor's timeline; unless the item moves the stop's
+    term ("no longer ends in May", "another six months"): that is an extension."""
+    # (a launch or restatement cue may hold the same words: "announced nothing new",
+    # "nothing has changed"; within one cue class the leftmost-longest match keeps them)
+    marks = [h for h in sc.non_policy
+             if (h.label == "no_news"
+                 or (h.label in ("restatement", "launch") and _NOTHING.search(sc.text, h.start, h.end)))
+             and not _ELSEWHERE.search(sc.text, max(0, h.start - 30), h.start)]  # fmt: skip
+    if not marks or _moves_term(sc) or _labelled(sc, "payment"):
+        # (money paid over past conduct is the news there: "the app stays as it is")
+        return False
+    if any(sc.in_title(h.start) for h in marks):
+        return True
+    spans = [sc.sentences[a.sentence] for a in acts]
+    if any(lo <= h.start < hi for h in marks for lo, hi in spans):
+        return True
+    return not any(sc.in_title(a.start) for a in acts)
+
+
+# the words that deny anything is new, inside a launch or restatement cue
+_NOTHING = compiled.compile(
+    r"(?i)\b(?:nothing|no new|rien|nichts|nada|nulla|niente|ningun\w*|nenhum\w*)\b"
+)
+# "elsewhere nothing changes": the rest of the market is untouched, the change is real
+_ELSEWHERE = compiled.compile(
+    r"(?i)\b(?:elsewhere|everywhere else|for (?:the )?(?:others|rest|everyone else)|other users|"
+    r"ailleurs|pour les autres|partout ailleurs|sonst|anderswo|überall sonst|für (?:alle )?anderen|"
+    r"en (?:el )?resto|en otros|para los demás|altrove|per (?:gli )?altri|nos demais|"
+    r"para os demais|no resto)\b[\s,;:]*$"
+)
+# A continuation that moves a stop's end (six languages): a new or no end date, more
+# time, past the old term, not lifted as planned
+_TERM = compiled.compile(
+    r"(?i)sunset|end date|expir|lapse|lift|longer|another|beyond|past |outl|indefinite|"
+    r"open-ended|prolong|fin\b|échéance|levée|au-delà|länger|Ende|verlänger|aufgehoben|"
+    r"über|fecha|más allá|prorrog|levanta|scad|oltre|proroga|revoca|além|prorroga|acabar"
+)
+
+
+def _moves_term(sc: Scan) -> bool:
+    return any(_TERM.search(sc.text, h.start, h.end) for h in _labelled(sc, "continuation"))
 
 
 def continued(sc: Scan, acts: list[Act]) -> bool:
@@ -378,6 +363,8 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
         return None
     if speculative(sc):  # "X plans to add face recognition": no deployment yet
         return None
+    if nothing_new(sc, []):  # "nothing new added", "no new decision": a restatement
+        return None
     if all(negated(sc, h) for h in launch):
         return None  # "the feature is not switched on"
     return "deployment"
@@ -403,6 +390,30 @@ def speculation_only(sc: Scan, acts: list[Act]) -> bool:
     """A speculative headline with no act of its own: the acts in the summary are the
     background of the plan ("Meta reconsiders …; it shelved the feature last year")."""
     return speculative(sc) and not any(sc.in_title(a.start) for a in acts)
+
+
+def speculation_governs(sc: Scan, acts: list[Act]) -> bool:
+    """A speculative headline whose own acts come after its plan or rumour word ("Is X
+    eyeing a comeback?", "Gerüchte über Xs Rückkehr"): the acts are what may happen.
+    A headline that asks ("…?") or names a rumour, never a plain plan with a date."""
+    title = [a for a in acts if sc.in_title(a.start)]
+    if not title:
+        return speculation_only(sc, acts)
+    marks = [h for h in sc.non_policy if h.label == "speculation" and sc.in_title(h.start)]
+    marks += [Hit(m.start(), m.end(), "speculation")
+              for m in _RUMOUR.finditer(sc.text, 0, sc.title_end)]  # fmt: skip
+    if (
+        not marks
+        or "?" not in sc.text[: sc.title_end]
+        and not _RUMOUR.search(sc.text, 0, sc.title_end)
+    ):
+        return False
+    return all(any(h.start < a.start for h in marks) for a in title)
+
+
+_RUMOUR = compiled.compile(
+    r"(?i)rumou?r|gerücht|spekulation|speculat|especula|rumeur|indiscrezion|\bvoci\b"
+)
 
 
 def not_the_vendors(sc: Scan) -> bool:

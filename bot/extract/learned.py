@@ -212,7 +212,7 @@ def using(replacement: Model | None) -> Iterator[None]:
 # one fired, wherever in the item.
 HARD_NEGATIVES = frozenset({
     "launch", "study", "campaign", "speculation", "platform", "platform_actor",
-    "enforcement", "payment", "restatement", "shareholder",
+    "enforcement", "payment", "restatement", "no_news", "shareholder",
 })  # fmt: skip
 
 
@@ -235,7 +235,7 @@ def hard_negative(sc: Scan, families: frozenset[str] = HARD_NEGATIVES) -> bool:
 # items, so they are not listed: docs/extraction-model.md.)
 HELD_BACK = frozenset({
     "directed", "platform", "paid", "speculation", "shareholder",
-    "fr_user",
+    "fr_user", "restatement",
     "other_technology", "other_unit",
     "carried_over",
     "call", "hypothetical", "denial", "background",

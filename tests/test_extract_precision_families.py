@@ -1,0 +1,210 @@
+"""Vendor-side precision by families (issue 12): a platform cutting a face-search company
+off, a policy restated with nothing new, a rumour, a launch with a market left out, and
+the action pairs exit/shutdown, extension/exit and restriction/reversal. Invented
+companies and wording throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import extract
+from tests.extract_helpers import entry, found
+
+
+def _no_change(title: str, summary: str) -> bool:
+    """No vendor policy change: no finding at all, or one that is not relevant."""
+    result = extract(entry(title, summary))
+    return result is None or not result.relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Strandline Cloud pulls face-lookup site Pellow offline",
+         "The infrastructure company cited stalking complaints; Pellow is looking for a new home."),
+        ("Payment gateway Vintry stops taking card payments for Pellow",
+         "The processor shut the people-search service's merchant account over its rules."),
+        ("La boutique Quarrel retire l'appli de reconnaissance des visages de Pellow",
+         "Le magasin estime que le service servait à nommer des passants."),
+        ("La tienda Quarrel elimina la aplicación de Pellow",
+         "Según la plataforma, el buscador facial reunía datos de rostros sin permiso."),
+        ("Pellow scompare dallo store di Quarrel",
+         "Il motore che trova persone dal volto viola le regole sul consenso, dice il negozio."),
+        ("Hoster Strandline schaltet den Gesichtsdienst Pellow ab",
+         "Nach Beschwerden sperrte der Rechenzentrumsbetreiber sämtliche Server von Pellow."),
+    ],
+)  # fmt: skip
+def test_a_platform_cutting_a_face_search_company_off_is_no_policy_change(
+    title: str, summary: str
+) -> None:
+    assert _no_change(title, summary)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Orrisby Cloud retires age guessing and reviews every face ID customer",
+         "From May the provider will vet each use case before identification is switched on."),
+        ("Orrisby Cloud schränkt die Gesichtsidentifizierung seiner Schnittstelle ein",
+         "Der Cloud-Anbieter gibt die Identifizierung nur noch nach einer Prüfung frei."),
+    ],
+)  # fmt: skip
+def test_a_cloud_provider_limiting_its_own_face_api_is_still_its_restriction(
+    title: str, summary: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.vendor, f.action) == (True, "Orrisby Cloud", "restriction"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Caddon Vision: our sheriff freeze on face matching is just as it was last year",
+         "Asked about a county invoice, the company said the licence is older than the pause."),
+        ("Caddon Vision says no new decision has been taken on police use of its face search",
+         "A spokesperson repeated the stance the firm set out in 2022."),
+        ("Reconnaissance faciale : rien de nouveau chez Caddon Vision pour les polices municipales",
+         "L'entreprise répond à une question d'élus sans rien annoncer."),
+        ("Bei Caddon Vision ändert sich nichts an der Absage an Grenzbehörden",
+         "Die Gesichtserkennung des Unternehmens bleibt für sie tabu, heißt es auf Anfrage."),
+        ("Caddon Vision asegura que su veto a la policía sigue igual",
+         "La empresa de reconocimiento facial responde a un reportaje sobre una licencia antigua."),
+        ("Per Caddon Vision nulla è cambiato sul blocco alle polizie locali",
+         "L'azienda di riconoscimento facciale risponde a un'interrogazione di alcuni consiglieri."),
+    ],
+)  # fmt: skip
+def test_a_policy_restated_with_nothing_new_is_no_change(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert not f.relevant, f
+    assert f.actor_type == "none", f
+
+
+def test_nothing_changing_elsewhere_leaves_the_restriction_standing() -> None:
+    f = found(
+        "Tiverly Photos no longer names faces for its users in Europe",
+        "European albums stop suggesting who is in a picture; elsewhere nothing changes.",
+    )
+    assert (f.relevant, f.action) == (True, "restriction"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Ashgrove ID's face-matching pause for school boards now has no sunset date",
+         "The supplier will keep refusing school boards until a state law passes."),
+        ("No sunset for Ashgrove ID's halt on school-board sales of face matching",
+         "Its one-year stop rolls over with no end in sight, the company says."),
+    ],
+)  # fmt: skip
+def test_a_stop_that_loses_its_sunset_is_no_exit(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert f.action != "exit", f  # relevant or left to the vendor's timeline
+    assert f.relevant or f.signal in ("continuation", "continuation_fresh"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Mellick Optics gives up its face-matching module to concentrate on vehicle counting",
+         "It will no longer develop or market the module after this quarter."),
+        ("Mellick Optics arrête la reconnaissance faciale",
+         "La société cesse de développer et de commercialiser son module de visages."),
+        ("Mellick Optics schaltet seine Gesichtserkennung ab",
+         "Der Hersteller löst seine Biometrie-Sparte auf und setzt auf Kennzeichen."),
+        ("Mellick Optics apaga su módulo de rostros",
+         "Ya no desarrollará ni venderá el producto y apostará por contar vehículos."),
+    ],
+)  # fmt: skip
+def test_giving_up_the_face_line_is_an_exit_not_a_switch_off(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.action) == (True, "exit"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        ("Breydon Photos turns off face albums and erases face data",
+         "The People tab goes away in June and stored face prints are wiped.", "shutdown"),
+        ("Breydon AI stops selling face matching to sheriffs for twelve months",
+         "Current sheriff contracts run until they expire, the company says.", "moratorium"),
+    ],
+)  # fmt: skip
+def test_a_switch_off_or_a_pause_stays_what_it_is(title: str, summary: str, action: str) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.action) == (True, action), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Is Fanshawe Systems eyeing a comeback in face matching?",
+         "Recruiters are hiring biometric engineers; the firm would not comment."),
+        ("Gerüchte über eine Rückkehr von Fanshawe Systems zur Gesichtserkennung",
+         "Stellenanzeigen befeuern die Debatte; die Firma schweigt."),
+        ("Rumeurs d'un retour de Fanshawe Systems à l'identification faciale",
+         "Des recrutements intriguent le secteur ; la société ne dit rien."),
+    ],
+)  # fmt: skip
+def test_a_rumoured_return_is_no_return(title: str, summary: str) -> None:
+    assert _no_change(title, summary)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "region"),
+    [
+        ("Corvell Vision's new doorbell lands in Europe without familiar-face naming",
+         "The European model skips the feature that tells owners which friend is at the door.",
+         "EU"),
+        ("La nuova videocamera di Corvell Vision arriva in Europa senza riconoscimento dei volti",
+         "La funzione resta riservata ai clienti americani.", "EU"),
+        ("Die Türkamera von Corvell Vision kommt in der EU ohne Gesichtserkennung",
+         "In Amerika erkennt das Modell bekannte Besucher weiterhin.", "EU"),
+    ],
+)  # fmt: skip
+def test_a_product_reaching_a_market_without_its_face_feature_is_a_restriction(
+    title: str, summary: str, region: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.action, f.region) == (True, "restriction", region), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Lanyon Social launches face-tag hints everywhere but the EU",
+         "The app now proposes which friends appear in new uploads; Europe is left out for now."),
+        ("Lanyon Social veut utiliser les photos de profil pour reconnaître les visages",
+         "Un projet de nouvelles conditions est ouvert aux commentaires des membres."),
+        ("Lanyon Social prepara un borrador para usar fotos de perfil en su reconocimiento facial",
+         "Los miembros podrán opinar durante un mes."),
+    ],
+)  # fmt: skip
+def test_a_launch_or_a_proposal_is_no_policy_change(title: str, summary: str) -> None:
+    assert _no_change(title, summary)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
+        ("Quillmere shuts down its face-login app for good",
+         "Logins by face stop at the end of the month and stored face prints are wiped.",
+         "shutdown"),
+        ("Quillmere éteint définitivement son appli de connexion par le visage",
+         "Les empreintes faciales enregistrées seront effacées.", "shutdown"),
+        ("Tessel Pay switches off its pay-by-face service",
+         "Shoppers can no longer pay with a face scan at any till from Monday.", "shutdown"),
+    ],
+)  # fmt: skip
+def test_a_final_switch_off_of_ones_own_service_stays_a_shutdown(
+    title: str, summary: str, action: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.action) == (True, action), f
+
+
+def test_adopting_a_rivals_policy_is_news_not_a_restatement() -> None:
+    f = found(
+        "Harrowgate AI follows the same policy as a rival: no face matching for sheriffs",
+        "It will turn away every sheriff's office until lawmakers set rules.",
+    )
+    assert (f.relevant, f.action) == (True, "ban"), f
