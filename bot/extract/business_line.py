@@ -15,7 +15,7 @@ def _labelled(sc: Scan, label: str) -> list[Hit]:
 
 def arrives_without(sc: Scan) -> Hit | None:
     """A product reaching a market without its face feature, as the news ("X's app
-    reaches Europe minus face tagging", "kommt in der EU ohne Gesichtserkennung",
+    ships to Europe without visitor naming", "kommt in der EU ohne Gesichtserkennung",
     "arriva in Europa senza riconoscere i volti"): the feature is withheld there, a
     restriction. The "without" hit, in the headline or the first summary sentence, in a
     sentence that names the market and an arrival; None otherwise. A launch "everywhere
@@ -91,4 +91,24 @@ _NOT_A_LINE = compiled.compile(
     r"(?i)review|audit|accura|bias|safety|privacy|complian|law|rules|regulat|ethic|consent|"
     r"Prüfung|Datenschutz|Gesetz|révision|loi|règles|revisión|ley|normas|revisione|legge|"
     r"norme|revisão|lei|regras"
+)
+
+
+def keeps_another(sc: Scan, acts: list[Act], face_only: bool = False) -> bool:
+    """The item tells that another face capability of the product stays ("keeps one-to-one
+    verification", "só poderão confirmar", "nur noch verifizieren"), outside background:
+    the stop removes one mode of the product, a restriction, not a switch-off or an exit.
+    ``face_only`` (for an exit): the capability kept must be named as a face one ("keeps
+    one-to-one matching"), not another product ("keeps its document checks")."""
+    if not acts:
+        return False
+    return any(
+        not in_fronted(sc, h.start)
+        and (not face_only or _FACE_MODE.search(sc.text, h.start, h.end))
+        for h in _labelled(sc, "keeps_another")
+    )
+
+
+_FACE_MODE = compiled.compile(
+    r"(?i)one-to-one|1:1|fac(?:e|ial)|visage|Gesicht|rostro|rosto|volto|confirm|verif(?:y|ier)"
 )

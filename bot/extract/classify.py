@@ -45,6 +45,8 @@ WEAK_LABELS = frozenset(
 SUMMARY_ONLY_MIN = 1.5
 # a stop of one system or a pause, which giving the whole line up makes an exit
 _ONE_SYSTEM = frozenset({"shutdown", "moratorium"})
+# a stop of a whole system or business, which keeping another capability makes a limit
+_WHOLE_STOPS = frozenset({"shutdown", "exit"})
 # a stop that a continuation may prolong (bot.extract.history)
 _HELD = frozenset({"moratorium", "ban", "extension"})
 
@@ -94,7 +96,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     title_a = any(sc.in_title(a.start) for a in auth_acts)
     launch = [h for h in sc.non_policy if h.label == "launch"]
     withheld = _withheld(sc, vendor_acts, a_total, published)
-    if withheld is not None:  # "X's app reaches Europe minus face tagging"
+    if withheld is not None:  # "a camera ships to Europe without visitor naming"
         return withheld
     if v_total > 0 and (v_total >= a_total or (title_v and not title_a)):
         vendor = max(by_vendor, key=lambda k: by_vendor[k])
@@ -148,7 +150,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         if framing.shareholder_vote(sc):  # "X holders vote down a customer review"
             sc.held_back.add("shareholder")
             return _other(sc, chosen, "none", vendor, 0.3)
-        if framing.nothing_new(sc, chosen):  # "its freeze stands as it was"
+        if framing.nothing_new(sc, chosen):  # "its pause is just what it was"
             sc.held_back.add("restatement")
             return _other(sc, chosen, "none", vendor, 0.3, signal="restatement")
         if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
@@ -163,6 +165,13 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             and business_line.leaves_business(sc, chosen, change.action == "shutdown")
         ):  # "stops developing and selling it", "to concentrate on plate reading"
             change = replace(change, action="exit")
+        elif (
+            change.action in _WHOLE_STOPS
+            and not deletion.deletes_any(sc, chosen)  # the face data goes too
+            and business_line.keeps_another(sc, chosen, face_only=change.action == "exit")
+        ):
+            # "drops one-to-many search but keeps one-to-one verification"
+            change = replace(change, action="restriction")
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
         if change.action == "reversal" and framing.deferred(sc, chosen):

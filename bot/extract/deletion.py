@@ -13,6 +13,30 @@ _DELETION = compiled.compile(
 )
 
 
+def deletes_any(sc: Scan, chosen: list[Act]) -> bool:
+    """The item deletes the feature's face data, wherever the feature goes on ("the face
+    profiles saved in Europe will be erased", "erases stored face prints"): a deletion
+    word within a few words of the face data it names, in either order (removing a
+    search is no deletion of data)."""
+    for lo, hi in sc.sentences:
+        for face in _FACE_DATA.finditer(sc.text, lo, hi):
+            if _DELETION.search(sc.text, face.end(), min(hi, face.end() + 70)) or (
+                _DELETION.search(sc.text, max(lo, face.start() - 30), face.start())
+            ):
+                return True
+    return False
+
+
+# face data named as such (six languages): "face data", "stored face prints", "les profils
+# faciaux", "Gesichtsdaten", "plantillas faciales", "modelli dei volti"
+_FACE_DATA = compiled.compile(
+    r"(?i)\b(?:face|facial|faciaux|faciales?|Gesichts\w*|visage\w*|rostros?|volti|rostos?)\b"
+    r"[\w\s-]{0,20}\b(?:data|templates?|prints?|profiles?|profils?|donn[ée]es|Daten|Profile|"
+    r"datos|plantillas|dati|modelli|dados|modelos)\b|\b(?:templates?|profils?|modelos|modelli|"
+    r"plantillas|dados|datos|donn[ée]es)[\w\s-]{0,12}\b(?:fac\w+|visage\w*|dei volti|dos rostos)"
+)
+
+
 def deletes_the_data(sc: Scan, chosen: list[Act]) -> bool:
     """The vendor deletes the feature's face data while retiring it ("stops naming
     visitors and erases every saved face"): the system is switched off, a shutdown, unless
