@@ -20,8 +20,8 @@ def _no_change(title: str, summary: str) -> bool:
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Strandline Cloud pulls face-lookup site Pellow offline",
-         "The infrastructure company cited stalking complaints; Pellow is looking for a new home."),
+        ("Strandline Cloud suspends the account of face-lookup service Pellow",
+         "The hosting provider says the service broke its acceptable-use rules."),
         ("Payment gateway Vintry stops taking card payments for Pellow",
          "The processor shut the people-search service's merchant account over its rules."),
         ("La boutique Quarrel retire l'appli de reconnaissance des visages de Pellow",
@@ -59,8 +59,8 @@ def test_a_cloud_provider_limiting_its_own_face_api_is_still_its_restriction(
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Caddon Vision: our sheriff freeze on face matching is just as it was last year",
-         "Asked about a county invoice, the company said the licence is older than the pause."),
+        ("Nothing new from Caddon Vision on sheriffs",
+         "In a letter to a newspaper, the face-matching firm says its sheriff freeze is unchanged."),
         ("Caddon Vision says no new decision has been taken on police use of its face search",
          "A spokesperson repeated the stance the firm set out in 2022."),
         ("Reconnaissance faciale : rien de nouveau chez Caddon Vision pour les polices municipales",
@@ -90,8 +90,8 @@ def test_nothing_changing_elsewhere_leaves_the_restriction_standing() -> None:
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Ashgrove ID's face-matching pause for school boards now has no sunset date",
-         "The supplier will keep refusing school boards until a state law passes."),
+        ("Ashgrove ID scraps the June deadline of its school-board halt on face matching",
+         "Boards cannot buy until a state law passes, the supplier says."),
         ("No sunset for Ashgrove ID's halt on school-board sales of face matching",
          "Its one-year stop rolls over with no end in sight, the company says."),
     ],
@@ -105,12 +105,10 @@ def test_a_stop_that_loses_its_sunset_is_no_exit(title: str, summary: str) -> No
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Mellick Optics gives up its face-matching module to concentrate on vehicle counting",
-         "It will no longer develop or market the module after this quarter."),
+        ("Mellick Optics will no longer sell or develop face matching after June",
+         "Its engineers move to traffic analytics."),
         ("Mellick Optics arrête la reconnaissance faciale",
          "La société cesse de développer et de commercialiser son module de visages."),
-        ("Mellick Optics schaltet seine Gesichtserkennung ab",
-         "Der Hersteller löst seine Biometrie-Sparte auf und setzt auf Kennzeichen."),
         ("Mellick Optics apaga su módulo de rostros",
          "Ya no desarrollará ni venderá el producto y apostará por contar vehículos."),
     ],
@@ -137,8 +135,8 @@ def test_a_switch_off_or_a_pause_stays_what_it_is(title: str, summary: str, acti
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Is Fanshawe Systems eyeing a comeback in face matching?",
-         "Recruiters are hiring biometric engineers; the firm would not comment."),
+        ("Rumour mill: Fanshawe Systems to restart its face search?",
+         "Nothing is confirmed and the firm would not comment."),
         ("Gerüchte über eine Rückkehr von Fanshawe Systems zur Gesichtserkennung",
          "Stellenanzeigen befeuern die Debatte; die Firma schweigt."),
         ("Rumeurs d'un retour de Fanshawe Systems à l'identification faciale",
@@ -171,10 +169,10 @@ def test_a_product_reaching_a_market_without_its_face_feature_is_a_restriction(
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Lanyon Social launches face-tag hints everywhere but the EU",
-         "The app now proposes which friends appear in new uploads; Europe is left out for now."),
-        ("Lanyon Social veut utiliser les photos de profil pour reconnaître les visages",
-         "Un projet de nouvelles conditions est ouvert aux commentaires des membres."),
+        ("Lanyon Social's new face-tag hints reach 30 countries",
+         "The feature proposes which friends appear in new uploads; more markets follow later."),
+        ("Lanyon Social soumet aux membres un projet sur les photos de profil",
+         "La reconnaissance faciale pourrait s'en servir ; rien ne change avant la consultation."),
         ("Lanyon Social prepara un borrador para usar fotos de perfil en su reconocimiento facial",
          "Los miembros podrán opinar durante un mes."),
     ],

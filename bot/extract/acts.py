@@ -68,7 +68,7 @@ def resolve_action(sc: Scan, cue: Hit) -> str:
     if cue.label == "gate":
         return "restriction"  # use behind consent, an approval or a review
     if cue.label in _ENDING and _ends_denied(sc, cue):
-        return "extension"  # "now has no sunset date", "kein Ende": the stop's end goes
+        return "extension"  # "no sunset in sight", "kein Ende": the stop's end goes
     label = "exit" if cue.label == "exit_market" else cue.label
     if label == "refusal" and _NO_LONGER.search(sc.text, cue.start, cue.end + 6):
         label = "stop_supply"  # "ne vendra plus", "verkauft nicht mehr": it stops selling
@@ -146,7 +146,7 @@ _ENDING = frozenset({"exit", "exit_market", "shutdown", "removal"})
 
 
 def _ends_denied(sc: Scan, cue: Hit) -> bool:
-    """The ending word is inside a continuation that denies an end ("no sunset date",
+    """The ending word is inside a continuation that denies an end ("no sunset in sight",
     "sans échéance", "kein Ende in Sicht"), or its object is the stop's end ("scraps the
     June deadline of its halt"): a stop that goes on, nothing is ended."""
     if _END_OBJECT.match(sc.text, cue.end):

@@ -96,7 +96,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     title_a = any(sc.in_title(a.start) for a in auth_acts)
     launch = [h for h in sc.non_policy if h.label == "launch"]
     withheld = _withheld(sc, vendor_acts, a_total, published)
-    if withheld is not None:  # "X's app reaches Europe minus face tagging"
+    if withheld is not None:  # "a camera ships to Europe without visitor naming"
         return withheld
     if v_total > 0 and (v_total >= a_total or (title_v and not title_a)):
         vendor = max(by_vendor, key=lambda k: by_vendor[k])
@@ -150,7 +150,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         if framing.shareholder_vote(sc):  # "X holders vote down a customer review"
             sc.held_back.add("shareholder")
             return _other(sc, chosen, "none", vendor, 0.3)
-        if framing.nothing_new(sc, chosen):  # "its freeze stands as it was"
+        if framing.nothing_new(sc, chosen):  # "its pause is just what it was"
             sc.held_back.add("restatement")
             return _other(sc, chosen, "none", vendor, 0.3, signal="restatement")
         if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):

@@ -16,7 +16,7 @@ restatement of an old policy, a deployment. Each reads the scan, never one phras
   was"), it is no change with or without the vendor's timeline, unless the item moves
   the stop's end (an extension) or tells money paid.
 - **Speculation**: a plan, rumour or question in the headline that governs the
-  headline's acts ("Is X eyeing a comeback?", "rumours of X's return"): no act.
+  headline's acts ("X to restart face search?", "rumours of X's return"): no act.
 - **Continuation**: a stop told as going on ("still", "stays", "another year", "past
   its deadline"): signal "continuation"; history makes it an extension of the vendor's
   standing moratorium, or a restatement of its standing ban.
@@ -216,7 +216,7 @@ def restated(sc: Scan, acts: list[Act]) -> bool:
 
 def nothing_new(sc: Scan, acts: list[Act]) -> bool:
     """The item says outright that nothing is new ("nothing has changed", "no new
-    decision", "the same policy", "stands as it was"): in the headline, in a sentence of
+    decision", "the same policy", "is what it was"): in the headline, in a sentence of
     one of the acts, or anywhere when the headline holds no act. A policy restated so is
     no change, with or without the vendor's timeline; unless the item moves the stop's
     term ("no longer ends in May", "another six months"): that is an extension."""
@@ -393,8 +393,9 @@ def speculation_only(sc: Scan, acts: list[Act]) -> bool:
 
 
 def speculation_governs(sc: Scan, acts: list[Act]) -> bool:
-    """A speculative headline whose own acts come after its plan or rumour word ("Is X
-    eyeing a comeback?", "Gerüchte über Xs Rückkehr"): the acts are what may happen.
+    """A speculative headline whose own acts come after its plan or rumour word ("Rumour
+    mill: X to restart face search?", "Gerüchte über Xs Rückkehr"): the acts are what may
+    happen.
     A headline that asks ("…?") or names a rumour, never a plain plan with a date."""
     title = [a for a in acts if sc.in_title(a.start)]
     if not title:

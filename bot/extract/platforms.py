@@ -82,7 +82,7 @@ _PLATFORM_NAME = compiled.compile(
 def _platform_named(sc: Scan, act: Act) -> bool:
     """The act's company is named as a platform ("Nimbo Cloud", "Vexa Pay") and the act's
     object is another company's service: a site, engine or app named after its kind
-    ("takes face-search site Lorvo offline"), or another company's channel. A company so
+    ("suspends people-finder service Lorvo"), or another company's channel. A company so
     named switching its own service off ("Vexa Pay shuts down its pay-by-face service")
     cuts no one off."""
     own = [v for v in sc.vendors if v.vendor == act.vendor]
