@@ -334,6 +334,8 @@ def test_lobo_scores_the_held_out_batch_with_a_model_that_never_saw_it(tmp_path:
         "vendor_deal",
         "weak_confidence",
         "action",
+        "demote",
+        "drop",
     }
     # the held-out batch's labels never reach training: flipping them all changes
     # neither the thresholds nor any finding or probability the fold's model gives

@@ -44,6 +44,8 @@ class Comparison(NamedTuple):
     authorities: bool = False  # two different authority types (the actor conflict)
     commentary: bool = False  # one side reports no policy action (actor "none")
     place_names: int = 0  # words written as a name on either side and found on the other
+    # names both sides write as a name (asked for a vendor-less authority's report only)
+    names_on_both: int = 0
     same_story: bool = False  # same vendor and region, less than SAME_STORY_DAYS after the first
     turnaround: bool = False  # one side resumes (a reversal), the other stops
     new_market: bool = False  # the report names a region the event does not cover
@@ -99,7 +101,14 @@ def near_ok(new: Profile, c: Comparison) -> bool:
     if c.vendor == "one":  # a vendor on one side only: the wording must agree ...
         if new.actor_type in AUTHORITIES:  # ... or name the same body or place
             return (
-                (c.sim >= 0.3 and c.shared >= 3) or (c.place_names >= 1 and c.shared >= 2)
+                (c.sim >= 0.3 and c.shared >= 3)
+                # past a few days a report naming no company is another act of its kind
+                # (another town's ban, another court's ruling) unless it writes a name
+                # the event's reports write: the body, the place, the company acted on
+                or (
+                    c.place_names >= 1 and c.shared >= 2
+                    and (c.gap <= ECHO_DAYS or bool(new.vendor_key) or c.names_on_both >= 1)
+                )
                 # retold within days: a shared word or a name of the body or place, as
                 # with no vendor on either side (the name the extraction keyed one report
                 # by, a judge, a programme, a town, is no evidence of another act)
@@ -223,6 +232,12 @@ def follow_up_ok(new: Profile, c: Comparison) -> bool:
         # or body carry it; a court's later decision (a final judgment after an
         # injunction) is a new ruling once its news has gone quiet
         if new.actor_type == COURT and c.gap > QUIET_DAYS:
+            return False
+        if c.vendor == "none" and c.names_on_both < 1:
+            # no company on either side: the act is known only by who acts and where, so
+            # a later stage names that body or place as a name on both sides; a place
+            # found among the other's words only is no such tie ("voted like the
+            # capital did", a topic word one side capitalises)
             return False
         return c.place_names >= 1 and c.sim >= 0.1
     if _quiet_follow_up(new, c):

@@ -65,7 +65,7 @@ from bot.events.identity import (
     subject_named,
     vendor_named,
 )
-from bot.events.overlap import place_names, similarity
+from bot.events.overlap import names_on_both, place_names, similarity
 from bot.events.profile import (
     AUTHORITIES,
     BACKFILL_DAYS,
@@ -183,6 +183,8 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
         extension=(new.action == "extension") != (event.action == "extension"),
         commentary="none" in (new.actor_type, event.actor_type),
         place_names=place_names(new, event),
+        names_on_both=names_on_both(new, event)
+        if new.actor_type in AUTHORITIES and not new.vendor_key else 0,
         authorities=new.actor_type != event.actor_type
         and new.actor_type in AUTHORITIES and event.actor_type in AUTHORITIES,
         same_story=vendor == "same" and abs(since_first) < SAME_STORY_DAYS

@@ -91,3 +91,15 @@ def place_names(new: Profile, event: Profile) -> int:
     found |= a_open & (b | b_open)
     found |= b_open & a
     return len(found)
+
+
+def names_on_both(new: Profile, event: Profile) -> int:
+    """Names both sides write as a name (a sentence's opening name counts: "Ostrava
+    bans …" and "the ban Ostrava's council passed"), not the vendor both are keyed by:
+    the body or place one authority's act is known by when no company names it. A name
+    one side writes and the other only has among its words is not counted (a city's ban
+    listing the towns that banned before it names them; their reports write them)."""
+    own = _shared_vendor(new, event)
+    a = plain(new.names) | {n[1:] for n in new.names if n.startswith(OPENING)}
+    b = plain(event.names) | {n[1:] for n in event.names if n.startswith(OPENING)}
+    return len((a & b) - own)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -157,6 +158,41 @@ def rule_features(sc: Scan | None, found: Finding | None) -> set[str]:
         feats.add("r:passive")
     if sc.fronted:
         feats.add("r:fronted")
+    return feats | framing_features(sc)
+
+
+def framing_features(sc: Scan) -> set[str]:
+    """Who the item is told about, from the rules' hits (never from words): the reasons
+    the rules held a cue back and the title's markers (``r:held=``, ``r:hmark=``), the
+    authorities' verbs (``r:averb=``, in the title ``r:taverb=``), and the subject of each
+    action cue: the actor named last before it in its sentence, an authority of its
+    type, a vendor, another company, or none (``r:subj=``; in the title ``r:tsubj=``),
+    with the cue's family (``r:subjact=``), and the title's first actor (``r:tfirst=``)."""
+    feats = {f"r:held={reason}" for reason in sc.held_back}
+    feats.update(f"r:hmark={h.label}" for h in sc.headline_marks)
+    for h in sc.authority_verbs:
+        feats.add(f"r:averb={h.label}")
+        if h.start < sc.title_end:
+            feats.add(f"r:taverb={h.label}")
+    mentions = sorted(
+        [(v.start, "vendor") for v in sc.vendors]
+        + [(h.start, h.label) for h in sc.authorities]
+        + [(h.start, "company") for h in sc.entities if h.label == "company"]
+    )
+    if not mentions:
+        feats.add("r:tfirst=none")
+        return feats
+    first = mentions[0]
+    feats.add(f"r:tfirst={first[1] if first[0] < sc.title_end else 'none'}")
+    starts = [m[0] for m in mentions]
+    for act in sc.actions:
+        begin = sc.sentences[sc.sentence_of(act.start)][0] if sc.sentences else 0
+        at = bisect_left(starts, act.start) - 1
+        subject = mentions[at][1] if at >= 0 and mentions[at][0] >= begin else "none"
+        feats.add(f"r:subj={subject}")
+        feats.add(f"r:subjact={subject}:{act.label}")
+        if act.start < sc.title_end:
+            feats.add(f"r:tsubj={subject}")
     return feats
 
 

@@ -10,10 +10,14 @@ from typing import Any
 
 from bot.extract import rules
 from bot.extract.features import featurise
+from bot.extract.scan import Scan
 from bot.labelled_files import LabelledItem
-from bot.models import ACTIONS, Finding
+from bot.models import ACTIONS, Entry, Finding
 
-OFF = {"relevant": 1.01, "actor": 1.01, "vendor_deal": 1.01, "weak_confidence": 0.0, "action": 1.01}
+OFF = {
+    "relevant": 1.01, "actor": 1.01, "vendor_deal": 1.01, "weak_confidence": 0.0, "action": 1.01,
+    "demote": 1.01, "drop": 0.0,
+}  # fmt: skip
 
 ACTORS = ("court", "government", "none", "regulator", "vendor")
 MIN_COUNT = 2  # a feature seen in fewer items is dropped
@@ -32,13 +36,41 @@ class Sample:
 
 
 def samples(items: Sequence[LabelledItem]) -> list[Sample]:
-    """Each item with the rules' finding and its features."""
+    """Each item with the rules' finding and its features, the item read alone."""
     out = []
     for item in items:
         e = item.entry
         sc, found = rules(e)
         feats = featurise(e.title, e.text, e.language, sc, found) if found else frozenset()
         out.append(Sample(item, found, feats, sc is not None and found is not None, sc))
+    return out
+
+
+def streamed_samples(items: Sequence[LabelledItem]) -> list[Sample]:
+    """Each item with the reading the model is handed at run time: ``items`` replayed as
+    one feed stream through ``policybot eval``'s pipeline (rules alone), so that an item
+    is read with the FR vendors the store knew by then ("Orrin's halt, explained" after
+    Orrin's pause: FR news with no face word in it), as ``extract`` reads it in the
+    daemon. An item the pipeline never handed to the model keeps its reading alone."""
+    from bot import evaluate
+    from bot.extract import learned
+
+    handed: dict[str, tuple[Entry, Scan, Finding]] = {}
+
+    def keep(entry: Entry, sc: Scan, found: Finding) -> None:
+        if entry.guid is not None:
+            handed[entry.guid] = (entry, sc, found)  # the last reading is the one kept
+
+    with learned.using(None), learned.recording(keep):
+        evaluate.replay(items)
+    out = []
+    for item, alone in zip(items, samples(items), strict=True):
+        if item.id not in handed:
+            out.append(alone)
+            continue
+        e, sc, found = handed[item.id]
+        feats = featurise(e.title, e.text, e.language, sc, found)
+        out.append(Sample(item, found, feats, True, sc))
     return out
 
 

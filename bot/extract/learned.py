@@ -224,6 +224,9 @@ def read(path: Path) -> Model:
 
 
 _override: list[Model | None] = []  # at most one: the model ``use`` set (None: rules only)
+# Where ``second_opinion`` reports each reading it is handed (``recording``): training
+# reads the labelled items as the pipeline hands them to the model.
+_sinks: list[Callable[[Entry, Scan, Finding], None]] = []
 
 
 @cache
@@ -323,9 +326,12 @@ def open_case(sc: Scan, found: Finding) -> bool:
 def deal_vendor(sc: Scan, found: Finding) -> str | None:
     """The vendor of an item the rules read as an authority's act that names an FR
     vendor (a police force buying a vendor's system may be that vendor's news: its
-    timeline decides, bot.events.history), when no hard-negative family fired."""
+    timeline decides, bot.events.history), when no hard-negative family fired and the
+    rules saw no policy act in it (a purchase, not a halt or an order to stop)."""
     if found.relevant or found.actor_type not in AUTHORITIES or hard_negative(sc, DEAL_BLOCKERS):
         return None
+    if sc.actions:  # a halt, stop or ban ("Mayor halts X's contract", "X was ordered to
+        return None  # stop selling …"): the authority's own act, or its act on the vendor
     if found.vendor:
         return found.vendor
     return next((v.vendor for v in sc.vendors), None)
@@ -353,7 +359,15 @@ def decide(
     the vendor ``deal`` that vendor's deployment (for its timeline to read); a
     threshold above 1 turns its part off."""
     if found.relevant:
-        if found.confidence >= thresholds["weak_confidence"] or not actions:
+        if found.confidence >= thresholds["weak_confidence"]:
+            return found
+        if actors:
+            actor = _top(actors)
+            if actor in AUTHORITIES and actors[actor] >= thresholds.get("demote", 1.01):
+                return replace(found, relevant=False, actor_type=actor, action=None, signal=None)
+        if p_relevant < thresholds.get("drop", 0.0):
+            return replace(found, relevant=False, action=None, signal=None)
+        if not actions:
             return found
         action = _top(actions)
         if action != found.action and actions[action] >= thresholds["action"]:
@@ -394,8 +408,22 @@ def asks(sc: Scan, found: Finding, thresholds: dict[str, float]) -> bool:
     return open_case(sc, found) or thresholds.get("actor", 1.01) <= 1.0
 
 
+@contextmanager
+def recording(sink: Callable[[Entry, Scan, Finding], None]) -> Iterator[None]:
+    """Within the block, every reading ``second_opinion`` is handed (the entry, the rules'
+    scan and finding, as the pipeline read it: with the FR vendors the store knew) is
+    passed to ``sink`` first (bot.extract.fitting reads the training items so)."""
+    _sinks.append(sink)
+    try:
+        yield
+    finally:
+        _sinks.remove(sink)
+
+
 def second_opinion(entry: Entry, sc: Scan, found: Finding) -> Finding:
     """``found`` revised by the learned model where the rules leave the case open."""
+    if _sinks:
+        _sinks[-1](entry, sc, found)
     if found.relevant and found.confidence >= 0.9:
         return found  # the common confident case: no model needed (not even loaded)
     m = model()
@@ -428,7 +456,11 @@ def revise(
     needs (P(relevant) of an open case; actions of a weak or opened finding; actor
     types of an item left dropped): the same path at run time and in measurement."""
     if found.relevant:
-        return decide(thresholds, found, 1.0, actions(), published)
+        demote = thresholds.get("demote", 1.01) <= 1.0
+        p_relevant = relevance() if thresholds.get("drop", 0.0) > 0.0 else 1.0
+        return decide(
+            thresholds, found, p_relevant, actions(), published, actors() if demote else None
+        )
     if found.actor_type in AUTHORITIES:
         return decide(thresholds, found, 0.0, {}, published, actors(), deal_vendor(sc, found))
     p_relevant = relevance() if open_case(sc, found) else 0.0

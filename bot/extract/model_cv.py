@@ -20,7 +20,10 @@ GRID = {
     "vendor_deal": (0.6, 0.7, 0.8, 0.9, 0.95, 1.01),
     "weak_confidence": (0.0, 0.5, 0.6, 0.7, 0.8),
     "action": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
+    "demote": (0.6, 0.7, 0.8, 0.9, 1.01),
+    "drop": (0.0, 0.1, 0.2, 0.3, 0.4),
 }
+CAUTIOUS_LOW = ("weak_confidence", "drop")  # lower values of these change fewer findings
 
 
 def _group(s: Sample) -> str:
@@ -143,14 +146,16 @@ def choose(scored: Sequence[Scored]) -> dict[str, float]:
     data = [s.sample for s in scored]
     base = metrics(data, apply(scored, None))
     chosen = dict(OFF)
-    for keys in (("relevant",), ("actor",), ("vendor_deal",), ("weak_confidence", "action")):
+    parts = (("relevant",), ("actor",), ("vendor_deal",), ("weak_confidence", "action"),
+             ("demote",), ("drop",))  # fmt: skip
+    for keys in parts:
         best: tuple[float, dict[str, float]] = (-1.0, dict(chosen))
         for combo in _combos(keys):
             t = {**chosen, **combo}
             value = _value(metrics(data, apply(scored, t)), base)
             if value is None:
                 continue
-            value += 1e-4 * sum(v if k != "weak_confidence" else -v for k, v in combo.items())
+            value += 1e-4 * sum(-v if k in CAUTIOUS_LOW else v for k, v in combo.items())
             if value > best[0]:
                 best = (value, t)
         chosen = best[1]

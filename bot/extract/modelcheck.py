@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from bot.extract import endtoend
-from bot.extract.fitting import Sample, samples
+from bot.extract.fitting import Sample, streamed_samples
 from bot.extract.lobo import lobo_folds, report, run_fold
 from bot.labelled_files import labelled_files, load_items
 
@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     @cache
     def samples_of(path: Path) -> list[Sample]:
-        return samples(load_items(path, seen))
+        return streamed_samples(load_items(path, seen))
 
     for path in (*always, *batches):  # ids must be unique across every file
         samples_of(path)
