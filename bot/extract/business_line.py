@@ -15,7 +15,7 @@ def _labelled(sc: Scan, label: str) -> list[Hit]:
 
 def arrives_without(sc: Scan) -> Hit | None:
     """A product reaching a market without its face feature, as the news ("X's app
-    ships to Europe without visitor naming", "kommt in der EU ohne Gesichtserkennung",
+    ships to Europe without visitor naming", "startet hierzulande ohne Gesichtserkennung",
     "arriva in Europa senza riconoscere i volti"): the feature is withheld there, a
     restriction. The "without" hit, in the headline or the first summary sentence, in a
     sentence that names the market and an arrival; None otherwise. A launch "everywhere

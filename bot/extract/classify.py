@@ -170,7 +170,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             and not deletion.deletes_any(sc, chosen)  # the face data goes too
             and business_line.keeps_another(sc, chosen, face_only=change.action == "exit")
         ):
-            # "drops one-to-many search but keeps one-to-one verification"
+            # "ends crowd search, leaves its 1:1 matching in place"
             change = replace(change, action="restriction")
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
