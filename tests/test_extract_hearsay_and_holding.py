@@ -35,7 +35,7 @@ def _no_change(title: str, summary: str) -> bool:
          "Lo cuentan empleados que pidieron no ser citados; la firma guarda silencio."),
         ("Cormorano AI interromperebbe la vendita di riconoscimento facciale ai comuni",
          "La notizia arriva da fonti vicine al consiglio di amministrazione."),
-        ("Pérignac aurait choisi de suspendre ses ventes de reconnaissance faciale aux polices",
+        ("Pérignac aurait choisi de geler pour un an la reconnaissance faciale des polices municipales",
          "L'éditeur bordelais n'a pas répondu à nos questions."),
         ("Sturmvogel stellt angeblich den Verkauf seiner Gesichtssuche ein",
          "Aus Unternehmenskreisen heißt es, der Vorstand berate noch."),
