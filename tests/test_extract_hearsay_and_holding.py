@@ -54,6 +54,28 @@ def test_a_decision_told_as_hearsay_is_no_change(title: str, summary: str) -> No
 @pytest.mark.parametrize(
     ("title", "summary", "action"),
     [
+        ("Orvanne a annoncé qu'elle gèlerait un an ses ventes de reconnaissance faciale aux mairies",
+         "Le fournisseur nantais l'a écrit jeudi à ses clients : plus aucune licence municipale avant 2026.",
+         "moratorium"),
+        ("Lattarino ha comunicato che avrebbe chiuso il suo servizio di ricerca per volti",
+         "La società milanese lo ha scritto ai clienti in una lettera firmata dal fondatore.",
+         "shutdown"),
+        ("Quebrada Visión anunció que dejaría de vender reconocimiento facial a los casinos",
+         "La empresa lo confirmó el martes en una nota a sus distribuidores.", "ban"),
+        ("A Paineira Tech informou que deixaria de vender reconhecimento facial a bancos",
+         "O comunicado foi enviado aos clientes na segunda-feira.", "ban"),
+    ],
+)  # fmt: skip
+def test_the_vendors_own_announcement_in_indirect_speech_is_its_decision(
+    title: str, summary: str, action: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.action) == (True, action), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "action"),
+    [
         ("Vestalia Sistemas deixa o mercado de reconhecimento facial",
          "A empresa confirmou que encerrará a linha e venderá a carteira de clientes.", "exit"),
         ("Marisma Biometría cierra su buscador de caras",
