@@ -54,7 +54,7 @@ def test_a_decision_told_as_hearsay_is_no_change(title: str, summary: str) -> No
 @pytest.mark.parametrize(
     ("title", "summary", "action"),
     [
-        ("Orvanne a annoncé qu'elle gèlerait un an ses ventes de reconnaissance faciale aux mairies",
+        ("Orvanne a annoncé qu'elle gèlerait pendant douze mois les licences municipales de sa reconnaissance faciale",
          "Le fournisseur nantais l'a écrit jeudi à ses clients : plus aucune licence municipale avant 2026.",
          "moratorium"),
         ("Lattarino ha comunicato che avrebbe chiuso il suo servizio di ricerca per volti",
