@@ -471,12 +471,10 @@ def _rivals_acts_dropped(sc: Scan, acts: list[Act]) -> list[Act]:
 
     def owned_by_rival(a: Act) -> bool:
         for r in rivals:
-            if r.end <= a.start and a.start - r.end <= 3:
-                if _OWNER_BEFORE.search(sc.text, r.end, a.start):
-                    return True
-            if a.end <= r.start and r.start - a.end <= 16:
-                if _OWNER_AFTER.fullmatch(sc.text, a.end, r.start):
-                    return True
+            before = 0 <= a.start - r.end <= 3 and _OWNER_BEFORE.search(sc.text, r.end, a.start)
+            after = 0 <= r.start - a.end <= 16 and _OWNER_AFTER.fullmatch(sc.text, a.end, r.start)
+            if before or after:
+                return True
         return False
 
     return [a for a in acts if a.actor != "vendor" or not owned_by_rival(a)]
