@@ -3,7 +3,6 @@ a reversal needs the vendor's own earlier retreat, on its timeline or told in th
 and a deployment of face recognition that undoes it. Not a return:
 
 - a face feature that estimates or detects and identifies no one (an age guess, pets);
-- a rollout that leaves out the market where the vendor held back;
 - a launch of another technology (a palm or fingerprint reader);
 - a deal whose item says the vendor's stop still stands ("it reiterates …");
 - a rival's move: named in a fronted "After X's exit:" or as the owner of an act noun
@@ -55,8 +54,6 @@ def _after_history(f: Finding, vendor: str) -> Finding:
          "Das System schätzt nur das Alter und speichert keine Bilder.", "Ostrowe"),
         ("Tamarisco lança verificação de idade pelo rosto para menores",
          "A ferramenta calcula a idade sem identificar o usuário.", "Tamarisco"),
-        ("Quenby's face tagging rolls out to 30 countries, but not in the EU",
-         "The feature stays off in Europe, where it was withdrawn in 2019.", "Quenby"),
         ("Larchmont ID wins a face-boarding contract at a regional airport",
          "The supplier reiterates that it no longer sells to employers.", "Larchmont ID"),
         ("Oakhurst ID rolls out a palm-vein reader for gyms",

@@ -368,10 +368,9 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
         return None
     if all(negated(sc, h) for h in launch):
         return None  # "the feature is not switched on"
-    if _labelled(sc, "no_identity") or _labelled(sc, "left_out") or other_launch(sc, launch):
-        # an age guess or a pet told apart identifies no one; a rollout that leaves out
-        # a market leaves the vendor's stop there standing; a palm scanner is no face
-        # recognition: none undoes a stop of the vendor's (history: no return)
+    if _labelled(sc, "no_identity") or other_launch(sc, launch):
+        # an age guess or a pet told apart identifies no one; a palm scanner is no face
+        # recognition: neither undoes a stop of the vendor's (history: no return)
         return None
     return "deployment"
 

@@ -26,8 +26,9 @@ def sales_terms(sc: Scan, acts: list[Act]) -> bool:
 
 
 # cue labels of a stop the settlement binds the vendor to (its terms, whatever the money)
+# (not "restriction": a gate cue misfires on "the deal still needs final approval")
 _STOP_LABELS = frozenset({"ban", "moratorium", "pause", "stop_supply", "refusal",
-                          "customer_loss", "restriction", "exit", "exit_market"})  # fmt: skip
+                          "customer_loss", "exit", "exit_market"})  # fmt: skip
 
 
 def paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
