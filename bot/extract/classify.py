@@ -21,6 +21,7 @@ from bot.extract import (
     platforms,
     public_bodies,
     restated,
+    said_by,
     terms,
 )
 from bot.extract.acts import (
@@ -103,6 +104,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         chosen = [a for a in vendor_acts if a.vendor == vendor]
         directing = (
             authority.place_subject(sc)
+            or said_by.said_by(sc)  # "X must delete its face index, regulator rules"
             or authority.listed(sc)  # "X joins the investment blacklist"
             or authority.directed(sc, [a.start for a in chosen])
             or authority.paid_to(sc, tuple(a.start for a in chosen))
@@ -111,6 +113,9 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             or public_bodies.public_subject(
                 sc, tuple(a.start for a in chosen if a.action != "reversal"), deployments=False
             )
+            # "the data authority of X fines Y" + "… gives it three months to delete":
+            # the headline's subject is a body acting, the company's cue its order
+            or body_governs.headline_body(sc)
             # "Comissão aprova o direito de recusar …": the cue is what the body decides
             or body_governs.governing_subject(sc, tuple(a.start for a in chosen))
             # "Pontmarch closes its trams to face cameras" + "the councillors voted …"
@@ -188,6 +193,10 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         kind = (
             authority.place_subject(sc)
             or public_bodies.headline_label(sc)  # "Bundesverwaltungsgericht: …"
+            or said_by.said_by(sc)  # "…, tranchent les juges"
+            # the headline's subject is a body acting ("El Consejo de Ministros aprueba
+            # …" + "… exige autorización de un juez")
+            or body_governs.headline_body(sc)
             or public_bodies.owned_decision(sc)  # "the regulator's verdict"
             # the headline's own authority signal ("EUA põem … em lista de sanções" + a
             # summary's "autoridades americanas negam …")
@@ -202,6 +211,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         authority.place_subject(sc)
         or authority.listed(sc)
         or public_bodies.headline_label(sc)  # "Commissioner Roe: every shopper was scanned"
+        or said_by.said_by(sc)  # "… broke the law, regulator rules"
         or public_bodies.owned_decision(sc)  # "the regulator's verdict on …"
         or authority.paid_to(sc)
         or authority.passive_object(sc)

@@ -1,0 +1,140 @@
+"""Government, regulator and court acts told without a body name the gazetteer knows:
+a capital or a bloc standing for its government, a cabinet or an executive, a body's
+plan or draft in the headline, a body named by a generic head with a lower-case or a
+possessive modifier, and a headline that names the body speaking for it only at its
+end. Written for these tests (issue 12, gov12f): invented places, companies and events,
+several languages per family; the negatives keep a company's plan, a campaign, a
+study and a company speaking out of the authority channel.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import found
+
+# ---------------------------------- a capital, a bloc or an executive as the subject
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Beijing bars hotels from making guests scan their faces at check-in",
+         "Front desks must offer a passport check instead from the first of March."),
+        ("Bruxelles renonce à interdire la reconnaissance faciale dans les aéroports",
+         "Le texte final remplace l'interdiction par une obligation d'affichage."),
+        ("Moskau verbietet Gesichtserkennung in Schulkantinen",
+         "Die Schulen müssen bis zum Herbst zu Karten zurückkehren."),
+        ("L'Ue vieta il riconoscimento facciale nelle palestre",
+         "Le catene avranno sei mesi per smontare i lettori all'ingresso."),
+        ("La UE prohíbe el reconocimiento facial en los gimnasios",
+         "Las cadenas tendrán seis meses para retirar los lectores de la entrada."),
+        ("Cabinet approves bill on facial recognition at ferry terminals",
+         "Port police would need a magistrate's consent for each live search."),
+        ("Il Consiglio dei ministri blocca il riconoscimento facciale nei porti",
+         "Il provvedimento resta in vigore fino all'approvazione di una legge."),
+    ],
+)  # fmt: skip
+def test_a_capital_a_bloc_or_a_cabinet_acts_as_a_government(title: str, summary: str) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, "government")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "kind"),
+    [
+        ("Brussels weighs a three-year pause on face recognition at borders",
+         "A leaked note sets out exemptions for missing children.", "government"),
+        ("Bruselas estudia prohibir el reconocimiento facial en los estadios",
+         "Un borrador de la Comisión prevé excepciones antiterroristas.", "government"),
+        ("Pékin prépare un encadrement de la reconnaissance faciale dans les magasins",
+         "Le texte mis en consultation exige le consentement des clients.", "government"),
+        ("Tallmark's internet watchdog drafts limits on face recognition in banks",
+         "Lenders would have to offer a card-and-PIN alternative.", "regulator"),
+    ],
+)  # fmt: skip
+def test_a_body_s_plan_in_the_headline_is_the_body_s(title: str, summary: str, kind: str) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, kind)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Quillfeather weighs a return of face search for casinos",
+         "Managers said no decision would come before the autumn."),
+        ("Quillfeather envisage de proposer la reconnaissance faciale aux casinos",
+         "Aucune décision n'est attendue avant l'automne, selon la direction."),
+    ],
+)  # fmt: skip
+def test_a_company_s_plan_stays_out_of_the_authority_channel(title: str, summary: str) -> None:
+    result = found(title, summary)
+    assert result.actor_type not in ("government", "regulator", "court")
+
+
+def test_a_plan_in_the_summary_is_no_body_s_act() -> None:
+    result = found(
+        "Sorrento Vale keeps its station cameras, minus face recognition, after the verdict",
+        "The judges upheld the residents' appeal; the mayor is weighing a further appeal.",
+    )
+    assert result.actor_type == "court"
+
+
+# -------------------------------- a generic head: "the data authority of X"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "kind"),
+    [
+        ("La Autoridad de Datos de Nuevo Brezo multa a Quillfeather por su buscador facial",
+         "La empresa tiene tres meses para borrar las plantillas de los vecinos.", "regulator"),
+        ("L'autorité des données de Vorland sanctionne Quillfeather pour ses caméras faciales",
+         "L'entreprise doit effacer les gabarits des clients sous trois mois.", "regulator"),
+        ("Vorland's data authority gives Quillfeather 30 days to erase face templates",
+         "The firm collected residents' photos without consent.", "regulator"),
+        ("Vorland's transport ministry drops face-scan boarding at its airports",
+         "Travellers will show a boarding pass and passport again from June.", "government"),
+    ],
+)  # fmt: skip
+def test_a_generic_body_head_names_the_actor(title: str, summary: str, kind: str) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, kind)
+
+
+def test_an_adjective_of_nationality_is_no_country() -> None:
+    result = found(
+        "Justicia chilena anula las cámaras de reconocimiento facial de Valdeluz",
+        "El fallo obliga al municipio a desconectar el sistema en un mes.",
+    )
+    assert result.actor_type == "court"
+
+
+# ---------------------------- the body that speaks for the headline, at its end
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "kind"),
+    [
+        ("Face checks at the Norrhaven ferry gates were unlawful, privacy regulator finds",
+         "Passengers were never offered another way to board.", "regulator"),
+        ("Face-scan clocking at the Lindqvist plant breached workers' rights, court rules",
+         "The employer must return to badges within a month.", "court"),
+        ("Caméras à reconnaissance faciale du marché de Sainte-Oriane : illégales, juge le"
+         " tribunal", "La commune doit les débrancher sous quinze jours.", "court"),
+        ("Riconoscimento facciale in biblioteca? Trattamento illecito, dice il Garante",
+         "Il comune dovrà spegnere i varchi entro un mese.", "regulator"),
+        ("Reconhecimento facial nas escolas de Pedra Alta é ilegal, decide a Justiça",
+         "A prefeitura tem trinta dias para desligar as câmeras.", "court"),
+    ],
+)  # fmt: skip
+def test_a_closing_body_speaks_for_the_headline(title: str, summary: str, kind: str) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, kind)
+
+
+def test_a_company_speaking_at_the_end_is_no_body() -> None:
+    result = found(
+        "Our face matching was never sold to sheriffs, Quillfeather says",
+        "The company repeated the policy it adopted in 2022; nothing has changed.",
+    )
+    assert result.actor_type not in ("government", "regulator", "court")
