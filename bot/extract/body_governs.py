@@ -55,6 +55,8 @@ def headline_body(sc: Scan) -> str | None:
     found = sentence_subject(sc, 0, sc.lang, deployments=False)
     if found is None or _CLAUSE_BREAK.match(sc.text, found[1]):
         return None  # "the regulator says X will disable …": the company's own act
+    if patterns(sc.lang).decision.search(sc.text, sc.sentences[0][0], found[1]):
+        return None  # "Watchdog ruling tells …": whose decision, the other readings say
     return found[0]
 
 
