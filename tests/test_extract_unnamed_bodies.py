@@ -49,7 +49,7 @@ def test_a_capital_a_bloc_or_a_cabinet_acts_as_a_government(title: str, summary:
          "Un borrador de la Comisión prevé excepciones antiterroristas.", "government"),
         ("Pékin prépare un encadrement de la reconnaissance faciale dans les magasins",
          "Le texte mis en consultation exige le consentement des clients.", "government"),
-        ("Tallmark's internet watchdog drafts limits on face recognition in banks",
+        ("Tallmark's online-content watchdog drafts rules curbing face matching by lenders",
          "Lenders would have to offer a card-and-PIN alternative.", "regulator"),
     ],
 )  # fmt: skip
@@ -119,8 +119,9 @@ def test_an_adjective_of_nationality_is_no_country() -> None:
          "Passengers were never offered another way to board.", "regulator"),
         ("Face-scan clocking at the Lindqvist plant breached workers' rights, court rules",
          "The employer must return to badges within a month.", "court"),
-        ("Caméras à reconnaissance faciale du marché de Sainte-Oriane : illégales, juge le"
-         " tribunal", "La commune doit les débrancher sous quinze jours.", "court"),
+        ("Le marché couvert de Sainte-Oriane filmé avec reconnaissance faciale : illégal,"
+         " juge le tribunal", "La commune doit débrancher les caméras sous quinze jours.",
+         "court"),
         ("Riconoscimento facciale in biblioteca? Trattamento illecito, dice il Garante",
          "Il comune dovrà spegnere i varchi entro un mese.", "regulator"),
         ("Reconhecimento facial nas escolas de Pedra Alta é ilegal, decide a Justiça",
