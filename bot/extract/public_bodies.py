@@ -228,7 +228,9 @@ def _first_verb(sc: Scan, pats: Patterns, lo: int, hi: int) -> int | None:
     for start in _verbs(sc, pats, lo, hi):
         word = _WORD.match(sc.text, start)
         end = word.end() if word else start
-        if any(m.end() == end for m in pats.head.finditer(sc.low, lo, end)):
+        if any(m.end() == end for m in pats.head.finditer(sc.low, lo, end)) and not (
+            _verb_after_body(sc, pats, lo, start, end)
+        ):
             continue  # the word still names the body ("police forces", "Polizei")
         if (sc.lang == "en" and sc.text[start:end].lower().endswith("ing")
                 and not _BE.search(sc.text, lo, start)):  # fmt: skip
@@ -265,6 +267,14 @@ def _place(text: str, v: VendorHit) -> bool:
     """The name read as a company is a country, a capital or a bloc ("Beijing's
     internet watchdog …"): the possessive makes it the body's place, not its owner."""
     return not surely_company(v) and _places().fullmatch(text, v.start, v.end) is not None
+
+
+def _verb_after_body(sc: Scan, pats: Patterns, lo: int, start: int, end: int) -> bool:
+    """A decision noun that is also a body's verb, right after a body's name: the verb
+    ("Brussels orders airlines …", "the regulator orders …"), not the body's name."""
+    if not pats.decision.fullmatch(sc.text, start, end) or not pats.verbs.match(sc.low, start):
+        return False
+    return any(m.end() < start for m in pats.head.finditer(sc.low, lo, start))
 
 
 def surely_company(v: VendorHit) -> bool:
