@@ -144,3 +144,28 @@ def test_a_company_speaking_at_the_end_is_no_body() -> None:
         "The company repeated the policy it adopted in 2022; nothing has changed.",
     )
     assert result.actor_type not in ("government", "regulator", "court")
+
+
+# ------------------ a place standing for its authorities, and never for a company
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Portugal quer limitar o reconhecimento facial nas bibliotecas públicas",
+         "A autoridade de proteção de dados prepara orientações para os municípios."),
+        ("Poland moves to curb face scanning in hospital lobbies",
+         "The data protection authority will publish binding guidance next month."),
+    ],
+)  # fmt: skip
+def test_a_place_standing_for_a_named_regulator_is_the_regulator(title: str, summary: str) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, "regulator")
+
+
+def test_a_capital_as_the_actor_is_no_company_on_the_finding() -> None:
+    result = found(
+        "Bruxelles impose une caisse sans caméra aux supermarchés à reconnaissance faciale",
+        "Les enseignes auront un an pour ouvrir au moins une caisse classique.",
+    )
+    assert (result.actor_type, result.vendor) == ("government", None)
