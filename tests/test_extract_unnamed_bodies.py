@@ -169,3 +169,36 @@ def test_a_capital_as_the_actor_is_no_company_on_the_finding() -> None:
         "Les enseignes auront un an pour ouvrir au moins une caisse classique.",
     )
     assert (result.actor_type, result.vendor) == ("government", None)
+
+
+# -------------------- a place's authorities in the plural, or its capital, acting
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Las autoridades de Brezal prohíben el reconocimiento facial en las piscinas",
+         "Los bañistas entrarán con la tarjeta municipal de siempre."),
+        ("Le autorità di Brezal vietano il riconoscimento facciale nelle piscine",
+         "I bagnanti entreranno con la solita tessera comunale."),
+        ("Die Behörden von Brezal verbieten Gesichtserkennung in Schwimmbädern",
+         "Badegäste kommen wieder mit der Stadtkarte hinein."),
+        ("Orlen Vale's capital drops face-scan entry at its swimming pools",
+         "Swimmers will use the usual city card from Monday."),
+        ("La capitale d'Orlen Vale abandonne la reconnaissance faciale dans ses piscines",
+         "Les nageurs retrouveront la carte municipale dès lundi."),
+    ],
+)  # fmt: skip
+def test_a_place_s_authorities_or_its_capital_act_as_its_government(
+    title: str, summary: str
+) -> None:
+    result = found(title, summary)
+    assert (result.relevant, result.actor_type) == (False, "government")
+
+
+def test_a_company_s_city_contracts_stay_the_company_s() -> None:
+    result = found(
+        "Quillfeather's city contracts end as it stops selling face recognition to councils",
+        "The company said it would serve no municipal customer from January.",
+    )
+    assert result.actor_type == "vendor"

@@ -35,7 +35,7 @@ def _place_subject(sc: Scan) -> bool:
 
 
 def specific_kind(sc: Scan) -> str | None:
-    """"regulator" when the headline's subject is a place standing for its authorities
+    """ "regulator" when the headline's subject is a place standing for its authorities
     and the item names a regulator by its head noun; else None."""
     if not _place_subject(sc):
         return None

@@ -256,11 +256,21 @@ def _places() -> re.Pattern[str]:
 
 
 def _oversight(sc: Scan, pats: Patterns, lo: int, verb: int) -> bool:
-    """The subject before ``verb`` is headed by a court or a regulator ("Corvera's data
-    authority", "Ostmark's appeals court"): a name owning it is the body's place, never
-    a company (a company owns customers, "X's police sales", not a watchdog)."""
+    """The subject before ``verb`` is headed by a court, a regulator or a place's own
+    government ("Corvera's data authority", "Ostmark's appeals court", "Veridia's
+    capital"): a name owning it is the body's place, never a company (a company owns
+    customers, "X's police sales", not a watchdog or a city)."""
     span = sc.text[lo:verb]
+    if _TERRITORY.search(span):
+        return True
     return any(p.match(span) for kind, p in pats.subjects if kind in ("court", "regulator"))
+
+
+# the government of a place, owned by the place's name ("Veridia's capital suspends …")
+_TERRITORY = compiled.compile(
+    r"(?i)['’]s\s+(?:capital|city|town|state|province|county|region|municipality|"
+    r"parliament|legislature|cabinet|government)(?:\s+(?:council|hall|government))?\s*$"
+)
 
 
 def _place(text: str, v: VendorHit) -> bool:
