@@ -548,10 +548,13 @@ def _other(
     """A finding that is not a vendor FR policy change (authority, launch, no action)."""
     if actor in AUTHORITIES and vendor is not None and not authority.named_subject(sc, vendor):
         vendor = None  # German capitalises every noun: "Streit", "Löschung" name no one
-    if actor in AUTHORITIES and metonyms.no_company(sc, vendor):
-        vendor = None  # "Bruxelles …", "Espace public : l'UE …": a place, a topic
     if actor == "government":
         actor = metonyms.specific_kind(sc) or actor  # "China proposes" + "the regulator's"
+    if actor in AUTHORITIES and (
+        metonyms.no_company(sc, vendor)
+        or (actor == "government" and metonyms.label_word(sc, vendor))
+    ):
+        vendor = None  # "Bruxelles …", "Espace public : l'UE …": a place, a topic
     if chosen:
         best = max(chosen, key=lambda a: (a.weight, -a.start))
         s_start, s_end = sc.sentences[best.sentence]

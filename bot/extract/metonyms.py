@@ -6,10 +6,11 @@
   ``public_bodies.yaml``: "the cyberspace agency", "la autoridad de datos"), the
   regulator is the actor, not a government ("China proposes rules" + "draft measures
   from the internet regulator").
-- ``no_company``: a name read as a company that is only such a place ("Bruxelles",
-  "Beijing's internet watchdog") or a word of a headline's topic label ("Espace public
-  : …") names no company the authority acts on: the finding carries no vendor (a place
-  as a vendor would key the authority's event apart from its other reports).
+- ``no_company`` / ``label_word``: a name read as a company that is only such a place
+  ("Bruxelles", "Beijing's internet watchdog") or, for a government's act, a word of a
+  headline's topic label ("Espace public : l'UE …") names no company the authority acts
+  on: the finding carries no vendor (a place as a vendor would key the authority's
+  event apart from its other reports).
 """
 
 from __future__ import annotations
@@ -60,6 +61,15 @@ def _in_topic_label(sc: Scan, v: VendorHit) -> bool:
 
 
 def no_company(sc: Scan, vendor: str | None) -> bool:
-    """Every mention of ``vendor`` is a place or a topic label's word, not a company."""
+    """Every mention of ``vendor`` is a country, a capital or a bloc, or a word of a
+    government headline's topic label ("Espace public : l'UE …"), not a company. (A
+    regulator's or a court's report keeps a label word for now: keyed by no company,
+    reports of one regulator's different acts weeks apart joined one event.)"""
     hits = [v for v in sc.vendors if v.vendor == vendor]
-    return bool(hits) and all(_place(sc.text, v) or _in_topic_label(sc, v) for v in hits)
+    return bool(hits) and all(_place(sc.text, v) for v in hits)
+
+
+def label_word(sc: Scan, vendor: str | None) -> bool:
+    """Every mention of ``vendor`` is a word of the headline's topic label."""
+    hits = [v for v in sc.vendors if v.vendor == vendor]
+    return bool(hits) and all(_in_topic_label(sc, v) for v in hits)
