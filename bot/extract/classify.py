@@ -491,13 +491,23 @@ def _rivals_acts_dropped(sc: Scan, acts: list[Act]) -> list[Act]:
     return [a for a in acts if a.actor != "vendor" or not owned_by_rival(a)]
 
 
+# the assurance denies identifying ("cannot identify anyone", "sem identificar")
+_DENIES = compiled.compile(
+    r"(?i)\b(?:not|n't|cannot|can't|never|without|no|sans|ne|n'|ohne|nicht|keine|niemanden|"
+    r"sin|senza|sem|non|não)\b|n't"
+)
+
+
 def _assurances_dropped(sc: Scan, acts: list[Act]) -> list[Act]:
     """A vendor cue inside an assurance that a face feature identifies no one ("the
     system cannot identify anyone", "sem identificar o usuário": cues.yaml
     ``framing.no_identity``) describes what the feature is, not a capability taken away."""
-    marks = [h for h in sc.non_policy if h.label == "no_identity"]
+    marks = [
+        h for h in sc.non_policy
+        if h.label == "no_identity" and _DENIES.search(sc.text, h.start, h.end)
+    ]  # fmt: skip
     if not marks:
-        return acts
+        return acts  # (an age estimate named as such may be what is retired)
     kept = [a for a in acts if a.actor != "vendor" or not overlapping(marks, a.start, a.end)]
     if len(kept) < len(acts):
         sc.held_back.add("assurance")
