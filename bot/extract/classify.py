@@ -114,8 +114,8 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             or public_bodies.public_subject(
                 sc, tuple(a.start for a in chosen if a.action != "reversal"), deployments=False
             )
-            # "the data authority of X fines Y" + "… gives it three months to delete":
-            # the headline's subject is a body acting, the company's cue its order
+            # "Vorland's data authority bars the golf club's face gates" + "… must return to
+            # cards": the headline's subject is a body acting, the company's cue its order
             or body_governs.headline_body(sc)
             # "Comissão aprova o direito de recusar …": the cue is what the body decides
             or body_governs.governing_subject(sc, tuple(a.start for a in chosen))
@@ -194,7 +194,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         kind = (
             authority.place_subject(sc)
             or public_bodies.headline_label(sc)  # "Bundesverwaltungsgericht: …"
-            or said_by.said_by(sc)  # "…, tranchent les juges"
+            or said_by.said_by(sc)  # "…, juge le tribunal"
             # the headline's subject is a body acting ("El Consejo de Ministros aprueba
             # …" + "… exige autorización de un juez")
             or body_governs.headline_body(sc)
@@ -608,12 +608,14 @@ def _other(
     if actor in AUTHORITIES and vendor is not None and not authority.named_subject(sc, vendor):
         vendor = None  # German capitalises every noun: "Streit", "Löschung" name no one
     if actor == "government":
-        actor = metonyms.specific_kind(sc) or actor  # "China proposes" + "the regulator's"
+        actor = (
+            metonyms.specific_kind(sc) or actor
+        )  # "Poland moves to curb …" + "the data authority …"
     if actor in AUTHORITIES and (
         metonyms.no_company(sc, vendor)
         or (actor == "government" and metonyms.label_word(sc, vendor))
     ):
-        vendor = None  # "Bruxelles …", "Espace public : l'UE …": a place, a topic
+        vendor = None  # "Bruxelles impose …", "Trains de nuit : l'UE …": a place, a topic
     if chosen:
         best = max(chosen, key=lambda a: (a.weight, -a.start))
         s_start, s_end = sc.sentences[best.sentence]
