@@ -185,6 +185,7 @@ def find(
     english: bool = True,
     capitalised_nouns: bool = False,
     lang: str | None = None,
+    verbs: tuple[int, ...] = (),
 ) -> list[Found]:
     """Names in ``text`` that the item describes as companies (see the module doc).
     ``taken``: spans already read as vendors, authorities or other actors;
@@ -193,7 +194,8 @@ def find(
     (a verb follows it, or a possessive before a policy or face word: ``cues`` are the
     starts of those words) is taken for it; ``capitalised_nouns``: the language
     capitalises every noun (German), so only a possessive name acts; ``lang``: the item's
-    language, whose commonest words opening a sentence are no names."""
+    language, whose commonest words opening a sentence are no names; ``verbs``: the
+    starts of the policy cues (a name right before one acts on it)."""
     candidates, inner = _candidates(pats, text, title_end, taken, places)
     products = product_nouns(lang)
     common = Lexicon(common_words(lang), closed_words(lang), english)
@@ -218,14 +220,15 @@ def find(
             and start < title_end
             and refs_in_summary
             and not (english and _opening_plural(text, start, title_end, name))
-            and _name_like(pats, text, start, end, others, english, common, cues)
+            and _name_like(pats, text, start, end, others, english, common, verbs)
         )
         if (told or subject) and len(name) > len(companies.get(words[0], "")):
             companies[words[0]] = name
     if weak:
         for name in _acting(pats, text, title_end, candidates, others, cues, english,
                             only_possessive=bool(companies) or capitalised_nouns,
-                            common=common, subjects=() if companies else subjects):  # fmt: skip
+                            common=common, subjects=() if companies else subjects,
+                            verbs=verbs):  # fmt: skip
             companies.setdefault(name.split()[0], name)
     return [
         _found(text, start, name, companies)._replace(
@@ -249,6 +252,7 @@ def _acting(
     only_possessive: bool,
     common: Lexicon | None = None,
     subjects: tuple[int, ...] = (),
+    verbs: tuple[int, ...] = (),
 ) -> list[str]:
     """Names that act (see ``find``); once a company is named, only possessives ("X's
     servers") join it, and (where every noun is capitalised) a headline's subject that a
@@ -256,12 +260,17 @@ def _acting(
     acting: list[str] = []
     for start, end, name in candidates:
         possessive = _possessive(text, end, name, pats, common)
-        if only_possessive and not possessive:
-            if not (start in subjects and start < title_end and _cue_next(text, end, cues)):
-                continue
+        headline_verb = (  # "X schaltet … ab" (not "Hoster nimmt … vom Netz")
+            start in subjects
+            and start < title_end
+            and _cue_next(text, end, verbs)
+            and not pats.descriptor_word.fullmatch(name)
+        )
+        if only_possessive and not possessive and not headline_verb:
+            continue
         if english and _opening_plural(text, start, title_end, name):
             continue
-        if _name_like(pats, text, start, end, taken, english, common, cues) and (
+        if _name_like(pats, text, start, end, taken, english, common, verbs) and (
             not possessive or any(end < c <= end + 30 for c in cues)
         ):
             acting.append(name)
@@ -397,7 +406,7 @@ def _name_like(
     taken: list[tuple[int, int]],
     english: bool = True,
     common: Lexicon | None = None,
-    cues: tuple[int, ...] = (),
+    verbs: tuple[int, ...] = (),
 ) -> bool:
     """A headline's first capitalised word(s) look like a name acting, not a common word
     that only the sentence start capitalises ("Social network pauses …", "Civil-liberties
@@ -418,7 +427,7 @@ def _name_like(
         return False  # "Saved contacts …": a participle opening a summary sentence
     if _possessive(text, end, name, pats, common) or (start == 0 and text.startswith(", ", end)):
         return True  # a possessive, or the headline's topic ("Orrin, the deal that …")
-    if _cue_next(text, end, cues, english):
+    if _cue_next(text, end, verbs, english):
         return True  # a policy cue's verb right after it: "X switching off …", "X legt … still"
     nxt = _ADVERBS.match(text, end) if english else None  # "X now rejects", "X no longer names"
     nxt = re.compile(r"\s+([\w']+)").match(text, nxt.end() if nxt else end)
@@ -432,9 +441,7 @@ def _name_like(
     return word in _AUX or (word.islower() and (word.endswith("s") or word.endswith("ed")))
 
 
-def _possessive(
-    text: str, end: int, name: str, pats: NamePatterns, common: Lexicon | None
-) -> bool:
+def _possessive(text: str, end: int, name: str, pats: NamePatterns, common: Lexicon | None) -> bool:
     """A possessive follows the name: "X's", or the bare apostrophe of a name whose last
     word is a plural noun of the language or a company suffix ("Orrin Photos' assistant",
     "Orrin Systems' cameras"; a surname's "Williams' case" is neither)."""
@@ -446,13 +453,13 @@ def _possessive(
     return (common is not None and fold(last) in common.common) or bool(pats.suffix.match(last))
 
 
-def _cue_next(text: str, end: int, cues: tuple[int, ...], english: bool = True) -> bool:
+def _cue_next(text: str, end: int, verbs: tuple[int, ...], english: bool = True) -> bool:
     """The next word after ``end`` (past an English adverb) starts a policy cue: the
     name is that verb's subject, whatever the verb's form ("X switching off", "X
     schaltet … ab", "X congela …")."""
     nxt = _ADVERBS.match(text, end) if english else None
     m = re.compile(r"\s+(?=\w)").match(text, nxt.end() if nxt else end)
-    return m is not None and m.end() in cues
+    return m is not None and m.end() in verbs
 
 
 def _after_possessive(text: str, end: int) -> int:

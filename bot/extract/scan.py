@@ -293,7 +293,8 @@ def _with_described(
     platform = tuple(h.start for h in non_policy if h.label == "platform")
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
-                       lang == "en", capitalised_nouns=lang == "de", lang=lang)  # fmt: skip
+                       lang == "en", capitalised_nouns=lang == "de", lang=lang,
+                       verbs=tuple(h.start for h in actions))  # fmt: skip
     if not found:
         return vendors
     # a name that is only an FR term ("Reconocimiento" of "Reconocimiento facial …")
