@@ -19,9 +19,9 @@ from tests.extract_helpers import entry, extract, found
          "The firm will sign no new licences with investigators until next spring.",
          "Brackwater", "moratorium"),
         # a plural name's bare apostrophe
-        ("Fennimore Pictures' face-recognition sign-in turned off for good",
+        ("Fennimore Networks' face-recognition sign-in turned off for good",
          "Users of the editing suite will log in with passkeys instead, the company said.",
-         "Fennimore Pictures", "shutdown"),
+         "Fennimore Networks", "shutdown"),
         # German: the separable verb's particle closes the clause, words away
         ("Hollerbach schaltet den Gesichtsabgleich in der App seiner Versicherungskunden zum Quartalsende ab",
          "Kunden melden sich danach wieder mit Passwort an, teilte das Unternehmen mit.",
