@@ -29,6 +29,12 @@ def sales_terms(sc: Scan, acts: list[Act]) -> bool:
     return False
 
 
+# cue labels of a stop the settlement binds the vendor to (its terms, whatever the money)
+# (not "restriction": a gate cue misfires on "the deal still needs final approval")
+_STOP_LABELS = frozenset({"ban", "moratorium", "pause", "stop_supply", "refusal",
+                          "customer_loss", "exit", "exit_market"})  # fmt: skip
+
+
 def refuses_sales(bound: list[Act]) -> bool:
     """Among a settlement's obligations the vendor refuses sales ("may not sell its face
     search to letting agents for three years"): terms of what it sells, even where the
@@ -47,6 +53,8 @@ def paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
     if any(a.start <= g.start < a.end for a in settled for g in sc.groups
            if g.label in CUSTOMER_GROUPS):  # fmt: skip
         return False  # "gives up casino customers": the terms are in the cue
+    if any(a.label in _STOP_LABELS for a in settled):
+        return False  # "lo stop alle vendite", "interdit de proposer": a stop is a term
     return settlement_terms(sc, settled) is None
 
 
