@@ -160,12 +160,12 @@ def test_the_owners_report_joins_its_products_event_when_the_headline_opens_with
     store: Store,
 ) -> None:
     first, _ = record(store, report(
-        "Tamberlin's GlintScan shuts, taking its stored faces with it",
+        "Wendrick's GlintScan shuts, taking its stored faces with it",
         "Searches return nothing since Tuesday.", vendor="GlintScan", action="shutdown",
         product=None))  # fmt: skip
     second, _ = record(store, report(
-        "GlintScan cesse de fonctionner : Tamberlin efface ses visages",
-        "Le service de recherche ferme.", day=1, vendor="Tamberlin", action="restriction",
+        "GlintScan cesse de fonctionner : Wendrick efface ses visages",
+        "Le service de recherche ferme.", day=1, vendor="Wendrick", action="restriction",
         product=None))  # fmt: skip
     assert second.event_id == first.event_id and alerts(store) == 1
 
@@ -174,11 +174,11 @@ def test_a_rival_naming_the_vendor_stays_apart_when_its_headline_opens_with_itse
     store: Store,
 ) -> None:
     first, _ = record(store, report(
-        "Tamberlin halts face search sales to police, unlike Quorrick",
-        "The company cites misuse.", vendor="Tamberlin", action="ban",
+        "Wendrick halts face search sales to police, unlike Quorrick",
+        "The company cites misuse.", vendor="Wendrick", action="ban",
         product=None))  # fmt: skip
     second, _ = record(store, report(
-        "Quorrick halts police face search too, days after Tamberlin",
+        "Quorrick halts police face search too, days after Wendrick",
         "It follows the rival's decision.", day=2, vendor="Quorrick", action="ban",
         product=None))  # fmt: skip
     assert second.event_id != first.event_id and alerts(store) == 2
