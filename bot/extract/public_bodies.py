@@ -56,9 +56,16 @@ _GENITIVE = (
     r"of|in|for|de|del|de la|de los|d'|d’|di|della|dello|del|do|da|dos|das|von|vom|der|des|du"
 )
 _NAME = r"[A-Z][\w'’.-]*"
+_NEW = r"new|nouveau|nouvelle|neue[rns]?|nuev[oa]|nuov[oa]|nov[oa]|draft|proposed"
 # an article elided onto the head noun ("L'autorité", "dell'autorità")
 _ELIDED = r"(?:l|d|dell|nell|all|dall|sull|un)['’]"
 _MODIFIER = rf"(?:(?i:{_ARTICLES}|{_ADJECTIVES})|{_NAME}|[\w-]+(?:'s|’s))"
+# a Romance adjective after its noun ("une police nationale européenne", "la policía
+# bonaerense", "la polizia locale"): a place or a kind, by its adjectival ending
+_POSTNOMINAL = (
+    r"[a-zà-ÿ]+(?:éenne|ienne|aise|ale|aux|ique|ano|ana|ani|ane|ese|esi|ense|ês|esa|ica|ico|"
+    r"iche|ici|ales|ais|eña|eño|enha|enho)"
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,8 @@ class Patterns:
     contest: re.Pattern[str]  # a company contesting a fine (group "fine") or a ruling
     plan: re.Pattern[str]  # a law-making body's plan verbs ("quer", "quiere")
     users: re.Pattern[str]  # police and other FR users (whose plans are deployments)
+    instrument: re.Pattern[str]  # a legal instrument opening a sentence ("Per Verordnung …")
+    law_opening: re.Pattern[str]  # a bill, decree or law opening a sentence ("A decree …")
 
 
 def _alt(items: list[str], where: str) -> str:
@@ -93,6 +102,7 @@ def _subject(head: str, aux: str) -> re.Pattern[str]:
     """The whole text before a verb: a noun phrase headed by ``head``."""
     return compiled.compile(
         rf"^[\W_]*(?:{_MODIFIER}[ ]+){{0,4}}?(?:[A-Z]{{2,}}-)?(?i:{_ELIDED})?(?i:{head})"
+        rf"(?:[ ]+{_POSTNOMINAL}){{0,2}}"
         rf"(?:[ ]+(?i:{_GENITIVE})[ ]*{_NAME}(?:[ ]+{_NAME}){{0,3}})?"
         rf"(?:[ ]+{_NAME}){{0,2}}(?:[ ]*,[^,;:]{{1,60}},)?"
         rf"(?:[ ]+(?i:{aux}))*[ ]*$"
@@ -194,9 +204,17 @@ def patterns(lang: str) -> Patterns:
         rf"(?i)(?:{_alt([str(p) for p in raw.get('users') or []], 'users')})\b"
     )
     verbs = _lowered(_alt([*verb_items, *deploy_items, *plan_items], "verbs"))
+    instrument = compiled.compile(
+        rf"[\W_]*(?i:{_alt(items(raw.get('instruments'), 'instruments'), 'instruments')})"
+        rf"(?![\w-])"
+    )
+    laws = _alt([str(p) for p in (raw.get("decisions") or {}).get("government") or []], "laws")
+    law_opening = compiled.compile(
+        rf"[\W_]*(?:(?i:{_ARTICLES})[ ]+)?(?:(?i:{_ADJECTIVES}|{_NEW})[ ]+)?(?i:{laws})(?![\w'’-])"
+    )
     return Patterns(
         subjects, decisions, verbs, not_acting, passive, deploy, obligation, decision, head,
-        contest, plan, users,
+        contest, plan, users, instrument, law_opening,
     )  # fmt: skip
 
 
@@ -338,6 +356,14 @@ def sentence_subject(
         owner and not all(_place(sc.text, v) for v in owner) and not _oversight(sc, pats, lo, verb)
     ):
         return None  # a company named in the subject ("X's police sales", "X's sheriff freeze")
+    # a bill or a law as the subject ("a proposta abre …"; "a decree signed on Monday
+    # limits …": a law deploys nothing, so its participle is no deployment)
+    # (a "^" pattern: matched on the span, as it only matches at a string's start)
+    law = pats.decisions[0][1].match(sc.text[lo:verb]) and not pats.not_acting.match(
+        sc.text, verb
+    )
+    if law:
+        return "government", verb
     if not deployments and (
         pats.deploy.match(sc.text, verb)
         or any(h.start == verb and h.label == "launch" for h in sc.non_policy)
@@ -349,8 +375,6 @@ def sentence_subject(
         # "die Bundespolizei will … erproben": a user's plan, a deployment; a plan in
         # the summary ("the mayor is weighing an appeal") is a reaction, not the news
         return None
-    if pats.decisions[0][1].match(sc.text, lo, verb) and not pats.not_acting.match(sc.text, verb):
-        return "government", verb  # a bill or a law as the subject ("a proposta abre …")
     if pats.not_acting.match(sc.text, verb) or authority.hedged(sc, lo, verb):
         return None  # "police lose access", "agencies can no longer buy", "a state lab"
     span = sc.text[lo:verb]
@@ -516,3 +540,18 @@ def owned_decision(sc: Scan) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+def law_told(sc: Scan, index: int) -> bool:
+    """Sentence ``index`` tells a law's act: it opens with the instrument the act is made
+    by ("By decree, police may …", "Per Verordnung darf die Polizei …") or a bill, a
+    decree or a law is its subject ("A decree signed on Monday limits …")."""
+    lo, hi = sc.sentences[index]
+    pats = patterns(sc.lang)
+    if pats.instrument.match(sc.text, lo):
+        return True
+    opening = pats.law_opening.match(sc.text, lo)
+    if opening is not None and _verbs(sc, pats, opening.end(), hi):
+        return True  # "A regulation published on Friday forbids …"
+    found = sentence_subject(sc, index, sc.lang)
+    return found is not None and pats.decisions[0][1].match(sc.text[lo : found[1]]) is not None
