@@ -62,8 +62,9 @@ _ELIDED = r"(?:l|d|dell|nell|all|dall|sull|un)['’]"
 _MODIFIER = rf"(?:(?i:{_ARTICLES}|{_ADJECTIVES})|{_NAME}|[\w-]+(?:'s|’s))"
 # a Romance adjective after its noun ("une police nationale européenne", "la policía
 # bonaerense", "la polizia locale"): a place or a kind, by its adjectival ending
+_ROMANCE = frozenset({"fr", "es", "it", "pt"})
 _POSTNOMINAL = (
-    r"[a-zà-ÿ]+(?:éenne|ienne|aise|ale|aux|ique|ano|ana|ani|ane|ese|esi|ense|ês|esa|ica|ico|"
+    r"[a-zà-ÿ]{3,}(?:éenne|ienne|aise|ale|aux|ique|ano|ana|ani|ane|ese|esi|ense|ês|esa|ica|ico|"
     r"iche|ici|ales|ais|eña|eño|enha|enho)"
 )
 
@@ -98,11 +99,13 @@ def _alt(items: list[str], where: str) -> str:
     return "|".join(sorted(items, key=len, reverse=True)) or _NEVER
 
 
-def _subject(head: str, aux: str) -> re.Pattern[str]:
-    """The whole text before a verb: a noun phrase headed by ``head``."""
+def _subject(head: str, aux: str, postnominal: bool = False) -> re.Pattern[str]:
+    """The whole text before a verb: a noun phrase headed by ``head`` (``postnominal``:
+    Romance adjectives may follow it)."""
+    after = rf"(?:[ ]+{_POSTNOMINAL}){{0,2}}" if postnominal else ""
     return compiled.compile(
         rf"^[\W_]*(?:{_MODIFIER}[ ]+){{0,4}}?(?:[A-Z]{{2,}}-)?(?i:{_ELIDED})?(?i:{head})"
-        rf"(?:[ ]+{_POSTNOMINAL}){{0,2}}"
+        rf"{after}"
         rf"(?:[ ]+(?i:{_GENITIVE})[ ]*{_NAME}(?:[ ]+{_NAME}){{0,3}})?"
         rf"(?:[ ]+{_NAME}){{0,2}}(?:[ ]*,[^,;:]{{1,60}},)?"
         rf"(?:[ ]+(?i:{aux}))*[ ]*$"
@@ -161,6 +164,7 @@ def patterns(lang: str) -> Patterns:
                     kind,
                 ),
                 aux,
+                postnominal=lang in _ROMANCE,
             ),
         )
         for kind in KINDS
@@ -359,9 +363,7 @@ def sentence_subject(
     # a bill or a law as the subject ("a proposta abre …"; "a decree signed on Monday
     # limits …": a law deploys nothing, so its participle is no deployment)
     # (a "^" pattern: matched on the span, as it only matches at a string's start)
-    law = pats.decisions[0][1].match(sc.text[lo:verb]) and not pats.not_acting.match(
-        sc.text, verb
-    )
+    law = pats.decisions[0][1].match(sc.text[lo:verb]) and not pats.not_acting.match(sc.text, verb)
     if law:
         return "government", verb
     if not deployments and (
@@ -551,7 +553,26 @@ def law_told(sc: Scan, index: int) -> bool:
     if pats.instrument.match(sc.text, lo):
         return True
     opening = pats.law_opening.match(sc.text, lo)
-    if opening is not None and _verbs(sc, pats, opening.end(), hi):
-        return True  # "A regulation published on Friday forbids …"
+    verbs = _verbs(sc, pats, opening.end(), hi) if opening is not None else []
+    if (
+        opening is not None
+        and verbs
+        and (
+            _LAW_NEXT.match(sc.text, opening.end())
+            or _WORD_GAP.fullmatch(sc.text, opening.end(), verbs[0])
+        )
+    ):
+        return True  # "A regulation published on Friday forbids …", not "A law professor …"
     found = sentence_subject(sc, index, sc.lang)
     return found is not None and pats.decisions[0][1].match(sc.text[lo : found[1]]) is not None
+
+
+# what may follow a law noun that heads its sentence: punctuation, a relative pronoun, a
+# preposition or a participle ("A decree signed …", "The bill, which …"), not another
+# noun ("A law professor …")
+_LAW_NEXT = compiled.compile(
+    r"(?:\s*[,:;(]|\s+(?:that|which|who|que|qui|dont|che|der|die|das|of|de|del|du|des|di|do|"
+    r"da|von|vom|on|in|by|for|from|en|par|por|pelo|pela|per|dal|della|sur|sobre|su|auf|"
+    r"mit)\b|\s+[\w-]+(?:ed|é|ée|és|ées|ado|ada|ados|adas|ido|ida|ato|ata|ito|ita|iert|et)\b)"
+)
+_WORD_GAP = compiled.compile(r"\s+")  # the verb comes right after the law noun
