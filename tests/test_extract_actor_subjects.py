@@ -1,6 +1,6 @@
 """Who acts, read from the acting clause's subject: a law told as the act, one school as
-a user of face recognition, inspectorates and a regulator's orders, a lawmaker's bill,
-and a public body pausing or capping its own face matching.
+a user of face recognition, inspectorates and a regulator's instructions, a lawmaker's
+bill, and a public body delaying its own face recognition.
 
 Every sentence is invented (made-up places, bodies and vendors), in several languages,
 with items that must stay a company's act; see bot/extract/restated.py (``summary_law``)
@@ -16,26 +16,27 @@ from tests.extract_helpers import found
 # A headline naming a place no list knows, and a summary telling the act as a law's:
 # a decree, an ordinance or a regulation as its subject, or an instrument opening it.
 LAW_TOLD = [
-    ("Tarnholm narrows face matching by border guards",
-     "A decree that took effect on Tuesday allows searches only against the wanted list."),
-    ("Quellbrook restricts facial recognition on its trams",
-     "An ordinance passed in the spring keeps the onboard cameras from identifying riders."),
-    ("Lorvask begrenzt die Gesichtserkennung in Stadien",
-     "Per Erlass dürfen die Vereine nur noch gesuchte Straftäter mit den Kameras abgleichen."),
-    ("Sorbela limita el reconocimiento facial en los hospitales",
-     "Por decreto, los centros de salud no podrán identificar a los pacientes con cámaras."),
-    ("Roccaforte restringe il riconoscimento facciale sugli autobus",
-     "Con un decreto approvato dalla giunta, le telecamere non confronteranno più i volti."),
-    ("Vale do Cedro limita o reconhecimento facial nos portos",
-     "Pelo novo decreto, a polícia só poderá consultar rostos com ordem judicial."),
-    ("Ardwyn confines police face searches to violent crimes",
-     "Under a new regulation, every search of the photo archive needs a senior officer's sign-off."),
+    ("Tarnholm orders border posts to delete face scans after a week",
+     "A decree that took effect on Tuesday sets the same deadline for every crossing."),
+    ("Quellbrook opens driver-licence photos to its fraud office",
+     "An ordinance passed in the spring lets inspectors run facial recognition on licence records."),
+    ("Lorvask schreibt Hinweisschilder für Gesichtserkennung in Läden vor",
+     "Per Erlass müssen Geschäfte auf jede Kamera mit Gesichtserkennung hinweisen."),
+    ("Sorbela fija un plazo para borrar los rostros captados en sus aeropuertos",
+     "Por decreto, los operadores tendrán que eliminar las imágenes de reconocimiento facial "
+     "en 48 horas."),
+    ("Roccaforte autorizza il riconoscimento facciale per ritrovare gli anziani scomparsi",
+     "Con un decreto approvato dalla giunta, la protezione civile potrà confrontare i volti."),
+    ("Vale do Cedro cria cadastro das câmeras com reconhecimento facial",
+     "Pelo novo decreto, cada empresa terá de registrar seus equipamentos em 30 dias."),
+    ("Merrowgate requires signs wherever shops use facial recognition",
+     "Under a new regulation, retailers must post a notice at every entrance."),
 ]  # fmt: skip
 
 # The same shapes where the company itself tells the act, or a law is only its reason.
 STAYS_THE_COMPANY = [
-    ("Morrow Sight limits police face searches to twenty a day",
-     "The company says each agency customer now has a daily quota and an auditor."),
+    ("Morrow Sight limits its face search API to accredited fraud teams",
+     "The company says new customers now pass a vetting call before their first search."),
     ("Telvane pauses face-matching sales to sheriffs",
      "The firm says it will wait until a state law sets rules for such searches."),
 ]  # fmt: skip
@@ -53,19 +54,20 @@ def test_a_company_telling_its_own_act_stays_the_vendor(title: str, summary: str
     assert (f.relevant, f.actor_type) == (True, "vendor")
 
 
-# One school (named, or described) ending or trying its own face scanners: a user of face
-# recognition, no authority and no vendor (README: FR users make no policy change).
+# One school (named, or described) using, trying or ending face recognition on its own
+# premises: a user of face recognition, no authority and no vendor (README: FR users make
+# no policy change).
 ONE_SCHOOL = [
-    ("Ashcombe primary school drops its face-scan register",
-     "Teachers will take the roll by hand again from next week."),
-    ("Le collège Jean-Rostand arrête la reconnaissance faciale à l'entrée",
-     "Les élèves reprennent leur carte pour passer le portail."),
-    ("Die Realschule Birkenau stellt die Gesichtserkennung in der Cafeteria ein",
-     "Bezahlt wird wieder mit dem Schülerausweis."),
-    ("El colegio San Telmo deja de usar el reconocimiento facial en la puerta",
-     "Los alumnos volverán a fichar con su carné."),
-    ("La scuola Pascoli di Ravelli rinuncia al riconoscimento facciale in mensa",
-     "Si torna ai buoni pasto di carta."),
+    ("Penbury primary school trials facial recognition on the school bus",
+     "Drivers get an alert when a pupil boards the wrong route."),
+    ("Le lycée Jean-Rostand identifie les candidats au bac par reconnaissance faciale",
+     "Chaque élève est reconnu par une caméra à l'entrée de la salle d'examen."),
+    ("Die Realschule Birkenau testet Gesichtserkennung für die Ausleihe von Tablets",
+     "Wer ein Gerät abholt, wird von einer Kamera erkannt."),
+    ("El colegio San Telmo usa reconocimiento facial en las excursiones",
+     "Los monitores cuentan a los alumnos al subir al autocar."),
+    ("La scuola Pascoli di Ravelli introduce il riconoscimento facciale per l'appello",
+     "Il registro si compila da solo quando la classe entra."),
 ]  # fmt: skip
 
 
@@ -76,14 +78,15 @@ def test_one_school_is_a_user_not_an_authority(title: str, summary: str) -> None
     assert f.actor_type == "none"
 
 
-# A regulator told as an inspectorate, and a company acting on a regulator's orders.
+# A regulator told as an inspectorate, and a company acting on a regulator's instructions.
 REGULATOR = [
-    ("Eskdale inspectorate fines Corvan Labs over stored passer-by faces",
-     "The inspectorate says the firm kept face templates it had no right to hold."),
-    ("L'ispettorato di Montaldo multa Vireo Sistemi per i volti dei clienti",
-     "Secondo l'ispettorato, i dati biometrici erano conservati senza consenso."),
-    ("Bowling chain to switch off face recognition on a regulator's orders",
-     "Its alleys have six weeks to remove the entry cameras."),
+    ("Eskdale inspectorate orders a bank to stop facial recognition logins for staff",
+     "The inspectorate says employees were never offered another way in."),
+    ("L'ispettorato di Montaldo boccia le telecamere a riconoscimento facciale di un centro "
+     "commerciale",
+     "Il gestore dovrà spegnerle entro trenta giorni."),
+    ("Ferry operator deletes passenger face scans on the data watchdog's instructions",
+     "Travellers will board with paper tickets from May."),
 ]  # fmt: skip
 
 
@@ -93,27 +96,27 @@ def test_inspectorates_and_regulators_orders(title: str, summary: str) -> None:
     assert (f.relevant, f.actor_type) == (False, "regulator")
 
 
-# A lawmaker's bill or proposal, a bill or an initiative as the subject, a white paper.
+# A lawmaker's bill or proposal, an initiative as the subject, a ministry's green paper.
 LAWMAKERS = [
-    ("Congresswoman proposes a ban on face recognition at polling places",
-     "Her draft would also bar election officials from buying such cameras."),
-    ("Una diputada propone prohibir el reconocimiento facial en las aulas",
+    ("Congresswoman proposes a yearly audit of federal face-matching searches",
+     "Her draft would make every agency report its error rates."),
+    ("Una diputada propone un registro público de las cámaras con reconocimiento facial",
      "La propuesta pasará a comisiones en marzo."),
-    ("Un sénateur propose d'encadrer la reconnaissance faciale dans les gares",
-     "Son texte exige l'avis préalable d'un juge."),
-    ("Vereador propõe proibir reconhecimento facial em praças",
+    ("Un sénateur propose de limiter à un an la conservation des visages filmés",
+     "Son texte vise les caméras à reconnaissance faciale des transports."),
+    ("Vereador propõe que a prefeitura publique os erros do reconhecimento facial",
      "O texto ainda precisa passar por duas comissões."),
-    ("Iniciativa prohibiría el cotejo facial en los estadios del país",
+    ("Iniciativa obligaría a las plataformas a pedir permiso antes del reconocimiento facial",
      "Dos legisladores presentaron el texto el martes."),
-    ("The interior ministry's white paper floats a licence for police face matching",
-     "Police forces would need approval for every new camera site."),
+    ("The transport ministry's green paper weighs facial recognition ticket checks",
+     "Rail operators could be asked to offer the option by 2029."),
 ]  # fmt: skip
 
 # A lawmaker asking a company questions is no act of a government.
 LAWMAKER_ASKS = [
-    ("Senator asks Corvan Labs which agencies still use its face search",
+    ("Senator asks Kelwyn Labs which agencies still use its face search",
      "She wants a list of customers by the end of the month."),
-    ("Una concejala cuestiona la promesa de Vireo sobre el reconocimiento facial",
+    ("Una concejala cuestiona la promesa de Lissandro sobre el reconocimiento facial",
      "Pide saber si la pausa cubre a los agentes municipales."),
 ]  # fmt: skip
 
@@ -130,23 +133,25 @@ def test_a_lawmaker_asking_a_company_is_no_act(title: str, summary: str) -> None
     assert f.actor_type not in ("government", "regulator", "court")
 
 
-# A public body delaying, shelving or capping its own face matching; Romance adjectives
-# after the body's noun ("la police municipale nantaise").
+# A public body (not only the police) delaying or shelving its own face recognition;
+# Romance adjectives after the body's noun ("la préfecture maritime …").
 BODY_PAUSES = [
-    ("County sheriff postpones the launch of face-matching body cameras",
-     "Deputies will keep the old cameras until an audit is done."),
-    ("State patrol puts roadside face matching on hold",
-     "Troopers were told the tablets stay in storage this year."),
-    ("La police municipale nantaise repousse son test de reconnaissance faciale",
-     "La mairie attend l'avis de la commission d'éthique."),
-    ("La policía local malagueña aplaza el reconocimiento facial en la feria",
-     "El ayuntamiento quiere un informe jurídico antes del verano."),
-    ("Die Bundespolizei verschiebt die Gesichtserkennung am Flughafen",
+    ("The passport office delays facial recognition renewals until autumn",
+     "Applicants will send printed photos in the meantime."),
+    ("Welfare agency puts selfie face checks on hold",
+     "Claimants can still prove who they are at a job centre."),
+    ("La préfecture de Lormont repousse ses guichets à reconnaissance faciale",
+     "Les usagers garderont un rendez-vous avec un agent."),
+    ("El ministerio del Interior aplaza el DNI con reconocimiento facial en las oficinas",
+     "Los ciudadanos seguirán firmando en papel."),
+    ("Das Bundesamt verschiebt die Gesichtserkennung für Online-Anträge",
      "Erst soll der Datenschutzbeauftragte das System prüfen."),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("title", "summary"), BODY_PAUSES)
-def test_a_body_delaying_its_own_face_matching_is_the_government(title: str, summary: str) -> None:
+def test_a_body_delaying_its_own_face_recognition_is_the_government(
+    title: str, summary: str
+) -> None:
     f = found(title, summary)
     assert (f.relevant, f.actor_type) == (False, "government")

@@ -553,16 +553,12 @@ def law_told(sc: Scan, index: int) -> bool:
     if pats.instrument.match(sc.text, lo):
         return True
     opening = pats.law_opening.match(sc.text, lo)
-    verbs = _verbs(sc, pats, opening.end(), hi) if opening is not None else []
-    if (
-        opening is not None
-        and verbs
-        and (
-            _LAW_NEXT.match(sc.text, opening.end())
-            or _WORD_GAP.fullmatch(sc.text, opening.end(), verbs[0])
-        )
-    ):
-        return True  # "A regulation published on Friday forbids …", not "A law professor …"
+    if opening is not None:
+        verbs = _verbs(sc, pats, opening.end(), hi)
+        if _LAW_NEXT.match(sc.text, opening.end()) or (
+            verbs and _WORD_GAP.fullmatch(sc.text, opening.end(), verbs[0])
+        ):
+            return True  # "A regulation published on Friday forbids …", not "A law professor …"
     found = sentence_subject(sc, index, sc.lang)
     return found is not None and pats.decisions[0][1].match(sc.text[lo : found[1]]) is not None
 
