@@ -553,7 +553,7 @@ def law_told(sc: Scan, index: int) -> bool:
     if pats.instrument.match(sc.text, lo):
         return True
     opening = pats.law_opening.match(sc.text, lo)
-    if opening is not None:
+    if opening is not None and not _project_only(sc, pats, opening, hi):
         verbs = _verbs(sc, pats, opening.end(), hi)
         if _LAW_NEXT.match(sc.text, opening.end()) or (
             verbs and _WORD_GAP.fullmatch(sc.text, opening.end(), verbs[0])
@@ -561,6 +561,24 @@ def law_told(sc: Scan, index: int) -> bool:
             return True  # "A regulation published on Friday forbids …", not "A law professor …"
     found = sentence_subject(sc, index, sc.lang)
     return found is not None and pats.decisions[0][1].match(sc.text[lo : found[1]]) is not None
+
+
+def _project_only(sc: Scan, pats: Patterns, opening: re.Match[str], hi: int) -> bool:
+    """A noun that names a bill or a project alike ("el proyecto", "a proposta") is a
+    project unless the item names a law-making body or its sentence tells what it would
+    do ("El proyecto limitaría …"): "O projeto … arranca na zona sul" is a deployment."""
+    if not _AMBIGUOUS_LAW.search(opening.group(0)):
+        return False
+    others = [m for m in pats.head.finditer(sc.low) if not _AMBIGUOUS_LAW.fullmatch(m.group(0))]
+    return not others and _CONDITIONAL.search(sc.text, opening.end(), hi) is None
+
+
+_AMBIGUOUS_LAW = compiled.compile(r"(?i)\b(?:proyecto|projeto|propuesta|proposta|iniciativa)\b")
+# a verb in the conditional ("would", "limitaría", "obrigaria", "interdirait", "vieterebbe",
+# "würde")
+_CONDITIONAL = compiled.compile(
+    r"(?i)\b(?:would|würden?|\w+r(?:ía|ia)n?|\w+riam|\w+r(?:ait|aient)|\w+rebbe(?:ro)?)\b"
+)
 
 
 # what may follow a law noun that heads its sentence: punctuation, a relative pronoun, a
