@@ -55,13 +55,18 @@ _SHAPE_ACTIONS = frozenset({"moratorium", "ban", "extension"})
 def policy_shape(entry: Entry, normalised: tuple[str, str]) -> tuple[Scan, Finding] | None:
     """An item naming no FR term that tells a company's own freeze, refusal or extended
     freeze of its sales to a public buyer (police, immigration agencies, town halls,
-    governments): the shape of an FR vendor's policy change, the news this bot follows
-    ("Orlin freezes sales of its Argo matcher to town halls for a year"). Only a
-    vendor's change of that shape is kept, the public buyer its customers; anything
-    else such a text tells (a buyer's own decision, a launch, a restatement) is not FR
-    news. The scan runs only where a public buyer is named at all."""
+    governments) for a reason FR vendors give (rules awaited, a bias audit, privacy:
+    cues.yaml ``policy_context``): the shape of an FR vendor's policy change, the news
+    this bot follows ("Orlin freezes sales of its Argo matcher to town halls for a year
+    while an auditor checks it for bias"). Only a vendor's change of that shape is kept,
+    the public buyer its customers; anything else such a text tells (a buyer's own
+    decision, a launch, a restatement) is not FR news. The scan runs only where a
+    public buyer and such a reason are named at all."""
     res = resources()
-    if res.public_buyers.search(normalised[1]) is None:
+    if (
+        res.public_buyers.search(normalised[1]) is None
+        or res.policy_context.search(normalised[0]) is None
+    ):
         return None
     sc = scan(res, entry.title, entry.text, normalised, entry.language, shape=True)
     if not sc.vendors:

@@ -114,6 +114,7 @@ class Resources:
     # Over the lower-cased text: where a public buyer (police, immigration agencies, town
     # halls, governments: cues.yaml ``groups``) may be named (see reading.policy_shape).
     public_buyers: WordGate = WordGate(re.compile(r"(?!)"))
+    policy_context: re.Pattern[str] = re.compile(r"(?!)")  # why a vendor holds back sales
 
 
 def _read_yaml(path: Path) -> Any:
@@ -308,7 +309,8 @@ def resources() -> Resources:
     return Resources(index, regions, info, customers, prefilter, name_patterns, fronted,
                      noun_before, pause_verb, pause_noun, _words(cues, "same_words"),
                      _stated_terms(cues.get("stated_terms")),
-                     _words(cues, "private_parties"), public_buyers)  # fmt: skip
+                     _words(cues, "private_parties"), public_buyers,
+                     _words(cues, "policy_context"))  # fmt: skip
 
 
 def _company_names(cues: Mapping[str, Any]) -> dict[str, list[str]]:
