@@ -26,7 +26,7 @@ PUBLIC_BUYER_POLICIES = [
     ("en", "Pennock Data stops licensing Quarry to county sheriffs for ten months",
      "The Tulsa developer wants an independent check of the tool's accuracy first; "
      "signed contracts run on.", "moratorium", "police"),
-    ("fr", "Valmorel gèle ses contrats avec les mairies pendant huit mois",
+    ("fr", "Ruisseau gèle ses contrats avec les mairies pendant huit mois",
      "L'éditeur nantais suspend la vente de son logiciel Phare aux villes, le temps "
      "qu'un laboratoire mesure les biais de son algorithme.", "moratorium", "government"),
     ("de", "Birkenhain nimmt keine Aufträge von Strafverfolgungsbehörden mehr an",
@@ -35,12 +35,12 @@ PUBLIC_BUYER_POLICIES = [
     ("es", "Alcornoque alarga sin plazo la congelación de ventas a los ayuntamientos",
      "El freno a las licencias de Garza para consistorios, que acababa en junio, seguirá "
      "hasta que exista una ley autonómica, informa la empresa.", "extension", "government"),
-    ("it", "Tordela blocca per un anno le forniture ai comuni",
+    ("it", "Tordela blocca le forniture ai municipi per dodici mesi",
      "L'azienda veronese non firmerà contratti per Radar con le amministrazioni comunali "
      "in attesa di una legge nazionale.", "moratorium", "government"),
     ("pt", "Cajuína Tecnologia recusa contratos com polícias estaduais",
-     "A empresa cearense afirma que não venderá o Farol a forças policiais enquanto não "
-     "houver uma lei federal sobre privacidade.", "ban", "police"),
+     "Sem uma lei de privacidade aprovada em Brasília, a empresa cearense diz que o Farol "
+     "fica fora do alcance das polícias.", "ban", "police"),
 ]  # fmt: skip
 
 
@@ -64,7 +64,7 @@ def test_a_sales_policy_towards_a_public_buyer_is_fr_news_without_an_fr_term(
         ("Kettleby suspends boot sales to sheriffs' offices until autumn",
          "A leather shortage has emptied its warehouse."),
         # a public buyer's own freeze is no vendor's change
-        ("Marlow town hall freezes its purchases of parking software pending new rules",
+        ("Hadleigh town hall freezes its purchases of parking software pending new rules",
          "Councillors want a tender next year."),
     ],
 )
@@ -81,7 +81,7 @@ SPANS_WITHOUT = [
     ("Un año sin contratos con casinos para el reconocimiento facial de la firma Tarajal",
      "Tarajal Visión no venderá a salas de juego hasta el próximo verano.", "moratorium"),
     ("Sei mesi senza ordini dai supermercati: Pruneto sospende il riconoscimento facciale",
-     "Pruneto Sistemi non concederà nuove licenze alla grande distribuzione fino a luglio.",
+     "Fino a luglio Pruneto Sistemi non darà licenze a catene di supermercati.",
      "moratorium"),
     ("Um ano sem vendas para prefeituras: Ingazeira pausa a biometria facial",
      "A Ingazeira Dados não assinará novos contratos municipais até março.", "moratorium"),
@@ -101,7 +101,7 @@ def test_a_span_without_sales_is_a_stop_with_a_term(title: str, summary: str, ac
 # --------------------------------------------------------------------------- "face" vendors
 
 FACE_VENDORS = [
-    ("Face startup Quenby closes its people-search site",
+    ("Face startup Lyddington closes its people-search site",
      "The site goes offline this week and its index is being deleted.", "shutdown"),
     ("Face supplier Ridsdale pauses police sales for a year",
      "Departments cannot buy new licences before next summer.", "moratorium"),
@@ -120,7 +120,7 @@ def test_a_face_vendor_descriptor_names_fr(title: str, summary: str, action: str
     "title",
     [
         "Wholesalers face supplier shortages before the holidays",
-        "Towns face vendor lock-in on parking apps, auditors say",
+        "Towns face vendor fees for parking meters, auditors say",
     ],
 )
 def test_face_as_a_verb_before_a_vendor_noun_is_no_fr_news(title: str) -> None:
