@@ -57,15 +57,23 @@ def test_a_sales_policy_towards_a_public_buyer_is_fr_news_without_an_fr_term(
     ("title", "summary"),
     [
         # the same shape for other goods, and no reason an FR vendor gives
-        ("Saltash Minerals halts grit deliveries to municipalities after a pit collapse",
-         "Towns must order from other quarries until March, the supplier said."),
-        ("Hornbeck stops selling patrol drones to police for six months",
-         "The maker has to replace a faulty motor in every unit."),
-        ("Kettleby suspends boot sales to sheriffs' offices until autumn",
-         "A leather shortage has emptied its warehouse."),
+        (
+            "Saltash Minerals halts grit deliveries to municipalities after a pit collapse",
+            "Towns must order from other quarries until March, the supplier said.",
+        ),
+        (
+            "Hornbeck stops selling patrol drones to police for six months",
+            "The maker has to replace a faulty motor in every unit.",
+        ),
+        (
+            "Kettleby suspends boot sales to sheriffs' offices until autumn",
+            "A leather shortage has emptied its warehouse.",
+        ),
         # a public buyer's own freeze is no vendor's change
-        ("Hadleigh town hall freezes its purchases of parking software pending new rules",
-         "Councillors want a tender next year."),
+        (
+            "Hadleigh town hall freezes its purchases of parking software pending new rules",
+            "Councillors want a tender next year.",
+        ),
     ],
 )
 def test_the_shape_without_an_fr_vendor_reason_is_no_fr_news(title: str, summary: str) -> None:
