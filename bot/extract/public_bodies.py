@@ -261,9 +261,7 @@ def sentence_subject(
     return found
 
 
-def _sentence_subject(
-    sc: Scan, index: int, lang: str, deployments: bool
-) -> tuple[str, int] | None:
+def _sentence_subject(sc: Scan, index: int, lang: str, deployments: bool) -> tuple[str, int] | None:
     pats = patterns(lang)
     lo, hi = sc.sentences[index]
     for f_lo, f_hi in sc.fronted:  # "After a complaint, the city council pauses …"
@@ -418,7 +416,7 @@ def contested_headline(sc: Scan) -> str | None:
     """The authority whose decision a company contests in the headline ("Veltrona will
     appeal the privacy fine", "Aena recurrirá la sanción"): a court for a ruling, else
     the regulator or government the item names (a regulator when it names none)."""
-    m = patterns(sc.lang).contest.search(sc.text, 0, sc.title_end)
+    m = gated(patterns(sc.lang).contest).search(sc.text, 0, sc.title_end)
     if m is None:
         return None
     if m.group("ruling"):
