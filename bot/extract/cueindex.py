@@ -81,52 +81,16 @@ class _LangEntry(NamedTuple):
     """What one token can start in items of one set of languages: its decided hits,
     the single fragments and the gated groups (with their fragments of those
     languages) to try, and vendor names. Singles and gates are kept as what the scan
-    calls (a bound ``match``, whether it reads the cased text, class, rank, label); a
-    group's fragments are tried by one match of their ``_Tries`` pattern."""
+    calls (a bound ``match``, whether it reads the cased text, class, rank, label)."""
 
     hits: tuple[tuple[int, int, str], ...]  # (class, rank, label)
     singles: tuple[tuple[_Match, bool, int, int, str], ...]
-    groups: tuple[tuple[_Match, bool, _Tries], ...]
+    groups: tuple[tuple[_Match, bool, tuple[Fragment, ...]], ...]
     vendors: tuple[VendorName, ...]
 
 
 _Match = Callable[[str, int], "re.Match[str] | None"]
 _NOTHING = _LangEntry((), (), (), ())
-
-
-class _Tries(NamedTuple):
-    """A group's fragments of one set of languages tried at one position by ONE match:
-    each fragment as an optional lookahead with a group of its own ("(?=(f1)|)(?=(f2)|)
-    …"), so the match's group spans say where each fragment's own ``match`` there would
-    end (-1: no match). A lookahead keeps the first match the fragment's own pattern
-    would find (the rest of the pattern never fails, so nothing backtracks into it).
-    ``match`` is None when the fragments do not combine (their own groups would be
-    renumbered): then each is matched on its own."""
-
-    match: _Match | None
-    slots: tuple[tuple[int, int, int, str], ...]  # (group number, class, rank, label)
-    frags: tuple[Fragment, ...]
-
-
-def _tries(frags: tuple[Fragment, ...]) -> _Tries:
-    slots: list[tuple[int, int, int, str]] = []
-    parts: list[str] = []
-    number = 1
-    for f in frags:
-        if _NUMBERED.search(f.source):
-            return _Tries(None, (), frags)
-        parts.append(f"(?=({f.source})|)")
-        slots.append((number, f.cls, f.rank, f.label))
-        number += 1 + f.pattern.groups
-    try:
-        pattern = compiled.compile("".join(parts))
-    except re.error:
-        return _Tries(None, (), frags)
-    return _Tries(pattern.match, tuple(slots), frags)
-
-
-# a back-reference or a named group, which would not survive being combined
-_NUMBERED = compiled.compile(r"\\[1-9]|\(\?P[<=]")
 
 
 def _for_langs(entry: _Entry, langs: int) -> _LangEntry:
@@ -144,7 +108,7 @@ def _for_langs(entry: _Entry, langs: int) -> _LangEntry:
             singles.append((f.pattern.match, f.cased, f.cls, f.rank, f.label))
         else:
             frags = tuple(f for f in group.fragments if f.langs & langs)
-            groups.append((group.gate.match, group.cased, _tries(frags)))
+            groups.append((group.gate.match, group.cased, frags))
     if not hits and not singles and not groups and not entry.vendors:
         return _NOTHING
     return _LangEntry(hits, tuple(singles), tuple(groups), entry.vendors)
@@ -328,18 +292,11 @@ class CueIndex:
                 found = match_at(norm if cased else low, start)
                 if found is not None:
                     raw.append((c, start, -found.end(), rank, label))
-            for gate, cased, tries in groups:
+            for gate, cased, frags in groups:
                 text = norm if cased else low
                 if gate(text, start) is None:
                     continue
-                if tries.match is not None:
-                    spans = tries.match(text, start).regs  # type: ignore[union-attr]
-                    for number, c, rank, label in tries.slots:
-                        end = spans[number][1]
-                        if end >= 0:
-                            raw.append((c, start, -end, rank, label))
-                    continue
-                for frag in tries.frags:
+                for frag in frags:
                     found = frag.pattern.match(text, start)
                     if found is not None:
                         raw.append((frag.cls, start, -found.end(), frag.rank, frag.label))
