@@ -106,37 +106,3 @@ def test_split_cues_are_kept_per_machine_and_split_anew_when_a_cue_changes(
     changed = split_cues(_classes([Cue(r"stops? selling")]), later)  # a new cue: split anew
     assert [f.source for f in changed if f.label == "ban"][-1] == r"stops?\s+selling(?![\w])"
     assert len(later._new) == 1
-
-
-def test_a_groups_fragments_tried_as_one_match_find_what_each_finds_alone() -> None:
-    """The fragments sharing a first word are tried at a token by one match of their
-    combined lookaheads: each fragment's end is the one its own pattern finds there."""
-    tables = {
-        "actions": {
-            "pause": [Cue(r"halts? (?:\w+ ){0,3}sales"), Cue(r"halts? (?:new )?contracts?")],
-            "exit": [Cue(r"halts? (?:all )?(?:work|research)(?: on \w+)?")],
-        },
-        "objects": {"supply": [Cue(r"halts? (?:\w+ ){0,2}(?:sales|contracts)")]},
-    }
-    index = CueIndex.build(tables, {}, [])
-    rng = random.Random(3)
-    words = ["halt", "halts", "new", "sales", "contracts", "contract", "all", "work", "on",
-             "research", "drones", "of", "its"]  # fmt: skip
-    for _ in range(400):
-        text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 9)))
-        hits, _names = index.scan(text, text)
-        expected: list[list[tuple[int, int, str]]] = [[], []]
-        for c, name in enumerate(("actions", "objects")):
-            raw = []
-            for rank, (label, cues) in enumerate(tables[name].items()):
-                for cue in cues:
-                    pattern = re.compile(r"(?<![\w])(?:" + cue.pattern + r")(?![\w])")
-                    raw += [(m.start(), -m.end(), rank, label)
-                            for start in range(len(text))
-                            if (m := pattern.match(text, start))]  # fmt: skip
-            last = -1
-            for start, neg_end, _rank, label in sorted(raw):
-                if start >= last:
-                    expected[c].append((start, -neg_end, label))
-                    last = -neg_end
-        assert [[tuple(h) for h in cls] for cls in hits] == expected, text
