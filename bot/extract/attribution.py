@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from bot.extract import compiled
 from bot.extract.cueclass import by_first_letter
+from bot.extract.hearsay import announced_before
 from bot.extract.lexicon import is_common
 from bot.extract.resources import DATA_DIR
 from bot.extract.scan import Hit, Scan, between, in_fronted, overlapping
@@ -571,8 +572,10 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
             or (sc.lang == "de" and h.start >= after_subject)
         ):
             return "background"
-        if h.label == "hypothetical" and h.start >= max(
-            after_subject, cue.start - HYPOTHETICAL_WINDOW
+        if (
+            h.label == "hypothetical"
+            and h.start >= max(after_subject, cue.start - HYPOTHETICAL_WINDOW)
+            and not _reports_announcement(sc, h)
         ):
             return "hypothetical"
         if h.label == "conditional" and h.start >= max(c_start, cue.start - HYPOTHETICAL_WINDOW):
@@ -585,6 +588,14 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
             if h.label == "hypothetical":
                 return "hypothetical"
     return None
+
+
+def _reports_announcement(sc: Scan, h: Hit) -> bool:
+    """A conditional of hearsay that is the future of the vendor's own announcement in
+    indirect speech ("a annoncé qu'elle suspendrait"): no hypothetical (hearsay.py)."""
+    return any(
+        m.label == "hearsay" and m.start == h.start for m in sc.non_policy
+    ) and announced_before(sc, h)
 
 
 def _governs(text: str, call: Hit, actor: Actor, c_start: int) -> bool:

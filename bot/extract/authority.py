@@ -237,9 +237,9 @@ _RELATIVE_GAP = compiled.compile(r"^\s+(?:that|which|who)\s+$", re.IGNORECASE)
 def authority_kind(sc: Scan) -> str | None:
     """The authority kind an item with no policy act reports, or None (never for a
     speculative headline that names no authority: "X said to be weighing …")."""
-    if any(h.label == "speculation" and sc.in_title(h.start) for h in sc.non_policy) and not any(
-        sc.in_title(h.start) for h in sc.authorities
-    ):
+    if any(
+        h.label in ("speculation", "hearsay") and sc.in_title(h.start) for h in sc.non_policy
+    ) and not any(sc.in_title(h.start) for h in sc.authorities):
         return None
     sig = signals(detect(sc.low))
     scores = dict.fromkeys(KINDS, 0.0)

@@ -32,6 +32,7 @@ from bot.extract import compiled
 from bot.extract.acts import AUTHORITIES, Act, clause, subordinate
 from bot.extract.attribution import Mention
 from bot.extract.gate import gated
+from bot.extract.hearsay import announced_before
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
 
@@ -384,7 +385,20 @@ _NEGATED = compiled.compile(r"(?i)(?:\b(?:not|never|no longer|without)|n't)\W+(?
 def speculative(sc: Scan) -> bool:
     """The headline reports a plan, a report or a rumour of what a vendor may do, not a
     decision ("X plans to …", "X reconsiders …", "…, report says")."""
-    return any(h.label == "speculation" and sc.in_title(h.start) for h in sc.non_policy)
+    return any(
+        h.label in _HEDGES and sc.in_title(h.start) and not announced(sc, h) for h in sc.non_policy
+    )
+
+
+def announced(sc: Scan, h: Hit) -> bool:
+    """A hearsay mark that is the future of the vendor's own announcement ("a annoncé
+    qu'elle suspendrait"): the decision, not a rumour (hearsay.py)."""
+    return h.label == "hearsay" and announced_before(sc, h)
+
+
+# a plan, report or rumour (speculation), or a decision told as hearsay: the conditional
+# of reported speech ("estaria sondando", "envisagerait") or unnamed sources
+_HEDGES = frozenset({"speculation", "hearsay"})
 
 
 def speculation_only(sc: Scan, acts: list[Act]) -> bool:
@@ -401,16 +415,22 @@ def speculation_governs(sc: Scan, acts: list[Act]) -> bool:
     title = [a for a in acts if sc.in_title(a.start)]
     if not title:
         return speculation_only(sc, acts)
-    marks = [h for h in sc.non_policy if h.label == "speculation" and sc.in_title(h.start)]
+    marks = [
+        h for h in sc.non_policy
+        if h.label in _HEDGES and sc.in_title(h.start) and not announced(sc, h)
+    ]  # fmt: skip
     marks += [Hit(m.start(), m.end(), "speculation")
               for m in _RUMOUR.finditer(sc.text, 0, sc.title_end)]  # fmt: skip
+    hearsay = any(h.label == "hearsay" for h in marks)  # a rumour said in its grammar
     if (
         not marks
         or "?" not in sc.text[: sc.title_end]
         and not _RUMOUR.search(sc.text, 0, sc.title_end)
+        and not hearsay
     ):
         return False
-    return all(any(h.start < a.start for h in marks) for a in title)
+    # (the conditional may sit on the act's own verb: "suspenderebbe le vendite")
+    return all(any(h.start <= a.start for h in marks) for a in title)
 
 
 _RUMOUR = compiled.compile(
@@ -421,8 +441,10 @@ _RUMOUR = compiled.compile(
 def not_the_vendors(sc: Scan) -> bool:
     """The headline is a plan or rumour, someone else's campaign, suit or complaint, a
     study, or people news (a new chief): no act of the vendor itself."""
-    hedges = ("speculation", "campaign", "people", "shareholder")
-    if any(h.label in hedges and sc.in_title(h.start) for h in sc.non_policy):
+    hedges = ("speculation", "hearsay", "campaign", "people", "shareholder")
+    if any(
+        h.label in hedges and sc.in_title(h.start) and not announced(sc, h) for h in sc.non_policy
+    ):
         return True
     return any(h.label == "study" for h in sc.non_policy)  # research about vendors
 
