@@ -1,6 +1,6 @@
 """A public body acting on a company's cue: the cue is the body's act, not the company's.
 
-``public_bodies.sentence_subject`` finds a clause whose subject is a public body. Two
+``public_bodies.sentence_subject`` finds a clause whose subject is a public body. Three
 readings build on it here:
 
 - ``governing_subject``: the body's own verb stands earlier in the clause than a company
@@ -8,6 +8,9 @@ readings build on it here:
   committee approves a right to refuse …", "the commissioner fines X over a feature
   already switched off"): the body acts on the company, or decides about face
   recognition; the cue is no change of the company's own policy;
+- ``headline_body``: the headline's own subject is a body acting (not deploying face
+  recognition, not reporting what a company does): the item is the body's act ("the
+  data authority of X fines Y" + "… gives it three months to delete");
 - ``place_of_body``: a name read as a company only because it acts ("Brenmoor closes its
   trams to face cameras") in an item whose other sentence has a law-making body as its
   subject ("the councillors voted …"): the name is the body's place.
@@ -39,6 +42,22 @@ def governing_subject(sc: Scan, cues: tuple[int, ...]) -> str | None:
                 continue  # "the council says X …", "…; X stops": another clause
             return kind
     return None
+
+
+def headline_body(sc: Scan) -> str | None:
+    """The kind of the public body that is the headline's own subject, acting (not
+    deploying or using face recognition, not reporting what a company does): "La
+    autoridad de datos de X multa a Y", "the cabinet clears a draft law". The headline's
+    subject decides whose act the item tells, whatever a company is later told to do
+    ("… gives the firm three months to delete")."""
+    if not sc.sentences or not sc.in_title(sc.sentences[0][0]):
+        return None
+    found = sentence_subject(sc, 0, sc.lang, deployments=False)
+    if found is None or _CLAUSE_BREAK.match(sc.text, found[1]):
+        return None  # "the regulator says X will disable …": the company's own act
+    if patterns(sc.lang).decision.search(sc.text, sc.sentences[0][0], found[1]):
+        return None  # "Watchdog ruling tells …": whose decision, the other readings say
+    return found[0]
 
 
 def place_of_body(sc: Scan, vendor: str) -> str | None:

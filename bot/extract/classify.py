@@ -18,9 +18,11 @@ from bot.extract import (
     duration,
     fr_users,
     framing,
+    metonyms,
     platforms,
     public_bodies,
     restated,
+    said_by,
     terms,
 )
 from bot.extract.acts import (
@@ -103,6 +105,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         chosen = [a for a in vendor_acts if a.vendor == vendor]
         directing = (
             authority.place_subject(sc)
+            or said_by.said_by(sc)  # "X must delete its face index, regulator rules"
             or authority.listed(sc)  # "X joins the investment blacklist"
             or authority.directed(sc, [a.start for a in chosen])
             or authority.paid_to(sc, tuple(a.start for a in chosen))
@@ -111,6 +114,9 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             or public_bodies.public_subject(
                 sc, tuple(a.start for a in chosen if a.action != "reversal"), deployments=False
             )
+            # "the data authority of X fines Y" + "… gives it three months to delete":
+            # the headline's subject is a body acting, the company's cue its order
+            or body_governs.headline_body(sc)
             # "Comissão aprova o direito de recusar …": the cue is what the body decides
             or body_governs.governing_subject(sc, tuple(a.start for a in chosen))
             # "Pontmarch closes its trams to face cameras" + "the councillors voted …"
@@ -188,6 +194,10 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         kind = (
             authority.place_subject(sc)
             or public_bodies.headline_label(sc)  # "Bundesverwaltungsgericht: …"
+            or said_by.said_by(sc)  # "…, tranchent les juges"
+            # the headline's subject is a body acting ("El Consejo de Ministros aprueba
+            # …" + "… exige autorización de un juez")
+            or body_governs.headline_body(sc)
             or public_bodies.owned_decision(sc)  # "the regulator's verdict"
             # the headline's own authority signal ("EUA põem … em lista de sanções" + a
             # summary's "autoridades americanas negam …")
@@ -202,6 +212,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         authority.place_subject(sc)
         or authority.listed(sc)
         or public_bodies.headline_label(sc)  # "Commissioner Roe: every shopper was scanned"
+        or said_by.said_by(sc)  # "… broke the law, regulator rules"
         or public_bodies.owned_decision(sc)  # "the regulator's verdict on …"
         or authority.paid_to(sc)
         or authority.passive_object(sc)
@@ -537,6 +548,13 @@ def _other(
     """A finding that is not a vendor FR policy change (authority, launch, no action)."""
     if actor in AUTHORITIES and vendor is not None and not authority.named_subject(sc, vendor):
         vendor = None  # German capitalises every noun: "Streit", "Löschung" name no one
+    if actor == "government":
+        actor = metonyms.specific_kind(sc) or actor  # "China proposes" + "the regulator's"
+    if actor in AUTHORITIES and (
+        metonyms.no_company(sc, vendor)
+        or (actor == "government" and metonyms.label_word(sc, vendor))
+    ):
+        vendor = None  # "Bruxelles …", "Espace public : l'UE …": a place, a topic
     if chosen:
         best = max(chosen, key=lambda a: (a.weight, -a.start))
         s_start, s_end = sc.sentences[best.sentence]

@@ -56,6 +56,8 @@ _GENITIVE = (
     r"of|in|for|de|del|de la|de los|d'|d’|di|della|dello|del|do|da|dos|das|von|vom|der|des|du"
 )
 _NAME = r"[A-Z][\w'’.-]*"
+# an article elided onto the head noun ("L'autorité", "dell'autorità")
+_ELIDED = r"(?:l|d|dell|nell|all|dall|sull|un)['’]"
 _MODIFIER = rf"(?:(?i:{_ARTICLES}|{_ADJECTIVES})|{_NAME}|[\w-]+(?:'s|’s))"
 
 
@@ -90,7 +92,7 @@ def _alt(items: list[str], where: str) -> str:
 def _subject(head: str, aux: str) -> re.Pattern[str]:
     """The whole text before a verb: a noun phrase headed by ``head``."""
     return compiled.compile(
-        rf"^[\W_]*(?:{_MODIFIER}[ ]+){{0,4}}?(?:[A-Z]{{2,}}-)?(?i:{head})"
+        rf"^[\W_]*(?:{_MODIFIER}[ ]+){{0,4}}?(?:[A-Z]{{2,}}-)?(?i:{_ELIDED})?(?i:{head})"
         rf"(?:[ ]+(?i:{_GENITIVE})[ ]*{_NAME}(?:[ ]+{_NAME}){{0,3}})?"
         rf"(?:[ ]+{_NAME}){{0,2}}(?:[ ]*,[^,;:]{{1,60}},)?"
         rf"(?:[ ]+(?i:{aux}))*[ ]*$"
@@ -137,13 +139,15 @@ def patterns(lang: str) -> Patterns:
 
     aux = _alt(items(raw.get("auxiliaries"), "auxiliaries"), "auxiliaries")
     countries = items(raw.get("countries"), "countries")
+    # in the subject, names match as written ("Justicia argentina": an adjective)
+    named = [f"(?-i:{c})" for c in countries]
     subjects = tuple(
         (
             kind,
             _subject(
                 _alt(
                     items(raw["bodies"].get(kind), f"bodies.{kind}")
-                    + (countries if kind == "government" else []),
+                    + (named if kind == "government" else []),
                     kind,
                 ),
                 aux,
@@ -224,13 +228,63 @@ def _first_verb(sc: Scan, pats: Patterns, lo: int, hi: int) -> int | None:
     for start in _verbs(sc, pats, lo, hi):
         word = _WORD.match(sc.text, start)
         end = word.end() if word else start
-        if any(m.end() == end for m in pats.head.finditer(sc.low, lo, end)):
+        if any(m.end() == end for m in pats.head.finditer(sc.low, lo, end)) and not (
+            _verb_after_body(sc, pats, lo, start, end)
+        ):
             continue  # the word still names the body ("police forces", "Polizei")
         if (sc.lang == "en" and sc.text[start:end].lower().endswith("ing")
                 and not _BE.search(sc.text, lo, start)):  # fmt: skip
             continue
         return start
     return None
+
+
+# a headline's topic before a comma: one or two words, no verb ("Privacy, …", "Sicurezza
+# urbana, …"); what follows may be the clause's subject
+_TOPIC = compiled.compile(r"[\W_]*[\w'’-]{2,20}(?: [\w'’-]{2,20})?, ")
+
+
+@lru_cache(maxsize=1)
+def _places() -> re.Pattern[str]:
+    """Countries, capitals and blocs (``countries``, every language) and the places of
+    authority_signals.yaml: a name that is one of them is a place, not a company."""
+    names = [
+        p for code in LANGUAGES for p in _lang_items(_raw().get("countries"), code, "countries")
+    ]
+    names += [str(p) for p in authority._raw().get("places") or []]
+    return compiled.compile(rf"(?:{_alt(names, 'countries')})(?:['’]s?)?")
+
+
+def _oversight(sc: Scan, pats: Patterns, lo: int, verb: int) -> bool:
+    """The subject before ``verb`` is headed by a court, a regulator or a place's own
+    government ("Corvera's data authority", "Ostmark's appeals court", "Veridia's
+    capital"): a name owning it is the body's place, never a company (a company owns
+    customers, "X's police sales", not a watchdog or a city)."""
+    span = sc.text[lo:verb]
+    if _TERRITORY.search(span):
+        return True
+    return any(p.match(span) for kind, p in pats.subjects if kind in ("court", "regulator"))
+
+
+# the government of a place, owned by the place's name ("Veridia's capital suspends …")
+_TERRITORY = compiled.compile(
+    r"(?i)['’]s\s+(?:capital|city|town|state|province|county|region|municipality|"
+    r"parliament|legislature|cabinet|government)(?:\s+(?:council|hall|government))?\s*$"
+)
+
+
+def _place(text: str, v: VendorHit) -> bool:
+    """The name read as a company is a country, a capital or a bloc ("Beijing's
+    internet watchdog …"): the possessive makes it the body's place, not its owner."""
+    return not surely_company(v) and _places().fullmatch(text, v.start, v.end) is not None
+
+
+def _verb_after_body(sc: Scan, pats: Patterns, lo: int, start: int, end: int) -> bool:
+    """A decision noun that is also a body's verb, right after a body's name: the verb
+    ("Brussels orders airlines …", "the regulator orders …"), not the body's name."""
+    if not pats.decision.fullmatch(sc.text, start, end) or not pats.verbs.match(sc.low, start):
+        return False
+    return any(m.end() < start for m in pats.head.finditer(sc.low, lo, start))
 
 
 def surely_company(v: VendorHit) -> bool:
@@ -270,10 +324,19 @@ def _sentence_subject(sc: Scan, index: int, lang: str, deployments: bool) -> tup
     colon = sc.text.find(": ", lo, hi)
     if (
         0 <= colon - lo <= 30
-        and not any(lo <= v.start < colon for v in sc.vendors)
+        # a name read as a company inside a topic label ("Espace public : …") is no
+        # speaker unless it is surely one ("Ostrel: we stop …")
+        and not any(lo <= v.start < colon and surely_company(v) for v in sc.vendors)
         and pats.head.search(sc.low, lo, colon) is None  # "The councillors decided: …"
     ):
         lo = colon + 2  # "Update: the city council …"
+    elif (
+        index == 0
+        and (topic := _TOPIC.match(sc.text, lo, hi)) is not None
+        and not any(lo <= v.start < topic.end() for v in sc.vendors)
+        and pats.head.search(sc.low, lo, topic.end()) is None
+    ):
+        lo = topic.end()  # "Privacy, Bruxelles valuta …": a headline's topic word
     head = pats.head.search(sc.low, lo, min(hi, lo + SUBJECT_REACH))
     if head is None:
         return None  # no body named where a subject stands
@@ -281,8 +344,9 @@ def _sentence_subject(sc: Scan, index: int, lang: str, deployments: bool) -> tup
     verb = _first_verb(sc, pats, lo, hi)
     if verb is None or verb == lo:
         return None
-    if any(
-        lo <= v.start < verb and (surely_company(v) or _possessive(sc.text, v)) for v in sc.vendors
+    owner = [v for v in sc.vendors if lo <= v.start < verb and _possessive(sc.text, v)]
+    if any(lo <= v.start < verb and surely_company(v) for v in sc.vendors) or (
+        owner and not all(_place(sc.text, v) for v in owner) and not _oversight(sc, pats, lo, verb)
     ):
         return None  # a company named in the subject ("X's police sales", "X's sheriff freeze")
     if not deployments and (
@@ -290,8 +354,12 @@ def _sentence_subject(sc: Scan, index: int, lang: str, deployments: bool) -> tup
         or any(h.start == verb and h.label == "launch" for h in sc.non_policy)
     ):
         return None  # "Port Hollis police to trial X's cameras": X's news
-    if pats.plan.match(sc.text, verb) and pats.users.search(sc.text, lo, verb):
-        return None  # "die Bundespolizei will … erproben": a user's plan, a deployment
+    if pats.plan.match(sc.text, verb) and (
+        pats.users.search(sc.text, lo, verb) or not sc.in_title(lo)
+    ):
+        # "die Bundespolizei will … erproben": a user's plan, a deployment; a plan in
+        # the summary ("the mayor is weighing an appeal") is a reaction, not the news
+        return None
     if pats.decisions[0][1].match(sc.text, lo, verb) and not pats.not_acting.match(sc.text, verb):
         return "government", verb  # a bill or a law as the subject ("a proposta abre …")
     if pats.not_acting.match(sc.text, verb) or authority.hedged(sc, lo, verb):
