@@ -10,7 +10,8 @@ readings build on it here:
   recognition; the cue is no change of the company's own policy;
 - ``headline_body``: the headline's own subject is a body acting (not deploying face
   recognition, not reporting what a company does): the item is the body's act ("the
-  data authority of X fines Y" + "… gives it three months to delete");
+  data authority of Vorland bars the golf club's face gates" + "… must return to member
+  cards");
 - ``place_of_body``: a name read as a company only because it acts ("Brenmoor closes its
   trams to face cameras") in an item whose other sentence has a law-making body as its
   subject ("the councillors voted …"): the name is the body's place.
@@ -47,9 +48,10 @@ def governing_subject(sc: Scan, cues: tuple[int, ...]) -> str | None:
 def headline_body(sc: Scan) -> str | None:
     """The kind of the public body that is the headline's own subject, acting (not
     deploying or using face recognition, not reporting what a company does): "La
-    autoridad de datos de X multa a Y", "the cabinet clears a draft law". The headline's
+    autoridad de datos de Nuevo Brezo reprende a un hospital", "the cabinet halts face
+    recognition in prison visitor queues". The headline's
     subject decides whose act the item tells, whatever a company is later told to do
-    ("… gives the firm three months to delete")."""
+    ("… must return to member cards before the season")."""
     if not sc.sentences or not sc.in_title(sc.sentences[0][0]):
         return None
     found = sentence_subject(sc, 0, sc.lang, deployments=False)

@@ -36,7 +36,7 @@ from bot.extract.acts import (
 )
 from bot.extract.attribution import Mention, cancelled, mentions, subject
 from bot.extract.resources import resources
-from bot.extract.scan import Hit, Scan, between, in_fronted
+from bot.extract.scan import Hit, Scan, between, in_fronted, overlapping
 from bot.extract.scope import applies_to
 from bot.models import Finding
 
@@ -81,7 +81,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
 
 def _classify(sc: Scan, published: date | None) -> Finding | None:
     found = mentions(sc)
-    acts = _gates_alone(sc, cue_acts(sc, found))
+    acts = _rivals_acts_dropped(sc, _assurances_dropped(sc, _gates_alone(sc, cue_acts(sc, found))))
     frame = framing.settlement_frame(sc, acts)
     if frame and sc.has_fr:
         settled = _settlement(sc, found, acts, frame, published)
@@ -114,8 +114,8 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             or public_bodies.public_subject(
                 sc, tuple(a.start for a in chosen if a.action != "reversal"), deployments=False
             )
-            # "the data authority of X fines Y" + "… gives it three months to delete":
-            # the headline's subject is a body acting, the company's cue its order
+            # "Vorland's data authority bars the golf club's face gates" + "… must return to
+            # cards": the headline's subject is a body acting, the company's cue its order
             or body_governs.headline_body(sc)
             # "Comissão aprova o direito de recusar …": the cue is what the body decides
             or body_governs.governing_subject(sc, tuple(a.start for a in chosen))
@@ -194,7 +194,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         kind = (
             authority.place_subject(sc)
             or public_bodies.headline_label(sc)  # "Bundesverwaltungsgericht: …"
-            or said_by.said_by(sc)  # "…, tranchent les juges"
+            or said_by.said_by(sc)  # "…, juge le tribunal"
             # the headline's subject is a body acting ("El Consejo de Ministros aprueba
             # …" + "… exige autorización de un juez")
             or body_governs.headline_body(sc)
@@ -248,6 +248,8 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             return _other(sc, [], "vendor", _first_vendor(sc), 0.35)
         if framing.speculative(sc) or framing.shareholder_vote(sc):
             return _other(sc, [], "none", _first_vendor(sc), 0.35)
+        # (a company named only in a fronted adverbial, "After X's exit: …", is background:
+        # never the vendor of the launch, so never a return of its own)
         return _deployed(sc, [], _first_vendor(sc), launch, 0.35, published)
     if loose is not None:
         return _other(sc, [], loose, _first_vendor(sc), 0.4, published)
@@ -320,6 +322,10 @@ def _deployed(
     signal = framing.deployment_signal(sc, launch)
     if signal and framing.prolongs(sc):  # "adds another quarter to its pause"
         signal = "continuation"
+    elif signal and framing.stop_told_standing(sc, chosen):
+        # "…; it reminds that it no longer works with employers": the item itself says
+        # the vendor's stop still stands, so the deal is no return from it
+        signal = None
     back = framing.return_after_stop(sc, launch) if signal and vendor else None
     if back is None or vendor is None:
         return _other(sc, chosen, "vendor", vendor, confidence, signal=signal)
@@ -458,6 +464,56 @@ def _adds(launch: list[Hit], act: Act) -> bool:
     return any(h.start < act.end and act.start < h.end for h in launch)
 
 
+# the act noun's owner is a rival: "rival's exit", "a competitor's halt" (before the cue)
+_OWNER_BEFORE = compiled.compile(r"['’]s?\s*$")
+# "the exit of a rival", "il ritiro di un concorrente", "der Ausstieg eines Konkurrenten"
+_OWNER_AFTER = compiled.compile(
+    r"(?i)\s+(?:of|de|des|du|d[''’]|di|del|della|dello|da|do|dum|duma|eines?|einer|von)\s*"
+    r"(?:a|an|the|its|un|une|uno|una|um|uma|el|la|il|lo|o|a|ein\w*|seine\w*)?\s*$"
+)
+
+
+def _rivals_acts_dropped(sc: Scan, acts: list[Act]) -> list[Act]:
+    """A vendor cue whose act noun belongs to a rival ("after rival's exit", "nonostante il
+    ritiro di un concorrente"): the rival's move, never the item's vendor's record."""
+    rivals = [h for h in sc.non_policy if h.label == "rival"]
+    if not rivals:
+        return acts
+
+    def owned_by_rival(a: Act) -> bool:
+        for r in rivals:
+            before = 0 <= a.start - r.end <= 3 and _OWNER_BEFORE.search(sc.text, r.end, a.start)
+            after = 0 <= r.start - a.end <= 16 and _OWNER_AFTER.fullmatch(sc.text, a.end, r.start)
+            if before or after:
+                return True
+        return False
+
+    return [a for a in acts if a.actor != "vendor" or not owned_by_rival(a)]
+
+
+# the assurance denies identifying ("cannot identify anyone", "sem identificar")
+_DENIES = compiled.compile(
+    r"(?i)\b(?:not|n't|cannot|can't|never|without|no|sans|ne|n'|ohne|nicht|keine|niemanden|"
+    r"sin|senza|sem|non|não)\b|n't"
+)
+
+
+def _assurances_dropped(sc: Scan, acts: list[Act]) -> list[Act]:
+    """A vendor cue inside an assurance that a face feature identifies no one ("the
+    system cannot identify anyone", "sem identificar o usuário": cues.yaml
+    ``framing.no_identity``) describes what the feature is, not a capability taken away."""
+    marks = [
+        h for h in sc.non_policy
+        if h.label == "no_identity" and _DENIES.search(sc.text, h.start, h.end)
+    ]  # fmt: skip
+    if not marks:
+        return acts  # (an age estimate named as such may be what is retired)
+    kept = [a for a in acts if a.actor != "vendor" or not overlapping(marks, a.start, a.end)]
+    if len(kept) < len(acts):
+        sc.held_back.add("assurance")
+    return kept
+
+
 def _gates_alone(sc: Scan, acts: list[Act]) -> list[Act]:
     """A gate (use behind consent, an approval, a review) is the news only on its own:
     beside another act it qualifies that act ("returns, but only with opt-in"), and in
@@ -488,8 +544,11 @@ def _names_customers(sc: Scan) -> bool:
 
 
 def _first_vendor(sc: Scan) -> str | None:
-    in_title = [v for v in sc.vendors if sc.in_title(v.start)]
-    pick = in_title or sc.vendors
+    """The first vendor named outside fronted adverbials (title first), else None: a
+    company named only in "After X's exit: …" is background, never the item's vendor."""
+    main = [v for v in sc.vendors if not in_fronted(sc, v.start)]
+    in_title = [v for v in main if sc.in_title(v.start)]
+    pick = in_title or main
     return pick[0].vendor if pick else None
 
 
@@ -549,12 +608,14 @@ def _other(
     if actor in AUTHORITIES and vendor is not None and not authority.named_subject(sc, vendor):
         vendor = None  # German capitalises every noun: "Streit", "Löschung" name no one
     if actor == "government":
-        actor = metonyms.specific_kind(sc) or actor  # "China proposes" + "the regulator's"
+        actor = (
+            metonyms.specific_kind(sc) or actor
+        )  # "Poland moves to curb …" + "the data authority …"
     if actor in AUTHORITIES and (
         metonyms.no_company(sc, vendor)
         or (actor == "government" and metonyms.label_word(sc, vendor))
     ):
-        vendor = None  # "Bruxelles …", "Espace public : l'UE …": a place, a topic
+        vendor = None  # "Bruxelles impose …", "Trains de nuit : l'UE …": a place, a topic
     if chosen:
         best = max(chosen, key=lambda a: (a.weight, -a.start))
         s_start, s_end = sc.sentences[best.sentence]

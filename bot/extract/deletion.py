@@ -19,12 +19,15 @@ def deletes_any(sc: Scan, chosen: list[Act]) -> bool:
     profiles saved in Europe will be erased", "erases stored face prints"): a deletion
     word within a few words of the face data it names, in either order (removing a
     search is no deletion of data)."""
+    inert = [h for h in sc.non_policy if h.label == "inert"]  # "deleted after each check"
     for lo, hi in sc.sentences:
         for face in gated(_FACE_DATA).finditer(sc.text, lo, hi):
-            if _DELETION.search(sc.text, face.end(), min(hi, face.end() + 70)) or (
-                _DELETION.search(sc.text, max(lo, face.start() - 30), face.start())
+            for m in (
+                _DELETION.search(sc.text, face.end(), min(hi, face.end() + 70)),
+                _DELETION.search(sc.text, max(lo, face.start() - 30), face.start()),
             ):
-                return True
+                if m is not None and not any(h.start <= m.start() < h.end for h in inert):
+                    return True
     return False
 
 
@@ -35,6 +38,9 @@ _FACE_DATA = compiled.compile(
     r"[\w\s-]{0,20}\b(?:data|templates?|prints?|profiles?|profils?|donn[ée]es|Daten|Profile|"
     r"datos|plantillas|dati|modelli|dados|modelos)\b|\b(?:templates?|profils?|modelos|modelli|"
     r"plantillas|dados|datos|donn[ée]es)[\w\s-]{0,12}\b(?:fac\w+|visage\w*|dei volti|dos rostos)"
+    # the faces themselves, stored ("all stored faces are deleted", "die gespeicherten
+    # Gesichter werden gelöscht", "os rostos coletados serão apagados")
+    r"|\b(?:faces|visages|Gesichter|caras|rostros|volti|rostos)\b"
 )
 
 

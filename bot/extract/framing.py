@@ -369,7 +369,51 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
         return None
     if all(negated(sc, h) for h in launch):
         return None  # "the feature is not switched on"
+    if _labelled(sc, "no_identity") or other_launch(sc, launch):
+        # an age guess or a pet told apart identifies no one; a palm scanner is no face
+        # recognition: neither undoes a stop of the vendor's (history: no return)
+        return None
     return "deployment"
+
+
+# (a continuation word, "still turns away police", is left to history: a deal with other
+# customers stays a deployment that history reads against the stop's own customers)
+_STANDING = frozenset({"restatement", "no_news"})
+_STOP_ACTIONS = frozenset({"ban", "moratorium", "extension", "exit", "shutdown"})
+
+
+def stop_told_standing(sc: Scan, acts: list[Act]) -> bool:
+    """One of the vendor's stops is told as still standing: a restatement word
+    ("reminds", "reiterates", "nothing changed") in the stop's own sentence, outside
+    a fronted adverbial and not in the pluperfect (a stop told as the past is background
+    a return may undo)."""
+    marks = [h for h in sc.non_policy if h.label in _STANDING]
+    for a in acts:
+        if a.actor != "vendor" or a.action not in _STOP_ACTIONS or a.background:
+            continue
+        if any(c.label == "background" and 0 <= a.start - c.end <= 14 for c in sc.cancel):
+            continue
+        lo, hi = sc.sentences[a.sentence]
+        if any(lo <= h.start < hi and not in_fronted(sc, h.start) for h in marks):
+            return True
+    return False
+
+
+def other_launch(sc: Scan, launch: list[Hit]) -> bool:
+    """Every launch outside fronted adverbials is told in a clause that names another
+    technology ("launched a palm scanner", "lance un lecteur d'empreintes"), and no face
+    recognition term stands in that clause outside background."""
+    main = [h for h in launch if not in_fronted(sc, h.start)]
+    if not main:
+        return False
+    other = _labelled(sc, "other_tech")
+    for h in main:
+        lo, hi = clause(sc, h.start)
+        if not any(lo <= o.start < hi for o in other):
+            return False
+        if any(lo <= f.start < hi and not in_fronted(sc, f.start) for f in sc.fr):
+            return False
+    return True
 
 
 def negated(sc: Scan, h: Hit) -> bool:

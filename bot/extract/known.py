@@ -40,12 +40,38 @@ class KnownVendors:
     pattern: re.Pattern[str]
     canonical: dict[str, str]
     gate: WordGate = field(compare=False)  # the pattern, tried only where a name can start
+    # first words of longer names that stand for them alone ("Orrin" of "Orrin Biometrics")
+    shorts: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[KnownHit]:
         return [
             KnownHit(m.start(), m.end(), _reported(self.canonical, m.group(1), m.group(2)))
             for m in self.gate.finditer(text)
+            if not (
+                m.group(1) in self.shorts
+                and m.end() == m.end(1)  # no suffix, no possessive ("Orrins Kunden")
+                and _other_name(text, m.end())
+            )
         ]
+
+
+_NEXT_NAME = compiled.compile(r"[ ]([A-ZÀ-Þ][\w-]{2,})")
+
+
+def _other_name(text: str, end: int) -> bool:
+    """The short name is the first word of another name: a capitalised word follows that is
+    no company suffix, product noun or common word ("Arena Cardova" is not "Arena Caldas";
+    "Orrin Photos", "Orrin Drops …" in a title-case headline still are Orrin)."""
+    m = _NEXT_NAME.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    if _names_a_product(word) or lexicon.common_anywhere(word):
+        return False
+    # German capitalises every noun ("zur Orrin Datenbank"): there the word may be a noun
+    from bot.extract.language import detect
+
+    return detect(text.lower()) != "de"
 
 
 def _reported(canonical: dict[str, str], name: str, suffixes: str) -> str:
@@ -93,7 +119,8 @@ def _compile(names: tuple[str, ...], exact: tuple[str, ...] = ()) -> KnownVendor
     pattern = re.compile(
         rf"(?<![\w-])({alternation})((?:[ ]{suffix.pattern})*)(?:['’]s?|s['’]?)?(?![\w-])"
     )
-    return KnownVendors(pattern, canonical, WordGate(pattern, keep=False))
+    shorts = frozenset(first for first in longer if first not in names)
+    return KnownVendors(pattern, canonical, WordGate(pattern, keep=False), shorts)
 
 
 def _names_a_product(words: str) -> bool:

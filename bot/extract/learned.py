@@ -293,7 +293,7 @@ HELD_BACK = frozenset({
     "directed", "platform", "paid", "speculation", "shareholder",
     "fr_user", "restatement",
     "other_technology", "other_unit",
-    "carried_over",
+    "carried_over", "assurance",
     "call", "hypothetical", "denial", "background",
 })  # fmt: skip
 # A headline that asks, denies or hedges ("Will X …?", "X denies …", "X may …"): the

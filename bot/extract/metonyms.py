@@ -1,14 +1,14 @@
-"""A country, a capital or a bloc standing for an authority ("Brussels drops …",
-"Pechino vuole …", "China proposes rules …"): two consequences for the finding.
+"""A country, a capital or a bloc standing for an authority ("Brussels orders airlines
+…", "Lisboa estuda …", "Poland moves to curb …"): two consequences for the finding.
 
 - ``specific_kind``: the place stands for whichever body acts; when the headline's
   subject is such a place and the item names a regulator (by the head nouns of
   ``public_bodies.yaml``: "the cyberspace agency", "la autoridad de datos"), the
-  regulator is the actor, not a government ("China proposes rules" + "draft measures
-  from the internet regulator").
+  regulator is the actor, not a government ("Poland moves to curb face scanning in
+  hospital lobbies" + "the data protection authority will publish binding guidance").
 - ``no_company`` / ``label_word``: a name read as a company that is only such a place
-  ("Bruxelles", "Beijing's internet watchdog") or, for a government's act, a word of a
-  headline's topic label ("Espace public : l'UE …") names no company the authority acts
+  ("Bruxelles impose …", "Tallmark's gaming watchdog …") or, for a government's act, a word of a
+  headline's topic label ("Trains de nuit : l'UE …") names no company the authority acts
   on: the finding carries no vendor (a place as a vendor would key the authority's
   event apart from its other reports).
 """
@@ -50,7 +50,7 @@ def specific_kind(sc: Scan) -> str | None:
 
 def _in_topic_label(sc: Scan, v: VendorHit) -> bool:
     """The name stands in a headline's topic label of several words, one of them in
-    lower case ("Espace public : …"), before its colon."""
+    lower case ("Trains de nuit : …"), before its colon."""
     if not sc.in_title(v.start):
         return False
     colon = sc.text.find(": ", v.end, min(sc.title_end, v.end + 30))
@@ -62,7 +62,7 @@ def _in_topic_label(sc: Scan, v: VendorHit) -> bool:
 
 def no_company(sc: Scan, vendor: str | None) -> bool:
     """Every mention of ``vendor`` is a country, a capital or a bloc, or a word of a
-    government headline's topic label ("Espace public : l'UE …"), not a company. (A
+    government headline's topic label ("Trains de nuit : l'UE …"), not a company. (A
     regulator's or a court's report keeps a label word for now: keyed by no company,
     reports of one regulator's different acts weeks apart joined one event.)"""
     hits = [v for v in sc.vendors if v.vendor == vendor]

@@ -160,6 +160,10 @@ def _runs(text: str, lo: int, hi: int, stop: frozenset[str]) -> list[tuple[int, 
     return out
 
 
+# how far after a headline subject its money verb may start ("X will compensate", "X to pay")
+PAYER_GAP = 16
+
+
 def _title_subjects(text: str, title_end: int) -> tuple[int, ...]:
     """Where a headline's subject can start: its first word, after a "Label:" prefix,
     and after a fronted phrase's comma."""
@@ -185,6 +189,7 @@ def find(
     english: bool = True,
     capitalised_nouns: bool = False,
     lang: str | None = None,
+    payers: tuple[int, ...] = (),
 ) -> list[Found]:
     """Names in ``text`` that the item describes as companies (see the module doc).
     ``taken``: spans already read as vendors, authorities or other actors;
@@ -193,7 +198,9 @@ def find(
     (a verb follows it, or a possessive before a policy or face word: ``cues`` are the
     starts of those words) is taken for it; ``capitalised_nouns``: the language
     capitalises every noun (German), so only a possessive name acts; ``lang``: the item's
-    language, whose commonest words opening a sentence are no names."""
+    language, whose commonest words opening a sentence are no names; ``payers``: starts
+    of money words ("pays", "zahlt", "verse") in the title: a headline subject that pays
+    right away ("X zahlt Nutzern …", "X will compensate users …") is a company."""
     candidates, inner = _candidates(pats, text, title_end, taken, places)
     products = product_nouns(lang)
     common = Lexicon(common_words(lang), closed_words(lang), english)
@@ -216,7 +223,7 @@ def find(
             not told
             and start in subjects
             and start < title_end
-            and refs_in_summary
+            and (refs_in_summary or any(end < p <= end + PAYER_GAP for p in payers))
             and not (english and _opening_plural(text, start, title_end, name))
             and _name_like(pats, text, start, end, others, english, common)
         )

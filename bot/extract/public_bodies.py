@@ -139,7 +139,7 @@ def patterns(lang: str) -> Patterns:
 
     aux = _alt(items(raw.get("auxiliaries"), "auxiliaries"), "auxiliaries")
     countries = items(raw.get("countries"), "countries")
-    # in the subject, names match as written ("Justicia argentina": an adjective)
+    # in the subject, names match as written ("Justicia chilena": an adjective)
     named = [f"(?-i:{c})" for c in countries]
     subjects = tuple(
         (
@@ -274,8 +274,8 @@ _TERRITORY = compiled.compile(
 
 
 def _place(text: str, v: VendorHit) -> bool:
-    """The name read as a company is a country, a capital or a bloc ("Beijing's
-    internet watchdog …"): the possessive makes it the body's place, not its owner."""
+    """The name read as a company is a country, a capital or a bloc ("Moscow's transport
+    department …"): the possessive makes it the body's place, not its owner."""
     return not surely_company(v) and _places().fullmatch(text, v.start, v.end) is not None
 
 
@@ -324,7 +324,7 @@ def _sentence_subject(sc: Scan, index: int, lang: str, deployments: bool) -> tup
     colon = sc.text.find(": ", lo, hi)
     if (
         0 <= colon - lo <= 30
-        # a name read as a company inside a topic label ("Espace public : …") is no
+        # a name read as a company inside a topic label ("Trains de nuit : …") is no
         # speaker unless it is surely one ("Ostrel: we stop …")
         and not any(lo <= v.start < colon and surely_company(v) for v in sc.vendors)
         and pats.head.search(sc.low, lo, colon) is None  # "The councillors decided: …"
@@ -336,7 +336,7 @@ def _sentence_subject(sc: Scan, index: int, lang: str, deployments: bool) -> tup
         and not any(lo <= v.start < topic.end() for v in sc.vendors)
         and pats.head.search(sc.low, lo, topic.end()) is None
     ):
-        lo = topic.end()  # "Privacy, Bruxelles valuta …": a headline's topic word
+        lo = topic.end()  # "Piscine, le autorità di X vietano …": a topic word
     head = pats.head.search(sc.low, lo, min(hi, lo + SUBJECT_REACH))
     if head is None:
         return None  # no body named where a subject stands

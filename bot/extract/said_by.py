@@ -1,10 +1,11 @@
 """A headline that ends by naming whose finding it states: that body's act.
 
 News headlines often state a decision first and name its author last, after a comma:
-"Lunch-hall cameras broke the law, regulator rules", "…, federal watchdog concludes",
-"… : pas de disproportion, tranchent les juges", "Non così, dice il Garante", "…,
-urteilt das Gericht", "…, según el juez". The body after the comma speaks for the whole
-headline, whatever its grammatical subject ("Mounties' searches were unlawful"): the
+"Face-scan clocking at the plant breached workers' rights, court rules", "…, privacy
+regulator finds", "… : les maîtres nageurs ont gagné, juge le tribunal", "Trattamento
+illecito, dice il Garante", "…, urteilt das Arbeitsgericht", "…, decide a Justiça". The
+body after the comma speaks for the whole headline, whatever its grammatical subject
+("Face checks at the ferry gates were unlawful"): the
 item is that body's act, and the body's head noun (``public_bodies.yaml`` ``bodies``)
 gives its kind. English puts the verb after the body ("regulator rules"); every
 language may put it before ("says the watchdog", "dice il Garante", "selon la CNIL").

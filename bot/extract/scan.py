@@ -284,7 +284,13 @@ def _with_described(
     # with no vendor named, a headline subject that the summary calls "the company" is
     # one even in an item that names a place
     summary_ref = not vendors and any(s >= title_end for s, _ in refs)
-    if not weak and not summary_ref and not res.names.described_somewhere(norm):
+    # a headline subject paying money ("X zahlt Nutzern …"): a company when no vendor is named
+    payers = (
+        ()
+        if vendors
+        else tuple(h.start for h in non_policy if h.label == "payment" and h.start < title_end)
+    )
+    if not weak and not summary_ref and not payers and not res.names.described_somewhere(norm):
         return vendors  # (what a name may not overlap is worked out only past this point)
     fr = [h for h in fr_groups if h.label == "fr"]
     taken = [(v.start, v.end) for v in vendors]
@@ -297,7 +303,8 @@ def _with_described(
     platform = tuple(h.start for h in non_policy if h.label == "platform")
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
-                       lang == "en", capitalised_nouns=lang == "de", lang=lang)  # fmt: skip
+                       lang == "en", capitalised_nouns=lang == "de", lang=lang,
+                       payers=payers)  # fmt: skip
     if not found:
         return vendors
     # a name that is only an FR term ("Reconocimiento" of "Reconocimiento facial …")
@@ -365,14 +372,15 @@ def _fronted(
     opener: re.Pattern[str], norm: str, sentences: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Fronted adverbials: from a sentence-opening "After …"/"Two years after …" to its
-    first comma."""
+    first comma, or to a headline's colon ("Nach dem Aus bei X: Y bringt …")."""
     out = []
     for start, end in sentences:
         if opener.match(norm, start) is None:
             continue
-        comma = norm.find(", ", start, min(end, start + 160))
-        if comma > 0:
-            out.append((start, comma))
+        stop = min(end, start + 160)
+        ends = [i for i in (norm.find(", ", start, stop), norm.find(": ", start, stop)) if i > 0]
+        if ends:
+            out.append((start, min(ends)))
     return out
 
 

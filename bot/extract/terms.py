@@ -25,6 +25,12 @@ def sales_terms(sc: Scan, acts: list[Act]) -> bool:
     return False
 
 
+# cue labels of a stop the settlement binds the vendor to (its terms, whatever the money)
+# (not "restriction": a gate cue misfires on "the deal still needs final approval")
+_STOP_LABELS = frozenset({"ban", "moratorium", "pause", "stop_supply", "refusal",
+                          "customer_loss", "exit", "exit_market"})  # fmt: skip
+
+
 def paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
     """A settlement that pays money and sets no sales terms (no other action of the
     vendor, no customer group after it) binds no FR policy: "pays $550m to settle"."""
@@ -36,6 +42,8 @@ def paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
     if any(a.start <= g.start < a.end for a in settled for g in sc.groups
            if g.label in CUSTOMER_GROUPS):  # fmt: skip
         return False  # "gives up casino customers": the terms are in the cue
+    if any(a.label in _STOP_LABELS for a in settled):
+        return False  # "lo stop alle vendite", "interdit de proposer": a stop is a term
     return settlement_terms(sc, settled) is None
 
 
