@@ -449,6 +449,15 @@ def _genitive_owner(sc: Scan, cue: Hit) -> Actor | None:
     return None
 
 
+def _gate_owner(sc: Scan, cue: Hit) -> Actor | None:
+    """A vendor named in the possessive inside a gate cue ("need X's blessing to"): the
+    one whose approval is needed gates its product."""
+    for v in sc.vendors:
+        if cue.start < v.start < cue.end and sc.text.startswith(("'s", "’s"), v.end - 2):
+            return Actor("vendor", v.vendor, v.product, v.start, v.end)
+    return None
+
+
 def _customer_loss_vendor(sc: Scan, cue: Hit) -> Actor:
     s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
     # never a company named in a fronted adverbial ("After Meta, Redmond too …"); one
@@ -478,6 +487,8 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             cue = Hit(cue.start, cue.end, "exit_market")  # "leaving one provincial market"
         if cue.label == "customer_loss":
             actor = _customer_loss_vendor(sc, cue)
+        elif cue.label == "gate" and (owner := _gate_owner(sc, cue)) is not None:
+            actor = owner  # "shops will need X's approval": X gates, not the shops
         else:
             actor = subject(sc, found, cue)
             if actor.kind == "unknown":

@@ -562,6 +562,11 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
     # a subject found after the cue (inversion, a headline's company named in the
     # summary) leaves the whole clause before the cue to read
     after_subject = max(c_start, actor.end) if actor.end <= cue.start else c_start
+    for h in between(sc.cancel, cue.start + 1, cue.end) if sc.lang == "de" else ():
+        # a hedge inside a German verb's bracket ("stellt angeblich … ein"); elsewhere a
+        # word inside a cue is the cue's own ("will not weigh offers")
+        if h.label == "hypothetical" and h.end <= cue.end and not _reports_announcement(sc, h):
+            return "hypothetical"
     for h in between(sc.cancel, s_start, cue.start):
         if h.end > cue.start:
             continue

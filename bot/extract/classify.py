@@ -428,7 +428,7 @@ def _settlement(
         hit = frame[0]
         chosen = [Act("vendor", vendor, None, "settlement", "settlement", 1.0, hit.start,
                       hit.end, sc.sentence_of(hit.start))]  # fmt: skip
-    if terms.paid_settlement(sc, chosen):
+    if terms.paid_settlement(sc, chosen) and not terms.refuses_sales([*bound, *loose]):
         return _other(sc, chosen, "vendor", vendor, 0.4)
     total = sum(a.weight for a in chosen)
     return _vendor_change(sc, chosen, vendor, total, 0.0, published)

@@ -189,6 +189,7 @@ def find(
     english: bool = True,
     capitalised_nouns: bool = False,
     lang: str | None = None,
+    verbs: tuple[int, ...] = (),
     payers: tuple[int, ...] = (),
 ) -> list[Found]:
     """Names in ``text`` that the item describes as companies (see the module doc).
@@ -200,7 +201,8 @@ def find(
     capitalises every noun (German), so only a possessive name acts; ``lang``: the item's
     language, whose commonest words opening a sentence are no names; ``payers``: starts
     of money words ("pays", "zahlt", "verse") in the title: a headline subject that pays
-    right away ("X zahlt Nutzern …", "X will compensate users …") is a company."""
+    right away ("X zahlt Nutzern …", "X will compensate users …") is a company;
+    ``verbs``: the starts of the policy cues (a name right before one acts on it)."""
     candidates, inner = _candidates(pats, text, title_end, taken, places)
     products = product_nouns(lang)
     common = Lexicon(common_words(lang), closed_words(lang), english)
@@ -225,14 +227,15 @@ def find(
             and start < title_end
             and (refs_in_summary or any(end < p <= end + PAYER_GAP for p in payers))
             and not (english and _opening_plural(text, start, title_end, name))
-            and _name_like(pats, text, start, end, others, english, common)
+            and _name_like(pats, text, start, end, others, english, common, verbs)
         )
         if (told or subject) and len(name) > len(companies.get(words[0], "")):
             companies[words[0]] = name
     if weak:
         for name in _acting(pats, text, title_end, candidates, others, cues, english,
                             only_possessive=bool(companies) or capitalised_nouns,
-                            common=common):  # fmt: skip
+                            common=common, subjects=() if companies else subjects,
+                            verbs=verbs):  # fmt: skip
             companies.setdefault(name.split()[0], name)
     return [
         _found(text, start, name, companies)._replace(
@@ -255,17 +258,26 @@ def _acting(
     *,
     only_possessive: bool,
     common: Lexicon | None = None,
+    subjects: tuple[int, ...] = (),
+    verbs: tuple[int, ...] = (),
 ) -> list[str]:
     """Names that act (see ``find``); once a company is named, only possessives ("X's
-    servers") join it."""
+    servers") join it, and (where every noun is capitalised) a headline's subject that a
+    policy cue follows at once ("X schaltet seine Gesichtssuche ab")."""
     acting: list[str] = []
     for start, end, name in candidates:
-        possessive = text.startswith("'s", end)
-        if only_possessive and not possessive:
+        possessive = _possessive(text, end, name, pats, common)
+        headline_verb = (  # "X schaltet … ab" (not "Hoster nimmt … vom Netz")
+            start in subjects
+            and start < title_end
+            and _cue_next(text, end, verbs)
+            and not pats.descriptor_word.fullmatch(name)
+        )
+        if only_possessive and not possessive and not headline_verb:
             continue
         if english and _opening_plural(text, start, title_end, name):
             continue
-        if _name_like(pats, text, start, end, taken, english, common) and (
+        if _name_like(pats, text, start, end, taken, english, common, verbs) and (
             not possessive or any(end < c <= end + 30 for c in cues)
         ):
             acting.append(name)
@@ -401,6 +413,7 @@ def _name_like(
     taken: list[tuple[int, int]],
     english: bool = True,
     common: Lexicon | None = None,
+    verbs: tuple[int, ...] = (),
 ) -> bool:
     """A headline's first capitalised word(s) look like a name acting, not a common word
     that only the sentence start capitalises ("Social network pauses …", "Civil-liberties
@@ -419,8 +432,10 @@ def _name_like(
         return False  # "Kinnear's Lookup API now …": a thing the company owns
     if start > 0 and " " not in name and name.endswith("ed") and sentence_start(text, start):
         return False  # "Saved contacts …": a participle opening a summary sentence
-    if text.startswith("'s", end) or (start == 0 and text.startswith(", ", end)):
+    if _possessive(text, end, name, pats, common) or (start == 0 and text.startswith(", ", end)):
         return True  # a possessive, or the headline's topic ("Orrin, the deal that …")
+    if _cue_next(text, end, verbs, english):
+        return True  # a policy cue's verb right after it: "X switching off …", "X legt … still"
     nxt = _ADVERBS.match(text, end) if english else None  # "X now rejects", "X no longer names"
     nxt = re.compile(r"\s+([\w']+)").match(text, nxt.end() if nxt else end)
     if nxt is None or any(s <= nxt.start(1) < e for s, e in taken):
@@ -431,6 +446,27 @@ def _name_like(
     if not english:  # no cheap verb shape to check: any lower-case word
         return word.islower()
     return word in _AUX or (word.islower() and (word.endswith("s") or word.endswith("ed")))
+
+
+def _possessive(text: str, end: int, name: str, pats: NamePatterns, common: Lexicon | None) -> bool:
+    """A possessive follows the name: "X's", or the bare apostrophe of a name whose last
+    word is a plural noun of the language or a company suffix ("Orrin Photos' assistant",
+    "Orrin Systems' cameras"; a surname's "Williams' case" is neither)."""
+    if text.startswith("'s", end):
+        return True
+    if not (name.endswith("s") and text.startswith("' ", end)):
+        return False
+    last = name.rsplit(" ", 1)[-1]
+    return (common is not None and fold(last) in common.common) or bool(pats.suffix.match(last))
+
+
+def _cue_next(text: str, end: int, verbs: tuple[int, ...], english: bool = True) -> bool:
+    """The next word after ``end`` (past an English adverb) starts a policy cue: the
+    name is that verb's subject, whatever the verb's form ("X switching off", "X
+    schaltet … ab", "X congela …")."""
+    nxt = _ADVERBS.match(text, end) if english else None
+    m = re.compile(r"\s+(?=\w)").match(text, nxt.end() if nxt else end)
+    return m is not None and m.end() in verbs
 
 
 def _after_possessive(text: str, end: int) -> int:

@@ -304,7 +304,7 @@ def _with_described(
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
                        lang == "en", capitalised_nouns=lang == "de", lang=lang,
-                       payers=payers)  # fmt: skip
+                       verbs=tuple(h.start for h in actions), payers=payers)  # fmt: skip
     if not found:
         return vendors
     # a name that is only an FR term ("Reconocimiento" of "Reconocimiento facial …")

@@ -9,6 +9,9 @@ from bot.extract.acts import CUSTOMER_GROUPS, Act, clause
 from bot.extract.scan import Scan, between
 from bot.extract.scope import settlement_terms
 
+# the cue labels of a refusal to sell ("may not sell", "won't supply", "is barred from")
+_SALES_REFUSALS = frozenset({"refusal", "ban", "stop_supply", "customer_loss"})
+
 
 def sales_terms(sc: Scan, acts: list[Act]) -> bool:
     """The terms bind what a vendor SELLS and to whom ("may not sell its face alerts to
@@ -18,8 +21,9 @@ def sales_terms(sc: Scan, acts: list[Act]) -> bool:
         if a.actor != "vendor":
             continue
         lo, hi = clause(sc, a.start)
-        if any(g.label in CUSTOMER_GROUPS for g in between(sc.groups, lo, hi)) and any(
-            o.label in ("supply", "customers") for o in between(sc.objects, lo, hi)
+        if any(g.label in CUSTOMER_GROUPS for g in between(sc.groups, lo, hi)) and (
+            a.label in _SALES_REFUSALS  # "commits not to sell X to security firms"
+            or any(o.label in ("supply", "customers") for o in between(sc.objects, lo, hi))
         ):
             return True
     return False
@@ -29,6 +33,13 @@ def sales_terms(sc: Scan, acts: list[Act]) -> bool:
 # (not "restriction": a gate cue misfires on "the deal still needs final approval")
 _STOP_LABELS = frozenset({"ban", "moratorium", "pause", "stop_supply", "refusal",
                           "customer_loss", "exit", "exit_market"})  # fmt: skip
+
+
+def refuses_sales(bound: list[Act]) -> bool:
+    """Among a settlement's obligations the vendor refuses sales ("may not sell its face
+    search to letting agents for three years"): terms of what it sells, even where the
+    buyers are named in words no customer group lists, and even when money is paid too."""
+    return any(a.label in _SALES_REFUSALS for a in bound)
 
 
 def paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
