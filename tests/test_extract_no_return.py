@@ -5,7 +5,7 @@ and a deployment of face recognition that undoes it. Not a return:
 - a face feature that estimates or detects and identifies no one (an age guess, pets);
 - a launch of another technology (a palm or fingerprint reader);
 - a deal whose item says the vendor's stop still stands ("it reiterates …");
-- a rival's move: named in a fronted "After X's exit:" or as the owner of an act noun
+- a rival's move: named in a fronted "Since X's withdrawal:" or as the owner of an act noun
   ("after a competitor's withdrawal") it is never the item's vendor's record;
 - a known vendor's short name that opens another name ("Halden Marquez").
 
@@ -53,9 +53,9 @@ def _after_history(f: Finding, vendor: str) -> Finding:
         ("Ostrowe testet eine Altersschätzung per Selfie in seinen Kiosken",
          "Das System schätzt nur das Alter und speichert keine Bilder.", "Ostrowe"),
         ("Tamarisco lança verificação de idade pelo rosto para menores",
-         "A ferramenta calcula a idade sem identificar o usuário.", "Tamarisco"),
-        ("Larchmont ID wins a face-boarding contract at a regional airport",
-         "The supplier reiterates that it no longer sells to employers.", "Larchmont ID"),
+         "O aplicativo estima se o cliente é maior de idade sem identificar ninguém.", "Tamarisco"),
+        ("Larchmont ID will supply face check-in kiosks to a hotel group",
+         "It reiterates that it does not sell to police forces.", "Larchmont ID"),
         ("Oakhurst ID rolls out a palm-vein reader for gyms",
          "The palm scanner opens doors for members who sign up.", "Oakhurst ID"),
     ],
@@ -86,8 +86,8 @@ KNOWN = known_vendors(["Pellbrook Identity", "Halden Biometrics"])
 
 
 def test_a_rival_named_in_a_fronted_phrase_is_not_the_launch_s_vendor() -> None:
-    title = "After Pellbrook's exit: a Leeds start-up opens face entry at a concert hall"
-    f = extract(entry(title, "Fans can walk in by face from next month.", WHEN), KNOWN)
+    title = "Since Pellbrook's withdrawal: banks test a Leeds start-up's face check at branch doors"
+    f = extract(entry(title, "Customers may opt in from next month.", WHEN), KNOWN)
     assert f is None or f.vendor != "Pellbrook Identity", f
 
 

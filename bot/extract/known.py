@@ -60,7 +60,7 @@ _NEXT_NAME = compiled.compile(r"[ ]([A-ZÀ-Þ][\w-]{2,})")
 
 def _other_name(text: str, end: int) -> bool:
     """The short name is the first word of another name: a capitalised word follows that is
-    no company suffix, product noun or common word ("Arena Cardova" is not "Arena Caldas";
+    no company suffix, product noun or common word ("Halden Marquez" is not "Halden Biometrics";
     "Orrin Photos", "Orrin Drops …" in a title-case headline still are Orrin)."""
     m = _NEXT_NAME.match(text, end)
     if m is None:

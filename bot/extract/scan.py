@@ -372,7 +372,7 @@ def _fronted(
     opener: re.Pattern[str], norm: str, sentences: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Fronted adverbials: from a sentence-opening "After …"/"Two years after …" to its
-    first comma, or to a headline's colon ("Nach dem Aus bei X: Y bringt …")."""
+    first comma, or to a headline's colon ("Since X's withdrawal: banks test …")."""
     out = []
     for start, end in sentences:
         if opener.match(norm, start) is None:
