@@ -238,3 +238,43 @@ def test_the_replay_counts_what_the_model_in_use_opens() -> None:
     assert (alone.tp, alone.fn, alone.vendor_alerts) == (0, 2, 0)
     assert (helped.tp, helped.fn, helped.action_right) == (2, 0, 2)
     assert helped.vendor_alerts >= 1 and helped.vendor_right >= 1
+
+
+def _sure_not_relevant_model() -> learned.Model:
+    """A hand-made model sure that nothing is relevant, whose ``drop`` part takes back
+    every weak relevant finding it is allowed to."""
+    return learned.from_json({
+        "relevance": {"classes": ["no", "yes"], "bias": [-6.0], "weights": {}},
+        "action": {"classes": sorted(ACTIONS), "bias": [0.0] * len(ACTIONS), "weights": {}},
+        "actor": {"classes": ["none", "vendor"], "bias": [0.0, 0.0], "weights": {}},
+        "thresholds": {"relevant": 1.01, "actor": 1.01, "vendor_deal": 1.01,
+                       "weak_confidence": 0.8, "action": 1.01, "drop": 0.3},
+    })  # fmt: skip
+
+
+def test_a_weak_change_the_rules_kept_over_a_hard_negative_cue_is_never_dropped() -> None:
+    # the rules saw a platform named and still read the vendor's own refusal: the model
+    # reads the same cue without its clause, so its doubt does not take the change back
+    kept = _item(
+        5,
+        "A ban that reaches hotels and the app store: Varrow Sight sets out its lodging policy",
+        "Its founder said the rule also keeps out booking sites that wanted to check guests by"
+        " face.",
+    ).entry
+    sc, alone = rules(kept)
+    assert sc is not None and alone is not None and learned.hard_negative(sc)
+    assert alone.relevant and alone.confidence < 0.8
+    with learned.using(_sure_not_relevant_model()):
+        assert extract(kept) == alone
+    # control: a weak change with no hard-negative cue is taken back by the same model
+    dropped = _item(
+        6,
+        "Varrow Sight turns away hotel chains",
+        "Its founder said face checks of guests are not a use it supports.",
+    ).entry
+    sc, alone = rules(dropped)
+    assert sc is not None and alone is not None and not learned.hard_negative(sc)
+    assert alone.relevant and alone.confidence < 0.8
+    with learned.using(_sure_not_relevant_model()):
+        found = extract(dropped)
+    assert found is not None and not found.relevant

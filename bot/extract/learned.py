@@ -458,7 +458,11 @@ def revise(
     types of an item left dropped): the same path at run time and in measurement."""
     if found.relevant:
         demote = thresholds.get("demote", 1.01) <= 1.0
-        p_relevant = relevance() if thresholds.get("drop", 0.0) > 0.0 else 1.0
+        # never dropped where a hard-negative family fired: the rules weighed that cue
+        # in its clause and kept the change ("a refusal that also covers the app store"),
+        # the model reads the same cue without the clause
+        droppable = thresholds.get("drop", 0.0) > 0.0 and not hard_negative(sc)
+        p_relevant = relevance() if droppable else 1.0
         return decide(
             thresholds, found, p_relevant, actions(), published, actors() if demote else None
         )
