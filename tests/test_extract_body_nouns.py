@@ -124,7 +124,7 @@ def test_face_data_with_no_authority_is_no_finding() -> None:
          "The new rule requires a court order for each search and bans scanning crowds."),
         ("Harlow County adopts ordinance limiting face searches",
          "Deputies will need a warrant or court order before any facial recognition query."),
-        ("Face searches by Brenford police will need a judge's sign-off under new state rules",
+        ("Face searches by Brenford police will require a judge's sign-off from now on, per new state rules",
          "Lawmakers also barred officers from scanning crowds at protests."),
     ],
 )  # fmt: skip

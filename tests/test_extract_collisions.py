@@ -14,7 +14,7 @@ from tests.extract_helpers import entry, found
     ("text", "lang"),
     [
         ("The vendor says police can no longer buy its face search.", "en"),
-        ("Le fournisseur ne vendra plus sa reconnaissance faciale aux polices.", "fr"),
+        ("Le fournisseur cessera de vendre sa reconnaissance faciale aux polices.", "fr"),
         ("Der Anbieter verkauft seine Gesichtserkennung nicht mehr an die Polizei.", "de"),
         ("La empresa dejará de vender su sistema de reconocimiento facial a los policías.", "es"),
         ("L'azienda non venderà più il riconoscimento facciale alla polizia.", "it"),

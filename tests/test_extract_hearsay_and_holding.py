@@ -131,9 +131,9 @@ HOLDING_TO_A_PAUSE = [
     ("Grauwald hält an der Pause für Behördenverkäufe fest",
      "Behörden bekommen die Gesichtserkennung weiter nicht, teilt der Anbieter mit.",
      "Grauwald", "government"),
-    ("Almadraba se aferra a su pausa de ventas de reconocimiento facial a la policía",
-     "La congelación de contratos con la policía seguirá hasta otoño.",
-     "Almadraba", "police"),
+    ("Almadraba se aferra a su pausa de ventas de reconocimiento facial a los ayuntamientos",
+     "Los consistorios seguirán sin contratos nuevos hasta otoño.",
+     "Almadraba", "government"),
 ]  # fmt: skip
 
 

@@ -25,7 +25,7 @@ CASES = [
     # a consumer association on the other side of the case
     ("Quillon Vision will not license face search to landlords under its deal with a consumer group", "The terms last four years.", "en", "settlement"),
     ("Vereinbarung mit einem Verbraucherverband: Quillon Vision liefert keine Gesichtserkennung mehr an Vermieter", "Die Einigung gilt fünf Jahre.", "de", "settlement"),
-    ("Quillon Vision ne vendra plus sa reconnaissance faciale aux bailleurs", "L'accord avec une association de consommateurs court sur cinq ans.", "fr", "settlement"),
+    ("Quillon Vision ne vendra désormais plus sa reconnaissance faciale aux bailleurs", "L'accord avec une association de consommateurs court sur cinq ans.", "fr", "settlement"),
     ("Quillon Vision não venderá reconhecimento facial a condomínios", "O acordo com uma associação de consumidores vale por quatro anos.", "pt", "settlement"),
     # a whole unit closed
     ("Quillon Vision schließt seine Sparte für Gesichtserkennung", "Die Mitarbeiter wechseln in die Dokumentenprüfung.", "de", "exit"),

@@ -145,7 +145,7 @@ def test_an_fr_specialist_is_recognised_in_every_language(
          "La compañía no cerrará acuerdos de biometría facial con alcaldías.",
          "Norvik"),
         ("Talvence gèle ses contrats avec les polices municipales",
-         "La société ne vendra plus sa reconnaissance faciale aux mairies pendant un an.",
+         "La société ne vendra désormais plus sa reconnaissance faciale aux mairies pendant un an.",
          "Talvence"),
         ("Brisco freezes face-matching sales to city police for a year",
          "The company will sign no contracts with county or town councils until 2027.",

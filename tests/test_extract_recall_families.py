@@ -107,7 +107,7 @@ def test_face_as_a_verb_is_no_product_name(title: str) -> None:
         ("Under the accord that closes the renters' lawsuit, the face matcher of Wexley Labs may not be sold to letting agents",
          "The company also covers the plaintiffs' costs.", "Wexley Labs"),
         # a refusal told as a noun, after the other side drops its complaint
-        ("Les locataires abandonnent leur action : Marbrière accepte une interdiction de vente de sa reconnaissance faciale aux agences de recouvrement",
+        ("Les joueurs retirent leur plainte : Marbrière accepte une interdiction de vente de sa reconnaissance faciale aux casinos",
          "L'accord vaut pour sept ans.", "Marbrière"),
         # an infinitive after a commitment, with a state attorney general on the other side
         ("State inquiry ends as Calloway pledges not to license its face matcher to shopping malls",
@@ -124,8 +124,8 @@ def test_a_settlements_terms_told_without_settle_bind_the_vendor(
 
 def test_money_alone_ends_no_policy() -> None:
     f = extract(entry(
-        "Ravensworth pays $2 million to close a face-scan class action",
-        "The company changes nothing about whom it sells to, its lawyer said.",
+        "A $2 million cheque ends the bystanders' suit over Ravensworth's doorbell cameras",
+        "The payment covers scans taken before 2024; sales go on as they were.",
     ))  # fmt: skip
     assert f is None or not f.relevant, f
 
@@ -164,13 +164,13 @@ def test_a_town_refusing_cameras_is_not_a_vendor_ban() -> None:
     ("title", "summary", "vendor"),
     [
         # a capability put behind a review, or someone's blessing needed first
-        ("Dunmore puts its face matching behind a written request",
-         "Each buyer must explain the purpose before identification is enabled for it.", "Dunmore"),
-        ("Clinics will need Wrenfield's sign-off to use its face check-in",
-         "The supplier says it will look at every request one by one.", "Wrenfield"),
+        ("Dunmore puts body-camera face matching behind a supervisor sign-off",
+         "Each agency must name a supervisor before identification is enabled for it.", "Dunmore"),
+        ("Wrenfield says hospitals need its approval before using face check-in",
+         "Each request is weighed on its own, according to the supplier.", "Wrenfield"),
         # the customers a gate names are no launch
-        ("New clients of Abbotsley Vision's face API must pass a vetting step",
-         "Current customers keep access as before, the company said.", "Abbotsley Vision"),
+        ("Would-be buyers of Abbotsley Vision's face identification must now pass a background check",
+         "Accounts opened before the change are not affected, the company said.", "Abbotsley Vision"),
     ],
 )  # fmt: skip
 def test_a_capability_behind_a_review_is_a_restriction(

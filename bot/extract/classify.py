@@ -12,32 +12,28 @@ from bot.extract import (
     body_governs,
     business_line,
     compiled,
-    dates,
     deals,
     deletion,
-    duration,
     fr_users,
     framing,
-    metonyms,
     platforms,
     public_bodies,
     restated,
     said_by,
     terms,
 )
+from bot.extract.act_filters import assurances_dropped, gates_alone, rivals_acts_dropped
 from bot.extract.acts import (
     AUTHORITIES,
     CUSTOMER_GROUPS,
     Act,
     authority_acts,
-    clause,
     cue_acts,
     customer_body,
 )
 from bot.extract.attribution import Mention, cancelled, mentions, subject
-from bot.extract.resources import resources
-from bot.extract.scan import Hit, Scan, between, in_fronted, overlapping
-from bot.extract.scope import applies_to
+from bot.extract.findings import other, vendor_change
+from bot.extract.scan import Hit, Scan, in_fronted
 from bot.models import Finding
 
 WEAK_ACTIONS = frozenset({"restriction", "ban", "shutdown"})
@@ -81,7 +77,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
 
 def _classify(sc: Scan, published: date | None) -> Finding | None:
     found = mentions(sc)
-    acts = _rivals_acts_dropped(sc, _assurances_dropped(sc, _gates_alone(sc, cue_acts(sc, found))))
+    acts = rivals_acts_dropped(sc, assurances_dropped(sc, gates_alone(sc, cue_acts(sc, found))))
     frame = framing.settlement_frame(sc, acts)
     if frame and sc.has_fr:
         settled = _settlement(sc, found, acts, frame, published)
@@ -126,45 +122,45 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             # "agrees with the regulator to stop"; face data alone is enough for an
             # authority's act ("judge signs off on X's biometric class settlement")
             sc.held_back.add("directed")
-            return _other(sc, [], directing, vendor, 0.5, published)
+            return other(sc, [], directing, vendor, 0.5, published)
         # "Port Alder restringe …" + "La gobernadora firmó …": no company acts
         restated_kind = restated.restated_actor(sc, found)
         if restated_kind is not None and sc.has_fr:
-            return _other(sc, [], restated_kind, None, 0.5, published)
+            return other(sc, [], restated_kind, None, 0.5, published)
         if not sc.has_fr:
             if not _names_customers(sc):
                 return None
-            return _other(sc, chosen, "vendor", vendor, 0.35)
+            return other(sc, chosen, "vendor", vendor, 0.35)
         targets = {platforms.enforcement_target(sc, a) for a in chosen}
         if None not in targets:  # a platform cutting another company off
             sc.held_back.add("platform")
-            return _other(sc, chosen, "vendor", targets.pop(), 0.4)
+            return other(sc, chosen, "vendor", targets.pop(), 0.4)
         if platforms.platform_enforced(sc, chosen):  # "X cut off by its host"
             sc.held_back.add("platform")
-            return _other(sc, chosen, "vendor", vendor, 0.4)
+            return other(sc, chosen, "vendor", vendor, 0.4)
         if framing.other_technology(sc, chosen):  # "X drops plate reading"
             sc.held_back.add("other_technology")
-            return _other(sc, chosen, "vendor", vendor, 0.4)
+            return other(sc, chosen, "vendor", vendor, 0.4)
         if framing.fr_user(sc, chosen) or fr_users.acting_user(
             sc, vendor
         ):  # "the grocer switches …"
             sc.held_back.add("fr_user")
-            return _other(sc, chosen, "none", vendor, 0.3)
+            return other(sc, chosen, "none", vendor, 0.3)
         if framing.speculation_governs(sc, chosen):  # "X weighs …; it had shelved …"
             sc.held_back.add("speculation")
-            return _other(sc, chosen, "none", vendor, 0.3)
+            return other(sc, chosen, "none", vendor, 0.3)
         if framing.shareholder_vote(sc):  # "X holders vote down a customer review"
             sc.held_back.add("shareholder")
-            return _other(sc, chosen, "none", vendor, 0.3)
+            return other(sc, chosen, "none", vendor, 0.3)
         if framing.nothing_new(sc, chosen):  # "its pause is just what it was"
             sc.held_back.add("restatement")
-            return _other(sc, chosen, "none", vendor, 0.3, signal="restatement")
+            return other(sc, chosen, "none", vendor, 0.3, signal="restatement")
         if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
             return _deployed(sc, chosen, vendor, launch, 0.4, published)
         if terms.paid_settlement(sc, chosen) or terms.paid_over(sc, chosen):
             sc.held_back.add("paid")  # "X to pay $9m over its retired face grouping"
-            return _other(sc, chosen, "vendor", vendor, 0.4)
-        change = _vendor_change(sc, chosen, vendor, v_total, a_total, published)
+            return other(sc, chosen, "vendor", vendor, 0.4)
+        change = vendor_change(sc, chosen, vendor, v_total, a_total, published)
         if (
             change.action in _ONE_SYSTEM
             and change.applies_to in (None, "everyone")
@@ -206,7 +202,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         )
         chosen = [a for a in auth_acts if a.actor == kind]
         confidence = 0.5 + 0.3 * min(1.0, a_total / 4)
-        return _other(sc, chosen, kind, _first_vendor(sc), confidence, published)
+        return other(sc, chosen, kind, _first_vendor(sc), confidence, published)
     # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
     placed = (
         authority.place_subject(sc)
@@ -223,15 +219,15 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         or public_bodies.contested_headline(sc)  # "X will appeal the privacy fine"
     )
     if placed is not None and (sc.has_fr or weak):
-        return _other(sc, [], placed, _first_vendor(sc), 0.45, published)
+        return other(sc, [], placed, _first_vendor(sc), 0.45, published)
     restated_kind = restated.restated_actor(sc, found)  # "Brookvale votes …" + "The council's …"
     if restated_kind is not None and (sc.has_fr or weak):
-        return _other(sc, [], restated_kind, None, 0.45, published)
+        return other(sc, [], restated_kind, None, 0.45, published)
     if not sc.has_fr:
         # face data only: an authority the item names loosely, or whose act the
         # headline names ("multa all'azienda", "Amende pour X")
         loose = (authority.authority_kind(sc) or _title_authority(sc, found)) if weak else None
-        return _other(sc, [], loose, _first_vendor(sc), 0.35, published) if loose else None
+        return other(sc, [], loose, _first_vendor(sc), 0.35, published) if loose else None
     enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
     loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
     titled = loose is not None and (
@@ -239,28 +235,28 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     )
     if sc.vendors and not titled and fr_users.acting_user(sc, _first_vendor(sc)):
         sc.held_back.add("fr_user")
-        return _other(sc, [], "none", _first_vendor(sc), 0.3)
+        return other(sc, [], "none", _first_vendor(sc), 0.3)
     if (launch or enforcement) and sc.vendors and not titled:
         # a vendor's launch, or another company's legal warning to it (a launch word in
         # the summary of an authority's headline is background: "the fine adds to …");
         # a planned or rumoured launch is no act yet
         if enforcement:
-            return _other(sc, [], "vendor", _first_vendor(sc), 0.35)
+            return other(sc, [], "vendor", _first_vendor(sc), 0.35)
         if framing.speculative(sc) or framing.shareholder_vote(sc):
-            return _other(sc, [], "none", _first_vendor(sc), 0.35)
+            return other(sc, [], "none", _first_vendor(sc), 0.35)
         # (a company named only in a fronted adverbial, "After X's exit: …", is background:
         # never the vendor of the launch, so never a return of its own)
         return _deployed(sc, [], _first_vendor(sc), launch, 0.35, published)
     if loose is not None:
-        return _other(sc, [], loose, _first_vendor(sc), 0.4, published)
+        return other(sc, [], loose, _first_vendor(sc), 0.4, published)
     if sc.vendors and framing.nothing_new(sc, []):  # "nothing has changed": no actor
         sc.held_back.add("restatement")
-        return _other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
+        return other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
     if sc.vendors and framing.restated(sc, []):
-        return _other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
+        return other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
-        return _other(sc, [], named, _first_vendor(sc), 0.4)
+        return other(sc, [], named, _first_vendor(sc), 0.4)
     # no act found, but a headline telling something as going on ("police still
     # without X's face search"): history reads it against the vendor's standing pause
     # (not a plan, someone else's campaign or question, or a study)
@@ -272,8 +268,8 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         or (_vendor_news(sc) and not framing.not_the_vendors(sc))
         or _unnamed_company_acts(sc, found)
     ):
-        return _other(sc, [], "vendor", _first_vendor(sc), 0.3, signal=going_on)
-    return _other(sc, [], "none", _first_vendor(sc), 0.25, signal=going_on)
+        return other(sc, [], "vendor", _first_vendor(sc), 0.3, signal=going_on)
+    return other(sc, [], "none", _first_vendor(sc), 0.25, signal=going_on)
 
 
 def _withheld(
@@ -292,7 +288,7 @@ def _withheld(
         return None
     act = Act("vendor", vendor, None, "restriction", "restriction", 2.0, hit.start, hit.end,
               sc.sentence_of(hit.start))  # fmt: skip
-    return _vendor_change(sc, [act], vendor, 2.0, 0.0, published)
+    return vendor_change(sc, [act], vendor, 2.0, 0.0, published)
 
 
 def _headline_kind(sc: Scan, by_kind: dict[str, float]) -> str | None:
@@ -328,10 +324,10 @@ def _deployed(
         signal = None
     back = framing.return_after_stop(sc, launch) if signal and vendor else None
     if back is None or vendor is None:
-        return _other(sc, chosen, "vendor", vendor, confidence, signal=signal)
+        return other(sc, chosen, "vendor", vendor, confidence, signal=signal)
     act = Act("vendor", vendor, None, "reversal", "reversal", 1.0, back.start, back.end,
               sc.sentence_of(back.start))  # fmt: skip
-    return _vendor_change(sc, [act], vendor, 1.0, 0.0, published)
+    return vendor_change(sc, [act], vendor, 1.0, 0.0, published)
 
 
 def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
@@ -401,7 +397,7 @@ def _settlement(
     in_title = [a for a in named if sc.in_title(a.start)]
     counter = framing.counterparty(sc, found, frame, in_title)
     if counter is not None and not terms.sales_terms(sc, acts):
-        return _other(sc, [a for a in auth if a.actor == counter], counter,
+        return other(sc, [a for a in auth if a.actor == counter], counter,
                       _first_vendor(sc), 0.6, published)  # fmt: skip
     bound = framing.obligations(sc, acts)
     settled = framing.settled_acts(sc, acts)
@@ -414,12 +410,12 @@ def _settlement(
     court = [a for a in auth if a.actor == "court"]
     if authority.headline_kind(sc) == "court" and not any(sc.in_title(a.start) for a in bound):
         # "X's face-data settlement wins final approval": the court's news
-        return _other(sc, court, "court", vendor, 0.6, published)
+        return other(sc, court, "court", vendor, 0.6, published)
     if not court and not (bound or settled or loose) and any(m.kind == "court" for m in found):
-        return _other(sc, [], "court", vendor, 0.5, published)  # "… wins final approval"
+        return other(sc, [], "court", vendor, 0.5, published)  # "… wins final approval"
     if court and (not (bound or settled or loose) or any(a.actor == "court" for a in in_title)):
         # a judge approving a settlement is the court's news
-        return _other(sc, court, "court", vendor, 0.6, published)
+        return other(sc, court, "court", vendor, 0.6, published)
     chosen = [replace(a, actor="vendor", vendor=vendor, action="settlement")
               for a in [*bound, *settled, *loose]]  # fmt: skip
     if not chosen:
@@ -429,9 +425,9 @@ def _settlement(
         chosen = [Act("vendor", vendor, None, "settlement", "settlement", 1.0, hit.start,
                       hit.end, sc.sentence_of(hit.start))]  # fmt: skip
     if terms.paid_settlement(sc, chosen) and not terms.refuses_sales([*bound, *loose]):
-        return _other(sc, chosen, "vendor", vendor, 0.4)
+        return other(sc, chosen, "vendor", vendor, 0.4)
     total = sum(a.weight for a in chosen)
-    return _vendor_change(sc, chosen, vendor, total, 0.0, published)
+    return vendor_change(sc, chosen, vendor, total, 0.0, published)
 
 
 def _not_the_news(
@@ -464,81 +460,6 @@ def _adds(launch: list[Hit], act: Act) -> bool:
     return any(h.start < act.end and act.start < h.end for h in launch)
 
 
-# the act noun's owner is a rival: "rival's exit", "a competitor's halt" (before the cue)
-_OWNER_BEFORE = compiled.compile(r"['’]s?\s*$")
-# "the exit of a rival", "il ritiro di un concorrente", "der Ausstieg eines Konkurrenten"
-_OWNER_AFTER = compiled.compile(
-    r"(?i)\s+(?:of|de|des|du|d[''’]|di|del|della|dello|da|do|dum|duma|eines?|einer|von)\s*"
-    r"(?:a|an|the|its|un|une|uno|una|um|uma|el|la|il|lo|o|a|ein\w*|seine\w*)?\s*$"
-)
-
-
-def _rivals_acts_dropped(sc: Scan, acts: list[Act]) -> list[Act]:
-    """A vendor cue whose act noun belongs to a rival ("after rival's exit", "nonostante il
-    ritiro di un concorrente"): the rival's move, never the item's vendor's record."""
-    rivals = [h for h in sc.non_policy if h.label == "rival"]
-    if not rivals:
-        return acts
-
-    def owned_by_rival(a: Act) -> bool:
-        for r in rivals:
-            before = 0 <= a.start - r.end <= 3 and _OWNER_BEFORE.search(sc.text, r.end, a.start)
-            after = 0 <= r.start - a.end <= 16 and _OWNER_AFTER.fullmatch(sc.text, a.end, r.start)
-            if before or after:
-                return True
-        return False
-
-    return [a for a in acts if a.actor != "vendor" or not owned_by_rival(a)]
-
-
-# the assurance denies identifying ("cannot identify anyone", "sem identificar")
-_DENIES = compiled.compile(
-    r"(?i)\b(?:not|n't|cannot|can't|never|without|no|sans|ne|n'|ohne|nicht|keine|niemanden|"
-    r"sin|senza|sem|non|não)\b|n't"
-)
-
-
-def _assurances_dropped(sc: Scan, acts: list[Act]) -> list[Act]:
-    """A vendor cue inside an assurance that a face feature identifies no one ("the
-    system cannot identify anyone", "sem identificar o usuário": cues.yaml
-    ``framing.no_identity``) describes what the feature is, not a capability taken away."""
-    marks = [
-        h for h in sc.non_policy
-        if h.label == "no_identity" and _DENIES.search(sc.text, h.start, h.end)
-    ]  # fmt: skip
-    if not marks:
-        return acts  # (an age estimate named as such may be what is retired)
-    kept = [a for a in acts if a.actor != "vendor" or not overlapping(marks, a.start, a.end)]
-    if len(kept) < len(acts):
-        sc.held_back.add("assurance")
-    return kept
-
-
-def _gates_alone(sc: Scan, acts: list[Act]) -> list[Act]:
-    """A gate (use behind consent, an approval, a review) is the news only on its own:
-    beside another act it qualifies that act ("returns, but only with opt-in"), and in
-    an item that launches something it gates the launch ("arrives for users who opt
-    in"), which history may still make a return."""
-    if not any(a.label == "gate" for a in acts):
-        return acts
-    kept = [a for a in acts if a.label != "gate" or not _carried_over(sc, a)]
-    if len(kept) < len(acts):
-        sc.held_back.add("carried_over")
-    acts = kept
-    others = any(a.label != "gate" and a.actor == "vendor" for a in acts)
-    launched = any(h.label == "launch" and not framing.negated(sc, h) for h in sc.non_policy)
-    return [a for a in acts if a.label != "gate"] if others or launched else acts
-
-
-def _carried_over(sc: Scan, gate: Act) -> bool:
-    """The gate is the one the feature already had ("reaches Canada with the same
-    opt-in rule"): nothing new is restricted."""
-    s_start, _ = sc.sentences[gate.sentence]
-    return (
-        resources().same_word.search(sc.text, max(s_start, gate.start - 60), gate.start) is not None
-    )
-
-
 def _names_customers(sc: Scan) -> bool:
     return any(h.label in CUSTOMER_GROUPS for h in sc.groups)
 
@@ -550,153 +471,3 @@ def _first_vendor(sc: Scan) -> str | None:
     in_title = [v for v in main if sc.in_title(v.start)]
     pick = in_title or main
     return pick[0].vendor if pick else None
-
-
-def _vendor_change(
-    sc: Scan, chosen: list[Act], vendor: str, v_total: float, a_total: float, published: date | None
-) -> Finding:
-    votes: dict[str, float] = defaultdict(float)
-    for act in chosen:
-        if act.action:
-            votes[act.action] += act.weight
-    if "extension" in votes and len(votes) > 1 and duration.no_end_only(sc, chosen):
-        del votes["extension"]  # "no end date" of a new refusal tells its length, no extension
-    if "restriction" in votes and deletion.deletes_the_data(sc, chosen):
-        votes["shutdown"] += votes.pop("restriction")
-    voted = max(votes, key=lambda k: votes[k])
-    action = duration.temporal(sc, chosen, voted)
-    best = max(chosen, key=lambda a: (a.weight, -a.start))
-    windows = _windows(sc, chosen, best)
-    s_start, s_end = sc.sentences[best.sentence]
-    share = votes.get(action, 0.0) / max(sum(votes.values()), 1e-9)
-    fr_here = sc.sentence_has_fr(best.sentence)
-    confidence = (
-        0.4 + 0.2 * min(1.0, v_total / 4) + 0.15 * share
-        + 0.1 * any(sc.in_title(a.start) for a in chosen) + 0.1 * fr_here
-        - 0.15 * (a_total > 0)
-    )  # fmt: skip
-    return Finding(
-        relevant=True,
-        actor_type="vendor",
-        vendor=vendor,
-        product=_product(sc, vendor, best),
-        action=action,
-        applies_to=applies_to(sc, chosen, voted, sc.customers.get(vendor)),
-        region=_region(sc, best) or "global",
-        effective=dates.effective_date(sc.low, windows, published),
-        duration=dates.duration(
-            sc.text, sc.low, _merged([*windows, *(sc.sentences[a.sentence] for a in chosen)])
-        ),
-        confidence=round(max(0.05, min(0.98, confidence)), 3),
-        evidence=sc.source[s_start:s_end],
-        evidence_start=s_start,
-        evidence_end=s_end,
-    )
-
-
-# A stop's length told without any stop that could be prolonged ("with no end date")
-def _other(
-    sc: Scan,
-    chosen: list[Act],
-    actor: str,
-    vendor: str | None,
-    confidence: float,
-    published: date | None = None,
-    signal: str | None = None,
-) -> Finding:
-    """A finding that is not a vendor FR policy change (authority, launch, no action)."""
-    if actor in AUTHORITIES and vendor is not None and not authority.named_subject(sc, vendor):
-        vendor = None  # German capitalises every noun: "Streit", "Löschung" name no one
-    if actor == "government":
-        actor = (
-            metonyms.specific_kind(sc) or actor
-        )  # "Poland moves to curb …" + "the data authority …"
-    if actor in AUTHORITIES and (
-        metonyms.no_company(sc, vendor)
-        or (actor == "government" and metonyms.label_word(sc, vendor))
-    ):
-        vendor = None  # "Bruxelles impose …", "Trains de nuit : l'UE …": a place, a topic
-    if chosen:
-        best = max(chosen, key=lambda a: (a.weight, -a.start))
-        s_start, s_end = sc.sentences[best.sentence]
-    else:
-        s_start, s_end = _fr_sentence(sc)
-    effective = None
-    if actor in AUTHORITIES and chosen:
-        effective = dates.effective_date(sc.low, _windows(sc, chosen, chosen[0]), published)
-    # A deployment's or continuation's customer group, should history make it a
-    # reversal or an extension.
-    group = None
-    if signal == "deployment":  # the customers of the deal, not of a policy it recalls
-        group = _deployment_group(sc)
-    elif signal == "continuation":
-        group = next((h.label for h in sc.groups if h.label in CUSTOMER_GROUPS), None)
-    return Finding(
-        relevant=False,
-        actor_type=actor,
-        vendor=vendor,
-        product=_product(sc, vendor, None) if vendor else None,
-        applies_to=group,
-        region=_region(sc, None),
-        effective=effective,
-        confidence=round(confidence, 3),
-        evidence=sc.source[s_start:s_end],
-        evidence_start=s_start,
-        evidence_end=s_end,
-        signal=signal,
-    )
-
-
-def _deployment_group(sc: Scan) -> str | None:
-    """The customer group named in a sentence that reports the launch, deal or trial
-    ("X will supply its face matching to county sheriffs"), not one a recalled policy
-    names elsewhere ("…; it still refuses employers")."""
-    told = {sc.sentence_of(h.start) for h in sc.non_policy
-            if h.label == "launch" and not in_fronted(sc, h.start)}  # fmt: skip
-    return next(
-        (h.label for h in sc.groups
-         if h.label in CUSTOMER_GROUPS and sc.sentence_of(h.start) in told),
-        None,
-    )  # fmt: skip
-
-
-def _fr_sentence(sc: Scan) -> tuple[int, int]:
-    for s_start, s_end in sc.sentences:
-        if between(sc.fr, s_start, s_end):
-            return s_start, s_end
-    return sc.sentences[0] if sc.sentences else (0, 0)
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Distinct spans, each covered once (order of first appearance kept)."""
-    out: list[tuple[int, int]] = []
-    for lo, hi in spans:
-        if not any(a <= lo and hi <= b for a, b in out):
-            out = [(a, b) for a, b in out if not (lo <= a and b <= hi)] + [(lo, hi)]
-    return out
-
-
-def _windows(sc: Scan, chosen: list[Act], best: Act) -> list[tuple[int, int]]:
-    ordered = [best, *sorted((a for a in chosen if a is not best), key=lambda a: a.start)]
-    return [clause(sc, a.start) for a in ordered]
-
-
-def _product(sc: Scan, vendor: str | None, best: Act | None) -> str | None:
-    products = [v for v in sc.vendors if v.vendor == vendor and v.product]
-    if not products:
-        return None
-    if best is not None:
-        return min(products, key=lambda v: abs(v.start - best.start)).product
-    return products[0].product
-
-
-def _region(sc: Scan, best: Act | None) -> str | None:
-    spans = []
-    if best is not None:
-        spans.append(sc.sentences[best.sentence])
-    spans.append(sc.sentences[0] if sc.sentences else (0, 0))
-    for lo, hi in spans:
-        region = sc.first_region(lo, hi)
-        if region is not None:
-            return region
-    return None
