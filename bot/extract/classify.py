@@ -131,10 +131,11 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             if not _names_customers(sc):
                 return None
             return other(sc, chosen, "vendor", vendor, 0.35)
-        targets = {platforms.enforcement_target(sc, a) for a in chosen}
+        # (in text order: the first act's target names the vendor, whatever the hash seed)
+        targets = [platforms.enforcement_target(sc, a) for a in sorted(chosen, key=lambda a: a.start)]
         if None not in targets:  # a platform cutting another company off
             sc.held_back.add("platform")
-            return other(sc, chosen, "vendor", targets.pop(), 0.4)
+            return other(sc, chosen, "vendor", targets[0], 0.4)
         if platforms.platform_enforced(sc, chosen):  # "X cut off by its host"
             sc.held_back.add("platform")
             return other(sc, chosen, "vendor", vendor, 0.4)
