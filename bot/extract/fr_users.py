@@ -46,7 +46,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         return (
             compiled.compile(rf"^{_NAMES}(?i:{lead}(?:{noun}))(?![\w-])\s+[a-zà-ÿ]"),
             # a company named after its trade: a user noun, singular or plural, then a name
-            compiled.compile(rf"^(?=[A-Z])(?i:{noun})s?\s+[A-Z]"),
+            # (an article may lead: "Le collège Val-Sorgue renonce …")
+            compiled.compile(rf"^(?=[A-Z])(?i:{lead}(?:{noun}))s?\s+[A-Z]"),
             compiled.compile(rf"(?i)\s*{_FRONTED}{lead}(?:{noun})(?![\w-])"),
             compiled.compile(rf"(?i)(?<!\w)(?:{adopt})(?!\w)"),
         )
