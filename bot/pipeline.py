@@ -528,9 +528,13 @@ class _Cycle:
         if self.reread_requests:
             log.debug("items read again by a worker for the writer: %d requests",
                       self.reread_requests)  # fmt: skip
+        # this process's freed pages go back before the workers end: a worker's last act
+        # is saving the patterns it compiled, its largest moment, so the two peaks do
+        # not add up
+        heap.give_back()
         if self.pool is not None:
             self.pool.close()
-        heap.give_back()
+            heap.give_back()
 
 
 def record_crash(
