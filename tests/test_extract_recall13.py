@@ -1,10 +1,8 @@
 """Recall families of the recall13 helper (invented vendors and sentences):
 
-- an item with no FR term that tells a company's own freeze, refusal or extended freeze
-  of sales to a public buyer, for a reason FR vendors give (rules awaited, a bias or
-  accuracy review, privacy): the shape of an FR vendor's policy change
-  (reading.policy_shape); the same shape for road salt, drones or uniforms, with no such
-  reason, is no FR news;
+- an item with no FR term that tells a company's freeze of sales to a public buyer, even
+  for a privacy, bias or legal reason, is no FR news (licence-plate readers, drones,
+  location data …); neither are other goods stopped for other reasons;
 - a stated span "without" sales or customers ("nine months without council orders") is
   a stop with a term: a moratorium, and a settlement when a settlement frames it;
 - keeping a stop in place is an extension in every tense ("mantendrá la suspensión").
@@ -21,35 +19,32 @@ from tests.extract_helpers import entry, found
 
 # --------------------------------------------------------------------------- no FR term
 
-PUBLIC_BUYER_POLICIES = [
-    ("en", "Pennock Data stops licensing Quarry to county sheriffs for ten months",
-     "The Tulsa developer wants an independent check of the tool's accuracy first; "
-     "signed contracts run on.", "moratorium", "police"),
-    ("fr", "Ruisseau Logiciels suspend pour six mois ses ventes aux administrations",
-     "L'éditeur grenoblois veut d'abord les conclusions d'une étude sur les biais de son "
-     "moteur Marelle.", "moratorium", "government"),
-    ("de", "Birkenhain beliefert das Militär nicht mehr",
-     "Der Ethikbeirat des Leipziger Anbieters hat Verträge mit Streitkräften untersagt; "
-     "zivile Kunden sind nicht betroffen.", "ban", "government"),
-    ("es", "Alcornoque alarga sin plazo la congelación de ventas a los ayuntamientos",
-     "El freno a las licencias de Garza para consistorios, que acababa en junio, seguirá "
-     "hasta que exista una ley autonómica, informa la empresa.", "extension", "government"),
-    ("it", "Tordela sospende per dieci mesi le licenze alle agenzie governative",
-     "La società di Verona attende l'esito di una revisione sui pregiudizi del suo "
-     "sistema Radar.", "moratorium", "government"),
-    ("pt", "Cajuína Tecnologia deixa de atender órgãos públicos",
-     "Segundo a empresa, a decisão vem de seu comitê de ética e vale sem prazo; bancos "
-     "seguem como clientes.", "ban", "government"),
+# A public buyer and a privacy, bias or legal reason are how every police-technology sales
+# stop is told, not only an FR vendor's: with no FR term (and no vendor the store knows
+# for FR) such an item is no FR news. (A no-FR-term reading of that shape was tried and
+# withdrawn, review11 R7: it alerted on every one of these.)
+NOT_FR_SALES_STOPS = [
+    ("en", "Caddon Systems pauses licence-plate reader sales to county police pending a privacy review",
+     "Existing customers keep their cameras; the audit should end in spring."),
+    ("en", "Wexcombe halts sales of its crime-forecasting software to city police over bias worries",
+     "An outside panel will look at the tool's error rates first."),
+    ("fr", "Brasquet suspend la vente de ses drones de patrouille aux gendarmeries, le temps d'une loi",
+     "L'industriel veut un cadre légal sur la surveillance aérienne avant de reprendre."),
+    ("de", "Gollwitz liefert keine Handyortungsdaten mehr an Behörden",
+     "Der Datenhändler verweist auf Datenschutz und wartet auf ein Gesetz."),
+    ("es", "Torrequebrada deja de vender programas de escuchas a gobiernos hasta que haya ley",
+     "La empresa alega motivos de privacidad y libertades civiles."),
+    ("it", "Valdarno sospende per un anno la vendita di bodycam con analisi video alle polizie locali",
+     "L'azienda attende una revisione sull'accuratezza del software."),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("lang", "title", "summary", "action", "group"), PUBLIC_BUYER_POLICIES)
-def test_a_sales_policy_towards_a_public_buyer_is_fr_news_without_an_fr_term(
-    lang: str, title: str, summary: str, action: str, group: str
+@pytest.mark.parametrize(("lang", "title", "summary"), NOT_FR_SALES_STOPS)
+def test_a_public_buyer_sales_stop_with_no_fr_term_is_no_fr_news(
+    lang: str, title: str, summary: str
 ) -> None:
     f = extract(replace(entry(title, summary, "2024-05-06"), language=lang))
-    assert f is not None, title
-    assert (f.relevant, f.actor_type, f.action, f.applies_to) == (True, "vendor", action, group), f
+    assert f is None or not f.relevant, f
 
 
 @pytest.mark.parametrize(
@@ -75,7 +70,7 @@ def test_a_sales_policy_towards_a_public_buyer_is_fr_news_without_an_fr_term(
         ),
     ],
 )
-def test_the_shape_without_an_fr_vendor_reason_is_no_fr_news(title: str, summary: str) -> None:
+def test_other_goods_stopped_for_other_reasons_are_no_fr_news(title: str, summary: str) -> None:
     f = extract(entry(title, summary))
     assert f is None or not f.relevant, f
 

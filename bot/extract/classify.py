@@ -132,7 +132,9 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
                 return None
             return other(sc, chosen, "vendor", vendor, 0.35)
         # (in text order: the first act's target names the vendor, whatever the hash seed)
-        targets = [platforms.enforcement_target(sc, a) for a in sorted(chosen, key=lambda a: a.start)]
+        targets = [
+            platforms.enforcement_target(sc, a) for a in sorted(chosen, key=lambda a: a.start)
+        ]
         if None not in targets:  # a platform cutting another company off
             sc.held_back.add("platform")
             return other(sc, chosen, "vendor", targets[0], 0.4)
