@@ -336,8 +336,9 @@ def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
         lo, hi = clause(sc, h.start)
         if any(g.label in _CUSTOMER_GROUPS for g in between(sc.groups, lo, hi)):
             continue
-        if len({v.vendor for v in sc.vendors if lo <= v.start < hi} | _launch_vendors(sc)) > 1:
-            continue  # "Following a rival's halt, …"
+        named = {v.vendor for v in sc.vendors if lo <= v.start < hi} | _launch_vendors(sc)
+        if len({n.split()[0].casefold() for n in named}) > 1:
+            continue  # "Following a rival's halt, …" (not "X" and "X Photos": one company)
         same = [hit for hit in main if sc.sentence_of(hit.start) == sc.sentence_of(h.start)]
         return (same or main)[0]
     return None
@@ -373,6 +374,15 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
         # recognition: neither undoes a stop of the vendor's (history: no return)
         return None
     return "deployment"
+
+
+def gated_launch(sc: Scan, launch: list[Hit]) -> bool:
+    """A launch that gates what it launches (vetting, approval, limited access), told as
+    done (not planned, not negated): no deployment for history, but a return with limits
+    when the item names the vendor's own earlier stop (``return_after_stop``)."""
+    if not launch or not any(vetting(sc, h) for h in sc.actions if h.label == "restriction"):
+        return False
+    return not speculative(sc) and not all(negated(sc, h) for h in launch)
 
 
 # (a continuation word, "still turns away police", is left to history: a deal with other
