@@ -178,7 +178,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             # "ends crowd search, leaves its 1:1 matching in place"
             change = replace(change, action="restriction")
         headline_launch = [h for h in launch if sc.in_title(h.start) and not subordinate(sc, h)]
-        if change.action == "restriction" and framing.return_after_stop(sc, headline_launch):
+        if change.action == "restriction" and framing.limited_return(sc, headline_launch):
             # "three years after it purged its templates, X offers opt-in grouping": the
             # limits are the terms of a return from the vendor's own earlier stop
             change = replace(change, action="reversal")
@@ -332,8 +332,11 @@ def _deployed(
         signal = None
     # a gated launch after the vendor's own stop ("reopens its API to vetted banks; it had
     # shut it down") is a return with limits
-    returning = signal or (signal is None and framing.gated_launch(sc, launch))
-    back = framing.return_after_stop(sc, launch) if returning and vendor else None
+    back = None
+    if vendor and signal:
+        back = framing.return_after_stop(sc, launch)
+    elif vendor and signal is None and framing.gated_launch(sc, launch):
+        back = framing.limited_return(sc, launch)
     if back is None or vendor is None:
         return other(sc, chosen, "vendor", vendor, confidence, signal=signal)
     act = Act("vendor", vendor, None, "reversal", "reversal", 1.0, back.start, back.end,

@@ -57,6 +57,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             compiled.compile(rf"(?i)\s*{_FRONTED}{lead}(?:{noun})(?![\w-])"),
             compiled.compile(rf"(?i)(?<!\w)(?:{adopt})(?!\w)"),
             compiled.compile(rf"(?i)(?<!\w)(?:{_section(raw, 'premises')})(?!\w)"),
+            compiled.compile(rf"(?:{'|'.join(str(x) for x in raw.get('maker_suffixes') or [])})"),
         )
     except re.error as exc:
         raise DataFileError(f"{USERS_FILE}: a pattern is not a valid regex ({exc})") from exc
@@ -84,7 +85,7 @@ def _supplier_named(sc: Scan, vendor: str | None) -> bool:
 
 def user_subject(sc: Scan) -> bool:
     """The item's acting company is described as an FR user (see the module doc)."""
-    title, named, opening, _, _ = _patterns()
+    title, named, opening, *_ = _patterns()
     return bool(
         title.match(sc.text, 0, sc.title_end)
         or named.match(sc.text, 0, sc.title_end)
@@ -100,12 +101,14 @@ def own_premises(sc: Scan, acts: Sequence[Act], vendor: str | None) -> bool:
     """The headline's acts are stops, and one is told of the company's own sites or entry hardware
     right after its verb, in its clause ("scraps face scans at its gyms", "suspend ses
     portiques", "in 40 stores"): a user ending its own use, not a vendor's policy (not a
-    company the gazetteer knows as an FR vendor)."""
+    company the gazetteer knows as an FR vendor, nor one named as a technology maker)."""
     stops = [a for a in acts if a.action in _OWN_STOPS]
     if not stops or any(a.action not in _OWN_STOPS and sc.in_title(a.start) for a in acts):
         return False
     if any(v.fr and v.vendor == vendor for v in sc.vendors):
         return False
+    if vendor and _patterns()[5].fullmatch(vendor.split()[-1]):
+        return False  # "Pennick Systems … at its stores": a maker of the systems
     premises = _patterns()[4]
     for a in stops:
         _, hi = clause(sc, a.start)

@@ -320,7 +320,12 @@ _STOPS = frozenset({"exit", "shutdown", "removal", "pause", "moratorium", "restr
                     "stop_supply", "refusal", "ban"})  # fmt: skip
 
 
-def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
+# the stops whose limits a return may keep (a restriction told as background is no retreat
+# the vendor came back from: "which has never limited who buys it")
+_RETREATS = _STOPS - {"restriction"}
+
+
+def return_after_stop(sc: Scan, launch: list[Hit], stops: frozenset[str] = _STOPS) -> Hit | None:
     """The deployment of an item that names the vendor's own earlier stop as background
     ("N years after quitting …, X bids …", "its first face product since it erased
     its gallery in 2018"): the launch hit, else None. A stop aimed at a customer
@@ -329,7 +334,7 @@ def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
     if not main:
         return None
     for h in sc.actions:
-        if h.label not in _STOPS:
+        if h.label not in stops or (stops is _RETREATS and negated(sc, h)):
             continue
         if not (in_fronted(sc, h.start) or subordinate(sc, h) or _pluperfect(sc, h)):
             continue
@@ -374,6 +379,12 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
         # recognition: neither undoes a stop of the vendor's (history: no return)
         return None
     return "deployment"
+
+
+def limited_return(sc: Scan, launch: list[Hit]) -> Hit | None:
+    """A launch with limits (a gate, opt-in) that names the vendor's own earlier retreat
+    (an exit, shutdown, pause or refusal, not negated) as background: the launch hit."""
+    return return_after_stop(sc, launch, _RETREATS)
 
 
 def gated_launch(sc: Scan, launch: list[Hit]) -> bool:
