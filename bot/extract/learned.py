@@ -29,7 +29,7 @@ import json
 import marshal
 import math
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -55,13 +55,53 @@ SHIPPED_IN_USE = True
 LEFT_TO_HISTORY = ("deployment", "restatement", "continuation", "continuation_fresh")
 
 
+Row = tuple[float, ...]
+
+
+class Weights(Mapping[str, Row]):
+    """One model's weight rows by feature name, read through a numbering of the feature
+    names that the three models of a file share (``numbers``: name → number; ``rows``:
+    number → this model's row, None where it weighs no such feature). A ``Scorer``
+    scores over these same numbers and rows, so a model read from a file is held once
+    (a dictionary per model beside the scorer's numbering held 1.1 MB more in every
+    process that extracts)."""
+
+    __slots__ = ("numbers", "rows", "_size")
+
+    def __init__(self, numbers: dict[str, int], rows: list[Row | None]) -> None:
+        self.numbers, self.rows = numbers, rows
+        self._size = sum(row is not None for row in rows)
+
+    def __getitem__(self, name: str) -> Row:
+        row = self.rows[self.numbers[name]]
+        if row is None:
+            raise KeyError(name)
+        return row
+
+    def get(self, name: str, default: Any = None) -> Any:
+        number = self.numbers.get(name)
+        row = None if number is None else self.rows[number]
+        return default if row is None else row
+
+    def __contains__(self, name: object) -> bool:
+        number = self.numbers.get(name) if isinstance(name, str) else None
+        return number is not None and self.rows[number] is not None
+
+    def __iter__(self) -> Iterator[str]:
+        rows = self.rows
+        return (name for name, number in self.numbers.items() if rows[number] is not None)
+
+    def __len__(self) -> int:
+        return self._size
+
+
 @dataclass(frozen=True)
 class Linear:
     """A (multi-class) linear model: classes, their biases, feature → weights."""
 
     classes: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
+    weights: Mapping[str, Row]
 
     def probabilities(self, feats: frozenset[str]) -> dict[str, float]:
         return self.of_rows([w for w in map(self.weights.get, feats) if w is not None])
@@ -115,14 +155,9 @@ class Scorer:
 
     def __init__(self, m: Model) -> None:
         self.linears = (m.relevance, m.action, m.actor)
-        numbers: dict[str, int] = {}
-        for linear in self.linears:
-            for name in linear.weights:
-                numbers.setdefault(name, len(numbers))
-        self.numbers = numbers
-        # per model, feature number -> its weight row (None: a feature it does not weigh)
-        self.rows = tuple([linear.weights.get(name) for name in numbers]
-                          for linear in self.linears)  # fmt: skip
+        # per model, feature number -> its weight row (None: a feature it does not weigh);
+        # a model read from a file brings them (``Weights``): its rows are not copied
+        self.numbers, self.rows = _numbered(self.linears)
         self._words: dict[str, frozenset[int]] = {}
 
     def features(self, words: Iterable[str], rest: Iterable[str]) -> set[int]:
@@ -144,33 +179,56 @@ class Scorer:
         return self.linears[which].of_rows([w for w in map(rows.__getitem__, features) if w])
 
 
-def _linear(raw: dict[str, Any], shared: dict[Any, Any]) -> Linear:
-    """One model; ``shared`` keeps one object per distinct weight, weight row and feature
-    name across the three models (the stored weights are rounded: a few hundred distinct
-    values), so that the marshal copy (``load``) stores each once."""
+def _numbered(
+    linears: tuple[Linear, ...],
+) -> tuple[dict[str, int], tuple[list[Row | None], ...]]:
+    """The feature numbering the models share and each model's rows by number: the
+    ``Weights``' own when all of them read one numbering, else made (each feature in
+    the order the models and their weights list it)."""
+    weights = [linear.weights for linear in linears]
+    first = weights[0]
+    if isinstance(first, Weights) and all(
+        isinstance(w, Weights) and w.numbers is first.numbers for w in weights
+    ):
+        return first.numbers, tuple(w.rows for w in weights if isinstance(w, Weights))
+    numbers: dict[str, int] = {}
+    for w in weights:
+        for name in w:
+            numbers.setdefault(name, len(numbers))
+    return numbers, tuple([w.get(name) for name in numbers] for w in weights)
+
+
+def from_json(raw: dict[str, Any]) -> Model:
+    """The three models of a model file, their weights over one numbering (``Weights``).
+    ``shared`` keeps one object per distinct weight, weight row and feature name across
+    the three models (the stored weights are rounded: a few hundred distinct values),
+    so that the marshal copy (``load``) stores each once."""
+    shared: dict[Any, Any] = {}
 
     def one(x: Any) -> Any:
         return shared.setdefault(x, x)
 
-    classes = tuple(raw["classes"])
-    return Linear(
-        classes,
-        tuple(float(b) for b in raw["bias"]),
-        {one(f): one(tuple(one(float(x)) for x in w)) for f, w in raw["weights"].items()},
-    )
-
-
-def from_json(raw: dict[str, Any]) -> Model:
-    shared: dict[Any, Any] = {}
+    parts = [raw["relevance"], raw["action"], raw["actor"]]
+    numbers: dict[str, int] = {}
+    for part in parts:
+        for name in part["weights"]:
+            numbers.setdefault(one(name), len(numbers))
+    linears = []
+    for part in parts:
+        rows: list[Row | None] = [None] * len(numbers)
+        for name, w in part["weights"].items():
+            rows[numbers[name]] = one(tuple(one(float(x)) for x in w))
+        linears.append(Linear(tuple(part["classes"]), tuple(float(b) for b in part["bias"]),
+                              Weights(numbers, rows)))  # fmt: skip
     return Model(
-        relevance=_linear(raw["relevance"], shared),
-        action=_linear(raw["action"], shared),
-        actor=_linear(raw["actor"], shared),
+        relevance=linears[0],
+        action=linears[1],
+        actor=linears[2],
         thresholds={k: float(v) for k, v in raw["thresholds"].items()},
     )
 
 
-_COPY_FORMAT = 1  # bump when the copy's layout changes
+_COPY_FORMAT = 2  # bump when the copy's layout changes
 
 
 def load(path: Path) -> Model:
@@ -203,13 +261,19 @@ def load(path: Path) -> Model:
 
 
 def _parts(m: Model) -> tuple[Any, ...]:
-    lin = [(x.classes, x.bias, x.weights) for x in (m.relevance, m.action, m.actor)]
-    return (*lin, m.thresholds)
+    """What the marshal copy holds: the feature names in number order, each model's
+    classes, biases and rows by number, and the thresholds."""
+    linears = (m.relevance, m.action, m.actor)
+    numbers, rows = _numbered(linears)
+    lin = tuple((x.classes, x.bias, r) for x, r in zip(linears, rows, strict=True))
+    return (tuple(numbers), lin, m.thresholds)
 
 
 def _from_parts(parts: tuple[Any, ...]) -> Model:
-    relevance, action, actor, thresholds = parts
-    return Model(Linear(*relevance), Linear(*action), Linear(*actor), thresholds)
+    names, lin, thresholds = parts
+    numbers = {name: number for number, name in enumerate(names)}
+    relevance, action, actor = (Linear(c, b, Weights(numbers, rows)) for c, b, rows in lin)
+    return Model(relevance, action, actor, thresholds)
 
 
 def read(path: Path) -> Model:
