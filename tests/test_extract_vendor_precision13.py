@@ -176,3 +176,20 @@ def test_a_gated_launch_with_no_stop_of_its_own_is_no_return() -> None:
 def test_a_sales_stop_told_with_its_customer_group_is_a_refusal(title: str, summary: str) -> None:
     f = found(title, summary, WHEN)
     assert (f.relevant, f.action) == (True, "ban"), f
+
+
+def test_a_known_name_after_another_company_s_possessive_is_its_product() -> None:
+    known = known_vendors(["Driftglass"])
+    f = extract(
+        entry(
+            "Hollowmere's Driftglass shuts down and its face archive is erased",
+            "Driftglass, the public face-search site Hollowmere Labs ran, stopped taking queries.",
+            WHEN,
+        ),
+        known,
+    )
+    assert f is not None and (f.relevant, f.vendor, f.action) == (
+        True,
+        "Hollowmere Labs",
+        "shutdown",
+    )
