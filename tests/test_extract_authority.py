@@ -93,8 +93,10 @@ NONE = [
      "The complaint says faces were collected without consent."),
     ("Rights campaigners want the city to ban face scanning at train stations",
      "Their petition has 20,000 signatures."),
-    ("Senator proposes a bill that would ban police face recognition",
-     "The draft could come to a vote next year."),
+    # (a lawmaker's own bill is a government's act: test_extract_public_bodies; a
+    # campaign's model bill is not)
+    ("Rights coalition proposes a model bill that would ban police face recognition",
+     "The group hopes a sympathetic legislator will introduce it next year."),
 ]  # fmt: skip
 
 

@@ -302,7 +302,17 @@ def customer_group(sc: Scan, m: Mention) -> bool:
         return False
     if m.start > 0 and sc.text[m.start - 1] == "-":
         return True
+    if _SALES_BEFORE.search(sc.text, max(0, m.start - 20), m.start):
+        return True  # "ventas municipales", "contratos policiales": whom a company sells to
     return any(g.start < m.end and m.start <= g.end + 1 for g in sc.groups)
+
+
+# a sales or contract noun right before an authority word that follows its noun (Romance
+# adjectives): the authority is the buyer the sales go to
+_SALES_BEFORE = compiled.compile(
+    r"(?i)\b(?:ventas|ventes|vendite|vendas|contratos|contrats|contratti|licitaciones|"
+    r"appalti|clientes|clients|clienti)\s+$"
+)
 
 
 _ARTICLE_GAP = compiled.compile(
@@ -504,6 +514,8 @@ def unknown_subject_is_named(
             continue
         if noun is not None and noun.fullmatch(m.group(0)):
             continue
+        if _DESCRIBES_A_COMPANY.match(sc.text, m.end()):
+            continue  # "a French face vendor", "an Irish startup": a nationality, no name
         if sc.lang == "de" and (
             is_common(word, "de") or _DE_ARTICLE.search(sc.text, max(0, m.start() - 40), m.start())
         ):
@@ -520,6 +532,12 @@ def unknown_subject_is_named(
     return False
 
 
+# lower-case words ending on a company noun right after a capitalised word: the word
+# is an adjective describing a company ("a French face vendor"), not a name
+_DESCRIBES_A_COMPANY = compiled.compile(
+    r"(?:[ ]+[a-z][\w-]*){0,3}[ ]+(?:vendor|firm|company|startup|start-up|maker|supplier|"
+    r"provider|developer|seller|manufacturer)s?\b"
+)
 _DE_ARTICLE = compiled.compile(
     r"(?i)\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|sein|"
     r"seine|seinen|ihr|ihre|ihren|dieser|diese|dieses|\d+)\s+(?:[\w-]+\s+)?$"

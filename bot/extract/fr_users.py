@@ -53,7 +53,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         return (
             compiled.compile(rf"^{_NAMES}(?i:{lead}(?:{noun}))(?![\w-])\s+[a-zà-ÿ]"),
             # a company named after its trade: a user noun, singular or plural, then a name
-            compiled.compile(rf"^(?=[A-Z])(?i:{noun})s?\s+[A-Z]"),
+            # (an article may lead: "Le collège Val-Sorgue renonce …")
+            compiled.compile(rf"^(?=[A-Z])(?i:{lead}(?:{noun}))s?\s+[A-Z]"),
             compiled.compile(rf"(?i)\s*{_FRONTED}{lead}(?:{noun})(?![\w-])"),
             compiled.compile(rf"(?i)(?<!\w)(?:{adopt})(?!\w)"),
             compiled.compile(rf"(?i)(?<!\w)(?:{_section(raw, 'premises')})(?!\w)"),
@@ -98,10 +99,11 @@ _OWN_STOPS = frozenset({"shutdown", "moratorium", "exit"})
 
 
 def own_premises(sc: Scan, acts: Sequence[Act], vendor: str | None) -> bool:
-    """The headline's acts are stops, and one is told of the company's own sites or entry hardware
-    right after its verb, in its clause ("scraps face scans at its gyms", "suspend ses
-    portiques", "in 40 stores"): a user ending its own use, not a vendor's policy (not a
-    company the gazetteer knows as an FR vendor, nor one named as a technology maker)."""
+    """The headline's acts are stops, and one is told of the company's own sites or entry
+    hardware right after its verb, in its clause ("scraps face scans at its gyms", "suspend
+    ses portiques", "in seinen Filialen"): a user ending its own use, not a vendor's policy
+    (not a company the gazetteer knows as an FR vendor, nor one named as a technology
+    maker)."""
     stops = [a for a in acts if a.action in _OWN_STOPS]
     if not stops or any(a.action not in _OWN_STOPS and sc.in_title(a.start) for a in acts):
         return False

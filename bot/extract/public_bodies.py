@@ -56,9 +56,17 @@ _GENITIVE = (
     r"of|in|for|de|del|de la|de los|d'|d’|di|della|dello|del|do|da|dos|das|von|vom|der|des|du"
 )
 _NAME = r"[A-Z][\w'’.-]*"
+_NEW = r"new|nouveau|nouvelle|neue[rns]?|nuev[oa]|nuov[oa]|nov[oa]|draft|proposed"
 # an article elided onto the head noun ("L'autorité", "dell'autorità")
 _ELIDED = r"(?:l|d|dell|nell|all|dall|sull|un)['’]"
 _MODIFIER = rf"(?:(?i:{_ARTICLES}|{_ADJECTIVES})|{_NAME}|[\w-]+(?:'s|’s))"
+# a Romance adjective after its noun ("une police nationale européenne", "la policía
+# bonaerense", "la polizia locale"): a place or a kind, by its adjectival ending
+_ROMANCE = frozenset({"fr", "es", "it", "pt"})
+_POSTNOMINAL = (
+    r"[a-zà-ÿ]{3,}(?:éenne|ienne|aise|ale|aux|ique|ano|ana|ani|ane|ese|esi|ense|ês|esa|ica|ico|"
+    r"iche|ici|ales|ais|eña|eño|enha|enho)"
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,8 @@ class Patterns:
     contest: re.Pattern[str]  # a company contesting a fine (group "fine") or a ruling
     plan: re.Pattern[str]  # a law-making body's plan verbs ("quer", "quiere")
     users: re.Pattern[str]  # police and other FR users (whose plans are deployments)
+    instrument: re.Pattern[str]  # a legal instrument opening a sentence ("Per Verordnung …")
+    law_opening: re.Pattern[str]  # a bill, decree or law opening a sentence ("A decree …")
 
 
 def _alt(items: list[str], where: str) -> str:
@@ -89,10 +99,13 @@ def _alt(items: list[str], where: str) -> str:
     return "|".join(sorted(items, key=len, reverse=True)) or _NEVER
 
 
-def _subject(head: str, aux: str) -> re.Pattern[str]:
-    """The whole text before a verb: a noun phrase headed by ``head``."""
+def _subject(head: str, aux: str, postnominal: bool = False) -> re.Pattern[str]:
+    """The whole text before a verb: a noun phrase headed by ``head`` (``postnominal``:
+    Romance adjectives may follow it)."""
+    after = rf"(?:[ ]+{_POSTNOMINAL}){{0,2}}" if postnominal else ""
     return compiled.compile(
         rf"^[\W_]*(?:{_MODIFIER}[ ]+){{0,4}}?(?:[A-Z]{{2,}}-)?(?i:{_ELIDED})?(?i:{head})"
+        rf"{after}"
         rf"(?:[ ]+(?i:{_GENITIVE})[ ]*{_NAME}(?:[ ]+{_NAME}){{0,3}})?"
         rf"(?:[ ]+{_NAME}){{0,2}}(?:[ ]*,[^,;:]{{1,60}},)?"
         rf"(?:[ ]+(?i:{aux}))*[ ]*$"
@@ -151,6 +164,7 @@ def patterns(lang: str) -> Patterns:
                     kind,
                 ),
                 aux,
+                postnominal=lang in _ROMANCE,
             ),
         )
         for kind in KINDS
@@ -194,9 +208,17 @@ def patterns(lang: str) -> Patterns:
         rf"(?i)(?:{_alt([str(p) for p in raw.get('users') or []], 'users')})\b"
     )
     verbs = _lowered(_alt([*verb_items, *deploy_items, *plan_items], "verbs"))
+    instrument = compiled.compile(
+        rf"[\W_]*(?i:{_alt(items(raw.get('instruments'), 'instruments'), 'instruments')})"
+        rf"(?![\w-])"
+    )
+    laws = _alt([str(p) for p in (raw.get("decisions") or {}).get("government") or []], "laws")
+    law_opening = compiled.compile(
+        rf"[\W_]*(?:(?i:{_ARTICLES})[ ]+)?(?:(?i:{_ADJECTIVES}|{_NEW})[ ]+)?(?i:{laws})(?![\w'’-])"
+    )
     return Patterns(
         subjects, decisions, verbs, not_acting, passive, deploy, obligation, decision, head,
-        contest, plan, users,
+        contest, plan, users, instrument, law_opening,
     )  # fmt: skip
 
 
@@ -338,6 +360,12 @@ def sentence_subject(
         owner and not all(_place(sc.text, v) for v in owner) and not _oversight(sc, pats, lo, verb)
     ):
         return None  # a company named in the subject ("X's police sales", "X's sheriff freeze")
+    # a bill or a law as the subject ("a proposta abre …"; "a decree signed on Monday
+    # limits …": a law deploys nothing, so its participle is no deployment)
+    # (a "^" pattern: matched on the span, as it only matches at a string's start)
+    law = pats.decisions[0][1].match(sc.text[lo:verb]) and not pats.not_acting.match(sc.text, verb)
+    if law:
+        return "government", verb
     if not deployments and (
         pats.deploy.match(sc.text, verb)
         or any(h.start == verb and h.label == "launch" for h in sc.non_policy)
@@ -349,8 +377,6 @@ def sentence_subject(
         # "die Bundespolizei will … erproben": a user's plan, a deployment; a plan in
         # the summary ("the mayor is weighing an appeal") is a reaction, not the news
         return None
-    if pats.decisions[0][1].match(sc.text, lo, verb) and not pats.not_acting.match(sc.text, verb):
-        return "government", verb  # a bill or a law as the subject ("a proposta abre …")
     if pats.not_acting.match(sc.text, verb) or authority.hedged(sc, lo, verb):
         return None  # "police lose access", "agencies can no longer buy", "a state lab"
     span = sc.text[lo:verb]
@@ -516,3 +542,51 @@ def owned_decision(sc: Scan) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+def law_told(sc: Scan, index: int) -> bool:
+    """Sentence ``index`` tells a law's act: it opens with the instrument the act is made
+    by ("By decree, police may …", "Per Verordnung darf die Polizei …") or a bill, a
+    decree or a law is its subject ("A decree signed on Monday limits …")."""
+    lo, hi = sc.sentences[index]
+    pats = patterns(sc.lang)
+    if pats.instrument.match(sc.text, lo):
+        return True
+    opening = pats.law_opening.match(sc.text, lo)
+    if opening is not None and not _project_only(sc, pats, opening, hi):
+        verbs = _verbs(sc, pats, opening.end(), hi)
+        if _LAW_NEXT.match(sc.text, opening.end()) or (
+            verbs and _WORD_GAP.fullmatch(sc.text, opening.end(), verbs[0])
+        ):
+            return True  # "A regulation published on Friday forbids …", not "A law professor …"
+    found = sentence_subject(sc, index, sc.lang)
+    return found is not None and pats.decisions[0][1].match(sc.text[lo : found[1]]) is not None
+
+
+def _project_only(sc: Scan, pats: Patterns, opening: re.Match[str], hi: int) -> bool:
+    """A noun that names a bill or a project alike ("el proyecto", "a proposta") is a
+    project unless the item names a law-making body or its sentence tells what it would
+    do ("El proyecto limitaría …"): "O projeto … arranca na zona sul" is a deployment."""
+    if not _AMBIGUOUS_LAW.search(opening.group(0)):
+        return False
+    others = [m for m in pats.head.finditer(sc.low) if not _AMBIGUOUS_LAW.fullmatch(m.group(0))]
+    return not others and _CONDITIONAL.search(sc.text, opening.end(), hi) is None
+
+
+_AMBIGUOUS_LAW = compiled.compile(r"(?i)\b(?:proyecto|projeto|propuesta|proposta|iniciativa)\b")
+# a verb in the conditional ("would", "limitaría", "obrigaria", "interdirait", "vieterebbe",
+# "würde")
+_CONDITIONAL = compiled.compile(
+    r"(?i)\b(?:would|würden?|\w+r(?:ía|ia)n?|\w+riam|\w+r(?:ait|aient)|\w+rebbe(?:ro)?)\b"
+)
+
+
+# what may follow a law noun that heads its sentence: punctuation, a relative pronoun, a
+# preposition or a participle ("A decree signed …", "The bill, which …"), not another
+# noun ("A law professor …")
+_LAW_NEXT = compiled.compile(
+    r"(?:\s*[,:;(]|\s+(?:that|which|who|que|qui|dont|che|der|die|das|of|de|del|du|des|di|do|"
+    r"da|von|vom|on|in|by|for|from|en|par|por|pelo|pela|per|dal|della|sur|sobre|su|auf|"
+    r"mit)\b|\s+[\w-]+(?:ed|é|ée|és|ées|ado|ada|ados|adas|ido|ida|ato|ata|ito|ita|iert|et)\b)"
+)
+_WORD_GAP = compiled.compile(r"\s+")  # the verb comes right after the law noun

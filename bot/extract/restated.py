@@ -14,13 +14,15 @@ is that authority's act:
 - ``unnamed_headline``: whether the headline names no company by evidence (the
   gazetteer, an FR name, a company suffix), so that an unknown name heading it may be
   the person, place or body the summary restates, never a known company's;
+- ``summary_law``: the summary's opening sentence tells the act as a law's (a decree as
+  its subject, or "By decree, …" opening it): a government's;
 - ``restated_actor``: the two together, never when the headline names an authority
   itself (its own reading stands) or the summary tells of a company acting.
 """
 
 from __future__ import annotations
 
-from bot.extract import authority, compiled
+from bot.extract import authority, compiled, public_bodies
 from bot.extract.attribution import (
     AUTHORITY_KINDS,
     Mention,
@@ -121,4 +123,15 @@ def restated_actor(sc: Scan, found: list[Mention]) -> str | None:
         return None  # the headline names its authority itself: its own reading stands
     if not unnamed_headline(sc) or _acting_company(sc, found):
         return None
-    return summary_authority(sc, found)
+    return summary_authority(sc, found) or summary_law(sc)
+
+
+def summary_law(sc: Scan) -> str | None:
+    """The summary's opening sentence tells the headline's act as a law's ("Valdor caps
+    …" + "A decree signed on Monday limits …", "… + "Per Verordnung darf die Polizei
+    …"): a government's act, not a company called Valdor's."""
+    opening = _opening_sentence(sc)
+    if opening is None:
+        return None
+    index = sc.sentences.index(opening)
+    return "government" if public_bodies.law_told(sc, index) else None
