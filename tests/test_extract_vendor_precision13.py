@@ -193,3 +193,12 @@ def test_a_known_name_after_another_company_s_possessive_is_its_product() -> Non
         "Hollowmere Labs",
         "shutdown",
     )
+
+
+def test_a_known_company_after_a_city_s_possessive_stays_itself() -> None:
+    f = extract(
+        entry("Leeds's Quarnby Vision walks away from face identification",
+              "The start-up is leaving the market to sell people counters.", WHEN),
+        known_vendors(["Quarnby Vision"]),
+    )  # fmt: skip
+    assert f is not None and f.vendor == "Quarnby Vision", f

@@ -203,7 +203,7 @@ def scan(
     vendors, phrases = _owner_over_phrase(norm, vendors)
     vendors = _long_forms(vendors)
     if known:
-        vendors = [_owned(norm, vendors, v, known) for v in vendors]
+        vendors = [_owned(norm, vendors, v, known, res.names.suffix) for v in vendors]
     if phrases:  # a product phrase of FR still says the item is about FR
         fr = sorted([*fr, *(Hit(v.start, v.end, "fr") for v in phrases if v.fr)])
     spans = [(v.start, v.end) for v in vendors]
@@ -383,11 +383,18 @@ def _fronted(
 
 
 def _owned(
-    norm: str, vendors: list[VendorHit], hit: VendorHit, known: Sequence[KnownHit]
+    norm: str,
+    vendors: list[VendorHit],
+    hit: VendorHit,
+    known: Sequence[KnownHit],
+    suffix: re.Pattern[str],
 ) -> VendorHit:
     """A name the store knows told right after another company's possessive ("Scalby's
-    FaceLoom goes dark") is that company's product: the owner is the vendor."""
+    FaceLoom goes dark") is that company's product: the owner is the vendor. Not when the
+    name ends in a company suffix ("Lyon's Nubio Vision": a company with its city)."""
     if not any(k.start == hit.start and k.end == hit.end for k in known):
+        return hit
+    if suffix.fullmatch(norm[hit.start : hit.end].split()[-1]):
         return hit
     for v in vendors:
         between_ = norm[v.end : hit.start]
