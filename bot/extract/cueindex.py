@@ -177,18 +177,19 @@ class CueIndex:
         return cls(names, tuple(labels), by_head, tuple(any_start), tuple(line_start),
                    by_vendor, groups, max(map(len, by_head), default=0))  # fmt: skip
 
-    def prefilter(self, cls: int, label: str) -> re.Pattern[str]:
+    def prefilter(self, cls: int, label: str, names: bool = True) -> re.Pattern[str]:
         """One regex for the lower-cased text that matches wherever a fragment labelled
-        ``label`` in class ``cls``, or any vendor name, could start a hit: a superset of
-        what ``scan`` finds (cased fragments and names match in any case here), so a text
-        it does not match has no such hit and no vendor name."""
+        ``label`` in class ``cls``, or any vendor name (unless ``names`` is False), could
+        start a hit: a superset of what ``scan`` finds (cased fragments and names match in
+        any case here), so a text it does not match has no such hit and no vendor name."""
         frags = [f for fs in self._by_head.values() for f in fs]
         parts = {f"(?i:{f.source})" if f.cased else f.source
                  for f in frags if f.cls == cls and f.label == label}  # fmt: skip
         parts |= {f.source for f in self._any if f.cls == cls and f.label == label}
         parts |= {"(?m:^)" + f.source
                   for f in self._line_start if f.cls == cls and f.label == label}  # fmt: skip
-        parts |= {re.escape(v.surface.lower()) for names in self._vendors.values() for v in names}
+        if names:
+            parts |= {re.escape(v.surface.lower()) for vs in self._vendors.values() for v in vs}
         return compiled.compile(r"(?<![\w])(?:" + by_first_letter(sorted(parts)) + ")")
 
     def compile_all(self) -> None:

@@ -12,7 +12,7 @@ from bot.extract import authority, framing, learned
 from bot.extract.acts import AUTHORITIES
 from bot.extract.classify import classify
 from bot.extract.known import KnownVendors
-from bot.extract.resources import resources
+from bot.extract.resources import PUBLIC_BUYERS, resources
 from bot.extract.scan import Scan, normalise, scan
 from bot.models import Entry, Finding
 
@@ -33,6 +33,10 @@ def rules(entry: Entry, known: KnownVendors | None = None) -> tuple[Scan | None,
     normalised = normalise(text)
     known_hits = known.find(normalised[0]) if known is not None else []
     strong = bool(known_hits) or res.prefilter.search(normalised[1]) is not None
+    if not strong:
+        shaped = policy_shape(entry, normalised)
+        if shaped is not None:
+            return shaped
     if not strong and not authority.weak_fr(normalised[1]):
         return None, None  # no FR term, no vendor name, no face data
     sc = scan(res, entry.title, text, normalised, entry.language, known_hits)
@@ -42,6 +46,41 @@ def rules(entry: Entry, known: KnownVendors | None = None) -> tuple[Scan | None,
     # Face data named without an FR term: only an authority's decision is news.
     found = _looking_back(sc, classify(sc, published))
     return (None, found) if found is not None and found.actor_type in AUTHORITIES else (None, None)
+
+
+# What a vendor's own sales policy towards a public buyer is, told without an FR term
+_SHAPE_ACTIONS = frozenset({"moratorium", "ban", "extension"})
+
+
+def policy_shape(entry: Entry, normalised: tuple[str, str]) -> tuple[Scan, Finding] | None:
+    """An item naming no FR term that tells a company's own freeze, refusal or extended
+    freeze of its sales to a public buyer (police, immigration agencies, town halls,
+    governments) for a reason FR vendors give (rules awaited, a bias audit, privacy:
+    cues.yaml ``policy_context``): the shape of an FR vendor's policy change, the news
+    this bot follows ("Orlin freezes sales of its Argo matcher to town halls for a year
+    while an auditor checks it for bias"). Only a vendor's change of that shape is kept,
+    the public buyer its customers; anything else such a text tells (a buyer's own
+    decision, a launch, a restatement) is not FR news. The scan runs only where a
+    public buyer and such a reason are named at all."""
+    res = resources()
+    if (
+        res.public_buyers.search(normalised[1]) is None
+        or res.policy_context.search(normalised[0]) is None
+    ):
+        return None
+    sc = scan(res, entry.title, entry.text, normalised, entry.language, shape=True)
+    if not sc.vendors:
+        return None
+    found = classify(sc, entry.published.date() if entry.published else None)
+    if (
+        found is None
+        or not found.relevant
+        or found.actor_type != "vendor"
+        or found.action not in _SHAPE_ACTIONS
+        or found.applies_to not in PUBLIC_BUYERS
+    ):
+        return None
+    return sc, found
 
 
 def _looking_back(sc: Scan, found: Finding | None) -> Finding | None:

@@ -36,6 +36,9 @@ ACTION_PRIORITY = (
 
 
 CUSTOMER_GROUPS = ("police", "law_enforcement", "government", "private_companies", "everyone")
+# the customer groups of the public sector (a vendor's sales policy towards them is the
+# shape of an FR vendor's policy change, reading.policy_shape)
+PUBLIC_BUYERS = ("police", "law_enforcement", "government")
 
 
 def _languages(value: Any, where: str) -> list[Cue]:
@@ -108,6 +111,10 @@ class Resources:
     same_word: re.Pattern[str] = re.compile(r"(?!)")  # "the same", "mêmes", "gleiche"
     stated_term: re.Pattern[str] = re.compile(r"(?!)")  # a length, season, year or month
     private_party: re.Pattern[str] = re.compile(r"(?!)")  # a class, consumers, plaintiffs
+    # Over the lower-cased text: where a public buyer (police, immigration agencies, town
+    # halls, governments: cues.yaml ``groups``) may be named (see reading.policy_shape).
+    public_buyers: WordGate = WordGate(re.compile(r"(?!)"))
+    policy_context: re.Pattern[str] = re.compile(r"(?!)")  # why a vendor holds back sales
 
 
 def _read_yaml(path: Path) -> Any:
@@ -288,6 +295,9 @@ def resources() -> Resources:
     customers = {name: v.customers for name, v in info.items() if v.customers}
     # an FR item names its FR term or vendor early: its opening words are tried first
     prefilter = WordGate(index.prefilter(CLASSES.index("fr_groups"), "fr"), opening=8)
+    buyers = [index.prefilter(CLASSES.index("fr_groups"), g, names=False).pattern
+              for g in PUBLIC_BUYERS]  # fmt: skip
+    public_buyers = WordGate(compiled.compile("|".join(buyers)))
     try:
         name_patterns = NamePatterns.build(_company_names(cues))
     except re.error as exc:
@@ -299,7 +309,8 @@ def resources() -> Resources:
     return Resources(index, regions, info, customers, prefilter, name_patterns, fronted,
                      noun_before, pause_verb, pause_noun, _words(cues, "same_words"),
                      _stated_terms(cues.get("stated_terms")),
-                     _words(cues, "private_parties"))  # fmt: skip
+                     _words(cues, "private_parties"), public_buyers,
+                     _words(cues, "policy_context"))  # fmt: skip
 
 
 def _company_names(cues: Mapping[str, Any]) -> dict[str, list[str]]:

@@ -15,7 +15,7 @@ from bot.extract.cueindex import Hit
 from bot.extract.gate import gated
 from bot.extract.known import KnownHit, is_company_form
 from bot.extract.language import cue_languages, detect
-from bot.extract.resources import CLASSES, Resources
+from bot.extract.resources import CLASSES, PUBLIC_BUYERS, Resources
 from bot.extract.sentences import clause_breaks, split_sentences
 
 _AUTHORITY_LABELS = frozenset({"government", "regulator", "court"})
@@ -172,13 +172,16 @@ def scan(
     normalised: tuple[str, str] | None = None,
     language: str | None = None,
     known: Sequence[KnownHit] = (),
+    shape: bool = False,
 ) -> Scan:
     """Scan ``text`` (title + "\\n" + summary) once for every cue class and vendor name.
     Classes that only matter around a policy cue are kept only in the sentences (and the
     title) that hold one; an entry with no FR term and no vendor name stops there.
     ``normalised``: ``normalise(text)`` when the caller has it already; ``language``: the
     declared language of the item (the text decides, see language.py); ``known``: names
-    of FR vendors the event store knows, found in the text (known.py)."""
+    of FR vendors the event store knows, found in the text (known.py); ``shape``: a text
+    with no FR term read for a public buyer's sales policy (reading.policy_shape): the
+    public buyers it names stand where the FR terms would."""
     norm, low = normalised or normalise(text)
     lang = detect(low, language)
     by_class, names = res.index.scan(norm, low, cue_languages(lang))
@@ -191,6 +194,8 @@ def scan(
         vendors = sorted([*vendors, *extra])
     fr_groups = by_class[_FR_GROUPS]
     fr = [h for h in fr_groups if h.label == "fr"]
+    if shape and not fr:
+        fr = [Hit(h.start, h.end, "fr") for h in fr_groups if h.label in PUBLIC_BUYERS]
     empty: list[Hit] = []
     named = any(h.label in _AUTHORITY_LABELS for h in by_class[_ACTORS])
     sentences = split_sentences(norm, len(title))
