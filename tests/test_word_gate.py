@@ -59,6 +59,9 @@ _PATTERNS = [
     r"(?<![\w])(?:[fF]ace|BIOMETRIC)s?",
     r"(?<![\w])(?:c[aâ]m[eé]ras?|vid[eé]os?|[çc]a)(?![\w])",  # classes read as starts
     r"(?<![\w])(?:[a-z]+ faces|c[aâ])",  # a class too wide to read: not gated
+    r"\b(?:face|biometric\w*|by (?:their )?faces?)\b",  # a word boundary before word starts
+    r"(?i)\b(?:vid[eé]os?|stop\w*|n't)",  # (a start that is no word character: not gated)
+    r"\b(?:[$]\d|face)",  # a start that is no word character: not gated
 ]
 
 
@@ -114,6 +117,16 @@ def test_patterns_without_a_word_start_are_searched_as_they_are() -> None:
         assert literal_starts(re.compile(source)) is None
         assert WordGate(re.compile(source)).gated is False
     assert literal_starts(re.compile(r"(?<![\w])face", re.ASCII)) is None
+
+
+def test_a_word_boundary_before_word_starts_is_gated_like_a_lookbehind() -> None:
+    assert literal_starts(re.compile(r"\b(?:face|biometric\w*)")) == {
+        ("face", False): None,
+        ("biometric", False): None,
+    }
+    assert WordGate(re.compile(r"(?i)\b(?:arriv\w*|ships?)\b")).gated
+    for source in (r"\b(?:[$]\d|face)", r"\bface|data", r"\B(?:face)"):
+        assert WordGate(re.compile(source)).gated is False
 
 
 def test_literal_starts_and_what_they_need_further_on() -> None:

@@ -23,6 +23,7 @@ from bot.extract.attribution import (
 )
 from bot.extract.described import inverted_subject, noun_owner, summary_subject
 from bot.extract.dropped_object import business_first, customers_dropped, other_unit
+from bot.extract.gate import gated
 from bot.extract.literals import branch_needs, may_match
 from bot.extract.public_bodies import imposed_on
 from bot.extract.resources import resources
@@ -191,7 +192,7 @@ def _not_a_customer(sc: Scan, g: Hit) -> bool:
 def _capability_verb(sc: Scan, cue: Hit) -> bool:
     """The cue's own verb is one of what a product does with a face ("ne reconnaîtront
     plus"), not a word of an FR term inside it ("halts face-matching sales")."""
-    for m in _CAPABILITY_VERB.finditer(sc.text, cue.start, cue.end):
+    for m in gated(_CAPABILITY_VERB).finditer(sc.text, cue.start, cue.end):
         if not any(f.start <= m.start() < f.end for f in sc.fr):
             return True
     return _NAMES_NEXT.match(sc.text, cue.end) is not None  # "ne mettra plus de noms"
@@ -504,7 +505,7 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             if directing:
                 sc.held_back.add("directed")
                 actor = Actor(directing)
-            elif _RESTRICTIVE.search(sc.text, max(0, cue.start - 40), cue.start) and not any(
+            elif gated(_RESTRICTIVE).search(sc.text, max(0, cue.start - 40), cue.start) and not any(
                 cue.start - 40 <= m.start < cue.start and m.kind in ("vendor", "company")
                 and _RESTRICTIVE.match(sc.text, m.end) for m in found
             ):  # fmt: skip
@@ -580,6 +581,7 @@ _AGO = compiled.compile(
 
 
 _SUBORDINATE_NEEDS = branch_needs(_SUBORDINATE)
+_AGO_NEEDS = branch_needs(_AGO)  # (most windows hold none of its words)
 
 
 def subordinate(sc: Scan, cue: Hit) -> bool:
@@ -596,7 +598,11 @@ def subordinate(sc: Scan, cue: Hit) -> bool:
         or _TIME_CLAUSE.search(sc.text, max(s_start, cue.start - 50), cue.start)
     ):  # "the company that deleted its index", "before X stopped selling": the past
         return True
-    return _AGO.match(sc.text[cue.end : min(s_end, cue.end + 60)]) is not None
+    end = min(s_end, cue.end + 60)
+    return (
+        may_match(_AGO_NEEDS, sc.text, sc.low, cue.end, end)
+        and _AGO.match(sc.text[cue.end : end]) is not None
+    )
 
 
 def foreground(acts: list[Act]) -> list[Act]:

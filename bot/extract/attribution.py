@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from bot.extract import compiled
 from bot.extract.cueclass import by_first_letter
+from bot.extract.gate import gated
 from bot.extract.hearsay import announced_before
 from bot.extract.lexicon import is_common
 from bot.extract.resources import DATA_DIR
@@ -200,7 +201,8 @@ def prepositional(
     ``nominal``: "to" does not count (before a verb it marks an infinitive); nothing
     before ``floor`` (a sentence start) is read."""
     if reach == 1 and not nominal:
-        return _PREP_BEFORE.search(text, max(floor, start - 30), start) is not None
+        # (through its word gate: the item's text is asked about mention by mention)
+        return gated(_PREP_BEFORE).search(text, max(floor, start - 30), start) is not None
     before = text[max(floor, start - 60) : start]
     before = before.rsplit(",", 1)[-1] if reach > 1 else before
     words = [w for w in map(str.lower, _WORD.findall(before)) if w not in _ARTICLES]

@@ -466,7 +466,7 @@ def _listed(lang: str) -> re.Pattern[str]:
 def listed(sc: Scan) -> str | None:
     """A headline putting a company on a government's trade list ("X joins the investment
     blacklist", "X entra na lista de restrições comerciais"): the government acts on it."""
-    found = _listed(detect(sc.low)).search(sc.text, 0, sc.title_end)
+    found = gated(_listed(detect(sc.low))).search(sc.text, 0, sc.title_end)
     return "government" if found is not None else None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.extract import compiled
 from bot.extract.acts import Act
+from bot.extract.gate import gated
 from bot.extract.scan import Hit, Scan, between, in_fronted
 
 
@@ -21,7 +22,7 @@ def arrives_without(sc: Scan) -> Hit | None:
     sentence that names the market and an arrival; None otherwise. A launch "everywhere
     except X" launches face recognition: no withholding is the news."""
     for i, (lo, hi) in enumerate(sc.sentences[:2]):
-        if not _ARRIVES.search(sc.text, lo, hi):
+        if not gated(_ARRIVES).search(sc.text, lo, hi):
             continue
         if sc.first_region(lo, hi) is None and not _MARKET.search(sc.text, lo, hi):
             continue

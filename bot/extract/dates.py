@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from bot.extract import compiled
+from bot.extract.gate import gated
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -171,9 +172,9 @@ def effective_date(
     if published is None:
         return None
     for start, end in windows:
-        if _NOW.search(low, start, end):
+        if gated(_NOW).search(low, start, end):
             return published
-        for match in _DATE.finditer(low, start, end):
+        for match in gated(_DATE).finditer(low, start, end):
             found = _date_from(match, published)
             if found is not None and -400 <= (found - published).days <= 800:
                 return found

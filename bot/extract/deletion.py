@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.extract import compiled, framing
 from bot.extract.acts import Act, clause
+from bot.extract.gate import gated
 from bot.extract.scan import Hit, Scan
 
 # Deleting what a feature stored (faces, templates), in six languages
@@ -20,7 +21,7 @@ def deletes_any(sc: Scan, chosen: list[Act]) -> bool:
     search is no deletion of data)."""
     inert = [h for h in sc.non_policy if h.label == "inert"]  # "deleted after each check"
     for lo, hi in sc.sentences:
-        for face in _FACE_DATA.finditer(sc.text, lo, hi):
+        for face in gated(_FACE_DATA).finditer(sc.text, lo, hi):
             for m in (
                 _DELETION.search(sc.text, face.end(), min(hi, face.end() + 70)),
                 _DELETION.search(sc.text, max(lo, face.start() - 30), face.start()),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.extract import compiled
 from bot.extract.acts import Act
+from bot.extract.gate import gated
 from bot.extract.resources import resources
 from bot.extract.scan import Scan, between
 
@@ -46,7 +47,7 @@ def temporal(sc: Scan, chosen: list[Act], action: str) -> str:
         s_start, s_end = sc.sentences[i]
         hits = between(sc.temporal, s_start, s_end)
         labels |= {h.label for h in hits}
-        timed = timed or any(h.label == "temporary" and resources().stated_term.search(sc.text, h.start, h.end)
+        timed = timed or any(h.label == "temporary" and gated(resources().stated_term).search(sc.text, h.start, h.end)
                              for h in hits)  # fmt: skip
     if stopped:
         return "moratorium" if "temporary" in labels and "conditional" not in labels else action

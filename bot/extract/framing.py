@@ -31,6 +31,7 @@ import re
 from bot.extract import compiled
 from bot.extract.acts import AUTHORITIES, Act, clause, subordinate
 from bot.extract.attribution import Mention
+from bot.extract.gate import gated
 from bot.extract.hearsay import announced_before
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, between, in_fronted
@@ -111,7 +112,7 @@ def _private_case(sc: Scan) -> bool:
     """The case is brought by private parties (a class, consumers, plaintiffs): a place
     the item names ("Italy's first class case", "Germania, accordo con i consumatori")
     is where it was heard, not a state on the other side."""
-    return resources().private_party.search(sc.text) is not None
+    return gated(resources().private_party).search(sc.text) is not None
 
 
 _PARTY_BEFORE = compiled.compile(r"(?i)\b(?:with|by|against|and|versus|v\.?)\s+(?:the\s+)?$")
@@ -582,7 +583,7 @@ def fr_user(sc: Scan, acts: list[Act]) -> bool:
         return False
     if any(not negated(sc, h) for h in _labelled(sc, "launch")):
         return False  # "a hotel chain signs X's deal": the chain is the customer
-    for m in _FR_USER.finditer(sc.text):
+    for m in gated(_FR_USER).finditer(sc.text):
         if not _AS_CUSTOMER.search(sc.text, max(0, m.start() - 24), m.start()):
             return True
     return False

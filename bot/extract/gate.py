@@ -2,7 +2,8 @@
 fraction of the cost.
 
 A pattern that opens by refusing a word character before it ("(?<![\\w])(?:face
-data|biometric\\w*|…)") can only match where a run of word characters starts, and
+data|biometric\\w*|…)", or "\\b" before alternatives that all start with a word
+character) can only match where a run of word characters starts, and
 only where that run begins with one of the literal starts of its alternatives
 ("face", "biometric"); an alternative may also need some literal further on (the
 "faces" of "by their faces"). Python's regex engine has no fast scan for a pattern
@@ -118,7 +119,10 @@ class WordGate:
         self.opening = opening
         starts = (
             compiled.CACHE.derived(
-                "word-starts", str(pattern.pattern), pattern.flags, lambda: literal_starts(pattern)
+                "word-starts-2",
+                str(pattern.pattern),
+                pattern.flags,
+                lambda: literal_starts(pattern),
             )
             if keep
             else literal_starts(pattern)
@@ -348,8 +352,12 @@ def literal_starts(pattern: re.Pattern[str]) -> dict[tuple[str, bool], Needs] | 
 
 
 def _refuses_word_before(item: tuple[Any, Any]) -> bool:
-    """A negative lookbehind of one character that refuses every word character."""
+    """A negative lookbehind of one character that refuses every word character, or a
+    word boundary ("\\b"): before a match that starts with a word character (every
+    literal start is one, see ``literal_starts``) the two say the same."""
     op, av = item
+    if op is _sre.AT and av is _sre.AT_BOUNDARY:
+        return True
     if op is not _sre.ASSERT_NOT:
         return False
     direction, sub = av

@@ -176,7 +176,8 @@ class Scorer:
     def probabilities(self, which: int, features: set[int]) -> dict[str, float]:
         """Model ``which`` (0 relevance, 1 action, 2 actor) on numbered features."""
         rows = self.rows[which]
-        return self.linears[which].of_rows([w for w in map(rows.__getitem__, features) if w])
+        # (the weighed features' rows, in the set's order: picked and filtered in C)
+        return self.linears[which].of_rows(list(filter(None, map(rows.__getitem__, features))))
 
 
 def _numbered(

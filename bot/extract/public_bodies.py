@@ -326,8 +326,19 @@ def sentence_subject(
     deployments: bool = True,
 ) -> tuple[str, int] | None:
     """The kind of the public body that is the subject of sentence ``index`` and the
-    start of its verb, or None (``deployments``: also when it deploys or uses FR)."""
-    pats = patterns(lang or sc.lang)
+    start of its verb, or None (``deployments``: also when it deploys or uses FR).
+    Read once per item and arguments (``Scan.memo``): the directing readings of a
+    vendor's cue (``public_subject``, ``body_governs``) ask for the same sentences."""
+    key = ("sentence_subject", index, lang or sc.lang, deployments)
+    memo = sc.memo
+    if key in memo:
+        return memo[key]  # type: ignore[return-value]
+    found = memo[key] = _sentence_subject(sc, index, lang or sc.lang, deployments)
+    return found
+
+
+def _sentence_subject(sc: Scan, index: int, lang: str, deployments: bool) -> tuple[str, int] | None:
+    pats = patterns(lang)
     lo, hi = sc.sentences[index]
     for f_lo, f_hi in sc.fronted:  # "After a complaint, the city council pauses …"
         if f_lo <= lo < f_hi:
@@ -499,7 +510,7 @@ def contested_headline(sc: Scan) -> str | None:
     """The authority whose decision a company contests in the headline ("Veltrona will
     appeal the privacy fine", "Aena recurrirá la sanción"): a court for a ruling, else
     the regulator or government the item names (a regulator when it names none)."""
-    m = patterns(sc.lang).contest.search(sc.text, 0, sc.title_end)
+    m = gated(patterns(sc.lang).contest).search(sc.text, 0, sc.title_end)
     if m is None:
         return None
     if m.group("ruling"):

@@ -82,6 +82,10 @@ class Scan:
     held_back: set[str] = field(default_factory=set)
     _sentence_starts: list[int] = field(default_factory=list)
     _fr_sentences: frozenset[int] | None = None
+    # readings of this text that several stages ask for with the same arguments (a
+    # sentence's public-body subject: ``public_bodies.sentence_subject``), kept for
+    # the item; the scan's fields never change once made (``held_back`` aside)
+    memo: dict[tuple[object, ...], object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s for s, _ in self.sentences]
