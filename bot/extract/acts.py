@@ -548,7 +548,24 @@ _SUBORDINATE = compiled.compile(
     r"|\b(?:dopo|da)\s+(?:il|la|l'|lo)\s*(?:[\w'-]+\s+){0,2}$"
     r"|\b(?:após|depois\s+d[oa])\s+(?:o|a|seu|sua)?\s*(?:[\w'-]+\s+){0,2}$"
     r"|\bdesde\s+(?:o|a|seu|sua)\s+(?:[\w'-]+\s+){0,2}$"  # "desde este mês": a time, no event
-    r"|\b(?:formerly|previously|long-|once-|earlier)\S*\s*$)",
+    r"|\b(?:formerly|previously|long-|once-|earlier)\S*\s*$"
+    # a clause of time with its own subject ("since it closed the unit", "desde que
+    # cerró", "depuis qu'elle a fermé", "da quando ha chiuso", "desde que fechou",
+    # "nachdem … eingestellt hatte"): what came before the news (English: _TIME_CLAUSE)
+    r"|\b(?:desde|antes\s+de|después\s+de)\s+que\s+(?:[\w'-]+\s+){0,3}$"
+    r"|\b(?:depuis|avant|après)\s+qu(?:e\s+|')(?:[\w'-]+\s+){0,3}$"
+    r"|\b(?:da\s+quando|prima\s+che|dopo\s+che)\s+(?:[\w'-]+\s+){0,3}$"
+    r"|\b(?:desde|antes|depois)\s+que\s+(?:[\w'-]+\s+){0,3}$"
+    r"|\b(?:nachdem|bevor|seitdem)\s+(?:[\w'-]+\s+){0,5}$"
+    # an infinitive clause of time ("après avoir fermé", "dopo aver chiuso", "después de
+    # cerrar", "depois de ter encerrado")
+    r"|\b(?:après|avant)\s+(?:d')?avoir\s+$|\b(?:dopo|prima\s+di)\s+aver(?:e)?\s+$"
+    r"|\b(?:después\s+de|antes\s+de)\s+(?:haber\s+)?$|\b(?:depois\s+de|antes\s+de)\s+(?:ter\s+)?$)",
+    re.IGNORECASE,
+)
+# "before Orrin AI stopped selling it", "since they closed": a subject, then a past verb
+_TIME_CLAUSE = compiled.compile(
+    r"\b(?:since|before|after|until|once)\s+(?:it|they|(?:[A-Z][\w'&.-]*\s+){1,3})\s*(?:had\s+)?$",
     re.IGNORECASE,
 )
 _RELATIVE = compiled.compile(
@@ -576,9 +593,10 @@ def subordinate(sc: Scan, cue: Hit) -> bool:
         and _SUBORDINATE.search(sc.text, lo, cue.start) is not None
     ):
         return True
-    if _PAST.match(sc.text, cue.start) and _RELATIVE.search(
-        sc.text, max(s_start, cue.start - 40), cue.start
-    ):  # "the company that deleted its index": a past act named as background
+    if _PAST.match(sc.text, cue.start) and (
+        _RELATIVE.search(sc.text, max(s_start, cue.start - 40), cue.start)
+        or _TIME_CLAUSE.search(sc.text, max(s_start, cue.start - 50), cue.start)
+    ):  # "the company that deleted its index", "before X stopped selling": the past
         return True
     end = min(s_end, cue.end + 60)
     return (

@@ -30,6 +30,7 @@ from bot.extract.acts import (
     authority_acts,
     cue_acts,
     customer_body,
+    subordinate,
 )
 from bot.extract.attribution import Mention, cancelled, mentions, subject
 from bot.extract.findings import other, vendor_change
@@ -144,8 +145,10 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         if framing.other_technology(sc, chosen):  # "X drops plate reading"
             sc.held_back.add("other_technology")
             return other(sc, chosen, "vendor", vendor, 0.4)
-        if framing.fr_user(sc, chosen) or fr_users.acting_user(
-            sc, vendor
+        if (
+            framing.fr_user(sc, chosen)
+            or fr_users.acting_user(sc, vendor)
+            or fr_users.own_premises(sc, chosen, vendor)  # "… at its gyms"
         ):  # "the grocer switches …"
             sc.held_back.add("fr_user")
             return other(sc, chosen, "none", vendor, 0.3)
@@ -177,6 +180,11 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         ):
             # "ends crowd search, leaves its 1:1 matching in place"
             change = replace(change, action="restriction")
+        headline_launch = [h for h in launch if sc.in_title(h.start) and not subordinate(sc, h)]
+        if change.action == "restriction" and framing.limited_return(sc, headline_launch):
+            # "three years after it purged its templates, X offers opt-in grouping": the
+            # limits are the terms of a return from the vendor's own earlier stop
+            change = replace(change, action="reversal")
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
         if change.action == "reversal" and framing.deferred(sc, chosen):
@@ -325,7 +333,13 @@ def _deployed(
         # "…; it reminds that it no longer works with employers": the item itself says
         # the vendor's stop still stands, so the deal is no return from it
         signal = None
-    back = framing.return_after_stop(sc, launch) if signal and vendor else None
+    # a gated launch after the vendor's own stop ("reopens its API to vetted banks; it had
+    # shut it down") is a return with limits
+    back = None
+    if vendor and signal:
+        back = framing.return_after_stop(sc, launch)
+    elif vendor and signal is None and framing.gated_launch(sc, launch):
+        back = framing.limited_return(sc, launch)
     if back is None or vendor is None:
         return other(sc, chosen, "vendor", vendor, confidence, signal=signal)
     act = Act("vendor", vendor, None, "reversal", "reversal", 1.0, back.start, back.end,

@@ -13,6 +13,20 @@ from bot.extract.scan import Scan, between, in_fronted
 from bot.extract.scope import applies_to
 from bot.models import Finding
 
+# stopping sales, read as an exit only while no customer group is named for it
+_SUPPLY_STOPS = frozenset({"stop_supply", "refusal"})
+
+
+def _group_refused(sc: Scan, chosen: list[Act]) -> bool:
+    """One of the acts refuses a customer group named in its own clause."""
+    for a in chosen:
+        if a.action != "ban":
+            continue
+        lo, hi = clause(sc, a.start)
+        if any(g.label in CUSTOMER_GROUPS for g in between(sc.groups, lo, hi)):
+            return True
+    return False
+
 
 def vendor_change(
     sc: Scan, chosen: list[Act], vendor: str, v_total: float, a_total: float, published: date | None
@@ -23,6 +37,12 @@ def vendor_change(
             votes[act.action] += act.weight
     if "extension" in votes and len(votes) > 1 and duration.no_end_only(sc, chosen):
         del votes["extension"]  # "no end date" of a new refusal tells its length, no extension
+    if (
+        "exit" in votes
+        and _group_refused(sc, chosen)
+        and all(a.label in _SUPPLY_STOPS for a in chosen if a.action == "exit")
+    ):  # "no longer supplies its terminals" + "… to employers": one stop, told with its group
+        votes["ban"] += votes.pop("exit")
     if "restriction" in votes and deletion.deletes_the_data(sc, chosen):
         votes["shutdown"] += votes.pop("restriction")
     voted = max(votes, key=lambda k: votes[k])

@@ -16,11 +16,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from bot.extract import compiled
+from bot.extract.acts import clause
 from bot.extract.authority import read_signals
 from bot.extract.resources import DATA_DIR, DataFileError
 from bot.extract.scan import Scan
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bot.extract.acts import Act
 
 USERS_FILE = DATA_DIR / "fr_users.yaml"
 LANGS = ("en", "fr", "de", "es", "it", "pt")
@@ -50,6 +57,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             compiled.compile(rf"^(?=[A-Z])(?i:{lead}(?:{noun}))s?\s+[A-Z]"),
             compiled.compile(rf"(?i)\s*{_FRONTED}{lead}(?:{noun})(?![\w-])"),
             compiled.compile(rf"(?i)(?<!\w)(?:{adopt})(?!\w)"),
+            compiled.compile(rf"(?i)(?<!\w)(?:{_section(raw, 'premises')})(?!\w)"),
+            compiled.compile(rf"(?:{'|'.join(str(x) for x in raw.get('maker_suffixes') or [])})"),
         )
     except re.error as exc:
         raise DataFileError(f"{USERS_FILE}: a pattern is not a valid regex ({exc})") from exc
@@ -77,9 +86,35 @@ def _supplier_named(sc: Scan, vendor: str | None) -> bool:
 
 def user_subject(sc: Scan) -> bool:
     """The item's acting company is described as an FR user (see the module doc)."""
-    title, named, opening, _ = _patterns()
+    title, named, opening, *_ = _patterns()
     return bool(
         title.match(sc.text, 0, sc.title_end)
         or named.match(sc.text, 0, sc.title_end)
         or opening.match(sc.text, sc.title_end + 1)
     )
+
+
+# a stop of FR cameras, gates or scans at the company's own sites (a user's own use)
+_OWN_STOPS = frozenset({"shutdown", "moratorium", "exit"})
+
+
+def own_premises(sc: Scan, acts: Sequence[Act], vendor: str | None) -> bool:
+    """The headline's acts are stops, and one is told of the company's own sites or entry
+    hardware right after its verb, in its clause ("scraps face scans at its gyms", "suspend
+    ses portiques", "in seinen Filialen"): a user ending its own use, not a vendor's policy
+    (not a company the gazetteer knows as an FR vendor, nor one named as a technology
+    maker)."""
+    stops = [a for a in acts if a.action in _OWN_STOPS]
+    if not stops or any(a.action not in _OWN_STOPS and sc.in_title(a.start) for a in acts):
+        return False
+    if any(v.fr and v.vendor == vendor for v in sc.vendors):
+        return False
+    if vendor and _patterns()[5].fullmatch(vendor.split()[-1]):
+        return False  # "Pennick Systems … at its stores": a maker of the systems
+    premises = _patterns()[4]
+    for a in stops:
+        _, hi = clause(sc, a.start)
+        m = premises.search(sc.text, a.end, min(hi, a.end + 80))
+        if m is not None:
+            return True
+    return False

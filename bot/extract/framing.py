@@ -321,7 +321,12 @@ _STOPS = frozenset({"exit", "shutdown", "removal", "pause", "moratorium", "restr
                     "stop_supply", "refusal", "ban"})  # fmt: skip
 
 
-def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
+# the stops whose limits a return may keep (a restriction told as background is no retreat
+# the vendor came back from: "which has never limited who buys it")
+_RETREATS = _STOPS - {"restriction"}
+
+
+def return_after_stop(sc: Scan, launch: list[Hit], stops: frozenset[str] = _STOPS) -> Hit | None:
     """The deployment of an item that names the vendor's own earlier stop as background
     ("N years after quitting …, X bids …", "its first face product since it erased
     its gallery in 2018"): the launch hit, else None. A stop aimed at a customer
@@ -330,15 +335,16 @@ def return_after_stop(sc: Scan, launch: list[Hit]) -> Hit | None:
     if not main:
         return None
     for h in sc.actions:
-        if h.label not in _STOPS:
+        if h.label not in stops or (stops is _RETREATS and negated(sc, h)):
             continue
         if not (in_fronted(sc, h.start) or subordinate(sc, h) or _pluperfect(sc, h)):
             continue
         lo, hi = clause(sc, h.start)
         if any(g.label in _CUSTOMER_GROUPS for g in between(sc.groups, lo, hi)):
             continue
-        if len({v.vendor for v in sc.vendors if lo <= v.start < hi} | _launch_vendors(sc)) > 1:
-            continue  # "Following a rival's halt, …"
+        named = {v.vendor for v in sc.vendors if lo <= v.start < hi} | _launch_vendors(sc)
+        if len({n.split()[0].casefold() for n in named}) > 1:
+            continue  # "Following a rival's halt, …" (not "X" and "X Photos": one company)
         same = [hit for hit in main if sc.sentence_of(hit.start) == sc.sentence_of(h.start)]
         return (same or main)[0]
     return None
@@ -374,6 +380,21 @@ def deployment_signal(sc: Scan, launch: list[Hit]) -> str | None:
         # recognition: neither undoes a stop of the vendor's (history: no return)
         return None
     return "deployment"
+
+
+def limited_return(sc: Scan, launch: list[Hit]) -> Hit | None:
+    """A launch with limits (a gate, opt-in) that names the vendor's own earlier retreat
+    (an exit, shutdown, pause or refusal, not negated) as background: the launch hit."""
+    return return_after_stop(sc, launch, _RETREATS)
+
+
+def gated_launch(sc: Scan, launch: list[Hit]) -> bool:
+    """A launch that gates what it launches (vetting, approval, limited access), told as
+    done (not planned, not negated): no deployment for history, but a return with limits
+    when the item names the vendor's own earlier stop (``return_after_stop``)."""
+    if not launch or not any(vetting(sc, h) for h in sc.actions if h.label == "restriction"):
+        return False
+    return not speculative(sc) and not all(negated(sc, h) for h in launch)
 
 
 # (a continuation word, "still turns away police", is left to history: a deal with other

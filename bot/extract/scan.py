@@ -206,6 +206,8 @@ def scan(
                               by_class[_NON_POLICY], lang)  # fmt: skip
     vendors, phrases = _owner_over_phrase(norm, vendors)
     vendors = _long_forms(vendors)
+    if known:
+        vendors = [_owned(norm, vendors, v, known, res.names.suffix) for v in vendors]
     if phrases:  # a product phrase of FR still says the item is about FR
         fr = sorted([*fr, *(Hit(v.start, v.end, "fr") for v in phrases if v.fr)])
     spans = [(v.start, v.end) for v in vendors]
@@ -382,6 +384,32 @@ def _fronted(
         if ends:
             out.append((start, min(ends)))
     return out
+
+
+def _owned(
+    norm: str,
+    vendors: list[VendorHit],
+    hit: VendorHit,
+    known: Sequence[KnownHit],
+    suffix: re.Pattern[str],
+) -> VendorHit:
+    """A name the store knows told right after another company's possessive ("Scalby's
+    FaceLoom goes dark") is that company's product: the owner is the vendor. Not when the
+    name ends in a company suffix ("Lyon's Nubio Vision": a company with its city)."""
+    if not any(k.start == hit.start and k.end == hit.end for k in known):
+        return hit
+    if suffix.fullmatch(norm[hit.start : hit.end].split()[-1]):
+        return hit
+    for v in vendors:
+        between_ = norm[v.end : hit.start]
+        if (
+            v.vendor != hit.vendor
+            and between_.strip() == ""
+            and 0 < len(between_) <= 2
+            and (norm.endswith("'s", v.start, v.end) or norm.endswith("s'", v.start, v.end))
+        ):
+            return VendorHit(hit.start, hit.end, v.vendor, norm[hit.start : hit.end], v.fr)
+    return hit
 
 
 def in_fronted(sc: Scan, pos: int) -> bool:
