@@ -32,7 +32,7 @@ def rules(entry: Entry, known: KnownVendors | None = None) -> tuple[Scan | None,
     text = entry.text
     normalised = normalise(text)
     known_hits = known.find(normalised[0]) if known is not None else []
-    strong = bool(known_hits) or res.prefilter.search(normalised[1]) is not None
+    strong = bool(known_hits) or res.names_fr(*normalised)
     if not strong:
         shaped = policy_shape(entry, normalised)
         if shaped is not None:
