@@ -116,11 +116,16 @@ def prepare(store: Store, config: Config, *, now: datetime | None = None) -> Non
 
 
 POOL_MIN_FEEDS = 8  # fewer due feeds than this are parsed in this process
-# Bodies parsed in this process before worker processes are started, in a cycle that
-# was not expected to bring more (see ``expected_bodies``); from then on, and in a cycle
-# expected to bring more from its start, the workers parse every body: this process
-# only fetches, hands bodies over and writes, and never loads the parsing and
-# extraction code and data (some 20 MB) in a cold cycle.
+# A cycle expected to bring more bodies than this (see ``expected_bodies``) starts its
+# worker processes as it starts, so their interpreters load while the first bodies
+# download; any other cycle of at least ``POOL_MIN_FEEDS`` due feeds starts them with
+# its first body (a cycle where every feed answers 304 starts none). Either way the
+# workers parse every body: this process only fetches, hands bodies over and writes,
+# and never loads the parsing and extraction code and data (some 20 MB, and a third of
+# a CPU second to load: in a worker that runs on another core while the downloads go
+# on; parsed here, the loop stopped for it). Until 2026-12 a cycle parsed its first 24
+# bodies here, so a cycle with a few changed feeds among a thousand loaded extraction
+# into the polling process, on its own critical path.
 POOL_AFTER = 24
 # a cycle that grew the write-ahead log past this folds it into the database file itself
 # (a cold cycle writes some 40 MB: the next process would read it all back when it opens
@@ -155,9 +160,9 @@ async def poll_once(
 
     ``workers``: parsing processes beside this one (default: one per core but one
     when at least ``POOL_MIN_FEEDS`` feeds are due, started with the cycle when more
-    than ``POOL_AFTER`` bodies are expected, else after ``POOL_AFTER`` bodies parsed
-    here; a number: that many, from the first body; 0: parse in this process). Once
-    workers run, they parse every body and read items again for the writer.
+    than ``POOL_AFTER`` bodies are expected, else with its first body; a number: that
+    many; 0: parse in this process). Workers parse every body and read items again for
+    the writer.
     ``fold_log_bytes``: a write-ahead log at least this long when the cycle ends is
     folded into the database file (``Store.fold_log``)."""
     now = now or datetime.now(UTC)
@@ -168,9 +173,8 @@ async def poll_once(
         if workers is None:
             workers = None if len(due) >= POOL_MIN_FEEDS else 0
         many = expected_bodies(due) > POOL_AFTER
-        pool_after = 0 if many or workers is not None else POOL_AFTER
         heap.map_large_blocks()
-        cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, pool_after)
+        cycle = _Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, 0)
         if cycle.pool is not None and many and cycle.db_path is not None:
             cycle.pool.start()  # their interpreters start while the first bodies download
         cycle.progress = progress
@@ -255,20 +259,40 @@ class _Window:
 class _Queued:
     """The feeds whose write is queued, and a waiter for each feed another one waits
     on (only the feeds under way wait: an ``asyncio.Event`` for each of a thousand
-    feeds held 0.9 MB for the whole cycle)."""
+    feeds held 0.9 MB for the whole cycle). A feed that writes nothing now (a 304: its
+    state is saved at the end of the cycle) follows the feed before it: it counts as
+    queued once that one is, without waiting (``follow``)."""
 
     def __init__(self) -> None:
         self._done: set[str] = set()
         self._waiters: dict[str, asyncio.Future[None]] = {}
+        self._followers: dict[str, list[str]] = {}  # feed id → feeds queued with it
 
     def __contains__(self, feed_id: str) -> bool:
         return feed_id in self._done
 
-    def add(self, feed_id: str) -> None:
-        self._done.add(feed_id)
-        waiter = self._waiters.pop(feed_id, None)
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
+    def add(self, feed_id: str) -> list[str]:
+        """Mark ``feed_id`` queued, and the feeds that follow it; returns those marked."""
+        marked, todo = [], [feed_id]
+        while todo:  # a chain of followers: no recursion however long it is
+            current = todo.pop()
+            if current in self._done:
+                continue
+            self._done.add(current)
+            marked.append(current)
+            waiter = self._waiters.pop(current, None)
+            if waiter is not None and not waiter.done():
+                waiter.set_result(None)
+            todo.extend(self._followers.pop(current, ()))
+        return marked
+
+    def follow(self, feed_id: str, before: str | None) -> list[str]:
+        """``feed_id`` counts as queued once ``before`` is (at once when it is, or when
+        there is none); returns the feeds marked now."""
+        if before is None or before in self._done:
+            return self.add(feed_id)
+        self._followers.setdefault(before, []).append(feed_id)
+        return []
 
     async def wait(self, feed_id: str) -> None:
         """Return once ``feed_id``'s write is queued."""
@@ -365,7 +389,10 @@ class _Cycle:
 
     def _mark_queued(self, feed: FeedState) -> None:
         if feed.id not in self.queued:
-            self.queued.add(feed.id)
+            self._marked(self.queued.add(feed.id))
+
+    def _marked(self, feed_ids: list[str]) -> None:
+        for _ in feed_ids:
             self.window.wake()  # the next feed may take the spare place now
             self.unqueued -= 1
             if self.unqueued == 0:  # the cycle's last write: no batch waits for more
@@ -373,6 +400,7 @@ class _Cycle:
 
     async def one(self, fetcher: Fetcher, feed: FeedState) -> FeedOutcome:
         held = False
+        follows = False  # a 304: queued with the feed before it (``_Queued.follow``)
 
         async def take_place() -> None:
             nonlocal held
@@ -391,7 +419,10 @@ class _Cycle:
             result = await fetcher.fetch(feed, before_body=take_place)
             counts.fetched(result.outcome, result.elapsed)
             if result.outcome == "not_modified" and feed.kind != "page":
-                await self.my_turn(feed)
+                # nothing to write now: its runner moves on to the next feed at once, and
+                # does not wait behind a changed feed whose body a worker is still reading
+                follows = True
+                self._marked(self.queued.follow(feed.id, self.previous.get(feed.id)))
                 return self.not_modified(feed, result)
             if feed.kind == "page":  # a watched page: read and written in the writer
                 await self.my_turn(feed)
@@ -434,7 +465,8 @@ class _Cycle:
             )
         finally:
             leave()
-            self._mark_queued(feed)
+            if not follows:
+                self._mark_queued(feed)
 
     def not_modified(self, feed: FeedState, result: FetchResult) -> FeedOutcome:
         """A 304 changes only the feed's fetch state: kept for one statement at the end of
@@ -496,9 +528,13 @@ class _Cycle:
         if self.reread_requests:
             log.debug("items read again by a worker for the writer: %d requests",
                       self.reread_requests)  # fmt: skip
+        # this process's freed pages go back before the workers end: a worker's last act
+        # is saving the patterns it compiled, its largest moment, so the two peaks do
+        # not add up
+        heap.give_back()
         if self.pool is not None:
             self.pool.close()
-        heap.give_back()
+            heap.give_back()
 
 
 def record_crash(

@@ -66,15 +66,19 @@ def test_a_day_or_two_before_the_date_also_tells_it(store: Store) -> None:
     assert again.event_id == first.event_id
 
 
+# (a switch-off is made once: the same vendor's switch-off told weeks later is that one,
+# at any date, see test_clustering_once_only; a restriction can be tightened again)
+
+
 def test_the_same_move_weeks_later_at_no_announced_date_is_a_new_event(store: Store) -> None:
-    first, _ = record(store, told(*ANNOUNCED, day=0, effective=on(56)))
-    again, _ = record(store, told(*HAPPENED[1], day=75, effective=on(75)))
+    first, _ = record(store, told(*ANNOUNCED, day=0, effective=on(56), action="restriction"))
+    again, _ = record(store, told(*HAPPENED[1], day=75, effective=on(75), action="restriction"))
     assert again.event_id != first.event_id and alerts(store) == 2
 
 
 def test_a_change_in_force_at_once_sets_no_date_to_wait_for(store: Store) -> None:
-    first, _ = record(store, told(*ANNOUNCED, day=0, effective=on(0)))
-    again, _ = record(store, told(*HAPPENED[2], day=57, effective=on(57)))
+    first, _ = record(store, told(*ANNOUNCED, day=0, effective=on(0), action="restriction"))
+    again, _ = record(store, told(*HAPPENED[2], day=57, effective=on(57), action="restriction"))
     assert again.event_id != first.event_id
 
 

@@ -78,3 +78,25 @@ async def test_a_feed_waiting_for_the_one_before_it_wakes_when_that_one_queues()
     queued.add("late")
     await asyncio.wait_for(asyncio.gather(*tasks), 1)
     assert sorted(woken) == ["a", "b"] and "late" in queued
+
+
+async def test_a_feed_with_nothing_to_write_is_queued_with_the_one_before_it() -> None:
+    """A 304 does not wait for its turn: it follows the feed before it, and a chain of
+    them is queued, in one step, when the feed they all follow is (and a feed waiting
+    for the last of them wakes then)."""
+    queued = _Queued()
+    assert queued.follow("first", None) == ["first"]  # nothing before it: queued at once
+    assert queued.follow("after-first", "first") == ["after-first"]
+    assert queued.follow("b", "a") == []  # "a" (a changed feed) is still being read
+    chain = [f"c{n}" for n in range(3000)]  # longer than any recursion limit
+    previous = "b"
+    for name in chain:
+        assert queued.follow(name, previous) == []
+        previous = name
+    woken = asyncio.create_task(queued.wait(chain[-1]))
+    await asyncio.sleep(0.01)
+    assert not woken.done() and "b" not in queued
+    marked = queued.add("a")
+    assert sorted(marked) == sorted(["a", "b", *chain])
+    await asyncio.wait_for(woken, 1)
+    assert queued.add("a") == []  # marked once

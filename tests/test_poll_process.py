@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import load_config
+from bot.cpu_pool import cores
 from bot.pipeline import FOLD_LOG_BYTES, POOL_AFTER, POOL_MIN_FEEDS, poll_once, prepare
 from store import Store
 from tests import feedserver
@@ -120,14 +121,16 @@ def _poll_counting_workers(tmp_path: Path, server: FeedServer, feeds: int) -> li
     return _Spawned.workers
 
 
-def test_a_few_changed_feeds_are_parsed_without_starting_a_worker(
+def test_a_few_changed_feeds_are_parsed_by_a_worker_started_with_the_first_body(
     tmp_path: Path, feed_server: FeedServer
 ) -> None:
+    """Too few bodies expected to start workers with the cycle, enough feeds due for a
+    pool: the first body starts them (the polling process loads no extraction code)."""
     few = POOL_AFTER - 4
     assert few >= POOL_MIN_FEEDS  # enough feeds due for a pool, too few bodies to start it
     for n in range(few):
         feed_server.set(f"/f{n}.xml", _rss(n, 2), etag=f'"v{n}"')
-    assert _poll_counting_workers(tmp_path, feed_server, few) == []
+    assert 1 <= len(_poll_counting_workers(tmp_path, feed_server, few)) <= max(1, cores() - 1)
 
 
 def test_many_changed_feeds_start_a_worker(tmp_path: Path, feed_server: FeedServer) -> None:

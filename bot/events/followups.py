@@ -190,6 +190,24 @@ def _quiet_follow_up(new: Profile, c: Comparison) -> bool:
     )  # fmt: skip
 
 
+ONCE_ACTIONS: frozenset[str] = frozenset({
+    vocabulary.Action.EXIT.value, vocabulary.Action.SHUTDOWN.value,
+    vocabulary.Action.SETTLEMENT.value,
+})  # fmt: skip
+
+
+def _once_only_change(new: Profile, c: Comparison) -> bool:
+    """A change a vendor makes once (it leaves the business, switches a service off,
+    settles a suit): a later relevant report of the same vendor with the same such
+    action, naming no other product and in no new market, is that change completed or
+    at a later stage ("the templates are now gone", "the judge approves the deal"),
+    told weeks later in other words, not a second one: some shared wording is enough."""
+    return (
+        c.vendor == "same" and new.relevant and new.action in ONCE_ACTIONS
+        and c.action == "same" and c.product != "conflict" and c.shared >= 2
+    )  # fmt: skip
+
+
 def _staged_on_subject(new: Profile, c: Comparison) -> bool:
     """One authority's act on one company, told again weeks later (a probe then its
     deadline missed, a fine then its "first of its kind" retelling): the company acted
@@ -240,7 +258,7 @@ def follow_up_ok(new: Profile, c: Comparison) -> bool:
             # capital did", a topic word one side capitalises)
             return False
         return c.place_names >= 1 and c.sim >= 0.1
-    if _quiet_follow_up(new, c):
+    if _quiet_follow_up(new, c) or _once_only_change(new, c):
         return True
     if c.shared < 3:
         return False

@@ -5,10 +5,13 @@ other's vendor. ``bot.events.matching`` asks these before comparing anything els
 
 from __future__ import annotations
 
+from bot import vocabulary
 from bot.events.bodies import PREFIX as BODY
 from bot.events.profile import NEAR_DAYS, Profile, both_authorities, days_between
 from bot.events.signatures import OPENING, name_word
 from bot.events.vendor_names import same_vendor, vendor_head
+
+_STOPS = frozenset(vocabulary.STOPPING) - {vocabulary.Action.EXTENSION.value}
 
 
 def subject_named(new: Profile, event: Profile) -> bool:
@@ -53,16 +56,28 @@ def named_unit(new: Profile, event: Profile) -> bool:
     nowhere: one of them took the product, unit or holding for the company. Only within
     the event's news cycle and with the same action: a rival named in passing is named
     by its own reports' vendor too, or acts otherwise."""
-    if not may_name_a_unit(new) or not event.relevant or new.action != event.action:
+    if not may_name_a_unit(new) or not event.relevant or not event.action:
         return False
     if days_between(new.first, event.last) > NEAR_DAYS or days_between(event.first, new.first) > 0:
         return False
     head = name_word(vendor_head(new.vendor_key))
-    if not head or not (
-        head in event.names or head in event.terms or OPENING + head in event.names
-    ):
+    if not head:
         return False
-    return not _named_in(event.vendor_key, new)
+    # the event's own headline opens with the report's vendor ("Scalby's FaceLoom goes
+    # dark", "Jadeport sells its stake in …"): the event was keyed by what that vendor
+    # owns or acts on, so the vendor's report of the same change, or of a stop read as
+    # another stop, is the event's even where it names the event's key too
+    subject = OPENING + head in event.names
+    if new.action != event.action and not (subject and _both_stops(new.action, event.action)):
+        return False
+    if not (head in event.names or head in event.terms or subject):
+        return False
+    return subject or not _named_in(event.vendor_key, new)
+
+
+def _both_stops(a: str | None, b: str | None) -> bool:
+    """Two stopping actions, neither an extension (an extension is its own event)."""
+    return a in _STOPS and b in _STOPS
 
 
 def vendor_named(new: Profile, event: Profile) -> bool:
@@ -118,3 +133,19 @@ def body_left_out(new: Profile, event: Profile) -> bool:
     names the regulator too. (The other way round, a body named only in the report may
     be a regulator weighing in on the event's ruling the next day, told as its act.)"""
     return bool(_bodies(event)) and not _bodies(new)
+
+
+def other_subject(new: Profile, event: Profile, gap: float) -> bool:
+    """Two authority reports keyed by no company, past the event's news cycle, where the
+    report's headline opens with a name (the town, body or country acting: "Oakland
+    joins …", "Uruguay aprobó …") that the event's reports never write: another place's
+    act of the same kind ("Somerville outlaws …", then weeks later "Oakland joins the
+    list …"), however alike the policy words and whatever earlier place both name.
+    Inside the news cycle one act is retold under other names (a city and its region,
+    a topic word opening one language's headline)."""
+    if gap <= NEAR_DAYS or not new.lead or new.vendor_key or event.vendor_key:
+        return False
+    if not both_authorities(new, event):
+        return False
+    written = event.terms | {n.lstrip(OPENING) for n in event.names}
+    return not new.lead & written

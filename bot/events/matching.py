@@ -55,11 +55,13 @@ from __future__ import annotations
 
 from bot import vocabulary
 from bot.events.followups import Comparison, follow_up_ok, near_ok, takes_effect
+from bot.events.generic_names import generic_apart, generic_named
 from bot.events.identity import (
     body_left_out,
     may_name_a_unit,
     named_unit,
     other_bodies,
+    other_subject,
     same_subject,
     stands_in_for,
     subject_named,
@@ -155,8 +157,10 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
     if (
         new.vendor_key and event.vendor_key and not same_vendor(new.vendor_key, event.vendor_key)
         and not stands_in_for(new, event) and not subject_named(new, event)
-        and not named_unit(new, event)
+        and not named_unit(new, event) and not generic_named(new, event)
     ):  # fmt: skip
+        return None
+    if generic_apart(new, event):  # one common word keying two companies' changes
         return None
     if other_bodies(new, event):  # two authorities' acts (on one company or none)
         return None
@@ -166,6 +170,8 @@ def compare(new: Profile, event: Profile) -> Comparison | None:
     ):  # fmt: skip
         return None  # another kind of authority that never names the event's body
     gap = max(0.0, days_between(event.first, new.first), days_between(new.first, event.last))
+    if other_subject(new, event, gap):  # another town's or body's act of the same kind
+        return None
     sim, shared, shared_names = similarity(new, event)
     vendor = "same" if new.vendor_key and event.vendor_key else (
         "one" if new.vendor_key or event.vendor_key else "none")  # fmt: skip

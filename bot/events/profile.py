@@ -46,6 +46,9 @@ class Profile:
     heads: tuple[str, ...] = ()
     # the date the change takes effect (the finding's, or the event's as voted)
     effective: date | None = None
+    # the names the report's headline opens with (``bot.events.signatures.opening_names``
+    # of the title, unmarked); a report's only (a stored event has none)
+    lead: frozenset[str] = field(default_factory=frozenset)
 
 
 def days_between(a: datetime, b: datetime) -> float:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from bot.events.bodies import bodies
+from bot.events.generic_names import company_heads, generic_key, generic_named
 from bot.events.matching import (
     AUTHORITIES,
     BACKFILL_DAYS,
@@ -31,6 +32,7 @@ from bot.events.matching import (
 )
 from bot.events.records import CandidateEvent, CandidateQuery
 from bot.events.signatures import (
+    OPENING,
     capital_heads,
     name_word,
     opening_names,
@@ -56,14 +58,18 @@ MIN_WEIGHT = 0.05
 def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
     exclude = words(finding.vendor or "")
     names = names_of(entry.title, entry.summary, exclude=exclude) | bodies(entry.text)
+    lead = opening_names(entry.title, "")
     if finding.actor_type in AUTHORITIES:
         # an authority's report names its subject (the company acted on, or a person or
         # place the extraction took for one): the name identifies the act across reports
         # that key it differently ("La juge Maëlle Tanguy …" and "Tanguy exige …")
         names |= {name_word(w) for w in exclude} - {""}
         names |= opening_names(entry.title, entry.summary)
+    else:  # a headline's opening name: whose change the report tells (``named_unit``)
+        names |= lead
+    key = vendor_key(finding.vendor)
     return Profile(
-        vendor_key=vendor_key(finding.vendor),
+        vendor_key=key,
         actor_type=finding.actor_type,
         relevant=finding.relevant,
         action=finding.action,
@@ -76,11 +82,25 @@ def finding_profile(entry: Entry, finding: Finding, when: datetime) -> Profile:
         inferred=finding.signal == "deployment" and finding.action == REVERSAL,
         stand_in=bool(finding.product)
         and vendor_key(finding.product) == vendor_key(finding.vendor),
-        heads=()
-        if finding.vendor or finding.actor_type in AUTHORITIES
-        else capital_heads(entry.title, entry.summary),
+        heads=_heads(entry, finding, key),
         effective=finding.effective,
+        lead=frozenset(name[len(OPENING) :] for name in lead),
     )
+
+
+def _heads(entry: Entry, finding: Finding, key: str) -> tuple[str, ...]:
+    """The vendor keys a report may name: for one keyed by no vendor, the first words of
+    its capitalised words (``bot.events.identity.vendor_named``); for a vendor's report
+    keyed by a common word, its headline's that are no common word
+    (``bot.events.generic_names``);
+    none otherwise (an authority's report names its subject by its own rules)."""
+    if finding.actor_type in AUTHORITIES:
+        return ()
+    if not finding.vendor:
+        return capital_heads(entry.title, entry.summary)
+    if generic_key(key):
+        return company_heads(entry.title, "", key)
+    return ()
 
 
 def pack_terms(terms: Iterable[str], names: Iterable[str]) -> str:
@@ -205,6 +225,7 @@ def best_candidate(
             and not stands_in_for(new, event)
             and not named_unit(new, event)
             and not subject_named(new, event)
+            and not generic_named(new, event)
         ):
             continue  # another vendor's event (a band match): decide says None
         score = decide(new, event)
