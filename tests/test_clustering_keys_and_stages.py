@@ -218,3 +218,24 @@ def test_inside_the_news_cycle_a_retelling_opening_with_another_name_still_joins
     later = _authority(store, "Gesichtsüberwachung: Brackwell verbietet sie der Stadtverwaltung",
                        "Brackwell folgt damit Dunholt.", 3)  # fmt: skip
     assert later == first
+
+
+def test_a_later_stage_opening_with_the_signers_name_still_joins(store: Store) -> None:
+    first = _authority(store, "Carrowmore assembly sends face matching limits to the governor",
+                       "The bill covers state agencies and city police alike.", 0)  # fmt: skip
+    later = _authority(store, "Halvey signs the face matching limits with one line struck",
+                       "Carrowmore's governor removed a study board the bill had created.",
+                       16)  # fmt: skip
+    assert later == first
+
+
+def test_a_town_signing_its_own_ban_joins_its_event_not_the_town_that_cited_it(
+    store: Store,
+) -> None:
+    elder = _authority(store, "Brackwell council outlaws face surveillance by city departments",
+                       "Departments lose face surveillance tools next year.", 0)  # fmt: skip
+    younger = _authority(store, "Tressany bars face surveillance from its municipal offices too",
+                         "Like Brackwell before it, the council voted unanimously.", 20)  # fmt: skip
+    signed = _authority(store, "Brackwell mayor signs the face surveillance ordinance",
+                        "The Brackwell rule takes effect next month.", 24)  # fmt: skip
+    assert younger != elder and signed == elder

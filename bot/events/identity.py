@@ -137,15 +137,22 @@ def body_left_out(new: Profile, event: Profile) -> bool:
 
 def other_subject(new: Profile, event: Profile, gap: float) -> bool:
     """Two authority reports keyed by no company, past the event's news cycle, where the
-    report's headline opens with a name (the town, body or country acting: "Oakland
-    joins …", "Uruguay aprobó …") that the event's reports never write: another place's
-    act of the same kind ("Somerville outlaws …", then weeks later "Oakland joins the
-    list …"), however alike the policy words and whatever earlier place both name.
-    Inside the news cycle one act is retold under other names (a city and its region,
-    a topic word opening one language's headline)."""
+    report's headline opens with a name the event's reports never write ("Oakland
+    joins …") while the report names, inside a sentence, a name the event's reports
+    open with ("… after San Francisco and Somerville"): another place's act of the
+    same kind that cites the event's, however alike the policy words. A later stage
+    of one act opening with a new name (the governor who signs, a topic word) names
+    the event's place, if at all, as its own opening ("Washington's governor …")."""
     if gap <= NEAR_DAYS or not new.lead or new.vendor_key or event.vendor_key:
         return False
     if not both_authorities(new, event):
         return False
     written = event.terms | {n.lstrip(OPENING) for n in event.names}
-    return not new.lead & written
+    if new.lead & written:
+        return False
+    return bool(opening_of(event) & new.names)
+
+
+def opening_of(profile: Profile) -> frozenset[str]:
+    """The names the profile's reports open a headline or summary with (unmarked)."""
+    return frozenset(n[len(OPENING) :] for n in profile.names if n.startswith(OPENING))

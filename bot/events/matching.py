@@ -60,6 +60,7 @@ from bot.events.identity import (
     body_left_out,
     may_name_a_unit,
     named_unit,
+    opening_of,
     other_bodies,
     other_subject,
     same_subject,
@@ -222,4 +223,6 @@ def decide(new: Profile, event: Profile) -> float | None:
     score += 2.0 * (c.product == "same") + (1.0 if c.near else 0.0) - 0.02 * c.gap
     if c.subject:  # two authorities' acts on one company: the places they name tell which
         score += 1.5 * min(c.place_names, 2)
+    if c.vendor == "none" and new.lead and new.lead & opening_of(event):
+        score += 2.0  # a vendor-less act whose headline opens as the event's reports do
     return score

@@ -83,9 +83,49 @@ def is_common(word: str, lang: str | None) -> bool:
 
 
 def common_anywhere(word: str) -> bool:
-    """``word`` is one of the commonest words of any item language."""
+    """``word`` is one of the commonest words of any item language. Looked up in one
+    sorted text of every language's folded words (``_all_common``), not in six sets:
+    clustering asks this of vendor keys and capitalised words in the polling process,
+    where the six sets held some 6 MB."""
     folded = normalise(word)
-    return any(folded in common_words(lang) for lang in LANGUAGES)
+    if not folded or "\n" in folded:
+        return any(folded in common_words(lang) for lang in LANGUAGES)
+    text = _all_common()
+    lo, hi = 0, len(text)
+    while lo < hi:  # bisection over the lines: the line around the middle character
+        mid = (lo + hi) // 2
+        start = text.rfind("\n", 0, mid) + 1
+        end = text.find("\n", mid)
+        end = len(text) if end < 0 else end
+        if start < lo:  # (the middle fell in a line that begins before the range)
+            start, end = lo, text.find("\n", lo)
+            end = len(text) if end < 0 else end
+        line = text[start:end]
+        if line == folded:
+            return True
+        if line < folded:
+            lo = end + 1
+        else:
+            hi = start
+    return False
+
+
+@lru_cache(maxsize=1)
+def _all_common() -> str:
+    """Every language's folded common words, each once, sorted, one a line (kept per
+    machine in compiled.py's file, keyed by the lists and this module's source)."""
+    data = b"\0".join((DIR / f"{lang}.txt").read_bytes() if (DIR / f"{lang}.txt").exists()
+                       else b"" for lang in LANGUAGES)  # fmt: skip
+
+    def join_all() -> str:
+        found: set[str] = set()
+        for lang in LANGUAGES:
+            found.update(common_words(lang))
+        found.discard("")
+        return "\n".join(sorted(w for w in found if "\n" not in w))
+
+    key = compiled.digest(data + b"\0" + _SOURCE).hex()
+    return str(compiled.CACHE.derived("common-words-all", key, 0, join_all))
 
 
 def fold(word: str) -> str:
