@@ -23,6 +23,9 @@ _TEXTS = [
     "Face++ maker lists shares\nThe listing raised $700 million.",
     "New doorbell lets you tag suggestions off\nA setting for regular visitors.",
     "Weather: a sunny weekend ahead\nTemperatures climb to 25 degrees.",
+    "Orchard growers will face a dry summer\nThe river authority warns of a water ration.",
+    "Kiosk maker sells Tollan Face to cinemas\nThe chain will trial it in two towns.",
+    "Guide: how the FRT gates at the ferry port work\nQueues were short on Monday.",
 ]
 
 
@@ -31,7 +34,7 @@ def test_prefilter_passes_every_text_the_scan_would_analyse(text: str) -> None:
     res = resources()
     title = text.split("\n", 1)[0]
     sc = scan(res, title, text)
-    passes = res.prefilter.search(normalise(text)[1]) is not None
+    passes = res.names_fr(*normalise(text))
     if sc.fr or sc.vendors:
         assert passes
     if not passes:
@@ -41,8 +44,19 @@ def test_prefilter_passes_every_text_the_scan_would_analyse(text: str) -> None:
 
 def test_prefilter_rejects_ordinary_news() -> None:
     res = resources()
-    for text in (_TEXTS[0], _TEXTS[2], _TEXTS[8]):
-        assert res.prefilter.search(normalise(text)[1]) is None
+    for text in (_TEXTS[0], _TEXTS[2], _TEXTS[8], _TEXTS[9]):
+        assert not res.names_fr(*normalise(text))
+
+
+def test_cues_told_by_their_case_pass_only_in_their_case() -> None:
+    # "<Brand> Face" and acronyms are cues in their case only: the lower-cased copy of a
+    # text neither passes nor hides them.
+    res = resources()
+    assert res.names_fr(*normalise(_TEXTS[10]))
+    assert res.names_fr(*normalise(_TEXTS[11]))
+    for text in (_TEXTS[10], _TEXTS[11]):
+        low = text.lower()
+        assert not res.names_fr(low, low)
 
 
 def test_by_first_letter_matches_like_the_plain_alternation() -> None:

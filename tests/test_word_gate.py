@@ -166,6 +166,7 @@ def test_latin_letters_match_only_word_characters_in_any_case() -> None:
 def test_the_extraction_patterns_are_gated() -> None:
     # Each is searched in every item: ungated, it costs a scan of every position.
     assert resources().prefilter.gated
+    assert resources().prefilter_cased.gated
     assert authority._weak_fr().gated
     known = known_vendors(["Orrin Biometrics", "Acme"], exact=["Lumo ID"])
     assert known is not None and known.gate.gated
@@ -174,7 +175,7 @@ def test_the_extraction_patterns_are_gated() -> None:
 def test_the_extraction_patterns_agree_on_mixed_texts() -> None:
     known = known_vendors(["Orrin Biometrics", "Acme Vision"], exact=["Lumo ID"])
     assert known is not None
-    gates = [resources().prefilter, authority._weak_fr(), known.gate]
+    gates = [resources().prefilter, resources().prefilter_cased, authority._weak_fr(), known.gate]
     for text in _texts(200, seed=7):
         for variant in (text, *normalise(text)):
             for gate in gates:

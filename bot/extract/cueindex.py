@@ -177,19 +177,37 @@ class CueIndex:
         return cls(names, tuple(labels), by_head, tuple(any_start), tuple(line_start),
                    by_vendor, groups, max(map(len, by_head), default=0))  # fmt: skip
 
-    def prefilter(self, cls: int, label: str, names: bool = True) -> re.Pattern[str]:
+    def prefilter(
+        self, cls: int, label: str, names: bool = True, cased_apart: bool = False
+    ) -> re.Pattern[str]:
         """One regex for the lower-cased text that matches wherever a fragment labelled
         ``label`` in class ``cls``, or any vendor name (unless ``names`` is False), could
         start a hit: a superset of what ``scan`` finds (cased fragments and names match in
-        any case here), so a text it does not match has no such hit and no vendor name."""
+        any case here), so a text it does not match has no such hit and no vendor name.
+        ``cased_apart``: the fragments matched in their case are left out (a text then
+        needs ``cased_prefilter`` too): made case-blind, such a fragment passes what its
+        case refuses (the product named "<Brand> Face" lets every "… will face …" in)."""
         frags = [f for fs in self._by_head.values() for f in fs]
         parts = {f"(?i:{f.source})" if f.cased else f.source
-                 for f in frags if f.cls == cls and f.label == label}  # fmt: skip
+                 for f in frags if f.cls == cls and f.label == label
+                 and not (cased_apart and f.cased)}  # fmt: skip
         parts |= {f.source for f in self._any if f.cls == cls and f.label == label}
         parts |= {"(?m:^)" + f.source
                   for f in self._line_start if f.cls == cls and f.label == label}  # fmt: skip
         if names:
             parts |= {re.escape(v.surface.lower()) for vs in self._vendors.values() for v in vs}
+        return compiled.compile(r"(?<![\w])(?:" + by_first_letter(sorted(parts)) + ")")
+
+    def cased_prefilter(self, cls: int, label: str) -> re.Pattern[str]:
+        """For the original text (``scan``'s ``norm``): matches wherever a fragment
+        labelled ``label`` in class ``cls`` that is matched in its case (acronyms,
+        capitalised product names) could start a hit; with ``prefilter(…, cased_apart=
+        True)`` on the lower-cased text, a superset of what ``scan`` finds. (Fragments
+        with no literal head are matched in the lower-cased text: ``prefilter`` has them.)"""
+        parts = {f.source for fs in self._by_head.values() for f in fs
+                 if f.cls == cls and f.label == label and f.cased}  # fmt: skip
+        if not parts:
+            return compiled.compile(r"(?!)")
         return compiled.compile(r"(?<![\w])(?:" + by_first_letter(sorted(parts)) + ")")
 
     def compile_all(self) -> None:

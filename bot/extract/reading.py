@@ -32,7 +32,7 @@ def rules(entry: Entry, known: KnownVendors | None = None) -> tuple[Scan | None,
     text = entry.text
     normalised = normalise(text)
     known_hits = known.find(normalised[0]) if known is not None else []
-    strong = bool(known_hits) or res.prefilter.search(normalised[1]) is not None
+    strong = bool(known_hits) or res.names_fr(*normalised)
     if not strong and not authority.weak_fr(normalised[1]):
         return None, None  # no FR term, no vendor name, no face data
     sc = scan(res, entry.title, text, normalised, entry.language, known_hits)

@@ -97,7 +97,8 @@ class Resources:
     regions: re.Pattern[str]
     vendor_info: Mapping[str, VendorInfo]
     customers: Mapping[str, str]  # vendor → its one customer group (where known)
-    # Over the lower-cased text: no match = no FR term and no vendor name (see extract()).
+    # Over the lower-cased text, and over the original text for the FR terms matched in
+    # their case: no match in either = no FR term and no vendor name (``names_fr``).
     prefilter: WordGate = WordGate(re.compile(r"(?!)"))
     names: NamePatterns = NamePatterns.build({})
     fronted: re.Pattern[str] = re.compile(r"(?!)")  # an opener at a sentence start
@@ -108,6 +109,14 @@ class Resources:
     same_word: re.Pattern[str] = re.compile(r"(?!)")  # "the same", "mêmes", "gleiche"
     stated_term: re.Pattern[str] = re.compile(r"(?!)")  # a length, season, year or month
     private_party: re.Pattern[str] = re.compile(r"(?!)")  # a class, consumers, plaintiffs
+    prefilter_cased: WordGate = WordGate(re.compile(r"(?!)"))
+
+    def names_fr(self, norm: str, low: str) -> bool:
+        """The text (``scan.normalise``'s pair) may hold an FR term or a vendor name:
+        False means it holds neither."""
+        return (
+            self.prefilter.search(low) is not None or self.prefilter_cased.search(norm) is not None
+        )
 
 
 def _read_yaml(path: Path) -> Any:
@@ -287,7 +296,9 @@ def resources() -> Resources:
         raise DataFileError(f"{CUES_FILE}: a cue pattern is not a valid regex ({exc})") from exc
     customers = {name: v.customers for name, v in info.items() if v.customers}
     # an FR item names its FR term or vendor early: its opening words are tried first
-    prefilter = WordGate(index.prefilter(CLASSES.index("fr_groups"), "fr"), opening=8)
+    fr_class = CLASSES.index("fr_groups")
+    prefilter = WordGate(index.prefilter(fr_class, "fr", cased_apart=True), opening=8)
+    prefilter_cased = WordGate(index.cased_prefilter(fr_class, "fr"))
     try:
         name_patterns = NamePatterns.build(_company_names(cues))
     except re.error as exc:
@@ -299,7 +310,7 @@ def resources() -> Resources:
     return Resources(index, regions, info, customers, prefilter, name_patterns, fronted,
                      noun_before, pause_verb, pause_noun, _words(cues, "same_words"),
                      _stated_terms(cues.get("stated_terms")),
-                     _words(cues, "private_parties"))  # fmt: skip
+                     _words(cues, "private_parties"), prefilter_cased)  # fmt: skip
 
 
 def _company_names(cues: Mapping[str, Any]) -> dict[str, list[str]]:
