@@ -41,7 +41,7 @@ def run(title: str, summary: str, language: str):  # type: ignore[no-untyped-def
         ("de", "Amazon verlängert Moratorium für Gesichtserkennung bei der Polizei",
          "Die Pause gilt nun bis auf Weiteres.",
          "Amazon", "extension"),
-        ("es", "Amazon suspende durante un año sus ventas de reconocimiento facial a los cuerpos policiales",
+        ("es", "Amazon congela doce meses la venta de su reconocimiento facial para los cuerpos policiales",
          "La empresa no venderá Rekognition a las fuerzas de seguridad.",
          "Amazon", "moratorium"),
         ("es", "Meta reanuda el reconocimiento facial en Europa",
