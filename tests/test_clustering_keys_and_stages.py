@@ -121,7 +121,7 @@ def test_a_switch_off_confirmed_two_months_later_is_the_same_event(store: Store)
 
 def test_a_settlement_approved_five_weeks_later_is_the_same_event(store: Store) -> None:
     first, _ = record(store, report(
-        "Pennick agrees to stop selling shopper face alerts in Ohio to end a class action",
+        "Under a class-action deal, Pennick will no longer offer its face alerts to Ohio stores",
         "The deal still needs a judge.", vendor="Pennick", action="settlement",
         product=None, region=None))  # fmt: skip
     later, _ = record(store, report(

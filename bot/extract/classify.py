@@ -182,7 +182,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             change = replace(change, action="restriction")
         headline_launch = [h for h in launch if sc.in_title(h.start) and not subordinate(sc, h)]
         if change.action == "restriction" and framing.limited_return(sc, headline_launch):
-            # "three years after it purged its templates, X offers opt-in grouping": the
+            # "long after wiping its stored faces, X brings tagging back as opt-in": the
             # limits are the terms of a return from the vendor's own earlier stop
             change = replace(change, action="reversal")
         if framing.restated(sc, chosen):  # news only inside its news cycle (history)

@@ -558,7 +558,7 @@ def owned_decision(sc: Scan) -> str | None:
 def law_told(sc: Scan, index: int) -> bool:
     """Sentence ``index`` tells a law's act: it opens with the instrument the act is made
     by ("By decree, police may …", "Per Verordnung darf die Polizei …") or a bill, a
-    decree or a law is its subject ("A decree signed on Monday limits …")."""
+    decree or a law is its subject ("An ordinance adopted last week restricts …")."""
     lo, hi = sc.sentences[index]
     pats = patterns(sc.lang)
     if pats.instrument.match(sc.text, lo):

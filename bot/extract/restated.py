@@ -128,7 +128,7 @@ def restated_actor(sc: Scan, found: list[Mention]) -> str | None:
 
 def summary_law(sc: Scan) -> str | None:
     """The summary's opening sentence tells the headline's act as a law's ("Valdor caps
-    …" + "A decree signed on Monday limits …", "… + "Per Verordnung darf die Polizei
+    …" + "An ordinance adopted last week restricts …", "… + "Per Verordnung darf die Polizei
     …"): a government's act, not a company called Valdor's."""
     opening = _opening_sentence(sc)
     if opening is None:
