@@ -177,11 +177,9 @@ class CueIndex:
         return cls(names, tuple(labels), by_head, tuple(any_start), tuple(line_start),
                    by_vendor, groups, max(map(len, by_head), default=0))  # fmt: skip
 
-    def prefilter(
-        self, cls: int, label: str, names: bool = True, cased_apart: bool = False
-    ) -> re.Pattern[str]:
+    def prefilter(self, cls: int, label: str, cased_apart: bool = False) -> re.Pattern[str]:
         """One regex for the lower-cased text that matches wherever a fragment labelled
-        ``label`` in class ``cls``, or any vendor name (unless ``names`` is False), could
+        ``label`` in class ``cls``, or any vendor name, could
         start a hit: a superset of what ``scan`` finds (cased fragments and names match in
         any case here), so a text it does not match has no such hit and no vendor name.
         ``cased_apart``: the fragments matched in their case are left out (a text then
@@ -194,8 +192,7 @@ class CueIndex:
         parts |= {f.source for f in self._any if f.cls == cls and f.label == label}
         parts |= {"(?m:^)" + f.source
                   for f in self._line_start if f.cls == cls and f.label == label}  # fmt: skip
-        if names:
-            parts |= {re.escape(v.surface.lower()) for vs in self._vendors.values() for v in vs}
+        parts |= {re.escape(v.surface.lower()) for vs in self._vendors.values() for v in vs}
         return compiled.compile(r"(?<![\w])(?:" + by_first_letter(sorted(parts)) + ")")
 
     def cased_prefilter(self, cls: int, label: str) -> re.Pattern[str]:
