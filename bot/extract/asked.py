@@ -165,4 +165,3 @@ _ADDRESSEE_GAP = compiled.compile(
 def asks(sc: Scan, acts: list[Act]) -> bool:
     """Either reading: the item tells a question or an ask, no vendor decision."""
     return question_only(sc, acts) or others_ask(sc, acts)
-
