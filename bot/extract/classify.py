@@ -273,12 +273,12 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
         return other(sc, [], named, _first_vendor(sc), 0.4)
-    # no act found, but a headline telling something as going on ("police still
-    # without X's face search"): history reads it against the vendor's standing pause
-    # (not a plan, someone else's campaign or question, or a study)
     if sc.vendors and asked.others_ask(sc, []):  # "Senator asks X which …"
         sc.held_back.add("speculation")
         return other(sc, [], "none", _first_vendor(sc), 0.25)
+    # no act found, but a headline telling something as going on ("police still
+    # without X's face search"): history reads it against the vendor's standing pause
+    # (not a plan, someone else's campaign or question, or a study)
     going_on = None
     if sc.vendors and framing.continued(sc, []) and not framing.not_the_vendors(sc):
         going_on = "continuation"
