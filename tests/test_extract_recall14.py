@@ -31,21 +31,21 @@ CONDITIONAL_REFUSALS = [
     ("en", "Ottermere Vision puts off any police deals until state lawmakers act",
      "The facial recognition company says sheriffs will wait for a statute before it signs."),
     ("fr", "Grivelle repousse toutes ses ventes aux polices municipales",
-     "L'éditeur de reconnaissance faciale attend une loi avant de signer avec les communes."),
+     "L'éditeur de reconnaissance faciale attend l'avis d'un laboratoire agréé avant de signer."),
     ("de", "Hohenbrück verschiebt sämtliche Aufträge der Polizei auf unbestimmte Zeit",
-     "Der Gesichtserkennungsanbieter wartet nach eigenen Angaben auf ein Bundesgesetz."),
-    ("es", "Alcotán aplaza todos los contratos con policías locales",
-     "El fabricante de reconocimiento facial quiere una ley nacional antes de vender a las fuerzas."),
-    ("it", "Fenicottero posticipa tutti gli ordini della polizia a dopo la legge",
-     "Il fornitore di riconoscimento facciale attende regole nazionali prima di firmare."),
-    ("pt", "Tucanaré adiou todos os contratos com polícias estaduais",
-     "A empresa de reconhecimento facial quer uma lei federal antes de vender às forças."),
+     "Der Gesichtserkennungsanbieter wartet nach eigenen Angaben auf ein Prüfsiegel."),
+    ("es", "Zampullín aplaza todos los contratos con policías locales",
+     "El fabricante de reconocimiento facial quiere un fallo del Supremo antes de vender a las fuerzas."),
+    ("it", "Fenicottero posticipa tutti gli ordini della polizia a dopo la sentenza",
+     "Il fornitore di riconoscimento facciale attende la Corte costituzionale prima di firmare."),
+    ("pt", "Jurutaí adiou todos os contratos com polícias estaduais",
+     "A empresa de reconhecimento facial quer um selo de certificação antes de vender às forças."),
     ("fr", "Ravelstone Technologies restera à l'écart des marchés de la police",
-     "Sans loi sur la reconnaissance faciale, la société ne répondra pas aux polices."),
+     "Sans norme publique sur la reconnaissance faciale, la société ne répondra pas aux polices."),
     ("it", "Cinciallegra starà fuori dalle gare della polizia locale",
-     "Il produttore di riconoscimento facciale aspetta una legge nazionale."),
+     "Il produttore di riconoscimento facciale aspetta linee guida del Garante."),
     ("de", "Polizeibehörden bekommen keinen Zugang zu Eisfalters Gesichtssuche",
-     "Der Anbieter Eisfalter Systeme will erst nach einem Gesetz liefern."),
+     "Der Anbieter Eisfalter Systeme will erst nach einem Urteil liefern."),
 ]  # fmt: skip
 
 
@@ -75,10 +75,12 @@ def test_a_deferred_launch_or_a_bodys_deferred_vote_is_no_vendor_refusal(
 
 
 def test_every_agreement_with_towns_put_off_is_no_settlement() -> None:
+    # "qualsiasi intesa": an agreement quantified is one the vendor puts off, never a
+    # settlement's deal (an Italian settlement frame word)
     f = read(
         "it",
-        "Gruccione rinvia ogni accordo con i comuni fino a una legge",
-        "Il produttore di riconoscimento facciale aspetta regole del Parlamento prima di vendere ai municipi.",
+        "Gruccione posticipa qualsiasi intesa con le province fino a un parere tecnico",
+        "La società torinese di riconoscimento facciale non chiuderà nulla con gli enti provinciali.",
     )
     assert f is not None and f.relevant and f.action == "ban", f
 
@@ -122,14 +124,14 @@ def test_switched_on_only_after_a_review_is_the_gates_condition_not_a_launch() -
 # --------------------------------------------------------------------------- searches refused
 
 SEARCHES_REFUSED = [
-    ("en", "Searches built on photos of children are now rejected on Quaymark's face finder",
+    ("en", "Searches built on photos older than ten years are now rejected on Quaymark's face finder",
      "Subscribers see an error instead of matches."),
-    ("fr", "Les requêtes visant des enfants seront refusées par le moteur facial de Pluvian",
-     "Pluvian dit vouloir empêcher le pistage des mineurs."),
-    ("es", "Las búsquedas con fotos de menores quedan bloqueadas en el buscador facial de Zarapito",
+    ("fr", "Les requêtes visant des agents en uniforme seront refusées par le moteur facial de Pluvian",
+     "Pluvian dit vouloir protéger les soignants et les contrôleurs."),
+    ("es", "Las búsquedas con retratos de vecinos de Orvalle quedan bloqueadas en el buscador facial de Zarapito",
      "Zarapito explicó que filtra las imágenes antes de compararlas."),
-    ("pt", "As buscas com rostos de crianças passam a ser recusadas pelo serviço facial da Garça",
-     "A Garça diz que quer frear o assédio a menores."),
+    ("pt", "As buscas com fotos de manifestações passam a ser recusadas pelo serviço facial da Garça",
+     "A Garça diz que quer proteger quem vai a protestos."),
 ]  # fmt: skip
 
 
