@@ -37,12 +37,13 @@ from tests.extract_helpers import found
          "Die Pendler nutzen wieder ihre Monatskarten und die Automaten.", "government"),
         ("El consorcio de transportes de Peñalba suspende el pago facial en el tranvía",
          "Los usuarios regresan al bono de papel.", "government"),
-        ("O conselho escolar de Rio Seco suspende o reconhecimento facial nas cantinas",
-         "A regra atinge onze escolas da rede municipal.", "government"),
+        ("Merenda sem câmeras: o conselho de educação de Rio Seco proíbe o reconhecimento"
+         " facial nas cantinas", "A regra atinge onze escolas da rede municipal.", "government"),
         ("Kartellamt ermittelt wegen Preisabsprachen bei Gesichtserkennung für Polizeibehörden",
          "Drei Hersteller sollen Angebote abgestimmt haben.", "regulator"),
-        ("Una oficina de consumo prohíbe a la cadena Pinares usar reconocimiento facial",
-         "La cadena tiene un mes para desmontar los equipos.", "regulator"),
+        ("La dirección de consumo de Calasparra multa a la cadena Pinares por su"
+         " reconocimiento facial", "La cadena tiene un mes para desmontar los equipos.",
+         "regulator"),
         ("Brackwater ombudsman tells the port police to stop scanning faces at the docks",
          "The ombudsman found no statute behind the checks.", "regulator"),
         ("Der Datenausschuss des Küstenbunds verbietet Gesichtserkennung an Grenzübergängen",

@@ -8,7 +8,7 @@ transport authority, a school board, a consumer office, a competition authority,
 regional union's data committee. Here such a body is a head noun joined to a field
 word, in the order the language joins them (``bot/data/body_domains.yaml``): English
 "transit authority" and "Office of the Data Commissioner", Romance "régie des
-transports", "oficina de consumo", "conselho escolar", German compounds
+transports", "consorcio de transportes", "comissão escolar", German compounds
 "Verkehrsverbund", "Kartellamt". The field tells the kind: a data, consumer or
 competition body is a regulator; a transport, school or police-oversight body is a
 government (it governs its own use of face recognition as a council does).
@@ -81,7 +81,7 @@ def composed(lang: str, kind: str, raw: dict[str, Any] | None = None) -> list[st
         for order in raw["order"].get(lang) or []:
             if order == "field_first":  # "consumer protection office", "school board"
                 found.append(rf"(?:{field})(?:[ -][\w-]+)?[ ]+(?:{head})")
-            elif order == "head_first":  # "régie des transports", "conselho escolar"
+            elif order == "head_first":  # "régie des transports", "comissão escolar"
                 found.append(rf"(?:{head}){_BETWEEN}(?:{field})")
             else:  # "Verkehrsverbund", "Bundeskartellamt"
                 found.append(rf"\w*(?:{field})(?:s|-)?(?:{head})")

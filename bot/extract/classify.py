@@ -203,7 +203,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     if a_total > 0 and (sc.has_fr or weak):
         # the headline's subject, when a place or a legislature, decides the kind
         kind = (
-            court_outcomes.decided_by_court(sc)  # "the fine is annulled on appeal"
+            court_outcomes.decided_by_court(sc)  # "the penalty is set aside"
             or authority.place_subject(sc)
             or public_bodies.headline_label(sc)  # "Bundesverwaltungsgericht: …"
             or said_by.said_by(sc)  # "…, juge le tribunal"
@@ -221,7 +221,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         return other(sc, chosen, kind, _first_vendor(sc), confidence, published)
     # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
     placed = (
-        court_outcomes.decided_by_court(sc)  # "Aufsicht unterliegt" + "das Gericht …"
+        court_outcomes.decided_by_court(sc)  # "the watchdog loses in court"
         or authority.place_subject(sc)
         or authority.listed(sc)
         or public_bodies.headline_label(sc)  # "Commissioner Roe: every shopper was scanned"

@@ -1,15 +1,15 @@
 """A court's decision told through the decision it undoes, the party it favours or the
 party that loses before it.
 
-Appeal coverage often puts the undone decision first: "the fine against X is annulled
-on appeal", "Gericht kippt Bußgeld gegen X", "la sanción queda sin efecto". The
-decision's noun ("fine", "sanzione", "Löschanordnung") reads as its regulator's act and
+Appeal coverage often puts the undone decision first: "the penalty on X is set aside",
+"Landgericht erklärt die Anordnung für nichtig", "la multa queda sin efecto". The
+decision's noun (a fine, a sanction, an erasure order) reads as its regulator's act and
 outweighs a court named once in the summary; so does a regulator's defeat told with the
-regulator as subject ("Aufsicht unterliegt", "revers en appel pour le gendarme des
-données") or a court siding with the company ("los jueces dan la razón a X"). The act
-is the court's. ``decided_by_court`` reads the three shapes from
-``bot/data/court_outcomes.yaml``, in a sentence no call or study governs, and asks that
-the item place them at a court: a court named, or an appeal ("on appeal", "in appello").
+regulator as subject ("the watchdog loses in court", "l'autorité désavouée") or a court
+siding with the company ("i giudici danno ragione a X"). The act is the court's.
+``decided_by_court`` reads the three shapes from ``bot/data/court_outcomes.yaml``, in a
+sentence no call or study governs, and asks that the item place them at a court: a court
+named, or an appeal ("on appeal", "em segunda instância").
 """
 
 from __future__ import annotations

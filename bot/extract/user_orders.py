@@ -3,10 +3,10 @@
 A shop chain, a cinema, a stadium or a transport operator that switches its face
 cameras off, removes them or agrees to stop scanning makes no vendor policy change
 (``fr_users``: actor ``none``). When the item also names the authority that ordered,
-fined, warned or settled with it ("… after the consumer office stepped in", "… após
-ordem do órgão de defesa do consumidor", "… to close the case the data authority
-opened"), the data README makes the news that authority's act: its kind is the actor,
-and the item never reaches the vendor channel.
+fined, warned or settled with it ("… once the state consumer agency demanded it", "…
+por exigência do Procon", "… to end the data authority's case"), the data README makes
+the news that authority's act: its kind is the actor, and the item never reaches the
+vendor channel.
 
 The authority is the first one the item names that is no customer group and that no
 call, study or proposal governs (the gazetteer's mentions), else the first court or
