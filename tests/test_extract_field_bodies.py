@@ -56,8 +56,8 @@ def test_a_body_named_by_its_field_acts(title: str, summary: str, kind: str) -> 
 
 
 def test_a_place_may_own_a_field_body_but_a_company_s_plain_board_is_not_one() -> None:
-    assert owned_body("Fernhollow's police oversight board ", "en")
-    assert owned_body("Fernhollow's school board ", "en")
+    assert owned_body("Pellingham's police oversight board ", "en")
+    assert owned_body("Pellingham's school board ", "en")
     assert not owned_body("Quillmark's board ", "en")
     assert not owned_body("Quillmark's ethics board ", "en")
 
@@ -72,7 +72,7 @@ def test_each_language_joins_head_and_field_in_its_own_order() -> None:
 
 def test_a_field_body_deploying_a_named_vendor_s_product_stays_that_vendor_s_news() -> None:
     result = found(
-        "Kellbrook transit authority rolls out Ostrava Vision face boarding",
+        "Kellbrook transit authority rolls out Nerovia Vision face boarding",
         "The system reads riders' faces at the gates from May.",
     )
     assert result.actor_type not in ("government", "regulator")
@@ -88,9 +88,9 @@ def test_a_field_body_deploying_a_named_vendor_s_product_stays_that_vendor_s_new
          "The judges said the privacy office never showed the face templates were kept."),
         ("Oberlandesgericht erklärt die Löschanordnung gegen Tarvik für nichtig",
          "Die Datenschutzbehörde habe den Abgleich der Gesichter nicht nachgewiesen."),
-        ("Il tribunale di Ossola revoca il divieto imposto dal Garante alla Corvi Biometria",
+        ("Il tribunale di Ossola revoca il divieto imposto dal Garante alla Gherardesca Biometria",
          "Il collegio ritiene che il riconoscimento facciale fosse già stato disattivato."),
-        ("Un juzgado de Lorca deja sin efecto la orden contra Marisma Biometría",
+        ("Un juzgado de Alhama deja sin efecto la orden contra Cardoncillo Biometría",
          "La agencia de datos no probó que el reconocimiento facial guardara rostros."),
         ("Landesdatenschützer verlieren vor Gericht im Streit um Lindquists Gesichtserkennung",
          "Die Kammer hält das Verbot für nicht begründet."),
@@ -136,9 +136,8 @@ def test_a_data_authority_s_guidance_is_the_regulator_s(title: str, summary: str
 @pytest.mark.parametrize(
     ("title", "summary", "kind"),
     [
-        ("Cinema chain Lanternhouse scraps face check-in, as ordered by the consumer agency",
-         "The operator will dismantle its entrance cameras; the maker was not named.",
-         "regulator"),
+        ("Ferry operator Grebeholm Lines ends face boarding under an order from the data"
+         " regulator", "Stored traveller photos must be erased within a month.", "regulator"),
         ("A rede de academias Pulsar abandona o acesso por reconhecimento facial por exigência"
          " do Procon", "A empresa terá de apagar os cadastros dos alunos.", "regulator"),
         ("La chaîne de salles de sport Tonik coupe la reconnaissance faciale sur injonction de"
@@ -165,7 +164,7 @@ def test_an_fr_user_stopping_of_its_own_accord_names_no_authority() -> None:
 
 def test_a_vendor_stopping_sales_after_a_regulator_s_probe_stays_the_vendor_s_act() -> None:
     result = found(
-        "Ostrava Vision stops selling face search to retailers after a regulator's probe",
+        "Nerovia Vision stops selling face search to retailers after a regulator's probe",
         "The company said the decision was its own.",
     )
     assert result.relevant and result.actor_type == "vendor"
