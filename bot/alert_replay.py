@@ -2,7 +2,7 @@
 
 Labelled items are replayed as a feed stream through the code the daemon runs:
 one feed per ``source``, each item arriving in published order as one RSS fetch
-of its feed, handed to ``bot.pipeline.process_result`` (parse, record, extract,
+of its feed, handed to ``bot.recording.process_result`` (parse, record, extract,
 cluster, route into the outbox) on a throwaway SQLite file with the real
 migrations. Two subscriptions listen: a vendor channel (the default filters)
 and an authority channel (government, regulator and court actions).
@@ -27,7 +27,8 @@ from xml.sax.saxutils import escape
 from bot.alert_scores import CHANNELS, Alert, ChannelReport, FollowUp, ReplayItem, score_alerts
 from bot.config import Config, slugify
 from bot.models import Destination, FeedConfig, FetchResult, Finding
-from bot.pipeline import prepare, process_result
+from bot.pipeline import prepare
+from bot.recording import process_result
 from store import Store, event_reads, outbox
 from store import entries as entries_store
 from store import feeds as feeds_store

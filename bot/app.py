@@ -26,7 +26,8 @@ from bot.delivery.platform import PosterContext, Runtime
 from bot.delivery.poster import Poster
 from bot.ops import channel as ops_channel
 from bot.ops.health import Heartbeat
-from bot.pipeline import PollSummary, Progress, poll_once, prepare
+from bot.pipeline import poll_once, prepare
+from bot.poll_summary import PollSummary, Progress
 from bot.sources.manage import FeedAdmin
 from store import Store, StoreCorrupt, StoreError
 from store import subscriptions as subscriptions_store

@@ -12,7 +12,8 @@ from bot.cli.main import main
 from bot.cli.progress import ProgressLine
 from bot.cli.table import Column, shorten, table
 from bot.config import load_config
-from bot.pipeline import FeedOutcome, poll_once
+from bot.pipeline import poll_once
+from bot.poll_summary import FeedOutcome
 from store import Store
 from tests import feedserver
 from tests.archive import build_archive

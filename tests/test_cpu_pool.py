@@ -20,8 +20,8 @@ from bot.config import load_config
 from bot.cpu import ParseJob, ReadJob, ReadOutput, parse_and_extract, read_again
 from bot.cpu_pool import CpuPool, CpuWorker, WorkerGone
 from bot.cpu_worker import HEAD, serve
+from bot.cycle import Cycle
 from bot.models import FeedState, FetchResult
-from bot.pipeline import _Cycle
 from store import Store
 from tests.test_pipeline_e2e import item, rss
 
@@ -68,7 +68,7 @@ def _feed(n: int) -> FeedState:
                      interval=900, enabled=True, status="ok")  # fmt: skip
 
 
-def _held_cycle(tmp_path: Path, db: Path, release: Path) -> tuple[_Cycle, Store]:
+def _held_cycle(tmp_path: Path, db: Path, release: Path) -> tuple[Cycle, Store]:
     """A cycle whose one worker waits for ``release`` before it starts its loop."""
     held = ("import os, time, sys\nwhile not os.path.exists(sys.argv[1]): time.sleep(0.01)\n"
             "from bot.cpu_worker import main\nmain()")  # fmt: skip
@@ -79,7 +79,7 @@ def _held_cycle(tmp_path: Path, db: Path, release: Path) -> tuple[_Cycle, Store]
     pool = CpuPool(1)
     pool.workers = [CpuWorker((sys.executable, "-c", held, str(release)))]
     store = Store.open(db)
-    return _Cycle(store, config, datetime.now(UTC), pool, pool_after=0), store
+    return Cycle(store, config, datetime.now(UTC), pool, pool_after=0), store
 
 
 def test_once_workers_run_this_process_parses_no_body(tmp_path: Path) -> None:

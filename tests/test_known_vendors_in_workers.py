@@ -17,7 +17,7 @@ from bot import clustering
 from bot.config import load_config
 from bot.cpu import ParseJob, parse_and_extract
 from bot.models import FetchResult
-from bot.pipeline import write_result
+from bot.recording import write_result
 from store import Store
 from store import entries as entries_store
 from store import feeds as feeds_store

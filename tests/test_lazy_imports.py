@@ -82,7 +82,11 @@ def test_importing_the_cli_loads_no_command_module() -> None:
     modules = loaded_by("import bot.cli")
     assert heavy(modules) == set()
     assert not {
-        m for m in modules if m.startswith(("bot.cli.daemon", "bot.pipeline", "bot.extract"))
+        m
+        for m in modules
+        if m.startswith(
+            ("bot.cli.daemon", "bot.pipeline", "bot.cycle", "bot.recording", "bot.extract")
+        )
     }
 
 

@@ -17,7 +17,7 @@ from bot.chat.discord.embeds import to_embeds
 from bot.chat.slack.blocks import build_blocks
 from bot.cli import main
 from bot.config import Config, load_config
-from bot.pipeline import PollSummary
+from bot.poll_summary import PollSummary
 from store import Store, event_reads
 from store import pages as pages_store
 from tests import feedserver

@@ -1,4 +1,4 @@
-"""The cycle's window (``bot.pipeline._Window``): feeds hold a place from their
+"""The cycle's window (``bot.cycle_window.Window``): feeds hold a place from their
 download until their write, writes go in feed order, and however the downloads
 arrive the window neither overflows nor waits on itself."""
 
@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from bot.pipeline import _Queued, _Window
+from bot.cycle_window import Queued, Window
 
 SIZE = 4
 
@@ -17,7 +17,7 @@ SIZE = 4
 async def _cycle(arrival: list[int]) -> tuple[list[int], int]:
     """Feeds 0..n-1 downloaded in ``arrival`` order; the write order and the most
     feeds inside the window at once."""
-    window = _Window(SIZE)
+    window = Window(SIZE)
     n = len(arrival)
     queued = [asyncio.Event() for _ in range(n)]
     written: list[int] = []
@@ -60,7 +60,7 @@ def test_window_keeps_write_order_and_its_bound(order: str) -> None:
 
 
 async def test_a_feed_waiting_for_the_one_before_it_wakes_when_that_one_queues() -> None:
-    queued = _Queued()
+    queued = Queued()
     queued.add("early")
     await asyncio.wait_for(queued.wait("early"), 1)  # queued before anyone waited
     woken: list[str] = []
@@ -84,7 +84,7 @@ async def test_a_feed_with_nothing_to_write_is_queued_with_the_one_before_it() -
     """A 304 does not wait for its turn: it follows the feed before it, and a chain of
     them is queued, in one step, when the feed they all follow is (and a feed waiting
     for the last of them wakes then)."""
-    queued = _Queued()
+    queued = Queued()
     assert queued.follow("first", None) == ["first"]  # nothing before it: queued at once
     assert queued.follow("after-first", "first") == ["after-first"]
     assert queued.follow("b", "a") == []  # "a" (a changed feed) is still being read

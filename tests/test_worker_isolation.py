@@ -22,7 +22,8 @@ from bot.config import load_config
 from bot.cpu import ParseOutput
 from bot.cpu_pool import CpuWorker, WorkerGone, cores, worker_environment
 from bot.cpu_worker import HEAD, MARK
-from bot.pipeline import PollSummary, poll_once, prepare
+from bot.pipeline import poll_once, prepare
+from bot.poll_summary import PollSummary
 from store import Store
 from tests import feedserver
 from tests.feedserver import FeedServer

@@ -14,7 +14,7 @@ from bot.chat import registry
 from bot.cli.progress import ProgressLine
 from bot.cli.state import CliState, pass_state
 from bot.cli.table import output_width
-from bot.pipeline import PollSummary
+from bot.poll_summary import PollSummary
 from bot.stopping import exit_at_once
 from store.feed_catalog import added_feeds
 

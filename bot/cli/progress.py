@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from bot.cli.table import plain, shorten
-from bot.pipeline import FeedOutcome
+from bot.poll_summary import FeedOutcome
 
 
 class ProgressLine:

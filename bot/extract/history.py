@@ -20,7 +20,7 @@ before, which the event store's timeline holds:
   the halt stays until a law passes") is that first pause, a moratorium.
 
 The caller reads the timeline (``bot.clustering.timeline``) where a finding is
-recorded (``bot.pipeline``) and passes its events here.
+recorded (``bot.recording``) and passes its events here.
 """
 
 from __future__ import annotations
