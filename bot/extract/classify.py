@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.extract import (
+    asked,
     authority,
     body_governs,
     business_line,
@@ -156,7 +157,8 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         ):  # "the grocer switches …"
             sc.held_back.add("fr_user")
             return other(sc, chosen, "none", vendor, 0.3)
-        if framing.speculation_governs(sc, chosen):  # "X weighs …; it had shelved …"
+        # "X weighs …; it had shelved …", "Is X about to quit …?", "Senator asks X which …"
+        if framing.speculation_governs(sc, chosen) or asked.asks(sc, chosen):
             sc.held_back.add("speculation")
             return other(sc, chosen, "none", vendor, 0.3)
         if framing.shareholder_vote(sc):  # "X holders vote down a customer review"
@@ -259,8 +261,11 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         # a planned or rumoured launch is no act yet
         if enforcement:
             return other(sc, [], "vendor", _first_vendor(sc), 0.35)
-        if framing.speculative(sc) or framing.shareholder_vote(sc):
+        if framing.speculative(sc) or framing.shareholder_vote(sc) or asked.others_ask(sc, []):
             return other(sc, [], "none", _first_vendor(sc), 0.35)
+        if asked.question_only(sc, []):  # "Is X about to launch …?": nothing launched
+            sc.held_back.add("speculation")
+            return other(sc, [], "vendor", _first_vendor(sc), 0.35)
         # (a company named only in a fronted adverbial, "After X's exit: …", is background:
         # never the vendor of the launch, so never a return of its own)
         return _deployed(sc, [], _first_vendor(sc), launch, 0.35, published)
@@ -274,6 +279,9 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
         return other(sc, [], named, _first_vendor(sc), 0.4)
+    if sc.vendors and asked.others_ask(sc, []):  # "Senator asks X which …"
+        sc.held_back.add("speculation")
+        return other(sc, [], "none", _first_vendor(sc), 0.25)
     # no act found, but a headline telling something as going on ("police still
     # without X's face search"): history reads it against the vendor's standing pause
     # (not a plan, someone else's campaign or question, or a study)

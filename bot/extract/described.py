@@ -42,7 +42,7 @@ def _runs_fr(sc: Scan, cue: Hit) -> bool:
 
 
 # a study, a campaign, a rumour or a legal warning is nobody's policy
-_NOT_ITS_NEWS = frozenset({"study", "campaign", "speculation", "hearsay", "enforcement"})
+_NOT_ITS_NEWS = frozenset({"study", "campaign", "inquiry", "speculation", "hearsay", "enforcement"})
 
 
 def summary_subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:

@@ -2,7 +2,7 @@
 face unit": an exit), customers ("renounces a quarter of its clients": a ban), or a unit
 that is not face recognition at all ("sells off its drone unit": no FR exit).
 
-acts.resolve_action and acts.cue_acts ask these questions of a cue and its clause.
+cue_action.resolve_action and acts.cue_acts ask these questions of a cue and its clause.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from bot.extract import compiled
 from bot.extract.acts import Act
 from bot.extract.gate import gated
 from bot.extract.resources import resources
-from bot.extract.scan import Scan, between
+from bot.extract.scan import Scan, between, in_fronted
 
 _DURATION_ONLY = compiled.compile(
     r"(?i)(?:no (?:set |fixed )?(?:end|expiry|expiration) date|no end in sight|"
@@ -45,7 +45,9 @@ def temporal(sc: Scan, chosen: list[Act], action: str) -> str:
     timed = False
     for i in {a.sentence for a in acting}:
         s_start, s_end = sc.sentences[i]
-        hits = between(sc.temporal, s_start, s_end)
+        # (a span inside a fronted adverbial dates the background: "Two years after X's
+        # pause, Y …" gives Y's refusal no term)
+        hits = [h for h in between(sc.temporal, s_start, s_end) if not in_fronted(sc, h.start)]
         labels |= {h.label for h in hits}
         timed = timed or any(h.label == "temporary" and gated(resources().stated_term).search(sc.text, h.start, h.end)
                              for h in hits)  # fmt: skip

@@ -506,7 +506,7 @@ _RUMOUR = compiled.compile(
 def not_the_vendors(sc: Scan) -> bool:
     """The headline is a plan or rumour, someone else's campaign, suit or complaint, a
     study, or people news (a new chief): no act of the vendor itself."""
-    hedges = ("speculation", "hearsay", "campaign", "people", "shareholder")
+    hedges = ("speculation", "hearsay", "campaign", "inquiry", "people", "shareholder")
     if any(
         h.label in hedges and sc.in_title(h.start) and not announced(sc, h) for h in sc.non_policy
     ):

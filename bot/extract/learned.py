@@ -331,7 +331,8 @@ def using(replacement: Model | None) -> Iterator[None]:
 # conduct, a restatement, a shareholders' vote. The model never opens an item where
 # one fired, wherever in the item.
 HARD_NEGATIVES = frozenset({
-    "launch", "study", "campaign", "speculation", "hearsay", "platform", "platform_actor",
+    "launch", "study", "campaign", "inquiry", "speculation", "hearsay", "platform",
+    "platform_actor",
     "enforcement", "payment", "restatement", "no_news", "shareholder",
 })  # fmt: skip
 

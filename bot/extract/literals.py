@@ -7,7 +7,7 @@ index's head-less and line-start fragments are tried only in texts that hold the
 looked up in an ASCII window's lower-cased copy (in any case, an ASCII character matches
 only its own two cases): a regex with no literal start that is searched window by
 window, which the engine tries at every position, is tried only where some alternative
-can match (``acts.subordinate``). ``_needs`` is also what a word gate (gate.py) reads
+can match (``background_clauses.subordinate``). ``_needs`` is also what a word gate (gate.py) reads
 for the rest of a match after its literal start.
 """
 

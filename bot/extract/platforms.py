@@ -58,7 +58,8 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
     # a headline about the platform's move ("X loses its app store listing") and only
     # removals or suspensions told in the summary
     if any(sc.in_title(h.start) for h in actors) and all(
-        a.label in _CHANNEL_LABELS and not sc.in_title(a.start) for a in acts
+        not sc.in_title(a.start) and (a.label in _CHANNEL_LABELS or _title_channel(sc, actors))
+        for a in acts
     ):
         return True
     # The act's object is a distribution channel ("suspended the developer account",
@@ -69,6 +70,17 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
     before = [h for h in channel if c_lo <= h.start < best.start and _owner(sc, h)]
     after = [h for h in channel if best.end <= h.start < min(hi, best.end + 40)]
     return bool(before) or (bool(after) and bool(actors or before))
+
+
+def _title_channel(sc: Scan, actors: list[Hit]) -> bool:
+    """The headline names what the platform takes away after the platform itself
+    ("Hoster X sperrt Server der …", "App store pulls Y's listing"): whatever the
+    summary then tells (offline "for now", a pause) is the cut-off's result."""
+    first = min((h.start for h in actors if sc.in_title(h.start)), default=None)
+    if first is None:
+        return False
+    return any(first < h.start < sc.title_end for h in [*_labelled(sc, "platform"),
+                                                        *_labelled(sc, "channel")])  # fmt: skip
 
 
 # A company name whose first or last word says it hosts, stores or bills ("Nimbo Cloud",

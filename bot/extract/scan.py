@@ -16,7 +16,7 @@ from bot.extract.gate import gated
 from bot.extract.known import KnownHit, is_company_form
 from bot.extract.language import cue_languages, detect
 from bot.extract.resources import CLASSES, Resources
-from bot.extract.sentences import clause_breaks, split_sentences
+from bot.extract.sentences import clause_breaks, clause_end, clause_start, split_sentences
 
 _AUTHORITY_LABELS = frozenset({"government", "regulator", "court"})
 _PLACE = compiled.compile(
@@ -439,3 +439,9 @@ def between(hits: list[Hit], start: int, end: int) -> list[Hit]:
 
 def overlapping(hits: list[Hit], start: int, end: int) -> bool:
     return any(h.start < end and start < h.end for h in hits)
+
+
+def clause(sc: Scan, pos: int) -> tuple[int, int]:
+    """The bounds of the clause holding ``pos`` inside its sentence."""
+    s_start, s_end = sc.sentences[sc.sentence_of(pos)]
+    return clause_start(sc.breaks, s_start, pos), clause_end(sc.breaks, s_end, pos)

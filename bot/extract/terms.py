@@ -62,8 +62,8 @@ def paid_settlement(sc: Scan, chosen: list[Act]) -> bool:
 # tool it dropped", "versera 2 millions pour une ancienne fonction", "zahlt wegen
 # …", "pagará por …"): six languages.
 _PAY = (
-    r"\b(?:pa(?:y|ys|id|ying)|pagar[áa]?|pagó|paga|pagherà|pagou|verse(?:ra)?|versé|"
-    r"paiera|payer|zahlt|zahlen|zahlte|indemni[sz]\w*|indeniza\w*|entsch[äa]dig\w*|"
+    r"\b(?:pa(?:y|ys|id|ying)|pagar[áa]?|pagó|paga|pagan|pagano|pagam|pagherà|pagou|"
+    r"verse(?:ra)?|versé|paie|paient|paiera|payée?s?|payer|zahlt|zahlen|zahlte|indemni[sz]\w*|indeniza\w*|entsch[äa]dig\w*|"
     r"risarci\w*|compensa\w*|payments?|payouts?|money|paiement|Zahlung|pagos?|"
     r"pagamento|indenização|risarcimento)\b"
     # or a sum of money ("share $3m from X", "cierra con 3 millones las reclamaciones")
