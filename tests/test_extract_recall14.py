@@ -151,3 +151,32 @@ def test_a_court_blocking_searches_is_no_vendor_restriction() -> None:
         "The court granted the injunction a privacy group asked for.",
     )
     assert f is None or not f.relevant, f
+
+
+# --------------------------------------------------------------------------- logistics, not policy
+# A deferral or an "unavailable for" whose object is no customer group (deliveries held
+# up by a shortage, a feature missing on older devices, a certification awaited) is no
+# refusal: review12 R6. Each is the vendor's news, but no policy change.
+
+NO_GROUP_DEFERRALS = [
+    ("fr", "Quorvel reporte les livraisons de ses caméras faciales aux gares faute de composants",
+     "Les commandes en cours seront servies à l'automne, indique le fabricant."),
+    ("it", "Lo sblocco con il volto di Trevani non sarà disponibile per i tablet più vecchi",
+     "La funzione richiede una fotocamera a infrarossi che quei modelli non hanno."),
+    ("pt", "Reconhecimento facial da Velmora não estará disponível para os celulares básicos",
+     "O recurso exige um sensor de profundidade ausente nesses aparelhos."),
+    ("es", "Sondrel pospone los pedidos de sus cámaras de reconocimiento facial por la escasez de chips",
+     "Los hoteles que ya compraron recibirán los equipos en primavera."),
+    ("fr", "La reconnaissance faciale de Brimont ne sera pas disponible pour les montres connectées",
+     "Le capteur de ces appareils est trop petit, précise l'entreprise."),
+    ("es", "Coralia aplaza las ventas de su lector facial en Europa hasta obtener la certificación CE",
+     "El fabricante espera el sello técnico para el nuevo modelo."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "title", "summary"), NO_GROUP_DEFERRALS)
+def test_a_deferral_or_unavailability_with_no_customer_group_is_no_ban(
+    lang: str, title: str, summary: str
+) -> None:
+    f = read(lang, title, summary)
+    assert f is None or not f.relevant, f
