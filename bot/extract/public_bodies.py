@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import yaml_loader
-from bot.extract import authority, compiled
+from bot.extract import authority, body_domains, compiled
 from bot.extract.attribution import Mention, acting_authority, mentions
 from bot.extract.gate import WordGate, gated, split_gate
 from bot.extract.resources import DATA_DIR, DataFileError, resources
@@ -154,12 +154,14 @@ def patterns(lang: str) -> Patterns:
     countries = items(raw.get("countries"), "countries")
     # in the subject, names match as written ("Justicia chilena": an adjective)
     named = [f"(?-i:{c})" for c in countries]
+    composed = body_domains.bodies(langs)  # "régie des transports", "Kartellamt"
     subjects = tuple(
         (
             kind,
             _subject(
                 _alt(
                     items(raw["bodies"].get(kind), f"bodies.{kind}")
+                    + composed.get(kind, [])
                     + (named if kind == "government" else []),
                     kind,
                 ),
@@ -193,6 +195,7 @@ def patterns(lang: str) -> Patterns:
                       for p in (raw.get("decisions") or {}).get(kind) or []]  # fmt: skip
     decision = compiled.compile(rf"(?<![\w-])(?i:{_alt(decision_items, 'decisions')})(?![\w-])")
     heads = [p for kind in KINDS for p in items(raw["bodies"].get(kind), f"bodies.{kind}")]
+    heads += [p for found in composed.values() for p in found]
     heads += countries
     heads += [str(p) for p in (raw.get("decisions") or {}).get("government") or []]
     head_items = [*heads, *decision_items]
@@ -291,7 +294,7 @@ def _oversight(sc: Scan, pats: Patterns, lo: int, verb: int) -> bool:
     capital"): a name owning it is the body's place, never a company (a company owns
     customers, "X's police sales", not a watchdog or a city)."""
     span = sc.text[lo:verb]
-    if _TERRITORY.search(span):
+    if _TERRITORY.search(span) or body_domains.owned_body(span, sc.lang):
         return True
     return any(p.match(span) for kind, p in pats.subjects if kind in ("court", "regulator"))
 
