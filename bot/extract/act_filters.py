@@ -4,7 +4,7 @@ an assurance that a face feature identifies no one, and an act noun a rival owns
 
 from __future__ import annotations
 
-from bot.extract import compiled, framing
+from bot.extract import compiled, framing, gate_conditions
 from bot.extract.acts import Act
 from bot.extract.resources import resources
 from bot.extract.scan import Scan, overlapping
@@ -71,7 +71,12 @@ def gates_alone(sc: Scan, acts: list[Act]) -> list[Act]:
         sc.held_back.add("carried_over")
     acts = kept
     others = any(a.label != "gate" and a.actor == "vendor" for a in acts)
-    launched = any(h.label == "launch" and not framing.negated(sc, h) for h in sc.non_policy)
+    launched = any(
+        h.label == "launch"
+        and not framing.negated(sc, h)
+        and not gate_conditions.conditioned(sc, h)
+        for h in sc.non_policy
+    )  # "switched on only after a review": the gate's condition, no launch
     return [a for a in acts if a.label != "gate"] if others or launched else acts
 
 

@@ -27,6 +27,7 @@ from bot.extract.dropped_object import other_unit
 from bot.extract.gate import gated
 from bot.extract.public_bodies import imposed_on
 from bot.extract.scan import Hit, Scan, clause, in_fronted
+from bot.extract.searches_subject import opens_with_searches, searches_owner
 
 # re-exported: the stages after the scan import these from here
 __all__ = [
@@ -90,11 +91,13 @@ def cue_acts(sc: Scan, found: list[Mention]) -> list[Act]:
             actor = customer_loss_vendor(sc, cue)
         elif cue.label == "gate" and (owner := gate_owner(sc, cue)) is not None:
             actor = owner  # "shops will need X's approval": X gates, not the shops
+        elif (owner := searches_owner(sc, cue)) is not None:
+            actor = owner  # "lookups from X are blocked on Y's face search": Y refuses them
         else:
             actor = subject(sc, found, cue)
             if actor.kind == "unknown":
                 actor = fallback_actor(sc, found, cue)
-        if passive(sc, cue) and actor.kind == "vendor":
+        if passive(sc, cue) and actor.kind == "vendor" and not opens_with_searches(sc, cue):
             authority = acting_authority(sc, found)
             actor = Actor(authority) if authority else Actor("other")
         if actor.kind == "vendor":

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract import compiled
+from bot.extract import compiled, future_deals
 from bot.extract.acts import AUTHORITIES, Act, clause, subordinate
 from bot.extract.attribution import Mention
 from bot.extract.gate import gated
@@ -78,7 +78,7 @@ def settlement_frame(sc: Scan, acts: list[Act]) -> list[Hit]:
         frame += _labelled(sc, "agreement")
     elif _labelled(sc, "payment"):  # "a $90m deal with Texas": a state on the other side
         frame += [h for h in _labelled(sc, "agreement") if _state_party(sc, h)]
-    return frame
+    return [h for h in frame if not future_deals.quantified(sc, h)]  # "every deal with towns"
 
 
 def counterparty(
