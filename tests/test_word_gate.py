@@ -8,19 +8,13 @@ import re
 import pytest
 
 from bot.events import bodies
-from bot.extract import authority, sentences
-from bot.extract.gate import (
-    WordGate,
-    _plain_word_char,
-    distinct_words,
-    gated,
-    literal_starts,
-    words,
-)
+from bot.extract import authority, public_bodies, sentences
+from bot.extract.gate import WordGate, distinct_words, gated, split_gate, words
 from bot.extract.known import known_vendors
 from bot.extract.literals import branch_needs, may_match
 from bot.extract.resources import resources
 from bot.extract.scan import normalise
+from bot.extract.word_starts import _plain_word_char, literal_starts
 
 _WORDS = [
     "the", "company", "said", "it", "will", "stop", "selling", "face", "facial",
@@ -225,6 +219,74 @@ def test_directing_phrases_are_gated_like_their_pattern() -> None:
             expected = pattern.search(text)
             found = gate.search(text)
             assert (found and found.span()) == (expected and expected.span()), text
+
+
+_MIXED_ALTERNATIVES = [
+    "police", "city council", "(?:[a-z-]+ ){1,2}watchdogs?", r"\w*gericht", "face data",
+    "(?:[a-z-]+ ){0,2}ministry", "courts?", "data (?:agency|office)",
+]  # fmt: skip
+_MIXED_WORDS = ["police", "city", "council", "the", "privacy", "watchdog", "watchdogs",
+                "Landgericht", "gericht", "ministry", "health", "court", "courts", "data",
+                "agency", "office", "face", "x-ray"]  # fmt: skip
+
+
+@pytest.mark.parametrize("anycase", [False, True])
+def test_a_split_gate_agrees_with_its_whole_alternation(anycase: bool) -> None:
+    """Alternatives with no literal start are matched apart; every start of theirs is
+    tried, so ranges that cut a match short ("… watchdog" at the range's end) agree too."""
+
+    def build(alternation: str) -> re.Pattern[str]:
+        inner = f"(?i:{alternation})" if anycase else f"(?:{alternation})"
+        return re.compile(rf"(?<![\w-]){inner}(?![\w-])")
+
+    whole = build("|".join(_MIXED_ALTERNATIVES))
+    gate = split_gate(_MIXED_ALTERNATIVES, build, whole)
+    assert gate.gated and gate.others is not None
+    assert gate.others.pattern.count("|") == 2  # the three unread alternatives
+    rng = random.Random(3 + anycase)
+    for _ in range(400):
+        text = "".join(
+            rng.choice(_MIXED_WORDS) + rng.choice([" ", " ", ", ", "-", "'s "])
+            for _ in range(rng.randrange(1, 14))
+        )
+        for variant in (text, text.lower(), text.upper()):
+            pos = rng.randrange(len(variant) + 1)
+            end = rng.randrange(pos, len(variant) + 2)
+            for lo, hi in ((0, len(variant)), (pos, end)):
+                expected = whole.search(variant, lo, hi)
+                found = gate.search(variant, lo, hi)
+                assert (found and found.span()) == (expected and expected.span()), variant
+                assert [m.span() for m in gate.finditer(variant, lo, hi)] == [
+                    m.span() for m in whole.finditer(variant, lo, hi)
+                ], (variant, lo, hi)
+
+
+def test_a_split_gate_of_readable_alternatives_is_a_plain_gate() -> None:
+    def build(alternation: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w])(?:{alternation})")
+
+    gate = split_gate(["police", "courts?"], build, build("police|courts?"))
+    assert gate.gated and gate.others is None
+    unread = split_gate([r"\w+ faces", r"\w*gericht"], build, build(r"\w+ faces|\w*gericht"))
+    assert not unread.gated and unread.others is None
+
+
+def test_the_public_body_heads_are_gated_and_agree_with_their_pattern() -> None:
+    pieces = ["the privacy watchdog", "Landgericht", "health ministry", "city council", "police",
+              "the regulator", "Data Protection Authority", "a court", "face data", "x-ray"]  # fmt: skip
+    rng = random.Random(17)
+    for lang in ("en", "fr", "de", "es", "it", "pt"):
+        gate = public_bodies.patterns(lang).head
+        assert gate.gated
+        for text in _texts(40, seed=len(lang)):
+            mixed = " ".join([text, rng.choice(pieces), rng.choice(_WORDS), rng.choice(pieces)])
+            for variant in (mixed, mixed.lower()):
+                pos = rng.randrange(len(variant) + 1)
+                end = rng.randrange(pos, len(variant) + 1)
+                for lo, hi in ((0, len(variant)), (pos, end)):
+                    assert [m.span() for m in gate.finditer(variant, lo, hi)] == [
+                        m.span() for m in gate.pattern.finditer(variant, lo, hi)
+                    ], (lang, variant, lo, hi)
 
 
 def test_words_are_runs_of_word_characters() -> None:

@@ -13,6 +13,7 @@ from bot.extract import (
     body_governs,
     business_line,
     compiled,
+    court_outcomes,
     deals,
     deletion,
     fr_users,
@@ -22,6 +23,7 @@ from bot.extract import (
     restated,
     said_by,
     terms,
+    user_orders,
 )
 from bot.extract.act_filters import assurances_dropped, gates_alone, rivals_acts_dropped
 from bot.extract.acts import (
@@ -107,6 +109,8 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             or authority.listed(sc)  # "X joins the investment blacklist"
             or authority.directed(sc, [a.start for a in chosen])
             or authority.paid_to(sc, tuple(a.start for a in chosen))
+            or user_orders.ordering_authority(sc, vendor)  # "… after the consumer office"
+            or court_outcomes.decided_by_court(sc, headline=True)  # "judges side with X"
             # "Port Hollis police drop X's face search": the police's own use (a public
             # body trialling or buying a vendor's product stays the vendor's news)
             or public_bodies.public_subject(
@@ -201,7 +205,8 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     if a_total > 0 and (sc.has_fr or weak):
         # the headline's subject, when a place or a legislature, decides the kind
         kind = (
-            authority.place_subject(sc)
+            court_outcomes.decided_by_court(sc)  # "the penalty is set aside"
+            or authority.place_subject(sc)
             or public_bodies.headline_label(sc)  # "Bundesverwaltungsgericht: …"
             or said_by.said_by(sc)  # "…, juge le tribunal"
             # the headline's subject is a body acting ("El Consejo de Ministros aprueba
@@ -218,7 +223,8 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         return other(sc, chosen, kind, _first_vendor(sc), confidence, published)
     # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
     placed = (
-        authority.place_subject(sc)
+        court_outcomes.decided_by_court(sc)  # "the watchdog loses in court"
+        or authority.place_subject(sc)
         or authority.listed(sc)
         or public_bodies.headline_label(sc)  # "Commissioner Roe: every shopper was scanned"
         or said_by.said_by(sc)  # "… broke the law, regulator rules"
@@ -424,6 +430,9 @@ def _settlement(
     if counter is not None and not terms.sales_terms(sc, acts):
         return other(sc, [a for a in auth if a.actor == counter], counter,
                       _first_vendor(sc), 0.6, published)  # fmt: skip
+    ordered = user_orders.ordering_authority(sc, _first_vendor(sc))  # an FR user settles
+    if ordered is not None:
+        return other(sc, [], ordered, _first_vendor(sc), 0.55, published)
     bound = framing.obligations(sc, acts)
     settled = framing.settled_acts(sc, acts)
     vendor = next((a.vendor for a in [*bound, *settled] if a.vendor), None) or _first_vendor(sc)

@@ -94,6 +94,11 @@ def user_subject(sc: Scan) -> bool:
     )
 
 
+def maker(vendor: str) -> bool:
+    """The name ends in a technology maker's suffix ("Pennick Systems", "Orrin AI")."""
+    return _patterns()[5].fullmatch(vendor.split()[-1]) is not None
+
+
 # a stop of FR cameras, gates or scans at the company's own sites (a user's own use)
 _OWN_STOPS = frozenset({"shutdown", "moratorium", "exit"})
 
@@ -109,7 +114,7 @@ def own_premises(sc: Scan, acts: Sequence[Act], vendor: str | None) -> bool:
         return False
     if any(v.fr and v.vendor == vendor for v in sc.vendors):
         return False
-    if vendor and _patterns()[5].fullmatch(vendor.split()[-1]):
+    if vendor and maker(vendor):
         return False  # "Pennick Systems … at its stores": a maker of the systems
     premises = _patterns()[4]
     for a in stops:

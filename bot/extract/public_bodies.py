@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from bot import yaml_loader
-from bot.extract import authority, compiled
+from bot.extract import authority, body_domains, compiled
 from bot.extract.attribution import Mention, acting_authority, mentions
-from bot.extract.gate import WordGate, gated
+from bot.extract.gate import WordGate, gated, split_gate
 from bot.extract.resources import DATA_DIR, DataFileError, resources
 from bot.extract.scan import Scan, VendorHit
 from bot.yaml_loader import load_data
@@ -154,12 +154,14 @@ def patterns(lang: str) -> Patterns:
     countries = items(raw.get("countries"), "countries")
     # in the subject, names match as written ("Justicia chilena": an adjective)
     named = [f"(?-i:{c})" for c in countries]
+    composed = body_domains.bodies(langs)  # "régie des transports", "Kartellamt"
     subjects = tuple(
         (
             kind,
             _subject(
                 _alt(
                     items(raw["bodies"].get(kind), f"bodies.{kind}")
+                    + composed.get(kind, [])
                     + (named if kind == "government" else []),
                     kind,
                 ),
@@ -193,9 +195,13 @@ def patterns(lang: str) -> Patterns:
                       for p in (raw.get("decisions") or {}).get(kind) or []]  # fmt: skip
     decision = compiled.compile(rf"(?<![\w-])(?i:{_alt(decision_items, 'decisions')})(?![\w-])")
     heads = [p for kind in KINDS for p in items(raw["bodies"].get(kind), f"bodies.{kind}")]
+    heads += [p for found in composed.values() for p in found]
     heads += countries
     heads += [str(p) for p in (raw.get("decisions") or {}).get("government") or []]
-    head = WordGate(_lowered(_alt([*heads, *decision_items], "bodies")))
+    head_items = [*heads, *decision_items]
+    head_alt = _alt(head_items, "bodies")
+    anycase = _anycase(head_alt)
+    head = split_gate(head_items, lambda alt: _lowered(alt, anycase), _lowered(head_alt))
     fines = _alt([str(p) for p in raw.get("fines") or []], "fines")
     rulings = _alt([str(p) for p in raw.get("rulings") or []], "rulings")
     contest = compiled.compile(
@@ -222,10 +228,11 @@ def patterns(lang: str) -> Patterns:
     )  # fmt: skip
 
 
-def _lowered(alternation: str) -> re.Pattern[str]:
+def _lowered(alternation: str, anycase: bool | None = None) -> re.Pattern[str]:
     """A whole-word pattern for lower-cased text (much faster than re.IGNORECASE over a
-    long alternation); patterns with an upper-case escape keep the flag."""
-    if re.search(r"\\[A-Z]|\(\?-i", alternation):
+    long alternation); patterns with an upper-case escape keep the flag (``anycase``:
+    as given, for a part of an alternation that has one)."""
+    if _anycase(alternation) if anycase is None else anycase:
         return compiled.compile(rf"(?<![\w-])(?i:{alternation})(?![\w-])")
     return compiled.compile(rf"(?<![\w-])(?:{alternation.lower()})(?![\w-])")
 
@@ -237,6 +244,10 @@ def _verbs(sc: Scan, pats: Patterns, lo: int, hi: int) -> list[int]:
     starts |= {h.start for h in sc.non_policy if h.label == "launch" and lo <= h.start < hi}
     starts |= {m.start() for m in gated(pats.verbs).finditer(sc.low, lo, hi)}
     return sorted(starts)
+
+
+def _anycase(alternation: str) -> bool:
+    return re.search(r"\\[A-Z]|\(\?-i", alternation) is not None
 
 
 _WORD = compiled.compile(r"[\w'’-]+")
@@ -283,7 +294,7 @@ def _oversight(sc: Scan, pats: Patterns, lo: int, verb: int) -> bool:
     capital"): a name owning it is the body's place, never a company (a company owns
     customers, "X's police sales", not a watchdog or a city)."""
     span = sc.text[lo:verb]
-    if _TERRITORY.search(span):
+    if _TERRITORY.search(span) or body_domains.owned_body(span, sc.lang):
         return True
     return any(p.match(span) for kind, p in pats.subjects if kind in ("court", "regulator"))
 
