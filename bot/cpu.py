@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
@@ -82,66 +82,19 @@ def parse_and_extract(
 
     The parsing and extraction code is imported on the first body: a cycle where
     every feed answers 304 never loads it."""
-    if known is None and job.db_path is not None:
-        reader = _reader(job.db_path)
-        known = partial(reader, job.feed_id)
-        vendors = partial(fr_vendor_names_in, reader.connection())
-    entries, error = parse_new(job, known)
-    return extract_new(entries, error, job.source, vendors)
-
-
-def parse_new(
-    job: ParseJob, known: Callable[[Sequence[str]], set[str]] | None = None
-) -> tuple[tuple[Entry, ...], str | None]:
-    """The new entries of ``job``'s body (the keys ``known(keys)`` names are dropped
-    before any clean-up; the read-only connection to ``job.db_path`` by default) and
-    the parse error. Loads the parsing code (lxml), not extraction."""
     from bot.sources.parse import parse_feed
 
     if known is None and job.db_path is not None:
-        known = partial(_reader(job.db_path), job.feed_id)
+        reader = _readers.get(job.db_path) or _readers.setdefault(
+            job.db_path, KeyReader(job.db_path)
+        )
+        known = partial(reader, job.feed_id)
+        vendors = partial(fr_vendor_names_in, reader.connection())
     parsed = parse_feed(job.result, feed_id=job.feed_id, source=job.source, known=known)
-    return parsed.entries, parsed.error
-
-
-@dataclass(frozen=True)
-class ExtractJob:
-    """Entries parsed elsewhere (``parse_new``: the polling process), to extract and
-    read again with the FR vendors the store knows (over ``db_path``)."""
-
-    entries: tuple[Entry, ...]
-    source: str  # the feed's name
-    db_path: str
-
-
-def extract_parsed(job: ExtractJob) -> ParseOutput:
-    """``parse_and_extract``'s answer for entries parsed elsewhere, without the entries
-    (the caller holds them: ``with_entries``), so they are not sent back."""
-    vendors = partial(fr_vendor_names_in, _reader(job.db_path).connection())
-    output = extract_new(job.entries, None, job.source, vendors)
-    return replace(output, entries=())
-
-
-def with_entries(output: ParseOutput, entries: tuple[Entry, ...]) -> ParseOutput:
-    """An ``extract_parsed`` answer with the entries it was about."""
-    return replace(output, entries=entries)
-
-
-def _reader(db_path: str) -> KeyReader:
-    return _readers.get(db_path) or _readers.setdefault(db_path, KeyReader(db_path))
-
-
-def extract_new(
-    entries: tuple[Entry, ...],
-    error: str | None,
-    source: str,
-    vendors: Callable[[], tuple[Sequence[str], Sequence[str]]] | None,
-) -> ParseOutput:
-    """Each entry extracted, and read again with the FR vendors ``vendors()`` names
-    (see ``ParseOutput``)."""
+    entries = parsed.entries
     if vendors is None or not entries:
-        findings = tuple(_extract(entry, source) for entry in entries)
-        return ParseOutput(entries, findings, error)
+        findings = tuple(_extract(entry, job.source) for entry in entries)
+        return ParseOutput(entries, findings, parsed.error)
     changed, acted = vendors()
     names = (tuple(changed), tuple(acted))
     matcher = known_matcher(names)
@@ -155,9 +108,9 @@ def extract_new(
             unread.add(entry.key)
             again.append(with_known)
         else:
-            plain.append(_extract(entry, source))
+            plain.append(_extract(entry, job.source))
             again.append(plain[-1])
-    return ParseOutput(entries, tuple(plain), error, names, tuple(again),
+    return ParseOutput(entries, tuple(plain), parsed.error, names, tuple(again),
                        frozenset(unread))  # fmt: skip
 
 

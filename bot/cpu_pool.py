@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from bot.cpu import ExtractJob, ParseJob, ParseOutput, ReadJob, ReadOutput
+from bot.cpu import ParseJob, ParseOutput, ReadJob, ReadOutput
 from bot.cpu_worker import HEAD as _HEAD
 from bot.cpu_worker import MARK as _MARK
 
@@ -127,15 +127,11 @@ class CpuWorker:
         output: ParseOutput = await self._submit(job, ParseOutput)
         return output
 
-    async def extract(self, job: ExtractJob) -> ParseOutput:
-        output: ParseOutput = await self._submit(job, ParseOutput)
-        return output
-
     async def read(self, job: ReadJob) -> ReadOutput:
         output: ReadOutput = await self._submit(job, ReadOutput)
         return output
 
-    async def _submit(self, job: ParseJob | ExtractJob | ReadJob, answer: type) -> Any:
+    async def _submit(self, job: ParseJob | ReadJob, answer: type) -> Any:
         self.given += 1
         self.start()  # the first job starts it; the others wait for that
         assert self._starting is not None
@@ -283,15 +279,6 @@ class CpuPool:
     async def run(self, job: ParseJob) -> ParseOutput:
         """``job`` done by the least busy worker (``WorkerGone`` if it ended)."""
         return await self._least_busy().run(job)
-
-    async def extract(self, job: ExtractJob) -> ParseOutput:
-        """``job`` (entries parsed here) extracted by the least busy worker."""
-        return await self._least_busy().extract(job)
-
-    @property
-    def cpu(self) -> float:
-        """CPU seconds a worker had used by its last answer, on average over the workers."""
-        return sum(worker.cpu for worker in self.workers) / len(self.workers)
 
     async def read(self, job: ReadJob) -> ReadOutput:
         """``job`` (items to read again) done by the least busy worker."""

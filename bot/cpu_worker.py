@@ -1,7 +1,7 @@
 """A parsing worker process's loop (started by ``bot.cpu_pool``).
 
 It imports only what parsing and extraction need (no asyncio, no HTTP client, no
-sqlite-utils), reads ``ParseJob``s (and ``ExtractJob``s, ``ReadJob``s) from its stdin and writes each answer to its
+sqlite-utils), reads ``ParseJob``s (and ``ReadJob``s) from its stdin and writes each answer to its
 stdout as a marked, length-prefixed pickle, in order, until its stdin closes.
 """
 
@@ -54,7 +54,7 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
     """Answer every job on ``inp`` until it closes. The cue regexes compile as texts
     first need them (compiling them all up front cost 0.5 s of CPU and 4 MB for
     patterns most cycles never use)."""
-    from bot.cpu import ExtractJob, ReadJob, extract_parsed, parse_and_extract, read_again
+    from bot.cpu import ReadJob, parse_and_extract, read_again
 
     while True:
         head = inp.read(HEAD)
@@ -63,12 +63,7 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
         job = pickle.loads(inp.read(int.from_bytes(head, "little")))
         answer: tuple[bool, Any, float]
         try:
-            if isinstance(job, ReadJob):
-                output: object = read_again(job)
-            elif isinstance(job, ExtractJob):
-                output = extract_parsed(job)
-            else:
-                output = parse_and_extract(job)
+            output = read_again(job) if isinstance(job, ReadJob) else parse_and_extract(job)
             answer = (True, output, time.process_time())
         except Exception as exc:  # noqa: BLE001 - handed to the parent, which reports it
             answer = (False, exc, time.process_time())

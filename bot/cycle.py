@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -20,17 +19,7 @@ from functools import partial
 
 from bot import heap
 from bot.config import Config
-from bot.cpu import (
-    ExtractJob,
-    ParseJob,
-    ParseOutput,
-    ReadJob,
-    ReadOutput,
-    parse_and_extract,
-    parse_new,
-    read_again,
-    with_entries,
-)
+from bot.cpu import ParseJob, ParseOutput, ReadJob, ReadOutput, parse_and_extract, read_again
 from bot.cpu_pool import CpuPool, WorkerGone
 from bot.cycle_window import Queued, Window
 from bot.models import FeedState, FetchResult
@@ -66,36 +55,15 @@ STARTED = 16 * AHEAD
 # that feed the workers fell behind.
 SWITCH_INTERVAL = 0.0005
 
-# Whether this process parses the next body itself, the worker then only extracting its
-# new entries: (this process's CPU seconds, a worker's, jobs waiting in the least busy
-# worker) → bool.
-Share = Callable[[float, float, int], bool]
-
-
-def parse_when_behind(own_cpu: float, worker_cpu: float, waiting: int) -> bool:
-    """Parse here while the worker has work waiting and this process has used less CPU
-    than it: the two processes' CPU then stays about even, each on its core. A cold
-    cycle's worker (parsing and extraction) used about twice this process's CPU
-    (fetching and writing), so the worker set the cycle's length while the other core
-    idled part of the time; parsing a body is about a third of its CPU work."""
-    return waiting > 0 and own_cpu < worker_cpu
-
 
 class Cycle:
     """One cycle's fetch → CPU work → write flow (see the module docstring)."""
 
     def __init__(
-        self,
-        store: Store,
-        config: Config,
-        now: datetime,
-        pool: CpuPool | None,
-        pool_after: int,
-        share: Share = parse_when_behind,
+        self, store: Store, config: Config, now: datetime, pool: CpuPool | None, pool_after: int
     ) -> None:
         self.store, self.config, self.now, self.pool = store, config, now, pool
-        self.pool_after, self.share = pool_after, share
-        self.parsed_here = 0  # bodies parsed here while the workers ran (they extracted)
+        self.pool_after = pool_after
         self.window = Window(AHEAD)
         self.bodies = 0
         self.loop: asyncio.AbstractEventLoop | None = None  # the cycle's (set by ``run``)
@@ -263,9 +231,7 @@ class Cycle:
 
     async def cpu_work(self, feed: FeedState, result: FetchResult) -> ParseOutput:
         """Parse in a worker process once the cycle has started them (see
-        ``poll_once``), here before that and when they are gone. While they run, this
-        process parses a body itself when ``share`` says so (``parse_when_behind``) and
-        a worker extracts its new entries: extraction never loads here.
+        ``poll_once``), here before that and when they are gone.
 
         Parsing here runs on the event loop: a few milliseconds a body, known keys
         read over a read-only connection (the writer never blocks it). A thread
@@ -276,8 +242,6 @@ class Cycle:
         self.bodies += 1
         if self.pool is not None and self.db_path is not None and self.bodies > self.pool_after:
             try:
-                if self.share(time.process_time(), self.pool.cpu, self.pool.in_flight):
-                    return await self._parse_here(job, self.pool)
                 return await self.pool.run(job)
             except WorkerGone as exc:
                 log.warning("parsing workers unavailable (%s); parsing in this process", exc)
@@ -289,16 +253,6 @@ class Cycle:
         known = partial(entries_store.known_keys, self.store, feed.id)
         vendors = partial(event_reads.fr_vendor_names, self.store)
         return await asyncio.to_thread(parse_and_extract, job, known, vendors)
-
-    async def _parse_here(self, job: ParseJob, pool: CpuPool) -> ParseOutput:
-        """``job`` parsed here (on the loop), its new entries extracted by a worker."""
-        assert self.db_path is not None
-        self.parsed_here += 1
-        entries, error = parse_new(job)
-        if not entries:
-            return ParseOutput((), (), error)
-        return with_entries(await pool.extract(ExtractJob(entries, job.source, self.db_path)),
-                            entries)  # fmt: skip
 
     def read_again(self, job: ReadJob) -> ReadOutput:
         """``job`` read by a worker when this cycle's workers run (this process then
@@ -323,8 +277,6 @@ class Cycle:
     def close(self) -> None:
         self.closing.set()
         self.writer.close()
-        if self.parsed_here:
-            log.debug("bodies parsed in this process for the workers: %d", self.parsed_here)
         if self.reread_requests:
             log.debug("items read again by a worker for the writer: %d requests",
                       self.reread_requests)  # fmt: skip

@@ -54,11 +54,10 @@ POOL_MIN_FEEDS = 8  # fewer due feeds than this are parsed in this process
 # worker processes as it starts, so their interpreters load while the first bodies
 # download; any other cycle of at least ``POOL_MIN_FEEDS`` due feeds starts them with
 # its first body (a cycle where every feed answers 304 starts none). Either way the
-# workers extract every item: this process fetches, hands bodies over (or parses one
-# itself while it has used less CPU than a busy worker: ``bot.cycle.parse_when_behind``)
-# and writes, and never loads the extraction code and data (some 20 MB, and a third of
+# workers parse every body: this process only fetches, hands bodies over and writes,
+# and never loads the parsing and extraction code and data (some 20 MB, and a third of
 # a CPU second to load: in a worker that runs on another core while the downloads go
-# on; extracted here, the loop stopped for it). Until 2026-12 a cycle parsed its first 24
+# on; parsed here, the loop stopped for it). Until 2026-12 a cycle parsed its first 24
 # bodies here, so a cycle with a few changed feeds among a thousand loaded extraction
 # into the polling process, on its own critical path.
 POOL_AFTER = 24
@@ -96,8 +95,8 @@ async def poll_once(
     ``workers``: parsing processes beside this one (default: one per core but one
     when at least ``POOL_MIN_FEEDS`` feeds are due, started with the cycle when more
     than ``POOL_AFTER`` bodies are expected, else with its first body; a number: that
-    many; 0: parse in this process). Workers extract every item (parsing the bodies
-    this process leaves them) and read items again for the writer.
+    many; 0: parse in this process). Workers parse every body and read items again for
+    the writer.
     ``fold_log_bytes``: a write-ahead log at least this long when the cycle ends is
     folded into the database file (``Store.fold_log``)."""
     now = now or datetime.now(UTC)

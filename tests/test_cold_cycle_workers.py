@@ -1,10 +1,9 @@
-"""A cold cycle (more new feeds than ``bot.pipeline.POOL_AFTER``) leaves all extraction
-to its worker process: ``policybot poll`` itself fetches, hands bodies over (or parses
-an RSS body itself when it has used less CPU than the worker, ``bot.cycle``) and
-writes, so it never loads the extraction rules nor builds the extraction data, also
-when an item has to be read again with a vendor the store came to know during the
-cycle. What it writes is what reading everything here would give. (The real feed
-server, CLI, worker process and store.)"""
+"""A cold cycle (more new feeds than ``bot.pipeline.POOL_AFTER``) leaves all parsing and
+extraction to its worker process: ``policybot poll`` itself only fetches, hands bodies
+over and writes, so it never loads the parsing code (nor lxml) and never builds the
+extraction data, also when an item has to be read again with a vendor the store came
+to know during the cycle. What it writes is what reading everything here would give.
+(The real feed server, CLI, worker process and store.)"""
 
 from __future__ import annotations
 
@@ -32,8 +31,8 @@ except SystemExit:
     pass
 resources = sys.modules.get("bot.extract.resources")
 print(json.dumps({
-    "modules": sorted(m for m in ("bot.extract.reading", "bot.extract.scan", "feedparser")
-                      if m in sys.modules),
+    "modules": sorted(m for m in ("bot.sources.parse", "bot.sources.fastfeed", "lxml.etree",
+                                  "feedparser") if m in sys.modules),
     "extraction data built": bool(resources and resources.resources.cache_info().currsize),
 }))
 """

@@ -17,19 +17,10 @@ from pathlib import Path
 import pytest
 
 from bot.config import load_config
-from bot.cpu import (
-    ExtractJob,
-    ParseJob,
-    ParseOutput,
-    ReadJob,
-    ReadOutput,
-    extract_parsed,
-    parse_and_extract,
-    read_again,
-)
+from bot.cpu import ParseJob, ReadJob, ReadOutput, parse_and_extract, read_again
 from bot.cpu_pool import CpuPool, CpuWorker, WorkerGone
 from bot.cpu_worker import HEAD, serve
-from bot.cycle import Cycle, Share, parse_when_behind
+from bot.cycle import Cycle
 from bot.models import FeedState, FetchResult
 from store import Store
 from tests.test_pipeline_e2e import item, rss
@@ -77,9 +68,7 @@ def _feed(n: int) -> FeedState:
                      interval=900, enabled=True, status="ok")  # fmt: skip
 
 
-def _held_cycle(
-    tmp_path: Path, db: Path, release: Path, share: Share = parse_when_behind
-) -> tuple[Cycle, Store]:
+def _held_cycle(tmp_path: Path, db: Path, release: Path) -> tuple[Cycle, Store]:
     """A cycle whose one worker waits for ``release`` before it starts its loop."""
     held = ("import os, time, sys\nwhile not os.path.exists(sys.argv[1]): time.sleep(0.01)\n"
             "from bot.cpu_worker import main\nmain()")  # fmt: skip
@@ -90,7 +79,7 @@ def _held_cycle(
     pool = CpuPool(1)
     pool.workers = [CpuWorker((sys.executable, "-c", held, str(release)))]
     store = Store.open(db)
-    return Cycle(store, config, datetime.now(UTC), pool, pool_after=0, share=share), store
+    return Cycle(store, config, datetime.now(UTC), pool, pool_after=0), store
 
 
 def test_once_workers_run_this_process_parses_no_body(tmp_path: Path) -> None:
@@ -122,44 +111,6 @@ def test_once_workers_run_this_process_parses_no_body(tmp_path: Path) -> None:
     assert waiting == [True, True, True]  # none was parsed here while the worker started
     assert entries == [2, 2, 2]
     assert (given, answered) == (3, 3)
-
-
-def test_a_body_parsed_here_and_extracted_by_a_worker_is_read_as_one_done_by_either(
-    tmp_path: Path,
-) -> None:
-    """This process parses (new entries only), a worker extracts: the same answer as
-    parsing and extracting in one process, and the entries are not sent back."""
-    db = _database(tmp_path)
-    release = tmp_path / "release"
-    release.touch()
-    jobs = [_job(db, f"f{n}") for n in range(3)]
-
-    async def run() -> tuple[list[ParseOutput], int, int]:
-        cycle, store = _held_cycle(tmp_path, db, release, share=lambda *_: True)
-        assert cycle.pool is not None
-        worker = cycle.pool.workers[0]
-        try:
-            answers = [await cycle.cpu_work(_feed(n), job.result) for n, job in enumerate(jobs)]
-            return answers, cycle.parsed_here, worker.answered
-        finally:
-            cycle.close()
-            store.close()
-
-    answers, parsed_here, answered = asyncio.run(run())
-    assert (parsed_here, answered) == (3, 3)
-    # (cpu_work names the entries' source by the feed's name)
-    here = [parse_and_extract(ParseJob(job.result, job.feed_id, f"Feed {n}", str(db)))
-            for n, job in enumerate(jobs)]  # fmt: skip
-    assert answers == here
-    assert any(finding is not None for finding in answers[0].known_findings)
-    answer = extract_parsed(ExtractJob(answers[0].entries, "Example", str(db)))
-    assert answer.entries == () and answer.findings == answers[0].findings
-
-
-def test_this_process_parses_while_it_has_used_less_cpu_than_a_busy_worker() -> None:
-    assert parse_when_behind(own_cpu=1.0, worker_cpu=2.5, waiting=2)
-    assert not parse_when_behind(own_cpu=3.0, worker_cpu=2.5, waiting=2)
-    assert not parse_when_behind(own_cpu=1.0, worker_cpu=2.5, waiting=0)  # it waits for work
 
 
 def _read_job(db: Path) -> ReadJob:

@@ -5,7 +5,7 @@ participle itself is ("X barred from selling").
 
 All sentences are invented (made-up companies), several phrasings and languages, plus the
 same companies acting of their own accord, which must stay their own change; see
-`passive` in bot/extract/attribution.py and the French `directive` and `passive` entries
+`passive` in bot/extract/cancellation.py and the French `directive` and `passive` entries
 of bot/data/cues.yaml ("sommé de", "contraint de", "met … en demeure").
 """
 

@@ -10,17 +10,15 @@ from bot.extract.attribution import (
     Actor,
     Mention,
     acting_authority,
-    call_authority,
-    cancelled,
     in_condition,
     inverted,
     object_noun,
     owns_verb,
-    passive,
     prepositional,
     subject,
 )
 from bot.extract.background_clauses import subordinate
+from bot.extract.cancellation import call_authority, cancelled, passive
 from bot.extract.cue_action import CUSTOMER_GROUPS, resolve_action
 from bot.extract.cue_actor import customer_loss_vendor, fallback_actor, gate_owner
 from bot.extract.dropped_object import other_unit

@@ -1,4 +1,5 @@
-"""Who performs a cue: the subject before it, and whether it is cancelled.
+"""Who performs a cue: the subject before it (whether it is cancelled: cancellation.py;
+a name no list knows as its subject: named_subject.py).
 
 The subject of a policy verb is the nearest actor named before it in the same
 clause that is not the object of a preposition ("a pilot OF Veltrane Lens
@@ -15,10 +16,8 @@ from functools import lru_cache
 from bot.extract import compiled
 from bot.extract.cueclass import by_first_letter
 from bot.extract.gate import gated
-from bot.extract.hearsay import announced_before
-from bot.extract.lexicon import is_common
 from bot.extract.resources import DATA_DIR
-from bot.extract.scan import Hit, Scan, between, in_fronted, overlapping
+from bot.extract.scan import Hit, Scan, in_fronted
 from bot.extract.sentences import clause_start
 from bot.yaml_loader import load_data
 
@@ -51,7 +50,7 @@ _ARTICLES = frozenset(
         "une",
     ]
 )
-_WORD = compiled.compile(r"[\w'’]+")
+WORD = compiled.compile(r"[\w'’]+")
 _PREP_BEFORE = compiled.compile(
     r"(?<![\w'])(?:" + by_first_letter(sorted(_PREPOSITIONS, key=lambda w: (-len(w), w))) + r")\s+"
     r"(?:(?:" + "|".join(sorted(_ARTICLES, key=lambda w: (-len(w), w))) + r")\s*)?$",
@@ -60,80 +59,11 @@ _PREP_BEFORE = compiled.compile(
 _COORDINATION = compiled.compile(
     r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+et\s+|\s+und\s+|\s+y\s+)$"
 )
-_STOP_CAPS = frozenset(
-    [
-        "no",
-        "the",
-        "a",
-        "an",
-        "why",
-        "how",
-        "what",
-        "which",
-        "who",
-        "when",
-        "after",
-        "before",
-        "despite",
-        "with",
-        "without",
-        "under",
-        "over",
-        "as",
-        "in",
-        "on",
-        "for",
-        "at",
-        "by",
-        "from",
-        "only",
-        "new",
-        "now",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "there",
-        "here",
-        "pas",
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "des",
-        "der",
-        "die",
-        "das",
-        "el",
-        "los",
-        "las",
-        "una",
-        "face",
-        "facial",
-        "reconnaissance",
-        "police",
-        "tech",
-        "privacy",
-        "social",
-    ]
-)
-_CAPITALISED = compiled.compile(r"(?<![\w'])[A-Z][\w'-]+")
 
 AUTHORITY_KINDS = frozenset({"government", "regulator", "court"})
 _PRONOUNS = frozenset(
     {"it", "its", "they", "their", "il", "elle", "ils", "elles", "er", "sie", "es"}
 )
-NEGATION_WINDOW = 40
-HYPOTHETICAL_WINDOW = 60
-BACKGROUND_WINDOW = 14
-CALL_GAP_WORDS = 3
-PASSIVE_GAP = 6  # a passive directive and the verb it governs ("obligada a dejar")
-# between them: at most an infinitive marker ("a", "de", "d'", "di", "zu", "to")
-_INFINITIVE_GAP = compiled.compile(r"\s*(?:(?:a|à|de|di|zu|to)\s+|d['’])?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -205,7 +135,7 @@ def prepositional(
         return gated(_PREP_BEFORE).search(text, max(floor, start - 30), start) is not None
     before = text[max(floor, start - 60) : start]
     before = before.rsplit(",", 1)[-1] if reach > 1 else before
-    words = [w for w in map(str.lower, _WORD.findall(before)) if w not in _ARTICLES]
+    words = [w for w in map(str.lower, WORD.findall(before)) if w not in _ARTICLES]
     prepositions = _NOMINAL_PREPOSITIONS if nominal else _PREPOSITIONS
     return not prepositions.isdisjoint(words[-reach:])
 
@@ -216,7 +146,7 @@ _NOUN_ENDINGS = ("ion", "ions", "ium", "ia", "al", "als", "ment", "ments", "ban"
 _NOUN_CUE = compiled.compile(r"(?:" + "|".join(_NOUN_ENDINGS) + r")$", re.IGNORECASE)
 
 
-def _noun_cue(text: str) -> bool:
+def noun_cue(text: str) -> bool:
     """``_NOUN_CUE.search(text)``: ``text`` ends with a noun ending (in any case; an ASCII
     text's lower-cased copy says so without the regex, which tries every position)."""
     if not text.isascii():
@@ -228,7 +158,7 @@ def object_noun(sc: Scan, cue: Hit) -> bool:
     """A noun cue after a preposition ("split OVER a possible EU moratorium") names a
     topic, not an act; a vendor's possessive right before it makes it theirs again."""
     words = sc.text[cue.start : cue.end].split()
-    if len(words) > 2 or not _noun_cue(words[-1]):
+    if len(words) > 2 or not noun_cue(words[-1]):
         return False
     since = 0
     for v in sc.vendors:
@@ -495,171 +425,3 @@ def _first_coordinated(text: str, before: list[Mention]) -> Mention:
         if before[i].kind == "vendor":
             first = before[i]
     return first
-
-
-def unknown_subject_is_named(
-    sc: Scan, cue: Hit, stop: frozenset[str] = frozenset(), noun: re.Pattern[str] | None = None
-) -> bool:
-    """A capitalised name stands before the cue: not a vendor, not a function word (``stop``:
-    words that open sentences), not a word a cue class reads (a customer group, a company
-    reference, an FR term), not a company noun German capitalises (``noun``: "Anbieter")
-    and not a common compound ("Year-long"). A sentence's first
-    word is capitalised anyway: it names someone only when the item writes it capitalised
-    inside a sentence too ("Orlando drops …; a memo says Orlando …")."""
-    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
-    c_start = clause_start(sc.breaks, s_start, cue.start)
-    read = [(v.start, v.end) for v in sc.vendors]
-    read += [(h.start, h.end) for h in (*sc.entities, *sc.groups, *sc.fr, *sc.actions)]
-    for m in _CAPITALISED.finditer(sc.text, c_start, cue.start):
-        word = m.group(0).lower().removesuffix("'s")
-        if word in _STOP_CAPS or word in stop or re.search(r"-[a-z]", m.group(0)):
-            continue
-        if noun is not None and noun.fullmatch(m.group(0)):
-            continue
-        if _DESCRIBES_A_COMPANY.match(sc.text, m.end()):
-            continue  # "a French face vendor", "an Irish startup": a nationality, no name
-        if sc.lang == "de" and (
-            is_common(word, "de") or _DE_ARTICLE.search(sc.text, max(0, m.start() - 40), m.start())
-        ):
-            continue  # German capitalises its nouns: "die Frist", "der Server bleibt …"
-        if prepositional(sc.text, m.start(), floor=c_start):
-            continue  # "In Canada, …": a place after a preposition is no subject
-        if any(lo <= m.start() < hi for lo, hi in read):
-            continue
-        if _opens_sentence(sc, m.start()) and not (
-            _named_inside(sc, m.group(0)) or _local_government(sc)
-        ):
-            continue
-        return True
-    return False
-
-
-# lower-case words ending on a company noun right after a capitalised word: the word
-# is an adjective describing a company ("a French face vendor"), not a name
-_DESCRIBES_A_COMPANY = compiled.compile(
-    r"(?:[ ]+[a-z][\w-]*){0,3}[ ]+(?:vendor|firm|company|startup|start-up|maker|supplier|"
-    r"provider|developer|seller|manufacturer)s?\b"
-)
-_DE_ARTICLE = compiled.compile(
-    r"(?i)\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|sein|"
-    r"seine|seinen|ihr|ihre|ihren|dieser|diese|dieses|\d+)\s+(?:[\w-]+\s+)?$"
-)
-_LOCAL = compiled.compile(r"(?i:city|council|ordinance|county|municipal|mayor|town|village)")
-
-
-def _local_government(sc: Scan) -> bool:
-    """The item names a local government (a city's council, an ordinance): a place name
-    opening a sentence may be it acting ("Brookhaven bars …")."""
-    return any(
-        h.label == "government" and _LOCAL.search(sc.text, h.start, h.end) for h in sc.authorities
-    )
-
-
-def _opens_sentence(sc: Scan, pos: int) -> bool:
-    s_start = sc.sentences[sc.sentence_of(pos)][0]
-    return not sc.text[s_start:pos].strip(" \"'“‘(:")
-
-
-def _named_inside(sc: Scan, word: str) -> bool:
-    """``word`` also appears capitalised where no sentence opens."""
-    name = word.removesuffix("'s")
-    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-    return any(not _opens_sentence(sc, m.start()) for m in pattern.finditer(sc.text))
-
-
-def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
-    """Why a vendor cue is not a change ("negation", "hypothetical", "call", "inert"), or None."""
-    if overlapping([h for h in sc.non_policy if h.label == "inert"], cue.start, cue.end):
-        return "inert"
-    s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
-    if any(h.label == "enforcement" for h in between(sc.non_policy, s_start, s_end)):
-        return "enforcement"
-    if any(h.label == "question" for h in between(sc.cancel, s_start, cue.start)):
-        return "hypothetical"  # "Will Amazon extend its moratorium?"
-    c_start = clause_start(sc.breaks, s_start, cue.start)
-    # a subject found after the cue (inversion, a headline's company named in the
-    # summary) leaves the whole clause before the cue to read
-    after_subject = max(c_start, actor.end) if actor.end <= cue.start else c_start
-    for h in between(sc.cancel, cue.start + 1, cue.end) if sc.lang == "de" else ():
-        # a hedge inside a German verb's bracket ("stellt angeblich … ein"); elsewhere a
-        # word inside a cue is the cue's own ("will not weigh offers")
-        if h.label == "hypothetical" and h.end <= cue.end and not _reports_announcement(sc, h):
-            return "hypothetical"
-    for h in between(sc.cancel, s_start, cue.start):
-        if h.end > cue.start:
-            continue
-        if h.label == "negation" and h.start >= max(after_subject, cue.start - NEGATION_WINDOW):
-            return "negation"
-        if h.label == "background" and (
-            h.start >= cue.start - BACKGROUND_WINDOW
-            # German puts the participle last: "X hatte seine Gesichtssuche schon 2019
-            # eingestellt" (the auxiliary anywhere in the cue's clause, after its subject)
-            or (sc.lang == "de" and h.start >= after_subject)
-        ):
-            return "background"
-        if (
-            h.label == "hypothetical"
-            and h.start >= max(after_subject, cue.start - HYPOTHETICAL_WINDOW)
-            and not _reports_announcement(sc, h)
-        ):
-            return "hypothetical"
-        if h.label == "conditional" and h.start >= max(c_start, cue.start - HYPOTHETICAL_WINDOW):
-            return "conditional"
-        if h.label in ("call", "denial") and _governs(sc.text, h, actor, c_start):
-            return h.label
-    if _noun_cue(sc.text[cue.start : cue.end]):
-        # "a freeze ... might be wise": an opinion about a noun, not an act.
-        for h in between(sc.cancel, cue.end, min(cue.end + 40, s_end)):
-            if h.label == "hypothetical":
-                return "hypothetical"
-    return None
-
-
-def _reports_announcement(sc: Scan, h: Hit) -> bool:
-    """A conditional of hearsay that is the future of the vendor's own announcement in
-    indirect speech ("a annoncé qu'elle suspendrait"): no hypothetical (hearsay.py)."""
-    return any(
-        m.label == "hearsay" and m.start == h.start for m in sc.non_policy
-    ) and announced_before(sc, h)
-
-
-def _governs(text: str, call: Hit, actor: Actor, c_start: int) -> bool:
-    """A call word governs the cue: between subject and cue, or just before the subject;
-    never across a clause break ("told to wait as X keeps …")."""
-    if call.end <= c_start:
-        return False
-    if actor.start < 0:
-        return call.start >= c_start
-    if call.start >= actor.end:
-        return True
-    if call.end > actor.start:  # "asks Amazon to": the call spans the subject
-        return True
-    gap = text[call.end : actor.start]
-    return "," not in gap and len(_WORD.findall(gap)) <= CALL_GAP_WORDS
-
-
-def call_authority(sc: Scan, found: list[Mention], cue: Hit, actor: Actor) -> str | None:
-    """For "regulator orders Clearview to delete": the authority that directs the change."""
-    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
-    for h in between(sc.cancel, s_start, cue.start):
-        if h.label != "call" or not _governs(sc.text, h, actor, s_start):
-            continue
-        for m in reversed([m for m in found if s_start <= m.start and m.end <= h.start]):
-            if m.kind in ("government", "regulator", "court"):
-                return m.kind
-            if m.kind in ("company", "product"):
-                resolved = resolve(sc, found, m)
-                if resolved.kind in ("government", "regulator", "court"):
-                    return resolved.kind
-    return None
-
-
-def passive(sc: Scan, cue: Hit) -> bool:
-    """The cue is a passive participle ("X banned from", "was ordered to"), or the verb
-    a passive directive governs ("X sommé de ne plus scanner", "X told to stop"): the
-    passive's subject is made to act, by someone else."""
-    return overlapping(sc.passive, cue.start, cue.end) or any(
-        0 <= cue.start - h.end <= PASSIVE_GAP
-        and _INFINITIVE_GAP.fullmatch(sc.text, h.end, cue.start)
-        for h in sc.passive
-    )

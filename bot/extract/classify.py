@@ -35,7 +35,8 @@ from bot.extract.acts import (
     customer_body,
     subordinate,
 )
-from bot.extract.attribution import Mention, cancelled, mentions, subject
+from bot.extract.attribution import Mention, mentions, subject
+from bot.extract.cancellation import cancelled
 from bot.extract.findings import other, vendor_change
 from bot.extract.scan import Hit, Scan, in_fronted
 from bot.models import Finding

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from bot.extract import compiled
-from bot.extract.attribution import Actor, Mention, acting_authority, unknown_subject_is_named
+from bot.extract.attribution import Actor, Mention, acting_authority
 from bot.extract.described import inverted_subject, noun_owner, summary_subject
+from bot.extract.named_subject import unknown_subject_is_named
 from bot.extract.resources import resources
 from bot.extract.scan import Hit, Scan, in_fronted
 from bot.extract.sentences import clause_start
