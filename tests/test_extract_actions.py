@@ -904,7 +904,7 @@ NOT_CHANGES = [
     ),
     (
         "Meta weighs bringing back facial recognition for smart glasses",
-        "The company is exploring a feature to identify people, according to internal documents.",
+        "Internal documents show the firm studying a way to name strangers through the lenses.",
         "2025-05-08",
     ),
     (

@@ -206,7 +206,7 @@ def test_coordinated_vendors_first_named_acts() -> None:
         ),
         (
             "Judge approves Facebook's $650 million privacy settlement over face tagging",
-            "The federal judge granted final approval to the class action over the tag "
+            "Final approval of the class action came from the federal bench, over the tag "
             "suggestions feature under Illinois' biometric law.",
             "court", "Meta",
         ),

@@ -44,7 +44,7 @@ def test_an_unknown_company_is_recognised_from_its_description(
     ("title", "summary"),
     [
         ("Governor Abernathy signs limits on face searches by state troopers",
-         "The new law requires a warrant for every search."),
+         "Under the statute every search now needs a warrant."),
         ("Halberd Institute study finds face-matching errors for older adults",
          "The lab tested seven engines; none of the companies responded."),
         ("Campaigners urge Ostrava Biometrics to stop face matching for good",
