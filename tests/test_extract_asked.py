@@ -116,8 +116,8 @@ def test_a_platform_blocking_servers_cuts_the_company_off() -> None:
     known = known_vendors(["Ravelin Seek", "Nebelhaus"])
     f = extract(
         entry(
-            "Hoster Nebelhaus blockiert die Server der Gesichtssuchmaschine Ravelin Seek",
-            "Ravelin Seek ist vorübergehend nicht erreichbar, teilt der Betreiber mit.",
+            "Cloud-Anbieter Nebelhaus kündigt Ravelin Seek, dem Dienst für Gesichtssuche, alle Server",
+            "Vorübergehend ist Ravelin Seek damit offline, so der Rechenzentrumsbetreiber.",
         ),
         known,
     )
@@ -146,8 +146,8 @@ def test_a_fronted_with_clause_is_background() -> None:
     known = known_vendors(["Ashgrove"])
     f = extract(
         entry(
-            "With Ashgrove gone from face matching, Pelham Gate opens a face-entry line for gyms",
-            "Pelham Gate says its first gym customers go live in the spring.",
+            "With face matching dropped by Ashgrove, Pelham Gate launches face entry at climbing halls",
+            "Pelham Gate expects its first climbing-hall customers in April.",
         ),
         known,
     )

@@ -1,14 +1,14 @@
 """A headline that asks instead of telling: no decision of the vendor's.
 
-- **A yes/no question** ("Is X about to …?", "Kehrt X … zurück?", "¿Dejará X …?", "X
+- **A yes/no question** ("Will X stop …?", "Verlässt X …?", "¿Dejará X …?", "X
   va-t-il …?", "X tornerà …?"): a title segment ending in "?" that opens with no
   interrogative word (``bot/data/common_words/question_words.yaml``) asks whether the
   vendor will act. The acts told inside it are what may happen, unless the act is a
   noun after its owner ("Is X's freeze enough?": commentary on a change made). A
   wh-question ("Why did X quit …?") asks about a change made and is left alone.
 - **Someone else asks**: a headline whose acts come after another party's question,
-  letter or demand to the company (cues.yaml ``framing.inquiry``: "Senator asks X
-  which …", "Abgeordnete fragt X, …", "un député interroge X sur …") or after a
+  letter or demand to the company (cues.yaml ``framing.inquiry``: "A mayor writes
+  to X about …", "Abgeordnete fragt X, …", "un député interroge X sur …") or after a
   campaign or petition being launched ("Collective launches a campaign against …"):
   the acts are what is asked about or asked for.
 

@@ -74,7 +74,7 @@ def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
 
 def _title_channel(sc: Scan, actors: list[Hit]) -> bool:
     """The headline names what the platform takes away after the platform itself
-    ("Hoster X sperrt Server der …", "App store pulls Y's listing"): whatever the
+    ("Cloud-Anbieter X kündigt Y …", "App store pulls Y's listing"): whatever the
     summary then tells (offline "for now", a pause) is the cut-off's result."""
     first = min((h.start for h in actors if sc.in_title(h.start)), default=None)
     if first is None:
