@@ -209,7 +209,7 @@ def subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     index = sc.sentence_of(cue.start)
     s_start, _ = sc.sentences[index]
     c_start = clause_start(sc.breaks, s_start, cue.start)
-    # "Once the judges voided the watchdog's order, X switched …": a leading clause the cue
+    # "Once a panel struck the regulator's order down, X …": a leading clause the cue
     # lies after is background; its names are not the cue's subject
     span = clause_span(sc, index)
     lead = span[1] if span is not None and span[1] <= cue.start else -1

@@ -26,8 +26,8 @@ from typing import Any
 
 from bot import yaml_loader
 from bot.extract import authority, compiled, public_bodies
-from bot.extract.leading_clauses import leading_clause
 from bot.extract.attribution import mentions
+from bot.extract.leading_clauses import leading_clause
 from bot.extract.resources import DATA_DIR, DataFileError
 from bot.extract.scan import Scan
 from bot.yaml_loader import load_data
@@ -108,7 +108,9 @@ def _told(sc: Scan, pats: Patterns, lo: int, hi: int, background: bool = False) 
     """Sentence [lo, hi) tells a decision undone, a party favoured or a party's defeat
     (``background``: not in the sentence's opening clause)."""
     for hit in pats.favour.finditer(sc.text, lo, hi):
-        if not (background and leading_clause(sc, hit.start())) and _court_before(sc, pats, lo, hit):
+        if not (background and leading_clause(sc, hit.start())) and _court_before(
+            sc, pats, lo, hit
+        ):
             return True
     for hit in pats.loss.finditer(sc.text, lo, hi):
         if not (background and leading_clause(sc, hit.start())):

@@ -1,7 +1,7 @@
 """Sentence-opening subordinate clauses: background to the main clause after them.
 
 "After a panel quashed its penalty, X restarts …", "Nachdem das Gericht die Strafe
-gekippt hat, nimmt X …", "Depois de o tribunal anular a multa, a X volta a …": the
+gekippt hat, nimmt X …", "Depois de a justiça derrubar a sanção, a X …": the
 clause from a subordinator at the sentence start to its first comma tells what came
 before the news. What happens in it (a court undoing a fine, a regulator's order) does
 not decide whose act the item is when the main clause has an act of its own, and the
