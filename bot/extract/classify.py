@@ -10,6 +10,7 @@ from datetime import date
 from bot.extract import (
     asked,
     authority,
+    body_decisions,
     body_governs,
     business_line,
     compiled,
@@ -208,12 +209,12 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         kind = (
             court_outcomes.decided_by_court(sc)  # "the penalty is set aside"
             or authority.place_subject(sc)
-            or public_bodies.headline_label(sc)  # "Bundesverwaltungsgericht: …"
+            or body_decisions.headline_label(sc)  # "Bundesverwaltungsgericht: …"
             or said_by.said_by(sc)  # "…, juge le tribunal"
             # the headline's subject is a body acting ("El Consejo de Ministros aprueba
             # …" + "… exige autorización de un juez")
             or body_governs.headline_body(sc)
-            or public_bodies.owned_decision(sc)  # "the regulator's verdict"
+            or body_decisions.owned_decision(sc)  # "the regulator's verdict"
             # the headline's own authority signal ("EUA põem … em lista de sanções" + a
             # summary's "autoridades americanas negam …")
             or _headline_kind(sc, by_kind)
@@ -227,16 +228,16 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         court_outcomes.decided_by_court(sc)  # "the watchdog loses in court"
         or authority.place_subject(sc)
         or authority.listed(sc)
-        or public_bodies.headline_label(sc)  # "Commissioner Roe: every shopper was scanned"
+        or body_decisions.headline_label(sc)  # "Commissioner Roe: every shopper was scanned"
         or said_by.said_by(sc)  # "… broke the law, regulator rules"
-        or public_bodies.owned_decision(sc)  # "the regulator's verdict on …"
+        or body_decisions.owned_decision(sc)  # "the regulator's verdict on …"
         or authority.paid_to(sc)
         or authority.passive_object(sc)
         # "Port Hollis police halt their trial" (a body deploying FR makes no policy:
         # no actor, or the named vendor's news)
         or public_bodies.public_subject(sc, deployments=False)
-        or public_bodies.passive_headline(sc)  # "X fica suspenso" + "a juíza …"
-        or public_bodies.contested_headline(sc)  # "X will appeal the privacy fine"
+        or body_decisions.passive_headline(sc)  # "X fica suspenso" + "a juíza …"
+        or body_decisions.contested_headline(sc)  # "X will appeal the privacy fine"
     )
     if placed is not None and (sc.has_fr or weak):
         return other(sc, [], placed, _first_vendor(sc), 0.45, published)
