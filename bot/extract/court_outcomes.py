@@ -131,7 +131,7 @@ def _court_before(sc: Scan, pats: Patterns, lo: int, hit: re.Match[str]) -> bool
         return True
     if any(m.kind == "court" and lo <= m.start < hit.start() for m in mentions(sc)):
         return True
-    bodies = public_bodies.patterns(sc.lang)
+    bodies = body_patterns.patterns(sc.lang)
     court = next(p for kind, p in bodies.subjects if kind == "court")
     return any(
         court.match(sc.text[m.start() : m.end()] + " ")
