@@ -52,7 +52,15 @@ def opener(lang: str) -> re.Pattern[str]:
 
 
 def clause_span(sc: Scan, index: int) -> tuple[int, int] | None:
-    """The leading subordinate clause of sentence ``index`` (start, comma), or None."""
+    """The leading subordinate clause of sentence ``index`` (start, comma), or None
+    (read once per item and sentence: ``Scan.memo``)."""
+    key = ("leading_clause", index)
+    if key not in sc.memo:
+        sc.memo[key] = _clause_span(sc, index)
+    return sc.memo[key]  # type: ignore[return-value]
+
+
+def _clause_span(sc: Scan, index: int) -> tuple[int, int] | None:
     lo, hi = sc.sentences[index]
     start = lo
     while start < hi and sc.text[start] in " \"'“‘«¿¡":
