@@ -53,13 +53,13 @@ def test_a_court_outcome_in_a_leading_clause_leaves_the_vendor_act(
     ("title", "summary"),
     [
         ("Appeal judges set aside the data fine on Brockhollow's face gates",
-         "The panel said the watchdog misapplied the consent rules."),
+         "The panel said the notice had been served on the wrong company."),
         ("Tribunal sides with Wexcombe over its face search penalty",
          "The judges found the privacy office had exceeded its powers."),
         ("La audiencia anula la sanción a Pradoluz por su reconocimiento facial",
-         "La sala aprecia defectos en el expediente de la agencia."),
+         "Los magistrados entienden que la multa se impuso fuera de plazo."),
         ("I giudici d'appello annullano la multa a Ferronia per il riconoscimento facciale",
-         "Il collegio ritiene la procedura del garante irregolare."),
+         "Secondo il collegio la sanzione era stata notificata in ritardo."),
     ],
 )  # fmt: skip
 def test_a_court_outcome_in_the_main_clause_stays_the_court_s(title: str, summary: str) -> None:
