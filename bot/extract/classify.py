@@ -17,12 +17,16 @@ from bot.extract import (
     court_outcomes,
     deals,
     deletion,
+    deployment_frame,
     fr_users,
     framing,
+    headline_frame,
     platforms,
     public_bodies,
     restated,
     said_by,
+    settlement,
+    standing_policy,
     terms,
     user_orders,
 )
@@ -71,7 +75,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         result is not None
         and result.actor_type == "government"
         and not result.relevant
-        and not framing.settlement_frame(sc, [])  # "Oregon's deal with X ends its suit"
+        and not settlement.settlement_frame(sc, [])  # "Oregon's deal with X ends its suit"
     ):
         # "County sheriff signs on for X's face search": the body is X's customer
         supplied = deals.supplier(sc)
@@ -84,7 +88,7 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
 def _classify(sc: Scan, published: date | None) -> Finding | None:
     found = mentions(sc)
     acts = rivals_acts_dropped(sc, assurances_dropped(sc, gates_alone(sc, cue_acts(sc, found))))
-    frame = framing.settlement_frame(sc, acts)
+    frame = settlement.settlement_frame(sc, acts)
     if frame and sc.has_fr:
         settled = _settlement(sc, found, acts, frame, published)
         if settled is not None:
@@ -153,23 +157,25 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             sc.held_back.add("other_technology")
             return other(sc, chosen, "vendor", vendor, 0.4)
         if (
-            framing.fr_user(sc, chosen)
+            deployment_frame.fr_user(sc, chosen)
             or fr_users.acting_user(sc, vendor)
             or fr_users.own_premises(sc, chosen, vendor)  # "… at its gyms"
         ):  # "the grocer switches …"
             sc.held_back.add("fr_user")
             return other(sc, chosen, "none", vendor, 0.3)
         # "X weighs …; it had shelved …", "Is X about to quit …?", "Senator asks X which …"
-        if framing.speculation_governs(sc, chosen) or asked.asks(sc, chosen):
+        if headline_frame.speculation_governs(sc, chosen) or asked.asks(sc, chosen):
             sc.held_back.add("speculation")
             return other(sc, chosen, "none", vendor, 0.3)
-        if framing.shareholder_vote(sc):  # "X holders vote down a customer review"
+        if headline_frame.shareholder_vote(sc):  # "X holders vote down a customer review"
             sc.held_back.add("shareholder")
             return other(sc, chosen, "none", vendor, 0.3)
-        if framing.nothing_new(sc, chosen):  # "its pause is just what it was"
+        if standing_policy.nothing_new(sc, chosen):  # "its pause is just what it was"
             sc.held_back.add("restatement")
             return other(sc, chosen, "none", vendor, 0.3, signal="restatement")
-        if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
+        if deployment_frame.deployment(sc, chosen) or _not_the_news(
+            sc, found, chosen, vendor, launch
+        ):
             return _deployed(sc, chosen, vendor, launch, 0.4, published)
         if terms.paid_settlement(sc, chosen) or terms.paid_over(sc, chosen):
             sc.held_back.add("paid")  # "X to pay $9m over its retired face grouping"
@@ -189,18 +195,18 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             # "ends crowd search, leaves its 1:1 matching in place"
             change = replace(change, action="restriction")
         headline_launch = [h for h in launch if sc.in_title(h.start) and not subordinate(sc, h)]
-        if change.action == "restriction" and framing.limited_return(sc, headline_launch):
+        if change.action == "restriction" and deployment_frame.limited_return(sc, headline_launch):
             # "long after wiping its stored faces, X brings tagging back as opt-in": the
             # limits are the terms of a return from the vendor's own earlier stop
             change = replace(change, action="reversal")
-        if framing.restated(sc, chosen):  # news only inside its news cycle (history)
+        if standing_policy.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
-        if change.action == "reversal" and framing.deferred(sc, chosen):
+        if change.action == "reversal" and standing_policy.deferred(sc, chosen):
             # "delays lifting its halt", "won't resume sales": the stop goes on
             return replace(change, action="extension", signal="continuation")
-        if change.action in _HELD and framing.continued(sc, chosen):
+        if change.action in _HELD and standing_policy.continued(sc, chosen):
             # history: an extension? ("continuation_fresh": the item also pauses anew)
-            fresh = framing.pauses_anew(sc, chosen)
+            fresh = standing_policy.pauses_anew(sc, chosen)
             return replace(change, signal="continuation_fresh" if fresh else "continuation")
         return change
     weak = not sc.has_fr and authority.weak_fr(sc.low)  # face data, no FR term
@@ -263,7 +269,11 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         # a planned or rumoured launch is no act yet
         if enforcement:
             return other(sc, [], "vendor", _first_vendor(sc), 0.35)
-        if framing.speculative(sc) or framing.shareholder_vote(sc) or asked.others_ask(sc, []):
+        if (
+            headline_frame.speculative(sc)
+            or headline_frame.shareholder_vote(sc)
+            or asked.others_ask(sc, [])
+        ):
             return other(sc, [], "none", _first_vendor(sc), 0.35)
         if asked.question_only(sc, []):  # "Is X about to launch …?": nothing launched
             sc.held_back.add("speculation")
@@ -273,10 +283,10 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         return _deployed(sc, [], _first_vendor(sc), launch, 0.35, published)
     if loose is not None:
         return other(sc, [], loose, _first_vendor(sc), 0.4, published)
-    if sc.vendors and framing.nothing_new(sc, []):  # "nothing has changed": no actor
+    if sc.vendors and standing_policy.nothing_new(sc, []):  # "nothing has changed": no actor
         sc.held_back.add("restatement")
         return other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
-    if sc.vendors and framing.restated(sc, []):
+    if sc.vendors and standing_policy.restated(sc, []):
         return other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
     named = _title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
@@ -288,11 +298,11 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     # without X's face search"): history reads it against the vendor's standing pause
     # (not a plan, someone else's campaign or question, or a study)
     going_on = None
-    if sc.vendors and framing.continued(sc, []) and not framing.not_the_vendors(sc):
+    if sc.vendors and standing_policy.continued(sc, []) and not headline_frame.not_the_vendors(sc):
         going_on = "continuation"
     if (
-        framing.vendor_item(sc)
-        or (_vendor_news(sc) and not framing.not_the_vendors(sc))
+        headline_frame.vendor_item(sc)
+        or (_vendor_news(sc) and not headline_frame.not_the_vendors(sc))
         or _unnamed_company_acts(sc, found)
     ):
         return other(sc, [], "vendor", _first_vendor(sc), 0.3, signal=going_on)
@@ -305,7 +315,7 @@ def _withheld(
     """A product arriving in a market without its face feature (framing.arrives_without):
     the vendor's restriction for that market, unless an authority's act leads, the
     headline hedges, or the vendor's own acts in the headline say something else."""
-    if not sc.has_fr or not sc.vendors or a_total > 0 or framing.speculative(sc):
+    if not sc.has_fr or not sc.vendors or a_total > 0 or headline_frame.speculative(sc):
         return None
     if any(sc.in_title(a.start) and a.action != "restriction" for a in vendor_acts):
         return None
@@ -342,10 +352,10 @@ def _deployed(
     """A launch, deal, trial or rollout: a deployment for history to read, or a return
     when the sentence that reports it names the vendor's own earlier stop as background
     ("Three years after deleting its face templates, the app is switching grouping on")."""
-    signal = framing.deployment_signal(sc, launch)
-    if signal and framing.prolongs(sc):  # "adds another quarter to its pause"
+    signal = deployment_frame.deployment_signal(sc, launch)
+    if signal and standing_policy.prolongs(sc):  # "adds another quarter to its pause"
         signal = "continuation"
-    elif signal and framing.stop_told_standing(sc, chosen):
+    elif signal and standing_policy.stop_told_standing(sc, chosen):
         # "…; it reminds that it no longer works with employers": the item itself says
         # the vendor's stop still stands, so the deal is no return from it
         signal = None
@@ -353,9 +363,9 @@ def _deployed(
     # shut it down") is a return with limits
     back = None
     if vendor and signal:
-        back = framing.return_after_stop(sc, launch)
-    elif vendor and signal is None and framing.gated_launch(sc, launch):
-        back = framing.limited_return(sc, launch)
+        back = deployment_frame.return_after_stop(sc, launch)
+    elif vendor and signal is None and deployment_frame.gated_launch(sc, launch):
+        back = deployment_frame.limited_return(sc, launch)
     if back is None or vendor is None:
         return other(sc, chosen, "vendor", vendor, confidence, signal=signal)
     act = Act("vendor", vendor, None, "reversal", "reversal", 1.0, back.start, back.end,
@@ -410,7 +420,7 @@ def _vendor_news(sc: Scan) -> bool:
     first = sc.vendors[0] if sc.vendors else None
     if first is None or first.product or sc.text[: first.start].strip(" '\"“‘"):
         return False
-    if framing.NOT_THE_COMPANY.match(sc.text, first.end):
+    if headline_frame.NOT_THE_COMPANY.match(sc.text, first.end):
         return False
     if any(h.label == "study" for h in sc.non_policy) or sc.authorities:
         return False
@@ -420,29 +430,29 @@ def _vendor_news(sc: Scan) -> bool:
 def _settlement(
     sc: Scan, found: list[Mention], acts: list[Act], frame: list[Hit], published: date | None
 ) -> Finding | None:
-    """An item framed as a settlement (see framing.py): the authority's action when the
+    """An item framed as a settlement (see settlement.py): the authority's action when the
     other party is one, else the obligations it binds the vendor to (none when the
     headline is a rumour: "X reportedly mulls a comeback once its pact lapses")."""
-    if framing.speculative(sc):
+    if headline_frame.speculative(sc):
         return None
     named = authority_acts(sc, found)  # an authority named with its own verb
     auth = [a for a in acts if a.actor in AUTHORITIES] + named
     in_title = [a for a in named if sc.in_title(a.start)]
-    counter = framing.counterparty(sc, found, frame, in_title)
+    counter = settlement.counterparty(sc, found, frame, in_title)
     if counter is not None and not terms.sales_terms(sc, acts):
         return other(sc, [a for a in auth if a.actor == counter], counter,
                       _first_vendor(sc), 0.6, published)  # fmt: skip
     ordered = user_orders.ordering_authority(sc, _first_vendor(sc))  # an FR user settles
     if ordered is not None:
         return other(sc, [], ordered, _first_vendor(sc), 0.55, published)
-    bound = framing.obligations(sc, acts)
-    settled = framing.settled_acts(sc, acts)
+    bound = settlement.obligations(sc, acts)
+    settled = settlement.settled_acts(sc, acts)
     vendor = next((a.vendor for a in [*bound, *settled] if a.vendor), None) or _first_vendor(sc)
     if vendor is None:
         return None
     # terms told in the passive or with no subject ("casino operators are barred", "…
     # are permanently excluded"): the settlement binds the vendor whoever the subject
-    loose = [] if bound or settled else framing.loose_obligations(sc, vendor)
+    loose = [] if bound or settled else settlement.loose_obligations(sc, vendor)
     court = [a for a in auth if a.actor == "court"]
     if authority.headline_kind(sc) == "court" and not any(sc.in_title(a.start) for a in bound):
         # "X's face-data settlement wins final approval": the court's news
