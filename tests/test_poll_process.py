@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.config import load_config
 from bot.cpu_pool import cores
 from bot.pipeline import FOLD_LOG_BYTES, POOL_AFTER, POOL_MIN_FEEDS, poll_once, prepare
@@ -147,6 +149,7 @@ def test_a_cycle_of_many_bodies_runs_on_asyncios_loop(tmp_path: Path) -> None:
     add memory), the fast loop for a cycle of conditional GETs."""
     from dataclasses import replace
 
+    pytest.importorskip("uvloop")  # without it both loops are asyncio's: nothing to tell apart
     from bot.cli.daemon import _fast_loop, _loop_for
     from bot.models import FeedConfig
     from store.feeds import list_feeds, save_feed_state, sync_feeds
@@ -159,6 +162,6 @@ def test_a_cycle_of_many_bodies_runs_on_asyncios_loop(tmp_path: Path) -> None:
         assert _loop_for(store, include_all=True) is None  # never read: each brings a body
         for state in list_feeds(store):
             save_feed_state(store, replace(state, baseline_done=True, etag=f'"{state.id}"'))
-        assert _loop_for(store, include_all=True) == _fast_loop()  # all conditional GETs
+        assert _loop_for(store, include_all=True) is _fast_loop() is not None  # GETs only
     finally:
         store.close()
