@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from bot.extract import compiled
+from bot.extract import compiled, headline_owner
 from bot.extract.lexicon import (
     Lexicon,
     closed_words,
@@ -191,6 +191,8 @@ def find(
     lang: str | None = None,
     verbs: tuple[int, ...] = (),
     payers: tuple[int, ...] = (),
+    owners: tuple[int, ...] = (),
+    after_colons: tuple[int, ...] = (),
 ) -> list[Found]:
     """Names in ``text`` that the item describes as companies (see the module doc).
     ``taken``: spans already read as vendors, authorities or other actors;
@@ -202,13 +204,22 @@ def find(
     language, whose commonest words opening a sentence are no names; ``payers``: starts
     of money words ("pays", "zahlt", "verse") in the title: a headline subject that pays
     right away ("X zahlt Nutzern …", "X will compensate users …") is a company;
-    ``verbs``: the starts of the policy cues (a name right before one acts on it)."""
-    candidates, inner = _candidates(pats, text, title_end, taken, places)
+    ``verbs``: the starts of the policy cues (a name right before one acts on it);
+    ``owners``: starts of names in the genitive of a headline's policy noun, and
+    ``after_colons``: of the words after its colons (headline_owner.py): headline
+    subjects too."""
+    candidates, inner = _candidates(pats, text, title_end, taken, places, capitalised_nouns)
+    genitives: set[int] = set()  # German "Xs Noun" runs read as the company X
+    if capitalised_nouns:
+        cue_starts = set(cues) | set(verbs)
+        split = [_genitive(c, common_words(lang), cue_starts) for c in candidates]
+        genitives = {c[0] for c, d in zip(split, candidates, strict=True) if c != d}
+        candidates = split
     products = product_nouns(lang)
     common = Lexicon(common_words(lang), closed_words(lang), english)
     companies: dict[str, str] = {}  # first word → canonical name
-    refs_in_summary = any(s >= title_end for s, _ in company_refs)
-    subjects = _title_subjects(text, title_end)
+    refs_in_summary = any(e > title_end for _, e in company_refs)
+    subjects = _title_subjects(text, title_end) + owners + after_colons
     others = taken + company_refs
     for start, end, name in candidates:
         words = name.split()
@@ -227,7 +238,11 @@ def find(
             and start < title_end
             and (refs_in_summary or any(end < p <= end + PAYER_GAP for p in payers))
             and not (english and _opening_plural(text, start, title_end, name))
-            and _name_like(pats, text, start, end, others, english, common, verbs)
+            and (
+                _name_like(pats, text, start, end, others, english, common, verbs)
+                or start in genitives
+                or (start in owners and headline_owner.owner_like(text, start, end, common))
+            )
         )
         if (told or subject) and len(name) > len(companies.get(words[0], "")):
             companies[words[0]] = name
@@ -284,6 +299,16 @@ def _acting(
     return acting
 
 
+def _genitive(
+    candidate: tuple[int, int, str], common: frozenset[str], cue_starts: set[int]
+) -> tuple[int, int, str]:
+    """A German "Xs Noun" run is the company X (headline_owner.genitive_split)."""
+    start, end, name = candidate
+    cue = start + len(name.split(" ", 1)[0]) + 1 in cue_starts  # "Xs Rückzug": a policy noun
+    owner = headline_owner.genitive_split(name, common, cue)
+    return candidate if owner is None else (start, start + len(owner) + 1, owner)
+
+
 def _opening_plural(text: str, start: int, title_end: int, name: str) -> bool:
     """An English plural of people ("Insurers", "Regulators") that opens the title, the
     summary or a sentence: the position, not a name, capitalised it."""
@@ -303,10 +328,12 @@ def _candidates(
     title_end: int,
     taken: list[tuple[int, int]],
     places: re.Pattern[str] | None,
+    capitalised_nouns: bool = False,
 ) -> tuple[list[tuple[int, int, str]], set[int]]:
     """Capitalised names that could be companies, and the starts of those that a company
     noun inside their run introduces ("Anbieters Korvex")."""
-    title_cased = _title_cased(text[:title_end])
+    # (German capitalises every noun: its headlines look Title Case without being so)
+    title_cased = not capitalised_nouns and _title_cased(text[:title_end])
     candidates: list[tuple[int, int, str]] = []
     inner: set[int] = set()
     for run_start, end in _runs(text, 0, len(text), pats.stop):
@@ -430,7 +457,13 @@ def _name_like(
         return False
     if text.endswith("'s ", 0, start) or text.endswith("s' ", 0, start):
         return False  # "Kinnear's Lookup API now …": a thing the company owns
-    if start > 0 and " " not in name and name.endswith("ed") and sentence_start(text, start):
+    if (
+        english
+        and start > 0
+        and " " not in name
+        and name.endswith("ed")
+        and sentence_start(text, start)
+    ):
         return False  # "Saved contacts …": a participle opening a summary sentence
     if _possessive(text, end, name, pats, common) or (start == 0 and text.startswith(", ", end)):
         return True  # a possessive, or the headline's topic ("Orrin, the deal that …")

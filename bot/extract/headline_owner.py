@@ -1,0 +1,103 @@
+"""Where a headline puts a company the gazetteer does not know without describing it.
+
+names.py takes a capitalised name for a company when the item describes it, or when it
+opens the headline as the subject and the summary calls it "the company". Headlines
+also put the company in two places that finder does not look at:
+
+- the owner of a policy noun: the noun of a policy cue (a pause, a refusal, a
+  withdrawal, a stop) with the name in its genitive right after it ("le gel
+  d'Orvalle", "La pausa de Trevisa", "Il rifiuto di Calmora", "A suspensão da Ribarra",
+  "the freeze of Dunmere"): whose act it is;
+- the subject after a headline's colon, whatever phrase stands before the colon ("Two
+  years after the leak: Orvalle stops selling …", "Nach Protesten: Orvalle stoppt …"),
+  where names.py only looks after a one- or two-word label.
+
+Both are read only when the summary refers to "the company/la empresa/der Anbieter …"
+(names.find's own test for a headline subject): a place ("La pausa de Zaragoza" +
+"the town council …") or a person as owner has no such reference, and the usual
+checks on a name (not a place, a title, an authority, a common word) still apply.
+
+German writes the genitive of a name with an -s joined to it and capitalises every
+noun: "Orvalles Stopp", "Orvalles Fotoassistent" is the company "Orvalle" and its
+noun, not a two-word name (``genitive_split``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.extract import compiled
+from bot.extract.lexicon import Lexicon, fold
+
+# the genitive after a noun, per language (an elided "d'" joins the name)
+_GENITIVE = compiled.compile(
+    r"[ ]+(?:of|de la|de los|del|de|di|della|dello|dei|degli|da|do|dos|das|von|des|du)[ ]+"
+    r"|[ ]+[dD]'"
+)
+
+
+def owner_starts(
+    text: str, title_end: int, cue_spans: Iterable[tuple[int, int]]
+) -> tuple[int, ...]:
+    """Starts of the capitalised words that follow a headline policy cue through a
+    genitive ("pausa de |Trevisa", "gel d'|Orvalle"): the owner of the act the cue's
+    noun names. Only cues in the headline; the word after the genitive must be
+    capitalised and not open a sentence."""
+    out = []
+    for start, end in cue_spans:
+        if start >= title_end:
+            continue
+        m = _GENITIVE.match(text, end)
+        if m is None or m.end() >= title_end:
+            continue
+        nxt = text[m.end() : m.end() + 1]
+        if nxt.isupper():
+            out.append(m.end())
+    return tuple(out)
+
+
+def colon_subjects(text: str, title_end: int) -> tuple[int, ...]:
+    """The first word after each ": " of the headline (a fronted phrase or a label
+    ends there, and the clause's subject follows)."""
+    out = []
+    i = text.find(": ", 0, title_end)
+    while i >= 0:
+        j = i + 2
+        if j < title_end and text[j : j + 1].isupper():
+            out.append(j)
+        i = text.find(": ", j, title_end)
+    return tuple(out)
+
+
+def genitive_split(name: str, common: frozenset[str], cue: bool = False) -> str | None:
+    """A German two-word run "Xs Noun" read as one name: the company "X" when "Noun"
+    is a common noun of the language or ends in one ("Stopp", "Fotoassistent"), or a
+    cue word of the item (``cue``: "Rückzug", "Gesichtssuche"), and "X" is not a common
+    word itself. None when the run is no such genitive."""
+    words = name.split()
+    if len(words) != 2:
+        return None
+    owner, noun = words
+    if len(owner) < 4 or not owner.endswith("s") or not noun[:1].isupper():
+        return None
+    stem = owner[:-1]
+    if fold(stem) in common or fold(owner) in common:
+        return None
+    folded = fold(noun)
+    if cue or folded in common or any(folded[i:] in common for i in range(2, len(folded) - 3)):
+        return stem
+    return None
+
+
+def owner_like(text: str, start: int, end: int, common: Lexicon) -> bool:
+    """The name in a policy noun's genitive looks like a name, not a common word the
+    headline capitalised: no lower-case "-x" inside it, not one of the language's
+    commonest words, and not written in lower case elsewhere in the item."""
+    name = text[start:end]
+    if "-" in name and any(p[:1].islower() for p in name.split("-")[1:]):
+        return False
+    if " " not in name and fold(name) in common.common:
+        return False
+    low = name.lower()
+    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is None

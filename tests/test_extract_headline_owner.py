@@ -1,0 +1,102 @@
+"""Unknown vendors that a headline places by structure, not by a description
+(bot/extract/headline_owner.py): the owner in a policy noun's genitive, the subject
+after a headline's colon, a German genitive -s before a noun; and face-word compounds
+that name no FR (invented vendors, places and sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import extract, headline_owner
+from bot.extract.lexicon import common_words
+from tests.extract_helpers import entry, found
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        # the owner in the genitive of a policy noun, the summary's "the company"
+        ("La suspension d'Ambreval : plus de comparaison faciale pour les bailleurs",
+         "La société ne vendra plus son outil aux agences immobilières pendant un an.",
+         "Ambreval"),
+        ("La congelación de Sorvana: ni búsqueda facial ni contratos con la policía",
+         "La empresa gallega dejará de atender a cuerpos policiales hasta que haya una ley.",
+         "Sorvana"),
+        ("La sospensione di Marvella: il riconoscimento dei volti non va più ai comuni",
+         "L'azienda ferma per un anno le vendite del software alle polizie locali.",
+         "Marvella"),
+        ("O congelamento da Tressolo: nada de reconhecimento facial para prefeituras",
+         "A empresa mineira suspendeu as vendas a municípios por seis meses.",
+         "Tressolo"),
+        # the subject after a headline's colon, past a fronted phrase
+        ("Nach dem Gerichtsstreit: Olmbrand verkauft keine Gesichtssuche mehr an Detekteien",
+         "Der Anbieter kündigt allen Auskunfteien und Detekteien zum Jahresende.",
+         "Olmbrand"),
+        ("A year after the breach: Quillmoor stops selling face matching to casinos",
+         "The vendor told gaming operators their accounts close next month.",
+         "Quillmoor"),
+        # German writes a name's genitive with a joined -s before a noun
+        ("Farnecks Stopp für Polizeiaufträge: Gesichtsabgleich bleibt gesperrt",
+         "Der Hersteller liefert seine Software vorerst an keine Polizeibehörde.",
+         "Farneck"),
+    ],
+)  # fmt: skip
+def test_a_headline_places_an_unknown_vendor_by_structure(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.relevant, f.actor_type, f.vendor) == (True, "vendor", vendor), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # a town owns the pause, and the summary speaks of its council
+        ("La pausa de Almorrox: sin reconocimiento facial en la estación",
+         "El ayuntamiento apaga las cámaras hasta recibir un informe jurídico."),
+        # a person owns the refusal
+        ("Le refus de Claire Dumontel : pas de caméras faciales dans sa pharmacie",
+         "La pharmacienne explique pourquoi elle a décliné l'offre d'un prestataire."),
+        # a town after the headline's colon
+        ("Nach Bürgerprotesten: Wittmersdorf stoppt Gesichtserkennung am Marktplatz",
+         "Die Gemeinde baut die Kameras ab, bis der Rat neue Regeln beschließt."),
+    ],
+)  # fmt: skip
+def test_a_place_or_a_person_in_those_places_is_no_vendor(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or not (f.relevant and f.actor_type == "vendor"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Grelling stoppt Auslieferung von Gesichtsmasken an Kliniken",
+         "Der Hersteller kann wegen fehlender Vliesstoffe keine Masken liefern."),
+        ("Dermalis verschiebt neue Gesichtscreme auf den Herbst",
+         "Die Firma nennt Lieferprobleme bei Tuben als Grund."),
+        ("Solvera retira su crema facial de las farmacias",
+         "La empresa cambia la fórmula tras quejas de clientes."),
+        ("Bellaviso sospende la maschera facciale per pelli sensibili",
+         "L'azienda ritira il prodotto dai negozi per un controllo di qualità."),
+    ],
+)  # fmt: skip
+def test_cosmetics_and_masks_on_a_face_word_are_no_fr(title: str, summary: str) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or not f.relevant, f
+
+
+def test_the_genitive_split_needs_a_common_noun_after_an_uncommon_name() -> None:
+    common = common_words("de")
+    assert headline_owner.genitive_split("Farnecks Stopp", common) == "Farneck"
+    assert headline_owner.genitive_split("Farneck Stopp", common) is None  # no -s
+    assert headline_owner.genitive_split("Farnecks Qworbel", common) is None  # no noun
+
+
+def test_owner_starts_and_colon_subjects_read_the_headline_only() -> None:
+    title = "Le gel d'Ambreval : Norvik suit"
+    text = title + "\nLa pause de Norvik dure."
+    gel = text.index("gel")
+    pause = text.index("pause")
+    starts = headline_owner.owner_starts(text, len(title), [(gel, gel + 3), (pause, pause + 5)])
+    assert starts == (text.index("Ambreval"),)
+    assert headline_owner.colon_subjects(text, len(title)) == (text.index("Norvik"),)
