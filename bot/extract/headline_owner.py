@@ -70,6 +70,23 @@ def colon_subjects(text: str, title_end: int) -> tuple[int, ...]:
     return tuple(out)
 
 
+def genitives(
+    candidates: list[tuple[int, int, str]], common: frozenset[str], cues: tuple[int, ...]
+) -> tuple[list[tuple[int, int, str]], set[int]]:
+    """names.py's candidate runs (start, end, name) with each German "Xs Noun" run cut
+    to the company X (``genitive_split``; ``cues``: starts of the item's cue words), and
+    the starts of the runs so cut."""
+    out, cut, starts = [], set(), set(cues)
+    for start, end, name in candidates:
+        owner = genitive_split(name, common, start + len(name.split(" ", 1)[0]) + 1 in starts)
+        if owner is None:
+            out.append((start, end, name))
+        else:
+            out.append((start, start + len(owner) + 1, owner))
+            cut.add(start)
+    return out, cut
+
+
 def genitive_split(name: str, common: frozenset[str], cue: bool = False) -> str | None:
     """A German two-word run "Xs Noun" read as one name: the company "X" when "Noun"
     is a common noun of the language or ends in one ("Stopp", "Fotoassistent"), or a

@@ -208,18 +208,18 @@ def find(
     ``owners``: starts of names in the genitive of a headline's policy noun, and
     ``after_colons``: of the words after its colons (headline_owner.py): headline
     subjects too."""
-    candidates, inner = _candidates(pats, text, title_end, taken, places, capitalised_nouns)
+    candidates, inner = _candidates(pats, text, title_end, taken, places)
     genitives: set[int] = set()  # German "Xs Noun" runs read as the company X
     if capitalised_nouns:
-        cue_starts = set(cues) | set(verbs)
-        split = [_genitive(c, common_words(lang), cue_starts) for c in candidates]
-        genitives = {c[0] for c, d in zip(split, candidates, strict=True) if c != d}
-        candidates = split
+        candidates, genitives = headline_owner.genitives(
+            candidates, common_words(lang), cues + verbs
+        )
     products = product_nouns(lang)
     common = Lexicon(common_words(lang), closed_words(lang), english)
     companies: dict[str, str] = {}  # first word → canonical name
     refs_in_summary = any(e > title_end for _, e in company_refs)
-    subjects = _title_subjects(text, title_end) + owners + after_colons
+    headline = _title_subjects(text, title_end)
+    subjects = headline + owners + after_colons  # (with the summary's "the company")
     others = taken + company_refs
     for start, end, name in candidates:
         words = name.split()
@@ -249,7 +249,7 @@ def find(
     if weak:
         for name in _acting(pats, text, title_end, candidates, others, cues, english,
                             only_possessive=bool(companies) or capitalised_nouns,
-                            common=common, subjects=() if companies else subjects,
+                            common=common, subjects=() if companies else headline,
                             verbs=verbs):  # fmt: skip
             companies.setdefault(name.split()[0], name)
     return [
@@ -299,16 +299,6 @@ def _acting(
     return acting
 
 
-def _genitive(
-    candidate: tuple[int, int, str], common: frozenset[str], cue_starts: set[int]
-) -> tuple[int, int, str]:
-    """A German "Xs Noun" run is the company X (headline_owner.genitive_split)."""
-    start, end, name = candidate
-    cue = start + len(name.split(" ", 1)[0]) + 1 in cue_starts  # "Xs Rückzug": a policy noun
-    owner = headline_owner.genitive_split(name, common, cue)
-    return candidate if owner is None else (start, start + len(owner) + 1, owner)
-
-
 def _opening_plural(text: str, start: int, title_end: int, name: str) -> bool:
     """An English plural of people ("Insurers", "Regulators") that opens the title, the
     summary or a sentence: the position, not a name, capitalised it."""
@@ -328,12 +318,10 @@ def _candidates(
     title_end: int,
     taken: list[tuple[int, int]],
     places: re.Pattern[str] | None,
-    capitalised_nouns: bool = False,
 ) -> tuple[list[tuple[int, int, str]], set[int]]:
     """Capitalised names that could be companies, and the starts of those that a company
     noun inside their run introduces ("Anbieters Korvex")."""
-    # (German capitalises every noun: its headlines look Title Case without being so)
-    title_cased = not capitalised_nouns and _title_cased(text[:title_end])
+    title_cased = _title_cased(text[:title_end])
     candidates: list[tuple[int, int, str]] = []
     inner: set[int] = set()
     for run_start, end in _runs(text, 0, len(text), pats.stop):
@@ -457,13 +445,8 @@ def _name_like(
         return False
     if text.endswith("'s ", 0, start) or text.endswith("s' ", 0, start):
         return False  # "Kinnear's Lookup API now …": a thing the company owns
-    if (
-        english
-        and start > 0
-        and " " not in name
-        and name.endswith("ed")
-        and sentence_start(text, start)
-    ):
+    participle = english and " " not in name and name.endswith("ed")
+    if start > 0 and participle and sentence_start(text, start):
         return False  # "Saved contacts …": a participle opening a summary sentence
     if _possessive(text, end, name, pats, common) or (start == 0 and text.startswith(", ", end)):
         return True  # a possessive, or the headline's topic ("Orrin, the deal that …")
