@@ -100,3 +100,18 @@ def test_owner_starts_and_colon_subjects_read_the_headline_only() -> None:
     starts = headline_owner.owner_starts(text, len(title), [(gel, gel + 3), (pause, pause + 5)])
     assert starts == (text.index("Ambreval"),)
     assert headline_owner.colon_subjects(text, len(title)) == (text.index("Norvik"),)
+
+
+def test_a_german_compound_of_a_name_and_a_noun_is_headed_by_the_company() -> None:
+    common = common_words("de")
+    assert headline_owner.compound_head("Farneck-Sperre", common) == "Farneck"
+    assert headline_owner.compound_head("Farneck-Qworbel", common) is None  # no noun
+    assert headline_owner.compound_head("Farneck-Qworbel", common, cue=True) == "Farneck"
+    assert headline_owner.compound_head("Farneck", common) is None
+
+
+def test_a_common_word_after_a_headline_colon_is_no_company() -> None:
+    title = "Kein Verbot in Sicht: Grüne fordern Regeln für Gesichtserkennung"
+    summary = "Die Fraktion will, dass auch private Unternehmen erfasst werden."
+    f = extract(entry(title, summary))
+    assert f is None or f.vendor is None, f

@@ -79,6 +79,12 @@ def genitives(
     out, cut, starts = [], set(), set(cues)
     for start, end, name in candidates:
         owner = genitive_split(name, common, start + len(name.split(" ", 1)[0]) + 1 in starts)
+        if owner is None and " " not in name:
+            owner = compound_head(name, common, start + name.find("-") + 1 in starts)
+            if owner is not None:  # (the hyphen is no genitive -s: keep the name's end)
+                out.append((start, start + len(owner), owner))
+                cut.add(start)
+                continue
         if owner is None:
             out.append((start, end, name))
         else:
@@ -118,3 +124,21 @@ def owner_like(text: str, start: int, end: int, common: Lexicon) -> bool:
         return False
     low = name.lower()
     return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is None
+
+
+def compound_head(name: str, common: frozenset[str], cue: bool = False) -> str | None:
+    """A German compound "X-Noun" of a name and a noun ("Orvalle-Sperre", "Orvalle-Brille"):
+    the company "X" when "Noun" is a common noun of the language or a cue word of the
+    item (``cue``) and "X" is capitalised and no common word. None otherwise."""
+    head, _, noun = name.partition("-")
+    if not noun or "-" in noun or len(head) < 3 or not head[:1].isupper() or not noun[:1].isupper():
+        return None
+    if fold(head) in common:
+        return None
+    return head if cue or fold(noun) in common else None
+
+
+def colon_subject_like(text: str, start: int, end: int, common: Lexicon) -> bool:
+    """A word after a headline's colon that may name a company: not one of the
+    language's commonest words (the colon capitalised it: "Grüne", "Polizei")."""
+    return not common.opener(text, start, text[start:end])

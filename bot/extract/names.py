@@ -219,7 +219,7 @@ def find(
     companies: dict[str, str] = {}  # first word → canonical name
     refs_in_summary = any(e > title_end for _, e in company_refs)
     headline = _title_subjects(text, title_end)
-    subjects = headline + owners + after_colons  # (with the summary's "the company")
+    subjects = headline + owners  # (with the summary's "the company")
     others = taken + company_refs
     for start, end, name in candidates:
         words = name.split()
@@ -234,7 +234,13 @@ def find(
         )
         subject = (
             not told
-            and start in subjects
+            and (
+                start in subjects
+                or (
+                    start in after_colons
+                    and headline_owner.colon_subject_like(text, start, end, common)
+                )
+            )
             and start < title_end
             and (refs_in_summary or any(end < p <= end + PAYER_GAP for p in payers))
             and not (english and _opening_plural(text, start, title_end, name))
