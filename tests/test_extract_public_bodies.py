@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.extract.public_bodies import patterns, read_bodies
+from bot.extract.body_patterns import patterns, read_bodies
 from bot.extract.resources import DataFileError
 from tests.extract_helpers import found
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.events import bodies
-from bot.extract import authority, public_bodies, sentences
+from bot.extract import authority, body_patterns, sentences
 from bot.extract.gate import WordGate, distinct_words, gated, split_gate, words
 from bot.extract.known import known_vendors
 from bot.extract.literals import branch_needs, may_match
@@ -276,7 +276,7 @@ def test_the_public_body_heads_are_gated_and_agree_with_their_pattern() -> None:
               "the regulator", "Data Protection Authority", "a court", "face data", "x-ray"]  # fmt: skip
     rng = random.Random(17)
     for lang in ("en", "fr", "de", "es", "it", "pt"):
-        gate = public_bodies.patterns(lang).head
+        gate = body_patterns.patterns(lang).head
         assert gate.gated
         for text in _texts(40, seed=len(lang)):
             mixed = " ".join([text, rng.choice(pieces), rng.choice(_WORDS), rng.choice(pieces)])

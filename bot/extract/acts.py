@@ -18,12 +18,12 @@ from bot.extract.attribution import (
     subject,
 )
 from bot.extract.background_clauses import subordinate
+from bot.extract.body_decisions import imposed_on
 from bot.extract.cancellation import call_authority, cancelled, passive
 from bot.extract.cue_action import CUSTOMER_GROUPS, resolve_action
 from bot.extract.cue_actor import customer_loss_vendor, fallback_actor, gate_owner
 from bot.extract.dropped_object import other_unit
 from bot.extract.gate import gated
-from bot.extract.public_bodies import imposed_on
 from bot.extract.scan import Hit, Scan, clause, in_fronted
 from bot.extract.searches_subject import opens_with_searches, searches_owner
 

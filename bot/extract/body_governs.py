@@ -20,7 +20,8 @@ readings build on it here:
 from __future__ import annotations
 
 from bot.extract import compiled
-from bot.extract.public_bodies import patterns, sentence_subject, surely_company
+from bot.extract.body_patterns import patterns
+from bot.extract.public_bodies import sentence_subject, surely_company
 from bot.extract.scan import Scan
 
 

@@ -10,42 +10,45 @@ from datetime import date
 from bot.extract import (
     asked,
     authority,
+    body_decisions,
     body_governs,
     business_line,
-    compiled,
     court_outcomes,
     deals,
     deletion,
+    deployment_frame,
     fr_users,
     framing,
+    headline_frame,
+    item_parties,
     platforms,
     public_bodies,
     restated,
     said_by,
+    settlement,
+    standing_policy,
     terms,
     user_orders,
 )
 from bot.extract.act_filters import assurances_dropped, gates_alone, rivals_acts_dropped
-from bot.extract.acts import (
-    AUTHORITIES,
-    CUSTOMER_GROUPS,
-    Act,
-    authority_acts,
-    cue_acts,
-    customer_body,
-    subordinate,
-)
-from bot.extract.attribution import Mention, mentions, subject
-from bot.extract.cancellation import cancelled
+from bot.extract.acts import AUTHORITIES, Act, authority_acts, cue_acts, subordinate
+from bot.extract.attribution import mentions
 from bot.extract.findings import other, vendor_change
-from bot.extract.scan import Hit, Scan, in_fronted
+from bot.extract.item_parties import (
+    first_vendor,
+    names_customers,
+    title_authority,
+    unnamed_company_acts,
+    vendor_news,
+)
+from bot.extract.launch_findings import deployed, not_the_news, withheld_feature
+from bot.extract.scan import Scan
+from bot.extract.settlement_finding import settled_finding
 from bot.models import Finding
 
 WEAK_ACTIONS = frozenset({"restriction", "ban", "shutdown"})
-WEAK_LABELS = frozenset(
-    {"restriction", "gate", "ban", "removal", "refusal_past", "customer_loss", "pause"}
-)
-SUMMARY_ONLY_MIN = 1.5
+
+
 # a stop of one system or a pause, which giving the whole line up makes an exit
 _ONE_SYSTEM = frozenset({"shutdown", "moratorium"})
 # a stop of a whole system or business, which keeping another capability makes a limit
@@ -70,22 +73,22 @@ def classify(sc: Scan, published: date | None) -> Finding | None:
         result is not None
         and result.actor_type == "government"
         and not result.relevant
-        and not framing.settlement_frame(sc, [])  # "Oregon's deal with X ends its suit"
+        and not settlement.settlement_frame(sc, [])  # "Oregon's deal with X ends its suit"
     ):
         # "County sheriff signs on for X's face search": the body is X's customer
         supplied = deals.supplier(sc)
         if supplied is not None:
             company, deal = supplied
-            return _deployed(sc, [], company.vendor, [deal], 0.4, published)
+            return deployed(sc, [], company.vendor, [deal], 0.4, published)
     return result
 
 
 def _classify(sc: Scan, published: date | None) -> Finding | None:
     found = mentions(sc)
     acts = rivals_acts_dropped(sc, assurances_dropped(sc, gates_alone(sc, cue_acts(sc, found))))
-    frame = framing.settlement_frame(sc, acts)
+    frame = settlement.settlement_frame(sc, acts)
     if frame and sc.has_fr:
-        settled = _settlement(sc, found, acts, frame, published)
+        settled = settled_finding(sc, found, acts, frame, published)
         if settled is not None:
             return settled
     vendor_acts = [a for a in acts if a.actor == "vendor"]
@@ -98,7 +101,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     title_v = any(sc.in_title(a.start) for a in vendor_acts)
     title_a = any(sc.in_title(a.start) for a in auth_acts)
     launch = [h for h in sc.non_policy if h.label == "launch"]
-    withheld = _withheld(sc, vendor_acts, a_total, published)
+    withheld = withheld_feature(sc, vendor_acts, a_total, published)
     if withheld is not None:  # "a camera ships to Europe without visitor naming"
         return withheld
     if v_total > 0 and (v_total >= a_total or (title_v and not title_a)):
@@ -135,7 +138,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         if restated_kind is not None and sc.has_fr:
             return other(sc, [], restated_kind, None, 0.5, published)
         if not sc.has_fr:
-            if not _names_customers(sc):
+            if not names_customers(sc):
                 return None
             return other(sc, chosen, "vendor", vendor, 0.35)
         # (in text order: the first act's target names the vendor, whatever the hash seed)
@@ -152,24 +155,26 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             sc.held_back.add("other_technology")
             return other(sc, chosen, "vendor", vendor, 0.4)
         if (
-            framing.fr_user(sc, chosen)
+            deployment_frame.fr_user(sc, chosen)
             or fr_users.acting_user(sc, vendor)
             or fr_users.own_premises(sc, chosen, vendor)  # "… at its gyms"
         ):  # "the grocer switches …"
             sc.held_back.add("fr_user")
             return other(sc, chosen, "none", vendor, 0.3)
         # "X weighs …; it had shelved …", "Is X about to quit …?", "Senator asks X which …"
-        if framing.speculation_governs(sc, chosen) or asked.asks(sc, chosen):
+        if headline_frame.speculation_governs(sc, chosen) or asked.asks(sc, chosen):
             sc.held_back.add("speculation")
             return other(sc, chosen, "none", vendor, 0.3)
-        if framing.shareholder_vote(sc):  # "X holders vote down a customer review"
+        if headline_frame.shareholder_vote(sc):  # "X holders vote down a customer review"
             sc.held_back.add("shareholder")
             return other(sc, chosen, "none", vendor, 0.3)
-        if framing.nothing_new(sc, chosen):  # "its pause is just what it was"
+        if standing_policy.nothing_new(sc, chosen):  # "its pause is just what it was"
             sc.held_back.add("restatement")
             return other(sc, chosen, "none", vendor, 0.3, signal="restatement")
-        if framing.deployment(sc, chosen) or _not_the_news(sc, found, chosen, vendor, launch):
-            return _deployed(sc, chosen, vendor, launch, 0.4, published)
+        if deployment_frame.deployment(sc, chosen) or not_the_news(
+            sc, found, chosen, vendor, launch
+        ):
+            return deployed(sc, chosen, vendor, launch, 0.4, published)
         if terms.paid_settlement(sc, chosen) or terms.paid_over(sc, chosen):
             sc.held_back.add("paid")  # "X to pay $9m over its retired face grouping"
             return other(sc, chosen, "vendor", vendor, 0.4)
@@ -188,18 +193,18 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
             # "ends crowd search, leaves its 1:1 matching in place"
             change = replace(change, action="restriction")
         headline_launch = [h for h in launch if sc.in_title(h.start) and not subordinate(sc, h)]
-        if change.action == "restriction" and framing.limited_return(sc, headline_launch):
+        if change.action == "restriction" and deployment_frame.limited_return(sc, headline_launch):
             # "long after wiping its stored faces, X brings tagging back as opt-in": the
             # limits are the terms of a return from the vendor's own earlier stop
             change = replace(change, action="reversal")
-        if framing.restated(sc, chosen):  # news only inside its news cycle (history)
+        if standing_policy.restated(sc, chosen):  # news only inside its news cycle (history)
             return replace(change, signal="restatement")
-        if change.action == "reversal" and framing.deferred(sc, chosen):
+        if change.action == "reversal" and standing_policy.deferred(sc, chosen):
             # "delays lifting its halt", "won't resume sales": the stop goes on
             return replace(change, action="extension", signal="continuation")
-        if change.action in _HELD and framing.continued(sc, chosen):
+        if change.action in _HELD and standing_policy.continued(sc, chosen):
             # history: an extension? ("continuation_fresh": the item also pauses anew)
-            fresh = framing.pauses_anew(sc, chosen)
+            fresh = standing_policy.pauses_anew(sc, chosen)
             return replace(change, signal="continuation_fresh" if fresh else "continuation")
         return change
     weak = not sc.has_fr and authority.weak_fr(sc.low)  # face data, no FR term
@@ -208,301 +213,95 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         kind = (
             court_outcomes.decided_by_court(sc)  # "the penalty is set aside"
             or authority.place_subject(sc)
-            or public_bodies.headline_label(sc)  # "Bundesverwaltungsgericht: …"
+            or body_decisions.headline_label(sc)  # "Bundesverwaltungsgericht: …"
             or said_by.said_by(sc)  # "…, juge le tribunal"
             # the headline's subject is a body acting ("El Consejo de Ministros aprueba
             # …" + "… exige autorización de un juez")
             or body_governs.headline_body(sc)
-            or public_bodies.owned_decision(sc)  # "the regulator's verdict"
+            or body_decisions.owned_decision(sc)  # "the regulator's verdict"
             # the headline's own authority signal ("EUA põem … em lista de sanções" + a
             # summary's "autoridades americanas negam …")
-            or _headline_kind(sc, by_kind)
+            or item_parties.headline_kind(sc, by_kind)
             or max(by_kind, key=lambda k: (by_kind[k], AUTHORITIES.index(k)))
         )
         chosen = [a for a in auth_acts if a.actor == kind]
         confidence = 0.5 + 0.3 * min(1.0, a_total / 4)
-        return other(sc, chosen, kind, _first_vendor(sc), confidence, published)
+        return other(sc, chosen, kind, first_vendor(sc), confidence, published)
     # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
     placed = (
         court_outcomes.decided_by_court(sc)  # "the watchdog loses in court"
         or authority.place_subject(sc)
         or authority.listed(sc)
-        or public_bodies.headline_label(sc)  # "Commissioner Roe: every shopper was scanned"
+        or body_decisions.headline_label(sc)  # "Commissioner Roe: every shopper was scanned"
         or said_by.said_by(sc)  # "… broke the law, regulator rules"
-        or public_bodies.owned_decision(sc)  # "the regulator's verdict on …"
+        or body_decisions.owned_decision(sc)  # "the regulator's verdict on …"
         or authority.paid_to(sc)
         or authority.passive_object(sc)
         # "Port Hollis police halt their trial" (a body deploying FR makes no policy:
         # no actor, or the named vendor's news)
         or public_bodies.public_subject(sc, deployments=False)
-        or public_bodies.passive_headline(sc)  # "X fica suspenso" + "a juíza …"
-        or public_bodies.contested_headline(sc)  # "X will appeal the privacy fine"
+        or body_decisions.passive_headline(sc)  # "X fica suspenso" + "a juíza …"
+        or body_decisions.contested_headline(sc)  # "X will appeal the privacy fine"
     )
     if placed is not None and (sc.has_fr or weak):
-        return other(sc, [], placed, _first_vendor(sc), 0.45, published)
+        return other(sc, [], placed, first_vendor(sc), 0.45, published)
     restated_kind = restated.restated_actor(sc, found)  # "Brookvale votes …" + "The council's …"
     if restated_kind is not None and (sc.has_fr or weak):
         return other(sc, [], restated_kind, None, 0.45, published)
     if not sc.has_fr:
         # face data only: an authority the item names loosely, or whose act the
         # headline names ("multa all'azienda", "Amende pour X")
-        loose = (authority.authority_kind(sc) or _title_authority(sc, found)) if weak else None
-        return other(sc, [], loose, _first_vendor(sc), 0.35, published) if loose else None
+        loose = (authority.authority_kind(sc) or title_authority(sc, found)) if weak else None
+        return other(sc, [], loose, first_vendor(sc), 0.35, published) if loose else None
     enforcement = [h for h in sc.non_policy if h.label == "enforcement"]
     loose = authority.authority_kind(sc)  # an authority named loosely (authority.py)
     titled = loose is not None and (
         any(sc.in_title(h.start) for h in sc.authorities) or authority.headline_kind(sc) is not None
     )
-    if sc.vendors and not titled and fr_users.acting_user(sc, _first_vendor(sc)):
+    if sc.vendors and not titled and fr_users.acting_user(sc, first_vendor(sc)):
         sc.held_back.add("fr_user")
-        return other(sc, [], "none", _first_vendor(sc), 0.3)
+        return other(sc, [], "none", first_vendor(sc), 0.3)
     if (launch or enforcement) and sc.vendors and not titled:
         # a vendor's launch, or another company's legal warning to it (a launch word in
         # the summary of an authority's headline is background: "the fine adds to …");
         # a planned or rumoured launch is no act yet
         if enforcement:
-            return other(sc, [], "vendor", _first_vendor(sc), 0.35)
-        if framing.speculative(sc) or framing.shareholder_vote(sc) or asked.others_ask(sc, []):
-            return other(sc, [], "none", _first_vendor(sc), 0.35)
+            return other(sc, [], "vendor", first_vendor(sc), 0.35)
+        if (
+            headline_frame.speculative(sc)
+            or headline_frame.shareholder_vote(sc)
+            or asked.others_ask(sc, [])
+        ):
+            return other(sc, [], "none", first_vendor(sc), 0.35)
         if asked.question_only(sc, []):  # "Is X about to launch …?": nothing launched
             sc.held_back.add("speculation")
-            return other(sc, [], "vendor", _first_vendor(sc), 0.35)
+            return other(sc, [], "vendor", first_vendor(sc), 0.35)
         # (a company named only in a fronted adverbial, "After X's exit: …", is background:
         # never the vendor of the launch, so never a return of its own)
-        return _deployed(sc, [], _first_vendor(sc), launch, 0.35, published)
+        return deployed(sc, [], first_vendor(sc), launch, 0.35, published)
     if loose is not None:
-        return other(sc, [], loose, _first_vendor(sc), 0.4, published)
-    if sc.vendors and framing.nothing_new(sc, []):  # "nothing has changed": no actor
+        return other(sc, [], loose, first_vendor(sc), 0.4, published)
+    if sc.vendors and standing_policy.nothing_new(sc, []):  # "nothing has changed": no actor
         sc.held_back.add("restatement")
-        return other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
-    if sc.vendors and framing.restated(sc, []):
-        return other(sc, [], "none", _first_vendor(sc), 0.25, signal="restatement")
-    named = _title_authority(sc, found)
+        return other(sc, [], "none", first_vendor(sc), 0.25, signal="restatement")
+    if sc.vendors and standing_policy.restated(sc, []):
+        return other(sc, [], "none", first_vendor(sc), 0.25, signal="restatement")
+    named = title_authority(sc, found)
     if named is not None:  # "Another GDPR penalty for X": an authority's act as a noun
-        return other(sc, [], named, _first_vendor(sc), 0.4)
+        return other(sc, [], named, first_vendor(sc), 0.4)
     if sc.vendors and asked.others_ask(sc, []):  # "Senator asks X which …"
         sc.held_back.add("speculation")
-        return other(sc, [], "none", _first_vendor(sc), 0.25)
+        return other(sc, [], "none", first_vendor(sc), 0.25)
     # no act found, but a headline telling something as going on ("police still
     # without X's face search"): history reads it against the vendor's standing pause
     # (not a plan, someone else's campaign or question, or a study)
     going_on = None
-    if sc.vendors and framing.continued(sc, []) and not framing.not_the_vendors(sc):
+    if sc.vendors and standing_policy.continued(sc, []) and not headline_frame.not_the_vendors(sc):
         going_on = "continuation"
     if (
-        framing.vendor_item(sc)
-        or (_vendor_news(sc) and not framing.not_the_vendors(sc))
-        or _unnamed_company_acts(sc, found)
+        headline_frame.vendor_item(sc)
+        or (vendor_news(sc) and not headline_frame.not_the_vendors(sc))
+        or unnamed_company_acts(sc, found)
     ):
-        return other(sc, [], "vendor", _first_vendor(sc), 0.3, signal=going_on)
-    return other(sc, [], "none", _first_vendor(sc), 0.25, signal=going_on)
-
-
-def _withheld(
-    sc: Scan, vendor_acts: list[Act], a_total: float, published: date | None
-) -> Finding | None:
-    """A product arriving in a market without its face feature (framing.arrives_without):
-    the vendor's restriction for that market, unless an authority's act leads, the
-    headline hedges, or the vendor's own acts in the headline say something else."""
-    if not sc.has_fr or not sc.vendors or a_total > 0 or framing.speculative(sc):
-        return None
-    if any(sc.in_title(a.start) and a.action != "restriction" for a in vendor_acts):
-        return None
-    hit = business_line.arrives_without(sc)
-    vendor = _first_vendor(sc)
-    if hit is None or vendor is None:
-        return None
-    act = Act("vendor", vendor, None, "restriction", "restriction", 2.0, hit.start, hit.end,
-              sc.sentence_of(hit.start))  # fmt: skip
-    return vendor_change(sc, [act], vendor, 2.0, 0.0, published)
-
-
-def _headline_kind(sc: Scan, by_kind: dict[str, float]) -> str | None:
-    """The authority kind the headline alone states, when no act the cues found there
-    says otherwise (the summary's acts then tell the same story in more words)."""
-    if any(sc.in_title(a) for a in _title_act_starts(sc)):
-        return None
-    kind = authority.headline_kind(sc)
-    return kind if kind is not None and kind != max(by_kind, key=by_kind.__getitem__) else None
-
-
-def _title_act_starts(sc: Scan) -> list[int]:
-    return [h.start for h in (*sc.authority_verbs, *sc.actions) if sc.in_title(h.start)]
-
-
-def _deployed(
-    sc: Scan,
-    chosen: list[Act],
-    vendor: str | None,
-    launch: list[Hit],
-    confidence: float,
-    published: date | None,
-) -> Finding:
-    """A launch, deal, trial or rollout: a deployment for history to read, or a return
-    when the sentence that reports it names the vendor's own earlier stop as background
-    ("Three years after deleting its face templates, the app is switching grouping on")."""
-    signal = framing.deployment_signal(sc, launch)
-    if signal and framing.prolongs(sc):  # "adds another quarter to its pause"
-        signal = "continuation"
-    elif signal and framing.stop_told_standing(sc, chosen):
-        # "…; it reminds that it no longer works with employers": the item itself says
-        # the vendor's stop still stands, so the deal is no return from it
-        signal = None
-    # a gated launch after the vendor's own stop ("reopens its API to vetted banks; it had
-    # shut it down") is a return with limits
-    back = None
-    if vendor and signal:
-        back = framing.return_after_stop(sc, launch)
-    elif vendor and signal is None and framing.gated_launch(sc, launch):
-        back = framing.limited_return(sc, launch)
-    if back is None or vendor is None:
-        return other(sc, chosen, "vendor", vendor, confidence, signal=signal)
-    act = Act("vendor", vendor, None, "reversal", "reversal", 1.0, back.start, back.end,
-              sc.sentence_of(back.start))  # fmt: skip
-    return vendor_change(sc, [act], vendor, 1.0, 0.0, published)
-
-
-def _title_authority(sc: Scan, found: list[Mention]) -> str | None:
-    """The authority a headline names when no act was found: its kind (court over
-    regulator over government, as an appeal outranks the penalty it is about)."""
-    kinds = {m.kind for m in found if m.kind in AUTHORITIES and sc.in_title(m.start)
-             and authority.acting_mention(sc, m.start, m.end)
-             and not customer_body(sc, 0, m)}  # fmt: skip
-    return next((k for k in ("court", "regulator", "government") if k in kinds), None)
-
-
-def _unnamed_company_acts(sc: Scan, found: list[Mention]) -> bool:
-    """A company the item describes but never names performs a policy cue ("a young imaging
-    firm says no to sheriffs", "the supplier will sign no new retail deals"): a vendor's
-    act with no name to report."""
-    for cue in sc.actions:
-        actor = subject(sc, found, cue)
-        if actor.kind != "unknown" or actor.start < 0:
-            continue
-        mention = next((m for m in found if m.start == actor.start), None)
-        if mention is None or mention.kind != "company" or cancelled(sc, cue, actor):
-            continue
-        # the reference names a company, or is a pronoun after one that does ("the
-        # company's face API …, yet it refuses those buyers")
-        named = [m for m in found if m.kind == "company" and m.start <= mention.start
-                 and _COMPANY_NOUN.search(sc.text, m.start, m.end)]  # fmt: skip
-        if named and (named[-1] is mention or sc.low[mention.start : mention.end] in _PRONOUNS):
-            return True
-    return False
-
-
-_PRONOUNS = frozenset({"it", "they", "il", "elle", "ils", "elles", "er", "sie", "es"})
-
-
-# a noun that names a company whatever it sells (not "the group", "the app", "the arm")
-_COMPANY_NOUN = compiled.compile(
-    r"(?i)\b(?:company|firm|startup|start-up|vendor|maker|supplier|provider|developer|seller|"
-    r"société|entreprise|fournisseur|Unternehmen|Firma|Anbieter|Hersteller|empresa|compañía|"
-    r"proveedor|azienda|società|fornitore|fornecedora?)\b"
-)
-
-
-def _vendor_news(sc: Scan) -> bool:
-    """The headline is about a vendor's own business (funding, a deal): it opens with the
-    company acting ("X raises …"), and no study, call, campaign, lawsuit or authority is
-    around it."""
-    first = sc.vendors[0] if sc.vendors else None
-    if first is None or first.product or sc.text[: first.start].strip(" '\"“‘"):
-        return False
-    if framing.NOT_THE_COMPANY.match(sc.text, first.end):
-        return False
-    if any(h.label == "study" for h in sc.non_policy) or sc.authorities:
-        return False
-    return not any(h.label in ("call", "question", "denial") for h in sc.cancel)
-
-
-def _settlement(
-    sc: Scan, found: list[Mention], acts: list[Act], frame: list[Hit], published: date | None
-) -> Finding | None:
-    """An item framed as a settlement (see framing.py): the authority's action when the
-    other party is one, else the obligations it binds the vendor to (none when the
-    headline is a rumour: "X reportedly mulls a comeback once its pact lapses")."""
-    if framing.speculative(sc):
-        return None
-    named = authority_acts(sc, found)  # an authority named with its own verb
-    auth = [a for a in acts if a.actor in AUTHORITIES] + named
-    in_title = [a for a in named if sc.in_title(a.start)]
-    counter = framing.counterparty(sc, found, frame, in_title)
-    if counter is not None and not terms.sales_terms(sc, acts):
-        return other(sc, [a for a in auth if a.actor == counter], counter,
-                      _first_vendor(sc), 0.6, published)  # fmt: skip
-    ordered = user_orders.ordering_authority(sc, _first_vendor(sc))  # an FR user settles
-    if ordered is not None:
-        return other(sc, [], ordered, _first_vendor(sc), 0.55, published)
-    bound = framing.obligations(sc, acts)
-    settled = framing.settled_acts(sc, acts)
-    vendor = next((a.vendor for a in [*bound, *settled] if a.vendor), None) or _first_vendor(sc)
-    if vendor is None:
-        return None
-    # terms told in the passive or with no subject ("casino operators are barred", "…
-    # are permanently excluded"): the settlement binds the vendor whoever the subject
-    loose = [] if bound or settled else framing.loose_obligations(sc, vendor)
-    court = [a for a in auth if a.actor == "court"]
-    if authority.headline_kind(sc) == "court" and not any(sc.in_title(a.start) for a in bound):
-        # "X's face-data settlement wins final approval": the court's news
-        return other(sc, court, "court", vendor, 0.6, published)
-    if not court and not (bound or settled or loose) and any(m.kind == "court" for m in found):
-        return other(sc, [], "court", vendor, 0.5, published)  # "… wins final approval"
-    if court and (not (bound or settled or loose) or any(a.actor == "court" for a in in_title)):
-        # a judge approving a settlement is the court's news
-        return other(sc, court, "court", vendor, 0.6, published)
-    chosen = [replace(a, actor="vendor", vendor=vendor, action="settlement")
-              for a in [*bound, *settled, *loose]]  # fmt: skip
-    if not chosen:
-        if not _names_customers(sc):
-            return None  # a case closed with no terms stated
-        hit = frame[0]
-        chosen = [Act("vendor", vendor, None, "settlement", "settlement", 1.0, hit.start,
-                      hit.end, sc.sentence_of(hit.start))]  # fmt: skip
-    if terms.paid_settlement(sc, chosen) and not terms.refuses_sales([*bound, *loose]):
-        return other(sc, chosen, "vendor", vendor, 0.4)
-    total = sum(a.weight for a in chosen)
-    return vendor_change(sc, chosen, vendor, total, 0.0, published)
-
-
-def _not_the_news(
-    sc: Scan, found: list[Mention], chosen: list[Act], vendor: str, launch: list[Hit]
-) -> bool:
-    """The headline is about something else: the vendor's launch, a call or warning, while
-    the policy cues are weak or only in the summary (background)."""
-    title_acts = [a for a in chosen if sc.in_title(a.start)]
-    if title_acts and not all(a.label in WEAK_LABELS for a in title_acts):
-        return False
-    if any(a.action == "restriction" and (not framing.vetting(sc, a) or _adds(launch, a))
-           for a in title_acts):  # fmt: skip
-        return False  # "adds a consent check", "ships without naming": the limit is the news
-    for h in launch:
-        if sc.in_title(h.start) and not framing.negated(sc, h):
-            actor = subject(sc, found, h)
-            if actor.kind in ("unknown", "other") or actor.vendor == vendor:
-                return True
-    if title_acts:
-        return False
-    title_calls = [h for h in sc.cancel if h.label == "call" and sc.in_title(h.start)]
-    enforcement = [h for h in sc.non_policy if h.label == "enforcement" and sc.in_title(h.start)]
-    summary_weight = sum(a.weight for a in chosen)
-    return bool(enforcement) or (bool(title_calls) and summary_weight < SUMMARY_ONLY_MIN)
-
-
-def _adds(launch: list[Hit], act: Act) -> bool:
-    """The launch verb's object is the restriction, or the verb is inside it ("adds a
-    review gate", "will only let people look up their own face")."""
-    return any(h.start < act.end and act.start < h.end for h in launch)
-
-
-def _names_customers(sc: Scan) -> bool:
-    return any(h.label in CUSTOMER_GROUPS for h in sc.groups)
-
-
-def _first_vendor(sc: Scan) -> str | None:
-    """The first vendor named outside fronted adverbials (title first), else None: a
-    company named only in "After X's exit: …" is background, never the item's vendor."""
-    main = [v for v in sc.vendors if not in_fronted(sc, v.start)]
-    in_title = [v for v in main if sc.in_title(v.start)]
-    pick = in_title or main
-    return pick[0].vendor if pick else None
+        return other(sc, [], "vendor", first_vendor(sc), 0.3, signal=going_on)
+    return other(sc, [], "none", first_vendor(sc), 0.25, signal=going_on)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import yaml_loader
-from bot.extract import authority, compiled, public_bodies
+from bot.extract import authority, body_patterns, compiled
 from bot.extract.attribution import mentions
 from bot.extract.resources import DATA_DIR, DataFileError
 from bot.extract.scan import Scan
@@ -105,7 +105,7 @@ def _at_court(sc: Scan, pats: Patterns) -> bool:
     public bodies' lists know: "la Audiencia de …", "das Landgericht")."""
     if pats.appeal.search(sc.text) is not None or any(m.kind == "court" for m in mentions(sc)):
         return True
-    bodies = public_bodies.patterns(sc.lang)
+    bodies = body_patterns.patterns(sc.lang)
     court = next(p for kind, p in bodies.subjects if kind == "court")
     return any(
         court.match(sc.text[m.start() : m.end()] + " ") for m in bodies.head.finditer(sc.low)

@@ -4,7 +4,7 @@
 lands a council contract", "X's pledge meets a sheriff's purchase order", "X signe
 avec un shérif": a public body on one side of a deal for a named company's product is
 its CUSTOMER, not an authority acting. The news is the supplier's deployment (its
-history may make it a return; `framing.return_after_stop` reads a stop the item
+history may make it a return; `deployment_frame.return_after_stop` reads a stop the item
 names as background), never a government act.
 
 The deal is found by its grammar, in the headline's clause: a deal noun (a contract, a

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.extract.fitting import Sample, fit
-from bot.extract.learned import Model, from_json
+from bot.extract.learned_model import Model, from_json
 from bot.extract.model_cv import apply, choose, metrics, out_of_fold, score_with
 from bot.models import Finding
 

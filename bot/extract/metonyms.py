@@ -16,7 +16,8 @@
 from __future__ import annotations
 
 from bot.extract import compiled
-from bot.extract.public_bodies import _place, _places, patterns, sentence_subject, surely_company
+from bot.extract.body_patterns import patterns, places
+from bot.extract.public_bodies import is_place, sentence_subject, surely_company
 from bot.extract.scan import Scan, VendorHit
 
 _ARTICLE = compiled.compile(r"(?i)^[\W_]*(?:the|la|le|l['’]|el|il|lo|a|o|die|der|das)?\s*")
@@ -32,7 +33,7 @@ def _place_subject(sc: Scan) -> bool:
     lo = sc.sentences[0][0]
     span = sc.text[lo : found[1]].rstrip()
     start = _ARTICLE.match(span)
-    return _places().fullmatch(span, start.end() if start else 0) is not None
+    return places().fullmatch(span, start.end() if start else 0) is not None
 
 
 def specific_kind(sc: Scan) -> str | None:
@@ -66,7 +67,7 @@ def no_company(sc: Scan, vendor: str | None) -> bool:
     regulator's or a court's report keeps a label word for now: keyed by no company,
     reports of one regulator's different acts weeks apart joined one event.)"""
     hits = [v for v in sc.vendors if v.vendor == vendor]
-    return bool(hits) and all(_place(sc.text, v) for v in hits)
+    return bool(hits) and all(is_place(sc.text, v) for v in hits)
 
 
 def label_word(sc: Scan, vendor: str | None) -> bool:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from bot.extract.acts import AUTHORITIES
 from bot.extract.fitting import OFF, Sample, fit
-from bot.extract.learned import Model, asks, from_json, revise
+from bot.extract.learned_model import Model, from_json
+from bot.extract.learned_policy import asks, revise
 from bot.models import Finding
 
 FOLDS = 5

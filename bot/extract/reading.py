@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.extract import authority, framing, learned
+from bot.extract import authority, headline_frame, learned
 from bot.extract.acts import AUTHORITIES
 from bot.extract.classify import classify
 from bot.extract.known import KnownVendors
@@ -49,7 +49,7 @@ def _looking_back(sc: Scan, found: Finding | None) -> Finding | None:
     (the pipeline opens its event without an alert when it joins none)."""
     if found is None or found.actor_type not in AUTHORITIES or found.signal is not None:
         return found
-    return replace(found, signal="retrospective") if framing.retrospective(sc) else found
+    return replace(found, signal="retrospective") if headline_frame.retrospective(sc) else found
 
 
 def warm_up() -> None:

@@ -22,7 +22,7 @@ is that authority's act:
 
 from __future__ import annotations
 
-from bot.extract import authority, compiled, public_bodies
+from bot.extract import authority, body_decisions, compiled
 from bot.extract.attribution import (
     AUTHORITY_KINDS,
     Mention,
@@ -134,4 +134,4 @@ def summary_law(sc: Scan) -> str | None:
     if opening is None:
         return None
     index = sc.sentences.index(opening)
-    return "government" if public_bodies.law_told(sc, index) else None
+    return "government" if body_decisions.law_told(sc, index) else None

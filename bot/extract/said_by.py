@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from bot.extract import compiled
-from bot.extract.public_bodies import KINDS, _alt, _lang_items, _raw, patterns
+from bot.extract.body_patterns import KINDS, alternation, lang_items, patterns, raw_bodies
 from bot.extract.scan import Scan
 
 _BODY = r"(?P<body>[^,;:.!?]{2,60}?)"
@@ -26,13 +26,13 @@ _BODY = r"(?P<body>[^,;:.!?]{2,60}?)"
 
 @lru_cache(maxsize=8)
 def _said(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    raw = _raw()
+    raw = raw_bodies()
     langs = (lang,) if lang == "en" else (lang, "en")
-    after = [p for code in langs for p in _lang_items(raw.get("said_after"), code, "said_after")]
-    before = [p for code in langs for p in _lang_items(raw.get("said_before"), code, "said_before")]
+    after = [p for code in langs for p in lang_items(raw.get("said_after"), code, "said_after")]
+    before = [p for code in langs for p in lang_items(raw.get("said_before"), code, "said_before")]
     return (
-        compiled.compile(rf",\s+{_BODY}\s+(?i:{_alt(after, 'said_after')})\W*$"),
-        compiled.compile(rf",\s+(?i:{_alt(before, 'said_before')})\s+{_BODY}\W*$"),
+        compiled.compile(rf",\s+{_BODY}\s+(?i:{alternation(after, 'said_after')})\W*$"),
+        compiled.compile(rf",\s+(?i:{alternation(before, 'said_before')})\s+{_BODY}\W*$"),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract import compiled, framing
+from bot.extract import compiled, settlement
 from bot.extract.acts import CUSTOMER_GROUPS, Act, clause
 from bot.extract.scan import Scan, between
 from bot.extract.scope import settlement_terms
@@ -17,7 +17,7 @@ def sales_terms(sc: Scan, acts: list[Act]) -> bool:
     """The terms bind what a vendor SELLS and to whom ("may not sell its face alerts to
     retailers for ten years"): the vendor's settlement, even with an authority on the
     other side; a user that agrees to stop running FR is the authority's case."""
-    for a in framing.obligations(sc, acts):
+    for a in settlement.obligations(sc, acts):
         if a.actor != "vendor":
             continue
         lo, hi = clause(sc, a.start)

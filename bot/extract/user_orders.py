@@ -16,7 +16,7 @@ consumer protection office", "l'autorité de la concurrence").
 
 from __future__ import annotations
 
-from bot.extract import authority, fr_users, public_bodies
+from bot.extract import authority, body_patterns, fr_users
 from bot.extract.attribution import acting_authority, mentions
 from bot.extract.scan import Scan
 
@@ -40,7 +40,7 @@ def ordering_authority(sc: Scan, vendor: str | None) -> str | None:
 
 def _named_body(sc: Scan) -> str | None:
     """The kind of the first court or regulator the item names by a public body's name."""
-    pats = public_bodies.patterns(sc.lang)
+    pats = body_patterns.patterns(sc.lang)
     for head in pats.head.finditer(sc.low):
         if authority.hedged(sc, head.start(), head.end()):
             continue
