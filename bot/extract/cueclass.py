@@ -1,10 +1,12 @@
-"""Cue fragments as regexes: ``{wN}`` word gaps, and leading groups distributed so
-that each variant starts with a literal word (see cueindex.py)."""
+"""Cue fragments as regexes: ``{wN}`` word gaps, named fragments (``{name}``, defined
+once in cues.yaml ``fragments``), and leading groups distributed so that each variant
+starts with a literal word (see cueindex.py)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from bot.extract import compiled
 
@@ -15,6 +17,24 @@ _MAX_VARIANTS = 64
 # A run of word characters (``\w+``, ``[\w-]+``, ``[\w'.&+-]+``: no whitespace in its
 # class) right before a space: possessive for the same reason (the same matches).
 _RUN_BEFORE_SPACE = compiled.compile(r"(?<!\\)(\\w|\[(?:\\w|[A-Za-z0-9'’.&+_-])+\])\+(?= )")
+
+
+# "{name}": a named fragment ("{w3}" word gaps and "{0,90}" quantifiers are no names)
+_NAMED = compiled.compile(r"\{([a-z][a-z_]+)\}")
+
+
+def named_fragments(value: Any, fragments: Mapping[str, str]) -> Any:
+    """``value`` (the cue files' sections: mappings and lists of patterns) with each
+    ``{name}`` in a pattern replaced by ``fragments[name]`` (a KeyError names a name
+    that is not defined). Done as the cue files are read, so every reading of a cue
+    (its split into fragments, its literals, its regex) sees the fragment's text."""
+    if isinstance(value, str):
+        return _NAMED.sub(lambda m: fragments[m.group(1)], value) if "{" in value else value
+    if isinstance(value, list):
+        return [named_fragments(v, fragments) for v in value]
+    if isinstance(value, dict):
+        return {k: named_fragments(v, fragments) for k, v in value.items()}
+    return value
 
 
 def expand(fragment: str) -> str:

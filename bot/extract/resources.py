@@ -11,7 +11,7 @@ from typing import Any
 
 from bot import yaml_loader
 from bot.extract import compiled
-from bot.extract.cueclass import by_first_letter, expand
+from bot.extract.cueclass import by_first_letter, expand, named_fragments
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
 from bot.extract.fr_grammar import GrammarError, compose
 from bot.extract.gate import WordGate
@@ -173,6 +173,30 @@ def with_language_cues(cues: dict[str, Any], overlay: Any) -> dict[str, Any]:
     return merged
 
 
+def cue_sections(
+    cues_file: Path = CUES_FILE, language_file: Path = LANGUAGE_CUES_FILE
+) -> dict[str, Any]:
+    """cues.yaml with cues_languages.yaml merged in and every named fragment (``{name}``,
+    cues.yaml ``fragments``) expanded."""
+    cues = _read_yaml(cues_file)
+    if not isinstance(cues, dict):
+        raise DataFileError(f"{cues_file}: expected a mapping of cue sections")
+    merged = with_language_cues(cues, _read_yaml(language_file))
+    fragments = merged.pop("fragments", None) or {}
+    if not isinstance(fragments, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in fragments.items()
+    ):
+        raise DataFileError(f"{cues_file}: 'fragments' must map names to patterns")
+    try:
+        expanded: dict[str, Any] = named_fragments(merged, fragments)
+    except KeyError as exc:
+        raise DataFileError(
+            f"{cues_file}: a cue uses {{{exc.args[0]}}}, which 'fragments' does not define; "
+            "define it there or fix the name"
+        ) from None
+    return expanded
+
+
 def _vendor_tables(raw: Any) -> tuple[list[VendorName], dict[str, VendorInfo]]:
     items = raw.get("vendors") if isinstance(raw, dict) else None
     if not isinstance(items, list):
@@ -241,10 +265,7 @@ def _one_branch_per_letter(parts: list[str]) -> str:
 @lru_cache(maxsize=1)
 def resources() -> Resources:
     """Compile the data files (once per process)."""
-    cues = _read_yaml(CUES_FILE)
-    if not isinstance(cues, dict):
-        raise DataFileError(f"{CUES_FILE}: expected a mapping of cue sections")
-    cues = with_language_cues(cues, _read_yaml(LANGUAGE_CUES_FILE))
+    cues = cue_sections()
     vendor_names, info = _vendor_tables(_read_yaml(VENDORS_FILE))
     cancel = {
         label: _languages(cues.get(label), label)
@@ -329,7 +350,7 @@ def company_suffix() -> re.Pattern[str]:
     writing process (some 4 MB and a tenth of a second there)."""
     if resources.cache_info().currsize:
         return compiled.compile(resources().names.suffix.pattern.removesuffix("$"))
-    cues = with_language_cues(_read_yaml(CUES_FILE), _read_yaml(LANGUAGE_CUES_FILE))
+    cues = cue_sections()
     try:
         return compiled.compile(suffix_words(_company_names(cues)))
     except re.error as exc:
