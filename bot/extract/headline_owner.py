@@ -4,22 +4,23 @@ names.py takes a capitalised name for a company when the item describes it, or w
 opens the headline as the subject and the summary calls it "the company". Headlines
 also put the company in two places that finder does not look at:
 
-- the owner of a policy noun: the noun of a policy cue (a pause, a refusal, a
-  withdrawal, a stop) with the name in its genitive right after it ("le gel
-  d'Orvalle", "La pausa de Trevisa", "Il rifiuto di Calmora", "A suspensão da Ribarra",
-  "the freeze of Dunmere"): whose act it is;
+- the owner of a policy noun: the noun of a policy cue (a suspension, a withdrawal, a
+  freeze) with the name in its genitive right after it ("Le retrait de Quarvel du
+  marché …", "La suspensión de Brumario afecta a …", "Der Rückzug von Holmgrat trifft
+  …", "the withdrawal of Harnock from …"): whose act it is;
 - the subject after a headline's colon, whatever phrase stands before the colon ("Two
   years after the leak: Orvalle stops selling …", "Nach Protesten: Orvalle stoppt …"),
   where names.py only looks after a one- or two-word label.
 
 Both are read only when the summary refers to "the company/la empresa/der Anbieter …"
-(names.find's own test for a headline subject): a place ("La pausa de Zaragoza" +
+(names.find's own test for a headline subject): a place (a town's suspension, told with
 "the town council …") or a person as owner has no such reference, and the usual
 checks on a name (not a place, a title, an authority, a common word) still apply.
 
 German writes the genitive of a name with an -s joined to it and capitalises every
-noun: "Orvalles Stopp", "Orvalles Fotoassistent" is the company "Orvalle" and its
-noun, not a two-word name (``genitive_split``).
+noun: "Harbachs Lizenzstopp" is the company "Harbach" and its noun, not a two-word
+name (``genitive_split``); so is the name heading a hyphenated compound ("Holmgrat-Sperre",
+``compound_head``).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def owner_starts(
     text: str, title_end: int, cue_spans: Iterable[tuple[int, int]]
 ) -> tuple[int, ...]:
     """Starts of the capitalised words that follow a headline policy cue through a
-    genitive ("pausa de |Trevisa", "gel d'|Orvalle"): the owner of the act the cue's
+    genitive ("suspensión de |Brumario", "retrait d'|Orbel"): the owner of the act the cue's
     noun names. Only cues in the headline; the word after the genitive must be
     capitalised and not open a sentence."""
     out = []
@@ -95,7 +96,7 @@ def genitives(
 
 def genitive_split(name: str, common: frozenset[str], cue: bool = False) -> str | None:
     """A German two-word run "Xs Noun" read as one name: the company "X" when "Noun"
-    is a common noun of the language or ends in one ("Stopp", "Fotoassistent"), or a
+    is a common noun of the language or ends in one ("Stopp", "Lizenzstopp"), or a
     cue word of the item (``cue``: "Rückzug", "Gesichtssuche"), and "X" is not a common
     word itself. None when the run is no such genitive."""
     words = name.split()
@@ -127,7 +128,7 @@ def owner_like(text: str, start: int, end: int, common: Lexicon) -> bool:
 
 
 def compound_head(name: str, common: frozenset[str], cue: bool = False) -> str | None:
-    """A German compound "X-Noun" of a name and a noun ("Orvalle-Sperre", "Orvalle-Brille"):
+    """A German compound "X-Noun" of a name and a noun ("Holmgrat-Sperre", "Holmgrat-Archiv"):
     the company "X" when "Noun" is a common noun of the language or a cue word of the
     item (``cue``) and "X" is capitalised and no common word. None otherwise."""
     head, _, noun = name.partition("-")
