@@ -97,3 +97,10 @@ def test_a_common_word_after_a_headline_colon_is_no_company() -> None:
     summary = "Die Fraktion will, dass auch private Unternehmen erfasst werden."
     f = extract(entry(title, summary))
     assert f is None or f.vendor is None, f
+
+
+def test_a_launch_after_a_headline_colon_does_not_make_its_subject_a_pausing_vendor() -> None:
+    title = "Vier Jahre ohne Aufträge, dann die Wende: Kessbachs Gesichtsabgleich läuft im Hafen"
+    summary = "Die Firma aus Kiel stattet drei Fährterminals mit Kameras an den Schleusen aus."
+    f = extract(entry(title, summary))
+    assert f is None or not f.relevant, f

@@ -76,7 +76,8 @@ def genitives(
 ) -> tuple[list[tuple[int, int, str]], set[int]]:
     """names.py's candidate runs (start, end, name) with each German "Xs Noun" run cut
     to the company X (``genitive_split``; ``cues``: starts of the item's cue words), and
-    the starts of the runs so cut."""
+    the starts of the runs so cut. (names.find passes the policy cues only: an FR term
+    after the name may be a product launched, "Xs Gesichtserkennung startet …".)"""
     out, cut, starts = [], set(), set(cues)
     for start, end, name in candidates:
         owner = genitive_split(name, common, start + len(name.split(" ", 1)[0]) + 1 in starts)
@@ -139,7 +140,14 @@ def compound_head(name: str, common: frozenset[str], cue: bool = False) -> str |
     return head if cue or fold(noun) in common else None
 
 
-def colon_subject_like(text: str, start: int, end: int, common: Lexicon) -> bool:
-    """A word after a headline's colon that may name a company: not one of the
-    language's commonest words (the colon capitalised it: "Grüne", "Polizei")."""
-    return not common.opener(text, start, text[start:end])
+def colon_subject_like(
+    text: str, start: int, end: int, common: Lexicon, verbs: tuple[int, ...], title_end: int
+) -> bool:
+    """A word after a headline's colon that may name a company acting: not one of the
+    language's commonest words (the colon capitalised it: "Grüne", "Polizei"), and a
+    policy cue (``verbs``: their starts) follows it in the headline: the subject of a
+    policy verb, not of a launch told after a history ("N years without clients: X's
+    system starts at …")."""
+    if common.opener(text, start, text[start:end]):
+        return False
+    return any(end <= v < title_end for v in verbs)

@@ -210,10 +210,8 @@ def find(
     subjects too."""
     candidates, inner = _candidates(pats, text, title_end, taken, places)
     genitives: set[int] = set()  # German "Xs Noun" runs read as the company X
-    if capitalised_nouns:
-        candidates, genitives = headline_owner.genitives(
-            candidates, common_words(lang), cues + verbs
-        )
+    if capitalised_nouns:  # (a policy noun, not an FR term: "Xs Gesichtserkennung startet")
+        candidates, genitives = headline_owner.genitives(candidates, common_words(lang), verbs)
     products = product_nouns(lang)
     common = Lexicon(common_words(lang), closed_words(lang), english)
     companies: dict[str, str] = {}  # first word → canonical name
@@ -238,7 +236,9 @@ def find(
                 start in subjects
                 or (
                     start in after_colons
-                    and headline_owner.colon_subject_like(text, start, end, common)
+                    and headline_owner.colon_subject_like(
+                        text, start, end, common, verbs, title_end
+                    )
                 )
             )
             and start < title_end
