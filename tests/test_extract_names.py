@@ -319,7 +319,7 @@ def test_a_participle_opening_a_summary_sentence_is_no_company(title: str, summa
 def test_the_description_hint_answers_like_its_one_regex() -> None:
     # described_somewhere searches the hint's three parts on their own (fast): the same
     # answer as the one alternation, also where a noun is glued to a hyphen or a word
-    from bot.extract.names import NamePatterns
+    from bot.extract.name_patterns import NamePatterns
     from bot.extract.resources import resources
 
     names = resources().names

@@ -24,7 +24,6 @@ from bot import yaml_loader
 from bot.extract import compiled
 from bot.extract.attribution import (
     CONDITION,
-    acting_authority,
     addressee,
     customer_group,
     in_condition,
@@ -33,9 +32,8 @@ from bot.extract.attribution import (
 )
 from bot.extract.gate import WordGate, gated
 from bot.extract.language import detect
-from bot.extract.resources import DATA_DIR, DataFileError, resources
+from bot.extract.resources import DATA_DIR, DataFileError
 from bot.extract.scan import Scan
-from bot.extract.sentences import clause_end, clause_start
 from bot.yaml_loader import load_data
 
 SIGNALS_FILE: Path = DATA_DIR / "authority_signals.yaml"
@@ -55,7 +53,7 @@ class Signals:
     directed: re.Pattern[str]
 
 
-def _compile(items: list[str], where: str) -> re.Pattern[str]:
+def compile_items(items: list[str], where: str) -> re.Pattern[str]:
     if not items:
         return _NEVER
     body = "|".join(f"(?:{p})" for p in sorted(items, key=len, reverse=True))
@@ -70,7 +68,7 @@ def _compile(items: list[str], where: str) -> re.Pattern[str]:
 _ALSO = {"es": ("pt", "en"), "pt": ("es", "en"), "fr": ("en",), "de": ("en",), "it": ("en",)}
 
 
-def _lang_list(section: Any, lang: str, where: str) -> list[str]:
+def lang_list(section: Any, lang: str, where: str) -> list[str]:
     if section is None:
         return []
     if not isinstance(section, dict):
@@ -96,28 +94,28 @@ def read_signals(path: Path) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _raw() -> dict[str, Any]:
+def raw_signals() -> dict[str, Any]:
     return read_signals(SIGNALS_FILE)
 
 
 @lru_cache(maxsize=8)
 def signals(lang: str) -> Signals:
     """The compiled signals for ``lang`` (compiled once per language per process)."""
-    raw = _raw()
+    raw = raw_signals()
     patterns = {}
     bodies = _body_names()
     for kind in KINDS:
         section = raw.get(kind) or {}
         for role in ROLES:
             where = f"{kind}.{role}"
-            items = _lang_list(section.get(role), lang, where)
+            items = lang_list(section.get(role), lang, where)
             if role == "actors" and kind in bodies:  # one list of a court's or a
-                items += _lang_list(bodies[kind], lang, f"bodies.{kind}")  # regulator's names
-            patterns[(kind, role)] = _compile(items, where)
+                items += lang_list(bodies[kind], lang, f"bodies.{kind}")  # regulator's names
+            patterns[(kind, role)] = compile_items(items, where)
     return Signals(
         patterns,
-        _compile(_lang_list(raw.get("skip"), lang, "skip"), "skip"),
-        _compile(_lang_list(raw.get("directed"), lang, "directed"), "directed"),
+        compile_items(lang_list(raw.get("skip"), lang, "skip"), "skip"),
+        compile_items(lang_list(raw.get("directed"), lang, "directed"), "directed"),
     )
 
 
@@ -136,8 +134,8 @@ def _body_names() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _weak_fr() -> WordGate:
-    terms = [str(p) for key in ("weak_fr", "camera_terms") for p in _raw().get(key) or []]
-    return WordGate(_compile(terms, "weak_fr"))
+    terms = [str(p) for key in ("weak_fr", "camera_terms") for p in raw_signals().get(key) or []]
+    return WordGate(compile_items(terms, "weak_fr"))
 
 
 def weak_fr(low: str) -> bool:
@@ -148,7 +146,7 @@ def weak_fr(low: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _ngo_words() -> re.Pattern[str]:
-    words = [str(w) for w in _raw().get("ngo_words") or []]
+    words = [str(w) for w in raw_signals().get("ngo_words") or []]
     return compiled.compile(r"\b(?:" + "|".join(words or ["(?!)"]) + r")\b")
 
 
@@ -156,7 +154,7 @@ _CAP_RUN_BEFORE = compiled.compile(r"(?:[A-Z][\w'-]*\s+(?:(?:of|for|on|the|and)\
 _CAP_RUN_AFTER = compiled.compile(r"^(?:\s+(?:(?:of|for|on|the|and)\s+)?[A-Z][\w'-]*){1,4}")
 
 
-def _in_org_name(text: str, start: int, end: int) -> bool:
+def in_org_name(text: str, start: int, end: int) -> bool:
     """A capitalised authority word inside an organisation's name ("the Civic Rights
     Council", "Council on Digital Liberties") does not name an authority."""
     if not text[start:end][:1].isupper():
@@ -177,7 +175,7 @@ def _sentence_score(text: str, lo: int, hi: int, sig: Signals, kind: str) -> boo
     actors = [
         (m.start(), m.end())
         for m in gated(sig.patterns[(kind, "actors")]).finditer(text, lo, hi)
-        if not _in_org_name(text, m.start(), m.end()) and not _conditional(text, lo, m.start())
+        if not in_org_name(text, m.start(), m.end()) and not _conditional(text, lo, m.start())
         and not _located(text, lo, m.start(), m.end())
     ]  # fmt: skip
     if not actors:
@@ -218,7 +216,9 @@ _INDEFINITE = compiled.compile(r"(?i)(?<![\w-])an?\s+$")
 
 @lru_cache(maxsize=1)
 def _place_name() -> re.Pattern[str]:
-    places = "|".join(sorted((str(p) for p in _raw().get("places") or []), key=len, reverse=True))
+    places = "|".join(
+        sorted((str(p) for p in raw_signals().get("places") or []), key=len, reverse=True)
+    )
     try:
         return compiled.compile(rf"(?:{places or '(?!)'})")
     except re.error as exc:
@@ -275,46 +275,6 @@ def hedged(sc: Scan, start: int, end: int) -> bool:
     return gated(signals(detect(sc.low)).skip).search(sc.text, s_start, end) is not None
 
 
-DIRECTED_REACH = 40  # characters from the directing phrase to the authority's name
-
-
-def directed(sc: Scan, starts: list[int]) -> str | None:
-    """The regulator or government at whose direction the company acts, when a sentence
-    holding one of its acts (at ``starts``) says so ("Pulsefit agrees with the consumer
-    agency to stop scanning faces", "... su ordine del garante")."""
-    sig = signals(detect(sc.low))
-    if gated(sig.directed).search(sc.text) is None:  # (the whole text: gated)
-        return None
-    # the headline frames the whole item; a fronted "After an inquiry by …," its sentence
-    for p in sorted({*starts, 0, *(hi for lo, hi in sc.fronted)}):
-        s_lo, hi = sc.sentences[sc.sentence_of(p)]
-        # the act's own clause, or a fronted "After an inquiry by the commissioner, …"
-        lo = clause_start(sc.breaks, s_lo, p)
-        lo = s_lo if any(a <= s_lo < b for a, b in sc.fronted) else lo
-        # the phrase opens in the act's clause and may run past its end: a trailing
-        # "tras la sanción de la agencia" starts a clause of its own at its preposition
-        end = clause_end(sc.breaks, hi, p)
-        for m in gated(sig.directed).finditer(sc.text, lo, hi):
-            if m.start() > end:
-                break
-            if _after_background(sc, s_lo, m.start()):
-                continue  # "four years after shelving it amid protests by …": the past
-            reach = min(hi, m.end() + DIRECTED_REACH)
-            for kind in ("regulator", "government"):  # "under the commissioner's order"
-                actor = gated(sig.patterns[(kind, "actors")]).search(sc.text, m.start(), reach)
-                if actor and not _in_org_name(sc.text, actor.start(), actor.end()):
-                    return kind
-    return None
-
-
-def _after_background(sc: Scan, lo: int, pos: int) -> bool:
-    """A background opener ("after", "years after", "since") stands in [lo, pos) after
-    the clause's first words: what follows it is an earlier event."""
-    opener = resources().fronted
-    return any(m.start() > lo for m in opener.finditer(sc.text, lo, pos)
-               if m.start() == 0 or not sc.text[m.start() - 1].isalnum())  # fmt: skip
-
-
 _PRONOUN_BEFORE = compiled.compile(r"(?i)\b(?:it|they|he|she|who|which)\s+$")
 
 
@@ -332,162 +292,4 @@ def acting_mention(sc: Scan, start: int, end: int) -> bool:
         return False
     if in_condition(sc, start):
         return False  # "devront attendre une loi", "until Congress acts": a condition
-    return not _in_org_name(sc.text, start, end) and not hedged(sc, start, end)
-
-
-@lru_cache(maxsize=1)
-def _place_subject() -> re.Pattern[str]:
-    raw = _raw()
-    places = "|".join(sorted((str(p) for p in raw.get("places") or []), key=len, reverse=True))
-    verbs = raw.get("place_verbs") or {}
-    groups = "|".join(
-        f"(?P<{kind}>{'|'.join(str(v) for v in verbs.get(kind) or ['(?!)'])})"
-        for kind in ("regulator", "government")
-    )
-    try:
-        return compiled.compile(rf"^\W*(?:{places or '(?!)'})(?:'s \w+)?\s+(?:{groups})(?!\w)")
-    except re.error as exc:
-        raise DataFileError(f"{SIGNALS_FILE}: places/place_verbs: invalid regex ({exc})") from exc
-
-
-def place_subject(sc: Scan) -> str | None:
-    """A country or state that is the whole subject of the headline's verb ("Freedonia
-    fines Veritrace", "Utah bars state troopers from face searches"): its authority kind;
-    any other name that passes or adopts a ban or law there: a government."""
-    m = _place_subject().match(sc.text, 0, sc.title_end)
-    if m:
-        return m.lastgroup
-    law = _law_subject().match(sc.text, 0, sc.title_end)
-    if law is None:
-        return None
-    # a known company, or another actor ("Investors vote …"), is no legislature; a name
-    # only the item's wording made a company ("Port Hollis approves …") may be one
-    res = resources()
-    named = [
-        (v.start, v.end) for v in sc.vendors
-        if v.fr or v.vendor in res.vendor_info or res.names.suffix.search(v.vendor.split()[-1])
-    ]  # fmt: skip
-    named += [(h.start, h.end) for h in sc.entities if h.label == "other"]
-    if any(lo < law.end(1) and law.start(1) < hi for lo, hi in named):
-        return None
-    return "government"
-
-
-@lru_cache(maxsize=1)
-def _law_subject() -> re.Pattern[str]:
-    raw = _raw()
-    verbs = "|".join(str(v) for v in raw.get("law_verbs") or ["(?!)"])
-    objects = "|".join(str(v) for v in raw.get("law_objects") or ["(?!)"])
-    name = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}"
-    try:
-        return compiled.compile(
-            rf"^\W*({name})(?:'s \w+)?\s+(?i:{verbs})\s+(?:[\w'-]+\s+){{0,5}}?(?i:{objects})(?!\w)"
-        )
-    except re.error as exc:
-        raise DataFileError(
-            f"{SIGNALS_FILE}: law_verbs/law_objects: invalid regex ({exc})"
-        ) from exc
-
-
-@lru_cache(maxsize=8)
-def _paid(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    raw = _raw()
-    section = raw.get("paid") or {}
-    places = "|".join(sorted((str(p) for p in raw.get("places") or []), key=len, reverse=True))
-    out = []
-    for kind in ("regulator", "government"):
-        items = _lang_list(section.get(kind), lang, f"paid.{kind}")
-        items = [p.replace("{place}", f"(?-i:{places or '(?!)'})") for p in items]
-        out.append((kind, _compile(items, f"paid.{kind}")))
-    return tuple(out)
-
-
-def paid_to(sc: Scan, acts: tuple[int, ...] = ()) -> str | None:
-    """The authority a headline says a company pays (a fine, the state, "the attorney
-    general collects $N from X"): money over past conduct is that authority's action.
-    Also a payer whose item names the authority, when the policy acts found (starting
-    at ``acts``) are only what it pays for ("pays over face tags it switched off")."""
-    if _MONEY.search(sc.low, 0, sc.title_end) is None:
-        return None
-    for kind, pattern in _paid(detect(sc.low)):
-        m = pattern.search(sc.text, 0, sc.title_end)
-        if m is None:
-            continue
-        # "the privacy commissioner collects $N from X": who collects is named before
-        # the money verb, and a regulator collecting is a regulator's act
-        if kind == "government" and any(
-            h.label == "regulator" and h.end <= m.start()
-            and not _in_org_name(sc.text, h.start, h.end)
-            for h in sc.authorities
-        ):  # fmt: skip
-            return "regulator"
-        return kind
-    over = _PAYS_FOR.search(sc.text, 0, sc.title_end)
-    if acts and (over is None or min(acts) < over.end()):
-        return None
-    # "X pays over its old face feature" + "the state's prosecutors announced …": the
-    # authority the item names is the payee (not a class of users or plaintiffs)
-    if _PAYS.search(sc.text, 0, sc.title_end) and not _PRIVATE_PAYEE.search(sc.low):
-        return next((m for m in ("regulator", "government") if any(
-            h.label == m and not _in_org_name(sc.text, h.start, h.end) for h in sc.authorities
-        )), None)  # fmt: skip
-    return None
-
-
-# Any headline that could tell of money paid (a cheap gate before the patterns).
-_MONEY = compiled.compile(
-    r"pa(?:y|id|ie|g)|payout|verse|zahl|collect|fine|penalt|amende|multa|coima|bußgeld"
-)
-_PAYS = compiled.compile(r"(?i)\bpa(?:ys|id|ying)\b(?! (?:for|off)\b)")
-_PAYS_FOR = compiled.compile(r"(?i)\bpa(?:ys|id|ying)\b(?:\s+\S+){0,4}?\s+(?:over|for)\b")
-_PRIVATE_PAYEE = compiled.compile(
-    r"\b(?:class|plaintiffs?|users|members|customers|consumers|shareholders|investors)\b"
-)
-
-
-def named_subject(sc: Scan, vendor: str) -> bool:
-    """Whether an authority's item names its subject company as a name: in German, where
-    every noun is capitalised, only a known or gazetteer vendor, a name with a company
-    suffix or one named twice is one."""
-    if detect(sc.low) != "de":
-        return True
-    res = resources()
-    hits = [v for v in sc.vendors if v.vendor == vendor]
-    if any(v.fr for v in hits) or vendor in res.vendor_info or len(hits) > 1:
-        return True
-    return res.names.suffix.search(vendor.split()[-1]) is not None
-
-
-@lru_cache(maxsize=8)
-def _listed(lang: str) -> re.Pattern[str]:
-    return _compile(_lang_list(_raw().get("listed"), lang, "listed"), "listed")
-
-
-def listed(sc: Scan) -> str | None:
-    """A headline putting a company on a government's trade list ("X joins the investment
-    blacklist", "X entra na lista de restrições comerciais"): the government acts on it."""
-    found = gated(_listed(detect(sc.low))).search(sc.text, 0, sc.title_end)
-    return "government" if found is not None else None
-
-
-_PASSIVE_TITLE = compiled.compile(
-    r"\s+(?:(?:is|was|has been|have been|gets?|got)\s+)?(?:ordered|told|forced|required|"
-    r"compelled|fined|banned|barred|blocked|sanctioned|penali[sz]ed|prohibited|condemned|"
-    r"condamnée?|sanctionnée?|multad[oa]|condenad[oa]|sanzionat[oa]|multat[oa])\b",
-    re.IGNORECASE,
-)
-
-
-def passive_object(sc: Scan) -> str | None:
-    """A headline whose company is ordered, fined or barred ("X ordered to delete …",
-    "X fined over …"): the authority the item names acts on it."""
-    first = next((v.end for v in sc.vendors if sc.in_title(v.start)), None)
-    if first is None:  # a name the gazetteer does not know opening the headline
-        name = _OPENING_NAME.match(sc.text, 0, sc.title_end)
-        first = name.end() if name else None
-    if first is None or not _PASSIVE_TITLE.match(sc.text, first, sc.title_end):
-        return None
-    return acting_authority(sc, mentions(sc))
-
-
-_OPENING_NAME = compiled.compile(r"\W*[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")
+    return not in_org_name(sc.text, start, end) and not hedged(sc, start, end)

@@ -241,5 +241,5 @@ def places() -> re.Pattern[str]:
         for code in LANGUAGES
         for p in lang_items(raw_bodies().get("countries"), code, "countries")
     ]
-    names += [str(p) for p in authority._raw().get("places") or []]
+    names += [str(p) for p in authority.raw_signals().get("places") or []]
     return compiled.compile(rf"(?:{alternation(names, 'countries')})(?:['’]s?)?")

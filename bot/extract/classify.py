@@ -10,6 +10,7 @@ from datetime import date
 from bot.extract import (
     asked,
     authority,
+    authority_behind,
     body_decisions,
     body_governs,
     business_line,
@@ -108,11 +109,11 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         vendor = max(by_vendor, key=lambda k: by_vendor[k])
         chosen = [a for a in vendor_acts if a.vendor == vendor]
         directing = (
-            authority.place_subject(sc)
+            authority_behind.place_subject(sc)
             or said_by.said_by(sc)  # "X must delete its face index, regulator rules"
-            or authority.listed(sc)  # "X joins the investment blacklist"
-            or authority.directed(sc, [a.start for a in chosen])
-            or authority.paid_to(sc, tuple(a.start for a in chosen))
+            or authority_behind.listed(sc)  # "X joins the investment blacklist"
+            or authority_behind.directed(sc, [a.start for a in chosen])
+            or authority_behind.paid_to(sc, tuple(a.start for a in chosen))
             or user_orders.ordering_authority(sc, vendor)  # "… after the consumer office"
             or court_outcomes.decided_by_court(sc, headline=True)  # "judges side with X"
             # "Port Hollis police drop X's face search": the police's own use (a public
@@ -212,7 +213,7 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
         # the headline's subject, when a place or a legislature, decides the kind
         kind = (
             court_outcomes.decided_by_court(sc)  # "the penalty is set aside"
-            or authority.place_subject(sc)
+            or authority_behind.place_subject(sc)
             or body_decisions.headline_label(sc)  # "Bundesverwaltungsgericht: …"
             or said_by.said_by(sc)  # "…, juge le tribunal"
             # the headline's subject is a body acting ("El Consejo de Ministros aprueba
@@ -230,13 +231,13 @@ def _classify(sc: Scan, published: date | None) -> Finding | None:
     # "Ruritania fines X": the place's authority; "X pays a fine": the fining one
     placed = (
         court_outcomes.decided_by_court(sc)  # "the watchdog loses in court"
-        or authority.place_subject(sc)
-        or authority.listed(sc)
+        or authority_behind.place_subject(sc)
+        or authority_behind.listed(sc)
         or body_decisions.headline_label(sc)  # "Commissioner Roe: every shopper was scanned"
         or said_by.said_by(sc)  # "… broke the law, regulator rules"
         or body_decisions.owned_decision(sc)  # "the regulator's verdict on …"
-        or authority.paid_to(sc)
-        or authority.passive_object(sc)
+        or authority_behind.paid_to(sc)
+        or authority_behind.passive_object(sc)
         # "Port Hollis police halt their trial" (a body deploying FR makes no policy:
         # no actor, or the named vendor's news)
         or public_bodies.public_subject(sc, deployments=False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from bot.extract import authority, dates, deletion, duration, metonyms
+from bot.extract import authority_behind, dates, deletion, duration, metonyms
 from bot.extract.acts import AUTHORITIES, CUSTOMER_GROUPS, Act, clause
 from bot.extract.scan import Scan, between, in_fronted
 from bot.extract.scope import applies_to
@@ -86,7 +86,11 @@ def other(
     signal: str | None = None,
 ) -> Finding:
     """A finding that is not a vendor FR policy change (authority, launch, no action)."""
-    if actor in AUTHORITIES and vendor is not None and not authority.named_subject(sc, vendor):
+    if (
+        actor in AUTHORITIES
+        and vendor is not None
+        and not authority_behind.named_subject(sc, vendor)
+    ):
         vendor = None  # German capitalises every noun: "Streit", "Löschung" name no one
     if actor == "government":
         actor = (

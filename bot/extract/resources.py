@@ -15,7 +15,7 @@ from bot.extract.cueclass import by_first_letter, expand, named_fragments
 from bot.extract.cueindex import ANY_LANGUAGE, LANGUAGES, Cue, CueIndex, VendorName
 from bot.extract.fr_grammar import GrammarError, compose
 from bot.extract.gate import WordGate
-from bot.extract.names import NamePatterns, suffix_words
+from bot.extract.name_patterns import NamePatterns, suffix_words
 from bot.yaml_loader import DataFileError, load_data
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
