@@ -104,3 +104,29 @@ def test_a_launch_after_a_headline_colon_does_not_make_its_subject_a_pausing_ven
     summary = "Die Firma aus Kiel stattet drei Fährterminals mit Kameras an den Schleusen aus."
     f = extract(entry(title, summary))
     assert f is None or not f.relevant, f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # the item's company is a contractor working for the owner (a town, a port)
+        ("Le gel de Montargis : plus de caméras faciales au marché couvert",
+         "L'entreprise prestataire démontera les appareils d'ici lundi, selon la mairie."),
+        ("La sospensione di Lecco: niente telecamere facciali sui battelli",
+         "L'azienda appaltatrice spegnerà i terminali entro fine mese."),
+        ("La suspensión de Tarragona: adiós a las cámaras faciales del puerto",
+         "La empresa contratista desmontará los equipos esta semana."),
+        ("A pausa de Londrina: nada de câmeras faciais na rodoviária",
+         "A empresa terceirizada vai desligar os aparelhos amanhã."),
+        # a person's role in the headline: the owner is the person, not a company
+        ("Le retrait de Castagnol : la fondatrice quitte la jeune pousse de reconnaissance faciale Ombry",
+         "La société cherche une nouvelle directrice."),
+        ("La retirada de Ortuño: el fundador abandona la firma de reconocimiento facial Vireo",
+         "La empresa busca un nuevo consejero delegado."),
+    ],
+)  # fmt: skip
+def test_a_genitive_owner_served_by_a_contractor_or_named_with_a_role_is_no_vendor(
+    title: str, summary: str
+) -> None:
+    f = extract(entry(title, summary))
+    assert f is None or not (f.relevant and f.actor_type == "vendor"), f

@@ -38,6 +38,36 @@ _GENITIVE = compiled.compile(
 )
 
 
+# a person's role in the headline ("le fondateur quitte …", "CEO"): the genitive's owner
+# may be that person, not a company
+_ROLE = compiled.compile(
+    r"(?<![\w-])(?:co-?)?(?:founders?|ceos?|chief executives?|chair(?:man|men|woman|women)"
+    r"|fondat(?:eur|rice|ore|ori|rici)s?|cofondat\w*|fundador(?:a|es|as)?|gr(?:ü|ue)nder(?:in)?"
+    r"|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|vorsitzende[rn]?|direct(?:eur|rice)s?|director(?:a|es)?"
+    r"|diretor(?:a|es)?|direttor[ei]|amministratore delegato|pr(?:é|e)sident(?:e|a|es)?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# a company hired by someone else to carry an act out ("la empresa adjudicataria", "the
+# contractor"): the act is its client's, whose name the genitive holds
+_CONTRACTOR = compiled.compile(
+    r"(?<![\w-])(?:contractors?|subcontractors?|(?:hired|contracted) (?:firm|company|supplier)s?"
+    r"|adjudicatari[ao]s?|contratad[ao]s?|contratistas?|subcontratad[ao]s?|terceirizad[ao]s?"
+    r"|fornitric[ei]|appaltatric[ei]|appaltator[ei]|prestataires?|sous-traitants?"
+    r"|titulaire du march(?:é|e)|auftragnehmer(?:in)?|beauftragten?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def owner_is_companys(text: str, title_end: int) -> bool:
+    """Whether a policy noun's genitive owner can be read as a company at all: not when
+    the item's company is a contractor carrying the act out for someone else ("La
+    empresa adjudicataria retirará los equipos": the owner is its client, a town), nor
+    under a headline that names a person's role (a founder's departure)."""
+    return _ROLE.search(text, 0, title_end) is None and _CONTRACTOR.search(text) is None
+
+
 def owner_starts(
     text: str, title_end: int, cue_spans: Iterable[tuple[int, int]]
 ) -> tuple[int, ...]:
