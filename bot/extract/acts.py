@@ -159,6 +159,8 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
         for verb in sc.authority_verbs:
             if verb.start in used or not lo <= verb.start < hi:
                 continue
+            if verb.start - m.end <= 1 and _BODY_NOUN.fullmatch(sc.low, verb.start, verb.end):
+                continue  # "municipal forces", "police services": the body's own noun
             if verb.label == "regulator_verb" and (
                 m.kind != "regulator" or _reports_an_act(sc, verb)
             ):
@@ -182,6 +184,8 @@ def authority_acts(sc: Scan, found: list[Mention]) -> list[Act]:
     return acts
 
 
+# a plural noun a body's name ends in that verb lists also read as a verb ("forces")
+_BODY_NOUN = compiled.compile(r"forces|services|orders")
 # a supply deal or contract with a body: the body is the vendor's customer
 _SUPPLY_DEAL = compiled.compile(
     r"(?i)(?<!\w)(?:deals?|contracts?|licen[cs]es?|contratos?|contrats?|contratti|"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from bot.extract import compiled
 from bot.extract.cueclass import by_first_letter
 from bot.extract.gate import gated
+from bot.extract.leading_clauses import clause_span
 from bot.extract.resources import DATA_DIR
 from bot.extract.scan import Hit, Scan, in_fronted
 from bot.extract.sentences import clause_start
@@ -205,11 +206,16 @@ def resolve(sc: Scan, found: list[Mention], m: Mention) -> Actor:
 
 def subject(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     """The actor performing ``cue`` (kind "unknown" when nobody is named before it)."""
-    s_start, _ = sc.sentences[sc.sentence_of(cue.start)]
+    index = sc.sentence_of(cue.start)
+    s_start, _ = sc.sentences[index]
     c_start = clause_start(sc.breaks, s_start, cue.start)
+    # "Once a panel struck the regulator's order down, X …": a leading clause the cue
+    # lies after is background; its names are not the cue's subject
+    span = clause_span(sc, index)
+    lead = span[1] if span is not None and span[1] <= cue.start else -1
     for lo in (c_start, s_start):
         before = [m for m in found if lo <= m.start and m.end <= cue.start
-                  and not in_fronted(sc, m.start)]  # fmt: skip
+                  and m.start > lead and not in_fronted(sc, m.start)]  # fmt: skip
         for i in range(len(before) - 1, -1, -1):
             if _vendor_object(sc, before, i):
                 continue  # "X gives regulators a breathing space": X acts
@@ -334,7 +340,29 @@ def addressee(sc: Scan, before: list[Mention], i: int) -> bool:
         and not sc.text[before[i - 1].end : before[i].start].strip()
     ):
         i -= 1
-    return _vendor_object(sc, before, i)
+    if _vendor_object(sc, before, i):
+        return True
+    # "Orvane told a judge it has …", "Orvane assure au tribunal qu'elle …": a speech
+    # verb right before a court, said by someone who is no authority (a filing or a
+    # hearing: what the company says there is its own act)
+    m = before[i]
+    if m.kind != "court":
+        return False
+    s_start = sc.sentences[sc.sentence_of(m.start)][0]
+    told = _TOLD.search(sc.text, max(s_start, m.start - 30), m.start)
+    return told is not None and not any(
+        p.kind in AUTHORITY_KINDS and s_start <= p.start < told.start() for p in before
+    )
+
+
+# a speech verb and its article before the one told ("told a judge", "assure au juge",
+# "teilte dem Gericht", "aseguró al tribunal", "ha detto al giudice", "disse ao juiz")
+_TOLD = compiled.compile(
+    r"(?i)\b(?:told|tells?|assur(?:es|ed)|inform(?:s|ed)|wr(?:ote|ites) to|(?:a )?dit|"
+    r"assur[ée]|affirm[ée]|(?:a )?déclar[ée]|teilt(?:e)? |versichert(?:e)? |erklärt(?:e)? |"
+    r"dijo|asegur[óa]|afirm[óa]|ha detto|ha assicurato|disse|garantiu|afirmou)\s*"
+    r"(?:(?:the|a|an|à|au|aux|la|le|l'|dem|der|den|al|a la|ao|à|a|al|alla|ai)\s*)?$"
+)
 
 
 _NAME_AFTER = compiled.compile(r" (?-i:[A-Z][\w-]+)(?!')")

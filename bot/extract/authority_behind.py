@@ -209,7 +209,8 @@ def listed(sc: Scan) -> str | None:
 
 
 _PASSIVE_TITLE = compiled.compile(
-    r"\s+(?:(?:is|was|has been|have been|gets?|got)\s+)?(?:ordered|told|forced|required|"
+    # ("told" only as a passive's: "X told to stop", not "X told a judge …")
+    r"\s+(?:(?:is|was|has been|have been|gets?|got)\s+)?(?:ordered|told(?=\s+(?:to|not)\b)|forced|required|"
     r"compelled|fined|banned|barred|blocked|sanctioned|penali[sz]ed|prohibited|condemned|"
     r"condamnée?|sanctionnée?|multad[oa]|condenad[oa]|sanzionat[oa]|multat[oa])\b",
     re.IGNORECASE,

@@ -8,6 +8,7 @@ import re
 from bot.extract import compiled
 from bot.extract.attribution import WORD, Actor, Mention, noun_cue, resolve
 from bot.extract.hearsay import announced_before
+from bot.extract.leading_clauses import past_time_clause
 from bot.extract.scan import Hit, Scan, between, overlapping
 from bot.extract.sentences import clause_start
 
@@ -56,7 +57,11 @@ def cancelled(sc: Scan, cue: Hit, actor: Actor) -> str | None:
             and not _reports_announcement(sc, h)
         ):
             return "hypothetical"
-        if h.label == "conditional" and h.start >= max(c_start, cue.start - HYPOTHETICAL_WINDOW):
+        if (
+            h.label == "conditional"
+            and h.start >= max(c_start, cue.start - HYPOTHETICAL_WINDOW)
+            and not past_time_clause(sc, h.start, cue.start)  # "Once the court voided it, X …"
+        ):
             return "conditional"
         if h.label in ("call", "denial") and _governs(sc.text, h, actor, c_start):
             return h.label

@@ -9,7 +9,11 @@ regulator as subject ("the watchdog loses in court", "l'autorité désavouée") 
 siding with the company ("i giudici danno ragione a X"). The act is the court's.
 ``decided_by_court`` reads the three shapes from ``bot/data/court_outcomes.yaml``, in a
 sentence no call or study governs, and asks that the item place them at a court: a court
-named, or an appeal ("on appeal", "em segunda instância").
+named, or an appeal ("on appeal", "em segunda instância"). A party favoured needs the
+court or appeal in its own sentence ("the consumer office sides with shoppers" is no
+court's act). Told in a sentence-opening clause ("After a panel quashed its penalty, X
+restarts …"), an outcome is background and does not decide a headline whose main
+clause holds an act of its own (``bot.extract.leading_clauses``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Any
 from bot import yaml_loader
 from bot.extract import authority, body_patterns, compiled
 from bot.extract.attribution import mentions
+from bot.extract.leading_clauses import leading_clause
 from bot.extract.resources import DATA_DIR, DataFileError
 from bot.extract.scan import Scan
 from bot.yaml_loader import load_data
@@ -82,22 +87,56 @@ def decided_by_court(sc: Scan, headline: bool = False) -> str | None:
     or defeating one, at a court the item names or in an appeal; else None
     (``headline``: told in the headline itself, as when a company's cue competes)."""
     pats = patterns(sc.lang)
+    # the headline's main clause acts: an outcome in its opening clause is background
+    background = headline and _main_clause_acts(sc)
     for lo, hi in sc.sentences[:1] if headline else sc.sentences:
-        if hi > lo and _told(sc, pats, lo, hi) and not authority.hedged(sc, lo, hi):
+        if hi > lo and _told(sc, pats, lo, hi, background) and not authority.hedged(sc, lo, hi):
             # (not in a sentence a call governs: "campaigners want the fine annulled")
             return "court" if _at_court(sc, pats) else None
     return None
 
 
-def _told(sc: Scan, pats: Patterns, lo: int, hi: int) -> bool:
-    """Sentence [lo, hi) tells a decision undone, a party favoured or a party's defeat."""
-    if pats.favour.search(sc.text, lo, hi) or pats.loss.search(sc.text, lo, hi):
-        return True
+def _main_clause_acts(sc: Scan) -> bool:
+    """A cue of the headline's sentence lies outside its opening clause."""
+    if not sc.sentences:
+        return False
+    lo, hi = sc.sentences[0]
+    return any(lo <= h.start < hi and not leading_clause(sc, h.start) for h in sc.actions)
+
+
+def _told(sc: Scan, pats: Patterns, lo: int, hi: int, background: bool = False) -> bool:
+    """Sentence [lo, hi) tells a decision undone, a party favoured or a party's defeat
+    (``background``: not in the sentence's opening clause)."""
+    for hit in pats.favour.finditer(sc.text, lo, hi):
+        if not (background and leading_clause(sc, hit.start())) and _court_before(
+            sc, pats, lo, hit
+        ):
+            return True
+    for hit in pats.loss.finditer(sc.text, lo, hi):
+        if not (background and leading_clause(sc, hit.start())):
+            return True
     for verb in pats.undo.finditer(sc.text, lo, hi):
+        if background and leading_clause(sc, verb.start()):
+            continue
         before = pats.decision.search(sc.text, max(lo, verb.start() - OBJECT_REACH), verb.start())
         if before or pats.decision.search(sc.text, verb.end(), min(hi, verb.end() + OBJECT_REACH)):
             return True
     return False
+
+
+def _court_before(sc: Scan, pats: Patterns, lo: int, hit: re.Match[str]) -> bool:
+    """The sentence of a favour verb names a court or an appeal before it ("the judges side
+    with …", "on appeal, the panel sides with …"): siding with a party alone is anyone's."""
+    if pats.appeal.search(sc.text, lo, hit.start()) is not None:
+        return True
+    if any(m.kind == "court" and lo <= m.start < hit.start() for m in mentions(sc)):
+        return True
+    bodies = body_patterns.patterns(sc.lang)
+    court = next(p for kind, p in bodies.subjects if kind == "court")
+    return any(
+        court.match(sc.text[m.start() : m.end()] + " ")
+        for m in bodies.head.finditer(sc.low, lo, hit.start())
+    )
 
 
 def _at_court(sc: Scan, pats: Patterns) -> bool:

@@ -25,7 +25,9 @@ def fallback_actor(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     if placed is not None:
         return placed
     if unknown_subject_is_named(sc, cue, names.stop, names.descriptor_word):
-        authority = acting_authority(sc, found)
+        # (not a body the item names as the object of an act: "X turns away sheriffs",
+        # "… declining every request from county police")
+        authority = acting_authority(sc, [m for m in found if not object_of_act(sc, m)])
         return Actor(authority) if authority else Actor("other")
     if not sc.in_title(cue.start):
         return noun_owner(sc, found, cue) or Actor("unknown")
@@ -36,6 +38,20 @@ def fallback_actor(sc: Scan, found: list[Mention], cue: Hit) -> Actor:
     if described.kind == "unknown":
         return noun_owner(sc, found, cue) or described
     return described
+
+
+OBJECT_REACH = 60  # characters from an act's cue to a body it acts on
+
+
+def object_of_act(sc: Scan, m: Mention) -> bool:
+    """The mention stands after a policy cue in the cue's own clause: the cue's object or
+    its customers ("turns away county police", "recusa contratos com polícias"), not an
+    actor."""
+    s_start, _ = sc.sentences[sc.sentence_of(m.start)]
+    c_start = clause_start(sc.breaks, s_start, m.start)
+    return any(
+        max(c_start, m.start - OBJECT_REACH) <= h.start and h.end <= m.start for h in sc.actions
+    )
 
 
 # "the freeze OF X", "la moratoria DE X", "lo stop DI X", "die Pause VON X"
