@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bot.extract import compiled
+from bot.extract import compiled, headline_owner
 from bot.extract.lexicon import (
     Lexicon,
     closed_words,
@@ -98,6 +98,8 @@ def find(
     lang: str | None = None,
     verbs: tuple[int, ...] = (),
     payers: tuple[int, ...] = (),
+    owners: tuple[int, ...] = (),
+    after_colons: tuple[int, ...] = (),
 ) -> list[Found]:
     """Names in ``text`` that the item describes as companies (see the module doc).
     ``taken``: spans already read as vendors, authorities or other actors;
@@ -109,13 +111,20 @@ def find(
     language, whose commonest words opening a sentence are no names; ``payers``: starts
     of money words ("pays", "zahlt", "verse") in the title: a headline subject that pays
     right away ("X zahlt Nutzern …", "X will compensate users …") is a company;
-    ``verbs``: the starts of the policy cues (a name right before one acts on it)."""
+    ``verbs``: the starts of the policy cues (a name right before one acts on it);
+    ``owners``: starts of names in the genitive of a headline's policy noun, and
+    ``after_colons``: of the words after its colons (headline_owner.py): headline
+    subjects too."""
     candidates, inner = _candidates(pats, text, title_end, taken, places)
+    genitives: set[int] = set()  # German "Xs Noun" runs read as the company X
+    if capitalised_nouns:  # (a policy noun, not an FR term: "Xs Gesichtserkennung startet")
+        candidates, genitives = headline_owner.genitives(candidates, common_words(lang), verbs)
     products = product_nouns(lang)
     common = Lexicon(common_words(lang), closed_words(lang), english)
     companies: dict[str, str] = {}  # first word → canonical name
-    refs_in_summary = any(s >= title_end for s, _ in company_refs)
-    subjects = _title_subjects(text, title_end)
+    refs_in_summary = any(e > title_end for _, e in company_refs)
+    headline = _title_subjects(text, title_end)
+    subjects = headline + owners  # (with the summary's "the company")
     others = taken + company_refs
     for start, end, name in candidates:
         words = name.split()
@@ -130,18 +139,30 @@ def find(
         )
         subject = (
             not told
-            and start in subjects
+            and (
+                start in subjects
+                or (
+                    start in after_colons
+                    and headline_owner.colon_subject_like(
+                        text, start, end, common, verbs, title_end
+                    )
+                )
+            )
             and start < title_end
             and (refs_in_summary or any(end < p <= end + PAYER_GAP for p in payers))
             and not (english and _opening_plural(text, start, title_end, name))
-            and _name_like(pats, text, start, end, others, english, common, verbs)
+            and (
+                _name_like(pats, text, start, end, others, english, common, verbs)
+                or start in genitives
+                or (start in owners and headline_owner.owner_like(text, start, end, common))
+            )
         )
         if (told or subject) and len(name) > len(companies.get(words[0], "")):
             companies[words[0]] = name
     if weak:
         for name in _acting(pats, text, title_end, candidates, others, cues, english,
                             only_possessive=bool(companies) or capitalised_nouns,
-                            common=common, subjects=() if companies else subjects,
+                            common=common, subjects=() if companies else headline,
                             verbs=verbs):  # fmt: skip
             companies.setdefault(name.split()[0], name)
     return [
@@ -337,7 +358,8 @@ def _name_like(
         return False
     if text.endswith("'s ", 0, start) or text.endswith("s' ", 0, start):
         return False  # "Kinnear's Lookup API now …": a thing the company owns
-    if start > 0 and " " not in name and name.endswith("ed") and sentence_start(text, start):
+    participle = english and " " not in name and name.endswith("ed")
+    if start > 0 and participle and sentence_start(text, start):
         return False  # "Saved contacts …": a participle opening a summary sentence
     if _possessive(text, end, name, pats, common) or (start == 0 and text.startswith(", ", end)):
         return True  # a possessive, or the headline's topic ("Orrin, the deal that …")

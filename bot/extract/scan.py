@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from bot.extract import compiled, names
+from bot.extract import compiled, headline_owner, names
 from bot.extract.body_heads import noun_phrase_heads
 from bot.extract.cueindex import Hit
 from bot.extract.gate import gated
@@ -285,7 +285,7 @@ def _with_described(
     )
     # with no vendor named, a headline subject that the summary calls "the company" is
     # one even in an item that names a place
-    summary_ref = not vendors and any(s >= title_end for s, _ in refs)
+    summary_ref = not vendors and any(e > title_end for _, e in refs)
     # a headline subject paying money ("X zahlt Nutzern …"): a company when no vendor is named
     payers = (
         ()
@@ -306,7 +306,10 @@ def _with_described(
     cues = tuple(h.start for h in actions) + tuple(h.start for h in fr) + platform
     found = names.find(res.names, norm, title_end, taken, refs, res.regions, weak, cues,
                        lang == "en", capitalised_nouns=lang == "de", lang=lang,
-                       verbs=tuple(h.start for h in actions), payers=payers)  # fmt: skip
+                       verbs=tuple(h.start for h in actions), payers=payers,
+                       owners=headline_owner.owner_starts(norm, title_end,
+                                                          ((h.start, h.end) for h in actions)),
+                       after_colons=headline_owner.colon_subjects(norm, title_end))  # fmt: skip
     if not found:
         return vendors
     # a name that is only an FR term ("Reconocimiento" of "Reconocimiento facial …")
