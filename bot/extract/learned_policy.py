@@ -13,7 +13,6 @@ from datetime import date
 
 from bot.extract.acts import AUTHORITIES
 from bot.extract.scan import Scan
-from bot.extract.unnamed_vendor import title_name
 from bot.models import Finding
 
 # A deployment, a restatement or a continuation (something told as going on: "still",
@@ -83,19 +82,6 @@ def open_case(sc: Scan, found: Finding) -> bool:
         and not hard_negative(sc)
         and not guarded(sc)
     )
-
-
-def unnamed_case(sc: Scan, found: Finding) -> str | None:
-    """The company the title names (``unnamed_vendor.title_name``) of an item the rules
-    dropped with an FR term but no vendor, when nothing else keeps it from the model (as
-    ``open_case``): the model may open it as that company's change."""
-    if found.relevant or found.vendor is not None or not sc.fr:
-        return None
-    if found.actor_type in AUTHORITIES or found.signal in LEFT_TO_HISTORY:
-        return None
-    if hard_negative(sc) or guarded(sc):
-        return None
-    return title_name(sc)
 
 
 def deal_vendor(sc: Scan, found: Finding) -> str | None:
@@ -180,9 +166,7 @@ def asks(sc: Scan, found: Finding, thresholds: dict[str, float]) -> bool:
         return thresholds.get("vendor_deal", 1.01) <= 1.0 and deal_vendor(sc, found) is not None
     if guarded(sc):  # neither opened nor given another actor type
         return False
-    if open_case(sc, found) or thresholds.get("actor", 1.01) <= 1.0:
-        return True
-    return unnamed_case(sc, found) is not None
+    return open_case(sc, found) or thresholds.get("actor", 1.01) <= 1.0
 
 
 def revise(
@@ -209,10 +193,7 @@ def revise(
         )
     if found.actor_type in AUTHORITIES:
         return decide(thresholds, found, 0.0, {}, published, actors(), deal_vendor(sc, found))
-    name = None if found.vendor is not None else unnamed_case(sc, found)
-    p_relevant = relevance() if name or open_case(sc, found) else 0.0
+    p_relevant = relevance() if open_case(sc, found) else 0.0
     if p_relevant >= thresholds["relevant"]:
-        # an item that names no known vendor is opened as the title's company's change
-        opened = replace(found, vendor=name) if name else found
-        return decide(thresholds, opened, p_relevant, actions(), published)
+        return decide(thresholds, found, p_relevant, actions(), published)
     return decide(thresholds, found, p_relevant, {}, published, actors())
