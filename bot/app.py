@@ -81,9 +81,12 @@ async def poll_and_deliver(
     include_all: bool = False,
     stream: TextIO | None = None,
     progress: Progress | None = None,
+    prepared: bool = False,
 ) -> tuple[PollSummary, DispatchSummary]:
-    """``policybot poll``: one cycle, then drain the outbox."""
-    prepare(store, config)
+    """``policybot poll``: one cycle, then drain the outbox (``prepared``: feeds.yaml is
+    mirrored into the store already, ``bot.pipeline.prepare``)."""
+    if not prepared:
+        prepare(store, config)
     posters = build_posters(config, stream, store=store)
     try:
         summary = await poll_once(store, config, include_all=include_all, progress=progress)

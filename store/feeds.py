@@ -118,6 +118,21 @@ def due_feeds(store: Store, *, now: datetime, include_all: bool = False) -> list
     return [_state(row) for row in store.query(sql, params)]
 
 
+def expected_body_count(store: Store, *, now: datetime, include_all: bool = False) -> int:
+    """How many of ``due_feeds(store, now=now, include_all=include_all)`` are likely to
+    answer with a body to parse (``bot.pipeline.expected_bodies``: feeds never read yet,
+    and those with no ETag or Last-Modified to ask with), counted by SQLite."""
+    sql = (
+        "SELECT COUNT(*) AS n FROM feeds WHERE enabled = 1 AND status != 'gone' AND kind != 'page'"
+        " AND (baseline_done = 0 OR (COALESCE(etag, '') = '' AND COALESCE(last_modified, '') = ''))"
+    )
+    params: list[Any] = []
+    if not include_all:
+        sql += " AND (next_due_at IS NULL OR next_due_at <= ?)"
+        params.append(now_iso(now))
+    return int(store.query(sql, params)[0]["n"])
+
+
 def get_feed(store: Store, feed_id: str) -> FeedState | None:
     rows = store.query("SELECT * FROM feeds WHERE id = ?", [feed_id])
     return _state(rows[0]) if rows else None

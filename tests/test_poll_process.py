@@ -7,8 +7,11 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from bot.config import load_config
 from bot.cpu_pool import cores
@@ -138,3 +141,27 @@ def test_many_changed_feeds_start_a_worker(tmp_path: Path, feed_server: FeedServ
     for n in range(many):
         feed_server.set(f"/f{n}.xml", _rss(n, 2), etag=f'"v{n}"')
     assert len(_poll_counting_workers(tmp_path, feed_server, many)) >= 1
+
+
+def test_a_cycle_of_many_bodies_runs_on_asyncios_loop(tmp_path: Path) -> None:
+    """``poll`` picks its event loop by the bodies its due feeds are expected to bring:
+    asyncio's own for more than POOL_AFTER (the worker sets the pace; uvloop would only
+    add memory), the fast loop for a cycle of conditional GETs."""
+    from dataclasses import replace
+
+    pytest.importorskip("uvloop")  # without it both loops are asyncio's: nothing to tell apart
+    from bot.cli.daemon import _fast_loop, _loop_for
+    from bot.models import FeedConfig
+    from store.feeds import list_feeds, save_feed_state, sync_feeds
+
+    store = Store.open(tmp_path / "bot.db")
+    try:
+        feeds = [FeedConfig(id=f"tides-{n}", name=f"Tides {n}", url=f"https://tides.example/{n}",
+                            kind="news", interval=900) for n in range(POOL_AFTER + 1)]  # fmt: skip
+        sync_feeds(store, feeds, now=datetime.now(UTC))
+        assert _loop_for(store, include_all=True) is None  # never read: each brings a body
+        for state in list_feeds(store):
+            save_feed_state(store, replace(state, baseline_done=True, etag=f'"{state.id}"'))
+        assert _loop_for(store, include_all=True) is _fast_loop() is not None  # GETs only
+    finally:
+        store.close()

@@ -179,3 +179,29 @@ def test_state_persists_across_reopen(tmp_path: Path) -> None:
 
 def test_get_feed_unknown(store: Store) -> None:
     assert get_feed(store, "nope") is None
+
+
+def test_expected_body_count_counts_what_the_pipeline_expects(store: Store) -> None:
+    from bot.pipeline import expected_bodies
+    from store.feeds import expected_body_count
+
+    feeds = [config(name) for name in ("fresh", "tagged", "dated", "bare", "later", "watched")]
+    feeds += [config("switched", enabled=False), replace(config("page"), kind="page")]
+    sync_feeds(store, feeds, now=NOW)
+    states = {f.id: f for f in list_feeds(store)}
+    for name, changes in {
+        "tagged": {"etag": '"v7"'},
+        "dated": {"last_modified": "Wed, 01 May 2024 09:00:00 GMT"},
+        "bare": {"etag": ""},  # read before, but nothing to ask with: a body again
+        "later": {"etag": '"v2"', "next_due_at": NOW + timedelta(hours=2)},
+        "watched": {"etag": '"v3"', "next_due_at": NOW + timedelta(hours=2)},
+    }.items():
+        save_feed_state(store, replace(states[name], baseline_done=True, **changes))  # type: ignore[arg-type]
+    watched = get_feed(store, "watched")
+    assert watched is not None
+    save_feed_state(store, replace(watched, baseline_done=False))
+    for include_all in (False, True):
+        due = due_feeds(store, now=NOW, include_all=include_all)
+        assert expected_body_count(store, now=NOW, include_all=include_all) == expected_bodies(due)
+    assert expected_body_count(store, now=NOW) == 2  # fresh, bare
+    assert expected_body_count(store, now=NOW, include_all=True) == 3  # and watched, not due
