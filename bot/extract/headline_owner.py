@@ -38,43 +38,16 @@ _GENITIVE = compiled.compile(
 )
 
 
-# a person's role in the headline ("le fondateur quitte …", "CEO"): the genitive's owner
-# may be that person, not a company
-_ROLE = compiled.compile(
-    r"(?<![\w-])(?:co-?)?(?:founders?|ceos?|chief executives?|chair(?:man|men|woman|women)"
-    r"|fondat(?:eur|rice|ore|ori|rici)s?|cofondat\w*|fundador(?:a|es|as)?|gr(?:ü|ue)nder(?:in)?"
-    r"|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|vorsitzende[rn]?|direct(?:eur|rice)s?|director(?:a|es)?"
-    r"|diretor(?:a|es)?|direttor[ei]|amministratore delegato|pr(?:é|e)sident(?:e|a|es)?)(?![\w-])",
-    re.IGNORECASE,
-)
-
-
-# a company hired by someone else to carry an act out ("la empresa adjudicataria", "the
-# contractor"): the act is its client's, whose name the genitive holds
-_CONTRACTOR = compiled.compile(
-    r"(?<![\w-])(?:contractors?|subcontractors?|(?:hired|contracted) (?:firm|company|supplier)s?"
-    r"|adjudicatari[ao]s?|contratad[ao]s?|contratistas?|subcontratad[ao]s?|terceirizad[ao]s?"
-    r"|fornitric[ei]|appaltatric[ei]|appaltator[ei]|prestataires?|sous-traitants?"
-    r"|titulaire du march(?:é|e)|auftragnehmer(?:in)?|beauftragten?)(?![\w-])",
-    re.IGNORECASE,
-)
-
-
-def owner_is_companys(text: str, title_end: int) -> bool:
-    """Whether a policy noun's genitive owner can be read as a company at all: not when
-    the item's company is a contractor carrying the act out for someone else ("La
-    empresa adjudicataria retirará los equipos": the owner is its client, a town), nor
-    under a headline that names a person's role (a founder's departure)."""
-    return _ROLE.search(text, 0, title_end) is None and _CONTRACTOR.search(text) is None
-
-
 def owner_starts(
     text: str, title_end: int, cue_spans: Iterable[tuple[int, int]]
 ) -> tuple[int, ...]:
     """Starts of the capitalised words that follow a headline policy cue through a
     genitive ("suspensión de |Brumario", "retrait d'|Orbel"): the owner of the act the cue's
     noun names. Only cues in the headline; the word after the genitive must be
-    capitalised and not open a sentence."""
+    capitalised and not open a sentence, and the summary must name it again: a
+    company the summary only calls "the company" may be someone else's contractor or the
+    owner a town or a person ("La pausa de <town>: … / La empresa instaladora retirará …";
+    "Le retrait de <founder> : … / L'entreprise cherche …")."""
     out = []
     for start, end in cue_spans:
         if start >= title_end:
@@ -82,10 +55,22 @@ def owner_starts(
         m = _GENITIVE.match(text, end)
         if m is None or m.end() >= title_end:
             continue
-        nxt = text[m.end() : m.end() + 1]
-        if nxt.isupper():
+        word = _WORD.match(text, m.end())
+        if (
+            word is not None
+            and word.group()[:1].isupper()
+            and named_again(text, title_end, word.group())
+        ):
             out.append(m.end())
     return tuple(out)
+
+
+_WORD = compiled.compile(r"[^\W\d_][\w]*")
+
+
+def named_again(text: str, title_end: int, word: str) -> bool:
+    """Whether ``word`` (a name's first word) stands again, as a word, after the title."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", text[title_end:]) is not None
 
 
 def colon_subjects(text: str, title_end: int) -> tuple[int, ...]:

@@ -308,8 +308,7 @@ def _with_described(
                        lang == "en", capitalised_nouns=lang == "de", lang=lang,
                        verbs=tuple(h.start for h in actions), payers=payers,
                        owners=headline_owner.owner_starts(norm, title_end,
-                                                          ((h.start, h.end) for h in actions))
-                       if headline_owner.owner_is_companys(norm, title_end) else (),
+                                                          ((h.start, h.end) for h in actions)),
                        after_colons=headline_owner.colon_subjects(norm, title_end))  # fmt: skip
     if not found:
         return vendors
