@@ -51,7 +51,7 @@ def deployed(
 ) -> Finding:
     """A launch, deal, trial or rollout: a deployment for history to read, or a return
     when the sentence that reports it names the vendor's own earlier stop as background
-    ("Three years after deleting its face templates, the app is switching grouping on")."""
+    ("Two winters after wiping its stored faceprints, the service turns photo grouping back on")."""
     signal = deployment_frame.deployment_signal(sc, launch)
     if signal and standing_policy.prolongs(sc):  # "adds another quarter to its pause"
         signal = "continuation"

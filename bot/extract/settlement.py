@@ -87,8 +87,8 @@ _PARTY_BEFORE = compiled.compile(r"(?i)\b(?:with|by|against|and|versus|v\.?)\s+(
 
 
 def _customer(sc: Scan, m: Mention) -> bool:
-    """An authority word that names a customer group ("may still serve government
-    agencies"), not a party to the case ("settles WITH the government")."""
+    """An authority word that names a customer group ("may keep selling to public
+    bodies"), not a party to the case ("reaches its deal WITH the ministry")."""
     if not any(g.start < m.end and m.start < g.end for g in sc.groups):
         return False
     return _PARTY_BEFORE.search(sc.text, max(0, m.start - 14), m.start) is None
