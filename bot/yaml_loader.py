@@ -70,6 +70,21 @@ def load_data(path: Path) -> Any:
     return value
 
 
+def read_data_file(path: Path) -> Any:
+    """``load_data(path)``, with a file that cannot be read or parsed reported as a
+    DataFileError that names the file and the fix."""
+    try:
+        return load_data(path)
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
+    except Exception as exc:
+        import yaml
+
+        if isinstance(exc, yaml.YAMLError):
+            raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
+        raise
+
+
 def cached_copy(path: Path) -> Path:
     """Where ``load_data`` keeps the parsed copy of ``path`` (per Python version)."""
     return path.parent / "__pycache__" / f"{path.name}.{sys.implementation.cache_tag}.marshal"

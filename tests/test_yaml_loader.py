@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot import yaml_loader
 from bot.yaml_loader import cached_copy, load_data
 
 
@@ -44,3 +45,17 @@ def test_a_broken_file_still_raises_the_yaml_error(tmp_path: Path) -> None:
     data.write_text("a: [1, 2\n", encoding="utf-8")
     with pytest.raises(yaml.YAMLError):
         load_data(data)
+
+
+def test_read_data_file_names_the_file_and_the_fix(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("en: [unclosed\n", encoding="utf-8")
+    with pytest.raises(
+        yaml_loader.DataFileError, match=r"(?s)broken\.yaml: cannot be read .*fix the file"
+    ):
+        yaml_loader.read_data_file(broken)
+    with pytest.raises(yaml_loader.DataFileError, match=r"absent\.yaml: cannot be read"):
+        yaml_loader.read_data_file(tmp_path / "absent.yaml")
+    good = tmp_path / "good.yaml"
+    good.write_text("en: [a, b]\n", encoding="utf-8")
+    assert yaml_loader.read_data_file(good) == {"en": ["a", "b"]}

@@ -20,7 +20,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot import yaml_loader
 from bot.extract import compiled
 from bot.extract.attribution import (
     CONDITION,
@@ -34,7 +33,7 @@ from bot.extract.gate import WordGate, gated
 from bot.extract.language import detect
 from bot.extract.resources import DATA_DIR, DataFileError
 from bot.extract.scan import Scan
-from bot.yaml_loader import load_data
+from bot.yaml_loader import read_data_file
 
 SIGNALS_FILE: Path = DATA_DIR / "authority_signals.yaml"
 KINDS = ("court", "regulator", "government")  # tie order: the first wins
@@ -84,10 +83,7 @@ def lang_list(section: Any, lang: str, where: str) -> list[str]:
 
 def read_signals(path: Path) -> dict[str, Any]:
     """The signals file as a mapping (DataFileError names the file and the fix)."""
-    try:
-        raw = load_data(path)
-    except (OSError, yaml_loader.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
+    raw = read_data_file(path)
     if not isinstance(raw, dict):
         raise DataFileError(f"{path}: expected a mapping with {', '.join(KINDS)}")
     return raw

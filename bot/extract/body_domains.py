@@ -24,10 +24,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot import yaml_loader
 from bot.extract import compiled
 from bot.extract.resources import DATA_DIR, DataFileError
-from bot.yaml_loader import load_data
+from bot.yaml_loader import read_data_file
 
 DOMAINS_FILE: Path = DATA_DIR / "body_domains.yaml"
 KINDS = ("regulator", "government")
@@ -39,10 +38,7 @@ _BETWEEN = r"(?:[ ]+[\w-]+){0,3}?[ ]+(?:[dl]['’])?"
 
 def read_domains(path: Path) -> dict[str, Any]:
     """The data file as a mapping (DataFileError names the file and the fix)."""
-    try:
-        raw = load_data(path)
-    except (OSError, yaml_loader.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
+    raw = read_data_file(path)
     if not isinstance(raw, dict) or not all(
         isinstance(raw.get(key), dict) for key in ("heads", "fields", "order")
     ):

@@ -16,11 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot import yaml_loader
 from bot.extract import authority, body_domains, compiled
 from bot.extract.gate import WordGate, split_gate
 from bot.extract.resources import DATA_DIR, DataFileError
-from bot.yaml_loader import load_data
+from bot.yaml_loader import read_data_file
 
 BODIES_FILE: Path = DATA_DIR / "public_bodies.yaml"
 KINDS = ("court", "regulator", "government")  # the first kind whose pattern fits wins
@@ -110,10 +109,7 @@ def lang_items(section: Any, lang: str, where: str) -> list[str]:
 
 def read_bodies(path: Path) -> dict[str, Any]:
     """The data file as a mapping (DataFileError names the file and the fix)."""
-    try:
-        raw = load_data(path)
-    except (OSError, yaml_loader.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
+    raw = read_data_file(path)
     if not isinstance(raw, dict) or not isinstance(raw.get("bodies"), dict):
         raise DataFileError(f"{path}: expected a mapping with 'bodies' by kind and language")
     return raw

@@ -24,13 +24,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot import yaml_loader
 from bot.extract import authority, body_patterns, compiled
 from bot.extract.attribution import mentions
 from bot.extract.leading_clauses import leading_clause
 from bot.extract.resources import DATA_DIR, DataFileError
 from bot.extract.scan import Scan
-from bot.yaml_loader import load_data
+from bot.yaml_loader import read_data_file
 
 OUTCOMES_FILE: Path = DATA_DIR / "court_outcomes.yaml"
 SECTIONS = ("undo", "decisions", "favour", "loss", "appeal")
@@ -49,10 +48,7 @@ class Patterns:
 
 def read_outcomes(path: Path) -> dict[str, Any]:
     """The data file as a mapping (DataFileError names the file and the fix)."""
-    try:
-        raw = load_data(path)
-    except (OSError, yaml_loader.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot be read ({exc}); fix the file") from exc
+    raw = read_data_file(path)
     if not isinstance(raw, dict) or not all(isinstance(raw.get(s), dict) for s in SECTIONS):
         raise DataFileError(f"{path}: expected mappings {', '.join(SECTIONS)} by language")
     return raw

@@ -17,11 +17,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from bot import yaml_loader
 from bot.extract import compiled
 from bot.extract.resources import DATA_DIR, DataFileError
 from bot.extract.scan import Scan, in_fronted
-from bot.yaml_loader import load_data
+from bot.yaml_loader import read_data_file
 
 CLAUSES_FILE: Path = DATA_DIR / "leading_clauses.yaml"
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt")
@@ -30,10 +29,7 @@ REACH = 160  # characters from the sentence start within which the clause's comm
 
 @lru_cache(maxsize=1)
 def _raw() -> dict[str, list[str]]:
-    try:
-        raw = load_data(CLAUSES_FILE)
-    except (OSError, yaml_loader.YAMLError) as exc:
-        raise DataFileError(f"{CLAUSES_FILE}: cannot be read ({exc}); fix the file") from exc
+    raw = read_data_file(CLAUSES_FILE)
     if not isinstance(raw, dict) or not all(isinstance(raw.get(c), list) for c in LANGUAGES):
         raise DataFileError(f"{CLAUSES_FILE}: expected a list of openers per language")
     return {code: [str(p) for p in raw[code]] for code in LANGUAGES}
