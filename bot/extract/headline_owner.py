@@ -13,9 +13,11 @@ also put the company in two places that finder does not look at:
   where names.py only looks after a one- or two-word label.
 
 Both are read only when the summary refers to "the company/la empresa/der Anbieter …"
-(names.find's own test for a headline subject): a place (a town's suspension, told with
-"the town council …") or a person as owner has no such reference, and the usual
-checks on a name (not a place, a title, an authority, a common word) still apply.
+(names.find's own test for a headline subject), and the usual checks on a name (not a
+place, a title, an authority, a common word) still apply. A policy noun's owner must
+also be named again in the summary: "the company" there may be a contractor working
+for a town whose pause the headline tells, or the firm a founder leaves, and towns and
+people missing from the place and title lists would otherwise pass as vendors.
 
 German writes the genitive of a name with an -s joined to it and capitalises every
 noun: "Harbachs Lizenzstopp" is the company "Harbach" and its noun, not a two-word
@@ -36,6 +38,10 @@ _GENITIVE = compiled.compile(
     r"[ ]+(?:of|de la|de los|del|de|di|della|dello|dei|degli|da|do|dos|das|von|des|du)[ ]+"
     r"|[ ]+[dD]'"
 )
+
+
+# a name's first word
+_WORD = compiled.compile(r"[^\W\d_][\w]*")
 
 
 def owner_starts(
@@ -63,9 +69,6 @@ def owner_starts(
         ):
             out.append(m.end())
     return tuple(out)
-
-
-_WORD = compiled.compile(r"[^\W\d_][\w]*")
 
 
 def named_again(text: str, title_end: int, word: str) -> bool:
