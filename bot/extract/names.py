@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bot.extract import compiled, headline_owner
+from bot.extract import compiled, fronted, headline_owner
 from bot.extract.lexicon import (
     Lexicon,
     closed_words,
@@ -71,9 +71,11 @@ def _runs(text: str, lo: int, hi: int, stop: frozenset[str]) -> list[tuple[int, 
 PAYER_GAP = 16
 
 
-def _title_subjects(text: str, title_end: int) -> tuple[int, ...]:
+def _title_subjects(text: str, title_end: int, v2: bool = False) -> tuple[int, ...]:
     """Where a headline's subject can start: its first word, after a "Label:" prefix,
-    and after a fronted phrase's comma."""
+    after a fronted phrase's comma (and its article: "Em juízo, a X afirma …"), and in
+    German (``v2``) after the verb that ends a fronted phrase ("Nach dem Urteil stoppt
+    X …", "… zieht sich X …")."""
     starts = [0]
     colon = re.match(r"[A-Z][\w-]*(?: [\w-]+)?: ", text)
     if colon:
@@ -81,7 +83,19 @@ def _title_subjects(text: str, title_end: int) -> tuple[int, ...]:
     comma = text.find(", ", 0, title_end)
     if comma > 0:
         starts.append(comma + 2)
+        article = _ARTICLE.match(text, comma + 2)
+        if article:
+            starts.append(article.end())
+    verb = fronted.v2_end(text, 0, title_end) if v2 else None
+    if verb is not None:
+        after = _VERB_THEN.match(text, verb)
+        if after:
+            starts.append(after.end())
     return tuple(starts)
+
+
+_ARTICLE = compiled.compile(r"(?:a|o|as|os|la|le|les|el|los|las|il|lo|the) (?=[A-Z])")
+_VERB_THEN = compiled.compile(r"\w+ (?:sich )?(?=[A-Z])")  # the verb and a reflexive
 
 
 def find(
@@ -123,7 +137,7 @@ def find(
     common = Lexicon(common_words(lang), closed_words(lang), english)
     companies: dict[str, str] = {}  # first word → canonical name
     refs_in_summary = any(e > title_end for _, e in company_refs)
-    headline = _title_subjects(text, title_end)
+    headline = _title_subjects(text, title_end, capitalised_nouns)
     subjects = headline + owners  # (with the summary's "the company")
     others = taken + company_refs
     for start, end, name in candidates:
