@@ -42,8 +42,8 @@ def test_a_court_after_a_fronted_phrase_still_acts() -> None:
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
-        ("Devant les juges, Pradelle assure avoir cessé de vendre sa reconnaissance faciale"
-         " aux casinos", "L'entreprise dit avoir rompu ses contrats avec les exploitants."),
+        ("Devant les juges, Pradelle assure ne plus livrer son logiciel de reconnaissance"
+         " faciale aux exploitants de casinos", "L'entreprise dit avoir rompu ses contrats avec les exploitants."),
         ("In court papers, Harrowfield says it has stopped selling face search to bail"
          " bondsmen", "The company said it cancelled those accounts in March."),
     ],
