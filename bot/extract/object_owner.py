@@ -18,13 +18,17 @@ from bot.extract.attribution import mentions
 from bot.extract.scan import Scan, in_fronted
 
 REACH = 70  # characters from the cue's end to the owner's name
+# cues whose subject is the one affected, the owner acting ("need X's approval", "lose
+# access to X's search")
+_OWNERS_ACTS = frozenset({"gate", "customer_loss"})
 # a word of three letters or more: a noun phrase, not a bare article or sign
 _WORD = compiled.compile(r"[^\W\d_]{3,}")
-# what the act takes, then its owner in the genitive ("las cuentas de", "the servers
-# of", "repositório … da", "die Konten von", "les comptes d'")
+# what the act takes, then its owner in the genitive, perhaps after a word that describes
+# it ("las cuentas de", "the servers of", "repositório … da", "den Kanal des Anbieters",
+# "les comptes d'")
 _GENITIVE = compiled.compile(
-    r"(?i)\s+(?:[\w-]+\s+){1,5}?(?:of|de|da|do|das|dos|des|du|del|della|dei|di|von|vom)"
-    r"\s+(?:(?:la|el|le|the|a|o)\s+)?|(?i:\s+(?:[\w-]+\s+){1,5}?d')"
+    r"(?i)\s+(?:[\w-]+\s+){1,5}?(?:of|de|da|do|das|dos|des|du|del|della|dei|di|von|vom|der)"
+    r"\s+(?:(?:la|el|le|the|a|o)\s+)?(?:[\w-]+\s+)?|(?i:\s+(?:[\w-]+\s+){1,5}?d')"
 )
 # a copula or auxiliary ending the subject: the cue tells a state, not an agent's act
 _COPULAS = frozenset(
@@ -50,6 +54,7 @@ _COPULAS = frozenset(
     ]
 )
 _POSSESSIVE = compiled.compile(r"'s?\s")  # "suspends X's developer access"
+_PARTICLE = compiled.compile(r"(?i)\s+(?:(?:off|out|down|up)\s+)?")  # "cuts off X's …"
 # a company told by a pronoun or a definite noun phrase refers to one already named; a
 # bare or indefinite one ("Social network …", "Un foro …") introduces someone new
 _REFERS = compiled.compile(
@@ -60,6 +65,8 @@ _REFERS = compiled.compile(
 
 def acted_on(sc: Scan, act: Act) -> bool:
     """``act``'s company owns the act's object and an unnamed subject acts on it."""
+    if act.label in _OWNERS_ACTS:
+        return False  # "Developers will need X's approval": the owner gates
     lo, _ = clause(sc, act.start)
     before = sc.text[lo : act.start]
     if in_fronted(sc, lo) or not _WORD.search(before) or before.rstrip().endswith((",", ":")):
@@ -68,7 +75,7 @@ def acted_on(sc: Scan, act: Act) -> bool:
     if before.split()[-1].lower() in _COPULAS or (cue_word and cue_word[0].lower() in _COPULAS):
         return False  # "Live matching is gone from X's app": what goes, not who acts
     if any(lo <= v.start < act.start for v in sc.vendors) or any(
-        lo <= h.start < act.start for h in [*sc.groups, *sc.authorities, *sc.fr, *sc.objects]
+        lo <= h.start < act.start for h in [*sc.groups, *sc.authorities, *sc.fr]
     ):
         # a company, a customer group or an authority is the subject; or what goes is
         # ("Face identification is gone from X's app": X's own limit)
@@ -76,11 +83,15 @@ def acted_on(sc: Scan, act: Act) -> bool:
     if any(lo <= m.start < act.start and _REFERS.match(sc.text, m.start) for m in mentions(sc)):
         return False  # "the firm", "la empresa", "it": the company itself
     _, s_end = sc.sentences[act.sentence]
-    after = next((v for v in sc.vendors if act.end <= v.start < min(s_end, act.end + REACH)), None)
+    verb = _WORD.search(sc.text, act.start, act.end)  # (a cue may run over its object)
+    verb_end = verb.end() if verb else act.end
+    after = next((v for v in sc.vendors if verb_end <= v.start < min(s_end, act.end + REACH)), None)
     if after is None or after.vendor != act.vendor:
         return False
-    gap = sc.text[act.end : after.start]
+    gap = sc.text[verb_end : after.start]
     if _GENITIVE.fullmatch(gap):
         return True
     owner = sc.text[after.start : after.end].endswith(("'s", "s'"))  # (the name's "'s")
-    return not gap.strip() and (owner or _POSSESSIVE.match(sc.text, after.end) is not None)
+    return _PARTICLE.fullmatch(gap) is not None and (
+        owner or _POSSESSIVE.match(sc.text, after.end) is not None
+    )
