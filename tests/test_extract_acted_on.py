@@ -62,7 +62,7 @@ def test_a_companys_own_move_stays_its_change(title: str, summary: str) -> None:
          "La agencia de protección de datos abrió además un expediente a la empresa.",
          "regulator"),
         ("Seravalle obrigada a desligar reconhecimento facial em academias",
-         "A autoridade de proteção de dados deu prazo de quinze dias à empresa.",
+         "A ANPD fixou quinze dias para a empresa cumprir a ordem.",
          "regulator"),
         ("Wrenfield ordered to stop selling face search to debt collectors",
          "The county's privacy office gave the company ninety days to comply.",
