@@ -30,28 +30,44 @@ _GENITIVE = compiled.compile(
     r"(?i)\s+(?:[\w-]+\s+){1,5}?(?:of|de|da|do|das|dos|des|du|del|della|dei|di|von|vom|der)"
     r"\s+(?:(?:la|el|le|the|a|o)\s+)?(?:[\w-]+\s+)?|(?i:\s+(?:[\w-]+\s+){1,5}?d')"
 )
-# a copula or auxiliary ending the subject: the cue tells a state, not an agent's act
+# searches or capabilities as the subject: what is blocked or goes, not who blocks
+_WHAT_GOES = frozenset({"searches", "capability"})
+# a copula or a verb of state ending the subject or opening the cue: a state, not an
+# agent's act ("quedan bloqueadas", "is gone")
 _COPULAS = frozenset(
-    [
+    {
         "is",
         "are",
         "was",
         "were",
         "been",
+        "remain",
+        "remains",
+        "stays",
         "est",
         "sont",
+        "reste",
+        "restent",
         "ist",
         "sind",
+        "bleibt",
+        "bleiben",
         "es",
         "son",
         "está",
         "están",
+        "queda",
+        "quedan",
         "è",
         "sono",
+        "resta",
+        "restano",
         "é",
         "são",
+        "fica",
+        "ficam",
         "estão",
-    ]
+    }
 )
 _POSSESSIVE = compiled.compile(r"'s?\s")  # "suspends X's developer access"
 _PARTICLE = compiled.compile(r"(?i)\s+(?:(?:off|out|down|up)\s+)?")  # "cuts off X's …"
@@ -74,8 +90,11 @@ def acted_on(sc: Scan, act: Act) -> bool:
     cue_word = sc.text[act.start : act.end].split()[:1]
     if before.split()[-1].lower() in _COPULAS or (cue_word and cue_word[0].lower() in _COPULAS):
         return False  # "Live matching is gone from X's app": what goes, not who acts
+    verb = _WORD.search(sc.text, act.start, act.end)  # (a cue may run over its object)
+    verb_end = verb.end() if verb else act.end
+    goes = [o for o in sc.objects if o.label in _WHAT_GOES]
     if any(lo <= v.start < act.start for v in sc.vendors) or any(
-        lo <= h.start < act.start for h in [*sc.groups, *sc.authorities, *sc.fr]
+        lo <= h.start < verb_end for h in [*sc.groups, *sc.authorities, *sc.fr, *goes]
     ):
         # a company, a customer group or an authority is the subject; or what goes is
         # ("Face identification is gone from X's app": X's own limit)
@@ -83,8 +102,6 @@ def acted_on(sc: Scan, act: Act) -> bool:
     if any(lo <= m.start < act.start and _REFERS.match(sc.text, m.start) for m in mentions(sc)):
         return False  # "the firm", "la empresa", "it": the company itself
     _, s_end = sc.sentences[act.sentence]
-    verb = _WORD.search(sc.text, act.start, act.end)  # (a cue may run over its object)
-    verb_end = verb.end() if verb else act.end
     after = next((v for v in sc.vendors if verb_end <= v.start < min(s_end, act.end + REACH)), None)
     if after is None or after.vendor != act.vendor:
         return False
