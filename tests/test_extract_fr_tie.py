@@ -123,3 +123,17 @@ def test_a_role_alone_is_the_company_speaking() -> None:
 def test_a_question_subject_follows_its_question_words(title: str, subject: str | None) -> None:
     starts = headline_owner.after_question(title, len(title))
     assert [title[s : s + len(subject)] for s in starts] == ([subject] if subject else [])
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Birte Valmer walks away from the face-search startup she co-founded",
+         "Valmer will stay on as an adviser until spring."),
+        ("Jonas Ederle verlässt die Firma, die er 2014 gegründet hat",
+         "Der Gesichtserkennungsanbieter sucht einen neuen Chef."),
+    ],
+)  # fmt: skip
+def test_a_founder_leaving_is_no_vendor_act(title: str, summary: str) -> None:
+    f = found(title, summary)
+    assert not (f.relevant and f.actor_type == "vendor"), f

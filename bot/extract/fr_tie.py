@@ -103,6 +103,16 @@ _WHO_FOUNDED = compiled.compile(
     r"(?i),? (?:who (?:co-?)?founded|qui a (?:co-?)?fondé|que (?:co)?fundó|che ha (?:co)?fondato"
     r"|que (?:co)?fundou|der (?:\w+ ){0,3}gegründet|die (?:\w+ ){0,3}gegründet)"
 )
+# a description of what the name's bearer founded ("the startup she founded", "la société
+# qu'elle a fondée", "das Unternehmen, das er gegründet hat", "la empresa que fundó"): the
+# name is a person's (a name itself founded, "X, which she founded", is not this)
+_FOUNDED_BY = compiled.compile(
+    r"(?i)(?<![\w-])(?!which |that |who )[a-zà-ÿ-]{3,} (?:that |which )?(?:she|he) (?:co-?)?founded"
+    r"|[a-zà-ÿ-]{3,},? qu'(?:elle|il) a (?:co-?)?fondée?"
+    r"|[a-zà-ÿ]{3,},? (?:die|das|den) (?:sie|er) (?:\w+ ){0,3}gegründet"
+    r"|[a-zà-ÿ-]{3,} que (?:(?:ella|él|ela|ele) )?(?:co)?fund(?:ó|ou)"
+    r"|[a-zà-ÿ-]{3,} che (?:(?:lei|lui) )?ha (?:co)?fondato"
+)
 _INVERTED = 24  # how far before a headline name its verb may start (inverted order)
 _MAX_ATTACH = 48  # characters between a company noun and the FR term it carries
 _FRONTED = 70  # the longest phrase before a sentence subject's comma
@@ -285,12 +295,12 @@ def names_other(
 ) -> bool:
     """The summary opens on the kind of something that is no company ("La commune
     renonce …", "Die Bürgerrechtsgruppe hat …", "El sindicato dice …") or on a person's
-    role in an unnamed company ("The founder of the face-search company …"), or says the
-    headline's name founded something: the name is that body's or that person's. (A
-    role alone, "Le dirigeant évoque …", is the company's executive speaking; a kind
-    that heads no English noun phrase of its own, "The airport biometrics supplier", is
-    none;
-    ``descriptor``: the company nouns.)"""
+    role in an unnamed company ("The founder of the face-search company …"), or the item
+    says the headline's name founded something ("X, who founded …"; in the headline, "X
+    leaves the startup she founded"): the name is that body's or that person's. A role
+    alone, "Le dirigeant évoque …", is the company's executive speaking; a kind that
+    heads no English noun phrase of its own, "The airport biometrics supplier", is none
+    (``descriptor``: the company nouns)."""
     w = words(lang)
     start = title_end + 1 if text[title_end : title_end + 1] == "\n" else title_end
     tokens = list(_WORD.finditer(text, start, min(len(text), start + 80)))
@@ -314,7 +324,9 @@ def names_other(
                 return _OF.isdisjoint(fold(t.group()) for t in tokens[k + 1 : k + 2])
     last = name.split()[-1]
     m = re.search(rf"(?<![\w-]){re.escape(last)}(?![\w])", text[title_end:])
-    return m is not None and _WHO_FOUNDED.match(text, title_end + m.end()) is not None
+    if m is not None and _WHO_FOUNDED.match(text, title_end + m.end()) is not None:
+        return True
+    return _FOUNDED_BY.search(text, 0, title_end) is not None  # (the headline's own name)
 
 
 def _compound_kind(word: str, w: TieWords, lang: str | None) -> bool:
