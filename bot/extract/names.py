@@ -71,11 +71,12 @@ def _runs(text: str, lo: int, hi: int, stop: frozenset[str]) -> list[tuple[int, 
 PAYER_GAP = 16
 
 
-def _title_subjects(text: str, title_end: int) -> tuple[int, ...]:
+def _title_subjects(text: str, title_end: int, verbs: tuple[int, ...] = ()) -> tuple[int, ...]:
     """Where a headline's subject can start: its first word, after a "Label:" prefix,
-    after a fronted phrase's comma, and after the stop words opening a question or an
-    explainer ("Why X …", "Pourquoi X …", "Por que a X …")."""
-    starts = [0, *headline_owner.after_question(text, title_end)]
+    after a fronted phrase's comma, and after the words opening a question or an
+    explainer about a policy act ("Why X stops …", "Wieso X … nicht mehr beliefert"; an
+    item with no policy cue, ``verbs``, asks about no act)."""
+    starts = [0, *(headline_owner.after_question(text, title_end) if verbs else ())]
     colon = re.match(r"[A-Z][\w-]*(?: [\w-]+)?: ", text)
     if colon:
         starts.append(colon.end())
@@ -124,7 +125,7 @@ def find(
     common = Lexicon(common_words(lang), closed_words(lang), english)
     companies: dict[str, str] = {}  # first word → canonical name
     refs_in_summary = any(e > title_end for _, e in company_refs)
-    headline = _title_subjects(text, title_end)
+    headline = _title_subjects(text, title_end, verbs)
     subjects = headline + owners  # (with the summary's "the company")
     others = taken + company_refs
     tie = fr_tie.Tie(text, title_end, company_refs, cues, verbs, lang)
