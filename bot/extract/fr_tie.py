@@ -98,6 +98,12 @@ _OF_UNNAMED = compiled.compile(
     r"[ ]+(?:of|de|du|des|von|vom|der|des|di|del|della|dello|do|da|dos)[ ]+"
     r"(?:(?:the|la|le|el|il|lo|o|a|dem|den)[ ]+|l'|d')?([^\W\d_][\w-]*)"
 )
+_DEFINITE_STEMS = frozenset(
+    ["the", "le", "la", "l", "der", "die", "das", "el", "il", "lo", "o", "a"]
+)
+_EN_VERBS = frozenset(
+    ["is", "was", "has", "had", "will", "would", "can", "could", "must", "may", "says", "said"]
+)
 _ARTICLE_STEMS = frozenset(a.rstrip("'") for a in _ARTICLE)
 _WHO_FOUNDED = compiled.compile(
     r"(?i),? (?:who (?:co-?)?founded|qui a (?:co-?)?fondé|que (?:co)?fundó|che ha (?:co)?fondato"
@@ -293,8 +299,9 @@ def _product(text: str, lo: int, fr: int, hi: int, w: TieWords, lang: str | None
 def names_other(
     text: str, title_end: int, name: str, lang: str | None, descriptor: re.Pattern[str]
 ) -> bool:
-    """The summary opens on the kind of something that is no company ("La commune
-    renonce …", "Die Bürgerrechtsgruppe hat …", "El sindicato dice …") or on a person's
+    """The summary opens on the kind of something that is no company, definite and
+    heading its noun phrase ("La commune renonce …", "Die Bürgerrechtsgruppe hat …", "El
+    sindicato dice …"; not "A county order …") or on a person's
     role in an unnamed company ("The founder of the face-search company …"), or the item
     says the headline's name founded something ("X, who founded …"; in the headline, "X
     leaves the startup she founded"): the name is that body's or that person's. A role
@@ -305,13 +312,15 @@ def names_other(
     start = title_end + 1 if text[title_end : title_end + 1] == "\n" else title_end
     tokens = list(_WORD.finditer(text, start, min(len(text), start + 80)))
     if tokens and fold(tokens[0].group()).split("'")[0] in _ARTICLE_STEMS:
+        definite = fold(tokens[0].group()).split("'")[0] in _DEFINITE_STEMS
         if "'" in tokens[0].group():  # "L'entreprise": the noun is in the same token
             tokens = [tokens[0], *tokens]
-        for k in (1, 2):
+        for k in (1, 2, 3):
             if len(tokens) <= k or tokens[k].group().endswith("'s"):
                 break  # "The company's founder": the company's role
             role = " ".join(fold(t.group()).split("'")[-1] for t in tokens[1 : 1 + k])
-            last = role.split(" ")[-1]
+            # (English puts the head noun last, the others first: "La cadena …")
+            last = role.split(" ")[-1] if lang == "en" or k == 1 else role
             after = tokens[k].end()
             if lang == "en" and any(descriptor.fullmatch(t.group()) for t in tokens[k + 1 : k + 4]):
                 return False  # "The airport biometrics supplier": a company noun heads it
@@ -321,12 +330,25 @@ def names_other(
                     of.group(1)[:1].islower() or descriptor.fullmatch(of.group(1)) is not None
                 )
             if role in w.kinds or last in w.kinds or _compound_kind(last, w, lang):
-                return _OF.isdisjoint(fold(t.group()) for t in tokens[k + 1 : k + 2])
+                nxt = [fold(t.group()) for t in tokens[k + 1 : k + 2]]
+                if lang == "en" and not _verb_like(nxt, text, after):
+                    continue  # the noun phrase goes on ("The supermarket chain says")
+                # ("a county …": someone new; "la cadena de …": a modifier follows)
+                return definite and _OF.isdisjoint(nxt)
     last = name.split()[-1]
     m = re.search(rf"(?<![\w-]){re.escape(last)}(?![\w])", text[title_end:])
     if m is not None and _WHO_FOUNDED.match(text, title_end + m.end()) is not None:
         return True
     return _FOUNDED_BY.search(text, 0, title_end) is not None  # (the headline's own name)
+
+
+def _verb_like(nxt: list[str], text: str, after: int) -> bool:
+    """An English kind noun ends its noun phrase: a comma or a verb shape follows it ("The
+    council said", "The school has"), not another noun ("A county order …")."""
+    if text.startswith(",", after):
+        return True
+    word = nxt[0] if nxt else ""
+    return word in _EN_VERBS or (len(word) > 3 and word.endswith(("s", "ed")))
 
 
 def _compound_kind(word: str, w: TieWords, lang: str | None) -> bool:

@@ -136,8 +136,6 @@ def find(
     )
     for start, end, name in candidates:
         words = name.split()
-        if other and start in headline and start < title_end:
-            continue
         told = (
             start in inner
             or (len(words) > 1 and pats.suffix.search(words[-1]) is not None)
@@ -147,6 +145,8 @@ def find(
                 and not common.fronted(text, start)
             )
         )
+        if other and not told and start in headline and start < title_end:
+            continue  # (a name the item describes as a company stays one)
         subject = (
             not told
             and (
