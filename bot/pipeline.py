@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 
 from bot import heap
 from bot.config import Config
-from bot.cpu_pool import CpuPool
+from bot.cpu_pool import POOL_MIN_FEEDS, CpuPool
 from bot.cycle import SWITCH_INTERVAL, Cycle
 from bot.models import FeedState
 from bot.ops import counts
@@ -49,7 +49,6 @@ def prepare(store: Store, config: Config, *, now: datetime | None = None) -> Non
     )
 
 
-POOL_MIN_FEEDS = 8  # fewer due feeds than this are parsed in this process
 # A cycle expected to bring more bodies than this (see ``expected_bodies``) starts its
 # worker processes as it starts, so their interpreters load while the first bodies
 # download; any other cycle of at least ``POOL_MIN_FEEDS`` due feeds starts them with
