@@ -24,6 +24,8 @@ FRONTED_FILE: Path = Path(__file__).resolve().parent.parent / "data" / "fronted.
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt")
 REACH = 160  # characters from the sentence start within which the phrase ends
 _TOKEN = compiled.compile(r"[^\W\d_][\w'-]*|\d[\d.,]*")
+_ARTICLE = compiled.compile(r"(?:a|o|as|os|la|le|les|el|los|las|il|lo|the) (?=[A-Z])")
+_VERB_THEN = compiled.compile(r"\w+ (?:sich )?(?=[A-Z])")  # the verb and a reflexive
 
 
 @dataclass(frozen=True)
@@ -111,3 +113,19 @@ def v2_end(norm: str, start: int, stop: int) -> int | None:
         elif noun:
             return t.start()
     return None
+
+
+def subjects(text: str, title_end: int, v2: bool = False) -> tuple[int, ...]:
+    """More places where a headline's subject can start (``names``): after a fronted
+    comma's article ("Em juízo, a X afirma …") and, in German (``v2``), after the verb
+    that ends a fronted phrase ("Nach dem Urteil stoppt X …", "… zieht sich X …")."""
+    starts = []
+    comma = text.find(", ", 0, title_end)
+    article = _ARTICLE.match(text, comma + 2) if comma > 0 else None
+    if article:
+        starts.append(article.end())
+    verb = v2_end(text, 0, title_end) if v2 else None
+    after = _VERB_THEN.match(text, verb) if verb is not None else None
+    if after:
+        starts.append(after.end())
+    return tuple(starts)
