@@ -19,6 +19,7 @@ cost: about a tenth of the CPU for a conditional GET (measured: 1,000 304s).
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import socket
 import ssl
@@ -35,9 +36,22 @@ from bot.sources.backoff import parse_retry_after
 from bot.sources.ca_roots import roots_on_first_use
 from bot.sources.netpolicy import NetworkPolicy, literal_address
 
-with roots_on_first_use():  # aiohttp's default TLS contexts read the CA roots when first used
-    import aiohttp
-    from aiohttp.abc import AbstractResolver, ResolveResult
+# frozenlist's compiled module is C++: importing it maps libstdc++, some 0.9 MB resident
+# in the polling process, for the few handler lists aiohttp's client keeps; its
+# documented switch picks the pure-Python FrozenList (the same class and behaviour).
+# Set only while aiohttp loads: the process's environment is left as it was.
+_FROZENLIST_SWITCH = "FROZENLIST_NO_EXTENSIONS"
+_switch_before = os.environ.get(_FROZENLIST_SWITCH)
+os.environ[_FROZENLIST_SWITCH] = "1"
+try:
+    with roots_on_first_use():  # aiohttp's default TLS contexts read the CA roots when first used
+        import aiohttp
+        from aiohttp.abc import AbstractResolver, ResolveResult
+finally:
+    if _switch_before is None:
+        del os.environ[_FROZENLIST_SWITCH]
+    else:
+        os.environ[_FROZENLIST_SWITCH] = _switch_before
 
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
