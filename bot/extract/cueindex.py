@@ -35,6 +35,7 @@ from bot.extract.cuefragments import (  # the language names and Cue are read fr
     language_mask,
     split_cues,
 )
+from bot.extract.gate import gated
 
 __all__ = ["ALL_LANGUAGES", "ANY_LANGUAGE", "LANGUAGES", "Cue", "CueIndex", "Hit", "VendorName",
            "language_mask"]  # fmt: skip
@@ -330,7 +331,9 @@ class CueIndex:
         searched, line_start = unheaded
         for frag in searched:
             if _holds(low, frag.required):
-                for found in frag.pattern.finditer(low):
+                # through its word gate: a fragment that opens with a lookahead ("a
+                # customer group later in the sentence") is tried only where its verb is
+                for found in gated(frag.pattern).finditer(low):
                     raw.append((frag.cls, found.start(), -found.end(), frag.rank, frag.label))
         for frag in line_start:
             if not _holds(low, frag.required):

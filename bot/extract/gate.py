@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from bot.extract import compiled
-from bot.extract.literals import Needs
+from bot.extract.literals import Needed, Needs, branch_needs, may_hold
 from bot.extract.word_starts import literal_starts
 
 _WORD_RUN = compiled.compile(r"\w+")
@@ -146,6 +146,16 @@ class WordGate:
             if anycase:
                 self._anycase = compiled.compile(f"(?i:{'|'.join(sorted(anycase))})")
         self._longest = max(map(len, self._cased), default=0)
+        # the literals a match of ``others`` needs (per alternative), and the last text
+        # asked about with its answer: a text that holds none is not searched with it
+        self._others_needs: Needed = (
+            compiled.CACHE.derived(
+                "branch-needs-1", str(others.pattern), others.flags, lambda: branch_needs(others)
+            )
+            if others is not None
+            else ()
+        )
+        self._others_last: tuple[str | None, bool] = (None, True)
         self._cache: dict[str, Verdict] = {}  # word → its verdict, when not False
         self._never: set[str] = set()  # words that start no match
         # the last text whose positions were worked out, and those positions (one
@@ -282,6 +292,12 @@ class WordGate:
         starts = positions[bisect_left(positions, pos) :]
         if self.others is None:
             return starts
+        if self._others_needs:
+            last = self._others_last
+            if text is not last[0]:
+                last = self._others_last = (text, may_hold(self._others_needs, text))
+            if not last[1]:  # no match of ``others`` anywhere in the text
+                return starts
         search = self.others.search
         found = search(text, pos, end)
         if found is None:

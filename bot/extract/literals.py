@@ -93,6 +93,32 @@ def may_match(needed: Needed, text: str, low: str, pos: int, end: int) -> bool:
     return False
 
 
+# The characters outside Latin-1 that match a Latin-1 character in any case (the dotted
+# and dotless i, long s, micro and mu, sharp s, y with diaeresis, Kelvin and Angstrom signs)
+_CASE_ODD = re.compile("[\u0130\u0131\u0178\u017f\u039c\u03bc\u1e9e\u212a\u212b]")
+
+
+def may_hold(needed: Needed, text: str) -> bool:
+    """False only when no match of the pattern ``needed`` was read from (``branch_needs``)
+    can lie anywhere in ``text``: the lower-cased text misses a literal of each
+    alternative. (A matched literal's characters are its own, or in any case those whose
+    lower case is its lower case, or one of ``_CASE_ODD``: in a text without them, the
+    literal lower-cased is in the text lower-cased.)"""
+    if not needed or not text.isascii() and _CASE_ODD.search(text) is not None:
+        return True
+    low = text.lower()
+    for options in needed:
+        for option in options:
+            for literal in option:
+                if literal in low:
+                    break
+            else:
+                break  # this alternative misses one of its sets
+        else:
+            return True
+    return False
+
+
 def _needs(items: list[_Item], anycase: bool = False) -> Needs:
     """Literals a match of ``items`` holds one of (matched as written, not in any case,
     unless ``anycase``): of its mandatory parts, the one whose shortest literal is longest."""
