@@ -7,6 +7,7 @@ stdout as a marked, length-prefixed pickle, in order, until its stdin closes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -48,6 +49,23 @@ def main() -> None:
         serve(inp, out)
     except BrokenPipeError:  # the parent closed the pipe mid-answer: it is stopping
         os._exit(0)
+    finish()
+
+
+def finish() -> None:
+    """End the worker once its input has closed: exit handlers run (the compiled
+    patterns' file is saved by one), output is flushed, then ``os._exit``, without
+    the interpreter's teardown of every loaded module and object. The parent waits for
+    this exit at the end of its cycle (it reaps the worker, so the worker's CPU is
+    counted): after 20 bumped feeds' bodies, the worker took 0.19 s (median of 5) from
+    its input's close to its exit with the teardown, 0.03 s without (load average 6)."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing left to say
+            stream.flush()
+    os._exit(0)
 
 
 def serve(inp: IO[bytes], out: IO[bytes]) -> None:

@@ -233,3 +233,23 @@ def test_the_worker_loop_ends_when_its_input_closes() -> None:
     assert out.getvalue() == b""
     serve(io.BytesIO(bytes(HEAD - 1)), out)  # one byte short of a whole header
     assert out.getvalue() == b""
+
+
+def test_a_worker_runs_its_exit_handlers_when_its_input_closes(tmp_path: Path) -> None:
+    """The worker ends without the interpreter's teardown, but only after its exit
+    handlers (the compiled patterns' file is saved by one) and with its output flushed."""
+    mark = tmp_path / "saved"
+    script = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(mark)!r}, 'w').write('saved'))\n"
+        "from bot.cpu_worker import main\n"
+        "print('said before the end', file=sys.stderr, end='')\n"
+        "main()\n"
+        "print('never reached', file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], input=b"", capture_output=True,
+                          check=False, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert mark.read_text() == "saved"
+    assert done.stderr.decode() == "said before the end"
+    assert done.stdout == b""
