@@ -4,10 +4,13 @@ Parses the bench's RSS feeds (50 items of about 2 KB, bench/cycle_feeds.py) and
 prints items/s for: feedparser alone, fastfeedparser alone (when installed:
 ``pip install fastfeedparser``), policybot's ``read_rss`` alone, and policybot's
 whole ``parse_feed`` (reader, HTML to text, identity keys) on its fast path and
-on its feedparser path. Then it feeds feedparser's own test corpus
-(../shared/corpus/feedparser-tests) through both paths of ``parse_feed`` and
-says how many documents the fast reader accepted, whether every accepted one gave
-identical entries, and whether anything raised.
+on its feedparser path, and ``parse_feed`` of a bumped body (45 of its 50 items
+stored: they are set aside by their guids before the rest of them is read). Then it
+feeds feedparser's own test corpus (../shared/corpus/feedparser-tests) through both
+paths of ``parse_feed`` and says how many documents the fast reader accepted, whether
+every accepted one gave identical entries, and whether anything raised; and through
+``parse_feed`` with every other entry's key stored, whether each document gave its
+full reading's entries less the stored ones.
 
     python bench/bench_parse.py [--feeds 40] [--corpus PATH]
 """
@@ -73,6 +76,28 @@ def corpus(path: Path) -> None:
             same += fast.entries == slow.entries and fast.title == slow.title
     print(f"feedparser's corpus: {len(docs)} documents, {raised} raised; the fast reader "
           f"accepted {accepted}, identical entries on {same} of them")  # fmt: skip
+    stored_first(docs, headers)
+
+
+def stored_first(docs: list[Path], headers: dict[str, str]) -> None:
+    """Each document read with every other entry's key stored: the entries must be its
+    full reading's less the stored ones."""
+    checked = same = 0
+    for doc in docs:
+        body = doc.read_bytes()
+        try:
+            full = parse_feed(result(body, headers), feed_id="f", source="S").entries
+        except Exception:  # noqa: BLE001 - counted above
+            continue
+        stored = {entry.key for entry in full[::2]}
+        found = parse_feed(result(body, headers), feed_id="f", source="S",
+                           known=stored.intersection).entries  # fmt: skip
+        checked += 1
+        same += found == tuple(entry for entry in full if entry.key not in stored)
+    print(
+        f"with every other entry's key stored: {same} of {checked} documents gave their "
+        "full reading's entries less the stored ones"
+    )
 
 
 def main() -> None:
@@ -97,6 +122,13 @@ def main() -> None:
          lambda b: parse_feed(result(b), feed_id="f", source="S"))  # fmt: skip
     rate("policybot parse_feed, feedparser path", bodies,
          lambda b: parse_feed(result(b), feed_id="f", source="S", fast=False), runs=1)  # fmt: skip
+    # a bumped body: 5 new items, the 45 others stored by the feed's first fetch
+    stored = {feed_xml(f, 1, 5): {e.key for e in parse_feed(result(first), feed_id="f",
+                                                            source="S").entries}
+              for f, first in enumerate(bodies)}  # fmt: skip
+    rate("policybot parse_feed, 45 of 50 items stored", list(stored),
+         lambda b: parse_feed(result(b), feed_id="f", source="S",
+                              known=stored[b].intersection))  # fmt: skip
     corpus(args.corpus)
 
 

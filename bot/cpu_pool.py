@@ -65,6 +65,7 @@ def cores() -> int:
     return int(count() or 1)
 
 
+POOL_MIN_FEEDS = 8  # a cycle of fewer due feeds parses in its own process (``bot.pipeline``)
 PIPE_BYTES = 1 << 20  # what each pipe to and from a worker may hold
 
 
@@ -88,6 +89,67 @@ def widen(fd: int, size: int = PIPE_BYTES) -> int:
 
 class WorkerGone(RuntimeError):
     """The worker process ended or could not be started."""
+
+
+def spawn(command: Sequence[str] = START) -> subprocess.Popen[bytes]:
+    """A worker process running ``command``, its stdin and stdout pipes to this one
+    (``OSError`` if it cannot start)."""
+    return subprocess.Popen(
+        list(command),
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=worker_environment(os.environ),
+        close_fds=True,
+    )  # fmt: skip
+
+
+# Worker processes started before their cycle (``start_early``), taken by the next
+# workers of a pool to start, in order.
+_EARLY: deque[subprocess.Popen[bytes]] = deque()
+
+
+def start_early(count: int | None = None) -> int:
+    """Start ``count`` worker processes now (default: one per core but one), before the
+    cycle that may use them has loaded its own code, so their interpreters and imports
+    run on another core meanwhile: the next ``CpuWorker``s to start take them instead of
+    starting their own. A cycle that never starts its workers (every feed answered 304)
+    ends them with its pool (``CpuPool.close``), else ``end_early`` does. Returns how
+    many were started (0 where none could start: the cycle's own start then says why)."""
+    wanted = (count if count is not None else max(1, cores() - 1)) - len(_EARLY)
+    started = 0
+    for _ in range(wanted):
+        try:
+            _EARLY.append(spawn())
+        except OSError:
+            break
+        started += 1
+    return started
+
+
+def _take_early() -> subprocess.Popen[bytes] | None:
+    """An early worker process still running, or None."""
+    while _EARLY:
+        proc = _EARLY.popleft()
+        if proc.poll() is None:
+            return proc
+        _end(proc)
+    return None
+
+
+def end_early() -> None:
+    """End the early worker processes no pool took (and reap them)."""
+    while _EARLY:
+        _end(_EARLY.popleft())
+
+
+def _end(proc: subprocess.Popen[bytes]) -> None:
+    """Close ``proc``'s pipes and reap it: a worker reads the end of its input and exits."""
+    for pipe in (proc.stdin, proc.stdout):
+        if pipe is not None:
+            pipe.close()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 class CpuWorker:
@@ -149,12 +211,8 @@ class CpuWorker:
         return await future
 
     async def _start(self) -> None:
-        env = worker_environment(os.environ)
         try:
-            proc = subprocess.Popen(
-                self._command,
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True,
-            )  # fmt: skip
+            proc = (_take_early() if self._command == list(START) else None) or spawn(self._command)
         except OSError as exc:
             self._gone = f"the parsing worker could not start ({exc})"
             raise WorkerGone(self._gone) from exc
@@ -230,14 +288,7 @@ class CpuWorker:
         if self._read_pipe is not None:
             self._read_pipe.close()
         if self._proc is not None:
-            for pipe in (self._proc.stdin, self._proc.stdout):
-                if pipe is not None:
-                    pipe.close()
-            try:
-                self._proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
+            _end(self._proc)
         self._fail("the parsing worker was closed")
         if self._starting is not None and not self._starting.done():
             self._starting.cancel()
@@ -288,7 +339,9 @@ class CpuPool:
         return min(self.workers, key=lambda worker: worker.in_flight)
 
     def close(self) -> None:
-        """Stop the workers: a daemon holds no worker memory between cycles, and every
-        process of the cycle is reaped (its CPU time counted)."""
+        """Stop the workers (and any early one none took, ``start_early``): a daemon
+        holds no worker memory between cycles, and every process of the cycle is reaped
+        (its CPU time counted)."""
         for worker in self.workers:
             worker.close()
+        end_early()

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 
 from bot import heap
 from bot.config import Config
-from bot.cpu_pool import CpuPool
+from bot.cpu_pool import POOL_MIN_FEEDS, CpuPool
 from bot.cycle import SWITCH_INTERVAL, Cycle
 from bot.models import FeedState
 from bot.ops import counts
@@ -49,11 +49,12 @@ def prepare(store: Store, config: Config, *, now: datetime | None = None) -> Non
     )
 
 
-POOL_MIN_FEEDS = 8  # fewer due feeds than this are parsed in this process
 # A cycle expected to bring more bodies than this (see ``expected_bodies``) starts its
 # worker processes as it starts, so their interpreters load while the first bodies
 # download; any other cycle of at least ``POOL_MIN_FEEDS`` due feeds starts them with
-# its first body (a cycle where every feed answers 304 starts none). Either way the
+# its first body (a cycle where every feed answers 304 starts none; ``policybot poll``
+# starts them before it loads the cycle's code, ``bot.cpu_pool.start_early``, and such
+# a cycle ends them unused). Either way the
 # workers parse every body: this process only fetches, hands bodies over and writes,
 # and never loads the parsing and extraction code and data (some 20 MB, and a third of
 # a CPU second to load: in a worker that runs on another core while the downloads go

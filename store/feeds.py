@@ -118,6 +118,17 @@ def due_feeds(store: Store, *, now: datetime, include_all: bool = False) -> list
     return [_state(row) for row in store.query(sql, params)]
 
 
+def due_count(store: Store, *, now: datetime, include_all: bool = False) -> int:
+    """How many feeds ``due_feeds(store, now=now, include_all=include_all)`` returns,
+    counted by SQLite."""
+    sql = "SELECT COUNT(*) AS n FROM feeds WHERE enabled = 1 AND status != 'gone'"
+    params: list[Any] = []
+    if not include_all:
+        sql += " AND (next_due_at IS NULL OR next_due_at <= ?)"
+        params.append(now_iso(now))
+    return int(store.query(sql, params)[0]["n"])
+
+
 def expected_body_count(store: Store, *, now: datetime, include_all: bool = False) -> int:
     """How many of ``due_feeds(store, now=now, include_all=include_all)`` are likely to
     answer with a body to parse (``bot.pipeline.expected_bodies``: feeds never read yet,

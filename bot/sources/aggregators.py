@@ -66,11 +66,6 @@ def attribute(raw: RawItem) -> Attribution:
         title, outlet = guess_suffix(title)
     listed, leftover = coverage(raw.description_html) if google else ([], "")
     link = target or raw.link
-    article_url = None
-    if target:
-        article_url = canonical_link(target)
-    elif not google and raw.link and _has_path(raw.link):
-        article_url = canonical_link(raw.link)
     own = outlet_key(outlet)
     related = tuple(dict.fromkeys(o for _, o in listed if o and outlet_key(o) != own))
     return Attribution(
@@ -79,10 +74,24 @@ def attribute(raw: RawItem) -> Attribution:
         outlet_url=target or (site if google else None),
         link=link,
         article_id=_google_id(raw.link, raw.guid) if google else None,
-        article_url=article_url,
+        article_url=_article_url(raw.link, google, target),
         related=related,
         description_repeats=bool(listed) and not leftover,
     )
+
+
+def article_url(link: str | None) -> str | None:
+    """The publisher's canonical article address an item's ``link`` gives
+    (``Attribution.article_url``; the item's other values do not change it)."""
+    return _article_url(link, _host(link) == GOOGLE_NEWS, _bing_target(link))
+
+
+def _article_url(link: str | None, google: bool, target: str | None) -> str | None:
+    if target:
+        return canonical_link(target)
+    if not google and link and _has_path(link):
+        return canonical_link(link)
+    return None
 
 
 # --------------------------------------------------------------------------- titles

@@ -115,12 +115,18 @@ KnownKeys = Callable[[Sequence[str]], Collection[str]]
 
 
 def to_entries(
-    items: Sequence[ItemFields], *, feed_id: str, source: str, known: KnownKeys | None = None
+    items: Sequence[ItemFields],
+    *,
+    feed_id: str,
+    source: str,
+    known: KnownKeys | None = None,
+    other_articles: Iterable[str | None] = (),
 ) -> tuple[Entry, ...]:
     """Entries for one fetch's items, read for their publisher, keyed by the identity rules.
 
     Keys come first; ``known(keys)`` names those already stored, and only the other
-    items have their summaries reduced to text and become entries."""
+    items have their summaries reduced to text and become entries. ``other_articles``:
+    the article addresses of the fetch's items set aside before (stored ones)."""
     read = [_attributed(item) for item in items]
     texts: dict[int, str] = {}
 
@@ -137,6 +143,7 @@ def to_entries(
     # an address shared by different items of one fetch (a feed linking every item to
     # one page) does not identify an article
     shared = Counter(a.article_url for _, a in read if a.article_url)
+    shared.update(url for url in other_articles if url)
     return tuple(
         _entry(
             i,

@@ -9,10 +9,12 @@ no HTTP client, so parsing worker processes stay small.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bot.models import Entry, FetchResult
+from bot.sources.aggregators import article_url
 from bot.sources.document import check_body, one_charset
 from bot.sources.entry_fields import (
     ItemFields,
@@ -62,10 +64,11 @@ def parse_feed(
     if doc is not None:
         title = plain(doc["title"], doc["title_type"]) or None
         language = language_tag(doc["language"]) or language_tag(headers.get("content-language"))
-        items = [_item(entry, language, base) for entry in doc["entries"]]
-        items = [item for item in items if not item.empty]
-        if items:
-            entries = to_entries(items, feed_id=feed_id, source=source, known=known)
+        read = _read_items(doc["entries"], language, base, known)
+        if read is not None:
+            items, others, ask = read
+            entries = to_entries(items, feed_id=feed_id, source=source, known=ask,
+                                 other_articles=others)  # fmt: skip
             return ParsedFeed(entries, title, None)
     return _parse_tolerant(result, headers, feed_id=feed_id, source=source, known=known)
 
@@ -96,11 +99,39 @@ def _parse_tolerant(
     meta = parsed.get("feed", {})
     title = plain(meta.get("title"), (meta.get("title_detail") or {}).get("type")) or None
     language = language_tag(meta.get("language")) or language_tag(headers.get("content-language"))
-    items = [_item(entry, language, base) for entry in parsed.get("entries", [])]
-    items = [item for item in items if not item.empty]
-    if not items:
+    read = _read_items(parsed.get("entries", []), language, base, known)
+    if read is None:
         return ParsedFeed((), title, _empty_error(parsed, where, len(result.body)))
-    return ParsedFeed(to_entries(items, feed_id=feed_id, source=source, known=known), title, None)
+    items, others, ask = read
+    entries = to_entries(items, feed_id=feed_id, source=source, known=ask,
+                         other_articles=others)  # fmt: skip
+    return ParsedFeed(entries, title, None)
+
+
+def _read_items(
+    entries: Sequence[Any], language: str | None, base: str, known: KnownKeys | None
+) -> tuple[list[ItemFields], list[str | None], KnownKeys | None] | None:
+    """The items of ``entries`` to make entries of (None: no item holds anything), the
+    article addresses of the items set aside as stored, and what ``to_entries`` still
+    asks for stored keys (None once they are set aside).
+
+    When every item has a guid of its own, its identity key is ``guid:<guid>`` whatever
+    else it holds (``bot.sources.identity``): the items whose keys the store holds
+    (``known``, one query) are set aside before their other values are read, and only
+    their links are, for the article address each gives (an address two items of one
+    fetch share identifies no article: ``to_entries``). A bumped feed's body is mostly
+    items the store holds. Otherwise every item is read, and ``to_entries`` asks."""
+    guids = [_guid(entry).strip() for entry in entries] if known is not None else []
+    if known is not None and all(guids) and len(set(guids)) == len(guids) > 0:
+        keys = [f"guid:{guid}" for guid in guids]
+        stored = set(known(keys))
+        others = [article_url(_link(entry, base))
+                  for entry, key in zip(entries, keys, strict=True) if key in stored]  # fmt: skip
+        fresh = [entry for entry, key in zip(entries, keys, strict=True) if key not in stored]
+        return [_item(entry, language, base) for entry in fresh], others, None
+    items = [_item(entry, language, base) for entry in entries]
+    items = [item for item in items if not item.empty]
+    return (items, [], known) if items else None
 
 
 def _empty_error(parsed: Any, where: str, size: int) -> str | None:
@@ -124,22 +155,30 @@ def _item(entry: Any, feed_language: str | None, base: str) -> ItemFields:
 
     summaries = [(entry.get("summary"), kind(entry.get("summary_detail")))]
     summaries += [(c.get("value"), kind(c)) for c in entry.get("content") or []]
-    links = [entry.get("link")]
-    links += [x.get("href") for x in entry.get("links") or [] if x.get("rel") == "alternate"]
     dates = (entry.get(f) for f in ("published_parsed", "updated_parsed", "created_parsed"))
     detail = entry.get("title_detail") or entry.get("summary_detail") or {}
     return ItemFields(
         title=text(entry.get("title_detail"), entry.get("title")),
         summary="",
         raw_summaries=tuple(summaries),
-        link=resolve_link(links, base),
+        link=_link(entry, base),
         published=next((d for d in map(utc_from_parts, dates) if d), None),
         language=language_tag(entry.get("language"))
         or language_tag(detail.get("language"))
         or feed_language,
-        guid=clean_text(str(entry.get("id") or "")) or None,
+        guid=_guid(entry) or None,
         **_publisher(entry),
     )
+
+
+def _guid(entry: Any) -> str:
+    return clean_text(str(entry.get("id") or ""))
+
+
+def _link(entry: Any, base: str) -> str | None:
+    links = [entry.get("link")]
+    links += [x.get("href") for x in entry.get("links") or [] if x.get("rel") == "alternate"]
+    return resolve_link(links, base)
 
 
 def _publisher(entry: Any) -> dict[str, Any]:
