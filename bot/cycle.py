@@ -36,13 +36,16 @@ from store import feeds as feeds_store
 log = logging.getLogger(__name__)
 
 
-AHEAD = 8  # feeds holding a response body or its parsed items between download and queued write
+# feeds holding a response body or its parsed items between download and queued write
+# (eight, with eight queued writes, held some 2 MB more of a cold cycle's polling process
+# at its peak: docs/measurements.md, fourteenth session)
+AHEAD = 4
 # Feeds written in one transaction at most, and queued writes waiting at most: the
 # writer waits up to WRITE_LINGER for a batch to fill (one commit, and one full-text
-# flush, for many feeds), unless every feed of the cycle has queued its write. Eight
-# feeds of 50 items are 400 entries a commit; sixteen held 2 MB more parsed items in a
-# cold cycle's polling process, for no CPU measured (bench_cycle --feeds 1000).
-WRITE_BATCH = 8
+# flush, for many feeds), unless every feed of the cycle has queued its write. Four
+# feeds of 50 items are 200 entries a commit; sixteen held 2 MB more parsed items than
+# eight in a cold cycle's polling process, for no CPU measured (bench_cycle --feeds 1000).
+WRITE_BATCH = 4
 WRITE_LINGER = 0.25  # seconds
 # Feeds under way at once (fetching, or done and waiting for their turn to write): a
 # feed that has not started holds nothing, so memory does not grow with the number of

@@ -109,6 +109,7 @@ async def poll_once(
             workers = None if len(due) >= POOL_MIN_FEEDS else 0
         many = expected_bodies(due) > POOL_AFTER
         heap.map_large_blocks()
+        heap.one_heap()  # before the writer thread starts (see bot.heap)
         cycle = Cycle(store, config, now, CpuPool(workers) if workers != 0 else None, 0)
         if cycle.pool is not None and many and cycle.db_path is not None:
             cycle.pool.start()  # their interpreters start while the first bodies download

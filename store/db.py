@@ -41,9 +41,15 @@ with _without("numpy", "pandas"):
 from bot.models import utc_iso as now_iso  # noqa: E402 - after the import above
 from store.migrations import MIGRATIONS  # noqa: E402
 
-# the writing connection's page cache (see Store.__init__): 1 MiB; at 2 MiB a cold cycle's
-# polling process peaked 1 MB higher, for no CPU measured (bench_cycle --feeds 1000)
-PAGE_CACHE_KIB = 1024
+# the writing connection's page cache (see Store.__init__): 512 KiB since the fourteenth
+# session (measured with the cycle's smaller window: docs/measurements.md); at 2 MiB a
+# cold cycle's polling process peaked 1 MB higher than at 1 MiB, for no CPU measured
+PAGE_CACHE_KIB = 512
+# Prepared statements the connection keeps (Python's default: 128). A cold cycle prepares
+# some 140 distinct ones, 40 of them updates of the events table naming the columns that
+# changed (about 13 KB each, its full-text triggers included): all kept, they held 1 MB of
+# the polling process. The few that run for every entry or feed stay among the 32.
+STATEMENTS_KEPT = 32
 
 
 class StoreError(Exception):
@@ -110,7 +116,9 @@ class Store:
         self.lock = threading.RLock()
         self._depth = 0  # savepoint nesting inside the open transaction
         self._before_commit: dict[str, Callable[[], None]] = {}  # see before_commit
-        conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)
+        conn = sqlite3.connect(
+            str(self.path), check_same_thread=False, timeout=30, cached_statements=STATEMENTS_KEPT
+        )
         # no sqlite-utils plugins: loading them walks every installed package's entry
         # points (15 ms per process start), and the store wants no third-party code on
         # its connection

@@ -19,16 +19,10 @@ restatement word); a summary that reports the decision keeps it.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from bot.extract import compiled
 from bot.extract.acts import Act
-from bot.extract.lexicon import normalise
+from bot.extract.lexicon import normalise, question_words
 from bot.extract.scan import Hit, Scan, in_fronted
-from bot.yaml_loader import load_data
-
-_WORDS = Path(__file__).resolve().parent.parent / "data" / "common_words" / "question_words.yaml"
 
 # a title segment: from the title's start or a break (": ", "; ", " – ", " | ", ". ")
 _SEGMENT = compiled.compile(r"[^:;|–—.!?]*\?")
@@ -45,14 +39,8 @@ _CAMPAIGN_LABELS = frozenset({"campaign", "inquiry", "restatement"})
 _BREAK = compiled.compile(r"[:;|–—]|\s-\s")
 
 
-@lru_cache(maxsize=1)
-def _wh_words() -> dict[str, frozenset[str]]:
-    data = load_data(_WORDS)
-    return {str(lang): frozenset(normalise(str(w)) for w in words) for lang, words in data.items()}
-
-
 def _wh(word: str, lang: str) -> bool:
-    table = _wh_words()
+    table = question_words()
     folded = normalise(word)
     if folded in table.get(lang, frozenset()):
         return True
@@ -64,7 +52,9 @@ def _wh(word: str, lang: str) -> bool:
 def polar_questions(sc: Scan) -> list[tuple[int, int]]:
     """The title's yes/no questions: segments ending in "?" whose first word is no
     interrogative word."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if sc.text.find("?", 0, sc.title_end) < 0:
+        return spans  # (a segment ends in "?")
     for m in _SEGMENT.finditer(sc.text, 0, sc.title_end):
         # a fronted adverbial first ("After the sale, what is left of X?"): the question
         # opens after it

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable
 
 from bot.extract import compiled
-from bot.extract.lexicon import Lexicon, fold
+from bot.extract.lexicon import Lexicon, fold, question_words
 
 # the genitive after a noun, per language (an elided "d'" joins the name)
 _GENITIVE = compiled.compile(
@@ -169,3 +169,35 @@ def colon_subject_like(
     if common.opener(text, start, text[start:end]):
         return False
     return any(end <= v < title_end for v in verbs)
+
+
+_LEADING_WORD = compiled.compile(r"([\w']+)[ ]+")
+# after an interrogative (lexicon.question_words), the Portuguese article before a name
+# ("Por que a X …")
+_ARTICLES = frozenset(["a", "o"])
+
+
+def after_question(text: str, title_end: int) -> tuple[int, ...]:
+    """The start of the capitalised word after the question words opening a headline
+    ("Why |X is …", "Pourquoi |X …", "Por que a |X …"), or after their verb where the
+    subject follows it ("Warum verkauft |X …", "Por qué congela |X …"), if any: the
+    question's subject (an article alone, "A X …", opens none). Interrogatives are
+    ``lexicon.question_words``."""
+    pos, asks = 0, False
+    for word in _LEADING_WORD.finditer(text, 0, min(title_end, 40)):
+        folded = fold(word.group(1))
+        if word.start() != pos or not (_wh(folded) or (pos and folded in _ARTICLES)):
+            break
+        pos, asks = word.end(), asks or folded not in _ARTICLES
+    if not asks:
+        return ()
+    verb = _LEADING_WORD.match(text, pos, title_end)  # a verb first: "Warum verkauft X …"
+    if verb is not None and verb.group(1).islower() and text[verb.end() : verb.end() + 1].isupper():
+        return (verb.end(),)
+    return (pos,) if text[pos : pos + 1].isupper() else ()
+
+
+def _wh(folded: str) -> bool:
+    """An interrogative word of any language (a short headline's language may be guessed
+    wrong)."""
+    return any(folded in words for words in question_words().values())

@@ -64,6 +64,14 @@ def _products() -> dict[str, frozenset[str]]:
     return {str(lang): frozenset(normalise(str(w)) for w in words) for lang, words in data.items()}
 
 
+@lru_cache(maxsize=1)
+def question_words() -> dict[str, frozenset[str]]:
+    """Each language's interrogative words (``question_words.yaml``), folded like
+    ``normalise``."""
+    data = load_data(DIR / "question_words.yaml")
+    return {str(lang): frozenset(normalise(str(w)) for w in words) for lang, words in data.items()}
+
+
 def product_nouns(lang: str | None) -> frozenset[str]:
     """The language's nouns for a product, service or feature (``products.yaml``), folded
     like ``normalise``; English ones for a language with none listed."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bot.extract import compiled, headline_owner
+from bot.extract import compiled, fr_tie, fronted, headline_owner
 from bot.extract.lexicon import (
     Lexicon,
     closed_words,
@@ -71,10 +71,12 @@ def _runs(text: str, lo: int, hi: int, stop: frozenset[str]) -> list[tuple[int, 
 PAYER_GAP = 16
 
 
-def _title_subjects(text: str, title_end: int) -> tuple[int, ...]:
+def _title_subjects(text: str, title_end: int, verbs: tuple[int, ...] = ()) -> tuple[int, ...]:
     """Where a headline's subject can start: its first word, after a "Label:" prefix,
-    and after a fronted phrase's comma."""
-    starts = [0]
+    after a fronted phrase's comma, and after the words opening a question or an
+    explainer about a policy act ("Why X stops …", "Wieso X … nicht mehr beliefert"; an
+    item with no policy cue, ``verbs``, asks about no act)."""
+    starts = [0, *(headline_owner.after_question(text, title_end) if verbs else ())]
     colon = re.match(r"[A-Z][\w-]*(?: [\w-]+)?: ", text)
     if colon:
         starts.append(colon.end())
@@ -123,9 +125,17 @@ def find(
     common = Lexicon(common_words(lang), closed_words(lang), english)
     companies: dict[str, str] = {}  # first word → canonical name
     refs_in_summary = any(e > title_end for _, e in company_refs)
-    headline = _title_subjects(text, title_end)
+    headline = _title_subjects(text, title_end, verbs) + fronted.subjects(
+        text, title_end, capitalised_nouns
+    )
     subjects = headline + owners  # (with the summary's "the company")
     others = taken + company_refs
+    tie = fr_tie.Tie(text, title_end, company_refs, cues, verbs, lang)
+    other = any(  # "Why <person> is leaving …" / "The founder of the … company", "La commune …"
+        fr_tie.names_other(text, title_end, name, lang, pats.descriptor_word)
+        for start, _, name in candidates
+        if start in headline
+    )
     for start, end, name in candidates:
         words = name.split()
         told = (
@@ -137,6 +147,8 @@ def find(
                 and not common.fronted(text, start)
             )
         )
+        if other and not told and start in headline and start < title_end:
+            continue  # (a name the item describes as a company stays one)
         subject = (
             not told
             and (
@@ -157,9 +169,16 @@ def find(
                 or (start in owners and headline_owner.owner_like(text, start, end, common))
             )
         )
+        if not told and not subject and start in headline and start < title_end:
+            subject = (
+                fr_tie.acts(text, start, end, title_end, verbs)
+                and _name_shaped(text, start, end, english, common)
+                and not (english and _opening_plural(text, start, title_end, name))
+                and tie.holds(name)
+            )
         if (told or subject) and len(name) > len(companies.get(words[0], "")):
             companies[words[0]] = name
-    if weak:
+    if weak and not other:  # (a town's or a chain's item: the names acting are not vendors)
         for name in _acting(pats, text, title_end, candidates, others, cues, english,
                             only_possessive=bool(companies) or capitalised_nouns,
                             common=common, subjects=() if companies else headline,
@@ -238,14 +257,16 @@ def _candidates(
     candidates: list[tuple[int, int, str]] = []
     inner: set[int] = set()
     for run_start, end in _runs(text, 0, len(text), pats.stop):
-        if places is not None and _in_place(places, text, run_start, end):
-            continue  # "New York's …", "Inside New Mexico's …": a place, not a company
         start = run_start
         parts = list(re.finditer(r"\S+", text[run_start:end]))
         for i, part in enumerate(parts[:-1]):
             if pats.descriptor_word.fullmatch(part.group(0).rsplit("-", 1)[-1]):
                 start = run_start + parts[i + 1].start()
                 inner.add(start)
+        # (where a company noun opens the run, the place may only be its modifier:
+        # "US-Anbieter X" is X, from the US)
+        if places is not None and _in_place(places, text, start, end):
+            continue  # "New York's …", "Inside New Mexico's …": a place, not a company
         if any(s < end and start < e for s, e in taken):
             continue
         if title_cased and start < title_end:
@@ -349,18 +370,8 @@ def _name_like(
     lower case elsewhere in the item, and it does not head a phrase that the sentence
     start capitalised (``Lexicon.phrase_head``: "Contrairement à …")."""
     name = text[start:end]
-    if re.search(r"-[a-z]", name):
+    if not _name_shaped(text, start, end, english, common):
         return False
-    if common is not None and common.phrase_head(text, start, end):
-        return False
-    low = name.lower()
-    if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
-        return False
-    if text.endswith("'s ", 0, start) or text.endswith("s' ", 0, start):
-        return False  # "Kinnear's Lookup API now …": a thing the company owns
-    participle = english and " " not in name and name.endswith("ed")
-    if start > 0 and participle and sentence_start(text, start):
-        return False  # "Saved contacts …": a participle opening a summary sentence
     if _possessive(text, end, name, pats, common) or (start == 0 and text.startswith(", ", end)):
         return True  # a possessive, or the headline's topic ("Orrin, the deal that …")
     if _cue_next(text, end, verbs, english):
@@ -375,6 +386,27 @@ def _name_like(
     if not english:  # no cheap verb shape to check: any lower-case word
         return word.islower()
     return word in _AUX or (word.islower() and (word.endswith("s") or word.endswith("ed")))
+
+
+def _name_shaped(
+    text: str, start: int, end: int, english: bool = True, common: Lexicon | None = None
+) -> bool:
+    """The words at [start, end) look like a name, whatever follows them: no lower-case
+    "-x" part, not a phrase the sentence start capitalised, not written in lower case
+    elsewhere in the item, not a thing someone's possessive owns, not an English
+    participle opening a summary sentence."""
+    name = text[start:end]
+    if re.search(r"-[a-z]", name):
+        return False
+    if common is not None and common.phrase_head(text, start, end):
+        return False
+    low = name.lower()
+    if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
+        return False
+    if text.endswith("'s ", 0, start) or text.endswith("s' ", 0, start):
+        return False  # "Kinnear's Lookup API now …": a thing the company owns
+    participle = english and " " not in name and name.endswith("ed")
+    return not (start > 0 and participle and sentence_start(text, start))
 
 
 def _possessive(text: str, end: int, name: str, pats: NamePatterns, common: Lexicon | None) -> bool:

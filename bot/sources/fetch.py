@@ -19,11 +19,13 @@ cost: about a tenth of the CPU for a conditional GET (measured: 1,000 304s).
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import socket
 import ssl
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from types import TracebackType
@@ -35,7 +37,28 @@ from bot.sources.backoff import parse_retry_after
 from bot.sources.ca_roots import roots_on_first_use
 from bot.sources.netpolicy import NetworkPolicy, literal_address
 
-with roots_on_first_use():  # aiohttp's default TLS contexts read the CA roots when first used
+_FROZENLIST_SWITCH = "FROZENLIST_NO_EXTENSIONS"
+
+
+@contextmanager
+def _pure_python_frozenlist() -> Iterator[None]:
+    """frozenlist's compiled module is C++: importing it maps libstdc++, some 0.9 MB
+    resident in the polling process, for the few handler lists aiohttp's client keeps.
+    Inside the block its documented switch picks the pure-Python FrozenList (the same
+    class and behaviour); after it the environment is as it was."""
+    before = os.environ.get(_FROZENLIST_SWITCH)
+    os.environ[_FROZENLIST_SWITCH] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[_FROZENLIST_SWITCH]
+        else:
+            os.environ[_FROZENLIST_SWITCH] = before
+
+
+# aiohttp's default TLS contexts read the CA roots when first used
+with roots_on_first_use(), _pure_python_frozenlist():
     import aiohttp
     from aiohttp.abc import AbstractResolver, ResolveResult
 
