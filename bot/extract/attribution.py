@@ -319,15 +319,15 @@ _MODIFIED = compiled.compile(
 
 
 def group_modifier(sc: Scan, m: Mention) -> bool:
-    """An authority word modifying a customer noun ("X's government sales halt", "police
-    contracts", "non-government accounts"): a customer group, never the subject."""
+    """An authority word modifying a customer noun or owned by a company ("X's police
+    sales", "non-government accounts"): a customer group, never the subject."""
     if m.kind not in AUTHORITY_KINDS:
         return False
     if m.start > 0 and sc.text[m.start - 1] == "-":
         return True
-    if sc.text[max(0, m.start - 3) : m.start] == "'s ":
-        return True
-    return _MODIFIED.match(sc.text, m.end) is not None
+    own = sc.text[max(0, m.start - 3) : m.start] == "'s "  # a company's, not a place's body
+    company = own and any(m.start - 3 <= v.end <= m.start for v in sc.vendors)
+    return company or _MODIFIED.match(sc.text, m.end) is not None
 
 
 def addressee(sc: Scan, before: list[Mention], i: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.extract import compiled
+from bot.extract.fronted import REACH, v2_end
 from bot.extract.literals import branch_needs, may_match
 from bot.extract.scan import Hit, Scan
 
@@ -62,6 +63,10 @@ def subordinate(sc: Scan, cue: Hit) -> bool:
     """The cue sits in a subordinate background phrase of its sentence."""
     s_start, s_end = sc.sentences[sc.sentence_of(cue.start)]
     lo = max(s_start, cue.start - 80)
+    if sc.lang == "de":  # "Nach dem Urteil | stoppt X …": the verb after the phrase is main
+        verb = v2_end(sc.text, s_start, min(s_end, s_start + REACH))
+        if verb is not None and cue.start >= verb:
+            lo = max(lo, verb)
     if (
         may_match(_SUBORDINATE_NEEDS, sc.text, sc.low, lo, cue.start)
         and _SUBORDINATE.search(sc.text, lo, cue.start) is not None

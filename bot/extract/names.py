@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bot.extract import compiled, fr_tie, headline_owner
+from bot.extract import compiled, fr_tie, fronted, headline_owner
 from bot.extract.lexicon import (
     Lexicon,
     closed_words,
@@ -125,7 +125,9 @@ def find(
     common = Lexicon(common_words(lang), closed_words(lang), english)
     companies: dict[str, str] = {}  # first word → canonical name
     refs_in_summary = any(e > title_end for _, e in company_refs)
-    headline = _title_subjects(text, title_end, verbs)
+    headline = _title_subjects(text, title_end, verbs) + fronted.subjects(
+        text, title_end, capitalised_nouns
+    )
     subjects = headline + owners  # (with the summary's "the company")
     others = taken + company_refs
     tie = fr_tie.Tie(text, title_end, company_refs, cues, verbs, lang)

@@ -12,7 +12,7 @@ company off is neither the platform's FR policy nor the company's own change
 
 from __future__ import annotations
 
-from bot.extract import compiled
+from bot.extract import compiled, object_owner
 from bot.extract.acts import Act, clause
 from bot.extract.scan import Hit, Scan, between
 
@@ -45,10 +45,12 @@ def enforcement_target(sc: Scan, act: Act) -> str | None:
 def platform_enforced(sc: Scan, acts: list[Act]) -> bool:
     """A third-party platform (a host, a payment processor, an app store) acts in the
     sentence of the strongest act: the vendor is cut off, it changes no policy."""
-    actors = _labelled(sc, "platform_actor")
     if not acts:
         return False
     best = max(acts, key=lambda a: a.weight)
+    if object_owner.acted_on(sc, best):  # "Un foro cierra el perfil de X"
+        return True
+    actors = _labelled(sc, "platform_actor")
     lo, hi = sc.sentences[best.sentence]
     if any(lo <= h.start < hi and _platform_agent(sc, best, h) and _cut_off(sc, best, h)
            for h in actors):  # fmt: skip
@@ -127,8 +129,13 @@ def _cut_off(sc: Scan, act: Act, actor: Hit) -> bool:
     # a company named beside the platform word in the act's sentence: the platform is
     # someone else ("X knocked offline as its host pulls the plug"); the platform word
     # alone stands for the vendor itself ("the cloud provider will no longer …")
+    # (the act's company named right after the platform word and acting on its own
+    # product is described by it: "Cloud provider X stops selling its face API …")
     s_lo, s_hi = sc.sentences[act.sentence]
-    if any(s_lo <= v.start < s_hi and not actor.start <= v.start < actor.end for v in sc.vendors):
+    own = _OWN.search(sc.text, act.end, clause(sc, act.start)[1]) is not None
+    if any(s_lo <= v.start < s_hi and not actor.start <= v.start < actor.end
+           and not (own and v.vendor == act.vendor and 0 < v.start - actor.end <= 2)
+           for v in sc.vendors):  # fmt: skip
         return True
     if _foreign_channel(sc, act):
         return True
@@ -142,6 +149,11 @@ def _cut_off(sc: Scan, act: Act, actor: Hit) -> bool:
     )
 
 
+# the act's object is the company's own ("its face API", "sa reconnaissance", "su servicio")
+_OWN = compiled.compile(
+    r"(?i)\b(?:its|their|sa|son|ses|leur|su|sus|seine[nmrs]?|ihre[nmrs]?|"
+    r"suo|sua|suoi|sue|seu|seus|suas)\b"
+)
 # a face-search service as the thing taken down (a site, an engine, an app), in or right
 # after the FR term ("Gesichtersuchmaschine", "face-search site", "buscador de caras")
 _SERVICE = compiled.compile(

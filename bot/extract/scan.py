@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from bot.extract import compiled, headline_owner, names
+from bot.extract import compiled, face_heads, fronted, headline_owner, names
 from bot.extract.body_heads import noun_phrase_heads
 from bot.extract.cueindex import Hit
 from bot.extract.gate import gated
@@ -194,7 +194,7 @@ def scan(
                  if not any(v.start < k.end and k.start < v.end for v in vendors)]  # fmt: skip
         vendors = sorted([*vendors, *extra])
     fr_groups = by_class[_FR_GROUPS]
-    fr = [h for h in fr_groups if h.label == "fr"]
+    fr = face_heads.biometric_only([h for h in fr_groups if h.label == "fr"], norm)
     empty: list[Hit] = []
     named = any(h.label in _AUTHORITY_LABELS for h in by_class[_ACTORS])
     sentences = split_sentences(norm, len(title))
@@ -243,7 +243,7 @@ def scan(
         region_pattern=res.regions,
         vendors=vendors,
         customers=res.customers,
-        fronted=_fronted(res.fronted, norm, sentences),
+        fronted=fronted.spans(res.fronted, norm, sentences, lang),
         lang=lang,
         headline_marks=[h for h in by_class[_CANCEL] if h.start < len(title)],
     )
@@ -371,22 +371,6 @@ def _owner_over_phrase(
     if not named or named & {v.vendor for v in phrases}:
         return vendors, []
     return [v for v in vendors if not _phrase(norm, v)], phrases
-
-
-def _fronted(
-    opener: re.Pattern[str], norm: str, sentences: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Fronted adverbials: from a sentence-opening "After …"/"Two years after …" to its
-    first comma, or to a headline's colon ("Since X's withdrawal: banks test …")."""
-    out = []
-    for start, end in sentences:
-        if opener.match(norm, start) is None:
-            continue
-        stop = min(end, start + 160)
-        ends = [i for i in (norm.find(", ", start, stop), norm.find(": ", start, stop)) if i > 0]
-        if ends:
-            out.append((start, min(ends)))
-    return out
 
 
 def _owned(
