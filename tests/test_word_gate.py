@@ -11,7 +11,7 @@ from bot.events import bodies
 from bot.extract import authority, body_patterns, sentences
 from bot.extract.gate import WordGate, distinct_words, gated, split_gate, words
 from bot.extract.known import known_vendors
-from bot.extract.literals import branch_needs, may_match
+from bot.extract.literals import _CASE_ODD, branch_needs, may_hold, may_match
 from bot.extract.resources import resources
 from bot.extract.scan import normalise
 from bot.extract.word_starts import _plain_word_char, literal_starts
@@ -350,6 +350,32 @@ def test_may_match_is_false_only_where_the_pattern_finds_nothing(source: str, fl
                 if not may_match(needed, norm, low, pos, end):
                     ruled_out += 1
                     assert pattern.search(norm, pos, end) is None, (source, norm, pos, end)
+    assert ruled_out or not needed
+
+
+def test_case_odd_holds_every_character_past_latin1_that_matches_latin1_in_any_case() -> None:
+    """``may_hold`` looks a literal up in the lower-cased text: sound only where no other
+    character matches a Latin-1 one in any case (the dotless i, the long s, the Kelvin
+    sign …); every such character of this Python is listed."""
+    latin1 = re.compile("(?i)[\x00-\xff]")
+    odd = {chr(c) for c in range(0x100, 0x110000) if latin1.fullmatch(chr(c))}
+    assert odd == {ch for ch in odd if _CASE_ODD.fullmatch(ch)}
+    assert odd  # (ſ, K, İ … are there)
+
+
+@pytest.mark.parametrize(("source", "flags"), _NEEDING)
+def test_may_hold_is_false_only_where_the_pattern_finds_nothing(source: str, flags: int) -> None:
+    pattern = re.compile(source, flags)
+    needed = branch_needs(pattern)
+    ruled_out = 0
+    extra = ["Since the ban, which", "Sınce the ban", "ſince x", "SİNCE THE BAN, WHİCH",
+             "Face data", "FACE DATA", "face ſcans", "biometrıc", "Vorlage über Bußgelder",
+             "caméras", "“Since” the ban, which"]  # fmt: skip
+    for text in _texts(150, 11) + extra:
+        for variant in (text, text.lower(), text.upper()):
+            if not may_hold(needed, variant):
+                ruled_out += 1
+                assert pattern.search(variant) is None, (source, variant)
     assert ruled_out or not needed
 
 

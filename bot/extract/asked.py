@@ -52,7 +52,9 @@ def _wh(word: str, lang: str) -> bool:
 def polar_questions(sc: Scan) -> list[tuple[int, int]]:
     """The title's yes/no questions: segments ending in "?" whose first word is no
     interrogative word."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if sc.text.find("?", 0, sc.title_end) < 0:
+        return spans  # (a segment ends in "?")
     for m in _SEGMENT.finditer(sc.text, 0, sc.title_end):
         # a fronted adverbial first ("After the sale, what is left of X?"): the question
         # opens after it

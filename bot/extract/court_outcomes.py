@@ -26,6 +26,7 @@ from typing import Any
 
 from bot.extract import authority, body_patterns, compiled
 from bot.extract.attribution import mentions
+from bot.extract.gate import gated
 from bot.extract.leading_clauses import leading_clause
 from bot.extract.resources import DATA_DIR, DataFileError
 from bot.extract.scan import Scan
@@ -102,16 +103,17 @@ def _main_clause_acts(sc: Scan) -> bool:
 
 def _told(sc: Scan, pats: Patterns, lo: int, hi: int, background: bool = False) -> bool:
     """Sentence [lo, hi) tells a decision undone, a party favoured or a party's defeat
-    (``background``: not in the sentence's opening clause)."""
-    for hit in pats.favour.finditer(sc.text, lo, hi):
+    (``background``: not in the sentence's opening clause). The lists are searched
+    through their word gates (each item's sentences are read with them)."""
+    for hit in gated(pats.favour).finditer(sc.text, lo, hi):
         if not (background and leading_clause(sc, hit.start())) and _court_before(
             sc, pats, lo, hit
         ):
             return True
-    for hit in pats.loss.finditer(sc.text, lo, hi):
+    for hit in gated(pats.loss).finditer(sc.text, lo, hi):
         if not (background and leading_clause(sc, hit.start())):
             return True
-    for verb in pats.undo.finditer(sc.text, lo, hi):
+    for verb in gated(pats.undo).finditer(sc.text, lo, hi):
         if background and leading_clause(sc, verb.start()):
             continue
         before = pats.decision.search(sc.text, max(lo, verb.start() - OBJECT_REACH), verb.start())
