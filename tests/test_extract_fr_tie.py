@@ -27,8 +27,8 @@ from tests.extract_helpers import found
         ("Ravenoux : fini les contrats avec les agences de recouvrement",
          "La société de reconnaissance faciale ne reconduira aucun contrat avec les agences de recouvrement.",
          "Ravenoux"),
-        ("Drosselheim: Für Auskunfteien ist jetzt endgültig Schluss",
-         "Der Gesichtserkennungsanbieter beendet alle Verträge mit Auskunfteien zum Quartalsende.",
+        ("Drosselheim: Fluglinien müssen sich nach einem neuen Partner umsehen",
+         "Der Gesichtserkennungsanbieter beendet alle Verträge mit Fluggesellschaften zum Quartalsende.",
          "Drosselheim"),
         # a question's subject, after the question words (and a verb before it)
         ("Pourquoi Galvigny lâche les bailleurs sociaux",
@@ -41,8 +41,8 @@ from tests.extract_helpers import found
          "Oleandria non venderà per un anno il suo servizio di riconoscimento facciale agli istituti scolastici.",
          "Oleandria"),
         # a place heading the company noun is where the company is from
-        ("US-Anbieter Krähenfeld stoppt Verkäufe an Vermieter",
-         "Die Firma aus Utah liefert ihre Gesichtssuche ab sofort und bis auf Weiteres nicht mehr an die Hausverwaltungen.",
+        ("EU-Anbieter Krähenfeld stoppt die Belieferung von Fluggesellschaften",
+         "Ab Herbst bekommt keine Airline mehr den Gesichtsabgleich des Unternehmens für das Boarding, sagte eine Sprecherin.",
          "Krähenfeld"),
     ],
 )  # fmt: skip
@@ -104,7 +104,7 @@ def test_a_possessive_needs_a_product_a_business_sells() -> None:
 def test_a_role_alone_is_the_company_speaking() -> None:
     descriptor = resources().names.descriptor_word
     title = "Pourquoi Brumeval quitte le marché"
-    speaking = title + "\nLe dirigeant évoque un marché trop incertain."
+    speaking = title + "\nLe patron parle d'une décision mûrie depuis deux ans."
     founder = title + "\nLa fondatrice de l'entreprise de reconnaissance faciale part."
     assert not fr_tie.names_other(speaking, len(title), "Brumeval", "fr", descriptor)
     assert fr_tie.names_other(founder, len(title), "Brumeval", "fr", descriptor)
