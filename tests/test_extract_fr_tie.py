@@ -137,3 +137,45 @@ def test_a_question_subject_follows_its_question_words(title: str, subject: str 
 def test_a_founder_leaving_is_no_vendor_act(title: str, summary: str) -> None:
     f = found(title, summary)
     assert not (f.relevant and f.actor_type == "vendor"), f
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "vendor"),
+    [
+        # the company speaks first and names the customers it drops after its verb
+        ("Wendlebrook halts face-search sales to car dealers",
+         "The company told dealership groups that renewals are off for now.",
+         "Wendlebrook"),
+        ("Copperlane pauses facial recognition deals with stadiums",
+         "The startup informed stadium operators in a letter on Tuesday.",
+         "Copperlane"),
+        ("Aldermoss pulls its face-matching service from hotels",
+         "The supplier wrote to hotel groups that their licences lapse in June.",
+         "Aldermoss"),
+        ("Fennimore stops offering face search to universities",
+         "The vendor told university registrars their contracts end with the term.",
+         "Fennimore"),
+        ("Tallowby freezes facial recognition orders from town halls",
+         "The firm said council buyers will get no new licences this year.",
+         "Tallowby"),
+    ],
+)  # fmt: skip
+def test_a_company_speaking_first_keeps_the_headline_name(
+    title: str, summary: str, vendor: str
+) -> None:
+    f = found(title, summary)
+    assert (f.actor_type, f.vendor) == ("vendor", vendor), f
+
+
+def test_a_kind_after_the_companys_verb_opens_no_other_body() -> None:
+    descriptor = resources().names.descriptor_word
+    title = "Wendlebrook halts face-search sales"
+    for summary in (
+        "The company told dealership groups that renewals are off.",
+        "The firm informed school boards on Monday.",
+        "The vendor told stadium managers their access ends.",
+    ):
+        text = title + "\n" + summary
+        assert not fr_tie.names_other(text, len(title), "Wendlebrook", "en", descriptor)
+    chain = title + "\nThe supermarket chain says its cameras come down."
+    assert fr_tie.names_other(chain, len(title), "Wendlebrook", "en", descriptor)

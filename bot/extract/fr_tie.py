@@ -104,6 +104,9 @@ _DEFINITE_STEMS = frozenset(
 _EN_VERBS = frozenset(
     ["is", "was", "has", "had", "will", "would", "can", "could", "must", "may", "says", "said"]
 )
+_EN_SPOKE = frozenset(
+    ["told", "tells", "tell", "wrote", "writes", "gave", "gives", "sent", "sends"]
+)
 _ARTICLE_STEMS = frozenset(a.rstrip("'") for a in _ARTICLE)
 _WHO_FOUNDED = compiled.compile(
     r"(?i),? (?:who (?:co-?)?founded|qui a (?:co-?)?fondé|que (?:co)?fundó|che ha (?:co)?fondato"
@@ -315,9 +318,18 @@ def names_other(
         definite = fold(tokens[0].group()).split("'")[0] in _DEFINITE_STEMS
         if "'" in tokens[0].group():  # "L'entreprise": the noun is in the same token
             tokens = [tokens[0], *tokens]
-        for k in (1, 2, 3):
+        # "The company told …", "The startup said …": the company speaks, no kind opens
+        speaks = (
+            lang == "en"
+            and len(tokens) > 1
+            and descriptor.fullmatch(tokens[1].group()) is not None
+            and fold(tokens[1].group()) not in w.kinds  # "The retailer": a kind, not a maker
+        )
+        for k in () if speaks else (1, 2, 3):
             if len(tokens) <= k or tokens[k].group().endswith("'s"):
                 break  # "The company's founder": the company's role
+            if k > 1 and lang == "en" and _past_or_said(fold(tokens[k - 1].group())):
+                break  # "The firm told store chains …": the noun phrase ended at its verb
             role = " ".join(fold(t.group()).split("'")[-1] for t in tokens[1 : 1 + k])
             # (English puts the head noun last, the others first: "La cadena …")
             last = role.split(" ")[-1] if lang == "en" or k == 1 else role
@@ -349,6 +361,14 @@ def _verb_like(nxt: list[str], text: str, after: int) -> bool:
         return True
     word = nxt[0] if nxt else ""
     return word in _EN_VERBS or (len(word) > 3 and word.endswith(("s", "ed")))
+
+
+def _past_or_said(word: str) -> bool:
+    """An English word that ends the summary's opening noun phrase: an auxiliary, a
+    reporting verb or a past form ("The supplier told hospital groups …", "The firm
+    informed councils …"); plural nouns are not tested here ("The school districts
+    said" is one noun phrase)."""
+    return word in _EN_VERBS or word in _EN_SPOKE or (len(word) > 3 and word.endswith("ed"))
 
 
 def _compound_kind(word: str, w: TieWords, lang: str | None) -> bool:
