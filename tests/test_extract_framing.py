@@ -154,7 +154,7 @@ def test_a_settlement_in_a_named_state_s_court_is_still_the_vendor_s() -> None:
         ("Dovetrack AI loses its card payments after its processor's review",
          "Customers cannot renew until the face-search firm finds a new processor."),
         ("Mirelle Vision's face search goes offline as its host pulls the plug",
-         "The face-search startup says it will move to another provider."),
+         "The face-search startup plans to find a different host soon."),
         ("Dovetrack AI's face search unreachable after host suspends the servers",
          "The face-search startup is looking for a new provider."),
         ("Pallant AI's face index disappears after the host takes it down",
