@@ -80,17 +80,7 @@ def may_match(needed: Needed, text: str, low: str, pos: int, end: int) -> bool:
     matches only its own two cases; other texts are left to the pattern)."""
     if not needed or not text.isascii() and not text[pos:end].isascii():
         return True
-    window = low[pos:end]
-    for options in needed:
-        for option in options:
-            for literal in option:
-                if literal in window:
-                    break
-            else:
-                break  # this alternative misses one of its sets
-        else:
-            return True
-    return False
+    return _holds(needed, low[pos:end])
 
 
 # The characters outside Latin-1 that match a Latin-1 character in any case (the dotted
@@ -106,17 +96,14 @@ def may_hold(needed: Needed, text: str) -> bool:
     literal lower-cased is in the text lower-cased.)"""
     if not needed or not text.isascii() and _CASE_ODD.search(text) is not None:
         return True
-    low = text.lower()
-    for options in needed:
-        for option in options:
-            for literal in option:
-                if literal in low:
-                    break
-            else:
-                break  # this alternative misses one of its sets
-        else:
-            return True
-    return False
+    return _holds(needed, text.lower())
+
+
+def _holds(needed: Needed, low: str) -> bool:
+    """Some alternative of ``needed`` has, for each of its sets, a literal in ``low``."""
+    return any(
+        all(any(literal in low for literal in option) for option in options) for options in needed
+    )
 
 
 def _needs(items: list[_Item], anycase: bool = False) -> Needs:
