@@ -39,6 +39,19 @@ def _listen() -> None:
     _Spawned.count, _Spawned.listening = 0, True
 
 
+def _run_in_pool(db: Path) -> object:
+    """One job through a pool of one worker, closed afterwards."""
+
+    async def run() -> object:
+        pool = CpuPool(1)
+        try:
+            return await pool.run(_job(db))
+        finally:
+            pool.close()
+
+    return asyncio.run(run())
+
+
 def test_the_pool_takes_the_early_worker_instead_of_starting_one(tmp_path: Path) -> None:
     db = _database(tmp_path)
     _listen()
@@ -47,14 +60,7 @@ def test_the_pool_takes_the_early_worker_instead_of_starting_one(tmp_path: Path)
         early = list(cpu_pool._EARLY)
         assert len(early) == 1 and early[0].poll() is None
 
-        async def run() -> object:
-            pool = CpuPool(1)
-            try:
-                return await pool.run(_job(db))
-            finally:
-                pool.close()
-
-        answer = asyncio.run(run())
+        answer = _run_in_pool(db)
     finally:
         _Spawned.listening = False
         cpu_pool.end_early()
@@ -94,15 +100,8 @@ def test_an_early_worker_that_died_is_passed_over(tmp_path: Path) -> None:
     dead.kill()
     dead.wait()
 
-    async def run() -> object:
-        pool = CpuPool(1)
-        try:
-            return await pool.run(_job(db))
-        finally:
-            pool.close()
-
     try:
-        assert asyncio.run(run()) == parse_and_extract(_job(db))  # a worker of its own
+        assert _run_in_pool(db) == parse_and_extract(_job(db))  # a worker of its own
     finally:
         cpu_pool.end_early()
     assert not cpu_pool._EARLY

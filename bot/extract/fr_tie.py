@@ -38,76 +38,15 @@ TIE_FILE: Path = DATA_DIR / "fr_tie.yaml"
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt")
 _KINDS = ("definite", "possessives", "supply_verbs", "products", "people", "kinds", "offices")
 
-# prepositions that attach an FR term to a company noun ("the maker of", "la firma de")
-_OF = frozenset(
-    [
-        "of",
-        "de",
-        "di",
-        "da",
-        "do",
-        "du",
-        "des",
-        "del",
-        "della",
-        "dello",
-        "dei",
-        "degli",
-        "delle",
-        "von",
-        "für",
-        "em",
-        "en",
-        "in",
-    ]
-)
 _WORD = compiled.compile(r"[^\W\d_][\w'-]*")
 _SENTENCE_END = compiled.compile(r"[.!?;](?:\s|$)|\n")
 _CAPITAL = compiled.compile(r"(?<![\w'-])[A-Z]")
-_ARTICLE = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "le",
-        "la",
-        "l'",
-        "un",
-        "une",
-        "der",
-        "die",
-        "das",
-        "ein",
-        "eine",
-        "el",
-        "los",
-        "las",
-        "il",
-        "lo",
-        "gli",
-        "o",
-        "os",
-        "um",
-        "uma",
-        "una",
-    ]
-)
 # a role in a company the summary does not name ("The founder of the face-search company",
 # "La cofondatrice de l'entreprise", "Die Gründerin des Anbieters")
 _OF_UNNAMED = compiled.compile(
     r"[ ]+(?:of|de|du|des|von|vom|der|des|di|del|della|dello|do|da|dos)[ ]+"
     r"(?:(?:the|la|le|el|il|lo|o|a|dem|den)[ ]+|l'|d')?([^\W\d_][\w-]*)"
 )
-_DEFINITE_STEMS = frozenset(
-    ["the", "le", "la", "l", "der", "die", "das", "el", "il", "lo", "o", "a"]
-)
-_EN_VERBS = frozenset(
-    ["is", "was", "has", "had", "will", "would", "can", "could", "must", "may", "says", "said"]
-)
-_EN_SPOKE = frozenset(
-    ["told", "tells", "tell", "wrote", "writes", "gave", "gives", "sent", "sends"]
-)
-_ARTICLE_STEMS = frozenset(a.rstrip("'") for a in _ARTICLE)
 _WHO_FOUNDED = compiled.compile(
     r"(?i),? (?:who (?:co-?)?founded|qui a (?:co-?)?fondé|que (?:co)?fundó|che ha (?:co)?fondato"
     r"|que (?:co)?fundou|der (?:\w+ ){0,3}gegründet|die (?:\w+ ){0,3}gegründet)"
@@ -159,6 +98,38 @@ def words(lang: str | None) -> TieWords:
     code = lang if lang in LANGUAGES else "en"
     raw = _raw()
     return TieWords(*(frozenset(fold(w) for w in raw[k][code]) for k in _KINDS))
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """fr_tie.yaml's ``grammar`` words, all languages at once (folded)."""
+
+    of: frozenset[str]  # prepositions attaching an FR term to a company noun
+    articles: frozenset[str]
+    article_stems: frozenset[str]  # the articles without an elided apostrophe ("l'")
+    definite_stems: frozenset[str]
+    en_verbs: frozenset[str]  # English auxiliaries and "says/said"
+    en_spoke: frozenset[str]  # English reporting verbs ("told", "wrote")
+
+
+_GRAMMAR = ("of", "articles", "definite_stems", "en_verbs", "en_spoke")
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    raw = read_data_file(TIE_FILE)
+    g = raw.get("grammar") if isinstance(raw, dict) else None
+    if not isinstance(g, dict) or not all(isinstance(g.get(k), list) for k in _GRAMMAR):
+        raise DataFileError(f"{TIE_FILE}: expected grammar with the lists {', '.join(_GRAMMAR)}")
+    lists = {k: frozenset(fold(str(w)) for w in g[k]) for k in _GRAMMAR}
+    return Grammar(
+        of=lists["of"],
+        articles=lists["articles"],
+        article_stems=frozenset(a.rstrip("'") for a in lists["articles"]),
+        definite_stems=lists["definite_stems"],
+        en_verbs=lists["en_verbs"],
+        en_spoke=lists["en_spoke"],
+    )
 
 
 def acts(text: str, start: int, end: int, title_end: int, verbs: tuple[int, ...]) -> bool:
@@ -216,7 +187,7 @@ def _attached(text: str, a: int, b: int, f: int) -> bool:
     tokens = between.split()
     head = tokens[0].split("'")[0] if tokens[0] not in ("'s",) else ""
     return (
-        fold(head) in _OF
+        fold(head) in grammar().of
         and len(tokens) <= 4
         and all(t[:1].islower() for t in tokens)
         and "," not in between
@@ -231,7 +202,7 @@ def _opens_clause(text: str, pos: int, title_end: int) -> bool:
     if not before.strip():
         return True
     tokens = before.split()
-    if len(tokens) == 1 and fold(tokens[0]) in _ARTICLE:
+    if len(tokens) == 1 and fold(tokens[0]) in grammar().articles:
         return True  # "A Taperebá não vai …"
     return before.endswith(", ") and before.count(",") == 1 and len(before) <= _FRONTED
 
@@ -314,8 +285,9 @@ def names_other(
     w = words(lang)
     start = title_end + 1 if text[title_end : title_end + 1] == "\n" else title_end
     tokens = list(_WORD.finditer(text, start, min(len(text), start + 80)))
-    if tokens and fold(tokens[0].group()).split("'")[0] in _ARTICLE_STEMS:
-        definite = fold(tokens[0].group()).split("'")[0] in _DEFINITE_STEMS
+    g = grammar()
+    if tokens and fold(tokens[0].group()).split("'")[0] in g.article_stems:
+        definite = fold(tokens[0].group()).split("'")[0] in g.definite_stems
         if "'" in tokens[0].group():  # "L'entreprise": the noun is in the same token
             tokens = [tokens[0], *tokens]
         # "The company told …", "The startup said …": the company speaks, no kind opens
@@ -346,7 +318,7 @@ def names_other(
                 if lang == "en" and not _verb_like(nxt, text, after):
                     continue  # the noun phrase goes on ("The supermarket chain says")
                 # ("a county …": someone new; "la cadena de …": a modifier follows)
-                return definite and _OF.isdisjoint(nxt)
+                return definite and g.of.isdisjoint(nxt)
     last = name.split()[-1]
     m = re.search(rf"(?<![\w-]){re.escape(last)}(?![\w])", text[title_end:])
     if m is not None and _WHO_FOUNDED.match(text, title_end + m.end()) is not None:
@@ -360,7 +332,7 @@ def _verb_like(nxt: list[str], text: str, after: int) -> bool:
     if text.startswith(",", after):
         return True
     word = nxt[0] if nxt else ""
-    return word in _EN_VERBS or (len(word) > 3 and word.endswith(("s", "ed")))
+    return word in grammar().en_verbs or (len(word) > 3 and word.endswith(("s", "ed")))
 
 
 def _past_or_said(word: str) -> bool:
@@ -368,7 +340,8 @@ def _past_or_said(word: str) -> bool:
     reporting verb or a past form ("The supplier told hospital groups …", "The firm
     informed councils …"); plural nouns are not tested here ("The school districts
     said" is one noun phrase)."""
-    return word in _EN_VERBS or word in _EN_SPOKE or (len(word) > 3 and word.endswith("ed"))
+    g = grammar()
+    return word in g.en_verbs or word in g.en_spoke or (len(word) > 3 and word.endswith("ed"))
 
 
 def _compound_kind(word: str, w: TieWords, lang: str | None) -> bool:
